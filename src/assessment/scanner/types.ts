@@ -1,0 +1,157 @@
+/**
+ * Contracts between the scanner's three parts: readers (bytes → batches of records or lines),
+ * detectors (values → validated findings, columns → meaning) and the scan engine (aggregation,
+ * people, jurisdictions, report). Pure types: no I/O here.
+ */
+
+/** Fixed vocabulary shared with the obligation engine (see docs/scan-json.md). */
+export const ELEMENT_IDS = [
+  'person_name',
+  'email',
+  'phone',
+  'postal_address',
+  'date_of_birth',
+  'us_ssn',
+  'us_itin',
+  'national_id',
+  'passport_number',
+  'drivers_license',
+  'tax_id',
+  'payment_card',
+  'card_security_code',
+  'bank_account',
+  'us_routing_number',
+  'iban',
+  'username',
+  'password',
+  'password_hash',
+  'security_question',
+  'ip_address',
+  'geolocation',
+  'device_id',
+  'license_plate',
+  'health',
+  'health_insurance',
+  'biometric',
+  'genetic',
+  'special_category',
+] as const;
+export type ElementId = (typeof ELEMENT_IDS)[number];
+
+export const SECRET_TYPES = [
+  'aws_access_key_id',
+  'aws_secret_access_key',
+  'github_token',
+  'gitlab_token',
+  'slack_token',
+  'stripe_key',
+  'google_api_key',
+  'private_key',
+  'jwt',
+  'generic_secret',
+] as const;
+export type SecretType = (typeof SECRET_TYPES)[number];
+
+export type FileFormat =
+  | 'csv'
+  | 'tsv'
+  | 'json'
+  | 'ndjson'
+  | 'sql'
+  | 'xlsx'
+  | 'text'
+  | 'zip'
+  | 'tar'
+  | 'gzip'
+  | 'binary';
+
+/** Caps that keep hostile input from exhausting memory, disk or time. */
+export interface ReadLimits {
+  /** Max uncompressed/compressed ratio of one archive member before it is treated as a bomb. */
+  maxCompressionRatio: number;
+  /** Max total uncompressed bytes read out of one top-level archive. */
+  maxArchiveBytes: number;
+  /** Max archive nesting depth (zip in tar.gz in zip …). */
+  maxNesting: number;
+  /** Max bytes of one line / one CSV field / one JSON record; longer ones are reported and skipped. */
+  maxLineBytes: number;
+  /** Max members of one archive. */
+  maxEntries: number;
+}
+
+export const DEFAULT_READ_LIMITS: ReadLimits = {
+  maxCompressionRatio: 200,
+  maxArchiveBytes: 50 * 1024 ** 3,
+  maxNesting: 5,
+  maxLineBytes: 16 * 1024 * 1024,
+  maxEntries: 100_000,
+};
+
+export interface ReadOptions {
+  limits?: Partial<ReadLimits>;
+  signal?: AbortSignal;
+  /** Force a format instead of sniffing. */
+  format?: FileFormat;
+}
+
+/**
+ * What a reader yields, in batches (per-record async iteration is too slow at 100 MB/s).
+ * `path` names the member inside archives as `outer.zip!/inner/file.csv`.
+ */
+export type ReaderEvent =
+  | { kind: 'file-start'; path: string; format: FileFormat; bytes: number | null }
+  /** Structured rows. `rows[i][j]` is the value of `columns[j]`; null/'' for absent. */
+  | {
+      kind: 'records';
+      path: string;
+      /** CSV: file base name; SQL: table name; JSON: file base name (or array key). */
+      table: string;
+      columns: string[];
+      rows: (string | null)[][];
+      /** Location of rows[0] as it should be shown to a user, e.g. "line 12" or "row 3". */
+      firstLocation: { unit: 'line' | 'row' | 'record'; n: number };
+    }
+  /** Unstructured text: one entry per line (logs, plain text). */
+  | { kind: 'lines'; path: string; lines: string[]; firstLine: number }
+  /** Input bytes consumed so far at the top level (for progress bars). */
+  | { kind: 'progress'; bytesRead: number }
+  | { kind: 'error'; path: string; message: string; location: string }
+  | { kind: 'file-end'; path: string; records: number };
+
+/** A validated value found by a detector. `value` is normalised (digits only for SSN, lower-case e-mail…). */
+export interface ValueFinding {
+  element: ElementId;
+  value: string;
+  /** Sub-kind, e.g. national_id kinds 'uk_nino', 'ca_sin', 'fr_nir', 'de_tax_id', 'es_dni', 'es_nie', 'it_cf', 'nl_bsn', 'br_cpf', 'in_aadhaar'. */
+  kind?: string;
+  /** ISO 3166-1 alpha-2 country the value implies (phone country code, national-ID kind, IBAN). */
+  country?: string;
+}
+
+export interface SecretFinding {
+  type: SecretType;
+  value: string;
+}
+
+/** Geographic hints a column can carry, used for jurisdiction inference. */
+export type GeoRole = 'country' | 'region' | 'postal_code' | 'city';
+
+export interface ColumnClass {
+  column: string;
+  /** Personal-data element the column holds, or null. */
+  element: ElementId | null;
+  kind?: string;
+  secret?: SecretType;
+  geo?: GeoRole;
+  /** 0..1 */
+  confidence: number;
+  /** true when values must be scanned as free text (notes, comments, message bodies). */
+  freeText?: boolean;
+}
+
+export interface RecordFindings {
+  elements: ValueFinding[];
+  secrets: SecretFinding[];
+  /** Normalised geo values from geo columns of this record. */
+  geo: { country?: string; region?: string; postalCode?: string };
+}

@@ -1,0 +1,101 @@
+#!/usr/bin/env node
+/**
+ * The `breachdesk` command. Wiring only: each feature registers its commands from its own
+ * `*.cli.ts`, listed here explicitly.
+ */
+import { Command } from 'commander';
+import { registerAdminCommands } from '../platform/admin.cli.js';
+import { action } from '../platform/cli-support.js';
+import { formatProblems, inspectConfig, loadConfig, SETTING_NAMES } from '../platform/config.js';
+import { describeStore, openStore } from '../platform/db/database.js';
+import { migrateToLatest } from '../platform/db/migrate.js';
+import { BadInputError } from '../platform/errors.js';
+import { openPlatform } from '../platform/platform.js';
+import { ALL_MIGRATIONS } from './migrations.js';
+import { startServer } from './server.js';
+import { VERSION } from './version.js';
+import { startWorker } from './worker.js';
+
+export function buildProgram(): Command {
+  const program = new Command('breachdesk')
+    .description('Self-hosted data-breach response: from the first alert to the last regulator letter.')
+    .version(VERSION)
+    .showHelpAfterError('(run with --help for usage)')
+    .configureOutput({ outputError: (str, write) => write(str.startsWith('error:') ? `breachdesk: ${str.slice(7)}` : str) })
+    .exitOverride((err) => {
+      // commander: help/version exit 0; usage errors are exit 2 (DESIGN.md §6).
+      process.exit(err.exitCode === 0 ? 0 : 2);
+    });
+
+  program
+    .command('serve')
+    .description('HTTP API + web UI + in-process jobs (SQLite under ./data unless BREACHDESK_DATABASE_URL is set)')
+    .option('--port <port>', 'port (overrides BREACHDESK_PORT)')
+    .action(
+      action(async (o: { port?: string }) => {
+        const config = loadConfig({ env: o.port ? { ...process.env, BREACHDESK_PORT: o.port } : process.env });
+        const server = await startServer(config);
+        const stop = async () => {
+          await server.close();
+          process.exit(0);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      }),
+    );
+
+  program
+    .command('worker')
+    .description('run background jobs only (scans, notice delivery) against the configured store')
+    .action(
+      action(async () => {
+        const w = await startWorker(loadConfig());
+        const stop = async () => {
+          await w.close();
+          process.exit(0);
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+      }),
+    );
+
+  program
+    .command('migrate')
+    .description('apply schema migrations to the configured store')
+    .action(
+      action(async () => {
+        const config = loadConfig();
+        const opts = { dialect: config.dialect, dataDir: config.dataDir, databaseUrl: config.databaseUrl };
+        const store = openStore(opts);
+        try {
+          const r = await migrateToLatest(store.db as never, ALL_MIGRATIONS);
+          process.stdout.write(`${describeStore(opts)}: ${r.applied.length ? `applied ${r.applied.join(', ')}` : 'up to date'}\n`);
+        } finally {
+          await store.close();
+        }
+      }),
+    );
+
+  const config = program.command('config').description('configuration');
+  config
+    .command('check')
+    .description('validate the environment and config file; one line per bad value')
+    .action(
+      action(async () => {
+        const { config: c, problems } = inspectConfig();
+        if (!c) throw new BadInputError(`${problems.length} bad setting(s):\n${formatProblems(problems)}`);
+        process.stdout.write(`configuration ok: port ${c.port}, store ${c.dialect === 'sqlite' ? `SQLite in ${c.dataDir}` : 'PostgreSQL'}\n`);
+      }),
+    );
+  config
+    .command('list')
+    .description('list the settings and their environment variables')
+    .action(() => {
+      for (const [, [env, key]] of Object.entries(SETTING_NAMES)) process.stdout.write(`${env}\t(config file: ${key})\n`);
+    });
+
+  registerAdminCommands(program, () => openPlatform(loadConfig(), { migrations: ALL_MIGRATIONS }));
+  return program;
+}
+
+await buildProgram().parseAsync(process.argv);

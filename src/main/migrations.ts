@@ -1,0 +1,10 @@
+/**
+ * Every migration of the product in order: platform first, then each feature's. Names sort
+ * in the order they must run (Kysely's migrator applies them alphabetically).
+ */
+import type { Migration } from 'kysely';
+import { PLATFORM_MIGRATIONS } from '../platform/db/migrate.js';
+
+export const ALL_MIGRATIONS: Record<string, Migration> = {
+  ...PLATFORM_MIGRATIONS,
+};

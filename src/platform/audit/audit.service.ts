@@ -1,0 +1,184 @@
+/**
+ * Append-only, hash-chained audit trail. Each event's hash is SHA-256 over the previous hash
+ * and the event's canonical JSON, so altering, removing or reordering a row breaks the chain
+ * from that row on; `audit_head` holds the last sequence number and hash so that removing the
+ * newest rows is caught too.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import type { Kysely, Transaction } from 'kysely';
+import type { Dialect } from '../config.js';
+import type { AuditEventsTable, Database } from '../db/schema.js';
+import { redactForAudit } from './redact.js';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface Actor {
+  type: 'user' | 'token' | 'system' | 'cli';
+  id: string | null;
+  name: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = { type: 'system', id: null, name: 'system' };
+
+export interface AuditInput {
+  actor: Actor;
+  action: string;
+  subjectType: string;
+  subjectId?: string | null;
+  incidentId?: string | null;
+  before?: unknown;
+  after?: unknown;
+  /** Event time; defaults to now. */
+  at?: Date;
+}
+
+export interface AuditEvent {
+  seq: number;
+  id: string;
+  at: string;
+  actor: Actor;
+  action: string;
+  subjectType: string;
+  subjectId: string | null;
+  incidentId: string | null;
+  before: unknown;
+  after: unknown;
+  hash: string;
+}
+
+type HashFields = Omit<AuditEventsTable, 'hash'>;
+
+/** Canonical form: fixed field order; JSON payloads are hashed as stored. */
+export function hashEvent(row: HashFields): string {
+  const canonical = JSON.stringify([
+    row.seq,
+    row.id,
+    row.at,
+    row.actor_type,
+    row.actor_id,
+    row.actor_name,
+    row.action,
+    row.subject_type,
+    row.subject_id,
+    row.incident_id,
+    row.before_json,
+    row.after_json,
+  ]);
+  return createHash('sha256').update(row.prev_hash).update('\n').update(canonical).digest('hex');
+}
+
+export type AuditListener = (event: AuditEvent) => void;
+
+export class AuditService {
+  private listeners: AuditListener[] = [];
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly dialect: Dialect,
+  ) {}
+
+  onEvent(listener: AuditListener): void {
+    this.listeners.push(listener);
+  }
+
+  /**
+   * Appends an event. Pass `trx` to make the audit row part of the caller's change, so a
+   * change and its audit row commit or roll back together.
+   */
+  async record(input: AuditInput, trx?: Transaction<Database>): Promise<AuditEvent> {
+    const run = async (t: Transaction<Database>) => {
+      // Row lock on the single head row serialises appenders on PostgreSQL; SQLite has one writer.
+      let headQuery = t.selectFrom('audit_head').selectAll().where('id', '=', 1);
+      if (this.dialect === 'postgresql') headQuery = headQuery.forUpdate();
+      const head = await headQuery.executeTakeFirstOrThrow();
+      const row: HashFields = {
+        seq: Number(head.seq) + 1,
+        id: randomUUID(),
+        at: (input.at ?? new Date()).toISOString(),
+        actor_type: input.actor.type,
+        actor_id: input.actor.id,
+        actor_name: input.actor.name,
+        action: input.action,
+        subject_type: input.subjectType,
+        subject_id: input.subjectId ?? null,
+        incident_id: input.incidentId ?? null,
+        before_json: input.before === undefined ? null : JSON.stringify(redactForAudit(input.before)),
+        after_json: input.after === undefined ? null : JSON.stringify(redactForAudit(input.after)),
+        prev_hash: head.hash,
+      };
+      const hash = hashEvent(row);
+      await t.insertInto('audit_events').values({ ...row, hash }).execute();
+      await t.updateTable('audit_head').set({ seq: row.seq, hash }).where('id', '=', 1).execute();
+      return toEvent({ ...row, hash });
+    };
+    const event = trx ? await run(trx) : await this.db.transaction().execute(run);
+    for (const l of this.listeners) l(event);
+    return event;
+  }
+
+  async list(filter: { incidentId?: string; subjectType?: string; subjectId?: string; afterSeq?: number; limit?: number }): Promise<AuditEvent[]> {
+    let q = this.db.selectFrom('audit_events').selectAll().orderBy('seq', 'asc');
+    if (filter.incidentId) q = q.where('incident_id', '=', filter.incidentId);
+    if (filter.subjectType) q = q.where('subject_type', '=', filter.subjectType);
+    if (filter.subjectId) q = q.where('subject_id', '=', filter.subjectId);
+    if (filter.afterSeq !== undefined) q = q.where('seq', '>', filter.afterSeq);
+    const rows = await q.limit(filter.limit ?? 500).execute();
+    return rows.map(toEvent);
+  }
+
+  /**
+   * Re-computes the chain. Returns null when intact, else the first bad event and why.
+   */
+  async verify(): Promise<{ ok: true; count: number } | { ok: false; seq: number | null; id: string | null; reason: string }> {
+    let prevHash = GENESIS_HASH;
+    let expectedSeq = 1;
+    let count = 0;
+    const pageSize = 5000;
+    for (;;) {
+      const rows = await this.db
+        .selectFrom('audit_events')
+        .selectAll()
+        .where('seq', '>=', expectedSeq)
+        .orderBy('seq', 'asc')
+        .limit(pageSize)
+        .execute();
+      for (const r of rows) {
+        const seq = Number(r.seq);
+        if (seq !== expectedSeq) {
+          return { ok: false, seq, id: r.id, reason: `event #${expectedSeq} is missing (next found is #${seq})` };
+        }
+        if (r.prev_hash !== prevHash) {
+          return { ok: false, seq, id: r.id, reason: `event #${seq} does not follow event #${seq - 1} (removed or reordered)` };
+        }
+        if (hashEvent({ ...r, seq }) !== r.hash) {
+          return { ok: false, seq, id: r.id, reason: `event #${seq} was altered (hash mismatch)` };
+        }
+        prevHash = r.hash;
+        expectedSeq = seq + 1;
+        count++;
+      }
+      if (rows.length < pageSize) break;
+    }
+    const head = await this.db.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
+    if (!head || Number(head.seq) !== count || head.hash !== prevHash) {
+      return { ok: false, seq: count, id: null, reason: `the chain ends at event #${count} but the head records #${head?.seq ?? '?'} (events removed from the end)` };
+    }
+    return { ok: true, count };
+  }
+}
+
+function toEvent(r: AuditEventsTable): AuditEvent {
+  return {
+    seq: Number(r.seq),
+    id: r.id,
+    at: r.at,
+    actor: { type: r.actor_type as Actor['type'], id: r.actor_id, name: r.actor_name },
+    action: r.action,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    incidentId: r.incident_id,
+    before: r.before_json ? JSON.parse(r.before_json) : null,
+    after: r.after_json ? JSON.parse(r.after_json) : null,
+    hash: r.hash,
+  };
+}

@@ -1,0 +1,84 @@
+import type { Kysely } from 'kysely';
+import type { ApiTokensTable, Database, SessionsTable, UsersTable } from '../db/schema.js';
+
+export class AccountsRepository {
+  constructor(readonly db: Kysely<Database>) {}
+
+  countUsers(): Promise<number> {
+    return this.db
+      .selectFrom('users')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
+      .then((r) => Number(r.n));
+  }
+
+  findUserById(id: string): Promise<UsersTable | undefined> {
+    return this.db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  /** By user name or e-mail, case-insensitively (both are stored lower-case). */
+  findUserByLogin(login: string): Promise<UsersTable | undefined> {
+    const l = login.trim().toLowerCase();
+    return this.db
+      .selectFrom('users')
+      .selectAll()
+      .where((eb) => eb.or([eb('username', '=', l), eb('email', '=', l)]))
+      .executeTakeFirst();
+  }
+
+  listUsers(after: string | null, limit: number): Promise<UsersTable[]> {
+    let q = this.db.selectFrom('users').selectAll().orderBy('username').limit(limit);
+    if (after) q = q.where('username', '>', after);
+    return q.execute();
+  }
+
+  insertUser(row: UsersTable): Promise<unknown> {
+    return this.db.insertInto('users').values(row).execute();
+  }
+
+  updateUser(id: string, patch: Partial<UsersTable>): Promise<unknown> {
+    return this.db.updateTable('users').set(patch).where('id', '=', id).execute();
+  }
+
+  insertSession(row: SessionsTable): Promise<unknown> {
+    return this.db.insertInto('sessions').values(row).execute();
+  }
+
+  findSession(idHash: string): Promise<SessionsTable | undefined> {
+    return this.db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
+  }
+
+  touchSession(idHash: string, expiresAt: string): Promise<unknown> {
+    return this.db.updateTable('sessions').set({ expires_at: expiresAt }).where('id_hash', '=', idHash).execute();
+  }
+
+  deleteSession(idHash: string): Promise<unknown> {
+    return this.db.deleteFrom('sessions').where('id_hash', '=', idHash).execute();
+  }
+
+  deleteSessionsOf(userId: string): Promise<unknown> {
+    return this.db.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  }
+
+  insertToken(row: ApiTokensTable): Promise<unknown> {
+    return this.db.insertInto('api_tokens').values(row).execute();
+  }
+
+  findTokenByHash(hash: string): Promise<ApiTokensTable | undefined> {
+    return this.db.selectFrom('api_tokens').selectAll().where('token_hash', '=', hash).executeTakeFirst();
+  }
+
+  findToken(id: string): Promise<ApiTokensTable | undefined> {
+    return this.db.selectFrom('api_tokens').selectAll().where('id', '=', id).executeTakeFirst();
+  }
+
+  listTokens(userId: string | null): Promise<ApiTokensTable[]> {
+    let q = this.db.selectFrom('api_tokens').selectAll().orderBy('created_at');
+    if (userId) q = q.where('user_id', '=', userId);
+    return q.execute();
+  }
+
+  updateToken(id: string, patch: Partial<ApiTokensTable>): Promise<unknown> {
+    return this.db.updateTable('api_tokens').set(patch).where('id', '=', id).execute();
+  }
+}

@@ -1,0 +1,150 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { principalOf, SESSION_COOKIE } from '../http/auth-hook.js';
+import { ForbiddenError, NotFoundError } from '../http/problem.js';
+import { actorOf, type AccountsService } from './accounts.service.js';
+import { CreateUserSchema, LoginSchema, MeSchema, PageQuery, TokenSchema, UserSchema } from './accounts.schema.js';
+import { authenticated, isAdmin, permissionsOf } from './roles.js';
+
+export function accountsRoutes(accounts: AccountsService, opts: { cookieSecure: boolean; sessionMinutes: number }) {
+  return async (scope: FastifyInstance) => {
+    const app = scope.withTypeProvider<ZodTypeProvider>();
+
+    app.post(
+      '/api/v1/auth/login',
+      {
+        config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+        schema: { tags: ['auth'], summary: 'Sign in (sets the session cookie)', body: LoginSchema, response: { 200: MeSchema } },
+      },
+      async (request, reply) => {
+        const user = await accounts.login(request.body.login, request.body.password);
+        const s = await accounts.createSession(user);
+        reply.setCookie(SESSION_COOKIE, s.sessionId, {
+          httpOnly: true,
+          sameSite: 'strict',
+          secure: opts.cookieSecure,
+          path: '/',
+          maxAge: opts.sessionMinutes * 60,
+        });
+        const p = { userId: user.id, username: user.username, email: user.email, roles: user.roles, via: 'session' as const };
+        return { user, roles: user.roles, via: 'session' as const, permissions: permissionsOf(p), csrfToken: s.csrfToken };
+      },
+    );
+
+    app.post(
+      '/api/v1/auth/logout',
+      { config: { policy: authenticated }, schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null() } } },
+      async (request, reply) => {
+        const sid = request.cookies[SESSION_COOKIE];
+        if (sid) await accounts.endSession(sid);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/v1/me',
+      { config: { policy: authenticated }, schema: { tags: ['auth'], summary: 'The caller, their roles and permissions', response: { 200: MeSchema } } },
+      async (request) => {
+        const p = principalOf(request);
+        const user = await accounts.getUser(p.userId);
+        if (!user) throw new NotFoundError('user');
+        return { user, roles: user.roles, via: p.via, permissions: permissionsOf(p), csrfToken: request.csrfToken };
+      },
+    );
+
+    app.put(
+      '/api/v1/me/password',
+      {
+        config: { policy: authenticated },
+        schema: { tags: ['auth'], summary: 'Change my password', body: z.object({ currentPassword: z.string(), newPassword: z.string().min(12).max(1000) }), response: { 204: z.null() } },
+      },
+      async (request, reply) => {
+        const p = principalOf(request);
+        await accounts.login(p.username, request.body.currentPassword);
+        await accounts.setPassword(p.userId, request.body.newPassword, actorOf(p));
+        return reply.code(204).send(null);
+      },
+    );
+
+    app.get(
+      '/api/v1/users',
+      {
+        config: { policy: isAdmin },
+        schema: { tags: ['users'], summary: 'List users (admin)', querystring: PageQuery, response: { 200: z.object({ items: z.array(UserSchema), nextCursor: z.string().nullable() }) } },
+      },
+      async (request) => {
+        const { cursor, limit } = request.query;
+        const items = await accounts.listUsers(cursor ?? null, limit + 1);
+        const page = items.slice(0, limit);
+        return { items: page, nextCursor: items.length > limit ? page[page.length - 1]!.username : null };
+      },
+    );
+
+    app.post(
+      '/api/v1/users',
+      {
+        config: { policy: isAdmin },
+        schema: {
+          tags: ['users'],
+          summary: 'Create a user (admin); a one-time password is returned when none is given',
+          body: CreateUserSchema,
+          response: { 201: z.object({ user: UserSchema, oneTimePassword: z.string().nullable() }) },
+        },
+      },
+      async (request, reply) => {
+        const r = await accounts.createUser(request.body, actorOf(principalOf(request)));
+        return reply.code(201).send({ user: r.user, oneTimePassword: r.password });
+      },
+    );
+
+    app.patch(
+      '/api/v1/users/:id',
+      {
+        config: { policy: isAdmin },
+        schema: { tags: ['users'], summary: 'Disable or enable a user (admin)', params: z.object({ id: z.string() }), body: z.object({ disabled: z.boolean() }), response: { 200: UserSchema } },
+      },
+      async (request) => {
+        const u = await accounts.getUser(request.params.id);
+        if (!u) throw new NotFoundError('user');
+        if (u.id === principalOf(request).userId && request.body.disabled) throw new ForbiddenError('you cannot disable yourself');
+        return accounts.setDisabled(u.username, request.body.disabled, actorOf(principalOf(request)));
+      },
+    );
+
+    app.get(
+      '/api/v1/tokens',
+      { config: { policy: authenticated }, schema: { tags: ['tokens'], summary: 'My API tokens (all for admins)', response: { 200: z.object({ items: z.array(TokenSchema) }) } } },
+      async (request) => {
+        const p = principalOf(request);
+        return { items: await accounts.listTokens(isAdmin(p) ? null : p.userId) };
+      },
+    );
+
+    app.post(
+      '/api/v1/tokens',
+      {
+        config: { policy: authenticated },
+        schema: { tags: ['tokens'], summary: 'Create an API token for myself (shown once)', body: z.object({ name: z.string().min(1).max(100) }), response: { 201: z.object({ id: z.string(), token: z.string() }) } },
+      },
+      async (request, reply) => {
+        const p = principalOf(request);
+        const r = await accounts.createToken(p.username, request.body.name, actorOf(p));
+        return reply.code(201).send({ id: r.id, token: r.token });
+      },
+    );
+
+    app.delete(
+      '/api/v1/tokens/:id',
+      { config: { policy: authenticated }, schema: { tags: ['tokens'], summary: 'Revoke a token', params: z.object({ id: z.string() }), response: { 204: z.null() } } },
+      async (request, reply) => {
+        const p = principalOf(request);
+        const t = await accounts.repo.findToken(request.params.id);
+        if (!t || (t.user_id !== p.userId && !isAdmin(p))) throw new NotFoundError('token');
+        await accounts.revokeToken(t.id, actorOf(p));
+        return reply.code(204).send(null);
+      },
+    );
+  };
+}

@@ -1,0 +1,217 @@
+/**
+ * Configuration: environment variables (BREACHDESK_*) over an optional YAML/JSON file.
+ * Every value is validated; `breachdesk config check` prints one line per bad value.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { BadInputError } from './errors.js';
+
+export type Dialect = 'sqlite' | 'postgresql';
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  dialect: Dialect;
+  /** 32-byte master key (base64 or hex in env); null = use/create the key file under dataDir. */
+  masterKey: Buffer | null;
+  adminEmail: string;
+  adminPassword: string | null;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Public URL used in links (setup, notices); defaults to http://localhost:PORT. */
+  publicUrl: string;
+  /** Max JSON body in bytes (uploads stream separately). */
+  bodyLimit: number;
+  /** Mark cookies Secure (set when served over HTTPS, directly or behind a proxy). */
+  cookieSecure: boolean;
+  /** Web-session lifetime in minutes (sliding). */
+  sessionMinutes: number;
+  smtpUrl: string | null;
+  mailFrom: string;
+  /** Run jobs inside `serve` (embedded default). */
+  inlineWorker: boolean;
+}
+
+/** Name of each setting as an environment variable and as a config-file key. */
+const SETTINGS = {
+  port: ['BREACHDESK_PORT', 'port'],
+  host: ['BREACHDESK_HOST', 'host'],
+  dataDir: ['BREACHDESK_DATA_DIR', 'dataDir'],
+  databaseUrl: ['BREACHDESK_DATABASE_URL', 'databaseUrl'],
+  masterKey: ['BREACHDESK_MASTER_KEY', 'masterKey'],
+  adminEmail: ['BREACHDESK_ADMIN_EMAIL', 'adminEmail'],
+  adminPassword: ['BREACHDESK_ADMIN_PASSWORD', 'adminPassword'],
+  logLevel: ['BREACHDESK_LOG_LEVEL', 'logLevel'],
+  publicUrl: ['BREACHDESK_PUBLIC_URL', 'publicUrl'],
+  bodyLimit: ['BREACHDESK_BODY_LIMIT', 'bodyLimit'],
+  cookieSecure: ['BREACHDESK_COOKIE_SECURE', 'cookieSecure'],
+  sessionMinutes: ['BREACHDESK_SESSION_MINUTES', 'sessionMinutes'],
+  smtpUrl: ['BREACHDESK_SMTP_URL', 'smtpUrl'],
+  mailFrom: ['BREACHDESK_MAIL_FROM', 'mailFrom'],
+  inlineWorker: ['BREACHDESK_INLINE_WORKER', 'inlineWorker'],
+} as const;
+type Key = keyof typeof SETTINGS;
+
+const bool = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
+  .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes');
+const int = (min: number, max: number) =>
+  z.coerce
+    .number({ message: 'must be a whole number' })
+    .int('must be a whole number')
+    .min(min, `must be ${min}–${max}`)
+    .max(max, `must be ${min}–${max}`);
+
+const masterKeySchema = z.string().transform((s, ctx) => {
+  const t = s.trim();
+  const buf = /^[0-9a-fA-F]{64}$/.test(t) ? Buffer.from(t, 'hex') : Buffer.from(t, 'base64');
+  if (buf.length !== 32) {
+    ctx.addIssue({ code: 'custom', message: 'must be 32 bytes, as 64 hex digits or base64' });
+    return z.NEVER;
+  }
+  return buf;
+});
+
+const schemas: Record<Key, z.ZodType> = {
+  port: int(1, 65535),
+  host: z.string().min(1),
+  dataDir: z.string().min(1),
+  databaseUrl: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// (unset it for the embedded SQLite store)')
+    .refine((s) => URL.canParse(s), 'is not a valid URL'),
+  masterKey: masterKeySchema,
+  adminEmail: z.string().email('must be an e-mail address'),
+  adminPassword: z.string().min(12, 'must be at least 12 characters'),
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  publicUrl: z.string().url('must be a URL like https://breachdesk.example.org'),
+  bodyLimit: int(1024, 1024 * 1024 * 1024),
+  cookieSecure: bool,
+  sessionMinutes: int(5, 60 * 24 * 30),
+  smtpUrl: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must look like smtp://user:pass@host:port or smtps://…')
+    .refine((s) => URL.canParse(s), 'is not a valid URL'),
+  mailFrom: z.string().min(3),
+  inlineWorker: bool,
+};
+
+const DEFAULTS: Partial<Record<Key, unknown>> = {
+  port: 8080,
+  host: '0.0.0.0',
+  dataDir: './data',
+  adminEmail: 'admin@localhost',
+  logLevel: 'info',
+  bodyLimit: 1024 * 1024,
+  cookieSecure: false,
+  sessionMinutes: 12 * 60,
+  mailFrom: 'Breachdesk <breachdesk@localhost>',
+  inlineWorker: true,
+};
+
+export interface ConfigProblem {
+  setting: string;
+  message: string;
+}
+
+export interface ConfigSource {
+  env?: NodeJS.ProcessEnv;
+  /** Path of a YAML or JSON config file; default BREACHDESK_CONFIG, else ./breachdesk.yaml if present. */
+  file?: string;
+  cwd?: string;
+}
+
+function readFile(path: string): { values: Record<string, unknown>; problems: ConfigProblem[] } {
+  try {
+    const parsed: unknown = parseYaml(readFileSync(path, 'utf8'));
+    if (parsed === null || parsed === undefined) return { values: {}, problems: [] };
+    if (typeof parsed !== 'object' || Array.isArray(parsed)) {
+      return { values: {}, problems: [{ setting: path, message: 'must be a mapping of settings' }] };
+    }
+    const values = parsed as Record<string, unknown>;
+    const known = new Set<string>(Object.values(SETTINGS).map(([, k]) => k));
+    const problems = Object.keys(values)
+      .filter((k) => !known.has(k))
+      .map((k) => ({ setting: `${path}: ${k}`, message: `unknown setting (known: ${[...known].join(', ')})` }));
+    return { values, problems };
+  } catch (e) {
+    const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    return { values: {}, problems: [{ setting: path, message: `cannot be read: ${msg}` }] };
+  }
+}
+
+/** Validates every setting and returns all problems (never throws). */
+export function inspectConfig(src: ConfigSource = {}): { config: Config | null; problems: ConfigProblem[] } {
+  const env = src.env ?? process.env;
+  const cwd = src.cwd ?? process.cwd();
+  const problems: ConfigProblem[] = [];
+  let fileValues: Record<string, unknown> = {};
+  const filePath = src.file ?? env.BREACHDESK_CONFIG ?? (existsSync(resolve(cwd, 'breachdesk.yaml')) ? 'breachdesk.yaml' : undefined);
+  if (filePath) {
+    const abs = resolve(cwd, filePath);
+    if (!existsSync(abs)) problems.push({ setting: 'BREACHDESK_CONFIG', message: `file ${abs} does not exist` });
+    else {
+      const r = readFile(abs);
+      fileValues = r.values;
+      problems.push(...r.problems);
+    }
+  }
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(SETTINGS) as Key[]) {
+    const [envName, fileKey] = SETTINGS[key];
+    const fromEnv = env[envName];
+    const raw = fromEnv !== undefined && fromEnv !== '' ? fromEnv : fileValues[fileKey];
+    const label = fromEnv !== undefined && fromEnv !== '' ? envName : `${fileKey} (config file)`;
+    if (raw === undefined || raw === null || raw === '') {
+      out[key] = DEFAULTS[key] ?? null;
+      continue;
+    }
+    const r = schemas[key].safeParse(raw);
+    if (r.success) out[key] = r.data;
+    else {
+      // Secrets are never echoed back.
+      const secret = key === 'masterKey' || key === 'adminPassword' || key === 'smtpUrl';
+      const shown = secret ? '' : ` (got ${JSON.stringify(String(raw)).slice(0, 80)})`;
+      problems.push({ setting: label, message: `${r.error.issues[0]?.message ?? 'is invalid'}${shown}` });
+    }
+  }
+  if (problems.length > 0) return { config: null, problems };
+  const databaseUrl = (out.databaseUrl as string | null) ?? null;
+  const port = out.port as number;
+  const config: Config = {
+    port,
+    host: out.host as string,
+    dataDir: resolve(cwd, out.dataDir as string),
+    databaseUrl,
+    dialect: databaseUrl ? 'postgresql' : 'sqlite',
+    masterKey: (out.masterKey as Buffer | null) ?? null,
+    adminEmail: out.adminEmail as string,
+    adminPassword: (out.adminPassword as string | null) ?? null,
+    logLevel: out.logLevel as Config['logLevel'],
+    publicUrl: (out.publicUrl as string | null) ?? `http://localhost:${port}`,
+    bodyLimit: out.bodyLimit as number,
+    cookieSecure: out.cookieSecure as boolean,
+    sessionMinutes: out.sessionMinutes as number,
+    smtpUrl: (out.smtpUrl as string | null) ?? null,
+    mailFrom: out.mailFrom as string,
+    inlineWorker: out.inlineWorker as boolean,
+  };
+  return { config, problems };
+}
+
+/** Loads configuration or throws a BadInputError listing every problem, one per line. */
+export function loadConfig(src: ConfigSource = {}): Config {
+  const { config, problems } = inspectConfig(src);
+  if (!config) throw new BadInputError(formatProblems(problems));
+  return config;
+}
+
+export function formatProblems(problems: ConfigProblem[]): string {
+  return problems.map((p) => `config: ${p.setting}: ${p.message}`).join('\n');
+}
+
+/** Documentation of each setting, for `config check --explain` and docs/configuration.md. */
+export const SETTING_NAMES = SETTINGS;

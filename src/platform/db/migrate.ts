@@ -1,0 +1,35 @@
+/**
+ * Versioned migrations, listed explicitly (no directory scanning, so the built package and
+ * the sources run the same list). The full ordered list — platform first, then each feature's —
+ * lives in the composition root (src/main/migrations.ts), since platform never imports a feature.
+ */
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { FailedError } from '../errors.js';
+import * as m0001 from './migrations/0001-platform.js';
+
+export const PLATFORM_MIGRATIONS: Record<string, Migration> = {
+  '0001-platform': m0001,
+};
+
+class ListProvider implements MigrationProvider {
+  constructor(private readonly list: Record<string, Migration>) {}
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return this.list;
+  }
+}
+
+export interface MigrateResult {
+  applied: string[];
+}
+
+export async function migrateToLatest(db: Kysely<unknown>, migrations: Record<string, Migration>): Promise<MigrateResult> {
+  const migrator = new Migrator({ db, provider: new ListProvider(migrations) });
+  const { error, results } = await migrator.migrateToLatest();
+  const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+  if (error) {
+    const failed = (results ?? []).find((r) => r.status === 'Error');
+    const msg = error instanceof Error ? error.message : String(error);
+    throw new FailedError(`migration ${failed?.migrationName ?? '?'} failed: ${msg}`);
+  }
+  return { applied };
+}

@@ -1,0 +1,86 @@
+/**
+ * The HTTP shell: Fastify with zod validation, OpenAPI, security headers, cookies,
+ * problem+json errors and the fail-closed auth hook. Feature routes arrive as plugins.
+ */
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Platform } from '../platform.js';
+import { registerAuthHook } from './auth-hook.js';
+import { errorHandler, sendProblem } from './problem.js';
+
+export type RoutePlugin = (app: FastifyInstance) => Promise<void> | void;
+
+export interface HttpOptions {
+  plugins: RoutePlugin[];
+  /** Called after API routes: serves the web UI (static files + SPA fallback). */
+  web?: RoutePlugin;
+  version: string;
+}
+
+export async function buildHttpApp(platform: Platform, opts: HttpOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: platform.log as FastifyBaseLogger,
+    bodyLimit: platform.config.bodyLimit,
+    trustProxy: false,
+    // Long uploads (evidence, leaked files) must not be cut by a request timeout.
+    requestTimeout: 0,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        // Plain-HTTP installs (localhost, behind a TLS proxy) must keep working.
+        upgradeInsecureRequests: null,
+      },
+    },
+    hsts: platform.config.cookieSecure,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Breachdesk API', version: opts.version, description: 'Data-breach response: incidents, assessment, obligations, notices.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'API token from `breachdesk admin token create`' },
+          session: { type: 'apiKey', in: 'cookie', name: 'bd_session' },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  registerAuthHook(app, platform.accounts);
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/health', { schema: { hide: true } }, async (_req, reply) => {
+    try {
+      await platform.store.db.selectFrom('audit_head').select('seq').limit(1).execute();
+      return { status: 'ok', database: platform.store.dialect };
+    } catch {
+      return reply.code(503).send({ status: 'unavailable', database: platform.store.dialect });
+    }
+  });
+  for (const plugin of opts.plugins) await app.register(async (scope) => plugin(scope));
+  // The web plugin owns the not-found handler (SPA fallback); without it, API 404s only.
+  if (opts.web) await opts.web(app);
+  else app.setNotFoundHandler((request, reply) => sendProblem(reply, 404, `no route ${request.method} ${request.url.split('?')[0]}`));
+  return app;
+}

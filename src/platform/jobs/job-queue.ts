@@ -1,0 +1,54 @@
+/**
+ * The JobQueue port. The embedded implementation persists jobs in the `jobs` table; a
+ * pg-boss implementation can follow behind the same interface for multi-machine workers
+ * (send/work/cancel/get map onto pg-boss's send/work/cancel/getJobById).
+ */
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+
+export interface Job<T = unknown> {
+  id: string;
+  queue: string;
+  payload: T;
+  status: JobStatus;
+  attempts: number;
+  maxAttempts: number;
+  runAt: string;
+  lastError: string | null;
+  progress: unknown;
+  result: unknown;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SendOptions {
+  /** Attempts before the job is marked failed (default 5). */
+  maxAttempts?: number;
+  /** Earliest start. */
+  runAt?: Date;
+  /** At most one queued/running job with this key (e.g. "assess:<evidence id>"). */
+  singletonKey?: string;
+}
+
+export interface JobContext {
+  signal: AbortSignal;
+  attempt: number;
+  reportProgress(progress: unknown): Promise<void>;
+}
+
+export type JobHandler<T = unknown> = (payload: T, ctx: JobContext) => Promise<unknown>;
+
+export interface JobQueue {
+  send<T>(queue: string, payload: T, opts?: SendOptions): Promise<string>;
+  work<T>(queue: string, handler: JobHandler<T>): void;
+  get(id: string): Promise<Job | null>;
+  cancel(id: string): Promise<boolean>;
+  /** Starts polling for registered queues. */
+  start(): Promise<void>;
+  /** Stops polling and waits for running handlers (bounded). */
+  stop(): Promise<void>;
+}
+
+/** Exponential backoff with a cap: 2s, 4s, 8s … ≤ 10 min. */
+export function backoffMs(attempt: number, baseMs = 2000): number {
+  return Math.min(baseMs * 2 ** Math.max(0, attempt - 1), 10 * 60_000);
+}

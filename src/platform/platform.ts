@@ -1,0 +1,85 @@
+/**
+ * Opens the platform: store (migrated), keyring, audit, accounts and the job queue. Entry
+ * points (serve, worker, admin CLI) and tests all start here.
+ */
+import { existsSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Migration } from 'kysely';
+import { AccountsRepository } from './auth/accounts.repository.js';
+import { AccountsService } from './auth/accounts.service.js';
+import { AuditService } from './audit/audit.service.js';
+import type { Config } from './config.js';
+import { loadMasterKey, Keyring } from './crypto/keyring.js';
+import { openStore, type Store } from './db/database.js';
+import { migrateToLatest } from './db/migrate.js';
+import { EmbeddedJobQueue } from './jobs/embedded-queue.js';
+import type { JobQueue } from './jobs/job-queue.js';
+import { createLogger, type Logger } from './logger.js';
+
+export interface Platform {
+  config: Config;
+  store: Store;
+  keyring: Keyring;
+  audit: AuditService;
+  accounts: AccountsService;
+  jobs: JobQueue;
+  log: Logger;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  migrations: Record<string, Migration>;
+  log?: Logger;
+  /** SQLite file override (tests). */
+  sqliteFile?: string;
+  jobPollMs?: number;
+}
+
+export function masterKeyFile(config: Config): string {
+  return join(config.dataDir, 'master.key');
+}
+
+/**
+ * Opens the keyring; if a key rotation was interrupted after the data keys were re-wrapped but
+ * before the key file was swapped, the staged `master.key.next` completes it.
+ */
+async function openKeyring(store: Store, config: Config): Promise<Keyring> {
+  const file = masterKeyFile(config);
+  try {
+    return await Keyring.open(store.db, loadMasterKey(config.masterKey, file));
+  } catch (e) {
+    const next = `${file}.next`;
+    if (config.masterKey || !existsSync(next)) throw e;
+    const ring = await Keyring.open(store.db, loadMasterKey(null, next));
+    renameSync(next, file);
+    return ring;
+  }
+}
+
+export async function openPlatform(config: Config, opts: OpenOptions): Promise<Platform> {
+  const log = opts.log ?? createLogger(config.logLevel);
+  const store = openStore({ dialect: config.dialect, dataDir: config.dataDir, databaseUrl: config.databaseUrl, sqliteFile: opts.sqliteFile });
+  try {
+    await migrateToLatest(store.db as never, opts.migrations);
+    const keyring = await openKeyring(store, config);
+    const audit = new AuditService(store.db, store.dialect);
+    const accounts = new AccountsService(new AccountsRepository(store.db), audit, config.sessionMinutes);
+    const jobs = new EmbeddedJobQueue(store.db, log, { pollMs: opts.jobPollMs });
+    return {
+      config,
+      store,
+      keyring,
+      audit,
+      accounts,
+      jobs,
+      log,
+      close: async () => {
+        await jobs.stop();
+        await store.close();
+      },
+    };
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+}
