@@ -48,9 +48,12 @@ export function accountsRoutes(accounts: AccountsService, opts: { cookieSecure: 
       { config: { policy: authenticated }, schema: { tags: ['auth'], summary: 'The caller, their roles and permissions', response: { 200: MeSchema } } },
       async (request) => {
         const p = principalOf(request);
-        const user = await accounts.getUser(p.userId);
+        const user =
+          p.via === 'cli'
+            ? { id: p.userId, username: p.username, email: p.email, displayName: p.username, roles: p.roles, disabled: false, mustChangePassword: false, createdAt: new Date(0).toISOString() }
+            : await accounts.getUser(p.userId);
         if (!user) throw new NotFoundError('user');
-        return { user, roles: user.roles, via: p.via, permissions: permissionsOf(p), csrfToken: request.csrfToken };
+        return { user, roles: p.roles, via: p.via, permissions: permissionsOf(p), csrfToken: request.csrfToken };
       },
     );
 

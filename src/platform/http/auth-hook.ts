@@ -10,6 +10,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AuthError, type AccountsService, toPrincipal } from '../auth/accounts.service.js';
 import type { Policy, Principal } from '../auth/roles.js';
+import { isLocalSecret, LOCAL_HEADER, LOCAL_PRINCIPAL } from './local-principal.js';
 import { sendProblem } from './problem.js';
 
 export const SESSION_COOKIE = 'bd_session';
@@ -37,7 +38,10 @@ export function registerAuthHook(app: FastifyInstance, accounts: AccountsService
     if (cfg?.public) return;
     const auth = request.headers.authorization;
     try {
-      if (auth) {
+      // In-process CLI requests (app.inject) only; see local-principal.ts.
+      if (isLocalSecret(request.headers[LOCAL_HEADER])) {
+        request.principal = LOCAL_PRINCIPAL;
+      } else if (auth) {
         const m = /^Bearer\s+(\S+)$/i.exec(auth);
         if (!m) return sendProblem(reply, 401, 'Authorization header must be "Bearer <token>"');
         const { user, tokenId } = await accounts.authenticateToken(m[1]!);
