@@ -4,6 +4,7 @@
  * `*.cli.ts`, listed here explicitly.
  */
 import { Command } from 'commander';
+import { registerObligationsCommands } from '../obligations/obligations.cli.js';
 import { registerAdminCommands } from '../platform/admin.cli.js';
 import { action } from '../platform/cli-support.js';
 import { formatProblems, inspectConfig, loadConfig, SETTING_NAMES } from '../platform/config.js';
@@ -95,6 +96,8 @@ export function buildProgram(): Command {
     });
 
   registerAdminCommands(program, () => openPlatform(loadConfig(), { migrations: ALL_MIGRATIONS }));
+  // Standalone capabilities: no server and no store needed.
+  registerObligationsCommands(program);
   return program;
 }
 

@@ -3,8 +3,12 @@
  * in the order they must run (Kysely's migrator applies them alphabetically).
  */
 import type { Migration } from 'kysely';
+import { ASSESSMENT_MIGRATIONS } from '../assessment/assessment.migrations.js';
+import { TRACKING_MIGRATIONS } from '../obligations/tracking/migrations.js';
 import { PLATFORM_MIGRATIONS } from '../platform/db/migrate.js';
 
 export const ALL_MIGRATIONS: Record<string, Migration> = {
   ...PLATFORM_MIGRATIONS,
+  ...ASSESSMENT_MIGRATIONS,
+  ...TRACKING_MIGRATIONS,
 };

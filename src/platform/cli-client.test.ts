@@ -38,3 +38,33 @@ describe('CLI API client', () => {
     expect(() => cliClient(f, { BREACHDESK_URL: s.url })).toThrow(/BREACHDESK_TOKEN/);
   });
 });
+
+describe('CLI API client streaming', () => {
+  it('streams a request body to a remote server without buffering it in fetch', async () => {
+    const { createServer } = await import('node:http');
+    const { Readable } = await import('node:stream');
+    let received = 0;
+    const srv = createServer((req, res) => {
+      req.on('data', (c: Buffer) => {
+        received += c.length;
+      });
+      req.on('end', () => {
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ received, auth: req.headers.authorization, type: req.headers['content-type'] }));
+      });
+    });
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+    const port = (srv.address() as { port: number }).port;
+    const chunk = Buffer.alloc(1024 * 1024, 7);
+    let n = 0;
+    const stream = new Readable({
+      read() {
+        this.push(n++ < 32 ? chunk : null);
+      },
+    });
+    const c = remoteClient(`http://127.0.0.1:${port}`, 'bd_x');
+    const r = await c.json<{ received: number; auth: string; type: string }>('/upload', { stream, query: { name: 'a b.csv' } });
+    srv.close();
+    expect(r).toEqual({ received: 32 * 1024 * 1024, auth: 'Bearer bd_x', type: 'application/octet-stream' });
+  });
+});

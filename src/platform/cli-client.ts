@@ -3,6 +3,8 @@
  * BREACHDESK_TOKEN), or — when none is set — the local store through the same routes
  * in-process (see http/local-principal.ts). Commands are thin: they call the API and print.
  */
+import { request as httpRequest } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { BadInputError, FailedError, UserError } from './errors.js';
@@ -62,9 +64,37 @@ function parse<T>(r: ApiResponse): T {
   return (r.text ? JSON.parse(r.text) : null) as T;
 }
 
+/**
+ * Streams a request body with node:http(s): Node 20's fetch buffers a stream body in memory,
+ * which a multi-gigabyte evidence upload cannot afford.
+ */
+function streamRequest(url: string, method: string, headers: Record<string, string>, body: Readable): Promise<ApiResponse> {
+  return new Promise((resolve, reject) => {
+    const u = new URL(url);
+    const send = u.protocol === 'https:' ? httpsRequest : httpRequest;
+    const req = send(u, { method, headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const out: Record<string, string> = {};
+        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
+        resolve({ status: res.statusCode ?? 0, headers: out, text: Buffer.concat(chunks).toString('utf8') });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', (e) => reject(new FailedError(`cannot reach ${u.origin}: ${e.message}`)));
+    body.on('error', (e) => req.destroy(e));
+    body.pipe(req);
+  });
+}
+
 export function remoteClient(baseUrl: string, token: string): ApiClient {
   const base = baseUrl.replace(/\/+$/, '');
   const raw = async (path: string, req: ApiRequest = {}): Promise<ApiResponse> => {
+    if (req.stream) {
+      const headers = { authorization: `Bearer ${token}`, 'content-type': req.contentType ?? 'application/octet-stream', ...(req.headers ?? {}) };
+      return streamRequest(base + withQuery(path, req.query), req.method ?? 'POST', headers, req.stream);
+    }
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...(req.headers ?? {}) };
     let body: unknown;
     if (req.stream) {

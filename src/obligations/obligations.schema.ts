@@ -1,0 +1,67 @@
+/**
+ * Obligations v1 — the output of the engine (docs/obligations-json.md). Versioned machine
+ * contract: change additively only.
+ */
+import type { Recipient } from './rule.schema.js';
+import type { Severity } from './severity.js';
+
+export type Required = true | false | 'review';
+
+export interface ObligationStage {
+  name: string;
+  deadline: string | null;
+  deadlineRule: string;
+}
+
+export interface Obligation {
+  /** The rule id: stable, so a tracked item can follow the same duty across recomputations. */
+  id: string;
+  regime: string;
+  jurisdiction: string;
+  recipient: Recipient;
+  authority: { name: string; url?: string; portal?: string; address?: string; phone?: string } | null;
+  required: Required;
+  /** ISO 8601 UTC, or null where the law sets no fixed period or the duty is not required. */
+  deadline: string | null;
+  urgency: string | null;
+  deadlineRule: string;
+  relativeTo: { event: string; at: string | null; note?: string } | null;
+  citation: string;
+  why: string;
+  content: string[];
+  prohibitedContent: string[];
+  channels: string[];
+  substituteNotice?: string;
+  /** Ordering constraint with another obligation of the same jurisdiction, if any. */
+  relation?: string;
+  stages: ObligationStage[];
+  extensions: string[];
+  /** Individuals counted for this rule and the threshold they were compared to. */
+  count: { individuals: number; threshold: string | null };
+  verified: string;
+  effectiveFrom: string | null;
+  effectiveTo?: string;
+}
+
+export interface RecordKeepingDuty {
+  ruleId: string;
+  regime: string;
+  jurisdiction: string;
+  duty: string;
+  citation: string;
+}
+
+export interface ObligationsResult {
+  version: 1;
+  asOf: string;
+  severity: Severity;
+  obligations: Obligation[];
+  recordKeeping: RecordKeepingDuty[];
+  /** Earliest deadline among obligations that are required or need review. */
+  nextDeadline: { id: string; deadline: string } | null;
+  /**
+   * Population jurisdictions for which no rule in force produced any obligation: the rule set
+   * has no law for them on `asOf` — a gap to check by hand, never a "nothing to do".
+   */
+  uncovered: string[];
+}

@@ -1,0 +1,90 @@
+/**
+ * Massachusetts — M.G.L. c. 93H §§1–6; 201 CMR 17.00. reference/breach-law.md §6.2, §6.3.
+ * Account and card numbers count with or without a code; no health data. Regulators (AG and
+ * OCABR) for every breach affecting one resident. The resident letter must NOT state the nature
+ * of the breach or the number of residents affected.
+ */
+import type { RuleInput } from '../rule.schema.js';
+import { namePlus } from './us-common.js';
+
+const base = {
+  jurisdiction: 'US-MA',
+  regime: 'Massachusetts breach-notification law',
+  appliesIf: ['controller' as const],
+  scope: { kind: 'residents' as const },
+  trigger: {
+    elements: { anyOf: [], combos: namePlus(['us_ssn', 'drivers_license', 'national_id', 'bank_account', 'payment_card']) },
+    breachMode: 'acquisition' as const,
+    encryptionSafeHarbor: { applies: true, lostIfKeyCompromised: true, standard: 'at least 128-bit algorithmic transformation (c. 93H §1)' },
+  },
+  // c. 93H §3 has two prongs: a "breach of security" (substantial risk of identity theft or fraud)
+  // and PI "acquired or used by an unauthorized person or for an unauthorized purpose", which has
+  // no harm test. An acquisition therefore triggers notice whatever the risk finding, so no gate.
+  riskGate: {
+    kind: 'none' as const,
+    note: 'harm test only on the breach-of-security prong; acquisition/use by an unauthorised person triggers regardless',
+  },
+  citation: 'M.G.L. c. 93H §3',
+};
+const V = 'reference/breach-law.md §6.2/§6.3: regulators for every resident and "may not delay because the number is unknown" [verified] there; PI, content and prohibited content [verify] — not re-checked against statute';
+
+export const usMaRules: RuleInput[] = [
+  {
+    ...base,
+    id: 'US-MA.individuals',
+    recipient: 'individuals',
+    authority: null,
+    threshold: null,
+    clock: { anchor: 'discovery', amount: null, unit: 'calendar_days', urgency: 'as_soon_as_practicable' },
+    content: [
+      'the right to obtain a police report',
+      'how to request a security freeze and the information needed',
+      'that there is no charge for a security freeze',
+      'mitigation services offered',
+      'if SSNs were involved: 18 months of free credit monitoring (42 months if the entity is a consumer reporting agency)',
+      'name of the parent or affiliate, if applicable',
+    ],
+    prohibitedContent: ['the nature of the breach or unauthorised acquisition or use', 'the number of Massachusetts residents affected'],
+    channels: ['written notice', 'electronic notice'],
+    effectiveFrom: '2019-04-11',
+    citation: 'M.G.L. c. 93H §3(b)',
+    verified: `${V}. Start 2019-04-11 (2018 amendment adding free credit monitoring) from memory.`,
+  },
+  {
+    ...base,
+    id: 'US-MA.regulator',
+    recipient: 'regulator',
+    authority: { name: 'Massachusetts Attorney General and Director of the Office of Consumer Affairs and Business Regulation (OCABR)' },
+    threshold: { count: 1, comparator: '>=', counted: 'Massachusetts residents' },
+    clock: { anchor: 'discovery', amount: null, unit: 'calendar_days', urgency: 'as_soon_as_practicable' },
+    content: [
+      'nature of the breach',
+      'number of Massachusetts residents affected',
+      'name and address of the entity',
+      'person reporting and their relationship to the entity',
+      'person responsible for the breach, if known',
+      'types of personal information compromised',
+      'whether the entity maintains a written information security program (WISP)',
+      'steps taken or planned',
+      'certification regarding credit monitoring if SSNs were involved',
+    ],
+    channels: ['AG form with sample letter', 'OCABR portal'],
+    notes: 'May not be delayed because the number of residents affected is not yet known.',
+    effectiveFrom: '2019-04-11',
+    citation: 'M.G.L. c. 93H §3(b)',
+    verified: V,
+  },
+  {
+    ...base,
+    id: 'US-MA.credit_bureaus',
+    recipient: 'credit_bureaus',
+    authority: { name: 'Consumer reporting agencies and state agencies identified by OCABR' },
+    threshold: { count: 1, comparator: '>=', counted: 'Massachusetts residents' },
+    clock: { anchor: 'regulator_notice', amount: null, unit: 'calendar_days', urgency: 'as_soon_as_practicable' },
+    content: ['as directed by OCABR'],
+    review: 'OCABR identifies which consumer reporting agencies and state agencies to notify after the regulator notice',
+    effectiveFrom: '2019-04-11',
+    citation: 'M.G.L. c. 93H §3(b)',
+    verified: V,
+  },
+];

@@ -1,0 +1,124 @@
+/**
+ * Washington — RCW 19.255.005/.010 (private entities). reference/breach-law.md §6.2, §6.3.
+ * Versions: 45 days (2015 amendment) until 2020-02-29; 30 days from 2020-03-01 (HB 1071).
+ * No CRA duty (the AlexNetCC dataset is wrong on this). Insurance licensees also notify the
+ * Insurance Commissioner (WAC 284-04-625).
+ */
+import type { ElementId } from '../../assessment/scanner/types.js';
+import type { RuleInput } from '../rule.schema.js';
+import { ACCOUNT_WITH_CODE, CREDENTIALS, HARBOUR_LOST_IF_KEY, namePlus } from './us-common.js';
+
+const base = {
+  jurisdiction: 'US-WA',
+  regime: 'Washington breach-notification law',
+  appliesIf: ['controller' as const],
+  scope: { kind: 'residents' as const },
+  trigger: {
+    elements: {
+      anyOf: [],
+      combos: [
+        ...namePlus([
+          'us_ssn',
+          'drivers_license',
+          'national_id',
+          'date_of_birth',
+          'passport_number',
+          'health_insurance',
+          'health',
+          'biometric',
+        ]),
+        ...ACCOUNT_WITH_CODE,
+        ...CREDENTIALS,
+      ],
+    },
+    // Listed elements without the name count if sufficient for identity theft: a judgement.
+    reviewElements: { anyOf: ['us_ssn', 'drivers_license', 'national_id', 'passport_number', 'biometric'] as ElementId[], combos: [] },
+    breachMode: 'acquisition' as const,
+    encryptionSafeHarbor: HARBOUR_LOST_IF_KEY,
+  },
+  riskGate: { kind: 'no_harm_determination' as const, note: 'not reasonably likely to subject consumers to a risk of harm' },
+  citation: 'RCW 19.255.010',
+};
+const V = 'reference/breach-law.md §6.2/§6.3: 30-day rule (HB 1071, 2020-03-01), AG >500 and no CRA duty [verified] there; PI list [verify]; 2015 start date from memory — not re-checked against statute';
+const AG = { name: 'Washington Attorney General' };
+const AG_CONTENT = [
+  'number of Washington consumers affected (or an estimate)',
+  'types of personal information involved',
+  'time frame of exposure (dates of breach and discovery)',
+  'summary of containment steps',
+  'sample copy of the notice, excluding personal information',
+];
+const IND_CONTENT = [
+  'name and contact information of the notifier',
+  'list of the types of personal information involved',
+  'time frame of exposure, including dates of breach and discovery',
+  'toll-free numbers and addresses of the major credit reporting agencies if SSN or DL/ID exposed',
+];
+
+export const usWaRules: RuleInput[] = [
+  {
+    ...base,
+    id: 'US-WA.individuals.2015',
+    recipient: 'individuals',
+    authority: null,
+    threshold: null,
+    clock: { anchor: 'discovery', amount: 45, unit: 'calendar_days', urgency: 'most_expedient_time' },
+    content: IND_CONTENT,
+    effectiveFrom: '2015-07-24',
+    effectiveTo: '2020-02-29',
+    verified: V,
+  },
+  {
+    ...base,
+    id: 'US-WA.individuals.2020',
+    recipient: 'individuals',
+    authority: null,
+    threshold: null,
+    clock: { anchor: 'discovery', amount: 30, unit: 'calendar_days', urgency: 'most_expedient_time' },
+    content: IND_CONTENT,
+    effectiveFrom: '2020-03-01',
+    citation: 'RCW 19.255.010 as amended by HB 1071 (2019)',
+    verified: V,
+  },
+  {
+    ...base,
+    id: 'US-WA.regulator.2015',
+    recipient: 'regulator',
+    authority: AG,
+    threshold: { count: 500, comparator: '>', counted: 'Washington residents notified as a result of a single breach' },
+    clock: { anchor: 'discovery', amount: 45, unit: 'calendar_days', relation: 'no_later_than_individuals' },
+    content: ['sample copy of the notice, excluding personal information', 'number of Washington consumers affected'],
+    effectiveFrom: '2015-07-24',
+    effectiveTo: '2020-02-29',
+    citation: 'RCW 19.255.010(15) (2015)',
+    verified: V,
+  },
+  {
+    ...base,
+    id: 'US-WA.regulator.2020',
+    recipient: 'regulator',
+    authority: AG,
+    threshold: { count: 500, comparator: '>', counted: 'Washington residents notified as a result of a single breach' },
+    clock: { anchor: 'discovery', amount: 30, unit: 'calendar_days', relation: 'no_later_than_individuals' },
+    content: AG_CONTENT,
+    channels: ['electronic submission to the Attorney General'],
+    notes: 'Update the AG as unknown information is learned.',
+    effectiveFrom: '2020-03-01',
+    citation: 'RCW 19.255.010(7)–(8) as amended by HB 1071 (2019)',
+    verified: V,
+  },
+  {
+    ...base,
+    id: 'US-WA.regulator.insurance',
+    regime: 'Washington insurance data-breach rule',
+    recipient: 'regulator',
+    authority: { name: 'Washington Insurance Commissioner' },
+    appliesIf: ['insurance_licensee'],
+    threshold: null,
+    clock: { anchor: 'determination', amount: 2, unit: 'business_days' },
+    content: ['notice of the breach for which consumers must be notified'],
+    effectiveFrom: '2020-03-01',
+    citation: 'WAC 284-04-625',
+    verified: 'reference/breach-law.md §6.2 [verified] there (2 business days of determining consumers must be notified); start date not in the reference',
+  },
+];

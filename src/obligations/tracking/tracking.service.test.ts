@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDialects } from '../../../test/support/dialects.js';
+import { openTestPlatform, type TestPlatform } from '../../../test/support/platform.js';
+import { SYSTEM_ACTOR } from '../../platform/audit/audit.service.js';
+import type { PopulationEntry } from '../facts.schema.js';
+import { loadRules } from '../rules-loader.js';
+import { OrgProfileService } from './org-profile.service.js';
+import { type FactsSources, ObligationTrackingService } from './tracking.service.js';
+
+for (const dialect of testDialects()) {
+  describe(`obligation tracking on ${dialect}`, () => {
+    let t: TestPlatform;
+    let svc: ObligationTrackingService;
+    let profile: OrgProfileService;
+    let population: PopulationEntry[] = [];
+    let decisions: Array<{ kind: string; value: string | null }> = [];
+    let awareAt = '2026-03-02T15:00:00.000Z';
+    const clock = { now: new Date('2026-03-03T00:00:00Z') };
+    const sources: FactsSources = {
+      incident: async (id) => (id === 'inc-1' ? { id, awareAt, detectedAt: awareAt, categories: ['confidentiality'] } : null),
+      population: async () => population,
+      decisions: async () => decisions,
+    };
+    beforeAll(async () => {
+      t = await openTestPlatform(dialect);
+      profile = new OrgProfileService(t.platform.store.db, t.platform.audit);
+      const rules = loadRules();
+      svc = new ObligationTrackingService(t.platform.store.db, t.platform.audit, () => rules, profile, sources, () => clock.now);
+    });
+    afterAll(async () => t?.close());
+
+    it('keeps the organisation profile, validated and audited', async () => {
+      await expect(profile.set({ establishments: ['US'], hipaa: 'maybe' }, SYSTEM_ACTOR)).rejects.toThrow(/profile\.hipaa/);
+      const p = await profile.set({ establishments: ['US'] }, SYSTEM_ACTOR);
+      expect(p.establishments).toEqual(['US']);
+      expect((await profile.get()).establishments).toEqual(['US']);
+    });
+
+    it('turns the engine answer into tracked items with deadlines from awareAt', async () => {
+      population = [{ jurisdiction: 'US-TX', individuals: 300, elements: ['person_name', 'us_ssn'] }];
+      const r = await svc.recompute('inc-1', SYSTEM_ACTOR);
+      const tx = r.items.filter((i) => i.jurisdiction === 'US-TX' && i.recipient === 'individuals');
+      expect(tx.length).toBeGreaterThan(0);
+      expect(tx[0]!.status).toBe('pending');
+      expect(tx[0]!.deadline).not.toBeNull();
+      // Texas: 60 days after the determination (Tex. Bus. & Com. Code §521.053(b)).
+      expect(Date.parse(tx[0]!.deadline!)).toBeGreaterThan(Date.parse(awareAt) + 59 * 86400_000);
+      expect(r.nextDeadline).not.toBeNull();
+      const events = await t.platform.audit.list({ incidentId: 'inc-1' });
+      expect(events.map((e) => e.action)).toContain('obligations.recomputed');
+    });
+
+    it('keeps human progress across recomputation and moves deadlines with awareAt', async () => {
+      const r1 = await svc.list('inc-1');
+      const item = r1.items.find((i) => i.jurisdiction === 'US-TX' && i.recipient === 'individuals')!;
+      await svc.setStatus('inc-1', item.itemId, 'in_progress', null, SYSTEM_ACTOR);
+      await expect(svc.setStatus('inc-1', item.itemId, 'not_required', '  ', SYSTEM_ACTOR)).rejects.toThrow(/needs a reason/);
+      awareAt = '2026-03-10T15:00:00.000Z';
+      const r2 = await svc.recompute('inc-1', SYSTEM_ACTOR);
+      const again = r2.items.find((i) => i.itemId === item.itemId)!;
+      expect(again.status).toBe('in_progress');
+      expect(Date.parse(again.deadline!) - Date.parse(item.deadline!)).toBe(8 * 86400_000);
+    });
+
+    it('marks items not required when the facts no longer trigger them', async () => {
+      population = [{ jurisdiction: 'US-TX', individuals: 300, elements: ['username'] }];
+      const r = await svc.recompute('inc-1', SYSTEM_ACTOR);
+      const tx = r.items.filter((i) => i.jurisdiction === 'US-TX' && i.recipient === 'individuals');
+      expect(tx.every((i) => i.status === 'not_required' && i.statusReason)).toBe(true);
+    });
+
+    it('reads the GDPR risk level from the decision log', async () => {
+      await profile.set({ establishments: ['DE'] }, SYSTEM_ACTOR);
+      population = [{ jurisdiction: 'DE', individuals: 1000, elements: ['email', 'password'] }];
+      decisions = [{ kind: 'gdpr_risk', value: 'high' }];
+      const facts = await svc.buildFacts('inc-1');
+      expect(facts.risk.gdpr).toBe('high');
+      const r = await svc.recompute('inc-1', SYSTEM_ACTOR);
+      // GDPR Art. 34(1): high risk → tell the data subjects (one EU-wide duty).
+      const art34 = r.items.find((i) => i.regime.includes('GDPR') && i.recipient === 'individuals');
+      expect(art34?.required).toBe(true);
+      expect(art34?.status).toBe('pending');
+      const art33 = r.items.find((i) => i.jurisdiction === 'DE' && i.recipient === 'regulator');
+      // GDPR Art. 33(1): 72 hours from awareness.
+      expect(Date.parse(art33!.deadline!)).toBe(Date.parse(awareAt) + 72 * 3600_000);
+      decisions = [{ kind: 'gdpr_risk', value: 'unlikely' }];
+      const r2 = await svc.recompute('inc-1', SYSTEM_ACTOR);
+      expect(r2.items.find((i) => i.itemId === art34!.itemId)?.status).toBe('not_required');
+    });
+
+    it('answers 404 for an unknown incident', async () => {
+      await expect(svc.recompute('nope', SYSTEM_ACTOR)).rejects.toThrow(/incident not found/);
+    });
+  });
+}

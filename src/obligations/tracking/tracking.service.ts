@@ -1,0 +1,295 @@
+/**
+ * Obligations inside an incident (issue 5 §6): the engine's answer becomes tracked items
+ * (pending / in progress / done / not required with reason) that survive recomputation.
+ * Recomputed whenever the assessment, awareAt or a decision changes (the composition root
+ * calls `recompute` from those events), and on demand.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import type { Actor, AuditService } from '../../platform/audit/audit.service.js';
+import type { Database } from '../../platform/db/schema.js';
+import { BadInputError } from '../../platform/errors.js';
+import { NotFoundError } from '../../platform/http/problem.js';
+import { computeObligations } from '../engine.js';
+import { type BreachFacts, breachFactsSchema, type PopulationEntry } from '../facts.schema.js';
+import type { Obligation, ObligationsResult } from '../obligations.schema.js';
+import type { Rule } from '../rule.schema.js';
+import type { OrgProfileService } from './org-profile.service.js';
+import type { IncidentObligationsTable, TrackingDatabase } from './tracking.tables.js';
+
+export const TRACKED_STATUSES = ['pending', 'in_progress', 'done', 'not_required'] as const;
+export type TrackedStatus = (typeof TRACKED_STATUSES)[number];
+
+export interface IncidentFactsView {
+  id: string;
+  awareAt: string;
+  detectedAt: string | null;
+  categories: string[];
+}
+
+/** What the engine needs from other features, wired in src/main. */
+export interface FactsSources {
+  incident(id: string): Promise<IncidentFactsView | null>;
+  /** People per jurisdiction and the elements exposed (assessment and imported people). */
+  population(id: string): Promise<PopulationEntry[]>;
+  /** Recorded decisions, newest last; `gdpr_risk` (unlikely|risk|high) and `no_harm` set risk facts. */
+  decisions(id: string): Promise<Array<{ kind: string; value: string | null }>>;
+}
+
+/** Facts a person sets on the incident (all optional; the engine's defaults apply otherwise). */
+export const FactOverridesSchema = z.object({
+  breach: breachFactsSchema.shape.breach.partial().optional(),
+  risk: z
+    .object({
+      gdpr: z.enum(['unlikely', 'risk', 'high']).nullable().optional(),
+      noHarmDetermination: z.boolean().optional(),
+      significantHarm: z.boolean().nullable().optional(),
+      material: z.boolean().nullable().optional(),
+      significantIncident: z.boolean().nullable().optional(),
+      art34Exemptions: z.object({ a: z.boolean(), b: z.boolean(), c: z.boolean() }).partial().optional(),
+    })
+    .optional(),
+  severity: breachFactsSchema.shape.severity,
+  determinedAt: z.iso.datetime({ offset: true }).optional(),
+  materialityDeterminedAt: z.iso.datetime({ offset: true }).optional(),
+  individualNoticeAt: z.iso.datetime({ offset: true }).optional(),
+  regulatorNoticeAt: z.iso.datetime({ offset: true }).optional(),
+});
+export type FactOverrides = z.infer<typeof FactOverridesSchema>;
+
+export interface TrackedObligation extends Obligation {
+  itemId: string;
+  status: TrackedStatus;
+  statusReason: string | null;
+  updatedAt: string;
+}
+
+export interface IncidentObligations {
+  incidentId: string;
+  computedAt: string | null;
+  asOf: string | null;
+  severity: ObligationsResult['severity'] | null;
+  nextDeadline: { id: string; deadline: string } | null;
+  uncovered: string[];
+  items: TrackedObligation[];
+}
+
+const requiredText = (r: Obligation['required']) => String(r);
+
+export class ObligationTrackingService {
+  private readonly db: Kysely<TrackingDatabase>;
+
+  constructor(
+    db: Kysely<Database>,
+    private readonly audit: AuditService,
+    private readonly rules: () => Rule[],
+    private readonly profile: OrgProfileService,
+    private readonly sources: FactsSources,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.db = db as unknown as Kysely<TrackingDatabase>;
+  }
+
+  async getOverrides(incidentId: string): Promise<FactOverrides> {
+    const row = await this.db.selectFrom('incident_facts').select('overrides_json').where('incident_id', '=', incidentId).executeTakeFirst();
+    return row ? (JSON.parse(row.overrides_json) as FactOverrides) : {};
+  }
+
+  async setOverrides(incidentId: string, input: unknown, actor: Actor): Promise<FactOverrides> {
+    const parsed = FactOverridesSchema.safeParse(input);
+    if (!parsed.success) {
+      const i = parsed.error.issues[0]!;
+      throw new BadInputError(`facts.${i.path.join('.')}: ${i.message}`);
+    }
+    const before = await this.getOverrides(incidentId);
+    await this.db.transaction().execute(async (trx) => {
+      const exists = await trx.selectFrom('incident_facts').select('incident_id').where('incident_id', '=', incidentId).executeTakeFirst();
+      if (exists) await trx.updateTable('incident_facts').set({ overrides_json: JSON.stringify(parsed.data) }).where('incident_id', '=', incidentId).execute();
+      else await trx.insertInto('incident_facts').values({ incident_id: incidentId, overrides_json: JSON.stringify(parsed.data), facts_json: null, result_json: null, computed_at: null, next_deadline: null }).execute();
+      await this.audit.record({ actor, action: 'obligations.facts_updated', subjectType: 'incident', subjectId: incidentId, incidentId, before, after: parsed.data }, trx);
+    });
+    await this.recompute(incidentId, actor);
+    return parsed.data;
+  }
+
+  /** Assembles BreachFacts v1 for an incident from its record, the org profile, people and decisions. */
+  async buildFacts(incidentId: string): Promise<BreachFacts> {
+    const incident = await this.sources.incident(incidentId);
+    if (!incident) throw new NotFoundError('incident');
+    const [controller, population, decisions, o] = await Promise.all([
+      this.profile.get(),
+      this.sources.population(incidentId),
+      this.sources.decisions(incidentId),
+      this.getOverrides(incidentId),
+    ]);
+    const risk: Record<string, unknown> = { ...(o.risk ?? {}) };
+    // The decision log is where humans confirm the GDPR risk level (issue 5 §3); the latest wins.
+    for (const d of decisions) {
+      if (d.kind === 'gdpr_risk' && (d.value === 'unlikely' || d.value === 'risk' || d.value === 'high')) risk.gdpr = d.value;
+      if (d.kind === 'no_harm' || d.kind === 'no_harm_determination') risk.noHarmDetermination = d.value !== 'false';
+    }
+    const types = incident.categories.filter((c) => ['confidentiality', 'integrity', 'availability'].includes(c));
+    return breachFactsSchema.parse({
+      version: 1,
+      discoveredAt: incident.detectedAt ?? incident.awareAt,
+      awareAt: incident.awareAt,
+      determinedAt: o.determinedAt,
+      materialityDeterminedAt: o.materialityDeterminedAt,
+      individualNoticeAt: o.individualNoticeAt,
+      regulatorNoticeAt: o.regulatorNoticeAt,
+      controller,
+      breach: {
+        types: types.length ? types : ['confidentiality'],
+        access: true,
+        // Unknown until someone says so: acquisition-triggered rules then answer "review".
+        acquisition: null,
+        encrypted: false,
+        keyCompromised: false,
+        malicious: false,
+        ...(o.breach ?? {}),
+      },
+      population,
+      risk,
+      severity: o.severity,
+    });
+  }
+
+  /** Runs the engine and reconciles tracked items, keeping human status where it still applies. */
+  async recompute(incidentId: string, actor: Actor): Promise<IncidentObligations> {
+    const facts = await this.buildFacts(incidentId);
+    const now = this.now();
+    const result = computeObligations(facts, this.rules(), now);
+    const iso = now.toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      const existing = await trx.selectFrom('incident_obligations').selectAll().where('incident_id', '=', incidentId).execute();
+      const byKey = new Map(existing.map((r) => [`${r.rule_id}|${r.jurisdiction}`, r]));
+      const seen = new Set<string>();
+      for (const ob of result.obligations) {
+        const key = `${ob.id}|${ob.jurisdiction}`;
+        seen.add(key);
+        const prev = byKey.get(key);
+        const auto = ob.required === false ? { status: 'not_required', reason: ob.why } : null;
+        if (!prev) {
+          await trx
+            .insertInto('incident_obligations')
+            .values({
+              id: randomUUID(),
+              incident_id: incidentId,
+              rule_id: ob.id,
+              jurisdiction: ob.jurisdiction,
+              recipient: ob.recipient,
+              required: requiredText(ob.required),
+              deadline: ob.deadline,
+              status: auto?.status ?? 'pending',
+              status_reason: auto?.reason ?? null,
+              obligation_json: JSON.stringify(ob),
+              created_at: iso,
+              updated_at: iso,
+            })
+            .execute();
+          continue;
+        }
+        let status = prev.status;
+        let reason = prev.status_reason;
+        // The engine decides between "required" and "not required"; people decide progress.
+        if (ob.required === false && (status === 'pending' || status === 'in_progress')) [status, reason] = ['not_required', ob.why];
+        else if (ob.required !== false && status === 'not_required' && prev.required === 'false') [status, reason] = ['pending', null];
+        await trx
+          .updateTable('incident_obligations')
+          .set({ required: requiredText(ob.required), deadline: ob.deadline, recipient: ob.recipient, status, status_reason: reason, obligation_json: JSON.stringify(ob), updated_at: iso })
+          .where('id', '=', prev.id)
+          .execute();
+      }
+      for (const r of existing) {
+        if (seen.has(`${r.rule_id}|${r.jurisdiction}`) || r.status === 'not_required') continue;
+        await trx
+          .updateTable('incident_obligations')
+          .set({ status: 'not_required', status_reason: 'no longer produced by the rules after the facts changed', updated_at: iso })
+          .where('id', '=', r.id)
+          .execute();
+      }
+      const row = { facts_json: JSON.stringify(facts), result_json: JSON.stringify(result), computed_at: iso, next_deadline: result.nextDeadline?.deadline ?? null };
+      const exists = await trx.selectFrom('incident_facts').select('incident_id').where('incident_id', '=', incidentId).executeTakeFirst();
+      if (exists) await trx.updateTable('incident_facts').set(row).where('incident_id', '=', incidentId).execute();
+      else await trx.insertInto('incident_facts').values({ incident_id: incidentId, overrides_json: '{}', ...row }).execute();
+      const count = (v: Obligation['required']) => result.obligations.filter((o) => o.required === v).length;
+      await this.audit.record(
+        {
+          actor,
+          action: 'obligations.recomputed',
+          subjectType: 'incident',
+          subjectId: incidentId,
+          incidentId,
+          after: { required: count(true), review: count('review'), notRequired: count(false), nextDeadline: result.nextDeadline, uncovered: result.uncovered },
+        },
+        trx,
+      );
+    });
+    return this.list(incidentId);
+  }
+
+  async list(incidentId: string): Promise<IncidentObligations> {
+    const [facts, rows] = await Promise.all([
+      this.db.selectFrom('incident_facts').selectAll().where('incident_id', '=', incidentId).executeTakeFirst(),
+      this.db.selectFrom('incident_obligations').selectAll().where('incident_id', '=', incidentId).orderBy('deadline').orderBy('rule_id').execute(),
+    ]);
+    const result = facts?.result_json ? (JSON.parse(facts.result_json) as ObligationsResult) : null;
+    const items = rows.map(toTracked);
+    // Open items with a deadline first, soonest first; then the rest.
+    items.sort((a, b) => rank(a) - rank(b) || (a.deadline ?? '~').localeCompare(b.deadline ?? '~') || a.id.localeCompare(b.id));
+    const open = items.filter((i) => i.status !== 'done' && i.status !== 'not_required' && i.deadline);
+    const next = open.reduce<TrackedObligation | null>((m, i) => (!m || i.deadline! < m.deadline! ? i : m), null);
+    return {
+      incidentId,
+      computedAt: facts?.computed_at ?? null,
+      asOf: result?.asOf ?? null,
+      severity: result?.severity ?? null,
+      nextDeadline: next ? { id: next.id, deadline: next.deadline! } : null,
+      uncovered: result?.uncovered ?? [],
+      items,
+    };
+  }
+
+  /** The next open legal deadline of each incident (for lists and countdowns). */
+  async nextDeadlines(incidentIds: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    if (incidentIds.length === 0) return out;
+    const rows = await this.db
+      .selectFrom('incident_obligations')
+      .select(['incident_id', (eb) => eb.fn.min('deadline').as('next')])
+      .where('incident_id', 'in', incidentIds)
+      .where('status', 'in', ['pending', 'in_progress'])
+      .where('deadline', 'is not', null)
+      .groupBy('incident_id')
+      .execute();
+    for (const r of rows) if (r.next) out.set(r.incident_id, String(r.next));
+    return out;
+  }
+
+  async setStatus(incidentId: string, itemId: string, status: TrackedStatus, reason: string | null, actor: Actor): Promise<TrackedObligation> {
+    const row = await this.db.selectFrom('incident_obligations').selectAll().where('id', '=', itemId).where('incident_id', '=', incidentId).executeTakeFirst();
+    if (!row) throw new NotFoundError('obligation');
+    if (status === 'not_required' && !reason?.trim()) throw new BadInputError('reason: marking an obligation not required needs a reason (it is kept for the register)');
+    const iso = this.now().toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('incident_obligations').set({ status, status_reason: reason, updated_at: iso }).where('id', '=', itemId).execute();
+      await this.audit.record(
+        { actor, action: 'obligation.status_changed', subjectType: 'obligation', subjectId: itemId, incidentId, before: { status: row.status, reason: row.status_reason }, after: { status, reason, rule: row.rule_id, jurisdiction: row.jurisdiction } },
+        trx,
+      );
+    });
+    return toTracked({ ...row, status, status_reason: reason, updated_at: iso });
+  }
+}
+
+function rank(i: TrackedObligation): number {
+  if (i.status === 'done') return 2;
+  if (i.status === 'not_required') return 3;
+  return i.deadline ? 0 : 1;
+}
+
+function toTracked(r: IncidentObligationsTable): TrackedObligation {
+  const ob = JSON.parse(r.obligation_json) as Obligation;
+  return { ...ob, itemId: r.id, status: r.status as TrackedStatus, statusReason: r.status_reason, updatedAt: r.updated_at };
+}
