@@ -4,7 +4,11 @@
  * `*.cli.ts`, listed here explicitly.
  */
 import { Command } from 'commander';
+import { registerEvidenceCommands } from '../incidents/evidence/evidence.cli.js';
+import { registerIncidentCommands } from '../incidents/incidents.cli.js';
 import { registerObligationsCommands } from '../obligations/obligations.cli.js';
+import { cliClient } from '../platform/cli-client.js';
+import type { CliContext } from '../platform/module.js';
 import { registerAdminCommands } from '../platform/admin.cli.js';
 import { action } from '../platform/cli-support.js';
 import { formatProblems, inspectConfig, loadConfig, SETTING_NAMES } from '../platform/config.js';
@@ -13,9 +17,23 @@ import { migrateToLatest } from '../platform/db/migrate.js';
 import { BadInputError } from '../platform/errors.js';
 import { openPlatform } from '../platform/platform.js';
 import { ALL_MIGRATIONS } from './migrations.js';
-import { startServer } from './server.js';
+import { buildServer, startServer } from './server.js';
 import { VERSION } from './version.js';
 import { startWorker } from './worker.js';
+
+/** The API in-process over the local store, for CLI commands without BREACHDESK_URL. */
+async function localApp() {
+  const platform = await openPlatform(loadConfig({ env: { ...process.env, BREACHDESK_LOG_LEVEL: process.env.BREACHDESK_LOG_LEVEL ?? 'warn' } }), { migrations: ALL_MIGRATIONS });
+  const app = await buildServer(platform);
+  await app.ready();
+  return {
+    app,
+    close: async () => {
+      await app.close();
+      await platform.close();
+    },
+  };
+}
 
 export function buildProgram(): Command {
   const program = new Command('breachdesk')
@@ -96,6 +114,10 @@ export function buildProgram(): Command {
     });
 
   registerAdminCommands(program, () => openPlatform(loadConfig(), { migrations: ALL_MIGRATIONS }));
+  // Workspace commands go through the API: BREACHDESK_URL/TOKEN, or the local store in-process.
+  const ctx: CliContext = { client: () => cliClient(localApp) };
+  registerIncidentCommands(program, ctx);
+  registerEvidenceCommands(program, ctx);
   // Standalone capabilities: no server and no store needed.
   registerObligationsCommands(program);
   return program;

@@ -4,11 +4,17 @@
  */
 import type { Migration } from 'kysely';
 import { ASSESSMENT_MIGRATIONS } from '../assessment/assessment.migrations.js';
+import { EVIDENCE_MIGRATIONS } from '../incidents/evidence/migrations.js';
+import { EXPERTS_MIGRATIONS } from '../incidents/experts/migrations.js';
+import { INCIDENTS_MIGRATIONS } from '../incidents/migrations/index.js';
 import { TRACKING_MIGRATIONS } from '../obligations/tracking/migrations.js';
 import { PLATFORM_MIGRATIONS } from '../platform/db/migrate.js';
 
 export const ALL_MIGRATIONS: Record<string, Migration> = {
   ...PLATFORM_MIGRATIONS,
+  ...INCIDENTS_MIGRATIONS,
+  ...EVIDENCE_MIGRATIONS,
+  ...EXPERTS_MIGRATIONS,
   ...ASSESSMENT_MIGRATIONS,
   ...TRACKING_MIGRATIONS,
 };

@@ -2,11 +2,11 @@
  * `breachdesk serve`: migrations, first-run admin, HTTP API + web UI, and in-process jobs.
  */
 import type { FastifyInstance } from 'fastify';
-import { accountsRoutes } from '../platform/auth/accounts.routes.js';
 import type { Config } from '../platform/config.js';
-import { buildHttpApp, type RoutePlugin } from '../platform/http/app.js';
+import { buildHttpApp } from '../platform/http/app.js';
 import { openPlatform, type Platform } from '../platform/platform.js';
 import { ALL_MIGRATIONS } from './migrations.js';
+import { createModules, type Modules } from './modules.js';
 import { VERSION } from './version.js';
 import { webPlugin } from './web.js';
 
@@ -17,13 +17,9 @@ export interface Server {
   close(): Promise<void>;
 }
 
-/** Route plugins of every feature, in an explicit list. */
-export function routePlugins(platform: Platform): RoutePlugin[] {
-  return [accountsRoutes(platform.accounts, { cookieSecure: platform.config.cookieSecure, sessionMinutes: platform.config.sessionMinutes })];
-}
-
-export async function buildServer(platform: Platform): Promise<FastifyInstance> {
-  return buildHttpApp(platform, { plugins: routePlugins(platform), web: webPlugin(), version: VERSION });
+/** Builds the HTTP app with every feature's routes; the modules are returned for job wiring. */
+export async function buildServer(platform: Platform, modules: Modules = createModules(platform)): Promise<FastifyInstance> {
+  return buildHttpApp(platform, { plugins: modules.routes, web: webPlugin(), version: VERSION });
 }
 
 export interface StartOptions {
@@ -36,8 +32,12 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const announce = opts.announce ?? ((l: string) => process.stdout.write(`${l}\n`));
   const platform = await openPlatform(config, { migrations: ALL_MIGRATIONS, sqliteFile: opts.sqliteFile });
   const first = await platform.accounts.ensureFirstAdmin(config.adminEmail, config.adminPassword);
-  const app = await buildServer(platform);
-  if (config.inlineWorker) await platform.jobs.start();
+  const modules = createModules(platform);
+  const app = await buildServer(platform, modules);
+  if (config.inlineWorker) {
+    modules.registerJobs(platform.jobs);
+    await platform.jobs.start();
+  }
   await app.listen({ port: config.port, host: config.host });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;

@@ -7,7 +7,7 @@ import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
-import { BadInputError, FailedError, UserError } from './errors.js';
+import { BadInputError, FailedError, type UserError } from './errors.js';
 import { LOCAL_HEADER, localSecret } from './http/local-principal.js';
 
 export interface ApiRequest {

@@ -2,12 +2,14 @@
 import type { Dialect } from '../../src/platform/config.js';
 import type { Role } from '../../src/platform/auth/roles.js';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/audit.service.js';
+import { createModules, type Modules } from '../../src/main/modules.js';
 import { buildServer } from '../../src/main/server.js';
 import { openTestPlatform, type TestPlatform } from './platform.js';
 import type { FastifyInstance } from 'fastify';
 
 export interface TestServer extends TestPlatform {
   app: FastifyInstance;
+  modules: Modules;
   url: string;
   /** Creates (once per role) a user with that role and returns a bearer token. */
   tokenFor(role: Role, username?: string): Promise<string>;
@@ -16,7 +18,10 @@ export interface TestServer extends TestPlatform {
 
 export async function startTestServer(dialect: Dialect, extra: Record<string, string> = {}): Promise<TestServer> {
   const t = await openTestPlatform(dialect, extra);
-  const app = await buildServer(t.platform);
+  const modules = createModules(t.platform);
+  const app = await buildServer(t.platform, modules);
+  modules.registerJobs(t.platform.jobs);
+  await t.platform.jobs.start();
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
   const url = `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`;
@@ -51,6 +56,7 @@ export async function startTestServer(dialect: Dialect, extra: Record<string, st
   return {
     ...t,
     app,
+    modules,
     url,
     tokenFor,
     api,

@@ -126,6 +126,20 @@ export class AuditService {
     return rows.map(toEvent);
   }
 
+  /** Time of the newest event of an incident with one of the given actions (null if none). */
+  async latestAt(incidentId: string, actions: readonly string[]): Promise<string | null> {
+    if (actions.length === 0) return null;
+    const r = await this.db
+      .selectFrom('audit_events')
+      .select('at')
+      .where('incident_id', '=', incidentId)
+      .where('action', 'in', [...actions])
+      .orderBy('seq', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return r?.at ?? null;
+  }
+
   /**
    * Re-computes the chain. Returns null when intact, else the first bad event and why.
    */

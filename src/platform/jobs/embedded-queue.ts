@@ -65,7 +65,9 @@ export class EmbeddedJobQueue implements JobQueue {
         .selectFrom('jobs')
         .select('id')
         .where('singleton_key', '=', opts.singletonKey)
-        .where('status', 'in', ['queued', 'running'])
+        // Only a job still waiting absorbs a duplicate: one already running may have read
+        // state older than the change that asks for the new one.
+        .where('status', '=', 'queued')
         .executeTakeFirst();
       if (existing) return existing.id;
     }

@@ -25,7 +25,7 @@ export interface SendOptions {
   maxAttempts?: number;
   /** Earliest start. */
   runAt?: Date;
-  /** At most one queued/running job with this key (e.g. "assess:<evidence id>"). */
+  /** At most one queued (not yet started) job with this key; sending again returns its id. */
   singletonKey?: string;
 }
 

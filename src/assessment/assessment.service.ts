@@ -1,0 +1,311 @@
+/**
+ * The exposure assessment inside the server (issue 4 §7): scan evidence items as a background
+ * job with progress, cancel and resume, or take a report made by `breachdesk scan --incident`.
+ * Results are stored encrypted on the incident; their per-jurisdiction counts feed the
+ * obligation engine.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import type { Kysely } from 'kysely';
+import type { Actor, AuditService } from '../platform/audit/audit.service.js';
+import type { Keyring } from '../platform/crypto/keyring.js';
+import type { Database } from '../platform/db/schema.js';
+import { BadInputError } from '../platform/errors.js';
+import { HttpError, NotFoundError } from '../platform/http/problem.js';
+import type { JobContext, JobQueue } from '../platform/jobs/job-queue.js';
+import type { AssessmentDatabase, AssessmentsTable } from './assessment.tables.js';
+import { type ExposureReport, ExposureReportSchema } from './scan.schema.js';
+import { readStream } from './scanner/readers/index.js';
+import { ELEMENT_IDS, type ElementId, type ReaderEvent, type ReadOptions } from './scanner/types.js';
+import { scan } from './scanner/engine/scan.js';
+
+export const ASSESS_QUEUE = 'assessment.run';
+
+export interface EvidenceSource {
+  /** Opens a decrypted stream of an evidence item (records the access in its custody ledger). */
+  open(evidenceId: string, onBehalfOf: Actor): Promise<{ name: string; size: number; stream: Readable }>;
+}
+
+export interface Assessment {
+  id: string;
+  incidentId: string;
+  source: 'evidence' | 'import';
+  evidenceIds: string[];
+  status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+  progress: { bytesRead: number; bytesTotal: number; records: number } | null;
+  error: string | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  completedAt: string | null;
+  report: ExposureReport | null;
+  /** Present only when asked for and allowed: un-masked samples per element / secret type. */
+  unmaskedSamples?: Record<string, string[]>;
+}
+
+export type PopulationRow = { jurisdiction: string; individuals: number; elements: ElementId[] };
+
+/**
+ * The report counts people per jurisdiction and elements overall; per-jurisdiction element
+ * sets are not known, so every exposed element is attributed to every jurisdiction — the
+ * conservative reading: a law triggered by an element anywhere in the leak is not missed.
+ */
+export function populationOf(report: ExposureReport): PopulationRow[] {
+  const known = new Set<string>(ELEMENT_IDS);
+  const elements = Object.entries(report.elements)
+    .filter(([id, e]) => e.records > 0 && known.has(id))
+    .map(([id]) => id as ElementId)
+    .sort();
+  return Object.entries(report.jurisdictions)
+    .filter(([j, n]) => j !== 'unknown' && n > 0)
+    .map(([jurisdiction, individuals]) => ({ jurisdiction, individuals, elements }));
+}
+
+export class AssessmentService {
+  private readonly db: Kysely<AssessmentDatabase>;
+  private listeners: Array<(incidentId: string, actor: Actor) => void> = [];
+
+  constructor(
+    db: Kysely<Database>,
+    private readonly keyring: Keyring,
+    private readonly audit: AuditService,
+    private readonly jobs: JobQueue,
+    private readonly evidence: EvidenceSource,
+  ) {
+    this.db = db as unknown as Kysely<AssessmentDatabase>;
+  }
+
+  /** Called after an assessment completes (the obligation engine recomputes). */
+  onCompleted(listener: (incidentId: string, actor: Actor) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private toAssessment(r: AssessmentsTable, opts: { unmask?: boolean } = {}): Assessment {
+    const ctx = `assessment:${r.id}`;
+    const a: Assessment = {
+      id: r.id,
+      incidentId: r.incident_id,
+      source: r.source as Assessment['source'],
+      evidenceIds: JSON.parse(r.evidence_ids) as string[],
+      status: r.status as Assessment['status'],
+      progress: r.progress_json ? JSON.parse(r.progress_json) : null,
+      error: r.error,
+      createdBy: r.created_by_name,
+      createdAt: r.created_at,
+      updatedAt: r.updated_at,
+      completedAt: r.completed_at,
+      report: r.report_enc ? this.keyring.decryptJson<ExposureReport>(r.report_enc, ctx) : null,
+    };
+    if (opts.unmask) a.unmaskedSamples = r.raw_samples_enc ? this.keyring.decryptJson<Record<string, string[]>>(r.raw_samples_enc, `${ctx}:raw`) : {};
+    return a;
+  }
+
+  private async row(id: string): Promise<AssessmentsTable> {
+    const r = await this.db.selectFrom('assessments').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!r) throw new NotFoundError('assessment');
+    return r;
+  }
+
+  async incidentOf(id: string): Promise<string> {
+    return (await this.row(id)).incident_id;
+  }
+
+  async get(id: string, opts: { unmask?: boolean; actor?: Actor } = {}): Promise<Assessment> {
+    const r = await this.row(id);
+    if (opts.unmask && opts.actor) {
+      await this.audit.record({ actor: opts.actor, action: 'assessment.unmasked', subjectType: 'assessment', subjectId: id, incidentId: r.incident_id });
+    }
+    return this.toAssessment(r, opts);
+  }
+
+  async list(incidentId: string): Promise<Assessment[]> {
+    const rows = await this.db.selectFrom('assessments').selectAll().where('incident_id', '=', incidentId).orderBy('created_at', 'desc').execute();
+    return rows.map((r) => ({ ...this.toAssessment({ ...r, report_enc: null }) }));
+  }
+
+  /** Queues a scan of evidence items; one assessment may cover several files so people are de-duplicated across them. */
+  async start(incidentId: string, evidenceIds: string[], actor: Actor): Promise<Assessment> {
+    if (evidenceIds.length === 0) throw new BadInputError('evidenceIds: name at least one evidence item');
+    const id = randomUUID();
+    const now = new Date().toISOString();
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('assessments')
+        .values({
+          id,
+          incident_id: incidentId,
+          source: 'evidence',
+          evidence_ids: JSON.stringify(evidenceIds),
+          status: 'queued',
+          job_id: null,
+          progress_json: null,
+          report_enc: null,
+          raw_samples_enc: null,
+          population_json: null,
+          error: null,
+          created_by: actor.id,
+          created_by_name: actor.name,
+          created_at: now,
+          updated_at: now,
+          completed_at: null,
+        })
+        .execute();
+      await this.audit.record({ actor, action: 'assessment.started', subjectType: 'assessment', subjectId: id, incidentId, after: { evidenceIds } }, trx);
+    });
+    const jobId = await this.jobs.send(ASSESS_QUEUE, { assessmentId: id, actor }, { singletonKey: `assessment:${id}`, maxAttempts: 3 });
+    await this.db.updateTable('assessments').set({ job_id: jobId }).where('id', '=', id).execute();
+    return this.get(id);
+  }
+
+  async cancel(id: string, actor: Actor): Promise<Assessment> {
+    const r = await this.row(id);
+    if (r.status !== 'queued' && r.status !== 'running') throw new HttpError(409, `assessment is ${r.status}; only queued or running ones can be cancelled`);
+    if (r.job_id) await this.jobs.cancel(r.job_id);
+    await this.setStatus(id, { status: 'cancelled' });
+    await this.audit.record({ actor, action: 'assessment.cancelled', subjectType: 'assessment', subjectId: id, incidentId: r.incident_id });
+    return this.get(id);
+  }
+
+  /**
+   * Resumes a cancelled or failed assessment. Scans are deterministic and their partial
+   * aggregates are not kept, so a resumed scan starts the files again from the beginning.
+   */
+  async resume(id: string, actor: Actor): Promise<Assessment> {
+    const r = await this.row(id);
+    if (r.status !== 'cancelled' && r.status !== 'failed') throw new HttpError(409, `assessment is ${r.status}; only cancelled or failed ones can be resumed`);
+    const jobId = await this.jobs.send(ASSESS_QUEUE, { assessmentId: id, actor }, { singletonKey: `assessment:${id}`, maxAttempts: 3 });
+    await this.setStatus(id, { status: 'queued', job_id: jobId, error: null });
+    await this.audit.record({ actor, action: 'assessment.resumed', subjectType: 'assessment', subjectId: id, incidentId: r.incident_id });
+    return this.get(id);
+  }
+
+  /** Stores a report made elsewhere (`breachdesk scan --incident`). */
+  async importReport(incidentId: string, input: unknown, rawSamples: Record<string, string[]> | null, actor: Actor): Promise<Assessment> {
+    const parsed = ExposureReportSchema.safeParse(input);
+    if (!parsed.success) {
+      const i = parsed.error.issues[0]!;
+      throw new BadInputError(`report.${i.path.join('.')}: ${i.message}`);
+    }
+    const id = randomUUID();
+    const now = new Date().toISOString();
+    await this.db
+      .insertInto('assessments')
+      .values({
+        id,
+        incident_id: incidentId,
+        source: 'import',
+        evidence_ids: '[]',
+        status: 'running',
+        job_id: null,
+        progress_json: null,
+        report_enc: null,
+        raw_samples_enc: null,
+        population_json: null,
+        error: null,
+        created_by: actor.id,
+        created_by_name: actor.name,
+        created_at: now,
+        updated_at: now,
+        completed_at: null,
+      })
+      .execute();
+    await this.complete(id, incidentId, parsed.data, rawSamples, actor);
+    return this.get(id);
+  }
+
+  private async complete(id: string, incidentId: string, report: ExposureReport, raw: Record<string, string[]> | null, actor: Actor): Promise<void> {
+    const now = new Date().toISOString();
+    const ctx = `assessment:${id}`;
+    const population = populationOf(report);
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('assessments')
+        .set({
+          status: 'done',
+          report_enc: this.keyring.encryptJson(report, ctx),
+          raw_samples_enc: raw ? this.keyring.encryptJson(raw, `${ctx}:raw`) : null,
+          population_json: JSON.stringify(population),
+          updated_at: now,
+          completed_at: now,
+        })
+        .where('id', '=', id)
+        .execute();
+      await this.audit.record(
+        {
+          actor,
+          action: 'assessment.completed',
+          subjectType: 'assessment',
+          subjectId: id,
+          incidentId,
+          after: {
+            records: report.totals.records,
+            individuals: report.totals.individuals,
+            elements: Object.keys(report.elements).sort(),
+            secretTypes: Object.keys(report.secrets).sort(),
+            jurisdictions: Object.keys(report.jurisdictions).length,
+            fileErrors: report.files.reduce((n, f) => n + f.errors.length, 0),
+          },
+        },
+        trx,
+      );
+    });
+    for (const l of this.listeners) l(incidentId, actor);
+  }
+
+  private async setStatus(id: string, patch: Partial<AssessmentsTable>): Promise<void> {
+    await this.db.updateTable('assessments').set({ ...patch, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+  }
+
+  /** People per jurisdiction from the newest completed assessment of the incident. */
+  async population(incidentId: string): Promise<PopulationRow[]> {
+    const r = await this.db
+      .selectFrom('assessments')
+      .select('population_json')
+      .where('incident_id', '=', incidentId)
+      .where('status', '=', 'done')
+      .orderBy('completed_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return r?.population_json ? (JSON.parse(r.population_json) as PopulationRow[]) : [];
+  }
+
+  /** The job handler: scan the evidence streams, report progress, honour cancellation. */
+  async run(payload: { assessmentId: string; actor: Actor }, ctx: JobContext): Promise<unknown> {
+    const r = await this.row(payload.assessmentId);
+    if (r.status === 'cancelled' || r.status === 'done') return { skipped: r.status };
+    await this.setStatus(r.id, { status: 'running', error: null });
+    const ids = JSON.parse(r.evidence_ids) as string[];
+    const read = (path: string, opts: ReadOptions): AsyncIterable<ReaderEvent> => {
+      const evidence = this.evidence;
+      return (async function* () {
+        const src = await evidence.open(path, payload.actor);
+        yield* readStream(src.name, src.stream, { ...opts, bytes: src.size });
+      })();
+    };
+    let last = 0;
+    try {
+      const result = await scan({
+        paths: ids,
+        read,
+        workers: 0,
+        signal: ctx.signal,
+        onProgress: (p) => {
+          const now = Date.now();
+          if (now - last < 1000) return;
+          last = now;
+          void this.setStatus(r.id, { progress_json: JSON.stringify(p) }).catch(() => {});
+          void ctx.reportProgress(p).catch(() => {});
+        },
+      });
+      const raw = (result as { rawSamples?: Record<string, string[]> }).rawSamples ?? null;
+      await this.complete(r.id, r.incident_id, result.report, raw, payload.actor);
+      return { individuals: result.report.totals.individuals };
+    } catch (e) {
+      const current = await this.row(r.id);
+      if (current.status === 'cancelled') return { cancelled: true };
+      const message = e instanceof Error ? e.message : String(e);
+      await this.setStatus(r.id, { status: ctx.attempt >= 3 ? 'failed' : 'queued', error: message.split('\n')[0] ?? 'scan failed' });
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,130 @@
+/**
+ * `breachdesk scan PATH… [--json] [--out FILE] [--workers N] [--customers FILE] [--incident ID]`
+ * — the standalone exposure assessment (issue 4). Thin: validates usage, runs the engine, prints.
+ * Contract of --json: docs/scan-json.md (ExposureReport v1). Exit codes: 0 ok, 1 failure,
+ * 2 bad usage or missing file (DESIGN.md §6).
+ */
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { SingleBar } from 'cli-progress';
+import type { Command } from 'commander';
+import { action } from '../platform/cli-support.js';
+import { BadInputError, FailedError } from '../platform/errors.js';
+import type { ExposureReport } from './scan.schema.js';
+import { type ScanProgress, type ScanResult, scan } from './scanner/engine/scan.js';
+import { formatSummary } from './scanner/engine/summary.js';
+
+export interface ScanCliOptions {
+  json?: boolean;
+  out?: string;
+  workers?: string;
+  customers?: string;
+  incident?: string;
+}
+
+export const INCIDENT_UNAVAILABLE = '--incident needs a server/incident workspace (not available yet)';
+
+function parseWorkers(value: string | undefined): number {
+  if (value === undefined) return availableParallelism();
+  if (!/^\d+$/.test(value) || Number(value) > 256) {
+    throw new BadInputError(`--workers must be a whole number from 0 to 256, got "${value}"`);
+  }
+  return Number(value);
+}
+
+function mustExist(path: string, what: string): void {
+  if (!existsSync(path)) throw new BadInputError(`${what} not found: ${path}`);
+  if (!statSync(path).isFile()) throw new BadInputError(`${what} is not a file: ${path}`);
+}
+
+/** Files as given; a directory stands for every regular file below it (sorted, for stable output). */
+export function expandPaths(paths: string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    if (!existsSync(p)) throw new BadInputError(`input file not found: ${p}`);
+    const st = statSync(p);
+    if (st.isDirectory()) {
+      const below = (readdirSync(p, { recursive: true }) as string[]).map((f) => join(p, f)).sort();
+      out.push(...below.filter((f) => statSync(f, { throwIfNoEntry: false })?.isFile()));
+    } else if (st.isFile()) out.push(p);
+    else throw new BadInputError(`input is not a file or directory: ${p}`);
+  }
+  return out;
+}
+
+function progressBar(): { update(p: ScanProgress): void; stop(): void } | null {
+  if (!process.stderr.isTTY) return null;
+  const started = Date.now();
+  const bar = new SingleBar({
+    stream: process.stderr,
+    format: ' scanning [{bar}] {percentage}% | {mb}/{totalMb} MB | {rps} records/s | ETA {eta_formatted}',
+    hideCursor: true,
+    etaBuffer: 50,
+  });
+  let startedBar = false;
+  return {
+    update(p) {
+      const payload = {
+        mb: (p.bytesRead / 1e6).toFixed(0),
+        totalMb: (p.bytesTotal / 1e6).toFixed(0),
+        rps: Math.round(p.records / Math.max(0.001, (Date.now() - started) / 1000)),
+      };
+      if (!startedBar) {
+        bar.start(Math.max(1, p.bytesTotal), 0, payload);
+        startedBar = true;
+      }
+      bar.update(Math.min(p.bytesRead, Math.max(1, p.bytesTotal)), payload);
+    },
+    stop() {
+      if (startedBar) bar.stop();
+    },
+  };
+}
+
+/** Runs the command; returns the result so callers (tests, the incident job later) can reuse it. */
+export async function runScanCommand(paths: string[], opts: ScanCliOptions): Promise<ScanResult> {
+  if (opts.incident !== undefined) throw new BadInputError(INCIDENT_UNAVAILABLE);
+  if (paths.length === 0) throw new BadInputError('scan needs at least one PATH');
+  const files = expandPaths(paths);
+  if (files.length === 0) throw new BadInputError(`no files to scan in ${paths.join(', ')}`);
+  if (opts.customers) mustExist(opts.customers, 'customers file');
+  const workers = parseWorkers(opts.workers);
+  const bar = progressBar();
+  let result: ScanResult;
+  try {
+    result = await scan({ paths: files, workers, customers: opts.customers, onProgress: (p) => bar?.update(p) });
+  } finally {
+    bar?.stop();
+  }
+  const report: ExposureReport = result.report;
+  const json = `${JSON.stringify(report, null, 2)}\n`;
+  if (opts.out) {
+    try {
+      writeFileSync(opts.out, json, { mode: 0o600 });
+    } catch (err) {
+      throw new FailedError(`cannot write ${opts.out}: ${(err as NodeJS.ErrnoException).code ?? 'error'}`);
+    }
+  }
+  process.stdout.write(opts.json ? json : formatSummary(report));
+  const allFailed = report.totals.records === 0 && report.files.length > 0 && report.files.every((f) => f.errors.length > 0);
+  if (allFailed) throw new FailedError('no input could be read (see the problems listed for each file)');
+  return result;
+}
+
+export function registerScanCommands(program: Command): void {
+  program
+    .command('scan')
+    .description('Assess leaked files: personal data, secrets, individuals, jurisdictions (ExposureReport v1)')
+    .argument('<paths...>', 'files, archives or directories to scan')
+    .option('--json', 'print the ExposureReport v1 JSON on stdout (docs/scan-json.md)')
+    .option('--out <file>', 'also write the JSON report to FILE (mode 0600)')
+    .option('--workers <n>', 'detection worker threads (0 = in-process; default: CPU count)')
+    .option('--customers <file>', "CSV/XLSX of the organisation's customers to match leaked people against")
+    .option('--incident <id>', 'store the results on an incident (needs the incident workspace)')
+    .action(
+      action(async (paths: string[], opts: ScanCliOptions) => {
+        await runScanCommand(paths, opts);
+      }),
+    );
+}

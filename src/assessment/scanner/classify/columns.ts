@@ -1,0 +1,189 @@
+/**
+ * Column classification (scanning.md §7.1; Presidio-structured, Macie and DLP column profiles):
+ * the header's meaning (multilingual dictionary) combined with validated value sampling.
+ *  - A header that names a validated element counts only if ≥ 50 % of the sampled values validate
+ *    (a `birth_date` column of timestamps is not a date of birth).
+ *  - Values alone classify a column when ≥ 80 % pass a detector's strict `sample` test (`col7` full
+ *    of IBANs) — weak shapes (bare 9-digit numbers, bare hex) never do.
+ *  - Decoy headers (order/tracking/invoice numbers, SKUs, ids, timestamps) block every numeric-only
+ *    value match, so Luhn-valid tracking numbers and SSN-shaped order numbers are not flagged.
+ */
+import { DETECTORS, detectorFor, isPlaceholder } from '../detectors/index.js';
+import { validatePasswordHash } from '../detectors/hashes.js';
+import { NATIONAL_ID_KINDS, sampleNationalIdKind, validateNationalId } from '../detectors/national-ids.js';
+import type { ColumnClass, ElementId, SecretType } from '../types.js';
+import { isCountry, isUsState } from './geo.js';
+import { type HeaderMatch, headerTokens, matchHeader } from './headers.js';
+
+/** Values looked at per column (the engine passes its sample; more would only cost time). */
+export const MAX_SAMPLE_VALUES = 500;
+export const HEADER_MIN_RATE = 0.5;
+export const VALUE_MIN_RATE = 0.8;
+
+const round = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 100) / 100;
+const numericish = (v: string) => /^[\d\s\-./()+]+$/.test(v);
+/** Excel turns long numbers into `5.54563E+15`: the header still says what they were (scanning.md §7.1.4). */
+const EXCEL_MANGLED = /^\d(?:[.,]\d+)?E\+\d{1,2}$/i;
+const MANGLE_ELIGIBLE = new Set<ElementId>(['payment_card', 'phone', 'us_ssn', 'national_id', 'bank_account', 'us_routing_number']);
+
+/** Cells longer than this are no identifier: they only count towards the free-text decision. */
+export const MAX_VALUE_LENGTH = 1024;
+
+function columnValues(sample: (string | null)[][], j: number): { values: string[]; long: number } {
+  const values: string[] = [];
+  let long = 0;
+  for (const row of sample) {
+    const v = row[j];
+    if (v == null || isPlaceholder(v)) continue;
+    if (v.length > MAX_VALUE_LENGTH) long++;
+    else values.push(v.trim());
+    if (values.length + long >= MAX_SAMPLE_VALUES) break;
+  }
+  return { values, long };
+}
+
+function rate(values: string[], test: (v: string) => boolean): number {
+  if (values.length === 0) return 0;
+  let hits = 0;
+  for (const v of values) if (test(v)) hits++;
+  return hits / values.length;
+}
+
+function bestNationalIdKind(values: string[], kinds: readonly string[]): { kind: string; rate: number } {
+  let best = { kind: '', rate: 0 };
+  for (const kind of kinds) {
+    const r = rate(values, (v) => validateNationalId(v, kind) !== null);
+    if (r > best.rate) best = { kind, rate: r };
+  }
+  return best;
+}
+
+function byHeader(column: string, h: HeaderMatch, values: string[]): ColumnClass | null {
+  const el = h.element!;
+  if (values.length === 0) return { column, element: el, ...(h.kind ? { kind: h.kind } : {}), confidence: round(0.4 * h.strength) };
+  let kind = h.kind;
+  let r: number;
+  if (el === 'national_id') {
+    const b = bestNationalIdKind(values, kind ? [kind] : NATIONAL_ID_KINDS.map((k) => k.kind));
+    r = b.rate;
+    kind = b.kind || kind;
+  } else {
+    const d = detectorFor(el);
+    r = rate(values, (v) => d.validate(v) !== null);
+  }
+  if (r >= HEADER_MIN_RATE) return { column, element: el, ...(kind ? { kind } : {}), confidence: round(0.5 * h.strength + 0.5 * r) };
+  if (MANGLE_ELIGIBLE.has(el) && rate(values, (v) => EXCEL_MANGLED.test(v)) >= HEADER_MIN_RATE) {
+    return { column, element: el, kind: 'unverifiable', confidence: 0.5 };
+  }
+  return null;
+}
+
+function bySecretHeader(column: string, secret: SecretType, values: string[]): ColumnClass | null {
+  if (values.length === 0) return { column, element: null, secret, confidence: 0.4 };
+  // A vendor token in an `api_key` column is that vendor's token.
+  for (const d of DETECTORS) {
+    if (d.kind !== 'secret' || d.id === 'generic_secret') continue;
+    const r = rate(values, (v) => d.validate(v) !== null);
+    if (r >= HEADER_MIN_RATE) return { column, element: null, secret: d.id as SecretType, confidence: round(0.5 + 0.5 * r) };
+  }
+  const r = rate(values, (v) => detectorFor(secret).validate(v) !== null);
+  return r >= HEADER_MIN_RATE ? { column, element: null, secret, confidence: round(0.4 + 0.5 * r) } : null;
+}
+
+/** Phone last: many numeric formats are valid phones somewhere, so on a tie the specific detector wins. */
+const SAMPLING_ORDER = [...DETECTORS.filter((d) => d.sampleable && d.id !== 'phone'), ...DETECTORS.filter((d) => d.id === 'phone')];
+
+function byValues(column: string, values: string[], decoy: boolean): ColumnClass | null {
+  if (values.length === 0) return null;
+  const usable = decoy ? values.filter((v) => !numericish(v)) : values;
+  if (usable.length === 0) return null;
+  let best: { d: (typeof DETECTORS)[number]; rate: number } | null = null;
+  for (const d of SAMPLING_ORDER) {
+    if (!d.sampleable) continue;
+    const test = d.sample ?? ((v: string) => d.validate(v) !== null);
+    // Rate over all values: a decoy column's numeric values count as misses.
+    const r = rate(usable, test) * (usable.length / values.length);
+    if (r >= VALUE_MIN_RATE && (!best || r > best.rate)) best = { d, rate: r };
+  }
+  if (!best) return null;
+  const confidence = round((0.4 + 0.5 * best.rate) * Math.min(1, 0.6 + values.length / 25));
+  if (best.d.kind === 'secret') return { column, element: null, secret: best.d.id as SecretType, confidence };
+  if (best.d.id === 'national_id') {
+    const counts = new Map<string, number>();
+    for (const v of usable) {
+      const k = sampleNationalIdKind(v);
+      if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    const kind = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+    return { column, element: 'national_id', ...(kind ? { kind } : {}), confidence };
+  }
+  return { column, element: best.d.id as ElementId, confidence };
+}
+
+/** Long, spaced values: notes, messages, descriptions (DLP's free-text score). */
+function looksFreeText(values: string[]): boolean {
+  if (values.length === 0) return false;
+  let len = 0;
+  let spaced = 0;
+  for (const v of values) {
+    len += v.length;
+    if ((v.match(/\s+/g)?.length ?? 0) >= 3) spaced++;
+  }
+  return len / values.length >= 30 && spaced / values.length >= 0.5;
+}
+
+export function classifyColumn(column: string, values: string[], longValues = 0): ColumnClass {
+  const h = matchHeader(column);
+  // A "password" column of digests (bare md5/sha hex included) holds hashes, not clear text.
+  if (h?.element === 'password' && values.length > 0 && rate(values, (v) => validatePasswordHash(v) !== null) >= VALUE_MIN_RATE) {
+    const kind = validatePasswordHash(values[0])?.kind;
+    return { column, element: 'password_hash', ...(kind ? { kind } : {}), confidence: round(0.5 * h.strength + 0.45) };
+  }
+  if (h?.element) {
+    const c = byHeader(column, h, values);
+    if (c) {
+      // A context-only header (e.g. `username`) whose values all validate as e-mail is e-mail.
+      if (!detectorFor(h.element).sampleable && values.length > 0) {
+        const v = byValues(column, values, false);
+        if (v?.element && v.confidence >= 0.8 && v.element !== h.element) return v;
+      }
+      return c;
+    }
+  }
+  if (h?.secret) {
+    const c = bySecretHeader(column, h.secret, values);
+    if (c) return c;
+  }
+  if (h?.geo) {
+    const ok = h.geo === 'country' ? rate(values, isCountry) : h.geo === 'region' ? rate(values, isUsState) : 1;
+    return { column, element: null, geo: h.geo, confidence: round(0.5 * h.strength + 0.4 * (values.length ? ok : 0.5)) };
+  }
+  if (h?.freeText) return { column, element: null, freeText: true, confidence: round(0.6 + 0.3 * h.strength) };
+  const v = byValues(column, values, h?.decoy === true);
+  if (v) return v;
+  if (values.length >= 3 && !h?.decoy) {
+    // Two-letter values alone are too ambiguous (Mr/Ms are Mauritania/Montserrat): mostly names needed.
+    if (rate(values, isCountry) >= 0.9 && rate(values, (x) => x.length > 3) >= 0.5) return { column, element: null, geo: 'country', confidence: 0.6 };
+    // Upper-case codes only: lower-case 'de', 'in', 'it' are language codes far more often than states.
+    if (rate(values, (x) => isUsState(x) && (x.length > 2 || x === x.toUpperCase())) >= 0.9) return { column, element: null, geo: 'region', confidence: 0.5 };
+  }
+  if (longValues > values.length || looksFreeText(values)) return { column, element: null, freeText: true, confidence: 0.5 };
+  return { column, element: null, confidence: h?.decoy ? 0.9 : values.length ? 0.6 : 0.3 };
+}
+
+/**
+ * Classify every column of a table from its header and a sample of rows (`sample[i][j]` is row i,
+ * column j). `table` (SQL table / file name) only disambiguates a bare `name` column.
+ */
+export function classifyColumns(table: string, columns: string[], sample: (string | null)[][]): ColumnClass[] {
+  const thingTable = NON_PERSON_TABLE.test(headerTokens(table ?? '').join(' '));
+  return columns.map((c, j) => {
+    const { values, long } = columnValues(sample, j);
+    // A bare `name`/`title` column of a products, companies, files … table names things, not people.
+    if (thingTable && /^(?:name|nom|nombre|nome|naam|title|label)$/i.test(c.trim())) return { column: c, element: null, confidence: 0.7 };
+    return classifyColumn(c, values, long);
+  });
+}
+
+/** Table names whose rows are things, not people (matched on header-normalised tokens). */
+const NON_PERSON_TABLE = /\b(?:products?|items?|articles?|skus?|companies|company|organi[sz]ations?|orgs?|brands?|categor(?:y|ies)|tags?|roles?|groups?|departments?|teams?|projects?|files?|documents?|countries|country|cities|city|regions?|stores?|shops?|warehouses?|vendors?|suppliers?|produkte?|artikel|produits?|productos?|prodotti|producten|produtos)\b/;

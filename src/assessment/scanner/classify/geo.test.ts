@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseCountry, normaliseRegion, zipToState } from './geo.js';
+
+describe('normaliseCountry', () => {
+  it.each([
+    ['DE', 'DE'],
+    ['de', 'DE'],
+    ['DEU', 'DE'],
+    ['Germany', 'DE'],
+    ['Deutschland', 'DE'],
+    ['Allemagne', 'DE'],
+    ['Alemania', 'DE'],
+    ['Germania', 'DE'],
+    ['Duitsland', 'DE'],
+    ['Alemanha', 'DE'],
+    ['USA', 'US'],
+    ['United States', 'US'],
+    ['Vereinigte Staaten', 'US'],
+    ['UK', 'GB'],
+    ['Royaume-Uni', 'GB'],
+    ['España', 'ES'],
+    ['Pays-Bas', 'NL'],
+  ])('%s → %s', (v, c) => expect(normaliseCountry(v)).toBe(c));
+  it.each(['XX', 'Atlantis', '', 'EU'])('rejects %s', (v) => expect(normaliseCountry(v)).toBeUndefined());
+});
+
+describe('normaliseRegion', () => {
+  it('maps US states by code, name and ISO code', () => {
+    expect(normaliseRegion('CA')).toBe('US-CA');
+    expect(normaliseRegion('california')).toBe('US-CA');
+    expect(normaliseRegion('US-NY')).toBe('US-NY');
+    expect(normaliseRegion('New York', 'US')).toBe('US-NY');
+    expect(normaliseRegion('Nueva York')).toBe('US-NY');
+  });
+  it('uses the country to read Canadian provinces and ignores other countries', () => {
+    expect(normaliseRegion('ON', 'CA')).toBe('CA-ON');
+    expect(normaliseRegion('Québec')).toBe('CA-QC');
+    expect(normaliseRegion('BY', 'DE')).toBeUndefined();
+    expect(normaliseRegion('Bavaria')).toBeUndefined();
+  });
+});
+
+describe('zipToState', () => {
+  it.each([
+    ['94105', 'CA'],
+    ['10001', 'NY'],
+    ['02134', 'MA'],
+    ['60601-1234', 'IL'],
+    ['73301', 'TX'],
+    ['20500', 'DC'],
+    ['99501', 'AK'],
+    ['00901', 'PR'],
+  ])('%s → %s', (z, s) => expect(zipToState(z)).toBe(s));
+  it('returns undefined for military, unassigned and malformed ZIPs', () => {
+    expect(zipToState('09001')).toBeUndefined(); // AE
+    expect(zipToState('00100')).toBeUndefined();
+    expect(zipToState('9410')).toBeUndefined();
+    expect(zipToState('SW1A 1AA')).toBeUndefined();
+  });
+});

@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import type { ColumnClass } from '../types.js';
+import { classifyColumns } from './columns.js';
+import { detectRecord } from './record.js';
+
+const cls = (c: Partial<ColumnClass> & { column: string }): ColumnClass => ({ element: null, confidence: 0.9, ...c });
+
+describe('detectRecord', () => {
+  const classes = [
+    cls({ column: 'name', element: 'person_name' }),
+    cls({ column: 'email', element: 'email' }),
+    cls({ column: 'ssn', element: 'us_ssn' }),
+    cls({ column: 'nino', element: 'national_id', kind: 'uk_nino' }),
+    cls({ column: 'country', geo: 'country' }),
+    cls({ column: 'state', geo: 'region' }),
+    cls({ column: 'zip', geo: 'postal_code' }),
+    cls({ column: 'notes', freeText: true }),
+    cls({ column: 'token', secret: 'generic_secret' }),
+    cls({ column: 'religion', element: 'special_category', kind: 'religion' }),
+  ];
+
+  it('validates each classified column with its own detector and normalises geo', () => {
+    const r = detectRecord(classes, ['Jane Doe', 'Jane@Example.com', '536-90-4399', 'AB123456C', 'Vereinigte Staaten', 'California', '94105', 'card 4111 1111 1111 1111 on file', 'ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ', 'Catholic']);
+    expect(r.elements).toEqual([
+      { element: 'person_name', value: 'Jane Doe' },
+      { element: 'email', value: 'jane@example.com' },
+      { element: 'us_ssn', value: '536904399', country: 'US' },
+      { element: 'national_id', value: 'AB123456C', kind: 'uk_nino', country: 'GB' },
+      { element: 'payment_card', value: '4111111111111111', kind: 'visa' },
+      { element: 'special_category', value: 'Catholic', kind: 'religion' },
+    ]);
+    expect(r.secrets).toEqual([{ type: 'github_token', value: 'ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ' }]);
+    expect(r.geo).toEqual({ country: 'US', region: 'US-CA', postalCode: '94105' });
+  });
+
+  it('skips placeholders and invalid values', () => {
+    const r = detectRecord(classes, ['N/A', 'not-an-email', '000-12-3456', 'AB123456E', null, '-', '', 'null', 'changeme', 'none']);
+    expect(r.elements).toEqual([]);
+    expect(r.secrets).toEqual([]);
+    expect(r.geo).toEqual({});
+  });
+
+  it('reads Canadian provinces when the country says CA and keeps other regions out', () => {
+    expect(detectRecord(classes.slice(4, 6), ['Canada', 'ON']).geo).toEqual({ country: 'CA', region: 'CA-ON' });
+    expect(detectRecord(classes.slice(4, 6), ['Deutschland', 'Bayern']).geo).toEqual({ country: 'DE' });
+  });
+
+  it('counts unverifiable (Excel-mangled) values as present', () => {
+    const r = detectRecord([cls({ column: 'cc', element: 'payment_card', kind: 'unverifiable' })], ['5.54563E+15']);
+    expect(r.elements).toEqual([{ element: 'payment_card', value: '5.54563E+15', kind: 'unverifiable' }]);
+  });
+});
+
+describe('classifyColumns + detectRecord on a German export', () => {
+  const idnr = (ten: string) => {
+    let p = 10;
+    for (const ch of ten) {
+      let s = (Number(ch) + p) % 10;
+      if (s === 0) s = 10;
+      p = (s * 2) % 11;
+    }
+    return ten + String((11 - p) % 10);
+  };
+  const columns = ['Vorname', 'Nachname', 'E-Mail', 'Telefon', 'Geburtsdatum', 'Straße', 'PLZ', 'Ort', 'Land', 'IBAN', 'Steuer-ID', 'Religion', 'Bestellnummer', 'Bemerkung'];
+  const rows = Array.from({ length: 30 }, (_, i) => [
+    'Jörg',
+    'Müller',
+    `joerg${i}@beispiel.de`,
+    `+49 30 9018${String(i).padStart(2, '0')}0`,
+    `${String(1 + (i % 28)).padStart(2, '0')}.04.1971`,
+    `Hauptstraße ${i + 1}`,
+    '10115',
+    'Berlin',
+    'Deutschland',
+    'DE89 3704 0044 0532 0130 00',
+    idnr(`${1 + (i % 8)}123456789`), // the first digit occurs twice, as § 139b AO numbers do
+    'evangelisch',
+    String(536904399 + i),
+    i === 0 ? 'Kunde rief an, neue Nummer +49 171 1234567' : 'keine',
+  ]);
+
+  it('finds every personal column and the country, and not the order number', () => {
+    const classes = classifyColumns('kunden', columns, rows);
+    const r = detectRecord(classes, rows[0]);
+    const els = r.elements.map((e) => `${e.element}${e.kind ? `:${e.kind}` : ''}`);
+    expect(els).toEqual([
+      'person_name',
+      'person_name',
+      'email',
+      'phone',
+      'date_of_birth',
+      'postal_address',
+      'iban',
+      'national_id:de_tax_id',
+      'special_category:religion',
+      'phone',
+    ]);
+    expect(r.geo).toEqual({ country: 'DE', postalCode: '10115' });
+    expect(classes[12].element).toBeNull();
+  });
+});

@@ -1,0 +1,103 @@
+/**
+ * Per-record detection for structured rows, after `classifyColumns`: each classified column runs
+ * only its own validator (scanning.md §7.1.3); header-only elements count when the cell is not a
+ * placeholder; free-text columns go through `scanText`; geo columns give normalised hints.
+ */
+import { detectorFor, isPlaceholder, scanText } from '../detectors/index.js';
+import { validateNationalId } from '../detectors/national-ids.js';
+import { SECRET_DETECTORS } from '../detectors/secrets.js';
+import type { ColumnClass, RecordFindings, SecretFinding, ValueFinding } from '../types.js';
+import { normaliseCountry, normaliseRegion } from './geo.js';
+
+const VENDOR_SECRETS = SECRET_DETECTORS.filter((d) => d.id !== 'generic_secret');
+
+function secretValue(cls: ColumnClass, v: string): SecretFinding | null {
+  if (cls.secret === 'generic_secret') {
+    for (const d of VENDOR_SECRETS) {
+      const f = d.validate(v);
+      if (f) return f as SecretFinding;
+    }
+  }
+  return detectorFor(cls.secret!).validate(v) as SecretFinding | null;
+}
+
+function elementValue(cls: ColumnClass, v: string): ValueFinding | null {
+  const el = cls.element!;
+  if (el === 'national_id') return validateNationalId(v, cls.kind === 'unverifiable' ? undefined : cls.kind);
+  if (cls.kind === 'unverifiable') return { element: el, value: v.trim(), kind: 'unverifiable' };
+  const f = detectorFor(el).validate(v) as ValueFinding | null;
+  if (f && cls.kind && !f.kind) f.kind = cls.kind;
+  return f;
+}
+
+type CellHandler = (v: string, out: RecordFindings, geo: { region?: string }) => void;
+
+/** Per-column handlers, built once per `classes` array (the engine reuses it for a whole table). */
+const plans = new WeakMap<ColumnClass[], CellHandler[]>();
+
+function handlerFor(cls: ColumnClass): CellHandler {
+  const steps: CellHandler[] = [];
+  if (cls.element) {
+    const el = cls.element;
+    if (el === 'national_id' || cls.kind === 'unverifiable') {
+      steps.push((v, out) => {
+        const f = elementValue(cls, v);
+        if (f) out.elements.push(f);
+      });
+    } else {
+      const validate = detectorFor(el).validate;
+      const kind = cls.kind;
+      steps.push((v, out) => {
+        const f = validate(v) as ValueFinding | null;
+        if (!f) return;
+        if (kind && !f.kind) f.kind = kind;
+        out.elements.push(f);
+      });
+    }
+  } else if (cls.secret) {
+    steps.push((v, out) => {
+      const f = secretValue(cls, v);
+      if (f) out.secrets.push(f);
+    });
+  }
+  if (cls.freeText) {
+    steps.push((v, out) => {
+      const r = scanText(v);
+      for (const f of r.elements) out.elements.push(f);
+      for (const f of r.secrets) out.secrets.push(f);
+    });
+  }
+  if (cls.geo === 'country') steps.push((v, out) => (out.geo.country ??= normaliseCountry(v)));
+  else if (cls.geo === 'region') steps.push((v, _out, g) => (g.region ??= v));
+  else if (cls.geo === 'postal_code') steps.push((v, out) => (out.geo.postalCode ??= v.trim()));
+  if (steps.length === 1) return steps[0];
+  return (v, out, g) => {
+    for (const s of steps) s(v, out, g);
+  };
+}
+
+const NOOP: CellHandler = () => {};
+
+export function detectRecord(classes: ColumnClass[], row: (string | null)[]): RecordFindings {
+  let plan = plans.get(classes);
+  if (!plan) {
+    plan = classes.map((c) => (c.element || c.secret || c.freeText || c.geo ? handlerFor(c) : NOOP));
+    plans.set(classes, plan);
+  }
+  const out: RecordFindings = { elements: [], secrets: [], geo: {} };
+  const g: { region?: string } = {};
+  const n = Math.min(plan.length, row.length);
+  for (let j = 0; j < n; j++) {
+    const h = plan[j];
+    if (h === NOOP) continue;
+    const v = row[j];
+    if (v == null || isPlaceholder(v)) continue;
+    h(v, out, g);
+  }
+  if (g.region !== undefined) {
+    const r = normaliseRegion(g.region, out.geo.country);
+    if (r) out.geo.region = r;
+  }
+  if (out.geo.country === undefined) delete out.geo.country;
+  return out;
+}

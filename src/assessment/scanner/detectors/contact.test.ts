@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import type { ValueFinding } from '../types.js';
+import { deviceId, email, geolocation, ipAddress, validatePhone } from './contact.js';
+
+describe('e-mail', () => {
+  it('lower-cases the address', () => expect(email.validate('Uta.Kortig@Jourrapide.COM')?.value).toBe('uta.kortig@jourrapide.com'));
+  it('enforces the 64-octet local part (RFC 5321)', () => expect(email.validate(`${'a'.repeat(65)}@example.com`)).toBeNull());
+});
+
+describe('phone', () => {
+  it('returns E.164 and the country of an international number', () => {
+    expect(validatePhone('+49 30 901820')).toEqual({ element: 'phone', value: '+4930901820', country: 'DE' });
+    expect(validatePhone('0044 20 7219 3000')?.country).toBe('GB');
+  });
+  it('places NANP numbers written nationally', () => {
+    expect(validatePhone('(202) 456-1111')).toEqual({ element: 'phone', value: '+12024561111', country: 'US' });
+  });
+  it('does not claim a country when several regions accept a national number', () => {
+    const f = validatePhone('030 901820');
+    expect(f?.element).toBe('phone');
+    expect(f?.country === undefined || f.country === 'DE').toBe(true);
+  });
+  it('rejects dates, ZIP codes and short numbers', () => {
+    expect(validatePhone('2024-01-05')).toBeNull();
+    expect(validatePhone('94105')).toBeNull();
+    expect(validatePhone('12-34')).toBeNull();
+  });
+  it('returns the same result from its cache', () => {
+    expect(validatePhone('+1 202-456-1111')).toEqual(validatePhone('+1 202-456-1111'));
+  });
+});
+
+describe('IP address', () => {
+  it.each(['0.0.0.0', '127.0.0.1', '255.255.255.255', '224.0.0.1', '198.51.100.7', '203.0.113.9', '::', '::1', '2001:db8::1'])('excludes non-personal %s', (v) =>
+    expect(ipAddress.validate(v)).toBeNull(),
+  );
+  it('keeps private addresses (they identify a device in internal logs)', () => expect(ipAddress.validate('192.168.1.20')).not.toBeNull());
+  it('lower-cases IPv6', () => expect(ipAddress.validate('FE80::1FF:FE23:4567:890A')?.value).toBe('fe80::1ff:fe23:4567:890a'));
+});
+
+describe('geolocation and device ids', () => {
+  it('normalises coordinate pairs and range-checks them', () => {
+    expect(geolocation.validate('( 48.85840 , 2.29450 )')?.value).toBe('48.8584,2.2945');
+    expect(geolocation.validate('48.8584,190.1234')).toBeNull();
+  });
+  it('tells IMEI, MAC and advertising IDs apart', () => {
+    expect((deviceId.validate('49-015420-323751-8') as ValueFinding | null)?.kind).toBe('imei');
+    expect(deviceId.validate('00-1A-2B-3C-4D-5E')).toEqual({ element: 'device_id', value: '00:1a:2b:3c:4d:5e', kind: 'mac' });
+    expect((deviceId.validate('6D92078A-8246-4BA4-AE5B-76104861E7DC') as ValueFinding | null)?.kind).toBe('uuid');
+    expect(deviceId.sample!('6D92078A-8246-4BA4-AE5B-76104861E7DC')).toBe(false);
+  });
+});

@@ -1,0 +1,223 @@
+/**
+ * Contact and device data: e-mail (RFC 5321 length limits, dotted domain with an alphabetic TLD),
+ * phone (libphonenumber-js metadata, cached per distinct value: it runs ≈100k parses/s), IP
+ * addresses, geolocation pairs and device identifiers (IMEI, MAC, advertising IDs).
+ */
+import { isIPv6 } from 'node:net';
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+import type { ValueFinding } from '../types.js';
+import { type Detector, digitsOf, element, luhn } from './detector.js';
+
+const EMAIL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}$/;
+
+export function validateEmail(value: string): ValueFinding | null {
+  const v = value.trim();
+  const at = v.lastIndexOf('@');
+  // RFC 5321 §4.5.3.1: local part ≤ 64 octets, path ≤ 256 (address ≤ 254).
+  if (at < 1 || at > 64 || v.length > 254 || !EMAIL.test(v)) return null;
+  return element('email', v.toLowerCase());
+}
+
+export const email: Detector = {
+  id: 'email',
+  kind: 'element',
+  description: 'E-mail address (RFC 5321 limits, domain with alphabetic TLD), lower-cased',
+  keywords: ['@', 'email', 'e-mail', 'mail', 'courriel', 'correo'],
+  validate: validateEmail,
+  sampleable: true,
+  fixtures: {
+    ok: ['jane.doe@example.com', 'UtaKortig@jourrapide.com', "o'brien+tag@mail.example.co.uk"],
+    ng: ['jane.doe@', '@example.com', 'jane@localhost', 'jane@example.c0m', 'jane doe@example.com', 'jane..doe@example.com'],
+  },
+};
+
+/** Regions tried, in order, for numbers written without a country code (leaks rarely have one). */
+export const PHONE_REGIONS: readonly CountryCode[] = ['US', 'GB', 'DE', 'FR', 'ES', 'IT', 'NL', 'BE', 'CH', 'AT', 'SE', 'DK', 'NO', 'FI', 'PT', 'IE', 'PL', 'BR', 'IN', 'AU', 'MX', 'CY', 'HU'];
+
+const PHONE_SHAPE = /^(?:\+|00)?[\d\s().\-/]{6,24}(?:\s*(?:x|ext\.?|#)\s*\d{1,6})?$/i;
+const EXTENSION = /\s*(?:x|ext\.?|#)\s*\d{1,6}$/i;
+/** Dates and times are digit groups too; libphonenumber would accept some of them in some region. */
+const DATE_LIKE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?:[ T]|$)/;
+const CACHE_MAX = 200_000;
+
+interface Parsed {
+  finding: ValueFinding;
+  cc: string;
+  national: string;
+}
+
+function parseOne(v: string, region?: CountryCode): Parsed | null {
+  const p = parsePhoneNumberFromString(v, region);
+  if (!p?.isValid()) return null;
+  return { finding: element('phone', p.number, { country: p.country }), cc: p.countryCallingCode, national: p.nationalNumber };
+}
+
+function parsePhone(v: string, intl: boolean): Parsed | null {
+  if (intl) return parseOne(v.startsWith('00') ? `+${v.slice(2)}` : v);
+  // National format: the number is a phone if it is valid in one of the likely regions; the
+  // country is only claimed when exactly one region accepts it (jurisdiction must not be guessed).
+  let first: Parsed | null = null;
+  let valid = 0;
+  for (const r of PHONE_REGIONS) {
+    const p = parseOne(v, r);
+    if (!p) continue;
+    valid++;
+    if (!first) first = p;
+    // A NANP number parsed with US metadata already carries its own country (US, CA, …).
+    if (r === 'US' || valid > 1) break;
+  }
+  if (first && valid > 1) delete first.finding.country;
+  return first;
+}
+
+/**
+ * libphonenumber parses ≈120k numbers/s here, too slow for a phone column at 100 MB/s. Its
+ * verdict (validity, calling code, trunk prefix, country) depends on the calling code, the
+ * leading digits and the length, so it is memoised per (international?, first 6 digits, length):
+ * the first number of each such prefix is fully parsed, the rest reuse the verdict and only
+ * rebuild their E.164 form. A documented approximation: libphonenumber patterns that look deeper
+ * than 6 digits for validity are rare.
+ */
+type Memo = { cc: string; strip: number; country?: string } | null;
+const prefixMemo = new Map<string, Memo>();
+const exact = new Map<string, ValueFinding | null>();
+
+function remember<K, V>(m: Map<K, V>, k: K, v: V): V {
+  if (m.size >= CACHE_MAX) m.clear();
+  m.set(k, v);
+  return v;
+}
+
+/** Validate a phone number → E.164 value and (when unambiguous) its country; cached. */
+export function validatePhone(value: string): ValueFinding | null {
+  const v = value.trim();
+  if (v.length < 7 || v.length > 32) return null;
+  const hit = exact.get(v);
+  if (hit !== undefined) return hit;
+  if (!PHONE_SHAPE.test(v) || DATE_LIKE.test(v)) return remember(exact, v, null);
+  const body = v.replace(EXTENSION, '');
+  const intl = body[0] === '+' || body.startsWith('00');
+  let d = digitsOf(intl ? body.replace('(0)', '') : body);
+  if (body.startsWith('00')) d = d.slice(2);
+  if (d.length < 7 || d.length > 15) return remember(exact, v, null);
+  const key = `${intl ? '+' : ''}${d.slice(0, 6)}:${d.length}`;
+  const memo = prefixMemo.get(key);
+  if (memo !== undefined) {
+    const f = memo ? element('phone', `+${memo.cc}${d.slice(memo.strip)}`, memo.country ? { country: memo.country } : undefined) : null;
+    return remember(exact, v, f);
+  }
+  const p = parsePhone(v, intl);
+  if (!p) remember(prefixMemo, key, null);
+  else if (d.endsWith(p.national)) remember(prefixMemo, key, { cc: p.cc, strip: d.length - p.national.length, country: p.finding.country });
+  return remember(exact, v, p?.finding ?? null);
+}
+
+export const phone: Detector = {
+  id: 'phone',
+  kind: 'element',
+  description: 'Phone number validated with libphonenumber-js; E.164 value and country',
+  keywords: ['phone', 'tel', 'mobile', 'cell', 'fax', 'telefon', 'telephone', 'telefono', 'telefoon', 'celular'],
+  validate: validatePhone,
+  sampleable: true,
+  // Alone (no header), only numbers that look written as phones: a + prefix or grouped digits.
+  sample: (v) => /^(?:\+|00|\(?\d{2,5}\)?[\s.-]\d)/.test(v.trim()) && !/^\d{3}-\d{2}-\d{4}$/.test(v.trim()) && digitsOf(v).length >= 8 && validatePhone(v) !== null,
+  fixtures: {
+    ok: ['+1 202-456-1111', '(602)272-9781', '+44 20 7219 3000', '+49 30 901820', '0049 30 901820', '+41 (0)96 471 07 95'],
+    ng: ['12345', '+1-000-000-0000', 'call me', '2024-01-05', '+999 123 456 789'],
+  },
+};
+
+/**
+ * IPv4 and IPv6. Excluded as not about a person (documented choice): unspecified 0.0.0.0/8 and ::,
+ * loopback 127/8 and ::1, broadcast, multicast 224/4 and ff00::/8, reserved 240/4, and the RFC 5737 /
+ * RFC 3849 documentation ranges. Private RFC 1918 addresses are kept: in internal logs they point
+ * to one employee's device.
+ */
+export function validateIp(value: string): ValueFinding | null {
+  const v = value.trim();
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(v);
+  if (m) {
+    const o = m.slice(1).map(Number);
+    if (o.some((x, i) => x > 255 || (m[i + 1].length > 1 && m[i + 1][0] === '0'))) return null;
+    if (o[0] === 0 || o[0] === 127 || o[0] >= 224) return null;
+    const p3 = `${o[0]}.${o[1]}.${o[2]}`;
+    if (p3 === '192.0.2' || p3 === '198.51.100' || p3 === '203.0.113') return null;
+    return element('ip_address', v);
+  }
+  if (v.includes(':') && v.length >= 3 && v.length <= 45 && isIPv6(v)) {
+    const l = v.toLowerCase();
+    if (l === '::' || l === '::1' || l.startsWith('ff') || l.startsWith('2001:db8:')) return null;
+    return element('ip_address', l);
+  }
+  return null;
+}
+
+export const ipAddress: Detector = {
+  id: 'ip_address',
+  kind: 'element',
+  description: 'IPv4/IPv6 address (unspecified, loopback, multicast and documentation ranges excluded)',
+  keywords: ['ip', 'ip address', 'remote_addr', 'client ip'],
+  validate: validateIp,
+  sampleable: true,
+  fixtures: {
+    ok: ['106.31.73.20', '10.0.0.5', '6e40:4041:c617:e898:c11:40d2:c669:2eb4', 'fe80::1ff:fe23:4567:890a'],
+    ng: ['0.0.0.0', '127.0.0.1', '256.1.1.1', '192.0.2.10', '01.2.3.4', '::1', '1.2.3', 'ff02::1'],
+  },
+};
+
+/** "lat,long" pairs (ISO 6709 decimal degrees) with at least 3 decimals; a single coordinate by column only. */
+export function validateGeo(value: string): ValueFinding | null {
+  const v = value.trim();
+  const pair = /^\(?\s*(-?\d{1,2}\.\d{3,})\s*[,; ]\s*(-?\d{1,3}\.\d{3,})\s*\)?$/.exec(v);
+  if (pair) {
+    const lat = Number(pair[1]);
+    const lon = Number(pair[2]);
+    return Math.abs(lat) <= 90 && Math.abs(lon) <= 180 ? element('geolocation', `${lat},${lon}`) : null;
+  }
+  if (/^-?\d{1,3}\.\d{2,}$/.test(v) && Math.abs(Number(v)) <= 180) return element('geolocation', v);
+  return null;
+}
+
+export const geolocation: Detector = {
+  id: 'geolocation',
+  kind: 'element',
+  description: 'Geolocation: latitude,longitude pairs (single coordinates by column context)',
+  keywords: ['lat', 'lon', 'latitude', 'longitude', 'gps', 'coordinates', 'geo'],
+  validate: validateGeo,
+  sampleable: true,
+  sample: (v) => /^\(?\s*-?\d{1,2}\.\d{4,}\s*[,;]\s*-?\d{1,3}\.\d{4,}\s*\)?$/.test(v.trim()) && validateGeo(v) !== null,
+  fixtures: { ok: ['48.8584,2.2945', '(-33.8688, 151.2093)', '52.520008'], ng: ['91.1234,2.2945', '48,2', 'abc', '12'] },
+};
+
+const MAC = /^[0-9A-Fa-f]{2}([:-])(?:[0-9A-Fa-f]{2}\1){4}[0-9A-Fa-f]{2}$/;
+const UUID = /^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$/;
+
+export function validateDeviceId(value: string): ValueFinding | null {
+  const v = value.trim();
+  if (MAC.test(v)) {
+    const l = v.toLowerCase().replace(/-/g, ':');
+    return l === '00:00:00:00:00:00' || l === 'ff:ff:ff:ff:ff:ff' ? null : element('device_id', l, { kind: 'mac' });
+  }
+  // IMEI (3GPP TS 23.003): 14 digits + Luhn check digit.
+  if (/^\d{2}[\d\s-]{13,16}$/.test(v)) {
+    const d = digitsOf(v);
+    return d.length === 15 && luhn(d) && !/^0+$/.test(d) ? element('device_id', d, { kind: 'imei' }) : null;
+  }
+  // IDFA / Android advertising ID: a UUID, by column context only (UUIDs are also record keys).
+  if (UUID.test(v) && v !== '00000000-0000-0000-0000-000000000000') return element('device_id', v.toLowerCase(), { kind: 'uuid' });
+  return null;
+}
+
+export const deviceId: Detector = {
+  id: 'device_id',
+  kind: 'element',
+  description: 'Device identifier: IMEI (Luhn), MAC address, advertising ID/UUID (by context)',
+  keywords: ['imei', 'mac address', 'idfa', 'gaid', 'device id', 'advertising id'],
+  validate: validateDeviceId,
+  sampleable: true,
+  sample: (v) => MAC.test(v.trim()) && validateDeviceId(v) !== null,
+  fixtures: {
+    ok: ['490154203237518', '00:1A:2B:3C:4D:5E', '6D92078A-8246-4BA4-AE5B-76104861E7DC'],
+    ng: ['490154203237519', '00:00:00:00:00:00', '00000000-0000-0000-0000-000000000000', 'hello'],
+  },
+};

@@ -1,0 +1,157 @@
+/**
+ * Payment and bank data: cards (ISO/IEC 7812 Luhn + issuer IIN ranges and lengths), IBAN
+ * (ISO 13616 via ibantools: per-country BBAN format + mod-97), US ABA routing numbers (3-7-1
+ * checksum; ibantools supplies the per-country IBAN registry data), and the header-only bank account and card security code.
+ */
+import { countrySpecs } from 'ibantools';
+import type { ValueFinding } from '../types.js';
+import { allSameDigit, type Detector, digitsOf, element, luhn } from './detector.js';
+
+/** [prefix range low, high, prefix length, allowed lengths]: public IIN tables of the schemes. */
+const IIN: readonly [number, number, number, readonly number[], string][] = [
+  [4, 4, 1, [13, 16, 19], 'visa'],
+  [51, 55, 2, [16], 'mastercard'],
+  [2221, 2720, 4, [16], 'mastercard'],
+  [34, 34, 2, [15], 'amex'],
+  [37, 37, 2, [15], 'amex'],
+  [6011, 6011, 4, [16, 17, 18, 19], 'discover'],
+  [644, 649, 3, [16, 17, 18, 19], 'discover'],
+  [65, 65, 2, [16, 17, 18, 19], 'discover'],
+  [300, 305, 3, [14, 15, 16, 17, 18, 19], 'diners'],
+  [36, 36, 2, [14, 15, 16, 17, 18, 19], 'diners'],
+  [38, 39, 2, [14, 16, 17, 18, 19], 'diners'],
+  [3528, 3589, 4, [16, 17, 18, 19], 'jcb'],
+  // Legacy 15-digit JCB ranges 1800 and 2131.
+  [1800, 1800, 4, [15], 'jcb'],
+  [2131, 2131, 4, [15], 'jcb'],
+  [62, 62, 2, [16, 17, 18, 19], 'unionpay'],
+  [2200, 2204, 4, [16, 17, 18, 19], 'mir'],
+  [60, 60, 2, [16], 'rupay'],
+  [81, 82, 2, [16], 'rupay'],
+  [9792, 9792, 4, [16], 'troy'],
+  // Maestro: 12–19 digits (the presidio corpus has 12-digit 5018/6304 numbers; we count them).
+  [50, 50, 2, [12, 13, 14, 15, 16, 17, 18, 19], 'maestro'],
+  [56, 69, 2, [12, 13, 14, 15, 16, 17, 18, 19], 'maestro'],
+];
+
+/** Card brand for a digit string that passes Luhn and an IIN range with a matching length. */
+export function cardBrand(digits: string): string | null {
+  const n = digits.length;
+  if (n < 12 || n > 19 || allSameDigit(digits)) return null;
+  const d = (i: number) => digits.charCodeAt(i) - 48;
+  const prefixes = [0, d(0), d(0) * 10 + d(1), d(0) * 100 + d(1) * 10 + d(2), d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3)];
+  let brand: string | null = null;
+  for (const [lo, hi, len, lengths, b] of IIN) {
+    const p = prefixes[len];
+    if (p >= lo && p <= hi && lengths.includes(n)) {
+      brand = b;
+      break;
+    }
+  }
+  return brand && luhn(digits) ? brand : null;
+}
+
+export const paymentCard: Detector = {
+  id: 'payment_card',
+  kind: 'element',
+  description: 'Payment card number (Luhn + issuer IIN range and length)',
+  keywords: ['card', 'credit', 'visa', 'mastercard', 'amex', 'cc', 'pan', 'karte', 'carte', 'tarjeta', 'carta', 'kaart', 'cartao'],
+  validate(value) {
+    const v = value.trim();
+    if (!/^\d[\d -]{10,22}\d$/.test(v)) return null;
+    const d = digitsOf(v);
+    const brand = cardBrand(d);
+    return brand ? element('payment_card', d, { kind: brand }) : null;
+  },
+  sampleable: true,
+  fixtures: {
+    ok: ['4111 1111 1111 1111', '5555-5555-5555-4444', '378282246310005', '6011111111111117', '630427373398', '2223003122003222', '3530111333300000'],
+    ng: ['4111 1111 1111 1112', '1234567812345678', '9111111111111111', '0000000000000000', '41111111111', '4111-1111-1111-1111-1111-11'],
+  },
+};
+
+const BBAN = new Map<string, { chars: number; re: RegExp }>();
+for (const [cc, spec] of Object.entries(countrySpecs)) {
+  if (spec.chars && spec.bban_regexp) BBAN.set(cc, { chars: spec.chars, re: new RegExp(spec.bban_regexp) });
+}
+
+/** ISO 7064 MOD 97-10 over the rearranged IBAN (letters A=10 … Z=35), without big integers. */
+function mod97(iban: string): number {
+  let r = 0;
+  const s = iban.slice(4) + iban.slice(0, 4);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    r = c >= 65 ? (r * 100 + (c - 55)) % 97 : (r * 10 + (c - 48)) % 97;
+  }
+  return r;
+}
+
+/** IBAN per ISO 13616: the country's length and BBAN format (ibantools' registry data) + mod-97 = 1. */
+export function validateIban(value: string): ValueFinding | null {
+  const v = value.trim();
+  if (v.length < 15 || v.length > 42) return null;
+  const e = v.replace(/[\s-]+/g, '').toUpperCase();
+  const spec = BBAN.get(e.slice(0, 2));
+  if (!spec || e.length !== spec.chars || !/^[A-Z]{2}\d{2}[A-Z0-9]+$/.test(e) || !spec.re.test(e.slice(4))) return null;
+  return mod97(e) === 1 ? element('iban', e, { country: e.slice(0, 2) }) : null;
+}
+
+export const iban: Detector = {
+  id: 'iban',
+  kind: 'element',
+  description: 'IBAN (ISO 13616: country BBAN format + mod-97), country from its prefix',
+  keywords: ['iban'],
+  validate: validateIban,
+  sampleable: true,
+  fixtures: {
+    ok: ['DE89 3704 0044 0532 0130 00', 'GB82WEST12345698765432', 'gb42nawi04454264788619', 'FR1420041010050500013M02606'],
+    ng: ['DE89 3704 0044 0532 0130 01', 'GB82WEST1234569876543', 'XX89370400440532013000', 'DE89'],
+  },
+};
+
+/** ABA routing number: 3·(d1+d4+d7) + 7·(d2+d5+d8) + (d3+d6+d9) ≡ 0 (mod 10); Fed prefixes 00–12, 21–32, 61–72, 80. */
+export function validAba(d: string): boolean {
+  if (!/^\d{9}$/.test(d) || allSameDigit(d)) return false;
+  const p = Number(d.slice(0, 2));
+  if (!(p <= 12 || (p >= 21 && p <= 32) || (p >= 61 && p <= 72) || p === 80)) return false;
+  const n = (i: number) => d.charCodeAt(i) - 48;
+  return (3 * (n(0) + n(3) + n(6)) + 7 * (n(1) + n(4) + n(7)) + (n(2) + n(5) + n(8))) % 10 === 0;
+}
+
+export const usRoutingNumber: Detector = {
+  id: 'us_routing_number',
+  kind: 'element',
+  description: 'US ABA routing transit number (3-7-1 checksum, Federal Reserve prefixes)',
+  keywords: ['routing', 'aba', 'rtn', 'transit'],
+  validate(value) {
+    const v = value.trim();
+    return /^\d{9}$/.test(v) && validAba(v) ? element('us_routing_number', v, { country: 'US' }) : null;
+  },
+  fixtures: { ok: ['011000015', '021000021', '122105155'], ng: ['011000016', '991000015', '12345678', '000000000'] },
+};
+
+export const bankAccount: Detector = {
+  id: 'bank_account',
+  kind: 'element',
+  description: 'Bank account number (by column or context only: no checksum is universal)',
+  keywords: ['account number', 'bank account', 'acct', 'kontonummer', 'numero de compte', 'cuenta', 'conto', 'rekeningnummer', 'conta'],
+  validate(value) {
+    const v = value.trim();
+    if (!/^[\dA-Za-z][\dA-Za-z -]{3,33}$/.test(v)) return null;
+    const d = digitsOf(v);
+    return d.length >= 4 && !allSameDigit(d) ? element('bank_account', v.replace(/[\s-]/g, '').toUpperCase()) : null;
+  },
+  fixtures: { ok: ['12345678', '0532013000', '1234-5678-9012'], ng: ['abc', '0000', 'hello world account'] },
+};
+
+export const cardSecurityCode: Detector = {
+  id: 'card_security_code',
+  kind: 'element',
+  description: 'Card security code CVV/CVC/CID (3–4 digits; by column or context only)',
+  keywords: ['cvv', 'cvc', 'cvv2', 'cvc2', 'cid', 'security code'],
+  validate(value) {
+    const v = value.trim();
+    return /^\d{3,4}$/.test(v) ? element('card_security_code', v) : null;
+  },
+  fixtures: { ok: ['123', '0421'], ng: ['12', '12345', 'abc'] },
+};

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { maskValue } from './mask.js';
+
+describe('maskValue', () => {
+  it.each([
+    ['email', 'jane@example.com', 'j***@example.com'],
+    ['us_ssn', '536904399', '***-**-4399'],
+    ['us_ssn', '536-90-4399', '***-**-4399'],
+    ['payment_card', '4111111111111111', '**** **** **** 1111'],
+    ['iban', 'DE89370400440532013000', 'DE** **** … 3000'],
+    ['phone', '+12024561111', '+*********11'],
+    ['person_name', 'Jane Doe', 'J*** D***'],
+    ['national_id', 'AB123456C', '*******6C'],
+    ['github_token', 'ghp_abcdefghijklmnopqrstuvwxyzABCDEFx9Q', 'ghp_…x9Q'],
+    ['stripe_key', 'sk_live_4eC39HqLyjWDarjtT1zdp7dc', 'sk_live_…7dc'],
+    ['generic_secret', 'Xk9#mQ2$vL7pR4t', '…R4t'],
+  ] as const)('%s %s → %s', (el, v, masked) => expect(maskValue(el, v)).toBe(masked));
+
+  it('never returns the full value of a short secret', () => {
+    expect(maskValue('generic_secret', 'abc123')).toBe('…');
+    expect(maskValue('aws_access_key_id', 'AKIAIOSFODNN7EXAMPLE')).toBe('AKIA…PLE');
+  });
+  it('keeps at most two characters by default', () => expect(maskValue('health', 'Type 2 diabetes')).toBe('*************es'));
+});

@@ -1,0 +1,388 @@
+/**
+ * Free-text scanning (logs, notes, message bodies). Structure follows scanning.md §7.2–7.4:
+ * anchors and one literal-keyword alternation first (no regex that can start at every byte),
+ * then exact patterns on a small window at each hit, then validators and context words.
+ *  - '@' anchor → e-mail expanded left/right (a naive e-mail regex runs ≈30 MB/s; this ≈GB/s);
+ *  - digit runs (one regex that needs ≥ 7 digit/separator characters) → dispatched by shape to
+ *    IPv4, SSN/ITIN, cards, IBAN, phone, dates of birth;
+ *  - keywords → vendor-prefixed secrets, keyword = value assignments, hashes, national IDs and
+ *    other context-only elements (names, addresses) on a window after the keyword.
+ */
+import type { SecretFinding, SecretType, ValueFinding } from '../types.js';
+import { validateEmail, validateIp, validatePhone } from './contact.js';
+import { parseBirthDate } from './context-only.js';
+import { allSameDigit, digitsOf, element, luhn } from './detector.js';
+import { cardBrand, validAba, validateIban } from './financial.js';
+import { passwordHash, structuredHashKind } from './hashes.js';
+import { validateNationalId, validItin, validSsn } from './national-ids.js';
+import { type AddressCue, addressAround, NAME_STRONG, NAME_WEAK, nameAfterCue, nameLines, STREET_AFTER, STREET_BEFORE, STREET_SUFFIX, UNIT_WORDS } from './text-people.js';
+import { PRIVATE_KEY_BEGIN, SECRET_DETECTORS, validateGenericSecret } from './secrets.js';
+
+export interface TextFindings {
+  elements: ValueFinding[];
+  secrets: SecretFinding[];
+}
+
+// ---- e-mail: '@' anchor -------------------------------------------------------------------
+
+const LOCAL = new Uint8Array(128);
+const DOMAIN = new Uint8Array(128);
+for (const c of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+/=?^_`{|}~-.") LOCAL[c.charCodeAt(0)] = 1;
+for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.') DOMAIN[c.charCodeAt(0)] = 1;
+
+function scanEmails(text: string, out: ValueFinding[]): void {
+  let at = text.indexOf('@');
+  while (at !== -1) {
+    let s = at;
+    while (s > 0 && at - s < 64) {
+      const c = text.charCodeAt(s - 1);
+      if (c >= 128 || !LOCAL[c]) break;
+      s--;
+    }
+    let e = at + 1;
+    while (e < text.length && e - at < 254) {
+      const c = text.charCodeAt(e);
+      if (c >= 128 || !DOMAIN[c]) break;
+      e++;
+    }
+    // Trim punctuation that ends sentences or quotes around the address.
+    while (s < at && /[.'`{|}~-]/.test(text[s])) s++;
+    while (e > at + 1 && /[.-]/.test(text[e - 1])) e--;
+    if (s < at && e > at + 3) {
+      const f = validateEmail(text.slice(s, e));
+      if (f) out.push(f);
+    }
+    at = text.indexOf('@', e > at ? e : at + 1);
+  }
+}
+
+// ---- digit runs --------------------------------------------------------------------------------
+
+/** ≥ 7 characters of digits and separators, starting and ending with a digit (optional + or '('). */
+const NUMBER_RUN = /[+(]?\d[\d\-. ()/]{5,32}\d(?:\s?(?:x|ext\.?)\s?\d{1,6})?/g;
+const DOB_CONTEXT = /\b(?:dob|d\.o\.b|birth|born|geb\.|geboren|naissance|n[ée]e? le|nacimiento|nacid[oa]|nascita|nato|nata|geboortedatum|nascimento)[^\n]{0,25}$/i;
+const SSN_CONTEXT = /\b(?:ssn|social security|soc\.? sec|ss#|itin|taxpayer)[^\n]{0,30}$/i;
+const CARD_CONTEXT = /\b(?:card|credit|visa|mastercard|amex|cc#?|pan|karte|carte|tarjeta|carta)\b[^\n]{0,30}$/i;
+const PHONE_CONTEXT = /\b(?:phone|tel\b|tel\.|telephone|mobile|cell|fax|call|desk|office|contact|sms|text me|whatsapp|dial|reach|ring\b|telefon|t[ée]l[ée]phone|tel[ée]fono|telefoon|celular|handy|portable)[^\n]{0,30}(?:\n\s*)?$/i;
+const PHONE_AFTER = /^[\s-]{0,3}(?:office|fax|mobile|cell|home|work|phone|tel)/i;
+const OTHER_NUMBER_CONTEXT = /\b(?:licen[cs]e|passport|account|acct|order|invoice|ticket|tracking|serial|ref(?:erence)?|iban|ssn|card|id|aadhaar|nino|sin|nir|dni|nie|bsn|cpf|steuer|fiscal|insurance)\b[^\n]{0,25}$/i;
+const ROUTING_CONTEXT = /\b(?:routing|aba|rtn|transit)\b[^\n]{0,25}$/i;
+
+function before(text: string, pos: number, n = 40): string {
+  return text.slice(pos > n ? pos - n : 0, pos);
+}
+
+function tryIban(text: string, pos: number, out: ValueFinding[]): boolean {
+  // Look back (≤ 12 chars) for the two-letter country code + two check digits, then read forward.
+  const from = pos > 12 ? pos - 12 : 0;
+  const pre = text.slice(from, pos + 2);
+  const re = /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}/g;
+  for (let m = re.exec(pre); m; m = re.exec(pre)) {
+    const start = from + m.index;
+    const raw = /^[A-Za-z0-9]+(?: ?[A-Za-z0-9]+)*/.exec(text.slice(start, start + 50));
+    if (!raw) continue;
+    const compact = raw[0].replace(/ /g, '');
+    for (let len = Math.min(34, compact.length); len >= 15; len--) {
+      const f = validateIban(compact.slice(0, len));
+      if (f) {
+        out.push(f);
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+function dispatchNumber(text: string, raw: string, pos: number, out: ValueFinding[]): void {
+  let c = raw;
+  while (/[\s\-.(/]$/.test(c)) c = c.slice(0, -1);
+  const prev = pos > 0 ? text.charCodeAt(pos - 1) : 32;
+  // Part of a longer token (hex id, version, word): skip.
+  if ((prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122) || prev === 95) {
+    tryIban(text, pos, out);
+    return;
+  }
+  if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(c)) {
+    const f = validateIp(c);
+    if (f) out.push(f);
+    return;
+  }
+  const date = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?![\d])/.exec(c);
+  if (date) {
+    // A date (possibly followed by a time): a birth date only with a DOB context word before it.
+    if (DOB_CONTEXT.test(before(text, pos))) {
+      const d = parseBirthDate(date[0]);
+      if (d) out.push(element('date_of_birth', d));
+    }
+    return;
+  }
+  if (tryIban(text, pos, out)) return;
+  const d = digitsOf(c);
+  const n = d.length;
+  if (n === 9 && /^\d{3}([- ]?)\d{2}\1\d{4}$/.test(c)) {
+    const dashed = c[3] === '-';
+    const ctx = SSN_CONTEXT.test(before(text, pos));
+    if ((dashed || ctx) && validItin(d)) out.push(element('us_itin', d, { country: 'US' }));
+    else if ((dashed || ctx) && validSsn(d)) out.push(element('us_ssn', d, { country: 'US' }));
+    if (dashed || ctx) return;
+  }
+  if (n === 9 && /^\d{9}$/.test(c) && ROUTING_CONTEXT.test(before(text, pos)) && validAba(d)) {
+    out.push(element('us_routing_number', d, { country: 'US' }));
+    return;
+  }
+  if (n >= 12 && n <= 19 && /^\d[\d -]+$/.test(c)) {
+    const cardCtx = CARD_CONTEXT.test(before(text, pos));
+    // Without context: Luhn + a known IIN range and length, 13–19 digits. With a card context word
+    // (Presidio's approach): Luhn alone suffices, and 12-digit Maestro-length numbers count.
+    const brand = cardBrand(d) ?? (cardCtx && luhn(d) && !allSameDigit(d) ? 'unknown' : null);
+    if (brand && (n >= 13 || cardCtx)) {
+      out.push(element('payment_card', d, { kind: brand }));
+      return;
+    }
+  }
+  if (n >= 7 && n <= 15) {
+    const plus = c[0] === '+' || (c[0] === '0' && c[1] === '0');
+    const ctx = PHONE_CONTEXT.test(before(text, pos)) || PHONE_AFTER.test(text.slice(pos + raw.length, pos + raw.length + 12));
+    if (!plus && !ctx) {
+      // No context: only a number written as a phone (three groups or an area code in parentheses)
+      // that libphonenumber validates, and not labelled as another kind of number.
+      if (n < 9 || !/^(?:\(\d{2,5}\)\s?\d|\d{2,5}([\s.-])\d{2,4}\1\d{2,5})/.test(c)) return;
+      if (OTHER_NUMBER_CONTEXT.test(before(text, pos))) return;
+    }
+    const f = validatePhone(c);
+    if (f) out.push(f);
+    // With a phone context word, a phone-shaped number counts even when libphonenumber cannot
+    // place it (local numbers written without area or country code).
+    else if (ctx && (/[\s().\-/]/.test(c) || n >= 9)) out.push(element('phone', d));
+  }
+}
+
+// ---- keyword prefilter -----------------------------------------------------------------------
+
+type Cue = 'secret' | 'id' | 'name1' | 'name2' | AddressCue;
+/** The secret detectors' and the password-hash detector's own keywords, plus a few spelling variants. */
+const SECRET_WORDS = [
+  ...new Set([...SECRET_DETECTORS.flatMap((d) => d.keywords ?? []), ...(passwordHash.keywords ?? []), 'passw', 'access-key', '$2x$', '$2$', '$7$', '$y$', '$apr1$']),
+];
+const ID_WORDS = ['nino', 'national insurance', 'national id', 'insurance number', 'sin ', 'sin:', 'sin#', 'social insurance', 'nir ', 'nir:', 'securite sociale', 'sécurité sociale', 'steuer', 'idnr', 'dni ', 'dni:', 'nie ', 'nie:', 'codice fiscale', 'bsn ', 'bsn:', 'burgerservice', 'cpf ', 'cpf:', 'aadhaar', 'passport', 'reisepass', 'passeport', 'pasaporte', "driver's licen", 'drivers licen', 'driver licen', 'driving licen', 'license number', 'licence number', 'führerschein', 'permis de conduire'];
+const CUE_OF = new Map<string, Cue>();
+for (const [words, cue] of [
+  [SECRET_WORDS, 'secret'],
+  [ID_WORDS, 'id'],
+  [NAME_STRONG, 'name1'],
+  [NAME_WEAK, 'name2'],
+  [STREET_AFTER, 'after'],
+  [STREET_BEFORE, 'before'],
+  [STREET_SUFFIX, 'suffix'],
+  [UNIT_WORDS, 'unit'],
+] as const) {
+  for (const w of words) if (!CUE_OF.has(w)) CUE_OF.set(w, cue);
+}
+/**
+ * The one literal-alternation prefilter pass (scanning.md §7.2: ≈300 MB/s for a V8 alternation of
+ * literals, case-insensitive). No \b or lookarounds inside: boundaries are checked per hit.
+ */
+/** Every literal of the prefilter (lower case), for tests and documentation. */
+export const PREFILTER_WORDS: readonly string[] = [...CUE_OF.keys()];
+const KEYWORDS = new RegExp(
+  [...CUE_OF.keys()]
+    .sort((x, y) => y.length - x.length)
+    .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('|'),
+  'gi',
+);
+
+const STICKY = new Map<string, RegExp>();
+function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
+  let r = STICKY.get(re.source);
+  if (!r) {
+    r = new RegExp(re.source, 'y');
+    STICKY.set(re.source, r);
+  }
+  r.lastIndex = pos;
+  return r.exec(text);
+}
+
+const ASSIGN = /[A-Za-z0-9_.-]{0,30}["']?\s{0,3}(?:=>|:=|=|:)\s{0,3}["'`]?([^\s"'`,;&<>)]{1,200})/;
+const AWS_NEAR = /aws/i;
+const ID_TOKEN = /[A-Za-z0-9][A-Za-z0-9 .\-/]{6,22}[A-Za-z0-9]/g;
+const PASSPORT_TOKEN = /[\s:#=]{1,6}(?:(?:no|number|nr|num|n°|nummer|numero)\.?[\s:#=]{1,4})?([A-Z0-9]{6,10})\b/iy;
+
+const DL_TOKEN = /[a-z]{0,5}[\s:#=]{0,4}(?:(?:no|number|nr|num|n°|nummer|numero)\.?[\s:#=]{1,4})?(?:is[\s:]+)?([A-Z0-9][A-Z0-9-]{4,18}[A-Z0-9])\b/iy;
+const HEX = new Uint8Array(128);
+for (const c of '0123456789abcdefABCDEF') HEX[c.charCodeAt(0)] = 1;
+const isHexAt = (t: string, i: number) => {
+  const c = t.charCodeAt(i);
+  return c < 128 && HEX[c] === 1;
+};
+
+/**
+ * IPv6 by the ':' anchor: a colon next to a hex letter or a "::" is expanded over hex digits,
+ * colons and dots (IPv4-mapped tail) and validated. Times like 12:34:56 never qualify, so log
+ * timestamps cost one indexOf each.
+ */
+function scanIpv6(text: string, out: ValueFinding[]): void {
+  let i = text.indexOf(':');
+  while (i !== -1) {
+    let next = i + 1;
+    const near = text.slice(i > 4 ? i - 4 : 0, i + 5);
+    if (/[a-fA-F]|::/.test(near) && (isHexAt(text, i - 1) || text[i - 1] === ':' || isHexAt(text, i + 1) || text[i + 1] === ':')) {
+      let s = i;
+      while (s > 0 && i - s < 40 && (isHexAt(text, s - 1) || text[s - 1] === ':')) s--;
+      let e = i + 1;
+      while (e < text.length && e - s < 45 && (isHexAt(text, e) || text[e] === ':' || text[e] === '.')) e++;
+      while (e > i + 1 && text[e - 1] === '.') e--;
+      const prev = text.charCodeAt(s - 1);
+      const cand = text.slice(s, e);
+      if (!((prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122) || prev === 95) && (cand.match(/:/g)?.length ?? 0) >= 2) {
+        const f = validateIp(cand);
+        if (f) out.push(f);
+      }
+      next = e > i ? e : i + 1;
+    }
+    i = text.indexOf(':', next);
+  }
+}
+
+const VENDOR_PREFIX = /^(?:akia|asia|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|[sr]k_(?:live|test)_|aiza|eyj)$/;
+const TOKEN_CHAR = /[A-Za-z0-9_-]/;
+const SECRET_RE: readonly [RegExp, SecretType][] = [
+  [/(?:AKIA|ASIA)[A-Z2-7]{16}(?![A-Za-z0-9])/, 'aws_access_key_id'],
+  [/gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}/, 'github_token'],
+  [/glpat-[A-Za-z0-9_-]{20,100}/, 'gitlab_token'],
+  [/xox[abposr]-[0-9]{6,20}-[A-Za-z0-9-]{8,200}/, 'slack_token'],
+  [/[sr]k_(?:live|test)_[A-Za-z0-9]{10,99}/, 'stripe_key'],
+  [/AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/, 'google_api_key'],
+  [/eyJ[A-Za-z0-9_-]{8,8192}\.[A-Za-z0-9_-]{8,65536}\.[A-Za-z0-9_-]{0,1024}/, 'jwt'],
+];
+const SECRET_BY_ID = new Map<string, (typeof SECRET_DETECTORS)[number]>(SECRET_DETECTORS.map((d) => [d.id, d]));
+
+/** Handle one secret/ID keyword hit; returns where the prefilter may resume (past a consumed value). */
+function keywordHit(text: string, kw: string, pos: number, res: TextFindings): number {
+  const k = kw.toLowerCase();
+  const c0 = k[0];
+  if (c0 === '-' && k === '-----begin') {
+    const m = PRIVATE_KEY_BEGIN.exec(text.slice(pos, pos + 60));
+    if (m) {
+      const f = SECRET_BY_ID.get('private_key')!.validate(text.slice(pos, pos + 4096)) as SecretFinding | null;
+      if (f) res.secrets.push(f);
+    }
+    return -1;
+  }
+  if (c0 === '$' || c0 === '{' || k === 'pbkdf2') {
+    // '$…' crypt formats have no ':' (it separates fields in shadow/htpasswd lines); Werkzeug's
+    // 'pbkdf2:sha256:…' does. A '$' just before 'pbkdf2' belongs to passlib's format.
+    const start = k === 'pbkdf2' && text[pos - 1] === '$' ? pos - 1 : pos;
+    const m = at(k === 'pbkdf2' && start === pos ? /[^\s"'`;,]{19,300}/ : /[^\s"'`;:]{19,300}/, text, start);
+    if (!m) return -1;
+    const cand = m[0].replace(/[,.)\]]+$/, '');
+    const kind = structuredHashKind(cand);
+    if (kind) res.elements.push(element('password_hash', cand, { kind }));
+    // Consume the run either way: another '$2b$' inside the same unbroken run is not a hash start.
+    return start + m[0].length;
+  }
+  if (VENDOR_PREFIX.test(k)) {
+    // Vendor tokens start at a token boundary; a prefix inside a longer run is not one (and
+    // re-trying every offset of a long base64 run would be quadratic).
+    if (TOKEN_CHAR.test(text[pos - 1] ?? ' ')) return -1;
+    for (const [re, type] of SECRET_RE) {
+      const m = at(re, text, pos);
+      if (m) {
+        const f = SECRET_BY_ID.get(type)!.validate(m[0]) as SecretFinding | null;
+        if (f) res.secrets.push(f);
+        return pos + m[0].length;
+      }
+    }
+    return -1;
+  }
+  if (/^(?:passw|pwd|secret|token|api|access|credential|auth|aws)/.test(k)) {
+    const m = at(ASSIGN, text, pos + k.length);
+    if (!m) return -1;
+    const end = m.index + m[0].length;
+    const value = m[1];
+    const window = text.slice(pos > 30 ? pos - 30 : 0, pos + k.length + 30);
+    if (value.length === 40 && AWS_NEAR.test(window)) {
+      const f = SECRET_BY_ID.get('aws_secret_access_key')!.validate(value) as SecretFinding | null;
+      if (f) {
+        res.secrets.push(f);
+        return end;
+      }
+    }
+    // `password: $2b$…` is a stored hash, not a clear-text secret.
+    const hashKind = structuredHashKind(value);
+    if (hashKind) {
+      res.elements.push(element('password_hash', value, { kind: hashKind }));
+      return end;
+    }
+    // `GITHUB_TOKEN=ghp_…` is a GitHub token, not a generic secret.
+    for (const d of SECRET_DETECTORS) {
+      if (d.id === 'generic_secret' || d.id === 'private_key') continue;
+      const v = d.validate(value) as SecretFinding | null;
+      if (v) {
+        res.secrets.push(v);
+        return end;
+      }
+    }
+    const g = validateGenericSecret(value);
+    if (g) res.secrets.push(g);
+    // A password written in clear is also personal data (credentials of a person).
+    if (g && /^(?:passw|pwd)/.test(k)) res.elements.push(element('password', value));
+    return end;
+  }
+  if (/\p{L}/u.test(text[pos - 1] ?? ' ')) return -1;
+  if (k.startsWith('pass') || k === 'reisepass' || k.startsWith('pasa')) {
+    const m = at(PASSPORT_TOKEN, text, pos + k.length);
+    if (m && /\d/.test(m[1]) && !/^\d{1,5}$/.test(m[1])) res.elements.push(element('passport_number', m[1].toUpperCase()));
+    return -1;
+  }
+  if (/^(?:driv|lic|führ|permis)/.test(k)) {
+    const m = at(DL_TOKEN, text, pos + k.length);
+    if (m && (m[1].match(/\d/g)?.length ?? 0) >= 4) res.elements.push(element('drivers_license', m[1].replace(/-/g, '').toUpperCase()));
+    return -1;
+  }
+  // National-ID keywords: validate tokens in the window that follows.
+  const win = text.slice(pos + k.length, pos + k.length + 60);
+  ID_TOKEN.lastIndex = 0;
+  for (let m = ID_TOKEN.exec(win); m; m = ID_TOKEN.exec(win)) {
+    const f = validateNationalId(m[0]);
+    if (f) {
+      res.elements.push(f);
+      return -1;
+    }
+  }
+  return -1;
+}
+
+export interface ScanTextOptions {
+  /** Best-effort person names and street addresses (heuristic, lower precision). Default true. */
+  people?: boolean;
+}
+
+export function scanText(text: string, opts: ScanTextOptions = {}): TextFindings {
+  const res: TextFindings = { elements: [], secrets: [] };
+  if (text.length === 0) return res;
+  scanEmails(text, res.elements);
+  scanIpv6(text, res.elements);
+  NUMBER_RUN.lastIndex = 0;
+  for (let m = NUMBER_RUN.exec(text); m; m = NUMBER_RUN.exec(text)) dispatchNumber(text, m[0], m.index, res.elements);
+  KEYWORDS.lastIndex = 0;
+  const people = opts.people !== false;
+  for (let m = KEYWORDS.exec(text); m; m = KEYWORDS.exec(text)) {
+    const k = m[0].toLowerCase();
+    const cue = CUE_OF.get(k);
+    const end = m.index + k.length;
+    if (cue === 'secret' || cue === 'id') {
+      const next = keywordHit(text, k, m.index, res);
+      if (next > end) KEYWORDS.lastIndex = next;
+    } else if (!people) continue;
+    else if (cue === 'name1' || cue === 'name2') {
+      const next = nameAfterCue(text, m.index, end, cue === 'name1', res.elements);
+      if (next > end) KEYWORDS.lastIndex = next;
+    } else if (cue) addressAround(text, m.index, end, cue, res.elements);
+  }
+  if (people) nameLines(text, res.elements);
+  // A street abbreviation at the very end ("… 2450 Crown St") has no following character to match.
+  const tail = people ? /(?:st|rd|ave|dr|blvd)\.?$/i.exec(text.slice(-6)) : null;
+  if (tail) addressAround(text, text.length - tail[0].length, text.length, 'after', res.elements);
+  return res;
+}

@@ -1,0 +1,161 @@
+/**
+ * The main thread's aggregate: merges per-batch partials, tracks files and column
+ * classifications, and builds the ExposureReport v1 body. Distinct values and people go through
+ * the bounded-memory people index (people.ts).
+ */
+import type { ExposureReport, FileReport } from '../../scan.schema.js';
+import type { ColumnClass, FileFormat } from '../types.js';
+import { ELEMENT_IDS } from '../types.js';
+import { type BatchResult, SAMPLES_PER_ELEMENT, STRONG_TAGS } from './batch.js';
+import { INDIVIDUALS_METHOD, type PeopleOptions, PeopleIndex, type PeopleResult } from './people.js';
+import type { TempDir } from './spill-log.js';
+import type { SpillStore } from './spill-store.js';
+
+/** Distinct combinations tracked; beyond it new ones are folded into the count of `other`. */
+export const MAX_COMBINATIONS = 10_000;
+/** Combinations reported, most frequent first. */
+export const REPORTED_COMBINATIONS = 200;
+
+export type AggregateOptions = PeopleOptions;
+
+export class Aggregate {
+  records = 0;
+  withPersonal = 0;
+  readonly elementRecords = new Map<string, number>();
+  readonly samples = new Map<string, string[]>();
+  /** Unmasked values behind `samples` (same order), only when the scan asked for them. */
+  readonly rawSamples = new Map<string, string[]>();
+  readonly combos = new Map<string, number>();
+  combosDropped = 0;
+  readonly secrets = new Map<string, { count: number; samples: string[] }>();
+  readonly files = new Map<string, FileReport>();
+  readonly columns: ExposureReport['columns'] = [];
+  readonly people: PeopleIndex;
+
+  constructor(temp: TempDir, spill: SpillStore, opts: AggregateOptions = {}) {
+    this.people = new PeopleIndex(temp, spill, opts);
+  }
+
+  fileStart(path: string, format: FileFormat, bytes: number | null): void {
+    const f = this.file(path);
+    f.format = format;
+    f.bytes = bytes;
+  }
+
+  file(path: string): FileReport {
+    let f = this.files.get(path);
+    if (!f) {
+      f = { path, format: 'binary', bytes: null, records: 0, errors: [] };
+      this.files.set(path, f);
+    }
+    return f;
+  }
+
+  addColumns(file: string, table: string, classes: ColumnClass[]): void {
+    for (const c of classes) {
+      if (c.element) {
+        this.columns.push({ file, table, column: c.column, element: c.element, confidence: c.confidence });
+      }
+    }
+  }
+
+  merge(r: BatchResult): void {
+    this.records += r.records;
+    this.withPersonal += r.withPersonal;
+    for (const [el, n] of Object.entries(r.elementRecords)) {
+      this.elementRecords.set(el, (this.elementRecords.get(el) ?? 0) + n);
+    }
+    mergeSamples(this.samples, this.rawSamples, r.samples, r.rawSamples);
+    for (const [combo, n] of Object.entries(r.combos)) {
+      const cur = this.combos.get(combo);
+      if (cur !== undefined) this.combos.set(combo, cur + n);
+      else if (this.combos.size < MAX_COMBINATIONS) this.combos.set(combo, n);
+      else this.combosDropped += n;
+    }
+    for (const [type, s] of Object.entries(r.secrets)) {
+      const cur = this.secrets.get(type);
+      if (!cur) this.secrets.set(type, { count: s.count, samples: s.samples.slice(0, SAMPLES_PER_ELEMENT) });
+      else {
+        cur.count += s.count;
+        addSamples(cur.samples, s.samples);
+      }
+    }
+    let v = 0;
+    let h = 0;
+    const meta = r.meta;
+    for (let i = 0; i < meta.length; i += 3) {
+      const n = meta[i];
+      const nh = meta[i + 1];
+      this.people.addRecord(r.values, v, n, STRONG_TAGS, nh ? r.hints.slice(h, h + nh) : [], meta[i + 2] === 1);
+      v += n * 3;
+      h += nh;
+    }
+  }
+
+  /** Everything but `matching` and `performance`, which the caller knows. */
+  build(people: PeopleResult): Omit<ExposureReport, 'matching' | 'performance'> {
+    const distinct = new Map([...people.distinct].map(([tag, n]) => [ELEMENT_IDS[tag] as string, n]));
+    const elements: ExposureReport['elements'] = {};
+    for (const el of [...this.elementRecords.keys()].sort()) {
+      elements[el] = {
+        records: this.elementRecords.get(el)!,
+        distinctValues: distinct.get(el) ?? 0,
+        samples: this.samples.get(el) ?? [],
+      };
+    }
+    const combinations = [...this.combos]
+      .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
+      .slice(0, REPORTED_COMBINATIONS)
+      .map(([combo, records]) => ({ elements: combo.split(','), records }));
+    const secrets: ExposureReport['secrets'] = {};
+    for (const t of [...this.secrets.keys()].sort()) secrets[t] = this.secrets.get(t)!;
+    return {
+      version: 1,
+      files: [...this.files.values()],
+      totals: {
+        records: this.records,
+        recordsWithPersonalData: this.withPersonal,
+        individuals: people.individuals,
+        individualsMethod: INDIVIDUALS_METHOD,
+      },
+      elements,
+      combinations,
+      jurisdictions: people.jurisdictions,
+      secrets,
+      columns: this.columns,
+    };
+  }
+}
+
+function addSamples(into: string[], from: string[]): void {
+  for (const s of from) {
+    if (into.length >= SAMPLES_PER_ELEMENT) return;
+    if (!into.includes(s)) into.push(s);
+  }
+}
+
+function mergeSamples(
+  into: Map<string, string[]>,
+  rawInto: Map<string, string[]>,
+  from: Record<string, string[]>,
+  rawFrom: Record<string, string[]> | undefined,
+): void {
+  for (const [el, list] of Object.entries(from)) {
+    let cur = into.get(el);
+    if (!cur) {
+      cur = [];
+      into.set(el, cur);
+    }
+    let raw = rawInto.get(el);
+    if (rawFrom && !raw) {
+      raw = [];
+      rawInto.set(el, raw);
+    }
+    const samples = cur;
+    list.forEach((m, i) => {
+      if (samples.length >= SAMPLES_PER_ELEMENT || samples.includes(m)) return;
+      samples.push(m);
+      if (raw && rawFrom) raw.push(rawFrom[el]?.[i] ?? '');
+    });
+  }
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { normaliseCountry, normaliseUsState, recordHints } from './jurisdiction.js';
+
+const zip = (z: string) => (z.startsWith('9') ? 'CA' : z.startsWith('1') ? 'NY' : null);
+
+describe('recordHints', () => {
+  it('derives a US state from region or ZIP, and countries from values', () => {
+    expect(recordHints({ elements: [], geo: { region: 'Texas' } }, zip)).toEqual(['US-TX']);
+    expect(recordHints({ elements: [], geo: { postalCode: '94105' } }, zip)).toEqual(['US-CA']);
+    expect(recordHints({ elements: [], geo: { country: 'USA', postalCode: '00001' } }, zip)).toEqual(['US']);
+    expect(recordHints({ elements: [], geo: { country: 'de', postalCode: '10115' } }, zip)).toEqual(['DE']);
+    const hints = recordHints(
+      {
+        elements: [
+          { element: 'phone', value: '+4930123456', country: 'DE' },
+          { element: 'us_ssn', value: '123456780' },
+          { element: 'iban', value: 'FR7630006000011234567890189', country: 'FR' },
+        ],
+        geo: {},
+      },
+      zip,
+    );
+    expect(hints.sort()).toEqual(['DE', 'FR', 'US']);
+  });
+
+  it('normalises country and state cells', () => {
+    expect(normaliseCountry('Germany')).toBe('DE');
+    expect(normaliseCountry('uk')).toBe('GB');
+    expect(normaliseCountry('Atlantis')).toBeNull();
+    expect(normaliseUsState('US-ca')).toBe('CA');
+    expect(normaliseUsState('new york')).toBe('NY');
+    expect(normaliseUsState('Bavaria')).toBeNull();
+  });
+});

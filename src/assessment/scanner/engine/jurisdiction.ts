@@ -1,0 +1,80 @@
+/**
+ * Jurisdiction hints of one record: 'US-CA' (ISO 3166-2), 'US', 'DE' (ISO 3166-1 alpha-2).
+ * Sources, strongest first: explicit country/state columns, US ZIP → state, and the country a
+ * validated value implies (phone country code, national-ID kind, IBAN country, SSN/ITIN → US).
+ * Notification laws attach to residence (e.g. Cal. Civ. Code §1798.82 "California resident"),
+ * so a state beats a bare 'US' when both are known for the same person (see people.ts).
+ */
+import type { RecordFindings, ValueFinding } from '../types.js';
+
+const US_STATES: Record<string, string> = {
+  alabama: 'AL', alaska: 'AK', arizona: 'AZ', arkansas: 'AR', california: 'CA', colorado: 'CO',
+  connecticut: 'CT', delaware: 'DE', 'district of columbia': 'DC', florida: 'FL', georgia: 'GA',
+  hawaii: 'HI', idaho: 'ID', illinois: 'IL', indiana: 'IN', iowa: 'IA', kansas: 'KS',
+  kentucky: 'KY', louisiana: 'LA', maine: 'ME', maryland: 'MD', massachusetts: 'MA',
+  michigan: 'MI', minnesota: 'MN', mississippi: 'MS', missouri: 'MO', montana: 'MT',
+  nebraska: 'NE', nevada: 'NV', 'new hampshire': 'NH', 'new jersey': 'NJ', 'new mexico': 'NM',
+  'new york': 'NY', 'north carolina': 'NC', 'north dakota': 'ND', ohio: 'OH', oklahoma: 'OK',
+  oregon: 'OR', pennsylvania: 'PA', 'rhode island': 'RI', 'south carolina': 'SC',
+  'south dakota': 'SD', tennessee: 'TN', texas: 'TX', utah: 'UT', vermont: 'VT', virginia: 'VA',
+  washington: 'WA', 'west virginia': 'WV', wisconsin: 'WI', wyoming: 'WY', 'puerto rico': 'PR',
+  guam: 'GU', 'u.s. virgin islands': 'VI', 'american samoa': 'AS', 'northern mariana islands': 'MP',
+};
+const US_CODES = new Set(Object.values(US_STATES));
+
+const COUNTRY_NAMES: Record<string, string> = {
+  usa: 'US', 'united states': 'US', 'united states of america': 'US', 'u.s.a.': 'US', 'u.s.': 'US',
+  uk: 'GB', 'united kingdom': 'GB', 'great britain': 'GB', england: 'GB', germany: 'DE',
+  deutschland: 'DE', france: 'FR', spain: 'ES', españa: 'ES', italy: 'IT', italia: 'IT',
+  netherlands: 'NL', nederland: 'NL', 'the netherlands': 'NL', canada: 'CA', brazil: 'BR',
+  brasil: 'BR', india: 'IN', portugal: 'PT', ireland: 'IE', austria: 'AT', österreich: 'AT',
+  switzerland: 'CH', schweiz: 'CH', belgium: 'BE', mexico: 'MX', australia: 'AU',
+};
+
+/** ISO 3166-1 alpha-2 from a country cell ('de', 'Germany', 'USA'), or null. */
+export function normaliseCountry(value: string | undefined): string | null {
+  if (!value) return null;
+  const v = value.trim().toLowerCase();
+  if (/^[a-z]{2}$/.test(v)) return v === 'uk' ? 'GB' : v.toUpperCase();
+  return COUNTRY_NAMES[v] ?? null;
+}
+
+/** USPS code from a state cell ('CA', 'California', 'US-CA'), or null. */
+export function normaliseUsState(value: string | undefined): string | null {
+  if (!value) return null;
+  const v = value.trim();
+  const code = v.toUpperCase().replace(/^US-/, '');
+  if (US_CODES.has(code)) return code;
+  return US_STATES[v.toLowerCase()] ?? null;
+}
+
+const SSN_LIKE = new Set(['us_ssn', 'us_itin']);
+
+export function recordHints(
+  f: Pick<RecordFindings, 'elements'> & { geo?: RecordFindings['geo'] },
+  zipToState: (zip: string) => string | null | undefined,
+): string[] {
+  const out = new Set<string>();
+  const geo = f.geo;
+  if (geo) {
+    const country = normaliseCountry(geo.country);
+    if (country && country !== 'US') out.add(country);
+    if (!country || country === 'US') {
+      let state = normaliseUsState(geo.region);
+      if (!state && geo.postalCode && /^\d{5}(-?\d{4})?$/.test(geo.postalCode.trim())) {
+        state = zipToState(geo.postalCode.trim().slice(0, 5)) ?? null;
+      }
+      if (state) out.add(`US-${state}`);
+      else if (country === 'US') out.add('US');
+    }
+  }
+  addValueHints(f.elements, out);
+  return [...out];
+}
+
+function addValueHints(elements: readonly ValueFinding[], out: Set<string>): void {
+  for (const e of elements) {
+    if (e.country) out.add(e.country.toUpperCase());
+    else if (SSN_LIKE.has(e.element)) out.add('US');
+  }
+}

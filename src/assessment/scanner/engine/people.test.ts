@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { namespaceOf, STRONG_TAGS, TAG_OF } from './batch.js';
+import { Hmac64 } from './hmac-sha256.js';
+import { PeopleIndex, resolveUs } from './people.js';
+import { TempDir } from './spill-log.js';
+import { SpillStore } from './spill-store.js';
+
+const hmac = new Hmac64(randomBytes(32));
+
+/** Adds one record made of (element, value) pairs. */
+function add(people: PeopleIndex, values: [string, string][], hints: string[] = []) {
+  const a = new Uint32Array(values.length * 3);
+  values.forEach(([el, v], i) => {
+    hmac.digest(namespaceOf({ element: el as 'email', value: v }), v);
+    a.set([hmac.hi, hmac.lo, TAG_OF.get(el)!], i * 3);
+  });
+  people.addRecord(a, 0, values.length, STRONG_TAGS, hints, values.some(([el]) => el === 'person_name'));
+}
+
+function customer(people: PeopleIndex, el: string, v: string, row: number) {
+  hmac.digest(el, v);
+  people.addCustomerValue(hmac.hi, hmac.lo, row);
+}
+
+/** Chain a–b, b–c, c–d links four records into one person; x alone is another. */
+function feed(people: PeopleIndex) {
+  add(people, [['email', 'a'], ['phone', 'b'], ['person_name', 'Ann']], ['US-CA']);
+  add(people, [['phone', 'c'], ['email', 'd']], ['US']);
+  add(people, [['email', 'x'], ['person_name', 'Xi']], ['DE']);
+  add(people, [['phone', 'b'], ['phone', 'c']]);
+  add(people, [['ip_address', '10.0.0.1']]); // no identifier, no name: not a person
+  add(people, [['person_name', 'Ann'], ['postal_address', '1 Main St']], ['FR']); // named: own person
+  add(people, [['person_name', 'Bo']]);
+  for (let i = 0; i < 300; i++) add(people, [['email', `s${i}`]], i % 2 ? ['GB'] : []);
+  customer(people, 'email', 'd', 0); // the chain
+  customer(people, 'phone', 'b', 1); // the chain again
+  customer(people, 'email', 'nobody', 2);
+  customer(people, 'email', 's7', 3);
+}
+
+describe('PeopleIndex', () => {
+  for (const [label, opts] of [
+    ['in memory', {}],
+    ['spilled to files, union-find in SQLite', { valueMemoryBytes: 1, unionFindMemoryCap: 0 }],
+  ] as const) {
+    it(`links records, counts distinct values, resolves jurisdictions, matches customers (${label})`, () => {
+      const temp = new TempDir();
+      const spill = new SpillStore();
+      try {
+        const people = new PeopleIndex(temp, spill, opts);
+        feed(people);
+        if (label !== 'in memory') expect(people.spilledBytes).toBeGreaterThan(0);
+        const r = people.finish();
+        // 1 chain + x + 300 singletons + 2 named without identifier
+        expect(r.individuals).toBe(304);
+        expect(r.jurisdictions['US-CA']).toBe(1);
+        expect(r.jurisdictions.US).toBeUndefined();
+        expect(r.jurisdictions.DE).toBe(1);
+        expect(r.jurisdictions.FR).toBe(1);
+        expect(r.jurisdictions.GB).toBe(150);
+        expect(r.jurisdictions.unknown).toBe(304 - 153);
+        expect(r.distinct.get(TAG_OF.get('email')!)).toBe(303);
+        expect(r.distinct.get(TAG_OF.get('phone')!)).toBe(2);
+        expect(r.distinct.get(TAG_OF.get('person_name')!)).toBe(3);
+        expect(r.matchedIndividuals).toBe(2);
+        expect(r.matchedCustomerRows).toEqual([0, 1, 3]);
+      } finally {
+        spill.close();
+        temp.remove();
+      }
+    });
+  }
+
+  it('keeps bare US only when no state is known', () => {
+    expect(resolveUs(new Set(['US', 'DE']))).toEqual(['US', 'DE']);
+    expect(resolveUs(new Set(['US', 'US-NY']))).toEqual(['US-NY']);
+  });
+});

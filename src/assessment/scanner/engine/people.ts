@@ -1,0 +1,211 @@
+/**
+ * Exact distinct values and distinct people with bounded memory, for inputs of any size.
+ *
+ * Every valid value found becomes a 64-bit HMAC-SHA256 blind-index digest (hmac-sha256.ts, key
+ * random per scan) and is appended, with its element tag and — for strong identifiers — the id
+ * of its person-record, to a hash-partitioned spill log (spill-log.ts). At the end each partition
+ * is grouped in memory on its own: distinct digests per element give `distinctValues`; a digest
+ * seen in two person-records links them (union-find over records, union-find.ts).
+ *
+ * People rule ("strong-identifiers"): records sharing any strong identifier (e-mail, phone, card,
+ * SSN/ITIN, national ID) are one person, transitively. A record with personal data but no strong
+ * identifier is its own individual only when it names a person. Jurisdiction hints ('US-CA',
+ * 'US', 'DE') of linked records are pooled per person; a person counts once in each jurisdiction,
+ * 'US' only when no US state is known for them, 'unknown' when nothing is known.
+ */
+import { DigestTable, NONE } from './digest-table.js';
+import { PartitionedLog, type TempDir } from './spill-log.js';
+import type { SpillStore } from './spill-store.js';
+import { createUnionFind } from './union-find.js';
+
+export const INDIVIDUALS_METHOD = 'strong-identifiers';
+export const CUSTOMER_TAG = 255;
+const PARTITIONS = 256;
+
+export interface PeopleOptions {
+  /** In-memory budget of the value log before it spills to temp files (default 32 MiB). */
+  valueMemoryBytes?: number;
+  /** Person-records kept in the in-memory union-find (default 16 M = 64 MiB). */
+  unionFindMemoryCap?: number;
+}
+
+export interface PeopleResult {
+  individuals: number;
+  jurisdictions: Record<string, number>;
+  /** Distinct values per element tag. */
+  distinct: Map<number, number>;
+  /** Distinct leaked individuals linked to a customer row, and those customer rows (0-based). */
+  matchedIndividuals: number;
+  matchedCustomerRows: number[];
+}
+
+export class PeopleIndex {
+  readonly #values: PartitionedLog;
+  readonly #hints: PartitionedLog;
+  readonly #spill: SpillStore;
+  readonly #ufCap: number;
+  readonly #codes = new Map<string, number>();
+  readonly #codeNames: string[] = [];
+  #records = 0;
+  #standalone = 0;
+  #standaloneWithHint = 0;
+  readonly #standaloneJur = new Map<string, number>();
+
+  constructor(temp: TempDir, spill: SpillStore, opts: PeopleOptions = {}) {
+    const mem = opts.valueMemoryBytes ?? 32 << 20;
+    this.#values = new PartitionedLog(4, PARTITIONS, mem, temp);
+    this.#hints = new PartitionedLog(2, 1, Math.max(1 << 16, mem >> 3), temp);
+    this.#spill = spill;
+    this.#ufCap = opts.unionFindMemoryCap ?? 16_000_000;
+  }
+
+  get spilledBytes(): number {
+    return this.#values.spilledBytes + this.#hints.spilledBytes;
+  }
+
+  /**
+   * One record with personal data. `values` holds (hi, lo, tag) triples from `from`, `count` of
+   * them; `strong[tag]` says which tags are strong identifiers.
+   */
+  addRecord(values: Uint32Array, from: number, count: number, strong: Uint8Array, hints: readonly string[], named: boolean): void {
+    let isStrong = false;
+    for (let i = 0; i < count; i++) if (strong[values[from + i * 3 + 2]]) isStrong = true;
+    const r = isStrong ? this.#records++ : NONE;
+    for (let i = 0; i < count; i++) {
+      const o = from + i * 3;
+      const tag = values[o + 2];
+      this.#put(values[o], values[o + 1], strong[tag] ? r : NONE, tag);
+    }
+    if (isStrong) {
+      for (const h of hints) {
+        const at = this.#hints.reserve(0);
+        const buf = this.#hints.buffer(0);
+        buf[at] = r;
+        buf[at + 1] = this.#code(h);
+      }
+    } else if (named) {
+      this.#standalone++;
+      if (hints.length > 0) this.#standaloneWithHint++;
+      for (const c of resolveUs(new Set(hints))) this.#standaloneJur.set(c, (this.#standaloneJur.get(c) ?? 0) + 1);
+    }
+  }
+
+  /** A strong identifier of customer row `row` (0-based), for matching. */
+  addCustomerValue(hi: number, lo: number, row: number): void {
+    this.#put(hi, lo, row, CUSTOMER_TAG);
+  }
+
+  #put(hi: number, lo: number, r: number, tag: number): void {
+    const p = hi >>> 24;
+    const at = this.#values.reserve(p);
+    const buf = this.#values.buffer(p);
+    buf[at] = hi;
+    buf[at + 1] = lo;
+    buf[at + 2] = r;
+    buf[at + 3] = tag;
+  }
+
+  #code(h: string): number {
+    let c = this.#codes.get(h);
+    if (c === undefined) {
+      c = this.#codeNames.length;
+      this.#codes.set(h, c);
+      this.#codeNames.push(h);
+    }
+    return c;
+  }
+
+  finish(): PeopleResult {
+    const uf = createUnionFind(this.#records, this.#ufCap, this.#spill);
+    try {
+      const distinct = new Map<number, number>();
+      const matchedRows = new Set<number>();
+      const matchedRecords: number[] = [];
+      for (let p = 0; p < PARTITIONS; p++) {
+        const data = this.#values.load(p);
+        const table = new DigestTable(data.length / 4);
+        for (let i = 0; i < data.length; i += 4) {
+          const tag = data[i + 3];
+          if (tag === CUSTOMER_TAG) continue;
+          const r = data[i + 2];
+          if (!table.upsert(data[i], data[i + 1], r)) distinct.set(tag, (distinct.get(tag) ?? 0) + 1);
+          else if (r !== NONE) {
+            const v = table.value(table.slot);
+            if (v === NONE) table.setValue(table.slot, r);
+            else uf.union(v, r);
+          }
+        }
+        for (let i = 0; i < data.length; i += 4) {
+          if (data[i + 3] !== CUSTOMER_TAG) continue;
+          const v = table.get(data[i], data[i + 1]);
+          if (v !== undefined && v !== NONE) {
+            matchedRows.add(data[i + 2]);
+            matchedRecords.push(v);
+          }
+        }
+        this.#values.release(p);
+      }
+      const individuals = this.#records - uf.unions + this.#standalone;
+      const jurisdictions = this.#jurisdictions(uf.find.bind(uf), individuals);
+      const matchedRoots = new Set(matchedRecords.map((r) => uf.find(r)));
+      return {
+        individuals,
+        jurisdictions,
+        distinct,
+        matchedIndividuals: matchedRoots.size,
+        matchedCustomerRows: [...matchedRows].sort((a, b) => a - b),
+      };
+    } finally {
+      uf.close();
+      this.#values.close();
+      this.#hints.close();
+    }
+  }
+
+  #jurisdictions(find: (r: number) => number, individuals: number): Record<string, number> {
+    const jur = new Map(this.#standaloneJur);
+    let withHint = this.#standaloneWithHint;
+    // Re-key hints by person (root) into partitions, then group each partition by sorting.
+    const byRoot = new PartitionedLog(2, 64, 32 << 20, this.#values.temp);
+    try {
+      for (const chunk of this.#hints.chunks(0)) {
+        for (let i = 0; i < chunk.length; i += 2) {
+          const root = find(chunk[i]);
+          const p = root & 63;
+          const at = byRoot.reserve(p);
+          const buf = byRoot.buffer(p);
+          buf[at] = root;
+          buf[at + 1] = chunk[i + 1];
+        }
+      }
+      for (let p = 0; p < 64; p++) {
+        const data = byRoot.load(p);
+        const keys = new Float64Array(data.length / 2);
+        for (let i = 0; i < keys.length; i++) keys[i] = data[i * 2] * 65536 + data[i * 2 + 1];
+        keys.sort();
+        let i = 0;
+        while (i < keys.length) {
+          const root = Math.floor(keys[i] / 65536);
+          const codes = new Set<string>();
+          while (i < keys.length && Math.floor(keys[i] / 65536) === root) codes.add(this.#codeNames[keys[i++] % 65536]);
+          withHint++;
+          for (const c of resolveUs(codes)) jur.set(c, (jur.get(c) ?? 0) + 1);
+        }
+        byRoot.release(p);
+      }
+    } finally {
+      byRoot.close();
+    }
+    const out: Record<string, number> = {};
+    for (const [k, v] of [...jur].sort(([a], [b]) => a.localeCompare(b))) out[k] = v;
+    out.unknown = individuals - withHint;
+    return out;
+  }
+}
+
+/** Drop bare 'US' when a US state is known for the same person. */
+export function resolveUs(codes: Set<string>): string[] {
+  const out = [...codes];
+  if (codes.has('US') && out.some((c) => c.startsWith('US-'))) return out.filter((c) => c !== 'US');
+  return out;
+}

@@ -1,0 +1,70 @@
+/**
+ * Runs batch detection either on piscina worker threads or in the calling thread. piscina needs
+ * a compiled worker file: from `dist/` the sibling `scan.worker.js` exists; under Vitest (source
+ * .ts) it does not, and the runner falls back to in-thread detection.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { type BatchResult, type BatchTask, processBatch } from './batch.js';
+import type { DetectionPort } from './detection.port.js';
+
+export const WORKER_OLD_GEN_MB = 64;
+
+export interface BatchRunner {
+  readonly threads: number;
+  /** Resolves once batches can be processed (in-thread: the detectors are loaded). */
+  ready(): Promise<void>;
+  run(task: BatchTask): Promise<BatchResult>;
+  close(): Promise<void>;
+}
+
+export function workerFileUrl(): URL {
+  return new URL('./scan.worker.js', import.meta.url);
+}
+
+export function workersAvailable(): boolean {
+  return existsSync(fileURLToPath(workerFileUrl()));
+}
+
+/**
+ * `workers` ≥ 1 and a compiled worker file → a piscina pool of that many threads;
+ * otherwise detection runs in-thread with `detection`.
+ */
+export function createBatchRunner(workers: number, detection: () => Promise<DetectionPort>): BatchRunner {
+  if (workers >= 1 && workersAvailable()) {
+    const pool = new Piscina({
+      filename: workerFileUrl().href,
+      name: 'runBatch',
+      minThreads: workers,
+      maxThreads: workers,
+      idleTimeout: 60_000,
+      // V8 grows the old generation lazily; a cap makes each worker collect early so the whole
+      // process stays under the 512 MB RSS budget (issue 4). A batch needs a few MB.
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_GEN_MB, maxYoungGenerationSizeMb: 8 },
+    });
+    let closed: Promise<void> | null = null;
+    return {
+      threads: workers,
+      ready: async () => {},
+      run: (task) => pool.run(task) as Promise<BatchResult>,
+      close: () => {
+        closed ??= pool.destroy();
+        return closed;
+      },
+    };
+  }
+  let port: DetectionPort | null = null;
+  return {
+    threads: 0,
+    async ready() {
+      port ??= await detection();
+    },
+    async run(task) {
+      // Synchronous detection: the reader may reuse its arrays once it reads on.
+      port ??= await detection();
+      return processBatch(task, port);
+    },
+    async close() {},
+  };
+}

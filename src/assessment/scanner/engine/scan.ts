@@ -1,0 +1,198 @@
+/**
+ * The scan engine: pure orchestration of readers → column classification → batch detection
+ * (worker threads or in-thread) → aggregation → people, jurisdictions, customer matching →
+ * ExposureReport v1. No printing here; the CLI (scan.cli.ts) and the server job call `scan()`.
+ */
+import { statSync } from 'node:fs';
+import type { ExposureReport } from '../../scan.schema.js';
+import type { ColumnClass, ReadLimits, ReaderEvent } from '../types.js';
+import { Aggregate, type AggregateOptions } from './aggregate.js';
+import type { BatchResult, BatchTask } from './batch.js';
+import { randomBytes } from 'node:crypto';
+import { CLASSIFY_SAMPLE_ROWS } from './constants.js';
+import { addCustomers, type MatchedCustomer, type ReadFn, readCustomerRows } from './customers.js';
+import type { DetectionPort } from './detection.port.js';
+import { createBatchRunner } from './pool.js';
+import { TempDir } from './spill-log.js';
+import { SpillStore } from './spill-store.js';
+
+export { CLASSIFY_SAMPLE_ROWS };
+
+export interface ScanProgress {
+  bytesRead: number;
+  bytesTotal: number;
+  records: number;
+}
+
+export interface ScanOptions extends AggregateOptions {
+  paths: string[];
+  /** Reader; defaults to the real readers' readPath. */
+  read?: ReadFn;
+  /** In-thread detection; defaults to the real detectors (worker threads always use those). */
+  detection?: () => Promise<DetectionPort>;
+  /** Worker threads for detection; 0 = in the calling thread. */
+  workers?: number;
+  customers?: string;
+  /** Blind-index key; a fresh random key per scan by default. */
+  key?: Buffer;
+  limits?: Partial<ReadLimits>;
+  signal?: AbortSignal;
+  onProgress?: (p: ScanProgress) => void;
+  /** Keep the unmasked values behind the samples (`ScanResult.rawSamples`); never printed by the CLI. */
+  rawSamples?: boolean;
+  /** Called with every record's element ids (0-based index per file); for accuracy tests. */
+  onRecord?: (path: string, index: number, elements: string[]) => void;
+  /** Directory for temporary spill files (default: OS temp dir). */
+  tmpDir?: string;
+}
+
+export interface ScanResult {
+  report: ExposureReport;
+  /** Customer rows linked to a leaked individual (contacts for notices); [] without customers. */
+  matchedCustomers: MatchedCustomer[];
+  /** The HMAC key the digests were made with (kept only in memory; store it encrypted if at all). */
+  key: Buffer;
+  /** With `rawSamples`: element id → the unmasked values behind `report.elements[id].samples`, same order. */
+  rawSamples?: Record<string, string[]>;
+}
+
+async function defaultRead(): Promise<ReadFn> {
+  const mod = await import('../readers/index.js');
+  return mod.readPath as ReadFn;
+}
+
+async function defaultDetectionPort(): Promise<DetectionPort> {
+  return (await import('./default-detection.js')).defaultDetection;
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
+
+export async function scan(opts: ScanOptions): Promise<ScanResult> {
+  const started = performance.now();
+  const key = opts.key ?? randomBytes(32);
+  const read = opts.read ?? (await defaultRead());
+  const detection = opts.detection ?? defaultDetectionPort;
+  const runner = createBatchRunner(opts.workers ?? 0, detection);
+  const temp = new TempDir(opts.tmpDir);
+  const spill = new SpillStore(opts.tmpDir);
+  try {
+    await runner.ready();
+    const agg = new Aggregate(temp, spill, opts);
+    const bytesTotal = opts.paths.reduce((n, p) => n + sizeOf(p), 0);
+    const progress = { bytesRead: 0, bytesTotal, records: 0 };
+    const inFlight = new Set<Promise<void>>();
+    const limit = Math.max(2, runner.threads * 2);
+    const submit = async (path: string, task: BatchTask, n: number) => {
+      const base = agg.file(path).records;
+      agg.file(path).records += n;
+      if (opts.onRecord) task.trace = true;
+      if (opts.rawSamples) task.raw = true;
+      const p: Promise<void> = runner.run(task).then(
+        (r: BatchResult) => {
+          agg.merge(r);
+          r.trace?.forEach((t, i) => {
+            opts.onRecord?.(path, base + i, t ? t.split(',') : []);
+          });
+          inFlight.delete(p);
+        },
+        (err: unknown) => {
+          // A detector bug on one batch is reported on its file; the rest is still assessed.
+          const message = err instanceof Error ? err.message : String(err);
+          agg.file(path).errors.push({ message: `detection failed: ${message}`, location: 'batch' });
+          inFlight.delete(p);
+        },
+      );
+      inFlight.add(p);
+      progress.records += n;
+      if (inFlight.size >= limit) await Promise.race(inFlight);
+    };
+    let port: DetectionPort | null = null;
+    const classes = new Map<string, ColumnClass[]>();
+    let doneBytes = 0;
+    for (const path of opts.paths) {
+      const events = read(path, { limits: opts.limits, signal: opts.signal });
+      try {
+        for await (const ev of events as AsyncIterable<ReaderEvent>) {
+          opts.signal?.throwIfAborted();
+          switch (ev.kind) {
+            case 'file-start':
+              agg.fileStart(ev.path, ev.format, ev.bytes);
+              break;
+            case 'records': {
+              const ck = `${ev.path}\0${ev.table}\0${ev.columns.join('\0')}`;
+              let cls = classes.get(ck);
+              if (!cls) {
+                port ??= await detection();
+                cls = port.classifyColumns(ev.table, ev.columns, ev.rows.slice(0, CLASSIFY_SAMPLE_ROWS));
+                classes.set(ck, cls);
+                agg.addColumns(ev.path, ev.table, cls);
+              }
+              await submit(ev.path, { kind: 'records', key, classes: cls, rows: ev.rows }, ev.rows.length);
+              break;
+            }
+            case 'lines':
+              await submit(ev.path, { kind: 'lines', key, lines: ev.lines }, ev.lines.length);
+              break;
+            case 'progress':
+              progress.bytesRead = doneBytes + ev.bytesRead;
+              opts.onProgress?.({ ...progress });
+              break;
+            case 'error':
+              agg.file(ev.path).errors.push({ message: ev.message, location: ev.location });
+              break;
+            case 'file-end':
+              break;
+          }
+        }
+      } catch (err) {
+        if (opts.signal?.aborted) throw err;
+        // A reader that gives up on one input must not lose the others (issue 4, hostile input).
+        const message = err instanceof Error ? err.message : String(err);
+        agg.file(path).errors.push({ message: `read failed: ${message}`, location: 'file' });
+      }
+      doneBytes += sizeOf(path);
+      progress.bytesRead = doneBytes;
+      opts.onProgress?.({ ...progress });
+    }
+    await Promise.all(inFlight);
+    // Free the worker threads' memory before the partitions are grouped (RSS budget).
+    await runner.close();
+    let customers: { customers: number; errors: { message: string; location: string }[] } | null = null;
+    if (opts.customers) {
+      port ??= await detection();
+      customers = await addCustomers(opts.customers, agg.people, key, port, read, { limits: opts.limits });
+    }
+    const people = agg.people.finish();
+    const matchedCustomers = opts.customers
+      ? await readCustomerRows(opts.customers, people.matchedCustomerRows, read, { limits: opts.limits })
+      : [];
+    const body = agg.build(people);
+    const durationMs = Math.round(performance.now() - started);
+    const report: ExposureReport = {
+      ...body,
+      matching: {
+        customers: customers?.customers ?? 0,
+        matched: customers ? people.matchedIndividuals : 0,
+        unmatched: customers ? people.individuals - people.matchedIndividuals : 0,
+      },
+      performance: {
+        durationMs,
+        bytesPerSecond: durationMs > 0 ? Math.round((bytesTotal / durationMs) * 1000) : 0,
+        peakRssBytes: process.resourceUsage().maxRSS * 1024,
+      },
+    };
+    const result: ScanResult = { report, matchedCustomers, key };
+    if (opts.rawSamples) result.rawSamples = Object.fromEntries(agg.rawSamples);
+    return result;
+  } finally {
+    await runner.close();
+    spill.close();
+    temp.remove();
+  }
+}

@@ -1,0 +1,210 @@
+/**
+ * Sniffs one source (file or archive member) and routes it to its reader, wrapping the reader's
+ * output in `file-start` … `file-end`. Containers recurse through `readSource`. Any exception from a
+ * reader becomes an `error` event for that source so one bad member never stops the scan.
+ */
+import type { FileFormat, ReaderEvent } from '../types.js';
+import { MAX_SPOOL_BYTES, spool } from './archive-guard.js';
+import { EMPTY, gunzip, readTar, readZipFile, zipDirectoryProblem } from './archive-reader.js';
+import { readCsv } from './csv-reader.js';
+import { coalesce, decodeToUtf8 } from './decode.js';
+import { readJsonDocument, readNdjson } from './json-reader.js';
+import { splitLines } from './line-splitter.js';
+import type { BodyEvent, ReadContext, Source } from './reader-context.js';
+import { baseName, errorEvent } from './reader-context.js';
+import { SNIFF_BYTES, decodeHead, sniffDelimiter, sniffEncoding, sniffFormat } from './sniff.js';
+import { readSql } from './sql-reader.js';
+import { readBinaryStrings, readTextLines } from './text-reader.js';
+import { readXlsx } from './xlsx-reader.js';
+
+/** Messages of library exceptions may quote input; keep the structure, drop quoted parts. */
+function safeMessage(e: unknown): string {
+  const m = e instanceof Error ? e.message : String(e);
+  // yauzl's validateEntrySizes: the member inflates past the size its headers declare.
+  if (m.startsWith('too many bytes in the stream')) return 'member expands beyond its declared size (zip bomb?)';
+  return m.replace(/"[^"]*"|'[^']*'|`[^`]*`/g, '…').slice(0, 160);
+}
+
+/** Replays the sniffed head chunks, then the rest of the iterator. */
+async function* replay(head: Buffer[], it: AsyncIterator<Buffer>, ended: boolean): AsyncGenerator<Buffer> {
+  try {
+    yield* head;
+    if (ended) return;
+    for (;;) {
+      const r = await it.next();
+      if (r.done) return;
+      yield r.value;
+    }
+  } finally {
+    if (!ended) await it.return?.();
+  }
+}
+
+function innerName(name: string): string {
+  if (/\.tgz$/i.test(name)) return name.slice(0, -4) + '.tar';
+  return name.replace(/\.gz$/i, '');
+}
+
+const CONTAINERS: FileFormat[] = ['zip', 'tar', 'gzip'];
+/** Text is parsed in pieces of at least blockBytes (batch size, per-call overhead); tests lower it to hit chunk boundaries. */
+export const tuning = { blockBytes: 512 * 1024 };
+
+export async function* readSource(src: Source, ctx: ReadContext, forced?: FileFormat): AsyncGenerator<ReaderEvent> {
+  const it = src.chunks[Symbol.asyncIterator]();
+  const head: Buffer[] = [];
+  let headLen = 0;
+  let ended = false;
+  let headError: unknown = null;
+  try {
+    while (headLen < SNIFF_BYTES) {
+      const r = await it.next();
+      if (r.done) {
+        ended = true;
+        break;
+      }
+      head.push(r.value);
+      headLen += r.value.length;
+    }
+  } catch (e) {
+    if (ctx.signal?.aborted) throw e;
+    headError = e;
+    ended = true;
+  }
+  const headBuf = Buffer.concat(head).subarray(0, SNIFF_BYTES);
+  const chunks = replay(head, it, ended);
+  const format = forced ?? sniffFormat(src.name, headBuf);
+  if (headError) {
+    // Unreadable from the start (corrupt member, size mismatch): nothing to parse.
+    yield { kind: 'file-start', path: src.path, format, bytes: src.bytes };
+    yield errorEvent(src.path, `read failed: ${safeMessage(headError)}`, 'byte 0');
+    yield* src.notes.splice(0);
+    yield { kind: 'file-end', path: src.path, records: 0 };
+    return;
+  }
+
+  if (CONTAINERS.includes(format) && ctx.depth >= ctx.limits.maxNesting) {
+    yield { kind: 'file-start', path: src.path, format, bytes: src.bytes };
+    yield errorEvent(src.path, `archive nested deeper than maxNesting (${ctx.limits.maxNesting}); not opened`, 'archive');
+    for await (const _ of chunks); // drain so the enclosing container can continue
+    yield { kind: 'file-end', path: src.path, records: 0 };
+    return;
+  }
+  if (format === 'gzip') {
+    // The gzip layer has no file-start of its own: the inflated content is the file (`x.csv.gz` is a CSV).
+    const inner: Source = { path: src.path, name: innerName(src.name), bytes: src.bytes, chunks: EMPTY, notes: src.notes };
+    inner.chunks = gunzip({ ...src, chunks }, ctx);
+    yield* readSource(inner, { ...ctx, depth: ctx.depth + 1 });
+    return;
+  }
+
+  yield { kind: 'file-start', path: src.path, format, bytes: src.bytes };
+  let records = 0;
+  try {
+    if (format === 'tar') yield* readTar({ ...src, chunks }, ctx, readSource);
+    else if (format === 'zip') yield* readZipSource(src, chunks, ctx);
+    else {
+      for await (const ev of body(format, src, chunks, headBuf, ctx)) {
+        if (ev.kind === 'records') records += ev.rows.length;
+        else if (ev.kind === 'lines') records += ev.lines.length;
+        yield ev;
+      }
+    }
+  } catch (e) {
+    if (ctx.signal?.aborted) throw e;
+    yield errorEvent(src.path, `read failed after ${records} records: ${safeMessage(e)}`, `record ${records + 1}`);
+  }
+  yield* src.notes.splice(0);
+  yield { kind: 'file-end', path: src.path, records };
+}
+
+async function* readZipSource(src: Source, chunks: AsyncGenerator<Buffer>, ctx: ReadContext): AsyncGenerator<ReaderEvent> {
+  if (src.filePath) {
+    await chunks.return(undefined);
+    yield* readZipFile(src.filePath, src.path, ctx, readSource);
+    return;
+  }
+  // yauzl needs random access: spool the nested zip to a private temp file, capped, deleted after.
+  const cap = Math.min(MAX_SPOOL_BYTES, Math.max(0, ctx.limits.maxArchiveBytes - ctx.archive.bytes));
+  const sp = await spool(chunks, cap);
+  if (!sp) {
+    yield errorEvent(src.path, `nested zip larger than the spool cap (${cap} bytes); not opened`, 'archive');
+    return;
+  }
+  try {
+    yield* readZipFile(sp.file, src.path, ctx, readSource);
+  } finally {
+    await sp.cleanup();
+  }
+}
+
+function body(format: FileFormat, src: Source, chunks: AsyncGenerator<Buffer>, head: Buffer, ctx: ReadContext): AsyncIterable<BodyEvent> {
+  const max = ctx.limits.maxLineBytes;
+  const table = baseName(src.name);
+  if (format === 'xlsx') return readXlsxChecked(src, chunks, ctx);
+  if (format === 'binary') {
+    const packed = unsupportedContainer(head);
+    if (packed) return unsupported(src.path, packed, chunks);
+    src.notes.push(errorEvent(src.path, 'binary file: not parsed, only its printable strings were scanned', 'byte 0'));
+    return readBinaryStrings(src.path, chunks);
+  }
+  const enc = sniffEncoding(head);
+  const text = coalesce(decodeToUtf8(chunks, enc, src.path, src.notes), tuning.blockBytes);
+  switch (format) {
+    case 'csv':
+    case 'tsv': {
+      const delim = format === 'tsv' ? '\t' : (sniffDelimiter(decodeHead(head, enc)) ?? ',');
+      return readCsv(src.path, table, delim, splitLines(text, src.path, max), max);
+    }
+    case 'ndjson':
+      return readNdjson(src.path, table, splitLines(text, src.path, max));
+    case 'json':
+      return readJsonDocument(src.path, table, text, max);
+    case 'sql':
+      return readSql(src.path, text, max);
+    default:
+      return readTextLines(src.path, splitLines(text, src.path, max));
+  }
+}
+
+/**
+ * XLSX is a zip read with random access (yauzl), so a streamed workbook is spooled to a private temp
+ * file (capped, deleted after); its central directory is checked against the bomb limits first.
+ */
+async function* readXlsxChecked(src: Source, chunks: AsyncGenerator<Buffer>, ctx: ReadContext): AsyncGenerator<BodyEvent> {
+  let file = src.filePath;
+  let cleanup: (() => Promise<void>) | null = null;
+  if (file) await chunks.return(undefined);
+  else {
+    const cap = Math.min(MAX_SPOOL_BYTES, Math.max(0, ctx.limits.maxArchiveBytes - ctx.archive.bytes));
+    const sp = await spool(chunks, cap);
+    if (!sp) {
+      yield errorEvent(src.path, `workbook larger than the spool cap (${cap} bytes); not read`, 'workbook');
+      return;
+    }
+    file = sp.file;
+    cleanup = sp.cleanup;
+  }
+  try {
+    const problem = await zipDirectoryProblem(file, ctx);
+    if (problem) yield errorEvent(src.path, `XLSX ${problem}`, 'workbook');
+    else yield* readXlsx(src.path, file, ctx);
+  } finally {
+    await cleanup?.();
+  }
+}
+
+/** Compressed/archive formats we recognise but cannot open (their strings would be noise). */
+function unsupportedContainer(head: Buffer): string | null {
+  const h = (sig: number[]) => sig.every((b, i) => head[i] === b);
+  if (h([0x42, 0x5a, 0x68])) return 'bzip2';
+  if (h([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00])) return 'xz';
+  if (h([0x28, 0xb5, 0x2f, 0xfd])) return 'zstd';
+  if (h([0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c])) return '7z';
+  if (h([0x52, 0x61, 0x72, 0x21, 0x1a, 0x07])) return 'rar';
+  return null;
+}
+
+async function* unsupported(path: string, kind: string, chunks: AsyncIterable<Buffer>): AsyncGenerator<BodyEvent> {
+  yield errorEvent(path, `${kind} archive/compression is not supported; not scanned (decompress it first)`, 'byte 0');
+  for await (const _ of chunks); // drain so an enclosing archive can continue
+}

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { looksLikeHeader, sniffDelimiter, sniffEncoding, sniffFormat } from './sniff.js';
+import { makeZip } from './testing.js';
+
+const b = (s: string) => Buffer.from(s);
+
+describe('sniffFormat', () => {
+  it.each([
+    ['x.csv', 'a,b\n1,2\n', 'csv'],
+    ['x.csv', 'a\tb\n1\t2\n', 'tsv'],
+    ['x.tsv', 'a;b\n1;2\n', 'csv'],
+    ['x.tsv', 'single\ncolumn\n', 'tsv'],
+    ['x.txt', 'hello world\n', 'text'],
+    ['x.log', 'a,b\n1,2\n', 'text'],
+    ['noext', 'id;name\n1;Ann\n2;Bob\n', 'csv'],
+    ['noext', 'just some prose, with a comma\nand another line\n', 'text'],
+    ['x.json', '[{"a":1}]', 'json'],
+    ['x.json', '{"a":1}\n{"a":2}\n', 'ndjson'],
+    ['x.json', '{\n  "users": []\n}', 'json'],
+    ['x.json', '{"users":[{"a":1}]}', 'json'],
+    ['noext', '{"a":1}\n{"a":2}\n', 'ndjson'],
+    ['x.jsonl', '{"a":1}\n', 'ndjson'],
+    ['dump', '-- MySQL dump 10.13\nCREATE TABLE `t` (`a` int);\n', 'sql'],
+    ['x.sql', 'anything', 'sql'],
+  ])('%s %j → %s', (name, text, format) => {
+    expect(sniffFormat(name, b(text))).toBe(format);
+  });
+
+  it('recognises containers and binaries by magic bytes', () => {
+    expect(sniffFormat('a.bin', makeZip([{ name: 'x', data: 'y' }]))).toBe('zip');
+    expect(sniffFormat('a.xlsx', makeZip([{ name: 'x', data: 'y' }]))).toBe('xlsx');
+    expect(sniffFormat('noext', makeZip([{ name: '[Content_Types].xml', data: '' }, { name: 'xl/workbook.xml', data: '' }]))).toBe('xlsx');
+    expect(sniffFormat('a.csv', Buffer.from([0x1f, 0x8b, 8, 0]))).toBe('gzip');
+    const tar = Buffer.alloc(512);
+    tar.write('ustar', 257, 'latin1');
+    expect(sniffFormat('a', tar)).toBe('tar');
+    expect(sniffFormat('a.csv', Buffer.from([1, 2, 3, 0, 5, 6]))).toBe('binary');
+  });
+});
+
+describe('sniffEncoding', () => {
+  it('detects BOMs, BOM-less UTF-16, UTF-8 and Latin-1', () => {
+    expect(sniffEncoding(Buffer.from([0xef, 0xbb, 0xbf, 0x61]))).toBe('utf8-bom');
+    expect(sniffEncoding(Buffer.from([0xff, 0xfe, 0x61, 0]))).toBe('utf16le');
+    expect(sniffEncoding(Buffer.from([0xfe, 0xff, 0, 0x61]))).toBe('utf16be');
+    expect(sniffEncoding(Buffer.from('a,b\n1,2\n', 'utf16le'))).toBe('utf16le');
+    expect(sniffEncoding(b('Zürich'))).toBe('utf8');
+    // a multi-byte character cut at the end of the head is still UTF-8
+    expect(sniffEncoding(b('Zürich €').subarray(0, 10))).toBe('utf8');
+    expect(sniffEncoding(Buffer.from('Zürich', 'latin1'))).toBe('latin1');
+  });
+});
+
+describe('sniffDelimiter', () => {
+  it('prefers the consistent delimiter and ignores quoted ones', () => {
+    expect(sniffDelimiter('a;b;c\n"x,y";2;3\n"z,w";4;5\n')).toBe(';');
+    expect(sniffDelimiter('a|b\n1|2\n')).toBe('|');
+    expect(sniffDelimiter('no delimiters here\nnone\n')).toBeNull();
+  });
+});
+
+describe('looksLikeHeader', () => {
+  it.each([
+    [[['id', 'email'], ['1', 'a@example.com']], true],
+    [[['1', 'a@example.com'], ['2', 'b@example.com']], false],
+    [[['first_name', 'last_name'], ['Ann', 'Lee'], ['Bob', 'Smith']], true],
+    [[['Nom', 'Ville'], ['Renée', 'Besançon']], true],
+    [[['Ann', 'Lee'], ['Bob', 'Smith']], false],
+    [[['name', ''], ['Ann', 'x']], false],
+    [[['Address', 'Address'], ['1 Main St', '2 High St']], true],
+    [[['a', 'b'], ['c', 'd']], false],
+  ])('%j → %s', (rows, expected) => {
+    expect(looksLikeHeader(rows)).toBe(expected);
+  });
+});

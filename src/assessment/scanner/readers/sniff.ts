@@ -1,0 +1,240 @@
+/**
+ * Format, encoding, delimiter and header sniffing from the first bytes of a file. Magic numbers:
+ * ZIP local header `PK\3\4` (APPNOTE 4.3.7), gzip `1f 8b` (RFC 1952 §2.3.1), POSIX ustar
+ * `ustar` at offset 257 (POSIX.1-1988 tar header), BOMs per Unicode §23.8.
+ */
+import { isUtf8 } from 'node:buffer';
+import type { FileFormat } from '../types.js';
+
+export type TextEncoding = 'utf8' | 'utf8-bom' | 'utf16le' | 'utf16be' | 'latin1';
+
+/** Bytes of head read before sniffing. */
+export const SNIFF_BYTES = 64 * 1024;
+
+/** Index where a trailing incomplete UTF-8 sequence starts (length if the buffer ends cleanly). */
+export function utf8CompleteEnd(buf: Buffer): number {
+  const n = buf.length;
+  for (let back = 1; back <= 3 && back <= n; back++) {
+    const b = buf[n - back];
+    if ((b & 0xc0) === 0x80) continue; // continuation byte: keep looking for the lead byte
+    const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : b >= 0xc0 ? 2 : 1;
+    return need > back ? n - back : n;
+  }
+  return n;
+}
+
+export function sniffEncoding(head: Buffer): TextEncoding {
+  if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf8-bom';
+  if (head.length >= 2 && head[0] === 0xff && head[1] === 0xfe) return 'utf16le';
+  if (head.length >= 2 && head[0] === 0xfe && head[1] === 0xff) return 'utf16be';
+  // BOM-less UTF-16: ASCII text leaves a NUL in every other byte.
+  if (head.length >= 8) {
+    let evenNul = 0;
+    let oddNul = 0;
+    const n = Math.min(head.length, 4096) & ~1;
+    for (let i = 0; i < n; i += 2) {
+      if (head[i] === 0) evenNul++;
+      if (head[i + 1] === 0) oddNul++;
+    }
+    if (oddNul > n * 0.4 && evenNul === 0) return 'utf16le';
+    if (evenNul > n * 0.4 && oddNul === 0) return 'utf16be';
+  }
+  return isUtf8(head.subarray(0, utf8CompleteEnd(head))) ? 'utf8' : 'latin1';
+}
+
+export function decodeHead(head: Buffer, enc: TextEncoding): string {
+  switch (enc) {
+    case 'utf8':
+      return head.subarray(0, utf8CompleteEnd(head)).toString('utf8');
+    case 'utf8-bom':
+      return head.subarray(3, utf8CompleteEnd(head)).toString('utf8');
+    case 'utf16le':
+    case 'utf16be':
+      return new TextDecoder(enc === 'utf16le' ? 'utf-16le' : 'utf-16be').decode(head.subarray(0, head.length & ~1));
+    case 'latin1':
+      return head.toString('latin1');
+  }
+}
+
+function isBinary(head: Buffer, enc: TextEncoding): boolean {
+  if (enc === 'utf16le' || enc === 'utf16be') return false;
+  const n = Math.min(head.length, 8192);
+  let ctrl = 0;
+  for (let i = 0; i < n; i++) {
+    const b = head[i];
+    if (b === 0) return true;
+    if (b < 32 && b !== 9 && b !== 10 && b !== 13 && b !== 12) ctrl++;
+  }
+  return ctrl > n * 0.1;
+}
+
+const EXT_FORMAT: Record<string, FileFormat> = {
+  csv: 'csv',
+  tsv: 'tsv',
+  tab: 'tsv',
+  ndjson: 'ndjson',
+  jsonl: 'ndjson',
+  sql: 'sql',
+  txt: 'text',
+  log: 'text',
+  xlsx: 'xlsx',
+  xlsm: 'xlsx',
+  zip: 'zip',
+  tar: 'tar',
+  tgz: 'gzip',
+  gz: 'gzip',
+};
+
+function extension(name: string): string {
+  const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('!')) + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
+}
+
+const SQL_HINT = /^(?:--|\/\*|#)|^\s*(?:INSERT\s+INTO|CREATE\s+TABLE|COPY\s+\S+.*FROM\s+stdin|SET\s|DROP\s+TABLE|LOCK\s+TABLES)/im;
+
+/** JSON array or pretty object → 'json'; one object per line → 'ndjson'. */
+function sniffJson(text: string): FileFormat | null {
+  const t = text.trimStart();
+  if (t.startsWith('[')) return 'json';
+  if (!t.startsWith('{')) return null;
+  const nl = t.indexOf('\n');
+  const first = (nl < 0 ? t : t.slice(0, nl)).trim();
+  try {
+    JSON.parse(first);
+    // One object per line; a file that is a single one-line object is a document ({"users":[…]}).
+    return nl >= 0 && t.slice(nl).trim().length > 0 ? 'ndjson' : 'json';
+  } catch {
+    return 'json';
+  }
+}
+
+/**
+ * Decide a file's format from its name and first bytes (up to SNIFF_BYTES). Content wins over the
+ * extension for containers and binaries; the extension decides between text formats.
+ */
+export function sniffFormat(name: string, head: Buffer): FileFormat {
+  const ext = extension(name);
+  if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5) && (head[3] === 4 || head[3] === 6)) {
+    if (ext === 'xlsx' || ext === 'xlsm') return 'xlsx';
+    const latin = head.toString('latin1', 0, Math.min(head.length, 4096));
+    return latin.includes('xl/') && latin.includes('[Content_Types].xml') ? 'xlsx' : 'zip';
+  }
+  if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
+  if (head.length >= 262 && head.toString('latin1', 257, 262) === 'ustar') return 'tar';
+  const enc = sniffEncoding(head);
+  if (isBinary(head, enc)) return 'binary';
+  const text = decodeHead(head, enc);
+  const byExt = EXT_FORMAT[ext];
+  if (byExt === 'csv' || byExt === 'tsv') {
+    const d = sniffDelimiter(text);
+    return d === '\t' ? 'tsv' : d ? 'csv' : byExt;
+  }
+  if (byExt === 'ndjson' || byExt === 'sql' || byExt === 'text') return byExt;
+  if (ext === 'json') return sniffJson(text) ?? 'json';
+  const json = sniffJson(text);
+  if (json) return json;
+  if (SQL_HINT.test(text.slice(0, 8192)) && /INSERT\s+INTO|CREATE\s+TABLE|COPY\s/i.test(text)) return 'sql';
+  const delim = sniffDelimiter(text);
+  if (delim) return delim === '\t' ? 'tsv' : 'csv';
+  return 'text';
+}
+
+const DELIMS = [',', ';', '\t', '|'] as const;
+
+/** Split the first lines of text naively (quoted delimiters are rare enough in a sample). */
+function sampleLines(text: string, max = 50): string[] {
+  const lines = text.split('\n', max + 1);
+  if (lines.length > max) lines.pop(); // last piece may be cut mid-line
+  return lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l)).filter((l) => l.length > 0);
+}
+
+function countOutsideQuotes(line: string, d: string): number {
+  let n = 0;
+  let inQ = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"') inQ = !inQ;
+    else if (c === d && !inQ) n++;
+  }
+  return n;
+}
+
+/**
+ * Delimiter whose per-line count is the most consistent (same count on most lines, ≥ 1), as
+ * Python's csv.Sniffer does; null when no candidate splits the lines into ≥ 2 fields consistently.
+ */
+export function sniffDelimiter(text: string): string | null {
+  const lines = sampleLines(text);
+  if (lines.length === 0) return null;
+  let best: string | null = null;
+  let bestScore = 0;
+  for (const d of DELIMS) {
+    const counts = new Map<number, number>();
+    for (const l of lines) {
+      const c = countOutsideQuotes(l, d);
+      counts.set(c, (counts.get(c) ?? 0) + 1);
+    }
+    let modeCount = 0;
+    let mode = 0;
+    for (const [c, k] of counts) {
+      if (c > 0 && (k > modeCount || (k === modeCount && c > mode))) {
+        mode = c;
+        modeCount = k;
+      }
+    }
+    if (mode === 0) continue;
+    const consistency = modeCount / lines.length;
+    if (consistency < 0.6) continue;
+    const score = consistency * 1000 + Math.min(mode, 100);
+    if (score > bestScore) {
+      bestScore = score;
+      best = d;
+    }
+  }
+  return best;
+}
+
+const DATA_LIKE = /@|^\s*[-+]?[\d.,\s/:$€£()-]+\s*$|^https?:|^\d{4}-\d{2}-\d{2}/;
+
+function kind(v: string): 'empty' | 'data' | 'text' {
+  if (v.trim() === '') return 'empty';
+  return DATA_LIKE.test(v) ? 'data' : 'text';
+}
+
+/** Common column-name words (en, de, fr, es, it, nl, pt) used only to break ties in looksLikeHeader. */
+const HEADER_WORD =
+  /(?:^|[_\s.-])(?:id|name|names|first|last|full|email|e-mail|mail|phone|tel|mobile|address|street|city|zip|postcode|country|state|user|username|login|password|pass|date|dob|birth|created|updated|gender|title|notes?|comment|description|type|status|nom|prenom|prénom|adresse|ville|pays|nombre|apellido|direccion|dirección|ciudad|nome|cognome|indirizzo|naam|straat|plaats|vorname|nachname|strasse|straße|ort|telefon|telefono|teléfono|morada)(?:$|[_\s.-])/i;
+
+/**
+ * Is `rows[0]` a header? In the spirit of Python's csv.Sniffer.has_header: a header has no empty
+ * or data-shaped cells (numbers, e-mails, dates); each column votes for it when its values
+ * are data-shaped or the cell is a column-name word or snake_case, against it when a value repeats
+ * the cell. (The Sniffer's "constant length" vote is left out: it calls `Ann,Lee` a header.)
+ */
+export function looksLikeHeader(rows: (string | null)[][]): boolean {
+  const head = rows[0];
+  if (!head || head.length === 0) return false;
+  // Repeated names do occur in real exports ("Address", "Address"); columnNames() suffixes them.
+  for (const cell of head) {
+    const v = (cell ?? '').trim();
+    if (v === '' || v.length > 64 || kind(v) === 'data') return false;
+  }
+  const data = rows.slice(1, 51);
+  if (data.length === 0) return head.some((c) => HEADER_WORD.test(c ?? ''));
+  let votes = 0;
+  for (let j = 0; j < head.length; j++) {
+    const h = (head[j] ?? '').trim();
+    const vals = data.map((r) => (r[j] ?? '').trim()).filter((v) => v !== '');
+    if (vals.length === 0) continue;
+    const dataShare = vals.filter((v) => kind(v) === 'data').length / vals.length;
+    if (dataShare >= 0.5) {
+      votes++;
+      continue;
+    }
+    // Text column: a header names the column (known word or snake_case); a data row repeats values.
+    if (HEADER_WORD.test(h) || /^[\p{Ll}][\p{Ll}\d]*(?:_[\p{Ll}\d]+)+$/u.test(h)) votes++;
+    else if (vals.some((v) => v.toLowerCase() === h.toLowerCase())) votes--;
+  }
+  return votes > 0;
+}

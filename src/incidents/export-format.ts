@@ -1,0 +1,27 @@
+/**
+ * CSV and Markdown writers for timeline and register exports (pure).
+ */
+
+/**
+ * One CSV field per RFC 4180 §2 (quote when it holds a comma, quote, CR or LF; double the
+ * quotes). Cells starting with = + - @ or a tab/CR are prefixed with ' so spreadsheets do not
+ * run them as formulas (OWASP "CSV Injection").
+ */
+export function csvField(value: unknown): string {
+  let s = value === null || value === undefined ? '' : Array.isArray(value) ? value.join('; ') : String(value);
+  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** CSV with a header row and CRLF line ends (RFC 4180 §2.1). */
+export function toCsv<T extends Record<string, unknown>>(columns: (keyof T & string)[], rows: T[]): string {
+  const lines = [columns.map(csvField).join(',')];
+  for (const r of rows) lines.push(columns.map((c) => csvField(r[c])).join(','));
+  return `${lines.join('\r\n')}\r\n`;
+}
+
+/** Escapes text for a Markdown table cell (pipes, line breaks). */
+export function mdCell(value: unknown): string {
+  const s = value === null || value === undefined ? '' : String(value);
+  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>');
+}

@@ -1,0 +1,128 @@
+/**
+ * The composition root of the features: builds every feature's services over the platform,
+ * in dependency order, and connects them through small ports (no feature imports another's
+ * internals). `serve` and `worker` both start here.
+ */
+import { ASSESS_QUEUE, AssessmentService, type EvidenceSource } from '../assessment/assessment.service.js';
+import { assessmentRoutes } from '../assessment/assessment.routes.js';
+import { createEvidenceModule } from '../incidents/evidence/evidence.module.js';
+import { createExpertsModule } from '../incidents/experts/experts.module.js';
+import { createIncidentsModule } from '../incidents/incidents.module.js';
+import { loadRules } from '../obligations/rules-loader.js';
+import { OrgProfileService } from '../obligations/tracking/org-profile.service.js';
+import { trackingRoutes } from '../obligations/tracking/tracking.routes.js';
+import { type FactsSources, ObligationTrackingService } from '../obligations/tracking/tracking.service.js';
+import { accountsRoutes } from '../platform/auth/accounts.routes.js';
+import type { Actor } from '../platform/audit/audit.service.js';
+import type { Principal } from '../platform/auth/roles.js';
+import type { RoutePlugin } from '../platform/http/app.js';
+import type { JobQueue } from '../platform/jobs/job-queue.js';
+import type { FeatureParts } from '../platform/module.js';
+import type { Platform } from '../platform/platform.js';
+
+export const RECOMPUTE_QUEUE = 'obligations.recompute';
+const OBLIGATIONS_ACTOR: Actor = { type: 'system', id: null, name: 'obligation-engine' };
+
+/** Changes after which an incident's obligations must be computed again (issue 5 §6). */
+export const RECOMPUTE_TRIGGERS = [
+  'incident.created',
+  'incident.updated',
+  'incident.aware_at_changed',
+  'decision.recorded',
+  'assessment.completed',
+  'people.imported',
+  'obligations.facts_updated',
+  'org.profile_updated',
+] as const;
+
+/** The job handlers act on behalf of whoever asked; evidence access is still recorded in custody. */
+function principalFor(actor: Actor): Principal {
+  return { userId: actor.id ?? 'system', username: actor.name ?? 'system', email: '', roles: ['admin'], via: 'cli' };
+}
+
+export interface Modules {
+  incidents: ReturnType<typeof createIncidentsModule>;
+  evidence: ReturnType<typeof createEvidenceModule>;
+  experts: ReturnType<typeof createExpertsModule>;
+  orgProfile: OrgProfileService;
+  tracking: ObligationTrackingService;
+  assessment: AssessmentService;
+  routes: RoutePlugin[];
+  registerJobs(queue: JobQueue): void;
+}
+
+export function createModules(platform: Platform): Modules {
+  const incidents = createIncidentsModule(platform);
+  const access = incidents.access;
+  const evidence = createEvidenceModule(platform, access);
+  const experts = createExpertsModule(platform, access);
+
+  const evidenceSource: EvidenceSource = {
+    open: async (id, actor) => {
+      const d = await evidence.service.download(principalFor(actor), id);
+      return { name: d.item.name, size: d.item.size, stream: d.stream };
+    },
+  };
+  const assessment = new AssessmentService(platform.store.db, platform.keyring, platform.audit, platform.jobs, evidenceSource);
+
+  const orgProfile = new OrgProfileService(platform.store.db, platform.audit);
+  const sources: FactsSources = {
+    incident: async (id) => {
+      try {
+        const i = await incidents.service.get(id);
+        return { id: i.id, awareAt: i.awareAt, detectedAt: i.detectedAt, categories: i.categories };
+      } catch {
+        return null;
+      }
+    },
+    population: (id) => assessment.population(id),
+    decisions: async (id) => (await incidents.service.listDecisions(id)).map((d) => ({ kind: d.kind, value: d.value ?? null })),
+  };
+  const tracking = new ObligationTrackingService(platform.store.db, platform.audit, loadRules, orgProfile, sources);
+  incidents.service.nextDeadlines = (ids) => tracking.nextDeadlines(ids);
+
+  // Recompute in the background after every triggering change. The short delay lets the
+  // change's own transaction commit first (the audit row is written inside it).
+  const scheduleRecompute = (incidentId: string) =>
+    platform.jobs.send(RECOMPUTE_QUEUE, { incidentId }, { singletonKey: `${RECOMPUTE_QUEUE}:${incidentId}`, runAt: new Date(Date.now() + 500), maxAttempts: 3 });
+  const triggers = new Set<string>(RECOMPUTE_TRIGGERS);
+  platform.audit.onEvent((e) => {
+    if (e.incidentId && triggers.has(e.action)) {
+      setImmediate(() => void scheduleRecompute(e.incidentId!).catch((err) => platform.log.warn({ err: (err as Error).message }, 'could not schedule obligations recompute')));
+    }
+  });
+
+  const parts: FeatureParts[] = [incidents.parts, evidence.parts, experts.parts];
+  const routes: RoutePlugin[] = [
+    accountsRoutes(platform.accounts, { cookieSecure: platform.config.cookieSecure, sessionMinutes: platform.config.sessionMinutes }),
+    ...parts.flatMap((p) => p.routes ?? []),
+    assessmentRoutes(assessment, access),
+    trackingRoutes(tracking, orgProfile, access, {
+      // Read-time freshness: a change made by the CLI on the local store (no worker running)
+      // still shows up, because a stale answer is recomputed before it is returned.
+      ensureFresh: async (incidentId) => {
+        const [list, changedAt] = await Promise.all([tracking.list(incidentId), platform.audit.latestAt(incidentId, RECOMPUTE_TRIGGERS)]);
+        if (!list.computedAt || (changedAt && changedAt > list.computedAt)) await tracking.recompute(incidentId, OBLIGATIONS_ACTOR);
+      },
+    }),
+  ];
+
+  return {
+    incidents,
+    evidence,
+    experts,
+    orgProfile,
+    tracking,
+    assessment,
+    routes,
+    registerJobs(queue) {
+      for (const p of parts) p.jobs?.(queue);
+      queue.work<{ assessmentId: string; actor: Actor }>(ASSESS_QUEUE, (payload, ctx) => assessment.run(payload, ctx));
+      queue.work<{ incidentId: string }>(RECOMPUTE_QUEUE, async ({ incidentId }) => {
+        if (!(await sources.incident(incidentId))) return { skipped: 'no incident' };
+        const r = await tracking.recompute(incidentId, OBLIGATIONS_ACTOR);
+        return { items: r.items.length, nextDeadline: r.nextDeadline };
+      });
+    },
+  };
+}

@@ -1,0 +1,129 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../../platform/auth/accounts.service.js';
+import { authenticated, canWrite, isAdmin } from '../../platform/auth/roles.js';
+import { principalOf } from '../../platform/http/auth-hook.js';
+import type { IncidentAccess } from '../../incidents/incident-access.js';
+import type { OrgProfileService } from './org-profile.service.js';
+import { FactOverridesSchema, type ObligationTrackingService, TRACKED_STATUSES } from './tracking.service.js';
+
+const Params = z.object({ id: z.string() });
+const TrackedSchema = z
+  .object({
+    itemId: z.string(),
+    id: z.string(),
+    regime: z.string(),
+    jurisdiction: z.string(),
+    recipient: z.string(),
+    required: z.union([z.boolean(), z.literal('review')]),
+    deadline: z.string().nullable(),
+    urgency: z.string().nullable(),
+    citation: z.string(),
+    why: z.string(),
+    deadlineRule: z.string(),
+    relativeTo: z.object({ event: z.string(), at: z.string().nullable(), note: z.string().optional() }).nullable(),
+    authority: z.object({ name: z.string(), url: z.string().optional(), portal: z.string().optional(), address: z.string().optional(), phone: z.string().optional() }).nullable(),
+    content: z.array(z.string()),
+    prohibitedContent: z.array(z.string()),
+    channels: z.array(z.string()),
+    substituteNotice: z.string().optional(),
+    relation: z.string().optional(),
+    stages: z.array(z.object({ name: z.string(), deadline: z.string().nullable(), deadlineRule: z.string() })),
+    extensions: z.array(z.string()),
+    count: z.object({ individuals: z.number(), threshold: z.string().nullable() }),
+    verified: z.string(),
+    effectiveFrom: z.string().nullable(),
+    effectiveTo: z.string().optional(),
+    status: z.enum(TRACKED_STATUSES),
+    statusReason: z.string().nullable(),
+    updatedAt: z.string(),
+  });
+const ListSchema = z.object({
+  incidentId: z.string(),
+  computedAt: z.string().nullable(),
+  asOf: z.string().nullable(),
+  severity: z.unknown(),
+  nextDeadline: z.object({ id: z.string(), deadline: z.string() }).nullable(),
+  uncovered: z.array(z.string()),
+  items: z.array(TrackedSchema),
+});
+
+export interface TrackingRouteOptions {
+  /** Brings the stored answer up to date before it is read (see src/main/modules.ts). */
+  ensureFresh?: (incidentId: string) => Promise<void>;
+}
+
+export function trackingRoutes(svc: ObligationTrackingService, profile: OrgProfileService, access: IncidentAccess, opts: TrackingRouteOptions = {}) {
+  return async (scope: FastifyInstance) => {
+    const app = scope.withTypeProvider<ZodTypeProvider>();
+    const tags = ['obligations'];
+
+    app.get(
+      '/api/v1/incidents/:id/obligations',
+      { config: { policy: authenticated }, schema: { tags, summary: 'Tracked notification obligations of an incident, soonest deadline first', params: Params, response: { 200: ListSchema } } },
+      async (req) => {
+        await access.assertCanRead(principalOf(req), req.params.id);
+        await opts.ensureFresh?.(req.params.id);
+        return svc.list(req.params.id);
+      },
+    );
+
+    app.post(
+      '/api/v1/incidents/:id/obligations/recompute',
+      { config: { policy: canWrite }, schema: { tags, summary: 'Re-run the obligation engine on the current facts', params: Params, response: { 200: ListSchema } } },
+      async (req) => {
+        const p = principalOf(req);
+        await access.assertCanWrite(p, req.params.id);
+        return svc.recompute(req.params.id, actorOf(p));
+      },
+    );
+
+    app.patch(
+      '/api/v1/incidents/:id/obligations/:itemId',
+      {
+        config: { policy: canWrite },
+        schema: {
+          tags,
+          summary: 'Set the status of a tracked obligation (not_required needs a reason)',
+          params: z.object({ id: z.string(), itemId: z.string() }),
+          body: z.object({ status: z.enum(TRACKED_STATUSES), reason: z.string().max(2000).nullable().optional() }),
+          response: { 200: TrackedSchema },
+        },
+      },
+      async (req) => {
+        const p = principalOf(req);
+        await access.assertCanWrite(p, req.params.id);
+        return svc.setStatus(req.params.id, req.params.itemId, req.body.status, req.body.reason ?? null, actorOf(p));
+      },
+    );
+
+    app.get(
+      '/api/v1/incidents/:id/breach-facts',
+      { config: { policy: authenticated }, schema: { tags, summary: 'Facts set by hand and the BreachFacts v1 the engine last used', params: Params } },
+      async (req) => {
+        await access.assertCanRead(principalOf(req), req.params.id);
+        return { overrides: await svc.getOverrides(req.params.id), facts: await svc.buildFacts(req.params.id) };
+      },
+    );
+
+    app.put(
+      '/api/v1/incidents/:id/breach-facts',
+      { config: { policy: canWrite }, schema: { tags, summary: 'Set breach facts (access/acquisition, encryption, risk, ENISA inputs); recomputes', params: Params, body: FactOverridesSchema } },
+      async (req) => {
+        const p = principalOf(req);
+        await access.assertCanWrite(p, req.params.id);
+        await svc.setOverrides(req.params.id, req.body, actorOf(p));
+        return svc.list(req.params.id);
+      },
+    );
+
+    app.get('/api/v1/org/profile', { config: { policy: authenticated }, schema: { tags: ['organisation'], summary: 'Organisation profile used to decide which regimes apply' } }, async () => profile.get());
+
+    app.put(
+      '/api/v1/org/profile',
+      { config: { policy: isAdmin }, schema: { tags: ['organisation'], summary: 'Update the organisation profile (admin)', body: z.record(z.string(), z.unknown()) } },
+      async (req) => profile.set(req.body, actorOf(principalOf(req))),
+    );
+  };
+}
