@@ -6,6 +6,7 @@
 import { Command } from 'commander';
 import { registerEvidenceCommands } from '../incidents/evidence/evidence.cli.js';
 import { registerIncidentCommands } from '../incidents/incidents.cli.js';
+import { registerNoticeCommands, registerPeopleCommands } from '../notices/notices.cli.js';
 import { registerObligationsCommands } from '../obligations/obligations.cli.js';
 import { cliClient } from '../platform/cli-client.js';
 import type { CliContext } from '../platform/module.js';
@@ -118,6 +119,8 @@ export function buildProgram(): Command {
   const ctx: CliContext = { client: () => cliClient(localApp) };
   registerIncidentCommands(program, ctx);
   registerEvidenceCommands(program, ctx);
+  registerPeopleCommands(program, ctx);
+  registerNoticeCommands(program, ctx);
   // Standalone capabilities: no server and no store needed.
   registerObligationsCommands(program);
   return program;

@@ -8,6 +8,7 @@ import { assessmentRoutes } from '../assessment/assessment.routes.js';
 import { createEvidenceModule } from '../incidents/evidence/evidence.module.js';
 import { createExpertsModule } from '../incidents/experts/experts.module.js';
 import { createIncidentsModule } from '../incidents/incidents.module.js';
+import { createNoticesModule } from '../notices/notices.module.js';
 import { loadRules } from '../obligations/rules-loader.js';
 import { OrgProfileService } from '../obligations/tracking/org-profile.service.js';
 import { trackingRoutes } from '../obligations/tracking/tracking.routes.js';
@@ -30,7 +31,7 @@ export const RECOMPUTE_TRIGGERS = [
   'incident.aware_at_changed',
   'decision.recorded',
   'assessment.completed',
-  'people.imported',
+  'people.import',
   'obligations.facts_updated',
   'org.profile_updated',
 ] as const;
@@ -43,6 +44,7 @@ function principalFor(actor: Actor): Principal {
 export interface Modules {
   incidents: ReturnType<typeof createIncidentsModule>;
   evidence: ReturnType<typeof createEvidenceModule>;
+  notices: ReturnType<typeof createNoticesModule>;
   experts: ReturnType<typeof createExpertsModule>;
   orgProfile: OrgProfileService;
   tracking: ObligationTrackingService;
@@ -64,6 +66,7 @@ export function createModules(platform: Platform): Modules {
     },
   };
   const assessment = new AssessmentService(platform.store.db, platform.keyring, platform.audit, platform.jobs, evidenceSource);
+  const notices = createNoticesModule(platform, { access });
 
   const orgProfile = new OrgProfileService(platform.store.db, platform.audit);
   const sources: FactsSources = {
@@ -75,7 +78,21 @@ export function createModules(platform: Platform): Modules {
         return null;
       }
     },
-    population: (id) => assessment.population(id),
+    population: async (id) => {
+      // People found by the assessment, and people imported for notices: per jurisdiction the
+      // larger count (the two lists overlap); imported-only jurisdictions take the elements the
+      // assessment found, the conservative reading.
+      const [found, imported] = await Promise.all([assessment.population(id), notices.service.countsByJurisdiction(id)]);
+      const byJ = new Map(found.map((p) => [p.jurisdiction, { ...p }]));
+      const elements = [...new Set(found.flatMap((p) => p.elements))];
+      for (const [j, n] of Object.entries(imported)) {
+        if (!j || j === 'unknown' || n <= 0) continue;
+        const cur = byJ.get(j);
+        if (cur) cur.individuals = Math.max(cur.individuals, n);
+        else if (elements.length) byJ.set(j, { jurisdiction: j, individuals: n, elements });
+      }
+      return [...byJ.values()];
+    },
     decisions: async (id) => (await incidents.service.listDecisions(id)).map((d) => ({ kind: d.kind, value: d.value ?? null })),
   };
   const tracking = new ObligationTrackingService(platform.store.db, platform.audit, loadRules, orgProfile, sources);
@@ -92,7 +109,7 @@ export function createModules(platform: Platform): Modules {
     }
   });
 
-  const parts: FeatureParts[] = [incidents.parts, evidence.parts, experts.parts];
+  const parts: FeatureParts[] = [incidents.parts, evidence.parts, experts.parts, notices.parts];
   const routes: RoutePlugin[] = [
     accountsRoutes(platform.accounts, { cookieSecure: platform.config.cookieSecure, sessionMinutes: platform.config.sessionMinutes }),
     ...parts.flatMap((p) => p.routes ?? []),
@@ -110,6 +127,7 @@ export function createModules(platform: Platform): Modules {
   return {
     incidents,
     evidence,
+    notices,
     experts,
     orgProfile,
     tracking,

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import { loadRules } from '../obligations/rules-loader.js';
+import { draftNotice } from './drafting.js';
+import { renderText } from './render.js';
+import type { DraftInputs } from './templates.js';
+
+const rule = (id: string) => {
+  const r = loadRules().find((x) => x.id === id);
+  if (!r) throw new Error(`rule ${id} missing`);
+  return r;
+};
+
+const FULL: DraftInputs = {
+  organisationName: 'Example Co',
+  organisationAddress: '1 Main St',
+  contactPhone: '1-800-555-0100',
+  contactEmail: 'privacy@example.test',
+  dpoContact: 'dpo@example.test',
+  noticeDate: '2026-11-01',
+  breachDate: '2026-10-01',
+  discoveryDate: '2026-10-05',
+  whatHappened: 'A laptop with patient records was stolen.',
+  whatWeAreDoing: 'We reported the theft, wiped the device remotely and retrained staff.',
+  whatYouCanDo: 'Watch your explanation-of-benefits statements; change your password.',
+  likelyConsequences: 'Possible misuse of your health insurance.',
+  lawEnforcementDelay: false,
+  creditMonitoringMonths: 12,
+  monitoringEnrollment: 'call us',
+};
+
+describe('notice drafting', () => {
+  it('California: title and the five headings of §1798.82(d), verbatim', () => {
+    const d = draftNotice('individual', 'US-CA', rule('US-CA.individuals.2026'), FULL, ['person_name', 'email']);
+    expect(d.problems).toEqual([]);
+    expect(d.rendered.title).toBe('Notice of Data Breach');
+    const text = renderText(d.rendered);
+    for (const h of ['What Happened?', 'What Information Was Involved?', 'What We Are Doing.', 'What You Can Do.', 'For More Information.']) expect(text).toContain(h);
+    // Conditional items (SSN/DL) do not apply here and are recorded as such.
+    expect(d.rendered.coverage.find((c) => c.item.startsWith('toll-free'))?.status).toBe('not_applicable');
+  });
+
+  it('names every unfilled placeholder and every missing required item', () => {
+    const { whatWeAreDoing: _w, contactPhone: _p, contactEmail: _e, ...partial } = FULL;
+    const d = draftNotice('individual', 'US-CA', rule('US-CA.individuals.2026'), partial, ['us_ssn']);
+    const items = d.problems.map((p) => p.item);
+    expect(items).toEqual(expect.arrayContaining(['contactEmail', 'contactPhone', 'whatWeAreDoing', 'name and contact information of the notifying business']));
+    // SSN exposed → 12 months of monitoring needed; 12 offered → met; bureaus section present.
+    expect(d.rendered.coverage.find((c) => c.item.startsWith('offer of identity-theft'))?.status).toBe('met');
+    expect(d.rendered.sections.some((s) => s.key === 'bureaus')).toBe(true);
+  });
+
+  it('credential exposure requires the password-change direction', () => {
+    const d = draftNotice('individual', 'US-CA', rule('US-CA.individuals.2026'), { ...FULL, whatYouCanDo: 'Be vigilant.' }, ['username', 'password']);
+    expect(d.problems.map((p) => p.item)).toContain('for online-credential breaches: direct the person to change password and security question/answer');
+  });
+
+  it('a changed word changes the content hash; the same content hashes the same', () => {
+    const a = draftNotice('individual', 'US-CA', rule('US-CA.individuals.2026'), FULL, ['email']);
+    const b = draftNotice('individual', 'US-CA', rule('US-CA.individuals.2026'), FULL, ['email']);
+    const c = draftNotice('individual', 'US-CA', rule('US-CA.individuals.2026'), { ...FULL, whatHappened: 'Something else.' }, ['email']);
+    expect(a.contentHash).toBe(b.contentHash);
+    expect(a.contentHash).not.toBe(c.contentHash);
+  });
+
+  it('GDPR Art. 34(2): nature, DPO contact, likely consequences and measures', () => {
+    const r = rule('EU.gdpr.individuals');
+    const ok = draftNotice('individual', 'EU', r, FULL, ['email']);
+    expect(ok.problems).toEqual([]);
+    expect(ok.rendered.coverage.map((c) => c.status)).not.toContain('attested');
+    const { likelyConsequences: _l, ...noConsequences } = FULL;
+    const bad = draftNotice('individual', 'EU', r, noConsequences, ['email']);
+    expect(bad.problems.map((p) => p.item)).toEqual(expect.arrayContaining(['likelyConsequences', 'likely consequences (Art. 33(3)(c))']));
+  });
+
+  it('HIPAA §164.404(c): the five items, with dates of breach and discovery', () => {
+    const r = rule('US.hipaa.individuals');
+    const ok = draftNotice('individual', 'US', r, FULL, ['health']);
+    expect(ok.problems).toEqual([]);
+    const { discoveryDate: _d, ...noDiscovery } = FULL;
+    const bad = draftNotice('individual', 'US', r, noDiscovery, ['health']);
+    expect(bad.problems.map((p) => p.item)).toContain('what happened, including the date of the breach and the date of discovery');
+  });
+
+  it('an item no check recognises must be attested, and the attestation is recorded', () => {
+    const custom = { ...rule('US-CA.individuals.2026'), content: ['a statement in Klingon'] };
+    const bad = draftNotice('individual', 'US-CA', custom, FULL, []);
+    expect(bad.problems[0]?.message).toContain('a statement in Klingon');
+    const ok = draftNotice('individual', 'US-CA', custom, { ...FULL, attestations: { 'a statement in Klingon': 'appendix K' } }, []);
+    expect(ok.problems).toEqual([]);
+    expect(ok.rendered.coverage[0]).toMatchObject({ status: 'attested', by: 'appendix K' });
+  });
+
+  it('Massachusetts: a stated count of residents is prohibited content, other digits are not', () => {
+    const r = rule('US-MA.individuals');
+    const ok = draftNotice('individual', 'US-MA', r, { ...FULL, residentsAffected: 12, creditMonitoringMonths: 18 }, ['us_ssn']);
+    expect(ok.problems).toEqual([]);
+    const bad = draftNotice('individual', 'US-MA', r, { ...FULL, residentsAffected: 12, creditMonitoringMonths: 18, whatWeAreDoing: 'We are notifying all 12 residents affected.' }, ['us_ssn']);
+    expect(bad.problems.map((p) => p.item)).toEqual(['the number of Massachusetts residents affected']);
+    const short = draftNotice('individual', 'US-MA', r, { ...FULL, creditMonitoringMonths: 12 }, ['us_ssn']);
+    expect(short.problems.map((p) => p.item)).toContain('if SSNs were involved: 18 months of free credit monitoring (42 months if the entity is a consumer reporting agency)');
+  });
+});

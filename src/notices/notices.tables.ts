@@ -1,0 +1,96 @@
+/**
+ * Row types of the notices tables. The lead merges them into `Database`; until then
+ * `NoticesDatabase` widens it (cast `platform.store.db`). Conventions: text ids, ISO-8601 UTC
+ * text times, 0/1 integers, JSON as text.
+ */
+import type { Database } from '../platform/db/schema.js';
+
+export interface NoticePeopleTable {
+  id: string;
+  incident_id: string;
+  record_enc: string;
+  dedupe_key: string;
+  email_index: string | null;
+  phone_index: string | null;
+  jurisdiction: string;
+  has_email: number;
+  has_postal: number;
+  no_contact: number;
+  source: string;
+  /** pending | notified | bounced | returned | failed */
+  state: string;
+  state_channel: string | null;
+  state_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NoticesTable {
+  id: string;
+  incident_id: string;
+  kind: string;
+  recipient: string;
+  jurisdiction: string;
+  rule_ids: string;
+  /** draft | review | approved | sending | sent */
+  status: string;
+  current_version: number;
+  inputs_json: string;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  send_requested_at: string | null;
+  materialized_at: string | null;
+}
+
+export interface NoticeVersionsTable {
+  notice_id: string;
+  version: number;
+  rendered_json: string;
+  content_hash: string;
+  problems_json: string;
+  created_by: string;
+  created_at: string;
+  approved_at: string | null;
+}
+
+export interface NoticeApprovalsTable {
+  notice_id: string;
+  version: number;
+  capacity: string;
+  user_id: string;
+  user_name: string;
+  content_hash: string;
+  approved_at: string;
+}
+
+export interface NoticeOutboxTable {
+  id: string;
+  notice_id: string;
+  version: number;
+  person_id: string;
+  /** email | postal */
+  channel: string;
+  /** queued | sending | sent | failed | bounced | postal | printed | returned */
+  state: string;
+  message_id: string;
+  attempts: number;
+  next_attempt_at: string;
+  lease_owner: string | null;
+  lease_until: string | null;
+  last_code: number | null;
+  last_error: string | null;
+  sent_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NoticesTables {
+  notice_people: NoticePeopleTable;
+  notices: NoticesTable;
+  notice_versions: NoticeVersionsTable;
+  notice_approvals: NoticeApprovalsTable;
+  notice_outbox: NoticeOutboxTable;
+}
+
+export type NoticesDatabase = Database & NoticesTables;

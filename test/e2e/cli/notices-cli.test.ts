@@ -1,0 +1,117 @@
+/**
+ * The `people` and `notices` commands, run in-process through commander against the API
+ * (remote client with each approver's own token). src/main wires them into `breachdesk`.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { registerNoticeCommands, registerPeopleCommands } from '../../../src/notices/notices.cli.js';
+import { remoteClient } from '../../../src/platform/cli-client.js';
+import { FULL_INPUTS, type NoticesHarness, openNoticesHarness, type Sink, startSink } from '../api/notices-fixtures.js';
+
+describe('notices CLI (sqlite)', () => {
+  let h: NoticesHarness;
+  let sink: Sink;
+  let dir: string;
+  let incidentId: string;
+  const tokens: Record<string, string> = {};
+
+  async function run(token: string, args: string[]): Promise<{ out: string; err: string }> {
+    const program = new Command('breachdesk').exitOverride();
+    const ctx = { client: () => remoteClient(h.url, token) };
+    registerPeopleCommands(program, ctx);
+    registerNoticeCommands(program, ctx);
+    let out = '';
+    let err = '';
+    const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+      out += String(s);
+      return true;
+    });
+    const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+      err += String(s);
+      return true;
+    });
+    const x = vi.spyOn(process, 'exit').mockImplementation((code) => {
+      throw new Error(`exit ${code}: ${err}`);
+    });
+    try {
+      await program.parseAsync(['node', 'breachdesk', ...args]);
+    } finally {
+      o.mockRestore();
+      e.mockRestore();
+      x.mockRestore();
+    }
+    return { out, err };
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'bd-notices-cli-'));
+    sink = await startSink(dir);
+    h = await openNoticesHarness('sqlite', { BREACHDESK_SMTP_URL: sink.url });
+    const legal = await h.tokenFor('legal', 'lee');
+    const cmd = await h.tokenFor('incident_commander', 'cam');
+    tokens.legal = legal.token;
+    tokens.cmd = cmd.token;
+    incidentId = await h.createIncident([
+      { userId: cmd.userId, role: 'commander' },
+      { userId: legal.userId, role: 'legal_counsel' },
+    ]);
+    await h.platform.jobs.start();
+  });
+  afterAll(async () => {
+    await h?.close();
+    await sink?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('people import reads XLSX with automatic header mapping', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('people');
+    ws.addRow(['Customer Name', 'Email Address', 'State', 'Exposed Data']);
+    ws.addRow(['Ann Ant', 'ann@example.test', 'TX', 'name, SSN']);
+    ws.addRow(['Ben Bee', 'ben@example.test', 'Texas', 'name']);
+    const file = join(dir, 'people.xlsx');
+    await wb.xlsx.writeFile(file);
+    const r = await run(tokens.cmd!, ['people', 'import', file, '--incident', incidentId, '--json']);
+    const report = JSON.parse(r.out);
+    expect(report).toMatchObject({ rows: 2, imported: 2, mapping: { name: 'Customer Name', email: 'Email Address', region: 'State', elements: 'Exposed Data' }, byJurisdiction: { 'US-TX': 2 } });
+    const human = await run(tokens.cmd!, ['people', 'import', file, '--incident', incidentId]);
+    expect(human.out).toContain('0 imported, 2 duplicate(s)');
+  });
+
+  it('draft → approve (two tokens) → send --wait → status --json → export-proof', async () => {
+    const inputs = join(dir, 'inputs.yaml');
+    writeFileSync(inputs, Object.entries(FULL_INPUTS).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join('\n'));
+    const d = await run(tokens.cmd!, ['notices', 'draft', '--incident', incidentId, '--jurisdiction', 'US-TX', '--recipient', 'individuals', '--inputs', inputs, '--json']);
+    const notice = JSON.parse(d.out);
+    expect(notice.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(notice.problems).toEqual([]);
+    const preview = await run(tokens.cmd!, ['notices', 'preview', notice.id]);
+    expect(preview.out).toContain('Notice of Data Breach');
+    const pdf = join(dir, 'letter.pdf');
+    await run(tokens.cmd!, ['notices', 'preview', notice.id, '--format', 'pdf', '--out', pdf]);
+    expect(readFileSync(pdf, 'latin1').startsWith('%PDF-1.4')).toBe(true);
+    expect((await run(tokens.legal!, ['notices', 'approve', notice.id])).out).toContain('approved by lee as legal');
+    expect((await run(tokens.cmd!, ['notices', 'approve', notice.id])).out).toContain('status approved');
+    const sent = await run(tokens.cmd!, ['notices', 'send', notice.id, '--wait']);
+    expect(sent.out).toContain('sent 2');
+    const status = JSON.parse((await run(tokens.cmd!, ['notices', 'status', notice.id, '--json'])).out);
+    expect(status.counts).toMatchObject({ queued: 0, sent: 2, failed: 0, bounced: 0, postal: 0 });
+    expect(sink.lines().map((l) => l.rcpt).sort()).toEqual(['ann@example.test', 'ben@example.test']);
+    const tracking = await run(tokens.cmd!, ['notices', 'tracking', '--incident', incidentId]);
+    expect(tracking.out).toMatch(/^US-TX\.individuals: notice .* sent; reached email 2 /m);
+    expect((await run(tokens.cmd!, ['notices', 'list', '--incident', incidentId])).out).toContain(`${notice.id}  individual`);
+    const proof = await run(tokens.cmd!, ['notices', 'export-proof', notice.id]);
+    expect(proof.out).toContain(notice.contentHash);
+    expect(proof.out.trim().split('\n')).toHaveLength(4);
+  });
+
+  it('approve of an incomplete draft fails naming the missing item', async () => {
+    const d = await run(tokens.cmd!, ['notices', 'draft', '--incident', incidentId, '--jurisdiction', 'US-TX', '--recipient', 'individuals', '--json']);
+    const notice = JSON.parse(d.out);
+    await expect(run(tokens.legal!, ['notices', 'approve', notice.id])).rejects.toThrow(/exit 2: .*placeholder \{\{organisationName\}\} has no value/);
+  });
+});
