@@ -288,6 +288,7 @@ export class AssessmentService {
         paths: ids,
         read,
         workers: 0,
+        rawSamples: true,
         signal: ctx.signal,
         onProgress: (p) => {
           const now = Date.now();
@@ -297,8 +298,7 @@ export class AssessmentService {
           void ctx.reportProgress(p).catch(() => {});
         },
       });
-      const raw = (result as { rawSamples?: Record<string, string[]> }).rawSamples ?? null;
-      await this.complete(r.id, r.incident_id, result.report, raw, payload.actor);
+      await this.complete(r.id, r.incident_id, result.report, result.rawSamples ?? null, payload.actor);
       return { individuals: result.report.totals.individuals };
     } catch (e) {
       const current = await this.row(r.id);

@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
+import { withClient } from '../platform/cli-client.js';
 import { action } from '../platform/cli-support.js';
+import type { CliContext } from '../platform/module.js';
 import { BadInputError, FailedError } from '../platform/errors.js';
 import type { ExposureReport } from './scan.schema.js';
 import { type ScanProgress, type ScanResult, scan } from './scanner/engine/scan.js';
@@ -82,20 +84,48 @@ function progressBar(): { update(p: ScanProgress): void; stop(): void } | null {
   };
 }
 
+/**
+ * Stores a finished scan on an incident (the CLI posts it to the API, local or remote); the
+ * server keeps it encrypted and re-runs the obligation engine.
+ */
+export interface IncidentSink {
+  check(incidentId: string): Promise<void>;
+  store(incidentId: string, report: ExposureReport, rawSamples: Record<string, string[]> | null): Promise<{ id: string }>;
+}
+
 /** Runs the command; returns the result so callers (tests, the incident job later) can reuse it. */
-export async function runScanCommand(paths: string[], opts: ScanCliOptions): Promise<ScanResult> {
-  if (opts.incident !== undefined) throw new BadInputError(INCIDENT_UNAVAILABLE);
+export async function runScanCommand(paths: string[], opts: ScanCliOptions, sink?: IncidentSink): Promise<ScanResult> {
+  if (opts.incident !== undefined && !sink) throw new BadInputError(INCIDENT_UNAVAILABLE);
+  // Fail before a long scan, not after it, when the incident does not exist or is not visible.
+  if (opts.incident !== undefined) await sink!.check(opts.incident);
   if (paths.length === 0) throw new BadInputError('scan needs at least one PATH');
   const files = expandPaths(paths);
   if (files.length === 0) throw new BadInputError(`no files to scan in ${paths.join(', ')}`);
   if (opts.customers) mustExist(opts.customers, 'customers file');
   const workers = parseWorkers(opts.workers);
   const bar = progressBar();
+  // Ctrl-C / SIGTERM: abort cleanly so worker threads stop and temp spill files are removed.
+  const abort = new AbortController();
+  const stop = () => abort.abort();
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
   let result: ScanResult;
   try {
-    result = await scan({ paths: files, workers, customers: opts.customers, onProgress: (p) => bar?.update(p) });
+    result = await scan({
+      paths: files,
+      workers,
+      customers: opts.customers,
+      rawSamples: opts.incident !== undefined,
+      signal: abort.signal,
+      onProgress: (p) => bar?.update(p),
+    });
+  } catch (err) {
+    if (abort.signal.aborted) throw new FailedError('scan interrupted; nothing was written');
+    throw err;
   } finally {
     bar?.stop();
+    process.off('SIGINT', stop);
+    process.off('SIGTERM', stop);
   }
   const report: ExposureReport = result.report;
   const json = `${JSON.stringify(report, null, 2)}\n`;
@@ -107,12 +137,26 @@ export async function runScanCommand(paths: string[], opts: ScanCliOptions): Pro
     }
   }
   process.stdout.write(opts.json ? json : formatSummary(report));
+  if (opts.incident !== undefined) {
+    const stored = await sink!.store(opts.incident, report, result.rawSamples ?? null);
+    process.stderr.write(`stored on incident ${opts.incident} as assessment ${stored.id}; its obligations are being recomputed\n`);
+  }
   const allFailed = report.totals.records === 0 && report.files.length > 0 && report.files.every((f) => f.errors.length > 0);
   if (allFailed) throw new FailedError('no input could be read (see the problems listed for each file)');
   return result;
 }
 
-export function registerScanCommands(program: Command): void {
+/** The sink over the API: `ctx` gives a client for BREACHDESK_URL or the local store. */
+export function apiIncidentSink(ctx: CliContext): IncidentSink {
+  return {
+    check: (id) => withClient(ctx.client, async (c) => void (await c.json(`/api/v1/incidents/${encodeURIComponent(id)}`))),
+    store: (id, report, rawSamples) =>
+      withClient(ctx.client, (c) => c.json<{ id: string }>(`/api/v1/incidents/${encodeURIComponent(id)}/assessments/import`, { body: { report, rawSamples } })),
+  };
+}
+
+/** `ctx` enables --incident (the CLI wires it); without it, --incident is refused. */
+export function registerScanCommands(program: Command, ctx?: CliContext): void {
   program
     .command('scan')
     .description('Assess leaked files: personal data, secrets, individuals, jurisdictions (ExposureReport v1)')
@@ -121,10 +165,10 @@ export function registerScanCommands(program: Command): void {
     .option('--out <file>', 'also write the JSON report to FILE (mode 0600)')
     .option('--workers <n>', 'detection worker threads (0 = in-process; default: CPU count)')
     .option('--customers <file>', "CSV/XLSX of the organisation's customers to match leaked people against")
-    .option('--incident <id>', 'store the results on an incident (needs the incident workspace)')
+    .option('--incident <id>', 'store the results (encrypted) on an incident and re-run its obligations')
     .action(
       action(async (paths: string[], opts: ScanCliOptions) => {
-        await runScanCommand(paths, opts);
+        await runScanCommand(paths, opts, ctx ? apiIncidentSink(ctx) : undefined);
       }),
     );
 }

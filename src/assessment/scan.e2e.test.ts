@@ -5,7 +5,7 @@
  * in-thread engine's on the labelled corpus.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,13 +18,17 @@ let dir: string;
 let files: string[];
 let customers: string;
 let cli: string[];
+let privateBuild: string | null = null;
 
 function builtCli(): string[] {
   const main = join(root, 'dist/main/cli.js');
   if (existsSync(main) && readFileSync(main, 'utf8').includes('registerScanCommands')) {
     return [join(root, 'bin/breachdesk.js')];
   }
-  const out = join(root, 'node_modules/.cache/breachdesk-scan-e2e');
+  // Under node_modules so the build resolves the project's packages; unique per run (parallel runs).
+  mkdirSync(join(root, 'node_modules/.cache'), { recursive: true });
+  const out = mkdtempSync(join(root, 'node_modules/.cache/breachdesk-scan-e2e-'));
+  privateBuild = out;
   // Other features may not compile yet; tsc still emits, and only the scan modules are used.
   spawnSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json'), '--outDir', out], { cwd: root });
   const driver = `import { Command } from 'commander';
@@ -36,7 +40,9 @@ await p.parseAsync(process.argv.slice(1), { from: 'user' });`;
 }
 
 function run(args: string[]) {
-  return spawnSync(process.execPath, [...cli, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+  // A private data dir: `--incident` reaches the local store when no server is named.
+  const env = { ...process.env, BREACHDESK_DATA_DIR: join(dir, 'store'), BREACHDESK_URL: '', BREACHDESK_TOKEN: '', BREACHDESK_LOG_LEVEL: 'silent' };
+  return spawnSync(process.execPath, [...cli, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20, env });
 }
 
 beforeAll(async () => {
@@ -46,7 +52,10 @@ beforeAll(async () => {
   customers = corpus.customersFile;
   cli = builtCli();
 }, 120_000);
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+  if (privateBuild) rmSync(privateBuild, { recursive: true, force: true });
+});
 
 describe('breachdesk scan, built CLI', () => {
   it('--workers 2 --json gives the same report as the in-thread engine', async () => {
@@ -66,14 +75,30 @@ describe('breachdesk scan, built CLI', () => {
     expect(viaWorkers.combinations).toEqual(inThread.combinations);
   }, 120_000);
 
-  it('exits 2 naming a missing file, and 2 for --incident', () => {
+  it('exits 2 naming a missing file, and 1 naming an unknown incident before scanning', () => {
     const missing = join(dir, 'missing.csv');
     const r = run(['scan', missing]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(missing);
     expect(r.stdout).toBe('');
-    const i = run(['scan', '--incident', 'INC-1', files[0]]);
-    expect(i.status).toBe(2);
-    expect(i.stderr).toContain('--incident needs a server/incident workspace (not available yet)');
+    const i = run(['scan', '--incident', 'INC-1', files[0]!]);
+    expect(i.status).toBe(1);
+    expect(i.stderr).toContain('incident not found');
+    expect(i.stdout).toBe('');
   }, 60_000);
+
+  it('--incident stores the report on the incident and its obligations follow', () => {
+    const inc = run(['incident', 'create', '--title', 'Corpus leak', '--aware-at', '2026-03-02T15:00:00Z', '--json']);
+    expect(inc.status, inc.stderr).toBe(0);
+    const id = JSON.parse(inc.stdout).id as string;
+    const r = run(['scan', '--incident', id, '--json', ...files]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/stored on incident .* as assessment/);
+    const report = ExposureReportSchema.parse(JSON.parse(r.stdout));
+    expect(report.totals.individuals).toBeGreaterThan(0);
+    // The stored assessment is on the incident's timeline (from the audit trail).
+    const timeline = run(['timeline', id, '--json']);
+    expect(timeline.status, timeline.stderr).toBe(0);
+    expect(timeline.stdout).toContain('assessment.completed');
+  }, 120_000);
 });

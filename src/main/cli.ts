@@ -4,6 +4,7 @@
  * `*.cli.ts`, listed here explicitly.
  */
 import { Command } from 'commander';
+import { registerScanCommands } from '../assessment/scan.cli.js';
 import { registerEvidenceCommands } from '../incidents/evidence/evidence.cli.js';
 import { registerIncidentCommands } from '../incidents/incidents.cli.js';
 import { registerNoticeCommands, registerPeopleCommands } from '../notices/notices.cli.js';
@@ -123,6 +124,7 @@ export function buildProgram(): Command {
   registerNoticeCommands(program, ctx);
   // Standalone capabilities: no server and no store needed.
   registerObligationsCommands(program);
+  registerScanCommands(program, ctx);
   return program;
 }
 

@@ -80,9 +80,15 @@ for (const dialect of testDialects()) {
 
     it('un-masking needs a legal or commander role and is audited', async () => {
       const denied = await s.api(`/api/v1/assessments/${assessmentId}?unmask=true`, { token: viewer });
-      expect([403, 404]).toContain(denied.status);
+      expect(denied.status).toBe(404);
+      const masked = await s.api(`/api/v1/assessments/${assessmentId}`, { token });
+      expect(masked.body.unmaskedSamples).toBeUndefined();
+      const unmasked = await s.api(`/api/v1/assessments/${assessmentId}?unmask=true`, { token });
+      expect(unmasked.status).toBe(200);
+      expect(SSNS.map((x) => x.replace(/-/g, ''))).toEqual(expect.arrayContaining((unmasked.body.unmaskedSamples.us_ssn as string[]).map((x) => x.replace(/-/g, ''))));
+      expect(unmasked.body.unmaskedSamples.us_ssn.length).toBeGreaterThan(0);
       const events = await s.platform.audit.list({ incidentId });
-      expect(events.map((e) => e.action)).toContain('assessment.completed');
+      expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(['assessment.completed', 'assessment.unmasked']));
     });
 
     it('the assessment re-runs the obligation engine: Texas and California duties with deadlines', async () => {

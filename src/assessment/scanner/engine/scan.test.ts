@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExposureReportSchema } from '../../scan.schema.js';
 import type { ColumnClass, ElementId, ReaderEvent, RecordFindings, ValueFinding } from '../types.js';
@@ -116,5 +119,24 @@ describe('scan engine (fake readers and detectors)', () => {
     expect(disk.report.elements).toEqual(mem.report.elements);
     expect(disk.report.totals).toEqual(mem.report.totals);
     expect(disk.report.jurisdictions).toEqual(mem.report.jurisdictions);
+  });
+
+  it('stops on abort and leaves no temporary files behind', async () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'breachdesk-abort-test-'));
+    const abort = new AbortController();
+    async function* endless(path: string): AsyncIterable<ReaderEvent> {
+      for (let i = 0; ; i++) {
+        yield { kind: 'lines', path, firstLine: i * 2 + 1, lines: [`mail u${i}@x.org`, `mail v${i}@x.org`] };
+        if (i === 50) abort.abort();
+      }
+    }
+    try {
+      await expect(
+        scan({ paths: ['endless.log'], read: endless, detection: async () => fake, signal: abort.signal, tmpDir: tmp, valueMemoryBytes: 1 }),
+      ).rejects.toThrow(/abort/i);
+      expect(readdirSync(tmp)).toEqual([]);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });
