@@ -22,7 +22,8 @@ if (!existsSync(cli) || newest(join(root, 'src')) > statSync(cli).mtimeMs) {
   const r = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
-if (existsSync(join(root, 'web/index.html')) && !existsSync(join(root, 'web/dist/index.html'))) {
+const webIndex = join(root, 'web/dist/index.html');
+if (existsSync(join(root, 'web/index.html')) && (!existsSync(webIndex) || newest(join(root, 'web/src')) > statSync(webIndex).mtimeMs)) {
   process.stderr.write('building the web UI…\n');
   const r = spawnSync('npm', ['run', '--silent', 'build:web'], { cwd: root, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
