@@ -7,6 +7,7 @@ import { detectorFor, isPlaceholder, scanText } from '../detectors/index.js';
 import { validateNationalId } from '../detectors/national-ids.js';
 import { SECRET_DETECTORS } from '../detectors/secrets.js';
 import type { ColumnClass, RecordFindings, SecretFinding, ValueFinding } from '../types.js';
+import { columnIsRead } from './column-read.js';
 import { normaliseCountry, normaliseRegion } from './geo.js';
 
 const VENDOR_SECRETS = SECRET_DETECTORS.filter((d) => d.id !== 'generic_secret');
@@ -81,7 +82,7 @@ const NOOP: CellHandler = () => {};
 export function detectRecord(classes: ColumnClass[], row: (string | null)[]): RecordFindings {
   let plan = plans.get(classes);
   if (!plan) {
-    plan = classes.map((c) => (c.element || c.secret || c.freeText || c.geo ? handlerFor(c) : NOOP));
+    plan = classes.map((c) => (columnIsRead(c) ? handlerFor(c) : NOOP));
     plans.set(classes, plan);
   }
   const out: RecordFindings = { elements: [], secrets: [], geo: {} };

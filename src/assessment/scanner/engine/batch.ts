@@ -35,6 +35,11 @@ export const SAMPLES_PER_ELEMENT = 5;
 export const TAG_OF = new Map<string, number>(ELEMENT_IDS.map((e, i) => [e, i]));
 export const STRONG_TAGS = new Uint8Array(256);
 for (const e of STRONG_IDS) STRONG_TAGS[TAG_OF.get(e)!] = 1;
+const LAW_TAGS = new Uint8Array(256);
+for (const e of LAW_RELEVANT) LAW_TAGS[TAG_OF.get(e)!] = 1;
+const NAME_TAG = TAG_OF.get('person_name')!;
+/** Tag used for an element outside ELEMENT_IDS (cannot happen with the real detectors). */
+const OTHER_TAG = 254;
 
 export type BatchTask = (
   | { kind: 'records'; key: Buffer | Uint8Array; classes: ColumnClass[]; rows: (string | null)[][] }
@@ -65,14 +70,30 @@ export interface BatchResult {
   rawSamples?: Record<string, string[]>;
 }
 
-/** Per key: the HMAC and a digest cache of non-identifying values (names, dates repeat). */
-const hmacs = new Map<string, { hmac: Hmac64; cache: Map<string, [number, number]> }>();
-function keyed(key: Buffer | Uint8Array) {
+/**
+ * Per key: the HMAC and a digest cache of non-identifying values (names, dates repeat). The cache
+ * is one Map per element tag from the value to the digest's index in `digests` (hi, lo pairs):
+ * no key string is built and no array allocated per lookup (both showed up as GC time).
+ */
+interface Keyed {
+  hmac: Hmac64;
+  cache: Map<string, number>[];
+  digests: Uint32Array;
+  size: number;
+}
+const DIGEST_CACHE_MAX = 50_000;
+const hmacs = new Map<string, Keyed>();
+function keyed(key: Buffer | Uint8Array): Keyed {
   const hex = Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('hex');
   let h = hmacs.get(hex);
   if (!h) {
     if (hmacs.size > 4) hmacs.clear();
-    h = { hmac: new Hmac64(Buffer.from(hex, 'hex')), cache: new Map() };
+    h = {
+      hmac: new Hmac64(Buffer.from(hex, 'hex')),
+      cache: Array.from({ length: 256 }, () => new Map<string, number>()),
+      digests: new Uint32Array(DIGEST_CACHE_MAX * 2),
+      size: 0,
+    };
     hmacs.set(hex, h);
   }
   return h;
@@ -101,11 +122,27 @@ class GrowU32 {
 
 interface Acc {
   out: BatchResult;
-  hmac: Hmac64;
-  digestCache: Map<string, [number, number]>;
+  keyed: Keyed;
   values: GrowU32;
   meta: GrowU32;
   detection: DetectionPort;
+  /** Records per element tag in this batch (copied into out.elementRecords at the end). */
+  tagRecords: Int32Array;
+  /** Per tag: its sample list once full (SAMPLES_PER_ELEMENT), so later values skip masking. */
+  samplesFull: Uint8Array;
+}
+
+/** Sorted, comma-joined element names of a set of tags (bit i of the two masks = tag i / 32 + i). */
+const comboNames = new Map<number, string>();
+function comboOf(mask: number): string {
+  let c = comboNames.get(mask);
+  if (c === undefined) {
+    const names: string[] = [];
+    for (let t = 0; t < ELEMENT_IDS.length; t++) if (mask & (2 ** t)) names.push(ELEMENT_IDS[t]);
+    c = names.sort().join(',');
+    comboNames.set(mask, c);
+  }
+  return c;
 }
 
 export function processBatch(task: BatchTask, detection: DetectionPort): BatchResult {
@@ -115,8 +152,10 @@ export function processBatch(task: BatchTask, detection: DetectionPort): BatchRe
   };
   if (task.trace) out.trace = [];
   if (task.raw) out.rawSamples = {};
-  const { hmac, cache } = keyed(task.key);
-  const acc: Acc = { out, hmac, digestCache: cache, values: new GrowU32(), meta: new GrowU32(), detection };
+  const acc: Acc = {
+    out, keyed: keyed(task.key), values: new GrowU32(), meta: new GrowU32(), detection,
+    tagRecords: new Int32Array(256), samplesFull: new Uint8Array(256),
+  };
   if (task.kind === 'records') {
     for (const row of task.rows) {
       const f = detection.detectRecord(task.classes, row);
@@ -128,45 +167,63 @@ export function processBatch(task: BatchTask, detection: DetectionPort): BatchRe
       addRecord(acc, f.elements, f.secrets, f.elements.length ? recordHints(f, detection.zipToState) : []);
     }
   }
+  for (let t = 0; t < ELEMENT_IDS.length; t++) if (acc.tagRecords[t]) out.elementRecords[ELEMENT_IDS[t]] = acc.tagRecords[t];
   out.values = acc.values.a.slice(0, acc.values.n);
   out.meta = new Int32Array(acc.meta.a.buffer.slice(0, acc.meta.n * 4));
   return out;
 }
 
 function addRecord(acc: Acc, elements: ValueFinding[], secrets: SecretFinding[], hints: string[]): void {
-  const { out, hmac, values, digestCache } = acc;
+  const { out, values, keyed: k } = acc;
+  const hmac = k.hmac;
   out.records++;
   for (const s of secrets) addSecret(acc, s);
   if (out.trace) out.trace.push([...new Set(elements.map((e) => e.element))].sort().join(','));
   if (elements.length === 0) return;
   out.withPersonal++;
-  const present: string[] = [];
+  // Tags present in this record as a bit set (ELEMENT_IDS has < 31 entries; others are rare).
+  let mask = 0;
+  let others: string[] | null = null;
   let lawRelevant = false;
   for (const e of elements) {
-    if (!present.includes(e.element)) {
-      present.push(e.element);
+    const tag = TAG_OF.get(e.element) ?? OTHER_TAG;
+    if (tag < 31) {
+      const bit = 2 ** tag;
+      if ((mask & bit) === 0) {
+        mask |= bit;
+        acc.tagRecords[tag]++;
+        if (LAW_TAGS[tag]) lawRelevant = true;
+      }
+    } else if (others === null || !others.includes(e.element)) {
+      others ??= [];
+      others.push(e.element);
       out.elementRecords[e.element] = (out.elementRecords[e.element] ?? 0) + 1;
       if (LAW_RELEVANT.has(e.element)) lawRelevant = true;
     }
-    const tag = TAG_OF.get(e.element) ?? 254;
     if (STRONG_TAGS[tag]) {
       hmac.digest(namespaceOf(e), e.value);
       values.push(hmac.hi);
       values.push(hmac.lo);
     } else {
       // Names, birth dates, cities repeat: cache their digests (strong identifiers rarely do).
-      const ck = `${tag}\0${e.value}`;
-      let d = digestCache.get(ck);
+      const cache = k.cache[tag];
+      let d = cache.get(e.value);
       if (d === undefined) {
         hmac.digest(namespaceOf(e), e.value);
-        d = [hmac.hi, hmac.lo];
-        if (digestCache.size >= 50_000) digestCache.clear();
-        digestCache.set(ck, d);
+        if (k.size >= DIGEST_CACHE_MAX) {
+          for (const c of k.cache) c.clear();
+          k.size = 0;
+        }
+        d = k.size++ * 2;
+        k.digests[d] = hmac.hi;
+        k.digests[d + 1] = hmac.lo;
+        cache.set(e.value, d);
       }
-      values.push(d[0]);
-      values.push(d[1]);
+      values.push(k.digests[d]);
+      values.push(k.digests[d + 1]);
     }
     values.push(tag);
+    if (acc.samplesFull[tag]) continue;
     let samples = out.samples[e.element];
     if (!samples) {
       samples = [];
@@ -183,14 +240,23 @@ function addRecord(acc: Acc, elements: ValueFinding[], secrets: SecretFinding[],
         }
       }
     }
+    if (samples.length >= SAMPLES_PER_ELEMENT && tag < OTHER_TAG) acc.samplesFull[tag] = 1;
   }
-  if (present.length >= 2 && lawRelevant) {
-    const combo = present.sort().join(',');
-    out.combos[combo] = (out.combos[combo] ?? 0) + 1;
+  if (lawRelevant) {
+    let combo: string | null = null;
+    if (others === null) {
+      // Two or more distinct tags: mask is not a power of two.
+      if ((mask & (mask - 1)) !== 0) combo = comboOf(mask);
+    } else {
+      const present = [...others];
+      for (let t = 0; t < ELEMENT_IDS.length; t++) if (mask & (2 ** t)) present.push(ELEMENT_IDS[t]);
+      if (present.length >= 2) combo = present.sort().join(',');
+    }
+    if (combo !== null) out.combos[combo] = (out.combos[combo] ?? 0) + 1;
   }
   acc.meta.push(elements.length);
   acc.meta.push(hints.length);
-  acc.meta.push(present.includes('person_name') ? 1 : 0);
+  acc.meta.push(mask & (2 ** NAME_TAG) ? 1 : 0);
   for (const h of hints) out.hints.push(h);
 }
 

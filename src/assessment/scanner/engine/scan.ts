@@ -9,6 +9,7 @@ import type { ColumnClass, ReadLimits, ReaderEvent } from '../types.js';
 import { Aggregate, type AggregateOptions } from './aggregate.js';
 import type { BatchResult, BatchTask } from './batch.js';
 import { randomBytes } from 'node:crypto';
+import { columnIsRead } from '../classify/column-read.js';
 import { CLASSIFY_SAMPLE_ROWS } from './constants.js';
 import { addCustomers, type MatchedCustomer, type ReadFn, readCustomerRows } from './customers.js';
 import type { DetectionPort } from './detection.port.js';
@@ -65,6 +66,36 @@ async function defaultDetectionPort(): Promise<DetectionPort> {
   return (await import('./default-detection.js')).defaultDetection;
 }
 
+/**
+ * Worker batches carry only the columns the default detectors read: cloning the others to a
+ * worker thread (structured clone of every cell) cost more than detecting the read ones.
+ */
+interface Projection {
+  classes: ColumnClass[];
+  keep: number[];
+}
+const projections = new WeakMap<ColumnClass[], Projection | null>();
+function projection(cls: ColumnClass[]): Projection | null {
+  let p = projections.get(cls);
+  if (p === undefined) {
+    const keep = cls.flatMap((c, j) => (columnIsRead(c) ? [j] : []));
+    p = keep.length < cls.length ? { classes: keep.map((j) => cls[j]), keep } : null;
+    projections.set(cls, p);
+  }
+  return p;
+}
+function project(rows: (string | null)[][], keep: number[]): (string | null)[][] {
+  const out = new Array<(string | null)[]>(rows.length);
+  const w = keep.length;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    const r = new Array<string | null>(w);
+    for (let k = 0; k < w; k++) r[k] = row[keep[k]] ?? null;
+    out[i] = r;
+  }
+  return out;
+}
+
 function sizeOf(path: string): number {
   try {
     return statSync(path).size;
@@ -88,26 +119,34 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     const progress = { bytesRead: 0, bytesTotal, records: 0 };
     const inFlight = new Set<Promise<void>>();
     const limit = Math.max(2, runner.threads * 2);
+    // Partials are merged in submission order, not completion order: with worker threads the
+    // report (samples, error order) must not depend on which thread finished first.
+    let lastMerged: Promise<void> = Promise.resolve();
     const submit = async (path: string, task: BatchTask, n: number) => {
       const base = agg.file(path).records;
       agg.file(path).records += n;
       if (opts.onRecord) task.trace = true;
       if (opts.rawSamples) task.raw = true;
-      const p: Promise<void> = runner.run(task).then(
-        (r: BatchResult) => {
+      // Settled at once so a failing batch is never an unhandled rejection while it waits its turn.
+      const settled = runner.run(task).then(
+        (r: BatchResult) => ({ r, err: undefined }),
+        (err: unknown) => ({ r: undefined, err }),
+      );
+      const p: Promise<void> = lastMerged.then(async () => {
+        const { r, err } = await settled;
+        if (r) {
           agg.merge(r);
           r.trace?.forEach((t, i) => {
             opts.onRecord?.(path, base + i, t ? t.split(',') : []);
           });
-          inFlight.delete(p);
-        },
-        (err: unknown) => {
+        } else {
           // A detector bug on one batch is reported on its file; the rest is still assessed.
           const message = err instanceof Error ? err.message : String(err);
           agg.file(path).errors.push({ message: `detection failed: ${message}`, location: 'batch' });
-          inFlight.delete(p);
-        },
-      );
+        }
+        inFlight.delete(p);
+      });
+      lastMerged = p;
       inFlight.add(p);
       progress.records += n;
       if (inFlight.size >= limit) await Promise.race(inFlight);
@@ -133,7 +172,11 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
                 classes.set(ck, cls);
                 agg.addColumns(ev.path, ev.table, cls);
               }
-              await submit(ev.path, { kind: 'records', key, classes: cls, rows: ev.rows }, ev.rows.length);
+              const proj = runner.threads > 0 && !opts.detection ? projection(cls) : null;
+              const task: BatchTask = proj
+                ? { kind: 'records', key, classes: proj.classes, rows: project(ev.rows, proj.keep) }
+                : { kind: 'records', key, classes: cls, rows: ev.rows };
+              await submit(ev.path, task, ev.rows.length);
               break;
             }
             case 'lines':

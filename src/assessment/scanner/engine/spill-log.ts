@@ -31,6 +31,8 @@ export class PartitionedLog {
   readonly #used: Int32Array;
   readonly #fds: (number | null)[];
   readonly #files: string[];
+  /** Bytes written to each partition's file (sizes read buffers to what is really there). */
+  readonly #fileBytes: Float64Array;
   readonly #capWords: number;
   #spilledBytes = 0;
 
@@ -45,6 +47,7 @@ export class PartitionedLog {
     this.#bufs = Array.from({ length: partitions }, () => new Uint32Array(0));
     this.#used = new Int32Array(partitions);
     this.#fds = new Array(partitions).fill(null);
+    this.#fileBytes = new Float64Array(partitions);
     this.#files = Array.from({ length: partitions }, (_, i) => `log${seq++}-${i}.bin`);
   }
 
@@ -84,6 +87,7 @@ export class PartitionedLog {
     const bytes = this.#used[p] * 4;
     writeSync(fd, new Uint8Array(buf.buffer, buf.byteOffset, bytes));
     this.#spilledBytes += bytes;
+    this.#fileBytes[p] += bytes;
     this.#used[p] = 0;
   }
 
@@ -92,13 +96,22 @@ export class PartitionedLog {
     const fd = this.#fds[p];
     if (fd !== null) {
       const recBytes = this.words * 4;
-      const chunk = Buffer.alloc(Math.max(recBytes, Math.floor(chunkBytes / recBytes) * recBytes));
+      // Never allocate more than the file holds: load() asks for 1 GiB chunks, and zero-filling
+      // a 1 GiB buffer per partition cost more than reading the data.
+      const size = Math.min(this.#fileBytes[p], Math.max(recBytes, Math.floor(chunkBytes / recBytes) * recBytes));
       let pos = 0;
-      for (;;) {
-        const n = readSync(fd, chunk, 0, chunk.length, pos);
-        if (n <= 0) break;
-        pos += n;
-        yield new Uint32Array(chunk.buffer.slice(chunk.byteOffset, chunk.byteOffset + n));
+      while (pos < this.#fileBytes[p]) {
+        // A fresh array per chunk: callers may keep chunks (load() concatenates them).
+        const chunk = new Uint8Array(Math.min(size, this.#fileBytes[p] - pos));
+        let got = 0;
+        while (got < chunk.length) {
+          const n = readSync(fd, chunk, got, chunk.length - got, pos + got);
+          if (n <= 0) break;
+          got += n;
+        }
+        if (got === 0) break;
+        pos += got;
+        yield new Uint32Array(chunk.buffer, 0, got >>> 2);
       }
     }
     if (this.#used[p] > 0) yield this.#bufs[p].subarray(0, this.#used[p]);

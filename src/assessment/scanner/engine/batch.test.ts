@@ -1,0 +1,109 @@
+import { randomBytes } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { ElementId, RecordFindings, ValueFinding } from '../types.js';
+import { type BatchTask, namespaceOf, processBatch, TAG_OF } from './batch.js';
+import type { DetectionPort } from './detection.port.js';
+import { Hmac64 } from './hmac-sha256.js';
+import { PartitionedLog, TempDir } from './spill-log.js';
+
+/** A port whose records are given as a list of (element, value) pairs in the row's cells. */
+const fake: DetectionPort = {
+  classifyColumns: () => [],
+  detectRecord: (_classes, row): RecordFindings => ({
+    elements: row.flatMap((cell) => {
+      if (!cell) return [];
+      const [element, value] = cell.split('=') as [ElementId, string];
+      return [{ element, value } as ValueFinding];
+    }),
+    secrets: [],
+    geo: {},
+  }),
+  scanText: () => ({ elements: [], secrets: [] }),
+  maskValue: (_el, v) => `m:${v}`,
+  zipToState: () => null,
+};
+
+function run(rows: (string | null)[][], key: Buffer) {
+  const task: BatchTask = { kind: 'records', key, classes: [], rows, trace: true };
+  return processBatch(task, fake);
+}
+
+describe('processBatch', () => {
+  it('counts elements per record once, sorted combinations and the named flag', () => {
+    const r = run(
+      [
+        ['person_name=Ann', 'us_ssn=123456789', 'email=a@x.io', 'email=b@x.io'],
+        ['email=c@x.io'],
+        ['person_name=Bob', 'date_of_birth=1970-01-01'],
+        [null],
+      ],
+      randomBytes(32),
+    );
+    expect(r.records).toBe(4);
+    expect(r.withPersonal).toBe(3);
+    expect(r.elementRecords).toEqual({ person_name: 2, email: 2, us_ssn: 1, date_of_birth: 1 });
+    expect(r.combos).toEqual({ 'email,person_name,us_ssn': 1, 'date_of_birth,person_name': 1 });
+    // An SSN implies the US (jurisdiction hint).
+    expect(Array.from(r.meta)).toEqual([4, 1, 1, 1, 0, 0, 2, 0, 1]);
+    expect(r.hints).toEqual(['US']);
+    expect(r.trace).toEqual(['email,person_name,us_ssn', 'email', 'date_of_birth,person_name', '']);
+    expect(r.samples.email).toEqual(['m:a@x.io', 'm:b@x.io', 'm:c@x.io']);
+  });
+
+  it('gives cached (repeated) and uncached values their exact HMAC digests', () => {
+    const key = randomBytes(32);
+    const ref = new Hmac64(key);
+    const rows = [
+      ['person_name=Ann', 'email=a@x.io'],
+      ['person_name=Ann', 'email=a@x.io'],
+      ['date_of_birth=Ann', 'person_name=Bob'],
+    ];
+    const r = run(rows, key);
+    const expected: number[] = [];
+    for (const row of rows) {
+      for (const cell of row) {
+        const [element, value] = cell.split('=') as [ElementId, string];
+        ref.digest(namespaceOf({ element, value }), value);
+        expected.push(ref.hi, ref.lo, TAG_OF.get(element)!);
+      }
+    }
+    expect(Array.from(r.values)).toEqual(expected);
+    // Same value under two elements: different digests (namespaces).
+    expect(r.values[0] === r.values[12] && r.values[1] === r.values[13]).toBe(false);
+  });
+
+  it('stops sampling at five distinct masks per element', () => {
+    const rows = Array.from({ length: 20 }, (_, i) => [`person_name=P${i % 7}`]);
+    const r = run(rows, randomBytes(32));
+    expect(r.samples.person_name).toEqual(['m:P0', 'm:P1', 'm:P2', 'm:P3', 'm:P4']);
+  });
+});
+
+describe('PartitionedLog', () => {
+  it('returns spilled and in-memory records of a partition in write order', () => {
+    const temp = new TempDir();
+    const log = new PartitionedLog(2, 2, 64, temp);
+    try {
+      for (let i = 0; i < 1000; i++) {
+        const p = i & 1;
+        const at = log.reserve(p);
+        const buf = log.buffer(p);
+        buf[at] = i;
+        buf[at + 1] = i * 3;
+      }
+      expect(log.spilledBytes).toBeGreaterThan(0);
+      const odd = log.load(1);
+      expect(odd.length).toBe(1000);
+      for (let k = 0; k < 500; k++) {
+        expect(odd[k * 2]).toBe(k * 2 + 1);
+        expect(odd[k * 2 + 1]).toBe((k * 2 + 1) * 3);
+      }
+      const chunks = [...log.chunks(0, 40)];
+      expect(chunks.every((c) => c.length % 2 === 0)).toBe(true);
+      expect(chunks.reduce((n, c) => n + c.length, 0)).toBe(1000);
+    } finally {
+      log.close();
+      temp.remove();
+    }
+  });
+});
