@@ -61,6 +61,28 @@ export function populationOf(report: ExposureReport): PopulationRow[] {
     .map(([jurisdiction, individuals]) => ({ jurisdiction, individuals, elements }));
 }
 
+function newRow(incidentId: string, source: Assessment['source'], evidenceIds: string[], status: Assessment['status'], actor: Actor): AssessmentsTable {
+  const now = new Date().toISOString();
+  return {
+    id: randomUUID(),
+    incident_id: incidentId,
+    source,
+    evidence_ids: JSON.stringify(evidenceIds),
+    status,
+    job_id: null,
+    progress_json: null,
+    report_enc: null,
+    raw_samples_enc: null,
+    population_json: null,
+    error: null,
+    created_by: actor.id,
+    created_by_name: actor.name,
+    created_at: now,
+    updated_at: now,
+    completed_at: null,
+  };
+}
+
 export class AssessmentService {
   private readonly db: Kysely<AssessmentDatabase>;
   private listeners: Array<(incidentId: string, actor: Actor) => void> = [];
@@ -126,30 +148,10 @@ export class AssessmentService {
   /** Queues a scan of evidence items; one assessment may cover several files so people are de-duplicated across them. */
   async start(incidentId: string, evidenceIds: string[], actor: Actor): Promise<Assessment> {
     if (evidenceIds.length === 0) throw new BadInputError('evidenceIds: name at least one evidence item');
-    const id = randomUUID();
-    const now = new Date().toISOString();
+    const row = newRow(incidentId, 'evidence', evidenceIds, 'queued', actor);
+    const id = row.id;
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .insertInto('assessments')
-        .values({
-          id,
-          incident_id: incidentId,
-          source: 'evidence',
-          evidence_ids: JSON.stringify(evidenceIds),
-          status: 'queued',
-          job_id: null,
-          progress_json: null,
-          report_enc: null,
-          raw_samples_enc: null,
-          population_json: null,
-          error: null,
-          created_by: actor.id,
-          created_by_name: actor.name,
-          created_at: now,
-          updated_at: now,
-          completed_at: null,
-        })
-        .execute();
+      await trx.insertInto('assessments').values(row).execute();
       await this.audit.record({ actor, action: 'assessment.started', subjectType: 'assessment', subjectId: id, incidentId, after: { evidenceIds } }, trx);
     });
     const jobId = await this.jobs.send(ASSESS_QUEUE, { assessmentId: id, actor }, { singletonKey: `assessment:${id}`, maxAttempts: 3 });
@@ -186,29 +188,9 @@ export class AssessmentService {
       const i = parsed.error.issues[0]!;
       throw new BadInputError(`report.${i.path.join('.')}: ${i.message}`);
     }
-    const id = randomUUID();
-    const now = new Date().toISOString();
-    await this.db
-      .insertInto('assessments')
-      .values({
-        id,
-        incident_id: incidentId,
-        source: 'import',
-        evidence_ids: '[]',
-        status: 'running',
-        job_id: null,
-        progress_json: null,
-        report_enc: null,
-        raw_samples_enc: null,
-        population_json: null,
-        error: null,
-        created_by: actor.id,
-        created_by_name: actor.name,
-        created_at: now,
-        updated_at: now,
-        completed_at: null,
-      })
-      .execute();
+    const row = newRow(incidentId, 'import', [], 'running', actor);
+    const id = row.id;
+    await this.db.insertInto('assessments').values(row).execute();
     await this.complete(id, incidentId, parsed.data, rawSamples, actor);
     return this.get(id);
   }
