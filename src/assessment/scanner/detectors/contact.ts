@@ -77,6 +77,15 @@ function parsePhone(v: string, intl: boolean): Parsed | null {
  * the first number of each such prefix is fully parsed, the rest reuse the verdict and only
  * rebuild their E.164 form. A documented approximation: libphonenumber patterns that look deeper
  * than 6 digits for validity are rare.
+ *
+ * `exact` keeps only the verdicts of values that went through libphonenumber. Rejections by
+ * shape, date form or digit count are pure functions of the value, and a prefix-memo hit is
+ * rebuilt from the same `prefixMemo` entry an `exact` entry would have been built from, so
+ * recomputing gives the same verdict. The one exception needs the prefix memo to fill up (200k
+ * distinct prefix/length keys) and be refilled by a different first number for that key; past that
+ * point verdicts already depended on cache order (and so on `--workers`). Storing these cost more
+ * than recomputing them: a leak's phone column is mostly distinct values, and the Map insert plus
+ * the retained strings were ≈ 60 % of this function's time (bench/README.md, 2026-11-26).
  */
 type Memo = { cc: string; strip: number; country?: string } | null;
 const prefixMemo = new Map<string, Memo>();
@@ -94,17 +103,16 @@ export function validatePhone(value: string): ValueFinding | null {
   if (v.length < 7 || v.length > 32) return null;
   const hit = exact.get(v);
   if (hit !== undefined) return hit;
-  if (!PHONE_SHAPE.test(v) || DATE_LIKE.test(v)) return remember(exact, v, null);
+  if (!PHONE_SHAPE.test(v) || DATE_LIKE.test(v)) return null;
   const body = v.replace(EXTENSION, '');
   const intl = body[0] === '+' || body.startsWith('00');
   let d = digitsOf(intl ? body.replace('(0)', '') : body);
   if (body.startsWith('00')) d = d.slice(2);
-  if (d.length < 7 || d.length > 15) return remember(exact, v, null);
+  if (d.length < 7 || d.length > 15) return null;
   const key = `${intl ? '+' : ''}${d.slice(0, 6)}:${d.length}`;
   const memo = prefixMemo.get(key);
   if (memo !== undefined) {
-    const f = memo ? element('phone', `+${memo.cc}${d.slice(memo.strip)}`, memo.country ? { country: memo.country } : undefined) : null;
-    return remember(exact, v, f);
+    return memo ? element('phone', `+${memo.cc}${d.slice(memo.strip)}`, memo.country ? { country: memo.country } : undefined) : null;
   }
   const p = parsePhone(v, intl);
   if (!p) remember(prefixMemo, key, null);
