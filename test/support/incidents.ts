@@ -18,17 +18,12 @@ import { createIncidentsModule, type IncidentsModuleOptions } from '../../src/in
 import type { IncidentsService } from '../../src/incidents/incidents.service.js';
 import { INCIDENTS_MIGRATIONS } from '../../src/incidents/migrations/index.js';
 import { createTestDatabase, type TestDatabase } from './dialects.js';
+import { type ApiInit, type ApiResult, jsonApi } from './http.js';
 import { testConfig } from './platform.js';
 
 export const INCIDENT_TEST_MIGRATIONS = { ...ALL_MIGRATIONS, ...INCIDENTS_MIGRATIONS };
 
-export interface ApiResult {
-  status: number;
-  // biome-ignore lint/suspicious/noExplicitAny: test responses are inspected field by field
-  body: any;
-  headers: Headers;
-  text: string;
-}
+export type { ApiResult };
 
 export interface IncidentsTestServer {
   platform: Platform;
@@ -39,7 +34,7 @@ export interface IncidentsTestServer {
   parts: FeatureParts;
   /** A user (created once per name) with the org role and a bearer token for them. */
   user(username: string, role: Role): Promise<{ id: string; token: string; username: string }>;
-  api(path: string, init?: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> }): Promise<ApiResult>;
+  api(path: string, init?: ApiInit): Promise<ApiResult>;
   /** A CLI context whose client runs the API in-process as the local CLI principal. */
   cliContext(): CliContext;
   close(): Promise<void>;
@@ -76,22 +71,7 @@ export async function startIncidentsTestServer(
       users.set(username, u);
       return u;
     },
-    async api(path, init = {}) {
-      const headers: Record<string, string> = { ...(init.headers ?? {}) };
-      if (init.token) headers.authorization = `Bearer ${init.token}`;
-      let body: string | undefined;
-      if (init.body !== undefined) {
-        body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
-        headers['content-type'] ??= 'application/json';
-      }
-      const res = await fetch(url + path, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body });
-      const text = await res.text();
-      let parsed: unknown = text;
-      try {
-        parsed = text ? JSON.parse(text) : null;
-      } catch {}
-      return { status: res.status, body: parsed, headers: res.headers, text };
-    },
+    api: jsonApi(url),
     cliContext: () => ({ client: () => localClient(async () => ({ app, close: async () => {} })) }),
     async close() {
       await app.close();

@@ -4,6 +4,7 @@ import type { Role } from '../../src/platform/auth/roles.js';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/audit.service.js';
 import { createModules, type Modules } from '../../src/main/modules.js';
 import { buildServer } from '../../src/main/server.js';
+import { type ApiInit, type ApiResult, jsonApi } from './http.js';
 import { openTestPlatform, type TestPlatform } from './platform.js';
 import type { FastifyInstance } from 'fastify';
 
@@ -13,7 +14,7 @@ export interface TestServer extends TestPlatform {
   url: string;
   /** Creates (once per role) a user with that role and returns a bearer token. */
   tokenFor(role: Role, username?: string): Promise<string>;
-  api(path: string, init?: { method?: string; token?: string; body?: unknown; headers?: Record<string, string> }): Promise<{ status: number; body: any; headers: Headers }>;
+  api(path: string, init?: ApiInit): Promise<ApiResult>;
 }
 
 export async function startTestServer(dialect: Dialect, extra: Record<string, string> = {}): Promise<TestServer> {
@@ -37,22 +38,7 @@ export async function startTestServer(dialect: Dialect, extra: Record<string, st
     tokens.set(key, tok);
     return tok;
   };
-  const api: TestServer['api'] = async (path, init = {}) => {
-    const headers: Record<string, string> = { ...(init.headers ?? {}) };
-    if (init.token) headers.authorization = `Bearer ${init.token}`;
-    let body: string | undefined;
-    if (init.body !== undefined) {
-      body = typeof init.body === 'string' ? init.body : JSON.stringify(init.body);
-      headers['content-type'] ??= 'application/json';
-    }
-    const res = await fetch(url + path, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {}
-    return { status: res.status, body: parsed, headers: res.headers };
-  };
+  const api: TestServer['api'] = jsonApi(url);
   return {
     ...t,
     app,
