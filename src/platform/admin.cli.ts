@@ -9,8 +9,8 @@ import type { Actor } from './audit/audit.service.js';
 import type { Role } from './auth/roles.js';
 import { action, collect, printJson } from './cli-support.js';
 import { BadInputError, FailedError } from './errors.js';
-import { masterKeyId, writeMasterKeyFile } from './crypto/keyring.js';
-import { masterKeyFile, type Platform } from './platform.js';
+import { masterKeyFile, masterKeyId, writeMasterKeyFile } from './crypto/keyring.js';
+import type { Platform } from './platform.js';
 
 export type PlatformOpener = () => Promise<Platform>;
 

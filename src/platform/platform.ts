@@ -9,7 +9,7 @@ import { AccountsRepository } from './auth/accounts.repository.js';
 import { AccountsService } from './auth/accounts.service.js';
 import { AuditService } from './audit/audit.service.js';
 import type { Config } from './config.js';
-import { loadMasterKey, Keyring } from './crypto/keyring.js';
+import { Keyring, loadMasterKey, masterKeyFile } from './crypto/keyring.js';
 import { openStore, type Store } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { EmbeddedJobQueue } from './jobs/embedded-queue.js';
@@ -35,9 +35,7 @@ export interface OpenOptions {
   jobPollMs?: number;
 }
 
-export function masterKeyFile(config: Config): string {
-  return join(config.dataDir, 'master.key');
-}
+export { masterKeyFile };
 
 /**
  * Opens the keyring; if a key rotation was interrupted after the data keys were re-wrapped but

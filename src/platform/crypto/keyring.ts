@@ -9,10 +9,16 @@
  */
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { FailedError } from '../errors.js';
+import type { Config } from '../config.js';
 import type { Database } from '../db/schema.js';
+
+/** Where the master key file lives (DESIGN §4: created on first run with mode 0600). */
+export function masterKeyFile(config: Pick<Config, 'dataDir'>): string {
+  return join(config.dataDir, 'master.key');
+}
 
 const IV_BYTES = 12;
 const TAG_BYTES = 16;

@@ -83,10 +83,14 @@ export class Aggregate {
     let v = 0;
     let h = 0;
     const meta = r.meta;
+    // The batch's own hint numbering → the people index's.
+    const codes = r.hintNames.map((name) => this.people.hintCode(name));
+    const hints = new Uint16Array(r.hints.length);
+    for (let k = 0; k < hints.length; k++) hints[k] = codes[r.hints[k]];
     for (let i = 0; i < meta.length; i += 3) {
       const n = meta[i];
       const nh = meta[i + 1];
-      this.people.addRecord(r.values, v, n, STRONG_TAGS, nh ? r.hints.slice(h, h + nh) : [], meta[i + 2] === 1);
+      this.people.addRecord(r.values, v, n, STRONG_TAGS, hints, h, nh, meta[i + 2] === 1);
       v += n * 3;
       h += nh;
     }

@@ -5,8 +5,9 @@
  */
 import { type ColumnClass, ELEMENT_IDS, type ElementId, type SecretFinding, type ValueFinding } from '../types.js';
 import { type DetectionPort, maskSecretDefault } from './detection.port.js';
-import { Hmac64 } from './hmac-sha256.js';
+import { KeyedSha64 } from './keyed-sha256.js';
 import { recordHints } from './jurisdiction.js';
+import { type Packed, unpackLines, unpackRows } from './pack.js';
 
 /** Identifiers that single out one person: records sharing one are the same individual. */
 export const STRONG_IDS: ReadonlySet<ElementId> = new Set<ElementId>([
@@ -44,6 +45,9 @@ const OTHER_TAG = 254;
 export type BatchTask = (
   | { kind: 'records'; key: Buffer | Uint8Array; classes: ColumnClass[]; rows: (string | null)[][] }
   | { kind: 'lines'; key: Buffer | Uint8Array; lines: string[] }
+  /** The same, packed for a worker thread (pack.ts): `width` cells a row. */
+  | { kind: 'packed-records'; key: Buffer | Uint8Array; classes: ColumnClass[]; width: number; packed: Packed }
+  | { kind: 'packed-lines'; key: Buffer | Uint8Array; packed: Packed }
 ) & {
   /** Return each record's element ids (for accuracy tests against a labelled corpus). */
   trace?: boolean;
@@ -63,7 +67,10 @@ export interface BatchResult {
   values: Uint32Array;
   /** Per record with personal data: [number of values, number of hints, named 0/1]. */
   meta: Int32Array;
-  hints: string[];
+  /** Jurisdiction hints of the records with personal data, in order: indices into `hintNames`. */
+  hints: Uint16Array;
+  /** This batch's distinct hints ('US-CA', 'DE'). */
+  hintNames: string[];
   /** With `trace`: per record, its sorted element ids joined by commas ('' for none). */
   trace?: string[];
   /** With `raw`: the unmasked value of each entry of `samples`, same order. */
@@ -71,35 +78,35 @@ export interface BatchResult {
 }
 
 /**
- * Per key: the HMAC and a digest cache of non-identifying values (names, dates repeat). The cache
+ * Per key: the keyed hash and a digest cache of non-identifying values (names, dates repeat). The cache
  * is one Map per element tag from the value to the digest's index in `digests` (hi, lo pairs):
  * no key string is built and no array allocated per lookup (both showed up as GC time).
  */
 interface Keyed {
-  hmac: Hmac64;
+  hasher: KeyedSha64;
   cache: Map<string, number>[];
   digests: Uint32Array;
   size: number;
 }
 const DIGEST_CACHE_MAX = 50_000;
-const hmacs = new Map<string, Keyed>();
+const hashers = new Map<string, Keyed>();
 function keyed(key: Buffer | Uint8Array): Keyed {
   const hex = Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('hex');
-  let h = hmacs.get(hex);
+  let h = hashers.get(hex);
   if (!h) {
-    if (hmacs.size > 4) hmacs.clear();
+    if (hashers.size > 4) hashers.clear();
     h = {
-      hmac: new Hmac64(Buffer.from(hex, 'hex')),
+      hasher: new KeyedSha64(Buffer.from(hex, 'hex')),
       cache: Array.from({ length: 256 }, () => new Map<string, number>()),
       digests: new Uint32Array(DIGEST_CACHE_MAX * 2),
       size: 0,
     };
-    hmacs.set(hex, h);
+    hashers.set(hex, h);
   }
   return h;
 }
-export function hmacFor(key: Buffer | Uint8Array): Hmac64 {
-  return keyed(key).hmac;
+export function hasherFor(key: Buffer | Uint8Array): KeyedSha64 {
+  return keyed(key).hasher;
 }
 
 /** Namespace of a value's digest: national IDs of different kinds never collide. */
@@ -125,6 +132,9 @@ interface Acc {
   keyed: Keyed;
   values: GrowU32;
   meta: GrowU32;
+  /** Hints as indices into out.hintNames; hintIndex maps a hint to its index. */
+  hints: GrowU32;
+  hintIndex: Map<string, number>;
   detection: DetectionPort;
   /** Records per element tag in this batch (copied into out.elementRecords at the end). */
   tagRecords: Int32Array;
@@ -132,13 +142,13 @@ interface Acc {
   samplesFull: Uint8Array;
 }
 
-/** Sorted, comma-joined element names of a set of tags (bit i of the two masks = tag i / 32 + i). */
+/** Sorted, comma-joined element names of a set of tags (bit t of the mask = tag t, t < 31). */
 const comboNames = new Map<number, string>();
 function comboOf(mask: number): string {
   let c = comboNames.get(mask);
   if (c === undefined) {
     const names: string[] = [];
-    for (let t = 0; t < ELEMENT_IDS.length; t++) if (mask & (2 ** t)) names.push(ELEMENT_IDS[t]);
+    for (let t = 0; t < ELEMENT_IDS.length && t < 31; t++) if (mask & (1 << t)) names.push(ELEMENT_IDS[t]);
     c = names.sort().join(',');
     comboNames.set(mask, c);
   }
@@ -148,21 +158,23 @@ function comboOf(mask: number): string {
 export function processBatch(task: BatchTask, detection: DetectionPort): BatchResult {
   const out: BatchResult = {
     records: 0, withPersonal: 0, elementRecords: {}, samples: {}, combos: {}, secrets: {},
-    values: new Uint32Array(0), meta: new Int32Array(0), hints: [],
+    values: new Uint32Array(0), meta: new Int32Array(0), hints: new Uint16Array(0), hintNames: [],
   };
   if (task.trace) out.trace = [];
   if (task.raw) out.rawSamples = {};
   const acc: Acc = {
-    out, keyed: keyed(task.key), values: new GrowU32(), meta: new GrowU32(), detection,
+    out, keyed: keyed(task.key), values: new GrowU32(), meta: new GrowU32(), hints: new GrowU32(), hintIndex: new Map(), detection,
     tagRecords: new Int32Array(256), samplesFull: new Uint8Array(256),
   };
-  if (task.kind === 'records') {
-    for (const row of task.rows) {
+  if (task.kind === 'records' || task.kind === 'packed-records') {
+    const rows = task.kind === 'records' ? task.rows : unpackRows(task.packed, task.width);
+    for (const row of rows) {
       const f = detection.detectRecord(task.classes, row);
       addRecord(acc, f.elements, f.secrets, f.elements.length ? recordHints(f, detection.zipToState) : []);
     }
   } else {
-    for (const line of task.lines) {
+    const lines = task.kind === 'lines' ? task.lines : unpackLines(task.packed);
+    for (const line of lines) {
       const f = detection.scanText(line);
       addRecord(acc, f.elements, f.secrets, f.elements.length ? recordHints(f, detection.zipToState) : []);
     }
@@ -170,12 +182,13 @@ export function processBatch(task: BatchTask, detection: DetectionPort): BatchRe
   for (let t = 0; t < ELEMENT_IDS.length; t++) if (acc.tagRecords[t]) out.elementRecords[ELEMENT_IDS[t]] = acc.tagRecords[t];
   out.values = acc.values.a.slice(0, acc.values.n);
   out.meta = new Int32Array(acc.meta.a.buffer.slice(0, acc.meta.n * 4));
+  out.hints = Uint16Array.from(acc.hints.a.subarray(0, acc.hints.n));
   return out;
 }
 
 function addRecord(acc: Acc, elements: ValueFinding[], secrets: SecretFinding[], hints: string[]): void {
   const { out, values, keyed: k } = acc;
-  const hmac = k.hmac;
+  const hasher = k.hasher;
   out.records++;
   for (const s of secrets) addSecret(acc, s);
   if (out.trace) out.trace.push([...new Set(elements.map((e) => e.element))].sort().join(','));
@@ -188,7 +201,7 @@ function addRecord(acc: Acc, elements: ValueFinding[], secrets: SecretFinding[],
   for (const e of elements) {
     const tag = TAG_OF.get(e.element) ?? OTHER_TAG;
     if (tag < 31) {
-      const bit = 2 ** tag;
+      const bit = 1 << tag;
       if ((mask & bit) === 0) {
         mask |= bit;
         acc.tagRecords[tag]++;
@@ -201,22 +214,22 @@ function addRecord(acc: Acc, elements: ValueFinding[], secrets: SecretFinding[],
       if (LAW_RELEVANT.has(e.element)) lawRelevant = true;
     }
     if (STRONG_TAGS[tag]) {
-      hmac.digest(namespaceOf(e), e.value);
-      values.push(hmac.hi);
-      values.push(hmac.lo);
+      hasher.digest(namespaceOf(e), e.value);
+      values.push(hasher.hi);
+      values.push(hasher.lo);
     } else {
       // Names, birth dates, cities repeat: cache their digests (strong identifiers rarely do).
       const cache = k.cache[tag];
       let d = cache.get(e.value);
       if (d === undefined) {
-        hmac.digest(namespaceOf(e), e.value);
+        hasher.digest(namespaceOf(e), e.value);
         if (k.size >= DIGEST_CACHE_MAX) {
           for (const c of k.cache) c.clear();
           k.size = 0;
         }
         d = k.size++ * 2;
-        k.digests[d] = hmac.hi;
-        k.digests[d + 1] = hmac.lo;
+        k.digests[d] = hasher.hi;
+        k.digests[d + 1] = hasher.lo;
         cache.set(e.value, d);
       }
       values.push(k.digests[d]);
@@ -249,15 +262,23 @@ function addRecord(acc: Acc, elements: ValueFinding[], secrets: SecretFinding[],
       if ((mask & (mask - 1)) !== 0) combo = comboOf(mask);
     } else {
       const present = [...others];
-      for (let t = 0; t < ELEMENT_IDS.length; t++) if (mask & (2 ** t)) present.push(ELEMENT_IDS[t]);
+      for (let t = 0; t < ELEMENT_IDS.length && t < 31; t++) if (mask & (1 << t)) present.push(ELEMENT_IDS[t]);
       if (present.length >= 2) combo = present.sort().join(',');
     }
     if (combo !== null) out.combos[combo] = (out.combos[combo] ?? 0) + 1;
   }
   acc.meta.push(elements.length);
   acc.meta.push(hints.length);
-  acc.meta.push(mask & (2 ** NAME_TAG) ? 1 : 0);
-  for (const h of hints) out.hints.push(h);
+  acc.meta.push(mask & (1 << NAME_TAG) ? 1 : 0);
+  for (const h of hints) {
+    let i = acc.hintIndex.get(h);
+    if (i === undefined) {
+      i = out.hintNames.length;
+      out.hintNames.push(h);
+      acc.hintIndex.set(h, i);
+    }
+    acc.hints.push(i);
+  }
 }
 
 function addSecret(acc: Acc, s: SecretFinding): void {

@@ -6,7 +6,7 @@
  * notices) — only they are kept in memory.
  */
 import type { ColumnClass, ReadOptions, ReaderEvent } from '../types.js';
-import { hmacFor, namespaceOf, STRONG_IDS } from './batch.js';
+import { hasherFor, namespaceOf, STRONG_IDS } from './batch.js';
 import { CLASSIFY_SAMPLE_ROWS } from './constants.js';
 import type { DetectionPort } from './detection.port.js';
 import type { PeopleIndex } from './people.js';
@@ -39,7 +39,7 @@ export async function addCustomers(
   read: ReadFn,
   opts: ReadOptions = {},
 ): Promise<{ customers: number; errors: { message: string; location: string }[] }> {
-  const hmac = hmacFor(key);
+  const hasher = hasherFor(key);
   const classes = new Map<string, ColumnClass[]>();
   const errors: { message: string; location: string }[] = [];
   let customers = 0;
@@ -53,8 +53,8 @@ export async function addCustomers(
     for (let i = 0; i < ev.rows.length; i++) {
       for (const f of detection.detectRecord(cls, ev.rows[i]).elements) {
         if (!STRONG_IDS.has(f.element)) continue;
-        hmac.digest(namespaceOf(f), f.value);
-        people.addCustomerValue(hmac.hi, hmac.lo, first + i);
+        hasher.digest(namespaceOf(f), f.value);
+        people.addCustomerValue(hasher.hi, hasher.lo, first + i);
       }
     }
     customers += ev.rows.length;

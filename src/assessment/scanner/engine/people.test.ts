@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { namespaceOf, STRONG_TAGS, TAG_OF } from './batch.js';
-import { Hmac64 } from './hmac-sha256.js';
+import { KeyedSha64 } from './keyed-sha256.js';
 import { PeopleIndex, resolveUs } from './people.js';
 import { TempDir } from './spill-log.js';
 import { SpillStore } from './spill-store.js';
 
-const hmac = new Hmac64(randomBytes(32));
+const hmac = new KeyedSha64(randomBytes(32));
 
 /** Adds one record made of (element, value) pairs. */
 function add(people: PeopleIndex, values: [string, string][], hints: string[] = []) {
@@ -15,7 +15,7 @@ function add(people: PeopleIndex, values: [string, string][], hints: string[] = 
     hmac.digest(namespaceOf({ element: el as 'email', value: v }), v);
     a.set([hmac.hi, hmac.lo, TAG_OF.get(el)!], i * 3);
   });
-  people.addRecord(a, 0, values.length, STRONG_TAGS, hints, values.some(([el]) => el === 'person_name'));
+  people.addRecord(a, 0, values.length, STRONG_TAGS, hints.map((h) => people.hintCode(h)), 0, hints.length, values.some(([el]) => el === 'person_name'));
 }
 
 function customer(people: PeopleIndex, el: string, v: string, row: number) {

@@ -1,7 +1,7 @@
 /**
  * Exact distinct values and distinct people with bounded memory, for inputs of any size.
  *
- * Every valid value found becomes a 64-bit HMAC-SHA256 blind-index digest (hmac-sha256.ts, key
+ * Every valid value found becomes a 64-bit keyed SHA-256 blind-index digest (keyed-sha256.ts, key
  * random per scan) and is appended, with its element tag and — for strong identifiers — the id
  * of its person-record, to a hash-partitioned spill log (spill-log.ts). At the end each partition
  * is grouped in memory on its own: distinct digests per element give `distinctValues`; a digest
@@ -65,9 +65,20 @@ export class PeopleIndex {
 
   /**
    * One record with personal data. `values` holds (hi, lo, tag) triples from `from`, `count` of
-   * them; `strong[tag]` says which tags are strong identifiers.
+   * them; `strong[tag]` says which tags are strong identifiers. Its jurisdiction hints are
+   * `hints[hFrom .. hFrom + hCount)`, as codes from `hintCode` (numbers, not strings: they cross
+   * from the worker threads by the million).
    */
-  addRecord(values: Uint32Array, from: number, count: number, strong: Uint8Array, hints: readonly string[], named: boolean): void {
+  addRecord(
+    values: Uint32Array,
+    from: number,
+    count: number,
+    strong: Uint8Array,
+    hints: ArrayLike<number>,
+    hFrom: number,
+    hCount: number,
+    named: boolean,
+  ): void {
     let isStrong = false;
     for (let i = 0; i < count; i++) if (strong[values[from + i * 3 + 2]]) isStrong = true;
     const r = isStrong ? this.#records++ : NONE;
@@ -77,16 +88,18 @@ export class PeopleIndex {
       this.#put(values[o], values[o + 1], strong[tag] ? r : NONE, tag);
     }
     if (isStrong) {
-      for (const h of hints) {
+      for (let k = hFrom; k < hFrom + hCount; k++) {
         const at = this.#hints.reserve(0);
         const buf = this.#hints.buffer(0);
         buf[at] = r;
-        buf[at + 1] = this.#code(h);
+        buf[at + 1] = hints[k];
       }
     } else if (named) {
       this.#standalone++;
-      if (hints.length > 0) this.#standaloneWithHint++;
-      for (const c of resolveUs(new Set(hints))) this.#standaloneJur.set(c, (this.#standaloneJur.get(c) ?? 0) + 1);
+      if (hCount > 0) this.#standaloneWithHint++;
+      const names = new Set<string>();
+      for (let k = hFrom; k < hFrom + hCount; k++) names.add(this.#codeNames[hints[k]]);
+      for (const c of resolveUs(names)) this.#standaloneJur.set(c, (this.#standaloneJur.get(c) ?? 0) + 1);
     }
   }
 
@@ -105,7 +118,8 @@ export class PeopleIndex {
     buf[at + 3] = tag;
   }
 
-  #code(h: string): number {
+  /** The code of a jurisdiction hint ('US-CA', 'DE'), for `addRecord`. */
+  hintCode(h: string): number {
     let c = this.#codes.get(h);
     if (c === undefined) {
       c = this.#codeNames.length;

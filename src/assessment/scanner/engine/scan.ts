@@ -13,6 +13,7 @@ import { columnIsRead } from '../classify/column-read.js';
 import { CLASSIFY_SAMPLE_ROWS } from './constants.js';
 import { addCustomers, type MatchedCustomer, type ReadFn, readCustomerRows } from './customers.js';
 import type { DetectionPort } from './detection.port.js';
+import { packLines, packRows } from './pack.js';
 import { createBatchRunner } from './pool.js';
 import { TempDir } from './spill-log.js';
 import { SpillStore } from './spill-store.js';
@@ -84,18 +85,6 @@ function projection(cls: ColumnClass[]): Projection | null {
   }
   return p;
 }
-function project(rows: (string | null)[][], keep: number[]): (string | null)[][] {
-  const out = new Array<(string | null)[]>(rows.length);
-  const w = keep.length;
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i];
-    const r = new Array<string | null>(w);
-    for (let k = 0; k < w; k++) r[k] = row[keep[k]] ?? null;
-    out[i] = r;
-  }
-  return out;
-}
-
 function sizeOf(path: string): number {
   try {
     return statSync(path).size;
@@ -172,15 +161,22 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
                 classes.set(ck, cls);
                 agg.addColumns(ev.path, ev.table, cls);
               }
-              const proj = runner.threads > 0 && !opts.detection ? projection(cls) : null;
-              const task: BatchTask = proj
-                ? { kind: 'records', key, classes: proj.classes, rows: project(ev.rows, proj.keep) }
-                : { kind: 'records', key, classes: cls, rows: ev.rows };
+              let task: BatchTask;
+              if (runner.threads > 0) {
+                const proj = opts.detection ? null : projection(cls);
+                task = proj
+                  ? { kind: 'packed-records', key, classes: proj.classes, width: proj.keep.length, packed: packRows(ev.rows, proj.keep, 0) }
+                  : { kind: 'packed-records', key, classes: cls, width: cls.length, packed: packRows(ev.rows, null, cls.length) };
+              } else task = { kind: 'records', key, classes: cls, rows: ev.rows };
               await submit(ev.path, task, ev.rows.length);
               break;
             }
             case 'lines':
-              await submit(ev.path, { kind: 'lines', key, lines: ev.lines }, ev.lines.length);
+              await submit(
+                ev.path,
+                runner.threads > 0 ? { kind: 'packed-lines', key, packed: packLines(ev.lines) } : { kind: 'lines', key, lines: ev.lines },
+                ev.lines.length,
+              );
               break;
             case 'progress':
               progress.bytesRead = doneBytes + ev.bytesRead;

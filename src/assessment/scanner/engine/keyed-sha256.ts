@@ -1,0 +1,179 @@
+/**
+ * The scan's blind-index digest: SHA-256 keyed by a secret 64-byte prefix block, truncated to
+ * 64 bits — `first8(SHA-256((key ⊕ ipad) ‖ namespace ‖ 0x00 ‖ value))`, i.e. HMAC-SHA256's inner
+ * hash (RFC 2104) without the outer one.
+ *
+ * Why not full HMAC: every valid value of a leaked file is digested (≈4 per row of a dense CSV,
+ * millions per GB), and the outer hash doubled the cost. What HMAC's outer hash adds is protection
+ * against length extension of a *full* Merkle–Damgård output; a 64-bit truncation leaves an
+ * attacker without the chaining state, so extension is impossible (the reason SHA-512/256 resists
+ * it), and the secret prefix block makes the keyed compression a PRF under the same assumption
+ * HMAC's proof rests on (Bellare, Canetti, Krawczyk 1996, "Keying hash functions"; Bellare 2006).
+ * The key is random per scan and lives only in memory; these digests are never stored by the
+ * server (its blind indexes are platform/crypto's HMAC-SHA256, DESIGN §4), only spilled to the
+ * scan's temporary files, which therefore reveal no value without the key.
+ *
+ * The key's pad block is compressed once, so a value of up to 55 bytes with its namespace costs
+ * one SHA-256 compression and no allocation (node:crypto's createHash costs ≈1.4 µs plus an
+ * object per call). keyed-sha256.test.ts checks it against node:crypto's createHash.
+ */
+const K = new Int32Array([
+  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+  0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+  0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+  0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+  0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+  0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+  0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+]);
+const IV = new Int32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+
+const W = new Int32Array(64);
+
+/**
+ * One SHA-256 compression (FIPS 180-4 §6.2.2) of the block in W[0..15] into `h`. The schedule is
+ * expanded first, then the rounds run eight at a time with the working variables renamed instead
+ * of shifted (no eight-register shuffle per round); Ch = g ^ (e & (f ^ g)) and
+ * Maj = (a & b) | (c & (a | b)) are FIPS 180-4 §4.1.2's functions in two operations. Measured
+ * ≈285 ns per block here against ≈410 ns for the rolled loop.
+ */
+// biome-ignore format: the unrolled rounds read best one per line
+function compress(h: Int32Array): void {
+  for (let t = 16; t < 64; t++) {
+    const w15 = W[t - 15];
+    const w2 = W[t - 2];
+    W[t] = (W[t - 16] + (((w15 >>> 7) | (w15 << 25)) ^ ((w15 >>> 18) | (w15 << 14)) ^ (w15 >>> 3)) + W[t - 7] + (((w2 >>> 17) | (w2 << 15)) ^ ((w2 >>> 19) | (w2 << 13)) ^ (w2 >>> 10))) | 0;
+  }
+  let a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
+  for (let t = 0; t < 64; t += 8) {
+    hh = (hh + (((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7))) + (g ^ (e & (f ^ g))) + K[t] + W[t]) | 0;
+    d = (d + hh) | 0;
+    hh = (hh + (((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10))) + ((a & b) | (c & (a | b)))) | 0;
+    g = (g + (((d >>> 6) | (d << 26)) ^ ((d >>> 11) | (d << 21)) ^ ((d >>> 25) | (d << 7))) + (f ^ (d & (e ^ f))) + K[t + 1] + W[t + 1]) | 0;
+    c = (c + g) | 0;
+    g = (g + (((hh >>> 2) | (hh << 30)) ^ ((hh >>> 13) | (hh << 19)) ^ ((hh >>> 22) | (hh << 10))) + ((hh & a) | (b & (hh | a)))) | 0;
+    f = (f + (((c >>> 6) | (c << 26)) ^ ((c >>> 11) | (c << 21)) ^ ((c >>> 25) | (c << 7))) + (e ^ (c & (d ^ e))) + K[t + 2] + W[t + 2]) | 0;
+    b = (b + f) | 0;
+    f = (f + (((g >>> 2) | (g << 30)) ^ ((g >>> 13) | (g << 19)) ^ ((g >>> 22) | (g << 10))) + ((g & hh) | (a & (g | hh)))) | 0;
+    e = (e + (((b >>> 6) | (b << 26)) ^ ((b >>> 11) | (b << 21)) ^ ((b >>> 25) | (b << 7))) + (d ^ (b & (c ^ d))) + K[t + 3] + W[t + 3]) | 0;
+    a = (a + e) | 0;
+    e = (e + (((f >>> 2) | (f << 30)) ^ ((f >>> 13) | (f << 19)) ^ ((f >>> 22) | (f << 10))) + ((f & g) | (hh & (f | g)))) | 0;
+    d = (d + (((a >>> 6) | (a << 26)) ^ ((a >>> 11) | (a << 21)) ^ ((a >>> 25) | (a << 7))) + (c ^ (a & (b ^ c))) + K[t + 4] + W[t + 4]) | 0;
+    hh = (hh + d) | 0;
+    d = (d + (((e >>> 2) | (e << 30)) ^ ((e >>> 13) | (e << 19)) ^ ((e >>> 22) | (e << 10))) + ((e & f) | (g & (e | f)))) | 0;
+    c = (c + (((hh >>> 6) | (hh << 26)) ^ ((hh >>> 11) | (hh << 21)) ^ ((hh >>> 25) | (hh << 7))) + (b ^ (hh & (a ^ b))) + K[t + 5] + W[t + 5]) | 0;
+    g = (g + c) | 0;
+    c = (c + (((d >>> 2) | (d << 30)) ^ ((d >>> 13) | (d << 19)) ^ ((d >>> 22) | (d << 10))) + ((d & e) | (f & (d | e)))) | 0;
+    b = (b + (((g >>> 6) | (g << 26)) ^ ((g >>> 11) | (g << 21)) ^ ((g >>> 25) | (g << 7))) + (a ^ (g & (hh ^ a))) + K[t + 6] + W[t + 6]) | 0;
+    f = (f + b) | 0;
+    b = (b + (((c >>> 2) | (c << 30)) ^ ((c >>> 13) | (c << 19)) ^ ((c >>> 22) | (c << 10))) + ((c & d) | (e & (c | d)))) | 0;
+    a = (a + (((f >>> 6) | (f << 26)) ^ ((f >>> 11) | (f << 21)) ^ ((f >>> 25) | (f << 7))) + (hh ^ (f & (g ^ hh))) + K[t + 7] + W[t + 7]) | 0;
+    e = (e + a) | 0;
+    a = (a + (((b >>> 2) | (b << 30)) ^ ((b >>> 13) | (b << 19)) ^ ((b >>> 22) | (b << 10))) + ((b & c) | (d & (b | c)))) | 0;
+  }
+  h[0] = (h[0] + a) | 0; h[1] = (h[1] + b) | 0; h[2] = (h[2] + c) | 0; h[3] = (h[3] + d) | 0;
+  h[4] = (h[4] + e) | 0; h[5] = (h[5] + f) | 0; h[6] = (h[6] + g) | 0; h[7] = (h[7] + hh) | 0;
+}
+
+function loadBlock(bytes: Uint8Array, off: number): void {
+  for (let i = 0; i < 16; i++) {
+    const j = off + i * 4;
+    W[i] = (bytes[j] << 24) | (bytes[j + 1] << 16) | (bytes[j + 2] << 8) | bytes[j + 3];
+  }
+}
+
+const encoder = new TextEncoder();
+
+/** Keyed SHA-256 digests truncated to 64 bits (see the file comment); not safe to share across threads' calls. */
+export class KeyedSha64 {
+  readonly #prefix = new Int32Array(8);
+  readonly #h = new Int32Array(8);
+  #buf = new Uint8Array(256);
+  /** The last digest: hi = bytes 0..3, lo = bytes 4..7 (unsigned). */
+  hi = 0;
+  lo = 0;
+
+  constructor(key: Uint8Array) {
+    if (key.length > 64) throw new Error('key longer than one SHA-256 block is not supported here');
+    const pad = new Uint8Array(64);
+    for (let i = 0; i < 64; i++) pad[i] = (key[i] ?? 0) ^ 0x36;
+    this.#prefix.set(IV);
+    loadBlock(pad, 0);
+    compress(this.#prefix);
+  }
+
+  /** Digest of `namespace + "\0" + value` (UTF-8); result in `hi`/`lo`. */
+  digest(namespace: string, value: string): void {
+    if (namespace.length + value.length <= 54 && this.#digestShortAscii(namespace, value)) return;
+    let n = this.#put(namespace, 0);
+    this.#buf[n++] = 0;
+    n = this.#put(value, n);
+    // FIPS 180-4 §5.1.1 padding; the message length counts the 64-byte prefix block.
+    const blocks = (n + 9 + 63) >>> 6;
+    const total = blocks * 64;
+    if (this.#buf.length < total) this.#grow(total);
+    const buf = this.#buf;
+    buf[n] = 0x80;
+    buf.fill(0, n + 1, total);
+    const bits = (n + 64) * 8;
+    buf[total - 4] = bits >>> 24;
+    buf[total - 3] = (bits >>> 16) & 0xff;
+    buf[total - 2] = (bits >>> 8) & 0xff;
+    buf[total - 1] = bits & 0xff;
+    buf[total - 5] = Math.floor(bits / 2 ** 32) & 0xff;
+    const h = this.#h;
+    h.set(this.#prefix);
+    for (let b = 0; b < blocks; b++) {
+      loadBlock(buf, b * 64);
+      compress(h);
+    }
+    this.hi = h[0] >>> 0;
+    this.lo = h[1] >>> 0;
+  }
+  /**
+   * The common case without the byte buffer: an ASCII message of at most 55 bytes fits one block,
+   * so its bytes go straight into the big-endian words of W (FIPS 180-4 §5.2.1). Returns false,
+   * having done nothing that matters, at the first non-ASCII character (the UTF-8 path handles it).
+   */
+  #digestShortAscii(namespace: string, value: string): boolean {
+    W.fill(0, 0, 16);
+    let i = 0;
+    for (let j = 0; j < namespace.length; j++, i++) {
+      const c = namespace.charCodeAt(j);
+      if (c >= 0x80) return false;
+      W[i >> 2] |= c << (24 - ((i & 3) << 3));
+    }
+    i++; // the 0x00 separator
+    for (let j = 0; j < value.length; j++, i++) {
+      const c = value.charCodeAt(j);
+      if (c >= 0x80) return false;
+      W[i >> 2] |= c << (24 - ((i & 3) << 3));
+    }
+    W[i >> 2] |= 0x80 << (24 - ((i & 3) << 3));
+    W[15] = (i + 64) * 8;
+    const h = this.#h;
+    h.set(this.#prefix);
+    compress(h);
+    this.hi = h[0] >>> 0;
+    this.lo = h[1] >>> 0;
+    return true;
+  }
+
+  #grow(n: number): void {
+    const next = new Uint8Array(Math.max(n, this.#buf.length * 2));
+    next.set(this.#buf);
+    this.#buf = next;
+  }
+
+  #put(s: string, at: number): number {
+    if (this.#buf.length < at + s.length * 3 + 80) this.#grow(at + s.length * 3 + 80);
+    const buf = this.#buf;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c >= 0x80) return at + encoder.encodeInto(s, buf.subarray(at)).written;
+      buf[at + i] = c;
+    }
+    return at + s.length;
+  }
+}
