@@ -24,11 +24,12 @@ export function reminderSlot(now: Date, periodMs = REMINDER_PERIOD_MS): { key: s
   return { key: `${REMINDER_QUEUE}:${new Date(start).toISOString()}`, runAt: new Date(start) };
 }
 
-/** E-mail when SMTP is configured (config.smtpUrl), webhook when BREACHDESK_REMINDER_WEBHOOK_URL is set. */
-export function notifierFromEnv(platform: Platform, env: NodeJS.ProcessEnv = process.env): Notifier | null {
+/** E-mail when SMTP is configured (config.smtpUrl), webhook when config.reminderWebhookUrl is set. */
+export function notifierFromConfig(platform: Platform): Notifier | null {
   const list: Notifier[] = [];
-  if (platform.config.smtpUrl) list.push(new EmailNotifier(platform.config.smtpUrl, platform.config.mailFrom));
-  if (env.BREACHDESK_REMINDER_WEBHOOK_URL) list.push(new WebhookNotifier(env.BREACHDESK_REMINDER_WEBHOOK_URL));
+  const { smtpUrl, mailFrom, reminderWebhookUrl } = platform.config;
+  if (smtpUrl) list.push(new EmailNotifier(smtpUrl, mailFrom));
+  if (reminderWebhookUrl) list.push(new WebhookNotifier(reminderWebhookUrl));
   if (!list.length) return null;
   return list.length === 1 ? list[0]! : new FanoutNotifier(list);
 }
@@ -44,7 +45,7 @@ export function createIncidentsModule(
   opts: IncidentsModuleOptions = {},
 ): { service: IncidentsService; access: IncidentAccess; parts: FeatureParts } {
   const access = createIncidentAccess(platform.store.db);
-  const notifier = opts.notifier !== undefined ? opts.notifier : notifierFromEnv(platform);
+  const notifier = opts.notifier !== undefined ? opts.notifier : notifierFromConfig(platform);
   const service = new IncidentsService(new IncidentsRepository(platform.store.db), platform.audit, platform.keyring, platform.accounts, {
     publicUrl: platform.config.publicUrl,
     notifier,

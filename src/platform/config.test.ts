@@ -33,6 +33,17 @@ describe('configuration', () => {
     for (const p of problems) expect(p.message).not.toContain('\n');
   });
 
+  it('validates the reminder webhook URL without echoing it (it may carry a token)', () => {
+    expect(loadConfig({ env: {}, cwd: dir }).reminderWebhookUrl).toBeNull();
+    const ok = loadConfig({ env: { BREACHDESK_REMINDER_WEBHOOK_URL: 'https://hooks.example.org/T0/abc' }, cwd: dir });
+    expect(ok.reminderWebhookUrl).toBe('https://hooks.example.org/T0/abc');
+    const { config, problems } = inspectConfig({ env: { BREACHDESK_REMINDER_WEBHOOK_URL: 'ftp://hooks.example.org/s3cr3t' }, cwd: dir });
+    expect(config).toBeNull();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ setting: 'BREACHDESK_REMINDER_WEBHOOK_URL' });
+    expect(problems[0]?.message).not.toContain('s3cr3t');
+  });
+
   it('accepts a 32-byte master key as hex or base64', () => {
     const hex = 'ab'.repeat(32);
     expect(loadConfig({ env: { BREACHDESK_MASTER_KEY: hex }, cwd: dir }).masterKey?.length).toBe(32);

@@ -31,6 +31,8 @@ export interface Config {
   sessionMinutes: number;
   smtpUrl: string | null;
   mailFrom: string;
+  /** Incident reminders are also POSTed as JSON here (docs/incidents.md); null = no webhook. */
+  reminderWebhookUrl: string | null;
   /** Run jobs inside `serve` (embedded default). */
   inlineWorker: boolean;
 }
@@ -51,6 +53,7 @@ const SETTINGS = {
   sessionMinutes: ['BREACHDESK_SESSION_MINUTES', 'sessionMinutes'],
   smtpUrl: ['BREACHDESK_SMTP_URL', 'smtpUrl'],
   mailFrom: ['BREACHDESK_MAIL_FROM', 'mailFrom'],
+  reminderWebhookUrl: ['BREACHDESK_REMINDER_WEBHOOK_URL', 'reminderWebhookUrl'],
   inlineWorker: ['BREACHDESK_INLINE_WORKER', 'inlineWorker'],
 } as const;
 type Key = keyof typeof SETTINGS;
@@ -96,6 +99,10 @@ const schemas: Record<Key, z.ZodType> = {
     .regex(/^smtps?:\/\//, 'must look like smtp://user:pass@host:port or smtps://…')
     .refine((s) => URL.canParse(s), 'is not a valid URL'),
   mailFrom: z.string().min(3),
+  reminderWebhookUrl: z
+    .string()
+    .regex(/^https?:\/\//, 'must be an http:// or https:// URL')
+    .refine((s) => URL.canParse(s), 'is not a valid URL'),
   inlineWorker: bool,
 };
 
@@ -173,7 +180,8 @@ export function inspectConfig(src: ConfigSource = {}): { config: Config | null; 
     if (r.success) out[key] = r.data;
     else {
       // Secrets are never echoed back.
-      const secret = key === 'masterKey' || key === 'adminPassword' || key === 'smtpUrl';
+      // A webhook URL often carries a token in its path or query (Slack, Teams).
+      const secret = key === 'masterKey' || key === 'adminPassword' || key === 'smtpUrl' || key === 'reminderWebhookUrl';
       const shown = secret ? '' : ` (got ${JSON.stringify(String(raw)).slice(0, 80)})`;
       problems.push({ setting: label, message: `${r.error.issues[0]?.message ?? 'is invalid'}${shown}` });
     }
@@ -197,6 +205,7 @@ export function inspectConfig(src: ConfigSource = {}): { config: Config | null; 
     sessionMinutes: out.sessionMinutes as number,
     smtpUrl: (out.smtpUrl as string | null) ?? null,
     mailFrom: out.mailFrom as string,
+    reminderWebhookUrl: (out.reminderWebhookUrl as string | null) ?? null,
     inlineWorker: out.inlineWorker as boolean,
   };
   return { config, problems };
