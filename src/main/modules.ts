@@ -119,7 +119,8 @@ export function createModules(platform: Platform): Modules {
       // still shows up, because a stale answer is recomputed before it is returned.
       ensureFresh: async (incidentId) => {
         const [list, changedAt] = await Promise.all([tracking.list(incidentId), platform.audit.latestAt(incidentId, RECOMPUTE_TRIGGERS)]);
-        if (!list.computedAt || (changedAt && changedAt > list.computedAt)) await tracking.recompute(incidentId, OBLIGATIONS_ACTOR);
+        if (!list.computedAt || (changedAt && changedAt > list.computedAt)) return tracking.recompute(incidentId, OBLIGATIONS_ACTOR);
+        return list;
       },
     }),
   ];

@@ -6,7 +6,7 @@ import { authenticated, canWrite, isAdmin } from '../../platform/auth/roles.js';
 import { principalOf } from '../../platform/http/auth-hook.js';
 import type { IncidentAccess } from '../../incidents/incident-access.js';
 import type { OrgProfileService } from './org-profile.service.js';
-import { FactOverridesSchema, type ObligationTrackingService, TRACKED_STATUSES } from './tracking.service.js';
+import { FactOverridesSchema, type IncidentObligations, type ObligationTrackingService, TRACKED_STATUSES } from './tracking.service.js';
 
 const Params = z.object({ id: z.string() });
 const TrackedSchema = z
@@ -50,8 +50,11 @@ const ListSchema = z.object({
 });
 
 export interface TrackingRouteOptions {
-  /** Brings the stored answer up to date before it is read (see src/main/modules.ts). */
-  ensureFresh?: (incidentId: string) => Promise<void>;
+  /**
+   * The stored answer brought up to date (see src/main/modules.ts): the list as read when it is
+   * fresh, else the list the recomputation returned — never computed twice for one read.
+   */
+  ensureFresh?: (incidentId: string) => Promise<IncidentObligations>;
 }
 
 export function trackingRoutes(svc: ObligationTrackingService, profile: OrgProfileService, access: IncidentAccess, opts: TrackingRouteOptions = {}) {
@@ -64,8 +67,7 @@ export function trackingRoutes(svc: ObligationTrackingService, profile: OrgProfi
       { config: { policy: authenticated }, schema: { tags, summary: 'Tracked notification obligations of an incident, soonest deadline first', params: Params, response: { 200: ListSchema } } },
       async (req) => {
         await access.assertCanRead(principalOf(req), req.params.id);
-        await opts.ensureFresh?.(req.params.id);
-        return svc.list(req.params.id);
+        return opts.ensureFresh ? opts.ensureFresh(req.params.id) : svc.list(req.params.id);
       },
     );
 
