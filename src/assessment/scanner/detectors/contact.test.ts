@@ -1,6 +1,7 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { describe, expect, it } from 'vitest';
 import type { ValueFinding } from '../types.js';
-import { deviceId, email, geolocation, ipAddress, validatePhone } from './contact.js';
+import { deviceId, email, geolocation, ipAddress, PHONE_REGIONS, validatePhone } from './contact.js';
 
 describe('e-mail', () => {
   it('lower-cases the address', () => expect(email.validate('Uta.Kortig@Jourrapide.COM')?.value).toBe('uta.kortig@jourrapide.com'));
@@ -24,6 +25,20 @@ describe('phone', () => {
     expect(validatePhone('2024-01-05')).toBeNull();
     expect(validatePhone('94105')).toBeNull();
     expect(validatePhone('12-34')).toBeNull();
+  });
+  it('gives the verdict of trying every region when regions are skipped (phone-regions.ts)', () => {
+    // Reference: every region parsed, first valid one kept, country dropped when two accept it.
+    const reference = (v: string) => {
+      const ok = [];
+      for (const r of PHONE_REGIONS) {
+        const p = parsePhoneNumberFromString(v, r);
+        if (p?.isValid()) ok.push(p);
+        if (p?.isValid() && (r === 'US' || ok.length > 1)) break;
+      }
+      return ok.length === 0 ? null : ok.length > 1 ? { element: 'phone', value: ok[0].number } : { element: 'phone', value: ok[0].number, country: ok[0].country };
+    };
+    for (const v of ['3453715', '2060851', '0421848', '9702487 ', '061 234 56 78', '0612345678', '(089) 1234567', '7481094'])
+      expect(validatePhone(v), v).toEqual(reference(v.trim()));
   });
   it('returns the same result from its cache', () => {
     expect(validatePhone('+1 202-456-1111')).toEqual(validatePhone('+1 202-456-1111'));

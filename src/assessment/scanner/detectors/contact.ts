@@ -7,6 +7,7 @@ import { isIPv6 } from 'node:net';
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { ValueFinding } from '../types.js';
 import { type Detector, digitsOf, element, luhn } from './detector.js';
+import { cannotBeValidIn, PLAIN_NATIONAL } from './phone-regions.js';
 
 const EMAIL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}$/;
 
@@ -52,13 +53,17 @@ function parseOne(v: string, region?: CountryCode): Parsed | null {
   return { finding: element('phone', p.number, { country: p.country }), cc: p.countryCallingCode, national: p.nationalNumber };
 }
 
-function parsePhone(v: string, intl: boolean): Parsed | null {
+/** `d`: the digits of `v` (without an extension); used to skip regions that cannot accept them. */
+function parsePhone(v: string, intl: boolean, d: string): Parsed | null {
   if (intl) return parseOne(v.startsWith('00') ? `+${v.slice(2)}` : v);
   // National format: the number is a phone if it is valid in one of the likely regions; the
   // country is only claimed when exactly one region accepts it (jurisdiction must not be guessed).
   let first: Parsed | null = null;
   let valid = 0;
+  // Skipping a region is exact only when `d` is every digit libphonenumber sees (phone-regions.ts).
+  const plain = PLAIN_NATIONAL.test(v);
   for (const r of PHONE_REGIONS) {
+    if (plain && cannotBeValidIn(r, d)) continue;
     const p = parseOne(v, r);
     if (!p) continue;
     valid++;
@@ -104,7 +109,8 @@ export function validatePhone(value: string): ValueFinding | null {
   const hit = exact.get(v);
   if (hit !== undefined) return hit;
   if (!PHONE_SHAPE.test(v) || DATE_LIKE.test(v)) return null;
-  const body = v.replace(EXTENSION, '');
+  // EXTENSION needs an 'x' (also in "ext") or a '#': most values have neither, so skip the replace.
+  const body = v.indexOf('x') === -1 && v.indexOf('X') === -1 && v.indexOf('#') === -1 ? v : v.replace(EXTENSION, '');
   const intl = body[0] === '+' || body.startsWith('00');
   let d = digitsOf(intl ? body.replace('(0)', '') : body);
   if (body.startsWith('00')) d = d.slice(2);
@@ -114,7 +120,7 @@ export function validatePhone(value: string): ValueFinding | null {
   if (memo !== undefined) {
     return memo ? element('phone', `+${memo.cc}${d.slice(memo.strip)}`, memo.country ? { country: memo.country } : undefined) : null;
   }
-  const p = parsePhone(v, intl);
+  const p = parsePhone(v, intl, d);
   if (!p) remember(prefixMemo, key, null);
   else if (d.endsWith(p.national)) remember(prefixMemo, key, { cc: p.cc, strip: d.length - p.national.length, country: p.finding.country });
   return remember(exact, v, p?.finding ?? null);
