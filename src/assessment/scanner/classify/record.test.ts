@@ -45,6 +45,35 @@ describe('detectRecord', () => {
     expect(detectRecord(classes.slice(4, 6), ['Deutschland', 'Bayern']).geo).toEqual({ country: 'DE' });
   });
 
+  it('reads only classified columns, in column order, and stops at a short row', () => {
+    const sparse = [cls({ column: 'id' }), cls({ column: 'ssn', element: 'us_ssn' }), cls({ column: 'sku' }), cls({ column: 'name', element: 'person_name' }), cls({ column: 'zip', geo: 'postal_code' })];
+    expect(detectRecord(sparse, ['536-90-4399', '536-90-4399', 'x', 'Jane Doe', ' 94105 '])).toEqual({
+      elements: [
+        { element: 'us_ssn', value: '536904399', country: 'US' },
+        { element: 'person_name', value: 'Jane Doe' },
+      ],
+      secrets: [],
+      geo: { postalCode: '94105' },
+    });
+    expect(detectRecord(sparse, ['1', '536-90-4399']).elements).toEqual([{ element: 'us_ssn', value: '536904399', country: 'US' }]);
+    expect(detectRecord(sparse, []).elements).toEqual([]);
+  });
+
+  it('uses each table its own plan when tables alternate', () => {
+    const a = [cls({ column: 'ssn', element: 'us_ssn' })];
+    const b = [cls({ column: 'name', element: 'person_name' })];
+    for (let i = 0; i < 2; i++) {
+      expect(detectRecord(a, ['536-90-4399']).elements).toEqual([{ element: 'us_ssn', value: '536904399', country: 'US' }]);
+      expect(detectRecord(b, ['536-90-4399']).elements).toEqual([{ element: 'person_name', value: '536-90-4399' }]);
+    }
+  });
+
+  it('keeps rows of a table with a region column apart (no region leaks into the next row)', () => {
+    const geo = classes.slice(4, 6);
+    expect(detectRecord(geo, ['United States', 'CA']).geo).toEqual({ country: 'US', region: 'US-CA' });
+    expect(detectRecord(geo, ['United States', null]).geo).toEqual({ country: 'US' });
+  });
+
   it('counts unverifiable (Excel-mangled) values as present', () => {
     const r = detectRecord([cls({ column: 'cc', element: 'payment_card', kind: 'unverifiable' })], ['5.54563E+15']);
     expect(r.elements).toEqual([{ element: 'payment_card', value: '5.54563E+15', kind: 'unverifiable' }]);

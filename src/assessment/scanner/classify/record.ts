@@ -33,8 +33,19 @@ function elementValue(cls: ColumnClass, v: string): ValueFinding | null {
 
 type CellHandler = (v: string, out: RecordFindings, geo: { region?: string }) => void;
 
+interface Plan {
+  handlers: CellHandler[];
+  /** Column indexes that have a handler (others are skipped without looking at the cell). */
+  read: number[];
+  /** Whether some column is a region: only then does a row need its own scratch object. */
+  region: boolean;
+}
+
 /** Per-column handlers, built once per `classes` array (the engine reuses it for a whole table). */
-const plans = new WeakMap<ColumnClass[], CellHandler[]>();
+const plans = new WeakMap<ColumnClass[], Plan>();
+
+/** Scratch passed when no column writes a region (never written to). */
+const NO_REGION: { region?: string } = Object.freeze({});
 
 function handlerFor(cls: ColumnClass): CellHandler {
   const steps: CellHandler[] = [];
@@ -77,28 +88,46 @@ function handlerFor(cls: ColumnClass): CellHandler {
   };
 }
 
-const NOOP: CellHandler = () => {};
+/** The last table's plan: the engine calls row after row with the same `classes`. */
+let lastClasses: ColumnClass[] | null = null;
+let lastPlan: Plan | null = null;
 
-export function detectRecord(classes: ColumnClass[], row: (string | null)[]): RecordFindings {
+function planFor(classes: ColumnClass[]): Plan {
+  if (classes === lastClasses) return lastPlan!;
   let plan = plans.get(classes);
   if (!plan) {
-    plan = classes.map((c) => (columnIsRead(c) ? handlerFor(c) : NOOP));
+    const handlers: CellHandler[] = [];
+    const read: number[] = [];
+    classes.forEach((c, j) => {
+      if (!columnIsRead(c)) return;
+      handlers.push(handlerFor(c));
+      read.push(j);
+    });
+    plan = { handlers, read, region: classes.some((c) => columnIsRead(c) && c.geo === 'region') };
     plans.set(classes, plan);
   }
+  lastClasses = classes;
+  lastPlan = plan;
+  return plan;
+}
+
+export function detectRecord(classes: ColumnClass[], row: (string | null)[]): RecordFindings {
+  const { handlers, read, region } = planFor(classes);
   const out: RecordFindings = { elements: [], secrets: [], geo: {} };
-  const g: { region?: string } = {};
-  const n = Math.min(plan.length, row.length);
-  for (let j = 0; j < n; j++) {
-    const h = plan[j];
-    if (h === NOOP) continue;
+  const g: { region?: string } = region ? {} : NO_REGION;
+  const n = row.length;
+  for (let k = 0; k < read.length; k++) {
+    const j = read[k];
+    if (j >= n) break;
     const v = row[j];
     if (v == null || isPlaceholder(v)) continue;
-    h(v, out, g);
+    handlers[k](v, out, g);
   }
   if (g.region !== undefined) {
     const r = normaliseRegion(g.region, out.geo.country);
     if (r) out.geo.region = r;
   }
-  if (out.geo.country === undefined) delete out.geo.country;
+  // `delete` is a runtime call even for an absent key: only when a country column set it to undefined.
+  if (out.geo.country === undefined && 'country' in out.geo) delete out.geo.country;
   return out;
 }

@@ -17,6 +17,28 @@ describe('parseBirthDate', () => {
     ['5 de marzo de 1980'.replace(/ de /g, ' '), '1980-03-05'],
     ['1980-03-05T00:00:00Z', '1980-03-05'],
   ])('%s → %s', (v, iso) => expect(parseBirthDate(v, now)).toBe(iso));
+  it.each([
+    ['1980.03.05', '1980-03-05'],
+    ['1980/03/05', '1980-03-05'],
+    ['1980-03/05', '1980-03-05'],
+    ['1980-3-5', '1980-03-05'],
+    [' 1980-03-05 ', '1980-03-05'],
+    ['1980-03-05 00:00', '1980-03-05'],
+    ['2024-02-29', '2024-02-29'],
+    ['2000-02-29', '2000-02-29'],
+    ['19000101', '1900-01-01'],
+    ['2025-12-31', '2025-12-31'],
+    ['2026-01-01', '2026-01-01'], // today (midnight UTC) is not in the future
+    ['20260101', '2026-01-01'],
+  ])('fixed-width %j → %s', (v, iso) => expect(parseBirthDate(v, now)).toBe(iso));
+  it.each(['2023-02-29', '1900-02-29', '18991231', '2026-01-02', '1980-13-01', '1980-00-10', '1980-04-31', '19800230', '1980 03 05', '\u0661\u0669\u0668\u0660-\u0660\u0663-\u0660\u0665'])(
+    'fixed-width rejects %j',
+    (v) => expect(parseBirthDate(v, now)).toBeNull(),
+  );
+  it('compares with now to the millisecond', () => {
+    expect(parseBirthDate('2026-01-01', new Date(Date.UTC(2026, 0, 1) - 1))).toBeNull();
+    expect(parseBirthDate('1980-03-05', new Date(Number.NaN))).toBe('1980-03-05');
+  });
   it('keeps an ambiguous day/month order as written', () => expect(parseBirthDate('03/05/1980', now)).toBe('03/05/1980'));
   it.each(['2023-01-05T10:22:11Z', '1899-12-31', '2026-06-01', '1980-02-30', '13/13/1980', 'soon'])('rejects %s', (v) => expect(parseBirthDate(v, now)).toBeNull());
 });
@@ -26,6 +48,25 @@ describe('context-only detectors', () => {
     const name = CONTEXT_DETECTORS.find((d) => d.id === 'person_name')!;
     expect(name.validate('  Jane   Doe ')).toEqual({ element: 'person_name', value: 'Jane Doe' });
     for (const p of ['N/A', 'null', 'NULL', '-', 'none', '']) expect(name.validate(p)).toBeNull();
+  });
+  it.each([
+    ['Jane\u00a0Doe', 'Jane Doe'],
+    ['Jane\tDoe', 'Jane Doe'],
+    [' Jane Doe', 'Jane Doe'],
+    ['Jane  Doe', 'Jane Doe'],
+    ['Jane Doe ', 'Jane Doe'],
+    ['\u3000Jane\u2028Doe\ufeff', 'Jane Doe'],
+    ['Jane\u200bDoe', 'Jane\u200bDoe'], // zero-width space is not white space
+    ['\u00d6', '\u00d6'],
+    ['\u4e2d\u6587', '\u4e2d\u6587'],
+    ['1', '1'],
+  ])('collapse white space in %j → %j', (v, out) => {
+    const name = CONTEXT_DETECTORS.find((d) => d.id === 'person_name')!;
+    expect(name.validate(v)).toEqual({ element: 'person_name', value: out });
+  });
+  it.each(['..', '\u0663', 'null ', 'a'.repeat(201)])('reject %j as a name (no letter or digit, placeholder, too long)', (v) => {
+    const name = CONTEXT_DETECTORS.find((d) => d.id === 'person_name')!;
+    expect(name.validate(v)).toBeNull();
   });
   it('normalise shaped identifiers', () => {
     const plate = CONTEXT_DETECTORS.find((d) => d.id === 'license_plate')!;

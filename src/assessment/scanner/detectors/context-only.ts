@@ -8,6 +8,40 @@
 import type { ElementId } from '../types.js';
 import { type Detector, element, isPlaceholder } from './detector.js';
 
+/** `\s` of a non-`u` regex / what `trim()` strips, beyond ASCII: Unicode Zs, LS, PS and BOM. */
+const isWideSpace = (c: number) =>
+  c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+
+/**
+ * `value.trim().replace(/\s+/g, ' ')`, returning `value` itself when it already is collapsed
+ * (single ASCII spaces between words, none at the ends: nearly every cell), so no copy is made.
+ */
+function collapsed(value: string): string {
+  const n = value.length;
+  let prevSpace = true; // a space at index 0 needs the slow path too
+  for (let i = 0; i < n; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 32) {
+      if (prevSpace) return value.trim().replace(/\s+/g, ' ');
+      prevSpace = true;
+    } else if ((c >= 9 && c <= 13) || (c >= 0xa0 && isWideSpace(c))) {
+      return value.trim().replace(/\s+/g, ' ');
+    } else prevSpace = false;
+  }
+  return prevSpace && n > 0 ? value.trim().replace(/\s+/g, ' ') : value;
+}
+
+/** `/\p{L}|\d/u.test(v)`: an ASCII letter or digit settles it; only other text needs the regex. */
+function hasLetterOrDigit(v: string): boolean {
+  let wide = false;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122)) return true;
+    if (c >= 0x80) wide = true;
+  }
+  return wide && /\p{L}|\d/u.test(v);
+}
+
 function textual(id: ElementId, description: string, ok: string[], keywords?: string[], maxLen = 2000): Detector {
   return {
     id,
@@ -15,9 +49,9 @@ function textual(id: ElementId, description: string, ok: string[], keywords?: st
     description,
     keywords,
     validate(value) {
-      const v = value.trim().replace(/\s+/g, ' ');
-      if (isPlaceholder(v) || v.length > maxLen || !/\p{L}|\d/u.test(v)) return null;
-      return element(id, v);
+      const v = collapsed(value);
+      if (isPlaceholder(v) || v.length > maxLen || !hasLetterOrDigit(v)) return null;
+      return { element: id, value: v };
     },
     fixtures: { ok, ng: ['', 'N/A', 'null', '-', '   '] },
   };
@@ -47,11 +81,73 @@ const MONTHS: Record<string, number> = {
 
 const month = (w: string): number | undefined => MONTHS[w] ?? MONTHS[w.slice(0, 4)] ?? MONTHS[w.slice(0, 3)];
 
-function ymd(y: number, m: number, d: number, now: Date): string | null {
-  if (y < 1900 || m < 1 || m > 12 || d < 1 || d > 31) return null;
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCMonth() !== m - 1 || dt.getTime() > now.getTime()) return null;
-  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+/** Days in month `m` (1–12) of Gregorian year `y` (what `Date.UTC` rolls over at). */
+function monthDays(y: number, m: number): number {
+  if (m === 2) return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
+}
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : `${n}`);
+
+/**
+ * Days from 1970-01-01 to the Gregorian date y-m-d (H. Hinnant's `days_from_civil`): integer
+ * arithmetic that equals `Date.UTC(y, m - 1, d) / 864e5` for real dates, without the builtin call.
+ */
+function civilDays(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  return era * 146097 + yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy - 719468;
+}
+
+/** Whether y-m-d is a real calendar day from 1900 up to `nowMs` (midnight UTC of that day ≤ now). */
+function realPastDay(y: number, m: number, d: number, nowMs: number): boolean {
+  if (y < 1900 || m < 1 || m > 12 || d < 1 || d > monthDays(y, m)) return false;
+  // Written as !(a > b), as before: an invalid `now` (NaN) rejects nothing.
+  return !(civilDays(y, m, d) * 864e5 > nowMs);
+}
+
+/** `y-m-d` as ISO when it is a real calendar day from 1900 up to `nowMs`. */
+function ymd(y: number, m: number, d: number, nowMs: number): string | null {
+  return realPastDay(y, m, d, nowMs) ? `${y}-${pad2(m)}-${pad2(d)}` : null;
+}
+
+/** Code of character i as a digit 0–9, or -1. */
+function digitAt(v: string, i: number): number {
+  const d = v.charCodeAt(i) - 48;
+  return d >= 0 && d <= 9 ? d : -1;
+}
+
+/** `-`, `/` or `.`: the separators of the numeric forms. */
+const isDateSep = (c: number) => c === 45 || c === 47 || c === 46;
+
+/**
+ * The two shapes nearly every birth-date column has, parsed without regex or allocation:
+ * `yyyy-mm-dd` (also `/` or `.`, which the general ISO pattern accepts) and `yyyymmdd`.
+ * `undefined` = another shape, left to the general parser.
+ */
+function parseFixedDate(v: string, nowMs: number): string | null | undefined {
+  const n = v.length;
+  if (n !== 10 && n !== 8) return undefined;
+  const y0 = digitAt(v, 0);
+  const y1 = digitAt(v, 1);
+  const y2 = digitAt(v, 2);
+  const y3 = digitAt(v, 3);
+  if ((y0 | y1 | y2 | y3) < 0) return undefined;
+  const y = y0 * 1000 + y1 * 100 + y2 * 10 + y3;
+  const at = n === 10 ? 5 : 4;
+  if (n === 10 && !(isDateSep(v.charCodeAt(4)) && isDateSep(v.charCodeAt(7)))) return undefined;
+  const m0 = digitAt(v, at);
+  const m1 = digitAt(v, at + 1);
+  const d0 = digitAt(v, at + 3 - (n === 10 ? 0 : 1));
+  const d1 = digitAt(v, at + 4 - (n === 10 ? 0 : 1));
+  if ((m0 | m1 | d0 | d1) < 0) return undefined;
+  const m = m0 * 10 + m1;
+  const d = d0 * 10 + d1;
+  if (!realPastDay(y, m, d, nowMs)) return null;
+  // `yyyy-mm-dd` comes back unchanged: return the cell itself rather than an equal new string.
+  return n === 10 && v.charCodeAt(4) === 45 && v.charCodeAt(7) === 45 ? v : `${y}-${pad2(m)}-${pad2(d)}`;
 }
 
 /**
@@ -59,12 +155,15 @@ function ymd(y: number, m: number, d: number, now: Date): string | null {
  * a timestamp, not a birth date), `dd.mm.yyyy` / `dd-mm-yyyy` (day first), `dd/mm/yyyy` or `mm/dd/yyyy` (ambiguous
  * ones kept as written), `yyyymmdd`, and `5 March 1980` / `March 5, 1980`. Years 1900..today.
  */
-export function parseBirthDate(value: string, now = new Date()): string | null {
+export function parseBirthDate(value: string, now?: Date): string | null {
   const v = value.trim();
+  const nowMs = now ? now.getTime() : Date.now();
+  const fixed = parseFixedDate(v, nowMs);
+  if (fixed !== undefined) return fixed;
   let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(v);
   if (m) {
     if (m[4] !== undefined && (m[4] !== '00' || m[5] !== '00' || (m[6] ?? '00') !== '00')) return null;
-    return ymd(+m[1], +m[2], +m[3], now);
+    return ymd(+m[1], +m[2], +m[3], nowMs);
   }
   m = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$/.exec(v);
   if (m) {
@@ -72,23 +171,23 @@ export function parseBirthDate(value: string, now = new Date()): string | null {
     const b = +m[3];
     const y = +m[4];
     // dd.mm.yyyy and dd-mm-yyyy are day-first wherever they are written (DE, NL, FR, IT, ES…).
-    if (m[2] !== '/' || a > 12) return ymd(y, b, a, now);
-    if (b > 12) return ymd(y, a, b, now);
+    if (m[2] !== '/' || a > 12) return ymd(y, b, a, nowMs);
+    if (b > 12) return ymd(y, a, b, nowMs);
     // Both ≤ 12: day/month order unknown; valid either way, keep the value as written.
-    return ymd(y, b, a, now) || ymd(y, a, b, now) ? v : null;
+    return ymd(y, b, a, nowMs) || ymd(y, a, b, nowMs) ? v : null;
   }
   m = /^(\d{4})(\d{2})(\d{2})$/.exec(v);
-  if (m) return ymd(+m[1], +m[2], +m[3], now);
+  if (m) return ymd(+m[1], +m[2], +m[3], nowMs);
   const norm = v.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/,/g, ' ');
   m = /^(\d{1,2})\.?\s+([a-z]{3,9})\.?\s+(\d{4})$/.exec(norm) ?? null;
   if (m) {
     const mo = month(m[2]);
-    return mo ? ymd(+m[3], mo, +m[1], now) : null;
+    return mo ? ymd(+m[3], mo, +m[1], nowMs) : null;
   }
   m = /^([a-z]{3,9})\.?\s+(\d{1,2})\s+(\d{4})$/.exec(norm.replace(/\s+/g, ' '));
   if (m) {
     const mo = month(m[1]);
-    return mo ? ymd(+m[3], mo, +m[2], now) : null;
+    return mo ? ymd(+m[3], mo, +m[2], nowMs) : null;
   }
   return null;
 }
@@ -111,7 +210,7 @@ export const CONTEXT_DETECTORS: readonly Detector[] = [
     keywords: ['dob', 'date of birth', 'birth', 'born', 'geburtsdatum', 'naissance', 'nacimiento', 'nascita', 'geboortedatum', 'nascimento'],
     validate(value) {
       const d = parseBirthDate(value);
-      return d ? element('date_of_birth', d) : null;
+      return d ? { element: 'date_of_birth', value: d } : null;
     },
     fixtures: { ok: ['1980-03-05', '05.03.1980', '25/12/1975', 'March 5, 1980', '5 mars 1980', '1980-03-05T00:00:00Z'], ng: ['2023-01-05T10:22:11Z', '1899-01-01', '2999-01-01', '1980-02-30', 'yesterday'] },
   },

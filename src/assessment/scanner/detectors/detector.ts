@@ -52,43 +52,76 @@ const PLACEHOLDERS = new Set([
 
 /** First characters (lower-cased via | 0x20) of the placeholders above. */
 const PLACEHOLDER_FIRST = new Set([...PLACEHOLDERS].filter(Boolean).map((p) => p.charCodeAt(0) | 0x20));
+/** Longest placeholder ('undefined'): a trimmed value longer than this is never one. */
+const PLACEHOLDER_MAX = Math.max(...[...PLACEHOLDERS].map((p) => p.length));
+
+/** Printable ASCII other than space: such an edge character means `trim()` would change nothing. */
+const solid = (c: number) => c > 32 && c < 127;
 
 export function isPlaceholder(value: string | null | undefined): boolean {
   if (value == null) return true;
   // Hot path (every cell): real values are longer than any placeholder or start with another character.
-  if (value.length > 16) return false;
-  const c = value.charCodeAt(0) | 0x20;
-  if (value.length > 0 && c > 32 && !PLACEHOLDER_FIRST.has(c)) return false;
+  const n = value.length;
+  if (n > 16) return false;
+  if (n === 0) return true;
+  const c = value.charCodeAt(0);
+  if (solid(c) && solid(value.charCodeAt(n - 1))) {
+    // Nothing to trim: decide on length and first letter before lower-casing (no allocation).
+    if (n > PLACEHOLDER_MAX || !PLACEHOLDER_FIRST.has(c | 0x20)) return false;
+    return PLACEHOLDERS.has(value) || PLACEHOLDERS.has(value.toLowerCase());
+  }
+  if ((c | 0x20) > 32 && !PLACEHOLDER_FIRST.has(c | 0x20)) return false;
   const v = value.trim();
   return v.length <= 12 && PLACEHOLDERS.has(v.toLowerCase());
 }
 
-/** Digits only (strips spaces, dashes, dots, slashes, parentheses). */
+/** ASCII 0-9 (what `\d` matches without the `u` flag). */
+export const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Digits only (strips spaces, dashes, dots, slashes, parentheses). ASCII digits, as `\D` means. */
 export function digitsOf(value: string): string {
-  return value.replace(NON_DIGITS, '');
+  const n = value.length;
+  let i = 0;
+  while (i < n && isDigit(value.charCodeAt(i))) i++;
+  // Already all digits (card and account columns): the value itself, no copy.
+  if (i === n) return value;
+  // Copy runs of digits (a handful per value) rather than one character at a time.
+  let out = value.slice(0, i);
+  while (i < n) {
+    while (i < n && !isDigit(value.charCodeAt(i))) i++;
+    const start = i;
+    while (i < n && isDigit(value.charCodeAt(i))) i++;
+    if (i > start) out += value.slice(start, i);
+  }
+  return out;
 }
-const NON_DIGITS = /\D+/g;
 
 /** True when the value has only digits and the usual separators. */
 export function isDigitsWithSeparators(value: string): boolean {
   return /^[\d\s\-./]+$/.test(value);
 }
 
-/** Luhn mod-10 (ISO/IEC 7812-1 Annex B), used by cards, Canada SIN and IMEI. */
+/** Luhn's doubled digit (2d, minus 9 when above 9), indexed by d & 15 (non-digits are rejected separately). */
+export const LUHN_DOUBLE: readonly number[] = [0, 2, 4, 6, 8, 1, 3, 5, 7, 9, 0, 0, 0, 0, 0, 0];
+
+/** Luhn mod-10 (ISO/IEC 7812-1 Annex B), used by cards, Canada SIN and IMEI. False unless all ASCII digits. */
 export function luhn(digits: string): boolean {
+  // Two digits per step from the right (the left one doubled); `bad` goes negative on a non-digit.
   let sum = 0;
-  let dbl = false;
-  for (let i = digits.length - 1; i >= 0; i--) {
-    let d = digits.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return false;
-    if (dbl) {
-      d *= 2;
-      if (d > 9) d -= 9;
-    }
-    sum += d;
-    dbl = !dbl;
+  let bad = 0;
+  let i = digits.length - 1;
+  for (; i > 0; i -= 2) {
+    const a = digits.charCodeAt(i) - 48;
+    const b = digits.charCodeAt(i - 1) - 48;
+    bad |= a | b | (9 - a) | (9 - b);
+    sum += a + LUHN_DOUBLE[b & 15];
   }
-  return digits.length > 0 && sum % 10 === 0;
+  if (i === 0) {
+    const a = digits.charCodeAt(0) - 48;
+    bad |= a | (9 - a);
+    sum += a;
+  }
+  return bad >= 0 && digits.length > 0 && sum % 10 === 0;
 }
 
 /** Shannon entropy in bits per character. */
@@ -106,7 +139,12 @@ export function shannon(value: string): number {
 
 /** Every digit the same (000000000, 111-11-1111): never a real identifier. */
 export function allSameDigit(digits: string): boolean {
-  return digits.length > 0 && /^(\d)\1*$/.test(digits);
+  const n = digits.length;
+  if (n === 0) return false;
+  const c = digits.charCodeAt(0);
+  if (!isDigit(c)) return false;
+  for (let i = 1; i < n; i++) if (digits.charCodeAt(i) !== c) return false;
+  return true;
 }
 
 export function element(

@@ -21,6 +21,21 @@ describe('payment cards', () => {
   it('normalises separators away and reports the brand as kind', () => {
     expect(paymentCard.validate('4111-1111-1111-1111')).toEqual({ element: 'payment_card', value: '4111111111111111', kind: 'visa' });
   });
+  it.each([
+    ['4222222222222', 'visa'], // 13 digits: odd length through the pairwise Luhn
+    ['6011000990139424', 'discover'],
+    ['180000000000002', 'jcb'],
+    ['5018000000000009', 'maestro'],
+    ['\uff14111111111111111', null], // a full-width digit is no digit
+    ['4111111111111111 ', null], // cardBrand takes digits only
+    ['1111111111111111', null],
+  ])('cardBrand(%j) is %s', (n, brand) => expect(cardBrand(n)).toBe(brand));
+  it.each([' 4111 1111 1111 1111 ', '4111  1111 1111 1111', '\u00a04111111111111111'])('accepts %j (trimmed, any run of spaces/dashes)', (v) =>
+    expect(paymentCard.validate(v)).toEqual({ element: 'payment_card', value: '4111111111111111', kind: 'visa' }),
+  );
+  it.each(['4111.1111.1111.1111', '4111-1111-1111-1111-', '4111\u00a01111\u00a01111\u00a01111', '4111111111111111111111111'])('rejects %j', (v) =>
+    expect(paymentCard.validate(v)).toBeNull(),
+  );
 });
 
 describe('IBAN', () => {

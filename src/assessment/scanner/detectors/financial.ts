@@ -5,7 +5,7 @@
  */
 import { countrySpecs } from 'ibantools';
 import type { ValueFinding } from '../types.js';
-import { allSameDigit, type Detector, digitsOf, element, luhn } from './detector.js';
+import { allSameDigit, type Detector, digitsOf, element, LUHN_DOUBLE } from './detector.js';
 
 /** [prefix range low, high, prefix length, allowed lengths]: public IIN tables of the schemes. */
 const IIN: readonly [number, number, number, readonly number[], string][] = [
@@ -34,21 +34,91 @@ const IIN: readonly [number, number, number, readonly number[], string][] = [
   [56, 69, 2, [12, 13, 14, 15, 16, 17, 18, 19], 'maestro'],
 ];
 
+/** IIN rows flattened for the per-value loop (no destructuring or `includes` per call). */
+const IIN_LO = IIN.map((r) => r[0]);
+const IIN_HI = IIN.map((r) => r[1]);
+const IIN_LEN = IIN.map((r) => r[2]);
+/** Bit n set = length n allowed. */
+const IIN_LENGTHS = IIN.map((r) => r[3].reduce((m, n) => m | (1 << n), 0));
+const IIN_BRAND = IIN.map((r) => r[4]);
+
 /** Card brand for a digit string that passes Luhn and an IIN range with a matching length. */
 export function cardBrand(digits: string): string | null {
   const n = digits.length;
-  if (n < 12 || n > 19 || allSameDigit(digits)) return null;
-  const d = (i: number) => digits.charCodeAt(i) - 48;
-  const prefixes = [0, d(0), d(0) * 10 + d(1), d(0) * 100 + d(1) * 10 + d(2), d(0) * 1000 + d(1) * 100 + d(2) * 10 + d(3)];
-  let brand: string | null = null;
-  for (const [lo, hi, len, lengths, b] of IIN) {
-    const p = prefixes[len];
-    if (p >= lo && p <= hi && lengths.includes(n)) {
-      brand = b;
-      break;
-    }
+  if (n < 12 || n > 19) return null;
+  // `luhn` inlined into one pass, two digits at a time from the right: ASCII digits only (Luhn rejects anything else),
+  // the all-same-digit test and the Luhn sum. `bad` goes negative on any character outside 0-9.
+  const first = digits.charCodeAt(0);
+  let bad = 0;
+  let diff = 0;
+  let sum = 0;
+  let i = n - 1;
+  for (; i > 0; i -= 2) {
+    const ca = digits.charCodeAt(i);
+    const cb = digits.charCodeAt(i - 1);
+    const a = ca - 48;
+    const b = cb - 48;
+    bad |= a | b | (9 - a) | (9 - b);
+    diff |= (ca ^ first) | (cb ^ first);
+    sum += a + LUHN_DOUBLE[b & 15];
   }
-  return brand && luhn(digits) ? brand : null;
+  if (i === 0) {
+    const a = first - 48;
+    bad |= a | (9 - a);
+    sum += a;
+  }
+  if (bad < 0 || diff === 0 || sum % 10 !== 0) return null;
+  return iinBrand(n, first - 48, digits.charCodeAt(1) - 48, digits.charCodeAt(2) - 48, digits.charCodeAt(3) - 48);
+}
+
+/** Brand of the first IIN row whose prefix range and length both match (table order), or null. */
+function iinBrand(n: number, a: number, b: number, c: number, d: number): string | null {
+  const p2 = a * 10 + b;
+  const p3 = p2 * 10 + c;
+  const p4 = p3 * 10 + d;
+  const bit = 1 << n;
+  for (let k = 0; k < IIN_LO.length; k++) {
+    const len = IIN_LEN[k];
+    const p = len === 1 ? a : len === 2 ? p2 : len === 3 ? p3 : p4;
+    if (p >= IIN_LO[k] && p <= IIN_HI[k] && (IIN_LENGTHS[k] & bit) !== 0) return IIN_BRAND[k];
+  }
+  return null;
+}
+
+/**
+ * `paymentCard.validate` in one pass over the trimmed cell (cells of 12+ characters are often
+ * slices of the CSV line, where every character read costs): the shape `^\d[\d -]{10,22}\d$`,
+ * then exactly what `cardBrand(digitsOf(v))` checks — 12–19 digits, not all the same, Luhn, IIN.
+ */
+function validateCard(value: string): ValueFinding | null {
+  const v = value.trim();
+  const n = v.length;
+  if (n < 12 || n > 24) return null;
+  const last = v.charCodeAt(n - 1);
+  let count = 0;
+  let sum = 0;
+  let diff = 0;
+  let separated = false;
+  for (let i = n - 1; i >= 0; i--) {
+    const c = v.charCodeAt(i);
+    const x = c - 48;
+    if (x >= 0 && x <= 9) {
+      // Luhn from the right: every second digit doubled.
+      sum += count & 1 ? LUHN_DOUBLE[x] : x;
+      diff |= c ^ last;
+      count++;
+    } else if ((c === 32 || c === 45) && i > 0 && i < n - 1) separated = true;
+    else return null;
+  }
+  if (count < 12 || count > 19 || diff === 0 || sum % 10 !== 0) return null;
+  let brand: string | null;
+  if (separated) {
+    const d = digitsOf(v);
+    brand = iinBrand(count, d.charCodeAt(0) - 48, d.charCodeAt(1) - 48, d.charCodeAt(2) - 48, d.charCodeAt(3) - 48);
+    return brand ? { element: 'payment_card', value: d, kind: brand } : null;
+  }
+  brand = iinBrand(count, v.charCodeAt(0) - 48, v.charCodeAt(1) - 48, v.charCodeAt(2) - 48, v.charCodeAt(3) - 48);
+  return brand ? { element: 'payment_card', value: v, kind: brand } : null;
 }
 
 export const paymentCard: Detector = {
@@ -56,13 +126,7 @@ export const paymentCard: Detector = {
   kind: 'element',
   description: 'Payment card number (Luhn + issuer IIN range and length)',
   keywords: ['card', 'credit', 'visa', 'mastercard', 'amex', 'cc', 'pan', 'karte', 'carte', 'tarjeta', 'carta', 'kaart', 'cartao'],
-  validate(value) {
-    const v = value.trim();
-    if (!/^\d[\d -]{10,22}\d$/.test(v)) return null;
-    const d = digitsOf(v);
-    const brand = cardBrand(d);
-    return brand ? element('payment_card', d, { kind: brand }) : null;
-  },
+  validate: validateCard,
   sampleable: true,
   fixtures: {
     ok: ['4111 1111 1111 1111', '5555-5555-5555-4444', '378282246310005', '6011111111111117', '630427373398', '2223003122003222', '3530111333300000'],

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ValueFinding } from '../types.js';
-import { NATIONAL_ID_KINDS, sampleNationalIdKind, usItin, usSsn, validateNationalId } from './national-ids.js';
+import { NATIONAL_ID_KINDS, sampleNationalIdKind, usItin, usSsn, validateNationalId, validSsn } from './national-ids.js';
 
 describe('US SSN', () => {
   it('normalises to nine digits and sets the country', () => {
@@ -11,6 +11,16 @@ describe('US SSN', () => {
     (v) => expect(usSsn.validate(v)).toBeNull(),
   );
   it('rejects mixed separators', () => expect(usSsn.validate('536-90 4399')).toBeNull());
+  it.each([' 536 90 4399\t', '536904399'])('accepts %j', (v) => expect(usSsn.validate(v)).toEqual({ element: 'us_ssn', value: '536904399', country: 'US' }));
+  it.each(['\uff1536-90-4399', '536--90-4399', '536\u00a090\u00a04399', '987-65-4329'])('rejects %j', (v) => expect(usSsn.validate(v)).toBeNull());
+  it('keeps the advertising range to 987-65-4320…4329 and the listed numbers exact', () => {
+    expect(usSsn.validate('987-65-4330')).toBeNull(); // area 987 ≥ 900 anyway
+    expect(usSsn.validate('078-05-1121')).toEqual({ element: 'us_ssn', value: '078051121', country: 'US' });
+    expect(validSsn('987654329')).toBe(false);
+    expect(validSsn('53690439')).toBe(false);
+    expect(validSsn('5369043990')).toBe(false);
+    expect(validSsn('536904399')).toBe(true);
+  });
   it('samples only the dashed form (bare 9 digits are usually other numbers)', () => {
     expect(usSsn.sample!('536-90-4399')).toBe(true);
     expect(usSsn.sample!('536904399')).toBe(false);

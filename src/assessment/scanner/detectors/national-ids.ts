@@ -6,33 +6,70 @@
  */
 import { stdnum } from 'stdnum';
 import type { ValueFinding } from '../types.js';
-import { allSameDigit, type Detector, digitsOf, element } from './detector.js';
+import { allSameDigit, type Detector, digitsOf, element, isDigit } from './detector.js';
 
-/** SSA: area 000, 666 and 900–999 are never issued; group 00 and serial 0000 neither. */
-function ssnDigits(value: string): string | null {
-  const v = value.trim();
-  if (!/^\d{3}([- ]?)\d{2}\1\d{4}$/.test(v)) return null;
-  return digitsOf(v);
+/**
+ * The nine digits of `ddd-dd-dddd`, `ddd dd dddd` or `ddddddddd` (`^\d{3}([- ]?)\d{2}\1\d{4}$`)
+ * as one number (no string built), or -1 for any other shape.
+ */
+function ssnNumber(v: string): number {
+  const n = v.length;
+  if (n === 11) {
+    const sep = v.charCodeAt(3);
+    if ((sep !== 45 && sep !== 32) || v.charCodeAt(6) !== sep) return -1;
+  } else if (n !== 9) return -1;
+  let x = 0;
+  for (let i = 0; i < n; i++) {
+    if (n === 11 && (i === 3 || i === 6)) continue;
+    const c = v.charCodeAt(i);
+    if (!isDigit(c)) return -1;
+    x = x * 10 + (c - 48);
+  }
+  return x;
 }
 
 /**
  * Numbers SSA or Presidio list as never valid: 078-05-1120 (Woolworth wallet card), 219-09-9999
- * (SSA advertising), 123-45-6789, and the 987-65-4320…4329 advertising range.
+ * (SSA advertising), 123-45-6789, and the 987-65-4320…4329 advertising range (as numbers: the
+ * digits are parsed once instead of compared as strings).
  */
-const KNOWN_INVALID_SSN = new Set(['078051120', '219099999', '123456789', '111111111', '999999999']);
+const KNOWN_INVALID_SSN = new Set([78051120, 219099999, 123456789, 111111111, 999999999]);
 
-export function validSsn(digits: string): boolean {
-  if (digits.length !== 9 || allSameDigit(digits)) return false;
-  const area = Number(digits.slice(0, 3));
+/**
+ * SSA rules on the nine digits as a number: area 000, 666 and 900–999 never issued; group 00 and
+ * serial 0000 neither; all-same-digit numbers (exactly the multiples of 111111111) and the list above.
+ */
+function ssnNumberValid(x: number): boolean {
+  if (x % 111111111 === 0) return false;
+  const area = Math.floor(x / 1e6);
   if (area === 0 || area === 666 || area >= 900) return false;
-  if (digits.slice(3, 5) === '00' || digits.slice(5) === '0000') return false;
-  if (KNOWN_INVALID_SSN.has(digits) || digits.startsWith('98765432')) return false;
-  return true;
+  if (Math.floor(x / 1e4) % 100 === 0 || x % 1e4 === 0) return false;
+  return !KNOWN_INVALID_SSN.has(x) && Math.floor(x / 10) !== 98765432;
+}
+
+/** SSA area/group/serial rules. `digits`: nine ASCII digits (as `digitsOf` gives); anything else is false. */
+export function validSsn(digits: string): boolean {
+  if (digits.length !== 9) return false;
+  const x = ssnNumber(digits);
+  return x >= 0 && ssnNumberValid(x);
+}
+
+/** The nine digits of a trimmed 9- or 11-character SSN whose shape `ssnNumber` accepted. */
+function ssnDigitString(v: string): string {
+  if (v.length === 9) return v;
+  const c = (i: number) => v.charCodeAt(i);
+  return String.fromCharCode(c(0), c(1), c(2), c(4), c(5), c(7), c(8), c(9), c(10));
+}
+
+/** `ssnNumber` + the string, for validators that need the digits of any well-shaped value. */
+function ssnDigits(value: string): string | null {
+  const v = value.trim();
+  return ssnNumber(v) >= 0 ? ssnDigitString(v) : null;
 }
 
 /** IRS ITIN: 9XX-GG-XXXX with group 50–65, 70–88, 90–92 or 94–99 (IRS, ITIN format 2011+). */
 export function validItin(digits: string): boolean {
-  if (digits.length !== 9 || digits[0] !== '9') return false;
+  if (digits.length !== 9 || digits.charCodeAt(0) !== 57) return false;
   const g = Number(digits.slice(3, 5));
   return (g >= 50 && g <= 65) || (g >= 70 && g <= 88) || (g >= 90 && g <= 92) || g >= 94;
 }
@@ -43,8 +80,9 @@ export const usSsn: Detector = {
   description: 'US Social Security number (SSA area/group/serial rules, known invalid numbers rejected)',
   keywords: ['ssn', 'social security', 'soc sec', 'ss#'],
   validate(value) {
-    const d = ssnDigits(value);
-    return d && validSsn(d) ? element('us_ssn', d, { country: 'US' }) : null;
+    const v = value.trim();
+    const x = ssnNumber(v);
+    return x >= 0 && ssnNumberValid(x) ? { element: 'us_ssn', value: ssnDigitString(v), country: 'US' } : null;
   },
   sampleable: true,
   // Bare 9-digit numbers are order numbers far more often than SSNs: only the dashed form counts alone.

@@ -7,7 +7,7 @@ import { type ColumnClass, ELEMENT_IDS, type ElementId, type SecretFinding, type
 import { type DetectionPort, maskSecretDefault } from './detection.port.js';
 import { KeyedSha64 } from './keyed-sha256.js';
 import { recordHints } from './jurisdiction.js';
-import { type Packed, unpackLines, unpackRows } from './pack.js';
+import { type PackedRows, unpackRows } from './pack.js';
 
 /** Identifiers that single out one person: records sharing one are the same individual. */
 export const STRONG_IDS: ReadonlySet<ElementId> = new Set<ElementId>([
@@ -45,9 +45,8 @@ const OTHER_TAG = 254;
 export type BatchTask = (
   | { kind: 'records'; key: Buffer | Uint8Array; classes: ColumnClass[]; rows: (string | null)[][] }
   | { kind: 'lines'; key: Buffer | Uint8Array; lines: string[] }
-  /** The same, packed for a worker thread (pack.ts): `width` cells a row. */
-  | { kind: 'packed-records'; key: Buffer | Uint8Array; classes: ColumnClass[]; width: number; packed: Packed }
-  | { kind: 'packed-lines'; key: Buffer | Uint8Array; packed: Packed }
+  /** Records packed for a worker thread (pack.ts): `width` cells a row. */
+  | { kind: 'packed-records'; key: Buffer | Uint8Array; classes: ColumnClass[]; width: number; packed: PackedRows }
 ) & {
   /** Return each record's element ids (for accuracy tests against a labelled corpus). */
   trace?: boolean;
@@ -173,8 +172,7 @@ export function processBatch(task: BatchTask, detection: DetectionPort): BatchRe
       addRecord(acc, f.elements, f.secrets, f.elements.length ? recordHints(f, detection.zipToState) : []);
     }
   } else {
-    const lines = task.kind === 'lines' ? task.lines : unpackLines(task.packed);
-    for (const line of lines) {
+    for (const line of task.lines) {
       const f = detection.scanText(line);
       addRecord(acc, f.elements, f.secrets, f.elements.length ? recordHints(f, detection.zipToState) : []);
     }

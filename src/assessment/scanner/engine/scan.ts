@@ -13,7 +13,7 @@ import { columnIsRead } from '../classify/column-read.js';
 import { CLASSIFY_SAMPLE_ROWS } from './constants.js';
 import { addCustomers, type MatchedCustomer, type ReadFn, readCustomerRows } from './customers.js';
 import type { DetectionPort } from './detection.port.js';
-import { packLines, packRows } from './pack.js';
+import { packRows } from './pack.js';
 import { createBatchRunner } from './pool.js';
 import { TempDir } from './spill-log.js';
 import { SpillStore } from './spill-store.js';
@@ -172,11 +172,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
               break;
             }
             case 'lines':
-              await submit(
-                ev.path,
-                runner.threads > 0 ? { kind: 'packed-lines', key, packed: packLines(ev.lines) } : { kind: 'lines', key, lines: ev.lines },
-                ev.lines.length,
-              );
+              await submit(ev.path, { kind: 'lines', key, lines: ev.lines }, ev.lines.length);
               break;
             case 'progress':
               progress.bytesRead = doneBytes + ev.bytesRead;

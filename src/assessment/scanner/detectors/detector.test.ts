@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { allSameDigit, digitsOf, isPlaceholder, luhn } from './detector.js';
+
+// The shared helpers have charCodeAt fast paths; these pin the edges where they fall back.
+describe('isPlaceholder', () => {
+  it.each(['', '-', '0', 'N/A', 'Undefined', 'NULL', '[NULL]', ' NULL ', 'NULL\t', 'Null\u00a0', ' 0 '])('%j is a placeholder', (v) =>
+    expect(isPlaceholder(v)).toBe(true),
+  );
+  it.each(['00', 'undefined1', 'Jane Doe', '001-01-0001', '   null      x', 'nullnullnullnull', '\u00a0null', '\ufeffnone', 'n\u0130l', '\u212a'])(
+    '%j is not',
+    (v) => expect(isPlaceholder(v)).toBe(false),
+  );
+  it('treats null and undefined as empty', () => {
+    expect(isPlaceholder(null)).toBe(true);
+    expect(isPlaceholder(undefined)).toBe(true);
+  });
+});
+
+describe('digitsOf', () => {
+  it.each([
+    ['4111111111111111', '4111111111111111'],
+    ['536-90-4399', '536904399'],
+    ['+1 (201) 200-0000', '12012000000'],
+    ['\u0661\u0662\u0663', ''], // Arabic-Indic digits are not \d
+    ['\uff11\uff12\uff134', '4'], // nor are full-width ones
+    ['', ''],
+    ['abc', ''],
+  ])('%j → %j', (v, d) => expect(digitsOf(v)).toBe(d));
+});
+
+describe('allSameDigit', () => {
+  it.each([
+    ['7', true],
+    ['777', true],
+    ['', false],
+    ['7771', false],
+    ['\u0661\u0661\u0661', false],
+    ['aaa', false],
+    ['7 7', false],
+  ])('%j → %s', (v, r) => expect(allSameDigit(v)).toBe(r));
+});
+
+describe('luhn', () => {
+  it.each([
+    ['0', true],
+    ['18', true],
+    ['79927398713', true], // odd length
+    ['4111111111111111', true], // even length
+    ['79927398710', false],
+    ['', false],
+    ['4111 1111 1111 1111', false],
+    ['\uff14111111111111111', false],
+  ])('%j → %s', (v, r) => expect(luhn(v)).toBe(r));
+});
