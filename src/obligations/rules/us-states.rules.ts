@@ -240,7 +240,7 @@ const PA: RuleInput[] = (() => {
     roh: false,
     mode: 'acquisition',
     note:
-      'CRA threshold conflict: reference §6.3 says >1,000 persons at one time; a 2026 secondary source (openagreements.org Pennsylvania guide, quoting 73 P.S. §2305 via FindLaw, found with the search tool) quotes "more than 500 persons at one time". The lower, more protective figure is encoded — verify against the current statute.',
+      'CRA threshold: 73 P.S. §2305 said "more than 1,000 persons at one time" (reference §6.3) until Act 33 of 2024 (SB 824, approved 2024-06-28, in force 2024-09-26) lowered it to 500. Secondary sources found with the search tool agree on the lowering (openagreements.org quoting §2305 via FindLaw: "more than 500 persons at one time"; thewbkfirm.com and complyauto.com client alerts on the amendment, the latter wording it "500 or more"). This rule set starts in 2025, after the amendment, so only the 500 version is encoded; `>` follows the quoted statute text — verify the comparator against the enrolled act.',
   });
   const [, ag] = stateRules({
     code: 'PA',
