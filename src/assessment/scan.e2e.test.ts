@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../test/generators/corpus.js';
+import { writeDenseCsv } from '../../test/generators/dense-csv.js';
 import { ExposureReportSchema } from './scan.schema.js';
 import { scan } from './scanner/engine/scan.js';
 
@@ -73,6 +74,18 @@ describe('breachdesk scan, built CLI', () => {
     expect(viaWorkers.jurisdictions).toEqual(inThread.jurisdictions);
     expect(viaWorkers.matching).toEqual(inThread.matching);
     expect(viaWorkers.combinations).toEqual(inThread.combinations);
+  }, 120_000);
+
+  it('--workers 2 splits quote-free CSV blocks in the workers and gives the in-thread report exactly', async () => {
+    // ≈ 3.3 MB: read in 1 MiB chunks, so all but the first block go to the workers unsplit.
+    const dense = join(dir, 'dense.csv');
+    writeDenseCsv(dense, 30_000);
+    const r = run(['scan', '--workers', '2', '--json', dense]);
+    expect(r.status, r.stderr).toBe(0);
+    const { performance: _w, ...viaWorkers } = ExposureReportSchema.parse(JSON.parse(r.stdout));
+    const { performance: _t, ...inThread } = (await scan({ paths: [dense], workers: 0 })).report;
+    expect(viaWorkers).toEqual(inThread);
+    expect(inThread.totals.records).toBe(30_000);
   }, 120_000);
 
   it('exits 2 naming a missing file, and 1 naming an unknown incident before scanning', () => {

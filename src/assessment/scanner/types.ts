@@ -92,6 +92,11 @@ export interface ReadOptions {
   signal?: AbortSignal;
   /** Force a format instead of sniffing. */
   format?: FileFormat;
+  /**
+   * Also yield `csv-block` events (raw quote-free blocks of a headed CSV, parsed by whoever
+   * receives them: the scan engine's worker threads). Off by default: other readers get rows.
+   */
+  csvBlocks?: boolean;
 }
 
 /**
@@ -110,6 +115,21 @@ export type ReaderEvent =
       rows: (string | null)[][];
       /** Location of rows[0] as it should be shown to a user, e.g. "line 12" or "row 3". */
       firstLocation: { unit: 'line' | 'row' | 'record'; n: number };
+    }
+  /**
+   * With ReadOptions.csvBlocks only: CSV rows not yet split — whole lines of UTF-8 without a quote
+   * character, each with at most `columns.length` fields. `csvBlockRows` (readers/csv-block.ts)
+   * turns them into the rows a `records` event would carry; `rows` is their number.
+   */
+  | {
+      kind: 'csv-block';
+      path: string;
+      table: string;
+      columns: string[];
+      delim: string;
+      buf: Uint8Array;
+      rows: number;
+      firstLocation: { unit: 'line'; n: number };
     }
   /** Unstructured text: one entry per line (logs, plain text). */
   | { kind: 'lines'; path: string; lines: string[]; firstLine: number }

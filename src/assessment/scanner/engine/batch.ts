@@ -7,6 +7,7 @@ import { type ColumnClass, ELEMENT_IDS, type ElementId, type SecretFinding, type
 import { type DetectionPort, maskSecretDefault } from './detection.port.js';
 import { KeyedSha64 } from './keyed-sha256.js';
 import { recordHints } from './jurisdiction.js';
+import { csvBlockRows } from '../readers/csv-block.js';
 import { type PackedRows, unpackRows } from './pack.js';
 
 /** Identifiers that single out one person: records sharing one are the same individual. */
@@ -45,6 +46,11 @@ const OTHER_TAG = 254;
 export type BatchTask = (
   | { kind: 'records'; key: Buffer | Uint8Array; classes: ColumnClass[]; rows: (string | null)[][] }
   | { kind: 'lines'; key: Buffer | Uint8Array; lines: string[] }
+  /**
+   * A quote-free CSV block, split here (readers/csv-block.ts): `width` = the header's columns;
+   * with `keep`, only those columns reach the detectors (`classes` then describes them).
+   */
+  | { kind: 'csv-block'; key: Buffer | Uint8Array; classes: ColumnClass[]; delim: string; width: number; keep: number[] | null; buf: Uint8Array }
   /** Records packed for a worker thread (pack.ts): `width` cells a row. */
   | { kind: 'packed-records'; key: Buffer | Uint8Array; classes: ColumnClass[]; width: number; packed: PackedRows }
 ) & {
@@ -165,8 +171,13 @@ export function processBatch(task: BatchTask, detection: DetectionPort): BatchRe
     out, keyed: keyed(task.key), values: new GrowU32(), meta: new GrowU32(), hints: new GrowU32(), hintIndex: new Map(), detection,
     tagRecords: new Int32Array(256), samplesFull: new Uint8Array(256),
   };
-  if (task.kind === 'records' || task.kind === 'packed-records') {
-    const rows = task.kind === 'records' ? task.rows : unpackRows(task.packed, task.width);
+  if (task.kind === 'records' || task.kind === 'packed-records' || task.kind === 'csv-block') {
+    const rows =
+      task.kind === 'records'
+        ? task.rows
+        : task.kind === 'packed-records'
+          ? unpackRows(task.packed, task.width)
+          : csvBlockRows(task.buf, task.delim, task.width, task.keep);
     for (const row of rows) {
       const f = detection.detectRecord(task.classes, row);
       addRecord(acc, f.elements, f.secrets, f.elements.length ? recordHints(f, detection.zipToState) : []);

@@ -16,7 +16,8 @@ export interface BatchRunner {
   readonly threads: number;
   /** Resolves once batches can be processed (in-thread: the detectors are loaded). */
   ready(): Promise<void>;
-  run(task: BatchTask): Promise<BatchResult>;
+  /** `transfer`: buffers handed to the worker thread (detached here) instead of copied. */
+  run(task: BatchTask, transfer?: ArrayBuffer[]): Promise<BatchResult>;
   close(): Promise<void>;
 }
 
@@ -51,7 +52,7 @@ export function createBatchRunner(workers: number, detection: () => Promise<Dete
     return {
       threads: workers,
       ready: async () => {},
-      run: (task) => pool.run(task) as Promise<BatchResult>,
+      run: (task, transfer) => pool.run(task, transfer?.length ? { transferList: transfer } : undefined) as Promise<BatchResult>,
       close: () => {
         closed ??= pool.destroy();
         return closed;

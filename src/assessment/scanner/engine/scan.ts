@@ -13,6 +13,7 @@ import { columnIsRead } from '../classify/column-read.js';
 import { CLASSIFY_SAMPLE_ROWS } from './constants.js';
 import { addCustomers, type MatchedCustomer, type ReadFn, readCustomerRows } from './customers.js';
 import type { DetectionPort } from './detection.port.js';
+import { csvBlockRows } from '../readers/csv-block.js';
 import { packRows } from './pack.js';
 import { createBatchRunner } from './pool.js';
 import { TempDir } from './spill-log.js';
@@ -46,6 +47,11 @@ export interface ScanOptions extends AggregateOptions {
   onRecord?: (path: string, index: number, elements: string[]) => void;
   /** Directory for temporary spill files (default: OS temp dir). */
   tmpDir?: string;
+  /**
+   * Let the reader hand quote-free CSV blocks over unsplit (ReadOptions.csvBlocks); default: when
+   * worker threads run the default detectors. Tests force it on to compare both paths in-thread.
+   */
+  csvBlocks?: boolean;
 }
 
 export interface ScanResult {
@@ -111,13 +117,13 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     // Partials are merged in submission order, not completion order: with worker threads the
     // report (samples, error order) must not depend on which thread finished first.
     let lastMerged: Promise<void> = Promise.resolve();
-    const submit = async (path: string, task: BatchTask, n: number) => {
+    const submit = async (path: string, task: BatchTask, n: number, transfer?: ArrayBuffer[]) => {
       const base = agg.file(path).records;
       agg.file(path).records += n;
       if (opts.onRecord) task.trace = true;
       if (opts.rawSamples) task.raw = true;
       // Settled at once so a failing batch is never an unhandled rejection while it waits its turn.
-      const settled = runner.run(task).then(
+      const settled = runner.run(task, transfer).then(
         (r: BatchResult) => ({ r, err: undefined }),
         (err: unknown) => ({ r: undefined, err }),
       );
@@ -141,10 +147,23 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
       if (inFlight.size >= limit) await Promise.race(inFlight);
     };
     let port: DetectionPort | null = null;
+    // Quote-free CSV blocks are split by the worker threads, not here (readers/csv-block.ts).
+    const csvBlocks = opts.csvBlocks ?? (runner.threads > 0 && !opts.detection);
     const classes = new Map<string, ColumnClass[]>();
+    const classify = async (path: string, table: string, columns: string[], rows: (string | null)[][]) => {
+      const ck = `${path}\0${table}\0${columns.join('\0')}`;
+      let cls = classes.get(ck);
+      if (!cls) {
+        port ??= await detection();
+        cls = port.classifyColumns(table, columns, rows.slice(0, CLASSIFY_SAMPLE_ROWS));
+        classes.set(ck, cls);
+        agg.addColumns(path, table, cls);
+      }
+      return cls;
+    };
     let doneBytes = 0;
     for (const path of opts.paths) {
-      const events = read(path, { limits: opts.limits, signal: opts.signal });
+      const events = read(path, { limits: opts.limits, signal: opts.signal, csvBlocks });
       try {
         for await (const ev of events as AsyncIterable<ReaderEvent>) {
           opts.signal?.throwIfAborted();
@@ -152,15 +171,22 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
             case 'file-start':
               agg.fileStart(ev.path, ev.format, ev.bytes);
               break;
+            case 'csv-block': {
+              const width = ev.columns.length;
+              const known = classes.get(`${ev.path}\0${ev.table}\0${ev.columns.join('\0')}`);
+              // The reader sends blocks only after rows of the same table, so its columns are
+              // normally classified; if not, classify on this block's own rows.
+              const cls = known ?? (await classify(ev.path, ev.table, ev.columns, csvBlockRows(ev.buf, ev.delim, width)));
+              const proj = opts.detection ? null : projection(cls);
+              // An exact-size copy the worker can own: the block may be a view of a larger buffer
+              // (and Buffer#slice would not copy).
+              const buf = new Uint8Array(ev.buf);
+              const task: BatchTask = { kind: 'csv-block', key, classes: proj ? proj.classes : cls, delim: ev.delim, width, keep: proj ? proj.keep : null, buf };
+              await submit(ev.path, task, ev.rows, runner.threads > 0 ? [buf.buffer as ArrayBuffer] : undefined);
+              break;
+            }
             case 'records': {
-              const ck = `${ev.path}\0${ev.table}\0${ev.columns.join('\0')}`;
-              let cls = classes.get(ck);
-              if (!cls) {
-                port ??= await detection();
-                cls = port.classifyColumns(ev.table, ev.columns, ev.rows.slice(0, CLASSIFY_SAMPLE_ROWS));
-                classes.set(ck, cls);
-                agg.addColumns(ev.path, ev.table, cls);
-              }
+              const cls = await classify(ev.path, ev.table, ev.columns, ev.rows);
               let task: BatchTask;
               if (runner.threads > 0) {
                 const proj = opts.detection ? null : projection(cls);

@@ -7,6 +7,7 @@
  * with that quote taken literally, so nothing is lost.
  */
 import type { LineBlock } from './line-splitter.js';
+import { countBlockRows } from './csv-block.js';
 import { parseCsvText } from './csv-tokenizer.js';
 import type { BodyEvent, ErrorEvent } from './reader-context.js';
 import { BATCH_ROWS, errorEvent } from './reader-context.js';
@@ -85,6 +86,8 @@ export async function* readCsv(
   delim: string,
   blocks: AsyncIterable<LineBlock | ErrorEvent>,
   maxLineBytes: number,
+  /** Hand quote-free blocks over unsplit as `csv-block` events (ReadOptions.csvBlocks). */
+  rawBlocks = false,
 ): AsyncGenerator<BodyEvent> {
   const batch = new RowBatcher(path, table);
   // An open quoted field is buffered (and re-scanned per block) until it closes; cap it well below
@@ -146,9 +149,43 @@ export async function* readCsv(
     }
   };
 
+  const delimByte = delim.length === 1 && delim.charCodeAt(0) < 0x80 ? delim.charCodeAt(0) : -1;
+  /**
+   * A block goes over unsplit only when splitting it elsewhere gives exactly the rows the path
+   * below would: the header is decided and present (so the columns are the header's), nothing is
+   * pending from the previous block, it is whole lines, it holds no quote character, and no line
+   * has more fields than the header (a wider row would add `column_k` columns).
+   */
+  const rawBlock = (b: LineBlock): BodyEvent | null => {
+    if (!rawBlocks || delimByte < 0 || sample || !batch.header || pending !== '') return null;
+    const buf = b.buf;
+    if (buf.length === 0 || buf[buf.length - 1] !== 10 || buf.indexOf(34) !== -1) return null;
+    const width = batch.header.length;
+    const rows = countBlockRows(buf, delimByte, width);
+    if (rows <= 0) return null;
+    return {
+      kind: 'csv-block',
+      path,
+      table,
+      columns: columnNames(width, batch.header),
+      delim,
+      buf,
+      rows,
+      firstLocation: { unit: 'line', n: b.firstLine },
+    };
+  };
+
   for await (const b of blocks) {
     if (b.kind === 'error') {
       yield b;
+      continue;
+    }
+    const raw = rawBlock(b);
+    if (raw) {
+      // Rows already batched come first: records keep their order.
+      batch.flush();
+      yield* batch.ready.splice(0);
+      yield raw;
       continue;
     }
     run(b.buf.toString('utf8'), b.firstLine, false);

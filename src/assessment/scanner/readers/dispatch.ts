@@ -105,6 +105,7 @@ export async function* readSource(src: Source, ctx: ReadContext, forced?: FileFo
     else {
       for await (const ev of body(format, src, chunks, headBuf, ctx)) {
         if (ev.kind === 'records') records += ev.rows.length;
+        else if (ev.kind === 'csv-block') records += ev.rows;
         else if (ev.kind === 'lines') records += ev.lines.length;
         yield ev;
       }
@@ -153,7 +154,7 @@ function body(format: FileFormat, src: Source, chunks: AsyncGenerator<Buffer>, h
     case 'csv':
     case 'tsv': {
       const delim = format === 'tsv' ? '\t' : (sniffDelimiter(decodeHead(head, enc)) ?? ',');
-      return readCsv(src.path, table, delim, splitLines(text, src.path, max), max);
+      return readCsv(src.path, table, delim, splitLines(text, src.path, max), max, ctx.csvBlocks === true);
     }
     case 'ndjson':
       return readNdjson(src.path, table, splitLines(text, src.path, max));

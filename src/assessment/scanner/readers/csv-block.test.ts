@@ -1,0 +1,95 @@
+import { Readable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReaderEvent } from '../types.js';
+import { countBlockRows, csvBlockRows } from './csv-block.js';
+import { tuning } from './dispatch.js';
+import { readStream } from './index.js';
+import { collect, errorsOf } from './testing.js';
+
+const rowsOf = (s: string, width: number, keep: number[] | null = null) => csvBlockRows(Buffer.from(s), ',', width, keep);
+
+describe('csv blocks (rows split where they are used)', () => {
+  it('splits lines like the tokenizer: CRLF, empty lines, short rows padded, projection', () => {
+    expect(rowsOf('a,b,c\r\n\r\n\nd,e\nf,g,h\n', 3)).toEqual([
+      ['a', 'b', 'c'],
+      ['d', 'e', null],
+      ['f', 'g', 'h'],
+    ]);
+    expect(rowsOf('a,b,c\nd\n', 3, [2, 0])).toEqual([
+      ['c', 'a'],
+      [null, 'd'],
+    ]);
+    expect(rowsOf('ü,\u00e9\n', 2)).toEqual([['ü', 'é']]);
+  });
+
+  it('counts non-empty rows and refuses a block with a row wider than the header', () => {
+    const b = (s: string) => Buffer.from(s);
+    expect(countBlockRows(b('a,b\n\r\n\nc\n'), 44, 2)).toBe(2);
+    expect(countBlockRows(b('a,b\nc,d,e\n'), 44, 2)).toBe(-1);
+    expect(countBlockRows(b('x\r\n'), 44, 1)).toBe(1);
+    expect(countBlockRows(b('\r\n\n'), 44, 1)).toBe(0);
+  });
+});
+
+/** Every record of a read, as arrays, with raw blocks split by csvBlockRows. */
+function allRows(evs: ReaderEvent[]): { columns: string[]; rows: (string | null)[][] }[] {
+  const out: { columns: string[]; rows: (string | null)[][] }[] = [];
+  for (const e of evs) {
+    if (e.kind === 'records') out.push({ columns: e.columns, rows: e.rows });
+    if (e.kind === 'csv-block') out.push({ columns: e.columns, rows: csvBlockRows(e.buf, e.delim, e.columns.length) });
+  }
+  // Batch boundaries differ between the two paths; compare per column set.
+  const merged: { columns: string[]; rows: (string | null)[][] }[] = [];
+  for (const b of out) {
+    const last = merged.at(-1);
+    if (last && last.columns.join('\0') === b.columns.join('\0')) last.rows.push(...b.rows);
+    else merged.push({ columns: b.columns, rows: [...b.rows] });
+  }
+  return merged;
+}
+
+describe('CSV reader with csvBlocks', () => {
+  const saved = tuning.blockBytes;
+  beforeAll(() => {
+    tuning.blockBytes = 64; // many blocks, so the raw path and the fallbacks interleave
+  });
+  afterAll(() => {
+    tuning.blockBytes = saved;
+  });
+  const read = (data: string, csvBlocks: boolean) =>
+    collect(readStream('people.csv', Readable.from(data.match(/[\s\S]{1,50}/g) ?? []), { csvBlocks }));
+
+  const body = Array.from({ length: 400 }, (_, i) => `${i},user${i}@example.com,+1 201-555-${String(i).padStart(4, '0')}`);
+  const cases: [string, string][] = [
+    ['plain', ['id,email,phone', ...body].join('\n')],
+    ['CRLF and empty lines', ['id,email,phone', ...body.map((l, i) => (i % 50 === 7 ? `${l}\r\n` : l))].join('\r\n').replace(/(\r\n){2}/g, '\r\n\r\n\n')],
+    ['quoted fields here and there', ['id,email,phone', ...body.map((l, i) => (i % 97 === 3 ? `${i},"q,${i}@example.com",x` : l))].join('\n')],
+    ['a row wider than the header', ['id,email,phone', ...body.slice(0, 200), '9,a@b.co,1,extra,more', ...body.slice(200)].join('\n')],
+    ['short rows', ['id,email,phone', ...body.map((l, i) => (i % 13 === 0 ? `${i}` : l))].join('\n')],
+    ['no trailing newline', ['id,email,phone', ...body].join('\n').trimEnd()],
+  ];
+
+  it.each(cases)('%s: the same rows, columns, count and errors as without it', async (_name, text) => {
+    const plain = await read(text, false);
+    const raw = await read(text, true);
+    expect(allRows(raw)).toEqual(allRows(plain));
+    expect(errorsOf(raw)).toEqual(errorsOf(plain));
+    expect(raw.find((e) => e.kind === 'file-end')).toEqual(plain.find((e) => e.kind === 'file-end'));
+  });
+
+  it('hands quote-free blocks over unsplit, and never a block with a quote', async () => {
+    const raw = await read(cases[2][1], true);
+    const blocks = raw.filter((e) => e.kind === 'csv-block');
+    expect(blocks.length).toBeGreaterThan(3);
+    for (const b of blocks) {
+      expect(Buffer.from(b.buf).includes('"')).toBe(false);
+      expect(b.columns).toEqual(['id', 'email', 'phone']);
+    }
+  });
+
+  it('leaves a header-less CSV on the ordinary path (its columns depend on each batch)', async () => {
+    const evs = await read(body.join('\n'), true);
+    expect(evs.some((e) => e.kind === 'csv-block')).toBe(false);
+    expect(evs.find((e) => e.kind === 'file-end')).toMatchObject({ records: 400 });
+  });
+});
