@@ -5,7 +5,7 @@
  */
 import { type ColumnClass, ELEMENT_IDS, type ElementId, type SecretFinding, type ValueFinding } from '../types.js';
 import { type DetectionPort, maskSecretDefault } from './detection.port.js';
-import { KeyedSha64 } from './keyed-sha256.js';
+import { KeyedSha64, KeyedSha64Batch } from './keyed-sha256.js';
 import { recordHints } from './jurisdiction.js';
 import { csvBlockRows } from '../readers/csv-block.js';
 import { type PackedRows, unpackRows } from './pack.js';
@@ -89,6 +89,8 @@ export interface BatchResult {
  */
 interface Keyed {
   hasher: KeyedSha64;
+  /** Strong identifiers' digests, computed together at the end of each batch (SIMD). */
+  batch: KeyedSha64Batch;
   cache: Map<string, number>[];
   digests: Uint32Array;
   size: number;
@@ -102,6 +104,7 @@ function keyed(key: Buffer | Uint8Array): Keyed {
     if (hashers.size > 4) hashers.clear();
     h = {
       hasher: new KeyedSha64(Buffer.from(hex, 'hex')),
+      batch: new KeyedSha64Batch(Buffer.from(hex, 'hex')),
       cache: Array.from({ length: 256 }, () => new Map<string, number>()),
       digests: new Uint32Array(DIGEST_CACHE_MAX * 2),
       size: 0,
@@ -137,6 +140,8 @@ interface Acc {
   keyed: Keyed;
   values: GrowU32;
   meta: GrowU32;
+  /** Positions in `values` of strong identifiers whose digest is still queued in keyed.batch. */
+  pending: GrowU32;
   /** Hints as indices into out.hintNames; hintIndex maps a hint to its index. */
   hints: GrowU32;
   hintIndex: Map<string, number>;
@@ -168,9 +173,10 @@ export function processBatch(task: BatchTask, detection: DetectionPort): BatchRe
   if (task.trace) out.trace = [];
   if (task.raw) out.rawSamples = {};
   const acc: Acc = {
-    out, keyed: keyed(task.key), values: new GrowU32(), meta: new GrowU32(), hints: new GrowU32(), hintIndex: new Map(), detection,
+    out, keyed: keyed(task.key), values: new GrowU32(), meta: new GrowU32(), hints: new GrowU32(), hintIndex: new Map(), pending: new GrowU32(), detection,
     tagRecords: new Int32Array(256), samplesFull: new Uint8Array(256),
   };
+  acc.keyed.batch.reset();
   if (task.kind === 'records' || task.kind === 'packed-records' || task.kind === 'csv-block') {
     const rows =
       task.kind === 'records'
@@ -189,6 +195,15 @@ export function processBatch(task: BatchTask, detection: DetectionPort): BatchRe
     }
   }
   for (let t = 0; t < ELEMENT_IDS.length; t++) if (acc.tagRecords[t]) out.elementRecords[ELEMENT_IDS[t]] = acc.tagRecords[t];
+  const batch = acc.keyed.batch;
+  batch.finish();
+  const v = acc.values.a;
+  for (let i = 0; i < acc.pending.n; i++) {
+    const at = acc.pending.a[i];
+    const idx = v[at];
+    v[at] = batch.hi(idx);
+    v[at + 1] = batch.lo(idx);
+  }
   out.values = acc.values.a.slice(0, acc.values.n);
   out.meta = new Int32Array(acc.meta.a.buffer.slice(0, acc.meta.n * 4));
   out.hints = Uint16Array.from(acc.hints.a.subarray(0, acc.hints.n));
@@ -223,9 +238,10 @@ function addRecord(acc: Acc, elements: ValueFinding[], secrets: SecretFinding[],
       if (LAW_RELEVANT.has(e.element)) lawRelevant = true;
     }
     if (STRONG_TAGS[tag]) {
-      hasher.digest(namespaceOf(e), e.value);
-      values.push(hasher.hi);
-      values.push(hasher.lo);
+      // Filled in by processBatch once the batch's digests are computed: (index, 0) until then.
+      acc.pending.push(values.n);
+      values.push(k.batch.add(namespaceOf(e), e.value));
+      values.push(0);
     } else {
       // Names, birth dates, cities repeat: cache their digests (strong identifiers rarely do).
       const cache = k.cache[tag];
