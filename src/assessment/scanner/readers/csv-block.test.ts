@@ -20,6 +20,12 @@ describe('csv blocks (rows split where they are used)', () => {
       [null, 'd'],
     ]);
     expect(rowsOf('ü,\u00e9\n', 2)).toEqual([['ü', 'é']]);
+    // A projection gives exactly split()'s fields: empty ones, a trailing delimiter, short rows.
+    const text = 'a,,c,d\n,b,,\nx\n,,,\n';
+    const full = rowsOf(text, 4);
+    for (const keep of [[0], [3, 1], [1, 2, 3], [2, 0, 3, 1]]) {
+      expect(rowsOf(text, 4, keep)).toEqual(full.map((r) => keep.map((c) => r[c] ?? null)));
+    }
   });
 
   it('counts non-empty rows and refuses a block with a row wider than the header', () => {

@@ -49,6 +49,14 @@ export function countBlockRows(buf: Uint8Array, delim: number, width: number): n
 export function csvBlockRows(buf: Uint8Array, delim: string, width: number, keep: number[] | null = null): (string | null)[][] {
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   const rows: (string | null)[][] = [];
+  // slot[c] = position of column c in a projected row, or -1.
+  let slot: Int32Array | null = null;
+  if (keep) {
+    slot = new Int32Array(width).fill(-1);
+    keep.forEach((c, k) => {
+      if (c < width) slot![c] = k;
+    });
+  }
   const n = b.length;
   let pos = 0;
   while (pos < n) {
@@ -56,12 +64,23 @@ export function csvBlockRows(buf: Uint8Array, delim: string, width: number, keep
     if (nl < 0) nl = n;
     const end = nl > pos && b[nl - 1] === CR ? nl - 1 : nl;
     if (end > pos) {
-      const f: (string | null)[] = b.toString('utf8', pos, end).split(delim);
-      if (keep) {
-        const r = new Array<string | null>(keep.length);
-        for (let k = 0; k < keep.length; k++) r[k] = f[keep[k]] ?? null;
+      const line = b.toString('utf8', pos, end);
+      if (slot) {
+        // Only the kept fields become strings (the others are skipped by position): the same
+        // strings split() would give, without allocating the unused half of a wide row.
+        const r = new Array<string | null>(keep!.length).fill(null);
+        let start = 0;
+        for (let c = 0; c < width; c++) {
+          let stop = line.indexOf(delim, start);
+          if (stop < 0) stop = line.length;
+          const k = slot[c];
+          if (k >= 0) r[k] = line.slice(start, stop);
+          if (stop === line.length) break;
+          start = stop + delim.length;
+        }
         rows.push(r);
       } else {
+        const f: (string | null)[] = line.split(delim);
         while (f.length < width) f.push(null);
         rows.push(f);
       }
