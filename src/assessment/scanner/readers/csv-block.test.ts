@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRng } from '../../../../test/generators/prng.js';
 import type { ReaderEvent } from '../types.js';
 import { countBlockRows, csvBlockRows } from './csv-block.js';
 import { tuning } from './dispatch.js';
@@ -97,5 +98,54 @@ describe('CSV reader with csvBlocks', () => {
     const evs = await read(body.join('\n'), true);
     expect(evs.some((e) => e.kind === 'csv-block')).toBe(false);
     expect(evs.find((e) => e.kind === 'file-end')).toMatchObject({ records: 400 });
+  });
+});
+
+describe('CSV reader with csvBlocks: differential fuzz', () => {
+  const saved = tuning.blockBytes;
+  beforeAll(() => {
+    tuning.blockBytes = 32;
+  });
+  afterAll(() => {
+    tuning.blockBytes = saved;
+  });
+
+  /** Seeded CSV-ish text: a header, then rows mixing every case the raw path must refuse or match. */
+  function fuzzCsv(seed: number): { text: string; chunk: number } {
+    const rng = createRng(seed);
+    const d = rng.pick([',', ';', '\t', '|']);
+    const width = rng.int(1, 6);
+    // Per input, how often the refused cases appear: some inputs are clean, some full of them.
+    const quoteRate = rng.pick([0, 0, 0.005, 0.2]);
+    const plainCell = () =>
+      rng.pick([() => '', () => rng.digits(rng.int(1, 12)), () => `user${rng.int(0, 99)}@example.com`, () => 'Zoë Ünal', () => ' spaced ', () => '\uFFFD\u00e9'])();
+    const quotedCell = () => rng.pick([() => `"quoted${d}with ""quotes"""`, () => 'ab"c', () => '"multi\nline"', () => '"unclosed'])();
+    const cell = () => (rng.chance(quoteRate) ? quotedCell() : plainCell());
+    const wideRate = rng.pick([0, 0, 0.01, 0.05]);
+    const lines = [Array.from({ length: width }, (_, j) => `col${j}`).join(d)];
+    const n = rng.int(50, 400);
+    for (let i = 0; i < n; i++) {
+      const w = rng.chance(wideRate) ? rng.int(width + 1, width + 4) : rng.chance(0.1) ? rng.int(0, width) : width;
+      lines.push(Array.from({ length: w }, cell).join(d));
+      if (rng.chance(0.03)) lines.push('');
+    }
+    const eol = rng.pick(['\n', '\r\n']);
+    return { text: lines.join(eol) + (rng.chance(0.5) ? eol : ''), chunk: rng.int(5, 200) };
+  }
+
+  it('gives the same rows, counts and errors as the ordinary path on 60 seeded inputs', async () => {
+    let raw = 0;
+    for (let seed = 1; seed <= 60; seed++) {
+      const { text, chunk } = fuzzCsv(seed);
+      const parts = (bytes: Buffer) => Array.from({ length: Math.ceil(bytes.length / chunk) }, (_, i) => bytes.subarray(i * chunk, (i + 1) * chunk));
+      const read = (csvBlocks: boolean) => collect(readStream('fuzz.csv', Readable.from(parts(Buffer.from(text))), { csvBlocks, format: 'csv' }));
+      const [plain, blocks] = [await read(false), await read(true)];
+      raw += blocks.filter((e) => e.kind === 'csv-block').length;
+      expect(allRows(blocks), `seed ${seed}`).toEqual(allRows(plain));
+      expect(errorsOf(blocks), `seed ${seed}`).toEqual(errorsOf(plain));
+      expect(blocks.find((e) => e.kind === 'file-end'), `seed ${seed}`).toEqual(plain.find((e) => e.kind === 'file-end'));
+    }
+    // The fuzz reaches the raw path, not only the fallbacks.
+    expect(raw).toBeGreaterThan(20);
   });
 });
