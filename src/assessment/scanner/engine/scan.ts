@@ -150,12 +150,13 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     // Quote-free CSV blocks are split by the worker threads, not here (readers/csv-block.ts).
     const csvBlocks = opts.csvBlocks ?? (runner.threads > 0 && !opts.detection);
     const classes = new Map<string, ColumnClass[]>();
-    const classify = async (path: string, table: string, columns: string[], rows: (string | null)[][]) => {
+    /** The columns' classes, classified once per (file, table, columns) on its first rows. */
+    const classify = async (path: string, table: string, columns: string[], rows: () => (string | null)[][]) => {
       const ck = `${path}\0${table}\0${columns.join('\0')}`;
       let cls = classes.get(ck);
       if (!cls) {
         port ??= await detection();
-        cls = port.classifyColumns(table, columns, rows.slice(0, CLASSIFY_SAMPLE_ROWS));
+        cls = port.classifyColumns(table, columns, rows().slice(0, CLASSIFY_SAMPLE_ROWS));
         classes.set(ck, cls);
         agg.addColumns(path, table, cls);
       }
@@ -173,10 +174,9 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
               break;
             case 'csv-block': {
               const width = ev.columns.length;
-              const known = classes.get(`${ev.path}\0${ev.table}\0${ev.columns.join('\0')}`);
               // The reader sends blocks only after rows of the same table, so its columns are
-              // normally classified; if not, classify on this block's own rows.
-              const cls = known ?? (await classify(ev.path, ev.table, ev.columns, csvBlockRows(ev.buf, ev.delim, width)));
+              // normally classified already; if not, on this block's own rows.
+              const cls = await classify(ev.path, ev.table, ev.columns, () => csvBlockRows(ev.buf, ev.delim, width));
               const proj = opts.detection ? null : projection(cls);
               // An exact-size copy the worker can own: the block may be a view of a larger buffer
               // (and Buffer#slice would not copy).
@@ -186,7 +186,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
               break;
             }
             case 'records': {
-              const cls = await classify(ev.path, ev.table, ev.columns, ev.rows);
+              const cls = await classify(ev.path, ev.table, ev.columns, () => ev.rows);
               let task: BatchTask;
               if (runner.threads > 0) {
                 const proj = opts.detection ? null : projection(cls);
