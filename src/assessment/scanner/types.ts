@@ -117,9 +117,10 @@ export type ReaderEvent =
       firstLocation: { unit: 'line' | 'row' | 'record'; n: number };
     }
   /**
-   * With ReadOptions.csvBlocks only: CSV rows not yet split — whole lines of UTF-8 without a quote
-   * character, each with at most `columns.length` fields. `csvBlockRows` (readers/csv-block.ts)
-   * turns them into the rows a `records` event would carry; `rows` is their number.
+   * With ReadOptions.csvBlocks only: CSV rows not yet split — whole lines of UTF-8, each row with
+   * at most `columns.length` fields, without quotes or (`quoted`) with strict RFC 4180 quoting only.
+   * `csvBlockRows` (readers/csv-block.ts) turns them into the rows a `records` event would carry;
+   * `rows` is their number.
    */
   | {
       kind: 'csv-block';
@@ -128,6 +129,7 @@ export type ReaderEvent =
       columns: string[];
       delim: string;
       buf: Uint8Array;
+      quoted: boolean;
       rows: number;
       firstLocation: { unit: 'line'; n: number };
     }

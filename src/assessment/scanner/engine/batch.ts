@@ -50,7 +50,7 @@ export type BatchTask = (
    * A quote-free CSV block, split here (readers/csv-block.ts): `width` = the header's columns;
    * with `keep`, only those columns reach the detectors (`classes` then describes them).
    */
-  | { kind: 'csv-block'; key: Buffer | Uint8Array; classes: ColumnClass[]; delim: string; width: number; keep: number[] | null; buf: Uint8Array }
+  | { kind: 'csv-block'; key: Buffer | Uint8Array; classes: ColumnClass[]; delim: string; width: number; keep: number[] | null; buf: Uint8Array; quoted: boolean }
   /** Records packed for a worker thread (pack.ts): `width` cells a row. */
   | { kind: 'packed-records'; key: Buffer | Uint8Array; classes: ColumnClass[]; width: number; packed: PackedRows }
 ) & {
@@ -183,7 +183,7 @@ export function processBatch(task: BatchTask, detection: DetectionPort): BatchRe
         ? task.rows
         : task.kind === 'packed-records'
           ? unpackRows(task.packed, task.width)
-          : csvBlockRows(task.buf, task.delim, task.width, task.keep);
+          : csvBlockRows(task.buf, task.delim, task.width, task.keep, task.quoted);
     for (const row of rows) {
       const f = detection.detectRecord(task.classes, row);
       addRecord(acc, f.elements, f.secrets, f.elements.length ? recordHints(f, detection.zipToState) : []);

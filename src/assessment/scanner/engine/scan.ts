@@ -176,12 +176,14 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
               const width = ev.columns.length;
               // The reader sends blocks only after rows of the same table, so its columns are
               // normally classified already; if not, on this block's own rows.
-              const cls = await classify(ev.path, ev.table, ev.columns, () => csvBlockRows(ev.buf, ev.delim, width));
+              const cls = await classify(ev.path, ev.table, ev.columns, () => csvBlockRows(ev.buf, ev.delim, width, null, ev.quoted));
               const proj = opts.detection ? null : projection(cls);
               // An exact-size copy the worker can own: the block may be a view of a larger buffer
               // (and Buffer#slice would not copy).
               const buf = new Uint8Array(ev.buf);
-              const task: BatchTask = { kind: 'csv-block', key, classes: proj ? proj.classes : cls, delim: ev.delim, width, keep: proj ? proj.keep : null, buf };
+              const task: BatchTask = {
+                kind: 'csv-block', key, classes: proj ? proj.classes : cls, delim: ev.delim, width, keep: proj ? proj.keep : null, buf, quoted: ev.quoted,
+              };
               await submit(ev.path, task, ev.rows, runner.threads > 0 ? [buf.buffer as ArrayBuffer] : undefined);
               break;
             }

@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../../../test/generators/prng.js';
 import type { ReaderEvent } from '../types.js';
-import { countBlockRows, csvBlockRows } from './csv-block.js';
+import { countBlockRows, countQuotedBlockRows, csvBlockRows } from './csv-block.js';
 import { tuning } from './dispatch.js';
 import { readStream } from './index.js';
 import { collect, errorsOf } from './testing.js';
@@ -43,7 +43,7 @@ function allRows(evs: ReaderEvent[]): { columns: string[]; rows: (string | null)
   const out: { columns: string[]; rows: (string | null)[][] }[] = [];
   for (const e of evs) {
     if (e.kind === 'records') out.push({ columns: e.columns, rows: e.rows });
-    if (e.kind === 'csv-block') out.push({ columns: e.columns, rows: csvBlockRows(e.buf, e.delim, e.columns.length) });
+    if (e.kind === 'csv-block') out.push({ columns: e.columns, rows: csvBlockRows(e.buf, e.delim, e.columns.length, null, e.quoted) });
   }
   // Batch boundaries differ between the two paths; compare per column set.
   const merged: { columns: string[]; rows: (string | null)[][] }[] = [];
@@ -84,14 +84,32 @@ describe('CSV reader with csvBlocks', () => {
     expect(raw.find((e) => e.kind === 'file-end')).toEqual(plain.find((e) => e.kind === 'file-end'));
   });
 
-  it('hands quote-free blocks over unsplit, and never a block with a quote', async () => {
+  it('hands blocks over unsplit, marking those with (strict) quotes, and never one with a lenient quote', async () => {
     const raw = await read(cases[2][1], true);
     const blocks = raw.filter((e) => e.kind === 'csv-block');
     expect(blocks.length).toBeGreaterThan(3);
+    expect(blocks.some((b) => b.quoted)).toBe(true);
     for (const b of blocks) {
-      expect(Buffer.from(b.buf).includes('"')).toBe(false);
+      expect(Buffer.from(b.buf).includes('"')).toBe(b.quoted);
       expect(b.columns).toEqual(['id', 'email', 'phone']);
     }
+    // A quote inside an unquoted field is literal in the tokenizer: such blocks stay on its path.
+    const lenient = await read(['id,email,phone', ...body.map((l, i) => (i % 5 === 0 ? `${i},ab"c,x` : l))].join('\n'), true);
+    for (const b of lenient.filter((e) => e.kind === 'csv-block')) expect(Buffer.from(b.buf).includes('"')).toBe(false);
+  });
+
+  it('checks strict quoting byte by byte', () => {
+    const q = (s: string, width = 3) => countQuotedBlockRows(Buffer.from(s), 44, width);
+    expect(q('"a,b",c,"d""e"\n')).toBe(1);
+    expect(q('"multi\nline",x\r\n\r\n"y"\n')).toBe(2);
+    expect(q('"a"\r\n')).toBe(1);
+    expect(q('a"b,c\n')).toBe(-1); // quote inside an unquoted field
+    expect(q('"a"b,c\n')).toBe(-1); // text after a closing quote
+    expect(q('"a" ,c\n')).toBe(-1);
+    expect(q('"a"\rb\n')).toBe(-1);
+    expect(q('"open,c\n')).toBe(-1); // still open at the end
+    expect(q('"a","b","c","d"\n')).toBe(-1); // wider than the header
+    expect(q('"a,b,c,d"\n', 1)).toBe(1); // delimiters inside quotes do not count
   });
 
   it('leaves a header-less CSV on the ordinary path (its columns depend on each batch)', async () => {
@@ -133,19 +151,22 @@ describe('CSV reader with csvBlocks: differential fuzz', () => {
     return { text: lines.join(eol) + (rng.chance(0.5) ? eol : ''), chunk: rng.int(5, 200) };
   }
 
-  it('gives the same rows, counts and errors as the ordinary path on 60 seeded inputs', async () => {
+  it('gives the same rows, counts and errors as the ordinary path on 200 seeded inputs', async () => {
     let raw = 0;
-    for (let seed = 1; seed <= 60; seed++) {
+    let rawQuoted = 0;
+    for (let seed = 1; seed <= 200; seed++) {
       const { text, chunk } = fuzzCsv(seed);
       const parts = (bytes: Buffer) => Array.from({ length: Math.ceil(bytes.length / chunk) }, (_, i) => bytes.subarray(i * chunk, (i + 1) * chunk));
       const read = (csvBlocks: boolean) => collect(readStream('fuzz.csv', Readable.from(parts(Buffer.from(text))), { csvBlocks, format: 'csv' }));
       const [plain, blocks] = [await read(false), await read(true)];
       raw += blocks.filter((e) => e.kind === 'csv-block').length;
+      rawQuoted += blocks.filter((e) => e.kind === 'csv-block' && e.quoted).length;
       expect(allRows(blocks), `seed ${seed}`).toEqual(allRows(plain));
       expect(errorsOf(blocks), `seed ${seed}`).toEqual(errorsOf(plain));
       expect(blocks.find((e) => e.kind === 'file-end'), `seed ${seed}`).toEqual(plain.find((e) => e.kind === 'file-end'));
     }
-    // The fuzz reaches the raw path, not only the fallbacks.
-    expect(raw).toBeGreaterThan(20);
+    // The fuzz reaches both raw paths, not only the fallbacks.
+    expect(raw).toBeGreaterThan(50);
+    expect(rawQuoted).toBeGreaterThan(5);
   });
 });

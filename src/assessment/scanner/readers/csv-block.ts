@@ -1,14 +1,23 @@
 /**
- * Quote-free CSV blocks, split where they are used (the scan engine's worker threads) instead of
- * on the reading thread: on a dense CSV, turning every field into a string on the one reading
- * thread, then cloning those strings to the workers, bounded the whole scan (bench/README.md,
+ * CSV blocks split where they are used (the scan engine's worker threads) instead of on the
+ * reading thread: on a dense CSV, turning every field into a string on the one reading thread,
+ * then cloning those strings to the workers, bounded the whole scan (bench/README.md,
  * 2026-11-27). The reader hands over a block only when splitting it here gives exactly the rows
- * its own tokenizer would (csv-reader.ts): no quote character, a known header, whole lines, no
- * row wider than the header.
+ * its own tokenizer would (csv-reader.ts): a known header, whole lines, no row wider than the
+ * header, and either no quote character at all or only strict RFC 4180 quoting (a quote opens a
+ * field and closes it right before a delimiter or the line end, `""` inside; none of the
+ * tokenizer's lenient repairs can apply, and the block ends outside quotes).
  */
+import { parseCsvText } from './csv-tokenizer.js';
 
 const LF = 10;
 const CR = 13;
+const QUOTE = 34;
+
+/** Whether line [start, end) is a row: the tokenizer skips a line that is empty once a CR is dropped. */
+function isRow(buf: Uint8Array, start: number, end: number): boolean {
+  return end - start > 1 || (end - start === 1 && buf[start] !== CR);
+}
 
 /**
  * The row-shape check the reader runs before handing a block over: every line has at most
@@ -26,13 +35,61 @@ export function countBlockRows(buf: Uint8Array, delim: number, width: number): n
     if (c === delim) {
       if (++fields > width) return -1;
     } else if (c === LF) {
-      // A line holding only "\r" is empty, like the tokenizer's CRLF handling.
-      if (i - start > 1 || (i - start === 1 && buf[start] !== CR)) rows++;
+      if (isRow(buf, start, i)) rows++;
       fields = 1;
       start = i + 1;
     }
   }
-  if (n - start > 1 || (n - start === 1 && buf[start] !== CR)) rows++;
+  if (isRow(buf, start, n)) rows++;
+  return rows;
+}
+
+/**
+ * countBlockRows for a block with quotes: the rows (non-empty logical lines; a quoted field may
+ * hold line breaks), or -1 when a row is wider than `width` or the quoting is not strictly RFC 4180
+ * (a quote inside an unquoted field, text after a closing quote, a CR not before LF after one, or
+ * a field still open at the end) — those keep the tokenizer's own repairs and error reports.
+ */
+export function countQuotedBlockRows(buf: Uint8Array, delim: number, width: number): number {
+  const FIELD = 0; // at a field start
+  const PLAIN = 1; // in an unquoted field
+  const QUOTED = 2; // in a quoted field
+  const AFTER = 3; // after a quote inside a quoted field: `""` or the closing quote
+  let state = FIELD;
+  let rows = 0;
+  let start = 0;
+  let fields = 1;
+  for (let i = 0; i < buf.length; i++) {
+    const c = buf[i];
+    if (state === QUOTED) {
+      if (c === QUOTE) state = AFTER;
+      continue;
+    }
+    if (state === AFTER) {
+      if (c === QUOTE) {
+        state = QUOTED;
+        continue;
+      }
+      if (c === CR) {
+        if (buf[i + 1] !== LF) return -1;
+        continue;
+      }
+      if (c !== delim && c !== LF) return -1;
+    }
+    if (c === delim) {
+      if (++fields > width) return -1;
+      state = FIELD;
+    } else if (c === LF) {
+      if (isRow(buf, start, i)) rows++;
+      start = i + 1;
+      fields = 1;
+      state = FIELD;
+    } else if (c === QUOTE) {
+      if (state !== FIELD) return -1;
+      state = QUOTED;
+    } else state = PLAIN;
+  }
+  if (state === QUOTED || state === AFTER || start !== buf.length) return -1;
   return rows;
 }
 
@@ -46,7 +103,14 @@ export function countBlockRows(buf: Uint8Array, delim: number, width: number): n
  * alive. Sliced from one block-sized string, every field a validator caches (phone numbers,
  * names) kept its whole block in the worker's capped heap — the 1 GB CSV peaked at 514 MB.
  */
-export function csvBlockRows(buf: Uint8Array, delim: string, width: number, keep: number[] | null = null): (string | null)[][] {
+export function csvBlockRows(
+  buf: Uint8Array,
+  delim: string,
+  width: number,
+  keep: number[] | null = null,
+  quoted = false,
+): (string | null)[][] {
+  if (quoted) return quotedBlockRows(buf, delim, width, keep);
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   const rows: (string | null)[][] = [];
   // slot[c] = position of column c in a projected row, or -1.
@@ -86,6 +150,34 @@ export function csvBlockRows(buf: Uint8Array, delim: string, width: number, keep
       }
     }
     pos = nl + 1;
+  }
+  return rows;
+}
+
+/**
+ * The rows of a block that passed countQuotedBlockRows: each logical row (up to an LF outside
+ * quotes; in strict quoting the quote parity tells) is decoded on its own and parsed by the
+ * reader's own tokenizer, with its LF, exactly as the reader would have.
+ */
+function quotedBlockRows(buf: Uint8Array, delim: string, width: number, keep: number[] | null): (string | null)[][] {
+  const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  const rows: (string | null)[][] = [];
+  const emit = (f: (string | null)[]) => {
+    if (keep) rows.push(keep.map((c) => f[c] ?? null));
+    else {
+      while (f.length < width) f.push(null);
+      rows.push(f);
+    }
+  };
+  let start = 0;
+  let inQuotes = false;
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i];
+    if (c === QUOTE) inQuotes = !inQuotes;
+    else if (c === LF && !inQuotes) {
+      parseCsvText(b.toString('utf8', start, i + 1), delim, 1, false, emit);
+      start = i + 1;
+    }
   }
   return rows;
 }

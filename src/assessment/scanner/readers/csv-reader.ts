@@ -7,7 +7,7 @@
  * with that quote taken literally, so nothing is lost.
  */
 import type { LineBlock } from './line-splitter.js';
-import { countBlockRows } from './csv-block.js';
+import { countBlockRows, countQuotedBlockRows } from './csv-block.js';
 import { parseCsvText } from './csv-tokenizer.js';
 import type { BodyEvent, ErrorEvent } from './reader-context.js';
 import { BATCH_ROWS, errorEvent } from './reader-context.js';
@@ -153,15 +153,17 @@ export async function* readCsv(
   /**
    * A block goes over unsplit only when splitting it elsewhere gives exactly the rows the path
    * below would: the header is decided and present (so the columns are the header's), nothing is
-   * pending from the previous block, it is whole lines, it holds no quote character, and no line
-   * has more fields than the header (a wider row would add `column_k` columns).
+   * pending from the previous block, it is whole lines, it holds no quote character or only
+   * strict RFC 4180 quoting (csv-block.ts), and no row has more fields than the header (a wider
+   * row would add `column_k` columns).
    */
   const rawBlock = (b: LineBlock): BodyEvent | null => {
     if (!rawBlocks || delimByte < 0 || sample || !batch.header || pending !== '') return null;
     const buf = b.buf;
-    if (buf.length === 0 || buf[buf.length - 1] !== 10 || buf.indexOf(34) !== -1) return null;
+    if (buf.length === 0 || buf[buf.length - 1] !== 10) return null;
     const width = batch.header.length;
-    const rows = countBlockRows(buf, delimByte, width);
+    const quoted = buf.indexOf(34) !== -1;
+    const rows = quoted ? countQuotedBlockRows(buf, delimByte, width) : countBlockRows(buf, delimByte, width);
     if (rows <= 0) return null;
     return {
       kind: 'csv-block',
@@ -170,6 +172,7 @@ export async function* readCsv(
       columns: columnNames(width, batch.header),
       delim,
       buf,
+      quoted,
       rows,
       firstLocation: { unit: 'line', n: b.firstLine },
     };
