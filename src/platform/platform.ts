@@ -3,7 +3,6 @@
  * points (serve, worker, admin CLI) and tests all start here.
  */
 import { existsSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Migration } from 'kysely';
 import { AccountsRepository } from './auth/accounts.repository.js';
 import { AccountsService } from './auth/accounts.service.js';

@@ -5,7 +5,7 @@
  */
 import { countrySpecs } from 'ibantools';
 import type { ValueFinding } from '../types.js';
-import { allSameDigit, type Detector, digitsOf, element, LUHN_DOUBLE } from './detector.js';
+import { allSameDigit, type Detector, digitsOf, element, LUHN_DOUBLE, luhn } from './detector.js';
 
 /** [prefix range low, high, prefix length, allowed lengths]: public IIN tables of the schemes. */
 const IIN: readonly [number, number, number, readonly number[], string][] = [
@@ -45,30 +45,10 @@ const IIN_BRAND = IIN.map((r) => r[4]);
 /** Card brand for a digit string that passes Luhn and an IIN range with a matching length. */
 export function cardBrand(digits: string): string | null {
   const n = digits.length;
-  if (n < 12 || n > 19) return null;
-  // `luhn` inlined into one pass, two digits at a time from the right: ASCII digits only (Luhn rejects anything else),
-  // the all-same-digit test and the Luhn sum. `bad` goes negative on any character outside 0-9.
-  const first = digits.charCodeAt(0);
-  let bad = 0;
-  let diff = 0;
-  let sum = 0;
-  let i = n - 1;
-  for (; i > 0; i -= 2) {
-    const ca = digits.charCodeAt(i);
-    const cb = digits.charCodeAt(i - 1);
-    const a = ca - 48;
-    const b = cb - 48;
-    bad |= a | b | (9 - a) | (9 - b);
-    diff |= (ca ^ first) | (cb ^ first);
-    sum += a + LUHN_DOUBLE[b & 15];
-  }
-  if (i === 0) {
-    const a = first - 48;
-    bad |= a | (9 - a);
-    sum += a;
-  }
-  if (bad < 0 || diff === 0 || sum % 10 !== 0) return null;
-  return iinBrand(n, first - 48, digits.charCodeAt(1) - 48, digits.charCodeAt(2) - 48, digits.charCodeAt(3) - 48);
+  // luhn() is false unless every character is an ASCII digit.
+  if (n < 12 || n > 19 || allSameDigit(digits) || !luhn(digits)) return null;
+  const d = (i: number) => digits.charCodeAt(i) - 48;
+  return iinBrand(n, d(0), d(1), d(2), d(3));
 }
 
 /** Brand of the first IIN row whose prefix range and length both match (table order), or null. */

@@ -5,7 +5,7 @@
  */
 import { type ColumnClass, ELEMENT_IDS, type ElementId, type SecretFinding, type ValueFinding } from '../types.js';
 import { type DetectionPort, maskSecretDefault } from './detection.port.js';
-import { KeyedSha64, KeyedSha64Batch } from './keyed-sha256.js';
+import { type KeyedSha64, KeyedSha64Batch } from './keyed-sha256.js';
 import { recordHints } from './jurisdiction.js';
 import { csvBlockRows } from '../readers/csv-block.js';
 import { type PackedRows, unpackRows } from './pack.js';
@@ -47,7 +47,7 @@ export type BatchTask = (
   | { kind: 'records'; key: Buffer | Uint8Array; classes: ColumnClass[]; rows: (string | null)[][] }
   | { kind: 'lines'; key: Buffer | Uint8Array; lines: string[] }
   /**
-   * A quote-free CSV block, split here (readers/csv-block.ts): `width` = the header's columns;
+   * A CSV block without quotes or with strict quoting (`quoted`), split here (readers/csv-block.ts): `width` = the header's columns;
    * with `keep`, only those columns reach the detectors (`classes` then describes them).
    */
   | { kind: 'csv-block'; key: Buffer | Uint8Array; classes: ColumnClass[]; delim: string; width: number; keep: number[] | null; buf: Uint8Array; quoted: boolean }
@@ -89,7 +89,7 @@ export interface BatchResult {
  */
 interface Keyed {
   hasher: KeyedSha64;
-  /** Strong identifiers' digests, computed together at the end of each batch (SIMD). */
+  /** Strong identifiers' digests, computed together at the end of each batch (SIMD); `hasher` is its scalar twin. */
   batch: KeyedSha64Batch;
   cache: Map<string, number>[];
   digests: Uint32Array;
@@ -102,9 +102,10 @@ function keyed(key: Buffer | Uint8Array): Keyed {
   let h = hashers.get(hex);
   if (!h) {
     if (hashers.size > 4) hashers.clear();
+    const batch = new KeyedSha64Batch(Buffer.from(hex, 'hex'));
     h = {
-      hasher: new KeyedSha64(Buffer.from(hex, 'hex')),
-      batch: new KeyedSha64Batch(Buffer.from(hex, 'hex')),
+      hasher: batch.scalar,
+      batch,
       cache: Array.from({ length: 256 }, () => new Map<string, number>()),
       digests: new Uint32Array(DIGEST_CACHE_MAX * 2),
       size: 0,

@@ -85,6 +85,38 @@ function loadBlock(bytes: Uint8Array, off: number): void {
   }
 }
 
+/**
+ * A one-block message straight into its big-endian words (FIPS 180-4 §5.2.1): the ASCII bytes of
+ * `namespace`, a 0x00 separator and `value`, then the §5.1.1 padding (0x80, zeros, and the bit
+ * length counting the 64-byte key block) — word t at `words[at + t * stride]` (stride 1 for the
+ * scalar W, 4 for a lane of the four-lane layout). Each word is built in a local and stored once.
+ * The caller checks `namespace.length + value.length <= 54` (at most 55 bytes with the separator);
+ * false at the first non-ASCII character, with the words left half-written (the UTF-8 path then
+ * takes the value).
+ */
+function packShortAscii(namespace: string, value: string, words: Int32Array | Uint32Array, at: number, stride: number): boolean {
+  const ns = namespace.length;
+  const n = ns + 1 + value.length;
+  const end = at + 15 * stride;
+  let word = 0;
+  let w = at;
+  for (let i = 0; i < n; i++) {
+    const c = i < ns ? namespace.charCodeAt(i) : i === ns ? 0 : value.charCodeAt(i - ns - 1);
+    if (c >= 0x80) return false;
+    const shift = 24 - ((i & 3) << 3);
+    word |= c << shift;
+    if (shift === 0) {
+      words[w] = word;
+      w += stride;
+      word = 0;
+    }
+  }
+  words[w] = word | (0x80 << (24 - ((n & 3) << 3)));
+  for (w += stride; w < end; w += stride) words[w] = 0;
+  words[end] = (n + 64) * 8;
+  return true;
+}
+
 const encoder = new TextEncoder();
 
 /** Keyed SHA-256 digests truncated to 64 bits (see the file comment); not safe to share across threads' calls. */
@@ -140,25 +172,11 @@ export class KeyedSha64 {
   }
   /**
    * The common case without the byte buffer: an ASCII message of at most 55 bytes fits one block,
-   * so its bytes go straight into the big-endian words of W (FIPS 180-4 §5.2.1). Returns false,
-   * having done nothing that matters, at the first non-ASCII character (the UTF-8 path handles it).
+   * so its bytes go straight into W. False at the first non-ASCII character (the UTF-8 path
+   * handles it).
    */
   #digestShortAscii(namespace: string, value: string): boolean {
-    W.fill(0, 0, 16);
-    let i = 0;
-    for (let j = 0; j < namespace.length; j++, i++) {
-      const c = namespace.charCodeAt(j);
-      if (c >= 0x80) return false;
-      W[i >> 2] |= c << (24 - ((i & 3) << 3));
-    }
-    i++; // the 0x00 separator
-    for (let j = 0; j < value.length; j++, i++) {
-      const c = value.charCodeAt(j);
-      if (c >= 0x80) return false;
-      W[i >> 2] |= c << (24 - ((i & 3) << 3));
-    }
-    W[i >> 2] |= 0x80 << (24 - ((i & 3) << 3));
-    W[15] = (i + 64) * 8;
+    if (!packShortAscii(namespace, value, W, 0, 1)) return false;
     const h = this.#h;
     h.set(this.#prefix);
     compress(h);
@@ -245,6 +263,11 @@ export class KeyedSha64Batch {
     }
   }
 
+  /** The one-at-a-time hasher for the same key (same digests; for values digested on their own). */
+  get scalar(): KeyedSha64 {
+    return this.#scalar;
+  }
+
   /** Start a new set of values (indices restart at 0). */
   reset(): void {
     this.#count = 0;
@@ -279,35 +302,11 @@ export class KeyedSha64Batch {
     return this.#res[2 * i + 1];
   }
 
-  /**
-   * Message words straight into lane `#lanes` (layout: scripts/gen-sha256x4-wasm.mjs), each word
-   * built in a local and stored once; false at a non-ASCII character (nothing is queued then).
-   */
+  /** Queue a short ASCII message into lane `#lanes` (layout: scripts/gen-sha256x4-wasm.mjs); false if not ASCII. */
   #queue(namespace: string, value: string, idx: number): boolean {
-    const u = this.#u32;
     const lane = this.#lanes;
-    // word t of this lane: u[base + 4t]
-    const base = 16 + (lane >> 2) * 64 + (lane & 3);
-    const ns = namespace.length;
-    const n = ns + 1 + value.length;
-    let word = 0;
-    let at = base;
-    // The message: namespace, a 0x00 separator, value.
-    for (let i = 0; i < n; i++) {
-      const c = i < ns ? namespace.charCodeAt(i) : i === ns ? 0 : value.charCodeAt(i - ns - 1);
-      if (c >= 0x80) return false;
-      const shift = 24 - ((i & 3) << 3);
-      word |= c << shift;
-      if (shift === 0) {
-        u[at] = word;
-        at += 4;
-        word = 0;
-      }
-    }
-    // FIPS 180-4 §5.1.1 padding: 0x80, zeros, then the bit length (prefix block included) in word 15.
-    u[at] = word | (0x80 << (24 - ((n & 3) << 3)));
-    for (at += 4; at < base + 60; at += 4) u[at] = 0;
-    u[base + 60] = (n + 64) * 8;
+    // word t of this lane: u32[16 + group·64 + 4t + lane % 4]
+    if (!packShortAscii(namespace, value, this.#u32, 16 + (lane >> 2) * 64 + (lane & 3), 4)) return false;
     this.#slot[lane] = idx;
     this.#lanes++;
     if (this.#lanes === LANES_CAP) this.#flush();

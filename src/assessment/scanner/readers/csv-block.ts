@@ -143,11 +143,7 @@ export function csvBlockRows(
           start = stop + delim.length;
         }
         rows.push(r);
-      } else {
-        const f: (string | null)[] = line.split(delim);
-        while (f.length < width) f.push(null);
-        rows.push(f);
-      }
+      } else rows.push(shapeRow(line.split(delim), width, null));
     }
     pos = nl + 1;
   }
@@ -162,13 +158,7 @@ export function csvBlockRows(
 function quotedBlockRows(buf: Uint8Array, delim: string, width: number, keep: number[] | null): (string | null)[][] {
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   const rows: (string | null)[][] = [];
-  const emit = (f: (string | null)[]) => {
-    if (keep) rows.push(keep.map((c) => f[c] ?? null));
-    else {
-      while (f.length < width) f.push(null);
-      rows.push(f);
-    }
-  };
+  const emit = (f: (string | null)[]) => rows.push(shapeRow(f, width, keep));
   let start = 0;
   let inQuotes = false;
   for (let i = 0; i < b.length; i++) {
@@ -180,4 +170,11 @@ function quotedBlockRows(buf: Uint8Array, delim: string, width: number, keep: nu
     }
   }
   return rows;
+}
+
+/** A row as RowBatcher gives it: padded with null to `width`; with `keep`, only those columns. */
+function shapeRow(f: (string | null)[], width: number, keep: number[] | null): (string | null)[] {
+  if (keep) return keep.map((c) => f[c] ?? null);
+  while (f.length < width) f.push(null);
+  return f;
 }
