@@ -6,7 +6,7 @@
  * cells that cannot be a value (placeholders, wrong shape); it never classifies a column alone.
  */
 import type { ElementId } from '../types.js';
-import { type Detector, element, isPlaceholder } from './detector.js';
+import { type Detector, element, isDigit, isPlaceholder } from './detector.js';
 
 /** `\s` of a non-`u` regex / what `trim()` strips, beyond ASCII: Unicode Zs, LS, PS and BOM. */
 const isWideSpace = (c: number) =>
@@ -115,8 +115,8 @@ function ymd(y: number, m: number, d: number, nowMs: number): string | null {
 
 /** Code of character i as a digit 0–9, or -1. */
 function digitAt(v: string, i: number): number {
-  const d = v.charCodeAt(i) - 48;
-  return d >= 0 && d <= 9 ? d : -1;
+  const c = v.charCodeAt(i);
+  return isDigit(c) ? c - 48 : -1;
 }
 
 /** `-`, `/` or `.`: the separators of the numeric forms. */
@@ -176,8 +176,7 @@ export function parseBirthDate(value: string, now?: Date): string | null {
     // Both ≤ 12: day/month order unknown; valid either way, keep the value as written.
     return ymd(y, b, a, nowMs) || ymd(y, a, b, nowMs) ? v : null;
   }
-  m = /^(\d{4})(\d{2})(\d{2})$/.exec(v);
-  if (m) return ymd(+m[1], +m[2], +m[3], nowMs);
+  // `yyyymmdd` (every 8-digit value) was settled by parseFixedDate above.
   const norm = v.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/,/g, ' ');
   m = /^(\d{1,2})\.?\s+([a-z]{3,9})\.?\s+(\d{4})$/.exec(norm) ?? null;
   if (m) {

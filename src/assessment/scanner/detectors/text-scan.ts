@@ -11,7 +11,7 @@
 import type { SecretFinding, SecretType, ValueFinding } from '../types.js';
 import { validateEmail, validateIp, validatePhone } from './contact.js';
 import { parseBirthDate } from './context-only.js';
-import { allSameDigit, digitsOf, element, luhn } from './detector.js';
+import { allSameDigit, digitsOf, element, isDigit, luhn } from './detector.js';
 import { cardBrand, validAba, validateIban } from './financial.js';
 import { passwordHash, structuredHashKind } from './hashes.js';
 import { validateNationalId, validItin, validSsn } from './national-ids.js';
@@ -98,7 +98,7 @@ function dispatchNumber(text: string, raw: string, pos: number, out: ValueFindin
   let c = raw;
   // A NUMBER_RUN match ends with a digit, so this trim is a no-op from scanText: test the digit first.
   const last = c.charCodeAt(c.length - 1);
-  if (!(last >= 48 && last <= 57)) while (/[\s\-.(/]$/.test(c)) c = c.slice(0, -1);
+  if (!isDigit(last)) while (/[\s\-.(/]$/.test(c)) c = c.slice(0, -1);
   const prev = pos > 0 ? text.charCodeAt(pos - 1) : 32;
   // Part of a longer token (hex id, version, word): skip.
   if ((prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122) || prev === 95) {
