@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { ElementId, RecordFindings, ValueFinding } from '../types.js';
@@ -80,6 +81,39 @@ describe('processBatch', () => {
 });
 
 describe('PartitionedLog', () => {
+  it('keeps each partition intact when many flushes of many partitions share one spill file', () => {
+    const temp = new TempDir();
+    // 3 words a record, 8 partitions, a budget of a few records each: hundreds of extents.
+    const log = new PartitionedLog(3, 8, 8 * 3 * 4 * 5, temp);
+    const expected: number[][] = Array.from({ length: 8 }, () => []);
+    try {
+      let x = 7;
+      for (let i = 0; i < 5000; i++) {
+        x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+        const p = (x >>> 13) & 7;
+        const at = log.reserve(p);
+        const buf = log.buffer(p);
+        buf[at] = i;
+        buf[at + 1] = x;
+        buf[at + 2] = p;
+        expected[p].push(i, x, p);
+      }
+      expect(log.spilledBytes).toBeGreaterThan(5000 * 12 * 0.8);
+      for (let p = 0; p < 8; p++) {
+        expect(Array.from(log.load(p))).toEqual(expected[p]);
+        const chunks = [...log.chunks(p, 36)];
+        // Spilled chunks respect the chunk size; the last one may be the in-memory tail.
+        expect(chunks.slice(0, -1).every((c) => c.length > 0 && c.length % 3 === 0 && c.length <= 9)).toBe(true);
+        expect(chunks.flatMap((c) => Array.from(c))).toEqual(expected[p]);
+      }
+      // Spilled data lives in one file, whatever the partition count.
+      expect(readdirSync(temp.path)).toHaveLength(1);
+    } finally {
+      log.close();
+      temp.remove();
+    }
+  });
+
   it('returns spilled and in-memory records of a partition in write order', () => {
     const temp = new TempDir();
     const log = new PartitionedLog(2, 2, 64, temp);

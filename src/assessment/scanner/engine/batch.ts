@@ -7,7 +7,8 @@ import { type ColumnClass, ELEMENT_IDS, type ElementId, type SecretFinding, type
 import { type DetectionPort, maskSecretDefault } from './detection.port.js';
 import { type KeyedSha64, KeyedSha64Batch } from './keyed-sha256.js';
 import { recordHints } from './jurisdiction.js';
-import { csvBlockRows } from '../readers/csv-block.js';
+import { ValueDigestCache } from './value-cache.js';
+import { eachBlockRow } from '../readers/csv-block.js';
 import { type PackedRows, unpackRows } from './pack.js';
 
 /** Identifiers that single out one person: records sharing one are the same individual. */
@@ -82,20 +83,16 @@ export interface BatchResult {
   rawSamples?: Record<string, string[]>;
 }
 
-/**
- * Per key: the keyed hash and a digest cache of non-identifying values (names, dates repeat). The cache
- * is one Map per element tag from the value to the digest's index in `digests` (hi, lo pairs):
- * no key string is built and no array allocated per lookup (both showed up as GC time).
- */
+/** Per key: the keyed hash and a digest cache of non-identifying values (names, dates repeat). */
 interface Keyed {
   hasher: KeyedSha64;
   /** Strong identifiers' digests, computed together at the end of each batch (SIMD); `hasher` is its scalar twin. */
   batch: KeyedSha64Batch;
-  cache: Map<string, number>[];
-  digests: Uint32Array;
-  size: number;
+  cache: ValueDigestCache;
 }
 const DIGEST_CACHE_MAX = 50_000;
+/** Findings per record whose element id is remembered by position (Acc.lastElement). */
+const TAG_MEMO = 16;
 const hashers = new Map<string, Keyed>();
 function keyed(key: Buffer | Uint8Array): Keyed {
   const hex = Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('hex');
@@ -106,9 +103,7 @@ function keyed(key: Buffer | Uint8Array): Keyed {
     h = {
       hasher: batch.scalar,
       batch,
-      cache: Array.from({ length: 256 }, () => new Map<string, number>()),
-      digests: new Uint32Array(DIGEST_CACHE_MAX * 2),
-      size: 0,
+      cache: new ValueDigestCache(DIGEST_CACHE_MAX),
     };
     hashers.set(hex, h);
   }
@@ -134,6 +129,20 @@ class GrowU32 {
     }
     this.a[this.n++] = x;
   }
+  /** Three at once (a value's hi, lo, tag): one capacity check instead of three. */
+  push3(x: number, y: number, z: number): void {
+    if (this.n + 3 > this.a.length) {
+      const b = new Uint32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    const a = this.a;
+    const n = this.n;
+    a[n] = x;
+    a[n + 1] = y;
+    a[n + 2] = z;
+    this.n = n + 3;
+  }
 }
 
 interface Acc {
@@ -151,6 +160,12 @@ interface Acc {
   tagRecords: Int32Array;
   /** Per tag: its sample list once full (SAMPLES_PER_ELEMENT), so later values skip masking. */
   samplesFull: Uint8Array;
+  /**
+   * The element id and tag of the last record's k-th finding: rows of a table repeat the same
+   * elements in the same order, and comparing an id with the previous one is cheaper than TAG_OF.
+   */
+  lastElement: string[];
+  lastTag: Int32Array;
 }
 
 /** Sorted, comma-joined element names of a set of tags (bit t of the mask = tag t, t < 31). */
@@ -175,20 +190,17 @@ export function processBatch(task: BatchTask, detection: DetectionPort): BatchRe
   if (task.raw) out.rawSamples = {};
   const acc: Acc = {
     out, keyed: keyed(task.key), values: new GrowU32(), meta: new GrowU32(), hints: new GrowU32(), hintIndex: new Map(), pending: new GrowU32(), detection,
-    tagRecords: new Int32Array(256), samplesFull: new Uint8Array(256),
+    tagRecords: new Int32Array(256), samplesFull: new Uint8Array(256), lastElement: new Array<string>(TAG_MEMO).fill(''), lastTag: new Int32Array(TAG_MEMO),
   };
   acc.keyed.batch.reset();
   if (task.kind === 'records' || task.kind === 'packed-records' || task.kind === 'csv-block') {
-    const rows =
-      task.kind === 'records'
-        ? task.rows
-        : task.kind === 'packed-records'
-          ? unpackRows(task.packed, task.width)
-          : csvBlockRows(task.buf, task.delim, task.width, task.keep, task.quoted);
-    for (const row of rows) {
-      const f = detection.detectRecord(task.classes, row);
+    const classes = task.classes;
+    const onRow = (row: (string | null)[]) => {
+      const f = detection.detectRecord(classes, row);
       addRecord(acc, f.elements, f.secrets, f.elements.length ? recordHints(f, detection.zipToState) : []);
-    }
+    };
+    if (task.kind === 'csv-block') eachBlockRow(task.buf, task.delim, task.width, task.keep, task.quoted, onRow);
+    else for (const row of task.kind === 'records' ? task.rows : unpackRows(task.packed, task.width)) onRow(row);
   } else {
     for (const line of task.lines) {
       const f = detection.scanText(line);
@@ -223,8 +235,17 @@ function addRecord(acc: Acc, elements: ValueFinding[], secrets: SecretFinding[],
   let mask = 0;
   let others: string[] | null = null;
   let lawRelevant = false;
-  for (const e of elements) {
-    const tag = TAG_OF.get(e.element) ?? OTHER_TAG;
+  for (let pos = 0; pos < elements.length; pos++) {
+    const e = elements[pos];
+    let tag: number;
+    if (pos < TAG_MEMO && acc.lastElement[pos] === e.element) tag = acc.lastTag[pos];
+    else {
+      tag = TAG_OF.get(e.element) ?? OTHER_TAG;
+      if (pos < TAG_MEMO) {
+        acc.lastElement[pos] = e.element;
+        acc.lastTag[pos] = tag;
+      }
+    }
     if (tag < 31) {
       const bit = 1 << tag;
       if ((mask & bit) === 0) {
@@ -241,27 +262,16 @@ function addRecord(acc: Acc, elements: ValueFinding[], secrets: SecretFinding[],
     if (STRONG_TAGS[tag]) {
       // Filled in by processBatch once the batch's digests are computed: (index, 0) until then.
       acc.pending.push(values.n);
-      values.push(k.batch.add(namespaceOf(e), e.value));
-      values.push(0);
+      values.push3(k.batch.add(namespaceOf(e), e.value), 0, tag);
+    } else if (tag < OTHER_TAG && k.cache.find(tag, e.value)) {
+      // Names, birth dates, cities repeat: their digests are cached (strong identifiers rarely repeat).
+      values.push3(k.cache.hi, k.cache.lo, tag);
     } else {
-      // Names, birth dates, cities repeat: cache their digests (strong identifiers rarely do).
-      const cache = k.cache[tag];
-      let d = cache.get(e.value);
-      if (d === undefined) {
-        hasher.digest(namespaceOf(e), e.value);
-        if (k.size >= DIGEST_CACHE_MAX) {
-          for (const c of k.cache) c.clear();
-          k.size = 0;
-        }
-        d = k.size++ * 2;
-        k.digests[d] = hasher.hi;
-        k.digests[d + 1] = hasher.lo;
-        cache.set(e.value, d);
-      }
-      values.push(k.digests[d]);
-      values.push(k.digests[d + 1]);
+      hasher.digest(namespaceOf(e), e.value);
+      // OTHER_TAG stands for several elements (namespaces), so its values are not cached.
+      if (tag < OTHER_TAG) k.cache.put(hasher.hi, hasher.lo);
+      values.push3(hasher.hi, hasher.lo, tag);
     }
-    values.push(tag);
     if (acc.samplesFull[tag]) continue;
     let samples = out.samples[e.element];
     if (!samples) {

@@ -57,6 +57,31 @@ describe('KeyedSha64', () => {
     expect([many.hi(a), many.lo(a)]).toEqual([ref.readUInt32BE(0), ref.readUInt32BE(4)]);
   });
 
+  it('packs every namespace alignment and value length of the one-block path like node:crypto (scalar and SIMD)', () => {
+    const key = randomBytes(40);
+    const one = new KeyedSha64(key);
+    const many = new KeyedSha64Batch(key);
+    const pad = Buffer.alloc(64);
+    for (let i = 0; i < 64; i++) pad[i] = (key[i] ?? 0) ^ 0x36;
+    const cases: [string, string][] = [];
+    // Namespace + separator of every length mod 4, values from empty to past the 55-byte block
+    // limit, and a non-ASCII character at each position of a short value (the UTF-8 fallback).
+    for (const ns of ['', 'a', 'ab', 'abc', 'email', 'us_ssn', 'payment_card', 'national_id:fr_nir']) {
+      for (let len = 0; len <= 60 - ns.length; len++) cases.push([ns, Array.from({ length: len }, (_, i) => String.fromCharCode(33 + ((i * 7 + len) % 90))).join('')]);
+      for (let at = 0; at < 9; at++) cases.push([ns, `${'q'.repeat(at)}é${'r'.repeat(8 - at)}`]);
+    }
+    many.reset();
+    const idx = cases.map(([ns, v]) => many.add(ns, v));
+    many.finish();
+    cases.forEach(([ns, v], i) => {
+      const ref = createHash('sha256').update(pad).update(Buffer.from(`${ns}\0${v}`, 'utf8')).digest();
+      const want = [ref.readUInt32BE(0), ref.readUInt32BE(4)];
+      one.digest(ns, v);
+      expect([one.hi, one.lo], `${ns}|${v}`).toEqual(want);
+      expect([many.hi(idx[i]!), many.lo(idx[i]!)], `${ns}|${v}`).toEqual(want);
+    });
+  });
+
   it('embeds exactly what scripts/gen-sha256x4-wasm.mjs generates', () => {
     const script = fileURLToPath(new URL('../../../../scripts/gen-sha256x4-wasm.mjs', import.meta.url));
     const r = spawnSync(process.execPath, [script, '--check'], { encoding: 'utf8' });

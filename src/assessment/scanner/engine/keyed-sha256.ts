@@ -17,6 +17,7 @@
  * one SHA-256 compression and no allocation (node:crypto's createHash costs ≈1.4 µs plus an
  * object per call). keyed-sha256.test.ts checks it against node:crypto's createHash.
  */
+import { compileWasm, WA, type WasmMemory } from '../wasm.js';
 import { SHA256X4_WASM } from './sha256x4.wasm.js';
 
 const K = new Int32Array([
@@ -86,32 +87,92 @@ function loadBlock(bytes: Uint8Array, off: number): void {
 }
 
 /**
- * A one-block message straight into its big-endian words (FIPS 180-4 §5.2.1): the ASCII bytes of
- * `namespace`, a 0x00 separator and `value`, then the §5.1.1 padding (0x80, zeros, and the bit
- * length counting the 64-byte key block) — word t at `words[at + t * stride]` (stride 1 for the
- * scalar W, 4 for a lane of the four-lane layout). Each word is built in a local and stored once.
- * The caller checks `namespace.length + value.length <= 54` (at most 55 bytes with the separator);
- * false at the first non-ASCII character, with the words left half-written (the UTF-8 path then
- * takes the value).
+ * A namespace's share of a one-block message (FIPS 180-4 §5.2.1): the ASCII bytes of
+ * `namespace` and the 0x00 separator as whole big-endian words, plus the partial last word the
+ * value's bytes continue. Built once per namespace (there are a handful), so packing a value
+ * only touches the value's own characters.
  */
-function packShortAscii(namespace: string, value: string, words: Int32Array | Uint32Array, at: number, stride: number): boolean {
-  const ns = namespace.length;
-  const n = ns + 1 + value.length;
+interface NsPack {
+  /** Namespace length + 1 (the separator), in bytes. */
+  len1: number;
+  /** The complete words, then the partial word (its low bytes 0) at index `full`. */
+  words: Int32Array;
+  full: number;
+  /** False when the namespace itself is not ASCII (never for the element ids): the slow path takes it. */
+  ascii: boolean;
+}
+
+const nsPacks = new Map<string, NsPack>();
+function nsPack(namespace: string): NsPack {
+  let p = nsPacks.get(namespace);
+  if (p === undefined) {
+    const len1 = namespace.length + 1;
+    const words = new Int32Array((len1 >> 2) + 1);
+    let ascii = true;
+    for (let i = 0; i < namespace.length; i++) {
+      const c = namespace.charCodeAt(i);
+      if (c >= 0x80) ascii = false;
+      words[i >> 2] |= (c & 0xff) << (24 - ((i & 3) << 3));
+    }
+    p = { len1, words, full: len1 >> 2, ascii };
+    if (nsPacks.size < 256) nsPacks.set(namespace, p);
+  }
+  return p;
+}
+
+/**
+ * A one-block message straight into its big-endian words (FIPS 180-4 §5.2.1): the namespace's
+ * prepacked words, the ASCII bytes of `value` four at a time, then the §5.1.1 padding (0x80,
+ * zeros, and the bit length counting the 64-byte key block) — word t at `words[at + t * stride]`
+ * (stride 1 for the scalar W, 4 for a lane of the four-lane layout). Each word is built in a local
+ * and stored once. The caller checks `namespace.length + value.length <= 54` (at most 55 bytes with
+ * the separator); false at the first non-ASCII character, with the words left half-written (the
+ * UTF-8 path then takes the value).
+ */
+function packShortAscii(ns: NsPack, value: string, words: Int32Array | Uint32Array, at: number, stride: number): boolean {
+  if (!ns.ascii) return false;
+  const len = value.length;
+  const n = ns.len1 + len;
   const end = at + 15 * stride;
-  let word = 0;
   let w = at;
-  for (let i = 0; i < n; i++) {
-    const c = i < ns ? namespace.charCodeAt(i) : i === ns ? 0 : value.charCodeAt(i - ns - 1);
-    if (c >= 0x80) return false;
-    const shift = 24 - ((i & 3) << 3);
-    word |= c << shift;
-    if (shift === 0) {
+  for (let k = 0; k < ns.full; k++) {
+    words[w] = ns.words[k];
+    w += stride;
+  }
+  // The partial word the namespace left: fill its free low bytes from the value first.
+  let word = ns.words[ns.full];
+  let shift = 24 - ((ns.len1 & 3) << 3);
+  let i = 0;
+  if (shift !== 24) {
+    for (; shift >= 0 && i < len; shift -= 8, i++) {
+      const c = value.charCodeAt(i);
+      if (c >= 0x80) return false;
+      word |= c << shift;
+    }
+    if (shift < 0) {
       words[w] = word;
       w += stride;
       word = 0;
+      shift = 24;
     }
   }
-  words[w] = word | (0x80 << (24 - ((n & 3) << 3)));
+  // Word-aligned from here: four characters a word.
+  for (; i + 4 <= len; i += 4) {
+    const c0 = value.charCodeAt(i);
+    const c1 = value.charCodeAt(i + 1);
+    const c2 = value.charCodeAt(i + 2);
+    const c3 = value.charCodeAt(i + 3);
+    if ((c0 | c1 | c2 | c3) >= 0x80) return false;
+    words[w] = (c0 << 24) | (c1 << 16) | (c2 << 8) | c3;
+    w += stride;
+  }
+  for (; i < len; i++, shift -= 8) {
+    const c = value.charCodeAt(i);
+    if (c >= 0x80) return false;
+    word |= c << shift;
+  }
+  // shift is where byte n goes (the padding 0x80); 24 = a fresh word.
+  words[w] = word | (0x80 << shift);
   for (w += stride; w < end; w += stride) words[w] = 0;
   words[end] = (n + 64) * 8;
   return true;
@@ -176,7 +237,7 @@ export class KeyedSha64 {
    * handles it).
    */
   #digestShortAscii(namespace: string, value: string): boolean {
-    if (!packShortAscii(namespace, value, W, 0, 1)) return false;
+    if (!packShortAscii(nsPack(namespace), value, W, 0, 1)) return false;
     const h = this.#h;
     h.set(this.#prefix);
     compress(h);
@@ -203,27 +264,10 @@ export class KeyedSha64 {
   }
 }
 
-/** The few WebAssembly APIs used here (this project's TypeScript libs do not declare them). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: Record<string, unknown> };
-}
-interface WasmMemory {
-  buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-const WA = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
-
 let simdModule: object | null | undefined;
 /** The four-lane compression (scripts/gen-sha256x4-wasm.mjs); null where WebAssembly SIMD is missing. */
 function simd(): object | null {
-  if (simdModule === undefined) {
-    try {
-      simdModule = WA ? new WA.Module(Buffer.from(SHA256X4_WASM, 'base64')) : null;
-    } catch {
-      simdModule = null;
-    }
-  }
+  if (simdModule === undefined) simdModule = compileWasm(SHA256X4_WASM);
   return simdModule;
 }
 
@@ -306,7 +350,7 @@ export class KeyedSha64Batch {
   #queue(namespace: string, value: string, idx: number): boolean {
     const lane = this.#lanes;
     // word t of this lane: u32[16 + group·64 + 4t + lane % 4]
-    if (!packShortAscii(namespace, value, this.#u32, 16 + (lane >> 2) * 64 + (lane & 3), 4)) return false;
+    if (!packShortAscii(nsPack(namespace), value, this.#u32, 16 + (lane >> 2) * 64 + (lane & 3), 4)) return false;
     this.#slot[lane] = idx;
     this.#lanes++;
     if (this.#lanes === LANES_CAP) this.#flush();

@@ -26,12 +26,22 @@ export class TempDir {
 
 let seq = 0;
 
+/**
+ * Spilled data goes to one file per log, not one per partition: creating a file cost ≈ 1 ms on
+ * these machines' disks, so a values log's 256 partition files cost ≈ 0.25–0.45 s of every scan
+ * that spilled, small or large (bench/README.md, 2026-11-27). A flush appends the partition's
+ * buffer at the file's end and remembers where (an extent); a partition is read back extent by
+ * extent. The flushed buffers are `memoryBytes / partitions` each, so extents are large.
+ */
 export class PartitionedLog {
   readonly #bufs: Uint32Array[];
   readonly #used: Int32Array;
-  readonly #fds: (number | null)[];
-  readonly #files: string[];
-  /** Bytes written to each partition's file (sizes read buffers to what is really there). */
+  #fd: number | null = null;
+  readonly #file = `log${seq++}.bin`;
+  #fileEnd = 0;
+  /** Per partition: its extents in the file, as (offset, bytes) pairs, in write order. */
+  readonly #extents: number[][];
+  /** Bytes written for each partition (sizes read buffers to what is really there). */
   readonly #fileBytes: Float64Array;
   readonly #capWords: number;
   #spilledBytes = 0;
@@ -46,9 +56,8 @@ export class PartitionedLog {
     this.#capWords = Math.max(words, Math.floor(memoryBytes / 4 / partitions / words) * words);
     this.#bufs = Array.from({ length: partitions }, () => new Uint32Array(0));
     this.#used = new Int32Array(partitions);
-    this.#fds = new Array(partitions).fill(null);
+    this.#extents = Array.from({ length: partitions }, () => []);
     this.#fileBytes = new Float64Array(partitions);
-    this.#files = Array.from({ length: partitions }, (_, i) => `log${seq++}-${i}.bin`);
   }
 
   get spilledBytes(): number {
@@ -78,40 +87,42 @@ export class PartitionedLog {
   }
 
   #flush(p: number): void {
-    let fd = this.#fds[p];
-    if (fd === null) {
-      fd = openSync(join(this.temp.path, this.#files[p]), 'a+');
-      this.#fds[p] = fd;
-    }
+    this.#fd ??= openSync(join(this.temp.path, this.#file), 'w+');
     const buf = this.#bufs[p];
     const bytes = this.#used[p] * 4;
-    writeSync(fd, new Uint8Array(buf.buffer, buf.byteOffset, bytes));
+    const view = new Uint8Array(buf.buffer, buf.byteOffset, bytes);
+    let done = 0;
+    while (done < bytes) done += writeSync(this.#fd, view, done, bytes - done, this.#fileEnd + done);
+    this.#extents[p].push(this.#fileEnd, bytes);
+    this.#fileEnd += bytes;
     this.#spilledBytes += bytes;
     this.#fileBytes[p] += bytes;
     this.#used[p] = 0;
   }
 
-  /** Records of partition `p` in chunks of at most `chunkBytes` (file part first, then memory). */
+  /** Read `bytes` at file offset `pos` into `into` from byte `at`. */
+  #read(into: Uint8Array, at: number, pos: number, bytes: number): void {
+    let got = 0;
+    while (got < bytes) {
+      const n = readSync(this.#fd!, into, at + got, bytes - got, pos + got);
+      if (n <= 0) throw new Error(`scan spill file ended early (${this.#file})`);
+      got += n;
+    }
+  }
+
+  /** Records of partition `p` in chunks of at most `chunkBytes` (spilled part first, then memory). */
   *chunks(p: number, chunkBytes = 8 << 20): Iterable<Uint32Array> {
-    const fd = this.#fds[p];
-    if (fd !== null) {
-      const recBytes = this.words * 4;
-      // Never allocate more than the file holds: load() asks for 1 GiB chunks, and zero-filling
-      // a 1 GiB buffer per partition cost more than reading the data.
-      const size = Math.min(this.#fileBytes[p], Math.max(recBytes, Math.floor(chunkBytes / recBytes) * recBytes));
-      let pos = 0;
-      while (pos < this.#fileBytes[p]) {
-        // A fresh array per chunk: callers may keep chunks (load() concatenates them).
-        const chunk = new Uint8Array(Math.min(size, this.#fileBytes[p] - pos));
-        let got = 0;
-        while (got < chunk.length) {
-          const n = readSync(fd, chunk, got, chunk.length - got, pos + got);
-          if (n <= 0) break;
-          got += n;
-        }
-        if (got === 0) break;
-        pos += got;
-        yield new Uint32Array(chunk.buffer, 0, got >>> 2);
+    const recBytes = this.words * 4;
+    const max = Math.max(recBytes, Math.floor(chunkBytes / recBytes) * recBytes);
+    const ext = this.#extents[p];
+    for (let e = 0; e < ext.length; e += 2) {
+      // Extents hold whole records (a flush writes whole records), so chunks do too.
+      for (let off = 0; off < ext[e + 1]; off += max) {
+        const n = Math.min(max, ext[e + 1] - off);
+        // A fresh array per chunk: callers may keep chunks.
+        const chunk = new Uint8Array(n);
+        this.#read(chunk, 0, ext[e] + off, n);
+        yield new Uint32Array(chunk.buffer, 0, n >>> 2);
       }
     }
     if (this.#used[p] > 0) yield this.#bufs[p].subarray(0, this.#used[p]);
@@ -119,27 +130,29 @@ export class PartitionedLog {
 
   /** The whole partition in one array (one partition is small by construction). */
   load(p: number): Uint32Array {
-    const parts = [...this.chunks(p, 1 << 30)];
-    if (parts.length === 1) return parts[0];
-    const out = new Uint32Array(parts.reduce((n, a) => n + a.length, 0));
-    let o = 0;
-    for (const a of parts) {
-      out.set(a, o);
-      o += a.length;
+    const ext = this.#extents[p];
+    if (ext.length === 0) return this.#bufs[p].subarray(0, this.#used[p]);
+    const out = new Uint32Array(this.#fileBytes[p] / 4 + this.#used[p]);
+    const bytes = new Uint8Array(out.buffer);
+    let at = 0;
+    for (let e = 0; e < ext.length; e += 2) {
+      this.#read(bytes, at, ext[e], ext[e + 1]);
+      at += ext[e + 1];
     }
+    out.set(this.#bufs[p].subarray(0, this.#used[p]), at / 4);
     return out;
   }
 
-  /** Free partition `p` (memory and file handle) once processed. */
+  /** Free partition `p`'s memory once processed (its spilled bytes stay in the file until close). */
   release(p: number): void {
     this.#bufs[p] = new Uint32Array(0);
     this.#used[p] = 0;
-    const fd = this.#fds[p];
-    if (fd !== null) closeSync(fd);
-    this.#fds[p] = null;
+    this.#extents[p] = [];
   }
 
   close(): void {
     for (let p = 0; p < this.partitions; p++) this.release(p);
+    if (this.#fd !== null) closeSync(this.#fd);
+    this.#fd = null;
   }
 }

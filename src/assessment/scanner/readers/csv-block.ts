@@ -8,6 +8,7 @@
  * field and closes it right before a delimiter or the line end, `""` inside; none of the
  * tokenizer's lenient repairs can apply, and the block ends outside quotes).
  */
+import { wasmCountRows } from './csv-rows.js';
 import { parseCsvText } from './csv-tokenizer.js';
 
 const LF = 10;
@@ -22,9 +23,16 @@ function isRow(buf: Uint8Array, start: number, end: number): boolean {
 /**
  * The row-shape check the reader runs before handing a block over: every line has at most
  * `width` fields. Returns the number of non-empty lines (rows), or -1 when some line is wider.
- * One pass over the bytes; `delim` is a single ASCII byte.
+ * `delim` is a single ASCII byte. It runs on the reading thread over every byte of the CSV, so
+ * the WebAssembly SIMD kernel (csv-rows.ts) takes it where it can; countBlockRowsJs is the
+ * definition, and the fallback.
  */
 export function countBlockRows(buf: Uint8Array, delim: number, width: number): number {
+  return wasmCountRows(buf, delim, width) ?? countBlockRowsJs(buf, delim, width);
+}
+
+/** countBlockRows in one JavaScript pass over the bytes (≈ 250 MB/s). */
+export function countBlockRowsJs(buf: Uint8Array, delim: number, width: number): number {
   let rows = 0;
   let fields = 1;
   let start = 0;
@@ -96,12 +104,7 @@ export function countQuotedBlockRows(buf: Uint8Array, delim: number, width: numb
 /**
  * The rows of a block, as csv-tokenizer.ts's quote-free path and RowBatcher would give them:
  * lines split on `delim`, a trailing CR dropped, empty lines skipped, each row padded with null to
- * `width` — or, with `keep`, only those columns (the engine's projection).
- *
- * Each line is decoded on its own (an LF byte never sits inside a UTF-8 sequence, so this gives
- * the same text as decoding the block): a field is a slice() of its line and keeps only the line
- * alive. Sliced from one block-sized string, every field a validator caches (phone numbers,
- * names) kept its whole block in the worker's capped heap — the 1 GB CSV peaked at 514 MB.
+ * `width` — or, with `keep`, only those columns (the engine's projection). See eachBlockRow.
  */
 export function csvBlockRows(
   buf: Uint8Array,
@@ -110,16 +113,44 @@ export function csvBlockRows(
   keep: number[] | null = null,
   quoted = false,
 ): (string | null)[][] {
-  if (quoted) return quotedBlockRows(buf, delim, width, keep);
-  const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   const rows: (string | null)[][] = [];
+  eachBlockRow(buf, delim, width, keep, quoted, (r) => rows.push(r.slice()));
+  return rows;
+}
+
+/**
+ * csvBlockRows one row at a time, into `visit`, which gets the same array for every row of a
+ * projected or unquoted block and must not keep it: the scan's workers detect a row and drop it,
+ * so a block's rows are never all alive at once. Materialised, a 1 MiB block's ≈ 6,000 rows outlived
+ * several young-generation collections and were copied by each (bench/README.md, 2026-11-27).
+ *
+ * Each line is decoded on its own (an LF byte never sits inside a UTF-8 sequence, so this gives
+ * the same text as decoding the block): a field is a slice() of its line and keeps only the line
+ * alive. Sliced from one block-sized string, every field a validator caches (phone numbers,
+ * names) kept its whole block in the worker's capped heap — the 1 GB CSV peaked at 514 MB.
+ */
+export function eachBlockRow(
+  buf: Uint8Array,
+  delim: string,
+  width: number,
+  keep: number[] | null,
+  quoted: boolean,
+  visit: (row: (string | null)[]) => void,
+): void {
+  if (quoted) {
+    quotedBlockRows(buf, delim, width, keep, visit);
+    return;
+  }
+  const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   // slot[c] = position of column c in a projected row, or -1.
   let slot: Int32Array | null = null;
+  let r: (string | null)[] = [];
   if (keep) {
     slot = new Int32Array(width).fill(-1);
     keep.forEach((c, k) => {
       if (c < width) slot![c] = k;
     });
+    r = new Array<string | null>(keep.length).fill(null);
   }
   const n = b.length;
   let pos = 0;
@@ -132,7 +163,7 @@ export function csvBlockRows(
       if (slot) {
         // Only the kept fields become strings (the others are skipped by position): the same
         // strings split() would give, without allocating the unused half of a wide row.
-        const r = new Array<string | null>(keep!.length).fill(null);
+        r.fill(null);
         let start = 0;
         for (let c = 0; c < width; c++) {
           let stop = line.indexOf(delim, start);
@@ -142,12 +173,11 @@ export function csvBlockRows(
           if (stop === line.length) break;
           start = stop + delim.length;
         }
-        rows.push(r);
-      } else rows.push(shapeRow(line.split(delim), width, null));
+        visit(r);
+      } else visit(shapeRow(line.split(delim), width, null));
     }
     pos = nl + 1;
   }
-  return rows;
 }
 
 /**
@@ -155,10 +185,9 @@ export function csvBlockRows(
  * quotes; in strict quoting the quote parity tells) is decoded on its own and parsed by the
  * reader's own tokenizer, with its LF, exactly as the reader would have.
  */
-function quotedBlockRows(buf: Uint8Array, delim: string, width: number, keep: number[] | null): (string | null)[][] {
+function quotedBlockRows(buf: Uint8Array, delim: string, width: number, keep: number[] | null, visit: (row: (string | null)[]) => void): void {
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
-  const rows: (string | null)[][] = [];
-  const emit = (f: (string | null)[]) => rows.push(shapeRow(f, width, keep));
+  const emit = (f: (string | null)[]) => visit(shapeRow(f, width, keep));
   let start = 0;
   let inQuotes = false;
   for (let i = 0; i < b.length; i++) {
@@ -169,7 +198,6 @@ function quotedBlockRows(buf: Uint8Array, delim: string, width: number, keep: nu
       start = i + 1;
     }
   }
-  return rows;
 }
 
 /** A row as RowBatcher gives it: padded with null to `width`; with `keep`, only those columns. */
