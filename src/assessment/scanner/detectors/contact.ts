@@ -92,8 +92,12 @@ function parsePhone(v: string, intl: boolean, d: string): Parsed | null {
  * than recomputing them: a leak's phone column is mostly distinct values, and the Map insert plus
  * the retained strings were ≈ 60 % of this function's time (bench/README.md, 2026-11-26).
  */
-type Memo = { cc: string; strip: number; country?: string } | null;
-const prefixMemo = new Map<string, Memo>();
+type Memo = { cc: string; strip: number; country?: string; /** `+` and the calling code. */ plus: string } | null;
+/**
+ * Keyed by a number, (length · 10⁶ + first 6 digits) · 2 + international: a small integer, so a
+ * lookup hashes no string (the 6 digits are fixed-width, so the key is one-to-one).
+ */
+const prefixMemo = new Map<number, Memo>();
 const exact = new Map<string, ValueFinding | null>();
 
 function remember<K, V>(m: Map<K, V>, k: K, v: V): V {
@@ -115,14 +119,19 @@ export function validatePhone(value: string): ValueFinding | null {
   let d = digitsOf(intl ? body.replace('(0)', '') : body);
   if (body.startsWith('00')) d = d.slice(2);
   if (d.length < 7 || d.length > 15) return null;
-  const key = `${intl ? '+' : ''}${d.slice(0, 6)}:${d.length}`;
+  let six = 0;
+  for (let i = 0; i < 6; i++) six = six * 10 + d.charCodeAt(i) - 48;
+  const key = (d.length * 1e6 + six) * 2 + (intl ? 1 : 0);
   const memo = prefixMemo.get(key);
   if (memo !== undefined) {
-    return memo ? element('phone', `+${memo.cc}${d.slice(memo.strip)}`, memo.country ? { country: memo.country } : undefined) : null;
+    if (!memo) return null;
+    // element() with the country, without its options object.
+    const value = memo.plus + d.slice(memo.strip);
+    return memo.country ? { element: 'phone', value, country: memo.country } : { element: 'phone', value };
   }
   const p = parsePhone(v, intl, d);
   if (!p) remember(prefixMemo, key, null);
-  else if (d.endsWith(p.national)) remember(prefixMemo, key, { cc: p.cc, strip: d.length - p.national.length, country: p.finding.country });
+  else if (d.endsWith(p.national)) remember(prefixMemo, key, { cc: p.cc, strip: d.length - p.national.length, country: p.finding.country, plus: `+${p.cc}` });
   return remember(exact, v, p?.finding ?? null);
 }
 

@@ -82,18 +82,15 @@ export class PeopleIndex {
     let isStrong = false;
     for (let i = 0; i < count; i++) if (strong[values[from + i * 3 + 2]]) isStrong = true;
     const r = isStrong ? this.#records++ : NONE;
+    const log = this.#values;
     for (let i = 0; i < count; i++) {
       const o = from + i * 3;
+      const hi = values[o];
       const tag = values[o + 2];
-      this.#put(values[o], values[o + 1], strong[tag] ? r : NONE, tag);
+      log.append4(hi >>> 24, hi, values[o + 1], strong[tag] ? r : NONE, tag);
     }
     if (isStrong) {
-      for (let k = hFrom; k < hFrom + hCount; k++) {
-        const at = this.#hints.reserve(0);
-        const buf = this.#hints.buffer(0);
-        buf[at] = r;
-        buf[at + 1] = hints[k];
-      }
+      for (let k = hFrom; k < hFrom + hCount; k++) this.#hints.append2(0, r, hints[k]);
     } else if (named) {
       this.#standalone++;
       if (hCount > 0) this.#standaloneWithHint++;
@@ -105,18 +102,9 @@ export class PeopleIndex {
 
   /** A strong identifier of customer row `row` (0-based), for matching. */
   addCustomerValue(hi: number, lo: number, row: number): void {
-    this.#put(hi, lo, row, CUSTOMER_TAG);
+    this.#values.append4(hi >>> 24, hi, lo, row, CUSTOMER_TAG);
   }
 
-  #put(hi: number, lo: number, r: number, tag: number): void {
-    const p = hi >>> 24;
-    const at = this.#values.reserve(p);
-    const buf = this.#values.buffer(p);
-    buf[at] = hi;
-    buf[at + 1] = lo;
-    buf[at + 2] = r;
-    buf[at + 3] = tag;
-  }
 
   /** The code of a jurisdiction hint ('US-CA', 'DE'), for `addRecord`. */
   hintCode(h: string): number {
@@ -185,11 +173,7 @@ export class PeopleIndex {
       for (const chunk of this.#hints.chunks(0)) {
         for (let i = 0; i < chunk.length; i += 2) {
           const root = find(chunk[i]);
-          const p = root & 63;
-          const at = byRoot.reserve(p);
-          const buf = byRoot.buffer(p);
-          buf[at] = root;
-          buf[at + 1] = chunk[i + 1];
+          byRoot.append2(root & 63, root, chunk[i + 1]);
         }
       }
       for (let p = 0; p < 64; p++) {

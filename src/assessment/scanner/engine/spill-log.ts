@@ -86,6 +86,24 @@ export class PartitionedLog {
     return this.#bufs[p];
   }
 
+  /** One record of four words (a log made with `words` = 4): reserve and write in one call. */
+  append4(p: number, a: number, b: number, c: number, d: number): void {
+    const at = this.reserve(p);
+    const buf = this.#bufs[p];
+    buf[at] = a;
+    buf[at + 1] = b;
+    buf[at + 2] = c;
+    buf[at + 3] = d;
+  }
+
+  /** One record of two words (a log made with `words` = 2). */
+  append2(p: number, a: number, b: number): void {
+    const at = this.reserve(p);
+    const buf = this.#bufs[p];
+    buf[at] = a;
+    buf[at + 1] = b;
+  }
+
   #flush(p: number): void {
     this.#fd ??= openSync(join(this.temp.path, this.#file), 'w+');
     const buf = this.#bufs[p];
