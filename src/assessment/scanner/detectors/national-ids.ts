@@ -4,7 +4,17 @@
  * 0.5–1.9 M ops/s here) except the US rules, which are stricter than stdnum's (it accepts areas
  * above 772 but not the advertising/invalid numbers SSA names).
  */
-import { stdnum } from 'stdnum';
+// One stdnum module per kind, not the package index: the index loads every country's validators
+// (≈ 0.3 s of each scan thread's start-up, measured); these nine load in ≈ 0.07 s.
+import * as brCpf from 'stdnum/lib/cjs/br/cpf.js';
+import * as caSin from 'stdnum/lib/cjs/ca/sin.js';
+import * as esDni from 'stdnum/lib/cjs/es/dni.js';
+import * as esNie from 'stdnum/lib/cjs/es/nie.js';
+import * as frNir from 'stdnum/lib/cjs/fr/nir.js';
+import * as gbNino from 'stdnum/lib/cjs/gb/nino.js';
+import * as inAadhaar from 'stdnum/lib/cjs/in/aadhaar.js';
+import * as itCf from 'stdnum/lib/cjs/it/codicefiscale.js';
+import * as nlBsn from 'stdnum/lib/cjs/nl/bsn.js';
 import type { ValueFinding } from '../types.js';
 import { allSameDigit, type Detector, digitsOf, element, isDigit } from './detector.js';
 
@@ -140,31 +150,30 @@ interface IdKind {
 }
 
 const upperAlnum = (v: string) => v.replace(/[\s\-./]/g, '').toUpperCase();
-const std = (country: string, mod: string) => (v: string) =>
-  (stdnum as Record<string, Record<string, { validate(v: string): { isValid: boolean } }>>)[country][mod].validate(v).isValid;
+const std = (mod: { validate(v: string): { isValid: boolean } }) => (v: string) => mod.validate(v).isValid;
 
 /** Order matters only for `validate()` without a kind; columns carry their kind. */
 export const NATIONAL_ID_KINDS: readonly IdKind[] = [
   // HMRC NIM39110: two prefix letters (not D F I Q U V; second not O; not BG GB KN NK NT TN ZZ), six digits, suffix A–D.
-  { kind: 'uk_nino', country: 'GB', shape: /^[A-Z]{2}\d{6}[A-D]$/, sampleShape: /^[A-Za-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-Da-d]$/, check: std('GB', 'nino'), compact: upperAlnum },
+  { kind: 'uk_nino', country: 'GB', shape: /^[A-Z]{2}\d{6}[A-D]$/, sampleShape: /^[A-Za-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-Da-d]$/, check: std(gbNino), compact: upperAlnum },
   // INSEE NIR: 13 digits (department 2A/2B for Corsica) + key 97 − (n mod 97).
-  { kind: 'fr_nir', country: 'FR', shape: /^[12]\d{4}(?:\d{2}|2A|2B)\d{6}\d{2}$/, sampleShape: /^[12][\s\d]{4,6}(?:\d\d|2A|2B)[\s\d]{6,10}$/i, check: std('FR', 'nir'), compact: upperAlnum },
+  { kind: 'fr_nir', country: 'FR', shape: /^[12]\d{4}(?:\d{2}|2A|2B)\d{6}\d{2}$/, sampleShape: /^[12][\s\d]{4,6}(?:\d\d|2A|2B)[\s\d]{6,10}$/i, check: std(frNir), compact: upperAlnum },
   // Italian codice fiscale: 16 characters, last one a check letter (DM 23/12/1976).
-  { kind: 'it_cf', country: 'IT', shape: /^[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-EHLMPR-T][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/, sampleShape: /^[A-Za-z]{6}\w{10}$/, check: std('IT', 'codicefiscale'), compact: upperAlnum },
+  { kind: 'it_cf', country: 'IT', shape: /^[A-Z]{6}[0-9LMNPQRSTUV]{2}[A-EHLMPR-T][0-9LMNPQRSTUV]{2}[A-Z][0-9LMNPQRSTUV]{3}[A-Z]$/, sampleShape: /^[A-Za-z]{6}\w{10}$/, check: std(itCf), compact: upperAlnum },
   // Spanish NIE: X/Y/Z + 7 digits + control letter (letter table mod 23).
-  { kind: 'es_nie', country: 'ES', shape: /^[XYZ]\d{7}[A-Z]$/, sampleShape: /^[XYZxyz]-?\d{7}-?[A-Za-z]$/, check: std('ES', 'nie'), compact: upperAlnum },
+  { kind: 'es_nie', country: 'ES', shape: /^[XYZ]\d{7}[A-Z]$/, sampleShape: /^[XYZxyz]-?\d{7}-?[A-Za-z]$/, check: std(esNie), compact: upperAlnum },
   // Spanish DNI: 8 digits + control letter (mod 23).
-  { kind: 'es_dni', country: 'ES', shape: /^\d{8}[A-Z]$/, sampleShape: /^\d{8}-?[A-Za-z]$/, check: std('ES', 'dni'), compact: upperAlnum },
+  { kind: 'es_dni', country: 'ES', shape: /^\d{8}[A-Z]$/, sampleShape: /^\d{8}-?[A-Za-z]$/, check: std(esDni), compact: upperAlnum },
   // Brazilian CPF: 9 digits + two mod-11 check digits; the formatted form is distinctive.
-  { kind: 'br_cpf', country: 'BR', shape: /^\d{11}$/, sampleShape: /^\d{3}\.\d{3}\.\d{3}-\d{2}$/, check: (c) => !allSameDigit(c) && std('BR', 'cpf')(c), compact: digitsOf },
+  { kind: 'br_cpf', country: 'BR', shape: /^\d{11}$/, sampleShape: /^\d{3}\.\d{3}\.\d{3}-\d{2}$/, check: (c) => !allSameDigit(c) && std(brCpf)(c), compact: digitsOf },
   // German Steuer-ID (§ 139b AO): 11 digits, ISO 7064 mod 11,10, one digit repeated 2–3 times.
   { kind: 'de_tax_id', country: 'DE', shape: /^[1-9]\d{10}$/, sampleShape: null, check: validDeIdnr, compact: digitsOf },
   // Indian Aadhaar: 12 digits, first 2–9, Verhoeff check digit (UIDAI).
-  { kind: 'in_aadhaar', country: 'IN', shape: /^[2-9]\d{11}$/, sampleShape: /^[2-9]\d{3} \d{4} \d{4}$/, check: std('IN', 'aadhaar'), compact: digitsOf },
+  { kind: 'in_aadhaar', country: 'IN', shape: /^[2-9]\d{11}$/, sampleShape: /^[2-9]\d{3} \d{4} \d{4}$/, check: std(inAadhaar), compact: digitsOf },
   // Canadian SIN: 9 digits, Luhn; first digit 8 is for business numbers.
-  { kind: 'ca_sin', country: 'CA', shape: /^[0-79]\d{8}$/, sampleShape: /^\d{3}[ -]\d{3}[ -]\d{3}$/, check: std('CA', 'sin'), compact: digitsOf },
+  { kind: 'ca_sin', country: 'CA', shape: /^[0-79]\d{8}$/, sampleShape: /^\d{3}[ -]\d{3}[ -]\d{3}$/, check: std(caSin), compact: digitsOf },
   // Dutch BSN: 9 digits, "elfproef" (11-test with weight −1 on the last digit).
-  { kind: 'nl_bsn', country: 'NL', shape: /^\d{9}$/, sampleShape: null, check: (c) => !allSameDigit(c) && std('NL', 'bsn')(c), compact: digitsOf },
+  { kind: 'nl_bsn', country: 'NL', shape: /^\d{9}$/, sampleShape: null, check: (c) => !allSameDigit(c) && std(nlBsn)(c), compact: digitsOf },
 ];
 
 const KIND_BY_ID = new Map(NATIONAL_ID_KINDS.map((k) => [k.kind, k]));
