@@ -92,7 +92,8 @@ function parsePhone(v: string, intl: boolean, d: string): Parsed | null {
  * than recomputing them: a leak's phone column is mostly distinct values, and the Map insert plus
  * the retained strings were ≈ 60 % of this function's time (bench/README.md, 2026-11-26).
  */
-type Memo = { cc: string; strip: number; country?: string; /** `+` and the calling code. */ plus: string } | null;
+/** `plus`: '+' and the calling code; `strip`: leading digits that are not the national number. */
+type Memo = { plus: string; strip: number; country?: string } | null;
 /**
  * Keyed by a number, (length · 10⁶ + first 6 digits) · 2 + international: a small integer, so a
  * lookup hashes no string (the 6 digits are fixed-width, so the key is one-to-one).
@@ -131,7 +132,7 @@ export function validatePhone(value: string): ValueFinding | null {
   }
   const p = parsePhone(v, intl, d);
   if (!p) remember(prefixMemo, key, null);
-  else if (d.endsWith(p.national)) remember(prefixMemo, key, { cc: p.cc, strip: d.length - p.national.length, country: p.finding.country, plus: `+${p.cc}` });
+  else if (d.endsWith(p.national)) remember(prefixMemo, key, { plus: `+${p.cc}`, strip: d.length - p.national.length, country: p.finding.country });
   return remember(exact, v, p?.finding ?? null);
 }
 

@@ -108,7 +108,6 @@ export class PeopleIndex {
     this.#customerValues++;
   }
 
-
   /** The code of a jurisdiction hint ('US-CA', 'DE'), for `addRecord`. */
   hintCode(h: string): number {
     let c = this.#codes.get(h);

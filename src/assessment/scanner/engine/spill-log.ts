@@ -48,8 +48,6 @@ export class PartitionedLog {
   #fileEnd = 0;
   /** Per partition: its extents in the file, as (offset, bytes) pairs, in write order. */
   readonly #extents: number[][];
-  /** Bytes written for each partition (sizes read buffers to what is really there). */
-  readonly #fileBytes: Float64Array;
   readonly #capWords: number;
   #spilledBytes = 0;
 
@@ -64,7 +62,6 @@ export class PartitionedLog {
     this.#data = new Uint32Array(this.#capWords * partitions);
     this.#used = new Int32Array(partitions);
     this.#extents = Array.from({ length: partitions }, () => []);
-    this.#fileBytes = new Float64Array(partitions);
   }
 
   get spilledBytes(): number {
@@ -123,7 +120,6 @@ export class PartitionedLog {
     this.#extents[p].push(this.#fileEnd, bytes);
     this.#fileEnd += bytes;
     this.#spilledBytes += bytes;
-    this.#fileBytes[p] += bytes;
     this.#used[p] = 0;
   }
 
@@ -158,7 +154,9 @@ export class PartitionedLog {
   /** The whole partition in one array of its own (one partition is small by construction). */
   load(p: number): Uint32Array {
     const ext = this.#extents[p];
-    const out = new Uint32Array(this.#fileBytes[p] / 4 + this.#used[p]);
+    let spilled = 0;
+    for (let e = 1; e < ext.length; e += 2) spilled += ext[e];
+    const out = new Uint32Array(spilled / 4 + this.#used[p]);
     const bytes = new Uint8Array(out.buffer);
     let at = 0;
     for (let e = 0; e < ext.length; e += 2) {

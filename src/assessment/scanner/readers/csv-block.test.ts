@@ -7,6 +7,17 @@ import { tuning } from './dispatch.js';
 import { readStream } from './index.js';
 import { collect, errorsOf } from './testing.js';
 
+/** Read in blocks of `n` bytes within the current describe (many blocks: raw and fallback paths interleave). */
+function useBlockBytes(n: number): void {
+  const saved = tuning.blockBytes;
+  beforeAll(() => {
+    tuning.blockBytes = n;
+  });
+  afterAll(() => {
+    tuning.blockBytes = saved;
+  });
+}
+
 const rowsOf = (s: string, width: number, keep: number[] | null = null) => csvBlockRows(Buffer.from(s), ',', width, keep);
 
 describe('csv blocks (rows split where they are used)', () => {
@@ -56,13 +67,7 @@ function allRows(evs: ReaderEvent[]): { columns: string[]; rows: (string | null)
 }
 
 describe('CSV reader with csvBlocks', () => {
-  const saved = tuning.blockBytes;
-  beforeAll(() => {
-    tuning.blockBytes = 64; // many blocks, so the raw path and the fallbacks interleave
-  });
-  afterAll(() => {
-    tuning.blockBytes = saved;
-  });
+  useBlockBytes(64); // many blocks, so the raw path and the fallbacks interleave
   const read = (data: string, csvBlocks: boolean) =>
     collect(readStream('people.csv', Readable.from(data.match(/[\s\S]{1,50}/g) ?? []), { csvBlocks }));
 
@@ -120,13 +125,7 @@ describe('CSV reader with csvBlocks', () => {
 });
 
 describe('CSV reader with csvBlocks: differential fuzz', () => {
-  const saved = tuning.blockBytes;
-  beforeAll(() => {
-    tuning.blockBytes = 32;
-  });
-  afterAll(() => {
-    tuning.blockBytes = saved;
-  });
+  useBlockBytes(32);
 
   /** Seeded CSV-ish text: a header, then rows mixing every case the raw path must refuse or match. */
   function fuzzCsv(seed: number): { text: string; chunk: number } {
@@ -172,13 +171,7 @@ describe('CSV reader with csvBlocks: differential fuzz', () => {
 });
 
 describe('CSV reader with csvBlocks: mutated input', () => {
-  const saved = tuning.blockBytes;
-  beforeAll(() => {
-    tuning.blockBytes = 48;
-  });
-  afterAll(() => {
-    tuning.blockBytes = saved;
-  });
+  useBlockBytes(48);
 
   it('gives the same rows, counts and errors as the ordinary path on 300 mutations (truncated, flipped bytes, stray quotes and newlines)', async () => {
     const rng = createRng(99);
