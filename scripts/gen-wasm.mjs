@@ -3,8 +3,7 @@
  * Compiles the scanner's WebAssembly kernels, written in the text format (`.wat`), into
  * TypeScript modules that embed the binary as base64: the kernels are a few hundred bytes, and
  * embedding them keeps `tsc` the whole build (no asset to copy into dist/, nothing to locate at
- * run time). wabt (a devDependency) does the assembling, with the SIMD feature enabled; the
- * hand-assembled SHA-256 kernel has its own generator (gen-sha256x4-wasm.mjs).
+ * run time). wabt (a devDependency) does the assembling, with the SIMD feature enabled.
  *
  *   node scripts/gen-wasm.mjs           (rerun after editing a .wat; commit the output)
  *   node scripts/gen-wasm.mjs --check   (exit 1 if a committed output differs; run by the tests)
@@ -19,6 +18,12 @@ const KERNELS = [
     out: 'src/assessment/scanner/readers/csv-rows.wasm.ts',
     name: 'CSV_ROWS_WASM',
     what: 'CSV row count and width check (WebAssembly SIMD); kernel: csv-rows.wat, use: csv-rows.ts.',
+  },
+  {
+    wat: 'src/assessment/scanner/engine/siphash.wat',
+    out: 'src/assessment/scanner/engine/siphash.wasm.ts',
+    name: 'SIPHASH_WASM',
+    what: 'Batch SipHash-2-4, 64-bit output (WebAssembly MVP + i64); kernel: siphash.wat, use: keyed-siphash.ts.',
   },
 ];
 

@@ -1,5 +1,5 @@
 /**
- * The few WebAssembly APIs the scanner's SIMD kernels use (engine/keyed-sha256.ts,
+ * The few WebAssembly APIs the scanner's kernels use (engine/keyed-siphash.ts,
  * readers/csv-rows.ts). This project's TypeScript libs (ES2023 + @types/node) do not declare
  * WebAssembly, and pulling in the DOM lib for it would let browser globals type-check in server
  * code; so only these shapes are declared, once.

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ElementId, RecordFindings, ValueFinding } from '../types.js';
 import { type BatchTask, namespaceOf, processBatch, TAG_OF } from './batch.js';
 import type { DetectionPort } from './detection.port.js';
-import { KeyedSha64 } from './keyed-sha256.js';
+import { KeyedSip64Batch } from './keyed-siphash.js';
 import { PartitionedLog, TempDir } from './spill-log.js';
 
 /** A port whose records are given as a list of (element, value) pairs in the row's cells. */
@@ -51,26 +51,51 @@ describe('processBatch', () => {
     expect(r.samples.email).toEqual(['m:a@x.io', 'm:b@x.io', 'm:c@x.io']);
   });
 
-  it('gives cached (repeated) and uncached values their exact keyed digests', () => {
+  it('gives values their exact keyed digests, sending a repeated non-identifying value once per key', () => {
     const key = randomBytes(32);
-    const ref = new KeyedSha64(key);
+    const ref = new KeyedSip64Batch(key).scalar;
+    const digest = (cell: string) => {
+      const [element, value] = cell.split('=') as [ElementId, string];
+      ref.digest(namespaceOf({ element, value }), value);
+      return [ref.hi, ref.lo, TAG_OF.get(element)!];
+    };
     const rows = [
       ['person_name=Ann', 'email=a@x.io'],
       ['person_name=Ann', 'email=a@x.io'],
       ['date_of_birth=Ann', 'person_name=Bob'],
     ];
     const r = run(rows, key);
-    const expected: number[] = [];
-    for (const row of rows) {
-      for (const cell of row) {
-        const [element, value] = cell.split('=') as [ElementId, string];
-        ref.digest(namespaceOf({ element, value }), value);
-        expected.push(ref.hi, ref.lo, TAG_OF.get(element)!);
-      }
-    }
+    // The second Ann is cached and not sent again; the repeated e-mail (a strong identifier,
+    // which links person-records) is.
+    const expected = ['person_name=Ann', 'email=a@x.io', 'email=a@x.io', 'date_of_birth=Ann', 'person_name=Bob'].flatMap(digest);
     expect(Array.from(r.values)).toEqual(expected);
+    expect(Array.from(r.meta)).toEqual([2, 0, 1, 1, 0, 1, 2, 0, 1]);
     // Same value under two elements: different digests (namespaces).
-    expect(r.values[0] === r.values[12] && r.values[1] === r.values[13]).toBe(false);
+    expect(r.values[0] === r.values[9] && r.values[1] === r.values[10]).toBe(false);
+    // A later batch under the same key does not resend Ann or Bob; under a new key it does.
+    const again = run([['person_name=Bob', 'person_name=Cy', 'email=a@x.io']], key);
+    expect(Array.from(again.values)).toEqual(['person_name=Cy', 'email=a@x.io'].flatMap(digest));
+    expect(Array.from(again.meta)).toEqual([2, 0, 1]);
+    const other = run([['person_name=Bob']], randomBytes(32));
+    expect(other.values.length).toBe(3);
+    expect(Array.from(other.meta)).toEqual([1, 0, 1]);
+  });
+
+  it('sends again a value first seen in a batch that failed (its result never reached the caller)', () => {
+    const key = randomBytes(32);
+    const throwing: DetectionPort = {
+      ...fake,
+      detectRecord: (classes, row) => {
+        if (row[0] === 'boom') throw new Error('detector bug');
+        return fake.detectRecord(classes, row);
+      },
+    };
+    const task = (rows: string[][]): BatchTask => ({ kind: 'records', key, run: 'r1', classes: [], rows });
+    processBatch(task([['person_name=Old']]), throwing);
+    expect(() => processBatch(task([['person_name=Zed'], ['boom']]), throwing)).toThrow('detector bug');
+    const r = processBatch(task([['person_name=Zed'], ['person_name=Old']]), throwing);
+    expect(r.values.length).toBe(6);
+    expect(Array.from(r.meta)).toEqual([1, 0, 1, 1, 0, 1]);
   });
 
   it('stops sampling at five distinct masks per element', () => {
@@ -91,11 +116,15 @@ describe('PartitionedLog', () => {
       for (let i = 0; i < 5000; i++) {
         x = (Math.imul(x, 1103515245) + 12345) >>> 0;
         const p = (x >>> 13) & 7;
-        const at = log.reserve(p);
-        const buf = log.buffer(p);
-        buf[at] = i;
-        buf[at + 1] = x;
-        buf[at + 2] = p;
+        // Half through append3, half through reserve + buffer: the two write the same records.
+        if (i % 2) log.append3(p, i, x, p);
+        else {
+          const at = log.reserve(p);
+          const buf = log.buffer(p);
+          buf[at] = i;
+          buf[at + 1] = x;
+          buf[at + 2] = p;
+        }
         expected[p].push(i, x, p);
       }
       expect(log.spilledBytes).toBeGreaterThan(5000 * 12 * 0.8);

@@ -5,9 +5,9 @@
  */
 import { type ColumnClass, ELEMENT_IDS, type ElementId, type SecretFinding, type ValueFinding } from '../types.js';
 import { type DetectionPort, maskSecretDefault } from './detection.port.js';
-import { type KeyedSha64, KeyedSha64Batch } from './keyed-sha256.js';
+import { type KeyedSip64, KeyedSip64Batch } from './keyed-siphash.js';
 import { recordHints } from './jurisdiction.js';
-import { ValueDigestCache } from './value-cache.js';
+import { SentValues } from './value-cache.js';
 import { eachBlockRow } from '../readers/csv-block.js';
 import { type PackedRows, unpackRows } from './pack.js';
 
@@ -55,6 +55,12 @@ export type BatchTask = (
   /** Records packed for a worker thread (pack.ts): `width` cells a row. */
   | { kind: 'packed-records'; key: Buffer | Uint8Array; classes: ColumnClass[]; width: number; packed: PackedRows }
 ) & {
+  /**
+   * The scan this batch belongs to (any string unique to it): a thread sends a repeated
+   * non-identifying value once per scan (addRecord), so its memory of what it sent is per scan,
+   * even when two scans share a key.
+   */
+  run?: string;
   /** Return each record's element ids (for accuracy tests against a labelled corpus). */
   trace?: boolean;
   /** Also return the unmasked values behind `samples` (for roles allowed to unmask). */
@@ -69,9 +75,13 @@ export interface BatchResult {
   /** Sorted, comma-joined element ids → records with exactly that element set. */
   combos: Record<string, number>;
   secrets: Record<string, { count: number; samples: string[] }>;
-  /** Blind-index digests of every value of every record with personal data: (hi, lo, tag) triples. */
+  /**
+   * Blind-index digests of the values of the records with personal data: (hi, lo, tag) triples —
+   * every strong identifier; other values only the first time this thread digests them under
+   * this key (see addRecord).
+   */
   values: Uint32Array;
-  /** Per record with personal data: [number of values, number of hints, named 0/1]. */
+  /** Per record with personal data: [number of its triples in `values`, number of hints, named 0/1]. */
   meta: Int32Array;
   /** Jurisdiction hints of the records with personal data, in order: indices into `hintNames`. */
   hints: Uint16Array;
@@ -83,33 +93,33 @@ export interface BatchResult {
   rawSamples?: Record<string, string[]>;
 }
 
-/** Per key: the keyed hash and a digest cache of non-identifying values (names, dates repeat). */
+/** Per key and scan: the keyed hash and the non-identifying values already sent (names, dates repeat). */
 interface Keyed {
-  hasher: KeyedSha64;
-  /** Strong identifiers' digests, computed together at the end of each batch (SIMD); `hasher` is its scalar twin. */
-  batch: KeyedSha64Batch;
-  cache: ValueDigestCache;
+  hasher: KeyedSip64;
+  /** Strong identifiers' digests, computed together at the end of each batch (one WebAssembly call); `hasher` is its scalar twin. */
+  batch: KeyedSip64Batch;
+  sent: SentValues;
 }
-const DIGEST_CACHE_MAX = 50_000;
+const SENT_MAX = 50_000;
 /** Findings per record whose element id is remembered by position (Acc.lastElement). */
 const TAG_MEMO = 16;
 const hashers = new Map<string, Keyed>();
-function keyed(key: Buffer | Uint8Array): Keyed {
+function keyed(key: Buffer | Uint8Array, run = ''): Keyed {
   const hex = Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('hex');
-  let h = hashers.get(hex);
+  let h = hashers.get(`${hex}/${run}`);
   if (!h) {
     if (hashers.size > 4) hashers.clear();
-    const batch = new KeyedSha64Batch(Buffer.from(hex, 'hex'));
+    const batch = new KeyedSip64Batch(Buffer.from(hex, 'hex'));
     h = {
       hasher: batch.scalar,
       batch,
-      cache: new ValueDigestCache(DIGEST_CACHE_MAX),
+      sent: new SentValues(SENT_MAX),
     };
-    hashers.set(hex, h);
+    hashers.set(`${hex}/${run}`, h);
   }
   return h;
 }
-export function hasherFor(key: Buffer | Uint8Array): KeyedSha64 {
+export function hasherFor(key: Buffer | Uint8Array): KeyedSip64 {
   return keyed(key).hasher;
 }
 
@@ -189,23 +199,16 @@ export function processBatch(task: BatchTask, detection: DetectionPort): BatchRe
   if (task.trace) out.trace = [];
   if (task.raw) out.rawSamples = {};
   const acc: Acc = {
-    out, keyed: keyed(task.key), values: new GrowU32(), meta: new GrowU32(), hints: new GrowU32(), hintIndex: new Map(), pending: new GrowU32(), detection,
+    out, keyed: keyed(task.key, task.run), values: new GrowU32(), meta: new GrowU32(), hints: new GrowU32(), hintIndex: new Map(), pending: new GrowU32(), detection,
     tagRecords: new Int32Array(256), samplesFull: new Uint8Array(256), lastElement: new Array<string>(TAG_MEMO).fill(''), lastTag: new Int32Array(TAG_MEMO),
   };
   acc.keyed.batch.reset();
-  if (task.kind === 'records' || task.kind === 'packed-records' || task.kind === 'csv-block') {
-    const classes = task.classes;
-    const onRow = (row: (string | null)[]) => {
-      const f = detection.detectRecord(classes, row);
-      addRecord(acc, f.elements, f.secrets, f.elements.length ? recordHints(f, detection.zipToState) : []);
-    };
-    if (task.kind === 'csv-block') eachBlockRow(task.buf, task.delim, task.width, task.keep, task.quoted, onRow);
-    else for (const row of task.kind === 'records' ? task.rows : unpackRows(task.packed, task.width)) onRow(row);
-  } else {
-    for (const line of task.lines) {
-      const f = detection.scanText(line);
-      addRecord(acc, f.elements, f.secrets, f.elements.length ? recordHints(f, detection.zipToState) : []);
-    }
+  try {
+    detectBatch(task, detection, acc);
+  } catch (err) {
+    // The caller loses this batch: values first seen in it never reached it, so forget them all.
+    acc.keyed.sent.clear();
+    throw err;
   }
   for (let t = 0; t < ELEMENT_IDS.length; t++) if (acc.tagRecords[t]) out.elementRecords[ELEMENT_IDS[t]] = acc.tagRecords[t];
   const batch = acc.keyed.batch;
@@ -223,6 +226,23 @@ export function processBatch(task: BatchTask, detection: DetectionPort): BatchRe
   return out;
 }
 
+function detectBatch(task: BatchTask, detection: DetectionPort, acc: Acc): void {
+  if (task.kind === 'records' || task.kind === 'packed-records' || task.kind === 'csv-block') {
+    const classes = task.classes;
+    const onRow = (row: (string | null)[]) => {
+      const f = detection.detectRecord(classes, row);
+      addRecord(acc, f.elements, f.secrets, f.elements.length ? recordHints(f, detection.zipToState) : []);
+    };
+    if (task.kind === 'csv-block') eachBlockRow(task.buf, task.delim, task.width, task.keep, task.quoted, onRow);
+    else for (const row of task.kind === 'records' ? task.rows : unpackRows(task.packed, task.width)) onRow(row);
+  } else {
+    for (const line of task.lines) {
+      const f = detection.scanText(line);
+      addRecord(acc, f.elements, f.secrets, f.elements.length ? recordHints(f, detection.zipToState) : []);
+    }
+  }
+}
+
 function addRecord(acc: Acc, elements: ValueFinding[], secrets: SecretFinding[], hints: string[]): void {
   const { out, values, keyed: k } = acc;
   const hasher = k.hasher;
@@ -235,6 +255,8 @@ function addRecord(acc: Acc, elements: ValueFinding[], secrets: SecretFinding[],
   let mask = 0;
   let others: string[] | null = null;
   let lawRelevant = false;
+  /** Values of this record pushed to `values` (meta's first field). */
+  let sent = 0;
   for (let pos = 0; pos < elements.length; pos++) {
     const e = elements[pos];
     let tag: number;
@@ -263,14 +285,18 @@ function addRecord(acc: Acc, elements: ValueFinding[], secrets: SecretFinding[],
       // Filled in by processBatch once the batch's digests are computed: (index, 0) until then.
       acc.pending.push(values.n);
       values.push3(k.batch.add(namespaceOf(e), e.value), 0, tag);
-    } else if (tag < OTHER_TAG && k.cache.find(tag, e.value)) {
-      // Names, birth dates, cities repeat: their digests are cached (strong identifiers rarely repeat).
-      values.push3(k.cache.hi, k.cache.lo, tag);
+      sent++;
+    } else if (tag < OTHER_TAG && k.sent.has(tag, e.value)) {
+      // Names, birth dates, cities repeat. This thread already sent this value's digest in this
+      // scan, and a value that is not a strong identifier carries no person-record: a second copy
+      // would only meet the first in people.ts's table, where it adds nothing. So it is not sent
+      // again (a third of a dense CSV's values, bench/README.md, 2026-11-27, fourth session).
     } else {
       hasher.digest(namespaceOf(e), e.value);
-      // OTHER_TAG stands for several elements (namespaces), so its values are not cached.
-      if (tag < OTHER_TAG) k.cache.put(hasher.hi, hasher.lo);
+      // OTHER_TAG stands for several elements (namespaces), so its values are always sent.
+      if (tag < OTHER_TAG) k.sent.add();
       values.push3(hasher.hi, hasher.lo, tag);
+      sent++;
     }
     if (acc.samplesFull[tag]) continue;
     let samples = out.samples[e.element];
@@ -303,7 +329,7 @@ function addRecord(acc: Acc, elements: ValueFinding[], secrets: SecretFinding[],
     }
     if (combo !== null) out.combos[combo] = (out.combos[combo] ?? 0) + 1;
   }
-  acc.meta.push(elements.length);
+  acc.meta.push(sent);
   acc.meta.push(hints.length);
   acc.meta.push(mask & (1 << NAME_TAG) ? 1 : 0);
   for (const h of hints) {

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { namespaceOf, STRONG_TAGS, TAG_OF } from './batch.js';
-import { KeyedSha64 } from './keyed-sha256.js';
+import { KeyedSip64Batch } from './keyed-siphash.js';
 import { PeopleIndex, resolveUs } from './people.js';
 import { TempDir } from './spill-log.js';
 import { SpillStore } from './spill-store.js';
 
-const hmac = new KeyedSha64(randomBytes(32));
+const hmac = new KeyedSip64Batch(randomBytes(32)).scalar;
 
 /** Adds one record made of (element, value) pairs. */
 function add(people: PeopleIndex, values: [string, string][], hints: string[] = []) {
@@ -33,6 +33,9 @@ function feed(people: PeopleIndex) {
   add(people, [['person_name', 'Ann'], ['postal_address', '1 Main St']], ['FR']); // named: own person
   add(people, [['person_name', 'Bo']]);
   for (let i = 0; i < 300; i++) add(people, [['email', `s${i}`]], i % 2 ? ['GB'] : []);
+  // Unlinked records with several hints: a state drops the bare US; two countries both count.
+  add(people, [['email', 'm']], ['US', 'US-TX']);
+  add(people, [['email', 'n']], ['NL', 'BE', 'NL']);
   customer(people, 'email', 'd', 0); // the chain
   customer(people, 'phone', 'b', 1); // the chain again
   customer(people, 'email', 'nobody', 2);
@@ -52,15 +55,18 @@ describe('PeopleIndex', () => {
         feed(people);
         if (label !== 'in memory') expect(people.spilledBytes).toBeGreaterThan(0);
         const r = people.finish();
-        // 1 chain + x + 300 singletons + 2 named without identifier
-        expect(r.individuals).toBe(304);
+        // 1 chain + x + 300 + 2 singletons + 2 named without identifier
+        expect(r.individuals).toBe(306);
+        expect(r.jurisdictions['US-TX']).toBe(1);
+        expect(r.jurisdictions.NL).toBe(1);
+        expect(r.jurisdictions.BE).toBe(1);
         expect(r.jurisdictions['US-CA']).toBe(1);
         expect(r.jurisdictions.US).toBeUndefined();
         expect(r.jurisdictions.DE).toBe(1);
         expect(r.jurisdictions.FR).toBe(1);
         expect(r.jurisdictions.GB).toBe(150);
-        expect(r.jurisdictions.unknown).toBe(304 - 153);
-        expect(r.distinct.get(TAG_OF.get('email')!)).toBe(303);
+        expect(r.jurisdictions.unknown).toBe(306 - 155);
+        expect(r.distinct.get(TAG_OF.get('email')!)).toBe(305);
         expect(r.distinct.get(TAG_OF.get('phone')!)).toBe(2);
         expect(r.distinct.get(TAG_OF.get('person_name')!)).toBe(3);
         expect(r.matchedIndividuals).toBe(2);

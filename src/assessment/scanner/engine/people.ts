@@ -1,8 +1,8 @@
 /**
  * Exact distinct values and distinct people with bounded memory, for inputs of any size.
  *
- * Every valid value found becomes a 64-bit keyed SHA-256 blind-index digest (keyed-sha256.ts, key
- * random per scan) and is appended, with its element tag and — for strong identifiers — the id
+ * Every valid value found becomes a 64-bit keyed SipHash-2-4 blind-index digest (keyed-siphash.ts,
+ * key random per scan) and is appended, with its element tag and — for strong identifiers — the id
  * of its person-record, to a hash-partitioned spill log (spill-log.ts). At the end each partition
  * is grouped in memory on its own: distinct digests per element give `distinctValues`; a digest
  * seen in two person-records links them (union-find over records, union-find.ts).
@@ -55,7 +55,7 @@ export class PeopleIndex {
 
   constructor(temp: TempDir, spill: SpillStore, opts: PeopleOptions = {}) {
     const mem = opts.valueMemoryBytes ?? 32 << 20;
-    this.#values = new PartitionedLog(4, PARTITIONS, mem, temp);
+    this.#values = new PartitionedLog(3, PARTITIONS, mem, temp);
     this.#hints = new PartitionedLog(2, 1, Math.max(1 << 16, mem >> 3), temp);
     this.#spill = spill;
     this.#ufCap = opts.unionFindMemoryCap ?? 16_000_000;
@@ -89,7 +89,7 @@ export class PeopleIndex {
       const o = from + i * 3;
       const hi = values[o];
       const tag = values[o + 2];
-      log.append4(hi >>> 24, hi, values[o + 1], strong[tag] ? r : NONE, tag);
+      log.append3(hi >>> 24, packHiTag(hi, tag), values[o + 1], strong[tag] ? r : NONE);
     }
     if (isStrong) {
       for (let k = hFrom; k < hFrom + hCount; k++) this.#hints.append2(0, r, hints[k]);
@@ -104,7 +104,7 @@ export class PeopleIndex {
 
   /** A strong identifier of customer row `row` (0-based), for matching. */
   addCustomerValue(hi: number, lo: number, row: number): void {
-    this.#values.append4(hi >>> 24, hi, lo, row, CUSTOMER_TAG);
+    this.#values.append3(hi >>> 24, packHiTag(hi, CUSTOMER_TAG), lo, row);
     this.#customerValues++;
   }
 
@@ -126,23 +126,30 @@ export class PeopleIndex {
       const distinctByTag = new Float64Array(256);
       const matchedRows = new Set<number>();
       const matchedRecords: number[] = [];
+      // Records ever linked to another (both sides of every successful union): every member of a
+      // set of two or more records is one, so an unmarked record is a person on its own.
+      const linked = new Uint32Array((this.#records + 31) >>> 5);
       for (let p = 0; p < PARTITIONS; p++) {
         const data = this.#values.load(p);
-        const table = new DigestTable(data.length / 4);
-        for (let i = 0; i < data.length; i += 4) {
-          const tag = data[i + 3];
+        const table = new DigestTable(data.length / 3);
+        for (let i = 0; i < data.length; i += 3) {
+          const tag = data[i] & 0xff;
           if (tag === CUSTOMER_TAG) continue;
           const r = data[i + 2];
-          if (!table.upsert(data[i], data[i + 1], r)) distinctByTag[tag]++;
+          // Within partition p every digest's top byte is p: the other 56 bits identify it.
+          if (!table.upsert(data[i] >>> 8, data[i + 1], r)) distinctByTag[tag]++;
           else if (r !== NONE) {
             const v = table.value(table.slot);
             if (v === NONE) table.setValue(table.slot, r);
-            else uf.union(v, r);
+            else if (uf.union(v, r)) {
+              linked[v >>> 5] |= 1 << (v & 31);
+              linked[r >>> 5] |= 1 << (r & 31);
+            }
           }
         }
-        for (let i = 0; this.#customerValues > 0 && i < data.length; i += 4) {
-          if (data[i + 3] !== CUSTOMER_TAG) continue;
-          const v = table.get(data[i], data[i + 1]);
+        for (let i = 0; this.#customerValues > 0 && i < data.length; i += 3) {
+          if ((data[i] & 0xff) !== CUSTOMER_TAG) continue;
+          const v = table.get(data[i] >>> 8, data[i + 1]);
           if (v !== undefined && v !== NONE) {
             matchedRows.add(data[i + 2]);
             matchedRecords.push(v);
@@ -151,7 +158,7 @@ export class PeopleIndex {
         this.#values.release(p);
       }
       const individuals = this.#records - uf.unions + this.#standalone;
-      const jurisdictions = this.#jurisdictions(uf.find.bind(uf), individuals);
+      const jurisdictions = this.#jurisdictions(uf.find.bind(uf), linked, individuals);
       const matchedRoots = new Set(matchedRecords.map((r) => uf.find(r)));
       return {
         individuals,
@@ -167,20 +174,42 @@ export class PeopleIndex {
     }
   }
 
-  #jurisdictions(find: (r: number) => number, individuals: number): Record<string, number> {
+  #jurisdictions(find: (r: number) => number, linked: Uint32Array, individuals: number): Record<string, number> {
     const jur = new Map(this.#standaloneJur);
     let withHint = this.#standaloneWithHint;
     // People with exactly one hint, counted by hint code (merged into `jur` at the end).
     const single = new Float64Array(65536);
-    // Re-key hints by person (root) into partitions, then group each partition by sorting.
+    /** A person's hints, once all are known: counted in `single` or, for several, through resolveUs. */
+    const count = (codes: number[]) => {
+      withHint++;
+      if (codes.length === 1) single[codes[0]]++;
+      else for (const c of resolveUs(new Set(codes.map((k) => this.#codeNames[k])))) jur.set(c, (jur.get(c) ?? 0) + 1);
+    };
+    // A record linked to no other is a person on its own: its hints (consecutive in the log, which
+    // is in record order) are counted as they come. Only linked records' hints are re-keyed by
+    // person (root) into partitions and grouped by sorting: on the 1 GB CSV that sort was most of
+    // this pass for a few thousand linked records (bench/README.md, 2026-11-27, fourth session).
     const byRoot = new PartitionedLog(2, 64, 32 << 20, this.#values.temp);
     try {
+      let alone = -1;
+      const aloneCodes: number[] = [];
       for (const chunk of this.#hints.chunks(0)) {
         for (let i = 0; i < chunk.length; i += 2) {
-          const root = find(chunk[i]);
-          byRoot.append2(root & 63, root, chunk[i + 1]);
+          const r = chunk[i];
+          if (linked[r >>> 5] & (1 << (r & 31))) {
+            const root = find(r);
+            byRoot.append2(root & 63, root, chunk[i + 1]);
+            continue;
+          }
+          if (r !== alone) {
+            if (aloneCodes.length > 0) count(aloneCodes);
+            aloneCodes.length = 0;
+            alone = r;
+          }
+          aloneCodes.push(chunk[i + 1]);
         }
       }
+      if (aloneCodes.length > 0) count(aloneCodes);
       for (let p = 0; p < 64; p++) {
         const data = byRoot.load(p);
         const keys = new Float64Array(data.length / 2);
@@ -191,15 +220,9 @@ export class PeopleIndex {
           const root = Math.floor(keys[i] / 65536);
           let j = i + 1;
           while (j < keys.length && Math.floor(keys[j] / 65536) === root) j++;
-          withHint++;
-          if (j === i + 1) {
-            // One hint (most people): counted by code, without a Set or resolveUs.
-            single[keys[i] % 65536]++;
-          } else {
-            const codes = new Set<string>();
-            for (let k = i; k < j; k++) codes.add(this.#codeNames[keys[k] % 65536]);
-            for (const c of resolveUs(codes)) jur.set(c, (jur.get(c) ?? 0) + 1);
-          }
+          const codes: number[] = [];
+          for (let k = i; k < j; k++) codes.push(keys[k] % 65536);
+          count(codes);
           i = j;
         }
         byRoot.release(p);
@@ -215,6 +238,16 @@ export class PeopleIndex {
     out.unknown = individuals - withHint;
     return out;
   }
+}
+
+/**
+ * A value's first log word: its digest's high word without the top byte (the partition, hi >>> 24,
+ * which every record of a partition shares) and its element tag (< 256) in the low byte. Twelve
+ * bytes a value instead of sixteen: the log is what a large scan writes to and reads back from
+ * disk (bench/README.md, 2026-11-27, fourth session).
+ */
+function packHiTag(hi: number, tag: number): number {
+  return ((hi << 8) | tag) >>> 0;
 }
 
 /** Drop bare 'US' when a US state is known for the same person. */

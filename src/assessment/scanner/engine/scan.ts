@@ -102,6 +102,8 @@ function sizeOf(path: string): number {
 export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const started = performance.now();
   const key = opts.key ?? randomBytes(32);
+  /** This scan's id in its batches (batch.ts `run`): threads remember per scan which values they sent. */
+  const run = randomBytes(8).toString('hex');
   const read = opts.read ?? (await defaultRead());
   const detection = opts.detection ?? defaultDetectionPort;
   const runner = createBatchRunner(opts.workers ?? 0, detection);
@@ -120,6 +122,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     const submit = async (path: string, task: BatchTask, n: number, transfer?: ArrayBuffer[]) => {
       const base = agg.file(path).records;
       agg.file(path).records += n;
+      task.run = run;
       if (opts.onRecord) task.trace = true;
       if (opts.rawSamples) task.raw = true;
       // Settled at once so a failing batch is never an unhandled rejection while it waits its turn.

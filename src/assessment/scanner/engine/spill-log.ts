@@ -86,14 +86,13 @@ export class PartitionedLog {
     return this.#data;
   }
 
-  /** One record of four words (a log made with `words` = 4): reserve and write in one call. */
-  append4(p: number, a: number, b: number, c: number, d: number): void {
+  /** One record of three words (a log made with `words` = 3). */
+  append3(p: number, a: number, b: number, c: number): void {
     const at = this.reserve(p);
     const buf = this.#data;
     buf[at] = a;
     buf[at + 1] = b;
     buf[at + 2] = c;
-    buf[at + 3] = d;
   }
 
   /** One record of two words (a log made with `words` = 2). */

@@ -1,48 +1,38 @@
 import { describe, expect, it } from 'vitest';
-import { ValueDigestCache } from './value-cache.js';
+import { SentValues } from './value-cache.js';
 
-describe('ValueDigestCache', () => {
-  it('returns what was put for the same (tag, value), and misses for any other', () => {
-    const cache = new ValueDigestCache(10_000);
+describe('SentValues', () => {
+  it('finds what was added for the same (tag, value), and nothing else', () => {
+    const sent = new SentValues(10_000);
     // Odd and even lengths (two code units a block), non-ASCII, empty, and near-duplicates.
     const values = ['', 'a', 'ab', 'Ann', 'Anne', 'anne', 'Müller', 'Müllet', '東京', '1970-01-01', '1970-01-10', 'x'.repeat(300)];
-    let n = 0;
     for (const tag of [0, 1, 13]) {
       for (const v of values) {
-        expect(cache.find(tag, v)).toBe(false);
-        cache.put(tag * 1000 + n, n);
-        n++;
+        expect(sent.has(tag, v)).toBe(false);
+        sent.add();
       }
     }
-    n = 0;
-    for (const tag of [0, 1, 13]) {
-      for (const v of values) {
-        expect(cache.find(tag, v), `${tag}:${v}`).toBe(true);
-        expect([cache.hi, cache.lo]).toEqual([tag * 1000 + n, n]);
-        n++;
-      }
-    }
-    expect(cache.find(2, 'Ann')).toBe(false);
-    expect(cache.find(0, 'Ann ')).toBe(false);
-    expect(cache.size).toBe(values.length * 3);
+    for (const tag of [0, 1, 13]) for (const v of values) expect(sent.has(tag, v), `${tag}:${v}`).toBe(true);
+    expect(sent.has(2, 'Ann')).toBe(false);
+    expect(sent.has(0, 'Ann ')).toBe(false);
+    expect(sent.size).toBe(values.length * 3);
   });
 
-  it('holds thousands of values across probe chains, and starts over once full', () => {
-    const cache = new ValueDigestCache(5_000);
+  it('holds thousands of values across probe chains, starts over once full, and clears', () => {
+    const sent = new SentValues(5_000);
     for (let i = 0; i < 5_000; i++) {
-      expect(cache.find(7, `name-${i}`)).toBe(false);
-      cache.put(i, i ^ 0x5555);
+      expect(sent.has(7, `name-${i}`)).toBe(false);
+      sent.add();
     }
-    for (let i = 0; i < 5_000; i++) {
-      expect(cache.find(7, `name-${i}`)).toBe(true);
-      expect(cache.lo).toBe(i ^ 0x5555);
-    }
+    for (let i = 0; i < 5_000; i++) expect(sent.has(7, `name-${i}`)).toBe(true);
     // The next new value clears the table first: only it remains.
-    expect(cache.find(7, 'one more')).toBe(false);
-    cache.put(1, 2);
-    expect(cache.size).toBe(1);
-    expect(cache.find(7, 'name-0')).toBe(false);
-    expect(cache.find(7, 'one more')).toBe(true);
-    expect([cache.hi, cache.lo]).toEqual([1, 2]);
+    expect(sent.has(7, 'one more')).toBe(false);
+    sent.add();
+    expect(sent.size).toBe(1);
+    expect(sent.has(7, 'name-0')).toBe(false);
+    expect(sent.has(7, 'one more')).toBe(true);
+    sent.clear();
+    expect(sent.size).toBe(0);
+    expect(sent.has(7, 'one more')).toBe(false);
   });
 });

@@ -1,19 +1,20 @@
 /**
- * Digest cache for the values that repeat in a leak — names, birth dates, cities — so each distinct
- * one is SHA-256-digested once per batch thread, not once per record.
+ * The values of non-identifying elements — names, birth dates, cities — a batch thread has already
+ * digested and sent in this scan (batch.ts `addRecord`). They repeat (a dense CSV's 6 million
+ * rows hold 120 names and 5,850 birth dates), and a repeat, which carries no person-record, adds
+ * nothing to the people index: so each is digested and sent once per thread, not once per record.
  *
- * Why not a Map from the value: on a dense CSV the lookup cost ≈ 400 ns (two per row, ≈ 7 % of a
- * worker's time) though the same Map answers in ≈ 100 ns in isolation — between two lookups the
- * row's own allocations evict the Map's bucket, entry and key string from the CPU caches, and each
- * comes back as a miss. Here a slot is 16 contiguous bytes of one typed array: the value's 64-bit
- * fingerprint and its digest, one miss per lookup.
+ * Why not a Set of the strings: on a dense CSV the lookup cost ≈ 400 ns (two per row) though the
+ * same Map answers in ≈ 100 ns in isolation — between two lookups the row's own allocations evict
+ * the Map's bucket, entry and key string from the CPU caches, and each comes back as a miss. Here
+ * a slot is the value's 64-bit fingerprint, 8 contiguous bytes of one typed array: one miss.
  *
  * The fingerprint is two MurmurHash3-style 32-bit lanes (Appleby's x86_32 block mix and
  * finaliser) over the value's UTF-16 code units, two a block, seeded at random per thread and by
  * the element tag. Two different values share a fingerprint with probability ≈ 2⁻⁶⁴ a pair — the
- * same order as two values sharing a truncated 64-bit digest (keyed-sha256.ts), which the scan
- * already accepts — and only values of non-identifying elements go through here, so a collision
- * could at worst merge two names in `distinctValues`, never two people.
+ * same order as two values sharing a 64-bit digest (keyed-siphash.ts), which the scan already
+ * accepts — and only values of non-identifying elements go through here, so a collision could at
+ * worst leave one name out of `distinctValues`, never merge or drop a person.
  */
 import { randomFillSync } from 'node:crypto';
 
@@ -30,24 +31,21 @@ function fmix(h: number): number {
   return h ^ (h >>> 16);
 }
 
-/** Slots: a power of two, at most half full (the cache is cleared at `max` entries). */
-export class ValueDigestCache {
+/** Slots: a power of two, at most half full (the set is cleared at `max` entries). */
+export class SentValues {
   readonly #slots: Uint32Array;
   readonly #mask: number;
   readonly #max: number;
   #size = 0;
-  /** The fingerprint of the last `find`, for `put`. */
+  /** The fingerprint of the last `has`, for `add`. */
   #f1 = 0;
   #f2 = 0;
   #at = 0;
-  /** The digest found by the last successful `find`. */
-  hi = 0;
-  lo = 0;
 
   constructor(max: number) {
     let cap = 1024;
     while (cap < max * 2) cap *= 2;
-    this.#slots = new Uint32Array(cap * 4);
+    this.#slots = new Uint32Array(cap * 2);
     this.#mask = cap - 1;
     this.#max = max;
   }
@@ -56,8 +54,8 @@ export class ValueDigestCache {
     return this.#size;
   }
 
-  /** Whether the digest of `value` under element `tag` is cached (then in `hi`/`lo`). */
-  find(tag: number, value: string): boolean {
+  /** Whether `value` of element `tag` was added. */
+  has(tag: number, value: string): boolean {
     let h1 = SEEDS[0] ^ tag;
     let h2 = SEEDS[1] ^ Math.imul(tag + 1, 0x9e3779b1);
     const n = value.length;
@@ -82,7 +80,7 @@ export class ValueDigestCache {
     const mask = this.#mask;
     let s = (h1 ^ Math.imul(h2, 0x9e3779b1)) & mask;
     for (;;) {
-      const o = s * 4;
+      const o = s * 2;
       const a = slots[o];
       const b = slots[o + 1];
       if (a === 0 && b === 0) {
@@ -91,28 +89,27 @@ export class ValueDigestCache {
         this.#at = s;
         return false;
       }
-      if (a === h1 >>> 0 && b === h2 >>> 0) {
-        this.hi = slots[o + 2];
-        this.lo = slots[o + 3];
-        return true;
-      }
+      if (a === h1 >>> 0 && b === h2 >>> 0) return true;
       s = (s + 1) & mask;
     }
   }
 
-  /** Cache the digest of the value the last `find` missed (call right after it). */
-  put(hi: number, lo: number): void {
+  /** Add the value the last `has` did not find (call right after it). */
+  add(): void {
     if (this.#size >= this.#max) {
-      this.#slots.fill(0);
-      this.#size = 0;
+      this.clear();
       // The table is empty now: the value goes to its home slot.
       this.#at = (this.#f1 ^ Math.imul(this.#f2, 0x9e3779b1)) & this.#mask;
     }
-    const o = this.#at * 4;
+    const o = this.#at * 2;
     this.#slots[o] = this.#f1;
     this.#slots[o + 1] = this.#f2;
-    this.#slots[o + 2] = hi;
-    this.#slots[o + 3] = lo;
     this.#size++;
+  }
+
+  /** Forget every value (batch.ts: after a batch whose result is lost). */
+  clear(): void {
+    this.#slots.fill(0);
+    this.#size = 0;
   }
 }
