@@ -21,7 +21,7 @@ export class DigestTable {
     this.#mask = cap - 1;
   }
 
-  /** true when the key exists (slot points at it); false after inserting it with `value`. */
+  /** true when the key exists (slot points at it); false after inserting it with `value`. Keys are unsigned 32-bit words. */
   upsert(hi: number, lo: number, value: number): boolean {
     const mask = this.#mask;
     let i = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { namespaceOf, STRONG_TAGS, TAG_OF } from './batch.js';
 import { KeyedSip64Batch } from './keyed-siphash.js';
-import { PeopleIndex, resolveUs } from './people.js';
+import { groupPartition, PeopleIndex, type PartitionGrouper, resolveUs } from './people.js';
 import { TempDir } from './spill-log.js';
 import { SpillStore } from './spill-store.js';
 
@@ -43,18 +43,22 @@ function feed(people: PeopleIndex) {
 }
 
 describe('PeopleIndex', () => {
-  for (const [label, opts] of [
-    ['in memory', {}],
-    ['spilled to files, union-find in SQLite', { valueMemoryBytes: 1, unionFindMemoryCap: 0 }],
+  /** Partitions grouped elsewhere, several in flight, finishing out of order (as worker threads may). */
+  const shuffled: PartitionGrouper = (data, customers) =>
+    new Promise((resolve) => setTimeout(() => resolve(groupPartition(data, customers)), (data.length * 7) % 5));
+  for (const [label, opts, grouper, window] of [
+    ['in memory', {}, undefined, 1],
+    ['spilled to files, union-find in SQLite', { valueMemoryBytes: 1, unionFindMemoryCap: 0 }, undefined, 1],
+    ['partitions grouped out of order, 4 in flight', {}, shuffled, 4],
   ] as const) {
-    it(`links records, counts distinct values, resolves jurisdictions, matches customers (${label})`, () => {
+    it(`links records, counts distinct values, resolves jurisdictions, matches customers (${label})`, async () => {
       const temp = new TempDir();
       const spill = new SpillStore();
       try {
         const people = new PeopleIndex(temp, spill, opts);
         feed(people);
-        if (label !== 'in memory') expect(people.spilledBytes).toBeGreaterThan(0);
-        const r = people.finish();
+        if ('valueMemoryBytes' in opts) expect(people.spilledBytes).toBeGreaterThan(0);
+        const r = await people.finish(grouper, window);
         // 1 chain + x + 300 + 2 singletons + 2 named without identifier
         expect(r.individuals).toBe(306);
         expect(r.jurisdictions['US-TX']).toBe(1);

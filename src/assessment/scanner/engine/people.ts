@@ -119,7 +119,14 @@ export class PeopleIndex {
     return c;
   }
 
-  finish(): PeopleResult {
+  /**
+   * Group every partition and count. `group` does one partition's grouping (groupPartition): the
+   * scan hands it to its worker threads, `window` partitions at a time, while this thread loads
+   * the next partitions and applies the links in partition order (the sets, and so every count,
+   * do not depend on that order anyway). In one thread the grouping was ≈ 0.5 s of the 1 GB CSV's
+   * serial end (bench/README.md, 2026-11-27, fourth session).
+   */
+  async finish(group: PartitionGrouper = async (data, customers) => groupPartition(data, customers), window = 1): Promise<PeopleResult> {
     const uf = createUnionFind(this.#records, this.#ufCap, this.#spill);
     try {
       // Per tag, in an array: a Map update per new digest was ≈ 15 % of this pass (bench/README.md).
@@ -129,34 +136,30 @@ export class PeopleIndex {
       // Records ever linked to another (both sides of every successful union): every member of a
       // set of two or more records is one, so an unmarked record is a person on its own.
       const linked = new Uint32Array((this.#records + 31) >>> 5);
+      const customers = this.#customerValues > 0;
+      const apply = (g: PartitionGroup) => {
+        for (let t = 0; t < 256; t++) distinctByTag[t] += g.distinct[t];
+        const links = g.links;
+        for (let i = 0; i < links.length; i += 2) {
+          const a = links[i];
+          const b = links[i + 1];
+          if (uf.union(a, b)) {
+            linked[a >>> 5] |= 1 << (a & 31);
+            linked[b >>> 5] |= 1 << (b & 31);
+          }
+        }
+        for (let i = 0; i < g.matches.length; i += 2) {
+          matchedRows.add(g.matches[i]);
+          matchedRecords.push(g.matches[i + 1]);
+        }
+      };
+      const pending: Promise<PartitionGroup>[] = [];
       for (let p = 0; p < PARTITIONS; p++) {
-        const data = this.#values.load(p);
-        const table = new DigestTable(data.length / 3);
-        for (let i = 0; i < data.length; i += 3) {
-          const tag = data[i] & 0xff;
-          if (tag === CUSTOMER_TAG) continue;
-          const r = data[i + 2];
-          // Within partition p every digest's top byte is p: the other 56 bits identify it.
-          if (!table.upsert(data[i] >>> 8, data[i + 1], r)) distinctByTag[tag]++;
-          else if (r !== NONE) {
-            const v = table.value(table.slot);
-            if (v === NONE) table.setValue(table.slot, r);
-            else if (uf.union(v, r)) {
-              linked[v >>> 5] |= 1 << (v & 31);
-              linked[r >>> 5] |= 1 << (r & 31);
-            }
-          }
-        }
-        for (let i = 0; this.#customerValues > 0 && i < data.length; i += 3) {
-          if ((data[i] & 0xff) !== CUSTOMER_TAG) continue;
-          const v = table.get(data[i] >>> 8, data[i + 1]);
-          if (v !== undefined && v !== NONE) {
-            matchedRows.add(data[i + 2]);
-            matchedRecords.push(v);
-          }
-        }
+        pending.push(group(this.#values.load(p), customers));
         this.#values.release(p);
+        if (pending.length >= Math.max(1, window)) apply(await pending.shift()!);
       }
+      while (pending.length > 0) apply(await pending.shift()!);
       const individuals = this.#records - uf.unions + this.#standalone;
       const jurisdictions = this.#jurisdictions(uf.find.bind(uf), linked, individuals);
       const matchedRoots = new Set(matchedRecords.map((r) => uf.find(r)));
@@ -180,10 +183,10 @@ export class PeopleIndex {
     // People with exactly one hint, counted by hint code (merged into `jur` at the end).
     const single = new Float64Array(65536);
     /** A person's hints, once all are known: counted in `single` or, for several, through resolveUs. */
-    const count = (codes: number[]) => {
+    const count = (codes: number[], n: number) => {
       withHint++;
-      if (codes.length === 1) single[codes[0]]++;
-      else for (const c of resolveUs(new Set(codes.map((k) => this.#codeNames[k])))) jur.set(c, (jur.get(c) ?? 0) + 1);
+      if (n === 1) single[codes[0]]++;
+      else for (const c of resolveUs(new Set(codes.slice(0, n).map((k) => this.#codeNames[k])))) jur.set(c, (jur.get(c) ?? 0) + 1);
     };
     // A record linked to no other is a person on its own: its hints (consecutive in the log, which
     // is in record order) are counted as they come. Only linked records' hints are re-keyed by
@@ -191,8 +194,10 @@ export class PeopleIndex {
     // this pass for a few thousand linked records (bench/README.md, 2026-11-27, fourth session).
     const byRoot = new PartitionedLog(2, 64, 32 << 20, this.#values.temp);
     try {
+      // The current unlinked record and its first `aloneN` codes (the array is reused, not resized).
       let alone = -1;
       const aloneCodes: number[] = [];
+      let aloneN = 0;
       for (const chunk of this.#hints.chunks(0)) {
         for (let i = 0; i < chunk.length; i += 2) {
           const r = chunk[i];
@@ -202,14 +207,14 @@ export class PeopleIndex {
             continue;
           }
           if (r !== alone) {
-            if (aloneCodes.length > 0) count(aloneCodes);
-            aloneCodes.length = 0;
+            if (aloneN > 0) count(aloneCodes, aloneN);
+            aloneN = 0;
             alone = r;
           }
-          aloneCodes.push(chunk[i + 1]);
+          aloneCodes[aloneN++] = chunk[i + 1];
         }
       }
-      if (aloneCodes.length > 0) count(aloneCodes);
+      if (aloneN > 0) count(aloneCodes, aloneN);
       for (let p = 0; p < 64; p++) {
         const data = byRoot.load(p);
         const keys = new Float64Array(data.length / 2);
@@ -222,7 +227,7 @@ export class PeopleIndex {
           while (j < keys.length && Math.floor(keys[j] / 65536) === root) j++;
           const codes: number[] = [];
           for (let k = i; k < j; k++) codes.push(keys[k] % 65536);
-          count(codes);
+          count(codes, codes.length);
           i = j;
         }
         byRoot.release(p);
@@ -238,6 +243,49 @@ export class PeopleIndex {
     out.unknown = individuals - withHint;
     return out;
   }
+}
+
+/** One partition's grouping (groupPartition), run where the scan chooses (a worker thread). */
+export type PartitionGrouper = (data: Uint32Array, customers: boolean) => Promise<PartitionGroup>;
+
+export interface PartitionGroup {
+  /** New distinct values per element tag. */
+  distinct: Float64Array;
+  /** Person-records to link, as pairs: records sharing a strong identifier. */
+  links: Uint32Array;
+  /** (customer row, person-record) pairs: a customer's strong identifier seen in a record. */
+  matches: Uint32Array;
+}
+
+/**
+ * Group one partition of the values log (records of three words, packHiTag): count its distinct
+ * values per tag, pair every later person-record holding a strong identifier with the first one
+ * that held it, and, with `customers`, find the customer rows whose identifiers a record holds.
+ * A pure function of the partition, so it can run on any thread.
+ */
+export function groupPartition(data: Uint32Array, customers: boolean): PartitionGroup {
+  const distinct = new Float64Array(256);
+  const links: number[] = [];
+  const matches: number[] = [];
+  const table = new DigestTable(data.length / 3);
+  for (let i = 0; i < data.length; i += 3) {
+    const tag = data[i] & 0xff;
+    if (tag === CUSTOMER_TAG) continue;
+    const r = data[i + 2];
+    // Within a partition every digest's top byte is the same: the other 56 bits identify it.
+    if (!table.upsert(data[i] >>> 8, data[i + 1], r)) distinct[tag]++;
+    else if (r !== NONE) {
+      const v = table.value(table.slot);
+      if (v === NONE) table.setValue(table.slot, r);
+      else links.push(v, r);
+    }
+  }
+  for (let i = 0; customers && i < data.length; i += 3) {
+    if ((data[i] & 0xff) !== CUSTOMER_TAG) continue;
+    const v = table.get(data[i] >>> 8, data[i + 1]);
+    if (v !== undefined && v !== NONE) matches.push(data[i + 2], v);
+  }
+  return { distinct, links: Uint32Array.from(links), matches: Uint32Array.from(matches) };
 }
 
 /**

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { type BatchResult, type BatchTask, processBatch } from './batch.js';
 import type { DetectionPort } from './detection.port.js';
+import { groupPartition, type PartitionGroup } from './people.js';
 
 export const WORKER_OLD_GEN_MB = 64;
 export const WORKER_YOUNG_GEN_MB = 32;
@@ -71,5 +72,38 @@ export function createBatchRunner(workers: number, detection: () => Promise<Dete
       return processBatch(task, port);
     },
     async close() {},
+  };
+}
+
+export interface PartitionGrouperPool {
+  /** One partition of the people index grouped (people.ts groupPartition); `data` is handed over. */
+  group(data: Uint32Array, customers: boolean): Promise<PartitionGroup>;
+  close(): Promise<void>;
+}
+
+/**
+ * Threads that group the people index's partitions once the scan has read everything. Fresh
+ * threads, not the detection pool's: those hold the detectors and their caches (≈ 45 MB of heap
+ * each), and keeping them for this pass took the 1 GB CSV's peak RSS from ≈ 390 to ≈ 450 MB;
+ * these load only people.ts (bench/README.md, 2026-11-27, fourth session). In-thread without
+ * `threads` or a compiled worker file.
+ */
+export function createPartitionGrouper(threads: number): PartitionGrouperPool {
+  const file = new URL('./group.worker.js', import.meta.url);
+  if (threads < 1 || !existsSync(fileURLToPath(file))) {
+    return { group: async (data, customers) => groupPartition(data, customers), close: async () => {} };
+  }
+  const pool = new Piscina({ filename: file.href, name: 'groupPartition', minThreads: threads, maxThreads: threads, idleTimeout: 60_000 });
+  let closed: Promise<void> | null = null;
+  return {
+    group: (data, customers) => {
+      // Transfer needs the array to be all of its buffer (PartitionedLog.load gives one that is).
+      const own = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : data.slice();
+      return pool.run({ data: own, customers }, { transferList: [own.buffer as ArrayBuffer] }) as Promise<PartitionGroup>;
+    },
+    close: () => {
+      closed ??= pool.destroy();
+      return closed;
+    },
   };
 }

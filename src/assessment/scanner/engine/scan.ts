@@ -15,7 +15,8 @@ import { addCustomers, type MatchedCustomer, type ReadFn, readCustomerRows } fro
 import type { DetectionPort } from './detection.port.js';
 import { csvBlockRows } from '../readers/csv-block.js';
 import { packRows } from './pack.js';
-import { createBatchRunner } from './pool.js';
+import type { PeopleResult } from './people.js';
+import { createBatchRunner, createPartitionGrouper } from './pool.js';
 import { TempDir } from './spill-log.js';
 import { SpillStore } from './spill-store.js';
 
@@ -181,9 +182,14 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
               // normally classified already; if not, on this block's own rows.
               const cls = await classify(ev.path, ev.table, ev.columns, () => csvBlockRows(ev.buf, ev.delim, width, null, ev.quoted));
               const proj = opts.detection ? null : projection(cls);
-              // An exact-size copy the worker can own: the block may be a view of a larger buffer
-              // (and Buffer#slice would not copy).
-              const buf = new Uint8Array(ev.buf);
+              // The worker owns the block's memory: the block itself when it is all of its buffer
+              // (the line splitter's joined blocks, nearly all of them; the reader never looks at
+              // a yielded block again), else an exact-size copy — a view of a larger buffer
+              // (Buffer#slice does not copy) would detach its neighbours. Not copying saved the
+              // reading thread ≈ 1 GB of allocation a GB, and its garbage collections
+              // (bench/README.md, 2026-11-27, fourth session).
+              const own = ev.buf.byteOffset === 0 && ev.buf.byteLength === ev.buf.buffer.byteLength;
+              const buf = own ? ev.buf : new Uint8Array(ev.buf);
               const task: BatchTask = {
                 kind: 'csv-block', key, classes: proj ? proj.classes : cls, delim: ev.delim, width, keep: proj ? proj.keep : null, buf, quoted: ev.quoted,
               };
@@ -226,15 +232,23 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
       progress.bytesRead = doneBytes;
       opts.onProgress?.({ ...progress });
     }
-    await Promise.all(inFlight);
-    // Free the worker threads' memory before the partitions are grouped (RSS budget).
-    await runner.close();
+    // As many grouping threads as detection threads, started now so that they load while the
+    // last batches finish; two partitions in flight each.
+    const grouper = createPartitionGrouper(runner.threads);
+    let people: PeopleResult;
     let customers: { customers: number; errors: { message: string; location: string }[] } | null = null;
-    if (opts.customers) {
-      port ??= await detection();
-      customers = await addCustomers(opts.customers, agg.people, key, port, read, { limits: opts.limits });
+    try {
+      await Promise.all(inFlight);
+      // Free the detection threads' memory before the partitions are grouped (RSS budget).
+      await runner.close();
+      if (opts.customers) {
+        port ??= await detection();
+        customers = await addCustomers(opts.customers, agg.people, key, port, read, { limits: opts.limits });
+      }
+      people = await agg.people.finish(grouper.group, 2 * Math.max(1, runner.threads));
+    } finally {
+      await grouper.close();
     }
-    const people = agg.people.finish();
     const matchedCustomers = opts.customers
       ? await readCustomerRows(opts.customers, people.matchedCustomerRows, read, { limits: opts.limits })
       : [];

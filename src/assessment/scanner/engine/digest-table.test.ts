@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { DigestTable, NONE } from './digest-table.js';
+
+describe('DigestTable', () => {
+  it('keeps every key with its value through long probe chains, and finds nothing else', () => {
+    const n = 20_000;
+    const t = new DigestTable(n);
+    let x = 12345;
+    const keys: [number, number][] = [];
+    for (let i = 0; i < n; i++) {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+      // Half the keys share their lo with another and differ only in hi: same home slot often.
+      // Keys are unsigned 32-bit words, as read from a Uint32Array.
+      const k: [number, number] = [i % 2 ? x : (x ^ 1) >>> 0, i % 2 ? i : Math.max(0, i - 1)];
+      keys.push(k);
+      expect(t.upsert(k[0], k[1], i)).toBe(false);
+    }
+    keys.forEach(([hi, lo], i) => {
+      expect(t.get(hi, lo)).toBe(i);
+      expect(t.upsert(hi, lo, 999)).toBe(true);
+      expect(t.value(t.slot)).toBe(i);
+    });
+    expect(t.get(1, 0xfffffffe)).toBeUndefined();
+    // Zero digests are keys like any other (the used flag, not the key, marks a slot).
+    expect(t.upsert(0, 0, NONE)).toBe(false);
+    expect(t.upsert(0, 0, 5)).toBe(true);
+    t.setValue(t.slot, 7);
+    expect(t.get(0, 0)).toBe(7);
+  });
+});
