@@ -1,147 +1,26 @@
 #!/usr/bin/env node
 /**
- * The `breachdesk` command. Wiring only: each feature registers its commands from its own
- * `*.cli.ts`, listed here explicitly.
+ * The `breachdesk` command. `scan` is registered alone when it is the command: the other
+ * commands' modules (commands.ts) took ≈ 90 ms to load, ≈ 1 % of a 1 GB scan, which never uses
+ * them (bench/README.md, 2026-11-27, fourth session). Everything else sees every command.
  */
 import { Command } from 'commander';
 import { registerScanCommands } from '../assessment/scan.cli.js';
-import { registerEvidenceCommands } from '../incidents/evidence/evidence.cli.js';
-import { registerIncidentCommands } from '../incidents/incidents.cli.js';
-import { registerNoticeCommands, registerPeopleCommands } from '../notices/notices.cli.js';
-import { registerObligationsCommands } from '../obligations/obligations.cli.js';
 import { cliClient } from '../platform/cli-client.js';
 import type { CliContext } from '../platform/module.js';
-import { registerAdminCommands } from '../platform/admin.cli.js';
-import { action } from '../platform/cli-support.js';
-import { formatProblems, inspectConfig, loadConfig, SETTING_NAMES } from '../platform/config.js';
-import { BadInputError } from '../platform/errors.js';
 import { VERSION } from './version.js';
 
-/**
- * The server, worker and store modules are imported when a command needs them: the HTTP server's
- * module graph alone takes ≈0.7 s to load, which `breachdesk scan` (standalone) never uses.
- */
-const lazy = {
-  server: () => import('./server.js'),
-  worker: () => import('./worker.js'),
-  platform: () => import('../platform/platform.js'),
-  migrations: async () => (await import('./migrations.js')).ALL_MIGRATIONS,
-  store: () => import('../platform/db/database.js'),
-  migrate: () => import('../platform/db/migrate.js'),
-};
-
-async function openLocalPlatform(config = loadConfig()) {
-  const { openPlatform } = await lazy.platform();
-  return openPlatform(config, { migrations: await lazy.migrations() });
-}
-
-/** The API in-process over the local store, for CLI commands without BREACHDESK_URL. */
-async function localApp() {
-  const { buildServer } = await lazy.server();
-  const platform = await openLocalPlatform(loadConfig({ env: { ...process.env, BREACHDESK_LOG_LEVEL: process.env.BREACHDESK_LOG_LEVEL ?? 'warn' } }));
-  const app = await buildServer(platform);
-  await app.ready();
-  return {
-    app,
-    close: async () => {
-      await app.close();
-      await platform.close();
-    },
-  };
-}
-
-export function buildProgram(): Command {
-  const program = new Command('breachdesk')
-    .description('Self-hosted data-breach response: from the first alert to the last regulator letter.')
-    .version(VERSION)
-    .showHelpAfterError('(run with --help for usage)')
-    .configureOutput({ outputError: (str, write) => write(str.startsWith('error:') ? `breachdesk: ${str.slice(7)}` : str) })
-    .exitOverride((err) => {
-      // commander: help/version exit 0; usage errors are exit 2 (DESIGN.md §6).
-      process.exit(err.exitCode === 0 ? 0 : 2);
-    });
-
-  program
-    .command('serve')
-    .description('HTTP API + web UI + in-process jobs (SQLite under ./data unless BREACHDESK_DATABASE_URL is set)')
-    .option('--port <port>', 'port (overrides BREACHDESK_PORT)')
-    .action(
-      action(async (o: { port?: string }) => {
-        const config = loadConfig({ env: o.port ? { ...process.env, BREACHDESK_PORT: o.port } : process.env });
-        const { startServer } = await lazy.server();
-        const server = await startServer(config);
-        const stop = async () => {
-          await server.close();
-          process.exit(0);
-        };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      }),
-    );
-
-  program
-    .command('worker')
-    .description('run background jobs only (scans, notice delivery) against the configured store')
-    .action(
-      action(async () => {
-        const { startWorker } = await lazy.worker();
-        const w = await startWorker(loadConfig());
-        const stop = async () => {
-          await w.close();
-          process.exit(0);
-        };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
-      }),
-    );
-
-  program
-    .command('migrate')
-    .description('apply schema migrations to the configured store')
-    .action(
-      action(async () => {
-        const config = loadConfig();
-        const opts = { dialect: config.dialect, dataDir: config.dataDir, databaseUrl: config.databaseUrl };
-        const [{ openStore, describeStore }, { migrateToLatest }] = await Promise.all([lazy.store(), lazy.migrate()]);
-        const store = openStore(opts);
-        try {
-          const r = await migrateToLatest(store.db as never, await lazy.migrations());
-          process.stdout.write(`${describeStore(opts)}: ${r.applied.length ? `applied ${r.applied.join(', ')}` : 'up to date'}\n`);
-        } finally {
-          await store.close();
-        }
-      }),
-    );
-
-  const config = program.command('config').description('configuration');
-  config
-    .command('check')
-    .description('validate the environment and config file; one line per bad value')
-    .action(
-      action(async () => {
-        const { config: c, problems } = inspectConfig();
-        if (!c) throw new BadInputError(`${problems.length} bad setting(s):\n${formatProblems(problems)}`);
-        process.stdout.write(`configuration ok: port ${c.port}, store ${c.dialect === 'sqlite' ? `SQLite in ${c.dataDir}` : 'PostgreSQL'}\n`);
-      }),
-    );
-  config
-    .command('list')
-    .description('list the settings and their environment variables')
-    .action(() => {
-      for (const [, [env, key]] of Object.entries(SETTING_NAMES)) process.stdout.write(`${env}\t(config file: ${key})\n`);
-    });
-
-  registerAdminCommands(program, () => openLocalPlatform());
-  // Workspace commands go through the API: BREACHDESK_URL/TOKEN, or the local store in-process.
-  const ctx: CliContext = { client: () => cliClient(localApp) };
-  registerIncidentCommands(program, ctx);
-  registerEvidenceCommands(program, ctx);
-  registerPeopleCommands(program, ctx);
-  registerNoticeCommands(program, ctx);
-  // Standalone capabilities: no server and no store needed.
-  registerObligationsCommands(program);
-  registerScanCommands(program, ctx);
-  return program;
-}
-
-await buildProgram().parseAsync(process.argv);
+const program = new Command('breachdesk')
+  .description('Self-hosted data-breach response: from the first alert to the last regulator letter.')
+  .version(VERSION)
+  .showHelpAfterError('(run with --help for usage)')
+  .configureOutput({ outputError: (str, write) => write(str.startsWith('error:') ? `breachdesk: ${str.slice(7)}` : str) })
+  .exitOverride((err) => {
+    // commander: help/version exit 0; usage errors are exit 2 (DESIGN.md §6).
+    process.exit(err.exitCode === 0 ? 0 : 2);
+  });
+// Workspace commands go through the API: BREACHDESK_URL/TOKEN, or the local store in-process.
+const ctx: CliContext = { client: () => cliClient(async () => (await import('./commands.js')).localApp()) };
+if (process.argv[2] !== 'scan') (await import('./commands.js')).registerCommands(program, ctx);
+registerScanCommands(program, ctx);
+await program.parseAsync(process.argv);
