@@ -27,4 +27,16 @@ describe('DigestTable', () => {
     t.setValue(t.slot, 7);
     expect(t.get(0, 0)).toBe(7);
   });
+
+  it('empties a table of the right capacity for reuse, and makes a new one otherwise', () => {
+    const a = new DigestTable(1000);
+    for (let i = 0; i < 1000; i++) a.upsert(i, i * 7, i);
+    const b = DigestTable.empty(a, 1100);
+    expect(b).toBe(a);
+    expect(b.get(5, 35)).toBeUndefined();
+    expect(b.upsert(5, 35, 9)).toBe(false);
+    expect(b.get(5, 35)).toBe(9);
+    expect(DigestTable.empty(b, 5000)).not.toBe(b);
+    expect(DigestTable.empty(null, 10).get(0, 0)).toBeUndefined();
+  });
 });

@@ -13,12 +13,30 @@ export class DigestTable {
   slot = -1;
 
   constructor(expected: number) {
-    let cap = 16;
-    while (cap < expected * 2) cap *= 2;
+    const cap = DigestTable.#capacity(expected);
     this.#keys = new Uint32Array(cap * 2);
     this.#vals = new Uint32Array(cap);
     this.#used = new Uint8Array(cap);
     this.#mask = cap - 1;
+  }
+
+  static #capacity(expected: number): number {
+    let cap = 16;
+    while (cap < expected * 2) cap *= 2;
+    return cap;
+  }
+
+  /**
+   * An empty table for `expected` keys: `previous` emptied when it has the very capacity that
+   * needs (only its used-flags are cleared), else a new one. The people index groups 256
+   * partitions of about the same size one after the other; a fresh ≈ 3 MB table each time cost
+   * more in zeroed pages than the grouping itself (bench/README.md, 2026-11-27, fourth session).
+   */
+  static empty(previous: DigestTable | null, expected: number): DigestTable {
+    if (previous === null || previous.#mask + 1 !== DigestTable.#capacity(expected)) return new DigestTable(expected);
+    previous.#used.fill(0);
+    previous.slot = -1;
+    return previous;
   }
 
   /** true when the key exists (slot points at it); false after inserting it with `value`. Keys are unsigned 32-bit words. */

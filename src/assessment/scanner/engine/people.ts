@@ -171,6 +171,8 @@ export class PeopleIndex {
         matchedCustomerRows: [...matchedRows].sort((a, b) => a - b),
       };
     } finally {
+      // In-thread grouping (no worker threads) kept a partition-sized table here: let it go.
+      lastTable = null;
       uf.close();
       this.#values.close();
       this.#hints.close();
@@ -257,6 +259,9 @@ export interface PartitionGroup {
   matches: Uint32Array;
 }
 
+/** This thread's table of the previous partition, emptied and reused by the next (DigestTable.empty). */
+let lastTable: DigestTable | null = null;
+
 /**
  * Group one partition of the values log (records of three words, packHiTag): count its distinct
  * values per tag, pair every later person-record holding a strong identifier with the first one
@@ -267,7 +272,8 @@ export function groupPartition(data: Uint32Array, customers: boolean): Partition
   const distinct = new Float64Array(256);
   const links: number[] = [];
   const matches: number[] = [];
-  const table = new DigestTable(data.length / 3);
+  const table = DigestTable.empty(lastTable, data.length / 3);
+  lastTable = table;
   for (let i = 0; i < data.length; i += 3) {
     const tag = data[i] & 0xff;
     if (tag === CUSTOMER_TAG) continue;
