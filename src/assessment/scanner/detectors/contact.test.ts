@@ -43,6 +43,14 @@ describe('phone', () => {
   it('returns the same result from its cache', () => {
     expect(validatePhone('+1 202-456-1111')).toEqual(validatePhone('+1 202-456-1111'));
   });
+  it('parses each number of a prefix whose national number is not the tail of its digits', () => {
+    // Argentina: the mobile token 15 after the area code becomes a leading 9 (libphonenumber), so
+    // the E.164 form cannot be rebuilt from the prefix; same key (+5411 15…, 14 digits), each on its own.
+    const full = (v: string) => ({ element: 'phone', value: parsePhoneNumberFromString(v)!.number, country: 'AR' });
+    for (const v of ['+54 11 15 2345-6789', '+54 11 15 9876-5432', '+54 11 15 2345-6789', '+54 11 15 5555-0001'])
+      expect(validatePhone(v), v).toEqual(full(v));
+    expect(validatePhone('+54 11 15 9876-5432')?.value).toBe('+5491198765432');
+  });
 });
 
 describe('IP address', () => {

@@ -91,9 +91,19 @@ function parsePhone(v: string, intl: boolean, d: string): Parsed | null {
  * point verdicts already depended on cache order (and so on `--workers`). Storing these cost more
  * than recomputing them: a leak's phone column is mostly distinct values, and the Map insert plus
  * the retained strings were ≈ 60 % of this function's time (bench/README.md, 2026-11-26).
+ *
+ * The prefix memo is consulted first and `exact` only when it has no verdict: a value's own
+ * parse built the memo entry its key has (the first value of a key is parsed, and a value is only
+ * parsed when its key has no entry), so the entry gives that value the verdict `exact` holds. A
+ * parse whose national number is not the digits' tail cannot be rebuilt from a prefix: its key is
+ * marked `IRREGULAR`, and every later value of that key is looked up in `exact` or parsed on its
+ * own. Looking `exact` up first cost a failed string-keyed lookup per value, ≈ 25 % of this
+ * function on a phone column (bench/README.md, 2026-11-27, fourth session).
  */
 /** `plus`: '+' and the calling code; `strip`: leading digits that are not the national number. */
-type Memo = { plus: string; strip: number; country?: string } | null;
+type Memo = { plus: string; strip: number; country?: string } | null | typeof IRREGULAR;
+/** A key whose values are each parsed on their own (see above). */
+const IRREGULAR = Symbol('irregular');
 /**
  * Keyed by a number, (length · 10⁶ + first 6 digits) · 2 + international: a small integer, so a
  * lookup hashes no string (the 6 digits are fixed-width, so the key is one-to-one).
@@ -111,8 +121,6 @@ function remember<K, V>(m: Map<K, V>, k: K, v: V): V {
 export function validatePhone(value: string): ValueFinding | null {
   const v = value.trim();
   if (v.length < 7 || v.length > 32) return null;
-  const hit = exact.get(v);
-  if (hit !== undefined) return hit;
   if (!PHONE_SHAPE.test(v) || DATE_LIKE.test(v)) return null;
   // EXTENSION needs an 'x' (also in "ext") or a '#': most values have neither, so skip the replace.
   const body = v.indexOf('x') === -1 && v.indexOf('X') === -1 && v.indexOf('#') === -1 ? v : v.replace(EXTENSION, '');
@@ -124,15 +132,20 @@ export function validatePhone(value: string): ValueFinding | null {
   for (let i = 0; i < 6; i++) six = six * 10 + d.charCodeAt(i) - 48;
   const key = (d.length * 1e6 + six) * 2 + (intl ? 1 : 0);
   const memo = prefixMemo.get(key);
-  if (memo !== undefined) {
+  if (memo !== undefined && memo !== IRREGULAR) {
     if (!memo) return null;
     // element() with the country, without its options object.
     const value = memo.plus + d.slice(memo.strip);
     return memo.country ? { element: 'phone', value, country: memo.country } : { element: 'phone', value };
   }
+  const hit = exact.get(v);
+  if (hit !== undefined) return hit;
   const p = parsePhone(v, intl, d);
-  if (!p) remember(prefixMemo, key, null);
-  else if (d.endsWith(p.national)) remember(prefixMemo, key, { plus: `+${p.cc}`, strip: d.length - p.national.length, country: p.finding.country });
+  if (memo === undefined) {
+    if (!p) remember(prefixMemo, key, null);
+    else if (d.endsWith(p.national)) remember(prefixMemo, key, { plus: `+${p.cc}`, strip: d.length - p.national.length, country: p.finding.country });
+    else remember(prefixMemo, key, IRREGULAR);
+  }
   return remember(exact, v, p?.finding ?? null);
 }
 
