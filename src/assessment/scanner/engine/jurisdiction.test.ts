@@ -21,6 +21,20 @@ describe('recordHints', () => {
       zip,
     );
     expect(hints.sort()).toEqual(['DE', 'FR', 'US']);
+    // ITIN implies the US too; a country code in another case is upper-cased; each hint once.
+    const more = recordHints(
+      {
+        elements: [
+          { element: 'us_itin', value: '912701234' },
+          { element: 'phone', value: '+4930123456', country: 'de' },
+          { element: 'national_id', value: 'AB123456C', country: 'GB' },
+          { element: 'us_ssn', value: '123456780', country: 'US' },
+        ],
+        geo: {},
+      },
+      zip,
+    );
+    expect(more).toEqual(['US', 'DE', 'GB']);
   });
 
   it('normalises country and state cells', () => {
