@@ -6,9 +6,10 @@
  * Why SipHash, and why it is enough: a blind index needs a pseudo-random function under a secret
  * key — without the key its outputs say nothing about the values, and equal values give equal
  * digests. SipHash-2-4 is a PRF designed for exactly this, short inputs under a 128-bit key (the
- * paper's §4 security claims). It replaced a 64-bit truncated keyed SHA-256 here (one compression
- * per value, ≈ 140 ns with four lanes in WebAssembly SIMD, ≈ 20 % of a batch thread on the dense
- * CSV) at ≈ 60 ns a value, a third of it the hash (bench/README.md, 2026-11-27, fourth session).
+ * paper's security claims, IACR ePrint 2012/351). It replaced a 64-bit truncated keyed SHA-256
+ * here (one compression per value, ≈ 140 ns with four lanes in WebAssembly SIMD, ≈ 20 % of a batch
+ * thread on the dense CSV) at ≈ 60 ns a value, most of it copying the value's bytes into the
+ * kernel's memory (bench/README.md, 2026-11-27, fourth session).
  * The output width is the same 64 bits, so the collision odds (≈ n² / 2⁶⁵ for n distinct values)
  * are unchanged. The scan key is random per scan and lives only in memory; these digests never
  * leave the scan (they are spilled only to its temporary files). The server's own blind indexes
