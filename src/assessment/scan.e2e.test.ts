@@ -115,3 +115,38 @@ describe('breachdesk scan, built CLI', () => {
     expect(timeline.stdout).toContain('assessment.completed');
   }, 120_000);
 });
+
+describe('partition grouping on threads (built group.worker.js)', () => {
+  it('gives what the in-thread grouping gives: distinct counts, links and customer matches', async () => {
+    const built = privateBuild ?? join(root, 'dist');
+    const pool = (await import(join(built, 'assessment/scanner/engine/pool.js'))) as typeof import('./scanner/engine/pool.js');
+    const { groupPartition } = (await import(join(built, 'assessment/scanner/engine/people.js'))) as typeof import('./scanner/engine/people.js');
+    const grouper = pool.createPartitionGrouper(2);
+    try {
+      // Partitions of (hi without its top byte | tag, lo, person-record) records: a digest in
+      // four of them repeats (links), a few carry no person-record (NONE), some are customers (255).
+      let x = 99;
+      const rnd = () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0);
+      const parts = Array.from({ length: 6 }, (_, p) => {
+        const d = new Uint32Array(3 * 20_000);
+        for (let i = 0; i < 20_000; i++) {
+          const k = i % 4 === 0 ? i % 400 : i;
+          const tag = i % 97 === 0 ? 255 : i % 13 === 0 ? 3 : 1;
+          d.set([((k << 8) | tag) >>> 0, (k * 2654435761 + p) >>> 0, tag === 3 ? 0xffffffff : rnd() % 50_000], 3 * i);
+        }
+        return d;
+      });
+      for (const d of parts) {
+        const expected = groupPartition(d.slice(), true);
+        const got = await grouper.group(d.slice(), true);
+        expect(Array.from(got.distinct)).toEqual(Array.from(expected.distinct));
+        expect(Array.from(got.links)).toEqual(Array.from(expected.links));
+        expect(Array.from(got.matches)).toEqual(Array.from(expected.matches));
+        expect(got.links.length).toBeGreaterThan(0);
+        expect(got.matches.length).toBeGreaterThan(0);
+      }
+    } finally {
+      await grouper.close();
+    }
+  }, 60_000);
+});

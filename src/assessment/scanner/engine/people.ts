@@ -47,6 +47,7 @@ export class PeopleIndex {
   readonly #codes = new Map<string, number>();
   readonly #codeNames: string[] = [];
   #records = 0;
+  #valueCount = 0;
   /** Customer values added (addCustomerValue): without any, finish() skips the matching pass. */
   #customerValues = 0;
   #standalone = 0;
@@ -59,6 +60,11 @@ export class PeopleIndex {
     this.#hints = new PartitionedLog(2, 1, Math.max(1 << 16, mem >> 3), temp);
     this.#spill = spill;
     this.#ufCap = opts.unionFindMemoryCap ?? 16_000_000;
+  }
+
+  /** Values appended so far (the scan groups small indexes in its own thread). */
+  get values(): number {
+    return this.#valueCount;
   }
 
   get spilledBytes(): number {
@@ -85,6 +91,7 @@ export class PeopleIndex {
     for (let i = 0; i < count; i++) if (strong[values[from + i * 3 + 2]]) isStrong = true;
     const r = isStrong ? this.#records++ : NONE;
     const log = this.#values;
+    this.#valueCount += count;
     for (let i = 0; i < count; i++) {
       const o = from + i * 3;
       const hi = values[o];
