@@ -46,6 +46,16 @@ export async function localApp() {
   };
 }
 
+/** On SIGINT or SIGTERM: close (the server, the job worker), then exit 0. */
+function closeOnSignals(close: () => Promise<unknown>): void {
+  const stop = async () => {
+    await close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
 /** Register the commands on `program`; `ctx` reaches the API (BREACHDESK_URL/TOKEN, or localApp). */
 export function registerCommands(program: Command, ctx: CliContext): void {
   program
@@ -57,12 +67,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
         const config = loadConfig({ env: o.port ? { ...process.env, BREACHDESK_PORT: o.port } : process.env });
         const { startServer } = await lazy.server();
         const server = await startServer(config);
-        const stop = async () => {
-          await server.close();
-          process.exit(0);
-        };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
+        closeOnSignals(() => server.close());
       }),
     );
 
@@ -73,12 +78,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
       action(async () => {
         const { startWorker } = await lazy.worker();
         const w = await startWorker(loadConfig());
-        const stop = async () => {
-          await w.close();
-          process.exit(0);
-        };
-        process.once('SIGINT', stop);
-        process.once('SIGTERM', stop);
+        closeOnSignals(() => w.close());
       }),
     );
 

@@ -75,6 +75,14 @@ export function createBatchRunner(workers: number, detection: () => Promise<Dete
   };
 }
 
+/**
+ * Whether `view` spans all of its buffer, so that transferring the buffer to a thread hands over
+ * exactly it; a view of a larger buffer would detach its neighbours, and is copied instead.
+ */
+export function isWholeBuffer(view: ArrayBufferView): boolean {
+  return view.byteOffset === 0 && view.byteLength === view.buffer.byteLength;
+}
+
 export interface PartitionGrouperPool {
   /** One partition of the people index grouped (people.ts groupPartition); `data` is handed over. */
   group(data: Uint32Array, customers: boolean): Promise<PartitionGroup>;
@@ -97,8 +105,8 @@ export function createPartitionGrouper(threads: number): PartitionGrouperPool {
   let closed: Promise<void> | null = null;
   return {
     group: (data, customers) => {
-      // Transfer needs the array to be all of its buffer (PartitionedLog.load gives one that is).
-      const own = data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? data : data.slice();
+      // PartitionedLog.load gives an array that is all of its buffer; a view is copied first.
+      const own = isWholeBuffer(data) ? data : data.slice();
       return pool.run({ data: own, customers }, { transferList: [own.buffer as ArrayBuffer] }) as Promise<PartitionGroup>;
     },
     close: () => {

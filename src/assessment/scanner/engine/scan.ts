@@ -16,7 +16,7 @@ import type { DetectionPort } from './detection.port.js';
 import { csvBlockRows } from '../readers/csv-block.js';
 import { packRows } from './pack.js';
 import type { PeopleResult } from './people.js';
-import { createBatchRunner, createPartitionGrouper } from './pool.js';
+import { createBatchRunner, createPartitionGrouper, isWholeBuffer } from './pool.js';
 import { TempDir } from './spill-log.js';
 import { SpillStore } from './spill-store.js';
 
@@ -187,12 +187,10 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
               const proj = opts.detection ? null : projection(cls);
               // The worker owns the block's memory: the block itself when it is all of its buffer
               // (the line splitter's joined blocks, nearly all of them; the reader never looks at
-              // a yielded block again), else an exact-size copy — a view of a larger buffer
-              // (Buffer#slice does not copy) would detach its neighbours. Not copying saved the
-              // reading thread ≈ 1 GB of allocation a GB, and its garbage collections
-              // (bench/README.md, 2026-11-27, fourth session).
-              const own = ev.buf.byteOffset === 0 && ev.buf.byteLength === ev.buf.buffer.byteLength;
-              const buf = own ? ev.buf : new Uint8Array(ev.buf);
+              // a yielded block again), else an exact-size copy (Buffer#slice would not copy). Not
+              // copying saved the reading thread ≈ 1 GB of allocation a GB, and its garbage
+              // collections (bench/README.md, 2026-11-27, fourth session).
+              const buf = isWholeBuffer(ev.buf) ? ev.buf : new Uint8Array(ev.buf);
               const task: BatchTask = {
                 kind: 'csv-block', key, classes: proj ? proj.classes : cls, delim: ev.delim, width, keep: proj ? proj.keep : null, buf, quoted: ev.quoted,
               };
