@@ -226,6 +226,18 @@ export const authoritySchema = z.object({
   phone: z.string().optional(),
 });
 
+export const sourceSchema = z.object({
+  /** Link to the official text (statute, regulation, official journal, regulator guidance). */
+  url: z.string().url(),
+  /** Title of the text at that link, e.g. "Cal. Civ. Code §1798.82 (as amended by AB 1130, 2019)". */
+  title: z.string().min(3),
+  /** ISO date the rule was last checked against that text. */
+  checkedOn: isoDate,
+  /** What the check was made against (the official text, a certified copy, regulator guidance …) and what it confirmed. */
+  checkedAgainst: z.string().min(3),
+});
+export type RuleSource = z.infer<typeof sourceSchema>;
+
 export const ruleSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'ids are letters, digits, . _ : -'),
   /** ISO 3166-1 alpha-2 ("FR", "GB"), ISO 3166-2 ("US-CA") or a region ("EU", "US"). */
@@ -257,6 +269,12 @@ export const ruleSchema = z.object({
   /** Last day the rule applied (inclusive). */
   effectiveTo: isoDate.optional(),
   citation: z.string().min(3),
+  /**
+   * The primary source this rule encodes (issue 13 §6): the official text on the legislature's,
+   * regulator's or official gazette's site where one exists. `breachdesk rules verify` fails a rule
+   * without it. Never a document inside this repository.
+   */
+  source: sourceSchema.optional(),
   /** What was checked, against what, and what was not. */
   verified: z.string().min(3),
   notes: z.string().optional(),
