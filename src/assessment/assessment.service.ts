@@ -21,9 +21,15 @@ import { scan } from './scanner/engine/scan.js';
 
 export const ASSESS_QUEUE = 'assessment.run';
 
+/**
+ * Evidence as the assessment sees it, always on behalf of the requester and within one incident:
+ * an item of another incident, or one the requester may not see, is "not found" (issue 19 §1).
+ */
 export interface EvidenceSource {
+  /** Throws NotFoundError unless every item belongs to the incident and is visible to the actor. */
+  check(evidenceIds: string[], incidentId: string, onBehalfOf: Actor): Promise<void>;
   /** Opens a decrypted stream of an evidence item (records the access in its custody ledger). */
-  open(evidenceId: string, onBehalfOf: Actor): Promise<{ name: string; size: number; stream: Readable }>;
+  open(evidenceId: string, incidentId: string, onBehalfOf: Actor): Promise<{ name: string; size: number; stream: Readable }>;
 }
 
 export interface Assessment {
@@ -148,6 +154,7 @@ export class AssessmentService {
   /** Queues a scan of evidence items; one assessment may cover several files so people are de-duplicated across them. */
   async start(incidentId: string, evidenceIds: string[], actor: Actor): Promise<Assessment> {
     if (evidenceIds.length === 0) throw new BadInputError('evidenceIds: name at least one evidence item');
+    await this.evidence.check([...new Set(evidenceIds)], incidentId, actor);
     const row = newRow(incidentId, 'evidence', evidenceIds, 'queued', actor);
     const id = row.id;
     await this.db.transaction().execute(async (trx) => {
@@ -175,6 +182,7 @@ export class AssessmentService {
   async resume(id: string, actor: Actor): Promise<Assessment> {
     const r = await this.row(id);
     if (r.status !== 'cancelled' && r.status !== 'failed') throw new HttpError(409, `assessment is ${r.status}; only cancelled or failed ones can be resumed`);
+    await this.evidence.check(JSON.parse(r.evidence_ids) as string[], r.incident_id, actor);
     const jobId = await this.jobs.send(ASSESS_QUEUE, { assessmentId: id, actor }, { singletonKey: `assessment:${id}`, maxAttempts: 3 });
     await this.setStatus(id, { status: 'queued', job_id: jobId, error: null });
     await this.audit.record({ actor, action: 'assessment.resumed', subjectType: 'assessment', subjectId: id, incidentId: r.incident_id });
@@ -255,12 +263,20 @@ export class AssessmentService {
   async run(payload: { assessmentId: string; actor: Actor }, ctx: JobContext): Promise<unknown> {
     const r = await this.row(payload.assessmentId);
     if (r.status === 'cancelled' || r.status === 'done') return { skipped: r.status };
-    await this.setStatus(r.id, { status: 'running', error: null });
     const ids = JSON.parse(r.evidence_ids) as string[];
+    try {
+      // Checked before scanning: the scan turns a file that cannot be opened into a file error
+      // and goes on, which would record an empty "done" report instead of a refusal.
+      await this.evidence.check(ids, r.incident_id, payload.actor);
+    } catch (e) {
+      await this.setStatus(r.id, { status: 'failed', error: (e as Error).message.split('\n')[0] ?? 'not allowed' });
+      throw e;
+    }
+    await this.setStatus(r.id, { status: 'running', error: null });
     const read = (path: string, opts: ReadOptions): AsyncIterable<ReaderEvent> => {
       const evidence = this.evidence;
       return (async function* () {
-        const src = await evidence.open(path, payload.actor);
+        const src = await evidence.open(path, r.incident_id, payload.actor);
         yield* readStream(src.name, src.stream, { ...opts, bytes: src.size });
       })();
     };

@@ -36,6 +36,17 @@ export async function incidentRoleOf(db: Kysely<IncidentsDatabase>, p: Principal
 /** Legal roles of an incident (privileged material, GDPR decisions). */
 export const LEGAL_INCIDENT_ROLES: readonly IncidentRole[] = ['legal_counsel', 'dpo'];
 
+/**
+ * Legal incident roles open privileged (attorney–client) material, so they are granted only by the
+ * organisation's legal staff or an admin, or to someone who already is (their org role `legal`
+ * shows them that material anyway). Issue 19 §2: a commander once made themselves counsel.
+ */
+export function assertCanGrant(p: Principal, role: IncidentRole, grantee: Pick<Principal, 'roles'>): void {
+  if (LEGAL_INCIDENT_ROLES.includes(role) && !isLegal(p) && !grantee.roles.some((r) => r === 'legal' || r === 'admin')) {
+    throw new ForbiddenError(`granting the incident role ${role} to someone outside legal needs the organisation role legal or admin`);
+  }
+}
+
 export function createIncidentAccess(db: Kysely<Database>): IncidentAccess {
   const idb = db as unknown as Kysely<IncidentsDatabase>;
   const exists = async (id: string) => !!(await idb.selectFrom('incidents').select('id').where('id', '=', id).executeTakeFirst());

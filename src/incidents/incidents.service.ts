@@ -13,7 +13,7 @@ import type { Database } from '../platform/db/schema.js';
 import { BadInputError, UserError } from '../platform/errors.js';
 import { ForbiddenError, HttpError, NotFoundError } from '../platform/http/problem.js';
 import type { Transaction } from 'kysely';
-import { type IncidentRole, incidentRoleOf } from './incident-access.js';
+import { assertCanGrant, type IncidentRole, incidentRoleOf } from './incident-access.js';
 import { canTransition, TRANSITIONS, transitionEffects } from './incident-status.js';
 import type {
   CreateDecisionInput,
@@ -382,10 +382,12 @@ export class IncidentsService {
     await this.assertCanLead(p, incidentId);
     const user = input.userId ? await this.accounts.getUser(input.userId) : await this.accounts.findUser(input.username!);
     if (!user || user.disabled) throw new NotFoundError('user');
+    assertCanGrant(p, input.role, user);
     const now = this.now().toISOString();
     await this.trx(async (t) => {
       await this.repo.lockIncident(t, incidentId);
       const before = await incidentRoleOf(t as never, { ...p, userId: user.id }, incidentId);
+      if (before === 'commander' && input.role !== 'commander') await this.assertAnotherCommander(t, incidentId, user.id);
       await this.repo.upsertMember(t, incidentId, user.id, input.role, p.userId, now);
       await this.record(t, p, {
         action: 'member.added',
@@ -399,15 +401,21 @@ export class IncidentsService {
     return { incidentId, userId: user.id, username: user.username, role: input.role, addedBy: p.userId, addedAt: now };
   }
 
+  /** An incident keeps at least one commander (issue 19 §5): checked inside the change's transaction. */
+  private async assertAnotherCommander(t: Transaction<IncidentsDatabase>, incidentId: string, leaving: string): Promise<void> {
+    const members = await this.repo.listMembers(incidentId, undefined, 500, t);
+    if (!members.some((m) => m.role === 'commander' && m.user_id !== leaving)) {
+      throw new HttpError(409, 'an incident keeps at least one commander: name another one first');
+    }
+  }
+
   async removeMember(p: Principal, incidentId: string, userId: string): Promise<void> {
     await this.assertCanLead(p, incidentId);
     await this.trx(async (t) => {
       const members = await this.repo.listMembers(incidentId, undefined, 500, t);
       const target = members.find((m) => m.user_id === userId);
       if (!target) throw new NotFoundError('member');
-      if (target.role === 'commander' && members.filter((m) => m.role === 'commander').length === 1) {
-        throw new HttpError(409, 'an incident keeps at least one commander: name another one first');
-      }
+      if (target.role === 'commander') await this.assertAnotherCommander(t, incidentId, userId);
       await this.repo.removeMember(t, incidentId, userId);
       await this.record(t, p, { action: 'member.removed', subjectType: 'incident_member', subjectId: userId, incidentId, before: { userId, username: target.username, role: target.role } });
     });

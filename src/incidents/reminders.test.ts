@@ -132,7 +132,9 @@ for (const dialect of testDialects()) {
       const cmdr = await s.user('cmdr', 'incident_commander');
       const dpo = await s.user('dpo', 'responder');
       const inc = await s.api('/api/v1/incidents', { token: cmdr.token, body: { title: 'Reminder test', awareAt } });
-      await s.api(`/api/v1/incidents/${inc.body.id}/members`, { token: cmdr.token, body: { username: 'dpo', role: 'dpo' } });
+      // The DPO role is granted by an admin (issue 19 §2: legal incident roles need legal or admin).
+      const root = await s.user('root', 'admin');
+      await s.api(`/api/v1/incidents/${inc.body.id}/members`, { token: root.token, body: { username: 'dpo', role: 'dpo' } });
       const tasks = (await s.api(`/api/v1/incidents/${inc.body.id}/tasks?limit=500`, { token: cmdr.token })).body.items as { key: string; dueAt: string | null }[];
       const dueBy = (t: Date) => tasks.filter((x) => x.dueAt && x.dueAt <= t.toISOString()).length;
 

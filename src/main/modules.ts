@@ -14,9 +14,12 @@ import { OrgProfileService } from '../obligations/tracking/org-profile.service.j
 import { trackingRoutes } from '../obligations/tracking/tracking.routes.js';
 import { type FactsSources, ObligationTrackingService } from '../obligations/tracking/tracking.service.js';
 import { accountsRoutes } from '../platform/auth/accounts.routes.js';
+import { toPrincipal } from '../platform/auth/accounts.service.js';
 import type { Actor } from '../platform/audit/audit.service.js';
 import type { Principal } from '../platform/auth/roles.js';
 import type { RoutePlugin } from '../platform/http/app.js';
+import { LOCAL_PRINCIPAL } from '../platform/http/local-principal.js';
+import { NotFoundError } from '../platform/http/problem.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import type { FeatureParts } from '../platform/module.js';
 import type { Platform } from '../platform/platform.js';
@@ -36,9 +39,16 @@ export const RECOMPUTE_TRIGGERS = [
   'org.profile_updated',
 ] as const;
 
-/** The job handlers act on behalf of whoever asked; evidence access is still recorded in custody. */
-function principalFor(actor: Actor): Principal {
-  return { userId: actor.id ?? 'system', username: actor.name ?? 'system', email: '', roles: ['admin'], via: 'cli' };
+/**
+ * Background jobs act with the rights of whoever asked, looked up again when the job runs (issue 19
+ * §1: they once ran as admin, so a commander could have another incident's evidence scanned). A
+ * user disabled or deleted since is refused; the in-process CLI operator stays the local principal.
+ */
+async function principalFor(platform: Platform, actor: Actor): Promise<Principal> {
+  if (actor.type === 'cli' && actor.id === LOCAL_PRINCIPAL.userId) return LOCAL_PRINCIPAL;
+  const user = actor.id ? await platform.accounts.getUser(actor.id) : null;
+  if (!user || user.disabled) throw new NotFoundError(`user ${actor.name ?? actor.id ?? '(none)'} who asked for this job`);
+  return toPrincipal(user, actor.type === 'token' ? 'token' : 'session');
 }
 
 export interface Modules {
@@ -60,8 +70,12 @@ export function createModules(platform: Platform): Modules {
   const experts = createExpertsModule(platform, access);
 
   const evidenceSource: EvidenceSource = {
-    open: async (id, actor) => {
-      const d = await evidence.service.download(principalFor(actor), id);
+    check: async (ids, incidentId, actor) => {
+      const p = await principalFor(platform, actor);
+      for (const id of ids) await evidence.service.peek(p, id, incidentId);
+    },
+    open: async (id, incidentId, actor) => {
+      const d = await evidence.service.download(await principalFor(platform, actor), id, undefined, incidentId);
       return { name: d.item.name, size: d.item.size, stream: d.stream };
     },
   };

@@ -252,9 +252,12 @@ export class EvidenceService {
     return { items: items.map((r) => this.toItem(r)), nextCursor: rows.length > page.limit && last ? encodeCursor(last.uploaded_at, last.id) : null };
   }
 
-  /** The item's record without recording an access (internal checks, e.g. before a ranged download). */
-  async peek(p: Principal, itemId: string): Promise<EvidenceItem> {
-    return this.toItem(await this.visible(p, itemId));
+  /**
+   * The item's record without recording an access (internal checks, e.g. before a ranged
+   * download or an assessment); with `incidentId`, an item of another incident is not found.
+   */
+  async peek(p: Principal, itemId: string, incidentId?: string): Promise<EvidenceItem> {
+    return this.toItem(await this.visible(p, itemId, incidentId));
   }
 
   /** The item's record; viewing it is an access recorded in the ledger. */
@@ -284,8 +287,13 @@ export class EvidenceService {
    * Opens the plaintext (or bytes [start, end)) for download, streamed and decrypted frame by
    * frame, and records the download in the ledger first.
    */
-  async download(p: Principal, itemId: string, range?: { start: number; end: number }): Promise<{ item: EvidenceItem; start: number; end: number; stream: Readable }> {
-    const row = await this.visible(p, itemId);
+  async download(
+    p: Principal,
+    itemId: string,
+    range?: { start: number; end: number },
+    incidentId?: string,
+  ): Promise<{ item: EvidenceItem; start: number; end: number; stream: Readable }> {
+    const row = await this.visible(p, itemId, incidentId);
     if (row.deleted_at) throw new HttpError(410, 'evidence item was deleted; its custody ledger remains');
     const start = range?.start ?? 0;
     const end = Math.min(range?.end ?? row.size, row.size);

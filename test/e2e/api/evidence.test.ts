@@ -65,6 +65,7 @@ for (const dialect of testDialects()) {
         ['resp', 'responder'],
         ['counsel', 'responder'],
         ['stranger', 'responder'],
+        ['root', 'admin'],
       ] as Array<[string, Role]>) {
         await platform.accounts.createUser({ email: `${name}@example.test`, username: name, roles: [role], password: 'test password 123' }, SYSTEM_ACTOR);
         tokens[name] = (await platform.accounts.createToken(name, 'test', SYSTEM_ACTOR)).token;
@@ -81,7 +82,8 @@ for (const dialect of testDialects()) {
       expect(inc.status).toBe(201);
       const id = inc.body.id as string;
       expect((await api(`/api/v1/incidents/${id}/members`, tokens.cmdr!, { username: 'resp', role: 'forensics_lead' })).status).toBe(200);
-      expect((await api(`/api/v1/incidents/${id}/members`, tokens.cmdr!, { username: 'counsel', role: 'legal_counsel' })).status).toBe(200);
+      // Outside counsel (org role responder) is named by an admin: a commander may not grant legal roles (issue 19 §2).
+      expect((await api(`/api/v1/incidents/${id}/members`, tokens.root!, { username: 'counsel', role: 'legal_counsel' })).status).toBe(200);
 
       const data = randomBytes(1536 * 1024);
       const up = await fetch(`${url}/api/v1/incidents/${id}/evidence?name=tape-index.csv`, {

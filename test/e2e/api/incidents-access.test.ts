@@ -31,7 +31,8 @@ for (const dialect of testDialects()) {
         [viewerMember, 'executive_sponsor'],
         [counsel, 'legal_counsel'],
       ] as const) {
-        const m = await s.api(`/api/v1/incidents/${id}/members`, { token: cmdr.token, body: { username: u.username, role } });
+        // Legal incident roles are granted by legal or admin (issue 19 §2).
+        const m = await s.api(`/api/v1/incidents/${id}/members`, { token: role === 'legal_counsel' ? admin.token : cmdr.token, body: { username: u.username, role } });
         expect(m.status).toBe(200);
       }
       taskId = (await s.api(`/api/v1/incidents/${id}/tasks`, { token: cmdr.token })).body.items[0].id;
