@@ -40,6 +40,36 @@ export class AccountsRepository {
     return this.db.updateTable('users').set(patch).where('id', '=', id).execute();
   }
 
+  /**
+   * Reserves a sign-in attempt: one atomic increment, so parallel attempts each see their own
+   * count (issue 19 §3: read-then-write let 19 parallel wrong passwords through unlocked).
+   */
+  async reserveLoginAttempt(id: string): Promise<number> {
+    const r = await this.db
+      .updateTable('users')
+      .set((eb) => ({ failed_logins: eb('failed_logins', '+', 1) }))
+      .where('id', '=', id)
+      .returning('failed_logins')
+      .executeTakeFirst();
+    return Number(r?.failed_logins ?? 0);
+  }
+
+  /** Locks the account until `until` and starts counting afresh. */
+  lockUser(id: string, until: string): Promise<unknown> {
+    return this.db.updateTable('users').set({ locked_until: until, failed_logins: 0 }).where('id', '=', id).execute();
+  }
+
+  /** A successful sign-in clears the count, unless a lock was set meanwhile (then false). */
+  async clearLoginFailures(id: string, nowIso: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable('users')
+      .set({ failed_logins: 0, locked_until: null })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', nowIso)]))
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) > 0;
+  }
+
   insertSession(row: SessionsTable): Promise<unknown> {
     return this.db.insertInto('sessions').values(row).execute();
   }

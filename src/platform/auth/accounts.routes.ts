@@ -5,6 +5,7 @@ import { principalOf, SESSION_COOKIE } from '../http/auth-hook.js';
 import { ForbiddenError, NotFoundError } from '../http/problem.js';
 import { actorOf, type AccountsService } from './accounts.service.js';
 import { CreateUserSchema, LoginSchema, MeSchema, PageQuery, TokenSchema, UserSchema } from './accounts.schema.js';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-policy.js';
 import { authenticated, isAdmin, permissionsOf } from './roles.js';
 
 export function accountsRoutes(accounts: AccountsService, opts: { cookieSecure: boolean; sessionMinutes: number }) {
@@ -34,7 +35,7 @@ export function accountsRoutes(accounts: AccountsService, opts: { cookieSecure: 
 
     app.post(
       '/api/v1/auth/logout',
-      { config: { policy: authenticated }, schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null() } } },
+      { config: { policy: authenticated, passwordChange: true }, schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null() } } },
       async (request, reply) => {
         const sid = request.cookies[SESSION_COOKIE];
         if (sid) await accounts.endSession(sid);
@@ -45,7 +46,7 @@ export function accountsRoutes(accounts: AccountsService, opts: { cookieSecure: 
 
     app.get(
       '/api/v1/me',
-      { config: { policy: authenticated }, schema: { tags: ['auth'], summary: 'The caller, their roles and permissions', response: { 200: MeSchema } } },
+      { config: { policy: authenticated, passwordChange: true }, schema: { tags: ['auth'], summary: 'The caller, their roles and permissions', response: { 200: MeSchema } } },
       async (request) => {
         const p = principalOf(request);
         const user =
@@ -60,13 +61,25 @@ export function accountsRoutes(accounts: AccountsService, opts: { cookieSecure: 
     app.put(
       '/api/v1/me/password',
       {
-        config: { policy: authenticated },
-        schema: { tags: ['auth'], summary: 'Change my password', body: z.object({ currentPassword: z.string(), newPassword: z.string().min(12).max(1000) }), response: { 204: z.null() } },
+        config: { policy: authenticated, passwordChange: true },
+        schema: {
+          tags: ['auth'],
+          summary: "Change my password; ends my other sessions (and with revokeTokens, revokes my API tokens)",
+          body: z.object({
+            currentPassword: z.string().max(MAX_PASSWORD_LENGTH),
+            newPassword: z.string().min(MIN_PASSWORD_LENGTH).max(MAX_PASSWORD_LENGTH),
+            revokeTokens: z.boolean().optional().describe('also revoke every API token of mine (default false)'),
+          }),
+          response: { 204: z.null() },
+        },
       },
       async (request, reply) => {
         const p = principalOf(request);
         await accounts.login(p.username, request.body.currentPassword);
-        await accounts.setPassword(p.userId, request.body.newPassword, actorOf(p));
+        await accounts.setPassword(p.userId, request.body.newPassword, actorOf(p), {
+          keepSessionId: p.via === 'session' ? request.cookies[SESSION_COOKIE] : undefined,
+          revokeTokens: request.body.revokeTokens,
+        });
         return reply.code(204).send(null);
       },
     );

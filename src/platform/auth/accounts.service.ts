@@ -7,7 +7,8 @@ import type { AuditService, Actor } from '../audit/audit.service.js';
 import { BadInputError, UserError } from '../errors.js';
 import type { UsersTable } from '../db/schema.js';
 import type { AccountsRepository } from './accounts.repository.js';
-import { MIN_PASSWORD_LENGTH, generatePassword, hashPassword, verifyPassword } from './passwords.js';
+import { passwordProblem } from './password-policy.js';
+import { generatePassword, hashPassword, verifyDummy, verifyPassword } from './passwords.js';
 import { ROLES, type Principal, type Role } from './roles.js';
 import { hashToken, newToken } from './tokens.js';
 
@@ -59,7 +60,9 @@ function toUser(r: UsersTable): User {
 }
 
 export function toPrincipal(u: User, via: Principal['via'], tokenId?: string): Principal {
-  return { userId: u.id, username: u.username, email: u.email, roles: u.roles, via, tokenId };
+  const p: Principal = { userId: u.id, username: u.username, email: u.email, roles: u.roles, via, tokenId };
+  if (u.mustChangePassword) p.mustChangePassword = true;
+  return p;
 }
 
 export function actorOf(p: Principal): Actor {
@@ -87,8 +90,9 @@ export class AccountsService {
     if (!/^[a-z0-9._-]{1,64}$/.test(username)) throw new BadInputError('username: 1–64 characters of a–z, 0–9, . _ -');
     if (input.roles.length === 0) throw new BadInputError(`role: at least one of ${ROLES.join(', ')}`);
     for (const r of input.roles) if (!ROLES.includes(r)) throw new BadInputError(`role: "${r}" is not one of ${ROLES.join(', ')}`);
-    if (input.password !== undefined && input.password !== null && input.password.length < MIN_PASSWORD_LENGTH) {
-      throw new BadInputError(`password: must be at least ${MIN_PASSWORD_LENGTH} characters`);
+    if (input.password !== undefined && input.password !== null) {
+      const problem = passwordProblem(input.password, [username, email, input.displayName ?? '']);
+      if (problem) throw new BadInputError(problem);
     }
     if (await this.repo.findUserByLogin(email)) throw new BadInputError(`email: a user with e-mail ${email} already exists`);
     if (await this.repo.findUserByLogin(username)) throw new BadInputError(`username: user ${username} already exists`);
@@ -153,47 +157,73 @@ export class AccountsService {
     return { ...u, disabled };
   }
 
-  async setPassword(userId: string, password: string, actor: Actor): Promise<void> {
-    if (password.length < MIN_PASSWORD_LENGTH) throw new BadInputError(`password: must be at least ${MIN_PASSWORD_LENGTH} characters`);
+  /**
+   * Sets a new password (policy: password-policy.ts) and ends every session of the user but
+   * `keepSessionId` (the one making the change), so whoever else held the old password is signed
+   * out (issue 19 §5). API tokens are separate credentials for scripts and are kept unless
+   * `revokeTokens` (docs/security.md says so).
+   */
+  async setPassword(userId: string, password: string, actor: Actor, opts: { keepSessionId?: string; revokeTokens?: boolean } = {}): Promise<void> {
+    const user = await this.repo.findUserById(userId);
+    if (!user) throw new BadInputError('user: no such user');
+    const problem = passwordProblem(password, [user.username, user.email, user.display_name]);
+    if (problem) throw new BadInputError(problem);
     const hash = await hashPassword(password);
+    const nowIso = this.now().toISOString();
     await this.repo.db.transaction().execute(async (trx) => {
       await trx
         .updateTable('users')
-        .set({ password_hash: hash, must_change_password: 0, failed_logins: 0, locked_until: null, updated_at: this.now().toISOString() })
+        .set({ password_hash: hash, must_change_password: 0, failed_logins: 0, locked_until: null, updated_at: nowIso })
         .where('id', '=', userId)
         .execute();
-      await this.audit.record({ actor, action: 'user.password_changed', subjectType: 'user', subjectId: userId }, trx);
+      let ended = trx.deleteFrom('sessions').where('user_id', '=', userId);
+      if (opts.keepSessionId) ended = ended.where('id_hash', '!=', sha(opts.keepSessionId));
+      const sessions = await ended.executeTakeFirst();
+      let tokens = 0;
+      if (opts.revokeTokens) {
+        const r = await trx.updateTable('api_tokens').set({ revoked_at: nowIso }).where('user_id', '=', userId).where('revoked_at', 'is', null).executeTakeFirst();
+        tokens = Number(r.numUpdatedRows);
+      }
+      await this.audit.record(
+        { actor, action: 'user.password_changed', subjectType: 'user', subjectId: userId, after: { sessionsEnded: Number(sessions.numDeletedRows), tokensRevoked: tokens } },
+        trx,
+      );
     });
   }
 
   /**
-   * Checks a password. Repeated failures lock the account for LOCKOUT_MINUTES (NIST SP 800-63B
-   * §5.2.2 throttling); the message never says whether the user exists.
+   * Checks a password. Each attempt is counted atomically *before* the password is checked, so
+   * at most MAX_FAILED_LOGINS guesses are tried per lock-out window however many arrive at once;
+   * then the account locks for LOCKOUT_MINUTES (NIST SP 800-63B §5.2.2 throttling). Unknown users
+   * cost the same argon2 work and get the same words, so neither tells which accounts exist.
    */
   async login(login: string, password: string): Promise<User> {
     const row = await this.repo.findUserByLogin(login);
     const now = this.now();
+    const nowIso = now.toISOString();
+    const invalid = () => new AuthError('invalid user name, e-mail or password');
     if (!row) {
-      await verifyPassword(null, password);
-      throw new AuthError('invalid user name, e-mail or password');
+      await verifyDummy(password);
+      throw invalid();
     }
-    if (row.locked_until && row.locked_until > now.toISOString()) {
-      throw new AuthError(`account locked after ${MAX_FAILED_LOGINS} failed sign-ins; try again after ${row.locked_until}`, 423);
+    const locked = (until: string) => new AuthError(`account locked after ${MAX_FAILED_LOGINS} failed sign-ins; try again after ${until}`, 423);
+    if (row.locked_until && row.locked_until > nowIso) throw locked(row.locked_until);
+    const system: Actor = { type: 'system', id: null, name: 'auth' };
+    const lockUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString();
+    const attempt = await this.repo.reserveLoginAttempt(row.id);
+    if (attempt > MAX_FAILED_LOGINS) {
+      // Parallel attempts beyond the allowance: lock without trying the password.
+      await this.repo.lockUser(row.id, lockUntil);
+      throw locked(lockUntil);
     }
-    const ok = await verifyPassword(row.password_hash, password);
-    if (!ok) {
-      const failures = row.failed_logins + 1;
-      const lock = failures >= MAX_FAILED_LOGINS;
-      await this.repo.updateUser(row.id, {
-        failed_logins: lock ? 0 : failures,
-        locked_until: lock ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : row.locked_until,
-      });
-      const system: Actor = { type: 'system', id: null, name: 'auth' };
+    if (!(await verifyPassword(row.password_hash, password))) {
+      const lock = attempt === MAX_FAILED_LOGINS;
+      if (lock) await this.repo.lockUser(row.id, lockUntil);
       await this.audit.record({ actor: system, action: lock ? 'user.locked' : 'user.login_failed', subjectType: 'user', subjectId: row.id });
-      throw new AuthError('invalid user name, e-mail or password');
+      throw invalid();
     }
+    if (!(await this.repo.clearLoginFailures(row.id, nowIso))) throw locked(lockUntil);
     if (row.disabled) throw new AuthError('this account is disabled', 403);
-    if (row.failed_logins > 0 || row.locked_until) await this.repo.updateUser(row.id, { failed_logins: 0, locked_until: null });
     return toUser(row);
   }
 
@@ -294,7 +324,9 @@ export class AccountsService {
   async ensureFirstAdmin(email: string, password: string | null): Promise<{ created: boolean; password: string | null }> {
     if ((await this.repo.countUsers()) > 0) return { created: false, password: null };
     const r = await this.createUser(
-      { email, username: 'admin', displayName: 'Administrator', roles: ['admin'], password, mustChangePassword: !password },
+      // Changed at first sign-in on every path, also when it came from BREACHDESK_ADMIN_PASSWORD
+      // (it sits in an environment or a config file): issue 19 §5.
+      { email, username: 'admin', displayName: 'Administrator', roles: ['admin'], password, mustChangePassword: true },
       { type: 'system', id: null, name: 'first-start' },
     );
     return { created: true, password: r.password };

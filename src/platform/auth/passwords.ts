@@ -18,6 +18,19 @@ export async function verifyPassword(stored: string | null, password: string): P
   }
 }
 
+let dummy: Promise<string> | null = null;
+
+/**
+ * Verifies against a hash of a random secret: an unknown user name costs the same argon2 work as a
+ * known one, so the answer's timing does not tell which accounts exist (OWASP Authentication
+ * Cheat Sheet, "response times").
+ */
+export async function verifyDummy(password: string): Promise<false> {
+  dummy ??= hashPassword(randomBytes(16).toString('base64'));
+  await verifyPassword(await dummy, password);
+  return false;
+}
+
 /** A readable one-time password: 20 characters from an unambiguous alphabet (~100 bits). */
 export function generatePassword(): string {
   const alphabet = 'abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789';
@@ -27,4 +40,3 @@ export function generatePassword(): string {
   return out;
 }
 
-export const MIN_PASSWORD_LENGTH = 12;

@@ -12,6 +12,8 @@ export interface Principal {
   roles: Role[];
   via: 'session' | 'token' | 'cli';
   tokenId?: string;
+  /** Set until the user replaces a one-time or bootstrap password: only routes marked `passwordChange` answer. */
+  mustChangePassword?: boolean;
 }
 
 export type Policy = ((p: Principal) => boolean) & { description: string };

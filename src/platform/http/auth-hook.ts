@@ -24,6 +24,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     policy?: Policy;
     public?: boolean;
+    /** Answers while the caller must still change a one-time or bootstrap password (me, password change, sign-out). */
+    passwordChange?: boolean;
   }
 }
 
@@ -63,6 +65,10 @@ export function registerAuthHook(app: FastifyInstance, accounts: AccountsService
     }
     if (!request.routeOptions.url) return; // unknown route: the 404 handler answers
     if (!cfg?.policy) return sendProblem(reply, 403, 'this route declares no access policy');
+    // Enforced here, for sessions and tokens alike, not only by the web UI (issue 19 §5).
+    if (request.principal?.mustChangePassword && !cfg.passwordChange) {
+      return sendProblem(reply, 403, 'change your one-time password first: PUT /api/v1/me/password');
+    }
     if (!cfg.policy(request.principal!)) {
       return sendProblem(reply, 403, `this needs the role ${cfg.policy.description}`);
     }

@@ -57,6 +57,12 @@ describe.skipIf(!built)('web: served by breachdesk serve', () => {
     await page.getByLabel('Email').fill('admin');
     await page.getByLabel('Password', { exact: true }).fill('first admin password');
     await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    // Even a configured bootstrap password is changed before anything else (issue 19 §5).
+    await page.getByRole('heading', { name: 'Change your password' }).waitFor();
+    await page.getByLabel('Current password').fill('first admin password');
+    await page.getByLabel('New password', { exact: true }).fill('the admin own passphrase');
+    await page.getByLabel('Repeat new password').fill('the admin own passphrase');
+    await page.getByRole('button', { name: 'Change password' }).click();
     await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
     await page.getByRole('cell', { name: 'admin', exact: true }).waitFor();
     await screenshot(page, 'serve-admin-users');
