@@ -1,17 +1,9 @@
 /**
  * CSV and Markdown writers for timeline and register exports (pure).
  */
+import { csvField } from '../platform/csv-field.js';
 
-/**
- * One CSV field per RFC 4180 §2 (quote when it holds a comma, quote, CR or LF; double the
- * quotes). Cells starting with = + - @ or a tab/CR are prefixed with ' so spreadsheets do not
- * run them as formulas (OWASP "CSV Injection").
- */
-export function csvField(value: unknown): string {
-  let s = value === null || value === undefined ? '' : Array.isArray(value) ? value.join('; ') : String(value);
-  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s)) s = `'${s}`;
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
+export { csvField };
 
 /** CSV with a header row and CRLF line ends (RFC 4180 §2.1). */
 export function toCsv<T extends Record<string, unknown>>(columns: (keyof T & string)[], rows: T[]): string {

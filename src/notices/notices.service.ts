@@ -31,6 +31,7 @@ import { PeopleRepository, type PersonRow } from './people.repository.js';
 import type { ImportReport, MaskedPerson, Person } from './people.schema.js';
 import { pdfBlocks, renderHtml, renderText } from './render.js';
 import type { NoticeKind } from './templates.js';
+import { csvField } from '../platform/csv-field.js';
 
 /** Access to incidents, from the incident workspace (src/incidents/incident-access.ts). */
 export interface IncidentAccessPort {
@@ -662,7 +663,7 @@ export class NoticesService {
       for (const r of rows) {
         const person = this.decryptPerson(people.get(r.person_id)!);
         const a = person.address;
-        lines.push([r.id, recipientName(person), a?.line1, a?.line2, a?.city, a?.region, a?.postalCode, a?.country, v.content_hash].map(csvCell).join(','));
+        lines.push([r.id, recipientName(person), a?.line1, a?.line2, a?.city, a?.region, a?.postalCode, a?.country, v.content_hash].map(csvField).join(','));
       }
       return { body: `${lines.join('\n')}\n`, type: 'text/csv; charset=utf-8', count: rows.length };
     }
@@ -732,7 +733,7 @@ export class NoticesService {
         const pr = people.get(r.person_id);
         const person = pr ? this.decryptPerson(pr) : null;
         const who = unmask ? (r.channel === 'email' ? person?.email : person?.name) : r.channel === 'email' ? maskEmail(person?.email ?? null) : maskName(person?.name ?? '');
-        lines.push([r.person_id, who, r.channel, r.state, r.sent_at ?? '', r.message_id, v.content_hash, r.attempts, r.last_code ?? ''].map(csvCell).join(','));
+        lines.push([r.person_id, who, r.channel, r.state, r.sent_at ?? '', r.message_id, v.content_hash, r.attempts, r.last_code ?? ''].map(csvField).join(','));
       }
       if (rows.length < 1000) break;
       after = rows[rows.length - 1]!.id;
@@ -769,13 +770,6 @@ export class NoticesService {
     }
     return { incidentId, obligations: out };
   }
-}
-
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
-  // RFC 4180 quoting; a leading = + - @ is prefixed so spreadsheets do not run it (CSV injection).
-  const safe = /^[=+\-@]/.test(s) ? `'${s}` : s;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 function named(headers: string[], mapping: Record<string, number | undefined>): Record<string, string> {
