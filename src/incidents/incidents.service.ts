@@ -10,9 +10,11 @@ import { type AccountsService, actorOf } from '../platform/auth/accounts.service
 import { canLead, canUnmask, isAdmin, type Principal } from '../platform/auth/roles.js';
 import type { Keyring } from '../platform/crypto/keyring.js';
 import type { Database } from '../platform/db/schema.js';
+import { decodeCursor, encodeCursor } from '../platform/cursor.js';
 import { BadInputError, UserError } from '../platform/errors.js';
 import { ForbiddenError, HttpError, NotFoundError } from '../platform/http/problem.js';
 import type { Transaction } from 'kysely';
+import { z } from 'zod';
 import { assertCanGrant, type IncidentRole, incidentRoleOf } from './incident-access.js';
 import { canTransition, TRANSITIONS, transitionEffects } from './incident-status.js';
 import type {
@@ -51,16 +53,6 @@ export interface IncidentsServiceOptions {
 }
 
 const iso = (s: string) => new Date(s).toISOString();
-const encodeCursor = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
-function decodeCursor<T>(c: string | undefined): T | undefined {
-  if (!c) return undefined;
-  try {
-    return JSON.parse(Buffer.from(c, 'base64url').toString('utf8')) as T;
-  } catch {
-    throw new BadInputError('cursor: not a cursor from a previous page');
-  }
-}
-
 function anchorsOf(i: Pick<Incident, 'awareAt' | 'detectedAt' | 'containedAt' | 'closedAt'>): Anchors {
   return { awareAt: i.awareAt, detectedAt: i.detectedAt, containedAt: i.containedAt, closedAt: i.closedAt };
 }
@@ -252,7 +244,7 @@ export class IncidentsService {
   }
 
   async list(p: Principal, q: { cursor?: string; limit: number; status?: IncidentStatus }): Promise<Page<Incident>> {
-    const before = decodeCursor<string>(q.cursor);
+    const before = decodeCursor(q.cursor, z.string());
     const rows = await this.repo.listIncidents({ memberId: isAdmin(p) ? null : p.userId, status: q.status, before, limit: q.limit + 1 });
     const page = rows.slice(0, q.limit);
     const deadlines = await this.nextDeadlines(page.map((i) => i.id));
@@ -365,7 +357,7 @@ export class IncidentsService {
   // --- members -----------------------------------------------------------------------------
 
   async listMembers(incidentId: string, q: { cursor?: string; limit: number }) {
-    const after = decodeCursor<string>(q.cursor);
+    const after = decodeCursor(q.cursor, z.string());
     const rows = await this.repo.listMembers(incidentId, after, q.limit + 1);
     const items = rows.slice(0, q.limit).map((r) => ({
       incidentId: r.incident_id,
@@ -428,7 +420,7 @@ export class IncidentsService {
     q: { cursor?: string; limit: number; view: 'all' | 'open' | 'dueSoon' | 'overdue'; phase?: Phase; withinHours: number },
   ): Promise<Page<Task>> {
     const now = this.now();
-    const afterPosition = decodeCursor<number>(q.cursor);
+    const afterPosition = decodeCursor(q.cursor, z.number().int());
     const f = { incidentId, phase: q.phase, afterPosition, limit: q.limit + 1 } as Parameters<IncidentsRepository['listTasks']>[0];
     if (q.view !== 'all') f.openOnly = true;
     if (q.view === 'overdue') f.dueBefore = now.toISOString();
@@ -444,7 +436,7 @@ export class IncidentsService {
   /** Overdue or due-soon tasks across the incidents the caller may see (optionally only theirs), in due order. */
   async dueTasks(p: Principal, q: { view: 'dueSoon' | 'overdue'; mine?: boolean; withinHours: number; cursor?: string; limit: number }): Promise<Page<Task>> {
     const now = this.now();
-    const after = decodeCursor<{ dueAt: string; id: string }>(q.cursor);
+    const after = decodeCursor(q.cursor, z.object({ dueAt: z.string(), id: z.string() }));
     const rows = await this.repo.listDueTasks({
       memberId: isAdmin(p) ? null : p.userId,
       assigneeId: q.mine ? p.userId : undefined,
@@ -606,7 +598,7 @@ export class IncidentsService {
 
   async timelinePage(incidentId: string, q: { cursor?: string; limit: number; kinds?: string[]; source?: 'audit' | 'manual' }): Promise<Page<TimelineEntry>> {
     const all = await this.timeline(incidentId, q);
-    const after = decodeCursor<{ at: string; recordedAt: string; id: string }>(q.cursor);
+    const after = decodeCursor(q.cursor, z.object({ at: z.string(), recordedAt: z.string(), id: z.string() }));
     const start = after ? all.findIndex((e) => compareEntries(e, { ...e, ...after }) > 0) : 0;
     const from = start < 0 ? all.length : start;
     const items = all.slice(from, from + q.limit);
@@ -662,7 +654,7 @@ export class IncidentsService {
   }
 
   async decisionsPage(incidentId: string, q: { cursor?: string; limit: number }): Promise<Page<Decision>> {
-    const rows = await this.repo.listDecisions(incidentId, decodeCursor<string>(q.cursor), q.limit + 1);
+    const rows = await this.repo.listDecisions(incidentId, decodeCursor(q.cursor, z.string()), q.limit + 1);
     const items = rows.slice(0, q.limit);
     return { items, nextCursor: rows.length > q.limit ? encodeCursor(items[items.length - 1]!.id) : null };
   }
@@ -748,7 +740,7 @@ export class IncidentsService {
   /** Unmasking personal observables needs canUnmask and is audited (DESIGN.md §4). */
   async listObservables(p: Principal, incidentId: string, q: { cursor?: string; limit: number; unmask?: boolean }): Promise<Page<Observable>> {
     if (q.unmask && !canUnmask(p)) throw new ForbiddenError('unmasking personal data needs the role legal or incident_commander');
-    const rows = await this.repo.listObservables(incidentId, decodeCursor<string>(q.cursor), q.limit + 1);
+    const rows = await this.repo.listObservables(incidentId, decodeCursor(q.cursor, z.string()), q.limit + 1);
     const items = rows.slice(0, q.limit);
     if (q.unmask && items.some((r) => r.value_enc)) {
       await this.trx((t) =>

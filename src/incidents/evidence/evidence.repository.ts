@@ -8,6 +8,8 @@ import type { Dialect } from '../../platform/config.js';
 import type { Database } from '../../platform/db/schema.js';
 import { type CustodyFields, hashCustodyRow, type StoredCustodyRow } from './custody.js';
 import { type EvidenceDatabase, type EvidenceItemsTable, evidenceDb, type IncidentNotesTable } from './evidence.tables.js';
+import { z } from 'zod';
+import { decodeCursor as decodeKeyset, encodeCursor as encodeKeyset } from '../../platform/cursor.js';
 
 export type CustodyEntry = Omit<CustodyFields, 'item_id' | 'seq' | 'prev_hash'>;
 
@@ -16,18 +18,13 @@ export interface Page {
   limit: number;
 }
 
-/** Opaque keyset cursor over (time, id). */
+/** Opaque keyset cursor over (time, id) — the platform's cursor codec, validated on the way in. */
 export function encodeCursor(at: string, id: string): string {
-  return Buffer.from(JSON.stringify([at, id])).toString('base64url');
+  return encodeKeyset([at, id]);
 }
 
 export function decodeCursor(cursor: string | null): [string, string] | null {
-  if (!cursor) return null;
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
-    if (Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'string') return [v[0], v[1]];
-  } catch {}
-  return null;
+  return decodeKeyset(cursor, z.tuple([z.string(), z.string()])) ?? null;
 }
 
 export class EvidenceRepository {

@@ -82,6 +82,11 @@ export function errorHandler(err: FastifyError, request: FastifyRequest, reply: 
   if (err instanceof SyntaxError && (err as { statusCode?: number }).statusCode === 400) {
     return sendProblem(reply, 400, `malformed JSON body: ${err.message.split('\n')[0]}`);
   }
+  // PostgreSQL "data exception" (SQLSTATE class 22: a NUL byte in text, a number out of range, a
+  // malformed date) is bad input that got past validation: the client's fault, so 400, not 500.
+  if (typeof err.code === 'string' && /^22[0-9A-Z]{3}$/.test(err.code)) {
+    return sendProblem(reply, 400, `a value of the request cannot be stored: ${err.message.split('\n')[0]}`);
+  }
   if (err.statusCode === 429) return sendProblem(reply, 429, err.message);
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) return sendProblem(reply, err.statusCode, err.message.split('\n')[0] ?? 'bad request');
   request.log.error({ err: { message: err.message, code: err.code, stack: err.stack } }, 'unhandled error');
