@@ -35,6 +35,8 @@ export interface Config {
   reminderWebhookUrl: string | null;
   /** Run jobs inside `serve` (embedded default). */
   inlineWorker: boolean;
+  /** The audit head's checkpoint file, best on other storage than the database (docs/security.md); null = DATA_DIR/audit.checkpoint. */
+  auditCheckpoint: string | null;
 }
 
 /** Name of each setting as an environment variable and as a config-file key. */
@@ -55,6 +57,7 @@ const SETTINGS = {
   mailFrom: ['BREACHDESK_MAIL_FROM', 'mailFrom'],
   reminderWebhookUrl: ['BREACHDESK_REMINDER_WEBHOOK_URL', 'reminderWebhookUrl'],
   inlineWorker: ['BREACHDESK_INLINE_WORKER', 'inlineWorker'],
+  auditCheckpoint: ['BREACHDESK_AUDIT_CHECKPOINT', 'auditCheckpoint'],
 } as const;
 type Key = keyof typeof SETTINGS;
 
@@ -104,6 +107,7 @@ const schemas: Record<Key, z.ZodType> = {
     .regex(/^https?:\/\//, 'must be an http:// or https:// URL')
     .refine((s) => URL.canParse(s), 'is not a valid URL'),
   inlineWorker: bool,
+  auditCheckpoint: z.string().min(1),
 };
 
 const DEFAULTS: Partial<Record<Key, unknown>> = {
@@ -207,6 +211,7 @@ export function inspectConfig(src: ConfigSource = {}): { config: Config | null; 
     mailFrom: out.mailFrom as string,
     reminderWebhookUrl: (out.reminderWebhookUrl as string | null) ?? null,
     inlineWorker: out.inlineWorker as boolean,
+    auditCheckpoint: out.auditCheckpoint ? resolve(cwd, out.auditCheckpoint as string) : null,
   };
   return { config, problems };
 }

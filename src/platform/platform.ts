@@ -3,9 +3,11 @@
  * points (serve, worker, admin CLI) and tests all start here.
  */
 import { existsSync, renameSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Migration } from 'kysely';
 import { AccountsRepository } from './auth/accounts.repository.js';
 import { AccountsService } from './auth/accounts.service.js';
+import { AuditCheckpoint } from './audit/audit-checkpoint.js';
 import { AuditService } from './audit/audit.service.js';
 import type { Config } from './config.js';
 import { Keyring, loadMasterKey, masterKeyFile } from './crypto/keyring.js';
@@ -42,8 +44,9 @@ export { masterKeyFile };
  */
 async function openKeyring(store: Store, config: Config): Promise<Keyring> {
   const file = masterKeyFile(config);
+  const storeHasKeys = (await store.db.selectFrom('data_keys').select('id').limit(1).execute()).length > 0;
   try {
-    return await Keyring.open(store.db, loadMasterKey(config.masterKey, file));
+    return await Keyring.open(store.db, loadMasterKey(config.masterKey, file, { storeHasKeys }));
   } catch (e) {
     const next = `${file}.next`;
     if (config.masterKey || !existsSync(next)) throw e;
@@ -59,7 +62,8 @@ export async function openPlatform(config: Config, opts: OpenOptions): Promise<P
   try {
     await migrateToLatest(store.db as never, opts.migrations);
     const keyring = await openKeyring(store, config);
-    const audit = new AuditService(store.db, store.dialect);
+    const checkpoint = new AuditCheckpoint(config.auditCheckpoint ?? join(config.dataDir, 'audit.checkpoint'), (data) => keyring.blindIndex('audit-checkpoint', data));
+    const audit = new AuditService(store.db, store.dialect, checkpoint);
     const accounts = new AccountsService(new AccountsRepository(store.db), audit, config.sessionMinutes);
     const jobs = new EmbeddedJobQueue(store.db, log, { pollMs: opts.jobPollMs });
     return {
@@ -72,6 +76,7 @@ export async function openPlatform(config: Config, opts: OpenOptions): Promise<P
       log,
       close: async () => {
         await jobs.stop();
+        await audit.flushCheckpoint().catch(() => {});
         await store.close();
       },
     };

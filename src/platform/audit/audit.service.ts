@@ -8,6 +8,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Dialect } from '../config.js';
 import type { AuditEventsTable, Database } from '../db/schema.js';
+import type { AuditCheckpoint } from './audit-checkpoint.js';
 import { redactForAudit } from './redact.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -71,11 +72,39 @@ export type AuditListener = (event: AuditEvent) => void;
 
 export class AuditService {
   private listeners: AuditListener[] = [];
+  private checkpointTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly db: Kysely<Database>,
     private readonly dialect: Dialect,
+    private readonly checkpoint: AuditCheckpoint | null = null,
   ) {}
+
+  /** Where the head is anchored outside the database (null: not anchored). */
+  get checkpointFile(): string | null {
+    return this.checkpoint?.file ?? null;
+  }
+
+  /**
+   * Writes the committed head to the checkpoint file now. Appends schedule this within 250 ms
+   * (a burst of events costs one write); a committed event is thus anchored within that window.
+   */
+  async flushCheckpoint(): Promise<void> {
+    if (this.checkpointTimer) clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = null;
+    if (!this.checkpoint) return;
+    const head = await this.db.selectFrom('audit_head').selectAll().where('id', '=', 1).executeTakeFirst();
+    if (head && Number(head.seq) > 0) this.checkpoint.advance(Number(head.seq), head.hash);
+  }
+
+  private scheduleCheckpoint(): void {
+    if (!this.checkpoint || this.checkpointTimer) return;
+    this.checkpointTimer = setTimeout(() => {
+      this.checkpointTimer = null;
+      this.flushCheckpoint().catch(() => {});
+    }, 250);
+    this.checkpointTimer.unref?.();
+  }
 
   onEvent(listener: AuditListener): void {
     this.listeners.push(listener);
@@ -112,6 +141,7 @@ export class AuditService {
       return toEvent({ ...row, hash });
     };
     const event = trx ? await run(trx) : await this.db.transaction().execute(run);
+    this.scheduleCheckpoint();
     for (const l of this.listeners) l(event);
     return event;
   }
@@ -147,6 +177,11 @@ export class AuditService {
     let prevHash = GENESIS_HASH;
     let expectedSeq = 1;
     let count = 0;
+    const cp = this.checkpoint?.read() ?? null;
+    if (cp === 'forged') {
+      return { ok: false, seq: null, id: null, reason: `the audit checkpoint ${this.checkpoint!.file} does not match its MAC (edited by hand, or from another store)` };
+    }
+    let hashAtCheckpoint: string | null = null;
     const pageSize = 5000;
     for (;;) {
       const rows = await this.db
@@ -168,6 +203,7 @@ export class AuditService {
           return { ok: false, seq, id: r.id, reason: `event #${seq} was altered (hash mismatch)` };
         }
         prevHash = r.hash;
+        if (cp && seq === cp.seq) hashAtCheckpoint = r.hash;
         expectedSeq = seq + 1;
         count++;
       }
@@ -177,6 +213,13 @@ export class AuditService {
     if (!head || Number(head.seq) !== count || head.hash !== prevHash) {
       return { ok: false, seq: count, id: null, reason: `the chain ends at event #${count} but the head records #${head?.seq ?? '?'} (events removed from the end)` };
     }
+    if (cp && cp.seq > count) {
+      return { ok: false, seq: count, id: null, reason: `the chain ends at event #${count} but the checkpoint outside the database records #${cp.seq} (events removed from the end, and audit_head rewritten)` };
+    }
+    if (cp && hashAtCheckpoint !== cp.hash) {
+      return { ok: false, seq: cp.seq, id: null, reason: `event #${cp.seq} differs from the checkpoint outside the database (the chain was rewritten)` };
+    }
+    await this.flushCheckpoint();
     return { ok: true, count };
   }
 }

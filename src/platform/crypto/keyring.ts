@@ -55,9 +55,16 @@ export function aesGcmDecrypt(key: Buffer, blob: Buffer, aad?: Buffer): Buffer {
  * Reads the master key: the configured one, else the key file (created with mode 0600 on
  * first run). The file holds the key as base64 on one line.
  */
-export function loadMasterKey(configured: Buffer | null, keyFile: string): MasterKey {
+export function loadMasterKey(configured: Buffer | null, keyFile: string, opts: { storeHasKeys?: boolean } = {}): MasterKey {
   if (configured) return { id: masterKeyId(configured), key: configured };
   if (!existsSync(keyFile)) {
+    // A new key could decrypt nothing already stored, and would leave the operator believing the
+    // store opened (issue 19 §5): with data, a missing key is an error to fix, never to paper over.
+    if (opts.storeHasKeys) {
+      throw new FailedError(
+        `the master key file ${keyFile} is missing (not found) and BREACHDESK_MASTER_KEY is unset, but the store holds encrypted data: restore the key file from where you keep it apart (docs/backup.md) or set BREACHDESK_MASTER_KEY; no new key was created`,
+      );
+    }
     mkdirSync(dirname(keyFile), { recursive: true, mode: 0o700 });
     const key = randomBytes(32);
     writeFileSync(keyFile, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
