@@ -15,9 +15,8 @@ import { HttpError, NotFoundError } from '../platform/http/problem.js';
 import type { JobContext, JobQueue } from '../platform/jobs/job-queue.js';
 import type { AssessmentDatabase, AssessmentsTable } from './assessment.tables.js';
 import { type ExposureReport, ExposureReportSchema } from './scan.schema.js';
-import { readStream } from './scanner/readers/index.js';
-import { ELEMENT_IDS, type ElementId, type ReaderEvent, type ReadOptions } from './scanner/types.js';
-import { scan } from './scanner/engine/scan.js';
+import { ELEMENT_IDS, type ElementId } from './scanner/types.js';
+import { runEvidenceScan } from './scan-runner.js';
 
 export const ASSESS_QUEUE = 'assessment.run';
 
@@ -273,20 +272,11 @@ export class AssessmentService {
       throw e;
     }
     await this.setStatus(r.id, { status: 'running', error: null });
-    const read = (path: string, opts: ReadOptions): AsyncIterable<ReaderEvent> => {
-      const evidence = this.evidence;
-      return (async function* () {
-        const src = await evidence.open(path, r.incident_id, payload.actor);
-        yield* readStream(src.name, src.stream, { ...opts, bytes: src.size });
-      })();
-    };
     let last = 0;
     try {
-      const result = await scan({
-        paths: ids,
-        read,
-        workers: 0,
-        rawSamples: true,
+      // On a thread of its own: the API keeps answering while a scan runs (scan-runner.ts).
+      const inputs = ids.map((id) => ({ id, open: () => this.evidence.open(id, r.incident_id, payload.actor) }));
+      const result = await runEvidenceScan(inputs, {
         signal: ctx.signal,
         onProgress: (p) => {
           const now = Date.now();

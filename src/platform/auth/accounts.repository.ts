@@ -74,6 +74,28 @@ export class AccountsRepository {
     return this.db.insertInto('sessions').values(row).execute();
   }
 
+  /** A session with its user, in one round trip (every browser request resolves one). */
+  findSessionWithUser(idHash: string) {
+    return this.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .selectAll('users')
+      .select(['sessions.id_hash as s_id_hash', 'sessions.csrf_token as s_csrf_token', 'sessions.expires_at as s_expires_at', 'sessions.absolute_expires_at as s_absolute_expires_at'])
+      .where('sessions.id_hash', '=', idHash)
+      .executeTakeFirst();
+  }
+
+  /** A token with its user, in one round trip (every script request resolves one). */
+  findTokenWithUser(hash: string) {
+    return this.db
+      .selectFrom('api_tokens')
+      .innerJoin('users', 'users.id', 'api_tokens.user_id')
+      .selectAll('users')
+      .select(['api_tokens.id as t_id', 'api_tokens.revoked_at as t_revoked_at', 'api_tokens.expires_at as t_expires_at', 'api_tokens.last_used_at as t_last_used_at'])
+      .where('api_tokens.token_hash', '=', hash)
+      .executeTakeFirst();
+  }
+
   findSession(idHash: string): Promise<SessionsTable | undefined> {
     return this.db.selectFrom('sessions').selectAll().where('id_hash', '=', idHash).executeTakeFirst();
   }

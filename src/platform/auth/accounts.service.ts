@@ -246,20 +246,19 @@ export class AccountsService {
 
   /** Resolves a session cookie; slides its expiry. Null when unknown or expired. */
   async resolveSession(sessionId: string): Promise<{ user: User; csrfToken: string } | null> {
-    const s = await this.repo.findSession(sha(sessionId));
+    const s = await this.repo.findSessionWithUser(sha(sessionId));
     if (!s) return null;
     const now = this.now();
     const iso = now.toISOString();
-    if (s.expires_at <= iso || s.absolute_expires_at <= iso) {
-      await this.repo.deleteSession(s.id_hash);
+    if (s.s_expires_at <= iso || s.s_absolute_expires_at <= iso) {
+      await this.repo.deleteSession(s.s_id_hash);
       return null;
     }
-    const u = await this.repo.findUserById(s.user_id);
-    if (!u || u.disabled) return null;
+    if (s.disabled) return null;
     const next = new Date(now.getTime() + this.sessionMinutes * 60_000).toISOString();
     // Write at most once a minute per session to keep reads cheap.
-    if (Date.parse(next) - Date.parse(s.expires_at) > 60_000) await this.repo.touchSession(s.id_hash, next);
-    return { user: toUser(u), csrfToken: s.csrf_token };
+    if (Date.parse(next) - Date.parse(s.s_expires_at) > 60_000) await this.repo.touchSession(s.s_id_hash, next);
+    return { user: toUser(s), csrfToken: s.s_csrf_token };
   }
 
   async endSession(sessionId: string): Promise<void> {
@@ -306,15 +305,14 @@ export class AccountsService {
 
   /** Resolves a bearer token. Throws AuthError with a one-line reason when it cannot be used. */
   async authenticateToken(token: string): Promise<{ user: User; tokenId: string }> {
-    const t = await this.repo.findTokenByHash(hashToken(token));
+    const t = await this.repo.findTokenWithUser(hashToken(token));
     if (!t) throw new AuthError('invalid API token');
     const now = this.now().toISOString();
-    if (t.revoked_at) throw new AuthError('this API token was revoked');
-    if (t.expires_at && t.expires_at <= now) throw new AuthError('this API token has expired');
-    const u = await this.repo.findUserById(t.user_id);
-    if (!u || u.disabled) throw new AuthError('the user of this API token is disabled', 401);
-    if (!t.last_used_at || Date.parse(now) - Date.parse(t.last_used_at) > 60_000) await this.repo.updateToken(t.id, { last_used_at: now });
-    return { user: toUser(u), tokenId: t.id };
+    if (t.t_revoked_at) throw new AuthError('this API token was revoked');
+    if (t.t_expires_at && t.t_expires_at <= now) throw new AuthError('this API token has expired');
+    if (t.disabled) throw new AuthError('the user of this API token is disabled', 401);
+    if (!t.t_last_used_at || Date.parse(now) - Date.parse(t.t_last_used_at) > 60_000) await this.repo.updateToken(t.t_id, { last_used_at: now });
+    return { user: toUser(t), tokenId: t.t_id };
   }
 
   /**
