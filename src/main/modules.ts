@@ -13,7 +13,7 @@ import { loadRules } from '../obligations/rules-loader.js';
 import { OrgProfileService } from '../obligations/tracking/org-profile.service.js';
 import { trackingRoutes } from '../obligations/tracking/tracking.routes.js';
 import { type FactsSources, ObligationTrackingService } from '../obligations/tracking/tracking.service.js';
-import { accountsRoutes } from '../platform/auth/accounts.routes.js';
+import { createAuthRoutes } from '../platform/auth/auth.module.js';
 import { toPrincipal } from '../platform/auth/accounts.service.js';
 import type { Actor } from '../platform/audit/audit.service.js';
 import type { Principal } from '../platform/auth/roles.js';
@@ -124,8 +124,9 @@ export function createModules(platform: Platform): Modules {
   });
 
   const parts: FeatureParts[] = [incidents.parts, evidence.parts, experts.parts, notices.parts];
+  const auth = createAuthRoutes(platform);
   const routes: RoutePlugin[] = [
-    accountsRoutes(platform.accounts, { cookieSecure: platform.config.cookieSecure, sessionMinutes: platform.config.sessionMinutes }),
+    ...auth,
     ...parts.flatMap((p) => p.routes ?? []),
     assessmentRoutes(assessment, access),
     trackingRoutes(tracking, orgProfile, access, {

@@ -37,6 +37,10 @@ export interface Config {
   inlineWorker: boolean;
   /** The audit head's checkpoint file, best on other storage than the database (docs/security.md); null = DATA_DIR/audit.checkpoint. */
   auditCheckpoint: string | null;
+  /** OpenID Connect single sign-on (docs/security.md); null issuer = off. */
+  oidc: { issuer: string; clientId: string; clientSecret: string | null; roleMap: Record<string, string[]>; groupsClaim: string; label: string } | null;
+  /** Organisation roles whose users must sign in with a second factor (TOTP or a security key). */
+  secondFactorRoles: string[];
 }
 
 /** Name of each setting as an environment variable and as a config-file key. */
@@ -58,6 +62,13 @@ const SETTINGS = {
   reminderWebhookUrl: ['BREACHDESK_REMINDER_WEBHOOK_URL', 'reminderWebhookUrl'],
   inlineWorker: ['BREACHDESK_INLINE_WORKER', 'inlineWorker'],
   auditCheckpoint: ['BREACHDESK_AUDIT_CHECKPOINT', 'auditCheckpoint'],
+  oidcIssuer: ['BREACHDESK_OIDC_ISSUER', 'oidcIssuer'],
+  oidcClientId: ['BREACHDESK_OIDC_CLIENT_ID', 'oidcClientId'],
+  oidcClientSecret: ['BREACHDESK_OIDC_CLIENT_SECRET', 'oidcClientSecret'],
+  oidcRoleMap: ['BREACHDESK_OIDC_ROLE_MAP', 'oidcRoleMap'],
+  oidcGroupsClaim: ['BREACHDESK_OIDC_GROUPS_CLAIM', 'oidcGroupsClaim'],
+  oidcLabel: ['BREACHDESK_OIDC_LABEL', 'oidcLabel'],
+  secondFactorRoles: ['BREACHDESK_SECOND_FACTOR_ROLES', 'secondFactorRoles'],
 } as const;
 type Key = keyof typeof SETTINGS;
 
@@ -108,6 +119,35 @@ const schemas: Record<Key, z.ZodType> = {
     .refine((s) => URL.canParse(s), 'is not a valid URL'),
   inlineWorker: bool,
   auditCheckpoint: z.string().min(1),
+  oidcIssuer: z.string().refine((v) => URL.canParse(v) && /^https?:\/\//.test(v), 'must be the issuer URL, e.g. https://login.example.org/realms/main'),
+  oidcClientId: z.string().min(1),
+  oidcClientSecret: z.string().min(1),
+  // "group=role,group=role;role" — which organisation roles an identity provider group grants.
+  oidcRoleMap: z.string().transform((v, ctx) => {
+    const map: Record<string, string[]> = {};
+    for (const pair of v.split(',').map((x) => x.trim()).filter(Boolean)) {
+      const i = pair.lastIndexOf('=');
+      const roles = pair.slice(i + 1).split(/[;+]/).map((r) => r.trim());
+      const bad = roles.find((r) => !['admin', 'incident_commander', 'responder', 'legal', 'viewer'].includes(r));
+      if (i <= 0 || bad !== undefined) {
+        ctx.addIssue({ code: 'custom', message: `"${pair}" must be group=role with a role of admin, incident_commander, responder, legal, viewer` });
+        return z.NEVER;
+      }
+      map[pair.slice(0, i).trim()] = roles;
+    }
+    return map;
+  }),
+  oidcGroupsClaim: z.string().min(1),
+  oidcLabel: z.string().min(1).max(60),
+  secondFactorRoles: z.string().transform((v, ctx) => {
+    const roles = v.split(',').map((r) => r.trim()).filter(Boolean);
+    const bad = roles.find((r) => !['admin', 'incident_commander', 'responder', 'legal', 'viewer'].includes(r));
+    if (bad) {
+      ctx.addIssue({ code: 'custom', message: `"${bad}" is not one of admin, incident_commander, responder, legal, viewer` });
+      return z.NEVER;
+    }
+    return roles;
+  }),
 };
 
 const DEFAULTS: Partial<Record<Key, unknown>> = {
@@ -185,7 +225,7 @@ export function inspectConfig(src: ConfigSource = {}): { config: Config | null; 
     else {
       // Secrets are never echoed back.
       // A webhook URL often carries a token in its path or query (Slack, Teams).
-      const secret = key === 'masterKey' || key === 'adminPassword' || key === 'smtpUrl' || key === 'reminderWebhookUrl';
+      const secret = key === 'masterKey' || key === 'adminPassword' || key === 'smtpUrl' || key === 'reminderWebhookUrl' || key === 'oidcClientSecret';
       const shown = secret ? '' : ` (got ${JSON.stringify(String(raw)).slice(0, 80)})`;
       problems.push({ setting: label, message: `${r.error.issues[0]?.message ?? 'is invalid'}${shown}` });
     }
@@ -212,6 +252,17 @@ export function inspectConfig(src: ConfigSource = {}): { config: Config | null; 
     reminderWebhookUrl: (out.reminderWebhookUrl as string | null) ?? null,
     inlineWorker: out.inlineWorker as boolean,
     auditCheckpoint: out.auditCheckpoint ? resolve(cwd, out.auditCheckpoint as string) : null,
+    oidc: out.oidcIssuer
+      ? {
+          issuer: out.oidcIssuer as string,
+          clientId: (out.oidcClientId as string | null) ?? 'breachdesk',
+          clientSecret: (out.oidcClientSecret as string | null) ?? null,
+          roleMap: (out.oidcRoleMap as Record<string, string[]> | null) ?? {},
+          groupsClaim: (out.oidcGroupsClaim as string | null) ?? 'groups',
+          label: (out.oidcLabel as string | null) ?? 'Single sign-on',
+        }
+      : null,
+    secondFactorRoles: (out.secondFactorRoles as string[] | null) ?? [],
   };
   return { config, problems };
 }

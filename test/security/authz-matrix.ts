@@ -17,7 +17,18 @@ import { sampleBody } from './openapi-bodies.js';
 import { PRIVILEGED_MARKERS, type Principal, type World, X_MARKERS } from './world.js';
 
 /** Routes that answer without signing in. Adding one is a security decision: list it here. */
-export const PUBLIC_ROUTES = new Set(['POST /api/v1/auth/login']);
+export const PUBLIC_ROUTES = new Set([
+  'POST /api/v1/auth/login',
+  'GET /api/v1/auth/methods',
+  // A pending sign-in's HttpOnly cookie is the credential of these (second-factor.routes.ts).
+  'POST /api/v1/auth/second-factor/totp',
+  'POST /api/v1/auth/second-factor/recovery-code',
+  'POST /api/v1/auth/second-factor/webauthn/options',
+  'POST /api/v1/auth/second-factor/webauthn',
+  // Single sign-on (only when configured).
+  'GET /api/v1/auth/oidc/start',
+  'GET /api/v1/auth/oidc/callback',
+]);
 
 interface Operation {
   method: string;

@@ -80,7 +80,7 @@ export class AccountsRepository {
       .selectFrom('sessions')
       .innerJoin('users', 'users.id', 'sessions.user_id')
       .selectAll('users')
-      .select(['sessions.id_hash as s_id_hash', 'sessions.csrf_token as s_csrf_token', 'sessions.expires_at as s_expires_at', 'sessions.absolute_expires_at as s_absolute_expires_at'])
+      .select(['sessions.id_hash as s_id_hash', 'sessions.csrf_token as s_csrf_token', 'sessions.expires_at as s_expires_at', 'sessions.absolute_expires_at as s_absolute_expires_at', 'sessions.pending as s_pending'])
       .where('sessions.id_hash', '=', idHash)
       .executeTakeFirst();
   }

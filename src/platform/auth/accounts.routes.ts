@@ -4,11 +4,14 @@ import { z } from 'zod';
 import { principalOf, SESSION_COOKIE } from '../http/auth-hook.js';
 import { ForbiddenError, NotFoundError } from '../http/problem.js';
 import { actorOf, type AccountsService } from './accounts.service.js';
-import { CreateUserSchema, LoginSchema, MeSchema, PageQuery, TokenSchema, UserSchema } from './accounts.schema.js';
+import { CreateUserSchema, LoginSchema, MeSchema, PageQuery, SecondFactorNeededSchema, TokenSchema, UserSchema } from './accounts.schema.js';
+import { type SecondFactorService, secondFactorMethods } from './second-factor.service.js';
+import { signInSteps } from './sign-in.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-policy.js';
 import { authenticated, isAdmin, permissionsOf } from './roles.js';
 
-export function accountsRoutes(accounts: AccountsService, opts: { cookieSecure: boolean; sessionMinutes: number }) {
+export function accountsRoutes(accounts: AccountsService, opts: { cookieSecure: boolean; sessionMinutes: number; secondFactors?: SecondFactorService | null }) {
+  const steps = signInSteps(accounts, opts.secondFactors ?? null, opts);
   return async (scope: FastifyInstance) => {
     const app = scope.withTypeProvider<ZodTypeProvider>();
 
@@ -16,26 +19,24 @@ export function accountsRoutes(accounts: AccountsService, opts: { cookieSecure: 
       '/api/v1/auth/login',
       {
         config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
-        schema: { tags: ['auth'], summary: 'Sign in (sets the session cookie)', body: LoginSchema, response: { 200: MeSchema } },
+        schema: {
+          tags: ['auth'],
+          summary: 'Sign in (sets the session cookie); 202 when a second factor must complete the sign-in',
+          body: LoginSchema,
+          response: { 200: MeSchema, 202: SecondFactorNeededSchema },
+        },
       },
       async (request, reply) => {
         const user = await accounts.login(request.body.login, request.body.password);
-        const s = await accounts.createSession(user);
-        reply.setCookie(SESSION_COOKIE, s.sessionId, {
-          httpOnly: true,
-          sameSite: 'strict',
-          secure: opts.cookieSecure,
-          path: '/',
-          maxAge: opts.sessionMinutes * 60,
-        });
-        const p = { userId: user.id, username: user.username, email: user.email, roles: user.roles, via: 'session' as const };
-        return { user, roles: user.roles, via: 'session' as const, permissions: permissionsOf(p), csrfToken: s.csrfToken };
+        const r = await steps.afterFirstFactor(reply, user);
+        if (r.kind === 'session') return r.me;
+        return reply.code(202).send({ secondFactor: { methods: await secondFactorMethods(opts.secondFactors, user.id) } });
       },
     );
 
     app.post(
       '/api/v1/auth/logout',
-      { config: { policy: authenticated, passwordChange: true }, schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null() } } },
+      { config: { policy: authenticated, passwordChange: true, secondFactorEnrollment: true }, schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null() } } },
       async (request, reply) => {
         const sid = request.cookies[SESSION_COOKIE];
         if (sid) await accounts.endSession(sid);
@@ -46,7 +47,7 @@ export function accountsRoutes(accounts: AccountsService, opts: { cookieSecure: 
 
     app.get(
       '/api/v1/me',
-      { config: { policy: authenticated, passwordChange: true }, schema: { tags: ['auth'], summary: 'The caller, their roles and permissions', response: { 200: MeSchema } } },
+      { config: { policy: authenticated, passwordChange: true, secondFactorEnrollment: true }, schema: { tags: ['auth'], summary: 'The caller, their roles and permissions', response: { 200: MeSchema } } },
       async (request) => {
         const p = principalOf(request);
         const user =
@@ -54,14 +55,14 @@ export function accountsRoutes(accounts: AccountsService, opts: { cookieSecure: 
             ? { id: p.userId, username: p.username, email: p.email, displayName: p.username, roles: p.roles, disabled: false, mustChangePassword: false, createdAt: new Date(0).toISOString() }
             : await accounts.getUser(p.userId);
         if (!user) throw new NotFoundError('user');
-        return { user, roles: p.roles, via: p.via, permissions: permissionsOf(p), csrfToken: request.csrfToken };
+        return { user, roles: p.roles, via: p.via, permissions: permissionsOf(p), csrfToken: request.csrfToken, secondFactorEnrollmentRequired: p.mustEnrollSecondFactor === true };
       },
     );
 
     app.put(
       '/api/v1/me/password',
       {
-        config: { policy: authenticated, passwordChange: true },
+        config: { policy: authenticated, passwordChange: true, secondFactorEnrollment: true },
         schema: {
           tags: ['auth'],
           summary: "Change my password; ends my other sessions (and with revokeTokens, revokes my API tokens)",

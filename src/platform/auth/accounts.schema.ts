@@ -33,6 +33,13 @@ export const MeSchema = z.object({
   via: z.enum(['session', 'token', 'cli']),
   permissions: z.record(z.string(), z.boolean()),
   csrfToken: z.string().nullable(),
+  /** True while a second factor required by the caller's role is not set up: only set-up answers. */
+  secondFactorEnrollmentRequired: z.boolean().optional(),
+});
+
+/** The sign-in answer when a second factor must complete it (the pending sign-in is a cookie). */
+export const SecondFactorNeededSchema = z.object({
+  secondFactor: z.object({ methods: z.array(z.enum(['totp', 'webauthn', 'recovery_code'])) }),
 });
 
 export const TokenSchema = z.object({

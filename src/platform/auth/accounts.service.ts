@@ -227,7 +227,8 @@ export class AccountsService {
     return toUser(row);
   }
 
-  async createSession(user: User): Promise<{ sessionId: string; csrfToken: string; expiresAt: string }> {
+  /** `pending`: 'second_factor_enrollment' while a required second factor is not set up yet. */
+  async createSession(user: User, pending: string | null = null): Promise<{ sessionId: string; csrfToken: string; expiresAt: string }> {
     const sessionId = randomBytes(32).toString('base64url');
     const csrfToken = randomBytes(24).toString('base64url');
     const now = this.now();
@@ -239,13 +240,14 @@ export class AccountsService {
       created_at: now.toISOString(),
       expires_at: expiresAt,
       absolute_expires_at: new Date(now.getTime() + SESSION_ABSOLUTE_HOURS * 3600_000).toISOString(),
+      pending,
     });
     await this.audit.record({ actor: { type: 'user', id: user.id, name: user.username }, action: 'session.created', subjectType: 'user', subjectId: user.id });
     return { sessionId, csrfToken, expiresAt };
   }
 
   /** Resolves a session cookie; slides its expiry. Null when unknown or expired. */
-  async resolveSession(sessionId: string): Promise<{ user: User; csrfToken: string } | null> {
+  async resolveSession(sessionId: string): Promise<{ user: User; csrfToken: string; pending: string | null } | null> {
     const s = await this.repo.findSessionWithUser(sha(sessionId));
     if (!s) return null;
     const now = this.now();
@@ -258,7 +260,7 @@ export class AccountsService {
     const next = new Date(now.getTime() + this.sessionMinutes * 60_000).toISOString();
     // Write at most once a minute per session to keep reads cheap.
     if (Date.parse(next) - Date.parse(s.s_expires_at) > 60_000) await this.repo.touchSession(s.s_id_hash, next);
-    return { user: toUser(s), csrfToken: s.s_csrf_token };
+    return { user: toUser(s), csrfToken: s.s_csrf_token, pending: s.s_pending ?? null };
   }
 
   async endSession(sessionId: string): Promise<void> {

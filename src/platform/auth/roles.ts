@@ -14,6 +14,8 @@ export interface Principal {
   tokenId?: string;
   /** Set until the user replaces a one-time or bootstrap password: only routes marked `passwordChange` answer. */
   mustChangePassword?: boolean;
+  /** Set on a session whose user's role requires a second factor not set up yet: only set-up routes answer. */
+  mustEnrollSecondFactor?: boolean;
 }
 
 export type Policy = ((p: Principal) => boolean) & { description: string };

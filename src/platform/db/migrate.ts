@@ -6,9 +6,11 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import { FailedError } from '../errors.js';
 import * as m0001 from './migrations/0001-platform.js';
+import * as m0400 from './migrations/0400-auth-factors.js';
 
 export const PLATFORM_MIGRATIONS: Record<string, Migration> = {
   '0001-platform': m0001,
+  '0400-auth-factors': m0400,
 };
 
 class ListProvider implements MigrationProvider {

@@ -27,6 +27,48 @@ export interface SessionsTable {
   created_at: string;
   expires_at: string;
   absolute_expires_at: string;
+  /** 'second_factor_enrollment' until a required second factor is set up; else null. */
+  pending?: string | null;
+}
+
+export interface UserIdentitiesTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  created_at: string;
+  last_login_at: string | null;
+}
+
+export interface SecondFactorsTable {
+  id: string;
+  user_id: string;
+  kind: string;
+  name: string;
+  secret_enc: string | null;
+  credential_id: string | null;
+  public_key: string | null;
+  counter: number | null;
+  transports: string | null;
+  confirmed: number;
+  last_step: number | null;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface RecoveryCodesTable {
+  user_id: string;
+  code_hash: string;
+  used_at: string | null;
+}
+
+export interface LoginChallengesTable {
+  id_hash: string;
+  user_id: string;
+  purpose: string;
+  challenge: string | null;
+  attempts: number;
+  created_at: string;
+  expires_at: string;
 }
 
 export interface ApiTokensTable {
@@ -106,6 +148,10 @@ export interface Database {
   data_keys: DataKeysTable;
   jobs: JobsTable;
   settings: SettingsTable;
+  user_identities: UserIdentitiesTable;
+  second_factors: SecondFactorsTable;
+  recovery_codes: RecoveryCodesTable;
+  login_challenges: LoginChallengesTable;
   /** Used only by tests of the encryption helpers; features have their own tables. */
   secure_values: { id: string; ciphertext: string; blind_index: string; created_at: Generated<string> };
 }

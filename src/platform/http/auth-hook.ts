@@ -26,6 +26,8 @@ declare module 'fastify' {
     public?: boolean;
     /** Answers while the caller must still change a one-time or bootstrap password (me, password change, sign-out). */
     passwordChange?: boolean;
+    /** Answers while the caller must still set up a required second factor (me, set-up routes, sign-out). */
+    secondFactorEnrollment?: boolean;
   }
 }
 
@@ -54,6 +56,7 @@ export function registerAuthHook(app: FastifyInstance, accounts: AccountsService
         const s = await accounts.resolveSession(sid);
         if (!s) return sendProblem(reply, 401, 'your session has expired; sign in again');
         request.principal = toPrincipal(s.user, 'session');
+        if (s.pending === 'second_factor_enrollment') request.principal.mustEnrollSecondFactor = true;
         request.csrfToken = s.csrfToken;
         if (UNSAFE.has(request.method) && request.headers[CSRF_HEADER] !== s.csrfToken) {
           return sendProblem(reply, 403, 'missing or wrong X-CSRF-Token header for a signed-in browser request');
@@ -68,6 +71,9 @@ export function registerAuthHook(app: FastifyInstance, accounts: AccountsService
     // Enforced here, for sessions and tokens alike, not only by the web UI (issue 19 §5).
     if (request.principal?.mustChangePassword && !cfg.passwordChange) {
       return sendProblem(reply, 403, 'change your one-time password first: PUT /api/v1/me/password');
+    }
+    if (request.principal?.mustEnrollSecondFactor && !cfg.secondFactorEnrollment) {
+      return sendProblem(reply, 403, 'your role requires a second factor: set one up first (POST /api/v1/me/second-factors/totp or …/webauthn/options)');
     }
     if (!cfg.policy(request.principal!)) {
       return sendProblem(reply, 403, `this needs the role ${cfg.policy.description}`);
