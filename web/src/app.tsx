@@ -16,6 +16,7 @@ const TokensPage = lazy(() => import('./routes/admin-tokens.page.js').then((m) =
 const OrganisationPage = lazy(() => import('./routes/admin-organisation.page.js').then((m) => ({ default: m.OrganisationPage })));
 const PlanPage = lazy(() => import('./routes/admin-plan.page.js').then((m) => ({ default: m.PlanPage })));
 const ExpertsPage = lazy(() => import('./routes/admin-experts.page.js').then((m) => ({ default: m.ExpertsPage })));
+const AccountSecurityPage = lazy(() => import('./routes/account-security.page.js').then((m) => ({ default: m.AccountSecurityPage })));
 
 /**
  * Moves focus to the new page's heading after navigation, so keyboard and screen-reader users
@@ -61,6 +62,18 @@ export function App() {
             <RequireSession allowPasswordChange>
               <Suspense fallback={<p className="loading">Loading…</p>}>
                 <ChangePasswordPage />
+              </Suspense>
+            </RequireSession>
+          }
+        />
+        <Route
+          path="/account/security"
+          element={
+            <RequireSession allowSecondFactorSetup>
+              <Suspense fallback={<p className="loading">Loading…</p>}>
+                <main id="main">
+                  <AccountSecurityPage />
+                </main>
               </Suspense>
             </RequireSession>
           }

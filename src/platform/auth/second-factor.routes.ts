@@ -25,22 +25,21 @@ export function secondFactorRoutes(accounts: AccountsService, factors: SecondFac
     const app = scope.withTypeProvider<ZodTypeProvider>();
     const tags = ['auth'];
     const pendingCfg = { public: true, rateLimit: { max: 30, timeWindow: '1 minute' } };
-    const finish = async (request: FastifyRequest, reply: Parameters<typeof steps.startSession>[0], userId: string) => {
+    const finish = async (reply: Parameters<typeof steps.startSession>[0], userId: string) => {
       const user = await accounts.getUser(userId);
       if (!user || user.disabled) throw new BadInputError('this account is not available');
-      void request;
       return steps.startSession(reply, user);
     };
 
     app.post(
       '/api/v1/auth/second-factor/totp',
       { config: pendingCfg, schema: { tags, summary: 'Complete a sign-in with the code of an authenticator app', body: z.object({ code: z.string().min(1).max(20) }), response: { 200: MeSchema } } },
-      async (request, reply) => finish(request, reply, await factors.completeWithTotp(request.cookies[PENDING_COOKIE], request.body.code)),
+      async (request, reply) => finish(reply, await factors.completeWithTotp(request.cookies[PENDING_COOKIE], request.body.code)),
     );
     app.post(
       '/api/v1/auth/second-factor/recovery-code',
       { config: pendingCfg, schema: { tags, summary: 'Complete a sign-in with a recovery code (each works once)', body: z.object({ code: z.string().min(1).max(40) }), response: { 200: MeSchema } } },
-      async (request, reply) => finish(request, reply, await factors.completeWithRecoveryCode(request.cookies[PENDING_COOKIE], request.body.code)),
+      async (request, reply) => finish(reply, await factors.completeWithRecoveryCode(request.cookies[PENDING_COOKIE], request.body.code)),
     );
     app.post(
       '/api/v1/auth/second-factor/webauthn/options',
@@ -50,7 +49,7 @@ export function secondFactorRoutes(accounts: AccountsService, factors: SecondFac
     app.post(
       '/api/v1/auth/second-factor/webauthn',
       { config: pendingCfg, schema: { tags, summary: 'Complete a sign-in with a security key', body: z.object({ response: Credential }), response: { 200: MeSchema } } },
-      async (request, reply) => finish(request, reply, await factors.completeWithWebauthn(request.cookies[PENDING_COOKIE], request.body.response as never)),
+      async (request, reply) => finish(reply, await factors.completeWithWebauthn(request.cookies[PENDING_COOKIE], request.body.response as never)),
     );
 
     const mine = { policy: authenticated, secondFactorEnrollment: true };

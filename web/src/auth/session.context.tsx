@@ -9,12 +9,19 @@ import { Navigate, useLocation } from 'react-router';
 import { ApiError, api, onSessionExpired, setCsrfToken } from '../api/http.client.js';
 import type { Me } from '../api/api.types.js';
 
+/** The password was right; a second factor must complete the sign-in (methods the user has). */
+export interface SecondFactorNeeded {
+  secondFactor: { methods: Array<'totp' | 'webauthn' | 'recovery_code'> };
+}
+
 interface Session {
   me: Me | null;
   loading: boolean;
   /** Why the user is on the sign-in page (e.g. the session expired). */
   notice: string | null;
-  signIn(login: string, password: string): Promise<Me>;
+  signIn(login: string, password: string): Promise<Me | SecondFactorNeeded>;
+  /** Completes a pending sign-in: POST to /api/v1/auth/second-factor/<step>. */
+  completeSignIn(step: 'totp' | 'recovery-code' | 'webauthn', body: unknown): Promise<Me>;
   signOut(): Promise<void>;
   refresh(): Promise<void>;
   can(permission: string): boolean;
@@ -64,8 +71,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       loading,
       notice,
       async signIn(login, password) {
-        const m = await api<Me>('/api/v1/auth/login', { body: { login, password }, quiet401: true });
+        const m = await api<Me | SecondFactorNeeded>('/api/v1/auth/login', { body: { login, password }, quiet401: true });
         setNotice(null);
+        if ('secondFactor' in m) return m;
+        accept(m);
+        return m;
+      },
+      async completeSignIn(step, body) {
+        const m = await api<Me>(`/api/v1/auth/second-factor/${step}`, { body, quiet401: true });
         accept(m);
         return m;
       },
@@ -93,13 +106,14 @@ export function useSession(): Session {
   return s;
 }
 
-/** Guards signed-in routes; a forced password change comes before anything else. */
-export function RequireSession({ children, allowPasswordChange = false }: { children: ReactNode; allowPasswordChange?: boolean }) {
+/** Guards signed-in routes; a forced password change, then a required second factor, come before anything else. */
+export function RequireSession({ children, allowPasswordChange = false, allowSecondFactorSetup = false }: { children: ReactNode; allowPasswordChange?: boolean; allowSecondFactorSetup?: boolean }) {
   const { me, loading } = useSession();
   const location = useLocation();
   if (loading) return <p className="loading">Loading…</p>;
   const here = location.pathname + location.search;
   if (!me) return <Navigate to={`/sign-in?next=${encodeURIComponent(here)}`} replace />;
   if (me.user.mustChangePassword && !allowPasswordChange) return <Navigate to={`/change-password?next=${encodeURIComponent(here)}`} replace />;
+  if (me.secondFactorEnrollmentRequired && !allowSecondFactorSetup && !me.user.mustChangePassword) return <Navigate to={`/account/security?next=${encodeURIComponent(here)}`} replace />;
   return <>{children}</>;
 }

@@ -23,6 +23,9 @@ export function Layout() {
             <li>
               <NavLink to="/admin/tokens">API tokens</NavLink>
             </li>
+            <li>
+              <NavLink to="/account/security">Security</NavLink>
+            </li>
             {can('admin') && (
               <>
                 <li>
