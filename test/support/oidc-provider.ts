@@ -43,3 +43,15 @@ export async function startOidcProvider(redirectUris: string[]): Promise<TestPro
   server.on('request', provider.callback());
   return { issuer, close: () => new Promise((r) => server.close(() => r())) };
 }
+
+/** The settings that point Breachdesk (served at `publicUrl`) at the test provider. */
+export function oidcEnv(idp: TestProvider, publicUrl: string): Record<string, string> {
+  return {
+    BREACHDESK_PUBLIC_URL: publicUrl,
+    BREACHDESK_OIDC_ISSUER: idp.issuer,
+    BREACHDESK_OIDC_CLIENT_ID: OIDC_CLIENT.id,
+    BREACHDESK_OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
+    BREACHDESK_OIDC_ROLE_MAP: ROLE_MAP,
+    BREACHDESK_OIDC_LABEL: 'Example IdP',
+  };
+}

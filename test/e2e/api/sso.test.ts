@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createModules } from '../../../src/main/modules.js';
 import { buildServer } from '../../../src/main/server.js';
 import { testDialects } from '../../support/dialects.js';
-import { ACCOUNTS, OIDC_CLIENT, ROLE_MAP, startOidcProvider, type TestProvider } from '../../support/oidc-provider.js';
+import { ACCOUNTS, oidcEnv, startOidcProvider, type TestProvider } from '../../support/oidc-provider.js';
 import { openTestPlatform, type TestPlatform } from '../../support/platform.js';
 import { freePort } from '../../support/spawn-server.js';
 
@@ -63,14 +63,7 @@ for (const dialect of testDialects()) {
       const port = await freePort();
       url = `http://localhost:${port}`;
       idp = await startOidcProvider([`${url}/api/v1/auth/oidc/callback`]);
-      t = await openTestPlatform(dialect, {
-        BREACHDESK_PUBLIC_URL: url,
-        BREACHDESK_OIDC_ISSUER: idp.issuer,
-        BREACHDESK_OIDC_CLIENT_ID: OIDC_CLIENT.id,
-        BREACHDESK_OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
-        BREACHDESK_OIDC_ROLE_MAP: ROLE_MAP,
-        BREACHDESK_OIDC_LABEL: 'Example IdP',
-      });
+      t = await openTestPlatform(dialect, oidcEnv(idp, url));
       const app = await buildServer(t.platform, createModules(t.platform));
       await app.listen({ port, host: '127.0.0.1' });
       close = async () => {

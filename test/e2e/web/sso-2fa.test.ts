@@ -11,7 +11,7 @@ import { createModules } from '../../../src/main/modules.js';
 import { buildServer } from '../../../src/main/server.js';
 import { SYSTEM_ACTOR } from '../../../src/platform/audit/audit.service.js';
 import { jsonApi } from '../../support/http.js';
-import { OIDC_CLIENT, ROLE_MAP, startOidcProvider, type TestProvider } from '../../support/oidc-provider.js';
+import { oidcEnv, startOidcProvider, type TestProvider } from '../../support/oidc-provider.js';
 import { openTestPlatform } from '../../support/platform.js';
 import type { TestServer } from '../../support/server.js';
 import { freePort } from '../../support/spawn-server.js';
@@ -27,15 +27,7 @@ describe('single sign-on and second factors in Chromium', () => {
     const url = `http://localhost:${port}`;
     idp = await startOidcProvider([`${url}/api/v1/auth/oidc/callback`]);
     h = await startWeb({}, async () => {
-      const t = await openTestPlatform('sqlite', {
-        BREACHDESK_PUBLIC_URL: url,
-        BREACHDESK_OIDC_ISSUER: idp.issuer,
-        BREACHDESK_OIDC_CLIENT_ID: OIDC_CLIENT.id,
-        BREACHDESK_OIDC_CLIENT_SECRET: OIDC_CLIENT.secret,
-        BREACHDESK_OIDC_ROLE_MAP: ROLE_MAP,
-        BREACHDESK_OIDC_LABEL: 'Example IdP',
-        BREACHDESK_SECOND_FACTOR_ROLES: 'legal',
-      });
+      const t = await openTestPlatform('sqlite', { ...oidcEnv(idp, url), BREACHDESK_SECOND_FACTOR_ROLES: 'legal' });
       const modules = createModules(t.platform);
       const app = await buildServer(t.platform, modules);
       await app.listen({ port, host: '127.0.0.1' });

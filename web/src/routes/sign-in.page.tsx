@@ -62,7 +62,7 @@ export function SignInPage() {
     e.preventDefault();
     void run(async () => done(await completeSignIn(useRecovery ? 'recovery-code' : 'totp', { code: code.trim() })));
   };
-  const useKey = () =>
+  const signInWithKey = () =>
     run(async () => {
       const options = await api<Parameters<typeof startAuthentication>[0]['optionsJSON']>('/api/v1/auth/second-factor/webauthn/options', { method: 'POST', quiet401: true });
       const response = await startAuthentication({ optionsJSON: options });
@@ -83,7 +83,7 @@ export function SignInPage() {
           <h1 id="second-factor-title">Confirm it is you</h1>
           {alert}
           {methods.includes('webauthn') && (
-            <button type="button" onClick={() => void useKey()} disabled={busy}>
+            <button type="button" onClick={() => void signInWithKey()} disabled={busy}>
               Use a security key
             </button>
           )}
