@@ -41,6 +41,8 @@ export interface Config {
   oidc: { issuer: string; clientId: string; clientSecret: string | null; roleMap: Record<string, string[]>; groupsClaim: string; label: string } | null;
   /** Organisation roles whose users must sign in with a second factor (TOTP or a security key). */
   secondFactorRoles: string[];
+  /** A job whose process stops renewing its lease this long is taken up again by another (dead worker). */
+  jobLeaseSeconds: number;
 }
 
 /** Name of each setting as an environment variable and as a config-file key. */
@@ -69,6 +71,7 @@ const SETTINGS = {
   oidcGroupsClaim: ['BREACHDESK_OIDC_GROUPS_CLAIM', 'oidcGroupsClaim'],
   oidcLabel: ['BREACHDESK_OIDC_LABEL', 'oidcLabel'],
   secondFactorRoles: ['BREACHDESK_SECOND_FACTOR_ROLES', 'secondFactorRoles'],
+  jobLeaseSeconds: ['BREACHDESK_JOB_LEASE_SECONDS', 'jobLeaseSeconds'],
 } as const;
 type Key = keyof typeof SETTINGS;
 
@@ -137,6 +140,7 @@ const schemas: Record<Key, z.ZodType> = {
     }
     return map;
   }),
+  jobLeaseSeconds: int(3, 3600),
   oidcGroupsClaim: z.string().min(1),
   oidcLabel: z.string().min(1).max(60),
   secondFactorRoles: z.string().transform((v, ctx) => {
@@ -161,6 +165,7 @@ const DEFAULTS: Partial<Record<Key, unknown>> = {
   sessionMinutes: 12 * 60,
   mailFrom: 'Breachdesk <breachdesk@localhost>',
   inlineWorker: true,
+  jobLeaseSeconds: 60,
 };
 
 export interface ConfigProblem {
@@ -263,6 +268,7 @@ export function inspectConfig(src: ConfigSource = {}): { config: Config | null; 
         }
       : null,
     secondFactorRoles: (out.secondFactorRoles as string[] | null) ?? [],
+    jobLeaseSeconds: out.jobLeaseSeconds as number,
   };
   return { config, problems };
 }

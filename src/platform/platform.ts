@@ -65,7 +65,7 @@ export async function openPlatform(config: Config, opts: OpenOptions): Promise<P
     const checkpoint = new AuditCheckpoint(config.auditCheckpoint ?? join(config.dataDir, 'audit.checkpoint'), (data) => keyring.blindIndex('audit-checkpoint', data));
     const audit = new AuditService(store.db, store.dialect, checkpoint);
     const accounts = new AccountsService(new AccountsRepository(store.db), audit, config.sessionMinutes);
-    const jobs = new EmbeddedJobQueue(store.db, log, { pollMs: opts.jobPollMs });
+    const jobs = new EmbeddedJobQueue(store.db, log, { pollMs: opts.jobPollMs, leaseMs: config.jobLeaseSeconds * 1000 });
     return {
       config,
       store,
