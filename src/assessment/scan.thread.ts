@@ -2,9 +2,20 @@
  * The scan thread (scan-runner.ts): scans the evidence items named in workerData, pulling each
  * item's decrypted chunks from the server thread one at a time.
  */
+import { readlinkSync } from 'node:fs';
+import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FromThread, ToThread } from './scan-runner.js';
 import { scanEvidence } from './scan-evidence.js';
+
+/**
+ * The scan yields the CPU to the server thread when both want it: a lower priority (nice 10) for
+ * this thread alone. Linux names a thread by its task id, which /proc/thread-self gives; elsewhere,
+ * or without the right, the scan runs at normal priority.
+ */
+try {
+  setPriority(Number(readlinkSync('/proc/thread-self').split('/').pop()), 10);
+} catch {}
 
 const port = parentPort!;
 const { ids } = workerData as { ids: string[] };
