@@ -54,9 +54,17 @@ export class AccountsRepository {
     return Number(r?.failed_logins ?? 0);
   }
 
-  /** Locks the account until `until` and starts counting afresh. */
+  /**
+   * Locks the account until `until`. The count is kept: attempts already on their way (they read
+   * the row before the lock) then reserve numbers above the allowance and are refused unchecked.
+   */
   lockUser(id: string, until: string): Promise<unknown> {
-    return this.db.updateTable('users').set({ locked_until: until, failed_logins: 0 }).where('id', '=', id).execute();
+    return this.db.updateTable('users').set({ locked_until: until }).where('id', '=', id).execute();
+  }
+
+  /** A lock that has run out starts a fresh count (once: the condition no longer holds after). */
+  releaseExpiredLock(id: string, nowIso: string): Promise<unknown> {
+    return this.db.updateTable('users').set({ locked_until: null, failed_logins: 0 }).where('id', '=', id).where('locked_until', '<=', nowIso).execute();
   }
 
   /** A successful sign-in clears the count, unless a lock was set meanwhile (then false). */

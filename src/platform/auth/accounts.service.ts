@@ -208,6 +208,7 @@ export class AccountsService {
     }
     const locked = (until: string) => new AuthError(`account locked after ${MAX_FAILED_LOGINS} failed sign-ins; try again after ${until}`, 423);
     if (row.locked_until && row.locked_until > nowIso) throw locked(row.locked_until);
+    if (row.locked_until) await this.repo.releaseExpiredLock(row.id, nowIso);
     const system: Actor = { type: 'system', id: null, name: 'auth' };
     const lockUntil = new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString();
     const attempt = await this.repo.reserveLoginAttempt(row.id);

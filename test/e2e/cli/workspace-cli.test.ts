@@ -70,7 +70,9 @@ describe('workspace CLI against a running server', () => {
     db = await createTestDatabase('postgresql');
     const env = { BREACHDESK_DATA_DIR: db.dataDir, BREACHDESK_DATABASE_URL: db.databaseUrl! };
     server = await spawnServe(env);
-    token = JSON.parse(runCli(['admin', 'token', 'create', '--user', 'admin', '--name', 'cli', '--json'], env).stdout).token;
+    // Not the bootstrap admin: its password must be changed before its tokens open anything (issue 19 §5).
+    runCli(['admin', 'user', 'create', '--email', 'ops@example.test', '--role', 'incident_commander', '--password', 'ops cli passphrase 1'], env);
+    token = JSON.parse(runCli(['admin', 'token', 'create', '--user', 'ops', '--name', 'cli', '--json'], env).stdout).token;
   });
   afterAll(async () => {
     await server?.stop();
