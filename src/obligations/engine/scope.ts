@@ -1,0 +1,69 @@
+/**
+ * Who a rule counts: residents, everyone, the largest single jurisdiction, by establishment, or
+ * the GDPR one-stop-shop (rule.schema.ts scopeSchema).
+ */
+import type { BreachFacts, PopulationEntry } from '../facts.schema.js';
+import { EEA_STATES, isWithin } from '../jurisdictions.js';
+import type { Rule } from '../rule.schema.js';
+import { PROFILE_TESTS } from './profile.js';
+
+export interface ScopeView {
+  /** Population entries this rule counts. */
+  entries: PopulationEntry[];
+  /** Listed in the output at all. */
+  relevant: boolean;
+  /** Not required for a structural reason (e.g. one-stop-shop), with why. */
+  excluded?: string;
+  maxPerJurisdiction: boolean;
+}
+
+const leadEstablishment = (facts: BreachFacts, region: readonly string[]): string | undefined => {
+  const main = facts.controller.mainEstablishment;
+  if (main && region.includes(main)) return main;
+  return facts.controller.establishments.find((e) => region.includes(e));
+};
+
+export const scopeOf = (rule: Rule, facts: BreachFacts): ScopeView => {
+  const pop = facts.population;
+  const inJur = (code: string) => isWithin(code, rule.jurisdiction);
+  const established = facts.controller.establishments.some(inJur);
+  const s = rule.scope;
+  switch (s.kind) {
+    case 'residents': {
+      const areas = s.of ?? [rule.jurisdiction];
+      const entries = pop.filter((p) => areas.some((a) => isWithin(p.jurisdiction, a)));
+      return { entries, relevant: entries.length > 0, maxPerJurisdiction: false };
+    }
+    case 'all': {
+      // A sector regime is relevant to an organisation that has the profile it targets (an SEC
+      // registrant files an 8-K whoever the victims are), otherwise by establishment or residents.
+      const specific = rule.appliesIf.filter((p) => p !== 'controller' && p !== 'processor');
+      const profiled = specific.length > 0 && specific.every((p) => PROFILE_TESTS[p][0](facts));
+      return { entries: pop, relevant: profiled || established || pop.some((p) => inJur(p.jurisdiction)), maxPerJurisdiction: false };
+    }
+    case 'max_per_jurisdiction': {
+      const entries = pop.filter((p) => isWithin(p.jurisdiction, s.within));
+      return { entries, relevant: entries.length > 0, maxPerJurisdiction: true };
+    }
+    case 'establishment_or_residents': {
+      const est = facts.controller.establishments.some((e) => isWithin(e, s.region));
+      const residents = pop.filter((p) => isWithin(p.jurisdiction, s.region));
+      return est
+        ? { entries: pop, relevant: true, maxPerJurisdiction: false }
+        : { entries: residents, relevant: residents.length > 0, maxPerJurisdiction: false };
+    }
+    case 'lead_authority': {
+      const region = s.region === 'EEA' ? EEA_STATES : [s.region];
+      const lead = leadEstablishment(facts, region);
+      const residents = pop.filter((p) => inJur(p.jurisdiction));
+      if (lead === undefined) return { entries: residents, relevant: residents.length > 0, maxPerJurisdiction: false };
+      if (lead === rule.jurisdiction) return { entries: pop, relevant: true, maxPerJurisdiction: false };
+      return {
+        entries: residents,
+        relevant: residents.length > 0,
+        excluded: `one-stop-shop: the controller's main establishment is in ${lead}, so the lead supervisory authority there is notified (GDPR Art. 56; EDPB Guidelines 9/2022 ¶73)`,
+        maxPerJurisdiction: false,
+      };
+    }
+  }
+};
