@@ -5,9 +5,7 @@
  * it verifies clean. Test support only.
  */
 export const PENDING_RULE_FILES: readonly string[] = [
-  'eu-gdpr',
   'eu-incident',
-  'gb',
   'us-federal',
   'us-ca',
   'us-co',
@@ -18,13 +16,4 @@ export const PENDING_RULE_FILES: readonly string[] = [
   'us-tx',
   'us-wa',
   'us-states',
-  'ca',
-  'au',
-  'br',
-  'sg',
-  'in',
-  'jp',
-  'kr',
-  'ch',
-  'ph-ke',
 ];
