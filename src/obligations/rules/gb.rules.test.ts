@@ -62,6 +62,15 @@ describe('PECR reg. 5A before and after the Data (Use and Access) Act 2025 s 111
     expect(pick(r, 'GB.pecr.ico')).toMatchObject({ required: true, deadline: '2025-08-23T10:00:00Z', stages: [] });
     expect(has(r, 'GB.pecr.ico.2013-08-25')).toBe(false);
   });
+  it('a breach discovered on 19 Aug 2025 stays under the 24-hour rule when assessed later (the law of the day of discovery)', () => {
+    const r = run({ ...telecom, ...at('2025-08-19T10:00:00Z'), population: uk });
+    expect(pick(r, 'GB.pecr.ico.2013-08-25').deadline).toBe('2025-08-20T10:00:00Z');
+    expect(has(r, 'GB.pecr.ico')).toBe(false);
+  });
+  it('Reg. 611/2013 Art. 2(3): the second notice runs from the initial notice actually sent (sent 19 Aug 18:00 UTC → 22 Aug 23:59:59 BST)', () => {
+    const r = run({ ...telecom, ...at('2025-08-19T10:00:00Z'), regulatorNoticeAt: '2025-08-19T18:00:00Z', population: uk }, '2025-08-19T20:00:00Z');
+    expect(pick(r, 'GB.pecr.ico.2013-08-25').stages[0].deadline).toBe('2025-08-22T22:59:59Z');
+  });
   it('only public electronic communications providers', () => {
     expect(pick(run({ population: uk }), 'GB.pecr.ico').required).toBe(false);
   });

@@ -11,8 +11,12 @@ describe('Philippines (RA 10173 s 20(f), IRR s 38, NPC Circular 16-03)', () => {
   it('RA 10173 s 3(l): age is sensitive personal information (date of birth)', () => {
     expect(pick(run({ population: [group('PH', 5, ['person_name', 'date_of_birth'])], risk: { significantHarm: true } }), 'PH.dpa.npc').required).toBe(true);
   });
-  it('data that may enable identity fraud "under the circumstances" (card numbers, credentials) answers review', () => {
-    expect(pick(run({ population: [group('PH', 5, ['person_name', 'payment_card'])], risk: { significantHarm: true } }), 'PH.dpa.npc').required).toBe('review');
+  it('NPC Circular 16-03 s 11(A): financial data, login data, biometrics and ID numbers are information enabling identity fraud (fixed: were review)', () => {
+    expect(pick(run({ population: [group('PH', 5, ['person_name', 'payment_card'])], risk: { significantHarm: true } }), 'PH.dpa.npc').required).toBe(true);
+    expect(pick(run({ population: [group('PH', 5, ['username', 'password'])], risk: { significantHarm: true } }), 'PH.dpa.npc').required).toBe(true);
+  });
+  it('password hashes of unknown strength: review, not a silent no', () => {
+    expect(pick(run({ population: [group('PH', 5, ['email', 'password_hash'])], risk: { significantHarm: true } }), 'PH.dpa.npc').required).toBe('review');
   });
   it('s 20(f): only acquisition by an unauthorised person; access without acquisition is not notifiable', () => {
     expect(pick(run({ population: [group('PH', 5, ['national_id'])], risk: { significantHarm: true }, breach: { acquisition: false } }), 'PH.dpa.npc').required).toBe(false);

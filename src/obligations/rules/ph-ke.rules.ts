@@ -19,19 +19,41 @@ import { ANY_PERSONAL_DATA, HARBOUR, NO_HARBOUR, noDutyBefore, source } from './
 
 /**
  * Sensitive personal information (RA 10173 s 3(l)): age, health, genetic, sexual life, religious or
- * political affiliation …, government-issued identifiers (SSS numbers, licences, tax returns …).
+ * political affiliation …, government-issued identifiers (SSS numbers, licences, tax returns …); and
+ * the "other information" that may enable identity fraud, which NPC Circular 16-03 s 11(A) says
+ * includes data about the data subject's financial or economic situation, usernames, passwords and
+ * other login data, biometric data, copies of identification documents, licences or unique
+ * identifiers (PhilHealth, SSS, GSIS, TIN).
  */
-const PH_SENSITIVE: ElementId[] = ['date_of_birth', 'health', 'health_insurance', 'genetic', 'special_category', 'national_id', 'passport_number', 'drivers_license', 'tax_id'];
-/** Data that may "under the circumstances" enable identity fraud: the circumstances decide. */
-const PH_MAYBE_IDENTITY_FRAUD: ElementId[] = ['payment_card', 'card_security_code', 'bank_account', 'iban', 'username', 'password', 'password_hash', 'security_question', 'biometric'];
+const PH_TRIGGER: ElementId[] = [
+  'date_of_birth',
+  'health',
+  'health_insurance',
+  'genetic',
+  'special_category',
+  'national_id',
+  'passport_number',
+  'drivers_license',
+  'tax_id',
+  'payment_card',
+  'card_security_code',
+  'bank_account',
+  'iban',
+  'username',
+  'password',
+  'security_question',
+  'biometric',
+];
+/** Password hashes are login data only as far as they can be reversed (engine/judgement.ts decides). */
+const PH_MAYBE: ElementId[] = ['password_hash'];
 
 const PH_SOURCE = source(
   'https://privacy.gov.ph/memorandum-circulars/npc-circular-16-03-personal-data-breach-management/',
   'Data Privacy Act of 2012 (RA 10173) s 20(f); IRR s 38; NPC Circular 16-03 (15 December 2016) ss 11, 16–19',
-  'Circular 16-03 table of contents and date on privacy.gov.ph; IRR s 38(a)–(b) and s 39 content as reproduced by legalresource.ph; s 20(f) and the Circular\'s continued application in a 2026 report on NPC Advisory 2026-02 (submission through the Data Breach Notification Management System). The Circular\'s ss 11 and 17–19 text was not read in full',
+  'Circular 16-03 table of contents and date on privacy.gov.ph; its s 11(A)–(C) conditions with the list of "other information" as quoted by a compliance consultancy (financial1000.com page of Smart Life Consulting, 2023); IRR s 38(a)–(b) and s 39 content as reproduced by legalresource.ph; s 20(f) and the Circular\'s continued application in a 2026 report on NPC Advisory 2026-02 (submission through the Data Breach Notification Management System). The Circular\'s ss 11 and 17–19 text was not read in full',
 );
 const PH_VERIFIED =
-  'Checked 2026-12-06: 72 hours from knowledge or reasonable belief (IRR s 38(a)), the three conditions (sensitive or identity-fraud data; reasonably believed acquired; real risk of serious harm — IRR s 38(b)), notice content (IRR s 39), Circular 16-03 still the governing circular in 2026. Not confirmed: which data the NPC treats as enabling identity fraud (such elements answer `review`), the processor\'s period (s 16) and the in-force dates of the IRR and the Circular (both before 2018).';
+  'Checked 2026-12-06: 72 hours from knowledge or reasonable belief (IRR s 38(a)), the three conditions (sensitive or identity-fraud data; reasonably believed acquired; real risk of serious harm — IRR s 38(b)), notice content (IRR s 39), Circular 16-03 still the governing circular in 2026. Circular 16-03 s 11(A) list of identity-fraud data from a quotation of the Circular, not from privacy.gov.ph itself. Not confirmed: the processor\'s period (s 16) and the in-force dates of the IRR and the Circular (both before 2018).';
 
 const ph = {
   jurisdiction: 'PH',
@@ -39,8 +61,8 @@ const ph = {
   appliesIf: ['controller' as const],
   scope: { kind: 'residents' as const },
   trigger: {
-    elements: { anyOf: PH_SENSITIVE, combos: [] },
-    reviewElements: { anyOf: PH_MAYBE_IDENTITY_FRAUD, combos: [] },
+    elements: { anyOf: PH_TRIGGER, combos: [] },
+    reviewElements: { anyOf: PH_MAYBE, combos: [] },
     breachMode: 'acquisition' as const,
     // No statutory encryption exception for the NPC notice; the NPC may exempt notice to data
     // subjects (Circular 16-03 s 19).
@@ -58,10 +80,10 @@ const KE_FROM = '2019-11-25';
 const KE_SOURCE = source(
   'https://new.kenyalaw.org/akn/ke/act/2019/24',
   'Data Protection Act, 2019 (No. 24 of 2019) s 43; Data Protection (General) Regulations, 2021 (L.N. 263 of 2021) Part VI',
-  's 43 duties as reproduced by CM Advocates and DLA Piper (72 hours, reasons for delay, data subjects within a reasonably practical period unless identity unknown, encryption/safeguards exception to the data-subject notice, processor 48 hours, delay for crime investigation); Regulations commenced 14 January 2022 on Kenya Law (new.kenyalaw.org); the Act\'s commencement on 25 November 2019 from general knowledge. The Act text on Kenya Law was not read',
+  's 43(1)–(6) read in a reproduction of the Act as published (ictpolicyafrica.org), matching CM Advocates and DLA Piper: (1)(a) Commissioner without delay, within 72 hours, (1)(b) data subject in writing within a reasonably practical period unless identity cannot be established, (2) reasons for delay, (3) processor 48 hours, (4) delay for an offence, (5) content, (6) safeguards/encryption exception for the data subject; Regulations commenced 14 January 2022 on Kenya Law (new.kenyalaw.org); the Act\'s commencement on 25 November 2019 from general knowledge',
 );
 const KE_VERIFIED =
-  'Checked 2026-12-06 in secondary reproductions of s 43 (see source). Not encoded: the notifiable-breach categories of the Regulations 2021 Part VI (the real-risk-of-harm decision is left to a person) and the subsection numbering of s 43, cited as a whole.';
+  'Checked 2026-12-06 against a reproduction of s 43(1)–(6) (see source). Not encoded: the notifiable-breach categories of the Regulations 2021 Part VI (the real-risk-of-harm decision is left to a person).';
 
 const ke = {
   jurisdiction: 'KE',
@@ -69,7 +91,6 @@ const ke = {
   scope: { kind: 'residents' as const },
   threshold: null,
   effectiveFrom: KE_FROM,
-  citation: 'Data Protection Act 2019 (Kenya) s 43',
   source: KE_SOURCE,
   verified: KE_VERIFIED,
 };
@@ -127,11 +148,12 @@ export const phKeRules: RuleInput[] = [
     appliesIf: ['controller'],
     // The encryption/safeguards exception of s 43 covers the data-subject communication only.
     trigger: { elements: ANY_PERSONAL_DATA, breachMode: 'access', encryptionSafeHarbor: NO_HARBOUR },
-    riskGate: { kind: 'significant_harm', note: 'there is a real risk of harm to the data subject (s 43)' },
+    riskGate: { kind: 'significant_harm', note: 'accessed or acquired by an unauthorised person and a real risk of harm to the data subject (s 43(1))' },
     clock: { anchor: 'awareness', amount: 72, unit: 'hours', urgency: 'without_delay' },
-    content: ['description of the breach and the measures taken or intended', 'if later than 72 hours: reasons for the delay'],
+    content: ['the information of s 43(5): nature of the breach, measures taken or intended, recommended measures for data subjects, identity of the unauthorised person where applicable, DPO or contact', 'if later than 72 hours: reasons for the delay (s 43(2))'],
     channels: ['ODPC "Report a Data Breach" portal'],
     recordKeeping: 'Record the facts of the breach, its effects and the remedial action taken (s 43)',
+    citation: 'Data Protection Act 2019 (Kenya) s 43(1)(a), (2), (5)',
   },
   {
     ...ke,
@@ -142,9 +164,9 @@ export const phKeRules: RuleInput[] = [
     trigger: {
       elements: ANY_PERSONAL_DATA,
       breachMode: 'access',
-      encryptionSafeHarbor: { ...HARBOUR, standard: 'appropriate security safeguards, which may include encryption of the affected data (s 43)' },
+      encryptionSafeHarbor: { ...HARBOUR, standard: 'appropriate security safeguards, which may include encryption of the affected data (s 43(6))' },
     },
-    riskGate: { kind: 'significant_harm', note: 'real risk of harm (s 43)' },
+    riskGate: { kind: 'significant_harm', note: 'real risk of harm (s 43(1))' },
     clock: { anchor: 'awareness', amount: null, unit: 'calendar_days', urgency: 'within_reasonable_time' },
     content: [
       'description of the nature of the breach',
@@ -154,7 +176,8 @@ export const phKeRules: RuleInput[] = [
       'name and contact details of the data protection officer or other contact point',
     ],
     channels: ['in writing'],
-    notes: 'Not required where the data subject\'s identity cannot be established; may be delayed or restricted as necessary and proportionate to prevent, detect or investigate an offence (s 43).',
+    notes: 'Not required where the data subject\'s identity cannot be established (s 43(1)(b)); may be delayed or restricted as necessary and proportionate to prevent, detect or investigate an offence (s 43(4)).',
+    citation: 'Data Protection Act 2019 (Kenya) s 43(1)(b), (4)–(6)',
   },
   {
     ...ke,
@@ -167,5 +190,6 @@ export const phKeRules: RuleInput[] = [
     clock: { anchor: 'awareness', amount: 48, unit: 'hours', urgency: 'without_delay' },
     content: ['the breach'],
     notes: 'The Act says "where reasonably practicable, within forty-eight hours": the 48 hours is the deadline shown.',
+    citation: 'Data Protection Act 2019 (Kenya) s 43(3)',
   },
 ];

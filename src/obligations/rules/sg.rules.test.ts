@@ -15,6 +15,12 @@ describe('Singapore (PDPA Part 6A)', () => {
     const o = pick(run({ ...ASSESSED, population: emails(500), risk: { significantHarm: false } }), 'SG.pdpa.pdpc');
     expect(o).toMatchObject({ required: true, deadline: '2026-03-06T15:59:59Z', urgency: 'as_soon_as_practicable' });
   });
+  it('s 26D(1) before the assessment is recorded: counted from awareness, the earliest the assessment can end, and said so', () => {
+    // Awareness 2026-03-02 15:00 UTC = 23:00 SGT on 2 March → 5 March 23:59:59 SGT.
+    const o = pick(run({ population: emails(500), risk: { significantHarm: false } }), 'SG.pdpa.pdpc');
+    expect(o.deadline).toBe('2026-03-05T15:59:59Z');
+    expect(o.relativeTo?.note).toMatch(/notifiabilityAssessedAt not given/);
+  });
   it('s 26B(4): a breach only within the organisation is deemed not notifiable, even at 5,000 people', () => {
     const o = pick(run({ ...ASSESSED, population: emails(5000), breach: { onlyWithinOrganisation: true }, risk: { significantHarm: false } }), 'SG.pdpa.pdpc');
     expect(o.required).toBe(false);
