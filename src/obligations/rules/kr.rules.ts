@@ -9,7 +9,10 @@
  * - from 2023-09-15 (Act No. 19234, amendment of 14 March 2023, and its Decree): one regime for all
  *   controllers — data subjects within 72 hours; the PIPC or KISA within 72 hours if 1,000 or more
  *   data subjects, sensitive or unique identifying information, or a leak through unauthorised
- *   external access.
+ *   external access;
+ * - from 2026-09-11 (amendment promulgated 2026-03-10): forgery, alteration and damage join loss,
+ *   theft and leakage as notifiable and reportable events, and data subjects are also notified
+ *   without delay of the mere *possibility* of a leak (criteria left to the Decree).
  */
 import type { ElementId } from '../../assessment/scanner/types.js';
 import type { RuleInput } from '../rule.schema.js';
@@ -17,6 +20,13 @@ import { ANY_PERSONAL_DATA, dayBefore, NO_HARBOUR, RULE_SET_FROM, source } from 
 
 const PIPC_CENTRAL_FROM = '2020-08-05';
 const UNIFIED_FROM = '2023-09-15';
+/** Amendment promulgated 10 March 2026, in force 11 September 2026 (PIPC announcement as reported). */
+const AMENDMENT_2026_FROM = '2026-09-11';
+const PIPA_2026_SOURCE = source(
+  'https://www.law.go.kr/%EB%B2%95%EB%A0%B9/%EA%B0%9C%EC%9D%B8%EC%A0%95%EB%B3%B4%EB%B3%B4%ED%98%B8%EB%B2%95',
+  'Personal Information Protection Act as amended with effect from 11 September 2026, Art. 34',
+  'the 2026 amendment as reported by Segye Ilbo (9 March 2026, quoting the PIPC: promulgated 10 March, in force 11 September 2026; "유출 가능성 통지제"; 위·변조, 훼손 included) and Wikitree (passed 12 February 2026); the amended text and any new Decree were not read',
+);
 
 /** Sensitive information (Art. 23) and unique identifying information (Art. 24; Decree Art. 19). */
 const SENSITIVE_OR_UNIQUE: ElementId[] = ['health', 'genetic', 'biometric', 'special_category', 'national_id', 'passport_number', 'drivers_license'];
@@ -46,6 +56,8 @@ const base = {
   source: PIPA_SOURCE,
 };
 
+const VERIFIED_2026 =
+  'Checked 2026-12-06 in news reports only (see source): in force 2026-09-11; forgery, alteration and damage now notifiable and reportable; notice also on a possibility of a leak. Not confirmed: whether the Decree keeps 72 hours and its three report cases (kept here from the 2023 Decree), the Decree\'s "possibility" criteria and new notice items (a damages-claim item was announced). The possibility notice cannot be decided from the facts: a person must judge it.';
 const VERIFIED_2023 =
   'Checked 2026-12-06: Art. 34 wording (translation); 72 hours and the three report categories in secondary sources only. Not confirmed: the Decree\'s exception for leaks whose data were recovered or deleted before any spread (encoded as a note, not a gate); a further amendment promulgated in 2026 (reported: notice on the mere possibility of a breach, new notice items) — its in-force date was not found.';
 const VERIFIED_OLD =
@@ -84,7 +96,7 @@ const ictProvider = (id: string, from: string, to: string, law: string, regulato
   verified: 'Not confirmed against the statute or decree (2026-12-06): 24 hours as summarised on itwiki.kr (2022); answers `review`.',
 });
 
-export const krRules: RuleInput[] = [
+const UNTIL_2026: RuleInput[] = [
   {
     ...base,
     id: 'KR.pipa.individuals.2011',
@@ -104,7 +116,7 @@ export const krRules: RuleInput[] = [
   ictProvider('KR.pipa.ict.2020-08-05', PIPC_CENTRAL_FROM, dayBefore(UNIFIED_FROM), 'PIPA Art. 39-4 (2020-08-05 to 2023-09-14)', 'the PIPC or KISA', 'KR.network-act.ict'),
   {
     ...base,
-    id: 'KR.pipa.individuals',
+    id: 'KR.pipa.individuals.2023-09-15',
     supersedes: 'KR.pipa.individuals.2011',
     recipient: 'individuals',
     authority: null,
@@ -113,12 +125,13 @@ export const krRules: RuleInput[] = [
     content: CONTENT,
     substituteNotice: 'if contact details are unknown: posting on the website for at least 30 days (Decree Art. 39)',
     effectiveFrom: UNIFIED_FROM,
-    citation: 'PIPA Art. 34(1); Enforcement Decree Art. 39',
+    effectiveTo: dayBefore(AMENDMENT_2026_FROM),
+    citation: 'PIPA Art. 34(1) (as amended by Act No. 19234); Enforcement Decree Art. 39',
     verified: VERIFIED_2023,
   },
   {
     ...base,
-    id: 'KR.pipa.pipc',
+    id: 'KR.pipa.pipc.2023-09-15',
     supersedes: 'KR.pipa.report.2020-08-05',
     recipient: 'regulator',
     authority: { name: 'Personal Information Protection Commission (PIPC) or Korea Internet & Security Agency (KISA)', url: 'https://www.pipc.go.kr' },
@@ -134,7 +147,40 @@ export const krRules: RuleInput[] = [
     clock: { anchor: 'awareness', amount: 72, unit: 'hours' },
     content: CONTENT,
     effectiveFrom: UNIFIED_FROM,
-    citation: 'PIPA Art. 34(3); Enforcement Decree Art. 40',
+    effectiveTo: dayBefore(AMENDMENT_2026_FROM),
+    citation: 'PIPA Art. 34(3) (as amended by Act No. 19234); Enforcement Decree Art. 40',
     verified: VERIFIED_2023,
   },
 ];
+
+/**
+ * From 2026-09-11 the same two duties, with forgery, alteration and damage added to the events
+ * (`breachMode: 'any'`) and the possibility notice noted; periods and report cases as in 2023.
+ */
+const AMENDED_2026: RuleInput[] = [
+  {
+    ...(UNTIL_2026.find((r) => r.id === 'KR.pipa.individuals.2023-09-15') as RuleInput),
+    id: 'KR.pipa.individuals',
+    supersedes: 'KR.pipa.individuals.2023-09-15',
+    trigger: { elements: ANY_PERSONAL_DATA, breachMode: 'any', encryptionSafeHarbor: NO_HARBOUR },
+    content: [...CONTENT, 'information on the data subject\'s rights, including claims for damages (added by the 2026 amendment as announced; check the Decree)'],
+    notes: 'From 2026-09-11 data subjects must also be told without delay when the controller learns of a possibility of a leak (criteria in the Decree): decide that case yourself — the facts here describe a breach, not a suspicion.',
+    effectiveFrom: AMENDMENT_2026_FROM,
+    effectiveTo: undefined,
+    citation: 'PIPA Art. 34(1) (as amended with effect from 2026-09-11); Enforcement Decree Art. 39',
+    source: PIPA_2026_SOURCE,
+    verified: VERIFIED_2026,
+  },
+  {
+    ...(UNTIL_2026.find((r) => r.id === 'KR.pipa.pipc.2023-09-15') as RuleInput),
+    id: 'KR.pipa.pipc',
+    supersedes: 'KR.pipa.pipc.2023-09-15',
+    trigger: { elements: ANY_PERSONAL_DATA, breachMode: 'any', encryptionSafeHarbor: NO_HARBOUR },
+    effectiveFrom: AMENDMENT_2026_FROM,
+    effectiveTo: undefined,
+    citation: 'PIPA Art. 34(3) (as amended with effect from 2026-09-11); Enforcement Decree Art. 40',
+    source: PIPA_2026_SOURCE,
+    verified: VERIFIED_2026,
+  },
+];
+export const krRules: RuleInput[] = [...UNTIL_2026, ...AMENDED_2026];
