@@ -93,6 +93,7 @@ const GDPR_SOURCE = source(
 
 const VERIFIED_SA =
   'Checked 2026-12-06: Art. 33(1) test (unless unlikely to result in a risk), 72 hours after becoming aware, reasons for delay, 33(3) content, 33(4) phases, 33(5) register; one-stop-shop per EDPB Guidelines 9/2022 ¶73 as restated on the EDPB "notify a data breach" page; application dates (EU 2018-05-25, IS/LI/NO 2018-07-20, UK out from 2021-01-01). ' +
+  'The Digital Omnibus proposal of 19 Nov 2025 (Art. 33 only for high risk, 96 hours, an EU single entry point) was still a proposal in the sources read (EDPB-EDPS joint opinion, 2026); it changes nothing here until adopted and in force. ' +
   'Authority names, home pages and addresses: EDPB page and secondary lists; portals marked † in the source file read on the SA site or in independent procedures, the others point to the EDPB page that links each SA form. Not checked: each SA\'s own national procedure (e.g. the German Land competence rules).';
 
 /** The Art. 33(1) duty as the GDPR and the UK GDPR state it (the UK rules reuse it). */

@@ -78,12 +78,12 @@ export const jpRules: RuleInput[] = [
     threshold: null,
     clock: { anchor: 'awareness', amount: null, unit: 'calendar_days', urgency: 'promptly' },
     review:
-      'before 2022-04-01 the APPI imposed no legal duty to report leaks: the PPC notice on responding to leakage ("個人データの漏えい等の事案が発生した場合等の対応について") asked businesses to endeavour to report promptly to the PPC (or the delegated ministry) and to inform the persons concerned as appropriate — decide whether to follow it',
+      'before 2022-04-01 the APPI imposed no legal duty to report leaks: PPC Notice No. 1 of 2017 ("個人データの漏えい等の事案が発生した場合等の対応について") asked businesses to endeavour to report promptly to the PPC (or the delegated ministry) ("速やかに報告するように努める") and found it desirable to contact the persons who may be affected — decide whether to follow it',
     effectiveFrom: RULE_SET_FROM,
     effectiveTo: dayBefore(APPI_2020_FROM),
-    citation: 'APPI (as in force before 1 April 2022); PPC notice on responding to leakage of personal data (best-effort)',
+    citation: 'APPI (as in force before 1 April 2022); PPC Notice No. 1 of 2017 on responding to leakage of personal data (best-effort)',
     source: APPI_SOURCE,
-    verified: 'Checked 2026-12-06 in commentaries: before the 2020 amendment, reporting and notice were effort obligations only (努力義務). The notice itself was not read.',
+    verified: 'Checked 2026-12-06 in commentaries quoting PPC Notice No. 1 of 2017 (Nishimura & Asahi in Shoji Homu; eiko.gr.jp): report "速やかに報告するように努める", contact with the persons concerned only desirable. The Notice itself was not read.',
   },
   {
     ...base,
