@@ -44,7 +44,7 @@ const dpdp = {
   effectiveFrom: DPDP_R7_FROM,
   source: DPDP_SOURCE,
   verified:
-    'Checked 2026-12-06 in secondary sources only: commencement of r. 7 (18 months after 13 Nov 2025; the earlier of the two possible days is used) and the r. 7 periods. Not confirmed: that the Act\'s s 8(6) is brought into force on the same day (its commencement notification was not read).',
+    'Checked 2026-12-06 in secondary sources only: commencement of r. 7 (18 months after 13 Nov 2025 — 13 or 14 May 2027, the earlier day is used; a June 2026 guide still gives 14 May 2027) and the r. 7 periods. One web page claiming a notification of 15 March 2026 with a 12-month window contradicts the Gazette date and every other source and is not followed. Not confirmed: that the Act\'s s 8(6) is brought into force on the same day (G.S.R. 843(E) was not read).',
 };
 
 const certIn = {
