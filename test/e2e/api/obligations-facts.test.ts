@@ -7,21 +7,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../support/dialects.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
+import { waitFor } from '../../support/wait.js';
 
 const SSNS = ['123-45-6780', '234-56-7891', '345-67-8902', '456-78-9013', '567-89-0124', '212-34-5671'];
 const LEAK = ['first_name,last_name,email,ssn,state,zip'].concat(SSNS.map((ssn, i) => `Person${i},Tester${i},person${i}@example.org,${ssn},TX,75001`)).join('\n');
 // No state, country, address or phone: every person lands in the UNKNOWN jurisdiction.
 const PEOPLE = ['Full Name,E-mail'].concat(Array.from({ length: 4 }, (_, i) => `Nomad ${i},nomad${i}@example.test`)).join('\n');
-
-async function waitFor<T>(fn: () => Promise<T | null>, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 for (const dialect of testDialects()) {
   describe(`obligations with imported people and breach facts on ${dialect}`, () => {
