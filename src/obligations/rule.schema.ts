@@ -140,6 +140,12 @@ export const triggerSchema = z.object({
    */
   breachMode: z.enum(['acquisition', 'access', 'any']),
   /**
+   * Unauthorised acquisition is presumed from unauthorised access unless the facts say otherwise
+   * (`breach.acquisition: false` = reliable evidence of no acquisition): FTC Safeguards Rule,
+   * 16 CFR 314.2 ("notification event"). With acquisition unknown the duty is then owed, not `review`.
+   */
+  acquisitionPresumedFromAccess: z.boolean().default(false),
+  /**
    * Exclusions from the law's definition of breach, each read from a BreachFacts.breach fact
    * (good-faith employee acquisition in US state laws; Singapore s 26B(4) intra-organisation).
    */

@@ -5,8 +5,6 @@
  * it verifies clean. Test support only.
  */
 export const PENDING_RULE_FILES: readonly string[] = [
-  'eu-incident',
-  'us-federal',
   'us-ca',
   'us-co',
   'us-fl',

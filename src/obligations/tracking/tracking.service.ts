@@ -70,6 +70,11 @@ export type FactOverrides = z.infer<typeof FactOverridesSchema>;
 
 export interface TrackedObligation extends Obligation {
   itemId: string;
+  /**
+   * Belongs in the owed table: required or `review`, and still open (issue 20 §1 — a review row is
+   * owed until a person settles its questions; it never sinks into "not required").
+   */
+  owed: boolean;
   status: TrackedStatus;
   statusReason: string | null;
   updatedAt: string;
@@ -332,5 +337,7 @@ function rank(i: TrackedObligation): number {
 
 function toTracked(r: IncidentObligationsTable): TrackedObligation {
   const ob = JSON.parse(r.obligation_json) as Obligation;
-  return { ...ob, itemId: r.id, status: r.status as TrackedStatus, statusReason: r.status_reason, updatedAt: r.updated_at };
+  const status = r.status as TrackedStatus;
+  const owed = ob.required !== false && (status === 'pending' || status === 'in_progress');
+  return { ...ob, itemId: r.id, owed, status, statusReason: r.status_reason, updatedAt: r.updated_at };
 }
