@@ -64,6 +64,10 @@ describe('versions: before the LGPD, LGPD Art. 48 alone, Res. 15/2024 (published
     const r = run(on('2020-09-18'), '2020-09-18T13:00:00Z');
     expect(pick(r, 'BR.lgpd.anpd.2020-09-18')).toMatchObject({ required: true, deadline: null, urgency: 'within_reasonable_time' });
   });
+  it('Art. 48 before Res. 15/2024: data subjects too, in a reasonable time; not for a breach without relevant risk', () => {
+    expect(pick(run(on('2022-06-01'), '2022-06-01T13:00:00Z'), 'BR.lgpd.individuals.2020-09-18')).toMatchObject({ required: true, deadline: null, urgency: 'within_reasonable_time' });
+    expect(pick(run({ ...on('2022-06-01'), risk: { significantHarm: false } }, '2022-06-01T13:00:00Z'), 'BR.lgpd.individuals.2020-09-18').required).toBe(false);
+  });
   it('25 Apr 2024: still no fixed period; 26 Apr 2024: 3 business days (Fri 26 → Mon 29, Tue 30, 1 May holiday, Thu 2 May)', () => {
     expect(pick(run(on('2024-04-25'), '2024-04-25T13:00:00Z'), 'BR.lgpd.anpd.2020-09-18').deadline).toBeNull();
     const r = run(on('2024-04-26'), '2024-04-26T13:00:00Z');

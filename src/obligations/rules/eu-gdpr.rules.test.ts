@@ -89,6 +89,22 @@ describe('GDPR application dates and the one-stop-shop by period', () => {
     expect(pick(jan, 'FR.gdpr.sa').count.individuals).toBe(30);
     expect(pick(jan, 'GB.uk-gdpr.ico').count.individuals).toBe(40);
   });
+  it('every EEA state: the day before the GDPR applies there answers review, the day it applies the 72-hour Art. 33 duty (Art. 99(2); JCD 154/2018 for IS, LI, NO)', () => {
+    for (const s of EEA_STATES) {
+      const efta = ['IS', 'LI', 'NO'].includes(s);
+      const [before, first, id] = efta ? ['2018-07-19', '2018-07-20', `${s}.gdpr.sa.2018-07-20`] : ['2018-05-24', '2018-05-25', `${s}.gdpr.sa.2018-05-25`];
+      const people = [group(s, 4, ['person_name', 'email'])];
+      expect(pick(run({ ...at(before), population: people, risk: { gdpr: 'risk' } }, `${before}T12:00:00Z`), `${s}.pre-gdpr.sa`).required, s).toBe('review');
+      expect(pick(run({ ...at(first), population: people, risk: { gdpr: 'risk' } }, `${first}T12:00:00Z`), id), s).toMatchObject({ required: true, deadline: `${first.slice(0, 8)}${String(Number(first.slice(8)) + 3).padStart(2, '0')}T10:00:00Z` });
+    }
+  });
+  it('Art. 34 and 33(2) follow the same periods: a UK resident is a GDPR data subject on 31 Dec 2020, not on 1 Jan 2021', () => {
+    const gb = [group('GB', 3, ['person_name', 'email'])];
+    expect(pick(run({ ...at('2020-12-31'), population: gb, risk: { gdpr: 'high' } }, '2020-12-31T12:00:00Z'), 'EU.gdpr.individuals.2018-07-20').required).toBe(true);
+    expect(has(run({ ...at('2021-01-01'), population: gb, risk: { gdpr: 'high' } }, '2021-01-01T12:00:00Z'), 'EU.gdpr.individuals')).toBe(false);
+    expect(pick(run({ ...at('2020-12-31'), population: gb, controller: { role: 'processor' } }, '2020-12-31T12:00:00Z'), 'EU.gdpr.processor.2018-07-20').required).toBe(true);
+    expect(has(run({ ...at('2021-01-01'), population: gb, controller: { role: 'processor' } }, '2021-01-01T12:00:00Z'), 'EU.gdpr.processor')).toBe(false);
+  });
   it('every SA rule names its authority, a form or the EDPB page linking it, and the GDPR source', () => {
     for (const s of EEA_STATES) {
       const r = loadRules().find((x) => x.id === `${s}.gdpr.sa`);

@@ -36,6 +36,14 @@ describe('UK periods: Data Protection Act 1998, EU GDPR, UK GDPR', () => {
     expect(pick(r, 'GB.pre-gdpr.ico').why).toMatch(/Data Protection Act 1998/);
     expect(r.uncovered).toEqual([]);
   });
+  it('25 May 2018: GDPR Art. 33 to the ICO within 72 hours (the first GDPR day)', () => {
+    const r = run({ ...at('2018-05-25T09:00:00Z'), population: uk, risk: { gdpr: 'risk' } }, '2018-05-25T12:00:00Z');
+    expect(pick(r, 'GB.gdpr.ico.2018-05-25')).toMatchObject({ required: true, deadline: '2018-05-28T09:00:00Z' });
+  });
+  it('UK GDPR Art. 33(2): a processor tells the controller from 1 Jan 2021, whatever the risk', () => {
+    const r = run({ ...at('2021-01-01T09:00:00Z'), population: uk, controller: { role: 'processor' }, risk: { gdpr: 'unlikely' } }, '2021-01-01T12:00:00Z');
+    expect(pick(r, 'GB.uk-gdpr.processor')).toMatchObject({ required: true, urgency: 'without_undue_delay' });
+  });
   it('GDPR Art. 33 via the ICO from 25 May 2018 to 31 Dec 2020; UK GDPR from 1 Jan 2021 (end of the transition period)', () => {
     const dec = run({ ...at('2020-12-31T09:00:00Z'), population: uk, risk: { gdpr: 'risk' } }, '2020-12-31T12:00:00Z');
     expect(pick(dec, 'GB.gdpr.ico.2018-07-20')).toMatchObject({ required: true, deadline: '2021-01-03T09:00:00Z' });

@@ -25,6 +25,10 @@ describe('Japan (APPI Art. 26, Enforcement Rules Arts 7–10)', () => {
     const o = pick(run({ awareAt: iso, discoveredAt: iso, population: [group('JP', 1, ['health'])], breach: { malicious: false } }), 'JP.appi.ppc');
     expect(o.stages[0].deadline).toBe('2026-03-31T14:59:59Z');
   });
+  it('Art. 26(2): data subjects promptly on the same four situations — 1,001 ordinary records yes, 1,000 no', () => {
+    expect(pick(run({ population: emails(1001), breach: { malicious: false } }), 'JP.appi.individuals')).toMatchObject({ required: true, urgency: 'promptly', deadline: null });
+    expect(pick(run({ population: emails(1000), breach: { malicious: false } }), 'JP.appi.individuals').required).toBe(false);
+  });
   it('advanced encryption exempts (Rules Art. 7)', () => {
     expect(pick(run({ population: [group('JP', 1, ['health'])], breach: { encrypted: true } }), 'JP.appi.ppc').required).toBe(false);
   });

@@ -54,7 +54,9 @@ describe('before the 2023 amendment (Act No. 19234, in force 15 Sep 2023)', () =
   it('4 Aug 2020: the Ministry of the Interior and Safety or KISA', () => {
     expect(pick(run(on('2020-08-04', emails(1000)), '2020-08-04T04:00:00Z'), 'KR.pipa.report.2011').authority?.name).toMatch(/Interior and Safety/);
   });
-  it('information and communications service providers\' 24-hour duty is flagged for review, never silently applied', () => {
+  it('information and communications service providers\' 24-hour duty is flagged for review, never silently applied — Network Act Art. 27-3 until 4 Aug 2020, PIPA Art. 39-4 from 5 Aug 2020', () => {
+    expect(pick(run(on('2020-08-04'), '2020-08-04T04:00:00Z'), 'KR.network-act.ict')).toMatchObject({ required: 'review', deadline: '2020-08-05T03:00:00Z' });
+    expect(pick(run(on('2020-08-05'), '2020-08-05T04:00:00Z'), 'KR.pipa.ict.2020-08-05').required).toBe('review');
     expect(pick(run(on('2021-06-01'), '2021-06-01T04:00:00Z'), 'KR.pipa.ict.2020-08-05').required).toBe('review');
   });
 });

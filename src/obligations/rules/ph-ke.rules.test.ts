@@ -18,6 +18,9 @@ describe('Philippines (RA 10173 s 20(f), IRR s 38, NPC Circular 16-03)', () => {
   it('password hashes of unknown strength: review, not a silent no', () => {
     expect(pick(run({ population: [group('PH', 5, ['email', 'password_hash'])], risk: { significantHarm: true } }), 'PH.dpa.npc').required).toBe('review');
   });
+  it('Circular 16-03 s 16: a processor tells the controller, period not confirmed — review', () => {
+    expect(pick(run({ population: [group('PH', 5, ['national_id'])], controller: { role: 'processor' } }), 'PH.dpa.processor').required).toBe('review');
+  });
   it('s 20(f): only acquisition by an unauthorised person; access without acquisition is not notifiable', () => {
     expect(pick(run({ population: [group('PH', 5, ['national_id'])], risk: { significantHarm: true }, breach: { acquisition: false } }), 'PH.dpa.npc').required).toBe(false);
   });
