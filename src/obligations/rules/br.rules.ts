@@ -98,7 +98,10 @@ const anpd = (id: string, days: number, supplementDays: number, profile: Pick<Ru
   content: [
     'Art. 6, §2 I–XII: nature and category of data; number of data subjects (children, adolescents, elderly separately); security measures before and after; risks and impacts; reasons for any delay; mitigation; date of the incident and of knowledge; DPO/representative; controller identity and small-agent declaration; processor; description and main cause; total data subjects of the affected processing',
   ],
-  channels: ['ANPD electronic form (Art. 6, §4), by the DPO or a representative with proof of authority (Art. 6, §5)'],
+  channels: [
+    'ANPD electronic form (Art. 6, §4) — the CIS form filed through SUPER.BR electronic petitioning, process type "ANPD – Comunicados de Incidentes à Autoridade Nacional de Proteção de Dados"',
+    'by the DPO or a representative, with proof of authority filed within the same period (Art. 6, §§5–6)',
+  ],
   recordKeeping: 'Record every security incident, notified or not, for at least 5 years from the record (Res. 15/2024 Art. 10)',
   notes: SMALL_NOTE,
   citation: `LGPD Art. 48; Resolução CD/ANPD nº 15/2024 Art. 6${days > 3 ? ', §8' : ''}`,
@@ -152,13 +155,13 @@ const before = (recipient: 'regulator' | 'individuals'): RuleInput => ({
   content: [
     'Art. 48, §1: nature of the data affected; data subjects involved; technical and security measures used; risks; reasons for any delay; measures taken or to be taken',
   ],
-  notes: 'The ANPD had not defined the period; its guidance (not binding) recommended communicating within 2 business days of knowledge.',
+  notes: 'The ANPD had not defined the period; its guidance (not binding) recommended communicating within 2 business days of knowledge, and its 2023 CIS form asked for any supplement within 30 calendar days of a preliminary communication.',
   effectiveFrom: LGPD_FROM,
   effectiveTo: dayBefore(RES15_FROM),
   citation: 'LGPD Art. 48, §1',
   source: LGPD_SOURCE,
   verified:
-    'Art. 48 text not re-read on 2026-12-06; the 2-business-day ANPD recommendation before Res. 15/2024 from a law-firm note (lawmee.com.br). End date = the day before Res. 15/2024 was published.',
+    'Art. 48 text not re-read on 2026-12-06; the 2-business-day ANPD recommendation and the 30-day supplement of the 2023 CIS form from law-firm notes (lawmee.com.br, cardosoadv.com.br) and a copy of the form. End date = the day before Res. 15/2024 was published.',
 });
 
 export const brRules: RuleInput[] = [
