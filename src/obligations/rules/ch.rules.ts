@@ -18,7 +18,7 @@ const FADP_SOURCE = source(
 );
 
 const VERIFIED =
-  'Checked 2026-12-06: Art. 24(1) high-risk test and "as quickly as possible" (no fixed period), 24(2) minimum content, 24(3) processor, 24(4) data subject when required for protection or on FDPIC request, 24(5) restrictions; DPO Art. 15 content and 2-year documentation. The high-risk decision reuses the human-confirmed facts.risk.gdpr level ("high"). The FDPIC reporting portal address was not confirmed.';
+  'Checked 2026-12-06: Art. 24(1) high-risk test and "as quickly as possible" (no fixed period), 24(2) minimum content, 24(3) processor, 24(4) data subject when required for protection or on FDPIC request, 24(5) restrictions; DPO Art. 15 content and 2-year documentation. The high-risk decision reuses the human-confirmed facts.risk.gdpr level ("high"). The DataBreach form page read on the FDPIC site (it also points to the FDPIC guidelines on data breaches, not read). Not encoded here: the separate duty of critical-infrastructure operators to report cyberattacks to the National Cyber Security Centre under the Information Security Act from 1 April 2025.';
 
 const base = {
   jurisdiction: 'CH',
@@ -48,7 +48,11 @@ export const chRules: RuleInput[] = [
     id: 'CH.nfadp.fdpic',
     supersedes: 'CH.pre-nfadp.fdpic',
     recipient: 'regulator',
-    authority: { name: 'Federal Data Protection and Information Commissioner (FDPIC / EDÖB)', url: 'https://www.edoeb.admin.ch' },
+    authority: {
+      name: 'Federal Data Protection and Information Commissioner (FDPIC / EDÖB)',
+      url: 'https://www.edoeb.admin.ch',
+      portal: 'https://www.edoeb.admin.ch/edoeb/en/home/meldeportale/databreach.html',
+    },
     appliesIf: ['controller'],
     trigger: { elements: ANY_PERSONAL_DATA, breachMode: 'any', encryptionSafeHarbor: NO_HARBOUR },
     riskGate: { kind: 'gdpr_high_risk', note: 'likely to lead to a high risk to the data subject\'s personality or fundamental rights (Art. 24(1))' },
