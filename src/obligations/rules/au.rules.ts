@@ -77,13 +77,18 @@ export const auRules: RuleInput[] = [
     id: 'AU.ndb.oaic',
     supersedes: 'AU.pre-ndb.oaic',
     recipient: 'regulator',
-    authority: { name: 'Office of the Australian Information Commissioner (OAIC)', url: 'https://www.oaic.gov.au' },
+    authority: {
+      name: 'Office of the Australian Information Commissioner (OAIC)',
+      url: 'https://www.oaic.gov.au',
+      portal: 'https://www.oaic.gov.au/privacy/notifiable-data-breaches/report-a-data-breach',
+      phone: '1300 363 992',
+    },
     clock: { anchor: 'determination', amount: null, unit: 'calendar_days', urgency: 'as_soon_as_practicable' },
     content: CONTENT,
     channels: ['statement to the Commissioner (OAIC notifiable data breach form)'],
     citation: 'Privacy Act 1988 (Cth) s 26WK',
     verified:
-      'Checked 2026-12-06: s 26WK(1)–(3) — statement "as soon as practicable after the entity becomes aware that there are reasonable grounds to believe" there has been an eligible data breach; content (3)(a)–(d). The OAIC form address was not confirmed.',
+      'Checked 2026-12-06: s 26WK(1)–(3) — statement "as soon as practicable after the entity becomes aware that there are reasonable grounds to believe" there has been an eligible data breach; content (3)(a)–(d). The OAIC "Report a data breach" page (online Notifiable Data Breach form; attach the template notice to individuals) read on oaic.gov.au; the enquiries number from the OAIC form\'s confirmation page.',
   },
   {
     ...base,
