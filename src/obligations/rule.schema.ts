@@ -96,6 +96,7 @@ export const PROFILE_PREDICATES = [
   'smaller_reporting_company',
   'sec_regsp_smaller',
   'small_processing_agent',
+  'au_small_business',
 ] as const;
 export type ProfilePredicate = (typeof PROFILE_PREDICATES)[number];
 

@@ -14,6 +14,13 @@ describe('Australia (Privacy Act 1988 Part IIIC)', () => {
     expect(pick(run({ population: pop, risk: { significantHarm: false } }), 'AU.ndb.oaic').required).toBe(false);
     expect(pick(run({ population: pop }), 'AU.ndb.oaic').required).toBe('review');
   });
+  it('Privacy Act s 6D: a small business operator that is not an APP entity owes none of the NDB duties', () => {
+    const r = run({ population: pop, risk: { significantHarm: true }, controller: { auSmallBusinessOperator: true } });
+    for (const id of ['AU.ndb.oaic', 'AU.ndb.individuals', 'AU.ndb.assessment']) {
+      expect(pick(r, id).required, id).toBe(false);
+      expect(pick(r, id).why, id).toMatch(/6D/);
+    }
+  });
   it('no encryption exception in Part IIIC (fixed): encryption is a s 26WG factor of the serious-harm decision, not a harbour', () => {
     expect(pick(run({ population: pop, risk: { significantHarm: true }, breach: { encrypted: true } }), 'AU.ndb.oaic').required).toBe(true);
   });

@@ -20,6 +20,10 @@ const base = {
   jurisdiction: 'AU',
   regime: 'Privacy Act 1988 (NDB scheme)',
   appliesIf: ['controller' as const],
+  // Small business operators (annual turnover A$3 million or less) are not APP entities unless
+  // s 6D(4) applies (e.g. health service providers) or they opted in (s 6EA): profile flag
+  // controller.auSmallBusinessOperator.
+  appliesUnless: ['au_small_business' as const],
   scope: { kind: 'residents' as const },
   // No encryption exception: whether the information is protected by a security technology is one
   // of the s 26WG factors for "likely to result in serious harm".
@@ -32,7 +36,7 @@ const base = {
   effectiveFrom: NDB_FROM,
   source: NDB_SOURCE,
   notes:
-    'Applies to APP entities (agencies and organisations other than small business operators with annual turnover of A$3 million or less, unless an exception such as a health service provider applies), credit reporting bodies and TFN recipients — the organisation profile does not say which; check. Exceptions: another entity already notified (s 26WM), enforcement-related activity (s 26WN), secrecy provisions (s 26WP), Commissioner declaration (s 26WQ).',
+    'Applies to APP entities (agencies, and organisations other than small business operators — s 6D — unless an exception such as a health service provider applies), credit reporting bodies and TFN recipients; set controller.auSmallBusinessOperator for a small business operator that is not an APP entity. Exceptions: another entity already notified (s 26WM), enforcement-related activity (s 26WN), secrecy provisions (s 26WP), Commissioner declaration (s 26WQ).',
 };
 const CONTENT = [
   'identity and contact details of the entity (s 26WK(3)(a))',
