@@ -140,6 +140,6 @@ export const sgRules: RuleInput[] = [
     clock: { anchor: 'awareness', amount: null, unit: 'hours', urgency: 'without_undue_delay' },
     content: ['the occurrence of the data breach'],
     citation: 'PDPA 2012 s 26C(3)(a)',
-    verified: `${VERIFIED} s 26C(3)(a) (data intermediary → organisation "without undue delay from the time the data intermediary has credible grounds to believe that the data breach has occurred") from general knowledge of the Act, not re-read.`,
+    verified: `${VERIFIED} s 26C(3)(a) (data intermediary → organisation or public agency "without undue delay from the time it has credible grounds to believe that the data breach has occurred") as restated in the Baker McKenzie data privacy handbook (review of 29 Dec 2023), not re-read on SSO.`,
   },
 ];
