@@ -268,6 +268,11 @@ export const ruleSchema = z.object({
   effectiveFrom: isoDate.nullable(),
   /** Last day the rule applied (inclusive). */
   effectiveTo: isoDate.optional(),
+  /**
+   * Id of the earlier version of this duty that this rule replaces. `rules verify` checks the chain
+   * has no gap and no overlap: the earlier version's effectiveTo is the day before this effectiveFrom.
+   */
+  supersedes: z.string().optional(),
   citation: z.string().min(3),
   /**
    * The primary source this rule encodes (issue 13 §6): the official text on the legislature's,
