@@ -14,7 +14,8 @@ import { thresholdText, evaluate } from './engine/applicability.js';
 import { inForce, PROFILE_TESTS } from './engine/profile.js';
 import { scopeOf } from './engine/scope.js';
 import { dependsOnOthers, type Index, keyOf, parentOf, timingOf } from './engine/timing.js';
-import type { BreachFacts } from './facts.schema.js';
+import { checkFacts } from './facts-checks.js';
+import { type BreachFacts, UNKNOWN_JURISDICTION } from './facts.schema.js';
 import { isWithin } from './jurisdictions.js';
 import type { Obligation, ObligationsResult, RecordKeepingDuty, Required } from './obligations.schema.js';
 import type { Rule } from './rule.schema.js';
@@ -54,6 +55,7 @@ export const computeObligations = (facts: BreachFacts, rules: readonly Rule[], a
     const parent = parentOf(rule, facts, index);
     let finalRequired: Required = required;
     const why = [...ev.why];
+    const questions = [...ev.questions];
     if (required !== false && timing.relativeTo?.at === null && rule.clock.anchor === 'extortion_payment') {
       finalRequired = false;
       why.push('no extortion payment recorded');
@@ -61,6 +63,7 @@ export const computeObligations = (facts: BreachFacts, rules: readonly Rule[], a
       // The duty follows another notice (copy of the HHS notice, sample of the consumer notice).
       finalRequired = parent.required === false ? false : 'review';
       why.push(parent.required === false ? `follows ${parent.id}, which is not required` : `follows ${parent.id}, which needs review`);
+      if (parent.required === 'review') questions.push(`Settle ${parent.id} first: this duty follows it.`);
     }
     const ob: Obligation = {
       id: rule.id,
@@ -75,6 +78,7 @@ export const computeObligations = (facts: BreachFacts, rules: readonly Rule[], a
       relativeTo: timing.relativeTo,
       citation: rule.citation,
       why: why.join('; '),
+      questions: finalRequired === 'review' ? questions : [],
       content: rule.content,
       prohibitedContent: rule.prohibitedContent,
       channels:
@@ -89,6 +93,7 @@ export const computeObligations = (facts: BreachFacts, rules: readonly Rule[], a
       verified: rule.verified,
       effectiveFrom: rule.effectiveFrom,
       ...(rule.effectiveTo ? { effectiveTo: rule.effectiveTo } : {}),
+      ...(rule.source ? { source: rule.source } : {}),
     };
     // Several rules may share a key (HIPAA HHS ≥500 and the <500 annual log): a required one wins.
     const key = keyOf(rule.jurisdiction, rule.regime, rule.recipient);
@@ -110,6 +115,18 @@ export const computeObligations = (facts: BreachFacts, rules: readonly Rule[], a
   for (const o of out)
     if (o.required !== false && o.deadline !== null && (nextDeadline === null || o.deadline < nextDeadline.deadline))
       nextDeadline = { id: o.id, deadline: o.deadline };
-  const uncovered = [...new Set(facts.population.map((p) => p.jurisdiction))].filter((j) => !covered.has(j));
-  return { version: 1, asOf: isoUtc(asOf), severity, obligations: out, recordKeeping: records, nextDeadline, uncovered };
+  const uncovered = [...new Set(facts.population.map((p) => p.jurisdiction))].filter((j) => j !== UNKNOWN_JURISDICTION && !covered.has(j));
+  const unknownResidence = facts.population.filter((p) => p.jurisdiction === UNKNOWN_JURISDICTION).reduce((n, p) => n + p.individuals, 0);
+  const check = checkFacts(facts, asOf);
+  return {
+    version: 1,
+    asOf: isoUtc(asOf),
+    severity,
+    obligations: out,
+    recordKeeping: records,
+    nextDeadline,
+    uncovered,
+    unknownResidence,
+    warnings: [...check.errors, ...check.warnings],
+  };
 };

@@ -17,7 +17,7 @@ export const PROFILE_TESTS: Record<ProfilePredicate, [(f: BreachFacts) => boolea
   phr_vendor: [(f) => f.controller.phrVendor && f.controller.hipaa === null, 'a PHR vendor not covered by HIPAA'],
   glba_ftc_institution: [(f) => f.controller.glbaFtc, 'a non-bank financial institution under the FTC'],
   public_company: [(f) => f.controller.publicCompany || f.controller.listed === true, 'an SEC registrant'],
-  nydfs_covered: [(f) => f.controller.nydfs, 'an NYDFS covered entity'],
+  nydfs_covered: [(f) => f.controller.nydfs || (f.controller.regulators?.includes('US-NY-DFS') ?? false), 'an NYDFS covered entity'],
   nis2_entity: [(f) => f.controller.nis2Entity !== null, 'a NIS2 essential or important entity'],
   dora_entity: [(f) => f.controller.doraEntity, 'a DORA financial entity'],
   banking_organization: [(f) => f.controller.bankingOrganization, 'a US banking organisation'],

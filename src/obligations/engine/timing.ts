@@ -30,6 +30,8 @@ export const ANCHOR_WORDS: Record<ClockAnchor, string> = {
   regulator_notice: 'notice to the regulator',
   hhs_notice: 'notice to HHS',
   year_end: 'end of the calendar year of discovery',
+  notifiability_assessment: 'assessment that the breach is notifiable',
+  no_harm_determination: 'written no-harm determination',
 };
 
 const d = (s: string | undefined): Date | null => (s ? new Date(s) : null);
@@ -66,6 +68,14 @@ export const anchorOf = (anchor: ClockAnchor, rule: Rule, facts: BreachFacts, in
       return fromObligation(index.get(keyOf('US', 'HIPAA', 'regulator')), facts.hhsNoticeAt, 'the HHS notice');
     case 'year_end':
       return { at: new Date(facts.discoveredAt), event };
+    case 'notifiability_assessment':
+      // Not yet assessed: counted from awareness, the earliest the assessment can end, so the
+      // deadline shown is never later than the law's.
+      return facts.notifiabilityAssessedAt
+        ? { at: new Date(facts.notifiabilityAssessedAt), event }
+        : { at: new Date(facts.awareAt), event, note: 'notifiabilityAssessedAt not given: counted from awareAt (the earliest the assessment can end)' };
+    case 'no_harm_determination':
+      return { at: d(facts.risk.noHarmDeterminedAt), event, note: facts.risk.noHarmDeterminedAt ? undefined : 'no written no-harm determination recorded (risk.noHarmDeterminedAt)' };
   }
 };
 
@@ -84,7 +94,8 @@ export const timingOf = (rule: Rule, facts: BreachFacts, index: Index): Timing =
   const relativeAt =
     c.anchor === 'year_end' && anchor.at ? afterYearEnd(anchor.at, 0, zone) : anchor.at;
   const relativeTo = { event: anchor.event, at: relativeAt ? isoUtc(relativeAt) : null, ...(anchor.note ? { note: anchor.note } : {}) };
-  const where = c.unit === 'hours' ? '' : c.unit === 'business_days' ? ` (${zone}, ${calendar} public holidays)` : ` (${zone})`;
+  const cut = c.cutOff && (c.unit === 'calendar_days' || c.unit === 'business_days') ? `, ending at ${c.cutOff} local time` : '';
+  const where = c.unit === 'hours' ? '' : c.unit === 'business_days' ? ` (${zone}, ${calendar} public holidays${cut})` : ` (${zone}${cut})`;
   let deadline: Date | null = null;
   let text: string;
   if (c.amount === null) text = `${c.urgency ?? 'no fixed period'}`.replaceAll('_', ' ');
@@ -92,7 +103,7 @@ export const timingOf = (rule: Rule, facts: BreachFacts, index: Index): Timing =
     deadline = anchor.at ? afterYearEnd(anchor.at, c.amount, zone) : null;
     text = `${c.amount} calendar days after the end of the calendar year of discovery${where}`;
   } else {
-    deadline = anchor.at ? addPeriod(anchor.at, c.amount, c.unit, zone, calendar) : null;
+    deadline = anchor.at ? addPeriod(anchor.at, c.amount, c.unit, zone, calendar, c.cutOff) : null;
     text = `${c.amount} ${UNIT_WORDS[c.unit]} after ${anchor.event}${where}`;
     if (c.urgency) text = `${c.urgency.replaceAll('_', ' ')}, and at the latest ${text}`;
   }
@@ -118,7 +129,7 @@ export const timingOf = (rule: Rule, facts: BreachFacts, index: Index): Timing =
   for (const st of c.stages) {
     const base = st.afterPreviousStage ? previous : anchorOf(st.anchor, rule, facts, index).at;
     const amount = st.amountIfMalicious !== undefined && facts.breach.malicious ? st.amountIfMalicious : st.amount;
-    const at = base ? addPeriod(base, amount, st.unit, zone, calendar) : null;
+    const at = base ? addPeriod(base, amount, st.unit, zone, calendar, c.cutOff) : null;
     stages.push({
       name: st.name,
       deadline: at ? isoUtc(at) : null,
