@@ -209,8 +209,22 @@ export const riskGateSchema = z.object({
       consultWith: z.array(z.enum(CONSULTEES)).default([]),
       /** The determination must be in writing (risk.noHarmDeterminedAt) — NY, FL, many RoH states. */
       inWriting: z.boolean().default(false),
+      /**
+       * Why the standard is not confirmed against the statute's text (recalled, or read only in
+       * part): a no-harm determination then answers `review`, never "not required" (issue 13 §5).
+       */
+      unconfirmed: z.string().min(3).optional(),
     })
     .optional(),
+  /**
+   * Where the statute puts its harm test (issue 13 §2): `exception` — the duty arises and a finding
+   * excuses it (FL §501.171(4)(c)); `element` — harm is part of the definition of breach or of the
+   * duty itself (VA §18.2-186.6(A), OH §1349.19(A)(1)(a)). The engine treats both alike; the answer
+   * says which.
+   */
+  basis: z.enum(['exception', 'element']).optional(),
+  /** The statute's standard in its words, with the provision; shown when the exception is used. */
+  standard: z.string().min(3).optional(),
 });
 
 export const thresholdSchema = z.object({

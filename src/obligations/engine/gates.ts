@@ -59,7 +59,15 @@ export const noHarmException = (rule: Rule, facts: BreachFacts): Exception => {
       why: 'no-harm exception only with a written determination — missing: risk.noHarmDeterminedAt',
       question: 'Was the no-harm determination documented in writing, and on what date? Set risk.noHarmDeterminedAt.',
     };
-  return { available: true, why: `documented determination that harm/misuse is not reasonably likely${docs}${g.note ? ` (${g.note})` : ''}` };
+  // The statute's standard could not be confirmed against its text: never a silent "not required".
+  if (c?.unconfirmed)
+    return {
+      available: 'review',
+      why: `no-harm determination recorded, but this law's harm standard is not confirmed against its text (${c.unconfirmed})`,
+      question: `Does the determination meet this law's standard${g.standard ? ` — ${g.standard}` : ''}? Check the statute before relying on it.`,
+    };
+  const standard = g.standard ? `; ${g.basis === 'element' ? 'the definition requires' : 'standard'}: ${g.standard}` : '';
+  return { available: true, why: `documented determination that harm/misuse is not reasonably likely${docs}${g.note ? ` (${g.note})` : ''}${standard}` };
 };
 
 export const gateOf = (rule: Rule, facts: BreachFacts): Gate => {

@@ -39,7 +39,7 @@ const base = {
   riskGate: harmGate(NO_HARM),
   citation: 'Fla. Stat. §501.171',
   source: {
-    url: 'http://www.leg.state.fl.us/statutes/index.cfm?App_mode=Display_Statute&URL=0500-0599/0501/Sections/0501.171.html',
+    url: 'https://www.flsenate.gov/Laws/Statutes/2025/501.171',
     title: 'Fla. Stat. §501.171 (Security of confidential personal information)',
     checkedOn: CHECKED_ON,
     checkedAgainst: `${STORED_COPIES}: DWT state summary (dwt.com/gcp/states/florida: the §501.171(4)(c) standard with law-enforcement consultation, written, kept 5 years, to the Department within 30 days; notice to the Department for 500 or more; 30 days after determination); wordsbywit.com (Department notice within 30 days, +15 days on good cause); scasecurity.com`,
@@ -95,7 +95,8 @@ export const usFlRules: RuleInput[] = [
     authority: DEPT,
     riskGate: { ...harmGate(NO_HARM), kind: 'no_harm_determination_made' as const },
     threshold: null,
-    clock: { anchor: 'determination', amount: 30, unit: 'calendar_days' },
+    // "provided to the department within 30 days after the determination" (§501.171(4)(c)).
+    clock: { anchor: 'no_harm_determination', amount: 30, unit: 'calendar_days' },
     content: ['the written determination that the breach has not and will not likely result in identity theft or other financial harm'],
     effectiveFrom: '2014-07-01',
     citation: 'Fla. Stat. §501.171(4)(c)',

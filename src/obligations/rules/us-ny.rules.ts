@@ -106,9 +106,6 @@ const regulators = (id: string, from: string, to: string | undefined, combos: El
 
 const PRE_SHIELD = { riskGate: harmGate(null), verified: V_2005 };
 
-/** The earlier version this rule replaces (rule.schema `supersedes`; rules verify checks the chain). */
-const sup = (id: string) => ({ supersedes: id });
-
 const period = (from: string, to: string | undefined, supersedes?: string) => ({
   effectiveFrom: from,
   ...(to ? { effectiveTo: to } : {}),
@@ -148,7 +145,8 @@ const noHarm = (id: string, from: string, to: string | undefined, combos: Elemen
     trigger: trigger(combos),
     riskGate: { ...harmGate(NO_HARM), kind: 'no_harm_determination_made' as const },
     threshold: { count: 500, comparator: '>', counted: 'New York residents affected' },
-    clock: { anchor: 'determination', amount: 10, unit: 'calendar_days' },
+    // "within ten days after such determination" — the written no-harm determination.
+    clock: { anchor: 'no_harm_determination', amount: 10, unit: 'calendar_days' },
     content: ['the written no-harm determination'],
     citation: 'N.Y. Gen. Bus. Law §899-aa(2)(a)',
     verified: V,

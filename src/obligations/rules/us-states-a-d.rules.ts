@@ -8,8 +8,10 @@ const AL: StateLaw = {
   code: 'AL',
   versions: [
     {
-      // No Alabama breach statute existed before Act 2018-396 took effect on 2018-05-01.
-      from: '2018-05-01',
+      // No Alabama breach statute existed before Act 2018-396 took effect. Approved 2018-03-28, it
+      // took effect "on the first day of the third month following its passage and approval by the
+      // Governor" (§8-38-12 as recalled) — 2018-06-01 (rules verify: coverage.ts).
+      from: '2018-06-01',
       citation: 'Ala. Code §§8-38-1 to 8-38-12 (Data Breach Notification Act of 2018, Act 2018-396)',
       mode: 'acquisition',
       ind: { days: 45, anchor: 'determination', urgency: 'most_expedient_time' },
@@ -30,10 +32,10 @@ const AL: StateLaw = {
       source: src(
         'https://alison.legislature.state.al.us/code-of-alabama?section=8-38-5',
         'Ala. Code §8-38-5 (Notice of security breach — individuals affected), §8-38-6 (Attorney General), §8-38-7 (CRAs)',
-        `${STORED_COPIES}: the text of §8-38-5(a)–(c) as reproduced from the 2022 Code of Alabama (law.uslawyerdatabase.com); Bloomberg Law (bna.com) on Act 2018-396 (signed 2018-03-28, in force 2018-05-01); fincher.co summary quoting "exceeds 1000" (AG) and "more than 1000" (CRAs)`,
+        `${STORED_COPIES}: the text of §8-38-5(a)–(c) as reproduced from the 2022 Code of Alabama (law.uslawyerdatabase.com); Bloomberg Law (bna.com) on Act 2018-396 (signed 2018-03-28; it writes "takes effect May 1"); fincher.co summary quoting "exceeds 1000" (AG) and "more than 1000" (CRAs)`,
       ),
       verified:
-        'Confirmed: 45 days from the determination that a breach occurred and is reasonably likely to cause substantial harm (or from a third-party agent\'s notice); AG "exceeds 1,000" within the same 45 days; CRAs above 1,000; in force 2018-05-01 (no statute before). Not confirmed: the 5-year record-keeping duty listed by a secondary source (not encoded).',
+        'Confirmed: 45 days from the determination that a breach occurred and is reasonably likely to cause substantial harm (or from a third-party agent\'s notice); AG "exceeds 1,000" within the same 45 days; CRAs above 1,000; no statute before. Not confirmed: the effective date — 2018-06-01 from the act\'s effective-date clause as recalled, against Bloomberg Law\'s "May 1" (breaches discovered in May 2018 are not covered here); the 5-year record-keeping duty listed by a secondary source (not encoded).',
     },
   ],
 };

@@ -69,7 +69,7 @@ const MD_BASE = {
     relation: 'before_individuals' as const,
     content: ['number of affected Maryland residents', 'description of the breach, when and how it occurred', 'steps taken or planned', 'form of the notice and a sample'],
   },
-  cra: { count: 1000, comparator: '>' as const },
+  cra: { count: 1000, comparator: '>=' as const, comparatorUncertain: true, notes: '§14-3506 as recalled says "1,000 or more individuals"; a public dataset gives 1,000 without a comparator.' },
   source: MD_SOURCE,
 };
 const MD: StateLaw = {
@@ -88,7 +88,7 @@ const MD: StateLaw = {
       from: '2022-10-01',
       ind: { days: 45 },
       verified:
-        'Confirmed from the current text: not later than 45 days after the business discovers or is notified of the breach; the misuse standard; records kept 3 years; AG before individuals (in force 2022-10-01). CRAs above 1,000 from a public breach-law dataset derived from the Foley & Lardner chart, not re-read.',
+        'Confirmed from the current text: not later than 45 days after the business discovers or is notified of the breach; the misuse standard; records kept 3 years; AG before individuals (in force 2022-10-01). CRAs at 1,000 or more (§14-3506 as recalled; exactly 1,000 answers review), not re-read.',
     },
   ],
 };

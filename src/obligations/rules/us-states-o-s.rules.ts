@@ -31,7 +31,7 @@ const OH: StateLaw = {
 };
 
 const OK_SOURCE = src(
-  'http://www.oklegislature.gov/BillInfo.aspx?Bill=SB626&Session=2500',
+  'https://www.oklegislature.gov/BillInfo.aspx?Bill=SB626&Session=2500',
   '24 Okla. Stat. §§161–166 (Security Breach Notification Act), as amended by SB 626 (2025)',
   `${STORED_COPIES}: the engrossed SB 626 text (legiplex.com, showing §162(1) as in force); regulon.ai verbatim §162; tenaco.com (AG for 500 or more residents, within 60 days after notice to residents; applies to breaches discovered, determined or notified on or after 2026-01-01); Covington (insideprivacy.com) and insightsassociation.org (fewer than 500 — 1,000 for a credit bureau — exempt; effective 2026-01-01)`,
 );
