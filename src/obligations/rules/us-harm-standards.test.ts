@@ -111,6 +111,8 @@ describe('harm as an element of the definition of breach', () => {
     expect(pick(run({ population: pop('VA') }), 'US-VA.individuals').required).toBe(true);
   });
   for (const [code, words] of [
+    ['IN', /could result in identity deception/],
+    ['PA', /loss or injury to any resident/],
     ['OH', /material risk of identity theft/],
     ['KY', /identity theft or fraud/],
     ['HI', /risk of harm/],
@@ -145,8 +147,6 @@ describe('no risk-of-harm test in the statute: a no-harm finding changes nothing
 
 describe('standards not confirmed against a text answer review, never "not required"', () => {
   for (const [code, id] of [
-    ['IN', 'US-IN.individuals'],
-    ['PA', 'US-PA.individuals'],
     ['OR', 'US-OR.individuals'],
     ['MS', 'US-MS.individuals'],
   ] as const)

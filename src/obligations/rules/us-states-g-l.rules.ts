@@ -88,14 +88,13 @@ const ID: StateLaw = {
 const IN_SOURCE = src(
   'https://iga.in.gov/laws/',
   'Ind. Code §24-4.9-3-1 to -3-3 (Disclosure and notification requirements), as amended by HEA 1351 (2022)',
-  `${STORED_COPIES}: workplaceprivacyreport.com quoting IC 24-4.9-3-3 before and after HEA 1351 (signed 2022-03-18, effective 2022-07-01: "without unreasonable delay, but not more than forty-five (45) days after the discovery of the breach"); Klinedinst (AG for any resident; CRAs above 1,000)`,
+  `${STORED_COPIES}: the text of IC 24-4.9-3-1 to -3-3 on in.gov (the General Assembly's code pages, P.L.125-2006 as amended by P.L.137-2009: the "could result in identity deception, identity theft, or fraud" standard, CRAs "more than one thousand (1,000) consumers", the AG whenever residents are notified) and its reproductions (instalawyer.io, statutes.laws.com); workplaceprivacyreport.com quoting IC 24-4.9-3-3 before and after HEA 1351 (signed 2022-03-18, effective 2022-07-01: "without unreasonable delay, but not more than forty-five (45) days after the discovery of the breach"); Klinedinst (AG for any resident; CRAs above 1,000)`,
 );
 const IN_HARM = {
   basis: 'element' as const,
   standard:
     'disclosure is owed if the owner "knows, should know, or should have known" that the unauthorized acquisition "has resulted in or could result in identity deception, identity theft, or fraud"',
   cite: 'Ind. Code §24-4.9-3-1(a)',
-  unconfirmed: 'the wording of §24-4.9-3-1(a) is recalled, not read in a stored copy',
 };
 const IN_AG = { count: 1, comparator: '>=' as const, content: ['the Indiana AG breach notification form', 'sample of the notice to individuals'] };
 const IN: StateLaw = {
@@ -123,7 +122,7 @@ const IN: StateLaw = {
       cra: { count: 1000, comparator: '>' },
       source: IN_SOURCE,
       verified:
-        'Confirmed: from 2022-07-01 the disclosure to residents and the notification to the AG are due not more than 45 days after discovery; AG for any resident; CRAs above 1,000. Not confirmed: the harm element\'s wording (a no-harm finding answers review).',
+        'Confirmed: from 2022-07-01 the disclosure to residents and the notification to the AG are due not more than 45 days after discovery; AG for any resident; CRAs above 1,000; the duty exists only if the owner knows or should know the acquisition has resulted or could result in identity deception, identity theft or fraud (a low bar: a no-harm finding must exclude even the possibility).',
     },
   ],
 };

@@ -136,14 +136,13 @@ const OR: StateLaw = {
 const PA_SOURCE = src(
   'https://www.legis.state.pa.us/cfdocs/legis/LI/uconsCheck.cfm?txtType=HTM&yr=2005&sessInd=0&smthLwInd=0&act=94',
   'Breach of Personal Information Notification Act, Act of Dec. 22, 2005 (P.L. 474, No. 94), 73 P.S. §§2301–2330, as amended by Act 151 of 2022 and Act 33 of 2024',
-  `${STORED_COPIES}: the enrolled Act 33 §3(c.1)–(c.2) text quoted by databreaches.net; the SB 824 bill text on legis.state.pa.us (amends the CRA section; cites Act 151 of Nov. 3, 2022, P.L. 2139); DataGuidance (approved 2024-06-28); cybermaterial.com (effective in 90 days); secondary sources on §2305 ("more than 1,000 persons", later "more than 500")`,
+  `${STORED_COPIES}: 73 P.S. §2302 in Purdon's on govt.westlaw.com (the definition of breach with "causes or the entity reasonably believes has caused or will cause loss or injury to any resident"; "Effective: June 20, 2006"); the enrolled Act 33 §3(c.1)–(c.2) text quoted by databreaches.net; the SB 824 bill text on legis.state.pa.us (amends the CRA section; cites Act 151 of Nov. 3, 2022, P.L. 2139); DataGuidance (approved 2024-06-28); cybermaterial.com (effective in 90 days); secondary sources on §2305 ("more than 1,000 persons", later "more than 500")`,
 );
 const PA_HARM = {
   basis: 'element' as const,
   standard:
     'breach is unauthorized access and acquisition of data "that causes or the entity reasonably believes has caused or will cause loss or injury to any resident of this Commonwealth"',
   cite: '73 P.S. §2302',
-  unconfirmed: 'the wording of the §2302 definition is recalled, not read in a stored copy',
 };
 const PA: StateLaw = {
   code: 'PA',
@@ -158,7 +157,7 @@ const PA: StateLaw = {
       cra: { count: 1000, comparator: '>', counted: 'Pennsylvania residents notified at one time' },
       source: PA_SOURCE,
       verified:
-        'CRAs above 1,000 persons at one time (§2305 as recalled and as quoted by secondary sources); no AG duty. The count is of Pennsylvania residents notified under the act, not everyone in the breach (issue 20 §3). Not confirmed: the 2006-06-20 start.',
+        'CRAs above 1,000 persons at one time (§2305 as recalled and as quoted by secondary sources); no AG duty. The count is of Pennsylvania residents notified under the act, not everyone in the breach (issue 20 §3). The definition (§2302) in force since 2006-06-20 (read).',
     },
     {
       from: '2023-05-02',
@@ -190,10 +189,10 @@ const PA: StateLaw = {
         content: ['organisation name and location', 'date of the breach', 'summary of the incident', 'estimated total number of individuals affected', 'estimated number of Pennsylvania residents affected'],
         notes: 'Concurrently with the notice to individuals. Entities subject to 40 Pa.C.S. Ch. 45 (insurance data security) are exempt (§3(c.2)).',
       },
-      cra: { count: 500, comparator: '>', counted: 'Pennsylvania residents notified at one time' },
+      cra: { count: 500, comparator: '>', comparatorUncertain: true, counted: 'Pennsylvania residents notified at one time' },
       source: PA_SOURCE,
       verified:
-        'Confirmed from the enrolled text: AG "concurrently" when notice must be given to more than 500 affected individuals in this Commonwealth, with the listed contents; insurance-data-security licensees exempt; approved 2024-06-28, in force 90 days later (2024-09-26). CRA threshold lowered to more than 500 persons at one time (secondary sources; the bill amends that section) — counted over Pennsylvania residents.',
+        'Confirmed from the enrolled text: AG "concurrently" when notice must be given to more than 500 affected individuals in this Commonwealth, with the listed contents; insurance-data-security licensees exempt; approved 2024-06-28, in force 90 days later (2024-09-26). CRA threshold lowered from 1,000 to 500 persons at one time (secondary sources; the bill amends that section; one writes "more than 500", another "500 or more", so exactly 500 answers review) — counted over Pennsylvania residents. Harm is an element of the definition of breach (§2302, read).',
     },
   ],
 };

@@ -86,7 +86,7 @@ const UT: StateLaw = {
 const VT_SOURCE = src(
   'https://legislature.vermont.gov/statutes/section/09/062/02435',
   '9 V.S.A. §2435 (Notice of security breaches), as amended by Act 89 of 2020',
-  `${STORED_COPIES}: the official page for §2435 (legislature.vermont.gov: 45 days after discovery or notification; notice to the AG or the Department of Financial Regulation); Lexology (the 2012 amendment: AG preliminary notice within 14 business days of discovery or at the consumer notice, whichever is earlier); Lewis Brisbois and Akin Gump (2020 expansion of personally identifiable information and login credentials)`,
+  `${STORED_COPIES}: the official page for §2435 (legislature.vermont.gov: 45 days after discovery or notification; notice to the AG or the Department of Financial Regulation); Lexology (the amendment of May 8 [2012]: AG preliminary notice within 14 business days of discovery or at the consumer notice, whichever is earlier); the Attorney General's Security Breach Notification Guidance (2014 table of contents: "misuse of the PII is not reasonably possible"); Lewis Brisbois and Akin Gump (2020 expansion of personally identifiable information and login credentials)`,
 );
 const VT_BASE = {
   citation: '9 V.S.A. §§2430, 2435',
@@ -98,7 +98,7 @@ const VT_BASE = {
       'not required if the data collector establishes that misuse of the information is not reasonably possible and provides notice of the determination and a detailed explanation to the Attorney General (or the Department of Financial Regulation)',
     cite: '9 V.S.A. §2435(d)',
     consultWith: ['attorney_general' as const],
-    unconfirmed: 'the wording of §2435(d) is recalled; the stored copy of §2435 read covered subsection (b) only',
+    unconfirmed: 'the exception exists (AG guidance), but its conditions — notice of the determination with a detailed explanation to the AG or DFR — are recalled; the stored copy of §2435 read covered subsection (b) only',
   },
   ag: {
     name: 'Vermont Attorney General (or the Department of Financial Regulation for regulated entities)',

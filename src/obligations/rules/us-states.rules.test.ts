@@ -88,7 +88,7 @@ const THRESHOLDS: Threshold[] = [
   ['OR', 'regulator', 'ORS 646A.604(1)(b): AG if the consumers to notify exceed 250', 250, '>'],
   ['OR', 'credit_bureaus', 'ORS 646A.604(6): CRAs if more than 1,000 consumers', 1000, '>'],
   ['PA', 'regulator', '73 P.S. §2303(c.1) (Act 33 of 2024): AG if more than 500 residents', 500, '>'],
-  ['PA', 'credit_bureaus', '73 P.S. §2305 (Act 33 of 2024): CRAs if more than 500 persons at one time', 500, '>'],
+  ['PA', 'credit_bureaus', '73 P.S. §2305 (Act 33 of 2024): CRAs above 500 persons at one time (> or ≥ not confirmed)', 500, 'uncertain'],
   ['RI', 'regulator', 'R.I. Gen. Laws §11-49.3-4(a)(2): AG if more than 500 residents', 500, '>'],
   ['RI', 'credit_bureaus', 'R.I. Gen. Laws §11-49.3-4(a)(2): CRAs if more than 500 residents', 500, '>'],
   ['SC', 'regulator', 'S.C. Code §39-1-90(K): Consumer Affairs if more than 1,000 residents', 1000, '>'],
