@@ -9,6 +9,7 @@
  * counted), applicability.ts (required or not, and why), gates.ts (risk-of-harm tests),
  * timing.ts (anchors and deadlines). This file runs them in order over the rule set.
  */
+import { DateTime } from 'luxon';
 import { isoUtc, UNIT_WORDS } from './deadline.js';
 import { thresholdText, evaluate } from './engine/applicability.js';
 import { inForce, PROFILE_TESTS } from './engine/profile.js';
@@ -16,7 +17,7 @@ import { scopeOf } from './engine/scope.js';
 import { dependsOnOthers, type Index, keyOf, parentOf, timingOf } from './engine/timing.js';
 import { checkFacts } from './facts-checks.js';
 import { type BreachFacts, UNKNOWN_JURISDICTION } from './facts.schema.js';
-import { isWithin } from './jurisdictions.js';
+import { isWithin, zoneOf } from './jurisdictions.js';
 import type { Obligation, ObligationsResult, RecordKeepingDuty, Required } from './obligations.schema.js';
 import type { Rule } from './rule.schema.js';
 import { computeSeverity, type Severity } from './severity.js';
@@ -36,7 +37,19 @@ export const computeObligations = (facts: BreachFacts, rules: readonly Rule[], a
   const out: Obligation[] = [];
   const records: RecordKeepingDuty[] = [];
   const covered = new Set<string>();
-  const active = rules.filter((r) => inForce(r, day));
+  // The law of the day the breach was discovered (issue 13 §5), in the rule's own time zone — or of
+  // `asOf` when that is earlier (a what-if on an earlier day cannot use a law not yet in force).
+  const discovered = new Date(facts.discoveredAt);
+  const lawDay = (r: Rule): string => {
+    let local = isoUtc(discovered).slice(0, 10);
+    try {
+      local = DateTime.fromJSDate(discovered, { zone: zoneOf(r.jurisdiction) }).toISODate() ?? local;
+    } catch {
+      // a jurisdiction without a zone (rules verify reports it): the UTC date
+    }
+    return local < day ? local : day;
+  };
+  const active = rules.filter((r) => inForce(r, lawDay(r)));
   const ordered = [...active.filter((r) => !dependsOnOthers(r)), ...active.filter(dependsOnOthers)];
   // Rules anchored on the HHS notice depend on a dependent rule themselves: run them last.
   ordered.sort((a, b) => Number(a.clock.anchor === 'hhs_notice') - Number(b.clock.anchor === 'hhs_notice'));

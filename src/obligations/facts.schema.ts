@@ -207,8 +207,17 @@ export const breachSchema = strictObject({
     .optional(),
   /** How far the data went; feeds the ENISA CB confidentiality default (severity.ts). null = not known. */
   exposure: z.enum(EXPOSURES).nullable().default(null),
-  /** A law-enforcement agency asked that notice be delayed (most US state laws allow it while the request lasts). */
-  lawEnforcementDelay: z.boolean().default(false),
+  /**
+   * A law-enforcement agency asked that notice be delayed (most US state laws allow it while the
+   * request lasts, e.g. Cal. Civ. Code §1798.82(c)); null = no request.
+   */
+  lawEnforcementDelay: strictObject({
+    requested: z.boolean(),
+    agency: z.string().max(200).optional(),
+    until: instant.optional(),
+  })
+    .nullable()
+    .default(null),
 });
 
 export const riskSchema = strictObject({

@@ -50,6 +50,10 @@ export type ClockUnit = (typeof CLOCK_UNITS)[number];
 
 export const URGENCIES = [
   'without_undue_delay',
+  /** Alberta PIPA s 34.1; many US states. */
+  'without_unreasonable_delay',
+  /** LGPD Art. 48 before Res. 15/2024; Kenya DPA s 43; CERT-In Rules 2013 r 12. */
+  'within_reasonable_time',
   'most_expedient_time',
   'as_soon_as_practicable',
   'as_soon_as_feasible',
@@ -156,6 +160,11 @@ const alternativeSchema = z.discriminatedUnion('kind', [
       /** Prescribed combinations (Singapore PDP (Notification of Data Breaches) Regs 2021 Schedule Part 2). */
       combos: z.array(z.array(elementIdSchema).min(1)).default([]),
       why: z.string(),
+      /**
+       * The elements *may* fall in the category (APPI Rules Art. 7: bank accounts, credentials): a
+       * match answers `review` with `why`, unless a certain alternative also holds.
+       */
+      review: z.boolean().default(false),
     })
     .refine((a) => a.anyOf.length + a.combos.length > 0, 'an elements alternative needs anyOf or combos'),
   z.object({
@@ -178,6 +187,8 @@ export const riskGateSchema = z.object({
    * significant_harm: RROSH, serious/significant harm, relevant risk (CA, AU, SG, BR, PH, KE).
    * categories: only the listed `alternatives` (objective categories, APPI/PIPA); none → not required.
    * material: SEC materiality. significant_incident: NIS2/DORA/NYDFS/bank incident tests.
+   * no_duty: the law imposed no such duty then (e.g. before its first breach law took effect):
+   * never required, and `note` says why — an answer, not a coverage gap.
    */
   kind: z.enum([
     'none',
@@ -189,7 +200,16 @@ export const riskGateSchema = z.object({
     'material',
     'significant_incident',
     'categories',
+    'no_duty',
   ]),
+  /**
+   * Where the harm test sits: an *exception* after a determination, or an *element* of the
+   * statute's definition of breach or of the duty (VA §18.2-186.6(A)). Both work alike; the answer
+   * names which (issue 13 §2).
+   */
+  basis: z.enum(['exception', 'element']).optional(),
+  /** The statute's harm standard in its own words, shown in `why` when it is used. */
+  standard: z.string().optional(),
   /** The gate also passes when any of these holds (Japan, Korea, Singapore "significant scale"). */
   alternatives: z.array(alternativeSchema).default([]),
   documentationYears: z.number().positive().optional(),
@@ -210,21 +230,12 @@ export const riskGateSchema = z.object({
       /** The determination must be in writing (risk.noHarmDeterminedAt) — NY, FL, many RoH states. */
       inWriting: z.boolean().default(false),
       /**
-       * Why the standard is not confirmed against the statute's text (recalled, or read only in
-       * part): a no-harm determination then answers `review`, never "not required" (issue 13 §5).
+       * The standard is recalled, not read in an official text: a no-harm finding answers `review`
+       * with this reason, never "not required".
        */
-      unconfirmed: z.string().min(3).optional(),
+      unconfirmed: z.string().optional(),
     })
     .optional(),
-  /**
-   * Where the statute puts its harm test (issue 13 §2): `exception` — the duty arises and a finding
-   * excuses it (FL §501.171(4)(c)); `element` — harm is part of the definition of breach or of the
-   * duty itself (VA §18.2-186.6(A), OH §1349.19(A)(1)(a)). The engine treats both alike; the answer
-   * says which.
-   */
-  basis: z.enum(['exception', 'element']).optional(),
-  /** The statute's standard in its words, with the provision; shown when the exception is used. */
-  standard: z.string().min(3).optional(),
 });
 
 export const thresholdSchema = z.object({

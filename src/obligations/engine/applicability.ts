@@ -5,7 +5,7 @@
 import type { ElementId } from '../../assessment/scanner/types.js';
 import type { BreachFacts, PopulationEntry } from '../facts.schema.js';
 import type { Required } from '../obligations.schema.js';
-import type { ElementSet, Rule } from '../rule.schema.js';
+import type { ElementSet, GateAlternative, Rule } from '../rule.schema.js';
 import { gateOf } from './gates.js';
 import { judgedElements } from './judgement.js';
 import { PROFILE_TESTS } from './profile.js';
@@ -200,21 +200,25 @@ export const evaluate = (rule: Rule, facts: BreachFacts, scope: ScopeView): Eval
 
   // Risk gate (alternatives first: any one of them makes the duty apply).
   const g = rule.riskGate;
-  const altHolds = (groups: PopulationEntry[], n: number) =>
-    g.alternatives.find((a) =>
-      a.kind === 'malicious'
-        ? b.malicious
-        : a.kind === 'threshold'
-          ? compare(n, a.comparator, a.count)
-          : groups.some((p) => a.anyOf.some((e) => p.elements.includes(e)) || a.combos.some((c) => c.every((e) => p.elements.includes(e)))),
-    );
-  const alt = altHolds(triggered, counted);
-  const altIfAll = alt ? undefined : altHolds([...triggered, ...uncertain.groups], counted + uncertain.individuals);
+  const holds = (a: GateAlternative, groups: PopulationEntry[], n: number) =>
+    a.kind === 'malicious'
+      ? b.malicious
+      : a.kind === 'threshold'
+        ? compare(n, a.comparator, a.count)
+        : groups.some((p) => a.anyOf.some((e) => p.elements.includes(e)) || a.combos.some((c) => c.every((e) => p.elements.includes(e))));
+  const maybe = (a: GateAlternative) => a.kind === 'elements' && a.review;
+  const certainAlts = g.alternatives.filter((a) => !maybe(a));
+  const alt = certainAlts.find((a) => holds(a, triggered, counted));
+  const reviewAlt = alt ? undefined : g.alternatives.filter(maybe).find((a) => holds(a, triggered, counted));
+  const altIfAll = alt ? undefined : g.alternatives.find((a) => holds(a, [...triggered, ...uncertain.groups], counted + uncertain.individuals));
   const gate = alt ? ({ pass: true, why: alt.why } as const) : gateOf(rule, facts);
   if (gate.pass === false) {
-    if (!altIfAll) return no(gate.why, counted);
-    why.push(`${altIfAll.why}, if the uncertain cases count`);
-    for (const q of uncertain.questions) questions.add(q);
+    if (reviewAlt) ask(reviewAlt.why, `${reviewAlt.why} — does it apply here? Check the statute and decide.`);
+    else if (!altIfAll) return no(gate.why, counted);
+    else {
+      why.push(`${altIfAll.why}, if the uncertain cases count`);
+      for (const q of uncertain.questions) questions.add(q);
+    }
   } else {
     if (gate.pass === 'review' && gate.question) questions.add(gate.question);
     if (gate.pass === 'review' && !gate.question) questions.add(`${gate.why}?`);
@@ -222,7 +226,7 @@ export const evaluate = (rule: Rule, facts: BreachFacts, scope: ScopeView): Eval
   }
 
   if (rule.review) ask(rule.review, `${rule.review} — check the statute and decide.`);
-  if (b.lawEnforcementDelay && (rule.recipient === 'individuals' || rule.recipient === 'media'))
+  if (b.lawEnforcementDelay?.requested && (rule.recipient === 'individuals' || rule.recipient === 'media'))
     why.push('law enforcement asked for a delay: check the delay clause of this law and record when the request ends');
   const review = questions.size > 0 || gate.pass === 'review';
   return { required: review ? 'review' : true, why, questions: [...questions], counted: counted > 0 ? counted : uncertain.individuals };

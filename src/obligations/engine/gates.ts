@@ -59,15 +59,15 @@ export const noHarmException = (rule: Rule, facts: BreachFacts): Exception => {
       why: 'no-harm exception only with a written determination — missing: risk.noHarmDeterminedAt',
       question: 'Was the no-harm determination documented in writing, and on what date? Set risk.noHarmDeterminedAt.',
     };
-  // The statute's standard could not be confirmed against its text: never a silent "not required".
   if (c?.unconfirmed)
     return {
       available: 'review',
-      why: `no-harm determination recorded, but this law's harm standard is not confirmed against its text (${c.unconfirmed})`,
-      question: `Does the determination meet this law's standard${g.standard ? ` — ${g.standard}` : ''}? Check the statute before relying on it.`,
+      why: `no-harm exception claimed, but this rule set has not confirmed the statute's standard: ${c.unconfirmed}`,
+      question: `Does the no-harm finding meet this statute's standard? Check its text (${c.unconfirmed}).`,
     };
-  const standard = g.standard ? `; ${g.basis === 'element' ? 'the definition requires' : 'standard'}: ${g.standard}` : '';
-  return { available: true, why: `documented determination that harm/misuse is not reasonably likely${docs}${g.note ? ` (${g.note})` : ''}${standard}` };
+  const standard = g.standard ? `: "${g.standard}"` : '';
+  const basis = g.basis === 'element' ? 'harm is an element of the breach definition; ' : '';
+  return { available: true, why: `${basis}documented determination that harm/misuse is not reasonably likely${standard}${docs}${g.note ? ` (${g.note})` : ''}` };
 };
 
 export const gateOf = (rule: Rule, facts: BreachFacts): Gate => {
@@ -117,6 +117,8 @@ export const gateOf = (rule: Rule, facts: BreachFacts): Gate => {
       );
     case 'categories':
       return { pass: false, why: 'none of the reportable categories applies' };
+    case 'no_duty':
+      return { pass: false, why: rule.riskGate.note ?? 'the law imposed no such duty on this date' };
     case 'material':
       return fromDecision(r.material, 'determined material', 'determined not material', 'materiality not yet determined (facts.risk.material)', 'Is the incident material to investors? Set risk.material and materialityDeterminedAt.');
     case 'significant_incident':

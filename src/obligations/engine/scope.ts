@@ -3,7 +3,7 @@
  * the GDPR one-stop-shop (rule.schema.ts scopeSchema).
  */
 import { type BreachFacts, type PopulationEntry, UNKNOWN_JURISDICTION } from '../facts.schema.js';
-import { EEA_STATES, isWithin } from '../jurisdictions.js';
+import { isWithin, REGIONS } from '../jurisdictions.js';
 import type { Rule } from '../rule.schema.js';
 import { PROFILE_TESTS } from './profile.js';
 
@@ -61,7 +61,7 @@ const scopeOfKnown = (rule: Rule, facts: BreachFacts): Omit<ScopeView, 'unknown'
         : { entries: residents, relevant: residents.length > 0, maxPerJurisdiction: false, unknown };
     }
     case 'lead_authority': {
-      const region = s.region === 'EEA' ? EEA_STATES : [s.region];
+      const region = REGIONS[s.region] ?? [s.region];
       const lead = leadEstablishment(facts, region);
       const residents = pop.filter((p) => inJur(p.jurisdiction));
       if (lead === undefined) return { entries: residents, relevant: residents.length > 0, maxPerJurisdiction: false, unknown };

@@ -125,7 +125,10 @@ export const timingOf = (rule: Rule, facts: BreachFacts, index: Index): Timing =
   } else if (c.relation === 'on_or_after_regulator') text += '; on or after the regulator notice';
 
   const stages: ObligationStage[] = [];
-  let previous = deadline;
+  // A stage "N days after the notification" runs from the notice actually sent when it is known
+  // (LGPD Res. 15/2024 Art. 6 §3; Reg. 611/2013 Art. 2(3)), else from its latest lawful date.
+  const sent = rule.recipient === 'regulator' ? facts.regulatorNoticeAt : rule.recipient === 'individuals' ? facts.individualNoticeAt : undefined;
+  let previous = sent ? new Date(sent) : deadline;
   for (const st of c.stages) {
     const base = st.afterPreviousStage ? previous : anchorOf(st.anchor, rule, facts, index).at;
     const amount = st.amountIfMalicious !== undefined && facts.breach.malicious ? st.amountIfMalicious : st.amount;

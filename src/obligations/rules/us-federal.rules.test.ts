@@ -86,7 +86,11 @@ describe('other federal and sector regimes', () => {
     expect(pick(run(f), 'US.sec-regsp.individuals').deadline).toBe('2026-04-02T03:59:59Z');
     const small = { ...f, controller: { secRegSP: 'smaller' as const } };
     expect(has(run(small), 'US.sec-regsp.individuals.smaller')).toBe(false);
-    expect(pick(run(small, '2026-06-03T12:00:00Z'), 'US.sec-regsp.individuals.smaller').required).toBe(true);
+    // The law of the day of discovery applies (issue 13 §5): a breach discovered on the smaller
+    // entities' compliance date is under the amended rule; one discovered before it is not.
+    expect(has(run(small, '2026-06-03T12:00:00Z'), 'US.sec-regsp.individuals.smaller')).toBe(false);
+    const later = { ...small, discoveredAt: '2026-06-03T12:00:00Z', awareAt: '2026-06-03T12:00:00Z' };
+    expect(pick(run(later, '2026-06-04T12:00:00Z'), 'US.sec-regsp.individuals.smaller').required).toBe(true);
   });
 });
 

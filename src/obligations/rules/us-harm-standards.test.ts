@@ -106,7 +106,7 @@ describe('harm as an element of the definition of breach', () => {
   it('Virginia §18.2-186.6(A): no reasonable belief of identity theft or other fraud → no breach, and the answer says why', () => {
     const o = pick(run({ population: pop('VA'), risk: written() }), 'US-VA.individuals');
     expect(o.required).toBe(false);
-    expect(o.why).toMatch(/definition requires.*identity theft or other fraud/);
+    expect(o.why).toMatch(/element of the breach definition.*identity theft or other fraud/);
     // Without that finding the duty stands: the definition is presumed met.
     expect(pick(run({ population: pop('VA') }), 'US-VA.individuals').required).toBe(true);
   });
