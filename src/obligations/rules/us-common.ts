@@ -312,8 +312,9 @@ export const stateRules = (law: StateLaw): RuleInput[] => {
         clock: cra.hours
           ? { anchor: cra.anchor ?? 'individual_notice', amount: cra.hours, unit: 'hours' }
           : cra.days
-            ? { anchor: cra.anchor ?? 'discovery', amount: cra.days, unit: 'calendar_days', urgency: 'most_expedient_time' }
-            : { anchor: cra.anchor ?? 'discovery', amount: null, unit: 'calendar_days', urgency: 'most_expedient_time' },
+            ? { anchor: cra.anchor ?? 'discovery', amount: cra.days, unit: 'calendar_days', urgency: 'without_unreasonable_delay' }
+            : // Nearly every state CRA clause reads "shall also notify, without unreasonable delay, …".
+              { anchor: cra.anchor ?? 'discovery', amount: null, unit: 'calendar_days', urgency: 'without_unreasonable_delay' },
         content: ['timing, distribution and content of the notices to individuals'],
         ...(cra.review || v.review ? { review: [v.review, cra.review].filter(Boolean).join('; ') } : {}),
         ...(cra.notes ? { notes: cra.notes } : {}),

@@ -210,7 +210,7 @@ const CT: StateLaw = {
       ...CT_BASE,
       from: '2015-10-01',
       to: '2018-09-30',
-      ind: { days: 90, content: ['description of the breach', 'types of information', 'identity theft prevention services for at least 12 months if SSNs were involved'] },
+      ind: { days: 90, urgency: 'without_unreasonable_delay' as const, content: ['description of the breach', 'types of information', 'identity theft prevention services for at least 12 months if SSNs were involved'] },
       harm: CT_HARM_LE,
       verified: 'Confirmed: 90 days after discovery (before PA 21-59); AG no later than residents. Not confirmed: the 2015-10-01 start (PA 15-142) and the pre-2021 consultation wording.',
     },
@@ -218,7 +218,7 @@ const CT: StateLaw = {
       ...CT_BASE,
       from: '2018-10-01',
       to: '2021-09-30',
-      ind: { days: 90, content: ['description of the breach', 'types of information', 'identity theft prevention services for at least 24 months if SSNs were involved'] },
+      ind: { days: 90, urgency: 'without_unreasonable_delay' as const, content: ['description of the breach', 'types of information', 'identity theft prevention services for at least 24 months if SSNs were involved'] },
       harm: CT_HARM_LE,
       verified: 'Confirmed: 90 days; 24 months of identity-theft services for SSNs (the AG page). Not confirmed: PA 18-90\'s 2018-10-01 start and the pre-2021 consultation wording.',
     },
@@ -227,6 +227,7 @@ const CT: StateLaw = {
       from: '2021-10-01',
       ind: {
         days: 60,
+        urgency: 'without_unreasonable_delay' as const,
         content: ['description of the breach', 'types of information', 'identity theft prevention services for at least 24 months if SSNs or taxpayer identification numbers were involved, and how to place a credit freeze'],
       },
       harm: {
@@ -253,7 +254,7 @@ const DE: StateLaw = {
       to: '2018-04-13',
       citation: 'Del. Code Ann. tit. 6, §§12B-101 to 12B-104 (as amended by HB 247, 2010)',
       mode: 'acquisition',
-      ind: { days: null },
+      ind: { days: null, urgency: 'without_unreasonable_delay' as const },
       harm: {
         basis: 'exception',
         standard: 'not required if, after a good-faith, reasonable and prompt investigation, the entity determines there is no reasonable likelihood of harm',
@@ -266,7 +267,7 @@ const DE: StateLaw = {
       from: '2018-04-14',
       citation: 'Del. Code Ann. tit. 6, §12B-102',
       mode: 'acquisition',
-      ind: { days: 60, anchor: 'determination' },
+      ind: { days: 60, anchor: 'determination' as const, urgency: 'without_unreasonable_delay' as const },
       harm: {
         basis: 'exception',
         standard: 'not required if, after an appropriate investigation, the person reasonably determines that the breach of security is unlikely to result in harm to the individuals',

@@ -34,7 +34,7 @@ const HI: StateLaw = {
       from: '2008-04-17',
       citation: 'Haw. Rev. Stat. §§487N-1 to 487N-4',
       mode: 'acquisition',
-      ind: { days: null },
+      ind: { days: null, urgency: 'without_unreasonable_delay' as const },
       harm: {
         basis: 'element',
         standard:
@@ -105,7 +105,7 @@ const IN: StateLaw = {
       to: '2022-06-30',
       citation: 'Ind. Code §24-4.9-3',
       mode: 'acquisition',
-      ind: { days: null },
+      ind: { days: null, urgency: 'without_unreasonable_delay' as const },
       harm: IN_HARM,
       ag: IN_AG,
       cra: { count: 1000, comparator: '>' },
@@ -116,7 +116,7 @@ const IN: StateLaw = {
       from: '2022-07-01',
       citation: 'Ind. Code §24-4.9-3-3 as amended by HEA 1351 (2022)',
       mode: 'acquisition',
-      ind: { days: 45 },
+      ind: { days: 45, urgency: 'without_unreasonable_delay' as const },
       harm: IN_HARM,
       ag: { ...IN_AG, days: 45 },
       cra: { count: 1000, comparator: '>' },

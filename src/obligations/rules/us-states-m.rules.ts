@@ -79,14 +79,14 @@ const MD: StateLaw = {
       ...MD_BASE,
       from: '2018-01-01',
       to: '2022-09-30',
-      ind: { days: 45, anchor: 'determination' },
+      ind: { days: 45, anchor: 'determination' as const, urgency: 'as_soon_as_practicable' as const },
       verified:
         'Confirmed: HB 974 (in force 2018-01-01) set "as soon as reasonably practicable, but not later than 45 days after the business concludes its investigation" — encoded from the determination: set determinedAt to the day the investigation concluded; AG before the notice to individuals; records of a no-notice determination kept 3 years.',
     },
     {
       ...MD_BASE,
       from: '2022-10-01',
-      ind: { days: 45 },
+      ind: { days: 45, urgency: 'as_soon_as_practicable' as const },
       verified:
         'Confirmed from the current text: not later than 45 days after the business discovers or is notified of the breach; the misuse standard; records kept 3 years; AG before individuals (in force 2022-10-01). CRAs at 1,000 or more (§14-3506 as recalled; exactly 1,000 answers review), not re-read.',
     },
@@ -100,7 +100,7 @@ const MI: StateLaw = {
       from: '2006-07-02',
       citation: 'Mich. Comp. Laws §§445.63, 445.72 (Identity Theft Protection Act)',
       mode: 'acquisition',
-      ind: { days: null },
+      ind: { days: null, urgency: 'without_unreasonable_delay' as const },
       harm: {
         basis: 'exception',
         standard:
@@ -178,7 +178,7 @@ const MO: StateLaw = {
       from: '2009-08-28',
       citation: 'Mo. Rev. Stat. §407.1500',
       mode: 'acquisition',
-      ind: { days: null },
+      ind: { days: null, urgency: 'without_unreasonable_delay' as const },
       harm: {
         basis: 'exception',
         standard:
@@ -206,7 +206,7 @@ const MT: StateLaw = {
       from: '2015-10-01',
       citation: 'Mont. Code Ann. §§30-14-1702, 30-14-1704',
       mode: 'acquisition',
-      ind: { days: null },
+      ind: { days: null, urgency: 'without_unreasonable_delay' as const },
       harm: {
         basis: 'element',
         standard: 'breach is an unauthorized acquisition that materially compromises the information "and causes or is reasonably believed to cause loss or injury to a Montana resident"',

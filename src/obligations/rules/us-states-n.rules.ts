@@ -11,7 +11,7 @@ const NE: StateLaw = {
       from: '2016-07-21',
       citation: 'Neb. Rev. Stat. §§87-801 to 87-808',
       mode: 'acquisition',
-      ind: { days: null },
+      ind: { days: null, urgency: 'as_soon_as_possible' as const },
       harm: {
         basis: 'exception',
         standard:

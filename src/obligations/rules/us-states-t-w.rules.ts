@@ -138,7 +138,7 @@ const VA_SOURCE = src(
 const VA_BASE = {
   citation: 'Va. Code Ann. §18.2-186.6',
   mode: 'acquisition' as const,
-  ind: { days: null },
+  ind: { days: null, urgency: 'without_unreasonable_delay' as const },
   harm: {
     basis: 'element' as const,
     standard:
@@ -175,7 +175,7 @@ const WV: StateLaw = {
       from: '2008-06-06',
       citation: 'W. Va. Code §§46A-2A-101 to 46A-2A-105',
       mode: 'acquisition',
-      ind: { days: null },
+      ind: { days: null, urgency: 'without_unreasonable_delay' as const },
       harm: {
         basis: 'element',
         standard:
@@ -200,7 +200,7 @@ const WI: StateLaw = {
       from: '2008-03-31',
       citation: 'Wis. Stat. §134.98',
       mode: 'acquisition',
-      ind: { days: 45 },
+      ind: { days: 45, urgency: 'within_reasonable_time' as const },
       harm: {
         basis: 'exception',
         standard: 'not required "if the acquisition of personal information does not create a material risk of identity theft or fraud to the subject of the personal information"',
@@ -249,7 +249,7 @@ const PR: StateLaw = {
       from: '2008-06-19',
       citation: 'P.R. Laws Ann. tit. 10, §§4051–4055 (Act 111-2005, as amended by Act 97-2008)',
       mode: 'access',
-      ind: { days: null },
+      ind: { days: null, urgency: 'as_soon_as_possible' as const },
       harm: null,
       ag: {
         name: 'Puerto Rico Department of Consumer Affairs (DACO)',
@@ -276,7 +276,7 @@ const GU: StateLaw = {
       from: '2009-08-10',
       citation: '9 G.C.A. §§48.10–48.80 (P.L. 30-004)',
       mode: 'acquisition',
-      ind: { days: null },
+      ind: { days: null, urgency: 'without_unreasonable_delay' as const },
       harm: {
         basis: 'element',
         standard:

@@ -167,6 +167,24 @@ describe('individuals: deadlines worked by hand from each statute (discovered 20
     });
 });
 
+describe('the urgency words each statute uses for individuals', () => {
+  for (const [code, urgency, words] of [
+    ['VA', 'without_unreasonable_delay', 'Va. Code §18.2-186.6(B): "without unreasonable delay"'],
+    ['PA', 'without_unreasonable_delay', '73 P.S. §2303(a): "without unreasonable delay"'],
+    ['HI', 'without_unreasonable_delay', 'HRS §487N-2(a): "without unreasonable delay"'],
+    ['WI', 'within_reasonable_time', 'Wis. Stat. §134.98(3)(a): "within a reasonable time, not to exceed 45 days"'],
+    ['NH', 'as_soon_as_possible', 'RSA 359-C:20(I)(a): "as quickly as possible"'],
+    ['MD', 'as_soon_as_practicable', 'Md. Com. Law §14-3504(b)(3): "as soon as reasonably practicable"'],
+    ['KS', 'most_expedient_time', 'K.S.A. 50-7a02(a): "in the most expedient time possible"'],
+  ] as const)
+    it(`${code} — ${words}`, () => {
+      expect(pick(run({ population: [group(`US-${code}`, 1, ssn)] }), `US-${code}.individuals`).urgency).toBe(urgency);
+    });
+  it('CRA notices: "shall also notify, without unreasonable delay" (e.g. KY KRS 365.732(7))', () => {
+    expect(pick(run({ population: [group('US-KY', 1001, ssn)] }), 'US-KY.credit_bureaus').urgency).toBe('without_unreasonable_delay');
+  });
+});
+
 describe('regulator and CRA thresholds at their boundaries (threshold − 1, threshold, threshold + 1)', () => {
   for (const [code, recipient, provision, count, comparator, review] of THRESHOLDS)
     it(`${code} ${recipient} — ${provision}`, () => {
