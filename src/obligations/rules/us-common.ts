@@ -213,7 +213,15 @@ export interface StateVersion {
 export interface StateLaw {
   code: string;
   versions: StateVersion[];
+  /**
+   * The jurisdiction had no breach-notification statute before its first version (AL, SD): from
+   * 2018-01-01 to the day before, an individuals rule answers "no duty" with this reason — an
+   * answer, not a coverage gap (riskGate `no_duty`).
+   */
+  noLawBefore?: string;
 }
+
+const dayBefore = (day: string): string => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /** Individuals + AG/agency + CRA (+ no-harm filing) rules for every version of a state law. */
 export const stateRules = (law: StateLaw): RuleInput[] => {
@@ -225,7 +233,29 @@ export const stateRules = (law: StateLaw): RuleInput[] => {
   /** Did the version before `i` have this duty? Then this one supersedes it (rules verify checks the chain). */
   const before = (i: number, has: (v: StateVersion) => boolean, id: (suffix: string) => string) =>
     i > 0 && has(sorted[i - 1]) ? { supersedes: id(suffixOf(i - 1)) } : {};
-  return sorted.flatMap((v, i) => {
+  const none: RuleInput[] = law.noLawBefore
+    ? [
+        {
+          id: `${jurisdiction}.individuals.none`,
+          jurisdiction,
+          regime,
+          recipient: 'individuals',
+          authority: null,
+          appliesIf: ['controller'],
+          scope: { kind: 'residents' },
+          trigger: { elements: { anyOf: [], combos: BASELINE_COMBOS }, breachMode: 'acquisition', encryptionSafeHarbor: HARBOUR_LOST_IF_KEY },
+          riskGate: { kind: 'no_duty', note: law.noLawBefore },
+          threshold: null,
+          clock: { anchor: 'discovery', amount: null, unit: 'calendar_days' },
+          effectiveFrom: '2018-01-01',
+          effectiveTo: dayBefore(sorted[0].from),
+          citation: sorted[0].citation,
+          source: sorted[0].source,
+          verified: `No breach-notification statute before ${sorted[0].from}: ${law.noLawBefore}`,
+        },
+      ]
+    : [];
+  return none.concat(sorted.flatMap((v, i) => {
     const suffix = suffixOf(i);
     const common = {
       jurisdiction,
@@ -252,6 +282,7 @@ export const stateRules = (law: StateLaw): RuleInput[] => {
         ...common,
         id: `${jurisdiction}.individuals${suffix}`,
         ...before(i, () => true, (x) => `${jurisdiction}.individuals${x}`),
+        ...(i === 0 && law.noLawBefore ? { supersedes: `${jurisdiction}.individuals.none` } : {}),
         recipient: 'individuals',
         authority: null,
         threshold: null,
@@ -339,7 +370,7 @@ export const stateRules = (law: StateLaw): RuleInput[] => {
       });
     }
     return rules;
-  });
+  }));
 };
 
 /** A source record on the state's official code site. */

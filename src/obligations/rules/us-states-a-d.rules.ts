@@ -6,6 +6,7 @@ import { type StateLaw, STORED_COPIES, src } from './us-common.js';
 
 const AL: StateLaw = {
   code: 'AL',
+  noLawBefore: 'Alabama enacted its first breach-notification statute in 2018 (Act 2018-396), in force 2018-06-01; before, no Alabama law required notice',
   versions: [
     {
       // No Alabama breach statute existed before Act 2018-396 took effect. Approved 2018-03-28, it

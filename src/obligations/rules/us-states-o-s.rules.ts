@@ -269,6 +269,7 @@ const SC: StateLaw = {
 
 const SD: StateLaw = {
   code: 'SD',
+  noLawBefore: 'South Dakota enacted its first breach-notification statute in 2018 (SB 62), in force 2018-07-01; before, no South Dakota law required notice',
   versions: [
     {
       // No South Dakota breach statute existed before SB 62 took effect on 2018-07-01.

@@ -125,8 +125,12 @@ describe('versions: the day before and the day a text takes effect', () => {
   });
   it('Alabama (Act 2018-396, from 2018-06-01) and South Dakota (SB 62, from 2018-07-01): no statute before', () => {
     expect(has(on('2018-05-31T15:00:00Z', 'AL'), 'US-AL.individuals')).toBe(false);
+    const none = pick(on('2018-05-31T15:00:00Z', 'AL'), 'US-AL.individuals.none');
+    expect(none.required).toBe(false);
+    expect(none.why).toMatch(/Act 2018-396/);
     expect(pick(on('2018-06-01T15:00:00Z', 'AL'), 'US-AL.individuals').required).toBe(true);
     expect(has(on('2018-06-30T15:00:00Z', 'SD'), 'US-SD.individuals')).toBe(false);
+    expect(pick(on('2018-06-30T15:00:00Z', 'SD'), 'US-SD.individuals.none').required).toBe(false);
     expect(pick(on('2018-07-02T15:00:00Z', 'SD'), 'US-SD.individuals').required).toBe(true);
   });
 });
