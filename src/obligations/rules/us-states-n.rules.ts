@@ -43,9 +43,10 @@ const NV: StateLaw = {
       source: src(
         'https://www.leg.state.nv.us/NRS/NRS-603A.html#NRS603ASec220',
         'Nev. Rev. Stat. §603A.220 (Disclosure of breach of security of system data)',
-        'not checked against a stored copy of the statute: values from a public breach-law dataset derived from the Foley & Lardner chart and recollection of the text',
+        `${STORED_COPIES}: the text of NRS 603A.220(1)–(4) (casetext.com, current through the 2023 session; instalawyer.io): most expedient time and without unreasonable delay, no harm test; Perkins Coie (S.B. 347 of 2005, S.B. 186 effective 2011-10-01, A.B. 179 effective 2015-07-01; CRAs when notice is required to more than 1,000 persons at any one time)`,
       ),
-      verified: 'Not confirmed against a text: most expedient time, no risk-of-harm test, CRAs above 1,000 persons at any one time, the 2015-07-01 start of the current text.',
+      verified:
+        'Confirmed: most expedient time and without unreasonable delay; no risk-of-harm test; CRAs above 1,000 persons at any one time; A.B. 179 in force 2015-07-01. Not compared: a later subsection 7 exception referred to in the 2023 text.',
     },
   ],
 };
