@@ -148,7 +148,6 @@ describe('no risk-of-harm test in the statute: a no-harm finding changes nothing
 describe('standards not confirmed against a text answer review, never "not required"', () => {
   for (const [code, id] of [
     ['OR', 'US-OR.individuals'],
-    ['MS', 'US-MS.individuals'],
   ] as const)
     it(`${code}: a written no-harm determination answers review`, () => {
       const o = pick(run({ population: pop(code), risk: written() }), id);
