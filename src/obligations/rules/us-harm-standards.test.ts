@@ -126,6 +126,21 @@ describe('harm as an element of the definition of breach', () => {
     });
 });
 
+describe('exceptions on an investigation, with no consultation or writing condition', () => {
+  for (const [code, id, provision] of [
+    ['MS', 'US-MS.individuals', 'Miss. Code §75-24-29(3): will not likely result in harm'],
+    ['DE', 'US-DE.individuals', 'Del. Code tit. 6 §12B-102(a): unlikely to result in harm'],
+    ['NM', 'US-NM.individuals', 'N.M. Stat. §57-12C-6(C): no significant risk of identity theft or fraud'],
+    ['WA', 'US-WA.individuals.2020', 'RCW 19.255.010(1): not reasonably likely to subject consumers to a risk of harm'],
+    ['CO', 'US-CO.individuals', 'C.R.S. §6-1-716(2)(a): misuse has not occurred and is not reasonably likely'],
+    ['NE', 'US-NE.individuals', 'Neb. Rev. Stat. §87-803(1): unauthorized use not occurred nor reasonably likely'],
+  ] as const)
+    it(`${code} — ${provision}: a no-harm finding removes the duty`, () => {
+      expect(pick(run({ population: pop(code) }), id).required).toBe(true);
+      expect(pick(run({ population: pop(code), risk: { noHarmDetermination: true } }), id).required).toBe(false);
+    });
+});
+
 describe('no risk-of-harm test in the statute: a no-harm finding changes nothing', () => {
   for (const [code, id, provision] of [
     ['CA', 'US-CA.individuals.2026', 'Cal. Civ. Code §1798.82'],
