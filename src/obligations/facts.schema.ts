@@ -127,6 +127,11 @@ export const controllerSchema = strictObject({
   /** Brazil: small processing agent (Res. CD/ANPD 2/2022) — doubled ANPD periods. */
   smallProcessingAgent: z.boolean().default(false),
   /**
+   * Australia: a small business operator (annual turnover A$3 million or less) that is not an APP
+   * entity under Privacy Act 1988 ss 6D–6E (no health service, no opt-in under s 6EA).
+   */
+  auSmallBusinessOperator: z.boolean().default(false),
+  /**
    * The regulators that supervise or license the organisation (regulators.ts ids, e.g.
    * "US-NY-DFS"). Rules with `supervisedBy` apply only when one of theirs is listed (issue 13 §3:
    * NY GBL §899-aa(8)(a) notice to DFS only for DFS-regulated entities). Absent = not stated: such

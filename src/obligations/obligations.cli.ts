@@ -9,7 +9,9 @@ import { BadInputError, FailedError } from '../platform/errors.js';
 import type { Obligation, ObligationsResult } from './obligations.schema.js';
 import { parseAsOf, runObligations, verifyRuleSet } from './obligations.service.js';
 import { loadRules } from './rules-loader.js';
+import { writeFile } from 'node:fs/promises';
 import { COVERAGE_SINCE } from './coverage.js';
+import { renderCoverage } from './coverage-doc.js';
 import { inForce } from './engine.js';
 
 const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
@@ -85,6 +87,22 @@ export const registerObligationsCommands = (program: Command): void => {
       if (!rule) throw new BadInputError(`no rule with id "${id}" (see \`breachdesk rules list\`)`);
       // yaml is loaded only here: it is not needed on the `obligations` path (startup time).
       out(opts.json ? JSON.stringify(rule, null, 2) : (await import('yaml')).stringify(rule));
+    });
+  rules
+    .command('coverage')
+    .description('print docs/legal-coverage.md (Markdown) generated from the rules')
+    .option('--output <file>', 'write it to this file instead of stdout')
+    .action(async (opts: { output?: string }) => {
+      const md = renderCoverage(loadRules());
+      if (!opts.output) {
+        out(md);
+        return;
+      }
+      try {
+        await writeFile(opts.output, md);
+      } catch (e) {
+        throw new BadInputError(`${opts.output}: cannot write (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+      }
     });
   rules
     .command('verify')

@@ -96,6 +96,7 @@ export const PROFILE_PREDICATES = [
   'smaller_reporting_company',
   'sec_regsp_smaller',
   'small_processing_agent',
+  'au_small_business',
 ] as const;
 export type ProfilePredicate = (typeof PROFILE_PREDICATES)[number];
 
@@ -139,6 +140,12 @@ export const triggerSchema = z.object({
    * any: any breach of security (confidentiality, integrity or availability), as under GDPR.
    */
   breachMode: z.enum(['acquisition', 'access', 'any']),
+  /**
+   * Unauthorised acquisition is presumed from unauthorised access unless the facts say otherwise
+   * (`breach.acquisition: false` = reliable evidence of no acquisition): FTC Safeguards Rule,
+   * 16 CFR 314.2 ("notification event"). With acquisition unknown the duty is then owed, not `review`.
+   */
+  acquisitionPresumedFromAccess: z.boolean().default(false),
   /**
    * Exclusions from the law's definition of breach, each read from a BreachFacts.breach fact
    * (good-faith employee acquisition in US state laws; Singapore s 26B(4) intra-organisation).

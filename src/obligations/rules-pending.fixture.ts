@@ -6,9 +6,7 @@
  */
 export const PENDING_RULE_FILES: readonly string[] = [
   'eu-gdpr',
-  'eu-incident',
   'gb',
-  'us-federal',
   'ca',
   'au',
   'br',

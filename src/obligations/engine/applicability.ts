@@ -91,7 +91,9 @@ export const evaluate = (rule: Rule, facts: BreachFacts, scope: ScopeView): Eval
   const b = facts.breach;
   if (rule.trigger.breachMode === 'acquisition') {
     if (b.acquisition === false) return no('the law is triggered by unauthorised acquisition; the facts say access without acquisition');
-    if (b.acquisition === null)
+    if (b.acquisition === null && rule.trigger.acquisitionPresumedFromAccess && b.access)
+      why.push('acquisition presumed from the unauthorised access (no reliable evidence that data were not acquired)');
+    else if (b.acquisition === null)
       ask('required if data were acquired — missing: breach.acquisition', 'Were the data acquired (copied or taken), not only accessed? Set breach.acquisition.');
   } else if (rule.trigger.breachMode === 'access' && !b.access && !b.acquisition) {
     return no('no unauthorised access or acquisition of data');

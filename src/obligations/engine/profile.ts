@@ -28,4 +28,5 @@ export const PROFILE_TESTS: Record<ProfilePredicate, [(f: BreachFacts) => boolea
   smaller_reporting_company: [(f) => f.controller.smallerReportingCompany, 'a smaller reporting company'],
   sec_regsp_smaller: [(f) => f.controller.secRegSP === 'smaller', 'a smaller Reg S-P entity'],
   small_processing_agent: [(f) => f.controller.smallProcessingAgent, 'a small processing agent (LGPD)'],
+  au_small_business: [(f) => f.controller.auSmallBusinessOperator, 'a small business operator that is not an APP entity (Privacy Act 1988 ss 6D–6E)'],
 };

@@ -6,6 +6,7 @@ import { type BreachFacts, type PopulationEntry, UNKNOWN_JURISDICTION } from '..
 import { isWithin, REGIONS } from '../jurisdictions.js';
 import type { Rule } from '../rule.schema.js';
 import { PROFILE_TESTS } from './profile.js';
+import { supervisionOf } from './supervision.js';
 
 export interface ScopeView {
   /** Population entries this rule counts. */
@@ -46,7 +47,8 @@ const scopeOfKnown = (rule: Rule, facts: BreachFacts): Omit<ScopeView, 'unknown'
       // A sector regime is relevant to an organisation that has the profile it targets (an SEC
       // registrant files an 8-K whoever the victims are), otherwise by establishment or residents.
       const specific = rule.appliesIf.filter((p) => p !== 'controller' && p !== 'processor');
-      const profiled = specific.length > 0 && specific.every((p) => PROFILE_TESTS[p][0](facts));
+      const profiled =
+        (specific.length > 0 && specific.every((p) => PROFILE_TESTS[p][0](facts))) || supervisionOf(rule, facts)?.answer === true;
       return { entries: pop, relevant: profiled || established || pop.some((p) => inJur(p.jurisdiction)), maxPerJurisdiction: false };
     }
     case 'max_per_jurisdiction': {

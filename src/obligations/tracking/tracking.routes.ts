@@ -38,6 +38,8 @@ const TrackedSchema = z
     effectiveFrom: z.string().nullable(),
     effectiveTo: z.string().optional(),
     source: z.object({ url: z.string(), title: z.string(), checkedOn: z.string(), checkedAgainst: z.string() }).optional(),
+    /** Required or review, and still open: the row belongs in the owed table (issue 20 §1). */
+    owed: z.boolean(),
     status: z.enum(TRACKED_STATUSES),
     statusReason: z.string().nullable(),
     updatedAt: z.string(),

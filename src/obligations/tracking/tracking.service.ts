@@ -70,6 +70,11 @@ export type FactOverrides = z.infer<typeof FactOverridesSchema>;
 
 export interface TrackedObligation extends Obligation {
   itemId: string;
+  /**
+   * Belongs in the owed table: required or `review`, and still open (issue 20 §1 — a review row is
+   * owed until a person settles its questions; it never sinks into "not required").
+   */
+  owed: boolean;
   status: TrackedStatus;
   statusReason: string | null;
   updatedAt: string;
@@ -111,9 +116,13 @@ export class ObligationTrackingService {
   async setOverrides(incidentId: string, input: unknown, actor: Actor): Promise<FactOverrides> {
     const parsed = FactOverridesSchema.safeParse(input);
     if (!parsed.success) throw new BadInputError(`facts.${describeIssues(parsed.error.issues)}`);
-    // The same cross-field checks as the CLI, on the facts these overrides would produce.
+    // The same cross-field checks as the CLI, on the facts these overrides would produce; only the
+    // problems these overrides introduce are refused (an odd date already on the incident is not
+    // theirs, and stays a warning in the answer).
+    const known = new Set(checkFacts(await this.buildFacts(incidentId)).errors);
     const { errors } = checkFacts(await this.buildFacts(incidentId, parsed.data));
-    if (errors.length) throw new BadInputError(`facts.${errors[0]}`);
+    const added = errors.filter((e) => !known.has(e));
+    if (added.length) throw new BadInputError(`facts.${added[0]}`);
     const before = await this.getOverrides(incidentId);
     await this.db.transaction().execute(async (trx) => {
       const exists = await trx.selectFrom('incident_facts').select('incident_id').where('incident_id', '=', incidentId).executeTakeFirst();
@@ -143,7 +152,7 @@ export class ObligationTrackingService {
       if (d.kind === 'no_harm' || d.kind === 'no_harm_determination') risk.noHarmDetermination = d.value !== 'false';
     }
     const types = incident.categories.filter((c) => ['confidentiality', 'integrity', 'availability'].includes(c));
-    return breachFactsSchema.parse({
+    const built = breachFactsSchema.safeParse({
       version: 1,
       discoveredAt: incident.detectedAt ?? incident.awareAt,
       awareAt: incident.awareAt,
@@ -171,6 +180,10 @@ export class ObligationTrackingService {
       risk,
       severity: o.severity,
     });
+    // Everything above is validated where it is stored; if a combination still fails, the answer
+    // names the field (400), never an unexplained 500.
+    if (!built.success) throw new BadInputError(`facts.${describeIssues(built.error.issues)}`);
+    return built.data;
   }
 
   /** Runs the engine and reconciles tracked items, keeping human status where it still applies. */
@@ -332,5 +345,7 @@ function rank(i: TrackedObligation): number {
 
 function toTracked(r: IncidentObligationsTable): TrackedObligation {
   const ob = JSON.parse(r.obligation_json) as Obligation;
-  return { ...ob, itemId: r.id, status: r.status as TrackedStatus, statusReason: r.status_reason, updatedAt: r.updated_at };
+  const status = r.status as TrackedStatus;
+  const owed = ob.required !== false && (status === 'pending' || status === 'in_progress');
+  return { ...ob, itemId: r.id, owed, status, statusReason: r.status_reason, updatedAt: r.updated_at };
 }

@@ -3,16 +3,9 @@ import { testDialects } from '../../../test/support/dialects.js';
 import { openTestPlatform, type TestPlatform } from '../../../test/support/platform.js';
 import { EmbeddedJobQueue } from './embedded-queue.js';
 import { backoffMs } from './job-queue.js';
+import { waitFor as poll } from '../../../test/support/wait.js';
 
-async function waitFor<T>(fn: () => Promise<T | null | undefined | false>, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out waiting');
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+const waitFor = <T>(fn: () => Promise<T | null | undefined | false>, ms = 10_000) => poll(fn, ms, 25);
 
 for (const dialect of testDialects()) {
   describe(`embedded job queue on ${dialect}`, () => {

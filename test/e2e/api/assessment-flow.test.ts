@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../support/dialects.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
+import { waitFor } from '../../support/wait.js';
 
 // Ten Texans and five Californians with names and valid SSNs, plus a decoy order number column.
 const SSNS = ['123-45-6780', '234-56-7891', '345-67-8902', '456-78-9013', '567-89-0124', '212-34-5671', '301-22-4455', '402-33-5566', '503-44-6677', '604-55-7788', '705-66-8899', '401-77-9911', '302-88-1122', '203-99-2233', '104-11-3344'];
@@ -17,16 +18,6 @@ const CSV = ['first_name,last_name,email,ssn,state,zip,order_number']
     }),
   )
   .join('\n');
-
-async function waitFor<T>(fn: () => Promise<T | null>, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await fn();
-    if (v) return v;
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 for (const dialect of testDialects()) {
   describe(`assessment and obligations in an incident on ${dialect}`, () => {

@@ -1099,12 +1099,28 @@ export interface paths {
           access?: boolean;
           acquisition?: boolean | null;
           encrypted?: boolean;
-          keyCompromised?: boolean;
+          keyCompromised?: boolean | null;
           malicious?: boolean;
+          byAuthorisedPerson?: boolean | null;
+          goodFaithEmployee?: boolean | null;
+          onlyWithinOrganisation?: boolean | null;
+          hashing?: {
+            algorithm?: string | null;
+            salted?: boolean | null;
+            secretsLeaked?: boolean | null;
+          };
+          exposure?: "internal" | "known_recipients" | "unknown_recipients" | "public" | null;
+          lawEnforcementDelay?: {
+            requested: boolean;
+            agency?: string;
+            until?: string;
+          } | null;
         };
         risk?: {
           gdpr?: "unlikely" | "risk" | "high" | null;
           noHarmDetermination?: boolean;
+          noHarmDeterminedAt?: string;
+          consultedWith?: Array<"law_enforcement" | "federal_law_enforcement" | "attorney_general" | "regulator">;
           significantHarm?: boolean | null;
           material?: boolean | null;
           significantIncident?: boolean | null;
@@ -1132,8 +1148,13 @@ export interface paths {
         };
         determinedAt?: string;
         materialityDeterminedAt?: string;
+        classifiedAt?: string;
+        notifiabilityAssessedAt?: string;
+        extortionPaidAt?: string;
         individualNoticeAt?: string;
         regulatorNoticeAt?: string;
+        hhsNoticeAt?: string;
+        reason?: string;
       };
       responses: {
         "200": never;
@@ -1616,6 +1637,8 @@ export interface paths {
             deadline: string;
           } | null;
           uncovered: Array<string>;
+          unknownResidence: number;
+          warnings: Array<string>;
           items: Array<{
             itemId: string;
             id: string;
@@ -1627,6 +1650,7 @@ export interface paths {
             urgency: string | null;
             citation: string;
             why: string;
+            questions?: Array<string>;
             deadlineRule: string;
             relativeTo: {
               event: string;
@@ -1658,6 +1682,13 @@ export interface paths {
             verified: string;
             effectiveFrom: string | null;
             effectiveTo?: string;
+            source?: {
+              url: string;
+              title: string;
+              checkedOn: string;
+              checkedAgainst: string;
+            };
+            owed: boolean;
             status: "pending" | "in_progress" | "done" | "not_required";
             statusReason: string | null;
             updatedAt: string;
@@ -1689,6 +1720,7 @@ export interface paths {
           urgency: string | null;
           citation: string;
           why: string;
+          questions?: Array<string>;
           deadlineRule: string;
           relativeTo: {
             event: string;
@@ -1720,6 +1752,13 @@ export interface paths {
           verified: string;
           effectiveFrom: string | null;
           effectiveTo?: string;
+          source?: {
+            url: string;
+            title: string;
+            checkedOn: string;
+            checkedAgainst: string;
+          };
+          owed: boolean;
           status: "pending" | "in_progress" | "done" | "not_required";
           statusReason: string | null;
           updatedAt: string;
@@ -1745,6 +1784,8 @@ export interface paths {
             deadline: string;
           } | null;
           uncovered: Array<string>;
+          unknownResidence: number;
+          warnings: Array<string>;
           items: Array<{
             itemId: string;
             id: string;
@@ -1756,6 +1797,7 @@ export interface paths {
             urgency: string | null;
             citation: string;
             why: string;
+            questions?: Array<string>;
             deadlineRule: string;
             relativeTo: {
               event: string;
@@ -1787,6 +1829,13 @@ export interface paths {
             verified: string;
             effectiveFrom: string | null;
             effectiveTo?: string;
+            source?: {
+              url: string;
+              title: string;
+              checkedOn: string;
+              checkedAgainst: string;
+            };
+            owed: boolean;
             status: "pending" | "in_progress" | "done" | "not_required";
             statusReason: string | null;
             updatedAt: string;
