@@ -21,7 +21,9 @@ for (const dialect of testDialects()) {
         id === 'inc-1'
           ? { id, awareAt, detectedAt: awareAt, categories: ['confidentiality'] }
           : // An incident whose record already has awareness before detection (an odd stored date).
-            id === 'inc-odd'
+            id === 'inc-race'
+            ? { id, awareAt: '2026-03-02T15:00:00.000Z', detectedAt: null, categories: [] }
+            : id === 'inc-odd'
             ? { id, awareAt: '2026-03-01T00:00:00.000Z', detectedAt: '2026-03-02T00:00:00.000Z', categories: [] }
             : null,
       population: async () => population,
@@ -116,6 +118,16 @@ for (const dialect of testDialects()) {
         ['US-TX', 5],
       ]);
       expect((await svc.recompute('inc-1', SYSTEM_ACTOR)).unknownResidence).toBe(5);
+    });
+
+    it('recomputations of one incident running at once do not collide (the job and a stale read, PostgreSQL)', async () => {
+      population = [{ jurisdiction: 'US-TX', individuals: 300, elements: ['person_name', 'us_ssn'] }];
+      const results = await Promise.allSettled(Array.from({ length: 6 }, () => svc.recompute('inc-race', SYSTEM_ACTOR)));
+      expect(results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+      const list = await svc.list('inc-race');
+      const keys = list.items.map((i) => `${i.id}|${i.jurisdiction}`);
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(list.items.some((i) => i.jurisdiction === 'US-TX')).toBe(true);
     });
 
     it('answers 404 for an unknown incident', async () => {

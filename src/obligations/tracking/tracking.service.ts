@@ -125,9 +125,12 @@ export class ObligationTrackingService {
     if (added.length) throw new BadInputError(`facts.${added[0]}`);
     const before = await this.getOverrides(incidentId);
     await this.db.transaction().execute(async (trx) => {
-      const exists = await trx.selectFrom('incident_facts').select('incident_id').where('incident_id', '=', incidentId).executeTakeFirst();
-      if (exists) await trx.updateTable('incident_facts').set({ overrides_json: JSON.stringify(parsed.data) }).where('incident_id', '=', incidentId).execute();
-      else await trx.insertInto('incident_facts').values({ incident_id: incidentId, overrides_json: JSON.stringify(parsed.data), facts_json: null, result_json: null, computed_at: null, next_deadline: null }).execute();
+      // Upsert: a recomputation running at the same time may have created the row (PostgreSQL).
+      await trx
+        .insertInto('incident_facts')
+        .values({ incident_id: incidentId, overrides_json: JSON.stringify(parsed.data), facts_json: null, result_json: null, computed_at: null, next_deadline: null })
+        .onConflict((oc) => oc.column('incident_id').doUpdateSet({ overrides_json: JSON.stringify(parsed.data) }))
+        .execute();
       await this.audit.record({ actor, action: 'obligations.facts_updated', subjectType: 'incident', subjectId: incidentId, incidentId, before, after: parsed.data }, trx);
     });
     await this.recompute(incidentId, actor);
@@ -218,6 +221,10 @@ export class ObligationTrackingService {
               created_at: iso,
               updated_at: iso,
             })
+            // Two recomputations of one incident can run at once (the background job and a read
+            // that found the answer stale): on PostgreSQL both may insert the same new item. The
+            // first wins; the item is the same answer from the same facts.
+            .onConflict((oc) => oc.columns(['incident_id', 'rule_id', 'jurisdiction']).doNothing())
             .execute();
           continue;
         }
@@ -241,9 +248,11 @@ export class ObligationTrackingService {
           .execute();
       }
       const row = { facts_json: JSON.stringify(facts), result_json: JSON.stringify(result), computed_at: iso, next_deadline: result.nextDeadline?.deadline ?? null };
-      const exists = await trx.selectFrom('incident_facts').select('incident_id').where('incident_id', '=', incidentId).executeTakeFirst();
-      if (exists) await trx.updateTable('incident_facts').set(row).where('incident_id', '=', incidentId).execute();
-      else await trx.insertInto('incident_facts').values({ incident_id: incidentId, overrides_json: '{}', ...row }).execute();
+      await trx
+        .insertInto('incident_facts')
+        .values({ incident_id: incidentId, overrides_json: '{}', ...row })
+        .onConflict((oc) => oc.column('incident_id').doUpdateSet(row))
+        .execute();
       const count = (v: Obligation['required']) => result.obligations.filter((o) => o.required === v).length;
       await this.audit.record(
         {
