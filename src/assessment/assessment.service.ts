@@ -61,8 +61,10 @@ export function populationOf(report: ExposureReport): PopulationRow[] {
     .filter(([id, e]) => e.records > 0 && known.has(id))
     .map(([id]) => id as ElementId)
     .sort();
+  // People with no jurisdiction hint stay in as "unknown": the obligation engine counts them as
+  // a category of their own (issue 19 §4) instead of dropping them.
   return Object.entries(report.jurisdictions)
-    .filter(([j, n]) => j !== 'unknown' && n > 0)
+    .filter(([, n]) => n > 0)
     .map(([jurisdiction, individuals]) => ({ jurisdiction, individuals, elements }));
 }
 

@@ -7,6 +7,7 @@
 import { Command } from 'commander';
 import { registerScanCommands } from '../assessment/scan.cli.js';
 import { cliClient } from '../platform/cli-client.js';
+import { failWith } from '../platform/cli-support.js';
 import type { CliContext } from '../platform/module.js';
 import { VERSION } from './version.js';
 
@@ -23,4 +24,6 @@ const program = new Command('breachdesk')
 const ctx: CliContext = { client: () => cliClient(async () => (await import('./commands.js')).localApp()) };
 if (process.argv[2] !== 'scan') (await import('./commands.js')).registerCommands(program, ctx);
 registerScanCommands(program, ctx);
-await program.parseAsync(process.argv);
+// A command whose action is not wrapped in `action()` still ends in one line and the right exit
+// code, never a stack trace (issue 13 §7: `obligations --facts bad.json` printed one).
+await program.parseAsync(process.argv).catch(failWith);

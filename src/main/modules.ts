@@ -12,7 +12,8 @@ import { createNoticesModule } from '../notices/notices.module.js';
 import { loadRules } from '../obligations/rules-loader.js';
 import { OrgProfileService } from '../obligations/tracking/org-profile.service.js';
 import { trackingRoutes } from '../obligations/tracking/tracking.routes.js';
-import { type FactsSources, ObligationTrackingService } from '../obligations/tracking/tracking.service.js';
+import { type FactsSources, mergePopulation, ObligationTrackingService } from '../obligations/tracking/tracking.service.js';
+import { type PopulationEntry, toFactsJurisdiction } from '../obligations/facts.schema.js';
 import { createAuthRoutes } from '../platform/auth/auth.module.js';
 import { toPrincipal } from '../platform/auth/accounts.service.js';
 import type { Actor } from '../platform/audit/audit.service.js';
@@ -96,11 +97,18 @@ export function createModules(platform: Platform): Modules {
       // People found by the assessment, and people imported for notices: per jurisdiction the
       // larger count (the two lists overlap); imported-only jurisdictions take the elements the
       // assessment found, the conservative reading.
+      // People of unknown residence are a counted category (UNKNOWN), never dropped (issue 19 §4).
       const [found, imported] = await Promise.all([assessment.population(id), notices.service.countsByJurisdiction(id)]);
-      const byJ = new Map(found.map((p) => [p.jurisdiction, { ...p }]));
+      const byJ = new Map<string, PopulationEntry>();
+      for (const p of mergePopulation(found)) byJ.set(p.jurisdiction, { ...p });
       const elements = [...new Set(found.flatMap((p) => p.elements))];
-      for (const [j, n] of Object.entries(imported)) {
-        if (!j || j === 'unknown' || n <= 0) continue;
+      const importedByJ = new Map<string, number>();
+      for (const [code, n] of Object.entries(imported)) {
+        const j = toFactsJurisdiction(code);
+        importedByJ.set(j, (importedByJ.get(j) ?? 0) + n);
+      }
+      for (const [j, n] of importedByJ) {
+        if (n <= 0) continue;
         const cur = byJ.get(j);
         if (cur) cur.individuals = Math.max(cur.individuals, n);
         else if (elements.length) byJ.set(j, { jurisdiction: j, individuals: n, elements });

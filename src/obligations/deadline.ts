@@ -59,19 +59,28 @@ export const isBusinessDay = (day: DateTime, calendar: string): boolean => {
   return !publicHolidays(calendar, day.year).has(day.toISODate() ?? '');
 };
 
-const endOfLocalDay = (day: DateTime): DateTime => day.set({ hour: 23, minute: 59, second: 59, millisecond: 0 });
+/**
+ * The last instant of a local day: 23:59:59, or the day's `cutOff` (HH:MM) where the law or the
+ * filing system ends the day earlier (EDGAR: 17:30 ET, 17 CFR 232.13(a)(4)).
+ */
+const endOfLocalDay = (day: DateTime, cutOff?: string): DateTime => {
+  if (!cutOff) return day.set({ hour: 23, minute: 59, second: 59, millisecond: 0 });
+  const [hour, minute] = cutOff.split(':').map(Number);
+  return day.set({ hour, minute, second: 0, millisecond: 0 });
+};
 
 /**
  * The deadline `amount` `unit` after `anchor`. `zone` is the IANA zone where days are counted,
- * `calendar` the holiday calendar for business days.
+ * `calendar` the holiday calendar for business days, `cutOff` (HH:MM local) the end of the last
+ * day for day-counted periods (ignored for hours and months).
  */
-export const addPeriod = (anchor: Date, amount: number, unit: ClockUnit, zone: string, calendar: string): Date => {
+export const addPeriod = (anchor: Date, amount: number, unit: ClockUnit, zone: string, calendar: string, cutOff?: string): Date => {
   switch (unit) {
     case 'hours':
       return new Date(anchor.getTime() + amount * 3_600_000);
     case 'calendar_days': {
       const local = DateTime.fromJSDate(anchor, { zone }).startOf('day');
-      return endOfLocalDay(local.plus({ days: amount })).toJSDate();
+      return endOfLocalDay(local.plus({ days: amount }), cutOff).toJSDate();
     }
     case 'business_days': {
       // Day 0 is the anchor's local date; the first business day *after* it is day 1. An anchor on
@@ -83,7 +92,7 @@ export const addPeriod = (anchor: Date, amount: number, unit: ClockUnit, zone: s
         day = day.plus({ days: 1 });
         if (isBusinessDay(day, calendar)) counted++;
       }
-      return endOfLocalDay(day).toJSDate();
+      return endOfLocalDay(day, cutOff).toJSDate();
     }
     case 'months':
       return DateTime.fromJSDate(anchor, { zone }).plus({ months: amount }).toJSDate();

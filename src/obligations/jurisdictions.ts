@@ -25,7 +25,15 @@ export const US_STATES: Record<string, string> = {
   VI: 'U.S. Virgin Islands',
 };
 
-const REGIONS: Record<string, readonly string[]> = { EU: EU_STATES, EEA: EEA_STATES };
+/**
+ * GDPR one-stop-shop memberships over time: 2018-05-25..2018-07-19 the 28 EU states (EU28, with
+ * the UK) — the EEA states joined on 2018-07-20 (EEA Joint Committee Decision 154/2018) — and the
+ * UK stayed inside until 2020-12-31 (EEA+GB).
+ */
+export const EU28_STATES = [...EU_STATES, 'GB'] as const;
+export const EEA_GB_STATES = [...EEA_STATES, 'GB'] as const;
+
+export const REGIONS: Record<string, readonly string[]> = { EU: EU_STATES, EEA: EEA_STATES, EU28: EU28_STATES, 'EEA+GB': EEA_GB_STATES };
 
 /** Earliest-ending zone per US state/territory (states split across zones noted). */
 const US_ZONES: Record<string, string> = {

@@ -9,6 +9,9 @@ import { BadInputError, FailedError } from '../platform/errors.js';
 import type { Obligation, ObligationsResult } from './obligations.schema.js';
 import { parseAsOf, runObligations, verifyRuleSet } from './obligations.service.js';
 import { loadRules } from './rules-loader.js';
+import { writeFile } from 'node:fs/promises';
+import { COVERAGE_SINCE } from './coverage.js';
+import { renderCoverage } from './coverage-doc.js';
 import { inForce } from './engine.js';
 
 const out = (text: string) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
@@ -23,6 +26,8 @@ export const formatObligations = (r: ObligationsResult): string => {
   ];
   if (r.nextDeadline) lines.push(`Next deadline: ${r.nextDeadline.deadline} (${r.nextDeadline.id})`);
   if (r.uncovered.length) lines.push(`No rule in force for: ${r.uncovered.join(', ')} — check these by hand`);
+  if (r.unknownResidence) lines.push(`Residence unknown: ${r.unknownResidence} individual(s) — counted apart; thresholds they could tip answer REVIEW`);
+  for (const w of r.warnings) lines.push(`Warning: ${w}`);
   lines.push('');
   for (const o of r.obligations) {
     const when = o.required === false ? '-' : (o.deadline ?? o.urgency?.replaceAll('_', ' ') ?? 'no fixed date');
@@ -31,6 +36,7 @@ export const formatObligations = (r: ObligationsResult): string => {
     if (o.required !== false) lines.push(`             deadline: ${o.deadlineRule}`);
     for (const st of o.stages) lines.push(`             then ${st.name}: ${st.deadline ?? 'no fixed date'} (${st.deadlineRule})`);
     lines.push(`             why: ${o.why}`);
+    for (const q of o.questions) lines.push(`             to settle: ${q}`);
   }
   for (const k of r.recordKeeping) lines.push(`RECORD       ${k.jurisdiction.padEnd(6)} ${k.duty} (${k.citation})`);
   return lines.join('\n');
@@ -83,12 +89,30 @@ export const registerObligationsCommands = (program: Command): void => {
       out(opts.json ? JSON.stringify(rule, null, 2) : (await import('yaml')).stringify(rule));
     });
   rules
+    .command('coverage')
+    .description('print docs/legal-coverage.md (Markdown) generated from the rules')
+    .option('--output <file>', 'write it to this file instead of stdout')
+    .action(async (opts: { output?: string }) => {
+      const md = renderCoverage(loadRules());
+      if (!opts.output) {
+        out(md);
+        return;
+      }
+      try {
+        await writeFile(opts.output, md);
+      } catch (e) {
+        throw new BadInputError(`${opts.output}: cannot write (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+      }
+    });
+  rules
     .command('verify')
     .description('validate every rule file against the schema and check coverage, zones and calendars')
-    .option('--as-of <date>', 'check coverage on this date')
+    .option('--as-of <date>', 'check coverage up to this date (default: today)')
+    .option('--since <date>', `check coverage from this date (default ${COVERAGE_SINCE})`)
     .option('--json', 'print JSON')
-    .action((opts: { asOf?: string; json?: boolean }) => {
-      const report = verifyRuleSet(parseAsOf(opts.asOf));
+    .action((opts: { asOf?: string; since?: string; json?: boolean }) => {
+      const since = opts.since === undefined ? undefined : parseAsOf(opts.since).toISOString().slice(0, 10);
+      const report = verifyRuleSet(parseAsOf(opts.asOf), { since });
       if (opts.json) out(JSON.stringify({ ok: report.problems.length === 0, ...report }, null, 2));
       else {
         for (const p of report.problems) out(`${p.file}: ${p.ruleId}: ${p.message}`);

@@ -2,7 +2,7 @@
  * Obligations v1 — the output of the engine (docs/obligations-json.md). Versioned machine
  * contract: change additively only.
  */
-import type { Recipient } from './rule.schema.js';
+import type { Recipient, RuleSource } from './rule.schema.js';
 import type { Severity } from './severity.js';
 
 export type Required = true | false | 'review';
@@ -28,6 +28,11 @@ export interface Obligation {
   relativeTo: { event: string; at: string | null; note?: string } | null;
   citation: string;
   why: string;
+  /**
+   * For `review`: what a person must settle, one question each, naming the fact to set (issue 20
+   * §1). Empty otherwise. Added in v1 additively.
+   */
+  questions: string[];
   content: string[];
   prohibitedContent: string[];
   channels: string[];
@@ -41,6 +46,8 @@ export interface Obligation {
   verified: string;
   effectiveFrom: string | null;
   effectiveTo?: string;
+  /** The official text the rule encodes and when it was checked (issue 13 §6), when the rule has one. */
+  source?: RuleSource;
 }
 
 export interface RecordKeepingDuty {
@@ -64,4 +71,11 @@ export interface ObligationsResult {
    * has no law for them on `asOf` — a gap to check by hand, never a "nothing to do".
    */
   uncovered: string[];
+  /**
+   * Individuals whose jurisdiction is not known (population entries "UNKNOWN"): counted apart, never
+   * dropped; rules they could tip answer `review` (issue 19 §4). Added in v1 additively.
+   */
+  unknownResidence: number;
+  /** Suspect or impossible facts (order of dates, contradictions), one line each. Added in v1 additively. */
+  warnings: string[];
 }

@@ -5,15 +5,28 @@
  */
 import { readFile } from 'node:fs/promises';
 import { BadInputError } from '../platform/errors.js';
+import type { z } from 'zod';
 import { computeObligations } from './engine.js';
+import { checkFacts } from './facts-checks.js';
 import { type BreachFacts, breachFactsSchema } from './facts.schema.js';
-import { EEA_STATES, US_STATES, zoneOf } from './jurisdictions.js';
 import type { ObligationsResult } from './obligations.schema.js';
 import type { Rule } from './rule.schema.js';
-import { loadRules, type RuleProblem, validateRules } from './rules-loader.js';
-import { publicHolidays } from './deadline.js';
+import { loadRules } from './rules-loader.js';
 
-/** Parse BreachFacts JSON text; errors name the file and the field at fault. */
+/**
+ * The one-line message for a zod failure: the field path and what is wrong. An unknown key is
+ * reported before the missing field it was probably meant to be (`noHarmDetermnation` →
+ * "unknown key … did you mean noHarmDetermination").
+ */
+export const describeIssues = (issues: readonly z.core.$ZodIssue[]): string => {
+  const ordered = [...issues].sort((a, b) => Number(b.code === 'unrecognized_keys') - Number(a.code === 'unrecognized_keys'));
+  const issue = ordered[0];
+  const where = issue.path.length ? issue.path.join('.') : '(document)';
+  const more = issues.length > 1 ? ` (+${issues.length - 1} more)` : '';
+  return `${where}: ${issue.message}${more}`;
+};
+
+/** Parse BreachFacts JSON text; errors name the file and the field at fault. Impossible date orders are errors. */
 export const parseFacts = (text: string, source: string): BreachFacts => {
   let json: unknown;
   try {
@@ -22,12 +35,9 @@ export const parseFacts = (text: string, source: string): BreachFacts => {
     throw new BadInputError(`${source}: not valid JSON (${(e as Error).message})`);
   }
   const parsed = breachFactsSchema.safeParse(json);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue.path.length ? issue.path.join('.') : '(document)';
-    const more = parsed.error.issues.length > 1 ? ` (+${parsed.error.issues.length - 1} more)` : '';
-    throw new BadInputError(`${source}: ${where}: ${issue.message}${more}`);
-  }
+  if (!parsed.success) throw new BadInputError(`${source}: ${describeIssues(parsed.error.issues)}`);
+  const { errors } = checkFacts(parsed.data);
+  if (errors.length) throw new BadInputError(`${source}: ${errors[0]}${errors.length > 1 ? ` (+${errors.length - 1} more)` : ''}`);
   return parsed.data;
 };
 
@@ -67,34 +77,4 @@ export const obligationsFor = (facts: BreachFacts, asOf: Date = new Date()): Obl
 export const runObligations = async (factsPath: string, rules: Rule[], asOf: Date): Promise<ObligationsResult> =>
   computeObligations(await readFacts(factsPath), rules, asOf);
 
-/**
- * Whole-rule-set checks beyond the schema: every US state/territory and EEA state has a rule in
- * force on `asOf`, every jurisdiction has a time zone, every business-day calendar exists.
- */
-export const verifyRuleSet = (asOf: Date): { rules: number; files: Record<string, number>; problems: RuleProblem[] } => {
-  const { rules, problems, files } = validateRules();
-  const day = asOf.toISOString().slice(0, 10);
-  const inForce = rules.filter((r) => r.effectiveFrom !== null && r.effectiveFrom <= day && (!r.effectiveTo || day <= r.effectiveTo));
-  const expected = [...Object.keys(US_STATES).map((s) => `US-${s}`), ...EEA_STATES, 'GB'];
-  for (const j of expected)
-    if (!inForce.some((r) => r.jurisdiction === j && (r.recipient === 'individuals' || r.recipient === 'regulator')))
-      problems.push({ file: '(coverage)', ruleId: j, message: `no individuals or regulator rule in force on ${day}` });
-  for (const r of rules) {
-    try {
-      zoneOf(r.jurisdiction);
-    } catch {
-      problems.push({ file: '(zones)', ruleId: r.id, message: `no time zone for jurisdiction ${r.jurisdiction}` });
-    }
-    const units = [r.clock.unit, ...r.clock.stages.map((s) => s.unit)];
-    if (units.includes('business_days')) {
-      const cal = r.clock.holidays ?? r.jurisdiction;
-      try {
-        if (publicHolidays(cal, Number(day.slice(0, 4))).size === 0) throw new Error('empty');
-      } catch {
-        problems.push({ file: '(calendars)', ruleId: r.id, message: `no public-holiday calendar "${cal}"` });
-      }
-    }
-    if (!r.citation.trim() || !r.verified.trim()) problems.push({ file: '(citations)', ruleId: r.id, message: 'missing citation or verified note' });
-  }
-  return { rules: rules.length, files, problems };
-};
+export { verifyRuleSet } from './rules-verify.js';

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { ELEMENT_IDS } from '../assessment/scanner/types.js';
+import { REGULATOR_IDS } from './regulators.js';
 
 export const elementIdSchema = z.enum(ELEMENT_IDS);
 
@@ -17,6 +18,11 @@ export const RECIPIENTS = [
   'media',
   'controller',
   'law_enforcement',
+  /**
+   * The organisation itself: a step the law times without anyone to notify (Australia Privacy
+   * Act s 26WH(2): assess a suspected eligible data breach within 30 days).
+   */
+  'internal',
 ] as const;
 export type Recipient = (typeof RECIPIENTS)[number];
 
@@ -32,6 +38,10 @@ export const CLOCK_ANCHORS = [
   'regulator_notice',
   'hhs_notice',
   'year_end',
+  /** BreachFacts.notifiabilityAssessedAt (Singapore PDPA s 26D(1): 3 days after the assessment). */
+  'notifiability_assessment',
+  /** BreachFacts.risk.noHarmDeterminedAt (FL §501.171(4)(c): the written determination to the Department within 30 days). */
+  'no_harm_determination',
 ] as const;
 export type ClockAnchor = (typeof CLOCK_ANCHORS)[number];
 
@@ -40,6 +50,10 @@ export type ClockUnit = (typeof CLOCK_UNITS)[number];
 
 export const URGENCIES = [
   'without_undue_delay',
+  /** Alberta PIPA s 34.1; many US states. */
+  'without_unreasonable_delay',
+  /** LGPD Art. 48 before Res. 15/2024; Kenya DPA s 43; CERT-In Rules 2013 r 12. */
+  'within_reasonable_time',
   'most_expedient_time',
   'as_soon_as_practicable',
   'as_soon_as_feasible',
@@ -82,8 +96,19 @@ export const PROFILE_PREDICATES = [
   'smaller_reporting_company',
   'sec_regsp_smaller',
   'small_processing_agent',
+  'au_small_business',
 ] as const;
 export type ProfilePredicate = (typeof PROFILE_PREDICATES)[number];
+
+/** Who is consulted before a no-harm determination (DC §28-3852(g): OAG and federal law enforcement; FL §501.171(4)(c): law enforcement). */
+export const CONSULTEES = ['law_enforcement', 'federal_law_enforcement', 'attorney_general', 'regulator'] as const;
+export type Consultee = (typeof CONSULTEES)[number];
+
+/**
+ * Facts that take a case out of a law's definition of breach (`trigger.notIf`): true → not
+ * required with the rule's reason; false or null → the exclusion is not claimed.
+ */
+export const EXCLUSION_FACTS = ['goodFaithEmployee', 'onlyWithinOrganisation'] as const;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
@@ -96,6 +121,13 @@ const elementSetSchema = z.object({
 export type ElementSet = z.infer<typeof elementSetSchema>;
 
 export const triggerSchema = z.object({
+  /**
+   * personal_data: a breach of personal data triggers the duty (the element gates below apply).
+   * incident: the incident itself triggers it, with or without personal data (SEC 8-K Item 1.05,
+   * NYDFS 500.17(a), bank 36-hour rule, DORA Art. 19, NIS2 Art. 23 …; issue 13 §1): `elements`
+   * and the safe harbour are then not consulted.
+   */
+  subject: z.enum(['personal_data', 'incident']).default('personal_data'),
   /** Elements that make the duty apply. Empty anyOf and combos = every breach of personal data. */
   elements: elementSetSchema,
   /**
@@ -108,6 +140,17 @@ export const triggerSchema = z.object({
    * any: any breach of security (confidentiality, integrity or availability), as under GDPR.
    */
   breachMode: z.enum(['acquisition', 'access', 'any']),
+  /**
+   * Unauthorised acquisition is presumed from unauthorised access unless the facts say otherwise
+   * (`breach.acquisition: false` = reliable evidence of no acquisition): FTC Safeguards Rule,
+   * 16 CFR 314.2 ("notification event"). With acquisition unknown the duty is then owed, not `review`.
+   */
+  acquisitionPresumedFromAccess: z.boolean().default(false),
+  /**
+   * Exclusions from the law's definition of breach, each read from a BreachFacts.breach fact
+   * (good-faith employee acquisition in US state laws; Singapore s 26B(4) intra-organisation).
+   */
+  notIf: z.array(z.strictObject({ fact: z.enum(EXCLUSION_FACTS), why: z.string().min(3) })).default([]),
   encryptionSafeHarbor: z.object({
     applies: z.boolean(),
     /** True where the harbour is lost when the key or credential was also compromised. */
@@ -117,7 +160,20 @@ export const triggerSchema = z.object({
 });
 
 const alternativeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('elements'), anyOf: z.array(elementIdSchema).min(1), why: z.string() }),
+  z
+    .object({
+      kind: z.literal('elements'),
+      anyOf: z.array(elementIdSchema).default([]),
+      /** Prescribed combinations (Singapore PDP (Notification of Data Breaches) Regs 2021 Schedule Part 2). */
+      combos: z.array(z.array(elementIdSchema).min(1)).default([]),
+      why: z.string(),
+      /**
+       * The elements *may* fall in the category (APPI Rules Art. 7: bank accounts, credentials): a
+       * match answers `review` with `why`, unless a certain alternative also holds.
+       */
+      review: z.boolean().default(false),
+    })
+    .refine((a) => a.anyOf.length + a.combos.length > 0, 'an elements alternative needs anyOf or combos'),
   z.object({
     kind: z.literal('threshold'),
     count: z.number().int().nonnegative(),
@@ -138,6 +194,8 @@ export const riskGateSchema = z.object({
    * significant_harm: RROSH, serious/significant harm, relevant risk (CA, AU, SG, BR, PH, KE).
    * categories: only the listed `alternatives` (objective categories, APPI/PIPA); none → not required.
    * material: SEC materiality. significant_incident: NIS2/DORA/NYDFS/bank incident tests.
+   * no_duty: the law imposed no such duty then (e.g. before its first breach law took effect):
+   * never required, and `note` says why — an answer, not a coverage gap.
    */
   kind: z.enum([
     'none',
@@ -149,11 +207,42 @@ export const riskGateSchema = z.object({
     'material',
     'significant_incident',
     'categories',
+    'no_duty',
   ]),
+  /**
+   * Where the harm test sits: an *exception* after a determination, or an *element* of the
+   * statute's definition of breach or of the duty (VA §18.2-186.6(A)). Both work alike; the answer
+   * names which (issue 13 §2).
+   */
+  basis: z.enum(['exception', 'element']).optional(),
+  /** The statute's harm standard in its own words, shown in `why` when it is used. */
+  standard: z.string().optional(),
   /** The gate also passes when any of these holds (Japan, Korea, Singapore "significant scale"). */
   alternatives: z.array(alternativeSchema).default([]),
   documentationYears: z.number().positive().optional(),
   note: z.string().optional(),
+  /**
+   * The scope of a `no_harm_determination` exception as the statute gives it (issue 13 §2). The
+   * exception is available only when every condition holds; otherwise notice stays required (or
+   * `review` where a fact is unknown), with the reason.
+   */
+  conditions: z
+    .strictObject({
+      /** Only an inadvertent disclosure (breach.malicious false) — NY GBL §899-aa(2)(a). */
+      inadvertentOnly: z.boolean().default(false),
+      /** Only by a person authorised to access the data (breach.byAuthorisedPerson) — NY §899-aa(2)(a). */
+      authorisedPersonOnly: z.boolean().default(false),
+      /** Everyone here must have been consulted first (risk.consultedWith) — DC, FL. */
+      consultWith: z.array(z.enum(CONSULTEES)).default([]),
+      /** The determination must be in writing (risk.noHarmDeterminedAt) — NY, FL, many RoH states. */
+      inWriting: z.boolean().default(false),
+      /**
+       * The standard is recalled, not read in an official text: a no-harm finding answers `review`
+       * with this reason, never "not required".
+       */
+      unconfirmed: z.string().optional(),
+    })
+    .optional(),
 });
 
 export const thresholdSchema = z.object({
@@ -206,6 +295,15 @@ export const clockSchema = z.object({
   relation: z.enum(RELATIONS).optional(),
   /** IANA zone where the law counts days; defaults to the jurisdiction's (jurisdictions.ts). */
   timeZone: z.string().optional(),
+  /**
+   * Local time (HH:MM, in `timeZone`) at which the last day ends, for day-counted clocks: SEC
+   * EDGAR filings after 17:30 ET count as filed the next business day (17 CFR 232.13(a)), so the
+   * 8-K deadline is 17:30 ET of the fourth business day, not 23:59:59.
+   */
+  cutOff: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM (24-hour)')
+    .optional(),
   /** date-holidays calendar ("US", "US-VT", "BR") for business days; defaults per jurisdiction. */
   holidays: z.string().optional(),
   /** A second, independent cap (DORA: 4 h after classification *and* 24 h after awareness). */
@@ -248,6 +346,12 @@ export const ruleSchema = z.object({
   appliesIf: z.array(z.enum(PROFILE_PREDICATES)).default([]),
   /** Profile predicates of which none may hold (versions for smaller entities, e.g. SEC SRCs). */
   appliesUnless: z.array(z.enum(PROFILE_PREDICATES)).default([]),
+  /**
+   * Applies only to organisations supervised by one of these regulators (controller.regulators;
+   * regulators.ts): NY's notice to DFS is owed only by DFS-regulated entities (issue 13 §3). When
+   * the profile does not state its regulators the answer is `review` with the question.
+   */
+  supervisedBy: z.array(z.enum(REGULATOR_IDS)).optional(),
   scope: scopeSchema,
   trigger: triggerSchema,
   riskGate: riskGateSchema,
@@ -268,6 +372,11 @@ export const ruleSchema = z.object({
   effectiveFrom: isoDate.nullable(),
   /** Last day the rule applied (inclusive). */
   effectiveTo: isoDate.optional(),
+  /**
+   * Id of the earlier version of this duty that this rule replaces. `rules verify` checks the chain
+   * has no gap and no overlap: the earlier version's effectiveTo is the day before this effectiveFrom.
+   */
+  supersedes: z.string().optional(),
   citation: z.string().min(3),
   /**
    * The primary source this rule encodes (issue 13 §6): the official text on the legislature's,

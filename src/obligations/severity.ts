@@ -110,7 +110,14 @@ const deriveCb = (facts: BreachFacts): Omit<Severity['cb'], 'total' | 'source'> 
   const reasons: string[] = [];
   let confidentiality = 0;
   if (b.types.includes('confidentiality')) {
-    if (b.acquisition && b.malicious) {
+    // The stated exposure decides first (issue 20 §2: a public paste site is not "limited recipients").
+    if (b.exposure === 'public' || b.exposure === 'unknown_recipients') {
+      confidentiality = 0.5;
+      reasons.push(`C 0.5: exposed to an unknown number of recipients (${b.exposure === 'public' ? 'published' : 'recipients unknown'})`);
+    } else if (b.exposure === 'known_recipients' || b.exposure === 'internal') {
+      confidentiality = 0.25;
+      reasons.push(`C 0.25: exposed to ${b.exposure === 'internal' ? 'people inside the organisation' : 'a known set of recipients'}`);
+    } else if (b.acquisition && b.malicious) {
       confidentiality = 0.5;
       reasons.push('C 0.5: acquired in a malicious act, recipients unknown');
     } else if (b.acquisition || b.access) {
@@ -172,7 +179,7 @@ export const computeSeverity = (facts: BreachFacts, input: SeverityInput | undef
       reason: input?.ei !== undefined ? 'given in facts.severity.ei' : derivedEi.reason,
     },
     cb: { ...cb, total: cbTotal, source: cbIn ? 'facts' : 'derived' },
-    overlays: { individuals, unintelligible: facts.breach.encrypted && !facts.breach.keyCompromised },
+    overlays: { individuals, unintelligible: facts.breach.encrypted && facts.breach.keyCompromised === false },
     suggestedGdprRisk: suggestedRiskOf(band),
     confirmedGdprRisk: facts.risk.gdpr,
     art34Exemptions: facts.risk.art34Exemptions,

@@ -13,16 +13,21 @@ export function fail(message: string, code: 1 | 2): never {
   process.exit(code);
 }
 
+/** Any error as one clear line and the right exit code (UserError: its own; anything else: 1). */
+export function failWith(e: unknown): never {
+  if (e instanceof UserError) fail(e.message, e.exitCode);
+  const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
+  if (process.env.BREACHDESK_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? msg}\n`);
+  fail(`unexpected error: ${msg} (set BREACHDESK_DEBUG=1 for details)`, 1);
+}
+
 /** Wraps a commander action so any error becomes one clear line and the right exit code. */
 export function action<A extends unknown[]>(fn: (...args: A) => Promise<void> | void): (...args: A) => Promise<void> {
   return async (...args: A) => {
     try {
       await fn(...args);
     } catch (e) {
-      if (e instanceof UserError) fail(e.message, e.exitCode);
-      const msg = e instanceof Error ? e.message.split('\n')[0] : String(e);
-      if (process.env.BREACHDESK_DEBUG) process.stderr.write(`${(e as Error)?.stack ?? msg}\n`);
-      fail(`unexpected error: ${msg} (set BREACHDESK_DEBUG=1 for details)`, 1);
+      failWith(e);
     }
   };
 }

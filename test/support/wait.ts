@@ -1,5 +1,5 @@
-/** Polls `fn` until it returns something truthy (tests of background work: jobs, scans). */
-export async function waitFor<T>(fn: () => Promise<T | null | undefined | false>, ms = 30_000, everyMs = 50): Promise<T> {
+/** Polls `fn` until it returns a truthy value (test support for background jobs). */
+export async function waitFor<T>(fn: () => Promise<T | null | undefined | false>, ms = 30_000, everyMs = 100): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await fn();

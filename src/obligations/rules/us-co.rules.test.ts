@@ -19,7 +19,10 @@ describe('Colorado (C.R.S. §6-1-716)', () => {
   it('no notice when a good-faith investigation finds misuse not reasonably likely', () => {
     expect(pick(run({ population: co(10), risk: { noHarmDetermination: true } }), 'US-CO.individuals').required).toBe(false);
   });
-  it('not in force before 2018-09-01', () => {
-    expect(run({ population: co(10) }, '2018-08-31T12:00:00Z').obligations.some((o) => o.jurisdiction === 'US-CO')).toBe(false);
+  it('before HB 18-1128 (2018-09-01) the 2006 text applied: no day count, no AG notice', () => {
+    const at = '2018-08-31T12:00:00Z';
+    const r = run({ discoveredAt: at, awareAt: at, population: co(600) }, at);
+    expect(pick(r, 'US-CO.individuals.2006')).toMatchObject({ required: true, deadline: null });
+    expect(r.obligations.some((o) => o.id.startsWith('US-CO.regulator'))).toBe(false);
   });
 });

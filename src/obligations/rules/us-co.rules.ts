@@ -1,10 +1,18 @@
 /**
- * Colorado — C.R.S. §6-1-716 (HB 18-1128, effective 2018-09-01). reference/breach-law.md §6.2.
- * 30 days after determination for individuals and the AG ("500 or more"); CRAs above 1,000
- * ("more than 1,000"). Where another law sets a shorter deadline, the shorter one controls.
+ * Colorado — C.R.S. §6-1-716. Versions: before 2018-09-01 the 2006 text (most expedient time, no
+ * AG notice, CRAs above 1,000); from 2018-09-01 (HB 18-1128) 30 days after the determination for
+ * individuals and the AG ("500 or more"). Where another law sets a shorter deadline, the shorter one
+ * controls.
  */
 import type { RuleInput } from '../rule.schema.js';
-import { ACCOUNT_WITH_CODE, CREDENTIALS, HARBOUR_LOST_IF_KEY, namePlus } from './us-common.js';
+import { ACCOUNT_WITH_CODE, BASELINE_COMBOS, CHECKED_ON, CREDENTIALS, HARBOUR_LOST_IF_KEY, harmGate, namePlus, STORED_COPIES } from './us-common.js';
+
+const HARM = {
+  basis: 'exception' as const,
+  standard:
+    'after a prompt good-faith investigation, notice is owed "unless the investigation determines that the misuse of information about a Colorado resident has not occurred and is not reasonably likely to occur"',
+  cite: 'C.R.S. §6-1-716(2)(a)',
+};
 
 const base = {
   jurisdiction: 'US-CO',
@@ -23,18 +31,55 @@ const base = {
     breachMode: 'acquisition' as const,
     encryptionSafeHarbor: HARBOUR_LOST_IF_KEY,
   },
-  riskGate: {
-    kind: 'no_harm_determination' as const,
-    note: 'a good-faith investigation determined that misuse has not occurred and is not reasonably likely (§6-1-716(2))',
-  },
+  riskGate: harmGate(HARM),
   citation: 'C.R.S. §6-1-716',
+  source: {
+    url: 'https://leg.colorado.gov/bills/hb18-1128',
+    title: 'C.R.S. §6-1-716 (Notification of security breach), as amended by HB 18-1128',
+    checkedOn: CHECKED_ON,
+    checkedAgainst: `${STORED_COPIES}: earlier-recorded checks of secondary summaries of the §6-1-716 text (the misuse standard, 30 days after determination, content, substitute notice); a public rules project quoting §6-1-716(2)(d) from the enacted HB 18-1128 (CRAs "more than 1,000"). The AG's "500 or more" is from two datasets; the 2006 text is recalled, not re-read. The official C.R.S. is published by LexisNexis; the bill page is linked`,
+  },
 };
-const V = 'reference/breach-law.md §6.2: RoH wording, 30 days for individuals and content [verified] there (§6-1-716 text); AG "500 or more" and CRA comparator [verify] — not re-checked against statute';
+const V =
+  'Confirmed (statute text as quoted in secondary summaries): the misuse standard; 30 days after the determination for residents from 2018-09-01; CRAs above 1,000 (HB 18-1128 as quoted). Not confirmed: the AG\'s "500 or more" comparator (two datasets agree).';
+
+/** The text in force before HB 18-1128 (2006-09-01 – 2018-08-31): baseline definition, no day count, no AG. */
+const BEFORE_2018: RuleInput[] = [
+  {
+    ...base,
+    id: 'US-CO.individuals.2006',
+    recipient: 'individuals',
+    authority: null,
+    trigger: { ...base.trigger, elements: { anyOf: [], combos: BASELINE_COMBOS } },
+    threshold: null,
+    clock: { anchor: 'determination', amount: null, unit: 'calendar_days', urgency: 'most_expedient_time' },
+    content: ['description of the breach', 'types of information'],
+    effectiveFrom: '2006-09-01',
+    effectiveTo: '2018-08-31',
+    verified: 'The 2006 text (recalled, not re-read): most expedient time, the same misuse standard, CRAs above 1,000, no AG notice; personal information = name + SSN, DL/ID or account + code.',
+  },
+  {
+    ...base,
+    id: 'US-CO.credit_bureaus.2006',
+    recipient: 'credit_bureaus',
+    authority: { name: 'Nationwide consumer reporting agencies (Equifax, Experian, TransUnion)' },
+    trigger: { ...base.trigger, elements: { anyOf: [], combos: BASELINE_COMBOS } },
+    threshold: { count: 1000, comparator: '>', counted: 'Colorado residents to be notified' },
+    clock: { anchor: 'determination', amount: null, unit: 'calendar_days', urgency: 'most_expedient_time' },
+    content: ['anticipated date of the notices', 'approximate number of residents to be notified'],
+    effectiveFrom: '2006-09-01',
+    effectiveTo: '2018-08-31',
+    citation: 'C.R.S. §6-1-716(2)(d) (2006)',
+    verified: 'The 2006 text (recalled, not re-read).',
+  },
+];
 
 export const usCoRules: RuleInput[] = [
+  ...BEFORE_2018,
   {
     ...base,
     id: 'US-CO.individuals',
+    supersedes: 'US-CO.individuals.2006',
     recipient: 'individuals',
     authority: null,
     threshold: null,
@@ -67,6 +112,7 @@ export const usCoRules: RuleInput[] = [
   {
     ...base,
     id: 'US-CO.credit_bureaus',
+    supersedes: 'US-CO.credit_bureaus.2006',
     recipient: 'credit_bureaus',
     authority: { name: 'Nationwide consumer reporting agencies (Equifax, Experian, TransUnion)' },
     threshold: { count: 1000, comparator: '>', counted: 'Colorado residents to be notified' },
@@ -75,6 +121,6 @@ export const usCoRules: RuleInput[] = [
     notes: 'Not required for entities subject to GLBA Title V.',
     effectiveFrom: '2018-09-01',
     citation: 'C.R.S. §6-1-716(2)(d)',
-    verified: `${V}. CRA comparator "more than 1,000" consistent with a public rules project quoting §6-1-716(2)(d) from the enacted HB18-1128 (found with the search tool); statute not opened directly.`,
+    verified: V,
   },
 ];

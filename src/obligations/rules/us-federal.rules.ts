@@ -1,58 +1,155 @@
 /**
  * US federal and sector regimes: HIPAA, FTC Health Breach Notification Rule, FTC Safeguards Rule,
- * SEC Form 8-K Item 1.05, SEC Regulation S-P, NYDFS 23 NYCRR 500.17, the bank 36-hour rule and
- * CIRCIA (not in force). reference/breach-law.md §7 — every row there is [verify against primary
- * source] unless noted; none was re-checked against the CFR here.
+ * SEC Form 8-K Item 1.05, SEC Regulation S-P, NYDFS 23 NYCRR 500.17, the bank 36-hour rule, CIRCIA
+ * (not in force), and the service-provider duty of the state laws. Each rule cites the official
+ * text (eCFR, Federal Register, the regulator) and says what was confirmed and what was not.
+ * Versions: a rule that replaced an earlier text carries `supersedes`; regimes that did not exist
+ * before their effective date have no earlier version (no such duty then).
  */
 import type { ElementId } from '../../assessment/scanner/types.js';
 import type { RuleInput } from '../rule.schema.js';
+import { INCIDENT_TRIGGER, sourcesCheckedOn } from './rule-helpers.js';
 
-const V7 = (section: string, extra = '') =>
-  `from reference/breach-law.md ${section}, marked [verify against primary source] there; not re-checked against the CFR/statute${extra}`;
+const src = sourcesCheckedOn('2026-12-06');
 
+/** The incident itself triggers these regimes, with or without personal data (issue 13 §1). */
+const INCIDENT = INCIDENT_TRIGGER;
+
+// ------------------------------------------------------------------------------------- HIPAA
 /** PHI: identifiable health, health-insurance or genetic information held by a covered entity. */
 const PHI: ElementId[] = ['health', 'health_insurance', 'genetic'];
-const phiTrigger = {
-  elements: { anyOf: PHI, combos: [] },
-  breachMode: 'access' as const,
-  // "Unsecured PHI": PHI encrypted per HHS guidance (keys kept apart) is secured.
-  encryptionSafeHarbor: { applies: true, lostIfKeyCompromised: true, standard: 'HHS guidance on rendering PHI unusable (NIST SP 800-111/800-52)' },
-};
-const hipaaGate = {
-  kind: 'no_harm_determination' as const,
-  note: 'four-factor risk assessment showing a low probability that the PHI has been compromised (45 CFR §164.402(2))',
-  documentationYears: 6,
-};
+const HIPAA_SOURCE = src(
+  'https://www.ecfr.gov/current/title-45/subtitle-A/subchapter-C/part-164/subpart-D',
+  '45 CFR Part 164 Subpart D — Notification in the Case of Breach of Unsecured Protected Health Information (§§164.400–414)',
+  'eCFR current text of §§164.402–410 (periods, 500 thresholds, media ">500 residents of a State", annual log within 60 days after the end of each calendar year); effective date of the current harm standard (Omnibus Rule, 78 FR 5566, compliance 2013-09-23) recalled, not re-read; the interim final rule effective 2009-09-23 confirmed in 74 FR 42740',
+);
 const hipaa = {
   jurisdiction: 'US',
   regime: 'HIPAA',
   appliesIf: ['hipaa_covered_entity' as const],
-  scope: { kind: 'residents' as const },
-  trigger: phiTrigger,
-  riskGate: hipaaGate,
-  effectiveFrom: '2009-09-23',
-  verified: V7('§7.1', '; interim final rule effective 2009-09-23 from memory'),
-};
-const HHS = { name: 'U.S. Department of Health and Human Services, Office for Civil Rights', portal: 'https://ocrportal.hhs.gov/ocr/breach' };
-
-const hbnr = {
-  jurisdiction: 'US',
-  regime: 'FTC Health Breach Notification Rule',
-  appliesIf: ['phr_vendor' as const],
-  scope: { kind: 'residents' as const },
+  // A covered entity notifies every affected individual, wherever they live.
+  scope: { kind: 'all' as const },
   trigger: {
     elements: { anyOf: PHI, combos: [] },
     breachMode: 'access' as const,
-    encryptionSafeHarbor: { applies: true, lostIfKeyCompromised: true },
+    // §164.402(1)(i): unintentional good-faith acquisition by a workforce member is not a breach.
+    notIf: [{ fact: 'goodFaithEmployee' as const, why: 'unintentional good-faith acquisition, access or use by a workforce member within the scope of authority, not further used or disclosed, is not a breach (45 CFR §164.402(1)(i))' }],
+    // "Unsecured PHI": PHI encrypted per HHS guidance (keys kept apart) is secured.
+    encryptionSafeHarbor: { applies: true, lostIfKeyCompromised: true, standard: 'HHS guidance on rendering PHI unusable (NIST SP 800-111/800-52)' },
+  },
+  riskGate: {
+    kind: 'no_harm_determination' as const,
+    basis: 'element' as const,
+    standard: 'a low probability that the protected health information has been compromised based on a risk assessment of at least the four factors',
+    note: '45 CFR §164.402(2); the burden of proof is on the covered entity (§164.414(b))',
+    conditions: { inadvertentOnly: false, authorisedPersonOnly: false, consultWith: [], inWriting: true },
+    documentationYears: 6,
+  },
+  effectiveFrom: '2013-09-23',
+  source: HIPAA_SOURCE,
+  verified: 'checked against the eCFR text of 45 CFR §§164.402–410 on 2026-12-06 (see source)',
+};
+const HHS = { name: 'U.S. Department of Health and Human Services, Office for Civil Rights', portal: 'https://ocrportal.hhs.gov/ocr/breach' };
+
+// ------------------------------------------------------------------------------------- FTC HBNR
+const HBNR_2024 = src(
+  'https://www.federalregister.gov/documents/2024/05/30/2024-10855/health-breach-notification-rule',
+  'Health Breach Notification Rule, 16 CFR Part 318, as amended by 89 FR 47028 (2024-05-30), effective 2024-07-29',
+  'Federal Register final rule (effective date 2024-07-29; FTC notice for 500 or more "without unreasonable delay and in no case later than 60 calendar days after discovery"); eCFR §318.5(a) form of individual notice; the presumption of acquisition from access in §318.2 recalled from the rule text, not re-read',
+);
+const HBNR_2009 = src(
+  'https://www.federalregister.gov/citation/74-FR-42962',
+  'Health Breach Notification Rule, 16 CFR Part 318, 74 FR 42962 (2009-08-25), effective 2009-09-24',
+  'FTC statements of the 2009 rule: individuals within 60 days after discovery, FTC within 10 business days when 500 or more are affected (FTC rule-review notice 2020, 85 FR 31085, as reported); the 2009 Federal Register text itself not re-read',
+);
+const hbnrBase = {
+  jurisdiction: 'US',
+  regime: 'FTC Health Breach Notification Rule',
+  appliesIf: ['phr_vendor' as const],
+  scope: { kind: 'all' as const },
+  trigger: {
+    elements: { anyOf: PHI, combos: [] },
+    breachMode: 'acquisition' as const,
+    // §318.2: unauthorised acquisition is presumed to include unauthorised access unless the entity
+    // has reliable evidence that there was none (or it could not reasonably have happened).
+    acquisitionPresumedFromAccess: true,
+    encryptionSafeHarbor: { applies: true, lostIfKeyCompromised: true, standard: 'HHS guidance on securing PHI' },
   },
   riskGate: { kind: 'none' as const },
-  effectiveFrom: '2024-07-29',
-  verified: V7('§7.2', '; 2024 amendment effective 2024-07-29 from memory'),
 };
-const FTC = { name: 'Federal Trade Commission' };
+const FTC = { name: 'Federal Trade Commission', portal: 'https://www.ftc.gov/business-guidance/resources/health-breach-notification-rule' };
+const hbnr = (version: '2009' | '2024'): RuleInput[] => {
+  const v2024 = version === '2024';
+  const id = (s: string) => (v2024 ? `US.ftc-hbnr.${s}` : `US.ftc-hbnr.${s}.2009`);
+  const dates = v2024 ? { effectiveFrom: '2024-07-29', source: HBNR_2024 } : { effectiveFrom: '2009-09-24', effectiveTo: '2024-07-28', source: HBNR_2009 };
+  const chain = (s: string) => (v2024 ? { supersedes: `US.ftc-hbnr.${s}.2009` } : {});
+  const verified = `checked against ${v2024 ? 'the 2024 amending rule in the Federal Register' : 'FTC statements of the 2009 rule'} on 2026-12-06 (see source)`;
+  return [
+    {
+      ...hbnrBase,
+      ...dates,
+      ...chain('individuals'),
+      id: id('individuals'),
+      recipient: 'individuals',
+      authority: null,
+      threshold: null,
+      clock: { anchor: 'discovery', amount: 60, unit: 'calendar_days', urgency: 'without_unreasonable_delay' },
+      content: ['what happened', 'types of information involved', 'steps individuals should take', 'what the entity is doing', 'contact procedures'],
+      citation: v2024 ? '16 CFR §318.4(a) (as amended 2024)' : '16 CFR §318.4(a) (2009)',
+      verified,
+    },
+    {
+      ...hbnrBase,
+      ...dates,
+      ...chain('ftc'),
+      id: id('ftc'),
+      recipient: 'regulator',
+      authority: FTC,
+      threshold: { count: 500, comparator: '>=', counted: 'individuals affected' },
+      clock: v2024
+        ? { anchor: 'discovery', amount: 60, unit: 'calendar_days', urgency: 'without_unreasonable_delay' }
+        : { anchor: 'discovery', amount: 10, unit: 'business_days', urgency: 'as_soon_as_possible', holidays: 'US', timeZone: 'America/New_York' },
+      content: ['FTC breach notification form'],
+      notes: v2024 ? 'Contemporaneously with the notice to individuals.' : 'Within ten business days following the date of discovery (2009 text).',
+      citation: v2024 ? '16 CFR §318.5(c) (as amended 2024)' : '16 CFR §318.5(c) (2009)',
+      verified,
+    },
+    {
+      ...hbnrBase,
+      ...dates,
+      ...chain('ftc-annual'),
+      id: id('ftc-annual'),
+      recipient: 'regulator',
+      authority: FTC,
+      threshold: { count: 500, comparator: '<', counted: 'individuals affected' },
+      clock: { anchor: 'year_end', amount: 60, unit: 'calendar_days', urgency: 'annual' },
+      content: ['entry in the annual breach log'],
+      citation: v2024 ? '16 CFR §318.5(c) (as amended 2024)' : '16 CFR §318.5(c) (2009)',
+      verified,
+    },
+    {
+      ...hbnrBase,
+      ...dates,
+      ...chain('media'),
+      id: id('media'),
+      recipient: 'media',
+      authority: { name: 'Prominent media outlets serving the State or jurisdiction' },
+      scope: { kind: 'max_per_jurisdiction', within: 'US' },
+      threshold: { count: 500, comparator: '>', counted: 'residents of a single State or jurisdiction' },
+      clock: { anchor: 'discovery', amount: 60, unit: 'calendar_days', urgency: 'without_unreasonable_delay' },
+      content: ['same content as the notice to individuals'],
+      citation: v2024 ? '16 CFR §318.5(b) (as amended 2024)' : '16 CFR §318.5(b) (2009)',
+      verified,
+    },
+  ];
+};
 
-
-/** SEC Form 8-K Item 1.05; smaller reporting companies from 2024-06-15 (Release 33-11216). */
+// ------------------------------------------------------------------------------------- SEC 8-K
+const SEC_8K_SOURCE = src(
+  'https://www.federalregister.gov/citation/88-FR-51896',
+  'Cybersecurity Risk Management, Strategy, Governance, and Incident Disclosure, Release 33-11216, 88 FR 51896 (2023-08-04); Form 8-K Item 1.05 and General Instruction B.1; Regulation S-T Rule 13, 17 CFR 232.13',
+  'Release 33-11216 (Item 1.05 within four business days after the registrant determines the incident is material; compliance 2023-12-18, smaller reporting companies 2024-06-15) and 17 CFR 232.13(a)(2) (a filing commencing after 5:30 p.m. Eastern time is deemed filed the next business day), read on 2026-12-06',
+);
 const sec8k = (id: string, from: string, profile: Pick<RuleInput, 'appliesIf' | 'appliesUnless'>): RuleInput => ({
   id,
   jurisdiction: 'US',
@@ -62,24 +159,52 @@ const sec8k = (id: string, from: string, profile: Pick<RuleInput, 'appliesIf' | 
   appliesIf: ['public_company'],
   ...profile,
   scope: { kind: 'all' },
-  // A cybersecurity incident need not involve personal data at all.
-  trigger: { elements: { anyOf: [], combos: [] }, breachMode: 'any', encryptionSafeHarbor: { applies: false, lostIfKeyCompromised: false } },
-  riskGate: { kind: 'material', note: 'materiality determined without unreasonable delay after discovery' },
+  // A cybersecurity incident need not involve personal data at all (17 CFR 229.106(a)).
+  trigger: INCIDENT,
+  riskGate: { kind: 'material', note: 'materiality determined without unreasonable delay after discovery (Item 1.05 Instruction 1)' },
   threshold: null,
-  clock: { anchor: 'materiality_determination', amount: 4, unit: 'business_days', holidays: 'US', timeZone: 'America/New_York' },
+  // Four business days after the materiality determination (General Instruction B.1: a
+  // determination on a weekend or holiday starts the count on the next business day), ending at
+  // 17:30 Eastern: later EDGAR filings are deemed filed the next business day (17 CFR 232.13(a)(2)).
+  clock: {
+    anchor: 'materiality_determination',
+    amount: 4,
+    unit: 'business_days',
+    holidays: 'US',
+    timeZone: 'America/New_York',
+    cutOff: '17:30',
+    extensions: [
+      { amount: 30, unit: 'calendar_days', condition: 'the U.S. Attorney General notifies the SEC that disclosure poses a substantial risk to national security or public safety (Item 1.05(c)); further 30 and, in extraordinary circumstances, 60 days' },
+    ],
+  },
   content: [
     'material aspects of the nature, scope and timing of the incident',
     'material or reasonably likely material impact, including on financial condition and results of operations',
-    'amend the 8-K for information not available at the first filing',
+    'amend the 8-K within four business days after information not available at the first filing becomes available (Instruction 2)',
   ],
   channels: ['Form 8-K on EDGAR'],
-  notes: 'Delay only if the US Attorney General notifies the SEC of a substantial risk to national security or public safety: 30 days, +30, +60 in extraordinary cases.',
   effectiveFrom: from,
-  citation: 'SEC Release 33-11216 (2023); Form 8-K Item 1.05',
-  verified: V7('§7.5'),
+  source: SEC_8K_SOURCE,
+  citation: 'Form 8-K Item 1.05 (Release 33-11216, 2023); 17 CFR 232.13(a)(2)',
+  verified: 'checked against Release 33-11216 and 17 CFR 232.13 on 2026-12-06 (see source)',
 });
 
-/** SEC Regulation S-P customer notice; compliance dates differ for larger and smaller entities. */
+// ------------------------------------------------------------------------------------- Reg S-P
+/** "Sensitive customer information" (17 CFR 248.30(d)): identifiers alone, or identifying + authenticating. */
+const SENSITIVE_ALONE: ElementId[] = ['us_ssn', 'us_itin', 'national_id', 'passport_number', 'drivers_license', 'tax_id', 'biometric'];
+const IDENTIFYING_AUTHENTICATING: ElementId[][] = [
+  ['username', 'password'],
+  ['email', 'password'],
+  ['payment_card', 'card_security_code'],
+  ['bank_account', 'password'],
+  ['person_name', 'security_question'],
+  ['email', 'security_question'],
+];
+const REG_SP_SOURCE = src(
+  'https://www.ecfr.gov/current/title-17/chapter-II/part-248/subpart-A/section-248.30',
+  '17 CFR 248.30 (Regulation S-P) as amended by Release 34-100155, 89 FR 47688 (2024-06-03), effective 2024-08-02',
+  'Release 34-100155 as summarised by the SEC and counsel (notice as soon as practicable but not later than 30 days after becoming aware of unauthorised access to or use of customer information; compliance 2025-12-03 larger, 2026-06-03 smaller entities; effective 2024-08-02); the definition of sensitive customer information approximated by element ids',
+);
 const regSP = (id: string, from: string, profile: Pick<RuleInput, 'appliesIf' | 'appliesUnless'>): RuleInput => ({
   id,
   jurisdiction: 'US',
@@ -87,17 +212,56 @@ const regSP = (id: string, from: string, profile: Pick<RuleInput, 'appliesIf' | 
   recipient: 'individuals',
   authority: null,
   ...profile,
-  scope: { kind: 'residents' },
-  trigger: { elements: { anyOf: [], combos: [] }, breachMode: 'access', encryptionSafeHarbor: { applies: true, lostIfKeyCompromised: true } },
-  riskGate: { kind: 'no_harm_determination', note: 'substantial harm or inconvenience not reasonably likely, after a reasonable investigation' },
+  scope: { kind: 'all' },
+  trigger: {
+    elements: { anyOf: SENSITIVE_ALONE, combos: IDENTIFYING_AUTHENTICATING },
+    // Account numbers alone may be "access devices"; a person decides.
+    reviewElements: { anyOf: ['bank_account', 'payment_card', 'iban'], combos: [] },
+    breachMode: 'access',
+    encryptionSafeHarbor: { applies: true, lostIfKeyCompromised: true },
+  },
+  riskGate: {
+    kind: 'no_harm_determination',
+    basis: 'exception',
+    standard: 'sensitive customer information has not been, and is not reasonably likely to be, used in a manner that would result in substantial harm or inconvenience',
+    note: 'after a reasonable investigation (17 CFR 248.30(a)(4)(i))',
+    conditions: { inadvertentOnly: false, authorisedPersonOnly: false, consultWith: [], inWriting: true },
+  },
   threshold: null,
-  clock: { anchor: 'awareness', amount: 30, unit: 'calendar_days', urgency: 'as_soon_as_practicable' },
-  content: ['description of the incident', 'types of sensitive customer information involved', 'what the customer can do', 'contact information'],
-  notes: 'Service providers must notify the covered institution within 72 hours (not modelled as a separate rule).',
+  clock: {
+    anchor: 'awareness',
+    amount: 30,
+    unit: 'calendar_days',
+    urgency: 'as_soon_as_practicable',
+    extensions: [{ amount: 30, unit: 'calendar_days', condition: 'the U.S. Attorney General informs the SEC in writing that notice poses a substantial risk to national security or public safety (further 30, then 60 days in extraordinary circumstances)' }],
+  },
+  content: ['description of the incident', 'types of sensitive customer information involved', 'date or estimated date of the incident', 'contact information', 'what the customer can do'],
+  notes: 'Service providers must notify the covered institution within 72 hours of becoming aware of a breach (a contract term the institution must obtain; not modelled as a separate rule).',
   effectiveFrom: from,
-  citation: '17 CFR §248.30(a)(4)',
-  verified: V7('§7.6', '; compliance dates 2025-12-03 (larger) / 2026-06-03 (smaller) from the reference'),
+  source: REG_SP_SOURCE,
+  citation: '17 CFR §248.30(a)(4) (as amended 2024)',
+  verified: 'checked against the 2024 amendments as summarised on 2026-12-06 (see source); element mapping is an approximation',
 });
+
+// ------------------------------------------------------------------------------------- NYDFS
+const DFS = { name: 'New York Superintendent of Financial Services', portal: 'DFS Portal' };
+const DFS_2023 = src(
+  'https://www.dfs.ny.gov/industry_guidance/cybersecurity',
+  '23 NYCRR 500.17 as amended by the Second Amendment to Part 500 (adopted 2023-11-01; new reporting duties from 2023-12-01)',
+  'text of §500.17(a) and (c) as currently compiled (LII copy of the NYCRR) — 72 hours after determining that a cybersecurity incident occurred at the covered entity, its affiliates or a third-party service provider; extortion payment within 24 hours, written explanation within 30 days; the 2023-12-01 start of the amended reporting from DFS implementation guidance as reported, §500.22 transitional text not re-read',
+);
+const DFS_2017 = src(
+  'https://www.dfs.ny.gov/industry_guidance/cybersecurity',
+  '23 NYCRR 500.17(a) as adopted 2017 (effective 2017-03-01; notice duty from 2017-08-28, §500.22(a))',
+  'the 2017 text as summarised in DFS and secondary sources: 72 hours from a determination that a cybersecurity event occurred that must be reported to another government body or has a reasonable likelihood of materially harming normal operations; the 180-day transitional period to 2017-08-28 recalled, not re-read',
+);
+
+// ------------------------------------------------------------------------------------- Bank rule
+const BANK_SOURCE = src(
+  'https://www.federalregister.gov/documents/2021/11/23/2021-25510/computer-security-incident-notification-requirements-for-banking-organizations-and-their-bank',
+  'Computer-Security Incident Notification Requirements for Banking Organizations and Their Bank Service Providers, 86 FR 66424 (2021-11-23): 12 CFR Part 53 (OCC), Part 225 Subpart N (FRB), Part 304 Subpart C (FDIC)',
+  'Federal Register final rule summary and dates (36 hours after determining a notification incident occurred; service providers as soon as possible for a disruption of 4 hours or more; effective 2022-04-01, compliance 2022-05-01), read on 2026-12-06',
+);
 
 export const usFederalRules: RuleInput[] = [
   // ---------------------------------------------------------------- HIPAA (45 CFR 164.400–414)
@@ -107,7 +271,7 @@ export const usFederalRules: RuleInput[] = [
     recipient: 'individuals',
     authority: null,
     threshold: null,
-    clock: { anchor: 'discovery', amount: 60, unit: 'calendar_days', urgency: 'without_undue_delay' },
+    clock: { anchor: 'discovery', amount: 60, unit: 'calendar_days', urgency: 'without_unreasonable_delay' },
     content: [
       'what happened, including the date of the breach and the date of discovery',
       'types of unsecured PHI involved',
@@ -126,10 +290,10 @@ export const usFederalRules: RuleInput[] = [
     recipient: 'regulator',
     authority: HHS,
     threshold: { count: 500, comparator: '>=', counted: 'individuals affected' },
-    clock: { anchor: 'discovery', amount: 60, unit: 'calendar_days', urgency: 'without_undue_delay' },
+    clock: { anchor: 'discovery', amount: 60, unit: 'calendar_days', urgency: 'without_unreasonable_delay' },
     content: ['HHS breach report form'],
     channels: ['HHS OCR breach portal'],
-    notes: 'Contemporaneously with the notice to individuals.',
+    notes: 'Contemporaneously with the notice to individuals (§164.408(b)).',
     citation: '45 CFR §164.408(b)',
   },
   {
@@ -150,7 +314,7 @@ export const usFederalRules: RuleInput[] = [
     authority: { name: 'Prominent media outlets serving the State or jurisdiction' },
     scope: { kind: 'max_per_jurisdiction', within: 'US' },
     threshold: { count: 500, comparator: '>', counted: 'residents of a single State or jurisdiction' },
-    clock: { anchor: 'discovery', amount: 60, unit: 'calendar_days', urgency: 'without_undue_delay' },
+    clock: { anchor: 'discovery', amount: 60, unit: 'calendar_days', urgency: 'without_unreasonable_delay' },
     content: ['same content as the notice to individuals'],
     channels: ['press release to prominent media outlets'],
     citation: '45 CFR §164.406',
@@ -162,53 +326,13 @@ export const usFederalRules: RuleInput[] = [
     authority: { name: 'The covered entity' },
     appliesIf: ['hipaa_business_associate'],
     threshold: null,
-    clock: { anchor: 'discovery', amount: 60, unit: 'calendar_days', urgency: 'without_undue_delay' },
+    clock: { anchor: 'discovery', amount: 60, unit: 'calendar_days', urgency: 'without_unreasonable_delay' },
     content: ['identification of each individual affected', 'information the covered entity needs for its notices'],
     citation: '45 CFR §164.410',
   },
   // ---------------------------------------------------------------- FTC HBNR (16 CFR 318)
-  {
-    ...hbnr,
-    id: 'US.ftc-hbnr.individuals',
-    recipient: 'individuals',
-    authority: null,
-    threshold: null,
-    clock: { anchor: 'discovery', amount: 60, unit: 'calendar_days', urgency: 'without_undue_delay' },
-    content: ['what happened', 'types of information involved', 'steps individuals should take', 'what the entity is doing', 'contact procedures'],
-    citation: '16 CFR §318.4',
-  },
-  {
-    ...hbnr,
-    id: 'US.ftc-hbnr.ftc',
-    recipient: 'regulator',
-    authority: FTC,
-    threshold: { count: 500, comparator: '>=', counted: 'individuals affected' },
-    clock: { anchor: 'discovery', amount: 60, unit: 'calendar_days', urgency: 'without_undue_delay' },
-    content: ['FTC breach notification form'],
-    notes: 'At the same time as the notice to individuals.',
-    citation: '16 CFR §318.5(c)',
-  },
-  {
-    ...hbnr,
-    id: 'US.ftc-hbnr.ftc-annual',
-    recipient: 'regulator',
-    authority: FTC,
-    threshold: { count: 500, comparator: '<', counted: 'individuals affected' },
-    clock: { anchor: 'year_end', amount: 60, unit: 'calendar_days', urgency: 'annual' },
-    content: ['entry in the annual breach log'],
-    citation: '16 CFR §318.5(c)',
-  },
-  {
-    ...hbnr,
-    id: 'US.ftc-hbnr.media',
-    recipient: 'media',
-    authority: { name: 'Prominent media outlets serving the State or jurisdiction' },
-    scope: { kind: 'max_per_jurisdiction', within: 'US' },
-    threshold: { count: 500, comparator: '>', counted: 'residents of a single State or jurisdiction' },
-    clock: { anchor: 'discovery', amount: 60, unit: 'calendar_days', urgency: 'without_undue_delay' },
-    content: ['same content as the notice to individuals'],
-    citation: '16 CFR §318.5(b)',
-  },
+  ...hbnr('2009'),
+  ...hbnr('2024'),
   // ---------------------------------------------------------------- GLBA Safeguards (16 CFR 314.4(j))
   {
     id: 'US.ftc-safeguards.ftc',
@@ -217,10 +341,18 @@ export const usFederalRules: RuleInput[] = [
     recipient: 'regulator',
     authority: { name: 'Federal Trade Commission', portal: 'FTC online Safeguards Rule notification form' },
     appliesIf: ['glba_ftc_institution'],
-    scope: { kind: 'residents' },
-    // "Customer information": non-public personal information about a customer; any element.
-    trigger: { elements: { anyOf: [], combos: [] }, breachMode: 'acquisition', encryptionSafeHarbor: { applies: true, lostIfKeyCompromised: true } },
-    riskGate: { kind: 'none', note: 'unauthorised acquisition is presumed on unauthorised access unless reliable evidence shows otherwise' },
+    scope: { kind: 'all' },
+    trigger: {
+      // "Customer information": non-public personal information about a customer; any element.
+      elements: { anyOf: [], combos: [] },
+      breachMode: 'acquisition',
+      // 16 CFR 314.2 "notification event": acquisition is presumed from unauthorised access to
+      // unencrypted customer information unless reliable evidence shows there was none.
+      acquisitionPresumedFromAccess: true,
+      // Information is unencrypted for this purpose if the key was accessed by an unauthorised person.
+      encryptionSafeHarbor: { applies: true, lostIfKeyCompromised: true },
+    },
+    riskGate: { kind: 'none' },
     threshold: { count: 500, comparator: '>=', counted: 'consumers' },
     clock: { anchor: 'discovery', amount: 30, unit: 'calendar_days', urgency: 'as_soon_as_possible' },
     content: [
@@ -232,8 +364,13 @@ export const usFederalRules: RuleInput[] = [
       'whether law enforcement requested a delay of public posting',
     ],
     effectiveFrom: '2024-05-13',
-    citation: '16 CFR §314.4(j)',
-    verified: V7('§7.3', '; threshold and deadline [verified] there (hardlinelending.com summary)'),
+    source: src(
+      'https://www.federalregister.gov/documents/2023/11/13/2023-24412/standards-for-safeguarding-customer-information',
+      'Standards for Safeguarding Customer Information, 16 CFR Part 314 as amended by 88 FR 77499 (2023-11-13), effective 2024-05-13',
+      'Federal Register final rule (notification event involving 500 or more consumers, effective 2024-05-13); the 30-day period and the presumption of acquisition from access (§314.2 "notification event") as stated in the rule and the issue, the §314.2 wording recalled, not re-read',
+    ),
+    citation: '16 CFR §314.4(j); §314.2 (notification event)',
+    verified: 'checked against the 2023 amending rule in the Federal Register on 2026-12-06 (see source)',
   },
   // ---------------------------------------------------------------- SEC Form 8-K Item 1.05
   sec8k('US.sec-8k', '2023-12-18', { appliesUnless: ['smaller_reporting_company'] }),
@@ -243,35 +380,61 @@ export const usFederalRules: RuleInput[] = [
   regSP('US.sec-regsp.individuals.smaller', '2026-06-03', { appliesIf: ['sec_regsp_smaller'] }),
   // ---------------------------------------------------------------- NYDFS 23 NYCRR 500.17
   {
+    id: 'US-NY.dfs-500.17.2017',
+    jurisdiction: 'US-NY',
+    regime: 'NYDFS Cybersecurity Regulation',
+    recipient: 'regulator',
+    authority: DFS,
+    // Owed by DFS-regulated entities (issue 13 §3): the profile's regulators decide.
+    supervisedBy: ['US-NY-DFS'],
+    scope: { kind: 'all' },
+    trigger: INCIDENT,
+    riskGate: {
+      kind: 'significant_incident',
+      note: 'a cybersecurity event that must be reported to another government body, self-regulatory agency or supervisory body, or that has a reasonable likelihood of materially harming a material part of normal operations',
+    },
+    threshold: null,
+    clock: { anchor: 'determination', amount: 72, unit: 'hours', urgency: 'as_soon_as_possible' },
+    content: ['information about the cybersecurity event'],
+    channels: ['DFS Portal'],
+    effectiveFrom: '2017-08-28',
+    effectiveTo: '2023-11-30',
+    source: DFS_2017,
+    citation: '23 NYCRR §500.17(a) (2017)',
+    verified: 'checked against summaries of the 2017 text on 2026-12-06 (see source)',
+  },
+  {
     id: 'US-NY.dfs-500.17',
     jurisdiction: 'US-NY',
     regime: 'NYDFS Cybersecurity Regulation',
     recipient: 'regulator',
-    authority: { name: 'New York Superintendent of Financial Services', portal: 'DFS Portal' },
-    appliesIf: ['nydfs_covered'],
+    authority: DFS,
+    supervisedBy: ['US-NY-DFS'],
     scope: { kind: 'all' },
-    trigger: { elements: { anyOf: [], combos: [] }, breachMode: 'any', encryptionSafeHarbor: { applies: false, lostIfKeyCompromised: false } },
+    trigger: INCIDENT,
     riskGate: {
       kind: 'significant_incident',
-      note: 'requires notice to another regulator, is reasonably likely to materially harm normal operations, or involves ransomware in a material part of the systems',
+      note: 'a cybersecurity incident (§500.1): at the entity, an affiliate or a third-party service provider, that requires notice to another government body, is reasonably likely to materially harm a material part of normal operations, or deployed ransomware within a material part of the information systems',
     },
     threshold: null,
-    clock: { anchor: 'determination', amount: 72, unit: 'hours' },
-    content: ['information about the incident, updated as it becomes known'],
+    clock: { anchor: 'determination', amount: 72, unit: 'hours', urgency: 'as_soon_as_possible' },
+    content: ['information about the incident, updated promptly with material changes or new information (§500.17(a)(2))'],
     channels: ['DFS Portal'],
-    effectiveFrom: '2023-11-01',
-    citation: '23 NYCRR §500.17(a)',
-    verified: V7('§7.7'),
+    effectiveFrom: '2023-12-01',
+    supersedes: 'US-NY.dfs-500.17.2017',
+    source: DFS_2023,
+    citation: '23 NYCRR §500.17(a) (as amended 2023)',
+    verified: 'checked against the current text of §500.17 on 2026-12-06 (see source)',
   },
   {
     id: 'US-NY.dfs-500.17.extortion',
     jurisdiction: 'US-NY',
     regime: 'NYDFS Cybersecurity Regulation (extortion payment)',
     recipient: 'regulator',
-    authority: { name: 'New York Superintendent of Financial Services', portal: 'DFS Portal' },
-    appliesIf: ['nydfs_covered'],
+    authority: DFS,
+    supervisedBy: ['US-NY-DFS'],
     scope: { kind: 'all' },
-    trigger: { elements: { anyOf: [], combos: [] }, breachMode: 'any', encryptionSafeHarbor: { applies: false, lostIfKeyCompromised: false } },
+    trigger: INCIDENT,
     riskGate: { kind: 'none' },
     threshold: null,
     clock: {
@@ -281,9 +444,10 @@ export const usFederalRules: RuleInput[] = [
       stages: [{ name: 'written explanation of the payment', anchor: 'extortion_payment', amount: 30, unit: 'calendar_days' }],
     },
     content: ['notice of the extortion payment', 'within 30 days: why payment was necessary, alternatives considered, sanctions diligence'],
-    effectiveFrom: '2023-11-01',
+    effectiveFrom: '2023-12-01',
+    source: DFS_2023,
     citation: '23 NYCRR §500.17(c)',
-    verified: V7('§7.7'),
+    verified: 'checked against the current text of §500.17 on 2026-12-06 (see source)',
   },
   // ---------------------------------------------------------------- Bank 36-hour rule
   {
@@ -294,31 +458,37 @@ export const usFederalRules: RuleInput[] = [
     authority: { name: 'Primary federal regulator (OCC, Federal Reserve or FDIC)' },
     appliesIf: ['banking_organization'],
     scope: { kind: 'all' },
-    trigger: { elements: { anyOf: [], combos: [] }, breachMode: 'any', encryptionSafeHarbor: { applies: false, lostIfKeyCompromised: false } },
-    riskGate: { kind: 'significant_incident', note: '"notification incident": material disruption or degradation of operations' },
+    trigger: INCIDENT,
+    riskGate: {
+      kind: 'significant_incident',
+      note: '"notification incident": a computer-security incident that has materially disrupted or degraded, or is reasonably likely to, the ability to carry out banking operations, a business line, or operations whose failure would threaten financial stability (12 CFR §53.2(b)(7))',
+    },
     threshold: null,
     clock: { anchor: 'determination', amount: 36, unit: 'hours', urgency: 'as_soon_as_possible' },
-    content: ['notice that a notification incident occurred'],
-    effectiveFrom: '2022-04-01',
-    citation: '12 CFR Part 53 (OCC); 12 CFR Part 225 Subpart N (FRB); 12 CFR Part 304 Subpart C (FDIC)',
-    verified: V7('§7.4'),
+    content: ['notice that a notification incident occurred (e-mail, telephone or other means the regulator prescribes)'],
+    // Compliance date of 86 FR 66424 (effective 2022-04-01, compliance 2022-05-01).
+    effectiveFrom: '2022-05-01',
+    source: BANK_SOURCE,
+    citation: '12 CFR §53.3 (OCC); §225.302 (FRB); §304.23 (FDIC)',
+    verified: 'checked against the final rule in the Federal Register on 2026-12-06 (see source)',
   },
   {
     id: 'US.bank-service-provider',
     jurisdiction: 'US',
     regime: 'Computer-Security Incident Notification Rule (service provider)',
     recipient: 'controller',
-    authority: { name: 'Affected banking-organisation customers' },
+    authority: { name: 'Affected banking-organisation customers (bank-designated point of contact)' },
     appliesIf: ['bank_service_provider'],
     scope: { kind: 'all' },
-    trigger: { elements: { anyOf: [], combos: [] }, breachMode: 'any', encryptionSafeHarbor: { applies: false, lostIfKeyCompromised: false } },
-    riskGate: { kind: 'significant_incident', note: 'services disrupted or degraded for 4 hours or more' },
+    trigger: INCIDENT,
+    riskGate: { kind: 'significant_incident', note: 'covered services materially disrupted or degraded, or reasonably likely to be, for four or more hours' },
     threshold: null,
     clock: { anchor: 'determination', amount: null, unit: 'hours', urgency: 'as_soon_as_possible' },
     content: ['notice of the incident to each affected bank customer'],
-    effectiveFrom: '2022-04-01',
+    effectiveFrom: '2022-05-01',
+    source: BANK_SOURCE,
     citation: '12 CFR §53.4; §225.303; §304.24',
-    verified: V7('§7.4'),
+    verified: 'checked against the final rule in the Federal Register on 2026-12-06 (see source)',
   },
   // ---------------------------------------------------------------- CIRCIA: not in force
   {
@@ -328,14 +498,19 @@ export const usFederalRules: RuleInput[] = [
     recipient: 'regulator',
     authority: { name: 'Cybersecurity and Infrastructure Security Agency (CISA)' },
     scope: { kind: 'all' },
-    trigger: { elements: { anyOf: [], combos: [] }, breachMode: 'any', encryptionSafeHarbor: { applies: false, lostIfKeyCompromised: false } },
+    trigger: INCIDENT,
     riskGate: { kind: 'significant_incident' },
     threshold: null,
     clock: { anchor: 'determination', amount: 72, unit: 'hours' },
-    content: ['covered cyber incident report; ransom payment within 24 hours'],
+    content: ['covered cyber incident report within 72 hours of reasonable belief; ransom payment within 24 hours'],
     effectiveFrom: null,
+    source: src(
+      'https://uscode.house.gov/view.xhtml?req=granuleid:USC-prelim-title6-section681b',
+      '6 U.S.C. §681b (Cyber Incident Reporting for Critical Infrastructure Act of 2022)',
+      'the statute: duties apply only from the effective date of CISA\'s final rule (§681b(b)), which has not taken effect as of the check date (proposed rule 89 FR 23644, 2024-04-04)',
+    ),
     citation: '6 U.S.C. §681b',
-    verified: V7('§7.8', '; awaits CISA final rule: effectiveFrom null (never selected)'),
+    verified: 'statute checked on 2026-12-06: awaits the CISA final rule, so effectiveFrom is null (never selected)',
   },
   // ---------------------------------------------------------------- Vendors → data owners (state laws)
   {
@@ -353,7 +528,12 @@ export const usFederalRules: RuleInput[] = [
     content: ['the breach and the data concerned, so the owner can notify'],
     notes: 'Some states set days (NY 30 since 2024-12-21; FL 10, rule US-FL.controller). The owner carries the notice duties.',
     effectiveFrom: '2003-07-01',
+    source: src(
+      'https://leginfo.legislature.ca.gov/faces/codes_displaySection.xhtml?lawCode=CIV&sectionNum=1798.82',
+      'Cal. Civ. Code §1798.82(b) (the model of the service-provider duty; operative 2003-07-01)',
+      'the California text: a person that maintains data it does not own notifies the owner or licensee immediately following discovery; other states vary (see their rule files)',
+    ),
     citation: 'e.g. Cal. Civ. Code §1798.82(b); N.Y. Gen. Bus. Law §899-aa(3)',
-    verified: 'general structure of state laws per reference/breach-law.md §6.2 (NY vendors within 30 days); not re-checked',
+    verified: 'general structure of the state laws; California text checked on 2026-12-06',
   },
 ];

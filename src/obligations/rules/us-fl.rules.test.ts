@@ -18,8 +18,8 @@ describe('Florida (Fla. Stat. §501.171)', () => {
     expect(pick(run({ population: fl(1000) }), 'US-FL.credit_bureaus').required).toBe(false);
     expect(pick(run({ population: fl(1001) }), 'US-FL.credit_bureaus').required).toBe(true);
   });
-  it('a written no-harm determination goes to the Department within 30 days instead', () => {
-    const r = run({ population: fl(10), risk: { noHarmDetermination: true } });
+  it('a written no-harm determination, after consulting law enforcement, goes to the Department within 30 days instead (§501.171(4)(c))', () => {
+    const r = run({ population: fl(10), risk: { noHarmDetermination: true, noHarmDeterminedAt: '2026-03-02T15:00:00Z', consultedWith: ['law_enforcement'] } });
     expect(pick(r, 'US-FL.individuals').required).toBe(false);
     expect(pick(r, 'US-FL.regulator.no-harm')).toMatchObject({ required: true, deadline: '2026-04-02T03:59:59Z' });
   });

@@ -1,10 +1,23 @@
 /**
- * Florida — Fla. Stat. §501.171 (Florida Information Protection Act of 2014).
- * reference/breach-law.md §6.2: access suffices; 30 days after determination (+15 on written
- * good cause); Department of Legal Affairs at "500 or more"; CRAs above 1,000.
+ * Florida — Fla. Stat. §501.171 (Florida Information Protection Act of 2014, in force 2014-07-01,
+ * unchanged in what is encoded since). Access suffices; 30 days after the determination (+15 on
+ * written good cause) for individuals and the Department of Legal Affairs ("500 or more"); CRAs
+ * above 1,000. The no-harm exception needs consultation with law enforcement and a written
+ * determination, kept 5 years and sent to the Department within 30 days.
  */
 import type { RuleInput } from '../rule.schema.js';
-import { ACCOUNT_WITH_CODE, CREDENTIALS, HARBOUR_LOST_IF_KEY, namePlus } from './us-common.js';
+import { ACCOUNT_WITH_CODE, CHECKED_ON, CREDENTIALS, HARBOUR_LOST_IF_KEY, harmGate, namePlus, STORED_COPIES } from './us-common.js';
+
+const NO_HARM = {
+  basis: 'exception' as const,
+  standard:
+    'notice is not required if, after an appropriate investigation and consultation with relevant federal, state or local law enforcement agencies, the covered entity reasonably determines that the breach has not and will not likely result in identity theft or any other financial harm; the determination is documented in writing, kept at least 5 years and provided to the Department within 30 days',
+  cite: 'Fla. Stat. §501.171(4)(c)',
+  consultWith: ['law_enforcement' as const],
+  inWriting: true,
+  documentationYears: 5,
+};
+const GOOD_CAUSE = [{ amount: 15, unit: 'calendar_days' as const, condition: 'good cause for delay is given in writing to the Department within the 30 days' }];
 
 const base = {
   jurisdiction: 'US-FL',
@@ -23,14 +36,17 @@ const base = {
     breachMode: 'access' as const,
     encryptionSafeHarbor: HARBOUR_LOST_IF_KEY,
   },
-  riskGate: {
-    kind: 'no_harm_determination' as const,
-    documentationYears: 5,
-    note: 'after appropriate investigation and consultation with law enforcement; the written determination goes to the Department of Legal Affairs within 30 days',
-  },
+  riskGate: harmGate(NO_HARM),
   citation: 'Fla. Stat. §501.171',
+  source: {
+    url: 'https://www.flsenate.gov/Laws/Statutes/2025/501.171',
+    title: 'Fla. Stat. §501.171 (Security of confidential personal information)',
+    checkedOn: CHECKED_ON,
+    checkedAgainst: `${STORED_COPIES}: DWT state summary (dwt.com/gcp/states/florida: the §501.171(4)(c) standard with law-enforcement consultation, written, kept 5 years, to the Department within 30 days; notice to the Department for 500 or more; 30 days after determination); wordsbywit.com (Department notice within 30 days, +15 days on good cause); scasecurity.com`,
+  },
 };
-const V = 'reference/breach-law.md §6.2 and §6.1 (comparators "500 or more", ">1,000"); all FL facts marked [verify] there — not re-checked against statute';
+const V =
+  'Confirmed: access suffices; individuals and the Department ("500 or more" Floridians) within 30 days of the determination, +15 days on written good cause; the no-harm exception needs law-enforcement consultation and a written determination kept 5 years, sent to the Department within 30 days; CRAs above 1,000 at a single time. Not re-read: the element list and the CRA threshold (a public breach-law dataset derived from the Foley & Lardner chart).';
 const DEPT = { name: 'Florida Department of Legal Affairs (Attorney General)' };
 
 export const usFlRules: RuleInput[] = [
@@ -45,7 +61,7 @@ export const usFlRules: RuleInput[] = [
       amount: 30,
       unit: 'calendar_days',
       urgency: 'as_soon_as_practicable',
-      extensions: [{ amount: 15, unit: 'calendar_days', condition: 'good cause for delay is given in writing to the Department within the 30 days' }],
+      extensions: GOOD_CAUSE,
     },
     content: ['date, estimated date or date range of the breach', 'description of the personal information accessed', 'contact information for inquiries'],
     channels: ['written notice', 'e-mail'],
@@ -59,7 +75,7 @@ export const usFlRules: RuleInput[] = [
     recipient: 'regulator',
     authority: DEPT,
     threshold: { count: 500, comparator: '>=', counted: 'Florida residents' },
-    clock: { anchor: 'determination', amount: 30, unit: 'calendar_days' },
+    clock: { anchor: 'determination', amount: 30, unit: 'calendar_days', extensions: GOOD_CAUSE },
     content: [
       'synopsis of the events surrounding the breach',
       'number of Florida residents affected',
@@ -77,9 +93,10 @@ export const usFlRules: RuleInput[] = [
     regime: 'Florida breach-notification law (no-harm determination)',
     recipient: 'regulator',
     authority: DEPT,
-    riskGate: { kind: 'no_harm_determination_made', documentationYears: 5 },
+    riskGate: { ...harmGate(NO_HARM), kind: 'no_harm_determination_made' as const },
     threshold: null,
-    clock: { anchor: 'determination', amount: 30, unit: 'calendar_days' },
+    // "provided to the department within 30 days after the determination" (§501.171(4)(c)).
+    clock: { anchor: 'no_harm_determination', amount: 30, unit: 'calendar_days' },
     content: ['the written determination that the breach has not and will not likely result in identity theft or other financial harm'],
     effectiveFrom: '2014-07-01',
     citation: 'Fla. Stat. §501.171(4)(c)',

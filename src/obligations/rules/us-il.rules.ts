@@ -1,10 +1,11 @@
 /**
- * Illinois — 815 ILCS 530 (Personal Information Protection Act). reference/breach-law.md §6.2.
- * No risk-of-harm exception; AG above 500 residents no later than the consumer notice; HIPAA
- * covered entities copy their HHS notice to the AG within 5 business days.
+ * Illinois — 815 ILCS 530 (Personal Information Protection Act). No risk-of-harm exception.
+ * Versions: the 2017 text (PA 99-503: medical, health-insurance, biometric data and credentials;
+ * the HIPAA copy to the AG within 5 business days of the HHS notice); from 2020-01-01
+ * (PA 101-0343) the AG above 500 residents, no later than the consumer notice.
  */
 import type { RuleInput } from '../rule.schema.js';
-import { ACCOUNT_WITH_CODE, CREDENTIALS, HARBOUR_LOST_IF_KEY, namePlus } from './us-common.js';
+import { ACCOUNT_WITH_CODE, CHECKED_ON, CREDENTIALS, HARBOUR_LOST_IF_KEY, harmGate, namePlus, STORED_COPIES } from './us-common.js';
 
 const base = {
   jurisdiction: 'US-IL',
@@ -25,10 +26,17 @@ const base = {
     breachMode: 'acquisition' as const,
     encryptionSafeHarbor: HARBOUR_LOST_IF_KEY,
   },
-  riskGate: { kind: 'none' as const },
+  riskGate: harmGate(null),
   citation: '815 ILCS 530/10',
+  source: {
+    url: 'https://www.ilga.gov/legislation/publicacts/fulltext.asp?Name=101-0343',
+    title: '815 ILCS 530/10 (Notice of breach; notice to Attorney General), as amended by Public Act 101-0343 (SB 1624)',
+    checkedOn: CHECKED_ON,
+    checkedAgainst: `${STORED_COPIES}: the text of Public Act 101-0343 on ilga.gov (§10(a) most expedient time and the notice contents; the AG notice for more than 500 residents no later than the consumer notice); Hunton, DisputeSoft and WBK (signed 2019-08-09, in force 2020-01-01). The element list, §50 (HIPAA copy) and its 2017-01-01 start are recalled, not re-read`,
+  },
 };
-const V = 'reference/breach-law.md §6.2: individual timing and content [verified] there (530/10 text); PI, AG duty, HIPAA copy and prohibited count [verify] — not re-checked against statute';
+const V =
+  'Confirmed (Public Act 101-0343): most expedient time; no risk-of-harm exception; from 2020-01-01 the AG when more than 500 Illinois residents are notified as a result of a single breach, no later than the consumer notice. Not re-read: the element list, the prohibited count, §50.';
 
 export const usIlRules: RuleInput[] = [
   {
@@ -45,8 +53,8 @@ export const usIlRules: RuleInput[] = [
       'for credential breaches: direct the person to change password and security question/answer',
     ],
     prohibitedContent: ['the number of Illinois residents affected'],
-    effectiveFrom: '2020-01-01',
-    verified: `${V}. Start 2020-01-01 (SB 1624 AG duty) from memory.`,
+    effectiveFrom: '2017-01-01',
+    verified: `${V} The consumer notice is unchanged by PA 101-0343, so one rule covers 2017-01-01 onwards.`,
   },
   {
     ...base,
@@ -71,7 +79,7 @@ export const usIlRules: RuleInput[] = [
     threshold: null,
     clock: { anchor: 'hhs_notice', amount: 5, unit: 'business_days' },
     content: ['copy of the notice sent to HHS'],
-    effectiveFrom: '2020-01-01',
+    effectiveFrom: '2017-01-01',
     citation: '815 ILCS 530/50',
     verified: V,
   },

@@ -1,11 +1,11 @@
 /**
- * Massachusetts — M.G.L. c. 93H §§1–6; 201 CMR 17.00. reference/breach-law.md §6.2, §6.3.
+ * Massachusetts — M.G.L. c. 93H §§1–6; 201 CMR 17.00.
  * Account and card numbers count with or without a code; no health data. Regulators (AG and
  * OCABR) for every breach affecting one resident. The resident letter must NOT state the nature
  * of the breach or the number of residents affected.
  */
 import type { RuleInput } from '../rule.schema.js';
-import { namePlus } from './us-common.js';
+import { CHECKED_ON, namePlus, STORED_COPIES } from './us-common.js';
 
 const base = {
   jurisdiction: 'US-MA',
@@ -25,10 +25,17 @@ const base = {
     note: 'harm test only on the breach-of-security prong; acquisition/use by an unauthorised person triggers regardless',
   },
   citation: 'M.G.L. c. 93H §3',
+  source: {
+    url: 'https://malegislature.gov/Laws/GeneralLaws/PartI/TitleXV/Chapter93H/Section3',
+    title: 'M.G.L. c. 93H §3 (Duty to report known security breach or unauthorized use of personal information), as amended by St. 2018, c. 444',
+    checkedOn: CHECKED_ON,
+    checkedAgainst: `${STORED_COPIES}: earlier-recorded checks of secondary summaries (Bloomberg Law summary: regulators for every resident, the two prongs of §3 and the "substantial risk" definition of c. 93H §1). The 2019-04-11 start of St. 2018 c. 444 and the content lists are recalled, not re-read`,
+  },
 };
-const V = 'reference/breach-law.md §6.2/§6.3: regulators for every resident and "may not delay because the number is unknown" [verified] there; PI, content and prohibited content [verify] — not re-checked against statute';
+const V =
+  'Confirmed (Bloomberg Law summary): AG and OCABR for every resident, and the notice may not be delayed because the number of residents is not yet known; the acquisition-or-use prong has no harm test, the breach-of-security prong needs a substantial risk of identity theft or fraud (c. 93H §1). Not re-read: the element list, the contents and the prohibited contents'
 
-export const usMaRules: RuleInput[] = [
+const current: RuleInput[] = [
   {
     ...base,
     id: 'US-MA.individuals',
@@ -87,4 +94,39 @@ export const usMaRules: RuleInput[] = [
     citation: 'M.G.L. c. 93H §3(b)',
     verified: V,
   },
+];
+
+/**
+ * The text in force before St. 2018 c. 444 (2007-10-31 – 2019-04-10): no credit-monitoring offer,
+ * no written-security-program statement, same recipients and the same two prongs.
+ */
+const BEFORE_2019: Record<string, Partial<RuleInput>> = {
+  'US-MA.individuals': {
+    content: [
+      'the right to obtain a police report',
+      'how to request a security freeze and the information needed',
+      'any fees to place, lift or remove a security freeze',
+    ],
+  },
+  'US-MA.regulator': {
+    content: [
+      'nature of the breach',
+      'number of Massachusetts residents affected',
+      'steps taken or planned relating to the incident',
+    ],
+    notes: undefined,
+  },
+  'US-MA.credit_bureaus': {},
+};
+
+export const usMaRules: RuleInput[] = [
+  ...current.map((r) => ({
+    ...r,
+    ...BEFORE_2019[r.id],
+    id: `${r.id}.2007`,
+    effectiveFrom: '2007-10-31',
+    effectiveTo: '2019-04-10',
+    verified: `${V}. The text before St. 2018 c. 444 (in force 2007-10-31); contents recalled, not re-read.`,
+  })),
+  ...current.map((r) => ({ ...r, supersedes: `${r.id}.2007` })),
 ];

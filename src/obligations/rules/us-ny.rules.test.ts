@@ -13,9 +13,14 @@ describe('New York (GBL §899-aa)', () => {
     expect(pick(run({ population: ny(10) }, '2024-12-20T12:00:00Z'), 'US-NY.individuals.2019').deadline).toBeNull();
     expect(has(run({ population: ny(10) }, '2024-12-21T00:00:00Z'), 'US-NY.individuals.2024')).toBe(true);
   });
-  it('DFS becomes a recipient on 2024-12-21', () => {
-    expect(pick(run({ population: ny(1) }, '2024-12-20T12:00:00Z'), 'US-NY.regulator.2019').authority?.name).not.toMatch(/Financial Services/);
-    expect(pick(run({ population: ny(1) }), 'US-NY.regulator.2025').authority?.name).toMatch(/Financial Services/);
+  it('DFS becomes a recipient on 2024-12-21, owed only by DFS covered entities (§899-aa(8)(a) as amended by the 2025 chapter amendment)', () => {
+    expect(run({ population: ny(1) }, '2024-12-20T12:00:00Z').obligations.some((o) => o.id.startsWith('US-NY.regulator.dfs'))).toBe(false);
+    expect(pick(run({ population: ny(1) }), 'US-NY.regulator.2025').authority?.name).not.toMatch(/Financial Services/);
+    expect(pick(run({ population: ny(1) }), 'US-NY.regulator.dfs').required).toBe(false);
+    expect(pick(run({ population: ny(1), controller: { nydfs: true } }), 'US-NY.regulator.dfs')).toMatchObject({
+      required: true,
+      authority: { name: 'New York Department of Financial Services' },
+    });
   });
   it('medical information is private information only from 2025-03-21', () => {
     expect(pick(run({ population: ny(5, ['person_name', 'health']) }, '2025-03-20T12:00:00Z'), 'US-NY.individuals.2024').required).toBe(false);
@@ -28,13 +33,15 @@ describe('New York (GBL §899-aa)', () => {
     expect(pick(run({ population: ny(5000) }), 'US-NY.credit_bureaus').required).toBe(false);
     expect(pick(run({ population: ny(5001) }), 'US-NY.credit_bureaus').required).toBe(true);
   });
-  it('narrow no-harm exception: determination kept 5 years, sent to the AG within 10 days above 500', () => {
-    const r = run({ population: ny(501), risk: { noHarmDetermination: true } });
+  it('narrow no-harm exception (§899-aa(2)(a)): an inadvertent disclosure by an authorised person, written, to the AG within 10 days above 500', () => {
+    const facts = { breach: { malicious: false, byAuthorisedPerson: true }, risk: { noHarmDetermination: true, noHarmDeterminedAt: '2026-03-02T15:00:00Z' } };
+    const r = run({ population: ny(501), ...facts });
     expect(pick(r, 'US-NY.individuals.2025').required).toBe(false);
     const ag = pick(r, 'US-NY.regulator.no-harm');
     expect(ag.required).toBe(true);
+    // 2026-03-02 + 10 = 2026-03-12, EDT.
     expect(ag.deadline).toBe('2026-03-13T03:59:59Z');
-    expect(pick(run({ population: ny(500), risk: { noHarmDetermination: true } }), 'US-NY.regulator.no-harm').required).toBe(false);
+    expect(pick(run({ population: ny(500), ...facts }), 'US-NY.regulator.no-harm').required).toBe(false);
   });
   it('HIPAA covered entities copy the HHS notice to the AG within 5 business days', () => {
     const pop = ny(600, ['person_name', 'health']);

@@ -1,41 +1,58 @@
 /**
- * New York — N.Y. Gen. Bus. Law §899-aa (SHIELD Act). reference/breach-law.md §6.2.
- * Versions: individuals "most expedient time" until 2024-12-20; within 30 days of discovery from
- * 2024-12-21 (S2659B, which also added DFS as a recipient); medical and health-insurance
- * information added to "private information" from 2025-03-21 (S2376B).
+ * New York — N.Y. Gen. Bus. Law §899-aa. Versions since 2018-01-01:
+ * - before 2019-10-23: acquisition only; private information = identifier + SSN, DL/non-driver ID,
+ *   account/card + code; no risk-of-harm exception; AG, Department of State and State Police;
+ * - 2019-10-23 (SHIELD Act): access suffices; biometrics and online credentials; the narrow
+ *   no-harm exception (§899-aa(2)(a)); the HIPAA copy to the AG (§899-aa(9));
+ * - 2024-12-21 (S2659B): individuals within 30 days of discovery; DFS added as a recipient, owed
+ *   (chapter amendment, 2025) only by DFS covered entities;
+ * - 2025-03-21 (S2376B): medical and health-insurance information.
  */
 import type { ElementId } from '../../assessment/scanner/types.js';
 import type { RuleInput } from '../rule.schema.js';
-import { CREDENTIALS, HARBOUR_LOST_IF_KEY } from './us-common.js';
+import { CHECKED_ON, CREDENTIALS, HARBOUR_LOST_IF_KEY, harmGate, STORED_COPIES } from './us-common.js';
 
 /** "Personal information" is any identifier, not only a name (§899-aa(1)(a)). */
 const IDENTIFIERS: ElementId[] = ['person_name', 'email', 'phone', 'postal_address', 'date_of_birth', 'username'];
 const withIdentifier = (els: ElementId[][]): ElementId[][] => IDENTIFIERS.flatMap((id) => els.map((e) => [id, ...e]));
 
-const PRIVATE_2019: ElementId[][] = [
-  ...withIdentifier([['us_ssn'], ['drivers_license'], ['national_id'], ['biometric'], ['payment_card', 'card_security_code'], ['bank_account', 'password']]),
-  ...CREDENTIALS,
-];
+const PRIVATE_2005: ElementId[][] = withIdentifier([['us_ssn'], ['drivers_license'], ['national_id'], ['payment_card', 'card_security_code'], ['bank_account', 'password']]);
+const PRIVATE_2019: ElementId[][] = [...withIdentifier([['us_ssn'], ['drivers_license'], ['national_id'], ['biometric'], ['payment_card', 'card_security_code'], ['bank_account', 'password']]), ...CREDENTIALS];
 const PRIVATE_2025: ElementId[][] = [...PRIVATE_2019, ...withIdentifier([['health'], ['health_insurance']])];
+
+const SOURCE = {
+  url: 'https://www.nysenate.gov/legislation/laws/GBS/899-AA',
+  title: 'N.Y. Gen. Bus. Law §899-aa, as amended by the SHIELD Act (L. 2019, c. 117), S2659B (2024), S2376B (2024) and the 2025 chapter amendment on DFS notice',
+  checkedOn: CHECKED_ON,
+  checkedAgainst: `${STORED_COPIES}: earlier-recorded checks of secondary summaries of the statute text and the 2024–25 amendments (Covington, SHRM, Alston & Bird, McDonald Hopkins); billtrack50 summary of A913 (2025: notice to DFS only by covered entities under 23 NYCRR 500.1, in the manner of 500.17). The pre-SHIELD text is recalled, not re-read`,
+};
+
+const NO_HARM = {
+  basis: 'exception' as const,
+  standard:
+    'notice is not required if the exposure was an inadvertent disclosure by persons authorized to access private information and the business reasonably determines it will not likely result in misuse, financial harm or (for credentials) emotional harm; the determination is documented in writing and kept at least five years; above 500 New York residents it goes to the AG within 10 days',
+  cite: 'N.Y. Gen. Bus. Law §899-aa(2)(a)',
+  inadvertentOnly: true,
+  authorisedPersonOnly: true,
+  inWriting: true,
+  documentationYears: 5,
+};
 
 const base = {
   jurisdiction: 'US-NY',
   regime: 'New York breach-notification law',
   appliesIf: ['controller' as const],
   scope: { kind: 'residents' as const },
-  riskGate: {
-    kind: 'no_harm_determination' as const,
-    documentationYears: 5,
-    note: 'only for an inadvertent disclosure by persons authorised to access the data, determined not likely to result in misuse or harm (§899-aa(2)(a)); >500 residents: send the determination to the AG within 10 days',
-  },
+  riskGate: harmGate(NO_HARM),
   citation: 'N.Y. Gen. Bus. Law §899-aa',
+  source: SOURCE,
 };
 
-const trigger = (combos: ElementId[][]) => ({
+const trigger = (combos: ElementId[][], mode: 'access' | 'acquisition' = 'access') => ({
   elements: { anyOf: [], combos },
   // An account or card number alone is private information if usable without a code.
   reviewElements: { anyOf: [], combos: withIdentifier([['payment_card'], ['bank_account']]) },
-  breachMode: 'access' as const,
+  breachMode: mode,
   encryptionSafeHarbor: HARBOUR_LOST_IF_KEY,
 });
 
@@ -45,15 +62,13 @@ const CONTENT = [
   'description of the categories of information accessed or acquired, specifying which elements',
 ];
 const SUBSTITUTE = 'if cost > $250,000, > 500,000 persons, or insufficient contact information';
-const V = 'reference/breach-law.md §6.2, statute text and 2024–25 amendments [verified] there (statute, covingtonblogs.com, shrm.org, alstonprivacy.com); not re-checked here';
-const REG_AUTHORITY = {
-  name: 'New York Attorney General, Department of State and Division of State Police',
-};
-const REG_AUTHORITY_2024 = {
-  name: 'New York Attorney General, Department of State, Division of State Police and Department of Financial Services',
-};
+const V =
+  'Confirmed (secondary summaries checked against the statute text and the 2024–25 amendments: Covington, SHRM, Alston & Bird, McDonald Hopkins): access or acquisition since SHIELD; the narrow exception (inadvertent disclosure by authorised persons, documented, kept 5 years, to the AG within 10 days above 500); 30 days from 2024-12-21; medical and health-insurance information from 2025-03-21; CRAs above 5,000.';
+const V_2005 =
+  'The pre-SHIELD text (in force until 2019-10-22): acquisition only, no risk-of-harm exception, the same three regulators. Recalled, not re-read; the 2005-12-07 start is the original effective date (the 2011 move of the Consumer Protection Board\'s role to the Department of State is not separately versioned).';
+const REG_AUTHORITY = { name: 'New York Attorney General, Department of State and Division of State Police' };
 
-const individuals = (id: string, from: string, to: string | undefined, days: number | null, combos: ElementId[][]): RuleInput => ({
+const individuals = (id: string, from: string, to: string | undefined, days: number | null, combos: ElementId[][], extra: Partial<RuleInput> & { supersedes?: string } = {}): RuleInput => ({
   ...base,
   id,
   recipient: 'individuals',
@@ -69,13 +84,14 @@ const individuals = (id: string, from: string, to: string | undefined, days: num
   effectiveFrom: from,
   ...(to ? { effectiveTo: to } : {}),
   verified: V,
+  ...extra,
 });
 
-const regulators = (id: string, from: string, to: string | undefined, authority: { name: string }, combos: ElementId[][]): RuleInput => ({
+const regulators = (id: string, from: string, to: string | undefined, combos: ElementId[][], extra: Partial<RuleInput> & { supersedes?: string } = {}): RuleInput => ({
   ...base,
   id,
   recipient: 'regulator',
-  authority,
+  authority: REG_AUTHORITY,
   trigger: trigger(combos),
   threshold: { count: 1, comparator: '>=', counted: 'New York residents to be notified' },
   clock: { anchor: 'discovery', amount: null, unit: 'calendar_days', urgency: 'most_expedient_time' },
@@ -85,43 +101,105 @@ const regulators = (id: string, from: string, to: string | undefined, authority:
   ...(to ? { effectiveTo: to } : {}),
   notes: 'Must not delay the notice to individuals; no day count in the statute.',
   verified: V,
+  ...extra,
 });
 
-export const usNyRules: RuleInput[] = [
-  individuals('US-NY.individuals.2019', '2019-10-23', '2024-12-20', null, PRIVATE_2019),
-  individuals('US-NY.individuals.2024', '2024-12-21', '2025-03-20', 30, PRIVATE_2019),
-  individuals('US-NY.individuals.2025', '2025-03-21', undefined, 30, PRIVATE_2025),
-  regulators('US-NY.regulator.2019', '2019-10-23', '2024-12-20', REG_AUTHORITY, PRIVATE_2019),
-  regulators('US-NY.regulator.2024', '2024-12-21', '2025-03-20', REG_AUTHORITY_2024, PRIVATE_2019),
-  regulators('US-NY.regulator.2025', '2025-03-21', undefined, REG_AUTHORITY_2024, PRIVATE_2025),
+const PRE_SHIELD = { riskGate: harmGate(null), verified: V_2005 };
+
+const period = (from: string, to: string | undefined, supersedes?: string) => ({
+  effectiveFrom: from,
+  ...(to ? { effectiveTo: to } : {}),
+  ...(supersedes ? { supersedes } : {}),
+});
+
+/** DFS notice — issue 13 §3: the 2025 chapter amendment limits it to DFS covered entities. */
+const dfs = (id: string, from: string, to: string | undefined, combos: ElementId[][], supersedes?: string): RuleInput[] => [
   {
     ...base,
-    id: 'US-NY.regulator.no-harm',
+    id,
+    ...period(from, to, supersedes),
+    regime: 'New York breach-notification law (DFS notice)',
+    recipient: 'regulator',
+    authority: { name: 'New York Department of Financial Services' },
+    appliesIf: ['controller', 'nydfs_covered'],
+    trigger: trigger(combos),
+    threshold: { count: 1, comparator: '>=', counted: 'New York residents to be notified' },
+    clock: { anchor: 'discovery', amount: null, unit: 'calendar_days', urgency: 'most_expedient_time' },
+    content: ['notice in the manner of 23 NYCRR 500.17', 'timing, content and distribution of the notices', 'approximate number of affected persons'],
+    citation: 'N.Y. Gen. Bus. Law §899-aa(8)(a) as amended by S2659B (2024) and the 2025 chapter amendment (A913)',
+    verified:
+      'DFS became a recipient on 2024-12-21 (S2659B); the 2025 chapter amendment (A913, passed 2025-02-14, taking effect with the chapter it amends) limits it to covered entities under 23 NYCRR 500.1 — so it is encoded for DFS covered entities only from 2024-12-21. Not confirmed: the chapter amendment\'s signing date.',
+    notes: 'Until the chapter amendment was signed (2025), the literal text of S2659B named DFS for every business; check breaches notified in that window.',
+  },
+];
+
+/** The written no-harm determination to the AG above 500 residents, within 10 days (§899-aa(2)(a)). */
+const noHarm = (id: string, from: string, to: string | undefined, combos: ElementId[][], supersedes?: string): RuleInput[] => [
+  {
+    ...base,
+    id,
+    ...period(from, to, supersedes),
     regime: 'New York breach-notification law (no-harm determination)',
     recipient: 'regulator',
     authority: { name: 'New York Attorney General' },
-    trigger: trigger(PRIVATE_2025),
-    riskGate: { kind: 'no_harm_determination_made', documentationYears: 5 },
+    trigger: trigger(combos),
+    riskGate: { ...harmGate(NO_HARM), kind: 'no_harm_determination_made' as const },
     threshold: { count: 500, comparator: '>', counted: 'New York residents affected' },
-    clock: { anchor: 'determination', amount: 10, unit: 'calendar_days' },
+    // "within ten days after such determination" — the written no-harm determination.
+    clock: { anchor: 'no_harm_determination', amount: 10, unit: 'calendar_days' },
     content: ['the written no-harm determination'],
-    effectiveFrom: '2019-10-23',
     citation: 'N.Y. Gen. Bus. Law §899-aa(2)(a)',
     verified: V,
   },
+];
+
+const CRA_AUTHORITY = { name: 'Nationwide consumer reporting agencies (Equifax, Experian, TransUnion)' };
+const cra = (id: string, from: string, to: string | undefined, combos: ElementId[][], supersedes?: string): RuleInput[] => [
   {
     ...base,
-    id: 'US-NY.credit_bureaus',
+    id,
+    ...period(from, to, supersedes),
     recipient: 'credit_bureaus',
-    authority: { name: 'Nationwide consumer reporting agencies (Equifax, Experian, TransUnion)' },
-    trigger: trigger(PRIVATE_2025),
+    authority: CRA_AUTHORITY,
+    trigger: trigger(combos),
     threshold: { count: 5000, comparator: '>', counted: 'New York residents notified at one time' },
     clock: { anchor: 'discovery', amount: null, unit: 'calendar_days', urgency: 'most_expedient_time' },
     content: ['timing, content and distribution of the notices', 'approximate number of affected persons'],
-    effectiveFrom: '2019-10-23',
     citation: 'N.Y. Gen. Bus. Law §899-aa(8)(b)',
     verified: V,
   },
+];
+
+export const usNyRules: RuleInput[] = [
+  individuals('US-NY.individuals.2005', '2005-12-07', '2019-10-22', null, PRIVATE_2005, { ...PRE_SHIELD, trigger: trigger(PRIVATE_2005, 'acquisition') }),
+  individuals('US-NY.individuals.2019', '2019-10-23', '2024-12-20', null, PRIVATE_2019, { supersedes: 'US-NY.individuals.2005' }),
+  individuals('US-NY.individuals.2024', '2024-12-21', '2025-03-20', 30, PRIVATE_2019, { supersedes: 'US-NY.individuals.2019' }),
+  individuals('US-NY.individuals.2025', '2025-03-21', undefined, 30, PRIVATE_2025, { supersedes: 'US-NY.individuals.2024' }),
+  regulators('US-NY.regulator.2005', '2005-12-07', '2019-10-22', PRIVATE_2005, { ...PRE_SHIELD, trigger: trigger(PRIVATE_2005, 'acquisition') }),
+  regulators('US-NY.regulator.2019', '2019-10-23', '2024-12-20', PRIVATE_2019, { supersedes: 'US-NY.regulator.2005' }),
+  regulators('US-NY.regulator.2024', '2024-12-21', '2025-03-20', PRIVATE_2019, { supersedes: 'US-NY.regulator.2019' }),
+  regulators('US-NY.regulator.2025', '2025-03-21', undefined, PRIVATE_2025, { supersedes: 'US-NY.regulator.2024' }),
+  ...dfs('US-NY.regulator.dfs.2024', '2024-12-21', '2025-03-20', PRIVATE_2019),
+  ...dfs('US-NY.regulator.dfs', '2025-03-21', undefined, PRIVATE_2025, 'US-NY.regulator.dfs.2024'),
+  ...noHarm('US-NY.regulator.no-harm.2019', '2019-10-23', '2025-03-20', PRIVATE_2019),
+  ...noHarm('US-NY.regulator.no-harm', '2025-03-21', undefined, PRIVATE_2025, 'US-NY.regulator.no-harm.2019'),
+  {
+    ...base,
+    id: 'US-NY.credit_bureaus.2005',
+    recipient: 'credit_bureaus',
+    authority: CRA_AUTHORITY,
+    trigger: trigger(PRIVATE_2005, 'acquisition'),
+    riskGate: harmGate(null),
+    threshold: { count: 5000, comparator: '>', counted: 'New York residents notified at one time' },
+    clock: { anchor: 'discovery', amount: null, unit: 'calendar_days', urgency: 'most_expedient_time' },
+    content: ['timing, content and distribution of the notices', 'approximate number of affected persons'],
+    effectiveFrom: '2005-12-07',
+    effectiveTo: '2019-10-22',
+    citation: 'N.Y. Gen. Bus. Law §899-aa(8)(b)',
+    verified: V_2005,
+  },
+  ...cra('US-NY.credit_bureaus.2019', '2019-10-23', '2025-03-20', PRIVATE_2019, 'US-NY.credit_bureaus.2005'),
+  ...cra('US-NY.credit_bureaus', '2025-03-21', undefined, PRIVATE_2025, 'US-NY.credit_bureaus.2019'),
   {
     ...base,
     id: 'US-NY.regulator.hipaa-copy',

@@ -1,10 +1,11 @@
 /**
  * Texas — Tex. Bus. & Com. Code §§521.002, 521.053 (Identity Theft Enforcement and Protection Act).
- * reference/breach-law.md §6.2. Versions: AG 60 days from 2020-01-01 (HB 4390), 30 days from
- * 2023-09-01 (SB 768). The CRA duty counts all persons notified, not only Texans.
+ * Versions: "as quickly as possible" and no AG notice until 2019-12-31; from 2020-01-01 (HB 4390)
+ * individuals and the AG (at least 250 Texans) within 60 days of the determination; from 2023-09-01
+ * (SB 768) the AG within 30 days. The CRA duty counts all persons notified, not only Texans.
  */
 import type { RuleInput } from '../rule.schema.js';
-import { ACCOUNT_WITH_CODE, HARBOUR_LOST_IF_KEY, namePlus } from './us-common.js';
+import { ACCOUNT_WITH_CODE, CHECKED_ON, HARBOUR_LOST_IF_KEY, harmGate, namePlus, STORED_COPIES } from './us-common.js';
 
 const base = {
   jurisdiction: 'US-TX',
@@ -21,10 +22,17 @@ const base = {
     breachMode: 'acquisition' as const,
     encryptionSafeHarbor: HARBOUR_LOST_IF_KEY,
   },
-  riskGate: { kind: 'none' as const },
+  riskGate: harmGate(null),
   citation: 'Tex. Bus. & Com. Code §521.053',
+  source: {
+    url: 'https://statutes.capitol.texas.gov/Docs/BC/htm/BC.521.htm',
+    title: 'Tex. Bus. & Com. Code §521.053 (Notification required following breach of security of computerized data), as amended by HB 4390 (2019) and SB 768 (2023)',
+    checkedOn: CHECKED_ON,
+    checkedAgainst: `${STORED_COPIES}: the HB 4390 committee substitute on capitol.texas.gov (§521.053(b) "not later than the 60th day after the date on which the person determines that the breach occurred [as quickly as possible]"; (i) AG "if the breach involves at least 250 residents of this state" and its contents); Lexology, Manatt and texaslawblog.law (HB 4390 signed 2019-06-14, in force 2020-01-01); earlier-recorded checks of secondary summaries (no risk-of-harm exception; CRAs "more than 10,000 persons"; SB 768's 30 days)`,
+  },
 };
-const V = 'reference/breach-law.md §6.2 and §6.1; no-RoH, CRA ">10,000 persons" and the 2020 60-day AG version [verified] there, the rest [verify] — not re-checked against statute';
+const V =
+  'Confirmed: no risk-of-harm exception; individuals within 60 days of the determination and the AG (at least 250 Texas residents) in the same period from 2020-01-01 (HB 4390 text); CRAs above 10,000 persons at one time, counted over everyone notified (Texas notices reach non-residents). Not confirmed in a stored copy: SB 768\'s 30 days from 2023-09-01 (a public breach-law dataset derived from the Foley & Lardner chart only).';
 const AG = { name: 'Texas Attorney General', portal: "Attorney General's electronic data-security-breach report form" };
 const AG_CONTENT = [
   'detailed description of the nature and circumstances of the breach',
@@ -37,7 +45,22 @@ const AG_CONTENT = [
 export const usTxRules: RuleInput[] = [
   {
     ...base,
+    id: 'US-TX.individuals.2012',
+    recipient: 'individuals',
+    authority: null,
+    threshold: null,
+    clock: { anchor: 'discovery', amount: null, unit: 'calendar_days', urgency: 'as_soon_as_possible' },
+    content: ['description of the breach', 'types of sensitive personal information involved', 'contact information'],
+    channels: ['written notice', 'electronic notice'],
+    effectiveFrom: '2012-09-01',
+    effectiveTo: '2019-12-31',
+    verified:
+      'Confirmed: before HB 4390 the disclosure was due "as quickly as possible" (struck text in the HB 4390 bill) and there was no AG notice. Not confirmed: 2012-09-01 (HB 300) as the start of that text.',
+  },
+  {
+    ...base,
     id: 'US-TX.individuals',
+    supersedes: 'US-TX.individuals.2012',
     recipient: 'individuals',
     authority: null,
     threshold: null,
@@ -71,6 +94,7 @@ export const usTxRules: RuleInput[] = [
     content: AG_CONTENT,
     channels: ['AG electronic form'],
     effectiveFrom: '2023-09-01',
+    supersedes: 'US-TX.regulator.2020',
     citation: 'Tex. Bus. & Com. Code §521.053(i) as amended by SB 768 (2023)',
     verified: V,
   },
@@ -84,7 +108,7 @@ export const usTxRules: RuleInput[] = [
     threshold: { count: 10000, comparator: '>', counted: 'persons notified at one time (all, not only Texans)' },
     clock: { anchor: 'determination', amount: null, unit: 'calendar_days', urgency: 'most_expedient_time' },
     content: ['timing, distribution and content of the notices'],
-    effectiveFrom: '2020-01-01',
+    effectiveFrom: '2012-09-01',
     citation: 'Tex. Bus. & Com. Code §521.053(h)',
     verified: V,
   },

@@ -1,12 +1,12 @@
 /**
- * Washington — RCW 19.255.005/.010 (private entities). reference/breach-law.md §6.2, §6.3.
- * Versions: 45 days (2015 amendment) until 2020-02-29; 30 days from 2020-03-01 (HB 1071).
- * No CRA duty (the AlexNetCC dataset is wrong on this). Insurance licensees also notify the
- * Insurance Commissioner (WAC 284-04-625).
+ * Washington — RCW 19.255.005/.010 (private entities). Versions: 45 days (2015 amendment, HB 1078)
+ * until 2020-02-29; 30 days from 2020-03-01 (HB 1071). No CRA duty (a public dataset says
+ * otherwise; the statute has none). Insurance licensees also notify the Insurance Commissioner
+ * (WAC 284-04-625).
  */
 import type { ElementId } from '../../assessment/scanner/types.js';
 import type { RuleInput } from '../rule.schema.js';
-import { ACCOUNT_WITH_CODE, CREDENTIALS, HARBOUR_LOST_IF_KEY, namePlus } from './us-common.js';
+import { ACCOUNT_WITH_CODE, CHECKED_ON, CREDENTIALS, HARBOUR_LOST_IF_KEY, harmGate, namePlus, STORED_COPIES } from './us-common.js';
 
 const base = {
   jurisdiction: 'US-WA',
@@ -36,10 +36,21 @@ const base = {
     breachMode: 'acquisition' as const,
     encryptionSafeHarbor: HARBOUR_LOST_IF_KEY,
   },
-  riskGate: { kind: 'no_harm_determination' as const, note: 'not reasonably likely to subject consumers to a risk of harm' },
+  riskGate: harmGate({
+    basis: 'exception',
+    standard: 'notice is not required if the breach of the security of the system is not reasonably likely to subject consumers to a risk of harm',
+    cite: 'RCW 19.255.010(1)',
+  }),
   citation: 'RCW 19.255.010',
+  source: {
+    url: 'https://app.leg.wa.gov/RCW/default.aspx?cite=19.255.010',
+    title: 'RCW 19.255.010 (Disclosure, notice — Definitions — Rights, remedies), as amended by HB 1071 (2019)',
+    checkedOn: CHECKED_ON,
+    checkedAgainst: `${STORED_COPIES}: earlier-recorded checks of secondary summaries (Bloomberg Law summary: the harm standard, 30 days from 2020-03-01, AG above 500, no CRA duty; WAC 284-04-625's 2 business days). The element list and the 2015-07-24 start are recalled, not re-read`,
+  },
 };
-const V = 'reference/breach-law.md §6.2/§6.3: 30-day rule (HB 1071, 2020-03-01), AG >500 and no CRA duty [verified] there; PI list [verify]; 2015 start date from memory — not re-checked against statute';
+const V =
+  'Confirmed (Bloomberg Law summary): the "not reasonably likely to subject consumers to a risk of harm" exception; 45 days until 2020-02-29 and 30 days from 2020-03-01 for consumers and the AG; AG when more than 500 Washington residents; no CRA duty. Not re-read: the element list; 2015-07-24 as the start of the 45-day text.';
 const AG = { name: 'Washington Attorney General' };
 const AG_CONTENT = [
   'number of Washington consumers affected (or an estimate)',
@@ -77,6 +88,7 @@ export const usWaRules: RuleInput[] = [
     clock: { anchor: 'discovery', amount: 30, unit: 'calendar_days', urgency: 'most_expedient_time' },
     content: IND_CONTENT,
     effectiveFrom: '2020-03-01',
+    supersedes: 'US-WA.individuals.2015',
     citation: 'RCW 19.255.010 as amended by HB 1071 (2019)',
     verified: V,
   },
@@ -104,6 +116,7 @@ export const usWaRules: RuleInput[] = [
     channels: ['electronic submission to the Attorney General'],
     notes: 'Update the AG as unknown information is learned.',
     effectiveFrom: '2020-03-01',
+    supersedes: 'US-WA.regulator.2015',
     citation: 'RCW 19.255.010(7)–(8) as amended by HB 1071 (2019)',
     verified: V,
   },
@@ -119,6 +132,7 @@ export const usWaRules: RuleInput[] = [
     content: ['notice of the breach for which consumers must be notified'],
     effectiveFrom: '2020-03-01',
     citation: 'WAC 284-04-625',
-    verified: 'reference/breach-law.md §6.2 [verified] there (2 business days of determining consumers must be notified); start date not in the reference',
+    verified:
+      'Confirmed (Bloomberg Law summary): the Insurance Commissioner within 2 business days of determining that consumers must be notified. Not confirmed: 2020-03-01 as the start of the WAC text in force (the rule may be older; check).',
   },
 ];

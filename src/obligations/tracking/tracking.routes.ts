@@ -21,6 +21,8 @@ const TrackedSchema = z
     urgency: z.string().nullable(),
     citation: z.string(),
     why: z.string(),
+    /** For `review` rows: what to settle (issue 20 §1). Absent on items computed before it existed. */
+    questions: z.array(z.string()).optional(),
     deadlineRule: z.string(),
     relativeTo: z.object({ event: z.string(), at: z.string().nullable(), note: z.string().optional() }).nullable(),
     authority: z.object({ name: z.string(), url: z.string().optional(), portal: z.string().optional(), address: z.string().optional(), phone: z.string().optional() }).nullable(),
@@ -35,6 +37,9 @@ const TrackedSchema = z
     verified: z.string(),
     effectiveFrom: z.string().nullable(),
     effectiveTo: z.string().optional(),
+    source: z.object({ url: z.string(), title: z.string(), checkedOn: z.string(), checkedAgainst: z.string() }).optional(),
+    /** Required or review, and still open: the row belongs in the owed table (issue 20 §1). */
+    owed: z.boolean(),
     status: z.enum(TRACKED_STATUSES),
     statusReason: z.string().nullable(),
     updatedAt: z.string(),
@@ -46,6 +51,10 @@ const ListSchema = z.object({
   severity: z.unknown(),
   nextDeadline: z.object({ id: z.string(), deadline: z.string() }).nullable(),
   uncovered: z.array(z.string()),
+  /** People of unknown residence, counted apart (issue 19 §4). */
+  unknownResidence: z.number(),
+  /** Suspect facts (order of dates, contradictions), one line each. */
+  warnings: z.array(z.string()),
   items: z.array(TrackedSchema),
 });
 

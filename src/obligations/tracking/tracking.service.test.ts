@@ -17,7 +17,15 @@ for (const dialect of testDialects()) {
     let awareAt = '2026-03-02T15:00:00.000Z';
     const clock = { now: new Date('2026-03-03T00:00:00Z') };
     const sources: FactsSources = {
-      incident: async (id) => (id === 'inc-1' ? { id, awareAt, detectedAt: awareAt, categories: ['confidentiality'] } : null),
+      incident: async (id) =>
+        id === 'inc-1'
+          ? { id, awareAt, detectedAt: awareAt, categories: ['confidentiality'] }
+          : // An incident whose record already has awareness before detection (an odd stored date).
+            id === 'inc-race'
+            ? { id, awareAt: '2026-03-02T15:00:00.000Z', detectedAt: null, categories: [] }
+            : id === 'inc-odd'
+            ? { id, awareAt: '2026-03-01T00:00:00.000Z', detectedAt: '2026-03-02T00:00:00.000Z', categories: [] }
+            : null,
       population: async () => population,
       decisions: async () => decisions,
     };
@@ -86,6 +94,40 @@ for (const dialect of testDialects()) {
       decisions = [{ kind: 'gdpr_risk', value: 'unlikely' }];
       const r2 = await svc.recompute('inc-1', SYSTEM_ACTOR);
       expect(r2.items.find((i) => i.itemId === art34!.itemId)?.status).toBe('not_required');
+    });
+
+    it('issue 13 §7: breach facts are refused (400) only for problems the change introduces', async () => {
+      await expect(svc.setOverrides('inc-odd', { risk: { noHarmDetermnation: true } }, SYSTEM_ACTOR)).rejects.toThrow(/unknown key "noHarmDetermnation" \(did you mean "noHarmDetermination"\?\)/);
+      await expect(svc.setOverrides('inc-odd', { determinedAt: '2026-01-01T00:00:00Z' }, SYSTEM_ACTOR)).rejects.toThrow(/facts\.determinedAt: .* is before discoveredAt/);
+      // The stored awareAt before detection is not this change's doing: accepted, and reported as a warning.
+      await svc.setOverrides('inc-odd', { breach: { acquisition: true } }, SYSTEM_ACTOR);
+      expect((await svc.list('inc-odd')).warnings.join(' ')).toMatch(/awareAt: .* is before discoveredAt/);
+    });
+
+    it('issue 19 §4: odd jurisdictions from the sources are read as UNKNOWN or their country, never a failure', async () => {
+      population = [
+        { jurisdiction: 'UNKNOWN', individuals: 3, elements: ['email'] },
+        { jurisdiction: 'unknown', individuals: 2, elements: ['email'] },
+        { jurisdiction: 'DE-XX', individuals: 4, elements: ['email'] },
+        { jurisdiction: 'US-TX', individuals: 5, elements: ['person_name', 'us_ssn'] },
+      ] as PopulationEntry[];
+      const facts = await svc.buildFacts('inc-1');
+      expect(facts.population.map((p) => [p.jurisdiction, p.individuals])).toEqual([
+        ['UNKNOWN', 5],
+        ['DE', 4],
+        ['US-TX', 5],
+      ]);
+      expect((await svc.recompute('inc-1', SYSTEM_ACTOR)).unknownResidence).toBe(5);
+    });
+
+    it('recomputations of one incident running at once do not collide (the job and a stale read, PostgreSQL)', async () => {
+      population = [{ jurisdiction: 'US-TX', individuals: 300, elements: ['person_name', 'us_ssn'] }];
+      const results = await Promise.allSettled(Array.from({ length: 6 }, () => svc.recompute('inc-race', SYSTEM_ACTOR)));
+      expect(results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
+      const list = await svc.list('inc-race');
+      const keys = list.items.map((i) => `${i.id}|${i.jurisdiction}`);
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(list.items.some((i) => i.jurisdiction === 'US-TX')).toBe(true);
     });
 
     it('answers 404 for an unknown incident', async () => {

@@ -12,7 +12,9 @@ import type { Database } from '../../platform/db/schema.js';
 import { BadInputError } from '../../platform/errors.js';
 import { NotFoundError } from '../../platform/http/problem.js';
 import { computeObligations } from '../engine.js';
-import { type BreachFacts, breachFactsSchema, type PopulationEntry } from '../facts.schema.js';
+import { checkFacts } from '../facts-checks.js';
+import { type BreachFacts, breachFactsSchema, breachSchema, type PopulationEntry, riskSchema, strictObject, toFactsJurisdiction } from '../facts.schema.js';
+import { describeIssues } from '../obligations.service.js';
 import type { Obligation, ObligationsResult } from '../obligations.schema.js';
 import type { Rule } from '../rule.schema.js';
 import type { OrgProfileService } from './org-profile.service.js';
@@ -37,29 +39,42 @@ export interface FactsSources {
   decisions(id: string): Promise<Array<{ kind: string; value: string | null }>>;
 }
 
-/** Facts a person sets on the incident (all optional; the engine's defaults apply otherwise). */
-export const FactOverridesSchema = z.object({
-  breach: breachFactsSchema.shape.breach.partial().optional(),
-  risk: z
-    .object({
-      gdpr: z.enum(['unlikely', 'risk', 'high']).nullable().optional(),
-      noHarmDetermination: z.boolean().optional(),
-      significantHarm: z.boolean().nullable().optional(),
-      material: z.boolean().nullable().optional(),
-      significantIncident: z.boolean().nullable().optional(),
-      art34Exemptions: z.object({ a: z.boolean(), b: z.boolean(), c: z.boolean() }).partial().optional(),
-    })
-    .optional(),
+/** Every field of a strict object optional, without its default (an override sets only what it names). */
+const overridable = <T extends z.ZodRawShape>(schema: z.ZodObject<T>) =>
+  strictObject(
+    Object.fromEntries(
+      Object.entries(schema.shape).map(([k, v]) => [k, (v instanceof z.ZodDefault ? (v.unwrap() as z.ZodType) : (v as z.ZodType)).optional()]),
+    ) as { [K in keyof T]: z.ZodOptional<z.ZodType<z.output<T[K]>, z.input<T[K]>>> },
+  );
+
+/**
+ * Facts a person sets on the incident (all optional; the engine's defaults apply otherwise).
+ * Strict: an unknown key is a 400 naming the nearest valid one (issue 13 §7).
+ */
+export const FactOverridesSchema = strictObject({
+  breach: overridable(breachSchema).optional(),
+  risk: overridable(riskSchema).optional(),
   severity: breachFactsSchema.shape.severity,
   determinedAt: z.iso.datetime({ offset: true }).optional(),
   materialityDeterminedAt: z.iso.datetime({ offset: true }).optional(),
+  classifiedAt: z.iso.datetime({ offset: true }).optional(),
+  notifiabilityAssessedAt: z.iso.datetime({ offset: true }).optional(),
+  extortionPaidAt: z.iso.datetime({ offset: true }).optional(),
   individualNoticeAt: z.iso.datetime({ offset: true }).optional(),
   regulatorNoticeAt: z.iso.datetime({ offset: true }).optional(),
+  hhsNoticeAt: z.iso.datetime({ offset: true }).optional(),
+  /** Why the facts changed: kept in the audit event (issue 20 §2). */
+  reason: z.string().max(2000).optional(),
 });
 export type FactOverrides = z.infer<typeof FactOverridesSchema>;
 
 export interface TrackedObligation extends Obligation {
   itemId: string;
+  /**
+   * Belongs in the owed table: required or `review`, and still open (issue 20 §1 — a review row is
+   * owed until a person settles its questions; it never sinks into "not required").
+   */
+  owed: boolean;
   status: TrackedStatus;
   statusReason: string | null;
   updatedAt: string;
@@ -72,6 +87,8 @@ export interface IncidentObligations {
   severity: ObligationsResult['severity'] | null;
   nextDeadline: { id: string; deadline: string } | null;
   uncovered: string[];
+  unknownResidence: number;
+  warnings: string[];
   items: TrackedObligation[];
 }
 
@@ -98,15 +115,22 @@ export class ObligationTrackingService {
 
   async setOverrides(incidentId: string, input: unknown, actor: Actor): Promise<FactOverrides> {
     const parsed = FactOverridesSchema.safeParse(input);
-    if (!parsed.success) {
-      const i = parsed.error.issues[0]!;
-      throw new BadInputError(`facts.${i.path.join('.')}: ${i.message}`);
-    }
+    if (!parsed.success) throw new BadInputError(`facts.${describeIssues(parsed.error.issues)}`);
+    // The same cross-field checks as the CLI, on the facts these overrides would produce; only the
+    // problems these overrides introduce are refused (an odd date already on the incident is not
+    // theirs, and stays a warning in the answer).
+    const known = new Set(checkFacts(await this.buildFacts(incidentId)).errors);
+    const { errors } = checkFacts(await this.buildFacts(incidentId, parsed.data));
+    const added = errors.filter((e) => !known.has(e));
+    if (added.length) throw new BadInputError(`facts.${added[0]}`);
     const before = await this.getOverrides(incidentId);
     await this.db.transaction().execute(async (trx) => {
-      const exists = await trx.selectFrom('incident_facts').select('incident_id').where('incident_id', '=', incidentId).executeTakeFirst();
-      if (exists) await trx.updateTable('incident_facts').set({ overrides_json: JSON.stringify(parsed.data) }).where('incident_id', '=', incidentId).execute();
-      else await trx.insertInto('incident_facts').values({ incident_id: incidentId, overrides_json: JSON.stringify(parsed.data), facts_json: null, result_json: null, computed_at: null, next_deadline: null }).execute();
+      // Upsert: a recomputation running at the same time may have created the row (PostgreSQL).
+      await trx
+        .insertInto('incident_facts')
+        .values({ incident_id: incidentId, overrides_json: JSON.stringify(parsed.data), facts_json: null, result_json: null, computed_at: null, next_deadline: null })
+        .onConflict((oc) => oc.column('incident_id').doUpdateSet({ overrides_json: JSON.stringify(parsed.data) }))
+        .execute();
       await this.audit.record({ actor, action: 'obligations.facts_updated', subjectType: 'incident', subjectId: incidentId, incidentId, before, after: parsed.data }, trx);
     });
     await this.recompute(incidentId, actor);
@@ -114,15 +138,16 @@ export class ObligationTrackingService {
   }
 
   /** Assembles BreachFacts v1 for an incident from its record, the org profile, people and decisions. */
-  async buildFacts(incidentId: string): Promise<BreachFacts> {
+  async buildFacts(incidentId: string, overrides?: FactOverrides): Promise<BreachFacts> {
     const incident = await this.sources.incident(incidentId);
     if (!incident) throw new NotFoundError('incident');
-    const [controller, population, decisions, o] = await Promise.all([
+    const [controller, found, decisions, o] = await Promise.all([
       this.profile.get(),
       this.sources.population(incidentId),
       this.sources.decisions(incidentId),
-      this.getOverrides(incidentId),
+      overrides ?? this.getOverrides(incidentId),
     ]);
+    const population = mergePopulation(found);
     const risk: Record<string, unknown> = { ...(o.risk ?? {}) };
     // The decision log is where humans confirm the GDPR risk level (issue 5 §3); the latest wins.
     for (const d of decisions) {
@@ -130,14 +155,18 @@ export class ObligationTrackingService {
       if (d.kind === 'no_harm' || d.kind === 'no_harm_determination') risk.noHarmDetermination = d.value !== 'false';
     }
     const types = incident.categories.filter((c) => ['confidentiality', 'integrity', 'availability'].includes(c));
-    return breachFactsSchema.parse({
+    const built = breachFactsSchema.safeParse({
       version: 1,
       discoveredAt: incident.detectedAt ?? incident.awareAt,
       awareAt: incident.awareAt,
       determinedAt: o.determinedAt,
       materialityDeterminedAt: o.materialityDeterminedAt,
+      classifiedAt: o.classifiedAt,
+      notifiabilityAssessedAt: o.notifiabilityAssessedAt,
+      extortionPaidAt: o.extortionPaidAt,
       individualNoticeAt: o.individualNoticeAt,
       regulatorNoticeAt: o.regulatorNoticeAt,
+      hhsNoticeAt: o.hhsNoticeAt,
       controller,
       breach: {
         types: types.length ? types : ['confidentiality'],
@@ -145,7 +174,8 @@ export class ObligationTrackingService {
         // Unknown until someone says so: acquisition-triggered rules then answer "review".
         acquisition: null,
         encrypted: false,
-        keyCompromised: false,
+        // Unknown until someone says so (issue 20 §1): a safe harbour lost with the key answers "review".
+        keyCompromised: null,
         malicious: false,
         ...(o.breach ?? {}),
       },
@@ -153,6 +183,10 @@ export class ObligationTrackingService {
       risk,
       severity: o.severity,
     });
+    // Everything above is validated where it is stored; if a combination still fails, the answer
+    // names the field (400), never an unexplained 500.
+    if (!built.success) throw new BadInputError(`facts.${describeIssues(built.error.issues)}`);
+    return built.data;
   }
 
   /** Runs the engine and reconciles tracked items, keeping human status where it still applies. */
@@ -187,6 +221,10 @@ export class ObligationTrackingService {
               created_at: iso,
               updated_at: iso,
             })
+            // Two recomputations of one incident can run at once (the background job and a read
+            // that found the answer stale): on PostgreSQL both may insert the same new item. The
+            // first wins; the item is the same answer from the same facts.
+            .onConflict((oc) => oc.columns(['incident_id', 'rule_id', 'jurisdiction']).doNothing())
             .execute();
           continue;
         }
@@ -210,9 +248,11 @@ export class ObligationTrackingService {
           .execute();
       }
       const row = { facts_json: JSON.stringify(facts), result_json: JSON.stringify(result), computed_at: iso, next_deadline: result.nextDeadline?.deadline ?? null };
-      const exists = await trx.selectFrom('incident_facts').select('incident_id').where('incident_id', '=', incidentId).executeTakeFirst();
-      if (exists) await trx.updateTable('incident_facts').set(row).where('incident_id', '=', incidentId).execute();
-      else await trx.insertInto('incident_facts').values({ incident_id: incidentId, overrides_json: '{}', ...row }).execute();
+      await trx
+        .insertInto('incident_facts')
+        .values({ incident_id: incidentId, overrides_json: '{}', ...row })
+        .onConflict((oc) => oc.column('incident_id').doUpdateSet(row))
+        .execute();
       const count = (v: Obligation['required']) => result.obligations.filter((o) => o.required === v).length;
       await this.audit.record(
         {
@@ -247,6 +287,8 @@ export class ObligationTrackingService {
       severity: result?.severity ?? null,
       nextDeadline: next ? { id: next.id, deadline: next.deadline! } : null,
       uncovered: result?.uncovered ?? [],
+      unknownResidence: result?.unknownResidence ?? 0,
+      warnings: result?.warnings ?? [],
       items,
     };
   }
@@ -283,6 +325,27 @@ export class ObligationTrackingService {
   }
 }
 
+/**
+ * Population groups as the engine reads them (issue 19 §4): each jurisdiction read leniently
+ * (an odd or missing code becomes the counted UNKNOWN category, never a failed parse), groups that
+ * land on the same code added up with the union of their elements.
+ */
+export function mergePopulation(groups: readonly PopulationEntry[]): PopulationEntry[] {
+  const byJ = new Map<string, PopulationEntry>();
+  for (const g of groups) {
+    if (!(g.individuals > 0)) continue;
+    const jurisdiction = toFactsJurisdiction(g.jurisdiction);
+    const cur = byJ.get(jurisdiction);
+    if (!cur) byJ.set(jurisdiction, { ...g, jurisdiction, elements: [...g.elements] });
+    else {
+      // Two codes read as one (e.g. "unknown" and "UNKNOWN", "DE-XX" and "DE"): different people.
+      cur.individuals += g.individuals;
+      cur.elements = [...new Set([...cur.elements, ...g.elements])];
+    }
+  }
+  return [...byJ.values()];
+}
+
 function rank(i: TrackedObligation): number {
   if (i.status === 'done') return 2;
   if (i.status === 'not_required') return 3;
@@ -291,5 +354,7 @@ function rank(i: TrackedObligation): number {
 
 function toTracked(r: IncidentObligationsTable): TrackedObligation {
   const ob = JSON.parse(r.obligation_json) as Obligation;
-  return { ...ob, itemId: r.id, status: r.status as TrackedStatus, statusReason: r.status_reason, updatedAt: r.updated_at };
+  const status = r.status as TrackedStatus;
+  const owed = ob.required !== false && (status === 'pending' || status === 'in_progress');
+  return { ...ob, itemId: r.id, owed, status, statusReason: r.status_reason, updatedAt: r.updated_at };
 }

@@ -53,7 +53,8 @@ export function sendProblem(reply: FastifyReply, status: number, detail: string,
 /** Turns a zod issue path into the field name users see: `body.roles[0]`. */
 function describeValidation(err: FastifyError): string {
   if (hasZodFastifySchemaValidationErrors(err)) {
-    const first = err.validation[0];
+    // An unknown key first: it is usually the cause of the "required" error beside it (a typo).
+    const first = err.validation.find((v) => v.keyword === 'unrecognized_keys') ?? err.validation[0];
     if (first) {
       const path = first.instancePath.replace(/^\//, '').replace(/\//g, '.');
       const where = [err.validationContext, path].filter(Boolean).join('.');

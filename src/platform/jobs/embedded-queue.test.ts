@@ -3,8 +3,9 @@ import { testDialects } from '../../../test/support/dialects.js';
 import { openTestPlatform, type TestPlatform } from '../../../test/support/platform.js';
 import { EmbeddedJobQueue } from './embedded-queue.js';
 import { backoffMs } from './job-queue.js';
-import { waitFor } from '../../../test/support/wait.js';
+import { waitFor as poll } from '../../../test/support/wait.js';
 
+const waitFor = <T>(fn: () => Promise<T | null | undefined | false>, ms = 10_000) => poll(fn, ms, 25);
 
 for (const dialect of testDialects()) {
   describe(`embedded job queue on ${dialect}`, () => {

@@ -19,7 +19,6 @@ const CSV = ['first_name,last_name,email,ssn,state,zip,order_number']
   )
   .join('\n');
 
-
 for (const dialect of testDialects()) {
   describe(`assessment and obligations in an incident on ${dialect}`, () => {
     let s: TestServer;

@@ -1225,12 +1225,28 @@ export interface paths {
           access?: boolean;
           acquisition?: boolean | null;
           encrypted?: boolean;
-          keyCompromised?: boolean;
+          keyCompromised?: boolean | null;
           malicious?: boolean;
+          byAuthorisedPerson?: boolean | null;
+          goodFaithEmployee?: boolean | null;
+          onlyWithinOrganisation?: boolean | null;
+          hashing?: {
+            algorithm?: string | null;
+            salted?: boolean | null;
+            secretsLeaked?: boolean | null;
+          };
+          exposure?: "internal" | "known_recipients" | "unknown_recipients" | "public" | null;
+          lawEnforcementDelay?: {
+            requested: boolean;
+            agency?: string;
+            until?: string;
+          } | null;
         };
         risk?: {
           gdpr?: "unlikely" | "risk" | "high" | null;
           noHarmDetermination?: boolean;
+          noHarmDeterminedAt?: string;
+          consultedWith?: Array<"law_enforcement" | "federal_law_enforcement" | "attorney_general" | "regulator">;
           significantHarm?: boolean | null;
           material?: boolean | null;
           significantIncident?: boolean | null;
@@ -1258,8 +1274,13 @@ export interface paths {
         };
         determinedAt?: string;
         materialityDeterminedAt?: string;
+        classifiedAt?: string;
+        notifiabilityAssessedAt?: string;
+        extortionPaidAt?: string;
         individualNoticeAt?: string;
         regulatorNoticeAt?: string;
+        hhsNoticeAt?: string;
+        reason?: string;
       };
       responses: {
         "200": never;
@@ -1742,6 +1763,8 @@ export interface paths {
             deadline: string;
           } | null;
           uncovered: Array<string>;
+          unknownResidence: number;
+          warnings: Array<string>;
           items: Array<{
             itemId: string;
             id: string;
@@ -1753,6 +1776,7 @@ export interface paths {
             urgency: string | null;
             citation: string;
             why: string;
+            questions?: Array<string>;
             deadlineRule: string;
             relativeTo: {
               event: string;
@@ -1784,6 +1808,13 @@ export interface paths {
             verified: string;
             effectiveFrom: string | null;
             effectiveTo?: string;
+            source?: {
+              url: string;
+              title: string;
+              checkedOn: string;
+              checkedAgainst: string;
+            };
+            owed: boolean;
             status: "pending" | "in_progress" | "done" | "not_required";
             statusReason: string | null;
             updatedAt: string;
@@ -1815,6 +1846,7 @@ export interface paths {
           urgency: string | null;
           citation: string;
           why: string;
+          questions?: Array<string>;
           deadlineRule: string;
           relativeTo: {
             event: string;
@@ -1846,6 +1878,13 @@ export interface paths {
           verified: string;
           effectiveFrom: string | null;
           effectiveTo?: string;
+          source?: {
+            url: string;
+            title: string;
+            checkedOn: string;
+            checkedAgainst: string;
+          };
+          owed: boolean;
           status: "pending" | "in_progress" | "done" | "not_required";
           statusReason: string | null;
           updatedAt: string;
@@ -1871,6 +1910,8 @@ export interface paths {
             deadline: string;
           } | null;
           uncovered: Array<string>;
+          unknownResidence: number;
+          warnings: Array<string>;
           items: Array<{
             itemId: string;
             id: string;
@@ -1882,6 +1923,7 @@ export interface paths {
             urgency: string | null;
             citation: string;
             why: string;
+            questions?: Array<string>;
             deadlineRule: string;
             relativeTo: {
               event: string;
@@ -1913,6 +1955,13 @@ export interface paths {
             verified: string;
             effectiveFrom: string | null;
             effectiveTo?: string;
+            source?: {
+              url: string;
+              title: string;
+              checkedOn: string;
+              checkedAgainst: string;
+            };
+            owed: boolean;
             status: "pending" | "in_progress" | "done" | "not_required";
             statusReason: string | null;
             updatedAt: string;
