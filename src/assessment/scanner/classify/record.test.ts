@@ -20,7 +20,7 @@ describe('detectRecord', () => {
   ];
 
   it('validates each classified column with its own detector and normalises geo', () => {
-    const r = detectRecord(classes, ['Jane Doe', 'Jane@Example.com', '536-90-4399', 'AB123456C', 'Vereinigte Staaten', 'California', '94105', 'card 4111 1111 1111 1111 on file', 'ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ', 'Catholic']);
+    const r = detectRecord(classes, ['Jane Doe', 'Jane@Example.com', '536-90-4399', 'AB123456C', 'Vereinigte Staaten', 'California', '94105', 'card 4111 1111 1111 1111 on file', 'ghp_Qm3x9LpV2sR7tK4wZ8yB1cF6hJ0dS5gA2eU7', 'Catholic']);
     expect(r.elements).toEqual([
       { element: 'person_name', value: 'Jane Doe' },
       { element: 'email', value: 'jane@example.com' },
@@ -29,7 +29,7 @@ describe('detectRecord', () => {
       { element: 'payment_card', value: '4111111111111111', kind: 'visa' },
       { element: 'special_category', value: 'Catholic', kind: 'religion' },
     ]);
-    expect(r.secrets).toEqual([{ type: 'github_token', value: 'ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ' }]);
+    expect(r.secrets).toEqual([{ type: 'github_token', value: 'ghp_Qm3x9LpV2sR7tK4wZ8yB1cF6hJ0dS5gA2eU7', family: 'vcs_token', provider: 'github', kind: 'classic_pat' }]);
     expect(r.geo).toEqual({ country: 'US', region: 'US-CA', postalCode: '94105' });
   });
 

@@ -5,19 +5,16 @@
  */
 import { detectorFor, isPlaceholder, scanText } from '../detectors/index.js';
 import { validateNationalId } from '../detectors/national-ids.js';
-import { SECRET_DETECTORS } from '../detectors/secrets.js';
+import { matchSecretValue } from '../detectors/secret-scan.js';
 import type { ColumnClass, RecordFindings, SecretFinding, ValueFinding } from '../types.js';
 import { columnIsRead } from './column-read.js';
 import { normaliseCountry, normaliseRegion } from './geo.js';
 
-const VENDOR_SECRETS = SECRET_DETECTORS.filter((d) => d.id !== 'generic_secret');
-
 function secretValue(cls: ColumnClass, v: string): SecretFinding | null {
+  // A `token`/`secret` column may hold any vendor's credential: report it under its own family.
   if (cls.secret === 'generic_secret') {
-    for (const d of VENDOR_SECRETS) {
-      const f = d.validate(v);
-      if (f) return f as SecretFinding;
-    }
+    const f = matchSecretValue(v);
+    if (f) return f;
   }
   return detectorFor(cls.secret!).validate(v) as SecretFinding | null;
 }
