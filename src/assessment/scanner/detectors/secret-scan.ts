@@ -39,7 +39,16 @@ const boundaryOnly =
   (text, pos) =>
     atBoundary(text, pos) ? find(text, pos) : null;
 
-const URL_SCHEMES = ['postgres://', 'postgresql://', 'mysql://', 'mariadb://', 'mongodb://', 'mongodb+srv://', 'redis://', 'rediss://', 'amqp://', 'amqps://', 'mssql://', 'sqlserver://', 'cockroachdb://', 'oracle://', 'jdbc:', 'http://', 'https://', 'ftp://', 'ftps://', 'smtp://', 'smtps://', 'ldap://', 'ldaps://'];
+/**
+ * URLs are found by their '://' (one keyword for every scheme: 'http' alone would fire on every
+ * `http.request` log line); the scheme is read back from there.
+ */
+function urlAt(text: string, pos: number): Found | null {
+  let s = pos;
+  while (s > 0 && pos - s < 20 && /[A-Za-z0-9+.-]/.test(text[s - 1])) s--;
+  if (s >= 5 && text.slice(s - 5, s).toLowerCase() === 'jdbc:') s -= 5;
+  return s < pos ? urlCredentialAt(text, s) : null;
+}
 
 const FINDERS = new Map<string, Finder[]>();
 function add(keyword: string, f: Finder): void {
@@ -53,10 +62,10 @@ for (const rule of ALL_RULES) {
 }
 add('-----begin', (text, pos) => (insideServiceAccount(text, pos) ? null : privateKeyAt(text, pos)));
 for (const k of ['miib', 'miic', 'miie', 'miij']) add(k, boundaryOnly(derKeyAt));
-add('service_account', gcpServiceAccountAt);
+add('"service_account"', gcpServiceAccountAt);
 add('eyj', boundaryOnly(jwtAt));
 add('"auths"', dockerAuthsAt);
-for (const k of URL_SCHEMES) add(k, urlCredentialAt);
+add('://', urlAt);
 
 /** Every keyword of the credential rules (lower case), for the free-text prefilter. */
 export const SECRET_RULE_KEYWORDS: readonly string[] = [...FINDERS.keys()];

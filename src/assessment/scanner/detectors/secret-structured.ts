@@ -79,12 +79,17 @@ export function gcpServiceAccountAt(text: string, pos: number): Found | null {
   const pk = /"private_key"\s*:\s*"(-----BEGIN[^"]{0,6000}?)"/.exec(win);
   if (!pk) return null;
   const body = pk[1].replace(/-----(?:BEGIN|END)[A-Z ]*-----/g, '');
-  if (!keyBody(body)) return null;
+  const compact = body.replace(/\\n|\s/g, '');
+  // The file's own structure (a 40-hex private_key_id beside the key) identifies a real key file,
+  // so a body that is long, base64 and random enough counts even when it is not parseable DER
+  // (cut or re-wrapped in transit); a dummy body ("XXXX…") is neither (gitleaks: entropy 5).
+  const keyed = /"private_key_id"\s*:\s*"[a-f0-9]{40}"/.test(win);
+  if (!keyBody(body) && !(keyed && compact.length >= 600 && /^[A-Za-z0-9+/=]+$/.test(compact) && shannon(compact) >= 5)) return null;
   const email = /"client_email"\s*:\s*"([^"\s]{3,200})"/.exec(win)?.[1];
   const keyEnd = from + pk.index + pk[0].length;
   const close = text.indexOf('}', Math.max(keyEnd, pos));
   return finding(
-    { type: 'cloud_credential', family: 'cloud_credential', provider: 'gcp', kind: 'service_account_key', value: body.replace(/\\n|\s/g, '').slice(0, 256), ...(email ? { identity: email } : {}) },
+    { type: 'cloud_credential', family: 'cloud_credential', provider: 'gcp', kind: 'service_account_key', value: compact.slice(0, 256), ...(email ? { identity: email } : {}) },
     close === -1 ? keyEnd : close + 1,
   );
 }

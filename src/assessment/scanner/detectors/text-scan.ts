@@ -248,6 +248,7 @@ function scanIpv6(text: string, out: ValueFinding[]): void {
   }
 }
 
+const AWS_KEY_ID = /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])/;
 const AWS_SECRET_BY_ID = SECRET_DETECTORS.find((d) => d.id === 'aws_secret_access_key')!;
 
 /** Handle one secret/ID keyword hit; returns where the prefilter may resume (past a consumed value). */
@@ -278,6 +279,9 @@ function keywordHit(text: string, kw: string, pos: number, res: TextFindings): n
     if (value.length === 40 && AWS_NEAR.test(window)) {
       const f = AWS_SECRET_BY_ID.validate(value) as SecretFinding | null;
       if (f) {
+        // The key id of the pair, when it is written nearby (credentials files, env exports).
+        const id = AWS_KEY_ID.exec(text.slice(Math.max(0, pos - 300), end + 300))?.[0];
+        if (id) f.identity = id;
         res.secrets.push(f);
         return end;
       }

@@ -8,6 +8,7 @@ import { type DetectionPort, maskSecretDefault } from './detection.port.js';
 import { type KeyedSip64, KeyedSip64Batch } from './keyed-siphash.js';
 import { recordHints } from './jurisdiction.js';
 import { SentValues } from './value-cache.js';
+import { type SecretTally, tallySecret } from './secret-report.js';
 import { eachBlockRow } from '../readers/csv-block.js';
 import { type PackedRows, unpackRows } from './pack.js';
 
@@ -74,7 +75,9 @@ export interface BatchResult {
   samples: Record<string, string[]>;
   /** Sorted, comma-joined element ids → records with exactly that element set. */
   combos: Record<string, number>;
-  secrets: Record<string, { count: number; samples: string[] }>;
+  secrets: SecretTally['secrets'];
+  /** Low-entropy credential-shaped matches by family (issue 14 §2). */
+  suspects?: SecretTally['suspects'];
   /**
    * Blind-index digests of the values of the records with personal data: (hi, lo, tag) triples —
    * every strong identifier; other values only the first time this thread digests them under
@@ -344,12 +347,5 @@ function addRecord(acc: Acc, elements: ValueFinding[], secrets: SecretFinding[],
 }
 
 function addSecret(acc: Acc, s: SecretFinding): void {
-  const entry = acc.out.secrets[s.type] ?? { count: 0, samples: [] };
-  acc.out.secrets[s.type] = entry;
-  entry.count++;
-  if (entry.samples.length < SAMPLES_PER_ELEMENT) {
-    const mask = acc.detection.maskSecret ?? maskSecretDefault;
-    const m = mask(s.type, s.value);
-    if (!entry.samples.includes(m)) entry.samples.push(m);
-  }
+  tallySecret(acc.out, s, acc.detection.maskSecret ?? maskSecretDefault);
 }
