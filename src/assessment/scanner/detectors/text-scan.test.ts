@@ -122,6 +122,10 @@ describe('scanText: secrets', () => {
     const h = '$2b$12$KIXQJQzJ0Z5bG1nQ0b8b5uQ9yq3Yk1v6z1b2c3d4e5f6g7h8i9j0k';
     expect(els(`user:${h}:1000`, 'password_hash')).toEqual([h]);
   });
+  it('does not read the next field of a log line as the value of an auth/token key', () => {
+    expect(secrets('2026-03-11T10:19:47.474Z INFO  auth.login user=jennifer.weber3@example.com ip=88.250.249.196 session=205151892727 ok')).toEqual([]);
+    expect(secrets('token refresh user=Qm3x9LpV2sR7tK4wZ8yB ok')).toEqual([]);
+  });
   it('returns nothing for ordinary log lines', () => {
     const line = '2024-05-01T12:00:01.123Z INFO [http-nio-8080-exec-3] c.e.RequestLogger - GET /api/orders status=200 dur=35ms bytes=1234 req=3f2a9c';
     expect(scanText(line)).toEqual({ elements: [], secrets: [] });

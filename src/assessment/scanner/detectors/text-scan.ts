@@ -204,10 +204,12 @@ function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
 
 /**
  * `key = value` after a secret keyword, in the shapes gitleaks' samples cover (ini, JSON, escaped
- * JSON, XML elements, YAML incl. `|`/`>` blocks, code, Makefile `:=`/`::=`/`?=`/`+=`, CSV): a quoted
+ * JSON, XML elements, YAML incl. `|`/`>` blocks, code with a type (`var k string = …`; only type
+ * names, or `auth.login user=…` would read as key `auth.login` of type `user`), Makefile
+ * `:=`/`::=`/`?=`/`+=`, CSV): a quoted
  * value is taken whole (random passwords hold `;`, `,`, `<`), an unquoted one up to a delimiter.
  */
-const ASSIGN = /[A-Za-z0-9_.-]{0,30}(?:[ \t]+[A-Za-z][\w.]{0,15})?(?:\\?["'])?[ \t]{0,3}(?:[<>?+.]?=|:{1,3}=|=>|:|>|,)[ \t]{0,3}(?:[|>][ \t]*\r?\n[ \t]*|\r?\n[ \t]{0,8})?(?:\\?"((?:[^"\\\n]|\\[^"]){1,200}?)\\?"|'([^'\n]{1,200})'|`([^`\n]{1,200})`|([^\s"'`,;&<>)]{1,200}))/;
+const ASSIGN = /[A-Za-z0-9_.-]{0,30}(?:[ \t]+(?:string|String|str|char|bytes))?(?:\\?["'])?[ \t]{0,3}(?:[<>?+.]?=|:{1,3}=|=>|:|>|,)[ \t]{0,3}(?:[|>][ \t]*\r?\n[ \t]*|\r?\n[ \t]{0,8})?(?:\\?"((?:[^"\\\n]|\\[^"]){1,200}?)\\?"|'([^'\n]{1,200})'|`([^`\n]{1,200})`|([^\s"'`,;&<>)]{1,200}))/;
 const AWS_NEAR = /aws/i;
 const ID_TOKEN = /[A-Za-z0-9][A-Za-z0-9 .\-/]{6,22}[A-Za-z0-9]/g;
 const PASSPORT_TOKEN = /[\s:#=]{1,6}(?:(?:no|number|nr|num|n°|nummer|numero)\.?[\s:#=]{1,4})?([A-Z0-9]{6,10})\b/iy;

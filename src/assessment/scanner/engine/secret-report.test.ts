@@ -51,3 +51,17 @@ describe('secret report (issue 14 §1–3)', () => {
 function readKey(): string {
   return '-----BEGIN PRIVATE KEY-----\\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8QuKUpRKfFLfRYC9AIKjbJTWit+CqvjWYzvQwECAwEAAQJAIJLixBy2qpFoS4DSmoEmo3qGy0t6z09AIJtH+5OeRV1be+N4cDYJKffGzDa88vQENZiRm0GRq6a+HPGQMd2kTQ==\\n-----END PRIVATE KEY-----\\n';
 }
+
+describe('PEM keys in line-based files', () => {
+  it('scans a BEGIN line with the body lines that follow, so the key material is checked', async () => {
+    const { processBatch } = await import('./batch.js');
+    const { defaultDetection } = await import('./default-detection.js');
+    const { randomBytes } = await import('node:crypto');
+    const key = readKey().split('\\n').filter(Boolean);
+    const lines = ['deploy log', ...key, 'done', '-----BEGIN RSA PRIVATE KEY-----', 'XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX', '-----END RSA PRIVATE KEY-----'];
+    const out = processBatch({ kind: 'lines', key: randomBytes(32), lines }, defaultDetection);
+    // The real key is one secret (unencrypted); the dummy block is neither a secret nor a suspect.
+    expect(out.secrets.private_key).toMatchObject({ count: 1, kinds: { 'pem:unencrypted': 1 } });
+    expect(out.suspects).toBeUndefined();
+  });
+});
