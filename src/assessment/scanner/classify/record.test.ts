@@ -128,3 +128,13 @@ describe('classifyColumns + detectRecord on a German export', () => {
     expect(classes[12].element).toBeNull();
   });
 });
+
+describe('detectRecord: a Google service-account key file', () => {
+  it('is one cloud credential named by its client_email, not a bare private key', () => {
+    const key = '-----BEGIN PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8QuKUpRKfFLfRYC9AIKjbJTWit+CqvjWYzvQwECAwEAAQJAIJLixBy2qpFoS4DSmoEmo3qGy0t6z09AIJtH+5OeRV1be+N4cDYJKffGzDa88vQENZiRm0GRq6a+HPGQMd2kTQ==\n-----END PRIVATE KEY-----\n';
+    const columns = ['type', 'project_id', 'private_key_id', 'private_key', 'client_email'];
+    const row = ['service_account', 'acme-prod', 'ab12'.repeat(10), key, 'etl@acme-prod.iam.gserviceaccount.com'];
+    const r = detectRecord(classifyColumns('key', columns, [row]), row);
+    expect(r.secrets).toEqual([expect.objectContaining({ type: 'cloud_credential', provider: 'gcp', kind: 'service_account_key', identity: 'etl@acme-prod.iam.gserviceaccount.com' })]);
+  });
+});

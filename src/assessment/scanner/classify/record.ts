@@ -108,6 +108,22 @@ function planFor(classes: ColumnClass[]): Plan {
   return plan;
 }
 
+/**
+ * A Google service-account key file read as a record (JSON: type, private_key, client_email…) is
+ * one credential, the key, named by its client_email (issue 14 §1) — not a bare private key.
+ */
+function serviceAccountKey(classes: ColumnClass[], row: (string | null)[], secrets: SecretFinding[]): void {
+  const k = secrets.findIndex((f) => f.type === 'private_key');
+  if (k === -1) return;
+  const col = (name: string) => {
+    const j = classes.findIndex((c) => c.column === name || c.column.endsWith(`.${name}`));
+    return j === -1 ? undefined : row[j];
+  };
+  const email = col('client_email');
+  if (col('type') !== 'service_account' || !email) return;
+  secrets[k] = { ...secrets[k], type: 'cloud_credential', family: 'cloud_credential', provider: 'gcp', kind: 'service_account_key', identity: email };
+}
+
 export function detectRecord(classes: ColumnClass[], row: (string | null)[]): RecordFindings {
   const { handlers, read, region } = planFor(classes);
   const out: RecordFindings = { elements: [], secrets: [], geo: {} };
@@ -120,6 +136,7 @@ export function detectRecord(classes: ColumnClass[], row: (string | null)[]): Re
     if (v == null || isPlaceholder(v)) continue;
     handlers[k](v, out, g);
   }
+  if (out.secrets.length) serviceAccountKey(classes, row, out.secrets);
   if (g.region !== undefined) {
     const r = normaliseRegion(g.region, out.geo.country);
     if (r) out.geo.region = r;
