@@ -45,17 +45,19 @@ const TEMPLATE = /\$\{|\{\{|^\{[^}]*\}$|<[^>]*>|%s|^\$[A-Za-z_]|process\.env|get
 /** Words that mark an illustration rather than a credential. */
 const PLACEHOLDER_WORD = /example|placeholder|your[_-]?(?:api|token|key|secret|pass|user)|replace[_-]?(?:me|with)|changeme|change[_-]me|insert[_-]|dummy|redacted|xxxx|\*\*\*|here$|_here_|tooshort/i;
 
-/** Share of the most frequent character. */
+const TOP_COUNTS = new Int32Array(128);
+
+/** Share of the most frequent character (ASCII; other characters count as one class). */
 function topShare(v: string): number {
-  const counts = new Map<number, number>();
   let top = 0;
-  for (let i = 0; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    const n = (counts.get(c) ?? 0) + 1;
-    counts.set(c, n);
-    if (n > top) top = n;
+  const n = v.length;
+  for (let i = 0; i < n; i++) {
+    const c = Math.min(v.charCodeAt(i), 127);
+    const k = ++TOP_COUNTS[c];
+    if (k > top) top = k;
   }
-  return v.length ? top / v.length : 0;
+  for (let i = 0; i < n; i++) TOP_COUNTS[Math.min(v.charCodeAt(i), 127)] = 0;
+  return n ? top / n : 0;
 }
 
 /** Share of characters inside runs (≥ 4) each one more or less than the previous: abcd, 1234, 9876. */
