@@ -122,6 +122,12 @@ describe('scanText: secrets', () => {
     const h = '$2b$12$KIXQJQzJ0Z5bG1nQ0b8b5uQ9yq3Yk1v6z1b2c3d4e5f6g7h8i9j0k';
     expect(els(`user:${h}:1000`, 'password_hash')).toEqual([h]);
   });
+  it('does not take the password@host of a connection string for an e-mail address', () => {
+    const r = scanText('DATABASE_URL=postgres://app:Qm3x9LpV2sR7@db.internal:5432/prod', { people: false });
+    expect(r.elements).toEqual([]);
+    expect(r.secrets.map((f) => f.type)).toEqual(['database_url']);
+    expect(els('mail ann@example.org:8080', 'email')).toEqual(['ann@example.org']);
+  });
   it('does not read the next field of a log line as the value of an auth/token key', () => {
     expect(secrets('2026-03-11T10:19:47.474Z INFO  auth.login user=jennifer.weber3@example.com ip=88.250.249.196 session=205151892727 ok')).toEqual([]);
     expect(secrets('token refresh user=Qm3x9LpV2sR7tK4wZ8yB ok')).toEqual([]);

@@ -50,7 +50,9 @@ function scanEmails(text: string, out: ValueFinding[]): void {
     // Trim punctuation that ends sentences or quotes around the address.
     while (s < at && /[.'`{|}~-]/.test(text[s])) s++;
     while (e > at + 1 && /[.-]/.test(text[e - 1])) e--;
-    if (s < at && e > at + 3) {
+    // `scheme://user:password@host`: the password and host are not an e-mail address.
+    const userinfo = text.charCodeAt(s - 1) === 58 && /[a-z][a-z0-9+.-]*:\/\/[^\s/@]*$/i.test(text.slice(s > 200 ? s - 200 : 0, s - 1));
+    if (s < at && e > at + 3 && !userinfo) {
       const f = validateEmail(text.slice(s, e));
       if (f) out.push(f);
     }
