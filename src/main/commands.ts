@@ -7,6 +7,7 @@ import { registerEvidenceCommands } from '../incidents/evidence/evidence.cli.js'
 import { registerIncidentCommands } from '../incidents/incidents.cli.js';
 import { registerNoticeCommands, registerPeopleCommands } from '../notices/notices.cli.js';
 import { registerObligationsCommands } from '../obligations/obligations.cli.js';
+import { registerTrackingCommands } from '../obligations/tracking/tracking.cli.js';
 import type { CliContext } from '../platform/module.js';
 import { registerAdminCommands } from '../platform/admin.cli.js';
 import { action } from '../platform/cli-support.js';
@@ -126,4 +127,5 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerNoticeCommands(program, ctx);
   // Standalone capabilities: no server and no store needed.
   registerObligationsCommands(program);
+  registerTrackingCommands(program, ctx);
 }

@@ -110,7 +110,8 @@ export class ObligationTrackingService {
 
   async getOverrides(incidentId: string): Promise<FactOverrides> {
     const row = await this.db.selectFrom('incident_facts').select('overrides_json').where('incident_id', '=', incidentId).executeTakeFirst();
-    return row ? (JSON.parse(row.overrides_json) as FactOverrides) : {};
+    // Rows stored before issue 20 §2 may carry the reason of their last change.
+    return row ? withoutReason(JSON.parse(row.overrides_json) as FactOverrides) : {};
   }
 
   async setOverrides(incidentId: string, input: unknown, actor: Actor): Promise<FactOverrides> {
@@ -119,22 +120,26 @@ export class ObligationTrackingService {
     // The same cross-field checks as the CLI, on the facts these overrides would produce; only the
     // problems these overrides introduce are refused (an odd date already on the incident is not
     // theirs, and stays a warning in the answer).
+    // The reason belongs to this change (audit trail), not to the facts: it is never stored with them.
+    const { reason, ...overrides } = parsed.data;
     const known = new Set(checkFacts(await this.buildFacts(incidentId)).errors);
-    const { errors } = checkFacts(await this.buildFacts(incidentId, parsed.data));
+    const { errors } = checkFacts(await this.buildFacts(incidentId, overrides));
     const added = errors.filter((e) => !known.has(e));
     if (added.length) throw new BadInputError(`facts.${added[0]}`);
     const before = await this.getOverrides(incidentId);
+    if (JSON.stringify(withoutReason(before).breach ?? {}) !== JSON.stringify(overrides.breach ?? {}) && !reason?.trim())
+      throw new BadInputError('reason: a change of the breach facts needs a reason (it is kept in the audit trail)');
     await this.db.transaction().execute(async (trx) => {
       // Upsert: a recomputation running at the same time may have created the row (PostgreSQL).
       await trx
         .insertInto('incident_facts')
-        .values({ incident_id: incidentId, overrides_json: JSON.stringify(parsed.data), facts_json: null, result_json: null, computed_at: null, next_deadline: null })
-        .onConflict((oc) => oc.column('incident_id').doUpdateSet({ overrides_json: JSON.stringify(parsed.data) }))
+        .values({ incident_id: incidentId, overrides_json: JSON.stringify(overrides), facts_json: null, result_json: null, computed_at: null, next_deadline: null })
+        .onConflict((oc) => oc.column('incident_id').doUpdateSet({ overrides_json: JSON.stringify(overrides) }))
         .execute();
-      await this.audit.record({ actor, action: 'obligations.facts_updated', subjectType: 'incident', subjectId: incidentId, incidentId, before, after: parsed.data }, trx);
+      await this.audit.record({ actor, action: 'obligations.facts_updated', subjectType: 'incident', subjectId: incidentId, incidentId, before, after: { ...overrides, reason } }, trx);
     });
     await this.recompute(incidentId, actor);
-    return parsed.data;
+    return overrides;
   }
 
   /** Assembles BreachFacts v1 for an incident from its record, the org profile, people and decisions. */
@@ -344,6 +349,11 @@ export function mergePopulation(groups: readonly PopulationEntry[]): PopulationE
     }
   }
   return [...byJ.values()];
+}
+
+function withoutReason(o: FactOverrides): FactOverrides {
+  const { reason: _reason, ...rest } = o;
+  return rest;
 }
 
 function rank(i: TrackedObligation): number {
