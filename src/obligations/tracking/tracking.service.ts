@@ -17,6 +17,7 @@ import { type BreachFacts, breachFactsSchema, breachSchema, type PopulationEntry
 import { describeIssues } from '../obligations.service.js';
 import type { Obligation, ObligationsResult } from '../obligations.schema.js';
 import type { Rule } from '../rule.schema.js';
+import type { MetRecord } from './met.service.js';
 import type { OrgProfileService } from './org-profile.service.js';
 import type { IncidentObligationsTable, TrackingDatabase } from './tracking.tables.js';
 
@@ -77,6 +78,8 @@ export interface TrackedObligation extends Obligation {
   owed: boolean;
   status: TrackedStatus;
   statusReason: string | null;
+  /** How it was met (issue 20 §4), null while open. */
+  met: MetRecord | null;
   updatedAt: string;
 }
 
@@ -86,6 +89,7 @@ export interface IncidentObligations {
   asOf: string | null;
   severity: ObligationsResult['severity'] | null;
   nextDeadline: { id: string; deadline: string } | null;
+  incidentClosed: boolean;
   uncovered: string[];
   unknownResidence: number;
   warnings: string[];
@@ -275,10 +279,13 @@ export class ObligationTrackingService {
   }
 
   async list(incidentId: string): Promise<IncidentObligations> {
-    const [facts, rows] = await Promise.all([
+    const [facts, rows, closed] = await Promise.all([
       this.db.selectFrom('incident_facts').selectAll().where('incident_id', '=', incidentId).executeTakeFirst(),
       this.db.selectFrom('incident_obligations').selectAll().where('incident_id', '=', incidentId).orderBy('deadline').orderBy('rule_id').execute(),
+      sql<{ n: number }>`select count(*) as n from incidents where id = ${incidentId} and status = 'closed'`.execute(this.db),
     ]);
+    // Countdowns stop on a closed incident (issue 20 §5): no next deadline is announced.
+    const incidentClosed = Number(closed.rows[0]?.n ?? 0) > 0;
     const result = facts?.result_json ? (JSON.parse(facts.result_json) as ObligationsResult) : null;
     const items = rows.map(toTracked);
     // Open items with a deadline first, soonest first; then the rest.
@@ -290,7 +297,8 @@ export class ObligationTrackingService {
       computedAt: facts?.computed_at ?? null,
       asOf: result?.asOf ?? null,
       severity: result?.severity ?? null,
-      nextDeadline: next ? { id: next.id, deadline: next.deadline! } : null,
+      nextDeadline: next && !incidentClosed ? { id: next.id, deadline: next.deadline! } : null,
+      incidentClosed,
       uncovered: result?.uncovered ?? [],
       unknownResidence: result?.unknownResidence ?? 0,
       warnings: result?.warnings ?? [],
@@ -308,6 +316,7 @@ export class ObligationTrackingService {
       .where('incident_id', 'in', incidentIds)
       .where('status', 'in', ['pending', 'in_progress'])
       .where('deadline', 'is not', null)
+      .where(sql<boolean>`incident_id not in (select id from incidents where status = 'closed')`)
       .groupBy('incident_id')
       .execute();
     for (const r of rows) if (r.next) out.set(r.incident_id, String(r.next));
@@ -386,5 +395,6 @@ function toTracked(r: IncidentObligationsTable): TrackedObligation {
   const ob = JSON.parse(r.obligation_json) as Obligation;
   const status = r.status as TrackedStatus;
   const owed = ob.required !== false && (status === 'pending' || status === 'in_progress');
-  return { ...ob, itemId: r.id, owed, status, statusReason: r.status_reason, updatedAt: r.updated_at };
+  const met = r.met_json ? (JSON.parse(r.met_json) as MetRecord) : null;
+  return { ...ob, itemId: r.id, owed, status, statusReason: r.status_reason, met, updatedAt: r.updated_at };
 }
