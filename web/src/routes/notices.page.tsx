@@ -13,6 +13,7 @@ import { peopleTotal } from '../api/people-total.js';
 import { useSession } from '../auth/session.context.js';
 import { formatDateTime, humanize } from '../components/format.js';
 import { incidentPath } from '../components/incident/incident-api.js';
+import { NoticeSubmission } from '../components/notice-submission.component.js';
 import { ErrorBox, QueryState } from '../components/query-state.component.js';
 import { IncidentNav } from './incident.page.js';
 
@@ -216,6 +217,7 @@ function NoticeDetail({ noticeId }: { noticeId: string }) {
             </div>
             {act.isError && <ErrorBox error={act.error} />}
             {['sending', 'sent'].includes(n.status) && <Delivery noticeId={n.id} />}
+            {n.kind !== 'individual' && ['approved', 'submitted'].includes(n.status) && <NoticeSubmission noticeId={n.id} status={n.status} editable={can('write')} />}
           </section>
         );
       }}

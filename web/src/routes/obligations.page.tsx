@@ -15,6 +15,7 @@ import { IncidentNav } from './incident.page.js';
 
 interface ObligationList {
   computedAt: string | null;
+  incidentClosed?: boolean;
   severity: EngineSeverity | null;
   nextDeadline: { id: string; deadline: string } | null;
   uncovered: string[];
@@ -186,7 +187,20 @@ export function ObligationsPage() {
                           {o.authority && <div className="small-text">{o.authority.name}</div>}
                         </td>
                         <td>{o.deadline ? formatDateTime(o.deadline) : humanize(o.urgency ?? o.deadlineRule)}</td>
-                        <td>{o.status === 'done' ? 'done' : <Countdown deadline={o.deadline} />}</td>
+                        <td>
+                          {o.met ? (
+                            <span className="badge">
+                              Met {o.met.late ? 'late' : 'on time'} — {humanize(o.met.channel)}
+                              {o.met.reference ? ` (${o.met.reference})` : ''}
+                            </span>
+                          ) : o.status === 'done' ? (
+                            'done'
+                          ) : d.incidentClosed ? (
+                            'stopped (incident closed)'
+                          ) : (
+                            <Countdown deadline={o.deadline} />
+                          )}
+                        </td>
                         <td>
                           <StatusCell item={o} editable={can('write')} onSet={(status, reason) => setStatus.mutate({ itemId: o.itemId, status, reason })} />
                         </td>
