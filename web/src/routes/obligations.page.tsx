@@ -81,7 +81,8 @@ export function ObligationsPage() {
   const { can } = useSession();
   const qc = useQueryClient();
   const key = ['incident', id, 'obligations'];
-  const list = useQuery({ queryKey: key, queryFn: () => api<ObligationList>(`${incidentPath(id)}/obligations`) });
+  // Always fresh on arrival: an assessment or a sent notice recomputes them in the background.
+  const list = useQuery({ queryKey: key, queryFn: () => api<ObligationList>(`${incidentPath(id)}/obligations`), refetchOnMount: 'always' });
   const facts = useQuery({ queryKey: ['incident', id, 'breach-facts'], queryFn: () => api<{ overrides: Record<string, unknown> }>(`${incidentPath(id)}/breach-facts`) });
   const recompute = useMutation({
     mutationFn: () => api<ObligationList>(`${incidentPath(id)}/obligations/recompute`, { method: 'POST' }),
