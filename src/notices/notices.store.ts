@@ -91,6 +91,8 @@ export interface NoticeView {
   version: number;
   contentHash: string;
   approvedAt: string | null;
+  /** The caller drafted this notice, so cannot approve it (issue 20 §5). */
+  draftedByMe: boolean;
   approvals: { capacity: string; userName: string; approvedAt: string }[];
   problems: DraftResult['problems'];
   rendered: RenderedNotice;

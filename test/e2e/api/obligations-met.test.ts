@@ -26,13 +26,14 @@ describe('notices meet their obligations (sqlite)', () => {
   let dir: string;
   let cmd: string;
   let legal: string;
+  let drafter: string;
   let incidentId: string;
   const obligations = async () => (await s.api(`/api/v1/incidents/${incidentId}/obligations`, { token: cmd })).body as { nextDeadline: unknown; items: Item[] };
   const item = async (id: string) => (await obligations()).items.find((i) => i.id === id)!;
 
   async function approved(recipient: string, ruleId: string): Promise<string> {
     const inputs = { ...FULL_INPUTS, reporterName: 'Cora', reporterTitle: 'CISO', sampleNoticeRef: 'attachment A' };
-    const d = await s.api('/api/v1/notices', { token: cmd, body: { incidentId, recipient, jurisdiction: 'US-NY', ruleId, inputs, elements: ['person_name', 'us_ssn'] } });
+    const d = await s.api('/api/v1/notices', { token: drafter, body: { incidentId, recipient, jurisdiction: 'US-NY', ruleId, inputs, elements: ['person_name', 'us_ssn'] } });
     expect(d.status, JSON.stringify(d.body)).toBe(201);
     expect(d.body.problems, JSON.stringify(d.body.problems)).toEqual([]);
     expect((await s.api(`/api/v1/notices/${d.body.id}/approve`, { token: legal, body: {} })).status).toBe(200);
@@ -47,9 +48,11 @@ describe('notices meet their obligations (sqlite)', () => {
     s = await startTestServer('sqlite', { BREACHDESK_SMTP_URL: sink.url, BREACHDESK_MAIL_FROM: 'Privacy <privacy@example.test>' });
     cmd = await s.tokenFor('incident_commander');
     legal = await s.tokenFor('legal');
+    drafter = await s.tokenFor('responder');
     await s.api('/api/v1/org/profile', { method: 'PUT', token: await s.tokenFor('admin'), body: { establishments: ['US'] } });
     incidentId = (await s.api('/api/v1/incidents', { token: cmd, body: { title: 'New York customers', awareAt: '2026-01-05T09:00:00Z', status: 'confirmed' } })).body.id;
     expect((await s.api(`/api/v1/incidents/${incidentId}/members`, { token: cmd, body: { username: 'legal-user', role: 'legal_counsel' } })).status).toBeLessThan(300);
+    expect((await s.api(`/api/v1/incidents/${incidentId}/members`, { token: cmd, body: { username: 'responder-user', role: 'communications' } })).status).toBeLessThan(300);
     const up = await fetch(`${s.url}/api/v1/incidents/${incidentId}/evidence?name=customers.csv`, { method: 'POST', headers: { authorization: `Bearer ${cmd}`, 'content-type': 'application/octet-stream' }, body: LEAK });
     const started = await s.api(`/api/v1/incidents/${incidentId}/assessments`, { token: cmd, body: { evidenceIds: [((await up.json()) as { id: string }).id] } });
     await waitFor(async () => {

@@ -25,6 +25,7 @@ describe('web: the worst day (issue 20)', () => {
   let dir: string;
   let token: string;
   let legalToken: string;
+  let drafterToken: string;
   let incidentId = '';
   const obligations = async () => (await h.server.api(`/api/v1/incidents/${incidentId}/obligations`, { token })).body as { nextDeadline: unknown; incidentClosed: boolean; items: Item[] };
   const item = async (id: string) => (await obligations()).items.find((i) => i.id === id);
@@ -35,12 +36,15 @@ describe('web: the worst day (issue 20)', () => {
     h = await startWeb({ BREACHDESK_SMTP_URL: sink.url, BREACHDESK_MAIL_FROM: 'Privacy <privacy@example.test>' });
     await h.user('cora.commander', ['incident_commander']);
     await h.user('lee.legal', ['legal']);
+    await h.user('dee.drafter', ['responder']);
     token = (await h.server.platform.accounts.createToken('cora.commander', 'test', { type: 'system', id: null, name: 'test' })).token;
     legalToken = (await h.server.platform.accounts.createToken('lee.legal', 'test', { type: 'system', id: null, name: 'test' })).token;
+    drafterToken = (await h.server.platform.accounts.createToken('dee.drafter', 'test', { type: 'system', id: null, name: 'test' })).token;
     await h.server.api('/api/v1/org/profile', { method: 'PUT', token: await h.server.tokenFor('admin'), body: { establishments: ['US'] } });
     const awareAt = new Date(Date.now() - 3_600_000).toISOString();
     incidentId = (await h.server.api('/api/v1/incidents', { token, body: { title: 'Password hashes on a paste site', awareAt, status: 'confirmed' } })).body.id;
     expect((await h.server.api(`/api/v1/incidents/${incidentId}/members`, { token, body: { username: 'lee.legal', role: 'legal_counsel' } })).status).toBeLessThan(300);
+    expect((await h.server.api(`/api/v1/incidents/${incidentId}/members`, { token, body: { username: 'dee.drafter', role: 'communications' } })).status).toBeLessThan(300);
   });
   afterAll(async () => {
     await h?.close();
@@ -96,8 +100,18 @@ describe('web: the worst day (issue 20)', () => {
     expect((await h.server.api(`/api/v1/incidents/${incidentId}/people/import`, { token, body: LEAK, headers: { 'content-type': 'text/csv' } })).status).toBe(200);
     const inputs = { ...FULL_INPUTS, reporterName: 'Cora', reporterTitle: 'CISO', sampleNoticeRef: 'attachment A' };
     const approved = async (recipient: string, jurisdiction: string, ruleId: string) => {
-      const d = await h.server.api('/api/v1/notices', { token, body: { incidentId, recipient, jurisdiction, ruleId, inputs, elements: ['person_name', 'email', 'password'] } });
+      const d = await h.server.api('/api/v1/notices', { token: drafterToken, body: { incidentId, recipient, jurisdiction, ruleId, inputs, elements: ['person_name', 'email', 'password'] } });
       expect(d.body.problems, JSON.stringify(d.body)).toEqual([]);
+      // Guard rail (issue 20 §5): the drafter cannot approve — 403 from the API, no button in the UI.
+      const own = await h.server.api(`/api/v1/notices/${d.body.id}/approve`, { token: drafterToken, body: {} });
+      expect(own.status).toBe(403);
+      if (recipient === 'individuals') {
+        const { page: dp } = await h.newPage();
+        await signIn(dp, 'dee.drafter@example.test', 'correct horse battery staple', `/incidents/${incidentId}/notices`);
+        await dp.getByRole('button', { name: /^Open the notice to individuals US-CA/ }).click();
+        await dp.getByText('You drafted this notice: two other people approve it.').waitFor();
+        expect(await dp.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+      }
       await h.server.api(`/api/v1/notices/${d.body.id}/approve`, { token: legalToken, body: {} });
       expect((await h.server.api(`/api/v1/notices/${d.body.id}/approve`, { token, body: {} })).body.status).toBe('approved');
       return d.body.id as string;
@@ -109,7 +123,8 @@ describe('web: the worst day (issue 20)', () => {
     await page.getByRole('button', { name: /^Open the notice to individuals US-CA/ }).click();
     await page.getByRole('button', { name: 'Send' }).click();
     await page.getByText(/delivery finished/).waitFor({ timeout: 30_000 });
-    expect(sink.lines().map((l) => l.rcpt).sort()).toEqual(['casey0@example.org', 'casey1@example.org', 'casey2@example.org', 'casey3@example.org']);
+    // The same SMTP server also carries task reminders to the members (@example.test).
+    expect(sink.lines().map((l) => l.rcpt).filter((r) => r.endsWith('@example.org')).sort()).toEqual(['casey0@example.org', 'casey1@example.org', 'casey2@example.org', 'casey3@example.org']);
 
     await page.getByRole('button', { name: /^Open the notice to regulator US-NY/ }).click();
     const pdf = await page.request.get(`${h.server.url}${await page.getByRole('link', { name: 'Download PDF' }).getAttribute('href')}`);

@@ -26,6 +26,7 @@ export interface NoticeView {
   status: string;
   version: number;
   approvals?: { capacity: string; userName: string; approvedAt: string }[];
+  draftedByMe?: boolean;
   problems?: { kind: string; item: string; message: string }[];
   inputs?: Record<string, unknown>;
 }
@@ -201,7 +202,8 @@ function NoticeDetail({ noticeId }: { noticeId: string }) {
                   Submit for review
                 </button>
               )}
-              {can('write') && (n.status === 'draft' || n.status === 'review') && !n.approvals?.some((a) => a.userName === me?.user.username) && (
+              {can('write') && (n.status === 'draft' || n.status === 'review') && n.draftedByMe && <span className="muted">You drafted this notice: two other people approve it.</span>}
+              {can('write') && (n.status === 'draft' || n.status === 'review') && !n.draftedByMe && !n.approvals?.some((a) => a.userName === me?.user.username) && (
                 <button type="button" onClick={() => act.mutate('approve')} disabled={act.isPending || blocked}>
                   Approve
                 </button>
