@@ -68,6 +68,33 @@ export interface paths {
               [key: string]: {
                 count: number;
                 samples: Array<string>;
+                family?: string;
+                providers?: {
+                  [key: string]: number;
+                };
+                identities?: Array<string>;
+                revocation?: Array<{
+                  provider: string;
+                  kind?: string;
+                  revocable: boolean;
+                  action: string;
+                  how: string;
+                  reference?: string;
+                }>;
+              };
+            };
+            secretFamilies?: {
+              [key: string]: {
+                count: number;
+                providers: {
+                  [key: string]: number;
+                };
+              };
+            };
+            suspectSecrets?: {
+              [key: string]: {
+                count: number;
+                samples: Array<string>;
               };
             };
             columns: Array<{
@@ -155,6 +182,33 @@ export interface paths {
               [key: string]: {
                 count: number;
                 samples: Array<string>;
+                family?: string;
+                providers?: {
+                  [key: string]: number;
+                };
+                identities?: Array<string>;
+                revocation?: Array<{
+                  provider: string;
+                  kind?: string;
+                  revocable: boolean;
+                  action: string;
+                  how: string;
+                  reference?: string;
+                }>;
+              };
+            };
+            secretFamilies?: {
+              [key: string]: {
+                count: number;
+                providers: {
+                  [key: string]: number;
+                };
+              };
+            };
+            suspectSecrets?: {
+              [key: string]: {
+                count: number;
+                samples: Array<string>;
               };
             };
             columns: Array<{
@@ -239,6 +293,33 @@ export interface paths {
               [key: string]: number;
             };
             secrets: {
+              [key: string]: {
+                count: number;
+                samples: Array<string>;
+                family?: string;
+                providers?: {
+                  [key: string]: number;
+                };
+                identities?: Array<string>;
+                revocation?: Array<{
+                  provider: string;
+                  kind?: string;
+                  revocable: boolean;
+                  action: string;
+                  how: string;
+                  reference?: string;
+                }>;
+              };
+            };
+            secretFamilies?: {
+              [key: string]: {
+                count: number;
+                providers: {
+                  [key: string]: number;
+                };
+              };
+            };
+            suspectSecrets?: {
               [key: string]: {
                 count: number;
                 samples: Array<string>;
@@ -996,6 +1077,33 @@ export interface paths {
                 [key: string]: {
                   count: number;
                   samples: Array<string>;
+                  family?: string;
+                  providers?: {
+                    [key: string]: number;
+                  };
+                  identities?: Array<string>;
+                  revocation?: Array<{
+                    provider: string;
+                    kind?: string;
+                    revocable: boolean;
+                    action: string;
+                    how: string;
+                    reference?: string;
+                  }>;
+                };
+              };
+              secretFamilies?: {
+                [key: string]: {
+                  count: number;
+                  providers: {
+                    [key: string]: number;
+                  };
+                };
+              };
+              suspectSecrets?: {
+                [key: string]: {
+                  count: number;
+                  samples: Array<string>;
                 };
               };
               columns: Array<{
@@ -1081,6 +1189,33 @@ export interface paths {
               [key: string]: number;
             };
             secrets: {
+              [key: string]: {
+                count: number;
+                samples: Array<string>;
+                family?: string;
+                providers?: {
+                  [key: string]: number;
+                };
+                identities?: Array<string>;
+                revocation?: Array<{
+                  provider: string;
+                  kind?: string;
+                  revocable: boolean;
+                  action: string;
+                  how: string;
+                  reference?: string;
+                }>;
+              };
+            };
+            secretFamilies?: {
+              [key: string]: {
+                count: number;
+                providers: {
+                  [key: string]: number;
+                };
+              };
+            };
+            suspectSecrets?: {
               [key: string]: {
                 count: number;
                 samples: Array<string>;
@@ -1173,6 +1308,33 @@ export interface paths {
               [key: string]: number;
             };
             secrets: {
+              [key: string]: {
+                count: number;
+                samples: Array<string>;
+                family?: string;
+                providers?: {
+                  [key: string]: number;
+                };
+                identities?: Array<string>;
+                revocation?: Array<{
+                  provider: string;
+                  kind?: string;
+                  revocable: boolean;
+                  action: string;
+                  how: string;
+                  reference?: string;
+                }>;
+              };
+            };
+            secretFamilies?: {
+              [key: string]: {
+                count: number;
+                providers: {
+                  [key: string]: number;
+                };
+              };
+            };
+            suspectSecrets?: {
               [key: string]: {
                 count: number;
                 samples: Array<string>;
