@@ -3,6 +3,7 @@
  * in dependency order, and connects them through small ports (no feature imports another's
  * internals). `serve` and `worker` both start here.
  */
+import { createContainModule } from '../contain/contain.module.js';
 import { ASSESS_QUEUE, AssessmentService, type EvidenceSource } from '../assessment/assessment.service.js';
 import { assessmentRoutes } from '../assessment/assessment.routes.js';
 import { createEvidenceModule } from '../incidents/evidence/evidence.module.js';
@@ -57,6 +58,7 @@ export interface Modules {
   evidence: ReturnType<typeof createEvidenceModule>;
   notices: ReturnType<typeof createNoticesModule>;
   experts: ReturnType<typeof createExpertsModule>;
+  contain: ReturnType<typeof createContainModule>;
   orgProfile: OrgProfileService;
   tracking: ObligationTrackingService;
   assessment: AssessmentService;
@@ -69,6 +71,7 @@ export function createModules(platform: Platform): Modules {
   const access = incidents.access;
   const evidence = createEvidenceModule(platform, access);
   const experts = createExpertsModule(platform, access);
+  const contain = createContainModule(platform, { access });
 
   const evidenceSource: EvidenceSource = {
     check: async (ids, incidentId, actor) => {
@@ -131,7 +134,7 @@ export function createModules(platform: Platform): Modules {
     }
   });
 
-  const parts: FeatureParts[] = [incidents.parts, evidence.parts, experts.parts, notices.parts];
+  const parts: FeatureParts[] = [incidents.parts, evidence.parts, experts.parts, notices.parts, contain.parts];
   const auth = createAuthRoutes(platform);
   const routes: RoutePlugin[] = [
     ...auth,
@@ -153,6 +156,7 @@ export function createModules(platform: Platform): Modules {
     evidence,
     notices,
     experts,
+    contain,
     orgProfile,
     tracking,
     assessment,
