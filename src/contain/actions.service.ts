@@ -15,7 +15,7 @@ import { BadInputError } from '../platform/errors.js';
 import { ForbiddenError, NotFoundError } from '../platform/http/problem.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import { type ApprovalState, approvalRefusal, isApproved } from './approval.js';
-import { type ConnectorHandle, type ConnectorKind, effectiveApproval, findOperation, type Operation, PermanentError } from './connector.js';
+import { type ApprovalPolicy, type ConnectorHandle, type ConnectorKind, effectiveApproval, findOperation, type Operation, PermanentError } from './connector.js';
 import type { ConnectorsService } from './connectors.service.js';
 import type { ContainRepository } from './contain.repository.js';
 import type { Action, ActionState, PlanInput, Selection, StepResult } from './contain.schema.js';
@@ -125,7 +125,7 @@ export class ActionsService {
       target,
       params_json: JSON.stringify(params),
       state: 'planned',
-      approval: effectiveApproval(op),
+      approval: effectiveApproval(op, (JSON.parse(c.approvals_json) as Record<string, ApprovalPolicy>)[op.name]),
       reversible: op.reversible ? 1 : 0,
       requested_by_id: p.userId,
       requested_by_name: p.username,

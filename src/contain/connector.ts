@@ -89,8 +89,9 @@ export function findOperation<H extends ConnectorHandle>(kind: ConnectorKind<H>,
 }
 
 /** Irreversible operations always need a human (reference §7.2), whatever the manifest says. */
-export function effectiveApproval(op: Pick<Operation<unknown>, 'reversible' | 'approval'>): ApprovalPolicy {
-  return !op.reversible && op.approval === 'none' ? 'commander' : op.approval;
+export function effectiveApproval(op: Pick<Operation<unknown>, 'reversible' | 'approval'>, override?: ApprovalPolicy): ApprovalPolicy {
+  const policy = override ?? op.approval;
+  return !op.reversible && policy === 'none' ? 'commander' : policy;
 }
 
 /** Node socket errors that mean "the peer is not there (now)": retry. */

@@ -25,6 +25,7 @@ function toView(r: ContainConnectorsTable, secretsSet: string[]): ConnectorView 
     kind: r.kind,
     config: JSON.parse(r.config_json),
     secretsSet,
+    approvals: JSON.parse(r.approvals_json),
     checkedAt: r.checked_at,
     checkOk: r.check_ok === null ? null : r.check_ok === 1,
     checkResult: r.check_result,
@@ -85,6 +86,8 @@ export class ConnectorsService {
     if (!cfg.success) throw new BadInputError(`config.${cfg.error.issues[0]?.path.join('.')}: ${cfg.error.issues[0]?.message}`);
     const unknown = Object.keys(input.secrets).filter((s) => !k.secrets.includes(s));
     if (unknown.length) throw new BadInputError(`secrets: ${k.kind} takes ${k.secrets.join(', ') || 'no secrets'}, not ${unknown.join(', ')}`);
+    const badOp = Object.keys(input.approvals).find((o) => !k.operations.some((x) => x.name === o));
+    if (badOp) throw new BadInputError(`approvals.${badOp}: ${k.kind} has no such operation (it has: ${k.operations.map((o) => o.name).join(', ')})`);
     if (await this.d.repo.findConnector(input.name)) throw new HttpError(409, `a connector named "${input.name}" exists`);
     const id = randomUUID();
     const at = (this.d.now?.() ?? new Date()).toISOString();
@@ -93,6 +96,7 @@ export class ConnectorsService {
       name: input.name,
       kind: k.kind,
       config_json: JSON.stringify(cfg.data),
+      approvals_json: JSON.stringify(input.approvals),
       secrets_enc: Object.keys(input.secrets).length ? this.d.keyring.encrypt(JSON.stringify(input.secrets), secretContext(id)) : null,
       created_by: p.username,
       created_at: at,
@@ -103,7 +107,7 @@ export class ConnectorsService {
     };
     await this.d.repo.transaction(async (repo, trx) => {
       await repo.insertConnector(row);
-      await this.d.audit.record({ actor: actorOf(p), action: 'connector.created', subjectType: 'connector', subjectId: id, after: { name: row.name, kind: row.kind, config: cfg.data, secrets: Object.keys(input.secrets) } }, trx);
+      await this.d.audit.record({ actor: actorOf(p), action: 'connector.created', subjectType: 'connector', subjectId: id, after: { name: row.name, kind: row.kind, config: cfg.data, approvals: input.approvals, secrets: Object.keys(input.secrets) } }, trx);
     });
     return toView(row, Object.keys(input.secrets).sort());
   }

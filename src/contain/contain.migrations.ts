@@ -9,6 +9,7 @@ async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('kind', 'text', (c) => c.notNull())
     .addColumn('config_json', 'text', (c) => c.notNull())
     .addColumn('secrets_enc', 'text')
+    .addColumn('approvals_json', 'text', (c) => c.notNull())
     .addColumn('created_by', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())

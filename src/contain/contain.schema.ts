@@ -11,6 +11,8 @@ export const ConnectorInputSchema = z
     config: z.record(z.string(), z.unknown()).default({}),
     /** Entered once; stored encrypted and never shown again. */
     secrets: z.record(z.string(), z.string()).default({}),
+    /** Approval policy per operation, overriding the manifest (irreversible ones never run unapproved). */
+    approvals: z.record(z.string(), z.enum(['none', 'commander', 'two'])).default({}),
   })
   .strict();
 export type ConnectorInput = z.infer<typeof ConnectorInputSchema>;
@@ -22,6 +24,7 @@ export const ConnectorSchema = z.object({
   config: z.record(z.string(), z.unknown()),
   /** Names of the secrets that are set (their values are never returned). */
   secretsSet: z.array(z.string()),
+  approvals: z.record(z.string(), z.enum(['none', 'commander', 'two'])),
   checkedAt: z.string().nullable(),
   checkOk: z.boolean().nullable(),
   checkResult: z.string().nullable(),

@@ -12,6 +12,8 @@ export interface ContainConnectorsTable {
   config_json: string;
   /** AES-256-GCM (keyring) of the secrets' JSON, context `contain-connector:<id>`; never returned. */
   secrets_enc: string | null;
+  /** Per-operation approval policy overriding the manifest's default. */
+  approvals_json: string;
   created_by: string | null;
   created_at: string;
   updated_at: string;
