@@ -55,7 +55,10 @@ function selection(ids: string[], o: { bulk?: string }) {
 }
 
 function printStep(r: StepResult, json?: boolean): void {
-  if (json) return printJson(r);
+  if (json) {
+    printJson(r);
+    return;
+  }
   for (const i of r.items) process.stdout.write(`${i.id}\t${i.target}\t${i.ok ? 'ok' : 'FAILED'}\t${i.state}${i.detail ? `\t${i.detail}` : ''}\n`);
   const bad = r.items.filter((i) => !i.ok).length;
   if (bad) throw new FailedError(`${bad} of ${r.items.length} action(s) did not go through`);
