@@ -5,7 +5,6 @@ import { nftablesConnector } from './nftables.connector.js';
 import { postgresConnector } from './postgres.connector.js';
 import { redisConnector } from './redis.connector.js';
 import { sshConnector } from './ssh.connector.js';
-// from './redis.connector.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: kinds differ in handle and config types
 export const CONNECTOR_KINDS: ReadonlyArray<ConnectorKind<any, any>> = [postgresConnector, redisConnector, ldapConnector, nftablesConnector, sshConnector];
