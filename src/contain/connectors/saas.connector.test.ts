@@ -1,0 +1,63 @@
+/** The connector contract for the SaaS identity connectors against local HTTP fakes of their documented APIs, and 429 handling. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectorContract } from '../../../test/support/connector-contract.js';
+import { type SaasFake, startSaasFake } from '../../../test/support/peers/saas-fakes.js';
+import { PermanentError, TransientError } from '../connector.js';
+import { entraConnector } from './entra.connector.js';
+import { httpApi, retryAfterMs } from './http-api.js';
+import { oktaConnector } from './okta.connector.js';
+
+let fake: SaasFake;
+beforeAll(async () => {
+  fake = await startSaasFake();
+  fake.users.set('u1', { id: '00u1', login: 'ann@example.org', status: 'ACTIVE', accountEnabled: true, sessions: 2 });
+  fake.users.set('u2', { id: 'b0b-object-id', login: 'bob@example.org', status: 'ACTIVE', accountEnabled: true, sessions: 3 });
+});
+afterAll(async () => fake?.stop());
+
+const sessionsOf = (login: string) => async () => ({ alive: async () => (fake.users.get(login === 'ann@example.org' ? 'u1' : 'u2')?.sessions ?? 0) > 0, close: async () => {} });
+
+describe('Okta connector contract (HTTP fake)', () => {
+  connectorContract({
+    kind: oktaConnector,
+    config: () => ({ baseUrl: fake.url }),
+    secrets: () => ({ apiToken: fake.token }),
+    cases: [{ operation: 'suspend-user', target: 'ann@example.org', live: sessionsOf('ann@example.org') }],
+    unknownTarget: { operation: 'suspend-user', target: 'nobody@example.org' },
+    unreachable: () => ({ baseUrl: 'http://127.0.0.1:1' }),
+  });
+});
+
+describe('Entra ID connector contract (HTTP fake)', () => {
+  connectorContract({
+    kind: entraConnector,
+    config: () => ({ baseUrl: fake.url }),
+    secrets: () => ({ accessToken: fake.token }),
+    cases: [{ operation: 'disable-user', target: 'b0b-object-id', live: sessionsOf('bob@example.org') }],
+    unknownTarget: { operation: 'disable-user', target: 'no-such-object' },
+    unreachable: () => ({ baseUrl: 'http://127.0.0.1:1' }),
+  });
+});
+
+describe('rate limits and refused credentials', () => {
+  it('waits for Retry-After on 429 and then succeeds; too long a wait is a transient error', async () => {
+    const api = httpApi({ baseUrl: fake.url, headers: { authorization: `SSWS ${fake.token}` }, what: 'Okta' });
+    fake.rateLimit(2, 1);
+    const before = fake.requests.length;
+    expect((await api('GET', '/api/v1/users/00u1')).status).toBe(200);
+    expect(fake.requests.length - before).toBe(3);
+    fake.rateLimit(1, 3600);
+    const err = await api('GET', '/api/v1/users/00u1').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TransientError);
+    expect((err as TransientError).message).toBe('Okta is rate limiting (HTTP 429); retry after 3600 s');
+    expect((err as TransientError).retryAfterMs).toBe(3_600_000);
+  });
+
+  it('a wrong token is a permanent error; Retry-After as an HTTP date', async () => {
+    const h = await oktaConnector.connect({ baseUrl: fake.url }, { apiToken: 'wrong' });
+    const err = await oktaConnector.check(h).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PermanentError);
+    expect((err as Error).message).toBe(`Okta at ${fake.url} refused the credential (HTTP 401)`);
+    expect(retryAfterMs('Wed, 21 Oct 2015 07:28:30 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(30_000);
+  });
+});
