@@ -58,7 +58,7 @@ export async function executeAction(svc: ActionsService, payload: { actionId: st
       timeoutMs,
       `${c.name} ${r.operation} ${r.target}`,
     );
-    await svc.move(payload.actor, r, ['executing'], { state: 'done', result, error: null }, 'action.done', { result });
+    await svc.move(payload.actor, r, ['executing'], { state: 'done', result, error: null }, 'action.done');
     return { result };
   } catch (e) {
     const err = e as Error & { permanent?: boolean };
@@ -67,7 +67,7 @@ export async function executeAction(svc: ActionsService, payload: { actionId: st
       await repo.updateAction(r.id, { error: `attempt ${ctx.attempt} of ${maxAttempts}: ${message}; retrying`, updated_at: svc.now() });
       throw e;
     }
-    await svc.move(payload.actor, r, ['executing'], { state: 'failed', error: message }, 'action.failed', { error: message });
+    await svc.move(payload.actor, r, ['executing'], { state: 'failed', error: message }, 'action.failed', { failed: true });
     return { failed: message };
   }
 }

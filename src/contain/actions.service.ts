@@ -23,6 +23,16 @@ import type { ContainActionsTable, ContainConnectorsTable } from './contain.tabl
 
 export const EXECUTE_QUEUE = 'contain.execute';
 
+/**
+ * A target as the audit trail and the timeline show it: enough to tell actions apart, not the
+ * user name, address or key itself ("al…e@…", "bd…9f"). The full value is sealed in the store.
+ */
+export function maskTarget(t: string): string {
+  const at = t.indexOf('@');
+  if (at > 0) return `${t.slice(0, Math.min(2, at - 1))}…@…`;
+  return t.length <= 4 ? '…' : `${t.slice(0, 2)}…${t.slice(-2)}`;
+}
+
 /** The incident workspace's access rules, as a port (modules.ts passes the incidents feature's). */
 export interface IncidentGate {
   assertCanRead(p: Principal, incidentId: string): Promise<void>;
@@ -163,7 +173,7 @@ export class ActionsService {
       await repo.insertActions(rows);
       for (const r of rows) {
         await this.d.audit.record(
-          { actor: actorOf(p), action: 'action.planned', subjectType: 'action', subjectId: r.id, incidentId, after: { connector: c.name, operation: r.operation, target: r.target, state: r.state, error: r.error } },
+          { actor: actorOf(p), action: 'action.planned', subjectType: 'action', subjectId: r.id, incidentId, after: { connector: c.name, operation: r.operation, target: maskTarget(r.target), state: r.state, failed: !!r.error } },
           trx,
         );
       }
@@ -212,8 +222,9 @@ export class ActionsService {
     return { items };
   }
 
+  /** Audit rows carry states and the masked target, never the texts naming the target (they stay sealed). */
   async record(actor: Actor, r: ContainActionsTable, action: string, after: Record<string, unknown>, trx?: Parameters<AuditService['record']>[1]): Promise<void> {
-    await this.d.audit.record({ actor, action, subjectType: 'action', subjectId: r.id, incidentId: r.incident_id, before: { state: r.state }, after: { target: r.target, operation: r.operation, ...after } }, trx);
+    await this.d.audit.record({ actor, action, subjectType: 'action', subjectId: r.id, incidentId: r.incident_id, before: { state: r.state }, after: { target: maskTarget(r.target), operation: r.operation, ...after } }, trx);
   }
 
   /** Moves `r` from its current state and audits it, in one transaction; false when someone else moved it first. */
@@ -254,10 +265,10 @@ export class ActionsService {
       if (!['done', 'verified'].includes(r.state)) return { ok: false, detail: `cannot verify an action that is ${r.state}` };
       const c = await this.d.connectors.get(r.connector_id);
       const v = await this.withHandle(c, (kind, h) => findOperation(kind, r.operation).verify(h, r.target, JSON.parse(r.params_json), this.loadPre(r)));
-      if (v.ok) await this.move(actorOf(p), r, ['done', 'verified'], { state: 'verified', verification: v.observed }, 'action.verified', { observed: v.observed });
+      if (v.ok) await this.move(actorOf(p), r, ['done', 'verified'], { state: 'verified', verification: v.observed }, 'action.verified');
       else await this.d.repo.transaction(async (repo, trx) => {
         await repo.updateAction(r.id, { verification: `not as intended: ${v.observed}`, updated_at: this.now() });
-        await this.record(actorOf(p), r, 'action.verify_failed', { observed: v.observed }, trx);
+        await this.record(actorOf(p), r, 'action.verify_failed', { failed: true }, trx);
       });
       return { ok: v.ok, detail: v.observed };
     });
@@ -269,7 +280,7 @@ export class ActionsService {
       if (!['done', 'verified', 'failed'].includes(r.state) || !r.pre_state_enc) return { ok: false, detail: `nothing to undo: the action is ${r.state}` };
       const c = await this.d.connectors.get(r.connector_id);
       await this.withHandle(c, (kind, h) => findOperation(kind, r.operation).undo(h, r.target, JSON.parse(r.params_json), this.loadPre(r)));
-      const ok = await this.move(actorOf(p), r, ['done', 'verified', 'failed'], { state: 'undone' }, 'action.undone', { restored: r.undo_preview });
+      const ok = await this.move(actorOf(p), r, ['done', 'verified', 'failed'], { state: 'undone' }, 'action.undone');
       return { ok, detail: r.undo_preview };
     });
   }

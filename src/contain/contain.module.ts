@@ -15,7 +15,7 @@ export interface ContainModule {
 }
 
 export function createContainModule(platform: Platform, ports: { access: IncidentGate }): ContainModule {
-  const repo = new ContainRepository(platform.store.db);
+  const repo = new ContainRepository(platform.store.db, platform.keyring);
   const connectors = new ConnectorsService({ repo, keyring: platform.keyring, audit: platform.audit, kinds: CONNECTOR_KINDS });
   const actions = new ActionsService({ repo, connectors, keyring: platform.keyring, audit: platform.audit, jobs: platform.jobs, access: ports.access });
   return {
