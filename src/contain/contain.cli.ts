@@ -12,6 +12,7 @@ import { action, collect, printJson } from '../platform/cli-support.js';
 import { BadInputError, FailedError } from '../platform/errors.js';
 import type { CliContext } from '../platform/module.js';
 import type { Action, ConnectorView, StepResult } from './contain.schema.js';
+import { registerRemediationCommands, registerSuggestCommand } from './remediation.cli.js';
 
 const TERMINAL = new Set(['done', 'failed', 'verified', 'undone']);
 
@@ -126,7 +127,9 @@ export function registerContainCommands(program: Command, ctx: CliContext): void
       }),
     );
 
+  registerRemediationCommands(program, ctx);
   const act = program.command('action').description('containment actions on real systems: plan, approve, run, verify, undo');
+  registerSuggestCommand(act, ctx);
   act
     .command('plan')
     .description('plan an operation on one or many targets (captures the pre-state and a dry run)')

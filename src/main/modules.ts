@@ -71,7 +71,6 @@ export function createModules(platform: Platform): Modules {
   const access = incidents.access;
   const evidence = createEvidenceModule(platform, access);
   const experts = createExpertsModule(platform, access);
-  const contain = createContainModule(platform, { access });
 
   const evidenceSource: EvidenceSource = {
     check: async (ids, incidentId, actor) => {
@@ -85,6 +84,25 @@ export function createModules(platform: Platform): Modules {
   };
   const assessment = new AssessmentService(platform.store.db, platform.keyring, platform.audit, platform.jobs, evidenceSource);
   const notices = createNoticesModule(platform, { access });
+  const contain = createContainModule(platform, {
+    access,
+    fixEvidence: {
+      evidence: async (p, incidentId, id) => void (await evidence.service.peek(p, id, incidentId)),
+      scan: async (incidentId, id) => {
+        const a = await assessment.get(id).catch(() => null);
+        return a && a.incidentId === incidentId ? { status: a.status, secretTypes: Object.keys(a.report?.secrets ?? {}) } : null;
+      },
+    },
+    findings: {
+      observables: async (p, incidentId, unmask) =>
+        (await incidents.service.listObservables(p, incidentId, { limit: 1000, unmask })).items.map((o) => ({ kind: o.kind, value: o.value, masked: o.masked })),
+      secrets: async (incidentId) => {
+        // The newest finished scan's secrets (the list omits reports; each is read on its own).
+        const done = (await assessment.list(incidentId)).find((a) => a.status === 'done');
+        return done ? ((await assessment.get(done.id)).report?.secrets ?? {}) : {};
+      },
+    },
+  });
 
   const orgProfile = new OrgProfileService(platform.store.db, platform.audit);
   const sources: FactsSources = {

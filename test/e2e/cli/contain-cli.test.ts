@@ -77,6 +77,12 @@ describe('breachdesk action and connector commands', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/alice\tok\tdone\t3 key\(s\) deleted/);
     expect((await cli(['action', 'verify', '--incident', incident, bulk.items[0].id], env)).stdout).toMatch(/ok\tverified\t0 of 3 key\(s\) still exist/);
+    const rem = await cli(['remediation', 'add', '--incident', incident, '--root-cause', 'session store open to the office network', '--fix', 'ACL on the session store', '--json'], env);
+    const remId = JSON.parse(rem.stdout).id;
+    const notYet = await cli(['remediation', 'close', remId, '--incident', incident, '--scan', 'nope', '--secret-type', 'github_token'], env);
+    expect(notYet).toMatchObject({ code: 2, stderr: 'breachdesk: evidence: scan nope is not a scan of this incident\n' });
+    const closed = await cli(['remediation', 'close', remId, '--incident', incident, '--action', bulk.items[0].id], env);
+    expect(closed.stdout).toMatch(new RegExp(`closed\tACL on the session store\tevidence action ${bulk.items[0].id}`));
     const ls = await cli(['action', 'list', '--incident', incident], env);
     expect(ls.stdout).toMatch(/verified\tsessions revoke-sessions alice[\s\S]*undo restores: 3 key\(s\) from their saved DUMP/);
     expect((await cli(['action', 'undo', '--incident', incident, '--bulk', bulk.bulkId], env)).stdout).toMatch(/ok\tundone/);
