@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test/support/dialects.js';
+import { type SaasFake, startSaasFake } from '../../test/support/peers/saas-fakes.js';
 import { startTestServer, type TestServer } from '../../test/support/server.js';
 import { waitFor } from '../../test/support/wait.js';
 
@@ -122,6 +123,28 @@ for (const dialect of testDialects()) {
       const raw = JSON.stringify(await s.platform.store.db.selectFrom('contain_actions' as never).selectAll().execute());
       expect(raw).not.toContain(ROLES[0]);
       expect(JSON.stringify(await s.platform.audit.list({ incidentId }))).not.toContain(ROLES[0]);
+    });
+
+    it('an irreversible action cannot run without approval, even where the connector says none', async () => {
+      const fake: SaasFake = await startSaasFake();
+      try {
+        fake.users.set('u', { id: 'U0ERIN', login: 'erin', status: 'ACTIVE', accountEnabled: true, sessions: 2 });
+        await s.api('/api/v1/connectors', { token: tok.cmd, body: { name: `slack-${dialect}`, kind: 'slack', config: { baseUrl: fake.url }, secrets: { token: fake.token }, approvals: { 'reset-sessions': 'none' } } });
+        const plan = await s.api(`/api/v1/incidents/${incidentId}/actions`, { token: tok.cmd, body: { connector: `slack-${dialect}`, operation: 'reset-sessions', targets: ['U0ERIN'] } });
+        expect(plan.body.items[0]).toMatchObject({ state: 'planned', reversible: false, approval: 'commander', undoPreview: 'nothing: this operation cannot be undone' });
+        const sel = { bulkId: plan.body.bulkId };
+        const run = await s.api(`/api/v1/incidents/${incidentId}/actions/run`, { token: tok.cmd, body: sel });
+        expect(run.body.items[0]).toMatchObject({ ok: false, detail: 'needs approval (by an incident commander) before it can run' });
+        expect(fake.users.get('u')!.sessions).toBe(2);
+        await s.api(`/api/v1/incidents/${incidentId}/actions/approve`, { token: tok.cmd2, body: sel });
+        await s.api(`/api/v1/incidents/${incidentId}/actions/run`, { token: tok.cmd, body: sel });
+        await waitFor(async () => fake.users.get('u')!.sessions === 0);
+        await waitFor(async () => (await s.api(`/api/v1/incidents/${incidentId}/actions?bulkId=${plan.body.bulkId}`, { token: tok.cmd })).body.items[0].state === 'done');
+        const undo = await s.api(`/api/v1/incidents/${incidentId}/actions/undo`, { token: tok.cmd, body: sel });
+        expect(undo.body.items[0]).toMatchObject({ ok: false, detail: 'this operation cannot be undone' });
+      } finally {
+        await fake.stop();
+      }
     });
 
     it('missing credential and an unreachable system are clear errors on each action', async () => {

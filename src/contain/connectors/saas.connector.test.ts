@@ -4,6 +4,9 @@ import { connectorContract } from '../../../test/support/connector-contract.js';
 import { type SaasFake, startSaasFake } from '../../../test/support/peers/saas-fakes.js';
 import { PermanentError, TransientError } from '../connector.js';
 import { entraConnector } from './entra.connector.js';
+import { googleConnector } from './google.connector.js';
+import { keycloakConnector } from './keycloak.connector.js';
+import { slackConnector } from './slack.connector.js';
 import { httpApi, retryAfterMs } from './http-api.js';
 import { oktaConnector } from './okta.connector.js';
 
@@ -12,17 +15,20 @@ beforeAll(async () => {
   fake = await startSaasFake();
   fake.users.set('u1', { id: '00u1', login: 'ann@example.org', status: 'ACTIVE', accountEnabled: true, sessions: 2 });
   fake.users.set('u2', { id: 'b0b-object-id', login: 'bob@example.org', status: 'ACTIVE', accountEnabled: true, sessions: 3 });
+  fake.users.set('u3', { id: 'kc-carol', login: 'carol', status: 'ACTIVE', accountEnabled: true, enabled: true, sessions: 1 });
+  fake.users.set('u4', { id: '1049', login: 'dan@example.org', status: 'ACTIVE', accountEnabled: true, suspended: false, sessions: 2 });
+  fake.users.set('u5', { id: 'U0ERIN', login: 'erin', status: 'ACTIVE', accountEnabled: true, sessions: 4 });
 });
 afterAll(async () => fake?.stop());
 
-const sessionsOf = (login: string) => async () => ({ alive: async () => (fake.users.get(login === 'ann@example.org' ? 'u1' : 'u2')?.sessions ?? 0) > 0, close: async () => {} });
+const sessionsOf = (key: string) => async () => ({ alive: async () => (fake.users.get(key)?.sessions ?? 0) > 0, close: async () => {} });
 
 describe('Okta connector contract (HTTP fake)', () => {
   connectorContract({
     kind: oktaConnector,
     config: () => ({ baseUrl: fake.url }),
     secrets: () => ({ apiToken: fake.token }),
-    cases: [{ operation: 'suspend-user', target: 'ann@example.org', live: sessionsOf('ann@example.org') }],
+    cases: [{ operation: 'suspend-user', target: 'ann@example.org', live: sessionsOf('u1') }],
     unknownTarget: { operation: 'suspend-user', target: 'nobody@example.org' },
     unreachable: () => ({ baseUrl: 'http://127.0.0.1:1' }),
   });
@@ -33,8 +39,41 @@ describe('Entra ID connector contract (HTTP fake)', () => {
     kind: entraConnector,
     config: () => ({ baseUrl: fake.url }),
     secrets: () => ({ accessToken: fake.token }),
-    cases: [{ operation: 'disable-user', target: 'b0b-object-id', live: sessionsOf('bob@example.org') }],
+    cases: [{ operation: 'disable-user', target: 'b0b-object-id', live: sessionsOf('u2') }],
     unknownTarget: { operation: 'disable-user', target: 'no-such-object' },
+    unreachable: () => ({ baseUrl: 'http://127.0.0.1:1' }),
+  });
+});
+
+describe('Keycloak connector contract (HTTP fake)', () => {
+  connectorContract({
+    kind: keycloakConnector,
+    config: () => ({ baseUrl: fake.url, realm: 'acme', clientId: 'breachdesk', tokenRealm: 'master' }),
+    secrets: () => ({ clientSecret: 'kc-secret' }),
+    cases: [{ operation: 'disable-user', target: 'kc-carol', live: sessionsOf('u3') }],
+    unknownTarget: { operation: 'disable-user', target: 'kc-nobody' },
+    unreachable: () => ({ baseUrl: 'http://127.0.0.1:1', realm: 'acme', clientId: 'breachdesk' }),
+  });
+});
+
+describe('Google Workspace connector contract (HTTP fake)', () => {
+  connectorContract({
+    kind: googleConnector,
+    config: () => ({ baseUrl: fake.url }),
+    secrets: () => ({ accessToken: fake.token }),
+    cases: [{ operation: 'suspend-user', target: 'dan@example.org', live: sessionsOf('u4') }],
+    unknownTarget: { operation: 'suspend-user', target: 'nobody@example.org' },
+    unreachable: () => ({ baseUrl: 'http://127.0.0.1:1' }),
+  });
+});
+
+describe('Slack connector contract (HTTP fake; irreversible)', () => {
+  connectorContract({
+    kind: slackConnector,
+    config: () => ({ baseUrl: fake.url }),
+    secrets: () => ({ token: fake.token }),
+    cases: [{ operation: 'reset-sessions', target: 'U0ERIN', live: sessionsOf('u5') }],
+    unknownTarget: { operation: 'reset-sessions', target: 'U0NOBODY' },
     unreachable: () => ({ baseUrl: 'http://127.0.0.1:1' }),
   });
 });

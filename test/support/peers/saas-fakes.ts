@@ -3,7 +3,9 @@
  * one thing mocked, and only at the HTTP level). Each implements the documented endpoints, status
  * codes and error bodies the connector relies on — Okta Users API (SSWS auth, E0000007 not found,
  * lifecycle suspend/unsuspend, sessions) and Microsoft Graph users (Bearer auth, Request_ResourceNotFound,
- * accountEnabled, revokeSignInSessions) — plus a switch to answer 429 with Retry-After.
+ * accountEnabled, revokeSignInSessions), Keycloak Admin REST (client-credentials token, enabled,
+ * logout, sessions), Google Workspace Directory (suspended, signOut) and Slack admin (session
+ * reset and list, `{"ok": false, "error": …}` bodies) — plus a switch to answer 429 with Retry-After.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
@@ -12,6 +14,9 @@ export interface FakeUser {
   login: string;
   status: string;
   accountEnabled: boolean;
+  /** Keycloak `enabled`, Google `suspended` (its inverse). */
+  enabled?: boolean;
+  suspended?: boolean;
   sessions: number;
 }
 
@@ -52,6 +57,29 @@ export async function startSaasFake(): Promise<SaasFake> {
     }
     const okta = path.startsWith('/api/v1/');
     const auth = req.headers.authorization ?? '';
+    // Keycloak: the admin client signs in with client credentials first.
+    if (req.method === 'POST' && /^\/realms\/[^/]+\/protocol\/openid-connect\/token$/.test(path)) {
+      let form = '';
+      for await (const d of req) form += d;
+      const f = new URLSearchParams(form);
+      if (f.get('grant_type') !== 'client_credentials' || f.get('client_secret') !== 'kc-secret') return send(res, 401, { error: 'unauthorized_client', error_description: 'Invalid client or Invalid client credentials' });
+      return send(res, 200, { access_token: token, expires_in: 300, token_type: 'Bearer' });
+    }
+    if (path.startsWith('/api/') && !okta) {
+      // Slack Web API: errors are HTTP 200 with ok: false.
+      if (auth !== `Bearer ${token}`) return send(res, 200, { ok: false, error: 'invalid_auth' });
+      const b = req.method === 'POST' ? await read(req) : Object.fromEntries(url.searchParams);
+      if (path === '/api/auth.test') return send(res, 200, { ok: true, team: 'Example', user: 'admin' });
+      const u = find(String(b.user ?? b.user_id ?? ''));
+      if (!u) return send(res, 200, { ok: false, error: 'user_not_found' });
+      if (path === '/api/users.info') return send(res, 200, { ok: true, user: { id: u.id, deleted: false } });
+      if (path === '/api/admin.users.session.list') return send(res, 200, { ok: true, active_sessions: Array.from({ length: u.sessions }, (_, i) => ({ session_id: i + 1, user_id: u.id })) });
+      if (path === '/api/admin.users.session.reset') {
+        u.sessions = 0;
+        return send(res, 200, { ok: true });
+      }
+      return send(res, 200, { ok: false, error: 'unknown_method' });
+    }
     if (auth !== (okta ? `SSWS ${token}` : `Bearer ${token}`)) {
       return okta ? send(res, 401, { errorCode: 'E0000011', errorSummary: 'Invalid token provided' }) : send(res, 401, { error: { code: 'InvalidAuthenticationToken', message: 'Access token is empty.' } });
     }
@@ -77,6 +105,43 @@ export async function startSaasFake(): Promise<SaasFake> {
         return send(res, 204);
       }
       return send(res, 404, { errorCode: 'E0000022', errorSummary: 'The endpoint does not support the provided HTTP method' });
+    }
+    const kc = /^\/admin\/realms\/([^/]+)\/users\/([^/]+)(\/.*)?$/.exec(path);
+    if (kc || path.startsWith('/admin/realms/')) {
+      if (path.endsWith('/users') || !kc) return send(res, 200, []);
+      const u = find(kc[2]!);
+      if (!u) return send(res, 404, { error: 'User not found' });
+      const rest = kc[3] ?? '';
+      if (req.method === 'GET' && !rest) return send(res, 200, { id: u.id, username: u.login, enabled: u.enabled ?? true });
+      if (req.method === 'PUT' && !rest) {
+        const b = await read(req);
+        if (typeof b.enabled === 'boolean') u.enabled = b.enabled;
+        return send(res, 204);
+      }
+      if (req.method === 'POST' && rest === '/logout') {
+        u.sessions = 0;
+        return send(res, 204);
+      }
+      if (req.method === 'GET' && rest === '/sessions') return send(res, 200, Array.from({ length: u.sessions }, (_, i) => ({ id: `s${i}`, userId: u.id })));
+      return send(res, 405, { error: 'Method not allowed' });
+    }
+    const gw = /^\/admin\/directory\/v1\/users\/([^/]+)(\/.*)?$/.exec(path);
+    if (gw || path.startsWith('/admin/directory/')) {
+      if (!gw) return send(res, 200, { users: [] });
+      const u = find(gw[1]!);
+      if (!u) return send(res, 404, { error: { code: 404, message: 'Resource Not Found: userKey', errors: [{ reason: 'notFound' }] } });
+      const rest = gw[2] ?? '';
+      if (req.method === 'GET' && !rest) return send(res, 200, { id: u.id, primaryEmail: u.login, suspended: u.suspended ?? false });
+      if (req.method === 'PATCH' && !rest) {
+        const b = await read(req);
+        if (typeof b.suspended === 'boolean') u.suspended = b.suspended;
+        return send(res, 200, { id: u.id, suspended: u.suspended });
+      }
+      if (req.method === 'POST' && rest === '/signOut') {
+        u.sessions = 0;
+        return send(res, 204);
+      }
+      return send(res, 405, { error: { code: 405, message: 'Method not allowed' } });
     }
     if (path === '/v1.0/organization') return send(res, 200, { value: [{ id: 'org' }] });
     const g = /^\/v1\.0\/users\/([^/]+)(\/.*)?$/.exec(path);
