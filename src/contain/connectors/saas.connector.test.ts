@@ -4,6 +4,7 @@ import { connectorContract } from '../../../test/support/connector-contract.js';
 import { type SaasFake, startSaasFake } from '../../../test/support/peers/saas-fakes.js';
 import { PermanentError, TransientError } from '../connector.js';
 import { entraConnector } from './entra.connector.js';
+import { githubConnector } from './github.connector.js';
 import { googleConnector } from './google.connector.js';
 import { keycloakConnector } from './keycloak.connector.js';
 import { slackConnector } from './slack.connector.js';
@@ -74,6 +75,19 @@ describe('Slack connector contract (HTTP fake; irreversible)', () => {
     secrets: () => ({ token: fake.token }),
     cases: [{ operation: 'reset-sessions', target: 'U0ERIN', live: sessionsOf('u5') }],
     unknownTarget: { operation: 'reset-sessions', target: 'U0NOBODY' },
+    unreachable: () => ({ baseUrl: 'http://127.0.0.1:1' }),
+  });
+});
+
+const GH = `ghp_${'A1b2C3d4E5'.repeat(3)}cafe`;
+describe('GitHub connector contract (HTTP fake; irreversible)', () => {
+  beforeAll(() => void fake.githubTokens.add(GH));
+  connectorContract({
+    kind: githubConnector,
+    config: () => ({ baseUrl: fake.url }),
+    secrets: () => ({}),
+    cases: [{ operation: 'revoke-token', target: GH, live: async () => ({ alive: async () => fake.githubTokens.has(GH), close: async () => {} }) }],
+    unknownTarget: { operation: 'revoke-token', target: 'not-a-token', message: /^target is not a GitHub token/ },
     unreachable: () => ({ baseUrl: 'http://127.0.0.1:1' }),
   });
 });

@@ -24,6 +24,8 @@ export interface SaasFake {
   url: string;
   token: string;
   users: Map<string, FakeUser>;
+  /** GitHub tokens that still authenticate. */
+  githubTokens: Set<string>;
   /** The next n requests answer 429 with `Retry-After: seconds`. */
   rateLimit(n: number, seconds: number): void;
   requests: string[];
@@ -34,6 +36,7 @@ export async function startSaasFake(): Promise<SaasFake> {
   const token = 'fake-token-123';
   const users = new Map<string, FakeUser>();
   const requests: string[] = [];
+  const githubTokens = new Set<string>();
   let limited = 0;
   let retryAfter = 1;
   const find = (key: string) => [...users.values()].find((u) => u.id === key || u.login === key);
@@ -57,6 +60,15 @@ export async function startSaasFake(): Promise<SaasFake> {
     }
     const okta = path.startsWith('/api/v1/');
     const auth = req.headers.authorization ?? '';
+    // GitHub: GET /user authenticates a token; POST /credentials/revoke needs no authentication.
+    if (path === '/meta') return send(res, 200, { verifiable_password_authentication: false });
+    if (path === '/user') return githubTokens.has(auth.replace(/^Bearer /, '')) ? send(res, 200, { login: 'octocat' }) : send(res, 401, { message: 'Bad credentials', status: '401' });
+    if (path === '/credentials/revoke' && req.method === 'POST') {
+      const b = (await read(req)) as { credentials?: string[] };
+      if (!Array.isArray(b.credentials) || b.credentials.length > 1000) return send(res, 422, { message: 'Validation Failed', status: '422' });
+      for (const c of b.credentials) githubTokens.delete(c);
+      return send(res, 202, {});
+    }
     // Keycloak: the admin client signs in with client credentials first.
     if (req.method === 'POST' && /^\/realms\/[^/]+\/protocol\/openid-connect\/token$/.test(path)) {
       let form = '';
@@ -166,6 +178,7 @@ export async function startSaasFake(): Promise<SaasFake> {
     url: `http://127.0.0.1:${typeof addr === 'object' && addr ? addr.port : 0}`,
     token,
     users,
+    githubTokens,
     requests,
     rateLimit: (n, s) => {
       limited = n;
