@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor, AuditService } from '../platform/audit/audit.service.js';
 import { actorOf } from '../platform/auth/accounts.service.js';
-import { canWrite, type Principal } from '../platform/auth/roles.js';
+import { canUnmask, canWrite, type Principal } from '../platform/auth/roles.js';
 import type { Keyring } from '../platform/crypto/keyring.js';
 import { BadInputError } from '../platform/errors.js';
 import { ForbiddenError, NotFoundError } from '../platform/http/problem.js';
@@ -53,14 +53,14 @@ export interface ActionsDeps {
 
 const preContext = (id: string) => `contain-action:${id}`;
 
-export function toAction(r: ContainActionsTable, c: Pick<ContainConnectorsTable, 'id' | 'name' | 'kind'>): Action {
+export function toAction(r: ContainActionsTable, c: Pick<ContainConnectorsTable, 'id' | 'name' | 'kind'>, shown: (r: ContainActionsTable) => string = (x) => x.target): Action {
   return {
     id: r.id,
     incidentId: r.incident_id,
     bulkId: r.bulk_id,
     connector: { id: c.id, name: c.name, kind: c.kind },
     operation: r.operation,
-    target: r.target,
+    target: shown(r),
     params: JSON.parse(r.params_json),
     state: r.state as ActionState,
     approval: r.approval as Action['approval'],
@@ -107,6 +107,21 @@ export class ActionsService {
     } finally {
       await handle.close();
     }
+  }
+
+  /**
+   * A target as `p` sees it: in full for those who may see personal data unmasked (they act on it),
+   * masked for the others; a target that is itself a secret (a token) is masked for everyone.
+   */
+  shownTarget(p: Principal, connectors: ReadonlyArray<Pick<ContainConnectorsTable, 'id' | 'kind'>>): (r: ContainActionsTable) => string {
+    const kindOf = new Map(connectors.map((c) => [c.id, c.kind]));
+    return (r) => {
+      let secret = false;
+      try {
+        secret = !!findOperation(this.d.connectors.kind(kindOf.get(r.connector_id) ?? ''), r.operation).secretTarget;
+      } catch {}
+      return secret || !canUnmask(p) ? maskTarget(r.target) : r.target;
+    };
   }
 
   async plan(p: Principal, incidentId: string, input: PlanInput): Promise<{ bulkId: string; items: Action[] }> {
@@ -178,14 +193,15 @@ export class ActionsService {
         );
       }
     });
-    return { bulkId, items: rows.map((r) => toAction(r, c)) };
+    return { bulkId, items: rows.map((r) => toAction(r, c, this.shownTarget(p, [c]))) };
   }
 
   async list(p: Principal, incidentId: string, filter: { bulkId?: string } = {}): Promise<Action[]> {
     await this.d.access.assertCanRead(p, incidentId);
     const [rows, cs] = await Promise.all([this.d.repo.listActions({ incidentId, bulkId: filter.bulkId }), this.d.repo.listConnectors()]);
     const byId = new Map(cs.map((c) => [c.id, c]));
-    return rows.map((r) => toAction(r, byId.get(r.connector_id)!));
+    const shown = this.shownTarget(p, cs);
+    return rows.map((r) => toAction(r, byId.get(r.connector_id)!, shown));
   }
 
   /** The selected actions of the incident; an id that is not there is an error naming it. */
@@ -209,6 +225,7 @@ export class ActionsService {
     this.assertWriter(p);
     await this.d.access.assertCanWrite(p, incidentId);
     const items: StepResult['items'] = [];
+    const shown = this.shownTarget(p, await this.d.repo.listConnectors());
     for (const r of await this.select(incidentId, sel)) {
       let out: { ok: boolean; detail: string | null };
       try {
@@ -217,7 +234,7 @@ export class ActionsService {
         out = { ok: false, detail: (e as Error).message };
       }
       const now = await this.d.repo.getAction(r.id);
-      items.push({ id: r.id, target: r.target, ok: out.ok, state: (now?.state ?? r.state) as ActionState, detail: out.detail });
+      items.push({ id: r.id, target: shown(r), ok: out.ok, state: (now?.state ?? r.state) as ActionState, detail: out.detail });
     }
     return { items };
   }

@@ -48,6 +48,8 @@ export interface Operation<H, P = Record<string, unknown>, S = unknown> {
   params: z.ZodType<P>;
   /** False where the effect cannot be taken back (revoked GitHub tokens, ended IdP sessions). */
   reversible: boolean;
+  /** The target is itself a secret (a leaked token): shown masked to everyone once planned. */
+  secretTarget?: boolean;
   approval: ApprovalPolicy;
   capture(h: H, target: string, params: P): Promise<S>;
   plan(target: string, params: P, pre: S): string[];

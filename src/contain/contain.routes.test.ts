@@ -104,6 +104,9 @@ for (const dialect of testDialects()) {
       // The unknown target failed again when run (the job tried to capture it), with the same clear error.
       const after = (await s.api(`/api/v1/incidents/${incidentId}/actions?bulkId=${bulkId}`, { token: tok.viewer })).body.items;
       expect(after.map((a: { state: string }) => a.state).sort()).toEqual(['done', 'done', 'failed']);
+      // A viewer sees the targets masked; the commander (who may unmask) in full.
+      expect(after.map((a: { target: string }) => a.target)).not.toContain(ROLES[0]);
+      expect(after.map((a: { target: string }) => a.target)).toContain(`bd…${ROLES[0]!.slice(-2)}`);
       expect(await canLogin(ROLES[0]!)).toBe(false);
 
       const v = await s.api(`/api/v1/incidents/${incidentId}/actions/verify`, { token: tok.cmd, body: sel });

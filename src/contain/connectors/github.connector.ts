@@ -41,6 +41,7 @@ const revoke: Operation<GithubHandle, z.infer<typeof NoParams>, { valid: boolean
   target: 'GitHub token',
   params: NoParams,
   reversible: false,
+  secretTarget: true,
   approval: 'commander',
   capture: async (h, t) => ({ valid: await valid(h, t) }),
   plan: (_t, _p, pre) => [pre.valid ? 'POST /credentials/revoke: the token stops working for good' : 'the token no longer authenticates: nothing to revoke'],
