@@ -7,6 +7,7 @@ import { isIPv6 } from 'node:net';
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { ValueFinding } from '../types.js';
 import { type Detector, digitsOf, element, luhn } from './detector.js';
+import { fastPhone } from './phone-fast.js';
 import { cannotBeValidIn, PLAIN_NATIONAL } from './phone-regions.js';
 
 const EMAIL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}$/;
@@ -48,6 +49,12 @@ interface Parsed {
 }
 
 function parseOne(v: string, region?: CountryCode): Parsed | null {
+  // The common formats get libphonenumber's verdict without its full parse (phone-fast.ts).
+  const f = fastPhone(v, region);
+  if (f !== undefined) {
+    if (!f?.valid) return null;
+    return { finding: element('phone', `+${f.cc}${f.national}`, { country: f.country }), cc: f.cc, national: f.national };
+  }
   const p = parsePhoneNumberFromString(v, region);
   if (!p?.isValid()) return null;
   return { finding: element('phone', p.number, { country: p.country }), cc: p.countryCallingCode, national: p.nationalNumber };

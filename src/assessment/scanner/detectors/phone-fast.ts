@@ -1,0 +1,200 @@
+/**
+ * The common phone inputs without libphonenumber's full parse, with its exact verdict.
+ *
+ * `parsePhoneNumberFromString(v, R)?.isValid()` costs ≈ 8 µs here: every call builds Metadata
+ * objects, spreads option objects and compiles `new RegExp('^(?:' + pattern + ')$')` for every
+ * pattern it tests (helpers/matchesEntirely.js). On a customer export whose phone column is mostly
+ * distinct numbers with random area codes (issue 21) that was ≈ 60 % of the scan. This module
+ * compiles each country's patterns once and follows the library's own steps (libphonenumber-js
+ * 1.13: parse.js `parse`/`parsePhoneNumber`, helpers/extractCountryCallingCode.js,
+ * stripIddPrefix.js, extractCountryCallingCodeFromInternationalNumberWithoutPlusSign.js,
+ * extractNationalNumber.js, getCountryByCallingCode.js, getCountryByNationalNumber.js,
+ * getNumberType.js, isValid.js) for the inputs where those steps are plain:
+ *  - the input is only ASCII digits, spaces and `( ) . - /` after an optional leading `+`
+ *    (phone-regions.ts: then the digits the library works on are exactly the input's digits, there
+ *    is no extension, and the input is viable);
+ *  - national format: the digits start neither with the region's IDD prefix, nor with its calling
+ *    code, nor with its national prefix for parsing (each of those sends the library into
+ *    prefix-stripping rules that are left to it); the region has no national-prefix transform rule;
+ *  - international format: the calling code has countries (not a non-geographic code), and the
+ *    number after it does not start with the main country's national prefix for parsing.
+ * Anything else returns `undefined`: "ask libphonenumber". The verdict then is the library's:
+ * the exact country of the calling code (leading digits, else the first country whose number
+ * types accept the number), and validity against that country's (or the calling code's main
+ * country's) types. `phone-fast.test.ts` compares both on random inputs of every shape.
+ */
+import { type CountryCode, Metadata } from 'libphonenumber-js';
+
+/** The parts of libphonenumber-js's Metadata class used here (its typings declare fewer). */
+interface MetadataInternals {
+  selectNumberingPlan(countryOrCallingCode: string): void;
+  countryCallingCode(): string;
+  getCountryCodesForCallingCode(cc: string): string[] | undefined;
+  hasCallingCode(cc: string): boolean;
+  nationalNumberPattern(): string | undefined;
+  IDDPrefix(): string | undefined;
+  nationalPrefixForParsing(): string | undefined;
+  nationalPrefixTransformRule(): string | number | undefined;
+  leadingDigits(): string | undefined;
+  hasTypes(): boolean;
+  type(t: string): { pattern(): string; possibleLengths(): number[] | undefined } | undefined;
+}
+
+/** getNumberType.js: FIXED_LINE, then these; a number "has a type" when any of them accepts it. */
+const TYPES = ['FIXED_LINE', 'MOBILE', 'PREMIUM_RATE', 'TOLL_FREE', 'SHARED_COST', 'VOIP', 'PERSONAL_NUMBER', 'PAGER', 'UAN', 'VOICEMAIL'];
+
+interface CountryRule {
+  id: string;
+  /** `nationalNumber.search(leadingDigits) === 0`, as an anchored test. */
+  leading: RegExp | null;
+  general: RegExp | null;
+  hasTypes: boolean;
+  types: { lengths: number[] | undefined; re: RegExp }[];
+}
+
+interface CallingPlan {
+  cc: string;
+  countries: CountryRule[];
+  /** The calling code's main country's national prefix for parsing, anchored; null: none. */
+  nationalPrefix: RegExp | null;
+}
+
+interface RegionPlan {
+  plan: CallingPlan;
+  idd: RegExp;
+}
+
+const whole = (p: string) => new RegExp(`^(?:${p})$`);
+const start = (p: string) => new RegExp(`^(?:${p})`);
+
+function countryRule(id: string): CountryRule {
+  const m = new Metadata() as unknown as MetadataInternals;
+  m.selectNumberingPlan(id);
+  const nn = m.nationalNumberPattern();
+  const ld = m.leadingDigits();
+  const types: CountryRule['types'] = [];
+  if (m.hasTypes()) {
+    for (const t of TYPES) {
+      const def = m.type(t);
+      // isNumberTypeEqualTo: an absent type or an empty pattern never matches.
+      if (!def?.pattern()) continue;
+      types.push({ lengths: def.possibleLengths(), re: whole(def.pattern()) });
+    }
+  }
+  return { id, leading: ld ? start(ld) : null, general: nn ? whole(nn) : null, hasTypes: m.hasTypes(), types };
+}
+
+/** getNumberType(…) !== undefined. */
+function hasType(n: string, c: CountryRule): boolean {
+  if (!c.general?.test(n)) return false;
+  for (const t of c.types) {
+    if (t.lengths && !t.lengths.includes(n.length)) continue;
+    if (t.re.test(n)) return true;
+  }
+  return false;
+}
+
+/** isValidNumber with the numbering plan of `c`. */
+function valid(n: string, c: CountryRule): boolean {
+  if (c.hasTypes) return hasType(n, c);
+  return c.general?.test(n) ?? false;
+}
+
+const plans = new Map<string, CallingPlan | null>();
+function callingPlan(cc: string): CallingPlan | null {
+  let p = plans.get(cc);
+  if (p !== undefined) return p;
+  const m = new Metadata() as unknown as MetadataInternals;
+  const ids = m.getCountryCodesForCallingCode(cc);
+  p = null;
+  if (ids?.length) {
+    m.selectNumberingPlan(cc);
+    const npfp = m.nationalPrefixForParsing();
+    p = { cc, countries: ids.map(countryRule), nationalPrefix: npfp ? start(npfp) : null };
+  }
+  plans.set(cc, p);
+  return p;
+}
+
+const regions = new Map<string, RegionPlan | null>();
+function regionPlan(region: CountryCode): RegionPlan | null {
+  let r = regions.get(region);
+  if (r !== undefined) return r;
+  const m = new Metadata() as unknown as MetadataInternals;
+  m.selectNumberingPlan(region);
+  const idd = m.IDDPrefix();
+  const plan = callingPlan(m.countryCallingCode());
+  r = null;
+  // Without an IDD prefix stripIddPrefix's pattern matches the empty string; with a transform rule
+  // the national number is rewritten: both are left to the library.
+  if (idd && plan && !m.nationalPrefixTransformRule() && plan.countries[0]?.id === region) {
+    r = { plan, idd: start(idd) };
+  }
+  regions.set(region, r);
+  return r;
+}
+
+/** getCountryByCallingCode: the only country, or the first the national number belongs to. */
+function exactCountry(n: string, plan: CallingPlan): CountryRule | undefined {
+  const cs = plan.countries;
+  if (cs.length === 1) return cs[0];
+  for (const c of cs) {
+    if (c.leading) {
+      if (n && c.leading.test(n)) return c;
+    } else if (hasType(n, c)) return c;
+  }
+  return undefined;
+}
+
+export interface FastParsed {
+  valid: boolean;
+  cc: string;
+  national: string;
+  country: string | undefined;
+}
+
+/** ASCII digits, spaces and ( ) . - / only: see the module comment. */
+const PLAIN = /^[\d ().\-/]+$/;
+const MIN_NSN = 2;
+const MAX_NSN = 17;
+
+function verdict(n: string, plan: CallingPlan, fallback: CountryRule | undefined): FastParsed | null {
+  if (n.length < MIN_NSN || n.length > MAX_NSN) return null;
+  const exact = exactCountry(n, plan);
+  const country = exact ?? fallback;
+  // isValid selects `country || countryCallingCode`: the calling code's plan is its main country's.
+  return { valid: valid(n, country ?? plan.countries[0]), cc: plan.cc, national: n, country: country?.id };
+}
+
+/**
+ * libphonenumber's verdict for `v` (which starts with its first digit or with `+`) in `region`,
+ * or `undefined` when the input is not one this module follows. `null`: no number at all.
+ */
+export function fastPhone(v: string, region?: CountryCode): FastParsed | null | undefined {
+  if (v[0] === '+') {
+    const rest = v.slice(1);
+    if (!PLAIN.test(rest)) return undefined;
+    const d = rest.replace(/\D/g, '');
+    if (d[0] === '0' || d.length === 0) return d.length === 0 ? undefined : null;
+    // extractCountryCallingCode: the first 1–3 digit prefix that is a calling code.
+    const m = new Metadata() as unknown as MetadataInternals;
+    for (let i = 1; i <= 3 && i <= d.length; i++) {
+      const cc = d.slice(0, i);
+      if (!m.hasCallingCode(cc)) continue;
+      const plan = callingPlan(cc);
+      if (!plan) return undefined;
+      const n = d.slice(i);
+      if (!n) return null;
+      if (plan.nationalPrefix?.test(n)) return undefined;
+      return verdict(n, plan, undefined);
+    }
+    return null;
+  }
+  if (!region || !PLAIN.test(v)) return undefined;
+  const r = regionPlan(region);
+  if (!r) return undefined;
+  const d = v.replace(/\D/g, '');
+  if (d.length < 3) return undefined;
+  if (r.idd.test(d) || d.startsWith(r.plan.cc) || r.plan.nationalPrefix?.test(d)) return undefined;
+  return verdict(d, r.plan, r.plan.countries[0]);
+}
