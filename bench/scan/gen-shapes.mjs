@@ -236,7 +236,8 @@ async function writeText(def, target, file) {
       for (let k = 0; k < def.group; k++) rows.push(def.row(i++));
       buf.push(`${def.groupStart}${rows.join(def.groupSep)}${def.groupEnd}`);
     } else buf.push(def.row(i++));
-    bufLen++;
+    bufLen += def.group ?? 1;
+    // Flush by rows written, so `written` (the size test) never lags far behind (groups are lines of 200 rows).
     if (bufLen >= 2000) await flush();
   }
   if (def.footer) buf.push(def.footer);

@@ -15,7 +15,7 @@
  *    is no extension, and the input is viable);
  *  - national format: the digits start neither with the region's IDD prefix, nor with its calling
  *    code, nor with its national prefix for parsing (each of those sends the library into
- *    prefix-stripping rules that are left to it); the region has no national-prefix transform rule;
+ *    prefix-stripping or transform rules that are left to it);
  *  - international format: the calling code has countries (not a non-geographic code), and the
  *    number after it does not start with the main country's national prefix for parsing.
  * Anything else returns `undefined`: "ask libphonenumber". The verdict then is the library's:
@@ -34,7 +34,6 @@ interface MetadataInternals {
   nationalNumberPattern(): string | undefined;
   IDDPrefix(): string | undefined;
   nationalPrefixForParsing(): string | undefined;
-  nationalPrefixTransformRule(): string | number | undefined;
   leadingDigits(): string | undefined;
   hasTypes(): boolean;
   type(t: string): { pattern(): string; possibleLengths(): number[] | undefined } | undefined;
@@ -63,6 +62,9 @@ interface RegionPlan {
   plan: CallingPlan;
   idd: RegExp;
 }
+
+/** Only read (hasCallingCode): one instance serves every call. */
+const META = new Metadata() as unknown as MetadataInternals;
 
 const whole = (p: string) => new RegExp(`^(?:${p})$`);
 const start = (p: string) => new RegExp(`^(?:${p})`);
@@ -125,9 +127,10 @@ function regionPlan(region: CountryCode): RegionPlan | null {
   const idd = m.IDDPrefix();
   const plan = callingPlan(m.countryCallingCode());
   r = null;
-  // Without an IDD prefix stripIddPrefix's pattern matches the empty string; with a transform rule
-  // the national number is rewritten: both are left to the library.
-  if (idd && plan && !m.nationalPrefixTransformRule() && plan.countries[0]?.id === region) {
+  // Without an IDD prefix stripIddPrefix's pattern matches the empty string: left to the library.
+  // A national-prefix transform rule (BR) only rewrites digits that start with the national prefix
+  // for parsing, and those are left to the library anyway.
+  if (idd && plan && plan.countries[0]?.id === region) {
     r = { plan, idd: start(idd) };
   }
   regions.set(region, r);
@@ -153,8 +156,8 @@ export interface FastParsed {
   country: string | undefined;
 }
 
-/** ASCII digits, spaces and ( ) . - / only: see the module comment. */
-const PLAIN = /^[\d ().\-/]+$/;
+/** ASCII digits, spaces and ( ) . - / only (after a leading `+`): see the module comment. */
+export const FAST_PLAIN = /^[\d ().\-/]+$/;
 const MIN_NSN = 2;
 const MAX_NSN = 17;
 
@@ -167,20 +170,20 @@ function verdict(n: string, plan: CallingPlan, fallback: CountryRule | undefined
 }
 
 /**
- * libphonenumber's verdict for `v` (which starts with its first digit or with `+`) in `region`,
- * or `undefined` when the input is not one this module follows. `null`: no number at all.
+ * libphonenumber's verdict for an input that is FAST_PLAIN (after an optional leading `+`), given
+ * as `digits`: every digit of the input, with the `+` kept in front; in `region` for a national
+ * input. `undefined` when the input is not one this module follows; `null`: not a valid number.
  */
-export function fastPhone(v: string, region?: CountryCode): FastParsed | null | undefined {
-  if (v[0] === '+') {
-    const rest = v.slice(1);
-    if (!PLAIN.test(rest)) return undefined;
-    const d = rest.replace(/\D/g, '');
-    if (d[0] === '0' || d.length === 0) return d.length === 0 ? undefined : null;
-    // extractCountryCallingCode: the first 1–3 digit prefix that is a calling code.
-    const m = new Metadata() as unknown as MetadataInternals;
+export function fastPhone(digits: string, region?: CountryCode): FastParsed | null | undefined {
+  if (digits[0] === '+') {
+    const d = digits.slice(1);
+    if (d.length === 0) return undefined;
+    // extractCountryCallingCode: a calling code never starts with 0.
+    if (d[0] === '0') return null;
+    // The first 1–3 digit prefix that is a calling code.
     for (let i = 1; i <= 3 && i <= d.length; i++) {
       const cc = d.slice(0, i);
-      if (!m.hasCallingCode(cc)) continue;
+      if (!META.hasCallingCode(cc)) continue;
       const plan = callingPlan(cc);
       if (!plan) return undefined;
       const n = d.slice(i);
@@ -190,10 +193,10 @@ export function fastPhone(v: string, region?: CountryCode): FastParsed | null | 
     }
     return null;
   }
-  if (!region || !PLAIN.test(v)) return undefined;
+  if (!region) return undefined;
   const r = regionPlan(region);
   if (!r) return undefined;
-  const d = v.replace(/\D/g, '');
+  const d = digits;
   if (d.length < 3) return undefined;
   if (r.idd.test(d) || d.startsWith(r.plan.cc) || r.plan.nationalPrefix?.test(d)) return undefined;
   return verdict(d, r.plan, r.plan.countries[0]);

@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+/**
+ * Speed work must not change what a scan reports (issue 21). Builds another commit (default
+ * 620c126, main before the issue-21 work) into a temporary checkout, scans every shape of
+ * gen-shapes.mjs with it and with this tree's build (`scan --workers 2 --json`), and compares the
+ * reports without `performance` byte for byte. Exit 1 on any difference.
+ *   node bench/scan/same-reports.mjs [--commit 620c126] [--mb 10] [--shapes a,b] [--base DIR] [--no-build]
+ * --base DIR reuses a checkout already built there.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values: o } = parseArgs({
+  options: {
+    commit: { type: 'string', default: '620c126' },
+    mb: { type: 'string', default: '10' },
+    shapes: { type: 'string' },
+    base: { type: 'string' },
+    'no-build': { type: 'boolean', default: false },
+  },
+});
+const root = new URL('../../', import.meta.url).pathname;
+process.chdir(root);
+const SHAPES = {
+  'customers-us': 'csv', 'customers-intl': 'csv', 'customers-wide': 'csv', 'customers-latin1': 'csv', 'customers-utf16': 'csv',
+  ndjson: 'ndjson', mysqldump: 'sql', pgdump: 'sql', weblog: 'log', authlog: 'log', xlsx: 'xlsx',
+};
+const chosen = o.shapes ? o.shapes.split(',') : Object.keys(SHAPES);
+
+function sh(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 512 << 20, ...opts });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${(r.stderr ?? '').slice(-2000)}`);
+  return r;
+}
+let base = o.base;
+if (!base) {
+  base = mkdtempSync(join(tmpdir(), `breachdesk-${o.commit}-`));
+  console.error(`building ${o.commit} in ${base}`);
+  const tar = spawnSync('git', ['archive', o.commit], { maxBuffer: 1 << 30 });
+  if (tar.status !== 0) throw new Error(`git archive ${o.commit} failed`);
+  sh('tar', ['-x', '-C', base], { input: tar.stdout, encoding: 'buffer' });
+  symlinkSync(join(root, 'node_modules'), join(base, 'node_modules'));
+  sh('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: base });
+}
+if (!o['no-build']) sh('npx', ['tsc', '-p', 'tsconfig.build.json']);
+
+const dir = '.bench-data/same-reports';
+mkdirSync(dir, { recursive: true });
+const strip = (json) => {
+  const r = JSON.parse(json);
+  delete r.performance;
+  return JSON.stringify(r, null, 2);
+};
+let failed = 0;
+for (const shape of chosen) {
+  const file = `${dir}/${shape}-${o.mb}.${SHAPES[shape]}`;
+  if (!existsSync(file)) sh('node', ['bench/scan/gen-shapes.mjs', shape, o.mb, file]);
+  const scan = (bin) => strip(sh('node', [bin, 'scan', '--workers', '2', '--json', file]).stdout);
+  const before = scan(join(base, 'bin/breachdesk.js'));
+  const after = scan('bin/breachdesk.js');
+  const same = before === after;
+  if (!same) failed++;
+  const r = JSON.parse(after);
+  console.log(`${same ? 'identical' : 'DIFFERENT'}  ${shape}  (${r.totals.records} records, ${r.totals.individuals} individuals, ${Object.keys(r.elements).length} elements)`);
+}
+if (!o.base) rmSync(base, { recursive: true, force: true });
+console.log(failed ? `${failed} shape(s) differ from ${o.commit}` : `all ${chosen.length} shapes identical to ${o.commit}`);
+process.exit(failed ? 1 : 0);
