@@ -3,8 +3,9 @@
  * Speed work must not change what a scan reports (issue 21). Builds another commit (default
  * 620c126, main before the issue-21 work) into a temporary checkout, scans every shape of
  * gen-shapes.mjs with it and with this tree's build (`scan --workers 2 --json`), and compares the
- * reports without `performance` byte for byte. Exit 1 on any difference.
- *   node bench/scan/same-reports.mjs [--commit 620c126] [--mb 10] [--shapes a,b] [--base DIR] [--no-build]
+ * reports without `performance` byte for byte, with each --workers count. Exit 1 on any difference.
+ * CPU seconds (user + sys) of both builds are printed beside: a paired before/after per shape.
+ *   node bench/scan/same-reports.mjs [--commit 620c126] [--mb 10] [--shapes a,b] [--workers 0,2] [--base DIR] [--no-build]
  * --base DIR reuses a checkout already built there.
  */
 import { spawnSync } from 'node:child_process';
@@ -19,6 +20,7 @@ const { values: o } = parseArgs({
     mb: { type: 'string', default: '10' },
     shapes: { type: 'string' },
     base: { type: 'string' },
+    workers: { type: 'string', default: '0,2' },
     'no-build': { type: 'boolean', default: false },
   },
 });
@@ -55,17 +57,35 @@ const strip = (json) => {
   return JSON.stringify(r, null, 2);
 };
 let failed = 0;
+const cpu = (stderr) => {
+  const g = (re) => Number(re.exec(stderr)?.[1] ?? 0);
+  return +(g(/User time \(seconds\): (\S+)/) + g(/System time \(seconds\): (\S+)/)).toFixed(2);
+};
 for (const shape of chosen) {
   const file = `${dir}/${shape}-${o.mb}.${SHAPES[shape]}`;
   if (!existsSync(file)) sh('node', ['bench/scan/gen-shapes.mjs', shape, o.mb, file]);
-  const scan = (bin) => strip(sh('node', [bin, 'scan', '--workers', '2', '--json', file]).stdout);
-  const before = scan(join(base, 'bin/breachdesk.js'));
-  const after = scan('bin/breachdesk.js');
-  const same = before === after;
-  if (!same) failed++;
-  const r = JSON.parse(after);
-  console.log(`${same ? 'identical' : 'DIFFERENT'}  ${shape}  (${r.totals.records} records, ${r.totals.individuals} individuals, ${Object.keys(r.elements).length} elements)`);
+  for (const workers of o.workers.split(',')) {
+    const scan = (bin) => {
+      const r = sh('/usr/bin/time', ['-v', 'node', bin, 'scan', '--workers', workers, '--json', file]);
+      return { report: strip(r.stdout), cpu: cpu(r.stderr) };
+    };
+    const before = scan(join(base, 'bin/breachdesk.js'));
+    const after = scan('bin/breachdesk.js');
+    const same = before.report === after.report;
+    let note = '';
+    if (!same) {
+      failed++;
+      // A build whose own report changes from run to run cannot be matched byte for byte.
+      const again = scan(join(base, 'bin/breachdesk.js'));
+      if (again.report !== before.report) note = ` (the ${o.commit} build's own report differs between two runs)`;
+    }
+    const r = JSON.parse(after.report);
+    console.log(
+      `${same ? 'identical' : 'DIFFERENT'}  ${shape}  --workers ${workers}  (${r.totals.records} records, ${r.totals.individuals} individuals)` +
+        `  CPU s ${before.cpu} → ${after.cpu}${note}`,
+    );
+  }
 }
 if (!o.base) rmSync(base, { recursive: true, force: true });
-console.log(failed ? `${failed} shape(s) differ from ${o.commit}` : `all ${chosen.length} shapes identical to ${o.commit}`);
+console.log(failed ? `${failed} run(s) differ from ${o.commit}` : `all ${chosen.length} shapes identical to ${o.commit}`);
 process.exit(failed ? 1 : 0);

@@ -79,7 +79,7 @@ describe('fastPhone', () => {
     expect(fast('(416) 748-1542', 'US')).toMatchObject({ valid: true, country: 'CA' });
     expect(fast('+44 7911 123456')).toEqual({ valid: true, cc: '44', national: '7911123456', country: 'GG' }); // leading digits
     expect(fast('+49 151 23456789')).toMatchObject({ valid: true, country: 'DE' });
-    expect(fast('020 7219 3000', 'GB')).toBeUndefined(); // national prefix 0
+    expect(fast('020 7219 3000', 'GB')).toEqual({ valid: true, cc: '44', national: '2072193000', country: 'GB' }); // national prefix 0
     expect(fast('1 212 748 1542', 'US')).toBeUndefined(); // calling code without +
     expect(fast('011 44 20 7219 3000', 'US')).toBeUndefined(); // IDD prefix
     expect(fast('212 748 1542 x12', 'US')).toBeUndefined(); // extension

@@ -13,11 +13,12 @@
  *  - the input is only ASCII digits, spaces and `( ) . - /` after an optional leading `+`
  *    (phone-regions.ts: then the digits the library works on are exactly the input's digits, there
  *    is no extension, and the input is viable);
- *  - national format: the digits start neither with the region's IDD prefix, nor with its calling
- *    code, nor with its national prefix for parsing (each of those sends the library into
- *    prefix-stripping or transform rules that are left to it);
- *  - international format: the calling code has countries (not a non-geographic code), and the
- *    number after it does not start with the main country's national prefix for parsing.
+ *  - national format: the digits start neither with the region's IDD prefix nor with its calling
+ *    code (each sends the library into rules left to it); a national prefix (`0`, `1`) is stripped
+ *    as extractNationalNumber.js does, unless its pattern captures (carrier codes, BR's transform
+ *    rule: left to the library);
+ *  - international format: the calling code has countries (not a non-geographic code); the
+ *    number after it goes through the same national-prefix step.
  * Anything else returns `undefined`: "ask libphonenumber". The verdict then is the library's:
  * the exact country of the calling code (leading digits, else the first country whose number
  * types accept the number), and validity against that country's (or the calling code's main
@@ -36,6 +37,7 @@ interface MetadataInternals {
   nationalPrefixForParsing(): string | undefined;
   leadingDigits(): string | undefined;
   hasTypes(): boolean;
+  possibleLengths(): number[] | undefined;
   type(t: string): { pattern(): string; possibleLengths(): number[] | undefined } | undefined;
 }
 
@@ -47,6 +49,8 @@ interface CountryRule {
   /** `nationalNumber.search(leadingDigits) === 0`, as an anchored test. */
   leading: RegExp | null;
   general: RegExp | null;
+  /** The numbering plan's possible lengths (checkNumberLength without a type). */
+  lengths: number[] | undefined;
   hasTypes: boolean;
   types: { lengths: number[] | undefined; re: RegExp }[];
 }
@@ -83,7 +87,7 @@ function countryRule(id: string): CountryRule {
       types.push({ lengths: def.possibleLengths(), re: whole(def.pattern()) });
     }
   }
-  return { id, leading: ld ? start(ld) : null, general: nn ? whole(nn) : null, hasTypes: m.hasTypes(), types };
+  return { id, leading: ld ? start(ld) : null, general: nn ? whole(nn) : null, lengths: m.possibleLengths(), hasTypes: m.hasTypes(), types };
 }
 
 /** getNumberType(…) !== undefined. */
@@ -149,6 +153,37 @@ function exactCountry(n: string, plan: CallingPlan): CountryRule | undefined {
   return undefined;
 }
 
+/** checkNumberLength(n, …) is TOO_SHORT or INVALID_LENGTH. */
+function impossibleLength(n: string, lengths: number[] | undefined): boolean {
+  if (!lengths) return false;
+  const len = n.length;
+  if (lengths[0] === len) return false;
+  if (lengths[0] > len) return true;
+  if (lengths[lengths.length - 1] < len) return false; // TOO_LONG counts as possible here
+  return lengths.indexOf(len, 1) < 0;
+}
+
+/**
+ * extractNationalNumber (extractNationalNumber.js) with `selected` the numbering plan in use: the
+ * national prefix is stripped unless the number only fits without stripping it or the rest has an
+ * impossible length. `undefined`: a prefix pattern with capture groups (carrier codes, transform
+ * rules), left to the library.
+ */
+function nationalOf(d: string, plan: CallingPlan, selected: CountryRule): string | undefined {
+  const m = plan.nationalPrefix?.exec(d);
+  if (!m) return d;
+  if (m.length > 1 && m[m.length - 1]) return undefined;
+  const nn = d.slice(m[0].length);
+  if (nn === d) return d;
+  if (!selected.general) return undefined;
+  if (selected.general.test(d) && !selected.general.test(nn)) return d;
+  if (selected.lengths) {
+    const c = exactCountry(nn, plan) ?? selected;
+    if (impossibleLength(nn, c.lengths)) return d;
+  }
+  return nn;
+}
+
 export interface FastParsed {
   valid: boolean;
   cc: string;
@@ -188,8 +223,8 @@ export function fastPhone(digits: string, region?: CountryCode): FastParsed | nu
       if (!plan) return undefined;
       const n = d.slice(i);
       if (!n) return null;
-      if (plan.nationalPrefix?.test(n)) return undefined;
-      return verdict(n, plan, undefined);
+      const nn = nationalOf(n, plan, plan.countries[0]);
+      return nn === undefined ? undefined : verdict(nn, plan, undefined);
     }
     return null;
   }
@@ -198,6 +233,7 @@ export function fastPhone(digits: string, region?: CountryCode): FastParsed | nu
   if (!r) return undefined;
   const d = digits;
   if (d.length < 3) return undefined;
-  if (r.idd.test(d) || d.startsWith(r.plan.cc) || r.plan.nationalPrefix?.test(d)) return undefined;
-  return verdict(d, r.plan, r.plan.countries[0]);
+  if (r.idd.test(d) || d.startsWith(r.plan.cc)) return undefined;
+  const nn = nationalOf(d, r.plan, r.plan.countries[0]);
+  return nn === undefined ? undefined : verdict(nn, r.plan, r.plan.countries[0]);
 }
