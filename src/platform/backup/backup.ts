@@ -22,7 +22,7 @@ import { sealStream } from './sealed-stream.js';
 import { tablesInDependencyOrder } from './tables.js';
 
 /** Tables whose rows are not worth restoring: sign-ins in flight end with the old machine. */
-export const NOT_BACKED_UP = new Set(['sessions', 'login_challenges', 'kysely_migration', 'kysely_migration_lock']);
+export const NOT_BACKED_UP = new Set(['sessions', 'login_challenges', 'rate_limits', 'kysely_migration', 'kysely_migration_lock']);
 export const PAGE_ROWS = 500;
 
 export interface BackupManifest {
