@@ -1148,6 +1148,8 @@ export interface paths {
             targets: Array<string>;
             count: number;
             samples: Array<string>;
+            how?: string;
+            reference?: string;
           }>;
         };
       };
