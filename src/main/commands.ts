@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { registerEvidenceCommands } from '../incidents/evidence/evidence.cli.js';
 import { registerIncidentCommands } from '../incidents/incidents.cli.js';
+import { registerLearnCommands } from '../learn/learn.cli.js';
 import { registerNoticeCommands, registerPeopleCommands } from '../notices/notices.cli.js';
 import { registerObligationsCommands } from '../obligations/obligations.cli.js';
 import type { CliContext } from '../platform/module.js';
@@ -124,6 +125,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerEvidenceCommands(program, ctx);
   registerPeopleCommands(program, ctx);
   registerNoticeCommands(program, ctx);
+  registerLearnCommands(program, ctx);
   // Standalone capabilities: no server and no store needed.
   registerObligationsCommands(program);
 }

