@@ -5,10 +5,13 @@ import type { LearnPorts } from './learn.ports.js';
 import { LearnRepository } from './learn.repository.js';
 import { learnRoutes } from './learn.routes.js';
 import { LearnService } from './learn.service.js';
+import { reviewRoutes } from './review.routes.js';
+import { ReviewService } from './review.service.js';
 
 export function createLearnModule(platform: Platform, ports: LearnPorts, opts: { now?: () => Date } = {}) {
   const repo = new LearnRepository(platform.store.db);
   const service = new LearnService({ repo, audit: platform.audit, ports, now: opts.now });
-  const parts: FeatureParts = { routes: [learnRoutes(service)] };
-  return { service, parts };
+  const reviews = new ReviewService({ repo, audit: platform.audit, ports, now: opts.now });
+  const parts: FeatureParts = { routes: [learnRoutes(service), reviewRoutes(reviews)] };
+  return { service, reviews, parts };
 }

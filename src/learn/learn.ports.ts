@@ -99,6 +99,8 @@ export interface PlanPort {
   current(): Promise<{ version: number; yaml: string }>;
   version(v: number): Promise<{ version: number; yaml: string }>;
   save(p: Principal, yaml: string): Promise<{ version: number }>;
+  /** Throws a one-line BadInputError when the YAML is not a valid plan. */
+  check(yaml: string): void;
 }
 
 export interface IncidentAccessPort {

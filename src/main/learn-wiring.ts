@@ -8,6 +8,7 @@
 import type { createExpertsModule } from '../incidents/experts/experts.module.js';
 import type { createIncidentsModule } from '../incidents/incidents.module.js';
 import type { Incident } from '../incidents/incidents.schema.js';
+import { parsePlan } from '../incidents/response-plan.js';
 import type { LearnPorts, IncidentFact } from '../learn/learn.ports.js';
 import type { createNoticesModule } from '../notices/notices.module.js';
 import type { ObligationTrackingService } from '../obligations/tracking/tracking.service.js';
@@ -131,6 +132,7 @@ export function learnPorts(
       current: () => svc.currentPlan(),
       version: (v) => svc.planVersion(v),
       save: (p, yaml) => svc.savePlan(p, yaml),
+      check: (yaml) => void parsePlan(yaml, 'yaml'),
     },
   };
 }
