@@ -2,11 +2,14 @@
  * `breachdesk metrics …` and `breachdesk costs …`: thin commands over the API client (a server
  * via BREACHDESK_URL/TOKEN, or the local store in-process). --json prints the API's answer.
  */
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { type ApiClient, withClient } from '../platform/cli-client.js';
 import { action, printJson } from '../platform/cli-support.js';
+import { BadInputError } from '../platform/errors.js';
 import type { CliContext } from '../platform/module.js';
 import type { Cost, IncidentMetrics, QuarterMetrics } from './learn.schema.js';
+import { REPORT_KINDS } from './reports/report-data.js';
 
 const enc = encodeURIComponent;
 const h = (x: number | null) => (x === null ? '—' : `${x} h`);
@@ -90,6 +93,31 @@ export function registerLearnCommands(program: Command, ctx: CliContext): void {
         const r = await run((c) => c.json<{ items: Cost[] }>(`/api/v1/incidents/${enc(incident)}/costs`));
         if (o.json) return printJson(r);
         for (const c of r.items) process.stdout.write(`${c.incurredOn}  ${c.amount.padStart(12)} ${c.currency}  ${c.category.padEnd(17)} ${c.vendor}${c.description ? ` — ${c.description}` : ''}\n`);
+      }),
+    );
+
+  program
+    .command('report')
+    .description('a report of the incident: post-incident, executive, insurer or regulator, as md, html, pdf or docx')
+    .argument('<incident>', 'incident id')
+    .option('--kind <kind>', REPORT_KINDS.join(' | '), 'post-incident')
+    .option('--format <format>', 'md | html | pdf | docx', 'md')
+    .option('--out <file>', 'write to FILE (default: stdout for md/html; pdf and docx need --out)')
+    .option('--include-privileged', 'put privileged material in (legal only; audited)')
+    .action(
+      action(async (incident: string, o: { kind: string; format: string; out?: string; includePrivileged?: boolean }) => {
+        if (!(REPORT_KINDS as readonly string[]).includes(o.kind)) throw new BadInputError(`--kind: ${o.kind} is not one of ${REPORT_KINDS.join(', ')}`);
+        if (!['md', 'html', 'pdf', 'docx'].includes(o.format)) throw new BadInputError(`--format: ${o.format} is not one of md, html, pdf, docx`);
+        if ((o.format === 'pdf' || o.format === 'docx') && !o.out) throw new BadInputError(`--out: a ${o.format} report is binary; give a file to write`);
+        const r = await run((c) =>
+          c.json<{ filename: string; data: string }>(`/api/v1/incidents/${enc(incident)}/reports/${enc(o.kind)}`, {
+            query: { format: o.format, includePrivileged: o.includePrivileged ? 'true' : 'false', encoding: 'base64' },
+          }),
+        );
+        const body = Buffer.from(r.data, 'base64');
+        if (!o.out) return void process.stdout.write(body);
+        writeFileSync(o.out, body);
+        process.stderr.write(`wrote ${o.out} (${body.length} bytes)\n`);
       }),
     );
 }

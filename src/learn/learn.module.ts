@@ -5,6 +5,8 @@ import type { LearnPorts } from './learn.ports.js';
 import { LearnRepository } from './learn.repository.js';
 import { learnRoutes } from './learn.routes.js';
 import { LearnService } from './learn.service.js';
+import { reportRoutes } from './reports/report.routes.js';
+import { ReportService } from './reports/report.service.js';
 import { reviewRoutes } from './review.routes.js';
 import { ReviewService } from './review.service.js';
 
@@ -12,6 +14,7 @@ export function createLearnModule(platform: Platform, ports: LearnPorts, opts: {
   const repo = new LearnRepository(platform.store.db);
   const service = new LearnService({ repo, audit: platform.audit, ports, now: opts.now });
   const reviews = new ReviewService({ repo, audit: platform.audit, ports, now: opts.now });
-  const parts: FeatureParts = { routes: [learnRoutes(service), reviewRoutes(reviews)] };
-  return { service, reviews, parts };
+  const reports = new ReportService({ learn: service, reviews, ports, audit: platform.audit });
+  const parts: FeatureParts = { routes: [learnRoutes(service), reviewRoutes(reviews), reportRoutes(reports)] };
+  return { service, reviews, reports, parts };
 }

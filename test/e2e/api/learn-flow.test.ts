@@ -4,6 +4,11 @@
  * the trend per quarter, the post-incident review with action items as tasks, and plan changes
  * accepted into a new, diffable plan version.
  */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import mammoth from 'mammoth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../support/dialects.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
@@ -165,6 +170,65 @@ for (const dialect of testDialects()) {
       expect((await s.api('/api/v1/response-plan', { token: cmdr })).body.version).toBe(current.body.version + 1);
       const review = await s.api(`/api/v1/incidents/${id}/review`, { token: cmdr });
       expect(review.body.proposals.map((x: { status: string }) => x.status)).toEqual(['accepted']);
+    });
+
+    it('renders the post-incident report in all four formats; pdftotext and mammoth find the timeline, metrics and charts', async () => {
+      const get = (kind: string, format: string, token = cmdr, extra = '') => fetch(`${s.url}/api/v1/incidents/${id}/reports/${kind}?format=${format}${extra}`, { headers: { authorization: `Bearer ${token}` } });
+      const md = await (await get('post-incident', 'md')).text();
+      expect(md).toMatch(/^# Post-incident report: CRM export leaked/);
+      expect(md).toContain('First login with the stolen VPN credentials');
+      expect(md).toContain('| **Time to contain** | 8 h |');
+      expect(md.match(/data:image\/svg\+xml;base64,/g)?.length).toBeGreaterThanOrEqual(3);
+      const html = await (await get('post-incident', 'html')).text();
+      expect(html).toContain('<h2>Timeline</h2>');
+      expect(html.match(/<svg /g)?.length).toBeGreaterThanOrEqual(3);
+
+      const dir = mkdtempSync(join(tmpdir(), 'learn-report-'));
+      const pdfRes = await get('post-incident', 'pdf');
+      expect(pdfRes.headers.get('content-type')).toBe('application/pdf');
+      writeFileSync(join(dir, 'r.pdf'), Buffer.from(await pdfRes.arrayBuffer()));
+      const text = execFileSync('pdftotext', ['-raw', join(dir, 'r.pdf'), '-'], { encoding: 'utf8' });
+      for (const needle of ['Post-incident report: CRM export leaked', 'First login with the stolen VPN credentials', 'Time to contain: 8 h', 'Chart: Timeline', 'Chart: People by jurisdiction', 'Enforce phishing-resistant MFA on the VPN', 'Bit Detectives']) {
+        expect(text, needle).toContain(needle);
+      }
+      // The chart's own labels are text in the PDF (vector SVG), not a picture of text.
+      expect(text).toMatch(/Time to contain 8 h/);
+      expect(text).not.toMatch(/vendor contract/);
+
+      const docx = Buffer.from(await (await get('post-incident', 'docx')).arrayBuffer());
+      const { value: dhtml } = await mammoth.convertToHtml({ buffer: docx });
+      for (const needle of ['<h1>Timeline</h1>', '<h1>Metrics</h1>', 'First login with the stolen VPN credentials', 'Chart: Time to X against deadlines', 'Enforce phishing-resistant MFA on the VPN']) expect(dhtml, needle).toContain(needle);
+      expect(dhtml.match(/<img [^>]*src="data:image\/png;base64,/g)?.length).toBeGreaterThanOrEqual(3);
+      expect(dhtml).not.toMatch(/vendor contract/);
+    });
+
+    it('leaves privileged material out unless a legal user asks; executive, insurer and regulator reports from the same model', async () => {
+      const legal = await s.tokenFor('legal', 'counsel');
+      const ask = (token: string, kind = 'post-incident', extra = '') => s.api(`/api/v1/incidents/${id}/reports/${kind}?format=md${extra}`, { token });
+      expect((await ask(cmdr, 'post-incident', '&includePrivileged=true')).status).toBe(403);
+      const plain = await ask(legal);
+      expect(plain.text).not.toMatch(/vendor contract|PRIVILEGED/);
+      const privileged = await ask(legal, 'post-incident', '&includePrivileged=true');
+      expect(privileged.status).toBe(200);
+      expect(privileged.text).toContain('PRIVILEGED & CONFIDENTIAL');
+      expect(privileged.text).toContain('counsel advises the vendor contract was breached');
+      const made = await s.platform.audit.list({ incidentId: id, subjectType: 'report' });
+      expect(made.some((e) => (e.after as { privileged: boolean }).privileged)).toBe(true);
+
+      const exec = await ask(cmdr, 'executive');
+      expect(exec.text).toMatch(/^# Executive summary: CRM export leaked/);
+      expect(exec.text).toContain('## Action items');
+      const insurer = await s.api('/api/v1/experts', { token: cmdr, body: { kind: 'insurer', name: 'Acme Cyber', policyNumber: 'CYB-123456' } });
+      await s.api(`/api/v1/incidents/${id}/experts`, { token: cmdr, body: { expertId: insurer.body.id, role: 'cyber insurer' } });
+      const claim = await ask(cmdr, 'insurer');
+      expect(claim.text).toContain('| **Acme Cyber** | CYB-123456 |');
+      expect(claim.text).toContain('| 18000.50 EUR |');
+      const reg = await ask(cmdr, 'regulator');
+      expect(reg.text).toContain('GDPR Art. 33(4)');
+      expect(reg.text).toMatch(/DE: notified \S+ under GDPR Art\. 33/);
+      expect(reg.text).toContain('Measures taken or proposed (Art. 33(3)(d))');
+      const b64 = await s.api(`/api/v1/incidents/${id}/reports/executive?format=pdf&encoding=base64`, { token: cmdr });
+      expect(Buffer.from(b64.body.data, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     });
   });
 }
