@@ -61,6 +61,9 @@ export class IncidentsService {
   set nextDeadlines(fn: IncidentsStore['nextDeadlines']) {
     this.store.nextDeadlines = fn;
   }
+  set practiceIncidents(fn: IncidentsStore['practiceIncidents']) {
+    this.store.practiceIncidents = fn;
+  }
 
   roleOf(...a: Args<'roleOf', IncidentsStore>) {
     return this.store.roleOf(...a);

@@ -9,6 +9,7 @@ import { action, printJson } from '../platform/cli-support.js';
 import { BadInputError } from '../platform/errors.js';
 import type { CliContext } from '../platform/module.js';
 import type { Cost, IncidentMetrics, QuarterMetrics } from './learn.schema.js';
+import { registerDrillCommands } from './drills/drill.cli.js';
 import { REPORT_KINDS } from './reports/report-data.js';
 
 const enc = encodeURIComponent;
@@ -40,6 +41,7 @@ function printQuarters(qs: QuarterMetrics[]): void {
 
 export function registerLearnCommands(program: Command, ctx: CliContext): void {
   const run = <T>(fn: (c: ApiClient) => Promise<T>) => withClient(() => ctx.client(), fn);
+  registerDrillCommands(program, ctx);
 
   program
     .command('metrics')

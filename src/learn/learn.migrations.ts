@@ -56,7 +56,31 @@ async function down(db: Kysely<unknown>): Promise<void> {
   for (const t of ['learn_plan_proposals', 'learn_reviews', 'learn_costs']) await db.schema.dropTable(t).ifExists().execute();
 }
 
+async function upDrills(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('learn_drills')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('incident_id', 'text', (c) => c.notNull().unique())
+    .addColumn('scenario', 'text', (c) => c.notNull())
+    .addColumn('speed', 'integer', (c) => c.notNull())
+    .addColumn('evidence_id', 'text')
+    .addColumn('started_by', 'text', (c) => c.notNull())
+    .addColumn('started_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('learn_drill_events')
+    .addColumn('drill_id', 'text', (c) => c.notNull())
+    .addColumn('idx', 'integer', (c) => c.notNull())
+    .addColumn('due_at', 'text', (c) => c.notNull())
+    .addColumn('injected_at', 'text')
+    .addPrimaryKeyConstraint('learn_drill_events_pk', ['drill_id', 'idx'])
+    .execute();
+}
+
 /** Named after the feature so it sorts after the features it reads and collides with none. */
 export const LEARN_MIGRATIONS: Record<string, Migration> = {
   '0500-learn': { up, down },
+  '0510-learn-drills': { up: upDrills, down: async (db) => {
+      for (const t of ['learn_drill_events', 'learn_drills']) await db.schema.dropTable(t).ifExists().execute();
+    } },
 };

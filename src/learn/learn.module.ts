@@ -1,6 +1,8 @@
 /** What the composition root wires: the learn services over their ports, and their routes. */
 import type { FeatureParts } from '../platform/module.js';
 import type { Platform } from '../platform/platform.js';
+import { drillRoutes } from './drills/drill.routes.js';
+import { DRILL_EVENT_QUEUE, DrillService } from './drills/drill.service.js';
 import type { LearnPorts } from './learn.ports.js';
 import { LearnRepository } from './learn.repository.js';
 import { learnRoutes } from './learn.routes.js';
@@ -15,6 +17,10 @@ export function createLearnModule(platform: Platform, ports: LearnPorts, opts: {
   const service = new LearnService({ repo, audit: platform.audit, ports, now: opts.now });
   const reviews = new ReviewService({ repo, audit: platform.audit, ports, now: opts.now });
   const reports = new ReportService({ learn: service, reviews, ports, audit: platform.audit });
-  const parts: FeatureParts = { routes: [learnRoutes(service), reviewRoutes(reviews), reportRoutes(reports)] };
-  return { service, reviews, reports, parts };
+  const drills = new DrillService({ repo, audit: platform.audit, ports, jobs: platform.jobs, now: opts.now });
+  const parts: FeatureParts = {
+    routes: [learnRoutes(service), reviewRoutes(reviews), reportRoutes(reports), drillRoutes(drills)],
+    jobs: (queue) => queue.work<{ drillId: string; index: number }>(DRILL_EVENT_QUEUE, ({ drillId, index }) => drills.inject(drillId, index)),
+  };
+  return { service, reviews, reports, drills, parts };
 }

@@ -35,6 +35,8 @@ export interface TaskFact {
   status: string;
   dueAt: string | null;
   assigneeId: string | null;
+  /** When it was marked done (from the audit trail), or null. */
+  doneAt: string | null;
 }
 
 /** One obligation of the incident with the moment it was met (from the audit trail). */
@@ -58,7 +60,16 @@ export interface IncidentsPort {
   timeline(id: string): Promise<TimelineFact[]>;
   tasks(id: string): Promise<TaskFact[]>;
   /** Action items of a review are tasks of the incident (phase `learn`). */
-  createTask(p: Principal, incidentId: string, input: { title: string; assigneeId?: string; dueAt?: string; notes?: string }): Promise<TaskFact>;
+  createTask(p: Principal, incidentId: string, input: { title: string; assigneeId?: string; dueAt?: string; notes?: string; phase?: string }): Promise<TaskFact>;
+  /** Opens an incident (drills open practice incidents). */
+  create(p: Principal, input: { title: string; summary: string; severity: string; categories: string[]; awareAt: string; status: 'confirmed' }): Promise<IncidentFact>;
+  /** Writes an injected drill event into the timeline as the drill's system actor. */
+  injectEvent(incidentId: string, input: { kind: string; at: string; text: string }): Promise<void>;
+}
+
+export interface EvidencePort {
+  /** Stores a file as evidence of the incident (encrypted at rest, custody recorded). */
+  add(p: Principal, incidentId: string, name: string, data: Buffer): Promise<{ id: string }>;
 }
 
 export interface ObligationsPort {
@@ -118,4 +129,5 @@ export interface LearnPorts {
   detection: DetectionFacts;
   experts: ExpertsPort;
   plan: PlanPort;
+  evidence: EvidencePort;
 }

@@ -117,7 +117,10 @@ export class LearnService {
 
   /** Trends per quarter over every incident the caller may read (dismissed ones left out: no breach). */
   async quarterly(p: Principal, q: { from?: string; to?: string } = {}): Promise<{ quarters: QuarterMetrics[]; incidents: IncidentMetrics[] }> {
-    const all = (await this.d.ports.incidents.list(p)).filter((i) => i.status !== 'dismissed' && (!q.from || i.awareAt >= q.from) && (!q.to || i.awareAt < q.to));
+    const listed = (await this.d.ports.incidents.list(p)).filter((i) => i.status !== 'dismissed' && (!q.from || i.awareAt >= q.from) && (!q.to || i.awareAt < q.to));
+    // Drills are practice: they never count in the organisation's figures.
+    const practice = await this.d.repo.practice(listed.map((i) => i.id));
+    const all = listed.filter((i) => !practice.has(i.id));
     const costs = await this.d.repo.listCosts(all.map((i) => i.id));
     const metrics: IncidentMetrics[] = [];
     for (const i of all) metrics.push(await this.metricsOf(p, i, costs.filter((c) => c.incident_id === i.id)));

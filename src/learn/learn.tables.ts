@@ -56,7 +56,28 @@ export interface LearnPlanProposalsTable {
   created_at: string;
 }
 
+export interface LearnDrillsTable {
+  id: string;
+  incident_id: string;
+  scenario: string;
+  /** Time compression: 60 runs a 1-hour step in 1 minute (events only; legal clocks stay real). */
+  speed: number;
+  evidence_id: string | null;
+  started_by: string;
+  started_at: string;
+}
+
+/** One row per scheduled event of a drill: claimed by setting injected_at (once, under concurrency). */
+export interface LearnDrillEventsTable {
+  drill_id: string;
+  idx: number;
+  due_at: string;
+  injected_at: string | null;
+}
+
 export interface LearnTables {
+  learn_drill_events: LearnDrillEventsTable;
+  learn_drills: LearnDrillsTable;
   learn_costs: LearnCostsTable;
   learn_reviews: LearnReviewsTable;
   learn_plan_proposals: LearnPlanProposalsTable;

@@ -7,12 +7,18 @@
  */
 import type { createExpertsModule } from '../incidents/experts/experts.module.js';
 import type { createIncidentsModule } from '../incidents/incidents.module.js';
-import type { Incident } from '../incidents/incidents.schema.js';
+import type { Category, Incident, Phase, Severity } from '../incidents/incidents.schema.js';
+import type { createEvidenceModule } from '../incidents/evidence/evidence.module.js';
+import { Readable } from 'node:stream';
+import type { Principal } from '../platform/auth/roles.js';
 import { parsePlan } from '../incidents/response-plan.js';
 import type { LearnPorts, IncidentFact } from '../learn/learn.ports.js';
 import type { createNoticesModule } from '../notices/notices.module.js';
 import type { ObligationTrackingService } from '../obligations/tracking/tracking.service.js';
 import type { Platform } from '../platform/platform.js';
+
+/** The drill injector writes its events as a system actor (it plays the outside world). */
+const DRILL_PRINCIPAL: Principal = { userId: 'system:drill', username: 'drill injector', email: '', roles: ['admin'], via: 'cli' };
 
 function fact(i: Incident): IncidentFact {
   return {
@@ -34,6 +40,7 @@ export function learnPorts(
   m: {
     incidents: ReturnType<typeof createIncidentsModule>;
     notices: ReturnType<typeof createNoticesModule>;
+    evidence: ReturnType<typeof createEvidenceModule>;
     experts: ReturnType<typeof createExpertsModule>;
     tracking: ObligationTrackingService;
   },
@@ -63,12 +70,19 @@ export function learnPorts(
       },
       timeline,
       tasks: async (id) => {
-        const page = await svc.listTasks(id, { limit: 500, view: 'all', withinHours: 24 });
-        return page.items.map((t) => ({ id: t.id, phase: t.phase, title: t.title, status: t.status, dueAt: t.dueAt, assigneeId: t.assigneeId }));
+        const [page, events] = await Promise.all([svc.listTasks(id, { limit: 500, view: 'all', withinHours: 24 }), platform.audit.list({ incidentId: id, subjectType: 'task', limit: 100_000 })]);
+        // When a task was done is the audit event that marked it done (the last one wins).
+        const doneAt = new Map<string, string | null>();
+        for (const e of events) if (e.action === 'task.updated' && e.subjectId) doneAt.set(e.subjectId, (e.after as { status?: string } | null)?.status === 'done' ? e.at : null);
+        return page.items.map((t) => ({ id: t.id, phase: t.phase, title: t.title, status: t.status, dueAt: t.dueAt, assigneeId: t.assigneeId, doneAt: t.status === 'done' ? (doneAt.get(t.id) ?? t.updatedAt) : null }));
       },
       createTask: async (p, incidentId, input) => {
-        const t = await svc.createTask(p, incidentId, { phase: 'learn', ...input });
-        return { id: t.id, phase: t.phase, title: t.title, status: t.status, dueAt: t.dueAt, assigneeId: t.assigneeId };
+        const t = await svc.createTask(p, incidentId, { ...input, phase: (input.phase ?? 'learn') as Phase });
+        return { id: t.id, phase: t.phase, title: t.title, status: t.status, dueAt: t.dueAt, assigneeId: t.assigneeId, doneAt: null };
+      },
+      create: async (p, input) => fact(await svc.create(p, { ...input, severity: input.severity as Severity, categories: input.categories as Category[] })),
+      injectEvent: async (incidentId, input) => {
+        await svc.addTimelineEntry(DRILL_PRINCIPAL, incidentId, input);
       },
     },
     obligations: {
@@ -127,6 +141,12 @@ export function learnPorts(
     experts: {
       engaged: async (p, incidentId) =>
         (await m.experts.service.engagements(p, incidentId)).map((e) => ({ name: e.expert.name, kind: e.expert.kind, role: e.role, policyNumber: e.expert.policyNumber, engagedAt: e.engagedAt })),
+    },
+    evidence: {
+      add: async (p, incidentId, name, data) => {
+        const item = await m.evidence.service.upload(p, incidentId, { stream: Readable.from([data]), name, mediaType: 'text/csv', description: 'synthetic leak generated for a drill', declaredSize: data.length });
+        return { id: item.id };
+      },
     },
     plan: {
       current: () => svc.currentPlan(),

@@ -142,7 +142,8 @@ export function createModules(platform: Platform): Modules {
     }
   });
 
-  const learn = createLearnModule(platform, learnPorts(platform, { incidents, notices, experts, tracking }));
+  const learn = createLearnModule(platform, learnPorts(platform, { incidents, notices, experts, tracking, evidence }));
+  incidents.service.practiceIncidents = (ids) => learn.drills.practice(ids);
 
   const parts: FeatureParts[] = [incidents.parts, evidence.parts, experts.parts, notices.parts, learn.parts];
   const auth = createAuthRoutes(platform);

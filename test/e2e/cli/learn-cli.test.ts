@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../support/cli.js';
 import { createTestDatabase, type TestDatabase } from '../../support/dialects.js';
 
-describe('learn CLI on the local store', () => {
+// Each command starts the binary over the local store (a few seconds each on a loaded machine).
+describe('learn CLI on the local store', { timeout: 240_000 }, () => {
   let db: TestDatabase;
   let env: Record<string, string>;
   let id: string;
@@ -44,5 +45,31 @@ describe('learn CLI on the local store', () => {
       expect(bad.code, args.join(' ')).toBe(2);
       expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     }
+  });
+});
+
+describe('drill CLI on the local store', { timeout: 240_000 }, () => {
+  let db: TestDatabase;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    db = await createTestDatabase('sqlite');
+    env = { BREACHDESK_DATA_DIR: db.dataDir, BREACHDESK_URL: '', BREACHDESK_TOKEN: '' };
+  });
+  afterAll(async () => db?.drop());
+
+  it('drill start --scenario NAME opens a marked practice incident; an unknown scenario is exit 2', () => {
+    const r = runCli(['drill', 'start', '--scenario', 'misconfigured-cloud-bucket', '--json'], env);
+    expect(r.code, r.stderr).toBe(0);
+    const d = JSON.parse(r.stdout);
+    expect(d).toMatchObject({ scenario: 'misconfigured-cloud-bucket', speed: 1 });
+    expect(d.events).toHaveLength(4);
+    const inc = runCli(['incident', 'show', d.incidentId, '--json'], env);
+    expect(JSON.parse(inc.stdout).title).toBe('[DRILL] Customer export in a public cloud bucket');
+    const score = runCli(['drill', 'score', d.id], env);
+    expect(score.code, score.stderr).toBe(0);
+    expect(score.stdout).toMatch(/^score \d+% .*events injected \d\/4/);
+    const bad = runCli(['drill', 'start', '--scenario', 'earthquake'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/no drill scenario "earthquake"/);
   });
 });
