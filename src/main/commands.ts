@@ -119,7 +119,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
       for (const [, [env, key]] of Object.entries(SETTING_NAMES)) process.stdout.write(`${env}\t(config file: ${key})\n`);
     });
 
-  registerAdminCommands(program, () => openLocalPlatform());
+  registerAdminCommands(program, (config) => openLocalPlatform(config), { migrations: lazy.migrations });
   // Workspace commands go through the API: BREACHDESK_URL/TOKEN, or the local store in-process.
   registerIncidentCommands(program, ctx);
   registerEvidenceCommands(program, ctx);
