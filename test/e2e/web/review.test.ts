@@ -81,4 +81,18 @@ describe('web: post-incident review', () => {
     expect(await seriousA11yViolations(page)).toEqual([]);
     await screenshot(page, 'review');
   });
+
+  it('starts a drill from the Drills page and shows its events and score', async () => {
+    const { page } = await h.newPage();
+    await signIn(page, 'lead', 'correct horse battery staple', '/drills');
+    await page.getByRole('heading', { name: 'Drills' }).waitFor();
+    await page.getByLabel('Scenario').selectOption('insider-export');
+    await page.getByRole('button', { name: 'Start drill' }).click();
+    await page.getByRole('link', { name: 'insider-export' }).waitFor();
+    await page.getByText(/DLP alert: 12,000 rows exported/).waitFor();
+    await page.getByText(/^Score \d+% · events injected \d\/3/).waitFor();
+    const drills = (await h.server.api('/api/v1/drills', { token })).body.items;
+    expect(drills.map((d: { scenario: string }) => d.scenario)).toEqual(['insider-export']);
+    expect(await seriousA11yViolations(page)).toEqual([]);
+  });
 });
