@@ -5,20 +5,17 @@
  * from the incident and its timeline until their own features fill ContainmentFacts and
  * DetectionFacts.
  */
+import { Readable } from 'node:stream';
 import type { createExpertsModule } from '../incidents/experts/experts.module.js';
 import type { createIncidentsModule } from '../incidents/incidents.module.js';
 import type { Category, Incident, Phase, Severity } from '../incidents/incidents.schema.js';
 import type { createEvidenceModule } from '../incidents/evidence/evidence.module.js';
-import { Readable } from 'node:stream';
-import type { Principal } from '../platform/auth/roles.js';
 import { parsePlan } from '../incidents/response-plan.js';
-import type { LearnPorts, IncidentFact } from '../learn/learn.ports.js';
+import { DRILL_INJECTOR } from '../learn/drills/drill.service.js';
+import type { IncidentFact, LearnPorts } from '../learn/learn.ports.js';
 import type { createNoticesModule } from '../notices/notices.module.js';
 import type { ObligationTrackingService } from '../obligations/tracking/tracking.service.js';
 import type { Platform } from '../platform/platform.js';
-
-/** The drill injector writes its events as a system actor (it plays the outside world). */
-const DRILL_PRINCIPAL: Principal = { userId: 'system:drill', username: 'drill injector', email: '', roles: ['admin'], via: 'cli' };
 
 function fact(i: Incident): IncidentFact {
   return {
@@ -82,7 +79,7 @@ export function learnPorts(
       },
       create: async (p, input) => fact(await svc.create(p, { ...input, severity: input.severity as Severity, categories: input.categories as Category[] })),
       injectEvent: async (incidentId, input) => {
-        await svc.addTimelineEntry(DRILL_PRINCIPAL, incidentId, input);
+        await svc.addTimelineEntry(DRILL_INJECTOR, incidentId, input);
       },
     },
     obligations: {

@@ -18,6 +18,9 @@ import { syntheticLeakCsv } from './synthetic-leak.js';
 
 export const DRILL_EVENT_QUEUE = 'learn.drill-event';
 
+/** The drill injector plays the outside world: its events and tasks are written as this system actor. */
+export const DRILL_INJECTOR: Principal = { userId: 'system:drill', username: 'drill injector', email: '', roles: ['admin'], via: 'cli' };
+
 export interface DrillView {
   id: string;
   incidentId: string;
@@ -71,8 +74,7 @@ export class DrillService {
     try {
       await this.d.ports.incidents.injectEvent(r.incident_id, { kind: def.kind, at, text: `[DRILL] ${def.text}` });
       if (def.task) {
-        const owner = { userId: 'system:drill', username: 'drill injector', email: '', roles: ['admin' as const], via: 'cli' as const };
-        await this.d.ports.incidents.createTask(owner, r.incident_id, { phase: def.task.phase, title: def.task.title, dueAt: new Date(Date.parse(at) + durationMs(def.task.due) / r.speed).toISOString() });
+        await this.d.ports.incidents.createTask(DRILL_INJECTOR, r.incident_id, { phase: def.task.phase, title: def.task.title, dueAt: new Date(Date.parse(at) + durationMs(def.task.due) / r.speed).toISOString() });
       }
     } catch (e) {
       // Let the job's retry inject it again.
