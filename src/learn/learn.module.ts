@@ -10,6 +10,8 @@ import { LearnService } from './learn.service.js';
 import { reportRoutes } from './reports/report.routes.js';
 import { ReportService } from './reports/report.service.js';
 import { reviewRoutes } from './review.routes.js';
+import { updatesRoutes } from './updates/updates.routes.js';
+import { UpdatesService } from './updates/updates.service.js';
 import { ReviewService } from './review.service.js';
 
 export function createLearnModule(platform: Platform, ports: LearnPorts, opts: { now?: () => Date } = {}) {
@@ -19,7 +21,7 @@ export function createLearnModule(platform: Platform, ports: LearnPorts, opts: {
   const reports = new ReportService({ learn: service, reviews, ports, audit: platform.audit });
   const drills = new DrillService({ repo, audit: platform.audit, ports, jobs: platform.jobs, now: opts.now });
   const parts: FeatureParts = {
-    routes: [learnRoutes(service), reviewRoutes(reviews), reportRoutes(reports), drillRoutes(drills)],
+    routes: [learnRoutes(service), reviewRoutes(reviews), reportRoutes(reports), drillRoutes(drills), updatesRoutes(new UpdatesService({ learn: service, ports }))],
     jobs: (queue) => queue.work<{ drillId: string; index: number }>(DRILL_EVENT_QUEUE, ({ drillId, index }) => drills.inject(drillId, index)),
   };
   return { service, reviews, reports, drills, parts };

@@ -230,5 +230,19 @@ for (const dialect of testDialects()) {
       const b64 = await s.api(`/api/v1/incidents/${id}/reports/executive?format=pdf&encoding=base64`, { token: cmdr });
       expect(Buffer.from(b64.body.data, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     });
+
+    it('drafts stakeholder updates from the incident state: e-mail, Slack and Teams bodies; the account team needs approval', async () => {
+      const exec = await s.api(`/api/v1/incidents/${id}/updates/preview?audience=executives&format=email`, { token: cmdr });
+      expect(exec.status, exec.text).toBe(200);
+      expect(exec.body.needsApproval).toBe(false);
+      expect(exec.body.body.subject).toMatch(/^\[Status update\] CRM export leaked — closed/);
+      expect(exec.body.body.text).toContain('Scope: 3 people affected in 1 jurisdiction(s) (DE).');
+      const slack = await s.api(`/api/v1/incidents/${id}/updates/preview?audience=account_team&format=slack`, { token: cmdr });
+      expect(slack.body.needsApproval).toBe(true);
+      expect(slack.body.body.blocks[0].type).toBe('header');
+      const teams = await s.api(`/api/v1/incidents/${id}/updates/preview?audience=all_staff&format=teams`, { token: cmdr });
+      expect(teams.body.body.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
+      expect((await s.api(`/api/v1/incidents/${id}/updates/preview?audience=press`, { token: cmdr })).status).toBe(400);
+    });
   });
 }
