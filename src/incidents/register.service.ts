@@ -1,8 +1,6 @@
 /** The breach register (GDPR Art. 33(5)): every incident with its facts, effects and remedial action. */
 import { isAdmin, type Principal } from '../platform/auth/roles.js';
-import type {
-  Incident,
-  RegisterEntry } from './incidents.schema.js';
+import type { Incident, RegisterEntry } from './incidents.schema.js';
 import type { IncidentsStore } from './incidents.store.js';
 
 export class RegisterService {
@@ -22,7 +20,7 @@ export class RegisterService {
     // Drills are practice: kept out of the register (GDPR Art. 33(5) documents real breaches).
     const practice = await this.s.practiceIncidents(incidents.map((i) => i.id));
     if (practice.size) incidents.splice(0, incidents.length, ...incidents.filter((i) => !practice.has(i.id)));
-    const decisions = await this.s.repo.decisionsFor(incidents.map((i) => i.id));
+    const [decisions, notifications] = await Promise.all([this.s.repo.decisionsFor(incidents.map((i) => i.id)), this.s.notifications(incidents.map((i) => i.id))]);
     return incidents.map((i) => {
       const mine = decisions.filter((d) => d.incidentId === i.id);
       const risk = mine.filter((d) => d.kind === 'gdpr_risk').pop();
@@ -43,6 +41,7 @@ export class RegisterService {
         notificationDecisions: mine
           .filter((d) => ['no_notice', 'notify_authority', 'notify_individuals'].includes(d.kind))
           .map((d) => `${d.decidedAt} ${d.kind}${d.value ? ` (${d.value})` : ''}: ${d.what} — ${d.why}`),
+        notifications: notifications.get(i.id) ?? [],
       };
     });
   }
