@@ -1,9 +1,9 @@
 /**
  * The learn feature's ports, filled from what exists today: the incident workspace (incident,
  * timeline, tasks, plan), the obligation tracker and the audit trail (when each duty was met),
- * the notices (people reached per channel) and the experts. Containment and detection are read
- * from the incident and its timeline until their own features fill ContainmentFacts and
- * DetectionFacts.
+ * the notices (people reached per channel) and the experts. Containment reads the contain
+ * feature's verified actions from the audit trail; detection is read from the incident and its
+ * timeline until a detection feature fills DetectionFacts.
  */
 import { Readable } from 'node:stream';
 import type { createExpertsModule } from '../incidents/experts/experts.module.js';
@@ -122,10 +122,20 @@ export function learnPorts(
       peopleByJurisdiction: (incidentId) => m.notices.service.countsByJurisdiction(incidentId),
     },
     containment: {
+      // Time to contain ends at the last containment action verified (contain feature: audit
+      // events `action.verified`); without any, the incident's containedAt, then the last
+      // timeline entry of kind `containment`.
       containment: async (incidentId) => {
-        const [i, entries] = await Promise.all([get(incidentId), timeline(incidentId)]);
-        const actions = entries.filter((e) => e.kind === 'containment').map((e) => ({ at: e.at, text: e.text, verified: true }));
-        return { containedAt: i?.containedAt ?? actions[actions.length - 1]?.at ?? null, actions };
+        const [i, entries, events] = await Promise.all([get(incidentId), timeline(incidentId), platform.audit.list({ incidentId, subjectType: 'action', limit: 100_000 })]);
+        const verified = events
+          .filter((e) => e.action === 'action.verified')
+          .map((e) => {
+            const a = (e.after ?? {}) as { operation?: string; target?: string };
+            return { at: e.at, text: `${a.operation ?? 'action'} ${a.target ?? ''}`.trim(), verified: true };
+          });
+        const manual = entries.filter((e) => e.kind === 'containment').map((e) => ({ at: e.at, text: e.text, verified: false }));
+        const containedAt = verified[verified.length - 1]?.at ?? i?.containedAt ?? manual[manual.length - 1]?.at ?? null;
+        return { containedAt, actions: [...verified, ...manual].sort((a, b) => a.at.localeCompare(b.at)) };
       },
     },
     detection: {

@@ -244,5 +244,15 @@ for (const dialect of testDialects()) {
       expect(teams.body.body.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
       expect((await s.api(`/api/v1/incidents/${id}/updates/preview?audience=press`, { token: cmdr })).status).toBe(400);
     });
+
+    it("time to contain ends at the last containment action verified (the contain feature's audit events)", async () => {
+      const inc = await s.api('/api/v1/incidents', { token: cmdr, body: { title: 'Token leaked in CI logs', awareAt: at(1), status: 'confirmed' } });
+      for (const [h, op] of [[3, 'revoke_token'], [5, 'disable_user']] as const) {
+        await s.platform.audit.record({ actor: { type: 'system', id: null, name: 'contain' }, action: 'action.verified', subjectType: 'action', subjectId: `a${h}`, incidentId: inc.body.id, after: { operation: op, target: 'ci-bot' }, at: new Date(at(h)) });
+      }
+      const m = (await s.api(`/api/v1/incidents/${inc.body.id}/metrics`, { token: cmdr })).body;
+      expect(m.containedAt).toBe(at(5));
+      expect(m.timeToContainHours).toBe(4);
+    });
   });
 }
