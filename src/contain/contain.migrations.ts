@@ -70,5 +70,5 @@ async function down(db: Kysely<unknown>): Promise<void> {
 }
 
 export const CONTAIN_MIGRATIONS: Record<string, Migration> = {
-  '20261206_contain_01_actions': { up, down },
+  '0600-contain-actions': { up, down },
 };

@@ -1,5 +1,5 @@
 /**
- * Row types of containment (migration 20261206_contain_01): configured connectors (secrets
+ * Row types of containment (migration 0600-contain-actions): configured connectors (secrets
  * encrypted), actions, and remediation items. Text ids, ISO-8601 UTC text times, JSON as text.
  */
 import type { Kysely } from 'kysely';

@@ -124,5 +124,5 @@ const submissions: Migration = {
 
 export const NOTICES_MIGRATIONS: Record<string, Migration> = {
   '0300-notices': { up, down },
-  '20261206_worstday_02_notice_submissions': submissions,
+  '0430-notice-submissions': submissions,
 };

@@ -44,4 +44,4 @@ const metColumn: Migration = {
   },
 };
 
-export const TRACKING_MIGRATIONS: Record<string, Migration> = { '0200-obligation-tracking': m0200, '20261206_worstday_01_obligation_met': metColumn };
+export const TRACKING_MIGRATIONS: Record<string, Migration> = { '0200-obligation-tracking': m0200, '0420-obligation-met': metColumn };
