@@ -156,7 +156,9 @@ const schemas: Record<Key, z.ZodType> = {
 
 const DEFAULTS: Partial<Record<Key, unknown>> = {
   port: 8080,
-  host: '0.0.0.0',
+  // Loopback unless the operator chooses otherwise: a fresh install (with its printed one-time
+  // password) must not be reachable from the network before anyone has signed in.
+  host: '127.0.0.1',
   dataDir: './data',
   adminEmail: 'admin@localhost',
   logLevel: 'info',
