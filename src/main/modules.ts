@@ -75,8 +75,8 @@ export function createModules(platform: Platform): Modules {
       const p = await principalFor(platform, actor);
       for (const id of ids) await evidence.service.peek(p, id, incidentId);
     },
-    open: async (id, incidentId, actor) => {
-      const d = await evidence.service.download(await principalFor(platform, actor), id, undefined, incidentId);
+    open: async (id, incidentId, actor, assessmentId) => {
+      const d = await evidence.service.download(await principalFor(platform, actor), id, undefined, incidentId, { assessmentId });
       return { name: d.item.name, size: d.item.size, stream: d.stream };
     },
   };
