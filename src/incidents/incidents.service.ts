@@ -40,6 +40,7 @@ import type { Notifier, ReminderMessage } from './notifier.js';
 import { isPersonalKind, maskObservable, normaliseObservable } from './observables.js';
 import { type Anchor, type Anchors, computeDue, loadDefaultPlanYaml, type Plan, parsePlan, seedTasks } from './response-plan.js';
 import { auditToEntries, compareEntries, mergeTimeline } from './timeline.js';
+import { taskLink } from './task-link.js';
 
 export interface Page<T> {
   items: T[];
@@ -543,7 +544,7 @@ export class IncidentsService {
         task: { id: r.id, title: r.title, phase: r.phase, dueAt: due, status: r.status, ownerRole: r.owner_role },
         assignees: people.map((u) => u.username),
         recipients: people.map((u) => u.email),
-        link: `${this.opts.publicUrl.replace(/\/+$/, '')}/incidents/${r.incident_id}/tasks`,
+        link: taskLink(this.opts.publicUrl, r.incident_id, r.id),
       };
       try {
         await notifier.notify(message);

@@ -1,0 +1,50 @@
+/**
+ * Issue 20 §8, the papercuts a user meets in the browser: a task reminder's link opens the task.
+ * Real Chromium, a real server on SQLite, reminders sent over real SMTP.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type SmtpCatcher, startSmtp } from '../../support/smtp.js';
+import { waitFor } from '../../support/wait.js';
+import { signIn, startWeb, type WebHarness } from './browser.js';
+
+/** The text of a MIME message, quoted-printable soft line breaks and escapes undone. */
+function mailText(data: string): string {
+  return data.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/g, (_m, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
+}
+
+describe('web: papercuts', () => {
+  let smtp: SmtpCatcher;
+  let h: WebHarness;
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    h = await startWeb({ BREACHDESK_SMTP_URL: smtp.url });
+  });
+  afterAll(async () => {
+    await h?.close();
+    await smtp?.close();
+  });
+
+  it("a task reminder's e-mail link opens that task in the web UI", async () => {
+    const cmdr = await h.user('cora.cmdr', ['incident_commander']);
+    const token = await h.server.tokenFor('incident_commander', 'cora.cmdr');
+    const awareAt = new Date(Date.now() - 3_600_000).toISOString();
+    const inc = await h.server.api('/api/v1/incidents', { token, body: { title: 'Reminder link', awareAt } });
+    expect(inc.status).toBe(201);
+    // The in-process job may have swept already; either way a reminder reaches the mailbox.
+    await h.server.modules.incidents.service.sendDueReminders(new Date());
+    const mail = await waitFor(async () => smtp.mails.find((m) => m.to.includes(cmdr.email)) ?? null);
+    const text = mailText(mail.data);
+    const link = new URL(/https?:\/\/\S+\/incidents\/\S+/.exec(text)![0]);
+    const title = /^Task: +(.+) \(\w+\)$/m.exec(text)![1]!;
+    expect(link.pathname).toMatch(new RegExp(`^/incidents/${inc.body.id}/tasks/[^/]+$`));
+
+    const { page } = await h.newPage();
+    // Same path on the test server (the link's origin is BREACHDESK_PUBLIC_URL's default).
+    await signIn(page, cmdr.email, cmdr.password, link.pathname);
+    const focused = page.locator('li.task[aria-current="true"]');
+    await focused.waitFor();
+    expect(await focused.locator('.task-title').textContent()).toBe(title);
+    expect(await page.getByRole('heading', { name: 'Page not found' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { level: 1 }).first().textContent()).toBe('Reminder link');
+  });
+});
