@@ -7,7 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test/support/dialects.js';
 import { type IncidentsTestServer, startIncidentsTestServer } from '../../test/support/incidents.js';
 import { startSmtp } from '../../test/support/smtp.js';
-import { reminderSlot } from './incidents.module.js';
+import type { Platform } from '../platform/platform.js';
+import { loadConfig } from '../platform/config.js';
+import { notifierFromConfig, reminderSlot } from './incidents.module.js';
 import { EmailNotifier, FanoutNotifier, type ReminderMessage, WebhookNotifier } from './notifier.js';
 
 async function startHookReceiver(status = 200): Promise<{ url: string; bodies: Record<string, unknown>[]; server: Server; close(): Promise<void> }> {
@@ -49,6 +51,23 @@ describe('notifiers', () => {
       expect(smtp.mails).toHaveLength(1);
     } finally {
       n.close();
+      await smtp.close();
+    }
+  });
+
+  it('e-mail: reminders come from BREACHDESK_REMINDER_FROM when set, else from BREACHDESK_MAIL_FROM', async () => {
+    const smtp = await startSmtp();
+    const env = { BREACHDESK_SMTP_URL: smtp.url, BREACHDESK_MAIL_FROM: 'Breach response <dpo-office@example.test>' };
+    const separate = notifierFromConfig({ config: loadConfig({ env: { ...env, BREACHDESK_REMINDER_FROM: 'Reminders <noreply@example.test>' } }) } as Platform) as EmailNotifier;
+    const shared = notifierFromConfig({ config: loadConfig({ env }) } as Platform) as EmailNotifier;
+    try {
+      await separate.notify(message);
+      await shared.notify(message);
+      expect(smtp.mails.map((m) => m.from)).toEqual(['noreply@example.test', 'dpo-office@example.test']);
+      expect(smtp.mails[0]!.data).toMatch(/^From: Reminders <noreply@example\.test>$/m);
+    } finally {
+      separate.close();
+      shared.close();
       await smtp.close();
     }
   });

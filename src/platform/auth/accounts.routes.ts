@@ -6,11 +6,11 @@ import { ForbiddenError, NotFoundError } from '../http/problem.js';
 import { actorOf, type AccountsService } from './accounts.service.js';
 import { CreateUserSchema, LoginSchema, MeSchema, PageQuery, SecondFactorNeededSchema, TokenSchema, UserSchema } from './accounts.schema.js';
 import { type SecondFactorService, secondFactorMethods } from './second-factor.service.js';
-import { signInSteps } from './sign-in.js';
+import { type SignInOptions, signInSteps } from './sign-in.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-policy.js';
 import { authenticated, isAdmin, permissionsOf } from './roles.js';
 
-export function accountsRoutes(accounts: AccountsService, opts: { cookieSecure: boolean; sessionMinutes: number; secondFactors?: SecondFactorService | null }) {
+export function accountsRoutes(accounts: AccountsService, opts: SignInOptions & { secondFactors?: SecondFactorService | null }) {
   const steps = signInSteps(accounts, opts.secondFactors ?? null, opts);
   return async (scope: FastifyInstance) => {
     const app = scope.withTypeProvider<ZodTypeProvider>();
@@ -55,7 +55,7 @@ export function accountsRoutes(accounts: AccountsService, opts: { cookieSecure: 
             ? { id: p.userId, username: p.username, email: p.email, displayName: p.username, roles: p.roles, disabled: false, mustChangePassword: false, createdAt: new Date(0).toISOString() }
             : await accounts.getUser(p.userId);
         if (!user) throw new NotFoundError('user');
-        return { user, roles: p.roles, via: p.via, permissions: permissionsOf(p), csrfToken: request.csrfToken, secondFactorEnrollmentRequired: p.mustEnrollSecondFactor === true };
+        return { user, roles: p.roles, via: p.via, permissions: permissionsOf(p), csrfToken: request.csrfToken, secondFactorEnrollmentRequired: p.mustEnrollSecondFactor === true, mailConfigured: opts.mailConfigured };
       },
     );
 

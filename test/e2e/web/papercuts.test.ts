@@ -1,5 +1,6 @@
 /**
- * Issue 20 §8, the papercuts a user meets in the browser: a task reminder's link opens the task.
+ * Issue 20 §8, the papercuts a user meets in the browser: a task reminder's link opens the task;
+ * a "mail not configured" banner when SMTP is absent (and none when it is set).
  * Real Chromium, a real server on SQLite, reminders sent over real SMTP.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -46,5 +47,31 @@ describe('web: papercuts', () => {
     expect(await focused.locator('.task-title').textContent()).toBe(title);
     expect(await page.getByRole('heading', { name: 'Page not found' }).count()).toBe(0);
     expect(await page.getByRole('heading', { level: 1 }).first().textContent()).toBe('Reminder link');
+    // SMTP is configured on this server: no banner.
+    expect(await page.getByText('Mail is not configured.').count()).toBe(0);
+  });
+
+  it('without SMTP, every page says mail is not configured (admins learn the setting to fix it)', async () => {
+    const bare = await startWeb();
+    try {
+      const admin = await bare.user('ada.admin', ['admin']);
+      const viewer = await bare.user('val.viewer', ['viewer']);
+      const token = await bare.server.tokenFor('viewer', 'val.viewer');
+      expect((await bare.server.api('/api/v1/me', { token })).body.mailConfigured).toBe(false);
+      const { page } = await bare.newPage();
+      await signIn(page, admin.email, admin.password, '/incidents');
+      const banner = page.getByRole('status').filter({ hasText: 'Mail is not configured.' });
+      await banner.waitFor();
+      expect(await banner.textContent()).toMatch(/Set BREACHDESK_SMTP_URL/);
+      await page.getByRole('link', { name: 'API tokens' }).click();
+      await banner.waitFor();
+      const other = await bare.newPage();
+      await signIn(other.page, viewer.email, viewer.password, '/incidents');
+      const seen = other.page.getByRole('status').filter({ hasText: 'Mail is not configured.' });
+      await seen.waitFor();
+      expect(await seen.textContent()).toMatch(/Ask an administrator/);
+    } finally {
+      await bare.close();
+    }
   });
 });

@@ -296,6 +296,7 @@ export interface paths {
           };
           csrfToken: string | null;
           secondFactorEnrollmentRequired?: boolean;
+          mailConfigured?: boolean;
         };
         "202": {
           secondFactor: {
@@ -357,6 +358,7 @@ export interface paths {
           };
           csrfToken: string | null;
           secondFactorEnrollmentRequired?: boolean;
+          mailConfigured?: boolean;
         };
       };
     };
@@ -387,6 +389,7 @@ export interface paths {
           };
           csrfToken: string | null;
           secondFactorEnrollmentRequired?: boolean;
+          mailConfigured?: boolean;
         };
       };
     };
@@ -419,6 +422,7 @@ export interface paths {
           };
           csrfToken: string | null;
           secondFactorEnrollmentRequired?: boolean;
+          mailConfigured?: boolean;
         };
       };
     };
@@ -2369,6 +2373,7 @@ export interface paths {
           };
           csrfToken: string | null;
           secondFactorEnrollmentRequired?: boolean;
+          mailConfigured?: boolean;
         };
       };
     };
