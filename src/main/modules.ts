@@ -62,6 +62,8 @@ export interface Modules {
   assessment: AssessmentService;
   routes: RoutePlugin[];
   registerJobs(queue: JobQueue): void;
+  /** Resolves once the background work started by changes so far (recompute scheduling) is done. */
+  settle(): Promise<void>;
 }
 
 export function createModules(platform: Platform): Modules {
@@ -133,11 +135,24 @@ export function createModules(platform: Platform): Modules {
   const scheduleRecompute = (incidentId: string) =>
     platform.jobs.send(RECOMPUTE_QUEUE, { incidentId }, { singletonKey: `${RECOMPUTE_QUEUE}:${incidentId}`, runAt: new Date(Date.now() + 500), maxAttempts: 3 });
   const triggers = new Set<string>(RECOMPUTE_TRIGGERS);
+  // Kept until done, so closing (a CLI command ends right after its request) waits for them
+  // instead of closing the store under them ("driver has already been destroyed").
+  const scheduling = new Set<Promise<void>>();
   platform.audit.onEvent((e) => {
     if (e.incidentId && triggers.has(e.action)) {
-      setImmediate(() => void scheduleRecompute(e.incidentId!).catch((err) => platform.log.warn({ err: (err as Error).message }, 'could not schedule obligations recompute')));
+      const p = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() => scheduleRecompute(e.incidentId!))
+        .then(
+          () => undefined,
+          (err) => platform.log.warn({ err: (err as Error).message }, 'could not schedule obligations recompute'),
+        )
+        .finally(() => scheduling.delete(p));
+      scheduling.add(p);
     }
   });
+  const settle = async () => {
+    while (scheduling.size) await Promise.all(scheduling);
+  };
 
   const parts: FeatureParts[] = [incidents.parts, evidence.parts, experts.parts, notices.parts];
   const auth = createAuthRoutes(platform);
@@ -165,6 +180,7 @@ export function createModules(platform: Platform): Modules {
     tracking,
     assessment,
     routes,
+    settle,
     registerJobs(queue) {
       for (const p of parts) p.jobs?.(queue);
       queue.work<{ assessmentId: string; actor: Actor }>(ASSESS_QUEUE, (payload, ctx) => assessment.run(payload, ctx));

@@ -19,7 +19,10 @@ export interface Server {
 
 /** Builds the HTTP app with every feature's routes; the modules are returned for job wiring. */
 export async function buildServer(platform: Platform, modules: Modules = createModules(platform)): Promise<FastifyInstance> {
-  return buildHttpApp(platform, { plugins: modules.routes, web: webPlugin(), version: VERSION });
+  const app = await buildHttpApp(platform, { plugins: modules.routes, web: webPlugin(), version: VERSION });
+  // Closing waits for background work the last requests started (the store closes after).
+  app.addHook('onClose', () => modules.settle());
+  return app;
 }
 
 export interface StartOptions {
