@@ -1,6 +1,7 @@
 /**
  * Issue 20 §8, the papercuts a user meets in the browser: a task reminder's link opens the task;
- * a "mail not configured" banner when SMTP is absent (and none when it is set).
+ * a "mail not configured" banner when SMTP is absent (and none when it is set); the user form
+ * resets its role boxes after "Add user", roles can be edited; incident members are picked.
  * Real Chromium, a real server on SQLite, reminders sent over real SMTP.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,5 +74,70 @@ describe('web: papercuts', () => {
     } finally {
       await bare.close();
     }
+  });
+
+  it('"Add user" resets the role boxes, and an admin edits the roles of an existing user', async () => {
+    const admin = await h.user('ada.admin', ['admin']);
+    const { page } = await h.newPage();
+    await signIn(page, admin.email, admin.password, '/admin/users');
+    await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
+    const form = page.locator('form').filter({ has: page.getByRole('button', { name: 'Add user' }) });
+    await page.getByLabel('E-mail address').fill('first.legal@example.test');
+    await form.getByRole('checkbox', { name: 'Responder' }).uncheck();
+    await form.getByRole('checkbox', { name: 'Legal' }).check();
+    await form.getByRole('checkbox', { name: 'Incident commander' }).check();
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await page.locator('.notice code.secret').waitFor();
+    // The boxes are back to the default: the next user does not inherit legal + commander.
+    expect(await form.getByRole('checkbox', { name: 'Legal' }).isChecked()).toBe(false);
+    expect(await form.getByRole('checkbox', { name: 'Incident commander' }).isChecked()).toBe(false);
+    expect(await form.getByRole('checkbox', { name: 'Responder' }).isChecked()).toBe(true);
+    await page.getByLabel('E-mail address').fill('second.user@example.test');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    await page.getByRole('row').filter({ hasText: 'second.user@example.test' }).waitFor();
+    expect((await h.server.platform.accounts.findUser('first.legal@example.test'))?.roles.sort()).toEqual(['incident_commander', 'legal']);
+    expect((await h.server.platform.accounts.findUser('second.user@example.test'))?.roles).toEqual(['responder']);
+
+    // Edit: the second user becomes a viewer only.
+    const row = page.getByRole('row').filter({ hasText: 'second.user@example.test' });
+    await row.getByRole('button', { name: 'Edit roles of second.user' }).click();
+    await row.getByRole('checkbox', { name: 'Responder' }).uncheck();
+    await row.getByRole('checkbox', { name: 'Viewer' }).check();
+    await row.getByRole('button', { name: 'Save roles' }).click();
+    await row.getByText('Viewer', { exact: false }).waitFor();
+    await row.getByRole('button', { name: 'Edit roles of second.user' }).waitFor();
+    expect((await h.server.platform.accounts.findUser('second.user@example.test'))?.roles).toEqual(['viewer']);
+    // Removing one's own admin role is refused (an admin must not lock the house from inside).
+    const own = await h.server.api(`/api/v1/users/${(await h.server.platform.accounts.findUser(admin.username))!.id}`, {
+      method: 'PATCH',
+      token: await h.server.tokenFor('admin', 'ada.admin'),
+      body: { roles: ['viewer'] },
+    });
+    expect(own.status).toBe(403);
+  });
+
+  it('the incident page picks a member from the users, rather than typing a name', async () => {
+    const cmdr = await h.user('cora.cmdr', ['incident_commander']);
+    const token = await h.server.tokenFor('incident_commander', 'cora.cmdr');
+    const inc = await h.server.api('/api/v1/incidents', { token, body: { title: 'Member picker', awareAt: new Date().toISOString() } });
+    await h.user('rob.responder', ['responder']);
+    const { page } = await h.newPage();
+    await signIn(page, cmdr.email, cmdr.password, `/incidents/${inc.body.id}`);
+    const pick = page.getByLabel('User', { exact: true });
+    await pick.waitFor();
+    expect(await pick.evaluate((el) => el.tagName)).toBe('SELECT');
+    const offered = await pick.locator('option').allTextContents();
+    expect(offered).toContain('rob.responder');
+    // Already a member (the creator): not offered again.
+    expect(offered).not.toContain('cora.cmdr');
+    await pick.selectOption('rob.responder');
+    await page.getByLabel('Incident role').selectOption('forensics_lead');
+    await page.getByRole('button', { name: 'Add member' }).click();
+    await page.locator('.people').getByText('rob.responder').waitFor();
+    const members = (await h.server.api(`/api/v1/incidents/${inc.body.id}/members`, { token })).body.items as { username: string; role: string }[];
+    expect(members).toEqual(expect.arrayContaining([expect.objectContaining({ username: 'rob.responder', role: 'forensics_lead' })]));
+    // The directory names users, never their e-mail addresses.
+    const dir = await h.server.api('/api/v1/users/directory', { token });
+    expect(JSON.stringify(dir.body)).not.toContain('@');
   });
 });
