@@ -18,7 +18,7 @@ import { type ServeProcess, spawnServe } from '../../support/spawn-server.js';
 const README = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
 
 /** The tour's shell block: its `npx breachdesk` lines, comments removed, `&&` chains split. */
-export function tourCommands(readme: string): string[] {
+function tourCommands(readme: string): string[] {
   const from = readme.indexOf('## A tour');
   const start = readme.indexOf('```sh\n', from) + 6;
   const block = readme.slice(start, readme.indexOf('\n```', start));
