@@ -2,7 +2,7 @@
  * The README's tour, run as written (issue 20 §8: it missed `notices revise` and `incident member
  * add`, so it stopped at the approval). Every `npx breachdesk` line of the block runs in order,
  * beside a running `breachdesk serve` (as the README says), with only the placeholders replaced by
- * what earlier lines printed: INC, ITEM, NOTICE, the token `bd_…`, and the server's address. The
+ * what earlier lines printed: INC, ITEM, NOTICE, the tokens `bd_USER…`, and the server's address. The
  * files the tour names are made here. Each line must exit 0; the notices must really be sent.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -29,6 +29,14 @@ function tourCommands(readme: string): string[] {
     .flatMap((l) => l.split(' && '))
     .filter((l) => /(^|\s)npx breachdesk /.test(l));
 }
+
+/**
+ * Lines that act on systems outside Breachdesk, which this test does not have: step 2 locks roles
+ * on a PostgreSQL at db.internal (test/e2e for containment runs those on a real server), and a
+ * remediation is closed with the scan that proves the secret is gone. Every other line runs.
+ */
+const NEEDS_OUTSIDE_SYSTEMS = [/^npx breachdesk connector /, /^npx breachdesk action /, /^npx breachdesk remediation /];
+const runnable = (line: string) => !NEEDS_OUTSIDE_SYSTEMS.some((re) => re.test(line.replace(/^.*\| /, '')));
 
 /** Shell words with "double quotes" (all the tour uses). */
 function words(line: string): string[] {
@@ -105,13 +113,17 @@ describe('README tour', () => {
     const cmds = tourCommands(README).join('\n');
     expect(cmds).toMatch(/npx breachdesk incident member add INC --user dpo/);
     expect(cmds).toMatch(/npx breachdesk notices revise NOTICE --inputs /);
-    expect(cmds.match(/notices approve NOTICE/g)).toHaveLength(2);
+    // Two approvers with their own tokens, neither the drafter (main's guard rail, issue 20 §5).
+    expect(cmds.match(/BREACHDESK_TOKEN=bd_\w+… npx breachdesk notices approve NOTICE/g)).toHaveLength(2);
   });
 
   it('runs every command of the tour as written', async () => {
     const found: Record<string, string> = { 'http://localhost:8080': serve.url };
     const ran: string[] = [];
-    for (const line of tourCommands(README)) {
+    const lines = tourCommands(README);
+    // The skipped lines are only those of the kinds above (a new step elsewhere must run).
+    expect(lines.filter((l) => !runnable(l)).every((l) => /breachdesk (connector|action|remediation) /.test(l))).toBe(true);
+    for (const line of lines.filter(runnable)) {
       let w = words(line).map((x) => found[x] ?? x);
       const lineEnv: Record<string, string> = {};
       while (w[0] && /^[A-Z_]+=/.test(w[0])) {
@@ -135,13 +147,14 @@ describe('README tour', () => {
       if (json && w[0] === 'incident' && w[1] === 'create') found.INC = json.id as string;
       if (json && w[0] === 'evidence' && w[1] === 'add') found.ITEM = json.id as string;
       if (json && w[0] === 'notices' && w[1] === 'draft') found.NOTICE = json.id as string;
-      if (json && w[0] === 'admin' && w[1] === 'token') found['bd_…'] = json.token as string;
+      if (json && w[0] === 'admin' && w[1] === 'token') found[`bd_${w[w.indexOf('--user') + 1]}…`] = json.token as string;
       ran.push(w.slice(0, 2).join(' '));
     }
     expect(ran).toContain('notices send');
     expect(ran).toContain('admin verify-audit');
-    // The notices really went out, to the people imported.
-    expect(smtp.mails.flatMap((m) => m.to).sort()).toEqual(PEOPLE.map(([, e]) => e!).sort());
-    // About 20 CLI processes, one after the other, as a user types them.
+    // The notices really went out, to the people imported (the team's own addresses, at
+    // example.org, get the server's task reminders on the same SMTP server).
+    expect(smtp.mails.flatMap((m) => m.to).filter((to) => to.endsWith('@example.test')).sort()).toEqual(PEOPLE.map(([, e]) => e!).sort());
+    // About 25 CLI processes, one after the other, as a user types them.
   }, 300_000);
 });
