@@ -28,7 +28,7 @@ export interface EvidenceSource {
   /** Throws NotFoundError unless every item belongs to the incident and is visible to the actor. */
   check(evidenceIds: string[], incidentId: string, onBehalfOf: Actor): Promise<void>;
   /** Opens a decrypted stream of an evidence item (records the access in its custody ledger). */
-  open(evidenceId: string, incidentId: string, onBehalfOf: Actor): Promise<{ name: string; size: number; stream: Readable }>;
+  open(evidenceId: string, incidentId: string, onBehalfOf: Actor, assessmentId: string): Promise<{ name: string; size: number; stream: Readable }>;
 }
 
 export interface Assessment {
@@ -283,7 +283,7 @@ export class AssessmentService {
     let last = 0;
     try {
       // On a thread of its own: the API keeps answering while a scan runs (scan-runner.ts).
-      const inputs = ids.map((id) => ({ id, open: () => this.evidence.open(id, r.incident_id, payload.actor) }));
+      const inputs = ids.map((id) => ({ id, open: () => this.evidence.open(id, r.incident_id, payload.actor, r.id) }));
       const result = await runEvidenceScan(inputs, {
         signal: ctx.signal,
         onProgress: (p) => {

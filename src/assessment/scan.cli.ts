@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
-import { SingleBar } from 'cli-progress';
+import { progress } from '../platform/cli-progress.js';
 import type { Command } from 'commander';
 import { withClient } from '../platform/cli-client.js';
 import { action } from '../platform/cli-support.js';
@@ -55,32 +55,19 @@ export function expandPaths(paths: string[]): string[] {
   return out;
 }
 
-function progressBar(): { update(p: ScanProgress): void; stop(): void } | null {
-  if (!process.stderr.isTTY) return null;
+function progressBar(): { update(p: ScanProgress): void; stop(): void } {
   const started = Date.now();
-  const bar = new SingleBar({
-    stream: process.stderr,
-    format: ' scanning [{bar}] {percentage}% | {mb}/{totalMb} MB | {rps} records/s | ETA {eta_formatted}',
-    hideCursor: true,
-    etaBuffer: 50,
+  const bar = progress('scanning', {
+    unit: 'bytes',
+    barFormat: ' scanning [{bar}] {percentage}% | {mb}/{totalMb} MB | {rps} records/s | ETA {eta_formatted}',
+    describe: (p) => `${p.records} records, ${p.rps} records/s`,
   });
-  let startedBar = false;
   return {
     update(p) {
-      const payload = {
-        mb: (p.bytesRead / 1e6).toFixed(0),
-        totalMb: (p.bytesTotal / 1e6).toFixed(0),
-        rps: Math.round(p.records / Math.max(0.001, (Date.now() - started) / 1000)),
-      };
-      if (!startedBar) {
-        bar.start(Math.max(1, p.bytesTotal), 0, payload);
-        startedBar = true;
-      }
-      bar.update(Math.min(p.bytesRead, Math.max(1, p.bytesTotal)), payload);
+      const rps = Math.round(p.records / Math.max(0.001, (Date.now() - started) / 1000));
+      bar.update(p.bytesRead, p.bytesTotal, { mb: (p.bytesRead / 1e6).toFixed(0), totalMb: (p.bytesTotal / 1e6).toFixed(0), rps, records: p.records });
     },
-    stop() {
-      if (startedBar) bar.stop();
-    },
+    stop: () => bar.stop(),
   };
 }
 
@@ -117,13 +104,13 @@ export async function runScanCommand(paths: string[], opts: ScanCliOptions, sink
       customers: opts.customers,
       rawSamples: opts.incident !== undefined,
       signal: abort.signal,
-      onProgress: (p) => bar?.update(p),
+      onProgress: (p) => bar.update(p),
     });
   } catch (err) {
     if (abort.signal.aborted) throw new FailedError('scan interrupted; nothing was written');
     throw err;
   } finally {
-    bar?.stop();
+    bar.stop();
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
   }

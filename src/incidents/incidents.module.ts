@@ -27,8 +27,8 @@ export function reminderSlot(now: Date, periodMs = REMINDER_PERIOD_MS): { key: s
 /** E-mail when SMTP is configured (config.smtpUrl), webhook when config.reminderWebhookUrl is set. */
 export function notifierFromConfig(platform: Platform): Notifier | null {
   const list: Notifier[] = [];
-  const { smtpUrl, mailFrom, reminderWebhookUrl } = platform.config;
-  if (smtpUrl) list.push(new EmailNotifier(smtpUrl, mailFrom));
+  const { smtpUrl, reminderFrom, reminderWebhookUrl } = platform.config;
+  if (smtpUrl) list.push(new EmailNotifier(smtpUrl, reminderFrom));
   if (reminderWebhookUrl) list.push(new WebhookNotifier(reminderWebhookUrl));
   if (!list.length) return null;
   return list.length === 1 ? list[0]! : new FanoutNotifier(list);

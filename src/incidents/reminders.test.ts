@@ -3,38 +3,14 @@
  * loopback, the reminder sweep on both dialects, and the job that runs it.
  */
 import { createServer, type Server } from 'node:http';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test/support/dialects.js';
 import { type IncidentsTestServer, startIncidentsTestServer } from '../../test/support/incidents.js';
-import { reminderSlot } from './incidents.module.js';
+import { startSmtp } from '../../test/support/smtp.js';
+import type { Platform } from '../platform/platform.js';
+import { loadConfig } from '../platform/config.js';
+import { notifierFromConfig, reminderSlot } from './incidents.module.js';
 import { EmailNotifier, FanoutNotifier, type ReminderMessage, WebhookNotifier } from './notifier.js';
-
-interface Mail {
-  from: string;
-  to: string[];
-  data: string;
-}
-
-async function startSmtp(): Promise<{ port: number; mails: Mail[]; close(): Promise<void> }> {
-  const mails: Mail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      let data = '';
-      stream.on('data', (d: Buffer) => (data += d.toString('utf8')));
-      stream.on('end', () => {
-        mails.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), data });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const addr = server.server.address();
-  return { port: typeof addr === 'object' && addr ? addr.port : 0, mails, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 async function startHookReceiver(status = 200): Promise<{ url: string; bodies: Record<string, unknown>[]; server: Server; close(): Promise<void> }> {
   const bodies: Record<string, unknown>[] = [];
@@ -58,7 +34,7 @@ const message: ReminderMessage = {
   task: { id: 't1', title: 'Notify the supervisory authority', phase: 'notify', dueAt: '2026-01-04T10:00:00.000Z', status: 'open', ownerRole: 'dpo' },
   assignees: ['dpo-user'],
   recipients: ['dpo@example.test'],
-  link: 'http://localhost:8080/incidents/i1/tasks',
+  link: 'http://localhost:8080/incidents/i1/tasks/t1',
 };
 
 describe('notifiers', () => {
@@ -75,6 +51,23 @@ describe('notifiers', () => {
       expect(smtp.mails).toHaveLength(1);
     } finally {
       n.close();
+      await smtp.close();
+    }
+  });
+
+  it('e-mail: reminders come from BREACHDESK_REMINDER_FROM when set, else from BREACHDESK_MAIL_FROM', async () => {
+    const smtp = await startSmtp();
+    const env = { BREACHDESK_SMTP_URL: smtp.url, BREACHDESK_MAIL_FROM: 'Breach response <dpo-office@example.test>' };
+    const separate = notifierFromConfig({ config: loadConfig({ env: { ...env, BREACHDESK_REMINDER_FROM: 'Reminders <noreply@example.test>' } }) } as Platform) as EmailNotifier;
+    const shared = notifierFromConfig({ config: loadConfig({ env }) } as Platform) as EmailNotifier;
+    try {
+      await separate.notify(message);
+      await shared.notify(message);
+      expect(smtp.mails.map((m) => m.from)).toEqual(['noreply@example.test', 'dpo-office@example.test']);
+      expect(smtp.mails[0]!.data).toMatch(/^From: Reminders <noreply@example\.test>$/m);
+    } finally {
+      separate.close();
+      shared.close();
       await smtp.close();
     }
   });

@@ -13,6 +13,7 @@ import { type IncidentsRepository, newId } from './incidents.repository.js';
 import type { IncidentTasksTable } from './incidents.tables.js';
 import type { ReminderMessage } from './notifier.js';
 import { type IncidentsStore, iso, type Page } from './incidents.store.js';
+import { taskLink } from './task-link.js';
 
 export class TasksService {
   constructor(private readonly s: IncidentsStore) {}
@@ -145,7 +146,7 @@ export class TasksService {
         task: { id: r.id, title: r.title, phase: r.phase, dueAt: due, status: r.status, ownerRole: r.owner_role },
         assignees: people.map((u) => u.username),
         recipients: people.map((u) => u.email),
-        link: `${this.s.opts.publicUrl.replace(/\/+$/, '')}/incidents/${r.incident_id}/tasks`,
+        link: taskLink(this.s.opts.publicUrl, r.incident_id, r.id),
       };
       try {
         await notifier.notify(message);

@@ -7,9 +7,12 @@
 import { Command } from 'commander';
 import { registerScanCommands } from '../assessment/scan.cli.js';
 import { cliClient } from '../platform/cli-client.js';
-import { failWith } from '../platform/cli-support.js';
+import { exitQuietlyOnClosedPipe, failWith } from '../platform/cli-support.js';
 import type { CliContext } from '../platform/module.js';
 import { VERSION } from './version.js';
+
+exitQuietlyOnClosedPipe(process.stdout);
+exitQuietlyOnClosedPipe(process.stderr);
 
 const program = new Command('breachdesk')
   .description('Self-hosted data-breach response: from the first alert to the last regulator letter.')

@@ -68,6 +68,8 @@ export interface Modules {
   learn: ReturnType<typeof createLearnModule>;
   routes: RoutePlugin[];
   registerJobs(queue: JobQueue): void;
+  /** Resolves once the background work started by changes so far (recompute scheduling) is done. */
+  settle(): Promise<void>;
 }
 
 export function createModules(platform: Platform): Modules {
@@ -81,8 +83,8 @@ export function createModules(platform: Platform): Modules {
       const p = await principalFor(platform, actor);
       for (const id of ids) await evidence.service.peek(p, id, incidentId);
     },
-    open: async (id, incidentId, actor) => {
-      const d = await evidence.service.download(await principalFor(platform, actor), id, undefined, incidentId);
+    open: async (id, incidentId, actor, assessmentId) => {
+      const d = await evidence.service.download(await principalFor(platform, actor), id, undefined, incidentId, { assessmentId });
       return { name: d.item.name, size: d.item.size, stream: d.stream };
     },
   };
@@ -161,11 +163,24 @@ export function createModules(platform: Platform): Modules {
   const scheduleRecompute = (incidentId: string) =>
     platform.jobs.send(RECOMPUTE_QUEUE, { incidentId }, { singletonKey: `${RECOMPUTE_QUEUE}:${incidentId}`, runAt: new Date(Date.now() + 500), maxAttempts: 3 });
   const triggers = new Set<string>(RECOMPUTE_TRIGGERS);
+  // Kept until done, so closing (a CLI command ends right after its request) waits for them
+  // instead of closing the store under them ("driver has already been destroyed").
+  const scheduling = new Set<Promise<void>>();
   platform.audit.onEvent((e) => {
     if (e.incidentId && triggers.has(e.action)) {
-      setImmediate(() => void scheduleRecompute(e.incidentId!).catch((err) => platform.log.warn({ err: (err as Error).message }, 'could not schedule obligations recompute')));
+      const p = new Promise<void>((resolve) => setImmediate(resolve))
+        .then(() => scheduleRecompute(e.incidentId!))
+        .then(
+          () => undefined,
+          (err) => platform.log.warn({ err: (err as Error).message }, 'could not schedule obligations recompute'),
+        )
+        .finally(() => scheduling.delete(p));
+      scheduling.add(p);
     }
   });
+  const settle = async () => {
+    while (scheduling.size) await Promise.all(scheduling);
+  };
 
   const learn = createLearnModule(platform, learnPorts(platform, { incidents, notices, experts, tracking, evidence }));
   incidents.service.practiceIncidents = (ids) => learn.drills.practice(ids);
@@ -198,6 +213,7 @@ export function createModules(platform: Platform): Modules {
     assessment,
     learn,
     routes,
+    settle,
     registerJobs(queue) {
       for (const p of parts) p.jobs?.(queue);
       queue.work<{ assessmentId: string; actor: Actor }>(ASSESS_QUEUE, (payload, ctx) => assessment.run(payload, ctx));

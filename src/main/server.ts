@@ -19,17 +19,28 @@ export interface Server {
 
 /** Builds the HTTP app with every feature's routes; the modules are returned for job wiring. */
 export async function buildServer(platform: Platform, modules: Modules = createModules(platform)): Promise<FastifyInstance> {
-  return buildHttpApp(platform, { plugins: modules.routes, web: webPlugin(), version: VERSION });
+  const app = await buildHttpApp(platform, { plugins: modules.routes, web: webPlugin(), version: VERSION });
+  // Closing waits for background work the last requests started (the store closes after).
+  app.addHook('onClose', () => modules.settle());
+  return app;
 }
 
 export interface StartOptions {
   sqliteFile?: string;
   /** Print first-run credentials here (stdout by default). */
   announce?: (line: string) => void;
+  /** Print warnings here (stderr by default). */
+  warn?: (line: string) => void;
+}
+
+/** Wildcard addresses: the server answers on every network interface. */
+export function isAllInterfaces(host: string): boolean {
+  return ['0.0.0.0', '::', '[::]', '::0', '0:0:0:0:0:0:0:0'].includes(host.trim());
 }
 
 export async function startServer(config: Config, opts: StartOptions = {}): Promise<Server> {
   const announce = opts.announce ?? ((l: string) => process.stdout.write(`${l}\n`));
+  const warn = opts.warn ?? ((l: string) => process.stderr.write(`${l}\n`));
   const platform = await openPlatform(config, { migrations: ALL_MIGRATIONS, sqliteFile: opts.sqliteFile });
   const first = await platform.accounts.ensureFirstAdmin(config.adminEmail, config.adminPassword);
   const modules = createModules(platform);
@@ -43,6 +54,10 @@ export async function startServer(config: Config, opts: StartOptions = {}): Prom
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const url = `http://localhost:${port}`;
   announce(`Breachdesk ${VERSION} is serving on ${url} (store: ${platform.store.dialect})`);
+  if (isAllInterfaces(config.host)) {
+    warn(`WARNING: listening on all network interfaces (BREACHDESK_HOST=${config.host}), port ${port}: anyone who can reach this machine can reach the sign-in page and the API.`);
+    warn('WARNING: unset BREACHDESK_HOST to listen on 127.0.0.1 only, or serve behind an HTTPS proxy (docs/configuration.md).');
+  }
   if (first.created) {
     if (first.password) {
       announce(`First start: sign in as "admin" (${config.adminEmail}) with this one-time password, then change it:`);

@@ -10,6 +10,7 @@ import { BadInputError } from '../platform/errors.js';
 import type { CliContext } from '../platform/module.js';
 import type { NoticeStatus, NoticeView } from './notices.service.js';
 import type { ImportReport } from './people.schema.js';
+import { progress } from '../platform/cli-progress.js';
 
 const enc = encodeURIComponent;
 
@@ -190,12 +191,16 @@ export function registerNoticeCommands(program: Command, ctx: CliContext): void 
       action(async (id: string, o: { wait?: boolean; json?: boolean }) => {
         await withClient(ctx.client, async (c) => {
           let s = await c.json<NoticeStatus>(`/api/v1/notices/${enc(id)}/send`, { method: 'POST', body: {}, headers: { 'idempotency-key': `send:${id}` } });
-          while (o.wait && !s.settled) {
-            await new Promise((r) => setTimeout(r, 1000));
-            s = await c.json<NoticeStatus>(`/api/v1/notices/${enc(id)}/status`);
-            if (!o.json) process.stderr.write(`\rsent ${s.counts.sent} of ${s.total - s.counts.postal}`);
+          const bar = o.wait && !o.json ? progress('sending', { unit: 'e-mails' }) : null;
+          try {
+            while (o.wait && !s.settled) {
+              await new Promise((r) => setTimeout(r, 1000));
+              s = await c.json<NoticeStatus>(`/api/v1/notices/${enc(id)}/status`);
+              bar?.update(s.counts.sent, s.total - s.counts.postal);
+            }
+          } finally {
+            bar?.stop();
           }
-          if (o.wait && !o.json) process.stderr.write('\n');
           if (o.json) printJson(s);
           else printStatus(s);
         });

@@ -84,6 +84,18 @@ export function registerAdminCommands(program: Command, open: PlatformOpener, ba
         }),
       );
   }
+  user
+    .command('roles <user>')
+    .description("replace a user's organisation roles (by user name or e-mail)")
+    .requiredOption('--role <role>', 'admin, incident_commander, responder, legal or viewer (repeatable)', collect)
+    .action(
+      action(async (login: string, o: { role: string[] }) => {
+        await withPlatform(open, async (p) => {
+          const u = await p.accounts.setRoles(login, o.role as Role[], CLI_ACTOR);
+          process.stdout.write(`${u.username} now has roles ${u.roles.join(', ')}\n`);
+        });
+      }),
+    );
 
   const token = admin.command('token').description('API tokens for scripts');
   token

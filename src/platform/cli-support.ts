@@ -38,5 +38,18 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 }
 
+/**
+ * A reader that stops early (`breachdesk rules list | head -1`) closes the pipe; the next write
+ * then fails with EPIPE, which Node raises as an unhandled 'error' event and a stack trace. There
+ * is no one left to read the output, so stop quietly and successfully, as `yes | head` does
+ * (POSIX leaves SIGPIPE's outcome to the writer; Node ignores the signal and reports EPIPE).
+ */
+export function exitQuietlyOnClosedPipe(stream: NodeJS.WriteStream = process.stdout): void {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(0);
+    throw e;
+  });
+}
+
 /** Who a command run on the store directly (admin, backup) acts as in the audit trail. */
 export const CLI_ACTOR: Actor = { type: 'cli', id: null, name: `cli:${process.env.USER ?? 'local'}` };

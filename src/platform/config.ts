@@ -31,6 +31,8 @@ export interface Config {
   sessionMinutes: number;
   smtpUrl: string | null;
   mailFrom: string;
+  /** Sender of internal mail (task reminders); defaults to mailFrom, which notices to people and regulators use. */
+  reminderFrom: string;
   /** Incident reminders are also POSTed as JSON here (docs/incidents.md); null = no webhook. */
   reminderWebhookUrl: string | null;
   /** Run jobs inside `serve` (embedded default). */
@@ -65,6 +67,7 @@ const SETTINGS = {
   sessionMinutes: ['BREACHDESK_SESSION_MINUTES', 'sessionMinutes'],
   smtpUrl: ['BREACHDESK_SMTP_URL', 'smtpUrl'],
   mailFrom: ['BREACHDESK_MAIL_FROM', 'mailFrom'],
+  reminderFrom: ['BREACHDESK_REMINDER_FROM', 'reminderFrom'],
   reminderWebhookUrl: ['BREACHDESK_REMINDER_WEBHOOK_URL', 'reminderWebhookUrl'],
   inlineWorker: ['BREACHDESK_INLINE_WORKER', 'inlineWorker'],
   auditCheckpoint: ['BREACHDESK_AUDIT_CHECKPOINT', 'auditCheckpoint'],
@@ -122,6 +125,7 @@ const schemas: Record<Key, z.ZodType> = {
     .regex(/^smtps?:\/\//, 'must look like smtp://user:pass@host:port or smtps://…')
     .refine((s) => URL.canParse(s), 'is not a valid URL'),
   mailFrom: z.string().min(3),
+  reminderFrom: z.string().min(3),
   reminderWebhookUrl: z
     .string()
     .regex(/^https?:\/\//, 'must be an http:// or https:// URL')
@@ -164,7 +168,9 @@ const schemas: Record<Key, z.ZodType> = {
 
 const DEFAULTS: Partial<Record<Key, unknown>> = {
   port: 8080,
-  host: '0.0.0.0',
+  // Loopback unless the operator chooses otherwise: a fresh install (with its printed one-time
+  // password) must not be reachable from the network before anyone has signed in.
+  host: '127.0.0.1',
   dataDir: './data',
   adminEmail: 'admin@localhost',
   logLevel: 'info',
@@ -266,6 +272,7 @@ export function inspectConfig(src: ConfigSource = {}): { config: Config | null; 
     sessionMinutes: out.sessionMinutes as number,
     smtpUrl: (out.smtpUrl as string | null) ?? null,
     mailFrom: out.mailFrom as string,
+    reminderFrom: (out.reminderFrom as string | null) ?? (out.mailFrom as string),
     reminderWebhookUrl: (out.reminderWebhookUrl as string | null) ?? null,
     inlineWorker: out.inlineWorker as boolean,
     auditCheckpoint: out.auditCheckpoint ? resolve(cwd, out.auditCheckpoint as string) : null,

@@ -10,8 +10,9 @@ export interface CliResult {
   stderr: string;
 }
 
-export function runCli(args: string[], env: Record<string, string | undefined> = {}, input?: string): CliResult {
+export function runCli(args: string[], env: Record<string, string | undefined> = {}, input?: string, cwd?: string): CliResult {
   const r = spawnSync(process.execPath, [BIN, ...args], {
+    cwd,
     env: { ...process.env, BREACHDESK_LOG_LEVEL: 'silent', ...env },
     encoding: 'utf8',
     input,
@@ -20,9 +21,9 @@ export function runCli(args: string[], env: Record<string, string | undefined> =
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
-export function runCliAsync(args: string[], env: Record<string, string | undefined> = {}): Promise<CliResult> {
+export function runCliAsync(args: string[], env: Record<string, string | undefined> = {}, cwd?: string): Promise<CliResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, BREACHDESK_LOG_LEVEL: 'silent', ...env } });
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...process.env, BREACHDESK_LOG_LEVEL: 'silent', ...env } });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

@@ -19,6 +19,7 @@ export interface ServeProcess {
   url: string;
   child: ChildProcess;
   stdout: () => string;
+  stderr: () => string;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -50,6 +51,7 @@ export async function spawnServe(env: Record<string, string>, timeoutMs = 30_000
     url,
     child,
     stdout: () => out,
+    stderr: () => err,
     stop: (signal = 'SIGTERM') =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -90,6 +90,8 @@ export function App() {
           <Route index element={<Navigate to="/incidents" replace />} />
           <Route path="/incidents" element={<IncidentsPage />} />
           <Route path="/incidents/:id" element={<IncidentPage />} />
+          {/* A task reminder's link (src/incidents/task-link.ts): the incident with that task in view. */}
+          <Route path="/incidents/:id/tasks/:taskId" element={<IncidentPage />} />
           <Route path="/incidents/:id/assessment" element={<AssessmentPage />} />
           <Route path="/incidents/:id/obligations" element={<ObligationsPage />} />
           <Route path="/incidents/:id/notices" element={<NoticesPage />} />

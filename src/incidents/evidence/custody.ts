@@ -10,7 +10,8 @@ import { createHash } from 'node:crypto';
 
 export const CUSTODY_GENESIS = '0'.repeat(64);
 
-export const CUSTODY_ACTIONS = ['upload', 'access', 'download', 'handover', 'verify', 'legal_hold_set', 'legal_hold_released', 'privilege_changed', 'delete'] as const;
+// `scan`: the file was read by an exposure assessment (details name it), not handed to a person.
+export const CUSTODY_ACTIONS = ['upload', 'access', 'download', 'scan', 'handover', 'verify', 'legal_hold_set', 'legal_hold_released', 'privilege_changed', 'delete'] as const;
 export type CustodyAction = (typeof CUSTODY_ACTIONS)[number];
 
 /** The hashed fields of a custody row, as stored. */

@@ -9,7 +9,6 @@ import { rename, rm } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { PassThrough, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import type { ApiClient } from '../../platform/cli-client.js';
 import { action, printJson } from '../../platform/cli-support.js';
@@ -17,6 +16,7 @@ import { BadInputError, FailedError } from '../../platform/errors.js';
 import type { CliContext } from '../../platform/module.js';
 import type { CustodyRow, EvidenceItem, VerifyResult } from './evidence.schema.js';
 import { downloadStream, remoteTarget, uploadStream } from './evidence-transfer.js';
+import { progress as startProgress } from '../../platform/cli-progress.js';
 
 /** Chunk size when the in-process client fetches a download as base64 ranges. */
 export const LOCAL_DOWNLOAD_CHUNK = 4 * 1024 * 1024;
@@ -28,17 +28,13 @@ function withQuery(path: string, query: Record<string, string | undefined>): str
 }
 
 function progress(label: string, total: number): { tick(n: number): void; stop(): void } {
-  const bar = new SingleBar({
-    stream: process.stderr,
-    format: ` ${label} [{bar}] {percentage}% | {value}/{total} bytes | ETA {eta_formatted}`,
-    hideCursor: true,
-  });
-  bar.start(Math.max(1, total), 0);
+  const bar = startProgress(label, { unit: 'bytes' });
   let done = 0;
+  bar.update(0, total);
   return {
     tick(n) {
       done += n;
-      bar.update(Math.min(done, Math.max(1, total)));
+      bar.update(done, total);
     },
     stop: () => bar.stop(),
   };

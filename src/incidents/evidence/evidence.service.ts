@@ -292,6 +292,8 @@ export class EvidenceService {
     itemId: string,
     range?: { start: number; end: number },
     incidentId?: string,
+    /** Read by an exposure assessment: the ledger names it a scan of that assessment. */
+    scan?: { assessmentId: string },
   ): Promise<{ item: EvidenceItem; start: number; end: number; stream: Readable }> {
     const row = await this.visible(p, itemId, incidentId);
     if (row.deleted_at) throw new HttpError(410, 'evidence item was deleted; its custody ledger remains');
@@ -299,7 +301,9 @@ export class EvidenceService {
     const end = Math.min(range?.end ?? row.size, row.size);
     if (start > row.size || end < start) throw new HttpError(416, `range ${start}-${end} is outside the file (${row.size} bytes)`);
     const key = this.fileKey(row);
-    const updated = await this.record(p, row, 'download', { details: range ? { range: [start, end] } : undefined });
+    const updated = scan
+      ? await this.record(p, row, 'scan', { details: { assessmentId: scan.assessmentId } })
+      : await this.record(p, row, 'download', { details: range ? { range: [start, end] } : undefined });
     return { item: this.toItem(updated), start, end, stream: Readable.from(decryptRange(this.fileOf(row), key, row.id, start, end)) };
   }
 

@@ -4,13 +4,13 @@ import { z } from 'zod';
 import { principalOf, SESSION_COOKIE } from '../http/auth-hook.js';
 import { ForbiddenError, NotFoundError } from '../http/problem.js';
 import { actorOf, type AccountsService } from './accounts.service.js';
-import { CreateUserSchema, LoginSchema, MeSchema, PageQuery, SecondFactorNeededSchema, TokenSchema, UserSchema } from './accounts.schema.js';
+import { CreateUserSchema, LoginSchema, MeSchema, PageQuery, RoleSchema, SecondFactorNeededSchema, TokenSchema, UserSchema } from './accounts.schema.js';
 import { type SecondFactorService, secondFactorMethods } from './second-factor.service.js';
-import { signInSteps } from './sign-in.js';
+import { type SignInOptions, signInSteps } from './sign-in.js';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-policy.js';
-import { authenticated, isAdmin, permissionsOf } from './roles.js';
+import { authenticated, canWrite, isAdmin, permissionsOf } from './roles.js';
 
-export function accountsRoutes(accounts: AccountsService, opts: { cookieSecure: boolean; sessionMinutes: number; secondFactors?: SecondFactorService | null }) {
+export function accountsRoutes(accounts: AccountsService, opts: SignInOptions & { secondFactors?: SecondFactorService | null }) {
   const steps = signInSteps(accounts, opts.secondFactors ?? null, opts);
   return async (scope: FastifyInstance) => {
     const app = scope.withTypeProvider<ZodTypeProvider>();
@@ -55,7 +55,7 @@ export function accountsRoutes(accounts: AccountsService, opts: { cookieSecure: 
             ? { id: p.userId, username: p.username, email: p.email, displayName: p.username, roles: p.roles, disabled: false, mustChangePassword: false, createdAt: new Date(0).toISOString() }
             : await accounts.getUser(p.userId);
         if (!user) throw new NotFoundError('user');
-        return { user, roles: p.roles, via: p.via, permissions: permissionsOf(p), csrfToken: request.csrfToken, secondFactorEnrollmentRequired: p.mustEnrollSecondFactor === true };
+        return { user, roles: p.roles, via: p.via, permissions: permissionsOf(p), csrfToken: request.csrfToken, secondFactorEnrollmentRequired: p.mustEnrollSecondFactor === true, mailConfigured: opts.mailConfigured };
       },
     );
 
@@ -120,14 +120,42 @@ export function accountsRoutes(accounts: AccountsService, opts: { cookieSecure: 
       '/api/v1/users/:id',
       {
         config: { policy: isAdmin },
-        schema: { tags: ['users'], summary: 'Disable or enable a user (admin)', params: z.object({ id: z.string() }), body: z.object({ disabled: z.boolean() }), response: { 200: UserSchema } },
+        schema: {
+          tags: ['users'],
+          summary: 'Disable or enable a user, or change their roles (admin)',
+          params: z.object({ id: z.string() }),
+          body: z
+            .object({ disabled: z.boolean().optional(), roles: z.array(RoleSchema).min(1).optional().describe('the new set of organisation roles (replaces the old)') })
+            .refine((b) => b.disabled !== undefined || b.roles !== undefined, 'give disabled or roles'),
+          response: { 200: UserSchema },
+        },
       },
       async (request) => {
         const u = await accounts.getUser(request.params.id);
         if (!u) throw new NotFoundError('user');
-        if (u.id === principalOf(request).userId && request.body.disabled) throw new ForbiddenError('you cannot disable yourself');
-        return accounts.setDisabled(u.username, request.body.disabled, actorOf(principalOf(request)));
+        const me = principalOf(request);
+        const { disabled, roles } = request.body;
+        if (u.id === me.userId && disabled) throw new ForbiddenError('you cannot disable yourself');
+        // Keeps at least the caller able to administer: another admin must take it away.
+        if (u.id === me.userId && roles && !roles.includes('admin')) throw new ForbiddenError('you cannot remove your own admin role');
+        let out = u;
+        if (roles) out = await accounts.setRoles(u.username, roles, actorOf(me));
+        if (disabled !== undefined) out = await accounts.setDisabled(u.username, disabled, actorOf(me));
+        return out;
       },
+    );
+
+    app.get(
+      '/api/v1/users/directory',
+      {
+        config: { policy: canWrite },
+        schema: {
+          tags: ['users'],
+          summary: 'Enabled users by name, to pick incident members (no e-mail addresses)',
+          response: { 200: z.object({ items: z.array(z.object({ id: z.string(), username: z.string(), displayName: z.string() })) }) },
+        },
+      },
+      async () => ({ items: await accounts.directory() }),
     );
 
     app.get(

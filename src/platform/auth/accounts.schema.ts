@@ -35,6 +35,8 @@ export const MeSchema = z.object({
   csrfToken: z.string().nullable(),
   /** True while a second factor required by the caller's role is not set up: only set-up answers. */
   secondFactorEnrollmentRequired: z.boolean().optional(),
+  /** False when no SMTP server is configured (BREACHDESK_SMTP_URL): e-mail notices and reminders cannot go out. */
+  mailConfigured: z.boolean().optional(),
 });
 
 /** The sign-in answer when a second factor must complete it (the pending sign-in is a cookie). */

@@ -157,6 +157,25 @@ export class AccountsService {
     return { ...u, disabled };
   }
 
+  /** Replaces a user's organisation roles (at least one); audited with before and after. */
+  async setRoles(login: string, roles: Role[], actor: Actor): Promise<User> {
+    const u = await this.requireUser(login);
+    const next = [...new Set(roles)];
+    if (next.length === 0) throw new BadInputError(`role: at least one of ${ROLES.join(', ')}`);
+    for (const r of next) if (!ROLES.includes(r)) throw new BadInputError(`role: "${r}" is not one of ${ROLES.join(', ')}`);
+    await this.repo.db.transaction().execute(async (trx) => {
+      await trx.updateTable('users').set({ roles: JSON.stringify(next), updated_at: this.now().toISOString() }).where('id', '=', u.id).execute();
+      await this.audit.record({ actor, action: 'user.roles_changed', subjectType: 'user', subjectId: u.id, before: { roles: u.roles }, after: { roles: next } }, trx);
+    });
+    return { ...u, roles: next };
+  }
+
+  /** Enabled users' names, for pickers (who can be added to an incident); no e-mail addresses. */
+  async directory(): Promise<{ id: string; username: string; displayName: string }[]> {
+    const users = await this.listUsers(null, 10_000);
+    return users.filter((u) => !u.disabled).map((u) => ({ id: u.id, username: u.username, displayName: u.displayName }));
+  }
+
   /**
    * Sets a new password (policy: password-policy.ts) and ends every session of the user but
    * `keepSessionId` (the one making the change), so whoever else held the old password is signed

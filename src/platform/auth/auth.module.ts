@@ -14,7 +14,7 @@ import { SsoService } from './sso.service.js';
 
 export function createAuthRoutes(platform: Platform): RoutePlugin[] {
   const c = platform.config;
-  const opts = { cookieSecure: c.cookieSecure, sessionMinutes: c.sessionMinutes, publicUrl: c.publicUrl };
+  const opts = { cookieSecure: c.cookieSecure, sessionMinutes: c.sessionMinutes, publicUrl: c.publicUrl, mailConfigured: c.smtpUrl !== null };
   const factors = new SecondFactorService(new SecondFactorRepository(platform.store.db), platform.keyring, platform.audit, { requiredRoles: c.secondFactorRoles, publicUrl: c.publicUrl });
   const sso = c.oidc ? new SsoService(c.oidc, new SsoRepository(platform.store.db), platform.accounts, platform.keyring, platform.audit, c.publicUrl) : null;
   return [

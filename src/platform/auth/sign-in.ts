@@ -15,13 +15,15 @@ export const ENROLLMENT_PENDING = 'second_factor_enrollment';
 export interface SignInOptions {
   cookieSecure: boolean;
   sessionMinutes: number;
+  /** Whether SMTP is configured; the web UI shows a "mail not configured" banner when false. */
+  mailConfigured?: boolean;
 }
 
 export type SignInResult = { kind: 'session'; me: ReturnType<typeof meOf> } | { kind: 'second_factor' };
 
-function meOf(user: User, csrfToken: string, pendingEnrollment: boolean) {
+function meOf(user: User, csrfToken: string, pendingEnrollment: boolean, mailConfigured: boolean | undefined) {
   const p = { userId: user.id, username: user.username, email: user.email, roles: user.roles, via: 'session' as const };
-  return { user, roles: user.roles, via: 'session' as const, permissions: permissionsOf(p), csrfToken, secondFactorEnrollmentRequired: pendingEnrollment };
+  return { user, roles: user.roles, via: 'session' as const, permissions: permissionsOf(p), csrfToken, secondFactorEnrollmentRequired: pendingEnrollment, mailConfigured };
 }
 
 export function signInSteps(accounts: AccountsService, secondFactors: SecondFactorService | null, opts: SignInOptions) {
@@ -29,7 +31,7 @@ export function signInSteps(accounts: AccountsService, secondFactors: SecondFact
     const s = await accounts.createSession(user, pending);
     reply.setCookie(SESSION_COOKIE, s.sessionId, { httpOnly: true, sameSite: 'strict', secure: opts.cookieSecure, path: '/', maxAge: opts.sessionMinutes * 60 });
     reply.clearCookie(PENDING_COOKIE, { path: '/api/v1/auth' });
-    return meOf(user, s.csrfToken, pending === ENROLLMENT_PENDING);
+    return meOf(user, s.csrfToken, pending === ENROLLMENT_PENDING, opts.mailConfigured);
   };
   return {
     startSession,

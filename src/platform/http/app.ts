@@ -7,7 +7,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Platform } from '../platform.js';
 import { registerAuthHook } from './auth-hook.js';
@@ -31,6 +31,9 @@ export async function buildHttpApp(platform: Platform, opts: HttpOptions): Promi
     trustProxy: false,
     // Long uploads (evidence, leaked files) must not be cut by a request timeout.
     requestTimeout: 0,
+    // Fastify logs two info lines per request (assets included), which scrolls the first-start
+    // password off the screen; we log one line per request at debug instead (hook below).
+    logController: new LogController({ disableRequestLogging: true }),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -71,6 +74,13 @@ export async function buildHttpApp(platform: Platform, opts: HttpOptions): Promi
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   registerAuthHook(app, platform.accounts);
+  // One line per request: the route pattern, never the raw URL (ids, tokens and search terms in
+  // paths or query strings stay out of the log). Server errors at warn, the rest at debug.
+  app.addHook('onResponse', async (request, reply) => {
+    const line = { method: request.method, route: request.routeOptions.url ?? '(unmatched)', status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
+    if (reply.statusCode >= 500) request.log.warn(line, 'request');
+    else request.log.debug(line, 'request');
+  });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   // Readiness (and the historical /api/health): the store answers. Liveness: the process does —

@@ -64,9 +64,12 @@ for (const dialect of testDialects()) {
       // Samples are masked; nothing of the plaintext leaks through the API by default.
       expect(JSON.stringify(done.report)).not.toContain('123-45-6780');
       expect(JSON.stringify(done.report)).not.toContain('person0@example.org');
-      // The evidence access by the job is in the item's custody ledger.
+      // The evidence access by the job is in the item's custody ledger, named a scan of this
+      // assessment (issue 20 §8), not a download.
       const custody = await s.api(`/api/v1/evidence/${item.id}/custody`, { token });
-      expect(JSON.stringify(custody.body)).toMatch(/download/);
+      const rows = (custody.body as { items?: { action: string; details: unknown }[] }).items ?? (custody.body as { action: string; details: unknown }[]);
+      expect(rows.map((r) => r.action)).toEqual(['upload', 'scan']);
+      expect(rows[1]!.details).toEqual({ assessmentId });
     });
 
     it('un-masking needs a legal or commander role and is audited', async () => {

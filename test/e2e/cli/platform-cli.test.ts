@@ -96,6 +96,18 @@ for (const dialect of testDialects()) {
       expect(after.status).toBe(401);
     });
 
+    it('admin user roles replaces a user\'s roles (audited); a bad role is exit 2', async () => {
+      expect(runCli(['admin', 'user', 'create', '--email', 'rolf@example.test', '--role', 'responder'], envFor(db)).code).toBe(0);
+      const r = runCli(['admin', 'user', 'roles', 'rolf', '--role', 'legal', '--role', 'viewer'], envFor(db));
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toBe('rolf now has roles legal, viewer\n');
+      const list = JSON.parse(runCli(['admin', 'user', 'list', '--json'], envFor(db)).stdout) as { items: { username: string; roles: string[] }[] };
+      expect(list.items.find((u) => u.username === 'rolf')?.roles).toEqual(['legal', 'viewer']);
+      const bad = runCli(['admin', 'user', 'roles', 'rolf', '--role', 'overlord'], envFor(db));
+      expect(bad.code).toBe(2);
+      expect(bad.stderr).toMatch(/role: "overlord" is not one of/);
+    });
+
     it('admin user create rejects a bad role with exit 2', () => {
       const r = runCli(['admin', 'user', 'create', '--email', 'z@example.test', '--role', 'overlord'], envFor(db));
       expect(r.code).toBe(2);

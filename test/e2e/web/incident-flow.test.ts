@@ -128,7 +128,10 @@ describe('web: an incident from first alert to closure', () => {
     expect(decisions).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'gdpr_risk', value: 'high' })]));
     // People: bring in legal counsel (they approve notices and set the ENISA inputs later).
     const legal = await h.user('lee.legal', ['legal']);
-    await page.getByLabel('User name').fill(legal.username);
+    // A picker of users (issue 20 §8); it refreshes on focus, so a user added a moment ago is there.
+    const pick = page.getByLabel('User', { exact: true });
+    await pick.focus();
+    await pick.selectOption(legal.username);
     await page.getByLabel('Incident role').selectOption('legal_counsel');
     await page.getByRole('button', { name: 'Add member' }).click();
     await page.locator('.people').getByText(legal.username).waitFor();

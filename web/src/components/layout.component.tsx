@@ -61,6 +61,12 @@ export function Layout() {
           </button>
         </div>
       </header>
+      {me?.mailConfigured === false && (
+        <p className="banner-warning" role="status">
+          <strong>Mail is not configured.</strong> E-mail notices and task reminders cannot be sent.{' '}
+          {can('admin') ? 'Set BREACHDESK_SMTP_URL (see docs/configuration.md) and restart Breachdesk.' : 'Ask an administrator to set it up.'}
+        </p>
+      )}
       <main id="main" tabIndex={-1}>
         <Suspense fallback={<p className="loading">Loading…</p>}>
           <Outlet />

@@ -1,4 +1,4 @@
-/** Admin: user accounts (create with roles, disable/enable). */
+/** Admin: user accounts (create with roles, edit roles, disable/enable). */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { api } from '../api/http.client.js';
@@ -6,12 +6,71 @@ import { type Page, ROLES, type Role, type User } from '../api/api.types.js';
 import { humanize } from '../components/format.js';
 import { ErrorBox, QueryState } from '../components/query-state.component.js';
 
+const DEFAULT_ROLES: Role[] = ['responder'];
+
+function RoleBoxes({ idPrefix, roles, onChange }: { idPrefix: string; roles: Role[]; onChange: (roles: Role[]) => void }) {
+  return (
+    <>
+      {ROLES.map((r) => (
+        <label key={r} className="check" htmlFor={`${idPrefix}-${r}`}>
+          <input id={`${idPrefix}-${r}`} type="checkbox" checked={roles.includes(r)} onChange={(e) => onChange(e.target.checked ? [...roles, r] : roles.filter((x) => x !== r))} />
+          {humanize(r)}
+        </label>
+      ))}
+    </>
+  );
+}
+
+/** A user's roles, editable in place: Edit roles → boxes → Save (PATCH roles). */
+function UserRoles({ user }: { user: User }) {
+  const qc = useQueryClient();
+  const [editing, setEditing] = useState<Role[] | null>(null);
+  const save = useMutation({
+    mutationFn: (roles: Role[]) => api<User>(`/api/v1/users/${encodeURIComponent(user.id)}`, { method: 'PATCH', body: { roles } }),
+    onSuccess: () => {
+      setEditing(null);
+      qc.invalidateQueries({ queryKey: ['users'] });
+    },
+  });
+  if (!editing) {
+    return (
+      <>
+        {user.roles.map(humanize).join(', ')}{' '}
+        <button type="button" className="secondary small" onClick={() => setEditing(user.roles)} aria-label={`Edit roles of ${user.username}`}>
+          Edit roles
+        </button>
+      </>
+    );
+  }
+  return (
+    <form
+      aria-label={`Roles of ${user.username}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        save.mutate(editing);
+      }}
+    >
+      <fieldset>
+        <legend className="visually-hidden">Roles of {user.username}</legend>
+        <RoleBoxes idPrefix={`roles-${user.id}`} roles={editing} onChange={setEditing} />
+      </fieldset>
+      <button type="submit" className="small" disabled={save.isPending || editing.length === 0}>
+        Save roles
+      </button>{' '}
+      <button type="button" className="secondary small" onClick={() => setEditing(null)}>
+        Cancel
+      </button>
+      {save.isError && <ErrorBox error={save.error} />}
+    </form>
+  );
+}
+
 export function UsersPage() {
   const qc = useQueryClient();
   const users = useQuery({ queryKey: ['users'], queryFn: () => api<Page<User>>('/api/v1/users', { query: { limit: 500 } }) });
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
-  const [roles, setRoles] = useState<Role[]>(['responder']);
+  const [roles, setRoles] = useState<Role[]>(DEFAULT_ROLES);
   const [created, setCreated] = useState<{ user: User; oneTimePassword: string | null } | null>(null);
   const create = useMutation({
     mutationFn: () => api<{ user: User; oneTimePassword: string | null }>('/api/v1/users', { body: { email: email.trim(), displayName: displayName.trim() || undefined, roles } }),
@@ -19,6 +78,8 @@ export function UsersPage() {
       setCreated(r);
       setEmail('');
       setDisplayName('');
+      // The next user starts from the default, not from the roles just given (issue 20 §8).
+      setRoles(DEFAULT_ROLES);
       qc.invalidateQueries({ queryKey: ['users'] });
     },
   });
@@ -48,12 +109,7 @@ export function UsersPage() {
           </div>
           <fieldset className="field">
             <legend>Roles</legend>
-            {ROLES.map((r) => (
-              <label key={r} className="check">
-                <input type="checkbox" checked={roles.includes(r)} onChange={(e) => setRoles(e.target.checked ? [...roles, r] : roles.filter((x) => x !== r))} />
-                {humanize(r)}
-              </label>
-            ))}
+            <RoleBoxes idPrefix="new-role" roles={roles} onChange={setRoles} />
           </fieldset>
           <button type="submit" disabled={create.isPending || roles.length === 0}>
             Add user
@@ -96,7 +152,9 @@ export function UsersPage() {
                     <td>{u.displayName}</td>
                     <td>{u.username}</td>
                     <td>{u.email}</td>
-                    <td>{u.roles.map(humanize).join(', ')}</td>
+                    <td>
+                      <UserRoles user={u} />
+                    </td>
                     <td>{u.disabled ? 'Disabled' : u.mustChangePassword ? 'Must change password' : 'Active'}</td>
                     <td>
                       <button type="button" className="secondary small" onClick={() => toggle.mutate(u)} aria-label={`${u.disabled ? 'Enable' : 'Disable'} ${u.username}`}>

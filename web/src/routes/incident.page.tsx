@@ -87,7 +87,7 @@ function StatusControl({ incident }: { incident: Incident }) {
 }
 
 export function IncidentPage() {
-  const { id = '' } = useParams();
+  const { id = '', taskId } = useParams();
   const { can } = useSession();
   const incident = useQuery({ ...incidentQueries.detail(id), refetchInterval: 30_000 });
   const members = useQuery(incidentQueries.members(id));
@@ -128,7 +128,7 @@ export function IncidentPage() {
             {write && i.status !== 'closed' && <StatusControl key={i.status} incident={i} />}
             <div className="grid-2">
               <div>
-                <TasksSection incidentId={i.id} canWrite={write} members={members.data?.items ?? []} />
+                <TasksSection incidentId={i.id} canWrite={write} members={members.data?.items ?? []} focusTaskId={taskId} />
               </div>
               <div>
                 <TimelineSection incidentId={i.id} canWrite={write} />

@@ -22,6 +22,8 @@ export function PeopleSection({ incidentId, canManage, canEngage }: { incidentId
   const qc = useQueryClient();
   const members = useQuery(incidentQueries.members(incidentId));
   const engaged = useQuery({ queryKey: ['incident', incidentId, 'experts'], queryFn: () => api<{ items: Engagement[] }>(`${incidentPath(incidentId)}/experts`) });
+  // Whom to add: the user directory (names only), so a member is chosen rather than typed.
+  const users = useQuery({ queryKey: ['users', 'directory'], queryFn: () => api<{ items: { id: string; username: string; displayName: string }[] }>('/api/v1/users/directory'), enabled: canManage });
   const directory = useQuery({ queryKey: ['experts'], queryFn: () => api<Page<Expert>>('/api/v1/experts', { query: { limit: 500 } }), enabled: canEngage });
   const [username, setUsername] = useState('');
   const [role, setRole] = useState('member');
@@ -66,8 +68,17 @@ export function PeopleSection({ incidentId, canManage, canEngage }: { incidentId
       {canManage && (
         <form className="inline-form" onSubmit={submitMember} aria-label="Add a member">
           <div className="field">
-            <label htmlFor="member-user">User name</label>
-            <input id="member-user" required value={username} onChange={(e) => setUsername(e.target.value)} />
+            <label htmlFor="member-user">User</label>
+            <select id="member-user" required value={username} onChange={(e) => setUsername(e.target.value)} onFocus={() => void users.refetch()}>
+              <option value="">Choose a user…</option>
+              {(users.data?.items ?? [])
+                .filter((u) => !members.data?.items.some((m) => m.userId === u.id))
+                .map((u) => (
+                  <option key={u.id} value={u.username}>
+                    {u.displayName && u.displayName !== u.username ? `${u.displayName} (${u.username})` : u.username}
+                  </option>
+                ))}
+            </select>
           </div>
           <div className="field">
             <label htmlFor="member-role">Incident role</label>

@@ -1,6 +1,6 @@
 /** Tasks by phase: assign, start, complete; overdue ones stand out (text and colour). */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { api } from '../../api/http.client.js';
 import { type Member, PHASES, type Task } from '../../api/api.types.js';
 import { Countdown, useNow } from '../countdown.component.js';
@@ -9,9 +9,14 @@ import { ErrorBox, QueryState } from '../query-state.component.js';
 import { incidentPath, incidentQueries } from './incident-api.js';
 import { isOverdue } from './task-state.js';
 
-export function TasksSection({ incidentId, canWrite, members }: { incidentId: string; canWrite: boolean; members: Member[] }) {
+export function TasksSection({ incidentId, canWrite, members, focusTaskId }: { incidentId: string; canWrite: boolean; members: Member[]; focusTaskId?: string }) {
   const qc = useQueryClient();
   const tasks = useQuery(incidentQueries.tasks(incidentId));
+  // Opened from a reminder's link (/incidents/:id/tasks/:taskId): bring that task into view.
+  const focusLoaded = !!focusTaskId && !!tasks.data?.items.some((t) => t.id === focusTaskId);
+  useEffect(() => {
+    if (focusLoaded) document.getElementById(`task-${focusTaskId}`)?.scrollIntoView({ block: 'center' });
+  }, [focusLoaded, focusTaskId]);
   const now = useNow();
   const update = useMutation({
     mutationFn: ({ id, patch }: { id: string; patch: Record<string, unknown> }) => api<Task>(`${incidentPath(incidentId)}/tasks/${encodeURIComponent(id)}`, { method: 'PATCH', body: patch }),
@@ -37,6 +42,7 @@ export function TasksSection({ incidentId, canWrite, members }: { incidentId: st
   return (
     <section aria-labelledby="tasks-h" className="card">
       <h2 id="tasks-h">Tasks</h2>
+      {focusTaskId && tasks.isSuccess && !focusLoaded && <p className="muted">The linked task is no longer in this incident.</p>}
       {update.isError && <ErrorBox error={update.error} />}
       <QueryState query={tasks} what="Tasks">
         {(page) => {
@@ -59,7 +65,12 @@ export function TasksSection({ incidentId, canWrite, members }: { incidentId: st
                         const late = isOverdue(t, now);
                         const done = t.status === 'done' || t.status === 'skipped';
                         return (
-                          <li key={t.id} className={`task ${late ? 'task-overdue' : ''} ${done ? 'task-done' : ''}`}>
+                          <li
+                            key={t.id}
+                            id={`task-${t.id}`}
+                            aria-current={t.id === focusTaskId ? 'true' : undefined}
+                            className={`task ${late ? 'task-overdue' : ''} ${done ? 'task-done' : ''} ${t.id === focusTaskId ? 'task-focus' : ''}`}
+                          >
                             <div className="task-main">
                               <span className="task-title">{t.title}</span>
                               <span className="task-meta">
