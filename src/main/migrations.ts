@@ -4,6 +4,7 @@
  */
 import type { Migration } from 'kysely';
 import { ASSESSMENT_MIGRATIONS } from '../assessment/assessment.migrations.js';
+import { CONFIRM_MIGRATIONS } from '../confirm/confirm.migrations.js';
 import { EVIDENCE_MIGRATIONS } from '../incidents/evidence/migrations.js';
 import { EXPERTS_MIGRATIONS } from '../incidents/experts/migrations.js';
 import { INCIDENTS_MIGRATIONS } from '../incidents/migrations/index.js';
@@ -19,4 +20,5 @@ export const ALL_MIGRATIONS: Record<string, Migration> = {
   ...ASSESSMENT_MIGRATIONS,
   ...TRACKING_MIGRATIONS,
   ...NOTICES_MIGRATIONS,
+  ...CONFIRM_MIGRATIONS,
 };

@@ -5,6 +5,7 @@
  */
 import { ASSESS_QUEUE, AssessmentService, type EvidenceSource } from '../assessment/assessment.service.js';
 import { assessmentRoutes } from '../assessment/assessment.routes.js';
+import { type ConfirmModule, createConfirmModule } from '../confirm/confirm.module.js';
 import { createEvidenceModule } from '../incidents/evidence/evidence.module.js';
 import { createExpertsModule } from '../incidents/experts/experts.module.js';
 import { createIncidentsModule } from '../incidents/incidents.module.js';
@@ -60,6 +61,7 @@ export interface Modules {
   orgProfile: OrgProfileService;
   tracking: ObligationTrackingService;
   assessment: AssessmentService;
+  confirm: ConfirmModule;
   routes: RoutePlugin[];
   registerJobs(queue: JobQueue): void;
 }
@@ -131,7 +133,20 @@ export function createModules(platform: Platform): Modules {
     }
   });
 
-  const parts: FeatureParts[] = [incidents.parts, evidence.parts, experts.parts, notices.parts];
+  // Confirm creates incidents through the workspace's own use cases (the awareness time starts the legal clocks).
+  const confirm = createConfirmModule(platform, {
+    incidents: {
+      create: async (p, input) => {
+        const i = await incidents.service.create(p, { ...input, status: 'confirmed' });
+        return { id: i.id, awareAt: i.awareAt };
+      },
+      assertCanWrite: (p, id) => access.assertCanWrite(p, id),
+      addObservable: async (p, id, input) => void (await incidents.service.addObservable(p, id, input)),
+      addTimelineEntry: async (p, id, input) => void (await incidents.service.addTimelineEntry(p, id, input)),
+    },
+  });
+
+  const parts: FeatureParts[] = [incidents.parts, evidence.parts, experts.parts, notices.parts, confirm.parts];
   const auth = createAuthRoutes(platform);
   const routes: RoutePlugin[] = [
     ...auth,
@@ -156,6 +171,7 @@ export function createModules(platform: Platform): Modules {
     orgProfile,
     tracking,
     assessment,
+    confirm,
     routes,
     registerJobs(queue) {
       for (const p of parts) p.jobs?.(queue);

@@ -28,6 +28,8 @@ export const PUBLIC_ROUTES = new Set([
   // Single sign-on (only when configured).
   'GET /api/v1/auth/oidc/start',
   'GET /api/v1/auth/oidc/callback',
+  // Detection tools post alerts with their source's token or HMAC signature, not a user sign-in (src/confirm/intake.routes.ts).
+  'POST /api/v1/intake/{source}',
 ]);
 
 interface Operation {
