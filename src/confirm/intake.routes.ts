@@ -10,7 +10,8 @@ import { z } from 'zod';
 import { canWrite, isAdmin } from '../platform/auth/roles.js';
 import { principalOf } from '../platform/http/auth-hook.js';
 import { IngestResultSchema, SourceInputSchema, SourceSchema } from './confirm.schema.js';
-import { parseAlertsBody } from './intake-body.js';
+import { MAX_ALERTS_PER_REQUEST, parseAlertsBody } from './intake-body.js';
+import type { Json } from './normalise/alert.js';
 import type { IntakeService } from './intake.service.js';
 import { SIGNATURE_HEADER } from './signature.js';
 
@@ -68,6 +69,25 @@ export function intakeSourceRoutes(intake: IntakeService) {
         schema: { tags, summary: 'Add an alert source; answers its token or HMAC secret once', body: SourceInputSchema, response: { 201: z.object({ source: SourceSchema, secret: z.string() }) } },
       },
       async (request, reply) => reply.code(201).send(await intake.createSource(principalOf(request), request.body)),
+    );
+    // Backfills and tests (`breachdesk intake replay`): the operator's own sign-in stands in for the source's credential.
+    app.post(
+      '/api/v1/intake-sources/:source/replay',
+      {
+        config: { policy: isAdmin },
+        schema: {
+          tags,
+          summary: 'Feed stored alerts into a source as if it had sent them (backfill)',
+          params: z.object({ source: z.string() }),
+          body: z.object({ alerts: z.array(z.record(z.string(), z.unknown())).min(1).max(MAX_ALERTS_PER_REQUEST) }),
+          response: { 201: IngestResultSchema, 202: IngestResultSchema },
+        },
+      },
+      async (request, reply) => {
+        const src = await intake.sourceFor(principalOf(request), request.params.source);
+        const result = await intake.ingest(src, request.body.alerts as Json[]);
+        return reply.code(result.unparsed ? 202 : 201).send(result);
+      },
     );
   };
 }

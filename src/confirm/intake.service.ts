@@ -148,6 +148,14 @@ export class IntakeService {
     return src;
   }
 
+  /** A source for an operator's backfill (audited: alerts enter without the source's credential). */
+  async sourceFor(p: Principal, name: string): Promise<IntakeSourcesTable> {
+    const src = await this.repo.source(name);
+    if (!src) throw new NotFoundError(`intake source "${name}"`);
+    await this.audit.record({ actor: actorOf(p), action: 'intake.replayed', subjectType: 'intake_source', subjectId: src.id });
+    return src;
+  }
+
   // --- ingest ------------------------------------------------------------------------------
 
   /** Documents from a configured source (HTTP intake, `intake replay`). */
