@@ -90,6 +90,34 @@ async function down(db: Kysely<unknown>): Promise<void> {
   for (const t of ['intake_nonces', 'intake_suspects', 'intake_alert_entities', 'intake_alerts', 'intake_sources']) await db.schema.dropTable(t).ifExists().execute();
 }
 
+async function upReports(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('outside_reports')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('reference', 'text', (c) => c.notNull().unique())
+    .addColumn('category', 'text', (c) => c.notNull())
+    .addColumn('received_at', 'text', (c) => c.notNull())
+    .addColumn('ip_index', 'text', (c) => c.notNull())
+    .addColumn('body_enc', 'text', (c) => c.notNull())
+    .addColumn('alert_id', 'text')
+    .execute();
+  await db.schema
+    .createTable('report_attachments')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('report_id', 'text', (c) => c.notNull())
+    .addColumn('name_enc', 'text', (c) => c.notNull())
+    .addColumn('sha256', 'text', (c) => c.notNull())
+    .addColumn('size', 'integer', (c) => c.notNull())
+    .addColumn('content_enc', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('report_attachments_report').on('report_attachments').columns(['report_id']).execute();
+}
+
+async function downReports(db: Kysely<unknown>): Promise<void> {
+  for (const t of ['report_attachments', 'outside_reports']) await db.schema.dropTable(t).ifExists().execute();
+}
+
 export const CONFIRM_MIGRATIONS: Record<string, Migration> = {
   '20261206_confirm_01_intake': { up, down },
+  '20261206_confirm_02_reports': { up: upReports, down: downReports },
 };

@@ -5,12 +5,15 @@ import type { IncidentsPort } from './incidents.port.js';
 import { IntakeRepository } from './intake.repository.js';
 import { intakeEndpoint, intakeSourceRoutes } from './intake.routes.js';
 import { IntakeService } from './intake.service.js';
+import { reportsRoutes } from './reports.routes.js';
+import { ReportsService } from './reports.service.js';
 import { triageRoutes } from './triage.routes.js';
 import { TriageService } from './triage.service.js';
 
 export interface ConfirmModule {
   intake: IntakeService;
   triage: TriageService;
+  reports: ReportsService;
   parts: FeatureParts;
 }
 
@@ -18,5 +21,12 @@ export function createConfirmModule(platform: Platform, ports: { incidents: Inci
   const repo = new IntakeRepository(platform.store.db);
   const intake = new IntakeService(repo, platform.keyring, platform.audit);
   const triage = new TriageService(repo, platform.keyring, platform.audit, ports.incidents);
-  return { intake, triage, parts: { routes: [intakeEndpoint(intake, platform.config.bodyLimit), intakeSourceRoutes(intake), triageRoutes(triage)] } };
+  const reports = new ReportsService(platform.store.db, platform.keyring, platform.audit, intake);
+  const site = { publicUrl: platform.config.publicUrl, securityContact: platform.config.securityContact };
+  return {
+    intake,
+    triage,
+    reports,
+    parts: { routes: [intakeEndpoint(intake, platform.config.bodyLimit), intakeSourceRoutes(intake), triageRoutes(triage), reportsRoutes(reports, site)] },
+  };
 }

@@ -86,7 +86,31 @@ export interface IntakeNoncesTable {
   expires_at: string;
 }
 
+/** A report from outside (researcher, customer, journalist): the text and contact are encrypted. */
+export interface OutsideReportsTable {
+  id: string;
+  reference: string;
+  category: string;
+  received_at: string;
+  /** HMAC of the sender's IP (abuse handling without keeping the address). */
+  ip_index: string;
+  body_enc: string;
+  alert_id: string | null;
+}
+
+/** Attachments of reports, quarantined: encrypted, never rendered, downloaded only as octet streams. */
+export interface ReportAttachmentsTable {
+  id: string;
+  report_id: string;
+  name_enc: string;
+  sha256: string;
+  size: number;
+  content_enc: string;
+}
+
 export interface ConfirmTables {
+  outside_reports: OutsideReportsTable;
+  report_attachments: ReportAttachmentsTable;
   intake_sources: IntakeSourcesTable;
   intake_alerts: IntakeAlertsTable;
   intake_alert_entities: IntakeAlertEntitiesTable;

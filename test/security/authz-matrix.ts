@@ -30,6 +30,8 @@ export const PUBLIC_ROUTES = new Set([
   'GET /api/v1/auth/oidc/callback',
   // Detection tools post alerts with their source's token or HMAC signature, not a user sign-in (src/confirm/intake.routes.ts).
   'POST /api/v1/intake/{source}',
+  // The outside-report form: anyone may report exposed data (rate-limited per IP, src/confirm/reports.routes.ts).
+  'POST /api/v1/reports',
 ]);
 
 interface Operation {

@@ -183,6 +183,12 @@ export class FlowAnalyser {
     }
   }
 
+  private offHoursIn(day: number): number {
+    let n = 0;
+    for (let h = day * 24; h < day * 24 + 24; h++) if (this.offHour(h)) n++;
+    return n;
+  }
+
   private offHour(hour: number): boolean {
     let off = this.hourInfo.get(hour);
     if (off === undefined) {
@@ -231,12 +237,14 @@ export class FlowAnalyser {
       const days = [...byDay];
       const first = Math.min(...days.map(([d]) => d));
       const last = Math.max(...days.map(([d]) => d));
-      const totals = new Map(days.map(([d, x]) => [d, x.bytes]));
+      // Per off-hour rates: a weekend day has twice the off-hours of a weekday.
+      const rate = (d: number, bytes: number) => bytes / Math.max(1, this.offHoursIn(d));
+      const totals = new Map(days.map(([d, x]) => [d, rate(d, x.bytes)]));
       const series: number[] = [];
       for (let d = first; d <= last; d++) series.push(totals.get(d) ?? 0);
       const z = robustZ(series);
       for (const [day, d] of days) {
-        const m = z(d.bytes);
+        const m = z(rate(day, d.bytes));
         if (d.bytes < o.offHoursFloor || (series.length >= 3 && m <= o.zThreshold)) continue;
         findings.push(finding('off_hours', host, null, day * 86400, d.bytes, Math.min(99, m), `${host} sent ${mb(d.bytes)} out outside working hours (${o.workHours[0]}:00–${o.workHours[1]}:00 ${o.timeZone}) on ${iso(day * 86400).slice(0, 10)}, against its own off-hours days`, d.top));
       }
