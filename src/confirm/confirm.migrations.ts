@@ -117,7 +117,30 @@ async function downReports(db: Kysely<unknown>): Promise<void> {
   for (const t of ['report_attachments', 'outside_reports']) await db.schema.dropTable(t).ifExists().execute();
 }
 
+async function upCanaries(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('intake_canaries')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('dataset', 'text', (c) => c.notNull())
+    .addColumn('planted_where', 'text', (c) => c.notNull())
+    .addColumn('person_enc', 'text', (c) => c.notNull())
+    .addColumn('email_index', 'text', (c) => c.notNull().unique())
+    .addColumn('phone_index', 'text', (c) => c.notNull())
+    .addColumn('card_index', 'text', (c) => c.notNull().unique())
+    .addColumn('token_index', 'text', (c) => c.notNull().unique())
+    .addColumn('created_by', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('last_hit_at', 'text')
+    .execute();
+  await db.schema.createIndex('intake_canaries_dataset').on('intake_canaries').columns(['dataset']).execute();
+}
+
+async function downCanaries(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('intake_canaries').ifExists().execute();
+}
+
 export const CONFIRM_MIGRATIONS: Record<string, Migration> = {
   '20261206_confirm_01_intake': { up, down },
   '20261206_confirm_02_reports': { up: upReports, down: downReports },
+  '20261206_confirm_03_canaries': { up: upCanaries, down: downCanaries },
 };

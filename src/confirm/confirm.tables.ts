@@ -108,7 +108,23 @@ export interface ReportAttachmentsTable {
   content_enc: string;
 }
 
+/** A canary person planted in one dataset; the person is encrypted, lookups are blind indexes. */
+export interface CanariesTable {
+  id: string;
+  dataset: string;
+  planted_where: string;
+  person_enc: string;
+  email_index: string;
+  phone_index: string;
+  card_index: string;
+  token_index: string;
+  created_by: string | null;
+  created_at: string;
+  last_hit_at: string | null;
+}
+
 export interface ConfirmTables {
+  intake_canaries: CanariesTable;
   outside_reports: OutsideReportsTable;
   report_attachments: ReportAttachmentsTable;
   intake_sources: IntakeSourcesTable;

@@ -152,6 +152,13 @@ export function createModules(platform: Platform): Modules {
       addObservable: async (p, id, input) => void (await incidents.service.addObservable(p, id, input)),
       addTimelineEntry: async (p, id, input) => void (await incidents.service.addTimelineEntry(p, id, input)),
     },
+    // Canary attribution: the scanner matches canary people like known customers (strong identifiers).
+    scanner: {
+      matchKnownPeople: async (paths, knownCsv) => {
+        const { scan } = await import('../assessment/scanner/engine/scan.js');
+        return (await scan({ paths, customers: knownCsv, workers: 0 })).matchedCustomers;
+      },
+    },
   });
 
   const parts: FeatureParts[] = [incidents.parts, evidence.parts, experts.parts, notices.parts, confirm.parts];

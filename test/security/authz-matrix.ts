@@ -32,6 +32,8 @@ export const PUBLIC_ROUTES = new Set([
   'POST /api/v1/intake/{source}',
   // The outside-report form: anyone may report exposed data (rate-limited per IP, src/confirm/reports.routes.ts).
   'POST /api/v1/reports',
+  // A canary's beacon is fetched by whoever holds the leaked record (src/confirm/canaries.routes.ts).
+  'GET /api/v1/canaries/beacon/{token}',
 ]);
 
 interface Operation {
