@@ -3,6 +3,7 @@ import type { FeatureParts } from '../platform/module.js';
 import type { Platform } from '../platform/platform.js';
 import { canaryCheckRoute, canariesRoutes } from './canaries.routes.js';
 import { CanariesService, type KnownPeopleScanner } from './canaries.service.js';
+import { FLOWS_QUEUE, type FlowJob, flowJob, flowsRoutes } from './flows/flows.routes.js';
 import type { IncidentsPort } from './incidents.port.js';
 import { IntakeRepository } from './intake.repository.js';
 import { intakeEndpoint, intakeSourceRoutes } from './intake.routes.js';
@@ -33,7 +34,8 @@ export function createConfirmModule(platform: Platform, ports: { incidents: Inci
     reports,
     canaries,
     parts: {
-      routes: [intakeEndpoint(intake, platform.config.bodyLimit), intakeSourceRoutes(intake), triageRoutes(triage), reportsRoutes(reports, site), canariesRoutes(canaries), canaryCheckRoute(canaries)],
+      routes: [intakeEndpoint(intake, platform.config.bodyLimit), intakeSourceRoutes(intake), triageRoutes(triage), reportsRoutes(reports, site), canariesRoutes(canaries), canaryCheckRoute(canaries), flowsRoutes(platform.jobs, platform.config.dataDir)],
+      jobs: (queue) => queue.work<FlowJob>(FLOWS_QUEUE, flowJob(intake)),
     },
   };
 }
