@@ -139,8 +139,32 @@ async function downCanaries(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('intake_canaries').ifExists().execute();
 }
 
+/**
+ * Correlation by entity without scanning every alert that ever shared it: one row per (entity,
+ * suspect) with the window it was seen in, and each suspect's kinds for an incremental score
+ * (a suspect of 10,000 alerts once made every new alert re-read all of them).
+ */
+async function upCorrelation(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('intake_suspect_entities')
+    .addColumn('lookup', 'text', (c) => c.notNull())
+    .addColumn('suspect_id', 'text', (c) => c.notNull())
+    .addColumn('first_seen', 'text', (c) => c.notNull())
+    .addColumn('last_seen', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('intake_suspect_entities_key').unique().on('intake_suspect_entities').columns(['lookup', 'suspect_id']).execute();
+  await db.schema.createIndex('intake_suspect_entities_suspect').on('intake_suspect_entities').columns(['suspect_id']).execute();
+  await db.schema.alterTable('intake_suspects').addColumn('kinds', 'text', (c) => c.notNull().defaultTo('[]')).execute();
+}
+
+async function downCorrelation(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('intake_suspects').dropColumn('kinds').execute();
+  await db.schema.dropTable('intake_suspect_entities').ifExists().execute();
+}
+
 export const CONFIRM_MIGRATIONS: Record<string, Migration> = {
   '20261206_confirm_01_intake': { up, down },
   '20261206_confirm_02_reports': { up: upReports, down: downReports },
   '20261206_confirm_03_canaries': { up: upCanaries, down: downCanaries },
+  '20261206_confirm_04_correlation': { up: upCorrelation, down: downCorrelation },
 };

@@ -73,6 +73,8 @@ export interface IntakeSuspectsTable {
   incident_id: string | null;
   merged_into: string | null;
   alert_count: number;
+  /** JSON array of the alert kinds it holds (the score counts agreeing tools). */
+  kinds: string;
   first_seen: string;
   last_seen: string;
   created_at: string;
@@ -123,7 +125,16 @@ export interface CanariesTable {
   last_hit_at: string | null;
 }
 
+/** Which suspects an entity (blind index) was seen in, and when: the correlation lookup. */
+export interface IntakeSuspectEntitiesTable {
+  lookup: string;
+  suspect_id: string;
+  first_seen: string;
+  last_seen: string;
+}
+
 export interface ConfirmTables {
+  intake_suspect_entities: IntakeSuspectEntitiesTable;
   intake_canaries: CanariesTable;
   outside_reports: OutsideReportsTable;
   report_attachments: ReportAttachmentsTable;

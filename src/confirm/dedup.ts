@@ -28,9 +28,19 @@ const BASE: Record<Severity, number> = { info: 5, low: 15, medium: 35, high: 60,
  */
 export function suspectScore(groups: Array<{ severity: string; kind: string; n: number }>): { score: number; severity: Severity } {
   let worst: Severity = 'info';
-  for (const g of groups) if (SEVERITY_RANK[g.severity as Severity] > SEVERITY_RANK[worst]) worst = g.severity as Severity;
-  const kinds = new Set(groups.map((g) => g.kind));
-  const alerts = groups.reduce((s, g) => s + g.n, 0);
+  for (const g of groups) worst = worse(worst, g.severity as Severity);
+  return scoreOf(
+    worst,
+    groups.reduce((s, g) => s + g.n, 0),
+    groups.map((g) => g.kind),
+  );
+}
+
+export const worse = (a: Severity, b: Severity): Severity => (SEVERITY_RANK[b] > SEVERITY_RANK[a] ? b : a);
+
+/** The score from a suspect's running totals (what each new alert updates). */
+export function scoreOf(worst: Severity, alerts: number, kindList: string[]): { score: number; severity: Severity } {
+  const kinds = new Set(kindList);
   let score = BASE[worst] + Math.min(20, 4 * (alerts - 1)) + 10 * (kinds.size - 1);
   if (kinds.has('canary') || kinds.has('canarytoken')) score = Math.max(score, 90);
   return { score: Math.min(100, score), severity: worst };

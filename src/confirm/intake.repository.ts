@@ -71,23 +71,54 @@ export class IntakeRepository {
     if (rows.length) await this.db.insertInto('intake_alert_entities').values(rows).execute();
   }
 
-  /** Live suspects holding an alert that shares one of these entity lookups, observed within [from, to]. */
-  async suspectsSharing(lookups: string[], from: string, to: string): Promise<Array<{ id: string; score: number }>> {
-    if (!lookups.length) return [];
+  /** The best-scored live suspect that saw one of these entities within [from, to]. */
+  async suspectSharing(lookups: string[], from: string, to: string): Promise<{ id: string; score: number } | undefined> {
+    if (!lookups.length) return undefined;
     return this.db
-      .selectFrom('intake_alert_entities as e')
-      .innerJoin('intake_alerts as a', 'a.id', 'e.alert_id')
-      .innerJoin('intake_suspects as s', 's.id', 'a.suspect_id')
+      .selectFrom('intake_suspect_entities as e')
+      .innerJoin('intake_suspects as s', 's.id', 'e.suspect_id')
       .select(['s.id', 's.score'])
-      .distinct()
       .where('e.lookup', 'in', lookups)
-      .where('e.observed_at', '>=', from)
-      .where('e.observed_at', '<=', to)
+      .where('e.last_seen', '>=', from)
+      .where('e.first_seen', '<=', to)
       .where('s.status', 'in', [...LIVE_SUSPECT])
       .orderBy('s.score', 'desc')
       .orderBy('s.id')
-      .limit(5)
+      .limit(1)
+      .executeTakeFirst();
+  }
+
+  /** Records that a suspect saw these entities at `at` (widening each one's window). */
+  async noteSuspectEntities(suspectId: string, lookups: string[], at: string): Promise<void> {
+    if (!lookups.length) return;
+    await this.db
+      .insertInto('intake_suspect_entities')
+      .values(lookups.map((lookup) => ({ lookup, suspect_id: suspectId, first_seen: at, last_seen: at })))
+      .onConflict((oc) =>
+        oc.columns(['lookup', 'suspect_id']).doUpdateSet({
+          first_seen: sql`CASE WHEN excluded.first_seen < intake_suspect_entities.first_seen THEN excluded.first_seen ELSE intake_suspect_entities.first_seen END`,
+          last_seen: sql`CASE WHEN excluded.last_seen > intake_suspect_entities.last_seen THEN excluded.last_seen ELSE intake_suspect_entities.last_seen END`,
+        }),
+      )
       .execute();
+  }
+
+  /** Rebuilds a suspect's entity rows from its alerts (after a merge or split). */
+  async rebuildSuspectEntities(suspectId: string): Promise<void> {
+    await this.db.deleteFrom('intake_suspect_entities').where('suspect_id', '=', suspectId).execute();
+    const rows = await this.db
+      .selectFrom('intake_alert_entities as e')
+      .innerJoin('intake_alerts as a', 'a.id', 'e.alert_id')
+      .select(['e.lookup', (eb) => eb.fn.min('e.observed_at').as('first'), (eb) => eb.fn.max('e.observed_at').as('last')])
+      .where('a.suspect_id', '=', suspectId)
+      .groupBy('e.lookup')
+      .execute();
+    for (let i = 0; i < rows.length; i += 500) {
+      await this.db
+        .insertInto('intake_suspect_entities')
+        .values(rows.slice(i, i + 500).map((r) => ({ lookup: r.lookup, suspect_id: suspectId, first_seen: String(r.first), last_seen: String(r.last) })))
+        .execute();
+    }
   }
 
   alert(id: string): Promise<IntakeAlertsTable | undefined> {

@@ -13,9 +13,9 @@ import { BadInputError } from '../platform/errors.js';
 import { HttpError, NotFoundError } from '../platform/http/problem.js';
 import { newId } from '../platform/ids.js';
 import type { IntakeAlertsTable, IntakeSourcesTable } from './confirm.tables.js';
-import { DEFAULT_DEDUP_KEYS, type DedupField, entitiesOf, fingerprintOf, suspectScore } from './dedup.js';
+import { DEFAULT_DEDUP_KEYS, type DedupField, entitiesOf, fingerprintOf, scoreOf, suspectScore, worse } from './dedup.js';
 import type { IntakeRepository } from './intake.repository.js';
-import type { Json, NormalisedAlert } from './normalise/alert.js';
+import type { Json, NormalisedAlert, Severity } from './normalise/alert.js';
 import { type IntakeFormat, normalise } from './normalise/index.js';
 import { SIGNATURE_TOLERANCE_S, verifySignature } from './signature.js';
 
@@ -228,27 +228,44 @@ export class IntakeService {
     // Both sides of the event time: alerts arrive late and out of order (backfills, replays).
     const t = Date.parse(a.observedAt);
     const w = cfg.correlateWindowS * 1000;
-    const [match] = await repo.suspectsSharing(lookups, new Date(t - w).toISOString(), new Date(t + w).toISOString());
+    const match = await repo.suspectSharing(lookups, new Date(t - w).toISOString(), new Date(t + w).toISOString());
     const suspectId = match?.id ?? newId();
     if (!match) {
+      const { score } = scoreOf(a.severity, 1, [a.kind]);
       await repo.insertSuspect({
         id: suspectId,
         title: a.title.slice(0, 300),
-        score: 0,
+        score,
         severity: a.severity,
         status: 'open',
         reason: null,
         incident_id: null,
         merged_into: null,
-        alert_count: 0,
+        alert_count: 1,
+        kinds: JSON.stringify([a.kind]),
         first_seen: a.observedAt,
         last_seen: a.observedAt,
         created_at: at,
         updated_at: at,
       });
+    } else {
+      // Running totals, not a re-read of the suspect's alerts: constant work per alert.
+      const cur = (await repo.lockSuspect(suspectId))!;
+      const kinds = [...new Set([...(JSON.parse(cur.kinds) as string[]), a.kind])];
+      const worst = worse(cur.severity as Severity, a.severity);
+      const { score } = scoreOf(worst, cur.alert_count + 1, kinds);
+      await repo.updateSuspect(suspectId, {
+        score,
+        severity: worst,
+        alert_count: cur.alert_count + 1,
+        kinds: JSON.stringify(kinds),
+        first_seen: [a.observedAt, cur.first_seen].sort()[0]!,
+        last_seen: [a.observedAt, cur.last_seen].sort()[1]!,
+        updated_at: at,
+      });
     }
     await repo.updateAlerts([id], { suspect_id: suspectId });
-    await refreshSuspect(repo, suspectId, at);
+    await repo.noteSuspectEntities(suspectId, [...new Set(lookups)], a.observedAt);
     return { id, kind: a.kind, repeat: false, count: 1, suspectId };
   }
 }
@@ -257,10 +274,12 @@ export class IntakeService {
 export async function refreshSuspect(repo: IntakeRepository, id: string, at: string): Promise<void> {
   const groups = await repo.suspectGroups(id);
   const { score, severity } = suspectScore(groups);
+  await repo.rebuildSuspectEntities(id);
   await repo.updateSuspect(id, {
     score: groups.length ? score : 0,
     severity,
     alert_count: groups.reduce((s, g) => s + g.n, 0),
+    kinds: JSON.stringify([...new Set(groups.map((g) => g.kind))]),
     first_seen: groups.map((g) => g.first).sort()[0] ?? at,
     last_seen: groups.map((g) => g.last).sort().at(-1) ?? at,
     updated_at: at,

@@ -228,7 +228,7 @@ export class TriageService {
 }
 
 function blankSuspect(id: string, title: string, at: string): IntakeSuspectsTable {
-  return { id, title, score: 0, severity: 'info', status: 'open', reason: null, incident_id: null, merged_into: null, alert_count: 0, first_seen: at, last_seen: at, created_at: at, updated_at: at };
+  return { id, title, score: 0, severity: 'info', status: 'open', reason: null, incident_id: null, merged_into: null, alert_count: 0, kinds: '[]', first_seen: at, last_seen: at, created_at: at, updated_at: at };
 }
 
 const minIso = (a: string, b: string) => (a < b ? a : b);
