@@ -80,7 +80,8 @@ export interface FlowReport {
   findings: Finding[];
 }
 
-const KEEP = 5;
+/** Evidence rows kept per group (host-hour, pair, host-day): the largest ones. */
+const KEEP = 3;
 
 type Agg = { bytes: number; top: Row[] };
 const newAgg = (): Agg => ({ bytes: 0, top: [] });
@@ -94,13 +95,16 @@ function slot<K, V>(m: Map<K, V>, k: K, make: () => V): V {
   return v;
 }
 
+/** Kept compact (numbers and shared strings): the ISO time and file:line are made at report time. */
 function toRow(r: FlowRecord, file: string, lineNo: number): Row {
-  return { at: new Date(r.ts * 1000).toISOString(), src: r.src, dst: r.dst, dport: r.dport, proto: r.proto, bytesOut: r.bytesOut, bytes: r.bytesOut, where: `${file}:${lineNo}` };
+  return { ts: r.ts, src: r.src, dst: r.dst, dport: r.dport, proto: r.proto, bytes: r.bytesOut, file, line: lineNo };
 }
+
+const toEvidence = (r: Row): Evidence => ({ at: iso(r.ts), src: r.src, dst: r.dst, dport: r.dport, proto: r.proto, bytesOut: r.bytes, where: `${r.file}:${r.line}` });
 const HOUR = 3600;
 const iso = (s: number) => new Date(s * 1000).toISOString();
 
-type Row = Evidence & { bytes: number };
+type Row = { ts: number; src: string; dst: string; dport: number; proto: string; bytes: number; file: string; line: number };
 /** The few largest rows of a group (evidence), kept in a tiny sorted array. */
 function keepTop(list: Row[], row: Row): void {
   if (list.length < KEEP) {
@@ -150,9 +154,28 @@ export class FlowAnalyser {
     if (this.problems.length < 20) this.problems.push(`${where}: ${reason}`);
   }
 
+  /**
+   * One flat copy per distinct address. A field split from a 1 MB read chunk is a V8 "sliced
+   * string" that keeps the whole chunk alive; kept as a map key or evidence row, it made memory
+   * grow with the input (a 120 MB log needed > 96 MB of heap; bench/README.md).
+   */
+  private readonly strings = new Map<string, string>();
+  private intern(v: string): string {
+    let k = this.strings.get(v);
+    if (k === undefined) {
+      k = JSON.parse(JSON.stringify(v)) as string;
+      if (this.strings.size < 1_000_000) this.strings.set(k, k);
+    }
+    return k;
+  }
+
+  /** `r` is the reader's fresh record: its strings are swapped for interned copies in place. */
   add(r: FlowRecord, file: string, lineNo: number): void {
     this.records++;
     if (r.bytesOut <= 0 || !this.isInternal(r.src) || this.isInternal(r.dst)) return;
+    r.src = this.intern(r.src);
+    r.dst = this.intern(r.dst);
+    r.proto = this.intern(r.proto);
     this.outbound++;
     if (r.ts < this.min) this.min = r.ts;
     if (r.ts > this.max) this.max = r.ts;
@@ -231,7 +254,7 @@ export class FlowAnalyser {
         findings.push(finding('beacon', host, dst, p.first, p.bytes, b.score, `${host} → ${dst}: ${p.seen} connections at regular intervals and sizes, beacon score ${b.score} (RITA-style)`, p.top));
       }
       }
-    for (const r of this.large) findings.push(finding('large_transfer', r.src, r.dst, Date.parse(r.at) / 1000, r.bytes, 1, `${r.src} sent ${mb(r.bytes)} to ${r.dst}:${r.dport} in one flow`, [r]));
+    for (const r of this.large) findings.push(finding('large_transfer', r.src, r.dst, r.ts, r.bytes, 1, `${r.src} sent ${mb(r.bytes)} to ${r.dst}:${r.dport} in one flow`, [r]));
     // Off-hours volume against the host's own off-hours days (a night-shift server is not news).
     for (const [host, byDay] of this.offHours) {
       const days = [...byDay];
@@ -276,7 +299,7 @@ const NAMES: Record<FindingKind, [string, 'low' | 'medium' | 'high']> = {
 
 function finding(kind: FindingKind, host: string, dst: string | null, atS: number, bytes: number, score: number, summary: string, top: Row[]): Finding {
   const [name, severity] = NAMES[kind];
-  const evidence = top.map(({ bytes: _b, ...e }) => e);
+  const evidence = top.map(toEvidence);
   return {
     kind,
     host,
