@@ -11,6 +11,7 @@ import { createExpertsModule } from '../incidents/experts/experts.module.js';
 import { createIncidentsModule } from '../incidents/incidents.module.js';
 import { createNoticesModule } from '../notices/notices.module.js';
 import { loadRules } from '../obligations/rules-loader.js';
+import { ObligationsMetService } from '../obligations/tracking/met.service.js';
 import { OrgProfileService } from '../obligations/tracking/org-profile.service.js';
 import { trackingRoutes } from '../obligations/tracking/tracking.routes.js';
 import { type FactsSources, mergePopulation, ObligationTrackingService } from '../obligations/tracking/tracking.service.js';
@@ -83,7 +84,10 @@ export function createModules(platform: Platform): Modules {
     },
   };
   const assessment = new AssessmentService(platform.store.db, platform.keyring, platform.audit, platform.jobs, evidenceSource);
-  const notices = createNoticesModule(platform, { access });
+  // Sent and submitted notices meet their obligations (issue 20 §4); the register lists them.
+  const met = new ObligationsMetService(platform.store.db, platform.audit);
+  const notices = createNoticesModule(platform, { access, obligations: met });
+  incidents.service.notifications = (ids) => met.notifications(ids);
 
   const orgProfile = new OrgProfileService(platform.store.db, platform.audit);
   const sources: FactsSources = {

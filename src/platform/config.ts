@@ -49,6 +49,8 @@ export interface Config {
   securityContact: string | null;
   /** A domain the organisation controls whose mail and web hits are watched: canary people's e-mail addresses and beacon URLs live there. */
   canaryDomain: string | null;
+  /** The job queue's engine: the embedded one (any store) or pg-boss (PostgreSQL only). */
+  jobQueue: 'embedded' | 'pg-boss';
 }
 
 /** Name of each setting as an environment variable and as a config-file key. */
@@ -81,6 +83,7 @@ const SETTINGS = {
   secondFactorRoles: ['BREACHDESK_SECOND_FACTOR_ROLES', 'secondFactorRoles'],
   jobLeaseSeconds: ['BREACHDESK_JOB_LEASE_SECONDS', 'jobLeaseSeconds'],
   metricsToken: ['BREACHDESK_METRICS_TOKEN', 'metricsToken'],
+  jobQueue: ['BREACHDESK_JOB_QUEUE', 'jobQueue'],
 } as const;
 type Key = keyof typeof SETTINGS;
 
@@ -153,6 +156,7 @@ const schemas: Record<Key, z.ZodType> = {
   }),
   jobLeaseSeconds: int(3, 3600),
   metricsToken: z.string().min(24, 'must be at least 24 characters (it guards operational data)'),
+  jobQueue: z.enum(['embedded', 'pg-boss'], { message: 'must be embedded or pg-boss' }),
   oidcGroupsClaim: z.string().min(1),
   oidcLabel: z.string().min(1).max(60),
   secondFactorRoles: z.string().transform((v, ctx) => {
@@ -178,6 +182,7 @@ const DEFAULTS: Partial<Record<Key, unknown>> = {
   mailFrom: 'Breachdesk <breachdesk@localhost>',
   inlineWorker: true,
   jobLeaseSeconds: 60,
+  jobQueue: 'embedded',
 };
 
 export interface ConfigProblem {
@@ -242,10 +247,13 @@ export function inspectConfig(src: ConfigSource = {}): { config: Config | null; 
     else {
       // Secrets are never echoed back.
       // A webhook URL often carries a token in its path or query (Slack, Teams).
-      const secret = key === 'masterKey' || key === 'adminPassword' || key === 'smtpUrl' || key === 'reminderWebhookUrl' || key === 'oidcClientSecret';
+      const secret = key === 'masterKey' || key === 'adminPassword' || key === 'smtpUrl' || key === 'reminderWebhookUrl' || key === 'oidcClientSecret' || key === 'metricsToken';
       const shown = secret ? '' : ` (got ${JSON.stringify(String(raw)).slice(0, 80)})`;
       problems.push({ setting: label, message: `${r.error.issues[0]?.message ?? 'is invalid'}${shown}` });
     }
+  }
+  if (out.jobQueue === 'pg-boss' && !out.databaseUrl) {
+    problems.push({ setting: SETTINGS.jobQueue[0], message: 'pg-boss needs PostgreSQL: set BREACHDESK_DATABASE_URL, or use the embedded queue' });
   }
   if (problems.length > 0) return { config: null, problems };
   const databaseUrl = (out.databaseUrl as string | null) ?? null;
@@ -284,6 +292,7 @@ export function inspectConfig(src: ConfigSource = {}): { config: Config | null; 
     metricsToken: (out.metricsToken as string | null) ?? null,
     securityContact: (out.securityContact as string | null) ?? null,
     canaryDomain: (out.canaryDomain as string | null)?.toLowerCase() ?? null,
+    jobQueue: out.jobQueue as Config['jobQueue'],
   };
   return { config, problems };
 }
