@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { registerIntakeCommands } from '../confirm/intake.cli.js';
 import { registerTriageCommands } from '../confirm/triage.cli.js';
 import { registerFlowsCommands } from '../confirm/flows/flows.cli.js';
+import { registerContainCommands } from '../contain/contain.cli.js';
 import { registerEvidenceCommands } from '../incidents/evidence/evidence.cli.js';
 import { registerIncidentCommands } from '../incidents/incidents.cli.js';
 import { registerNoticeCommands, registerPeopleCommands } from '../notices/notices.cli.js';
@@ -134,6 +135,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerNoticeCommands(program, ctx);
   registerIntakeCommands(program, ctx);
   registerTriageCommands(program, ctx);
+  registerContainCommands(program, ctx);
   // Standalone capabilities: no server and no store needed.
   registerObligationsCommands(program);
   registerFlowsCommands(program);

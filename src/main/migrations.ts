@@ -3,6 +3,7 @@
  * in the order they must run (Kysely's migrator applies them alphabetically).
  */
 import type { Migration } from 'kysely';
+import { CONTAIN_MIGRATIONS } from '../contain/contain.migrations.js';
 import { ASSESSMENT_MIGRATIONS } from '../assessment/assessment.migrations.js';
 import { CONFIRM_MIGRATIONS } from '../confirm/confirm.migrations.js';
 import { EVIDENCE_MIGRATIONS } from '../incidents/evidence/migrations.js';
@@ -21,4 +22,5 @@ export const ALL_MIGRATIONS: Record<string, Migration> = {
   ...TRACKING_MIGRATIONS,
   ...NOTICES_MIGRATIONS,
   ...CONFIRM_MIGRATIONS,
+  ...CONTAIN_MIGRATIONS,
 };
