@@ -3,7 +3,6 @@
  * rows in, domain objects out. Every write takes the caller's transaction so the change and
  * its audit row commit together.
  */
-import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../platform/db/schema.js';
 import type { IncidentRole } from './incident-access.js';
@@ -19,18 +18,7 @@ import type {
 
 export type Db = Kysely<IncidentsDatabase> | Transaction<IncidentsDatabase>;
 
-/**
- * Time-ordered UUIDv7 (RFC 9562 §5.7): ids sort by creation time, so keyset cursors over id
- * list newest or oldest first without a second sort column.
- */
-export function newId(now = Date.now()): string {
-  const b = randomBytes(16);
-  b.writeUIntBE(now, 0, 6);
-  b[6] = (b[6]! & 0x0f) | 0x70;
-  b[8] = (b[8]! & 0x3f) | 0x80;
-  const h = b.toString('hex');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
+export { newId } from '../platform/ids.js';
 
 export function toIncident(r: IncidentsTable): Incident {
   return {

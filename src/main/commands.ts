@@ -3,6 +3,9 @@
  * only: each feature registers its commands from its own `*.cli.ts`, listed here explicitly.
  */
 import type { Command } from 'commander';
+import { registerIntakeCommands } from '../confirm/intake.cli.js';
+import { registerTriageCommands } from '../confirm/triage.cli.js';
+import { registerFlowsCommands } from '../confirm/flows/flows.cli.js';
 import { registerContainCommands } from '../contain/contain.cli.js';
 import { registerEvidenceCommands } from '../incidents/evidence/evidence.cli.js';
 import { registerIncidentCommands } from '../incidents/incidents.cli.js';
@@ -132,8 +135,11 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerPeopleCommands(program, ctx);
   registerNoticeCommands(program, ctx);
   registerLearnCommands(program, ctx);
+  registerIntakeCommands(program, ctx);
+  registerTriageCommands(program, ctx);
   registerContainCommands(program, ctx);
   // Standalone capabilities: no server and no store needed.
   registerObligationsCommands(program);
+  registerFlowsCommands(program);
   registerTrackingCommands(program, ctx);
 }

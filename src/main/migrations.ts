@@ -5,6 +5,7 @@
 import type { Migration } from 'kysely';
 import { CONTAIN_MIGRATIONS } from '../contain/contain.migrations.js';
 import { ASSESSMENT_MIGRATIONS } from '../assessment/assessment.migrations.js';
+import { CONFIRM_MIGRATIONS } from '../confirm/confirm.migrations.js';
 import { EVIDENCE_MIGRATIONS } from '../incidents/evidence/migrations.js';
 import { EXPERTS_MIGRATIONS } from '../incidents/experts/migrations.js';
 import { INCIDENTS_MIGRATIONS } from '../incidents/migrations/index.js';
@@ -22,5 +23,6 @@ export const ALL_MIGRATIONS: Record<string, Migration> = {
   ...TRACKING_MIGRATIONS,
   ...NOTICES_MIGRATIONS,
   ...LEARN_MIGRATIONS,
+  ...CONFIRM_MIGRATIONS,
   ...CONTAIN_MIGRATIONS,
 };

@@ -6,6 +6,7 @@
 import { createContainModule } from '../contain/contain.module.js';
 import { ASSESS_QUEUE, AssessmentService, type EvidenceSource } from '../assessment/assessment.service.js';
 import { assessmentRoutes } from '../assessment/assessment.routes.js';
+import { type ConfirmModule, createConfirmModule } from '../confirm/confirm.module.js';
 import { createEvidenceModule } from '../incidents/evidence/evidence.module.js';
 import { createExpertsModule } from '../incidents/experts/experts.module.js';
 import { createIncidentsModule } from '../incidents/incidents.module.js';
@@ -66,6 +67,7 @@ export interface Modules {
   tracking: ObligationTrackingService;
   assessment: AssessmentService;
   learn: ReturnType<typeof createLearnModule>;
+  confirm: ConfirmModule;
   routes: RoutePlugin[];
   registerJobs(queue: JobQueue): void;
   /** Resolves once the background work started by changes so far (recompute scheduling) is done. */
@@ -185,7 +187,27 @@ export function createModules(platform: Platform): Modules {
   const learn = createLearnModule(platform, learnPorts(platform, { incidents, notices, experts, tracking, evidence }));
   incidents.service.practiceIncidents = (ids) => learn.drills.practice(ids);
 
-  const parts: FeatureParts[] = [incidents.parts, evidence.parts, experts.parts, notices.parts, contain.parts, learn.parts];
+  // Confirm creates incidents through the workspace's own use cases (the awareness time starts the legal clocks).
+  const confirm = createConfirmModule(platform, {
+    incidents: {
+      create: async (p, input) => {
+        const i = await incidents.service.create(p, { ...input, status: 'confirmed' });
+        return { id: i.id, awareAt: i.awareAt };
+      },
+      assertCanWrite: (p, id) => access.assertCanWrite(p, id),
+      addObservable: async (p, id, input) => void (await incidents.service.addObservable(p, id, input)),
+      addTimelineEntry: async (p, id, input) => void (await incidents.service.addTimelineEntry(p, id, input)),
+    },
+    // Canary attribution: the scanner matches canary people like known customers (strong identifiers).
+    scanner: {
+      matchKnownPeople: async (paths, knownCsv) => {
+        const { scan } = await import('../assessment/scanner/engine/scan.js');
+        return (await scan({ paths, customers: knownCsv, workers: 0 })).matchedCustomers;
+      },
+    },
+  });
+
+  const parts: FeatureParts[] = [incidents.parts, evidence.parts, experts.parts, notices.parts, contain.parts, learn.parts, confirm.parts];
   const auth = createAuthRoutes(platform);
   const routes: RoutePlugin[] = [
     ...auth,
@@ -212,6 +234,7 @@ export function createModules(platform: Platform): Modules {
     tracking,
     assessment,
     learn,
+    confirm,
     routes,
     settle,
     registerJobs(queue) {

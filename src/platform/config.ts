@@ -47,6 +47,10 @@ export interface Config {
   jobLeaseSeconds: number;
   /** Bearer token a Prometheus scraper sends to GET /metrics; null = only admin API tokens may scrape. */
   metricsToken: string | null;
+  /** security.txt `Contact:` (RFC 9116 §2.5.3): a mailto: or https: URI; null = the outside-report form only. */
+  securityContact: string | null;
+  /** A domain the organisation controls whose mail and web hits are watched: canary people's e-mail addresses and beacon URLs live there. */
+  canaryDomain: string | null;
   /** The job queue's engine: the embedded one (any store) or pg-boss (PostgreSQL only). */
   jobQueue: 'embedded' | 'pg-boss';
 }
@@ -62,6 +66,8 @@ const SETTINGS = {
   adminPassword: ['BREACHDESK_ADMIN_PASSWORD', 'adminPassword'],
   logLevel: ['BREACHDESK_LOG_LEVEL', 'logLevel'],
   publicUrl: ['BREACHDESK_PUBLIC_URL', 'publicUrl'],
+  securityContact: ['BREACHDESK_SECURITY_CONTACT', 'securityContact'],
+  canaryDomain: ['BREACHDESK_CANARY_DOMAIN', 'canaryDomain'],
   bodyLimit: ['BREACHDESK_BODY_LIMIT', 'bodyLimit'],
   cookieSecure: ['BREACHDESK_COOKIE_SECURE', 'cookieSecure'],
   sessionMinutes: ['BREACHDESK_SESSION_MINUTES', 'sessionMinutes'],
@@ -117,6 +123,8 @@ const schemas: Record<Key, z.ZodType> = {
   adminPassword: z.string().min(12, 'must be at least 12 characters'),
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   publicUrl: z.string().url('must be a URL like https://breachdesk.example.org'),
+  securityContact: z.string().regex(/^(mailto:[^@\s]+@[^@\s]+|https:\/\/\S+|tel:\+?[0-9-]+)$/, 'must be a mailto:, https: or tel: URI (RFC 9116 §2.5.3)'),
+  canaryDomain: z.string().regex(/^(?=.{1,253}$)([a-z0-9-]{1,63}\.)+[a-z]{2,63}$/i, 'must be a domain name like canary.example.org'),
   bodyLimit: int(1024, 1024 * 1024 * 1024),
   cookieSecure: bool,
   sessionMinutes: int(5, 60 * 24 * 30),
@@ -289,6 +297,8 @@ export function inspectConfig(src: ConfigSource = {}): { config: Config | null; 
     secondFactorRoles: (out.secondFactorRoles as string[] | null) ?? [],
     jobLeaseSeconds: out.jobLeaseSeconds as number,
     metricsToken: (out.metricsToken as string | null) ?? null,
+    securityContact: (out.securityContact as string | null) ?? null,
+    canaryDomain: (out.canaryDomain as string | null)?.toLowerCase() ?? null,
     jobQueue: out.jobQueue as Config['jobQueue'],
   };
   return { config, problems };

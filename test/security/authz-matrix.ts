@@ -28,6 +28,12 @@ export const PUBLIC_ROUTES = new Set([
   // Single sign-on (only when configured).
   'GET /api/v1/auth/oidc/start',
   'GET /api/v1/auth/oidc/callback',
+  // Detection tools post alerts with their source's token or HMAC signature, not a user sign-in (src/confirm/intake.routes.ts).
+  'POST /api/v1/intake/{source}',
+  // The outside-report form: anyone may report exposed data (rate-limited per IP, src/confirm/reports.routes.ts).
+  'POST /api/v1/reports',
+  // A canary's beacon is fetched by whoever holds the leaked record (src/confirm/canaries.routes.ts).
+  'GET /api/v1/canaries/beacon/{token}',
 ]);
 
 interface Operation {

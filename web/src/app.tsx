@@ -18,6 +18,8 @@ const TokensPage = lazy(() => import('./routes/admin-tokens.page.js').then((m) =
 const OrganisationPage = lazy(() => import('./routes/admin-organisation.page.js').then((m) => ({ default: m.OrganisationPage })));
 const PlanPage = lazy(() => import('./routes/admin-plan.page.js').then((m) => ({ default: m.PlanPage })));
 const ExpertsPage = lazy(() => import('./routes/admin-experts.page.js').then((m) => ({ default: m.ExpertsPage })));
+const TriagePage = lazy(() => import('./routes/triage.page.js').then((m) => ({ default: m.TriagePage })));
+const ReportPage = lazy(() => import('./routes/report.page.js').then((m) => ({ default: m.ReportPage })));
 const AccountSecurityPage = lazy(() => import('./routes/account-security.page.js').then((m) => ({ default: m.AccountSecurityPage })));
 
 /**
@@ -59,6 +61,14 @@ export function App() {
       <Routes>
         <Route path="/sign-in" element={<SignInPage />} />
         <Route
+          path="/report"
+          element={
+            <Suspense fallback={<p className="loading">Loading…</p>}>
+              <ReportPage />
+            </Suspense>
+          }
+        />
+        <Route
           path="/change-password"
           element={
             <RequireSession allowPasswordChange>
@@ -89,6 +99,7 @@ export function App() {
         >
           <Route index element={<Navigate to="/incidents" replace />} />
           <Route path="/incidents" element={<IncidentsPage />} />
+          <Route path="/triage" element={<TriagePage />} />
           <Route path="/incidents/:id" element={<IncidentPage />} />
           {/* A task reminder's link (src/incidents/task-link.ts): the incident with that task in view. */}
           <Route path="/incidents/:id/tasks/:taskId" element={<IncidentPage />} />

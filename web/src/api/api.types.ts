@@ -77,6 +77,12 @@ export type GeneratedTypesResolve = AllTrue<
   [NotNever<User>, NotNever<Me>, NotNever<ExposureReport>, NotNever<TrackedObligation>, NotNever<ApiToken>, NotNever<Incident>, NotNever<Task>, NotNever<TimelineEntry>, NotNever<Member>, NotNever<Decision>, NotNever<EvidenceItem>, NotNever<CustodyRow>, NotNever<Expert>]
 >;
 
+/** Confirm (issue 15): the triage queue and outside reports. */
+export type Suspect = Item<ResponseOf<'/api/v1/triage/suspects', 'get'>>;
+export type SuspectDetail = ResponseOf<'/api/v1/triage/suspects/{suspectId}', 'get'>;
+export type ConfirmResult = ResponseOf<'/api/v1/triage/suspects/{suspectId}/confirm', 'post'>;
+export type ReportInput = BodyOf<'/api/v1/reports', 'post'>;
+
 /** Containment (src/contain): actions with their state and undo preview, remediation items. */
 export type ContainAction = Item<ResponseOf<'/api/v1/incidents/{id}/actions', 'get'>>;
 export type StepResult = ResponseOf<'/api/v1/incidents/{id}/actions/run', 'post'>;

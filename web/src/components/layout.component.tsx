@@ -20,6 +20,11 @@ export function Layout() {
             <li>
               <NavLink to="/incidents">Incidents</NavLink>
             </li>
+            {can('write') && (
+              <li>
+                <NavLink to="/triage">Triage</NavLink>
+              </li>
+            )}
             <li>
               <NavLink to="/drills">Drills</NavLink>
             </li>

@@ -1,0 +1,170 @@
+/**
+ * The Confirm feature's tables (portable DDL for SQLite and PostgreSQL). Names sort after every
+ * other feature's migrations and cannot collide with theirs (BRIEF: prefix with the feature).
+ */
+import type { Kysely, Migration } from 'kysely';
+
+async function up(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('intake_sources')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('name', 'text', (c) => c.notNull().unique())
+    .addColumn('format', 'text', (c) => c.notNull())
+    .addColumn('auth', 'text', (c) => c.notNull())
+    .addColumn('token_hash', 'text')
+    .addColumn('secret_enc', 'text')
+    .addColumn('dedup_keys', 'text', (c) => c.notNull())
+    .addColumn('dedup_window_s', 'integer', (c) => c.notNull())
+    .addColumn('correlate_window_s', 'integer', (c) => c.notNull())
+    .addColumn('enabled', 'integer', (c) => c.notNull())
+    .addColumn('created_by', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema
+    .createTable('intake_alerts')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('source', 'text', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('fingerprint', 'text', (c) => c.notNull())
+    .addColumn('source_ref', 'text')
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('rule_id', 'text')
+    .addColumn('rule_name', 'text', (c) => c.notNull())
+    .addColumn('severity', 'text', (c) => c.notNull())
+    .addColumn('severity_raw', 'text')
+    .addColumn('observed_at', 'text', (c) => c.notNull())
+    .addColumn('observed_at_local', 'text')
+    .addColumn('received_at', 'text', (c) => c.notNull())
+    .addColumn('first_seen', 'text', (c) => c.notNull())
+    .addColumn('last_seen', 'text', (c) => c.notNull())
+    .addColumn('count', 'integer', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('dismissed_reason', 'text')
+    .addColumn('suspect_id', 'text')
+    .addColumn('incident_id', 'text')
+    .addColumn('detail_enc', 'text', (c) => c.notNull())
+    .addColumn('raw_enc', 'text', (c) => c.notNull())
+    .addColumn('raw_size', 'integer', (c) => c.notNull())
+    .addColumn('raw_truncated', 'integer', (c) => c.notNull())
+    .execute();
+  // De-duplication: one row per (source, fingerprint); a repeat raises count and last_seen.
+  await db.schema.createIndex('intake_alerts_fingerprint').unique().on('intake_alerts').columns(['source', 'fingerprint']).execute();
+  await db.schema.createIndex('intake_alerts_suspect').on('intake_alerts').columns(['suspect_id', 'observed_at']).execute();
+  await db.schema.createIndex('intake_alerts_status').on('intake_alerts').columns(['status', 'received_at']).execute();
+  await db.schema
+    .createTable('intake_alert_entities')
+    .addColumn('alert_id', 'text', (c) => c.notNull())
+    .addColumn('kind', 'text', (c) => c.notNull())
+    .addColumn('lookup', 'text', (c) => c.notNull())
+    .addColumn('observed_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('intake_alert_entities_lookup').on('intake_alert_entities').columns(['lookup', 'observed_at']).execute();
+  await db.schema.createIndex('intake_alert_entities_alert').on('intake_alert_entities').columns(['alert_id']).execute();
+  await db.schema
+    .createTable('intake_suspects')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('title', 'text', (c) => c.notNull())
+    .addColumn('score', 'integer', (c) => c.notNull())
+    .addColumn('severity', 'text', (c) => c.notNull())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('reason', 'text')
+    .addColumn('incident_id', 'text')
+    .addColumn('merged_into', 'text')
+    .addColumn('alert_count', 'integer', (c) => c.notNull())
+    .addColumn('first_seen', 'text', (c) => c.notNull())
+    .addColumn('last_seen', 'text', (c) => c.notNull())
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('updated_at', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('intake_suspects_status').on('intake_suspects').columns(['status', 'last_seen']).execute();
+  await db.schema
+    .createTable('intake_nonces')
+    .addColumn('signature', 'text', (c) => c.primaryKey())
+    .addColumn('source', 'text', (c) => c.notNull())
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .execute();
+}
+
+async function down(db: Kysely<unknown>): Promise<void> {
+  for (const t of ['intake_nonces', 'intake_suspects', 'intake_alert_entities', 'intake_alerts', 'intake_sources']) await db.schema.dropTable(t).ifExists().execute();
+}
+
+async function upReports(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('outside_reports')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('reference', 'text', (c) => c.notNull().unique())
+    .addColumn('category', 'text', (c) => c.notNull())
+    .addColumn('received_at', 'text', (c) => c.notNull())
+    .addColumn('ip_index', 'text', (c) => c.notNull())
+    .addColumn('body_enc', 'text', (c) => c.notNull())
+    .addColumn('alert_id', 'text')
+    .execute();
+  await db.schema
+    .createTable('report_attachments')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('report_id', 'text', (c) => c.notNull())
+    .addColumn('name_enc', 'text', (c) => c.notNull())
+    .addColumn('sha256', 'text', (c) => c.notNull())
+    .addColumn('size', 'integer', (c) => c.notNull())
+    .addColumn('content_enc', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('report_attachments_report').on('report_attachments').columns(['report_id']).execute();
+}
+
+async function downReports(db: Kysely<unknown>): Promise<void> {
+  for (const t of ['report_attachments', 'outside_reports']) await db.schema.dropTable(t).ifExists().execute();
+}
+
+async function upCanaries(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('intake_canaries')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('dataset', 'text', (c) => c.notNull())
+    .addColumn('planted_where', 'text', (c) => c.notNull())
+    .addColumn('person_enc', 'text', (c) => c.notNull())
+    .addColumn('email_index', 'text', (c) => c.notNull().unique())
+    .addColumn('phone_index', 'text', (c) => c.notNull())
+    .addColumn('card_index', 'text', (c) => c.notNull().unique())
+    .addColumn('token_index', 'text', (c) => c.notNull().unique())
+    .addColumn('created_by', 'text')
+    .addColumn('created_at', 'text', (c) => c.notNull())
+    .addColumn('last_hit_at', 'text')
+    .execute();
+  await db.schema.createIndex('intake_canaries_dataset').on('intake_canaries').columns(['dataset']).execute();
+}
+
+async function downCanaries(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('intake_canaries').ifExists().execute();
+}
+
+/**
+ * Correlation by entity without scanning every alert that ever shared it: one row per (entity,
+ * suspect) with the window it was seen in, and each suspect's kinds for an incremental score
+ * (a suspect of 10,000 alerts once made every new alert re-read all of them).
+ */
+async function upCorrelation(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('intake_suspect_entities')
+    .addColumn('lookup', 'text', (c) => c.notNull())
+    .addColumn('suspect_id', 'text', (c) => c.notNull())
+    .addColumn('first_seen', 'text', (c) => c.notNull())
+    .addColumn('last_seen', 'text', (c) => c.notNull())
+    .execute();
+  await db.schema.createIndex('intake_suspect_entities_key').unique().on('intake_suspect_entities').columns(['lookup', 'suspect_id']).execute();
+  await db.schema.createIndex('intake_suspect_entities_suspect').on('intake_suspect_entities').columns(['suspect_id']).execute();
+  await db.schema.alterTable('intake_suspects').addColumn('kinds', 'text', (c) => c.notNull().defaultTo('[]')).execute();
+}
+
+async function downCorrelation(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('intake_suspects').dropColumn('kinds').execute();
+  await db.schema.dropTable('intake_suspect_entities').ifExists().execute();
+}
+
+export const CONFIRM_MIGRATIONS: Record<string, Migration> = {
+  '0700-confirm-intake': { up, down },
+  '0710-confirm-reports': { up: upReports, down: downReports },
+  '0720-confirm-canaries': { up: upCanaries, down: downCanaries },
+  '0730-confirm-correlation': { up: upCorrelation, down: downCorrelation },
+};

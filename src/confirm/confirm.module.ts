@@ -1,0 +1,41 @@
+/** What the composition root wires for Confirm: intake and triage services, routes. */
+import type { FeatureParts } from '../platform/module.js';
+import type { Platform } from '../platform/platform.js';
+import { canaryCheckRoute, canariesRoutes } from './canaries.routes.js';
+import { CanariesService, type KnownPeopleScanner } from './canaries.service.js';
+import { FLOWS_QUEUE, type FlowJob, flowJob, flowsRoutes } from './flows/flows.routes.js';
+import type { IncidentsPort } from './incidents.port.js';
+import { IntakeRepository } from './intake.repository.js';
+import { intakeEndpoint, intakeSourceRoutes } from './intake.routes.js';
+import { IntakeService } from './intake.service.js';
+import { reportsRoutes } from './reports.routes.js';
+import { ReportsService } from './reports.service.js';
+import { triageRoutes } from './triage.routes.js';
+import { TriageService } from './triage.service.js';
+
+export interface ConfirmModule {
+  intake: IntakeService;
+  triage: TriageService;
+  reports: ReportsService;
+  canaries: CanariesService;
+  parts: FeatureParts;
+}
+
+export function createConfirmModule(platform: Platform, ports: { incidents: IncidentsPort; scanner: KnownPeopleScanner }): ConfirmModule {
+  const repo = new IntakeRepository(platform.store.db);
+  const intake = new IntakeService(repo, platform.keyring, platform.audit);
+  const triage = new TriageService(repo, platform.keyring, platform.audit, ports.incidents);
+  const reports = new ReportsService(platform.store.db, platform.keyring, platform.audit, intake);
+  const site = { publicUrl: platform.config.publicUrl, securityContact: platform.config.securityContact };
+  const canaries = new CanariesService(platform.store.db, platform.keyring, platform.audit, intake, ports.scanner, { publicUrl: platform.config.publicUrl, canaryDomain: platform.config.canaryDomain });
+  return {
+    intake,
+    triage,
+    reports,
+    canaries,
+    parts: {
+      routes: [intakeEndpoint(intake, platform.config.bodyLimit), intakeSourceRoutes(intake), triageRoutes(triage), reportsRoutes(reports, site), canariesRoutes(canaries), canaryCheckRoute(canaries), flowsRoutes(platform.jobs, platform.config.dataDir)],
+      jobs: (queue) => queue.work<FlowJob>(FLOWS_QUEUE, flowJob(intake)),
+    },
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * De-duplication keys and suspected-incident scores (pure). Practice after TheHive (one alert per
+ * type + source + sourceRef) and the reference's recommendation (shared/reference/
+ * detection-containment.md §2.4): the vendor's stable id where there is one, else a keyed hash
+ * of chosen fields plus the time bucket of the source's window.
+ */
+import type { NormalisedAlert, Severity } from './normalise/alert.js';
+import { SEVERITY_RANK } from './normalise/alert.js';
+
+export const DEDUP_FIELDS = ['rule', 'title', 'hosts', 'users', 'ips', 'hashes', 'files', 'domains', 'urls'] as const;
+export type DedupField = (typeof DEDUP_FIELDS)[number];
+export const DEFAULT_DEDUP_KEYS: DedupField[] = ['rule', 'hosts', 'users', 'ips'];
+
+/** `mac` is a keyed hash (the keyring's blind index): field values include personal data. */
+export function fingerprintOf(a: NormalisedAlert, keys: readonly DedupField[], windowS: number, rawText: string, mac: (s: string) => string): string {
+  if (a.kind === 'unparsed') return `raw:${mac(rawText)}`;
+  if (a.sourceRef) return `ref:${mac(`${a.kind}|${a.sourceRef}`)}`;
+  const bucket = Math.floor(Date.parse(a.observedAt) / 1000 / windowS);
+  const parts = keys.map((k) => (k === 'rule' ? `${a.rule.id ?? ''}/${a.rule.name}` : k === 'title' ? a.title : [...a[k]].sort().join(',')));
+  return `fp:${mac([a.kind, ...parts, String(bucket)].join('|'))}`;
+}
+
+const BASE: Record<Severity, number> = { info: 5, low: 15, medium: 35, high: 60, critical: 80 };
+
+/**
+ * A suspected incident's score, 0–100, from its alerts grouped by severity and kind: its worst alert's severity, plus corroboration (more
+ * distinct alerts, more distinct tools agreeing). A canary hit is near-certain (reference §4.6 7).
+ */
+export function suspectScore(groups: Array<{ severity: string; kind: string; n: number }>): { score: number; severity: Severity } {
+  let worst: Severity = 'info';
+  for (const g of groups) worst = worse(worst, g.severity as Severity);
+  return scoreOf(
+    worst,
+    groups.reduce((s, g) => s + g.n, 0),
+    groups.map((g) => g.kind),
+  );
+}
+
+export const worse = (a: Severity, b: Severity): Severity => (SEVERITY_RANK[b] > SEVERITY_RANK[a] ? b : a);
+
+/** The score from a suspect's running totals (what each new alert updates). */
+export function scoreOf(worst: Severity, alerts: number, kindList: string[]): { score: number; severity: Severity } {
+  const kinds = new Set(kindList);
+  let score = BASE[worst] + Math.min(20, 4 * (alerts - 1)) + 10 * (kinds.size - 1);
+  if (kinds.has('canary') || kinds.has('canarytoken')) score = Math.max(score, 90);
+  return { score: Math.min(100, score), severity: worst };
+}
+
+/** Entities that tie alerts together (shared host, user, IP, hash, domain, file, e-mail). */
+export function entitiesOf(a: NormalisedAlert): Array<{ kind: string; value: string }> {
+  const out: Array<{ kind: string; value: string }> = [];
+  const add = (kind: string, vs: string[]) => {
+    for (const v of vs) out.push({ kind, value: v.toLowerCase() });
+  };
+  add('host', a.hosts);
+  add('user', a.users);
+  add('ip', a.ips);
+  add('hash', a.hashes);
+  add('domain', a.domains);
+  add('file', a.files);
+  add('email', a.emails);
+  if (a.rule.id || a.rule.name) out.push({ kind: 'rule', value: `${a.kind}/${a.rule.id ?? a.rule.name}` });
+  return out;
+}

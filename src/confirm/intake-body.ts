@@ -1,0 +1,42 @@
+/**
+ * The body of an intake request (pure): one JSON alert, a JSON array of them, or NDJSON (one
+ * object a line, as Wazuh alerts.json and Suricata eve.json are written). A malformed body is
+ * refused whole with the line at fault named, so a sender can retry it without losing a part.
+ */
+import type { Json } from './normalise/alert.js';
+import { BadInputError } from '../platform/errors.js';
+
+export const MAX_ALERTS_PER_REQUEST = 5000;
+
+export function parseAlertsBody(text: string): Json[] {
+  const body = text.replace(/^\uFEFF/, '').trim();
+  if (!body) throw new BadInputError('body: empty; send one JSON alert, a JSON array or NDJSON');
+  let docs: Json[];
+  if (body.startsWith('[')) {
+    docs = parseJson(body, 'body') as Json[];
+    if (!Array.isArray(docs)) throw new BadInputError('body: not a JSON array');
+  } else {
+    try {
+      docs = [JSON.parse(body) as Json];
+    } catch {
+      docs = [];
+      const lines = body.split(/\r?\n/);
+      lines.forEach((line, i) => {
+        if (line.trim()) docs.push(parseJson(line, `line ${i + 1}`));
+      });
+    }
+  }
+  if (docs.length > MAX_ALERTS_PER_REQUEST) throw new BadInputError(`body: ${docs.length} alerts in one request; send at most ${MAX_ALERTS_PER_REQUEST}`);
+  docs.forEach((d, i) => {
+    if (typeof d !== 'object' || d === null || Array.isArray(d)) throw new BadInputError(`alert ${i + 1}: not a JSON object`);
+  });
+  return docs;
+}
+
+function parseJson(s: string, where: string): Json {
+  try {
+    return JSON.parse(s) as Json;
+  } catch (e) {
+    throw new BadInputError(`${where}: not valid JSON (${(e as Error).message.replace(/^JSON\.parse: /, '').slice(0, 120)})`);
+  }
+}

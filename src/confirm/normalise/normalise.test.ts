@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseAlertsBody } from '../intake-body.js';
+import { normalise } from './index.js';
+
+const fixture = (name: string) => parseAlertsBody(readFileSync(new URL(`../fixtures/${name}`, import.meta.url), 'utf8'));
+const AT = '2026-01-01T00:00:00.000Z';
+
+describe('normalisers over the vendors’ samples', () => {
+  it('Wazuh: level 10 → medium, agent, data.srcip, MITRE, time with its +0000 zone; syscheck hashes and file', () => {
+    const [auth, fim] = fixture('wazuh-alerts.ndjson').map((d) => normalise(d, 'auto', AT));
+    expect(auth).toMatchObject({ kind: 'wazuh', severity: 'medium', severityRaw: 10, sourceAlertId: '1761216110.3956585', observedAt: '2025-10-23T10:41:50.711Z', observedAtLocal: '2025-10-23T10:41:50.711+0000' });
+    expect(auth!.rule).toMatchObject({ id: '100051', mitre: ['T1110.001'] });
+    expect(auth!.hosts).toEqual(['DESKTOP-RL1K13Q', 'ip-10-0-8-30']);
+    expect(auth!.ips).toEqual(['192.168.80.9', '203.0.113.50']);
+    expect(auth!.users).toEqual(['admin']);
+    expect(fim).toMatchObject({ severity: 'low', files: ['/etc/passwd'] });
+    expect(fim!.hashes).toHaveLength(3);
+  });
+
+  it('Elastic 8.x flattened kibana.alert.* and 7.x signal.* inside a search hit', () => {
+    const [v8] = fixture('elastic-8.json').map((d) => normalise(d, 'auto', AT));
+    expect(v8).toMatchObject({ kind: 'elastic', severity: 'high', observedAt: '2025-11-02T09:15:27.118Z', hosts: ['db-prod-01'], users: ['postgres'] });
+    expect(v8!.rule).toMatchObject({ id: 'e46eaaf3-6d81-4cdb-8cbb-b2201a11358b', name: 'Potential Database Dumping Activity', mitre: ['T1005'] });
+    expect(v8!.ips).toEqual(['10.0.4.21', '198.51.100.77']);
+    expect(v8!.sourceRef).toMatch(/^5e1f6a8c/);
+    const [v7] = fixture('elastic-7-signal.json').map((d) => normalise(d, 'auto', AT));
+    expect(v7).toMatchObject({ kind: 'elastic', severity: 'medium', sourceAlertId: '820e05ab0a10a2110d6f0ab2e1864402724a88680d5b49840ecc17dd069d7646', observedAt: '2020-04-20T21:27:41.502Z' });
+    expect(v7!.rule.name).toBe('Unusual Outbound Transfer');
+  });
+
+  it('Suricata: severity 2 → medium, time converted from +0100; a flow event is not an alert', () => {
+    const [alert, flow] = fixture('suricata-eve.ndjson').map((d) => normalise(d, 'auto', AT));
+    expect(alert).toMatchObject({ kind: 'suricata', severity: 'medium', severityRaw: 2, observedAt: '2017-04-07T21:24:37.251Z', sourceAlertId: '586497171462735:2018358' });
+    expect(alert!.ips).toEqual(['192.168.2.14', '209.53.113.5']);
+    expect(flow!.kind).toBe('unparsed');
+  });
+
+  it('Falco: Error → high, nanosecond time, user and file', () => {
+    const [a] = fixture('falco.json').map((d) => normalise(d, 'auto', AT));
+    expect(a).toMatchObject({ kind: 'falco', severity: 'high', observedAt: '2019-05-17T15:31:56.746Z', users: ['root'], files: ['/bin/hack'], hosts: ['localhost'] });
+  });
+
+  it('GuardDuty: EventBridge envelope (camelCase) and bare PascalCase finding', () => {
+    const [eb] = fixture('guardduty-eventbridge.json').map((d) => normalise(d, 'auto', AT));
+    expect(eb).toMatchObject({ kind: 'guardduty', severity: 'medium', severityRaw: 5, sourceRef: '16afba5c5c43e07c9e3e5e2e544e95df', hosts: ['i-99999999'], observedAt: '2025-10-18T11:58:44.000Z' });
+    expect(eb!.ips).toEqual(['10.0.0.1', '198.51.100.0', '198.51.100.77']);
+    const [bare] = fixture('guardduty-bare-pascal.json').map((d) => normalise(d, 'auto', AT));
+    expect(bare).toMatchObject({ kind: 'guardduty', severity: 'high', users: ['alice', 'ASIA_DUMMY_KEY'], files: ['s3://customer-exports'] });
+  });
+
+  it('Canarytokens webhook: always high, token + time as the key, "(UTC)" time', () => {
+    const [a] = fixture('canarytoken.json').map((d) => normalise(d, 'auto', AT));
+    expect(a).toMatchObject({ kind: 'canarytoken', severity: 'high', observedAt: '2020-06-09T14:04:39.000Z', ips: ['1.1.1.1'] });
+    expect(a!.sourceRef).toBe('ztb3lx4e2k9w8q0m1n7c5v6b3@2020-06-09 14:04:39 (UTC)');
+  });
+
+  it('generic JSON; unknown shapes are unparsed; a pinned format reads only its own shape', () => {
+    const [g] = fixture('generic.json');
+    expect(normalise(g!, 'auto', AT)).toMatchObject({ kind: 'generic', severity: 'high', observedAt: '2025-11-02T09:20:00.000Z', users: ['mallory'] });
+    expect(normalise({ hello: 'world' }, 'auto', AT)).toMatchObject({ kind: 'unparsed', observedAt: AT });
+    expect(normalise(g!, 'wazuh', AT).kind).toBe('unparsed');
+  });
+
+  it('bodies: array, NDJSON, and malformed input named by line', () => {
+    expect(parseAlertsBody('[{"a":1},{"b":2}]')).toHaveLength(2);
+    expect(parseAlertsBody('{"a":1}\n\n{"b":2}\n')).toHaveLength(2);
+    expect(() => parseAlertsBody('{"a":1}\n{"b":')).toThrow(/line 2: not valid JSON/);
+    expect(() => parseAlertsBody('[1]')).toThrow(/alert 1: not a JSON object/);
+    expect(() => parseAlertsBody('  ')).toThrow(/empty/);
+  });
+});

@@ -1,0 +1,136 @@
+/**
+ * Normalisers for Elastic Security (8.x kibana.alert.*, 7.x signal.*), AWS GuardDuty (bare and in
+ * the EventBridge envelope, camelCase and PascalCase), Canarytokens webhooks and the documented
+ * generic JSON (pure). Shapes: shared/reference/detection-containment.md §2.2; docs/intake.md.
+ */
+import { blank, hashesOf, ipsOf, isObj, type Json, type NormalisedAlert, num, type Obj, pick, str, strs, timeOf, uniq } from './alert.js';
+import { fromGuardDuty, fromRiskScore, fromWord } from './severity.js';
+
+export function isElastic(o: Obj): boolean {
+  return pick(o, 'kibana.alert.rule.name') !== undefined || pick(o, 'signal.rule.name') !== undefined;
+}
+
+export function elastic(o: Obj, receivedAt: string): NormalisedAlert {
+  const a = blank('elastic', receivedAt);
+  const v8 = pick(o, 'kibana.alert.rule.name') !== undefined;
+  const p = v8 ? 'kibana.alert' : 'signal';
+  a.sourceAlertId = str(pick(o, `${p}.uuid`)) ?? str(o._id) ?? str(pick(o, 'signal.group.id'));
+  a.sourceRef = a.sourceAlertId;
+  a.rule = {
+    id: str(pick(o, `${p}.rule.rule_id`)) ?? str(pick(o, `${p}.rule.uuid`)) ?? str(pick(o, `${p}.rule.id`)),
+    name: str(pick(o, `${p}.rule.name`)) ?? 'Elastic alert',
+    category: str(pick(o, `${p}.rule.category`)) ?? str(pick(o, `${p}.rule.type`)),
+    mitre: threatIds(pick(o, `${p}.rule.threat`)),
+  };
+  a.title = str(pick(o, `${p}.reason`)) ?? a.rule.name;
+  const word = str(pick(o, `${p}.severity`)) ?? str(pick(o, `${p}.rule.severity`));
+  const risk = num(pick(o, `${p}.risk_score`)) ?? num(pick(o, `${p}.rule.risk_score`));
+  a.severity = (word ? fromWord(word) : null) ?? (risk !== null ? fromRiskScore(risk) : 'medium');
+  a.severityRaw = word ?? risk;
+  const t = timeOf(pick(o, `${p}.original_time`)) ?? timeOf(o['@timestamp']);
+  if (t) [a.observedAt, a.observedAtLocal] = [t.utc, t.local];
+  a.hosts = uniq(strs(pick(o, 'host.name'), pick(o, 'host.hostname')));
+  a.users = uniq(strs(pick(o, 'user.name'), pick(o, 'user.target.name')));
+  a.ips = ipsOf(pick(o, 'host.ip'), pick(o, 'source.ip'), pick(o, 'destination.ip'));
+  a.domains = uniq(strs(pick(o, 'destination.domain'), pick(o, 'dns.question.name'), pick(o, 'url.domain')));
+  a.urls = uniq(strs(pick(o, 'url.full')));
+  a.hashes = hashesOf(pick(o, 'file.hash.md5'), pick(o, 'file.hash.sha1'), pick(o, 'file.hash.sha256'), pick(o, 'process.hash.sha256'), pick(o, 'process.hash.md5'));
+  a.files = uniq(strs(pick(o, 'file.path')));
+  return a;
+}
+
+function threatIds(t: Json | undefined): string[] {
+  if (!Array.isArray(t)) return [];
+  const ids: string[] = [];
+  for (const x of t) for (const tech of (isObj(x) && Array.isArray(x.technique) ? x.technique : []) as Json[]) if (isObj(tech) && typeof tech.id === 'string') ids.push(tech.id);
+  return ids;
+}
+
+/** The finding itself: the EventBridge envelope's `detail`, or the bare GetFindings object. */
+export function guardDutyFinding(o: Obj): Obj | null {
+  if ((o['detail-type'] === 'GuardDuty Finding' || o.source === 'aws.guardduty') && isObj(o.detail)) return o.detail;
+  const arn = str(pick(o, 'arn'));
+  if (arn?.includes(':guardduty:') && pick(o, 'type') !== undefined) return o;
+  return null;
+}
+
+export function guardDuty(f: Obj, receivedAt: string): NormalisedAlert {
+  const a = blank('guardduty', receivedAt);
+  const sev = num(pick(f, 'severity')) ?? 0;
+  // Repeats update the same finding id and raise service.count (reference §2.4).
+  a.sourceAlertId = str(pick(f, 'id'));
+  a.sourceRef = a.sourceAlertId;
+  a.rule = { id: str(pick(f, 'type')), name: str(pick(f, 'title')) ?? str(pick(f, 'type')) ?? 'GuardDuty finding', category: str(pick(f, 'type'))?.split(':')[0] ?? null, mitre: [] };
+  a.title = a.rule.name;
+  a.severity = fromGuardDuty(sev);
+  a.severityRaw = sev;
+  const t = timeOf(pick(f, 'service.eventLastSeen')) ?? timeOf(pick(f, 'updatedAt')) ?? timeOf(pick(f, 'createdAt'));
+  if (t) [a.observedAt, a.observedAtLocal] = [t.utc, t.local];
+  const nics = pick(f, 'resource.instanceDetails.networkInterfaces');
+  const nicList = Array.isArray(nics) ? nics : [];
+  a.hosts = uniq(strs(pick(f, 'resource.instanceDetails.instanceId'), pick(f, 'resource.eksClusterDetails.name')));
+  a.users = uniq(strs(pick(f, 'resource.accessKeyDetails.userName'), pick(f, 'resource.accessKeyDetails.accessKeyId')));
+  a.ips = ipsOf(
+    ...nicList.flatMap((n) => [pick(n, 'privateIpAddress'), pick(n, 'publicIp')]),
+    pick(f, 'service.action.networkConnectionAction.remoteIpDetails.ipAddressV4'),
+    pick(f, 'service.action.awsApiCallAction.remoteIpDetails.ipAddressV4'),
+    pick(f, 'service.action.networkConnectionAction.localIpDetails.ipAddressV4'),
+  );
+  a.domains = uniq(strs(pick(f, 'service.action.dnsRequestAction.domain')));
+  const buckets = pick(f, 'resource.s3BucketDetails');
+  a.files = uniq(strs(...(Array.isArray(buckets) ? buckets.map((b) => pick(b, 'name')) : [])).map((n) => `s3://${n}`));
+  return a;
+}
+
+/** Canarytokens webhook (thinkst/canarytokens models/common.py TokenAlertDetails). */
+export function isCanarytoken(o: Obj): boolean {
+  return 'manage_url' in o || ('memo' in o && 'channel' in o) || 'token_type' in o;
+}
+
+export function canarytoken(o: Obj, receivedAt: string): NormalisedAlert {
+  const a = blank('canarytoken', receivedAt);
+  const token = str(o.token) ?? str(o.manage_url)?.match(/[0-9a-z]{25}/)?.[0] ?? null;
+  const t = timeOf(o.time);
+  if (t) [a.observedAt, a.observedAtLocal] = [t.utc, t.local];
+  a.sourceAlertId = token ? `${token}@${str(o.time) ?? ''}` : null;
+  // token + time identifies one trigger (reference §2.4).
+  a.sourceRef = a.sourceAlertId;
+  a.rule = { id: token, name: `Canarytoken triggered: ${str(o.memo) ?? str(o.token_type) ?? 'token'}`, category: str(o.token_type) ?? str(o.channel), mitre: [] };
+  a.title = a.rule.name;
+  // Any canary hit is high (reference §2.3): nobody should ever touch one.
+  a.severity = 'high';
+  a.severityRaw = str(o.channel);
+  a.ips = ipsOf(o.src_ip, pick(o, 'additional_data.src_ip'));
+  a.urls = uniq(strs(pick(o, 'additional_data.location'), o.manage_url).filter((u) => /^https?:\/\//.test(u)));
+  return a;
+}
+
+/**
+ * The generic shape (docs/intake.md): `title` and `severity` required; `id`, `time`, `rule`,
+ * `hosts`, `users`, `ips`, `hashes`, `files`, `domains`, `urls`, `emails` optional.
+ */
+export function isGeneric(o: Obj): boolean {
+  return typeof o.title === 'string' && typeof o.severity === 'string' && fromWord(o.severity) !== null;
+}
+
+export function generic(o: Obj, receivedAt: string): NormalisedAlert {
+  const a = blank('generic', receivedAt);
+  a.sourceAlertId = str(o.id);
+  a.sourceRef = a.sourceAlertId;
+  a.title = str(o.title) ?? 'alert';
+  const rule = isObj(o.rule) ? o.rule : null;
+  a.rule = { id: str(rule?.id) ?? (typeof o.rule === 'string' ? o.rule : null), name: str(rule?.name) ?? a.title, category: str(rule?.category) ?? str(o.category), mitre: strs(rule?.mitre) };
+  a.severity = fromWord(String(o.severity)) ?? 'medium';
+  a.severityRaw = String(o.severity);
+  const t = timeOf(o.time);
+  if (t) [a.observedAt, a.observedAtLocal] = [t.utc, t.local];
+  a.hosts = uniq(strs(o.hosts, o.host));
+  a.users = uniq(strs(o.users, o.user));
+  a.ips = ipsOf(o.ips, o.ip);
+  a.hashes = hashesOf(o.hashes);
+  a.files = uniq(strs(o.files));
+  a.domains = uniq(strs(o.domains));
+  a.urls = uniq(strs(o.urls));
+  a.emails = uniq(strs(o.emails).filter((e) => /^[^@\s]+@[^@\s]+$/.test(e)));
+  return a;
+}

@@ -1,0 +1,73 @@
+/** Canary records over HTTP (issue 15 §4): generated per dataset, a leak names its dataset, a beacon raises an alert. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { luhnValid } from '../../../src/confirm/canary-people.js';
+import { testDialects } from '../../support/dialects.js';
+import { startTestServer, type TestServer } from '../../support/server.js';
+
+type Canary = { id: string; token: string; name: string; email: string; phone: string; card: string; beaconUrl: string };
+
+for (const dialect of testDialects()) {
+  describe(`canary records on ${dialect}`, () => {
+    let s: TestServer;
+    let commander: string;
+    const planted: Record<string, Canary[]> = {};
+    beforeAll(async () => {
+      s = await startTestServer(dialect, { BREACHDESK_CANARY_DOMAIN: 'canary.example.org' });
+      commander = await s.tokenFor('incident_commander');
+    }, 60_000);
+    afterAll(async () => s?.close());
+
+    it('generates unique canary people per dataset on the canary domain, Luhn-valid test cards', async () => {
+      for (const [dataset, where] of [
+        ['crm-customers', 'CRM prod, table customers'],
+        ['newsletter-export', 'weekly export to the mailing vendor'],
+      ]) {
+        const r = await s.api('/api/v1/canaries', { token: commander, body: { dataset, count: 3, plantedWhere: where } });
+        expect(r.status).toBe(201);
+        planted[dataset!] = r.body.items;
+      }
+      const all = Object.values(planted).flat();
+      expect(new Set(all.map((c) => c.email)).size).toBe(6);
+      for (const c of all) {
+        expect(c.email).toMatch(/@canary\.example\.org$/);
+        expect(c.phone).toMatch(/^\+447700900\d{3}$/);
+        expect(luhnValid(c.card)).toBe(true);
+        expect(c.card.startsWith('4000')).toBe(true);
+      }
+      expect((await s.api('/api/v1/canaries', { token: await s.tokenFor('responder'), body: { dataset: 'x', plantedWhere: 'y' } })).status).toBe(403);
+      const list = await s.api('/api/v1/canaries', { token: commander });
+      expect(list.body.items).toMatchObject([
+        { dataset: 'crm-customers', canaries: 3, plantedWhere: ['CRM prod, table customers'] },
+        { dataset: 'newsletter-export', canaries: 3 },
+      ]);
+      // No canary value is in the store in clear.
+      const rows = JSON.stringify(await s.platform.store.db.selectFrom('intake_canaries' as never).selectAll().execute());
+      expect(rows).not.toContain(all[0]!.email);
+      expect(rows).not.toContain(all[0]!.card);
+    });
+
+    it('a scanned leak holding planted canaries names the dataset it came from', async () => {
+      const rows = ['full_name,email,phone,card'];
+      for (let i = 0; i < 40; i++) rows.push(`Person ${i},person${i}@example.com,+4420794600${String(i).padStart(2, '0')},`);
+      for (const c of planted['crm-customers']!) rows.push(`${c.name},${c.email},${c.phone},${c.card}`);
+      const r = await s.api('/api/v1/canaries/check?name=dump.csv', { token: commander, body: `${rows.join('\n')}\n`, headers: { 'content-type': 'text/csv' } });
+      expect(r.status).toBe(200);
+      expect(r.body).toMatchObject({ version: 1, canaries: 3, datasets: [{ dataset: 'crm-customers', canariesFound: 3, canariesPlanted: 3, plantedWhere: ['CRM prod, table customers'] }] });
+      const clean = await s.api('/api/v1/canaries/check?name=clean.csv', { token: commander, body: 'email\nnobody@example.com\n', headers: { 'content-type': 'text/csv' } });
+      expect(clean.body).toMatchObject({ canaries: 0, datasets: [] });
+    });
+
+    it('fetching a canary beacon (no sign-in) raises a critical alert into triage', async () => {
+      const c = planted['newsletter-export']![0]!;
+      const path = new URL(c.beaconUrl).pathname;
+      const r = await fetch(`${s.url}${path}.png`);
+      expect(r.status).toBe(200);
+      expect(r.headers.get('content-type')).toBe('image/gif');
+      expect((await fetch(`${s.url}/api/v1/canaries/beacon/nottoken`)).status).toBe(404);
+      const queue = await s.api('/api/v1/triage/suspects', { token: commander });
+      expect(queue.body.items.find((x: { title: string }) => x.title === 'Canary record touched: dataset newsletter-export')).toMatchObject({ severity: 'critical', score: 90 });
+      const list = await s.api('/api/v1/canaries', { token: commander });
+      expect(list.body.items[1].lastHitAt).not.toBeNull();
+    });
+  });
+}
