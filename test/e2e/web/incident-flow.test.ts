@@ -335,6 +335,8 @@ describe('web: an incident from first alert to closure', () => {
       const offered = await select.locator('option').evaluateAll((os) => os.map((o) => (o as unknown as { value: string }).value));
       if (!offered.includes(to)) continue;
       await select.selectOption(to);
+      // Tasks are still open: closing asks for a reason (issue 20 §5).
+      if (to === 'closed') await page.getByLabel('Reason for closing with open items').fill('remaining tasks handed to the follow-up project');
       await page.getByRole('button', { name: 'Change status' }).click();
       await page.locator('.head-meta').getByText(to.charAt(0).toUpperCase() + to.slice(1), { exact: true }).waitFor();
     }

@@ -144,10 +144,14 @@ describe('web: the worst day (issue 20)', () => {
     await screenshot(page, 'worst-day-met');
   });
 
-  it('closes the incident in the UI; its countdowns stop', async () => {
+  it('closes the incident in the UI (a reason is asked while tasks are open); its countdowns stop', async () => {
     expect((await h.server.api(`/api/v1/incidents/${incidentId}/status`, { token, body: { status: 'contained' } })).status).toBe(200);
     const page = await commanderPage(`/incidents/${incidentId}`);
     await page.getByLabel('Status', { exact: true }).selectOption('closed');
+    // Guard rail (issue 20 §5): open tasks and an empty register entry — the close asks for a reason.
+    await page.getByRole('button', { name: 'Change status' }).click();
+    await page.getByText(/closing with .*open task\(s\).* needs a reason/).waitFor();
+    await page.getByLabel('Reason for closing with open items').fill('lessons-learned tasks move to the follow-up project');
     await page.getByRole('button', { name: 'Change status' }).click();
     await page.locator('.head-meta').getByText('Closed', { exact: true }).waitFor();
     const after = await obligations();
