@@ -72,9 +72,16 @@ describe('notices meet their obligations (sqlite)', () => {
 
   it('a sent individual notice meets its obligation (late: past the 30-day clock) and stops its countdown', async () => {
     const id = await approved('individuals', 'US-NY.individuals.2025');
+    // Issue 20 §5: the recipient count before sending, and a test send to oneself.
+    expect((await s.api(`/api/v1/notices/${id}/audience`, { token: cmd })).body).toEqual({ email: 3, postal: 0, unreachable: 0, noContact: 0, total: 3 });
+    const test = await s.api(`/api/v1/notices/${id}/test-send`, { method: 'POST', token: cmd, body: {} });
+    expect(test.status, JSON.stringify(test.body)).toBe(200);
+    expect(test.body.to).toBe('incident-commander-user@example.test');
+    expect(sink.lines().map((l) => l.rcpt)).toEqual(['incident-commander-user@example.test']);
+    expect((await s.api(`/api/v1/notices/${id}/status`, { token: cmd })).body.status).toBe('approved');
     expect((await s.api(`/api/v1/notices/${id}/send`, { method: 'POST', token: cmd, body: {} })).status).toBe(202);
     await waitFor(async () => ((await s.api(`/api/v1/notices/${id}/status`, { token: cmd })).body.status === 'sent' ? true : null));
-    expect(sink.lines().length).toBe(3);
+    expect(sink.lines().filter((l) => l.rcpt.endsWith('@example.org')).length).toBe(3);
     const it = await item('US-NY.individuals.2025');
     expect(it.status).toBe('done');
     expect(it.met).toMatchObject({ late: true, channel: 'e-mail and post' });

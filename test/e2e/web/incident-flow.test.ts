@@ -309,7 +309,7 @@ describe('web: an incident from first alert to closure', () => {
     await lp.getByRole('heading', { level: 2, name: /Approved$/ }).waitFor();
     await page.getByRole('link', { name: 'Notices' }).click();
     await page.getByRole('button', { name: /^Open the notice to individuals/ }).click();
-    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByRole('button', { name: /^Send to \d+ recipient/ }).click();
     await page.getByText(/delivery finished/).waitFor({ timeout: 60_000 });
     const expected = [...leak.emails.entries()].filter(([, j]) => j === jurisdiction).map(([e]) => e);
     expect(expected.length).toBeGreaterThan(0);
