@@ -49,7 +49,8 @@ describe('notices meet their obligations (sqlite)', () => {
     cmd = await s.tokenFor('incident_commander');
     legal = await s.tokenFor('legal');
     drafter = await s.tokenFor('responder');
-    await s.api('/api/v1/org/profile', { method: 'PUT', token: await s.tokenFor('admin'), body: { establishments: ['US'] } });
+    const profile = { establishments: ['US'], name: 'Hudson Outfitters LLC', address: '1 Pier Road, New York', contactEmail: 'privacy@hudson.test', contactPhone: '+1 212 555 0100', dpoContact: 'Dana Privacy, dpo@hudson.test' };
+    expect((await s.api('/api/v1/org/profile', { method: 'PUT', token: await s.tokenFor('admin'), body: profile })).status).toBe(200);
     incidentId = (await s.api('/api/v1/incidents', { token: cmd, body: { title: 'New York customers', awareAt: '2026-01-05T09:00:00Z', status: 'confirmed' } })).body.id;
     expect((await s.api(`/api/v1/incidents/${incidentId}/members`, { token: cmd, body: { username: 'legal-user', role: 'legal_counsel' } })).status).toBeLessThan(300);
     expect((await s.api(`/api/v1/incidents/${incidentId}/members`, { token: cmd, body: { username: 'responder-user', role: 'communications' } })).status).toBeLessThan(300);
@@ -86,6 +87,12 @@ describe('notices meet their obligations (sqlite)', () => {
     expect(it.status).toBe('done');
     expect(it.met).toMatchObject({ late: true, channel: 'e-mail and post' });
     expect(it.met!.reference).toMatch(/^3 e-mailed/);
+  });
+
+  it('issue 20 §6: a draft is pre-filled from the organisation profile and the incident; what the drafter gives wins', async () => {
+    const d = await s.api('/api/v1/notices', { token: drafter, body: { incidentId, recipient: 'individuals', jurisdiction: 'US-NY', ruleId: 'US-NY.individuals.2025', inputs: { contactPhone: '+1 212 555 0199' } } });
+    expect(d.status, JSON.stringify(d.body)).toBe(201);
+    expect(d.body.inputs).toMatchObject({ organisationName: 'Hudson Outfitters LLC', organisationAddress: '1 Pier Road, New York', contactEmail: 'privacy@hudson.test', dpoContact: 'Dana Privacy, dpo@hudson.test', discoveryDate: '2026-01-05', contactPhone: '+1 212 555 0199' });
   });
 
   it('a late submission without a reason is refused before anything changes (the 30-day individual clock has passed)', async () => {
