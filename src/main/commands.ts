@@ -3,6 +3,7 @@
  * only: each feature registers its commands from its own `*.cli.ts`, listed here explicitly.
  */
 import type { Command } from 'commander';
+import { registerContainCommands } from '../contain/contain.cli.js';
 import { registerEvidenceCommands } from '../incidents/evidence/evidence.cli.js';
 import { registerIncidentCommands } from '../incidents/incidents.cli.js';
 import { registerNoticeCommands, registerPeopleCommands } from '../notices/notices.cli.js';
@@ -129,6 +130,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerEvidenceCommands(program, ctx);
   registerPeopleCommands(program, ctx);
   registerNoticeCommands(program, ctx);
+  registerContainCommands(program, ctx);
   // Standalone capabilities: no server and no store needed.
   registerObligationsCommands(program);
   registerTrackingCommands(program, ctx);

@@ -3,6 +3,7 @@
  * in dependency order, and connects them through small ports (no feature imports another's
  * internals). `serve` and `worker` both start here.
  */
+import { createContainModule } from '../contain/contain.module.js';
 import { ASSESS_QUEUE, AssessmentService, type EvidenceSource } from '../assessment/assessment.service.js';
 import { assessmentRoutes } from '../assessment/assessment.routes.js';
 import { createEvidenceModule } from '../incidents/evidence/evidence.module.js';
@@ -58,6 +59,7 @@ export interface Modules {
   evidence: ReturnType<typeof createEvidenceModule>;
   notices: ReturnType<typeof createNoticesModule>;
   experts: ReturnType<typeof createExpertsModule>;
+  contain: ReturnType<typeof createContainModule>;
   orgProfile: OrgProfileService;
   tracking: ObligationTrackingService;
   assessment: AssessmentService;
@@ -102,6 +104,25 @@ export function createModules(platform: Platform): Modules {
   };
   const notices = createNoticesModule(platform, { access, obligations: met, prefill });
   incidents.service.notifications = (ids) => met.notifications(ids);
+  const contain = createContainModule(platform, {
+    access,
+    fixEvidence: {
+      evidence: async (p, incidentId, id) => void (await evidence.service.peek(p, id, incidentId)),
+      scan: async (incidentId, id) => {
+        const a = await assessment.get(id).catch(() => null);
+        return a && a.incidentId === incidentId ? { status: a.status, secretTypes: Object.keys(a.report?.secrets ?? {}) } : null;
+      },
+    },
+    findings: {
+      observables: async (p, incidentId, unmask) =>
+        (await incidents.service.listObservables(p, incidentId, { limit: 1000, unmask })).items.map((o) => ({ kind: o.kind, value: o.value, masked: o.masked })),
+      secrets: async (incidentId) => {
+        // The newest finished scan's secrets (the list omits reports; each is read on its own).
+        const done = (await assessment.list(incidentId)).find((a) => a.status === 'done');
+        return done ? ((await assessment.get(done.id)).report?.secrets ?? {}) : {};
+      },
+    },
+  });
 
   const sources: FactsSources = {
     incident: async (id) => {
@@ -158,7 +179,7 @@ export function createModules(platform: Platform): Modules {
     }
   });
 
-  const parts: FeatureParts[] = [incidents.parts, evidence.parts, experts.parts, notices.parts];
+  const parts: FeatureParts[] = [incidents.parts, evidence.parts, experts.parts, notices.parts, contain.parts];
   const auth = createAuthRoutes(platform);
   const routes: RoutePlugin[] = [
     ...auth,
@@ -180,6 +201,7 @@ export function createModules(platform: Platform): Modules {
     evidence,
     notices,
     experts,
+    contain,
     orgProfile,
     tracking,
     assessment,
