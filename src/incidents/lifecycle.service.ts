@@ -179,6 +179,7 @@ export class LifecycleService {
   async transition(p: Principal, id: string, input: TransitionInput): Promise<Incident> {
     if (input.status === 'dismissed' && !input.reason) throw new BadInputError('reason: dismissing an incident needs a reason (it stays in the breach register)');
     if (['closed', 'dismissed'].includes(input.status)) await this.s.assertCanLead(p, id);
+    if (input.status === 'closed' && !input.reason?.trim()) await this.assertNothingOpen(id);
     return this.s.trx(async (t) => {
       // Lock first, then read: concurrent changes of one incident apply one after the other.
       await this.s.repo.lockIncident(t, id);
@@ -210,5 +211,21 @@ export class LifecycleService {
       await this.recomputeDue(t, next, ['containedAt', 'closedAt'].filter((a) => next[a as Anchor] !== cur[a as Anchor]) as Anchor[]);
       return next;
     });
+  }
+
+  /**
+   * Guard rail (issue 20 §5): closing an incident with open legal deadlines, open tasks or an
+   * incomplete register entry (GDPR Art. 33(5): facts, effects, remedial action) needs a reason.
+   */
+  private async assertNothingOpen(id: string): Promise<void> {
+    const [deadlines, tasks, incident] = await Promise.all([this.s.nextDeadlines([id]), this.s.repo.listTasks({ incidentId: id, openOnly: true, limit: 1000 }), this.s.repo.findIncident(id)]);
+    // A move the life cycle refuses anyway answers 409 from the transition itself.
+    if (!incident || !canTransition(incident.status, 'closed')) return;
+    const open: string[] = [];
+    if (deadlines.has(id)) open.push(`an open legal deadline (next ${deadlines.get(id)})`);
+    if (tasks.length) open.push(`${tasks.length} open task(s)`);
+    const missing = incident ? (['facts', 'effects', 'remedialAction'] as const).filter((k) => !incident[k]?.trim()) : [];
+    if (missing.length) open.push(`a register entry without ${missing.join(', ')}`);
+    if (open.length) throw new BadInputError(`reason: closing with ${open.join(', ')} needs a reason (kept in the audit trail)`);
   }
 }

@@ -93,7 +93,23 @@ export function createModules(platform: Platform): Modules {
   const assessment = new AssessmentService(platform.store.db, platform.keyring, platform.audit, platform.jobs, evidenceSource);
   // Sent and submitted notices meet their obligations (issue 20 §4); the register lists them.
   const met = new ObligationsMetService(platform.store.db, platform.audit);
-  const notices = createNoticesModule(platform, { access, obligations: met });
+  const orgProfile = new OrgProfileService(platform.store.db, platform.audit);
+  // Drafts start from the organisation profile and the incident (issue 20 §6).
+  const prefill = async (incidentId: string) => {
+    const [o, i] = await Promise.all([orgProfile.get(), incidents.service.get(incidentId).catch(() => null)]);
+    return {
+      organisationName: o.name,
+      organisationAddress: o.address,
+      contactEmail: o.contactEmail,
+      contactPhone: o.contactPhone,
+      website: o.website,
+      dpoContact: o.dpoContact,
+      // When the breach itself happened is not on the incident record: left to the drafter.
+      discoveryDate: (i?.detectedAt ?? i?.awareAt)?.slice(0, 10),
+      whatHappened: i?.summary || undefined,
+    };
+  };
+  const notices = createNoticesModule(platform, { access, obligations: met, prefill });
   incidents.service.notifications = (ids) => met.notifications(ids);
   const contain = createContainModule(platform, {
     access,
@@ -115,7 +131,6 @@ export function createModules(platform: Platform): Modules {
     },
   });
 
-  const orgProfile = new OrgProfileService(platform.store.db, platform.audit);
   const sources: FactsSources = {
     incident: async (id) => {
       try {

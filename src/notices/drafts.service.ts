@@ -55,7 +55,10 @@ export class DraftsService {
     if (!kind) throw new BadInputError(`recipient must be one of: ${Object.keys(KIND_OF_RECIPIENT).join(', ')}`);
     const jurisdiction = body.jurisdiction.trim().toUpperCase();
     const rule = this.pickRule(kind, jurisdiction, body.ruleId);
-    const inputs = parseInputs(body.inputs ?? {});
+    // What the caller gives wins over what the profile and the incident say (issue 20 §6).
+    const known = (await this.s.deps.prefill?.(body.incidentId)) ?? {};
+    const given = parseInputs(body.inputs ?? {});
+    const inputs = parseInputs({ ...Object.fromEntries(Object.entries(known).filter(([, v]) => v !== undefined && v !== '')), ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) });
     const elements = body.elements ?? (await this.audienceElements(body.incidentId, kind, jurisdiction));
     const counts = await this.s.people.countsByJurisdiction(body.incidentId);
     const withCounts = withDefaults(inputs, counts, jurisdiction, this.s.now());

@@ -9,7 +9,7 @@ import type { Platform } from '../platform/platform.js';
 import type { DeliveryOptions } from './delivery.js';
 import { createSmtpMailer, type MailPort } from './mailer.js';
 import type { NoticesDatabase } from './notices.tables.js';
-import { type IncidentAccessPort, NoticesService, type ObligationsMetPort } from './notices.service.js';
+import { type IncidentAccessPort, type NoticesDeps, NoticesService, type ObligationsMetPort } from './notices.service.js';
 import { noticesRoutes } from './notices.routes.js';
 
 export const DELIVER_QUEUE = 'notices.deliver';
@@ -22,6 +22,7 @@ export interface NoticesModuleDeps {
   delivery?: DeliveryOptions;
   /** The obligation tracker: sent and submitted notices meet their obligations (issue 20 §4). */
   obligations?: ObligationsMetPort;
+  prefill?: NoticesDeps['prefill'];
 }
 
 export function createNoticesModule(platform: Platform, deps: NoticesModuleDeps = {}): { service: NoticesService; parts: FeatureParts } {
@@ -37,6 +38,7 @@ export function createNoticesModule(platform: Platform, deps: NoticesModuleDeps 
     mailer,
     delivery: deps.delivery,
     obligations: deps.obligations,
+    prefill: deps.prefill,
   });
   platform.metrics.gauge('breachdesk_outbox_messages', 'Notice messages by delivery state (queued, sending, sent, failed, bounced…)', ['state'], async () =>
     Object.entries(await service.outbox.countsAllByState()).map(([state, value]) => ({ labels: { state }, value })),

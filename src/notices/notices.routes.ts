@@ -103,6 +103,12 @@ export function noticesRoutes(deps: NoticesRoutesDeps) {
       async (req, reply) => reply.code(201).send(await svc.recordSubmission(principalOf(req), req.params.id, req.body)),
     );
     app.get('/api/v1/notices/:id/submission', { config: { policy: authenticated }, schema: { tags, summary: 'The recorded submission of a notice (null when none)', params: idParams } }, async (req) => ({ submission: await svc.submission(principalOf(req), req.params.id) }));
+    app.get('/api/v1/notices/:id/audience', { config: { policy: authenticated }, schema: { tags, summary: 'Who an individual notice will reach: counts by e-mail, by post, unreachable, suppressed', params: idParams } }, async (req) =>
+      svc.audience(principalOf(req), req.params.id),
+    );
+    app.post('/api/v1/notices/:id/test-send', { config: { policy: canWrite }, schema: { tags, summary: "Send the notice's current version to the caller's own address, marked [TEST]", params: idParams } }, async (req) =>
+      svc.testSend(principalOf(req), req.params.id),
+    );
     app.get('/api/v1/notices/:id/status', { config: { policy: authenticated }, schema: { tags, summary: 'Delivery counts per state', params: idParams } }, async (req) => svc.status(principalOf(req), req.params.id));
     app.get(
       '/api/v1/notices/:id/proof',

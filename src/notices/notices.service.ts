@@ -13,6 +13,7 @@ import type { OutboxRepository } from './outbox.repository.js';
 import { PeopleService } from './people.service.js';
 import type { PeopleRepository } from './people.repository.js';
 import { ProofService } from './proof.service.js';
+import { SendChecksService } from './send-checks.service.js';
 import { SubmissionsService } from './submissions.service.js';
 
 export {
@@ -40,6 +41,7 @@ export class NoticesService {
   readonly campaign: CampaignService;
   readonly proof: ProofService;
   readonly submissions: SubmissionsService;
+  readonly sendChecks: SendChecksService;
 
   constructor(deps: NoticesDeps) {
     this.store = new NoticesStore(deps);
@@ -52,6 +54,7 @@ export class NoticesService {
     this.campaign = new CampaignService(this.store);
     this.proof = new ProofService(this.store, this.campaign);
     this.submissions = new SubmissionsService(this.store, this.drafts);
+    this.sendChecks = new SendChecksService(this.store);
   }
 
   // people
@@ -143,6 +146,14 @@ export class NoticesService {
   }
   tracking(...a: Args<'tracking', ProofService>) {
     return this.proof.tracking(...a);
+  }
+
+  // before sending
+  audience(...a: Args<'audience', SendChecksService>) {
+    return this.sendChecks.audience(...a);
+  }
+  testSend(...a: Args<'testSend', SendChecksService>) {
+    return this.sendChecks.testSend(...a);
   }
 
   // submissions by hand

@@ -60,6 +60,11 @@ export interface NoticesDeps {
   now?: () => Date;
   delivery?: DeliveryOptions;
   obligations?: ObligationsMetPort;
+  /**
+   * What drafts start from (issue 20 §6): the organisation profile (name, address, contact, DPO)
+   * and the incident (breach and awareness dates, what happened); wired in src/main/modules.ts.
+   */
+  prefill?: (incidentId: string) => Promise<Partial<DraftInputsParsed>>;
 }
 
 export const RECIPIENT_OF_KIND: Record<NoticeKind, Recipient> = {

@@ -138,6 +138,17 @@ export const controllerSchema = strictObject({
    * rules answer `review` with the question; [] = none.
    */
   regulators: z.array(z.enum(REGULATOR_IDS)).optional(),
+  /**
+   * Who the organisation is, for the notices it sends (issue 20 §6): drafts are pre-filled from
+   * these. They never change which law applies.
+   */
+  name: z.string().max(300).optional(),
+  address: z.string().max(1000).optional(),
+  contactEmail: z.string().max(300).optional(),
+  contactPhone: z.string().max(100).optional(),
+  website: z.string().max(500).optional(),
+  /** Data protection officer: name and how to reach them (GDPR Art. 33(3)(b), 34(2)). */
+  dpoContact: z.string().max(500).optional(),
 });
 export type ControllerProfile = z.infer<typeof controllerSchema>;
 

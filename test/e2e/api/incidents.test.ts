@@ -103,7 +103,14 @@ for (const dialect of testDialects()) {
       expect(skip.body.detail).toMatch(/suspected.*closed/);
       const times: Record<string, string> = { contained: '2026-03-02T15:00:00Z' };
       for (const status of ['confirmed', 'contained', 'notifying', 'recovering', 'closed']) {
-        const r = await s.api(`/api/v1/incidents/${id}/status`, { token, body: { status, at: times[status] } });
+        if (status === 'closed') {
+          // Issue 20 §5: open tasks and an incomplete register entry: closing needs a reason.
+          const refused = await s.api(`/api/v1/incidents/${id}/status`, { token, body: { status } });
+          expect(refused.status).toBe(400);
+          expect(refused.body.detail).toMatch(/^reason: closing with \d+ open task\(s\), a register entry without facts, effects, remedialAction needs a reason/);
+        }
+        const reason = status === 'closed' ? 'remaining tasks moved to the follow-up project' : undefined;
+        const r = await s.api(`/api/v1/incidents/${id}/status`, { token, body: { status, at: times[status], reason } });
         expect(r.status, status).toBe(200);
         expect(r.body.status).toBe(status);
       }

@@ -49,7 +49,8 @@ describe('notices meet their obligations (sqlite)', () => {
     cmd = await s.tokenFor('incident_commander');
     legal = await s.tokenFor('legal');
     drafter = await s.tokenFor('responder');
-    await s.api('/api/v1/org/profile', { method: 'PUT', token: await s.tokenFor('admin'), body: { establishments: ['US'] } });
+    const profile = { establishments: ['US'], name: 'Hudson Outfitters LLC', address: '1 Pier Road, New York', contactEmail: 'privacy@hudson.test', contactPhone: '+1 212 555 0100', dpoContact: 'Dana Privacy, dpo@hudson.test' };
+    expect((await s.api('/api/v1/org/profile', { method: 'PUT', token: await s.tokenFor('admin'), body: profile })).status).toBe(200);
     incidentId = (await s.api('/api/v1/incidents', { token: cmd, body: { title: 'New York customers', awareAt: '2026-01-05T09:00:00Z', status: 'confirmed' } })).body.id;
     expect((await s.api(`/api/v1/incidents/${incidentId}/members`, { token: cmd, body: { username: 'legal-user', role: 'legal_counsel' } })).status).toBeLessThan(300);
     expect((await s.api(`/api/v1/incidents/${incidentId}/members`, { token: cmd, body: { username: 'responder-user', role: 'communications' } })).status).toBeLessThan(300);
@@ -72,13 +73,26 @@ describe('notices meet their obligations (sqlite)', () => {
 
   it('a sent individual notice meets its obligation (late: past the 30-day clock) and stops its countdown', async () => {
     const id = await approved('individuals', 'US-NY.individuals.2025');
+    // Issue 20 §5: the recipient count before sending, and a test send to oneself.
+    expect((await s.api(`/api/v1/notices/${id}/audience`, { token: cmd })).body).toEqual({ email: 3, postal: 0, unreachable: 0, noContact: 0, total: 3 });
+    const test = await s.api(`/api/v1/notices/${id}/test-send`, { method: 'POST', token: cmd, body: {} });
+    expect(test.status, JSON.stringify(test.body)).toBe(200);
+    expect(test.body.to).toBe('incident-commander-user@example.test');
+    expect(sink.lines().map((l) => l.rcpt)).toEqual(['incident-commander-user@example.test']);
+    expect((await s.api(`/api/v1/notices/${id}/status`, { token: cmd })).body.status).toBe('approved');
     expect((await s.api(`/api/v1/notices/${id}/send`, { method: 'POST', token: cmd, body: {} })).status).toBe(202);
     await waitFor(async () => ((await s.api(`/api/v1/notices/${id}/status`, { token: cmd })).body.status === 'sent' ? true : null));
-    expect(sink.lines().length).toBe(3);
+    expect(sink.lines().filter((l) => l.rcpt.endsWith('@example.org')).length).toBe(3);
     const it = await item('US-NY.individuals.2025');
     expect(it.status).toBe('done');
     expect(it.met).toMatchObject({ late: true, channel: 'e-mail and post' });
     expect(it.met!.reference).toMatch(/^3 e-mailed/);
+  });
+
+  it('issue 20 §6: a draft is pre-filled from the organisation profile and the incident; what the drafter gives wins', async () => {
+    const d = await s.api('/api/v1/notices', { token: drafter, body: { incidentId, recipient: 'individuals', jurisdiction: 'US-NY', ruleId: 'US-NY.individuals.2025', inputs: { contactPhone: '+1 212 555 0199' } } });
+    expect(d.status, JSON.stringify(d.body)).toBe(201);
+    expect(d.body.inputs).toMatchObject({ organisationName: 'Hudson Outfitters LLC', organisationAddress: '1 Pier Road, New York', contactEmail: 'privacy@hudson.test', dpoContact: 'Dana Privacy, dpo@hudson.test', discoveryDate: '2026-01-05', contactPhone: '+1 212 555 0199' });
   });
 
   it('a late submission without a reason is refused before anything changes (the 30-day individual clock has passed)', async () => {

@@ -32,10 +32,13 @@ describe('web: organisation admin', () => {
     await page.getByLabel('Establishments (country codes, comma-separated)').fill('DE, FR, US');
     await page.getByLabel('Main establishment (GDPR Art. 4(16))').fill('DE');
     await page.getByLabel('NIS2 entity').selectOption('important');
+    // Issue 20 §6: who the organisation is, for pre-filled notices.
+    await page.getByLabel('Organisation name').fill('Example Retail GmbH');
+    await page.getByLabel('Data protection officer (name and contact)').fill('Dana Privacy, dpo@example.test');
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.getByText('Saved.').waitFor();
     const stored = (await h.server.api('/api/v1/org/profile', { token: await h.server.tokenFor('admin') })).body;
-    expect(stored).toMatchObject({ establishments: ['DE', 'FR', 'US'], mainEstablishment: 'DE', nis2Entity: 'important' });
+    expect(stored).toMatchObject({ establishments: ['DE', 'FR', 'US'], mainEstablishment: 'DE', nis2Entity: 'important', name: 'Example Retail GmbH', dpoContact: 'Dana Privacy, dpo@example.test' });
     await screenshot(page, 'admin-organisation');
   });
 

@@ -121,7 +121,12 @@ describe('web: the worst day (issue 20)', () => {
 
     const page = await commanderPage(`/incidents/${incidentId}/notices`);
     await page.getByRole('button', { name: /^Open the notice to individuals US-CA/ }).click();
-    await page.getByRole('button', { name: 'Send' }).click();
+    // Guard rail (issue 20 §5): the recipient count, and a test send to oneself first.
+    await page.getByText('Will reach 4 recipient(s): 4 by e-mail, 0 by post.').waitFor();
+    await page.getByRole('button', { name: 'Send a test to me' }).click();
+    await page.getByText('Test sent to cora.commander@example.test.').waitFor();
+    expect(sink.lines().map((l) => l.rcpt)).toContain('cora.commander@example.test');
+    await page.getByRole('button', { name: 'Send to 4 recipient(s)' }).click();
     await page.getByText(/delivery finished/).waitFor({ timeout: 30_000 });
     // The same SMTP server also carries task reminders to the members (@example.test).
     expect(sink.lines().map((l) => l.rcpt).filter((r) => r.endsWith('@example.org')).sort()).toEqual(['casey0@example.org', 'casey1@example.org', 'casey2@example.org', 'casey3@example.org']);
@@ -144,10 +149,14 @@ describe('web: the worst day (issue 20)', () => {
     await screenshot(page, 'worst-day-met');
   });
 
-  it('closes the incident in the UI; its countdowns stop', async () => {
+  it('closes the incident in the UI (a reason is asked while tasks are open); its countdowns stop', async () => {
     expect((await h.server.api(`/api/v1/incidents/${incidentId}/status`, { token, body: { status: 'contained' } })).status).toBe(200);
     const page = await commanderPage(`/incidents/${incidentId}`);
     await page.getByLabel('Status', { exact: true }).selectOption('closed');
+    // Guard rail (issue 20 §5): open tasks and an empty register entry — the close asks for a reason.
+    await page.getByRole('button', { name: 'Change status' }).click();
+    await page.getByText(/closing with .*open task\(s\).* needs a reason/).waitFor();
+    await page.getByLabel('Reason for closing with open items').fill('lessons-learned tasks move to the follow-up project');
     await page.getByRole('button', { name: 'Change status' }).click();
     await page.locator('.head-meta').getByText('Closed', { exact: true }).waitFor();
     const after = await obligations();

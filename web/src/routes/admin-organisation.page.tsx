@@ -16,6 +16,15 @@ const FLAGS: [string, string][] = [
   ['glbaFtc', 'Non-bank financial institution (FTC Safeguards Rule)'],
 ];
 
+const IDENTITY: [string, string][] = [
+  ['name', 'Organisation name'],
+  ['address', 'Postal address'],
+  ['contactEmail', 'Contact e-mail for affected people'],
+  ['contactPhone', 'Contact phone'],
+  ['website', 'Website'],
+  ['dpoContact', 'Data protection officer (name and contact)'],
+];
+
 function ProfileForm({ profile, editable }: { profile: Profile; editable: boolean }) {
   const qc = useQueryClient();
   const [establishments, setEstablishments] = useState((profile.establishments ?? []).join(', '));
@@ -24,6 +33,8 @@ function ProfileForm({ profile, editable }: { profile: Profile; editable: boolea
   const [role, setRole] = useState(String(profile.role ?? 'controller'));
   const [nis2, setNis2] = useState(String(profile.nis2Entity ?? ''));
   const [flags, setFlags] = useState<Record<string, boolean>>(Object.fromEntries(FLAGS.map(([k]) => [k, !!profile[k]])));
+  // Who the organisation is, for the notices it sends (issue 20 §6: drafts are pre-filled from these).
+  const [who, setWho] = useState<Record<string, string>>(Object.fromEntries(IDENTITY.map(([k]) => [k, String(profile[k] ?? '')])));
   const [saved, setSaved] = useState(false);
   const list = (s: string) =>
     s
@@ -34,7 +45,7 @@ function ProfileForm({ profile, editable }: { profile: Profile; editable: boolea
     mutationFn: () =>
       api<Profile>('/api/v1/org/profile', {
         method: 'PUT',
-        body: { ...profile, establishments: list(establishments).map((x) => x.toUpperCase()), mainEstablishment: main.trim().toUpperCase() || undefined, sectors: list(sectors), role, nis2Entity: nis2 || null, ...flags },
+        body: { ...profile, establishments: list(establishments).map((x) => x.toUpperCase()), mainEstablishment: main.trim().toUpperCase() || undefined, sectors: list(sectors), role, nis2Entity: nis2 || null, ...flags, ...Object.fromEntries(IDENTITY.map(([k]) => [k, who[k]?.trim() || undefined])) },
       }),
     onSuccess: () => {
       setSaved(true);
@@ -50,6 +61,12 @@ function ProfileForm({ profile, editable }: { profile: Profile; editable: boolea
     <form className="card stack-form" onSubmit={submit}>
       <fieldset disabled={!editable}>
         <legend>Where and what the organisation is</legend>
+        {IDENTITY.map(([k, label]) => (
+          <div key={k} className="field">
+            <label htmlFor={`org-${k}`}>{label}</label>
+            <input id={`org-${k}`} value={who[k] ?? ''} onChange={(e) => setWho({ ...who, [k]: e.target.value })} />
+          </div>
+        ))}
         <div className="field">
           <label htmlFor="org-establishments">Establishments (country codes, comma-separated)</label>
           <input id="org-establishments" value={establishments} onChange={(e) => setEstablishments(e.target.value)} aria-describedby="org-est-hint" />

@@ -78,6 +78,13 @@ function StatusControl({ incident }: { incident: Incident }) {
           <input id="status-reason" required value={reason} onChange={(e) => setReason(e.target.value)} />
         </div>
       )}
+      {status === 'closed' && (
+        <div className="field grow">
+          {/* Issue 20 §5: the server asks for it while deadlines, tasks or the register entry are open. */}
+          <label htmlFor="status-reason">Reason for closing with open items</label>
+          <input id="status-reason" value={reason} onChange={(e) => setReason(e.target.value)} />
+        </div>
+      )}
       <button type="submit" disabled={move.isPending || status === incident.status}>
         Change status
       </button>

@@ -14,6 +14,7 @@ import { useSession } from '../auth/session.context.js';
 import { formatDateTime, humanize } from '../components/format.js';
 import { incidentPath } from '../components/incident/incident-api.js';
 import { NoticeSubmission } from '../components/notice-submission.component.js';
+import { SendChecks } from '../components/send-checks.component.js';
 import { ErrorBox, QueryState } from '../components/query-state.component.js';
 import { IncidentNav } from './incident.page.js';
 
@@ -208,11 +209,7 @@ function NoticeDetail({ noticeId }: { noticeId: string }) {
                   Approve
                 </button>
               )}
-              {can('write') && n.status === 'approved' && n.kind === 'individual' && (
-                <button type="button" onClick={() => act.mutate('send')} disabled={act.isPending}>
-                  Send
-                </button>
-              )}
+              {can('write') && n.status === 'approved' && n.kind === 'individual' && <SendChecks noticeId={n.id} onSend={() => act.mutate('send')} sending={act.isPending} />}
               <a className="button secondary" href={`${path}/proof`} download={`notice-${n.id}-proof.csv`}>
                 Export proof
               </a>
