@@ -26,9 +26,16 @@ export interface TextFindings {
 
 // ---- e-mail: '@' anchor -------------------------------------------------------------------
 
+/**
+ * Local-part characters read leftwards from the '@' in free text. RFC 5322 also allows
+ * ! # $ & * / = ? ^ ` { | } ~, but in text they end the address far more often than they belong to it
+ * (`user=jane@example.com`, `email='jane@…'`, `to:jane@…`): with them the log's e-mail came out as
+ * `user=jane@example.com` and never met the table's `jane@example.com` (issue 20 §7). These are
+ * the characters mail providers let users choose (letters, digits, . _ % + - and ').
+ */
 const LOCAL = new Uint8Array(128);
 const DOMAIN = new Uint8Array(128);
-for (const c of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+/=?^_`{|}~-.") LOCAL[c.charCodeAt(0)] = 1;
+for (const c of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789%'+_-.") LOCAL[c.charCodeAt(0)] = 1;
 for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.') DOMAIN[c.charCodeAt(0)] = 1;
 
 function scanEmails(text: string, out: ValueFinding[]): void {
@@ -47,9 +54,12 @@ function scanEmails(text: string, out: ValueFinding[]): void {
       e++;
     }
     // Trim punctuation that ends sentences or quotes around the address.
-    while (s < at && /[.'`{|}~-]/.test(text[s])) s++;
+    while (s < at && /[.'+%-]/.test(text[s])) s++;
     while (e > at + 1 && /[.-]/.test(text[e - 1])) e--;
-    if (s < at && e > at + 3) {
+    // A local part longer than RFC 5321's 64 octets, or one that goes on in non-ASCII letters
+    // (`jürgen@…`), is not cut to its tail: a tail is someone else's address.
+    const cut = s > 0 && (at - s >= 64 || /[\p{L}\p{N}]/u.test(text[s - 1]));
+    if (!cut && s < at && e > at + 3) {
       const f = validateEmail(text.slice(s, e));
       if (f) out.push(f);
     }

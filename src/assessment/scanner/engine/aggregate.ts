@@ -98,7 +98,8 @@ export class Aggregate {
 
   /** Everything but `matching` and `performance`, which the caller knows. */
   build(people: PeopleResult): Omit<ExposureReport, 'matching' | 'performance'> {
-    const distinct = new Map([...people.distinct].map(([tag, n]) => [ELEMENT_IDS[tag] as string, n]));
+    // Tags past the vocabulary are link keys (link-keys.ts), not elements.
+    const distinct = new Map([...people.distinct].filter(([tag]) => tag < ELEMENT_IDS.length).map(([tag, n]) => [ELEMENT_IDS[tag] as string, n]));
     const elements: ExposureReport['elements'] = {};
     for (const el of [...this.elementRecords.keys()].sort()) {
       elements[el] = {
