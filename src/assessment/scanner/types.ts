@@ -35,6 +35,9 @@ export const ELEMENT_IDS = [
   'biometric',
   'genetic',
   'special_category',
+  // Added by issue 20 §7 (additive; docs/scan-json.md).
+  'payment_card_partial',
+  'ip_address_internal',
 ] as const;
 export type ElementId = (typeof ELEMENT_IDS)[number];
 

@@ -32,8 +32,20 @@ describe('scanText: personal data', () => {
     expect(els('GB82 WEST 1234 5698 7654 32', 'iban')).toEqual(['GB82WEST12345698765432']);
   });
   it('finds IPv4 and IPv6 but not timestamps or versions with leading zeros', () => {
-    expect(els('from 106.31.73.20 and fe80::1ff:fe23:4567:890a at 12:34:56', 'ip_address').sort()).toEqual(['106.31.73.20', 'fe80::1ff:fe23:4567:890a']);
+    expect(els('from 106.31.73.20 and 2a00:1450:4001:81c::200e at 12:34:56', 'ip_address').sort()).toEqual(['106.31.73.20', '2a00:1450:4001:81c::200e']);
     expect(els('127.0.0.1 and 01.02.03.04', 'ip_address')).toEqual([]);
+  });
+  it('counts private, loopback, link-local and documentation addresses apart (issue 20 §7)', () => {
+    const r = scanText('from 10.1.2.3, 127.0.0.1, 192.0.2.5, fe80::1ff:fe23:4567:890a and 8.8.8.8').elements;
+    expect(r.filter((f) => f.element === 'ip_address').map((f) => f.value)).toEqual(['8.8.8.8']);
+    expect(r.filter((f) => f.element === 'ip_address_internal').map((f) => f.kind).sort()).toEqual(['documentation', 'link_local', 'loopback', 'private']);
+  });
+  it('reports masked and truncated card numbers as payment_card_partial, not as cards', () => {
+    expect(els('card ************1234 declined', 'payment_card_partial')).toEqual(['*1234']);
+    expect(els('paid with 4111 11** **** 1111', 'payment_card_partial')).toEqual(['411111*1111']);
+    expect(els('cc XXXX-XXXX-XXXX-4242, Visa ending in 4242', 'payment_card_partial')).toEqual(['*4242', '*4242']);
+    expect(els('phone ending in 1234, password=****, ref 9111********1111', 'payment_card_partial')).toEqual([]);
+    expect(els('card ************1234', 'payment_card')).toEqual([]);
   });
   it('finds phones: international, formatted national, and local ones after a phone word', () => {
     expect(els('Desk: +41 (0)96 471 07 95', 'phone')).toEqual(['+41964710795']);

@@ -18,6 +18,7 @@ import { validateNationalId, validItin, validSsn } from './national-ids.js';
 import { type AddressCue, addressAround, NAME_STRONG, NAME_WEAK, nameAfterCue, nameLines, STREET_AFTER, STREET_BEFORE, STREET_SUFFIX, UNIT_WORDS } from './text-people.js';
 import { PRIVATE_KEY_BEGIN, SECRET_DETECTORS, validateGenericSecret } from './secrets.js';
 import { keywordFinder } from './text-keywords.js';
+import { PARTIAL_CARD_LAST4_WORDS, PARTIAL_CARD_MASK_WORDS, partialCardAt } from './card-partial.js';
 
 export interface TextFindings {
   elements: ValueFinding[];
@@ -172,7 +173,7 @@ function dispatchNumber(text: string, raw: string, pos: number, out: ValueFindin
 
 // ---- keyword prefilter -----------------------------------------------------------------------
 
-type Cue = 'secret' | 'id' | 'name1' | 'name2' | AddressCue;
+type Cue = 'secret' | 'id' | 'card4' | 'name1' | 'name2' | AddressCue;
 /** The secret detectors' and the password-hash detector's own keywords, plus a few spelling variants. */
 const SECRET_WORDS = [
   ...new Set([...SECRET_DETECTORS.flatMap((d) => d.keywords ?? []), ...(passwordHash.keywords ?? []), 'passw', 'access-key', '$2x$', '$2$', '$7$', '$y$', '$apr1$']),
@@ -182,6 +183,7 @@ const CUE_OF = new Map<string, Cue>();
 for (const [words, cue] of [
   [SECRET_WORDS, 'secret'],
   [ID_WORDS, 'id'],
+  [[...PARTIAL_CARD_MASK_WORDS, ...PARTIAL_CARD_LAST4_WORDS], 'card4'],
   [NAME_STRONG, 'name1'],
   [NAME_WEAK, 'name2'],
   [STREET_AFTER, 'after'],
@@ -383,6 +385,9 @@ export function scanText(text: string, opts: ScanTextOptions = {}): TextFindings
     from = m.index + m[0].length;
     if (cue === 'secret' || cue === 'id') {
       const next = keywordHit(text, k, m.index, res);
+      if (next > end) from = next;
+    } else if (cue === 'card4') {
+      const next = partialCardAt(text, m.index, k, res.elements);
       if (next > end) from = next;
     } else if (!people) continue;
     else if (cue === 'name1' || cue === 'name2') {

@@ -22,7 +22,7 @@ export const LAW_RELEVANT: ReadonlySet<ElementId> = new Set<ElementId>([
   'us_ssn', 'us_itin', 'national_id', 'passport_number', 'drivers_license', 'tax_id',
   'payment_card', 'card_security_code', 'bank_account', 'us_routing_number', 'iban', 'password',
   'password_hash', 'security_question', 'health', 'health_insurance', 'biometric', 'genetic',
-  'special_category', 'date_of_birth',
+  'special_category', 'date_of_birth', 'payment_card_partial',
 ]);
 
 export const SAMPLES_PER_ELEMENT = 5;
