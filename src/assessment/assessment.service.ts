@@ -93,6 +93,7 @@ function newRow(incidentId: string, source: Assessment['source'], evidenceIds: s
 export class AssessmentService {
   private readonly db: Kysely<AssessmentDatabase>;
   private listeners: Array<(incidentId: string, actor: Actor) => void> = [];
+  private scannedListeners: Array<(bytes: number, durationMs: number) => void> = [];
 
   constructor(
     db: Kysely<Database>,
@@ -107,6 +108,11 @@ export class AssessmentService {
   /** Called after an assessment completes (the obligation engine recomputes). */
   onCompleted(listener: (incidentId: string, actor: Actor) => void): void {
     this.listeners.push(listener);
+  }
+
+  /** Called after this process finished scanning files (not for imported reports): throughput metrics. */
+  onScanned(listener: (bytes: number, durationMs: number) => void): void {
+    this.scannedListeners.push(listener);
   }
 
   private toAssessment(r: AssessmentsTable, opts: { unmask?: boolean } = {}): Assessment {
@@ -289,6 +295,8 @@ export class AssessmentService {
         },
       });
       await this.complete(r.id, r.incident_id, result.report, result.rawSamples ?? null, payload.actor);
+      const bytes = result.report.files.reduce((n, f) => n + (f.bytes ?? 0), 0);
+      for (const l of this.scannedListeners) l(bytes, result.report.performance.durationMs);
       return { individuals: result.report.totals.individuals };
     } catch (e) {
       const current = await this.row(r.id);

@@ -119,6 +119,14 @@ export function createModules(platform: Platform): Modules {
   };
   const tracking = new ObligationTrackingService(platform.store.db, platform.audit, loadRules, orgProfile, sources);
   incidents.service.nextDeadlines = (ids) => tracking.nextDeadlines(ids);
+  platform.metrics.gauge('breachdesk_deadlines', 'Open legal deadlines of incidents not closed: due within 24 h, and already past', ['window'], async () => {
+    const c = await tracking.deadlineCounts(new Date(), 24);
+    return [
+      { labels: { window: 'due_24h' }, value: c.due },
+      { labels: { window: 'overdue' }, value: c.overdue },
+    ];
+  });
+  assessment.onScanned((bytes, ms) => platform.metrics.observeScan(bytes, ms));
 
   // Recompute in the background after every triggering change. The short delay lets the
   // change's own transaction commit first (the audit row is written inside it).

@@ -35,6 +35,9 @@ export function createNoticesModule(platform: Platform, deps: NoticesModuleDeps 
     mailer,
     delivery: deps.delivery,
   });
+  platform.metrics.gauge('breachdesk_outbox_messages', 'Notice messages by delivery state (queued, sending, sent, failed, bounced…)', ['state'], async () =>
+    Object.entries(await service.outbox.countsAllByState()).map(([state, value]) => ({ labels: { state }, value })),
+  );
   const enqueue = async (noticeId: string, runAt?: Date) => {
     await platform.jobs.send(DELIVER_QUEUE, { noticeId }, { singletonKey: `${DELIVER_QUEUE}:${noticeId}${runAt ? `:${runAt.toISOString()}` : ''}`, maxAttempts: 50, runAt });
   };

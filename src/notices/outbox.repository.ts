@@ -126,6 +126,19 @@ export class OutboxRepository {
     return out;
   }
 
+  /** Messages in each state across all notices (for /metrics). */
+  async countsAllByState(): Promise<Record<string, number>> {
+    const rows = await this.db
+      .selectFrom('notice_outbox')
+      .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('state')
+      .execute();
+    const out: Record<string, number> = {};
+    for (const s of OUTBOX_STATES) out[s] = 0;
+    for (const r of rows) out[r.state] = Number(r.n);
+    return out;
+  }
+
   async byMessageId(messageId: string): Promise<OutboxRow | undefined> {
     return this.db.selectFrom('notice_outbox').selectAll().where('message_id', '=', messageId).executeTakeFirst();
   }

@@ -12,6 +12,7 @@
 import { DateTime } from 'luxon';
 import { isoUtc, UNIT_WORDS } from './deadline.js';
 import { thresholdText, evaluate } from './engine/applicability.js';
+import { PASSING_NOTES } from './engine/gates.js';
 import { inForce, PROFILE_TESTS } from './engine/profile.js';
 import { scopeOf } from './engine/scope.js';
 import { dependsOnOthers, type Index, keyOf, parentOf, timingOf } from './engine/timing.js';
@@ -90,7 +91,9 @@ export const computeObligations = (facts: BreachFacts, rules: readonly Rule[], a
       deadlineRule: timing.deadlineRule,
       relativeTo: timing.relativeTo,
       citation: rule.citation,
-      why: why.join('; '),
+      // A review answer keeps only what would trigger the law and what is missing (issue 20 §1:
+      // short reasons); notes that a gate simply passes say nothing to settle.
+      why: (finalRequired === 'review' ? why.filter((w) => !PASSING_NOTES.has(w)) : why).join('; '),
       questions: finalRequired === 'review' ? questions : [],
       content: rule.content,
       prohibitedContent: rule.prohibitedContent,

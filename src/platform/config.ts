@@ -43,6 +43,8 @@ export interface Config {
   secondFactorRoles: string[];
   /** A job whose process stops renewing its lease this long is taken up again by another (dead worker). */
   jobLeaseSeconds: number;
+  /** Bearer token a Prometheus scraper sends to GET /metrics; null = only admin API tokens may scrape. */
+  metricsToken: string | null;
 }
 
 /** Name of each setting as an environment variable and as a config-file key. */
@@ -72,6 +74,7 @@ const SETTINGS = {
   oidcLabel: ['BREACHDESK_OIDC_LABEL', 'oidcLabel'],
   secondFactorRoles: ['BREACHDESK_SECOND_FACTOR_ROLES', 'secondFactorRoles'],
   jobLeaseSeconds: ['BREACHDESK_JOB_LEASE_SECONDS', 'jobLeaseSeconds'],
+  metricsToken: ['BREACHDESK_METRICS_TOKEN', 'metricsToken'],
 } as const;
 type Key = keyof typeof SETTINGS;
 
@@ -141,6 +144,7 @@ const schemas: Record<Key, z.ZodType> = {
     return map;
   }),
   jobLeaseSeconds: int(3, 3600),
+  metricsToken: z.string().min(24, 'must be at least 24 characters (it guards operational data)'),
   oidcGroupsClaim: z.string().min(1),
   oidcLabel: z.string().min(1).max(60),
   secondFactorRoles: z.string().transform((v, ctx) => {
@@ -269,6 +273,7 @@ export function inspectConfig(src: ConfigSource = {}): { config: Config | null; 
       : null,
     secondFactorRoles: (out.secondFactorRoles as string[] | null) ?? [],
     jobLeaseSeconds: out.jobLeaseSeconds as number,
+    metricsToken: (out.metricsToken as string | null) ?? null,
   };
   return { config, problems };
 }

@@ -4,6 +4,7 @@
  */
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { Metrics } from './metrics.js';
 import type { Migration } from 'kysely';
 import { AccountsRepository } from './auth/accounts.repository.js';
 import { AccountsService } from './auth/accounts.service.js';
@@ -24,6 +25,7 @@ export interface Platform {
   audit: AuditService;
   accounts: AccountsService;
   jobs: JobQueue;
+  metrics: Metrics;
   log: Logger;
   close(): Promise<void>;
 }
@@ -37,6 +39,26 @@ export interface OpenOptions {
 }
 
 export { masterKeyFile };
+
+/** Queue depth and the age of the oldest due job, per queue, across every process on this store. */
+function registerJobGauges(metrics: Metrics, store: Store): void {
+  const byQueue = async () =>
+    store.db
+      .selectFrom('jobs')
+      .select(['queue', 'status', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('run_at').as('oldest')])
+      .where('status', 'in', ['queued', 'running'])
+      .where((eb) => eb.or([eb('status', '=', 'running'), eb('run_at', '<=', new Date().toISOString())]))
+      .groupBy(['queue', 'status'])
+      .execute();
+  metrics.gauge('breachdesk_jobs', 'Jobs due or running, by queue and state (queued = waiting for a worker)', ['queue', 'state'], async () =>
+    (await byQueue()).map((r) => ({ labels: { queue: r.queue, state: r.status }, value: Number(r.n) })),
+  );
+  metrics.gauge('breachdesk_jobs_oldest_queued_age_seconds', 'How long the oldest due job of each queue has waited for a worker', ['queue'], async () =>
+    (await byQueue())
+      .filter((r) => r.status === 'queued' && r.oldest)
+      .map((r) => ({ labels: { queue: r.queue }, value: Math.max(0, (Date.now() - Date.parse(String(r.oldest))) / 1000) })),
+  );
+}
 
 /**
  * Opens the keyring; if a key rotation was interrupted after the data keys were re-wrapped but
@@ -66,6 +88,8 @@ export async function openPlatform(config: Config, opts: OpenOptions): Promise<P
     const audit = new AuditService(store.db, store.dialect, checkpoint);
     const accounts = new AccountsService(new AccountsRepository(store.db), audit, config.sessionMinutes);
     const jobs = new EmbeddedJobQueue(store.db, log, { pollMs: opts.jobPollMs, leaseMs: config.jobLeaseSeconds * 1000 });
+    const metrics = new Metrics();
+    registerJobGauges(metrics, store);
     return {
       config,
       store,
@@ -73,6 +97,7 @@ export async function openPlatform(config: Config, opts: OpenOptions): Promise<P
       audit,
       accounts,
       jobs,
+      metrics,
       log,
       close: async () => {
         await jobs.stop();

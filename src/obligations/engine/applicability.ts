@@ -158,7 +158,7 @@ export const evaluate = (rule: Rule, facts: BreachFacts, scope: ScopeView): Eval
       else
         doubt(
           p,
-          [`${p.elements.join(', ')} may be covered by this law's definition, which this rule set does not encode with certainty`],
+          [`${p.elements.join(', ')} may fall under this law's definition (not encoded with certainty)`],
           [`Do the exposed elements (${p.elements.join(', ')}) fall within this law's definition of personal information? Check the statute.`],
         );
     };

@@ -70,13 +70,18 @@ export const noHarmException = (rule: Rule, facts: BreachFacts): Exception => {
   return { available: true, why: `${basis}documented determination that harm/misuse is not reasonably likely${standard}${docs}${g.note ? ` (${g.note})` : ''}` };
 };
 
+/** What a gate says when it simply passes: nothing to settle, left out of review reasons (engine.ts). */
+const NO_EXCEPTION = 'no risk-of-harm exception in this law';
+const NO_DETERMINATION = 'no documented no-harm determination';
+export const PASSING_NOTES: ReadonlySet<string> = new Set([NO_EXCEPTION, NO_DETERMINATION]);
+
 export const gateOf = (rule: Rule, facts: BreachFacts): Gate => {
   const r = facts.risk;
   switch (rule.riskGate.kind) {
     case 'none':
-      return { pass: true, why: 'no risk-of-harm exception in this law' };
+      return { pass: true, why: NO_EXCEPTION };
     case 'no_harm_determination': {
-      if (!r.noHarmDetermination) return { pass: true, why: 'no documented no-harm determination' };
+      if (!r.noHarmDetermination) return { pass: true, why: NO_DETERMINATION };
       const ex = noHarmException(rule, facts);
       if (ex.available === 'review') return { pass: 'review', why: ex.why, question: ex.question };
       return ex.available ? { pass: false, why: ex.why } : { pass: true, why: ex.why };

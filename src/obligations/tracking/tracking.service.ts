@@ -5,7 +5,7 @@
  * calls `recompute` from those events), and on demand.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { z } from 'zod';
 import type { Actor, AuditService } from '../../platform/audit/audit.service.js';
 import type { Database } from '../../platform/db/schema.js';
@@ -307,6 +307,26 @@ export class ObligationTrackingService {
       .execute();
     for (const r of rows) if (r.next) out.set(r.incident_id, String(r.next));
     return out;
+  }
+
+  /**
+   * Open legal deadlines across every incident that is not closed: those due within `hours` of
+   * `now`, and those already past (for /metrics; a closed incident's countdowns have stopped).
+   */
+  async deadlineCounts(now: Date, hours: number): Promise<{ due: number; overdue: number }> {
+    const from = now.toISOString();
+    const to = new Date(now.getTime() + hours * 3_600_000).toISOString();
+    const r = await this.db
+      .selectFrom('incident_obligations')
+      .select([
+        (eb) => eb.fn.sum<number>(eb.case().when('deadline', '<', from).then(1).else(0).end()).as('overdue'),
+        (eb) => eb.fn.sum<number>(eb.case().when(eb.and([eb('deadline', '>=', from), eb('deadline', '<', to)])).then(1).else(0).end()).as('due'),
+      ])
+      .where('status', 'in', ['pending', 'in_progress'])
+      .where('deadline', 'is not', null)
+      .where(sql<boolean>`incident_id not in (select id from incidents where status = 'closed')`)
+      .executeTakeFirst();
+    return { due: Number(r?.due ?? 0), overdue: Number(r?.overdue ?? 0) };
   }
 
   async setStatus(incidentId: string, itemId: string, status: TrackedStatus, reason: string | null, actor: Actor): Promise<TrackedObligation> {

@@ -25,6 +25,7 @@ export interface MigrateResult {
 }
 
 export async function migrateToLatest(db: Kysely<unknown>, migrations: Record<string, Migration>): Promise<MigrateResult> {
+  await refuseNewerDatabase(db, migrations);
   const migrator = new Migrator({ db, provider: new ListProvider(migrations) });
   const { error, results } = await migrator.migrateToLatest();
   const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
@@ -34,4 +35,21 @@ export async function migrateToLatest(db: Kysely<unknown>, migrations: Record<st
     throw new FailedError(`migration ${failed?.migrationName ?? '?'} failed: ${msg}`);
   }
   return { applied };
+}
+
+/**
+ * Migrations run forward only (issue 18 §5): a database that an upgraded Breachdesk has already
+ * migrated must not be opened by older code, which would misread tables it does not know.
+ * Kysely would fail too, but with "corrupted migrations"; say what happened and what to do.
+ */
+async function refuseNewerDatabase(db: Kysely<unknown>, migrations: Record<string, Migration>): Promise<void> {
+  const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
+  if (!tables.some((t) => t.name === 'kysely_migration')) return;
+  const done = await (db as Kysely<{ kysely_migration: { name: string } }>).selectFrom('kysely_migration').select('name').execute();
+  const unknown = done.map((r) => r.name).filter((n) => !(n in migrations));
+  if (unknown.length > 0) {
+    throw new FailedError(
+      `this database was migrated by a newer Breachdesk (it has ${unknown.sort().join(', ')}, which this version does not know): run that version or a newer one; downgrades are not supported — restore a backup made before the upgrade to go back`,
+    );
+  }
 }

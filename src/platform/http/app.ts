@@ -7,10 +7,11 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Platform } from '../platform.js';
 import { registerAuthHook } from './auth-hook.js';
+import { registerMetrics } from './metrics-route.js';
 import { errorHandler, sendProblem } from './problem.js';
 
 export type RoutePlugin = (app: FastifyInstance) => Promise<void> | void;
@@ -70,14 +71,20 @@ export async function buildHttpApp(platform: Platform, opts: HttpOptions): Promi
   registerAuthHook(app, platform.accounts);
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  app.get('/api/health', { schema: { hide: true } }, async (_req, reply) => {
+  // Readiness (and the historical /api/health): the store answers. Liveness: the process does —
+  // a load balancer takes a process out of rotation on `ready`, an orchestrator restarts it on `live`.
+  const ready = async (_req: FastifyRequest, reply: FastifyReply) => {
     try {
       await platform.store.db.selectFrom('audit_head').select('seq').limit(1).execute();
       return { status: 'ok', database: platform.store.dialect };
     } catch {
       return reply.code(503).send({ status: 'unavailable', database: platform.store.dialect });
     }
-  });
+  };
+  app.get('/api/health', { schema: { hide: true } }, ready);
+  app.get('/api/health/ready', { schema: { hide: true } }, ready);
+  app.get('/api/health/live', { schema: { hide: true } }, async () => ({ status: 'ok', uptimeSeconds: Math.round(process.uptime()) }));
+  registerMetrics(app, platform);
   for (const plugin of opts.plugins) await app.register(async (scope) => plugin(scope));
   // The web plugin owns the not-found handler (SPA fallback); without it, API 404s only.
   if (opts.web) await opts.web(app);

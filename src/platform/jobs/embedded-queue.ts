@@ -210,6 +210,12 @@ export class EmbeddedJobQueue implements JobQueue {
         .catch(() => {});
     }, Math.max(1000, this.leaseMs / 3));
     lease.unref?.();
+    // Structured, with the job's id and queue: a request's log line names the job it queued, so
+    // one can follow a scan from request to worker. Error messages stay in the jobs table (they
+    // may name leaked files); the log says only what kind of failure and whether it will retry.
+    const log = this.log?.child({ jobId: job.id, queue: job.queue, attempt: job.attempts, worker: this.workerId });
+    const started = Date.now();
+    log?.info('job started');
     const done = (async () => {
       try {
         const result = await handler(job.payload, {
@@ -220,10 +226,12 @@ export class EmbeddedJobQueue implements JobQueue {
           },
         });
         await this.finish(job.id, { status: 'done', result: JSON.stringify(result ?? null), last_error: null });
+        log?.info({ ms: Date.now() - started }, 'job done');
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         const current = await this.get(job.id);
         if (current?.status === 'cancelled') return;
+        log?.warn({ ms: Date.now() - started, error: e instanceof Error ? e.name : typeof e, retry: job.attempts < job.maxAttempts }, 'job failed');
         if (job.attempts >= job.maxAttempts) await this.finish(job.id, { status: 'failed', last_error: message });
         else
           await this.finish(job.id, {

@@ -1,0 +1,179 @@
+/** The delivery campaign of an individual notice: the outbox, its delivery job, and its status. */
+import { randomUUID } from 'node:crypto';
+import { actorOf } from '../platform/auth/accounts.service.js';
+import type { Principal } from '../platform/auth/roles.js';
+import { BadInputError, FailedError } from '../platform/errors.js';
+import { HttpError } from '../platform/http/problem.js';
+import { type DeliveryOptions, type DrainResult, OutboxDeliverer, type RenderMail } from './delivery.js';
+import type { RenderedNotice } from './drafting.js';
+import type { MailPort } from './mailer.js';
+import { addressLines, inAudience, messageIdFor, type NoticeStatus, type NoticesStore, recipientName } from './notices.store.js';
+import type { OutboxRow } from './outbox.repository.js';
+import type { PersonRow } from './people.repository.js';
+import { renderHtml, renderText } from './render.js';
+
+export class CampaignService {
+  constructor(private readonly s: NoticesStore) {}
+
+  /** Starts delivery of an approved individual notice: builds the outbox (idempotent), then queues it. */
+  async requestSend(p: Principal, id: string, enqueue: (noticeId: string) => Promise<void>): Promise<NoticeStatus> {
+    const n = await this.s.mustGet(p, id, true);
+    if (n.kind !== 'individual') throw new BadInputError(`notice ${id} is a ${n.kind} notice: download it (preview --format pdf) and submit it; only individual notices are mailed`);
+    if (!['approved', 'sending', 'sent'].includes(n.status)) throw new HttpError(409, `notice ${id} is ${n.status}: it needs the legal and commander approvals first`);
+    if (!this.s.deps.mailer) throw new FailedError('e-mail is not configured: set BREACHDESK_SMTP_URL (smtp://user:pass@host:port) and BREACHDESK_MAIL_FROM');
+    const at = this.s.now().toISOString();
+    if (n.status === 'approved') {
+      await this.s.notices.setStatus(id, ['approved'], 'sending', at, { send_requested_at: at });
+      await this.s.deps.audit.record({ actor: actorOf(p), action: 'notice.send', subjectType: 'notice', subjectId: id, incidentId: n.incident_id, after: { version: n.current_version } });
+    }
+    await this.materialize(id);
+    await enqueue(id);
+    return this.status(p, id);
+  }
+
+  /** One outbox row per person in the audience. Safe to repeat after a crash (unique per person). */
+  async materialize(noticeId: string): Promise<number> {
+    const n = (await this.s.notices.get(noticeId))!;
+    if (n.materialized_at) return 0;
+    const at = this.s.now().toISOString();
+    let after = '';
+    let added = 0;
+    for (;;) {
+      const people = await this.s.people.page(n.incident_id, after, 1000);
+      const rows: OutboxRow[] = [];
+      for (const person of people) {
+        if (!inAudience(n.jurisdiction, person.jurisdiction) || person.no_contact) continue;
+        const email = person.has_email === 1;
+        rows.push({
+          id: randomUUID(),
+          notice_id: noticeId,
+          version: n.current_version,
+          person_id: person.id,
+          channel: email ? 'email' : 'postal',
+          state: email ? 'queued' : person.has_postal ? 'postal' : 'failed',
+          message_id: messageIdFor(noticeId, n.current_version, person.id, this.s.deps.mailFrom),
+          attempts: 0,
+          next_attempt_at: at,
+          lease_owner: null,
+          lease_until: null,
+          last_code: null,
+          last_error: email || person.has_postal ? null : 'no usable e-mail or postal address (substitute notice needed)',
+          sent_at: null,
+          created_at: at,
+          updated_at: at,
+        });
+      }
+      for (let i = 0; i < rows.length; i += 500) added += await this.s.outbox.insertMany(rows.slice(i, i + 500));
+      if (people.length < 1000) break;
+      after = people[people.length - 1]!.id;
+    }
+    await this.s.notices.update(noticeId, { materialized_at: at });
+    return added;
+  }
+
+  async status(p: Principal | null, id: string): Promise<NoticeStatus> {
+    const n = p ? await this.s.mustGet(p, id) : (await this.s.notices.get(id))!;
+    const c = await this.s.outbox.countsByState(id);
+    const total = Object.values(c).reduce((a, b) => a + b, 0);
+    let suppressed = 0;
+    if (n.kind === 'individual') {
+      for (const [j, count] of Object.entries(await this.s.people.noContactByJurisdiction(n.incident_id))) if (inAudience(n.jurisdiction, j)) suppressed += count;
+    }
+    const counts = { queued: c.queued ?? 0, sending: c.sending ?? 0, sent: c.sent ?? 0, failed: c.failed ?? 0, bounced: c.bounced ?? 0, postal: c.postal ?? 0, printed: c.printed ?? 0, returned: c.returned ?? 0 };
+    return { id, status: n.status, counts, total, suppressed, settled: n.materialized_at !== null && counts.queued === 0 && counts.sending === 0 };
+  }
+
+  /** Builds a deliverer over this store (the job handler and the crash-test worker use it). */
+  deliverer(mail: MailPort, opts: DeliveryOptions = {}): OutboxDeliverer {
+    return new OutboxDeliverer(this.s.outbox, mail, this.mailRenderer(), { ...this.s.deps.delivery, ...opts });
+  }
+
+  /** Renders one outbox row: the approved version's content, filled for its recipient. */
+  mailRenderer(): RenderMail {
+    const versions = new Map<string, RenderedNotice>();
+    // People of the claimed batches, loaded once per batch (bounded: dropped when used).
+    const people = new Map<string, PersonRow>();
+    const render: RenderMail = async (row) => {
+      const key = `${row.notice_id}:${row.version}`;
+      let rendered = versions.get(key);
+      if (!rendered) {
+        const v = await this.s.notices.version(row.notice_id, row.version);
+        if (!v?.approved_at) throw new Error(`notice ${row.notice_id} v${row.version} is not approved`);
+        rendered = JSON.parse(v.rendered_json) as RenderedNotice;
+        versions.set(key, rendered);
+      }
+      const pr = people.get(row.person_id) ?? (await this.s.people.byId(row.person_id));
+      people.delete(row.person_id);
+      if (!pr) return null;
+      const person = this.s.decryptPerson(pr);
+      if (!person.email) return null;
+      const r = { name: recipientName(person), address: addressLines(person) };
+      return {
+        from: this.s.deps.mailFrom,
+        to: person.email,
+        subject: rendered.subject,
+        text: renderText(rendered, r),
+        html: renderHtml(rendered, r),
+        messageId: row.message_id,
+        // RFC 3834: automated message; the notice id lets bounces be matched back.
+        headers: { 'Auto-Submitted': 'auto-generated', 'X-Breachdesk-Notice': row.notice_id },
+      };
+    };
+    render.prefetch = async (rows) => {
+      for (const p of await this.s.people.byIds(rows.map((r) => r.person_id))) people.set(p.id, p);
+    };
+    return render;
+  }
+
+  /**
+   * The delivery job: (re)materialises, sends what is due, waits for near retries, and hands far
+   * ones (backoff of minutes to hours) back to the queue with `reschedule`; closes the campaign
+   * when every row is settled.
+   */
+  async runDelivery(noticeId: string, opts: { signal?: AbortSignal; reschedule?: (at: Date) => Promise<void>; mail?: MailPort } = {}): Promise<DrainResult> {
+    const factory = this.s.deps.mailer;
+    if (!opts.mail && !factory) throw new FailedError('e-mail is not configured: set BREACHDESK_SMTP_URL');
+    await this.materialize(noticeId);
+    const mail = opts.mail ?? factory!();
+    const total: DrainResult = { sent: 0, retried: 0, failed: 0, bounced: 0 };
+    try {
+      const d = this.deliverer(mail);
+      for (;;) {
+        const r = await d.drain({ noticeId, signal: opts.signal });
+        total.sent += r.sent;
+        total.retried += r.retried;
+        total.failed += r.failed;
+        total.bounced += r.bounced;
+        if (opts.signal?.aborted) return total;
+        const due = await this.s.outbox.nextDue(noticeId);
+        if (!due) break;
+        const wait = due.getTime() - this.s.now().getTime();
+        if (wait > 30_000 && opts.reschedule) {
+          await opts.reschedule(due);
+          return total;
+        }
+        await new Promise((res) => setTimeout(res, Math.max(50, Math.min(wait, 30_000))));
+      }
+      await this.finish(noticeId);
+      return total;
+    } finally {
+      if (!opts.mail) await mail.close();
+    }
+  }
+
+  /** Marks a settled campaign sent and records per-person states. */
+  async finish(noticeId: string): Promise<void> {
+    const n = (await this.s.notices.get(noticeId))!;
+    await this.s.outbox.applyToPeople(noticeId, this.s.now());
+    if (await this.s.notices.setStatus(noticeId, ['sending'], 'sent', this.s.now().toISOString())) {
+      const s = await this.status(null, noticeId);
+      await this.s.deps.audit.record({ actor: { type: 'system', id: null, name: 'notices' }, action: 'notice.sent', subjectType: 'notice', subjectId: noticeId, incidentId: n.incident_id, after: s.counts });
+    }
+  }
+
+  async applyPersonState(r: OutboxRow): Promise<void> {
+    const map: Record<string, string> = { sent: 'notified', printed: 'notified', bounced: 'bounced', returned: 'returned', failed: 'failed' };
+    const state = map[r.state];
+    if (state) await this.s.people.setState(r.person_id, state, r.channel, r.sent_at ?? r.updated_at);
+  }
+}

@@ -1,0 +1,168 @@
+/** Drafting a notice: picking its rule, filling its inputs, versions, viewing and previewing. */
+import { randomUUID } from 'node:crypto';
+import type { ElementId } from '../assessment/scanner/types.js';
+import { inForce } from '../obligations/engine.js';
+import type { Rule } from '../obligations/rule.schema.js';
+import { actorOf } from '../platform/auth/accounts.service.js';
+import type { Principal } from '../platform/auth/roles.js';
+import { BadInputError } from '../platform/errors.js';
+import { HttpError } from '../platform/http/problem.js';
+import { draftNotice } from './drafting.js';
+import { type DraftInputsParsed, draftInputsSchema } from './notices.schema.js';
+import { EEA, inAudience, KIND_OF_RECIPIENT, type NoticeView, type NoticesStore, RECIPIENT_OF_KIND } from './notices.store.js';
+import type { NoticesTable } from './notices.tables.js';
+import { renderPdf } from './pdf.js';
+import { pdfBlocks, renderHtml, renderText } from './render.js';
+import type { NoticeKind } from './templates.js';
+
+export class DraftsService {
+  constructor(private readonly s: NoticesStore) {}
+
+  pickRule(kind: NoticeKind, jurisdiction: string, ruleId?: string): Rule | null {
+    const rules = this.s.rules();
+    if (ruleId) {
+      const r = rules.find((x) => x.id === ruleId);
+      if (!r) throw new BadInputError(`no rule ${ruleId}`);
+      return r;
+    }
+    if (kind === 'substitute') return null;
+    const day = this.s.now().toISOString().slice(0, 10);
+    const recipient = RECIPIENT_OF_KIND[kind];
+    const j = kind === 'individual' && EEA.has(jurisdiction) ? 'EU' : jurisdiction;
+    const cands = rules.filter((r) => r.jurisdiction === j && r.recipient === recipient && inForce(r, day));
+    if (cands.length === 0) throw new BadInputError(`no ${recipient} rule in force for ${jurisdiction}; name one with --rule`);
+    return cands[0]!;
+  }
+
+  /** Elements exposed across the notice's audience (drives conditional content). */
+  private async audienceElements(incidentId: string, kind: NoticeKind, jurisdiction: string): Promise<ElementId[]> {
+    const els = new Set<ElementId>();
+    let after = '';
+    for (;;) {
+      const rows = await this.s.people.page(incidentId, after, 1000);
+      for (const r of rows) {
+        if (kind !== 'individual' || inAudience(jurisdiction, r.jurisdiction)) for (const e of this.s.decryptPerson(r).elements) els.add(e);
+      }
+      if (rows.length < 1000) break;
+      after = rows[rows.length - 1]!.id;
+    }
+    return [...els].sort();
+  }
+
+  async draft(p: Principal, body: { incidentId: string; recipient: string; jurisdiction: string; ruleId?: string; inputs?: unknown; elements?: ElementId[] }): Promise<NoticeView> {
+    await this.s.deps.access.assertCanWrite(p, body.incidentId);
+    const kind = KIND_OF_RECIPIENT[body.recipient];
+    if (!kind) throw new BadInputError(`recipient must be one of: ${Object.keys(KIND_OF_RECIPIENT).join(', ')}`);
+    const jurisdiction = body.jurisdiction.trim().toUpperCase();
+    const rule = this.pickRule(kind, jurisdiction, body.ruleId);
+    const inputs = parseInputs(body.inputs ?? {});
+    const elements = body.elements ?? (await this.audienceElements(body.incidentId, kind, jurisdiction));
+    const counts = await this.s.people.countsByJurisdiction(body.incidentId);
+    const withCounts = withDefaults(inputs, counts, jurisdiction, this.s.now());
+    const d = draftNotice(kind, jurisdiction, rule, withCounts, elements);
+    const at = this.s.now().toISOString();
+    const id = randomUUID();
+    await this.s.notices.insert(
+      {
+        id,
+        incident_id: body.incidentId,
+        kind,
+        recipient: RECIPIENT_OF_KIND[kind],
+        jurisdiction,
+        rule_ids: JSON.stringify(rule ? [rule.id] : []),
+        status: 'draft',
+        current_version: 1,
+        inputs_json: JSON.stringify({ inputs: withCounts, elements }),
+        created_by: p.userId,
+        created_at: at,
+        updated_at: at,
+        send_requested_at: null,
+        materialized_at: null,
+      },
+      { notice_id: id, version: 1, rendered_json: JSON.stringify(d.rendered), content_hash: d.contentHash, problems_json: JSON.stringify(d.problems), created_by: p.userId, created_at: at, approved_at: null },
+    );
+    await this.s.deps.audit.record({ actor: actorOf(p), action: 'notice.draft', subjectType: 'notice', subjectId: id, incidentId: body.incidentId, after: { kind, jurisdiction, rule: rule?.id ?? null, version: 1, contentHash: d.contentHash, problems: d.problems.length } });
+    return this.view(p, id);
+  }
+
+  async revise(p: Principal, id: string, body: { inputs?: unknown; elements?: ElementId[] }): Promise<NoticeView> {
+    const n = await this.s.mustGet(p, id, true);
+    if (!['draft', 'review'].includes(n.status)) throw new HttpError(409, `notice ${id} is ${n.status}: an approved notice cannot change; draft a new one`);
+    const prev = JSON.parse(n.inputs_json) as { inputs: DraftInputsParsed; elements: ElementId[] };
+    const inputs = parseInputs({ ...prev.inputs, ...((body.inputs as object) ?? {}) });
+    const elements = body.elements ?? prev.elements;
+    const rule = this.ruleOf(n);
+    const d = draftNotice(n.kind as NoticeKind, n.jurisdiction, rule, inputs, elements);
+    const at = this.s.now().toISOString();
+    const version = n.current_version + 1;
+    const ok = await this.s.notices.addVersion(id, { notice_id: id, version, rendered_json: JSON.stringify(d.rendered), content_hash: d.contentHash, problems_json: JSON.stringify(d.problems), created_by: p.userId, created_at: at, approved_at: null }, JSON.stringify({ inputs, elements }), at);
+    if (!ok) throw new HttpError(409, `notice ${id} changed meanwhile; reload and try again`);
+    await this.s.deps.audit.record({ actor: actorOf(p), action: 'notice.revise', subjectType: 'notice', subjectId: id, incidentId: n.incident_id, after: { version, contentHash: d.contentHash, problems: d.problems.length } });
+    return this.view(p, id);
+  }
+
+  private ruleOf(n: NoticesTable): Rule | null {
+    const ids = JSON.parse(n.rule_ids) as string[];
+    return ids[0] ? (this.s.rules().find((r) => r.id === ids[0]) ?? null) : null;
+  }
+
+  async view(p: Principal, id: string): Promise<NoticeView> {
+    const n = await this.s.mustGet(p, id);
+    const v = (await this.s.notices.version(id, n.current_version))!;
+    const approvals = await this.s.notices.approvals(id, n.current_version);
+    return {
+      id,
+      incidentId: n.incident_id,
+      kind: n.kind as NoticeKind,
+      recipient: n.recipient,
+      jurisdiction: n.jurisdiction,
+      ruleIds: JSON.parse(n.rule_ids),
+      status: n.status,
+      version: n.current_version,
+      contentHash: v.content_hash,
+      approvedAt: v.approved_at,
+      approvals: approvals.map((a) => ({ capacity: a.capacity, userName: a.user_name, approvedAt: a.approved_at })),
+      problems: JSON.parse(v.problems_json),
+      rendered: JSON.parse(v.rendered_json),
+      inputs: (JSON.parse(n.inputs_json) as { inputs: DraftInputsParsed }).inputs,
+    };
+  }
+
+  async list(p: Principal, incidentId: string): Promise<Omit<NoticeView, 'rendered' | 'inputs'>[]> {
+    await this.s.deps.access.assertCanRead(p, incidentId);
+    const out = [];
+    for (const n of await this.s.notices.listForIncident(incidentId)) {
+      const { rendered: _r, inputs: _i, ...rest } = await this.view(p, n.id);
+      out.push(rest);
+    }
+    return out;
+  }
+
+  async preview(p: Principal, id: string, format: 'text' | 'html' | 'pdf'): Promise<{ body: string | Buffer; type: string }> {
+    const v = await this.view(p, id);
+    const sample = { name: 'Jane Sample', address: '1 Sample Street\nSampletown' };
+    if (format === 'html') return { body: renderHtml(v.rendered, sample), type: 'text/html; charset=utf-8' };
+    if (format === 'pdf') return { body: renderPdf({ letters: [pdfBlocks(v.rendered, sample)] }), type: 'application/pdf' };
+    return { body: renderText(v.rendered, sample), type: 'text/plain; charset=utf-8' };
+  }
+}
+
+function parseInputs(raw: unknown): DraftInputsParsed {
+  const r = draftInputsSchema.safeParse(raw);
+  if (!r.success) {
+    const i = r.error.issues[0]!;
+    throw new BadInputError(`inputs.${i.path.join('.')}: ${i.message}`);
+  }
+  return r.data;
+}
+
+/** Fills what the store knows: notice date (today) and the affected counts. */
+function withDefaults(i: DraftInputsParsed, counts: Record<string, number>, jurisdiction: string, now: Date): DraftInputsParsed {
+  const total = Object.values(counts).reduce((a, b) => a + b, 0);
+  return {
+    ...i,
+    noticeDate: i.noticeDate ?? now.toISOString().slice(0, 10),
+    residentsAffected: i.residentsAffected ?? (counts[jurisdiction] || undefined),
+    totalAffected: i.totalAffected ?? (total || undefined),
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * What the parts of the notices feature share: their dependencies, the repositories, the
+ * recipient/kind tables, the audience rule and the access check of a notice.
+ */
+import { createHash } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Recipient, Rule } from '../obligations/rule.schema.js';
+import { loadRules } from '../obligations/rules-loader.js';
+import type { Principal } from '../platform/auth/roles.js';
+import type { AuditService } from '../platform/audit/audit.service.js';
+import type { Dialect } from '../platform/config.js';
+import type { Keyring } from '../platform/crypto/keyring.js';
+import { NotFoundError } from '../platform/http/problem.js';
+import type { DeliveryOptions } from './delivery.js';
+import type { DraftResult, RenderedNotice } from './drafting.js';
+import type { MailPort } from './mailer.js';
+import type { DraftInputsParsed } from './notices.schema.js';
+import { NoticesRepository } from './notices.repository.js';
+import type { NoticesDatabase, NoticesTable } from './notices.tables.js';
+import { OutboxRepository } from './outbox.repository.js';
+import { PeopleRepository, type PersonRow } from './people.repository.js';
+import type { Person } from './people.schema.js';
+import type { NoticeKind } from './templates.js';
+
+/** Access to incidents, from the incident workspace (src/incidents/incident-access.ts). */
+export interface IncidentAccessPort {
+  assertCanRead(p: Principal, incidentId: string): Promise<void>;
+  assertCanWrite(p: Principal, incidentId: string): Promise<void>;
+}
+
+export interface NoticesDeps {
+  db: Kysely<NoticesDatabase>;
+  dialect: Dialect;
+  keyring: Keyring;
+  audit: AuditService;
+  access: IncidentAccessPort;
+  mailFrom: string;
+  /** Builds the mail port (SMTP from BREACHDESK_SMTP_URL); null when mail is not configured. */
+  mailer: (() => MailPort) | null;
+  rules?: () => Rule[];
+  now?: () => Date;
+  delivery?: DeliveryOptions;
+}
+
+export const RECIPIENT_OF_KIND: Record<NoticeKind, Recipient> = {
+  individual: 'individuals',
+  regulator: 'regulator',
+  credit_bureau: 'credit_bureaus',
+  substitute: 'individuals',
+  media: 'media',
+};
+export const KIND_OF_RECIPIENT: Record<string, NoticeKind> = {
+  individuals: 'individual',
+  regulator: 'regulator',
+  credit_bureaus: 'credit_bureau',
+  'credit-bureaus': 'credit_bureau',
+  media: 'media',
+  substitute: 'substitute',
+  website: 'substitute',
+};
+export const EEA = new Set('AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO'.split(' '));
+
+export interface NoticeView {
+  id: string;
+  incidentId: string;
+  kind: NoticeKind;
+  recipient: string;
+  jurisdiction: string;
+  ruleIds: string[];
+  status: string;
+  version: number;
+  contentHash: string;
+  approvedAt: string | null;
+  approvals: { capacity: string; userName: string; approvedAt: string }[];
+  problems: DraftResult['problems'];
+  rendered: RenderedNotice;
+  inputs: DraftInputsParsed;
+}
+
+export interface NoticeStatus {
+  id: string;
+  status: string;
+  counts: { queued: number; sending: number; sent: number; failed: number; bounced: number; postal: number; printed: number; returned: number };
+  total: number;
+  suppressed: number;
+  settled: boolean;
+}
+
+/** Audience of an individual notice: people of the jurisdiction (EU: the EEA; US: every state). */
+export function inAudience(noticeJurisdiction: string, personJurisdiction: string): boolean {
+  if (noticeJurisdiction === personJurisdiction) return true;
+  if (noticeJurisdiction === 'EU') return EEA.has(personJurisdiction);
+  if (noticeJurisdiction === 'US') return personJurisdiction === 'US' || personJurisdiction.startsWith('US-');
+  return false;
+}
+
+export function messageIdFor(noticeId: string, version: number, personId: string, mailFrom: string): string {
+  const domain = /@([^>\s]+)/.exec(mailFrom)?.[1] ?? 'breachdesk.invalid';
+  const h = createHash('sha256').update(`${noticeId}\n${version}\n${personId}`).digest('hex').slice(0, 32);
+  return `<${h}.v${version}@${domain}>`;
+}
+
+export function addressLines(p: Person): string {
+  const a = p.address;
+  if (!a) return '';
+  return [a.line1, a.line2, [a.city, a.region, a.postalCode].filter(Boolean).join(' '), a.country].filter((s) => s?.trim()).join('\n');
+}
+
+/** Salutation per flags: minors through a parent or guardian, deceased persons through the estate. */
+export function recipientName(p: Person): string {
+  if (p.flags.minor) return `Parent or guardian of ${p.name || 'the account holder'}`;
+  if (p.flags.deceased) return `Estate of ${p.name || 'the account holder'}`;
+  return p.name;
+}
+
+/** The store every part works on (one per NoticesService). */
+export class NoticesStore {
+  readonly people: PeopleRepository;
+  readonly notices: NoticesRepository;
+  readonly outbox: OutboxRepository;
+  readonly now: () => Date;
+  readonly rules: () => Rule[];
+
+  constructor(readonly deps: NoticesDeps) {
+    this.people = new PeopleRepository(deps.db);
+    this.notices = new NoticesRepository(deps.db);
+    this.outbox = new OutboxRepository(deps.db, deps.dialect);
+    this.now = deps.now ?? (() => new Date());
+    this.rules = deps.rules ?? loadRules;
+  }
+
+  decryptPerson(row: PersonRow): Person {
+    return this.deps.keyring.decryptJson<Person>(row.record_enc, `person:${row.incident_id}`);
+  }
+
+
+  async mustGet(p: Principal, id: string, write = false): Promise<NoticesTable> {
+    const n = await this.notices.get(id);
+    if (!n) throw new NotFoundError('notice');
+    try {
+      if (write) await this.deps.access.assertCanWrite(p, n.incident_id);
+      else await this.deps.access.assertCanRead(p, n.incident_id);
+    } catch (e) {
+      // A notice of an incident the caller cannot see does not exist for them.
+      if (e instanceof NotFoundError) throw new NotFoundError('notice');
+      throw e;
+    }
+    return n;
+  }
+}
