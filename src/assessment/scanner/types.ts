@@ -172,6 +172,11 @@ export interface ColumnClass {
   confidence: number;
   /** true when values must be scanned as free text (notes, comments, message bodies). */
   freeText?: boolean;
+  /**
+   * Share (0..1) of the sampled non-empty values that failed the element's validator, when some
+   * did: an ID column with some invalid numbers is still an ID column (issue 14 §4).
+   */
+  invalidShare?: number;
 }
 
 export interface RecordFindings {

@@ -42,6 +42,8 @@ el('national_id', 'codice fiscale|cod fiscale|codicefiscale|cf', 'it_cf');
 el('national_id', 'bsn|burgerservicenummer|sofinummer|sofi nummer', 'nl_bsn');
 el('national_id', 'cpf|numero cpf|cadastro de pessoas fisicas', 'br_cpf');
 el('national_id', 'aadhaar|aadhar|aadhaar number|uid number|uidai', 'in_aadhaar');
+el('national_id', 'pan number|pan no|pan card|pan card number|permanent account number|income tax pan', 'in_pan');
+el('national_id', 'tfn|tax file number|tax file no', 'au_tfn');
 el('passport_number', 'passport|passport number|passport no|passport num|reisepass|reisepassnummer|passnummer|passeport|numero de passeport|pasaporte|numero de pasaporte|passaporto|numero passaporto|paspoort|paspoortnummer|passaporte|numero do passaporte');
 el('drivers_license', 'drivers license|driver license|drivers licence|driver licence|driving licence|driving license|dl number|dl no|license number|licence number|fuhrerschein|fuhrerscheinnummer|permis de conduire|numero de permis|carnet de conducir|licencia de conducir|permiso de conducir|patente di guida|patente|rijbewijs|rijbewijsnummer|carta de conducao|carteira de motorista|cnh');
 el('tax_id', 'tax id|tax number|tax identification number|tin|ein|employer identification number|vat number|vat id|steuernummer|ust id|umsatzsteuer id|numero fiscal|numero d identification fiscale|nif|cif|rfc|partita iva|codice iva|btw nummer|fiscaal nummer|numero de contribuinte|nipc');

@@ -157,3 +157,21 @@ describe('scanText: context words are whole words', () => {
     expect(els('ABA routing 021000021', 'us_routing_number')).toEqual(['021000021']);
   });
 });
+
+describe('national IDs in free text: only the kind the context word names (issue 14 §4)', () => {
+  const ids = (t: string) => scanText(t).elements.filter((f) => f.element === 'national_id').map((f) => `${f.kind}:${f.value}`);
+  it('checks a BSN only as a BSN and a SIN only as a SIN', () => {
+    // 046 454 286 passes the SIN's Luhn check but not the BSN's 11-test; 111222333 the reverse.
+    expect(ids('my BSN: 046454286')).toEqual([]);
+    expect(ids('my BSN: 111222333')).toEqual(['nl_bsn:111222333']);
+    expect(ids('SIN: 111222333')).toEqual([]);
+    expect(ids('SIN 046 454 286 ok')).toEqual(['ca_sin:046454286']);
+    expect(ids('national id 046 454 286')).toEqual(['ca_sin:046454286']);
+  });
+  it('finds an Indian PAN and an Australian TFN after their words, not as phones', () => {
+    expect(ids('PAN: ABCPD1234E on file')).toEqual(['in_pan:ABCPD1234E']);
+    const r = scanText('TFN 123 456 782 lodged');
+    expect(r.elements.map((f) => `${f.element}:${f.kind ?? ''}`)).toEqual(['national_id:au_tfn']);
+    expect(ids('TFN 123 456 783')).toEqual([]);
+  });
+});

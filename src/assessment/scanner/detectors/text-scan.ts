@@ -14,7 +14,7 @@ import { parseBirthDate } from './context-only.js';
 import { allSameDigit, digitsOf, element, isDigit, luhn } from './detector.js';
 import { cardBrand, validAba, validateIban } from './financial.js';
 import { passwordHash, structuredHashKind } from './hashes.js';
-import { validateNationalId, validItin, validSsn } from './national-ids.js';
+import { ID_CONTEXT_KINDS, validateNationalId, validItin, validSsn } from './national-ids.js';
 import { type AddressCue, addressAround, NAME_STRONG, NAME_WEAK, nameAfterCue, nameLines, STREET_AFTER, STREET_BEFORE, STREET_SUFFIX, UNIT_WORDS } from './text-people.js';
 import { PRIVATE_KEY_BEGIN, SECRET_DETECTORS, validateGenericSecret } from './secrets.js';
 import { keywordFinder } from './text-keywords.js';
@@ -77,7 +77,7 @@ const SSN_CONTEXT = /\b(?:ssn|social security|soc\.? sec|ss#|itin|taxpayer)[^\n]
 const CARD_CONTEXT = /\b(?:card|credit|visa|mastercard|amex|cc#?|pan|karte|carte|tarjeta|carta)\b[^\n]{0,30}$/i;
 const PHONE_CONTEXT = /\b(?:phone|tel\b|tel\.|telephone|mobile|cell|fax|call|desk|office|contact|sms|text me|whatsapp|dial|reach|ring\b|telefon|t[ée]l[ée]phone|tel[ée]fono|telefoon|celular|handy|portable)[^\n]{0,30}(?:\n\s*)?$/i;
 const PHONE_AFTER = /^[\s-]{0,3}(?:office|fax|mobile|cell|home|work|phone|tel)/i;
-const OTHER_NUMBER_CONTEXT = /\b(?:licen[cs]e|passport|account|acct|order|invoice|ticket|tracking|serial|ref(?:erence)?|iban|ssn|card|id|aadhaar|nino|sin|nir|dni|nie|bsn|cpf|steuer|fiscal|insurance)\b[^\n]{0,25}$/i;
+const OTHER_NUMBER_CONTEXT = /\b(?:licen[cs]e|passport|account|acct|order|invoice|ticket|tracking|serial|ref(?:erence)?|iban|ssn|card|id|aadhaar|nino|sin|nir|dni|nie|bsn|cpf|steuer|fiscal|insurance|tfn|tax file)\b[^\n]{0,25}$/i;
 const ROUTING_CONTEXT = /\b(?:routing|aba|rtn|transit)\b[^\n]{0,25}$/i;
 
 function before(text: string, pos: number, n = 40): string {
@@ -178,7 +178,7 @@ type Cue = 'secret' | 'id' | 'card4' | 'name1' | 'name2' | AddressCue;
 const SECRET_WORDS = [
   ...new Set([...SECRET_DETECTORS.flatMap((d) => d.keywords ?? []), ...(passwordHash.keywords ?? []), 'passw', 'access-key', '$2x$', '$2$', '$7$', '$y$', '$apr1$']),
 ];
-const ID_WORDS = ['nino', 'national insurance', 'national id', 'insurance number', 'sin ', 'sin:', 'sin#', 'social insurance', 'nir ', 'nir:', 'securite sociale', 'sécurité sociale', 'steuer', 'idnr', 'dni ', 'dni:', 'nie ', 'nie:', 'codice fiscale', 'bsn ', 'bsn:', 'burgerservice', 'cpf ', 'cpf:', 'aadhaar', 'passport', 'reisepass', 'passeport', 'pasaporte', "driver's licen", 'drivers licen', 'driver licen', 'driving licen', 'license number', 'licence number', 'führerschein', 'permis de conduire'];
+const ID_WORDS = [...ID_CONTEXT_KINDS.keys(), 'national id', 'passport', 'reisepass', 'passeport', 'pasaporte', "driver's licen", 'drivers licen', 'driver licen', 'driving licen', 'license number', 'licence number', 'führerschein', 'permis de conduire'];
 const CUE_OF = new Map<string, Cue>();
 for (const [words, cue] of [
   [SECRET_WORDS, 'secret'],
@@ -350,14 +350,20 @@ function keywordHit(text: string, kw: string, pos: number, res: TextFindings): n
     if (m && (m[1].match(/\d/g)?.length ?? 0) >= 4) res.elements.push(element('drivers_license', m[1].replace(/-/g, '').toUpperCase()));
     return -1;
   }
-  // National-ID keywords: validate tokens in the window that follows.
+  // National-ID keywords: validate tokens in the window that follows, only as the kind the word
+  // names ("BSN" → Dutch BSN only; "national id" → any kind). A token may run on into the next
+  // words ("AB123456C and"): its prefixes ending at a space are tried, longest first.
+  const kind = ID_CONTEXT_KINDS.get(k);
   const win = text.slice(pos + k.length, pos + k.length + 60);
   ID_TOKEN.lastIndex = 0;
   for (let m = ID_TOKEN.exec(win); m; m = ID_TOKEN.exec(win)) {
-    const f = validateNationalId(m[0]);
-    if (f) {
-      res.elements.push(f);
-      return -1;
+    for (let t = m[0]; t.length >= 8; t = t.slice(0, Math.max(0, t.lastIndexOf(' ')))) {
+      const f = validateNationalId(t, kind);
+      if (f) {
+        res.elements.push(f);
+        return -1;
+      }
+      if (t.lastIndexOf(' ') === -1) break;
     }
   }
   return -1;

@@ -54,7 +54,7 @@ export class Aggregate {
   addColumns(file: string, table: string, classes: ColumnClass[]): void {
     for (const c of classes) {
       if (c.element) {
-        this.columns.push({ file, table, column: c.column, element: c.element, confidence: c.confidence });
+        this.columns.push({ file, table, column: c.column, element: c.element, confidence: c.confidence, ...(c.invalidShare ? { invalidShare: c.invalidShare } : {}) });
       }
     }
   }
