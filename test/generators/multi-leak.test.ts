@@ -5,7 +5,7 @@
  * shared phone and address do not merge two customers, a support call with only a name and a
  * phone links to its customer — and names and addresses are counted as whole values.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,5 +53,14 @@ describe('people across a multi-file leak', () => {
     expect(el.payment_card_partial.records).toBeGreaterThan(1000);
     expect(el.payment_card).toBeUndefined();
     expect(el.ip_address_internal.records).toBeGreaterThan(1000);
+  });
+
+  it('never joins two people with their own e-mails by name + birth date; a record without one attaches', async () => {
+    const a = join(dir, 'namesakes.csv');
+    const b = join(dir, 'visits.csv');
+    writeFileSync(a, 'name,email,date_of_birth\nJohn Smith,john.smith@example.com,1980-01-01\nJohn Smith,jsmith77@example.org,1980-01-01\n');
+    writeFileSync(b, 'patient,birth_date,phone\nJohn Smith,1980-01-01,\nSmith John,1980-01-01,\n');
+    const r = await scan({ paths: [a, b], workers: 0 });
+    expect(r.report.totals.individuals).toBe(2);
   });
 });

@@ -18,6 +18,7 @@ import { ID_CONTEXT_KINDS, validateNationalId, validItin, validSsn } from './nat
 import { type AddressCue, addressAround, NAME_STRONG, NAME_WEAK, nameAfterCue, nameLines, STREET_AFTER, STREET_BEFORE, STREET_SUFFIX, UNIT_WORDS } from './text-people.js';
 import { PRIVATE_KEY_BEGIN, SECRET_DETECTORS, validateGenericSecret } from './secrets.js';
 import { keywordFinder } from './text-keywords.js';
+import { nameWords } from './text-names.js';
 import { PARTIAL_CARD_LAST4_WORDS, PARTIAL_CARD_MASK_WORDS, partialCardAt } from './card-partial.js';
 
 export interface TextFindings {
@@ -401,7 +402,10 @@ export function scanText(text: string, opts: ScanTextOptions = {}): TextFindings
       if (next > end) from = next;
     } else if (cue) addressAround(text, m.index, end, cue, res.elements);
   }
-  if (people) nameLines(text, res.elements);
+  if (people) {
+    nameLines(text, res.elements);
+    nameWords(text, res.elements);
+  }
   // A street abbreviation at the very end ("… 2450 Crown St") has no following character to match.
   const tail = people ? /(?:st|rd|ave|dr|blvd)\.?$/i.exec(text.slice(-6)) : null;
   if (tail) addressAround(text, text.length - tail[0].length, text.length, 'after', res.elements);

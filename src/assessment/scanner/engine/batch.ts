@@ -10,7 +10,7 @@ import { recordHints } from './jurisdiction.js';
 import { SentValues } from './value-cache.js';
 import { eachBlockRow } from '../readers/csv-block.js';
 import { type PackedRows, unpackRows } from './pack.js';
-import { LINK_TAGS, linkKeys } from './link-keys.js';
+import { LINK_TAGS, linkKeys, STRONG_SOURCE } from './link-keys.js';
 
 export { STRONG_IDS } from './link-keys.js';
 
@@ -319,7 +319,7 @@ function addRecord(acc: Acc, elements: ValueFinding[], secrets: SecretFinding[],
     if (keys !== null) {
       for (const key of keys) {
         acc.pending.push(values.n);
-        values.push3(k.batch.add(key.namespace, key.value), 0, key.tag);
+        values.push3(k.batch.add(key.namespace, key.value), 0, strong ? key.tag + STRONG_SOURCE : key.tag);
         sent++;
       }
     }

@@ -8,6 +8,11 @@
  * A record whose only identifier is a phone (no name, no strong identifier) links only to other
  * such records with the same phone: it cannot merge two people who are otherwise told apart.
  *
+ * Two records that each hold a strong identifier are never joined by a composite key: their own
+ * identifiers decide (two customers named "John Smith" born on one day, with different e-mails,
+ * are two people). A composite key only attaches records without a strong identifier — to each
+ * other, and to the first record with one that shares the key (people.ts groupPartition).
+ *
  * Link keys are blind-indexed like the values (their own namespace per kind), logged with the
  * record's id, and never reported as elements: their tags lie above the element vocabulary.
  */
@@ -22,12 +27,26 @@ export const STRONG_IDS: ReadonlySet<ElementId> = new Set<ElementId>(['email', '
  */
 export const CUSTOMER_MATCH_IDS: ReadonlySet<ElementId> = new Set<ElementId>([...STRONG_IDS, 'phone']);
 
-/** Tags of the composite keys (after ELEMENT_IDS, below the reserved 254/255). */
+/**
+ * Tags of the composite keys (after ELEMENT_IDS, below the reserved 254/255), as logged by a
+ * record without a strong identifier; a record with one logs the same key with tag + STRONG_SOURCE.
+ */
 export const LINK_NAME_PHONE = 240;
 export const LINK_NAME_DOB = 241;
 export const LINK_NAME_ADDRESS = 242;
 export const LINK_PHONE_ALONE = 243;
+export const STRONG_SOURCE = 4;
 if (ELEMENT_IDS.length >= LINK_NAME_PHONE) throw new Error('element tags overlap the link-key tags');
+
+/**
+ * Composite-key tags (people.ts groupPartition links them by the anchor rule): 1 for a key
+ * logged by a record without a strong identifier, 2 for one logged by a record with one.
+ */
+export const COMPOSITE_TAGS = new Uint8Array(256);
+for (let t = LINK_NAME_PHONE; t <= LINK_PHONE_ALONE; t++) {
+  COMPOSITE_TAGS[t] = 1;
+  COMPOSITE_TAGS[t + STRONG_SOURCE] = 2;
+}
 
 const tagOf = (e: ElementId) => ELEMENT_IDS.indexOf(e);
 const PHONE = 'phone';
@@ -35,7 +54,7 @@ const PHONE = 'phone';
 /** Tags that link records (the people index unions the records sharing one of these digests). */
 export const LINK_TAGS = new Uint8Array(256);
 for (const e of STRONG_IDS) LINK_TAGS[tagOf(e)] = 1;
-for (const t of [LINK_NAME_PHONE, LINK_NAME_DOB, LINK_NAME_ADDRESS, LINK_PHONE_ALONE]) LINK_TAGS[t] = 1;
+for (let t = 0; t < 256; t++) if (COMPOSITE_TAGS[t]) LINK_TAGS[t] = 1;
 
 /**
  * Tags logged with the record's id without linking it: the phone, so a customer row can still be
@@ -55,6 +74,18 @@ export interface LinkKey {
  * James" = "james smith" = "James  SMITH").
  */
 export function nameKey(name: string): string {
+  // Names repeat (a dense table has a few thousand): normalising is the costly part, so memoise.
+  let k = nameKeys.get(name);
+  if (k === undefined) {
+    if (nameKeys.size >= 4096) nameKeys.clear();
+    k = normaliseName(name);
+    nameKeys.set(name, k);
+  }
+  return k;
+}
+const nameKeys = new Map<string, string>();
+
+function normaliseName(name: string): string {
   return name
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

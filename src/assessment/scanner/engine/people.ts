@@ -20,7 +20,7 @@ import { DigestTable, NONE } from './digest-table.js';
 import { PartitionedLog, type TempDir } from './spill-log.js';
 import type { SpillStore } from './spill-store.js';
 import { createUnionFind } from './union-find.js';
-import { MATCH_ONLY_TAGS } from './link-keys.js';
+import { COMPOSITE_TAGS, MATCH_ONLY_TAGS } from './link-keys.js';
 
 export const INDIVIDUALS_METHOD = 'strong-identifiers';
 export const CUSTOMER_TAG = 255;
@@ -270,6 +270,9 @@ export interface PartitionGroup {
   matches: Uint32Array;
 }
 
+/** Bit 31 of a composite key's anchor: the anchor record holds a strong identifier (record ids stay below 2³¹). */
+const ANCHOR_STRONG = 0x80000000;
+
 /** This thread's table of the previous partition, emptied and reused by the next (DigestTable.empty). */
 let lastTable: DigestTable | null = null;
 
@@ -290,6 +293,21 @@ export function groupPartition(data: Uint32Array, customers: boolean): Partition
     if (tag === CUSTOMER_TAG) continue;
     const r = data[i + 2];
     // Within a partition every digest's top byte is the same: the other 56 bits identify it.
+    const composite = COMPOSITE_TAGS[tag];
+    if (composite !== 0) {
+      // Anchor rule (link-keys.ts): the slot holds the key's anchor record, bit 31 set once it is a
+      // record with a strong identifier. Records without one attach to the anchor; a record with
+      // one joins only an anchor without one (and becomes the anchor); two such records never join.
+      const strong = composite === 2;
+      const mine = strong ? (r | ANCHOR_STRONG) >>> 0 : r;
+      if (!table.upsert(data[i] >>> 8, data[i + 1], mine)) continue;
+      const v = table.value(table.slot);
+      const vStrong = (v & ANCHOR_STRONG) !== 0;
+      if (vStrong && strong) continue;
+      links.push((v & ~ANCHOR_STRONG) >>> 0, r);
+      if (strong) table.setValue(table.slot, mine);
+      continue;
+    }
     if (!table.upsert(data[i] >>> 8, data[i + 1], r)) distinct[tag]++;
     else if (r !== NONE) {
       const v = table.value(table.slot);
