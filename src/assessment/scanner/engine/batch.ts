@@ -10,7 +10,7 @@ import { recordHints } from './jurisdiction.js';
 import { SentValues } from './value-cache.js';
 import { eachBlockRow } from '../readers/csv-block.js';
 import { type PackedRows, unpackRows } from './pack.js';
-import { LINK_TAGS, linkKeys, STRONG_SOURCE } from './link-keys.js';
+import { LINK_TAGS, linkKeys, MATCH_ONLY_TAGS, STRONG_SOURCE } from './link-keys.js';
 
 export { STRONG_IDS } from './link-keys.js';
 
@@ -277,12 +277,13 @@ function addRecord(acc: Acc, elements: ValueFinding[], secrets: SecretFinding[],
       out.elementRecords[e.element] = (out.elementRecords[e.element] ?? 0) + 1;
       if (LAW_RELEVANT.has(e.element)) lawRelevant = true;
     }
-    if (STRONG_TAGS[tag]) {
+    if (STRONG_TAGS[tag] || MATCH_ONLY_TAGS[tag]) {
       // Filled in by processBatch once the batch's digests are computed: (index, 0) until then.
+      // Phones (match-only) too: mostly distinct, so the batched digest beats the sent-once cache.
       acc.pending.push(values.n);
       values.push3(k.batch.add(namespaceOf(e), e.value), 0, tag);
       sent++;
-      strong = true;
+      if (STRONG_TAGS[tag]) strong = true;
     } else if (tag < OTHER_TAG && k.sent.has(tag, e.value)) {
       // Names, birth dates, cities repeat. This thread already sent this value's digest in this
       // scan, and a value that is not a strong identifier carries no person-record: a second copy
