@@ -76,6 +76,7 @@ export interface paths {
               column: string;
               element: string;
               confidence: number;
+              invalidShare?: number;
             }>;
             matching: {
               customers: number;
@@ -163,6 +164,7 @@ export interface paths {
               column: string;
               element: string;
               confidence: number;
+              invalidShare?: number;
             }>;
             matching: {
               customers: number;
@@ -250,6 +252,7 @@ export interface paths {
               column: string;
               element: string;
               confidence: number;
+              invalidShare?: number;
             }>;
             matching: {
               customers: number;
@@ -1004,6 +1007,7 @@ export interface paths {
                 column: string;
                 element: string;
                 confidence: number;
+                invalidShare?: number;
               }>;
               matching: {
                 customers: number;
@@ -1092,6 +1096,7 @@ export interface paths {
               column: string;
               element: string;
               confidence: number;
+              invalidShare?: number;
             }>;
             matching: {
               customers: number;
@@ -1184,6 +1189,7 @@ export interface paths {
               column: string;
               element: string;
               confidence: number;
+              invalidShare?: number;
             }>;
             matching: {
               customers: number;
@@ -2090,7 +2096,7 @@ export interface paths {
             country?: string;
           } | null;
           jurisdiction?: string;
-          elements?: Array<"person_name" | "email" | "phone" | "postal_address" | "date_of_birth" | "us_ssn" | "us_itin" | "national_id" | "passport_number" | "drivers_license" | "tax_id" | "payment_card" | "card_security_code" | "bank_account" | "us_routing_number" | "iban" | "username" | "password" | "password_hash" | "security_question" | "ip_address" | "geolocation" | "device_id" | "license_plate" | "health" | "health_insurance" | "biometric" | "genetic" | "special_category">;
+          elements?: Array<"person_name" | "email" | "phone" | "postal_address" | "date_of_birth" | "us_ssn" | "us_itin" | "national_id" | "passport_number" | "drivers_license" | "tax_id" | "payment_card" | "card_security_code" | "bank_account" | "us_routing_number" | "iban" | "username" | "password" | "password_hash" | "security_question" | "ip_address" | "geolocation" | "device_id" | "license_plate" | "health" | "health_insurance" | "biometric" | "genetic" | "special_category" | "payment_card_partial" | "ip_address_internal">;
           flags?: {
             minor?: boolean;
             deceased?: boolean;
@@ -2506,7 +2512,7 @@ export interface paths {
         inputs?: {
           [key: string]: unknown;
         };
-        elements?: Array<"person_name" | "email" | "phone" | "postal_address" | "date_of_birth" | "us_ssn" | "us_itin" | "national_id" | "passport_number" | "drivers_license" | "tax_id" | "payment_card" | "card_security_code" | "bank_account" | "us_routing_number" | "iban" | "username" | "password" | "password_hash" | "security_question" | "ip_address" | "geolocation" | "device_id" | "license_plate" | "health" | "health_insurance" | "biometric" | "genetic" | "special_category">;
+        elements?: Array<"person_name" | "email" | "phone" | "postal_address" | "date_of_birth" | "us_ssn" | "us_itin" | "national_id" | "passport_number" | "drivers_license" | "tax_id" | "payment_card" | "card_security_code" | "bank_account" | "us_routing_number" | "iban" | "username" | "password" | "password_hash" | "security_question" | "ip_address" | "geolocation" | "device_id" | "license_plate" | "health" | "health_insurance" | "biometric" | "genetic" | "special_category" | "payment_card_partial" | "ip_address_internal">;
       };
       responses: {
         "200": never;
@@ -2533,7 +2539,7 @@ export interface paths {
         inputs?: {
           [key: string]: unknown;
         };
-        elements?: Array<"person_name" | "email" | "phone" | "postal_address" | "date_of_birth" | "us_ssn" | "us_itin" | "national_id" | "passport_number" | "drivers_license" | "tax_id" | "payment_card" | "card_security_code" | "bank_account" | "us_routing_number" | "iban" | "username" | "password" | "password_hash" | "security_question" | "ip_address" | "geolocation" | "device_id" | "license_plate" | "health" | "health_insurance" | "biometric" | "genetic" | "special_category">;
+        elements?: Array<"person_name" | "email" | "phone" | "postal_address" | "date_of_birth" | "us_ssn" | "us_itin" | "national_id" | "passport_number" | "drivers_license" | "tax_id" | "payment_card" | "card_security_code" | "bank_account" | "us_routing_number" | "iban" | "username" | "password" | "password_hash" | "security_question" | "ip_address" | "geolocation" | "device_id" | "license_plate" | "health" | "health_insurance" | "biometric" | "genetic" | "special_category" | "payment_card_partial" | "ip_address_internal">;
       };
       responses: {
         "200": never;
