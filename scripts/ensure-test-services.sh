@@ -21,6 +21,20 @@ if ! psql -h 127.0.0.1 -U postgres -d postgres -c 'select 1' >/dev/null 2>&1; th
   echo "ensure-test-services: cannot connect as postgres@127.0.0.1 without a password; set BREACHDESK_TEST_PG_URL" >&2
 fi
 
+# Containment connectors' real peers (issue 16; reference §8.0): slapd, redis-server, nftables in a
+# network namespace, sshd. Each suite starts its own on a free loopback port. slapd's post-install
+# must not build a default directory.
+need=()
+for pair in slapd:slapd ldapadd:ldap-utils redis-server:redis-server nft:nftables ip:iproute2 python3:python3 sshd:openssh-server ssh-keygen:openssh-client; do
+  cmd=${pair%%:*}; pkg=${pair#*:}
+  command -v "$cmd" >/dev/null 2>&1 || [ -x "/usr/sbin/$cmd" ] || need+=("$pkg")
+done
+if [ ${#need[@]} -gt 0 ]; then
+  echo "ensure-test-services: installing ${need[*]} for the containment connector suites" >&2
+  echo "slapd slapd/no_configuration boolean true" | debconf-set-selections 2>/dev/null || true
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+fi
+
 if [ -d web ] && [ "${BREACHDESK_SKIP_WEB_TESTS:-}" != "1" ] && ! command -v chromium >/dev/null 2>&1; then
   echo "ensure-test-services: installing Debian's chromium for the web tests" >&2
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null

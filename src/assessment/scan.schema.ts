@@ -21,6 +21,18 @@ export const ElementReportSchema = z.object({
   samples: z.array(z.string()).max(5),
 });
 
+/** One revocation step offered for exposed credentials (src/assessment/scanner/detectors/secret-families.ts). */
+export const RevocationSchema = z.object({
+  provider: z.string(),
+  kind: z.string().optional(),
+  /** Whether the provider lets the owner revoke or deactivate the credential on its own. */
+  revocable: z.boolean(),
+  /** Action id for containment: deactivate_access_key, revoke_token, rotate_password, … */
+  action: z.string(),
+  how: z.string(),
+  reference: z.string().optional(),
+});
+
 export const ExposureReportSchema = z.object({
   version: z.literal(1),
   files: z.array(FileReportSchema),
@@ -33,7 +45,26 @@ export const ExposureReportSchema = z.object({
   elements: z.record(z.string(), ElementReportSchema),
   combinations: z.array(z.object({ elements: z.array(z.string()).min(2), records: count })),
   jurisdictions: z.record(z.string(), count),
-  secrets: z.record(z.string(), z.object({ count, samples: z.array(z.string()).max(5) })),
+  secrets: z.record(
+    z.string(),
+    z.object({
+      count,
+      samples: z.array(z.string()).max(5),
+      // Issue 14 (added fields; absent in reports made before them).
+      /** Family group: cloud_credential, vcs_token, chat_token, … (docs/scan-json.md). */
+      family: z.string().optional(),
+      /** Occurrences by issuer: aws, github, postgres… */
+      providers: z.record(z.string(), count).optional(),
+      /** Accounts the credentials name (GCP client_email, registry host, masked AWS key id); at most 5. */
+      identities: z.array(z.string()).max(5).optional(),
+      /** What a responder does, per provider (and kind where it differs); for containment. */
+      revocation: z.array(RevocationSchema).optional(),
+    }),
+  ),
+  /** Secrets by family group, with counts per provider. */
+  secretFamilies: z.record(z.string(), z.object({ count, providers: z.record(z.string(), count) })).optional(),
+  /** Matches of a credential's shape with too little entropy to be random, by family: not counted as secrets. */
+  suspectSecrets: z.record(z.string(), z.object({ count, samples: z.array(z.string()).max(5) })).optional(),
   columns: z.array(
     z.object({
       file: z.string(),

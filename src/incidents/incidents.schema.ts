@@ -268,6 +268,8 @@ export const RegisterEntrySchema = z.object({
   remedialAction: z.string(),
   gdprRisk: z.string().nullable(),
   notificationDecisions: z.array(z.string()),
+  /** Notifications made: sent notices and recorded submissions, on time or late (issue 20 §4). */
+  notifications: z.array(z.string()),
 });
 export type RegisterEntry = z.infer<typeof RegisterEntrySchema>;
 

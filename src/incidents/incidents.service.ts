@@ -61,6 +61,13 @@ export class IncidentsService {
   set nextDeadlines(fn: IncidentsStore['nextDeadlines']) {
     this.store.nextDeadlines = fn;
   }
+  /** Notifications made (sent notices, recorded submissions) for the register; set by src/main. */
+  get notifications(): IncidentsStore['notifications'] {
+    return this.store.notifications;
+  }
+  set notifications(fn: IncidentsStore['notifications']) {
+    this.store.notifications = fn;
+  }
 
   roleOf(...a: Args<'roleOf', IncidentsStore>) {
     return this.store.roleOf(...a);

@@ -41,6 +41,8 @@ export class IncidentsStore {
    * obligation tracker's answer (the workspace itself knows no law).
    */
   nextDeadlines: (incidentIds: string[]) => Promise<Map<string, string>> = async () => new Map();
+  /** Notifications made per incident (one line each), for the breach register; set like nextDeadlines. */
+  notifications: (incidentIds: string[]) => Promise<Map<string, string[]>> = async () => new Map();
 
   constructor(
     readonly repo: IncidentsRepository,

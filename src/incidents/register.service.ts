@@ -1,8 +1,6 @@
 /** The breach register (GDPR Art. 33(5)): every incident with its facts, effects and remedial action. */
 import { isAdmin, type Principal } from '../platform/auth/roles.js';
-import type {
-  Incident,
-  RegisterEntry } from './incidents.schema.js';
+import type { Incident, RegisterEntry } from './incidents.schema.js';
 import type { IncidentsStore } from './incidents.store.js';
 
 export class RegisterService {
@@ -19,7 +17,7 @@ export class RegisterService {
       before = batch[batch.length - 1]!.id;
     }
     incidents.reverse();
-    const decisions = await this.s.repo.decisionsFor(incidents.map((i) => i.id));
+    const [decisions, notifications] = await Promise.all([this.s.repo.decisionsFor(incidents.map((i) => i.id)), this.s.notifications(incidents.map((i) => i.id))]);
     return incidents.map((i) => {
       const mine = decisions.filter((d) => d.incidentId === i.id);
       const risk = mine.filter((d) => d.kind === 'gdpr_risk').pop();
@@ -40,6 +38,7 @@ export class RegisterService {
         notificationDecisions: mine
           .filter((d) => ['no_notice', 'notify_authority', 'notify_individuals'].includes(d.kind))
           .map((d) => `${d.decidedAt} ${d.kind}${d.value ? ` (${d.value})` : ''}: ${d.what} — ${d.why}`),
+        notifications: notifications.get(i.id) ?? [],
       };
     });
   }

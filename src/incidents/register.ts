@@ -21,6 +21,7 @@ export const REGISTER_COLUMNS = [
   'remedialAction',
   'gdprRisk',
   'notificationDecisions',
+  'notifications',
 ] as const satisfies readonly (keyof RegisterEntry)[];
 
 export function registerCsv(entries: RegisterEntry[]): string {

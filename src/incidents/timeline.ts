@@ -36,6 +36,11 @@ export function describeEvent(e: AuditEvent): string {
     case 'observable.added':
       return `Observable added (${String(pick(e.after, 'kind'))})`;
     default:
+      // Containment actions (src/contain): "Containment done: lock-role app_ro (NOLOGIN; 1 session(s) terminated)".
+      if (e.action.startsWith('action.') && pick(e.after, 'target') !== undefined) {
+        const detail = pick(e.after, 'approvedBy') ?? (pick(e.after, 'failed') ? 'failed' : undefined);
+        return `Containment ${e.action.slice(7).replace(/_/g, ' ')}: ${String(pick(e.after, 'operation'))} ${String(pick(e.after, 'target'))}${detail ? ` (${String(detail)})` : ''}`;
+      }
       return e.action.replace(/[._]/g, ' ');
   }
 }

@@ -3,10 +3,12 @@
  * only: each feature registers its commands from its own `*.cli.ts`, listed here explicitly.
  */
 import type { Command } from 'commander';
+import { registerContainCommands } from '../contain/contain.cli.js';
 import { registerEvidenceCommands } from '../incidents/evidence/evidence.cli.js';
 import { registerIncidentCommands } from '../incidents/incidents.cli.js';
 import { registerNoticeCommands, registerPeopleCommands } from '../notices/notices.cli.js';
 import { registerObligationsCommands } from '../obligations/obligations.cli.js';
+import { registerTrackingCommands } from '../obligations/tracking/tracking.cli.js';
 import type { CliContext } from '../platform/module.js';
 import { registerAdminCommands } from '../platform/admin.cli.js';
 import { action } from '../platform/cli-support.js';
@@ -74,10 +76,14 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   program
     .command('worker')
     .description('run background jobs only (scans, notice delivery) against the configured store')
+    .option('--queues <names>', 'comma-separated queues to serve (default: all)')
+    .option('--concurrency <n>', 'jobs at once in this process (per queue with pg-boss)')
     .action(
-      action(async () => {
+      action(async (o: { queues?: string; concurrency?: string }) => {
+        const concurrency = o.concurrency === undefined ? undefined : Number(o.concurrency);
+        if (concurrency !== undefined && !(Number.isInteger(concurrency) && concurrency >= 1 && concurrency <= 64)) throw new BadInputError('--concurrency must be a whole number 1–64');
         const { startWorker } = await lazy.worker();
-        const w = await startWorker(loadConfig());
+        const w = await startWorker(loadConfig(), { queues: o.queues?.split(',').map((q) => q.trim()).filter(Boolean), concurrency });
         closeOnSignals(() => w.close());
       }),
     );
@@ -118,12 +124,14 @@ export function registerCommands(program: Command, ctx: CliContext): void {
       for (const [, [env, key]] of Object.entries(SETTING_NAMES)) process.stdout.write(`${env}\t(config file: ${key})\n`);
     });
 
-  registerAdminCommands(program, () => openLocalPlatform());
+  registerAdminCommands(program, (config) => openLocalPlatform(config), { migrations: lazy.migrations });
   // Workspace commands go through the API: BREACHDESK_URL/TOKEN, or the local store in-process.
   registerIncidentCommands(program, ctx);
   registerEvidenceCommands(program, ctx);
   registerPeopleCommands(program, ctx);
   registerNoticeCommands(program, ctx);
+  registerContainCommands(program, ctx);
   // Standalone capabilities: no server and no store needed.
   registerObligationsCommands(program);
+  registerTrackingCommands(program, ctx);
 }

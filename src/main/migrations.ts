@@ -3,6 +3,7 @@
  * in the order they must run (Kysely's migrator applies them alphabetically).
  */
 import type { Migration } from 'kysely';
+import { CONTAIN_MIGRATIONS } from '../contain/contain.migrations.js';
 import { ASSESSMENT_MIGRATIONS } from '../assessment/assessment.migrations.js';
 import { EVIDENCE_MIGRATIONS } from '../incidents/evidence/migrations.js';
 import { EXPERTS_MIGRATIONS } from '../incidents/experts/migrations.js';
@@ -19,4 +20,5 @@ export const ALL_MIGRATIONS: Record<string, Migration> = {
   ...ASSESSMENT_MIGRATIONS,
   ...TRACKING_MIGRATIONS,
   ...NOTICES_MIGRATIONS,
+  ...CONTAIN_MIGRATIONS,
 };

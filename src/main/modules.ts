@@ -3,6 +3,7 @@
  * in dependency order, and connects them through small ports (no feature imports another's
  * internals). `serve` and `worker` both start here.
  */
+import { createContainModule } from '../contain/contain.module.js';
 import { ASSESS_QUEUE, AssessmentService, type EvidenceSource } from '../assessment/assessment.service.js';
 import { assessmentRoutes } from '../assessment/assessment.routes.js';
 import { createEvidenceModule } from '../incidents/evidence/evidence.module.js';
@@ -10,6 +11,7 @@ import { createExpertsModule } from '../incidents/experts/experts.module.js';
 import { createIncidentsModule } from '../incidents/incidents.module.js';
 import { createNoticesModule } from '../notices/notices.module.js';
 import { loadRules } from '../obligations/rules-loader.js';
+import { ObligationsMetService } from '../obligations/tracking/met.service.js';
 import { OrgProfileService } from '../obligations/tracking/org-profile.service.js';
 import { trackingRoutes } from '../obligations/tracking/tracking.routes.js';
 import { type FactsSources, mergePopulation, ObligationTrackingService } from '../obligations/tracking/tracking.service.js';
@@ -57,6 +59,7 @@ export interface Modules {
   evidence: ReturnType<typeof createEvidenceModule>;
   notices: ReturnType<typeof createNoticesModule>;
   experts: ReturnType<typeof createExpertsModule>;
+  contain: ReturnType<typeof createContainModule>;
   orgProfile: OrgProfileService;
   tracking: ObligationTrackingService;
   assessment: AssessmentService;
@@ -81,7 +84,29 @@ export function createModules(platform: Platform): Modules {
     },
   };
   const assessment = new AssessmentService(platform.store.db, platform.keyring, platform.audit, platform.jobs, evidenceSource);
-  const notices = createNoticesModule(platform, { access });
+  // Sent and submitted notices meet their obligations (issue 20 §4); the register lists them.
+  const met = new ObligationsMetService(platform.store.db, platform.audit);
+  const notices = createNoticesModule(platform, { access, obligations: met });
+  incidents.service.notifications = (ids) => met.notifications(ids);
+  const contain = createContainModule(platform, {
+    access,
+    fixEvidence: {
+      evidence: async (p, incidentId, id) => void (await evidence.service.peek(p, id, incidentId)),
+      scan: async (incidentId, id) => {
+        const a = await assessment.get(id).catch(() => null);
+        return a && a.incidentId === incidentId ? { status: a.status, secretTypes: Object.keys(a.report?.secrets ?? {}) } : null;
+      },
+    },
+    findings: {
+      observables: async (p, incidentId, unmask) =>
+        (await incidents.service.listObservables(p, incidentId, { limit: 1000, unmask })).items.map((o) => ({ kind: o.kind, value: o.value, masked: o.masked })),
+      secrets: async (incidentId) => {
+        // The newest finished scan's secrets (the list omits reports; each is read on its own).
+        const done = (await assessment.list(incidentId)).find((a) => a.status === 'done');
+        return done ? ((await assessment.get(done.id)).report?.secrets ?? {}) : {};
+      },
+    },
+  });
 
   const orgProfile = new OrgProfileService(platform.store.db, platform.audit);
   const sources: FactsSources = {
@@ -139,7 +164,7 @@ export function createModules(platform: Platform): Modules {
     }
   });
 
-  const parts: FeatureParts[] = [incidents.parts, evidence.parts, experts.parts, notices.parts];
+  const parts: FeatureParts[] = [incidents.parts, evidence.parts, experts.parts, notices.parts, contain.parts];
   const auth = createAuthRoutes(platform);
   const routes: RoutePlugin[] = [
     ...auth,
@@ -161,6 +186,7 @@ export function createModules(platform: Platform): Modules {
     evidence,
     notices,
     experts,
+    contain,
     orgProfile,
     tracking,
     assessment,

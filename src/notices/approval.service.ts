@@ -48,6 +48,8 @@ export class ApprovalService {
       if (!isCommander && !isLegalMember) throw new ForbiddenError('approving a notice needs a legal member of the incident or its commander');
       throw new HttpError(409, 'your approval is already recorded; the other approver must approve');
     }
+    // Four eyes (issue 20 §5): whoever drafted the notice does not approve it.
+    if (n.created_by === p.userId) throw new ForbiddenError('the drafter of a notice cannot approve it: the incident commander and a legal member other than the drafter approve');
     if (existing.some((a) => a.user_id === p.userId)) throw new HttpError(409, 'the legal and the commander approvals must come from two different people');
     const at = this.s.now().toISOString();
     const r = await this.s.notices.approve({ notice_id: id, version: v.version, capacity, user_id: p.userId, user_name: p.username, content_hash: v.content_hash, approved_at: at }, ['legal', 'commander']);

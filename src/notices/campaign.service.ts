@@ -168,6 +168,12 @@ export class CampaignService {
     if (await this.s.notices.setStatus(noticeId, ['sending'], 'sent', this.s.now().toISOString())) {
       const s = await this.status(null, noticeId);
       await this.s.deps.audit.record({ actor: { type: 'system', id: null, name: 'notices' }, action: 'notice.sent', subjectType: 'notice', subjectId: noticeId, incidentId: n.incident_id, after: s.counts });
+      // The campaign is settled: its obligations are met, on time or late (issue 20 §4).
+      const sentAt = (await this.s.outbox.lastSentAt(noticeId)) ?? this.s.now().toISOString();
+      await this.s.deps.obligations?.met(
+        { incidentId: n.incident_id, ruleIds: JSON.parse(n.rule_ids), at: sentAt, noticeId, channel: 'e-mail and post', reference: `${s.counts.sent} e-mailed, ${s.counts.postal + s.counts.printed} by post, ${s.counts.failed + s.counts.bounced} failed`, requireLateReason: false },
+        { type: 'system', id: null, name: 'notices' },
+      );
     }
   }
 

@@ -121,6 +121,7 @@ export class DraftsService {
       version: n.current_version,
       contentHash: v.content_hash,
       approvedAt: v.approved_at,
+      draftedByMe: n.created_by === p.userId,
       approvals: approvals.map((a) => ({ capacity: a.capacity, userName: a.user_name, approvedAt: a.approved_at })),
       problems: JSON.parse(v.problems_json),
       rendered: JSON.parse(v.rendered_json),

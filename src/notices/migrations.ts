@@ -103,6 +103,26 @@ async function down(db: Kysely<unknown>): Promise<void> {
   }
 }
 
+/** Issue 20 §4: submissions of regulator, credit-bureau and media notices recorded by hand. */
+const submissions: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('notice_submissions')
+      .addColumn('notice_id', 'text', (c) => c.primaryKey())
+      .addColumn('submitted_at', 'text', (c) => c.notNull())
+      .addColumn('channel', 'text', (c) => c.notNull())
+      .addColumn('reference', 'text')
+      .addColumn('late_reason', 'text')
+      .addColumn('recorded_by', 'text', (c) => c.notNull())
+      .addColumn('recorded_at', 'text', (c) => c.notNull())
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable('notice_submissions').ifExists().execute();
+  },
+};
+
 export const NOTICES_MIGRATIONS: Record<string, Migration> = {
   '0300-notices': { up, down },
+  '20261206_worstday_02_notice_submissions': submissions,
 };

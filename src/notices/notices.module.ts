@@ -9,7 +9,7 @@ import type { Platform } from '../platform/platform.js';
 import type { DeliveryOptions } from './delivery.js';
 import { createSmtpMailer, type MailPort } from './mailer.js';
 import type { NoticesDatabase } from './notices.tables.js';
-import { type IncidentAccessPort, NoticesService } from './notices.service.js';
+import { type IncidentAccessPort, NoticesService, type ObligationsMetPort } from './notices.service.js';
 import { noticesRoutes } from './notices.routes.js';
 
 export const DELIVER_QUEUE = 'notices.deliver';
@@ -20,6 +20,8 @@ export interface NoticesModuleDeps {
   /** Mail port factory; defaults to SMTP from BREACHDESK_SMTP_URL (none when unset). */
   mailer?: (() => MailPort) | null;
   delivery?: DeliveryOptions;
+  /** The obligation tracker: sent and submitted notices meet their obligations (issue 20 §4). */
+  obligations?: ObligationsMetPort;
 }
 
 export function createNoticesModule(platform: Platform, deps: NoticesModuleDeps = {}): { service: NoticesService; parts: FeatureParts } {
@@ -34,6 +36,7 @@ export function createNoticesModule(platform: Platform, deps: NoticesModuleDeps 
     mailFrom: platform.config.mailFrom,
     mailer,
     delivery: deps.delivery,
+    obligations: deps.obligations,
   });
   platform.metrics.gauge('breachdesk_outbox_messages', 'Notice messages by delivery state (queued, sending, sent, failed, bounced…)', ['state'], async () =>
     Object.entries(await service.outbox.countsAllByState()).map(([state, value]) => ({ labels: { state }, value })),

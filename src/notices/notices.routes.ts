@@ -89,6 +89,20 @@ export function noticesRoutes(deps: NoticesRoutesDeps) {
       const s = await svc.requestSend(principalOf(req), req.params.id, deps.enqueue);
       return reply.code(202).send(s);
     });
+    app.post(
+      '/api/v1/notices/:id/submission',
+      {
+        config: { policy: canWrite },
+        schema: {
+          tags,
+          summary: 'Record that an approved regulator, credit-bureau or media notice was submitted (date, channel, reference); meets its obligations',
+          params: idParams,
+          body: z.object({ submittedAt: z.iso.datetime({ offset: true }), channel: z.string().min(1).max(200), reference: z.string().max(500).nullable().optional(), lateReason: z.string().max(2000).nullable().optional() }),
+        },
+      },
+      async (req, reply) => reply.code(201).send(await svc.recordSubmission(principalOf(req), req.params.id, req.body)),
+    );
+    app.get('/api/v1/notices/:id/submission', { config: { policy: authenticated }, schema: { tags, summary: 'The recorded submission of a notice (null when none)', params: idParams } }, async (req) => ({ submission: await svc.submission(principalOf(req), req.params.id) }));
     app.get('/api/v1/notices/:id/status', { config: { policy: authenticated }, schema: { tags, summary: 'Delivery counts per state', params: idParams } }, async (req) => svc.status(principalOf(req), req.params.id));
     app.get(
       '/api/v1/notices/:id/proof',

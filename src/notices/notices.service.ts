@@ -13,6 +13,7 @@ import type { OutboxRepository } from './outbox.repository.js';
 import { PeopleService } from './people.service.js';
 import type { PeopleRepository } from './people.repository.js';
 import { ProofService } from './proof.service.js';
+import { SubmissionsService } from './submissions.service.js';
 
 export {
   addressLines,
@@ -22,6 +23,7 @@ export {
   type NoticeStatus,
   type NoticeView,
   type NoticesDeps,
+  type ObligationsMetPort,
   recipientName,
 } from './notices.store.js';
 
@@ -37,6 +39,7 @@ export class NoticesService {
   readonly approval: ApprovalService;
   readonly campaign: CampaignService;
   readonly proof: ProofService;
+  readonly submissions: SubmissionsService;
 
   constructor(deps: NoticesDeps) {
     this.store = new NoticesStore(deps);
@@ -48,6 +51,7 @@ export class NoticesService {
     this.approval = new ApprovalService(this.store, this.drafts);
     this.campaign = new CampaignService(this.store);
     this.proof = new ProofService(this.store, this.campaign);
+    this.submissions = new SubmissionsService(this.store, this.drafts);
   }
 
   // people
@@ -139,5 +143,13 @@ export class NoticesService {
   }
   tracking(...a: Args<'tracking', ProofService>) {
     return this.proof.tracking(...a);
+  }
+
+  // submissions by hand
+  recordSubmission(...a: Args<'record', SubmissionsService>) {
+    return this.submissions.record(...a);
+  }
+  submission(...a: Args<'get', SubmissionsService>) {
+    return this.submissions.get(...a);
   }
 }

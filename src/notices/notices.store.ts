@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Recipient, Rule } from '../obligations/rule.schema.js';
 import { loadRules } from '../obligations/rules-loader.js';
 import type { Principal } from '../platform/auth/roles.js';
-import type { AuditService } from '../platform/audit/audit.service.js';
+import type { Actor, AuditService } from '../platform/audit/audit.service.js';
 import type { Dialect } from '../platform/config.js';
 import type { Keyring } from '../platform/crypto/keyring.js';
 import { NotFoundError } from '../platform/http/problem.js';
@@ -28,6 +28,25 @@ export interface IncidentAccessPort {
   assertCanWrite(p: Principal, incidentId: string): Promise<void>;
 }
 
+/**
+ * The obligation tracker, wired in src/main/modules.ts (issue 20 §4): a sent notice or a recorded
+ * submission meets the obligations of its rules. `check` refuses a late one without a reason.
+ */
+export interface ObligationsMetPort {
+  check(e: MetNotice): Promise<void>;
+  met(e: MetNotice, actor: Actor): Promise<number>;
+}
+export interface MetNotice {
+  incidentId: string;
+  ruleIds: string[];
+  at: string;
+  noticeId: string;
+  channel: string;
+  reference?: string | null;
+  lateReason?: string | null;
+  requireLateReason: boolean;
+}
+
 export interface NoticesDeps {
   db: Kysely<NoticesDatabase>;
   dialect: Dialect;
@@ -40,6 +59,7 @@ export interface NoticesDeps {
   rules?: () => Rule[];
   now?: () => Date;
   delivery?: DeliveryOptions;
+  obligations?: ObligationsMetPort;
 }
 
 export const RECIPIENT_OF_KIND: Record<NoticeKind, Recipient> = {
@@ -71,6 +91,8 @@ export interface NoticeView {
   version: number;
   contentHash: string;
   approvedAt: string | null;
+  /** The caller drafted this notice, so cannot approve it (issue 20 §5). */
+  draftedByMe: boolean;
   approvals: { capacity: string; userName: string; approvedAt: string }[];
   problems: DraftResult['problems'];
   rendered: RenderedNotice;

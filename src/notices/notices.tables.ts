@@ -32,7 +32,7 @@ export interface NoticesTable {
   recipient: string;
   jurisdiction: string;
   rule_ids: string;
-  /** draft | review | approved | sending | sent */
+  /** draft | review | approved | sending | sent | submitted */
   status: string;
   current_version: number;
   inputs_json: string;
@@ -85,12 +85,24 @@ export interface NoticeOutboxTable {
   updated_at: string;
 }
 
+/** A notice handed to its authority by hand (portal, letter, e-mail): issue 20 §4. */
+export interface NoticeSubmissionsTable {
+  notice_id: string;
+  submitted_at: string;
+  channel: string;
+  reference: string | null;
+  late_reason: string | null;
+  recorded_by: string;
+  recorded_at: string;
+}
+
 export interface NoticesTables {
   notice_people: NoticePeopleTable;
   notices: NoticesTable;
   notice_versions: NoticeVersionsTable;
   notice_approvals: NoticeApprovalsTable;
   notice_outbox: NoticeOutboxTable;
+  notice_submissions: NoticeSubmissionsTable;
 }
 
 export type NoticesDatabase = Database & NoticesTables;

@@ -113,6 +113,12 @@ export class OutboxRepository {
     return new Date(cands.sort()[0]!);
   }
 
+  /** When the last message of a notice went out (the moment its obligation was met). */
+  async lastSentAt(noticeId: string): Promise<string | null> {
+    const r = await this.db.selectFrom('notice_outbox').select((eb) => eb.fn.max('sent_at').as('at')).where('notice_id', '=', noticeId).executeTakeFirst();
+    return typeof r?.at === 'string' ? r.at : null;
+  }
+
   async countsByState(noticeId: string): Promise<Record<string, number>> {
     const rows = await this.db
       .selectFrom('notice_outbox')

@@ -46,10 +46,13 @@ export const registerObligationsCommands = (program: Command): void => {
   program
     .command('obligations')
     .description('who must be told about a breach, by when, and why (rules as data)')
-    .requiredOption('--facts <file>', 'BreachFacts v1 JSON file (docs/obligations-json.md); - reads stdin')
+    // Not a commander "required option": commander checks those for subcommands too, and
+    // `obligations owed|facts --incident ID` (tracking/tracking.cli.ts) take no facts file.
+    .option('--facts <file>', 'BreachFacts v1 JSON file (docs/obligations-json.md); - reads stdin')
     .option('--as-of <date>', 'evaluate the law in force on this date (YYYY-MM-DD or ISO 8601)')
     .option('--json', 'print Obligations v1 JSON on stdout')
-    .action(async (opts: { facts: string; asOf?: string; json?: boolean }) => {
+    .action(async (opts: { facts?: string; asOf?: string; json?: boolean }) => {
+      if (!opts.facts) throw new BadInputError("required option '--facts <file>' not specified (or use: obligations owed|facts --incident ID)");
       const asOf = parseAsOf(opts.asOf);
       const result = await runObligations(opts.facts, loadRules(), asOf);
       out(opts.json ? JSON.stringify(result, null, 2) : formatObligations(result));

@@ -7,14 +7,15 @@ import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import type { Actor } from './audit/audit.service.js';
 import type { Role } from './auth/roles.js';
-import { action, collect, printJson } from './cli-support.js';
+import { action, CLI_ACTOR, collect, printJson } from './cli-support.js';
 import { BadInputError, FailedError } from './errors.js';
 import { masterKeyFile, masterKeyId, writeMasterKeyFile } from './crypto/keyring.js';
 import type { Platform } from './platform.js';
+import type { Config } from './config.js';
+import { type BackupCommandDeps, registerBackupCommands } from './backup/backup.cli.js';
 
-export type PlatformOpener = () => Promise<Platform>;
+export type PlatformOpener = (config?: Config) => Promise<Platform>;
 
-const CLI_ACTOR: Actor = { type: 'cli', id: null, name: `cli:${process.env.USER ?? 'local'}` };
 
 async function withPlatform<T>(open: PlatformOpener, fn: (p: Platform) => Promise<T>): Promise<T> {
   const p = await open();
@@ -25,8 +26,9 @@ async function withPlatform<T>(open: PlatformOpener, fn: (p: Platform) => Promis
   }
 }
 
-export function registerAdminCommands(program: Command, open: PlatformOpener): void {
-  const admin = program.command('admin').description('users, roles, tokens, audit and keys (works on the store directly)');
+export function registerAdminCommands(program: Command, open: PlatformOpener, backup: Omit<BackupCommandDeps, 'open'>): void {
+  const admin = program.command('admin').description('users, roles, tokens, audit, keys and backups (works on the store directly)');
+  registerBackupCommands(admin, { ...backup, open });
 
   const user = admin.command('user').description('local user accounts');
   user

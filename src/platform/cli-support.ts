@@ -2,6 +2,7 @@
  * Shared CLI plumbing: one-line errors with DESIGN.md §6 exit codes (0 ok, 1 failure,
  * 2 bad usage/input), JSON output, and no stack traces for users.
  */
+import type { Actor } from './audit/audit.service.js';
 import { UserError } from './errors.js';
 
 export function printJson(value: unknown): void {
@@ -36,3 +37,6 @@ export function action<A extends unknown[]>(fn: (...args: A) => Promise<void> | 
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, ...value.split(',').map((s) => s.trim()).filter(Boolean)];
 }
+
+/** Who a command run on the store directly (admin, backup) acts as in the audit trail. */
+export const CLI_ACTOR: Actor = { type: 'cli', id: null, name: `cli:${process.env.USER ?? 'local'}` };

@@ -45,6 +45,8 @@ export interface Config {
   jobLeaseSeconds: number;
   /** Bearer token a Prometheus scraper sends to GET /metrics; null = only admin API tokens may scrape. */
   metricsToken: string | null;
+  /** The job queue's engine: the embedded one (any store) or pg-boss (PostgreSQL only). */
+  jobQueue: 'embedded' | 'pg-boss';
 }
 
 /** Name of each setting as an environment variable and as a config-file key. */
@@ -75,6 +77,7 @@ const SETTINGS = {
   secondFactorRoles: ['BREACHDESK_SECOND_FACTOR_ROLES', 'secondFactorRoles'],
   jobLeaseSeconds: ['BREACHDESK_JOB_LEASE_SECONDS', 'jobLeaseSeconds'],
   metricsToken: ['BREACHDESK_METRICS_TOKEN', 'metricsToken'],
+  jobQueue: ['BREACHDESK_JOB_QUEUE', 'jobQueue'],
 } as const;
 type Key = keyof typeof SETTINGS;
 
@@ -145,6 +148,7 @@ const schemas: Record<Key, z.ZodType> = {
   }),
   jobLeaseSeconds: int(3, 3600),
   metricsToken: z.string().min(24, 'must be at least 24 characters (it guards operational data)'),
+  jobQueue: z.enum(['embedded', 'pg-boss'], { message: 'must be embedded or pg-boss' }),
   oidcGroupsClaim: z.string().min(1),
   oidcLabel: z.string().min(1).max(60),
   secondFactorRoles: z.string().transform((v, ctx) => {
@@ -170,6 +174,7 @@ const DEFAULTS: Partial<Record<Key, unknown>> = {
   mailFrom: 'Breachdesk <breachdesk@localhost>',
   inlineWorker: true,
   jobLeaseSeconds: 60,
+  jobQueue: 'embedded',
 };
 
 export interface ConfigProblem {
@@ -234,10 +239,13 @@ export function inspectConfig(src: ConfigSource = {}): { config: Config | null; 
     else {
       // Secrets are never echoed back.
       // A webhook URL often carries a token in its path or query (Slack, Teams).
-      const secret = key === 'masterKey' || key === 'adminPassword' || key === 'smtpUrl' || key === 'reminderWebhookUrl' || key === 'oidcClientSecret';
+      const secret = key === 'masterKey' || key === 'adminPassword' || key === 'smtpUrl' || key === 'reminderWebhookUrl' || key === 'oidcClientSecret' || key === 'metricsToken';
       const shown = secret ? '' : ` (got ${JSON.stringify(String(raw)).slice(0, 80)})`;
       problems.push({ setting: label, message: `${r.error.issues[0]?.message ?? 'is invalid'}${shown}` });
     }
+  }
+  if (out.jobQueue === 'pg-boss' && !out.databaseUrl) {
+    problems.push({ setting: SETTINGS.jobQueue[0], message: 'pg-boss needs PostgreSQL: set BREACHDESK_DATABASE_URL, or use the embedded queue' });
   }
   if (problems.length > 0) return { config: null, problems };
   const databaseUrl = (out.databaseUrl as string | null) ?? null;
@@ -274,6 +282,7 @@ export function inspectConfig(src: ConfigSource = {}): { config: Config | null; 
     secondFactorRoles: (out.secondFactorRoles as string[] | null) ?? [],
     jobLeaseSeconds: out.jobLeaseSeconds as number,
     metricsToken: (out.metricsToken as string | null) ?? null,
+    jobQueue: out.jobQueue as Config['jobQueue'],
   };
   return { config, problems };
 }

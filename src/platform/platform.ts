@@ -15,6 +15,7 @@ import { Keyring, loadMasterKey, masterKeyFile } from './crypto/keyring.js';
 import { openStore, type Store } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { EmbeddedJobQueue } from './jobs/embedded-queue.js';
+import { PgBossJobQueue } from './jobs/pg-boss-queue.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import { createLogger, type Logger } from './logger.js';
 
@@ -36,6 +37,8 @@ export interface OpenOptions {
   /** SQLite file override (tests). */
   sqliteFile?: string;
   jobPollMs?: number;
+  /** Jobs run at once by this process (per queue with pg-boss). */
+  jobConcurrency?: number;
 }
 
 export { masterKeyFile };
@@ -87,7 +90,10 @@ export async function openPlatform(config: Config, opts: OpenOptions): Promise<P
     const checkpoint = new AuditCheckpoint(config.auditCheckpoint ?? join(config.dataDir, 'audit.checkpoint'), (data) => keyring.blindIndex('audit-checkpoint', data));
     const audit = new AuditService(store.db, store.dialect, checkpoint);
     const accounts = new AccountsService(new AccountsRepository(store.db), audit, config.sessionMinutes);
-    const jobs = new EmbeddedJobQueue(store.db, log, { pollMs: opts.jobPollMs, leaseMs: config.jobLeaseSeconds * 1000 });
+    const jobs: JobQueue =
+      config.jobQueue === 'pg-boss' && config.databaseUrl
+        ? new PgBossJobQueue({ connectionString: config.databaseUrl, leaseSeconds: config.jobLeaseSeconds, concurrency: opts.jobConcurrency }, log)
+        : new EmbeddedJobQueue(store.db, log, { pollMs: opts.jobPollMs, leaseMs: config.jobLeaseSeconds * 1000, concurrency: opts.jobConcurrency });
     const metrics = new Metrics();
     registerJobGauges(metrics, store);
     return {

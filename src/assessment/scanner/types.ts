@@ -52,6 +52,22 @@ export const SECRET_TYPES = [
   'private_key',
   'jwt',
   'generic_secret',
+  // Issue 14: one id per family group for credentials the first vocabulary did not name (a
+  // GitHub token stays `github_token`; a Bitbucket token is `vcs_token` with provider `bitbucket`).
+  'cloud_credential',
+  'vcs_token',
+  'chat_token',
+  'payment_api_key',
+  'ai_api_key',
+  'messaging_api_key',
+  'monitoring_api_key',
+  'hosting_token',
+  'infrastructure_token',
+  'ecommerce_token',
+  'package_registry_token',
+  'container_registry_auth',
+  'database_url',
+  'url_credential',
 ] as const;
 export type SecretType = (typeof SECRET_TYPES)[number];
 
@@ -156,6 +172,16 @@ export interface ValueFinding {
 export interface SecretFinding {
   type: SecretType;
   value: string;
+  /** Family group (secret-families.ts); absent only from callers that predate it (then = type). */
+  family?: string;
+  /** Who issued it: `aws`, `github`, `postgres`, `pem`… */
+  provider?: string;
+  /** Kind within the provider: `temporary_access_key`, `fine_grained_pat`, `live`, `encrypted`… */
+  kind?: string;
+  /** A low-entropy match of the right shape: reported apart, under `suspectSecrets`, not as a secret. */
+  suspect?: boolean;
+  /** The account the credential belongs to, when the credential names it (GCP client_email, AWS key id of a secret key). */
+  identity?: string;
 }
 
 /** Geographic hints a column can carry, used for jurisdiction inference. */

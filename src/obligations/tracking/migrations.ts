@@ -34,4 +34,14 @@ const m0200: Migration = {
   },
 };
 
-export const TRACKING_MIGRATIONS: Record<string, Migration> = { '0200-obligation-tracking': m0200 };
+/** Issue 20 §4: how an obligation was met (notice sent, submission recorded). */
+const metColumn: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('incident_obligations').addColumn('met_json', 'text').execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.alterTable('incident_obligations').dropColumn('met_json').execute();
+  },
+};
+
+export const TRACKING_MIGRATIONS: Record<string, Migration> = { '0200-obligation-tracking': m0200, '20261206_worstday_01_obligation_met': metColumn };

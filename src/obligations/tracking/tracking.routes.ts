@@ -42,6 +42,10 @@ const TrackedSchema = z
     owed: z.boolean(),
     status: z.enum(TRACKED_STATUSES),
     statusReason: z.string().nullable(),
+    /** How it was met: a sent notice or a recorded submission (issue 20 §4). */
+    met: z
+      .object({ at: z.string(), noticeId: z.string(), channel: z.string(), reference: z.string().nullable(), late: z.boolean(), lateReason: z.string().nullable() })
+      .nullable(),
     updatedAt: z.string(),
   });
 const ListSchema = z.object({
@@ -50,6 +54,8 @@ const ListSchema = z.object({
   asOf: z.string().nullable(),
   severity: z.unknown(),
   nextDeadline: z.object({ id: z.string(), deadline: z.string() }).nullable(),
+  /** A closed incident's countdowns are stopped (issue 20 §5). */
+  incidentClosed: z.boolean(),
   uncovered: z.array(z.string()),
   /** People of unknown residence, counted apart (issue 19 §4). */
   unknownResidence: z.number(),

@@ -100,7 +100,7 @@ for (const dialect of testDialects()) {
       await expect(svc.setOverrides('inc-odd', { risk: { noHarmDetermnation: true } }, SYSTEM_ACTOR)).rejects.toThrow(/unknown key "noHarmDetermnation" \(did you mean "noHarmDetermination"\?\)/);
       await expect(svc.setOverrides('inc-odd', { determinedAt: '2026-01-01T00:00:00Z' }, SYSTEM_ACTOR)).rejects.toThrow(/facts\.determinedAt: .* is before discoveredAt/);
       // The stored awareAt before detection is not this change's doing: accepted, and reported as a warning.
-      await svc.setOverrides('inc-odd', { breach: { acquisition: true } }, SYSTEM_ACTOR);
+      await svc.setOverrides('inc-odd', { breach: { acquisition: true }, reason: 'exfiltration confirmed' }, SYSTEM_ACTOR);
       expect((await svc.list('inc-odd')).warnings.join(' ')).toMatch(/awareAt: .* is before discoveredAt/);
     });
 

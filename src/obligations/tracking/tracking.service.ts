@@ -17,6 +17,7 @@ import { type BreachFacts, breachFactsSchema, breachSchema, type PopulationEntry
 import { describeIssues } from '../obligations.service.js';
 import type { Obligation, ObligationsResult } from '../obligations.schema.js';
 import type { Rule } from '../rule.schema.js';
+import type { MetRecord } from './met.service.js';
 import type { OrgProfileService } from './org-profile.service.js';
 import type { IncidentObligationsTable, TrackingDatabase } from './tracking.tables.js';
 
@@ -77,6 +78,8 @@ export interface TrackedObligation extends Obligation {
   owed: boolean;
   status: TrackedStatus;
   statusReason: string | null;
+  /** How it was met (issue 20 §4), null while open. */
+  met: MetRecord | null;
   updatedAt: string;
 }
 
@@ -86,6 +89,7 @@ export interface IncidentObligations {
   asOf: string | null;
   severity: ObligationsResult['severity'] | null;
   nextDeadline: { id: string; deadline: string } | null;
+  incidentClosed: boolean;
   uncovered: string[];
   unknownResidence: number;
   warnings: string[];
@@ -110,7 +114,8 @@ export class ObligationTrackingService {
 
   async getOverrides(incidentId: string): Promise<FactOverrides> {
     const row = await this.db.selectFrom('incident_facts').select('overrides_json').where('incident_id', '=', incidentId).executeTakeFirst();
-    return row ? (JSON.parse(row.overrides_json) as FactOverrides) : {};
+    // Rows stored before issue 20 §2 may carry the reason of their last change.
+    return row ? withoutReason(JSON.parse(row.overrides_json) as FactOverrides) : {};
   }
 
   async setOverrides(incidentId: string, input: unknown, actor: Actor): Promise<FactOverrides> {
@@ -119,22 +124,26 @@ export class ObligationTrackingService {
     // The same cross-field checks as the CLI, on the facts these overrides would produce; only the
     // problems these overrides introduce are refused (an odd date already on the incident is not
     // theirs, and stays a warning in the answer).
+    // The reason belongs to this change (audit trail), not to the facts: it is never stored with them.
+    const { reason, ...overrides } = parsed.data;
     const known = new Set(checkFacts(await this.buildFacts(incidentId)).errors);
-    const { errors } = checkFacts(await this.buildFacts(incidentId, parsed.data));
+    const { errors } = checkFacts(await this.buildFacts(incidentId, overrides));
     const added = errors.filter((e) => !known.has(e));
     if (added.length) throw new BadInputError(`facts.${added[0]}`);
     const before = await this.getOverrides(incidentId);
+    if (JSON.stringify(withoutReason(before).breach ?? {}) !== JSON.stringify(overrides.breach ?? {}) && !reason?.trim())
+      throw new BadInputError('reason: a change of the breach facts needs a reason (it is kept in the audit trail)');
     await this.db.transaction().execute(async (trx) => {
       // Upsert: a recomputation running at the same time may have created the row (PostgreSQL).
       await trx
         .insertInto('incident_facts')
-        .values({ incident_id: incidentId, overrides_json: JSON.stringify(parsed.data), facts_json: null, result_json: null, computed_at: null, next_deadline: null })
-        .onConflict((oc) => oc.column('incident_id').doUpdateSet({ overrides_json: JSON.stringify(parsed.data) }))
+        .values({ incident_id: incidentId, overrides_json: JSON.stringify(overrides), facts_json: null, result_json: null, computed_at: null, next_deadline: null })
+        .onConflict((oc) => oc.column('incident_id').doUpdateSet({ overrides_json: JSON.stringify(overrides) }))
         .execute();
-      await this.audit.record({ actor, action: 'obligations.facts_updated', subjectType: 'incident', subjectId: incidentId, incidentId, before, after: parsed.data }, trx);
+      await this.audit.record({ actor, action: 'obligations.facts_updated', subjectType: 'incident', subjectId: incidentId, incidentId, before, after: { ...overrides, reason } }, trx);
     });
     await this.recompute(incidentId, actor);
-    return parsed.data;
+    return overrides;
   }
 
   /** Assembles BreachFacts v1 for an incident from its record, the org profile, people and decisions. */
@@ -270,10 +279,13 @@ export class ObligationTrackingService {
   }
 
   async list(incidentId: string): Promise<IncidentObligations> {
-    const [facts, rows] = await Promise.all([
+    const [facts, rows, closed] = await Promise.all([
       this.db.selectFrom('incident_facts').selectAll().where('incident_id', '=', incidentId).executeTakeFirst(),
       this.db.selectFrom('incident_obligations').selectAll().where('incident_id', '=', incidentId).orderBy('deadline').orderBy('rule_id').execute(),
+      sql<{ n: number }>`select count(*) as n from incidents where id = ${incidentId} and status = 'closed'`.execute(this.db),
     ]);
+    // Countdowns stop on a closed incident (issue 20 §5): no next deadline is announced.
+    const incidentClosed = Number(closed.rows[0]?.n ?? 0) > 0;
     const result = facts?.result_json ? (JSON.parse(facts.result_json) as ObligationsResult) : null;
     const items = rows.map(toTracked);
     // Open items with a deadline first, soonest first; then the rest.
@@ -285,7 +297,8 @@ export class ObligationTrackingService {
       computedAt: facts?.computed_at ?? null,
       asOf: result?.asOf ?? null,
       severity: result?.severity ?? null,
-      nextDeadline: next ? { id: next.id, deadline: next.deadline! } : null,
+      nextDeadline: next && !incidentClosed ? { id: next.id, deadline: next.deadline! } : null,
+      incidentClosed,
       uncovered: result?.uncovered ?? [],
       unknownResidence: result?.unknownResidence ?? 0,
       warnings: result?.warnings ?? [],
@@ -303,6 +316,7 @@ export class ObligationTrackingService {
       .where('incident_id', 'in', incidentIds)
       .where('status', 'in', ['pending', 'in_progress'])
       .where('deadline', 'is not', null)
+      .where(sql<boolean>`incident_id not in (select id from incidents where status = 'closed')`)
       .groupBy('incident_id')
       .execute();
     for (const r of rows) if (r.next) out.set(r.incident_id, String(r.next));
@@ -366,6 +380,11 @@ export function mergePopulation(groups: readonly PopulationEntry[]): PopulationE
   return [...byJ.values()];
 }
 
+function withoutReason(o: FactOverrides): FactOverrides {
+  const { reason: _reason, ...rest } = o;
+  return rest;
+}
+
 function rank(i: TrackedObligation): number {
   if (i.status === 'done') return 2;
   if (i.status === 'not_required') return 3;
@@ -376,5 +395,6 @@ function toTracked(r: IncidentObligationsTable): TrackedObligation {
   const ob = JSON.parse(r.obligation_json) as Obligation;
   const status = r.status as TrackedStatus;
   const owed = ob.required !== false && (status === 'pending' || status === 'in_progress');
-  return { ...ob, itemId: r.id, owed, status, statusReason: r.status_reason, updatedAt: r.updated_at };
+  const met = r.met_json ? (JSON.parse(r.met_json) as MetRecord) : null;
+  return { ...ob, itemId: r.id, owed, status, statusReason: r.status_reason, met, updatedAt: r.updated_at };
 }

@@ -13,6 +13,8 @@ export interface IncidentObligationsTable {
   status_reason: string | null;
   /** The engine's Obligation v1 object (no personal data: rules, counts, times). */
   obligation_json: string;
+  /** How it was met (met.service.ts MetRecord as JSON); null until a notice or submission meets it. */
+  met_json: string | null;
   created_at: string;
   updated_at: string;
 }

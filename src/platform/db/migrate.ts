@@ -7,10 +7,12 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import { FailedError } from '../errors.js';
 import * as m0001 from './migrations/0001-platform.js';
 import * as m0400 from './migrations/0400-auth-factors.js';
+import * as m0410 from './migrations/0410-rate-limits.js';
 
 export const PLATFORM_MIGRATIONS: Record<string, Migration> = {
   '0001-platform': m0001,
   '0400-auth-factors': m0400,
+  '0410-rate-limits': m0410,
 };
 
 class ListProvider implements MigrationProvider {

@@ -115,6 +115,12 @@ export interface DataKeysTable {
   active: number;
 }
 
+export interface RateLimitsTable {
+  key: string;
+  hits: number;
+  window_start: number | string;
+}
+
 export interface JobsTable {
   id: string;
   queue: string;
@@ -147,6 +153,7 @@ export interface Database {
   audit_head: AuditHeadTable;
   data_keys: DataKeysTable;
   jobs: JobsTable;
+  rate_limits: RateLimitsTable;
   settings: SettingsTable;
   user_identities: UserIdentitiesTable;
   second_factors: SecondFactorsTable;

@@ -12,6 +12,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Platform } from '../platform.js';
 import { registerAuthHook } from './auth-hook.js';
 import { registerMetrics } from './metrics-route.js';
+import { sharedRateLimitStore } from './shared-rate-limit.js';
 import { errorHandler, sendProblem } from './problem.js';
 
 export type RoutePlugin = (app: FastifyInstance) => Promise<void> | void;
@@ -53,7 +54,8 @@ export async function buildHttpApp(platform: Platform, opts: HttpOptions): Promi
     crossOriginEmbedderPolicy: false,
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // Counted in the store, so the limits hold across every serve process (issue 18 §4).
+  await app.register(rateLimit, { global: false, store: sharedRateLimitStore(platform.store) as never });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Breachdesk API', version: opts.version, description: 'Data-breach response: incidents, assessment, obligations, notices.' },

@@ -89,7 +89,7 @@ for (const dialect of testDialects()) {
         return r.body.items?.some((i: { jurisdiction: string }) => i.jurisdiction === 'US-TX') ? r.body : null;
       });
       expect(pending.items.find((i: { jurisdiction: string; recipient: string }) => i.jurisdiction === 'US-TX' && i.recipient === 'individuals').required).toBe('review');
-      const facts = await s.api(`/api/v1/incidents/${incidentId}/breach-facts`, { method: 'PUT', token, body: { breach: { acquisition: true, malicious: true } } });
+      const facts = await s.api(`/api/v1/incidents/${incidentId}/breach-facts`, { method: 'PUT', token, body: { breach: { acquisition: true, malicious: true }, reason: 'exfiltration confirmed' } });
       expect(facts.status, JSON.stringify(facts.body)).toBe(200);
       const obligations = await waitFor(async () => {
         const r = await s.api(`/api/v1/incidents/${incidentId}/obligations`, { token });

@@ -29,6 +29,7 @@ for (const dialect of testDialects()) {
     let commander: { token: string; userId: string };
     let viewer: { token: string; userId: string };
     let outsider: { token: string; userId: string };
+    let drafter: { token: string; userId: string };
     let caNotice: string;
 
     beforeAll(async () => {
@@ -39,10 +40,13 @@ for (const dialect of testDialects()) {
       commander = await h.tokenFor('responder', 'cora-commander');
       viewer = await h.tokenFor('viewer', 'vic-viewer');
       outsider = await h.tokenFor('responder', 'otto-outsider');
+      // Drafts come from a third person: the drafter never approves (issue 20 §5).
+      drafter = await h.tokenFor('responder', 'dan-drafter');
       incidentId = await h.createIncident([
         { userId: commander.userId, role: 'commander' },
         { userId: legal.userId, role: 'member' },
         { userId: viewer.userId, role: 'member' },
+        { userId: drafter.userId, role: 'communications' },
       ]);
       await h.platform.jobs.start();
     });
@@ -94,7 +98,7 @@ for (const dialect of testDialects()) {
 
     it('drafts a California notice and refuses to approve it while a required item is missing, naming it', async () => {
       const { whatYouCanDo: _omit, lawEnforcementDelay: _l, ...partial } = FULL_INPUTS;
-      const r = await h.api('/api/v1/notices', { token: commander.token, body: { incidentId, recipient: 'individuals', jurisdiction: 'US-CA', inputs: partial } });
+      const r = await h.api('/api/v1/notices', { token: drafter.token, body: { incidentId, recipient: 'individuals', jurisdiction: 'US-CA', inputs: partial } });
       expect(r.status).toBe(201);
       caNotice = r.body.id;
       expect(r.body.ruleIds[0]).toMatch(/^US-CA\.individuals/);
@@ -119,6 +123,13 @@ for (const dialect of testDialects()) {
       // SSN was exposed: bureau contacts and 12+ months of monitoring are covered.
       expect(rev.body.rendered.coverage.find((c: { item: string }) => c.item.startsWith('toll-free numbers'))?.status).toBe('met');
       expect((await h.api(`/api/v1/notices/${caNotice}/approve`, { token: viewer.token, body: {} })).status).toBe(403);
+      // Issue 20 §5: the drafter cannot approve, whatever their role (made commander here, too).
+      expect((await h.api(`/api/v1/notices/${caNotice}`, { token: drafter.token })).body.draftedByMe).toBe(true);
+      await h.kdb.updateTable('incident_members' as never).set({ role: 'commander' } as never).where('user_id' as never, '=', drafter.userId as never).where('incident_id' as never, '=', incidentId as never).execute();
+      const own = await h.api(`/api/v1/notices/${caNotice}/approve`, { token: drafter.token, body: {} });
+      expect(own.status).toBe(403);
+      expect(own.body.detail).toMatch(/the drafter of a notice cannot approve it/);
+      await h.kdb.updateTable('incident_members' as never).set({ role: 'communications' } as never).where('user_id' as never, '=', drafter.userId as never).where('incident_id' as never, '=', incidentId as never).execute();
       expect((await h.api(`/api/v1/notices/${caNotice}/approve`, { token: outsider.token, body: {} })).status).toBe(404);
       const first = await h.api(`/api/v1/notices/${caNotice}/approve`, { token: legal.token, body: {} });
       expect(first.status).toBe(200);
@@ -221,10 +232,11 @@ for (const dialect of testDialects()) {
       const inc = await h.createIncident([
         { userId: commander.userId, role: 'commander' },
         { userId: legal.userId, role: 'member' },
+        { userId: drafter.userId, role: 'communications' },
       ]);
       const people = Array.from({ length: 300 }, (_, i) => ({ name: `P ${i}`, email: `twin${i}@example.test`, elements: ['person_name', 'email'] }));
       expect((await h.api(`/api/v1/incidents/${inc}/people/matches`, { token: commander.token, body: { defaultJurisdiction: 'US-TX', people } })).body.imported).toBe(300);
-      const d = await h.api('/api/v1/notices', { token: commander.token, body: { incidentId: inc, recipient: 'individuals', jurisdiction: 'US-TX', inputs: FULL_INPUTS } });
+      const d = await h.api('/api/v1/notices', { token: drafter.token, body: { incidentId: inc, recipient: 'individuals', jurisdiction: 'US-TX', inputs: FULL_INPUTS } });
       expect(d.body.problems).toEqual([]);
       expect((await h.api(`/api/v1/notices/${d.body.id}/approve`, { token: legal.token, body: {} })).body.status).toBe('review');
       expect((await h.api(`/api/v1/notices/${d.body.id}/approve`, { token: commander.token, body: {} })).body.status).toBe('approved');
@@ -253,12 +265,12 @@ for (const dialect of testDialects()) {
     });
 
     it('Massachusetts: the nature of the breach and the number of residents are refused', async () => {
-      const ok = await h.api('/api/v1/notices', { token: commander.token, body: { incidentId, recipient: 'individuals', jurisdiction: 'US-MA', inputs: FULL_INPUTS } });
+      const ok = await h.api('/api/v1/notices', { token: drafter.token, body: { incidentId, recipient: 'individuals', jurisdiction: 'US-MA', inputs: FULL_INPUTS } });
       expect(ok.status).toBe(201);
       expect(ok.body.rendered.sections.map((s: { key: string }) => s.key)).not.toContain('whatHappened');
       expect(ok.body.problems).toEqual([]);
       const bad = await h.api('/api/v1/notices', {
-        token: commander.token,
+        token: drafter.token,
         body: { incidentId, recipient: 'individuals', jurisdiction: 'US-MA', inputs: { ...FULL_INPUTS, residentsAffected: 1, whatWeAreDoing: `${FULL_INPUTS.whatHappened} It affected 1 resident.` } },
       });
       const items = bad.body.problems.map((p: { item: string }) => p.item);
@@ -270,16 +282,16 @@ for (const dialect of testDialects()) {
     });
 
     it('drafts regulator packets with structured fields and a cover letter', async () => {
-      const ag = await h.api('/api/v1/notices', { token: commander.token, body: { incidentId, recipient: 'regulator', jurisdiction: 'US-CA', inputs: { ...FULL_INPUTS, sampleNoticeRef: 'attachment A', reporterName: 'Cora', reporterTitle: 'CISO' } } });
+      const ag = await h.api('/api/v1/notices', { token: drafter.token, body: { incidentId, recipient: 'regulator', jurisdiction: 'US-CA', inputs: { ...FULL_INPUTS, sampleNoticeRef: 'attachment A', reporterName: 'Cora', reporterTitle: 'CISO' } } });
       expect(ag.status).toBe(201);
       expect(ag.body.rendered.fields).toMatchObject({ entityName: 'Example Retail Inc.', residentsAffected: '7', totalAffected: '8' });
       expect(ag.body.problems).toEqual([]);
-      const gdpr = await h.api('/api/v1/notices', { token: commander.token, body: { incidentId, recipient: 'regulator', jurisdiction: 'FR', inputs: FULL_INPUTS } });
+      const gdpr = await h.api('/api/v1/notices', { token: drafter.token, body: { incidentId, recipient: 'regulator', jurisdiction: 'FR', inputs: FULL_INPUTS } });
       expect(gdpr.body.ruleIds).toEqual(['FR.gdpr.sa']);
       expect(Object.keys(gdpr.body.rendered.fields)).toEqual(expect.arrayContaining(['natureOfBreach', 'categoriesOfData', 'approximateDataSubjects', 'dpoContact', 'likelyConsequences', 'measures']));
-      const cb = await h.api('/api/v1/notices', { token: commander.token, body: { incidentId, recipient: 'credit_bureaus', jurisdiction: 'US-MA', inputs: FULL_INPUTS } });
+      const cb = await h.api('/api/v1/notices', { token: drafter.token, body: { incidentId, recipient: 'credit_bureaus', jurisdiction: 'US-MA', inputs: FULL_INPUTS } });
       expect(cb.body.rendered.title).toBe('Notice to consumer reporting agencies');
-      const web = await h.api('/api/v1/notices', { token: commander.token, body: { incidentId, recipient: 'substitute', jurisdiction: 'US-CA', inputs: FULL_INPUTS } });
+      const web = await h.api('/api/v1/notices', { token: drafter.token, body: { incidentId, recipient: 'substitute', jurisdiction: 'US-CA', inputs: FULL_INPUTS } });
       expect(web.body.kind).toBe('substitute');
       expect(web.body.problems).toEqual([]);
       const send = await h.api(`/api/v1/notices/${ag.body.id}/send`, { token: commander.token, body: {} });

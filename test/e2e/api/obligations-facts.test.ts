@@ -95,5 +95,23 @@ for (const dialect of testDialects()) {
       const events = await s.platform.audit.list({ incidentId });
       expect(JSON.stringify(events.filter((e) => e.action === 'obligations.facts_updated').map((e) => e.after))).toMatch(/exfiltration seen in proxy logs/);
     });
+    it('issue 20 §2: a change of the breach facts without a reason is refused and nothing is saved', async () => {
+      const r = await s.api(`/api/v1/incidents/${incidentId}/breach-facts`, { method: 'PUT', token, body: { breach: { acquisition: true, malicious: true, exposure: 'public' } } });
+      expect(r.status).toBe(400);
+      expect(r.body.detail).toMatch(/^reason: a change of the breach facts needs a reason/);
+      expect((await s.api(`/api/v1/incidents/${incidentId}/breach-facts`, { token })).body.overrides.breach.exposure).toBeUndefined();
+    });
+
+    it('issue 20 §2: hashing and exposure set with a reason: the ENISA default follows (a public site is C 0.5), the reason is not stored with the facts', async () => {
+      const body = { breach: { acquisition: true, malicious: true, exposure: 'public', hashing: { algorithm: 'sha1', salted: false, secretsLeaked: null } }, reason: 'dump posted on a paste site' };
+      const r = await s.api(`/api/v1/incidents/${incidentId}/breach-facts`, { method: 'PUT', token, body });
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      expect(r.body.severity.cb.confidentiality).toBe(0.5);
+      const facts = await s.api(`/api/v1/incidents/${incidentId}/breach-facts`, { token });
+      expect(facts.body.overrides.reason).toBeUndefined();
+      expect(facts.body.facts.breach.hashing.algorithm).toBe('sha1');
+      const events = await s.platform.audit.list({ incidentId });
+      expect(JSON.stringify(events.filter((e) => e.action === 'obligations.facts_updated').map((e) => e.after))).toMatch(/dump posted on a paste site/);
+    });
   });
 }

@@ -55,9 +55,13 @@ describe('notices CLI (sqlite)', () => {
     const cmd = await h.tokenFor('incident_commander', 'cam');
     tokens.legal = legal.token;
     tokens.cmd = cmd.token;
+    // The drafter is a third person: a drafter never approves (issue 20 §5).
+    const drafter = await h.tokenFor('responder', 'dee');
+    tokens.drafter = drafter.token;
     incidentId = await h.createIncident([
       { userId: cmd.userId, role: 'commander' },
       { userId: legal.userId, role: 'legal_counsel' },
+      { userId: drafter.userId, role: 'communications' },
     ]);
     await h.platform.jobs.start();
   });
@@ -85,7 +89,7 @@ describe('notices CLI (sqlite)', () => {
   it('draft → approve (two tokens) → send --wait → status --json → export-proof', async () => {
     const inputs = join(dir, 'inputs.yaml');
     writeFileSync(inputs, Object.entries(FULL_INPUTS).map(([k, v]) => `${k}: ${JSON.stringify(v)}`).join('\n'));
-    const d = await run(tokens.cmd!, ['notices', 'draft', '--incident', incidentId, '--jurisdiction', 'US-TX', '--recipient', 'individuals', '--inputs', inputs, '--json']);
+    const d = await run(tokens.drafter!, ['notices', 'draft', '--incident', incidentId, '--jurisdiction', 'US-TX', '--recipient', 'individuals', '--inputs', inputs, '--json']);
     const notice = JSON.parse(d.out);
     expect(notice.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(notice.problems).toEqual([]);
@@ -110,7 +114,7 @@ describe('notices CLI (sqlite)', () => {
   });
 
   it('approve of an incomplete draft fails naming the missing item', async () => {
-    const d = await run(tokens.cmd!, ['notices', 'draft', '--incident', incidentId, '--jurisdiction', 'US-TX', '--recipient', 'individuals', '--json']);
+    const d = await run(tokens.drafter!, ['notices', 'draft', '--incident', incidentId, '--jurisdiction', 'US-TX', '--recipient', 'individuals', '--json']);
     const notice = JSON.parse(d.out);
     await expect(run(tokens.legal!, ['notices', 'approve', notice.id])).rejects.toThrow(/exit 2: .*placeholder \{\{organisationName\}\} has no value/);
   });

@@ -288,10 +288,19 @@ describe('web: an incident from first alert to closure', () => {
     expect((await page.locator('iframe.preview').boundingBox())!.height).toBeGreaterThan(200);
     expect(await page.locator('iframe.preview').getAttribute('sandbox')).toBe('');
     await screenshot(page, 'notices-draft');
-    // Two approvals from two people: the commander (here) and a legal member of the incident.
-    await page.getByRole('button', { name: 'Approve' }).click();
-    await page.getByText(/Commander — cora\.commander/).waitFor();
-    expect(await page.getByRole('alert').allTextContents()).toEqual([]);
+    // Two approvals from two people other than the drafter (issue 20 §5): cora drafted, so a second
+    // commander of the incident and a legal member approve.
+    await page.getByText('You drafted this notice: two other people approve it.').waitFor();
+    expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+    const cole = await h.user('cole.commander', ['incident_commander']);
+    const adminToken = await h.server.tokenFor('admin');
+    expect((await h.server.api(`/api/v1/incidents/${incidentId}/members`, { token: adminToken, body: { username: cole.username, role: 'commander' } })).status).toBeLessThan(300);
+    const { page: cp } = await h.newPage();
+    await signIn(cp, cole.email, cole.password, `/incidents/${incidentId}/notices`);
+    await cp.getByRole('button', { name: /^Open the notice to individuals/ }).click();
+    await cp.getByRole('button', { name: 'Approve' }).click();
+    await cp.getByText(/Commander — cole\.commander/).waitFor();
+    expect(await cp.getByRole('alert').allTextContents()).toEqual([]);
     const legal = await h.user('lee.legal', ['legal']);
     const { page: lp } = await h.newPage();
     await signIn(lp, legal.email, legal.password, `/incidents/${incidentId}/notices`);

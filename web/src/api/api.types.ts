@@ -76,3 +76,8 @@ type AllTrue<T extends true[]> = T;
 export type GeneratedTypesResolve = AllTrue<
   [NotNever<User>, NotNever<Me>, NotNever<ExposureReport>, NotNever<TrackedObligation>, NotNever<ApiToken>, NotNever<Incident>, NotNever<Task>, NotNever<TimelineEntry>, NotNever<Member>, NotNever<Decision>, NotNever<EvidenceItem>, NotNever<CustodyRow>, NotNever<Expert>]
 >;
+
+/** Containment (src/contain): actions with their state and undo preview, remediation items. */
+export type ContainAction = Item<ResponseOf<'/api/v1/incidents/{id}/actions', 'get'>>;
+export type StepResult = ResponseOf<'/api/v1/incidents/{id}/actions/run', 'post'>;
+export type Remediation = Item<ResponseOf<'/api/v1/incidents/{id}/remediations', 'get'>>;

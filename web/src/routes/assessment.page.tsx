@@ -91,14 +91,39 @@ function Report({ report }: { report: ExposureReport }) {
             <ul>
               {secrets.map(([k, v]) => (
                 <li key={k}>
-                  {humanize(k)}: {v.samples.map((s) => (
+                  {humanize(k)}
+                  {v.providers ? ` (${Object.keys(v.providers).join(', ')})` : ''}: {v.samples.map((s) => (
                     <code key={s} className="sample">
                       {s}
                     </code>
                   ))}
+                  {v.identities?.length ? <span className="muted"> — accounts: {v.identities.join(', ')}</span> : null}
+                  {v.revocation?.length ? (
+                    <ul aria-label={`What to do about ${humanize(k)}`}>
+                      {v.revocation.map((r) => (
+                        <li key={`${r.provider}-${r.kind ?? ''}-${r.action}`}>
+                          <strong>{r.revocable ? 'Revoke' : 'Rotate'}</strong> ({r.provider}
+                          {r.kind ? ` ${humanize(r.kind)}` : ''}): {r.how}{' '}
+                          {r.reference ? (
+                            <a href={r.reference} rel="noreferrer noopener" target="_blank">
+                              vendor documentation
+                            </a>
+                          ) : null}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : null}
                 </li>
               ))}
             </ul>
+            {report.suspectSecrets && Object.keys(report.suspectSecrets).length > 0 ? (
+              <p className="muted">
+                Suspect (credential-shaped but not random enough; not counted):{' '}
+                {Object.entries(report.suspectSecrets)
+                  .map(([f, s]) => `${humanize(f)} ${s.count}`)
+                  .join(', ')}
+              </p>
+            ) : null}
           </>
         )}
       </section>

@@ -8,6 +8,7 @@ import { useSession } from '../auth/session.context.js';
 import { SeverityBadge, StatusBadge } from '../components/badges.component.js';
 import { Countdown } from '../components/countdown.component.js';
 import { formatDateTime, humanize } from '../components/format.js';
+import { ContainmentSection } from '../components/incident/containment.component.js';
 import { DecisionsSection } from '../components/incident/decisions.component.js';
 import { EvidenceSection } from '../components/incident/evidence.component.js';
 import { incidentPath, incidentQueries } from '../components/incident/incident-api.js';
@@ -134,6 +135,7 @@ export function IncidentPage() {
                 <DecisionsSection incidentId={i.id} canWrite={write} />
               </div>
             </div>
+            <ContainmentSection incidentId={i.id} canWrite={write} />
             <EvidenceSection incidentId={i.id} canWrite={write} />
           </>
         );

@@ -13,6 +13,7 @@ import { peopleTotal } from '../api/people-total.js';
 import { useSession } from '../auth/session.context.js';
 import { formatDateTime, humanize } from '../components/format.js';
 import { incidentPath } from '../components/incident/incident-api.js';
+import { NoticeSubmission } from '../components/notice-submission.component.js';
 import { ErrorBox, QueryState } from '../components/query-state.component.js';
 import { IncidentNav } from './incident.page.js';
 
@@ -25,6 +26,7 @@ export interface NoticeView {
   status: string;
   version: number;
   approvals?: { capacity: string; userName: string; approvedAt: string }[];
+  draftedByMe?: boolean;
   problems?: { kind: string; item: string; message: string }[];
   inputs?: Record<string, unknown>;
 }
@@ -200,7 +202,8 @@ function NoticeDetail({ noticeId }: { noticeId: string }) {
                   Submit for review
                 </button>
               )}
-              {can('write') && (n.status === 'draft' || n.status === 'review') && !n.approvals?.some((a) => a.userName === me?.user.username) && (
+              {can('write') && (n.status === 'draft' || n.status === 'review') && n.draftedByMe && <span className="muted">You drafted this notice: two other people approve it.</span>}
+              {can('write') && (n.status === 'draft' || n.status === 'review') && !n.draftedByMe && !n.approvals?.some((a) => a.userName === me?.user.username) && (
                 <button type="button" onClick={() => act.mutate('approve')} disabled={act.isPending || blocked}>
                   Approve
                 </button>
@@ -216,6 +219,7 @@ function NoticeDetail({ noticeId }: { noticeId: string }) {
             </div>
             {act.isError && <ErrorBox error={act.error} />}
             {['sending', 'sent'].includes(n.status) && <Delivery noticeId={n.id} />}
+            {n.kind !== 'individual' && ['approved', 'submitted'].includes(n.status) && <NoticeSubmission noticeId={n.id} status={n.status} editable={can('write')} />}
           </section>
         );
       }}

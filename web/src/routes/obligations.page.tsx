@@ -5,6 +5,7 @@ import { useParams } from 'react-router';
 import type { TrackedObligation } from '../api/api.types.js';
 import { api } from '../api/http.client.js';
 import { useSession } from '../auth/session.context.js';
+import { type BreachOverrides, BreachFactsPanel } from '../components/breach-facts.component.js';
 import { Countdown } from '../components/countdown.component.js';
 import { EnisaCalculator, type EngineSeverity, type SeverityInput } from '../components/enisa-calculator.component.js';
 import { formatDateTime, humanize } from '../components/format.js';
@@ -14,6 +15,7 @@ import { IncidentNav } from './incident.page.js';
 
 interface ObligationList {
   computedAt: string | null;
+  incidentClosed?: boolean;
   severity: EngineSeverity | null;
   nextDeadline: { id: string; deadline: string } | null;
   uncovered: string[];
@@ -79,7 +81,8 @@ export function ObligationsPage() {
   const { can } = useSession();
   const qc = useQueryClient();
   const key = ['incident', id, 'obligations'];
-  const list = useQuery({ queryKey: key, queryFn: () => api<ObligationList>(`${incidentPath(id)}/obligations`) });
+  // Always fresh on arrival: an assessment or a sent notice recomputes them in the background.
+  const list = useQuery({ queryKey: key, queryFn: () => api<ObligationList>(`${incidentPath(id)}/obligations`), refetchOnMount: 'always' });
   const facts = useQuery({ queryKey: ['incident', id, 'breach-facts'], queryFn: () => api<{ overrides: Record<string, unknown> }>(`${incidentPath(id)}/breach-facts`) });
   const recompute = useMutation({
     mutationFn: () => api<ObligationList>(`${incidentPath(id)}/obligations/recompute`, { method: 'POST' }),
@@ -89,6 +92,14 @@ export function ObligationsPage() {
     mutationFn: ({ itemId, status, reason }: { itemId: string; status: string; reason?: string }) =>
       api(`${incidentPath(id)}/obligations/${encodeURIComponent(itemId)}`, { method: 'PATCH', body: { status, reason: reason ?? null } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['incident', id] }),
+  });
+  const saveFacts = useMutation({
+    mutationFn: ({ breach, reason }: { breach: BreachOverrides; reason: string }) =>
+      api<ObligationList>(`${incidentPath(id)}/breach-facts`, { method: 'PUT', body: { ...(facts.data?.overrides ?? {}), breach, reason } }),
+    onSuccess: (d) => {
+      qc.setQueryData(key, d);
+      return qc.invalidateQueries({ queryKey: ['incident', id] });
+    },
   });
   const saveSeverity = useMutation({
     mutationFn: (severity: Required<SeverityInput>) => api<ObligationList>(`${incidentPath(id)}/breach-facts`, { method: 'PUT', body: { ...(facts.data?.overrides ?? {}), severity } }),
@@ -167,10 +178,30 @@ export function ObligationsPage() {
                         <td>
                           {o.regime}
                           {o.required === 'review' && <div className="badge">Needs review</div>}
+                          {o.required === 'review' && (o.questions ?? []).length > 0 && (
+                            <ul className="small-text review-questions" aria-label="To settle">
+                              {o.questions!.map((q) => (
+                                <li key={q}>{q}</li>
+                              ))}
+                            </ul>
+                          )}
                           {o.authority && <div className="small-text">{o.authority.name}</div>}
                         </td>
                         <td>{o.deadline ? formatDateTime(o.deadline) : humanize(o.urgency ?? o.deadlineRule)}</td>
-                        <td>{o.status === 'done' ? 'done' : <Countdown deadline={o.deadline} />}</td>
+                        <td>
+                          {o.met ? (
+                            <span className="badge">
+                              Met {o.met.late ? 'late' : 'on time'} — {humanize(o.met.channel)}
+                              {o.met.reference ? ` (${o.met.reference})` : ''}
+                            </span>
+                          ) : o.status === 'done' ? (
+                            'done'
+                          ) : d.incidentClosed ? (
+                            'stopped (incident closed)'
+                          ) : (
+                            <Countdown deadline={o.deadline} />
+                          )}
+                        </td>
                         <td>
                           <StatusCell item={o} editable={can('write')} onSet={(status, reason) => setStatus.mutate({ itemId: o.itemId, status, reason })} />
                         </td>
@@ -207,6 +238,21 @@ export function ObligationsPage() {
                     </tbody>
                   </table>
                 </details>
+              )}
+              {facts.data && (
+                <BreachFactsPanel
+                  key={`${d.computedAt ?? 'none'}-${JSON.stringify(facts.data.overrides.breach ?? {})}`}
+                  breach={(facts.data.overrides.breach ?? {}) as BreachOverrides}
+                  editable={can('write')}
+                  saving={saveFacts.isPending}
+                  onSave={(breach, reason) => saveFacts.mutate({ breach, reason })}
+                />
+              )}
+              {saveFacts.isError && <ErrorBox error={saveFacts.error} />}
+              {saveFacts.isSuccess && !saveFacts.isPending && (
+                <p role="status" className="muted">
+                  Facts saved; obligations recomputed.
+                </p>
               )}
               <EnisaCalculator key={d.computedAt ?? 'none'} engine={d.severity} editable={can('legal')} saving={saveSeverity.isPending} onSave={(s) => saveSeverity.mutate(s)} />
               {saveSeverity.isError && <ErrorBox error={saveSeverity.error} />}

@@ -20,7 +20,7 @@ describe('detectRecord', () => {
   ];
 
   it('validates each classified column with its own detector and normalises geo', () => {
-    const r = detectRecord(classes, ['Jane Doe', 'Jane@Example.com', '536-90-4399', 'AB123456C', 'Vereinigte Staaten', 'California', '94105', 'card 4111 1111 1111 1111 on file', 'ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ', 'Catholic']);
+    const r = detectRecord(classes, ['Jane Doe', 'Jane@Example.com', '536-90-4399', 'AB123456C', 'Vereinigte Staaten', 'California', '94105', 'card 4111 1111 1111 1111 on file', 'ghp_Qm3x9LpV2sR7tK4wZ8yB1cF6hJ0dS5gA2eU7', 'Catholic']);
     expect(r.elements).toEqual([
       { element: 'person_name', value: 'Jane Doe' },
       { element: 'email', value: 'jane@example.com' },
@@ -29,7 +29,7 @@ describe('detectRecord', () => {
       { element: 'payment_card', value: '4111111111111111', kind: 'visa' },
       { element: 'special_category', value: 'Catholic', kind: 'religion' },
     ]);
-    expect(r.secrets).toEqual([{ type: 'github_token', value: 'ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ' }]);
+    expect(r.secrets).toEqual([{ type: 'github_token', value: 'ghp_Qm3x9LpV2sR7tK4wZ8yB1cF6hJ0dS5gA2eU7', family: 'vcs_token', provider: 'github', kind: 'classic_pat' }]);
     expect(r.geo).toEqual({ country: 'US', region: 'US-CA', postalCode: '94105' });
   });
 
@@ -128,5 +128,15 @@ describe('classifyColumns + detectRecord on a German export', () => {
     expect(r.elements.find((e) => e.element === 'postal_address')?.value).toBe('Hauptstraße 1, 10115');
     expect(r.geo).toEqual({ country: 'DE', postalCode: '10115' });
     expect(classes[12].element).toBeNull();
+  });
+});
+
+describe('detectRecord: a Google service-account key file', () => {
+  it('is one cloud credential named by its client_email, not a bare private key', () => {
+    const key = '-----BEGIN PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8QuKUpRKfFLfRYC9AIKjbJTWit+CqvjWYzvQwECAwEAAQJAIJLixBy2qpFoS4DSmoEmo3qGy0t6z09AIJtH+5OeRV1be+N4cDYJKffGzDa88vQENZiRm0GRq6a+HPGQMd2kTQ==\n-----END PRIVATE KEY-----\n';
+    const columns = ['type', 'project_id', 'private_key_id', 'private_key', 'client_email'];
+    const row = ['service_account', 'acme-prod', 'ab12'.repeat(10), key, 'etl@acme-prod.iam.gserviceaccount.com'];
+    const r = detectRecord(classifyColumns('key', columns, [row]), row);
+    expect(r.secrets).toEqual([expect.objectContaining({ type: 'cloud_credential', provider: 'gcp', kind: 'service_account_key', identity: 'etl@acme-prod.iam.gserviceaccount.com' })]);
   });
 });

@@ -5,19 +5,16 @@
  */
 import { detectorFor, isPlaceholder, scanText } from '../detectors/index.js';
 import { validateNationalId } from '../detectors/national-ids.js';
-import { SECRET_DETECTORS } from '../detectors/secrets.js';
+import { matchSecretValue } from '../detectors/secret-scan.js';
 import type { ColumnClass, RecordFindings, SecretFinding, ValueFinding } from '../types.js';
 import { columnIsRead } from './column-read.js';
 import { normaliseCountry, normaliseRegion } from './geo.js';
 
-const VENDOR_SECRETS = SECRET_DETECTORS.filter((d) => d.id !== 'generic_secret');
-
 function secretValue(cls: ColumnClass, v: string): SecretFinding | null {
+  // A `token`/`secret` column may hold any vendor's credential: report it under its own family.
   if (cls.secret === 'generic_secret') {
-    for (const d of VENDOR_SECRETS) {
-      const f = d.validate(v);
-      if (f) return f as SecretFinding;
-    }
+    const f = matchSecretValue(v);
+    if (f) return f;
   }
   return detectorFor(cls.secret!).validate(v) as SecretFinding | null;
 }
@@ -153,6 +150,22 @@ function planFor(classes: ColumnClass[]): Plan {
   return plan;
 }
 
+/**
+ * A Google service-account key file read as a record (JSON: type, private_key, client_email…) is
+ * one credential, the key, named by its client_email (issue 14 §1) — not a bare private key.
+ */
+function serviceAccountKey(classes: ColumnClass[], row: (string | null)[], secrets: SecretFinding[]): void {
+  const k = secrets.findIndex((f) => f.type === 'private_key');
+  if (k === -1) return;
+  const col = (name: string) => {
+    const j = classes.findIndex((c) => c.column === name || c.column.endsWith(`.${name}`));
+    return j === -1 ? undefined : row[j];
+  };
+  const email = col('client_email');
+  if (col('type') !== 'service_account' || !email) return;
+  secrets[k] = { ...secrets[k], type: 'cloud_credential', family: 'cloud_credential', provider: 'gcp', kind: 'service_account_key', identity: email };
+}
+
 export function detectRecord(classes: ColumnClass[], row: (string | null)[]): RecordFindings {
   const { handlers, read, region, splitName, splitAddress } = planFor(classes);
   const out: RecordFindings = { elements: [], secrets: [], geo: {} };
@@ -170,6 +183,7 @@ export function detectRecord(classes: ColumnClass[], row: (string | null)[]): Re
   if (splitAddress && g.address !== undefined && (g.address.length > 1 || out.geo.postalCode === undefined)) {
     out.elements.push({ element: 'postal_address', value: g.address.join(', ') });
   }
+  if (out.secrets.length) serviceAccountKey(classes, row, out.secrets);
   if (g.region !== undefined) {
     const r = normaliseRegion(g.region, out.geo.country);
     if (r) out.geo.region = r;

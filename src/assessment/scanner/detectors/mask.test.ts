@@ -14,6 +14,10 @@ describe('maskValue', () => {
     ['github_token', 'ghp_abcdefghijklmnopqrstuvwxyzABCDEFx9Q', 'ghp_…x9Q'],
     ['stripe_key', 'sk_live_4eC39HqLyjWDarjtT1zdp7dc', 'sk_live_…7dc'],
     ['generic_secret', 'Xk9#mQ2$vL7pR4t', '…R4t'],
+    ['ai_api_key', 'sk-ant-api03-Qm3x9LpV2sR7tK4wZ8yB1cF6hJ0dS5gA2eU7AA', 'sk-ant-api03-…7AA'],
+    ['hosting_token', 'dop_v1_3f9a0c4e7b21d86f5a0e9c3b7d14f2a6e8c05b9d3a71f4e2c6b08d5a9e3f17c2', 'dop_v1_…7c2'],
+    ['database_url', 'postgres://jane.doe:Qm3x9LpV2sR7@db.internal:5432/prod', 'postgres://…@db.internal'],
+    ['url_credential', 'https://apiuser:r3alP4ssw0rd@api.production.com', 'https://…@api.production.com'],
   ] as const)('%s %s → %s', (el, v, masked) => expect(maskValue(el, v)).toBe(masked));
 
   it('never returns the full value of a short secret', () => {

@@ -29,10 +29,16 @@ function maskDigitsKeepingLayout(v: string, keepLast: number): string {
 /** Secret prefixes worth keeping (they name the vendor, not the secret). */
 const SECRET_PREFIX = /^(?:gh[pousr]_|github_pat_|glpat-|xox[abposr]-|[sr]k_(?:live|test)_|AKIA|ASIA|AIza|eyJ|-----BEGIN [A-Z ]*-----)/;
 
+/** Other vendor prefixes: letter-led segments ending in `_`, `-` or `.` (sk-ant-api03-, dop_v1_, SG.). */
+const OTHER_PREFIX = /^(?:[A-Za-z][A-Za-z0-9]{1,9}[_.-]){1,3}/;
+
 export function maskValue(element: ElementId | SecretType, value: string): string {
   const v = value.trim();
   if (SECRETS.has(element)) {
-    const p = SECRET_PREFIX.exec(v)?.[0] ?? '';
+    // A connection string or URL: scheme and host only (the user may name a person).
+    const url = /^(?:jdbc:)?([a-z][a-z0-9+.-]*):\/\/[^@\s]*@([^/?#\s;:]+)/i.exec(v);
+    if (url) return `${url[1]}://…@${url[2]}`;
+    const p = SECRET_PREFIX.exec(v)?.[0] ?? OTHER_PREFIX.exec(v)?.[0] ?? '';
     return v.length - p.length <= 6 ? `${p}…` : `${p}…${v.slice(-3)}`;
   }
   switch (element) {

@@ -94,12 +94,23 @@ describe('scanText: secrets', () => {
     expect(secrets(`Authorization: Bearer ${jwt}`)).toEqual([`jwt:${jwt}`]);
   });
   it('finds vendor-prefixed tokens', () => {
-    const tok = 'ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ';
+    const tok = 'ghp_Qm3x9LpV2sR7tK4wZ8yB1cF6hJ0dS5gA2eU7';
     expect(secrets(`export GITHUB_TOKEN=${tok}`)).toContain(`github_token:${tok}`);
-    expect(secrets('key AKIAIOSFODNN7EXAMPLE here')).toEqual(['aws_access_key_id:AKIAIOSFODNN7EXAMPLE']);
-    expect(secrets('stripe sk_live_4eC39HqLyjWDarjtT1zdp7dc')).toEqual(['stripe_key:sk_live_4eC39HqLyjWDarjtT1zdp7dc']);
+    expect(secrets('key AKIAZ7VRSQ5TJBFEXKW2 here')).toEqual(['aws_access_key_id:AKIAZ7VRSQ5TJBFEXKW2']);
+    expect(secrets('stripe sk_live_51Hq8ZtK3mVx9LpQr2Wn')).toEqual(['stripe_key:sk_live_51Hq8ZtK3mVx9LpQr2Wn']);
     expect(secrets('AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe')).toEqual(['google_api_key:AIzaSyDaGmWKa4JsXZ-HjGw7ISLn_3namBGewQe']);
-    expect(secrets('-----BEGIN RSA PRIVATE KEY-----')[0]).toMatch(/^private_key:/);
+  });
+  it('reports a lone PEM BEGIN line as a suspect, not a secret', () => {
+    const f = scanText('-----BEGIN RSA PRIVATE KEY-----', { people: false }).secrets;
+    expect(f).toEqual([expect.objectContaining({ type: 'private_key', kind: 'header_only', suspect: true })]);
+  });
+  it('rejects placeholders: documented examples, fills, sequences (issue 14 §2)', () => {
+    expect(secrets('key AKIAIOSFODNN7EXAMPLE here')).toEqual([]);
+    expect(secrets('aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY')).toEqual([]);
+    expect(secrets('ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ')).toEqual([]);
+    expect(secrets(`token: ghp_${'x'.repeat(36)}`)).toEqual([]);
+    expect(secrets('sk_live_AAAAAAAAAAAAAAAAAAAAAAAA')).toEqual([]);
+    expect(secrets('stripe sk_test_4eC39HqLyjWDarjtT1zdp7dc')).toEqual([]);
   });
   it('checks JWT headers', () => {
     const jwt = 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c';
@@ -107,12 +118,13 @@ describe('scanText: secrets', () => {
     expect(secrets('eyJub3RhbGciOjF9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.abc')).toEqual([]);
   });
   it('finds the AWS secret key only near an AWS keyword', () => {
-    const k = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+    const k = 'kQ3vZ8pL2mN7xR4tY9wB1cF6hJ0dS5gA/eU+iO3k';
     expect(secrets(`aws_secret_access_key = ${k}`)).toEqual([`aws_secret_access_key:${k}`]);
+    expect(secrets(`some_key = ${k}`)).toEqual([]);
   });
   it('finds generic keyword = value secrets above the entropy threshold, not placeholders', () => {
     const found = scanText('db_password="Xk9#mQ2$vL7pR4t" host=db');
-    expect(found.secrets).toEqual([{ type: 'generic_secret', value: 'Xk9#mQ2$vL7pR4t' }]);
+    expect(found.secrets).toEqual([{ type: 'generic_secret', value: 'Xk9#mQ2$vL7pR4t', family: 'generic_secret', provider: 'generic' }]);
     expect(found.elements).toContainEqual({ element: 'password', value: 'Xk9#mQ2$vL7pR4t' });
     expect(secrets('password=$' + '{DB_PASSWORD}')).toEqual([]);
     expect(secrets('password: changeme')).toEqual([]);
@@ -121,6 +133,16 @@ describe('scanText: secrets', () => {
   it('finds structured password hashes', () => {
     const h = '$2b$12$KIXQJQzJ0Z5bG1nQ0b8b5uQ9yq3Yk1v6z1b2c3d4e5f6g7h8i9j0k';
     expect(els(`user:${h}:1000`, 'password_hash')).toEqual([h]);
+  });
+  it('does not take the password@host of a connection string for an e-mail address', () => {
+    const r = scanText('DATABASE_URL=postgres://app:Qm3x9LpV2sR7@db.internal:5432/prod', { people: false });
+    expect(r.elements).toEqual([]);
+    expect(r.secrets.map((f) => f.type)).toEqual(['database_url']);
+    expect(els('mail ann@example.org:8080', 'email')).toEqual(['ann@example.org']);
+  });
+  it('does not read the next field of a log line as the value of an auth/token key', () => {
+    expect(secrets('2026-03-11T10:19:47.474Z INFO  auth.login user=jennifer.weber3@example.com ip=88.250.249.196 session=205151892727 ok')).toEqual([]);
+    expect(secrets('token refresh user=Qm3x9LpV2sR7tK4wZ8yB ok')).toEqual([]);
   });
   it('returns nothing for ordinary log lines', () => {
     const line = '2024-05-01T12:00:01.123Z INFO [http-nio-8080-exec-3] c.e.RequestLogger - GET /api/orders status=200 dur=35ms bytes=1234 req=3f2a9c';
@@ -138,13 +160,17 @@ describe('scanText: hostile input', () => {
     ['hex colons', 'fe80:'.repeat(100_000)],
     ['separators', '-'.repeat(500_000)],
     ['NUL and astral', 'ä😀\u0000'.repeat(100_000)],
+    ['PEM BEGIN runs', '-----BEGIN PRIVATE KEY----- '.repeat(20_000)],
+    ['service_account runs', '"service_account" '.repeat(50_000)],
+    ['URL runs', 'https://a:b@'.repeat(50_000)],
   ])('%s', (_name, text) => {
     const r = scanText(text);
-    expect(r.secrets).toEqual([]);
+    // A lone BEGIN line is a suspect (header only), never a secret.
+    expect(r.secrets.filter((f) => !f.suspect)).toEqual([]);
     expect(r.elements.filter((e) => e.element !== 'postal_address' && e.element !== 'person_name')).toEqual([]);
   });
   it('still finds a token after a long base64 run', () => {
-    const tok = 'ghp_abcdefghijklmnopqrstuvwxyzABCDEFGHIJ';
+    const tok = 'ghp_Qm3x9LpV2sR7tK4wZ8yB1cF6hJ0dS5gA2eU7';
     expect(secrets(`${'eyJ'.repeat(10_000)} ${tok}`)).toEqual([`github_token:${tok}`]);
   });
 });

@@ -8,7 +8,7 @@
  *  - keywords → vendor-prefixed secrets, keyword = value assignments, hashes, national IDs and
  *    other context-only elements (names, addresses) on a window after the keyword.
  */
-import type { SecretFinding, SecretType, ValueFinding } from '../types.js';
+import type { SecretFinding, ValueFinding } from '../types.js';
 import { validateEmail, validateIp, validatePhone } from './contact.js';
 import { parseBirthDate } from './context-only.js';
 import { allSameDigit, digitsOf, element, isDigit, luhn } from './detector.js';
@@ -16,7 +16,8 @@ import { cardBrand, validAba, validateIban } from './financial.js';
 import { passwordHash, structuredHashKind } from './hashes.js';
 import { ID_CONTEXT_KINDS, validateNationalId, validItin, validSsn } from './national-ids.js';
 import { type AddressCue, addressAround, NAME_STRONG, NAME_WEAK, nameAfterCue, nameLines, STREET_AFTER, STREET_BEFORE, STREET_SUFFIX, UNIT_WORDS } from './text-people.js';
-import { PRIVATE_KEY_BEGIN, SECRET_DETECTORS, validateGenericSecret } from './secrets.js';
+import { matchSecretValue, SECRET_RULE_KEYWORDS, secretAt } from './secret-scan.js';
+import { SECRET_DETECTORS, validateGenericSecret } from './secrets.js';
 import { keywordFinder } from './text-keywords.js';
 import { nameWords } from './text-names.js';
 import { PARTIAL_CARD_LAST4_WORDS, PARTIAL_CARD_MASK_WORDS, partialCardAt } from './card-partial.js';
@@ -61,7 +62,9 @@ function scanEmails(text: string, out: ValueFinding[]): void {
     // A local part longer than RFC 5321's 64 octets, or one that goes on in non-ASCII letters
     // (`jürgen@…`), is not cut to its tail: a tail is someone else's address.
     const cut = s > 0 && (at - s >= 64 || /[\p{L}\p{N}]/u.test(text[s - 1]));
-    if (!cut && s < at && e > at + 3) {
+    // `scheme://user:password@host`: the password and host are not an e-mail address.
+    const userinfo = text.charCodeAt(s - 1) === 58 && /[a-z][a-z0-9+.-]*:\/\/[^\s/@]*$/i.test(text.slice(s > 200 ? s - 200 : 0, s - 1));
+    if (!cut && s < at && e > at + 3 && !userinfo) {
       const f = validateEmail(text.slice(s, e));
       if (f) out.push(f);
     }
@@ -177,7 +180,7 @@ function dispatchNumber(text: string, raw: string, pos: number, out: ValueFindin
 type Cue = 'secret' | 'id' | 'card4' | 'name1' | 'name2' | AddressCue;
 /** The secret detectors' and the password-hash detector's own keywords, plus a few spelling variants. */
 const SECRET_WORDS = [
-  ...new Set([...SECRET_DETECTORS.flatMap((d) => d.keywords ?? []), ...(passwordHash.keywords ?? []), 'passw', 'access-key', '$2x$', '$2$', '$7$', '$y$', '$apr1$']),
+  ...new Set([...SECRET_DETECTORS.flatMap((d) => d.keywords ?? []), ...SECRET_RULE_KEYWORDS, ...(passwordHash.keywords ?? []), 'passw', 'access-key', '$2x$', '$2$', '$7$', '$y$', '$apr1$']),
 ];
 const ID_WORDS = [...ID_CONTEXT_KINDS.keys(), 'national id', 'passport', 'reisepass', 'passeport', 'pasaporte', "driver's licen", 'drivers licen', 'driver licen', 'driving licen', 'license number', 'licence number', 'führerschein', 'permis de conduire'];
 const CUE_OF = new Map<string, Cue>();
@@ -214,7 +217,14 @@ function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
   return r.exec(text);
 }
 
-const ASSIGN = /[A-Za-z0-9_.-]{0,30}["']?\s{0,3}(?:=>|:=|=|:)\s{0,3}["'`]?([^\s"'`,;&<>)]{1,200})/;
+/**
+ * `key = value` after a secret keyword, in the shapes gitleaks' samples cover (ini, JSON, escaped
+ * JSON, XML elements, YAML incl. `|`/`>` blocks, code with a type (`var k string = …`; only type
+ * names, or `auth.login user=…` would read as key `auth.login` of type `user`), Makefile
+ * `:=`/`::=`/`?=`/`+=`, CSV): a quoted
+ * value is taken whole (random passwords hold `;`, `,`, `<`), an unquoted one up to a delimiter.
+ */
+const ASSIGN = /[A-Za-z0-9_.-]{0,30}(?:[ \t]+(?:string|String|str|char|bytes))?(?:\\?["'])?[ \t]{0,3}(?:[<>?+.]?=|:{1,3}=|=>|:|>|,)[ \t]{0,3}(?:[|>][ \t]*\r?\n[ \t]*|\r?\n[ \t]{0,8})?(?:\\?"((?:[^"\\\n]|\\[^"]){1,200}?)\\?"|'([^'\n]{1,200})'|`([^`\n]{1,200})`|([^\s"'`,;&<>)]{1,200}))/;
 const AWS_NEAR = /aws/i;
 const ID_TOKEN = /[A-Za-z0-9][A-Za-z0-9 .\-/]{6,22}[A-Za-z0-9]/g;
 const PASSPORT_TOKEN = /[\s:#=]{1,6}(?:(?:no|number|nr|num|n°|nummer|numero)\.?[\s:#=]{1,4})?([A-Z0-9]{6,10})\b/iy;
@@ -255,31 +265,16 @@ function scanIpv6(text: string, out: ValueFinding[]): void {
   }
 }
 
-const VENDOR_PREFIX = /^(?:akia|asia|gh[pousr]_|github_pat_|glpat-|xox[abposr]-|[sr]k_(?:live|test)_|aiza|eyj)$/;
-const TOKEN_CHAR = /[A-Za-z0-9_-]/;
-const SECRET_RE: readonly [RegExp, SecretType][] = [
-  [/(?:AKIA|ASIA)[A-Z2-7]{16}(?![A-Za-z0-9])/, 'aws_access_key_id'],
-  [/gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9]{22}_[A-Za-z0-9]{59}/, 'github_token'],
-  [/glpat-[A-Za-z0-9_-]{20,100}/, 'gitlab_token'],
-  [/xox[abposr]-[0-9]{6,20}-[A-Za-z0-9-]{8,200}/, 'slack_token'],
-  [/[sr]k_(?:live|test)_[A-Za-z0-9]{10,99}/, 'stripe_key'],
-  [/AIza[0-9A-Za-z_-]{35}(?![A-Za-z0-9_-])/, 'google_api_key'],
-  [/eyJ[A-Za-z0-9_-]{8,8192}\.[A-Za-z0-9_-]{8,65536}\.[A-Za-z0-9_-]{0,1024}/, 'jwt'],
-];
-const SECRET_BY_ID = new Map<string, (typeof SECRET_DETECTORS)[number]>(SECRET_DETECTORS.map((d) => [d.id, d]));
+const AWS_KEY_ID = /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])/;
+const AWS_SECRET_BY_ID = SECRET_DETECTORS.find((d) => d.id === 'aws_secret_access_key')!;
 
 /** Handle one secret/ID keyword hit; returns where the prefilter may resume (past a consumed value). */
 function keywordHit(text: string, kw: string, pos: number, res: TextFindings): number {
   const k = kw.toLowerCase();
   const c0 = k[0];
-  if (c0 === '-' && k === '-----begin') {
-    const m = PRIVATE_KEY_BEGIN.exec(text.slice(pos, pos + 60));
-    if (m) {
-      const f = SECRET_BY_ID.get('private_key')!.validate(text.slice(pos, pos + 4096)) as SecretFinding | null;
-      if (f) res.secrets.push(f);
-    }
-    return -1;
-  }
+  // Credential rules (vendor prefixes, PEM keys, connection strings…): secret-scan.ts.
+  const next = secretAt(text, k, pos, res.secrets);
+  if (next !== -1) return next;
   if (c0 === '$' || c0 === '{' || k === 'pbkdf2') {
     // '$…' crypt formats have no ':' (it separates fields in shadow/htpasswd lines); Werkzeug's
     // 'pbkdf2:sha256:…' does. A '$' just before 'pbkdf2' belongs to passlib's format.
@@ -292,29 +287,18 @@ function keywordHit(text: string, kw: string, pos: number, res: TextFindings): n
     // Consume the run either way: another '$2b$' inside the same unbroken run is not a hash start.
     return start + m[0].length;
   }
-  if (VENDOR_PREFIX.test(k)) {
-    // Vendor tokens start at a token boundary; a prefix inside a longer run is not one (and
-    // re-trying every offset of a long base64 run would be quadratic).
-    if (TOKEN_CHAR.test(text[pos - 1] ?? ' ')) return -1;
-    for (const [re, type] of SECRET_RE) {
-      const m = at(re, text, pos);
-      if (m) {
-        const f = SECRET_BY_ID.get(type)!.validate(m[0]) as SecretFinding | null;
-        if (f) res.secrets.push(f);
-        return pos + m[0].length;
-      }
-    }
-    return -1;
-  }
   if (/^(?:passw|pwd|secret|token|api|access|credential|auth|aws)/.test(k)) {
     const m = at(ASSIGN, text, pos + k.length);
     if (!m) return -1;
     const end = m.index + m[0].length;
-    const value = m[1];
+    const value = m[1] ?? m[2] ?? m[3] ?? m[4];
     const window = text.slice(pos > 30 ? pos - 30 : 0, pos + k.length + 30);
     if (value.length === 40 && AWS_NEAR.test(window)) {
-      const f = SECRET_BY_ID.get('aws_secret_access_key')!.validate(value) as SecretFinding | null;
+      const f = AWS_SECRET_BY_ID.validate(value) as SecretFinding | null;
       if (f) {
+        // The key id of the pair, when it is written nearby (credentials files, env exports).
+        const id = AWS_KEY_ID.exec(text.slice(Math.max(0, pos - 300), end + 300))?.[0];
+        if (id) f.identity = id;
         res.secrets.push(f);
         return end;
       }
@@ -326,15 +310,26 @@ function keywordHit(text: string, kw: string, pos: number, res: TextFindings): n
       return end;
     }
     // `GITHUB_TOKEN=ghp_…` is a GitHub token, not a generic secret.
-    for (const d of SECRET_DETECTORS) {
-      if (d.id === 'generic_secret' || d.id === 'private_key') continue;
-      const v = d.validate(value) as SecretFinding | null;
-      if (v) {
-        res.secrets.push(v);
-        return end;
+    const vendor = matchSecretValue(value);
+    if (vendor) {
+      res.secrets.push(vendor);
+      return end;
+    }
+    // A password may be short (6+); a token or key is not (8+).
+    const minLength = /^(?:passw|pwd)/.test(k) ? 6 : 8;
+    let g = validateGenericSecret(value, minLength);
+    if (!g && m[4] !== undefined && /[;,<>)&]/.test(text[end] ?? '')) {
+      // Unquoted and cut at a delimiter: a random password may hold `;` `,` `<` itself.
+      const wide = at(/[^\s"'`]{1,200}/, text, end - value.length)?.[0].replace(/[;,)]+$/, '');
+      if (wide && wide.length > value.length) {
+        g = validateGenericSecret(wide, minLength);
+        if (g) {
+          res.secrets.push(g);
+          if (/^(?:passw|pwd)/.test(k)) res.elements.push(element('password', wide));
+          return end - value.length + wide.length;
+        }
       }
     }
-    const g = validateGenericSecret(value);
     if (g) res.secrets.push(g);
     // A password written in clear is also personal data (credentials of a person).
     if (g && /^(?:passw|pwd)/.test(k)) res.elements.push(element('password', value));

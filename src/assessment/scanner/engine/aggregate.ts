@@ -10,6 +10,7 @@ import { type BatchResult, SAMPLES_PER_ELEMENT, STRONG_TAGS } from './batch.js';
 import { INDIVIDUALS_METHOD, type PeopleOptions, PeopleIndex, type PeopleResult } from './people.js';
 import type { TempDir } from './spill-log.js';
 import type { SpillStore } from './spill-store.js';
+import { buildSecretReport, mergeSecretTally, type SecretTally } from './secret-report.js';
 
 /** Distinct combinations tracked; beyond it new ones are folded into the count of `other`. */
 export const MAX_COMBINATIONS = 10_000;
@@ -27,7 +28,7 @@ export class Aggregate {
   readonly rawSamples = new Map<string, string[]>();
   readonly combos = new Map<string, number>();
   combosDropped = 0;
-  readonly secrets = new Map<string, { count: number; samples: string[] }>();
+  readonly secretTally: SecretTally = { secrets: {} };
   readonly files = new Map<string, FileReport>();
   readonly columns: ExposureReport['columns'] = [];
   readonly people: PeopleIndex;
@@ -72,14 +73,7 @@ export class Aggregate {
       else if (this.combos.size < MAX_COMBINATIONS) this.combos.set(combo, n);
       else this.combosDropped += n;
     }
-    for (const [type, s] of Object.entries(r.secrets)) {
-      const cur = this.secrets.get(type);
-      if (!cur) this.secrets.set(type, { count: s.count, samples: s.samples.slice(0, SAMPLES_PER_ELEMENT) });
-      else {
-        cur.count += s.count;
-        addSamples(cur.samples, s.samples);
-      }
-    }
+    mergeSecretTally(this.secretTally, r);
     let v = 0;
     let h = 0;
     const meta = r.meta;
@@ -112,8 +106,7 @@ export class Aggregate {
       .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
       .slice(0, REPORTED_COMBINATIONS)
       .map(([combo, records]) => ({ elements: combo.split(','), records }));
-    const secrets: ExposureReport['secrets'] = {};
-    for (const t of [...this.secrets.keys()].sort()) secrets[t] = this.secrets.get(t)!;
+    const { secrets, secretFamilies, suspectSecrets } = buildSecretReport(this.secretTally);
     return {
       version: 1,
       files: [...this.files.values()],
@@ -127,15 +120,10 @@ export class Aggregate {
       combinations,
       jurisdictions: people.jurisdictions,
       secrets,
+      secretFamilies,
+      suspectSecrets,
       columns: this.columns,
     };
-  }
-}
-
-function addSamples(into: string[], from: string[]): void {
-  for (const s of from) {
-    if (into.length >= SAMPLES_PER_ELEMENT) return;
-    if (!into.includes(s)) into.push(s);
   }
 }
 

@@ -8,6 +8,7 @@ import { type DetectionPort, maskSecretDefault } from './detection.port.js';
 import { type KeyedSip64, KeyedSip64Batch } from './keyed-siphash.js';
 import { recordHints } from './jurisdiction.js';
 import { SentValues } from './value-cache.js';
+import { type SecretTally, tallySecret } from './secret-report.js';
 import { eachBlockRow } from '../readers/csv-block.js';
 import { type PackedRows, unpackRows } from './pack.js';
 import { LINK_TAGS, linkKeys, MATCH_ONLY_TAGS, STRONG_SOURCE } from './link-keys.js';
@@ -69,7 +70,9 @@ export interface BatchResult {
   samples: Record<string, string[]>;
   /** Sorted, comma-joined element ids → records with exactly that element set. */
   combos: Record<string, number>;
-  secrets: Record<string, { count: number; samples: string[] }>;
+  secrets: SecretTally['secrets'];
+  /** Low-entropy credential-shaped matches by family (issue 14 §2). */
+  suspects?: SecretTally['suspects'];
   /**
    * Blind-index digests of the values of the records with personal data: (hi, lo, tag) triples —
    * every strong identifier; other values only the first time this thread digests them under
@@ -231,11 +234,34 @@ function detectBatch(task: BatchTask, detection: DetectionPort, acc: Acc): void 
     if (task.kind === 'csv-block') eachBlockRow(task.buf, task.delim, task.width, task.keep, task.quoted, onRow);
     else for (const row of task.kind === 'records' ? task.rows : unpackRows(task.packed, task.width)) onRow(row);
   } else {
-    for (const line of task.lines) {
-      const f = detection.scanText(line);
-      addRecord(acc, f.elements, f.secrets, f.elements.length ? recordHints(f, detection.zipToState) : []);
+    const lines = task.lines;
+    let pemUntil = -1;
+    for (let i = 0; i < lines.length; i++) {
+      // A PEM private key spans lines: its BEGIN line is scanned with the body that follows, so
+      // the key material can be checked (issue 14 §2); the body lines are scanned alone for the
+      // rest, not again for the key.
+      let text = lines[i];
+      const inBody = i <= pemUntil;
+      if (!inBody && text.includes('-----BEGIN')) {
+        const j = pemEndOf(lines, i);
+        if (j > i) {
+          text = lines.slice(i, j + 1).join('\n');
+          pemUntil = j;
+        }
+      }
+      const f = detection.scanText(text);
+      const secrets = inBody ? f.secrets.filter((x) => x.type !== 'private_key') : f.secrets;
+      addRecord(acc, f.elements, secrets, f.elements.length ? recordHints(f, detection.zipToState) : []);
     }
   }
+}
+
+/** The index of the PEM END line closing a private-key BEGIN at line i (within 200 lines), or -1. */
+function pemEndOf(lines: string[], i: number): number {
+  if (!/PRIVATE KEY/.test(lines[i]) || lines[i].includes('-----END')) return -1;
+  const end = Math.min(lines.length, i + 200);
+  for (let j = i + 1; j < end; j++) if (lines[j].includes('-----END')) return j;
+  return -1;
 }
 
 function addRecord(acc: Acc, elements: ValueFinding[], secrets: SecretFinding[], hints: string[]): void {
@@ -352,12 +378,5 @@ function addRecord(acc: Acc, elements: ValueFinding[], secrets: SecretFinding[],
 }
 
 function addSecret(acc: Acc, s: SecretFinding): void {
-  const entry = acc.out.secrets[s.type] ?? { count: 0, samples: [] };
-  acc.out.secrets[s.type] = entry;
-  entry.count++;
-  if (entry.samples.length < SAMPLES_PER_ELEMENT) {
-    const mask = acc.detection.maskSecret ?? maskSecretDefault;
-    const m = mask(s.type, s.value);
-    if (!entry.samples.includes(m)) entry.samples.push(m);
-  }
+  tallySecret(acc.out, s, acc.detection.maskSecret ?? maskSecretDefault);
 }

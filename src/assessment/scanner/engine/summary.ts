@@ -30,8 +30,14 @@ export function formatSummary(r: ExposureReport): string {
   const secrets = Object.entries(r.secrets);
   if (secrets.length) {
     out.push('', 'Secrets:');
-    for (const [t, s] of secrets) out.push(`  ${t.padEnd(22)} ${nf.format(s.count).padStart(8)}  ${s.samples.slice(0, 3).join(', ')}`);
+    for (const [t, s] of secrets) {
+      out.push(`  ${t.padEnd(22)} ${nf.format(s.count).padStart(8)}  ${s.samples.slice(0, 3).join(', ')}`);
+      // What a responder does about them (issue 14 §3).
+      for (const r of s.revocation ?? []) out.push(`  ${''.padEnd(31)}→ ${r.provider}${r.kind ? ` ${r.kind}` : ''}: ${r.how}`);
+    }
   }
+  const suspects = Object.entries(r.suspectSecrets ?? {});
+  if (suspects.length) out.push('', `Suspect secrets (right shape, too little entropy; not counted): ${suspects.map(([f, s]) => `${f} ${nf.format(s.count)}`).join(', ')}`);
   if (r.matching.customers > 0) {
     const m = r.matching;
     out.push('', `Customers: ${nf.format(m.customers)} rows; leaked individuals matched ${nf.format(m.matched)}, unmatched ${nf.format(m.unmatched)}`);

@@ -1,0 +1,116 @@
+/** The connector contract for the SaaS identity connectors against local HTTP fakes of their documented APIs, and 429 handling. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectorContract } from '../../../test/support/connector-contract.js';
+import { type SaasFake, startSaasFake } from '../../../test/support/peers/saas-fakes.js';
+import { PermanentError, TransientError } from '../connector.js';
+import { entraConnector } from './entra.connector.js';
+import { githubConnector } from './github.connector.js';
+import { googleConnector } from './google.connector.js';
+import { keycloakConnector } from './keycloak.connector.js';
+import { slackConnector } from './slack.connector.js';
+import { httpApi, retryAfterMs } from './http-api.js';
+import { oktaConnector } from './okta.connector.js';
+
+let fake: SaasFake;
+beforeAll(async () => {
+  fake = await startSaasFake();
+  fake.users.set('u1', { id: '00u1', login: 'ann@example.org', status: 'ACTIVE', accountEnabled: true, sessions: 2 });
+  fake.users.set('u2', { id: 'b0b-object-id', login: 'bob@example.org', status: 'ACTIVE', accountEnabled: true, sessions: 3 });
+  fake.users.set('u3', { id: 'kc-carol', login: 'carol', status: 'ACTIVE', accountEnabled: true, enabled: true, sessions: 1 });
+  fake.users.set('u4', { id: '1049', login: 'dan@example.org', status: 'ACTIVE', accountEnabled: true, suspended: false, sessions: 2 });
+  fake.users.set('u5', { id: 'U0ERIN', login: 'erin', status: 'ACTIVE', accountEnabled: true, sessions: 4 });
+});
+afterAll(async () => fake?.stop());
+
+const sessionsOf = (key: string) => async () => ({ alive: async () => (fake.users.get(key)?.sessions ?? 0) > 0, close: async () => {} });
+
+describe('Okta connector contract (HTTP fake)', () => {
+  connectorContract({
+    kind: oktaConnector,
+    config: () => ({ baseUrl: fake.url }),
+    secrets: () => ({ apiToken: fake.token }),
+    cases: [{ operation: 'suspend-user', target: 'ann@example.org', live: sessionsOf('u1') }],
+    unknownTarget: { operation: 'suspend-user', target: 'nobody@example.org' },
+    unreachable: () => ({ baseUrl: 'http://127.0.0.1:1' }),
+  });
+});
+
+describe('Entra ID connector contract (HTTP fake)', () => {
+  connectorContract({
+    kind: entraConnector,
+    config: () => ({ baseUrl: fake.url }),
+    secrets: () => ({ accessToken: fake.token }),
+    cases: [{ operation: 'disable-user', target: 'b0b-object-id', live: sessionsOf('u2') }],
+    unknownTarget: { operation: 'disable-user', target: 'no-such-object' },
+    unreachable: () => ({ baseUrl: 'http://127.0.0.1:1' }),
+  });
+});
+
+describe('Keycloak connector contract (HTTP fake)', () => {
+  connectorContract({
+    kind: keycloakConnector,
+    config: () => ({ baseUrl: fake.url, realm: 'acme', clientId: 'breachdesk', tokenRealm: 'master' }),
+    secrets: () => ({ clientSecret: 'kc-secret' }),
+    cases: [{ operation: 'disable-user', target: 'kc-carol', live: sessionsOf('u3') }],
+    unknownTarget: { operation: 'disable-user', target: 'kc-nobody' },
+    unreachable: () => ({ baseUrl: 'http://127.0.0.1:1', realm: 'acme', clientId: 'breachdesk' }),
+  });
+});
+
+describe('Google Workspace connector contract (HTTP fake)', () => {
+  connectorContract({
+    kind: googleConnector,
+    config: () => ({ baseUrl: fake.url }),
+    secrets: () => ({ accessToken: fake.token }),
+    cases: [{ operation: 'suspend-user', target: 'dan@example.org', live: sessionsOf('u4') }],
+    unknownTarget: { operation: 'suspend-user', target: 'nobody@example.org' },
+    unreachable: () => ({ baseUrl: 'http://127.0.0.1:1' }),
+  });
+});
+
+describe('Slack connector contract (HTTP fake; irreversible)', () => {
+  connectorContract({
+    kind: slackConnector,
+    config: () => ({ baseUrl: fake.url }),
+    secrets: () => ({ token: fake.token }),
+    cases: [{ operation: 'reset-sessions', target: 'U0ERIN', live: sessionsOf('u5') }],
+    unknownTarget: { operation: 'reset-sessions', target: 'U0NOBODY' },
+    unreachable: () => ({ baseUrl: 'http://127.0.0.1:1' }),
+  });
+});
+
+const GH = `ghp_${'A1b2C3d4E5'.repeat(3)}cafe`;
+describe('GitHub connector contract (HTTP fake; irreversible)', () => {
+  beforeAll(() => void fake.githubTokens.add(GH));
+  connectorContract({
+    kind: githubConnector,
+    config: () => ({ baseUrl: fake.url }),
+    secrets: () => ({}),
+    cases: [{ operation: 'revoke-token', target: GH, live: async () => ({ alive: async () => fake.githubTokens.has(GH), close: async () => {} }) }],
+    unknownTarget: { operation: 'revoke-token', target: 'not-a-token', message: /^target is not a GitHub token/ },
+    unreachable: () => ({ baseUrl: 'http://127.0.0.1:1' }),
+  });
+});
+
+describe('rate limits and refused credentials', () => {
+  it('waits for Retry-After on 429 and then succeeds; too long a wait is a transient error', async () => {
+    const api = httpApi({ baseUrl: fake.url, headers: { authorization: `SSWS ${fake.token}` }, what: 'Okta' });
+    fake.rateLimit(2, 1);
+    const before = fake.requests.length;
+    expect((await api('GET', '/api/v1/users/00u1')).status).toBe(200);
+    expect(fake.requests.length - before).toBe(3);
+    fake.rateLimit(1, 3600);
+    const err = await api('GET', '/api/v1/users/00u1').catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(TransientError);
+    expect((err as TransientError).message).toBe('Okta is rate limiting (HTTP 429); retry after 3600 s');
+    expect((err as TransientError).retryAfterMs).toBe(3_600_000);
+  });
+
+  it('a wrong token is a permanent error; Retry-After as an HTTP date', async () => {
+    const h = await oktaConnector.connect({ baseUrl: fake.url }, { apiToken: 'wrong' });
+    const err = await oktaConnector.check(h).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PermanentError);
+    expect((err as Error).message).toBe(`Okta at ${fake.url} refused the credential (HTTP 401)`);
+    expect(retryAfterMs('Wed, 21 Oct 2015 07:28:30 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(30_000);
+  });
+});

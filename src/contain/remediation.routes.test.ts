@@ -1,0 +1,79 @@
+/**
+ * Secure and suggest over the API on both dialects: remediation items close only with evidence
+ * of the fix (a verified action of the incident, a finished scan no longer finding the secret),
+ * and observables and scan findings become ready-made plans.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDialects } from '../../test/support/dialects.js';
+import { startTestServer, type TestServer } from '../../test/support/server.js';
+
+const report = (secrets: Record<string, { count: number; samples: string[] }>) => ({
+  version: 1,
+  files: [],
+  totals: { records: 0, recordsWithPersonalData: 0, individuals: 0, individualsMethod: 'none' },
+  elements: {},
+  combinations: [],
+  jurisdictions: {},
+  secrets,
+  columns: [],
+  matching: { customers: 0, matched: 0, unmatched: 0 },
+  performance: { durationMs: 1, bytesPerSecond: 1, peakRssBytes: 1 },
+});
+
+for (const dialect of testDialects()) {
+  describe(`remediation and suggestions on ${dialect}`, () => {
+    let s: TestServer;
+    let cmd: string;
+    let viewer: string;
+    let incident: string;
+
+    beforeAll(async () => {
+      s = await startTestServer(dialect);
+      cmd = await s.tokenFor('incident_commander', 'ic-1');
+      viewer = await s.tokenFor('viewer', 'viewer-1');
+      incident = (await s.api('/api/v1/incidents', { token: cmd, body: { title: 'Token leak' } })).body.id;
+      await s.api(`/api/v1/incidents/${incident}/members`, { token: cmd, body: { username: 'viewer-1', role: 'member' } });
+    });
+    afterAll(async () => s?.close());
+
+    it('offers plans from observables and scan findings', async () => {
+      await s.api(`/api/v1/incidents/${incident}/observables`, { token: cmd, body: { kind: 'account', value: 'alice' } });
+      await s.api(`/api/v1/incidents/${incident}/observables`, { token: cmd, body: { kind: 'ip', value: '203.0.113.9' } });
+      await s.api('/api/v1/connectors', { token: cmd, body: { name: 'dir', kind: 'ldap', config: { url: 'ldap://127.0.0.1:1', bindDN: 'cn=admin', baseDN: 'dc=x' } } });
+      const imp = await s.api(`/api/v1/incidents/${incident}/assessments/import`, { token: cmd, body: { report: report({ github_token: { count: 12, samples: ['…a1b2', '…c3d4'] } }) } });
+      expect(imp.status).toBe(201);
+      const r = await s.api(`/api/v1/incidents/${incident}/action-suggestions`, { token: cmd });
+      expect(r.status).toBe(200);
+      const by = Object.fromEntries(r.body.items.map((x: { operation: string }) => [x.operation, x]));
+      expect(by['lock-account']).toMatchObject({ connectorKind: 'ldap', connectors: ['dir'], targets: ['alice'] });
+      expect(by['block-ip']).toMatchObject({ connectorKind: 'nftables', targets: ['203.0.113.9'] });
+      expect(by['revoke-token']).toMatchObject({ title: 'Revoke 12 GitHub tokens found by the scan', source: 'scan', count: 12, targets: [], samples: ['…a1b2', '…c3d4'] });
+      // A viewer sees the plan with the account masked and no ready targets.
+      const v = await s.api(`/api/v1/incidents/${incident}/action-suggestions`, { token: viewer });
+      expect(v.body.items.find((x: { operation: string }) => x.operation === 'lock-account').targets).toEqual([]);
+    });
+
+    it('closes a remediation item only with evidence that the fix holds', async () => {
+      const item = await s.api(`/api/v1/incidents/${incident}/remediations`, { token: cmd, body: { rootCause: 'CI log printed a GitHub token', fix: 'Mask secrets in CI logs; rotate the token', owner: 'Platform team', due: '2026-12-20' } });
+      expect(item.status).toBe(201);
+      const close = (evidence: unknown) => s.api(`/api/v1/incidents/${incident}/remediations/${item.body.id}/close`, { token: cmd, body: { evidence } });
+      const scans = (await s.api(`/api/v1/incidents/${incident}/assessments`, { token: cmd })).body.items;
+      const stillThere = await close({ type: 'assessment', id: scans[0].id, secretType: 'github_token' });
+      expect(stillThere.status).toBe(400);
+      expect(stillThere.body.detail).toBe(`evidence: scan ${scans[0].id} still finds github_token`);
+      expect((await close({ type: 'action', id: 'nope' })).body.detail).toBe('evidence: action nope is not an action of this incident');
+      expect((await close({ type: 'evidence', id: 'nope' })).body.detail).toBe('evidence: evidence nope is not evidence of this incident');
+      expect((await s.api(`/api/v1/incidents/${incident}/remediations/${item.body.id}/close`, { token: viewer, body: { evidence: { type: 'action', id: 'x' } } })).status).toBe(403);
+
+      const rescan = await s.api(`/api/v1/incidents/${incident}/assessments/import`, { token: cmd, body: { report: report({}) } });
+      const ok = await close({ type: 'assessment', id: rescan.body.id, secretType: 'github_token', note: 'rescan of the CI logs is clean' });
+      expect(ok.status).toBe(200);
+      expect(ok.body).toMatchObject({ status: 'closed', closedBy: 'ic-1', evidence: { type: 'assessment', secretType: 'github_token' } });
+      expect((await close({ type: 'assessment', id: rescan.body.id, secretType: 'github_token' })).status).toBe(409);
+      const list = await s.api(`/api/v1/incidents/${incident}/remediations`, { token: viewer });
+      expect(list.body.items).toHaveLength(1);
+      const audit = await s.platform.audit.list({ subjectType: 'remediation' });
+      expect(audit.map((e) => e.action)).toEqual(['remediation.created', 'remediation.closed']);
+    });
+  });
+}

@@ -1,0 +1,183 @@
+/**
+ * The JobQueue port on pg-boss (issue 18 §1), for fleets on PostgreSQL: `serve` and any number of
+ * `breachdesk worker` processes on other machines share one queue in the store's database.
+ *
+ * pg-boss 10 (the last major that runs on Node 20) has no heartbeat: a job whose worker died is
+ * retried only when its `expire_in` has passed since `started_on`. A long scan must not expire
+ * while it runs, and a dead worker's job must not wait hours — so, like the embedded queue's lease,
+ * a running job's `started_on` is renewed every third of the lease, and `expire_in` is the lease
+ * (BREACHDESK_JOB_LEASE_SECONDS). Progress and result travel in the job's `output` column as
+ * `{ progress }` while it runs and `{ result, progress }` when it is done.
+ */
+import { randomUUID } from 'node:crypto';
+import PgBoss from 'pg-boss';
+import type { Logger } from '../logger.js';
+import type { Job, JobHandler, JobQueue, JobStatus, SendOptions } from './job-queue.js';
+
+export interface PgBossQueueOptions {
+  connectionString: string;
+  leaseSeconds?: number;
+  /** Worker loops per queue in this process. */
+  concurrency?: number;
+  pollSeconds?: number;
+  /** First retry delay in seconds (doubling after; pg-boss's retryBackoff). */
+  retryDelaySeconds?: number;
+  schema?: string;
+}
+
+const STATES: Record<string, JobStatus> = { created: 'queued', retry: 'queued', active: 'running', completed: 'done', failed: 'failed', cancelled: 'cancelled' };
+
+interface Output {
+  result?: unknown;
+  progress?: unknown;
+  message?: string;
+}
+
+export class PgBossJobQueue implements JobQueue {
+  private readonly boss: PgBoss;
+  private readonly schema: string;
+  private readonly handlers = new Map<string, JobHandler>();
+  private readonly queues = new Set<string>();
+  private readonly running = new Map<string, AbortController>();
+  private ready: Promise<unknown> | null = null;
+  private started = false;
+  private readonly lease: number;
+
+  constructor(
+    private readonly opts: PgBossQueueOptions,
+    private readonly log?: Logger,
+  ) {
+    this.schema = opts.schema ?? 'pgboss';
+    this.lease = opts.leaseSeconds ?? 60;
+    this.boss = new PgBoss({ connectionString: opts.connectionString, schema: this.schema, maintenanceIntervalSeconds: Math.max(5, Math.min(60, Math.floor(this.lease / 2))), schedule: false });
+    this.boss.on('error', (e) => this.log?.error({ err: e instanceof Error ? e.message : String(e) }, 'pg-boss error'));
+  }
+
+  private async boot(): Promise<void> {
+    this.ready ??= this.boss.start();
+    await this.ready;
+  }
+
+  private async queue(name: string): Promise<void> {
+    await this.boot();
+    if (this.queues.has(name)) return;
+    // 'short': at most one job waiting per singleton key — our SendOptions.singletonKey contract.
+    // Every job gets a key (its own, when none is asked for), so the policy never limits the queue.
+    if (!(await this.boss.getQueue(name))) await this.boss.createQueue(name, { name, policy: 'short' }).catch(async (e) => {
+      if (!(await this.boss.getQueue(name))) throw e; // another process made it meanwhile
+    });
+    this.queues.add(name);
+  }
+
+  private async sql<T>(text: string, values: unknown[]): Promise<T[]> {
+    const r = (await this.boss.getDb().executeSql(text, values)) as { rows: T[] };
+    return r.rows;
+  }
+
+  async send<T>(queue: string, payload: T, opts: SendOptions = {}): Promise<string> {
+    await this.queue(queue);
+    const id = await this.boss.send(queue, payload as object, {
+      id: randomUUID(),
+      singletonKey: opts.singletonKey ?? randomUUID(),
+      startAfter: opts.runAt,
+      retryLimit: Math.max(0, (opts.maxAttempts ?? 5) - 1),
+      retryDelay: this.opts.retryDelaySeconds ?? 2,
+      retryBackoff: true,
+      expireInSeconds: this.lease,
+    });
+    if (id) return id;
+    // A job with this key is already waiting: its id, as the embedded queue answers.
+    const [row] = await this.sql<{ id: string }>(`select id from ${this.schema}.job where name = $1 and singleton_key = $2 and state = 'created' limit 1`, [queue, opts.singletonKey]);
+    if (!row) throw new Error(`pg-boss refused job for ${queue} without a waiting twin`);
+    return row.id;
+  }
+
+  work<T>(queue: string, handler: JobHandler<T>): void {
+    this.handlers.set(queue, handler as JobHandler);
+    if (this.started) void this.listen(queue);
+  }
+
+  private async listen(queue: string): Promise<void> {
+    await this.queue(queue);
+    for (let i = 0; i < (this.opts.concurrency ?? 2); i++) {
+      await this.boss.work<unknown>(queue, { batchSize: 1, pollingIntervalSeconds: this.opts.pollSeconds ?? 0.5, includeMetadata: true }, async ([job]) => this.run(job!));
+    }
+  }
+
+  private async run(job: PgBoss.JobWithMetadata<unknown>): Promise<Output> {
+    const handler = this.handlers.get(job.name)!;
+    const controller = new AbortController();
+    this.running.set(job.id, controller);
+    const log = this.log?.child({ jobId: job.id, queue: job.name, attempt: job.retryCount + 1 });
+    let progress: unknown = null;
+    const renew = setInterval(() => {
+      void this.sql(`update ${this.schema}.job set started_on = now() where name = $1 and id = $2 and state = 'active'`, [job.name, job.id]).catch(() => {});
+    }, Math.max(1000, (this.lease * 1000) / 3));
+    renew.unref?.();
+    const started = Date.now();
+    log?.info('job started');
+    try {
+      const result = await handler(job.data, {
+        signal: controller.signal,
+        attempt: job.retryCount + 1,
+        reportProgress: async (p) => {
+          progress = p;
+          await this.sql(`update ${this.schema}.job set output = $3::jsonb where name = $1 and id = $2`, [job.name, job.id, JSON.stringify({ progress: p })]);
+        },
+      });
+      log?.info({ ms: Date.now() - started }, 'job done');
+      return { result: result ?? null, progress };
+    } catch (e) {
+      log?.warn({ ms: Date.now() - started, error: e instanceof Error ? e.name : typeof e }, 'job failed');
+      // pg-boss keeps what is thrown as the job's output; keep it to the message.
+      throw new Error(e instanceof Error ? e.message : String(e));
+    } finally {
+      clearInterval(renew);
+      this.running.delete(job.id);
+    }
+  }
+
+  async get(id: string): Promise<Job | null> {
+    await this.boot();
+    const [row] = await this.sql<{ name: string }>(`select name from ${this.schema}.job where id = $1 union all select name from ${this.schema}.archive where id = $1 limit 1`, [id]);
+    if (!row) return null;
+    const j = await this.boss.getJobById<unknown>(row.name, id, { includeArchive: true });
+    if (!j) return null;
+    const out = (j.output ?? {}) as Output;
+    const status = STATES[j.state] ?? 'queued';
+    const startedOnce = j.state === 'active' || j.state === 'completed' || j.state === 'failed';
+    return {
+      id: j.id,
+      queue: j.name,
+      payload: j.data,
+      status,
+      attempts: j.retryCount + (startedOnce ? 1 : 0),
+      maxAttempts: j.retryLimit + 1,
+      runAt: new Date(j.startAfter).toISOString(),
+      lastError: status === 'failed' || j.state === 'retry' ? (out.message ?? null) : null,
+      progress: out.progress ?? null,
+      result: status === 'done' ? (out.result ?? null) : null,
+      createdAt: new Date(j.createdOn).toISOString(),
+      updatedAt: new Date(j.completedOn ?? j.startedOn ?? j.createdOn).toISOString(),
+    };
+  }
+
+  async cancel(id: string): Promise<boolean> {
+    const j = await this.get(id);
+    if (!j || (j.status !== 'queued' && j.status !== 'running')) return false;
+    await this.boss.cancel(j.queue, id);
+    this.running.get(id)?.abort();
+    return true;
+  }
+
+  async start(): Promise<void> {
+    await this.boot();
+    this.started = true;
+    for (const q of this.handlers.keys()) await this.listen(q);
+  }
+
+  async stop(): Promise<void> {
+    for (const c of this.running.values()) c.abort();
+    if (this.ready) await this.boss.stop({ graceful: true, timeout: 10_000, wait: true } as PgBoss.StopOptions);
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * Notices close obligations (issue 20 §4), over real HTTP with a real SMTP server process: a sent
+ * individual notice marks its obligation met (late here: the incident is older than the 30-day
+ * clock, and the campaign is not asked for a reason); a late submission needs a reason; a regulator
+ * notice is downloaded as PDF and its submission recorded with date, channel and reference; the
+ * breach register lists both notifications.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ObligationsMetService } from '../../../src/obligations/tracking/met.service.js';
+import { startTestServer, type TestServer } from '../../support/server.js';
+import { waitFor } from '../../support/wait.js';
+import { FULL_INPUTS, type Sink, startSink } from './notices-fixtures.js';
+
+const SSNS = ['123-45-6780', '234-56-7891', '345-67-8902'];
+const LEAK = ['first_name,last_name,email,ssn,state'].concat(SSNS.map((ssn, i) => `Nia${i},York${i},nia${i}@example.org,${ssn},NY`)).join('\n');
+const PEOPLE = ['name,email,state'].concat(SSNS.map((_, i) => `Nia${i} York${i},nia${i}@example.org,NY`)).join('\n');
+
+type Item = { id: string; itemId: string; recipient: string; jurisdiction: string; status: string; required: unknown; met: { late: boolean; lateReason: string | null; channel: string; reference: string | null } | null };
+
+describe('notices meet their obligations (sqlite)', () => {
+  let s: TestServer;
+  let sink: Sink;
+  let dir: string;
+  let cmd: string;
+  let legal: string;
+  let drafter: string;
+  let incidentId: string;
+  const obligations = async () => (await s.api(`/api/v1/incidents/${incidentId}/obligations`, { token: cmd })).body as { nextDeadline: unknown; items: Item[] };
+  const item = async (id: string) => (await obligations()).items.find((i) => i.id === id)!;
+
+  async function approved(recipient: string, ruleId: string): Promise<string> {
+    const inputs = { ...FULL_INPUTS, reporterName: 'Cora', reporterTitle: 'CISO', sampleNoticeRef: 'attachment A' };
+    const d = await s.api('/api/v1/notices', { token: drafter, body: { incidentId, recipient, jurisdiction: 'US-NY', ruleId, inputs, elements: ['person_name', 'us_ssn'] } });
+    expect(d.status, JSON.stringify(d.body)).toBe(201);
+    expect(d.body.problems, JSON.stringify(d.body.problems)).toEqual([]);
+    expect((await s.api(`/api/v1/notices/${d.body.id}/approve`, { token: legal, body: {} })).status).toBe(200);
+    const a = await s.api(`/api/v1/notices/${d.body.id}/approve`, { token: cmd, body: {} });
+    expect(a.body.status, JSON.stringify(a.body)).toBe('approved');
+    return d.body.id;
+  }
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'bd-met-'));
+    sink = await startSink(dir);
+    s = await startTestServer('sqlite', { BREACHDESK_SMTP_URL: sink.url, BREACHDESK_MAIL_FROM: 'Privacy <privacy@example.test>' });
+    cmd = await s.tokenFor('incident_commander');
+    legal = await s.tokenFor('legal');
+    drafter = await s.tokenFor('responder');
+    await s.api('/api/v1/org/profile', { method: 'PUT', token: await s.tokenFor('admin'), body: { establishments: ['US'] } });
+    incidentId = (await s.api('/api/v1/incidents', { token: cmd, body: { title: 'New York customers', awareAt: '2026-01-05T09:00:00Z', status: 'confirmed' } })).body.id;
+    expect((await s.api(`/api/v1/incidents/${incidentId}/members`, { token: cmd, body: { username: 'legal-user', role: 'legal_counsel' } })).status).toBeLessThan(300);
+    expect((await s.api(`/api/v1/incidents/${incidentId}/members`, { token: cmd, body: { username: 'responder-user', role: 'communications' } })).status).toBeLessThan(300);
+    const up = await fetch(`${s.url}/api/v1/incidents/${incidentId}/evidence?name=customers.csv`, { method: 'POST', headers: { authorization: `Bearer ${cmd}`, 'content-type': 'application/octet-stream' }, body: LEAK });
+    const started = await s.api(`/api/v1/incidents/${incidentId}/assessments`, { token: cmd, body: { evidenceIds: [((await up.json()) as { id: string }).id] } });
+    await waitFor(async () => {
+      const r = await s.api(`/api/v1/assessments/${started.body.id}`, { token: cmd });
+      return r.body.status === 'done' || r.body.status === 'failed' ? r.body : null;
+    });
+    expect((await s.api(`/api/v1/incidents/${incidentId}/people/import`, { token: cmd, body: PEOPLE, headers: { 'content-type': 'text/csv' } })).status).toBe(200);
+    const f = await s.api(`/api/v1/incidents/${incidentId}/breach-facts`, { method: 'PUT', token: cmd, body: { breach: { acquisition: true, malicious: true }, reason: 'exfiltration confirmed' } });
+    expect(f.status, JSON.stringify(f.body)).toBe(200);
+    await waitFor(async () => ((await item('US-NY.individuals.2025'))?.required === true ? true : null));
+  });
+  afterAll(async () => {
+    await s?.close();
+    await sink?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('a sent individual notice meets its obligation (late: past the 30-day clock) and stops its countdown', async () => {
+    const id = await approved('individuals', 'US-NY.individuals.2025');
+    expect((await s.api(`/api/v1/notices/${id}/send`, { method: 'POST', token: cmd, body: {} })).status).toBe(202);
+    await waitFor(async () => ((await s.api(`/api/v1/notices/${id}/status`, { token: cmd })).body.status === 'sent' ? true : null));
+    expect(sink.lines().length).toBe(3);
+    const it = await item('US-NY.individuals.2025');
+    expect(it.status).toBe('done');
+    expect(it.met).toMatchObject({ late: true, channel: 'e-mail and post' });
+    expect(it.met!.reference).toMatch(/^3 e-mailed/);
+  });
+
+  it('a late submission without a reason is refused before anything changes (the 30-day individual clock has passed)', async () => {
+    const met = new ObligationsMetService(s.platform.store.db, s.platform.audit);
+    const e = { incidentId, ruleIds: ['US-NY.individuals.2025'], at: new Date().toISOString(), noticeId: 'n-late', channel: 'letter', requireLateReason: true };
+    await expect(met.check(e)).rejects.toThrow(/^lateReason: .* is after the deadline of US-NY\.individuals\.2025/);
+    await expect(met.check({ ...e, lateReason: 'the scope was confirmed late' })).resolves.toBeUndefined();
+  });
+
+  it('a regulator notice: PDF download, submission recorded with date, channel and reference meets its obligation (no fixed deadline: on time)', async () => {
+    const id = await approved('regulator', 'US-NY.regulator.2025');
+    const pdf = await fetch(`${s.url}/api/v1/notices/${id}/preview?format=pdf`, { headers: { authorization: `Bearer ${cmd}` } });
+    expect(pdf.headers.get('content-type')).toMatch(/application\/pdf/);
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    const at = new Date(Date.now() - 3_600_000).toISOString();
+    expect((await s.api(`/api/v1/notices/${id}/submission`, { token: cmd, body: { submittedAt: new Date(Date.now() + 86_400_000).toISOString(), channel: 'portal' } })).status).toBe(400);
+    const ok = await s.api(`/api/v1/notices/${id}/submission`, { token: cmd, body: { submittedAt: at, channel: 'portal', reference: 'AG-2026-0042' } });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(201);
+    expect(ok.body.status).toBe('submitted');
+    expect(ok.body.submission).toMatchObject({ channel: 'portal', reference: 'AG-2026-0042' });
+    const reg = await item('US-NY.regulator.2025');
+    expect(reg.status).toBe('done');
+    expect(reg.met).toMatchObject({ late: false, channel: 'portal', reference: 'AG-2026-0042' });
+    expect((await s.api(`/api/v1/notices/${id}/submission`, { token: cmd, body: { submittedAt: at, channel: 'portal' } })).status).toBe(409);
+  });
+
+  it('the register export carries the notifications next to effects and remedial action', async () => {
+    const reg = await s.api('/api/v1/register/export?format=json', { token: cmd });
+    const entry = (reg.body.items ?? reg.body).find((e: { incidentId: string }) => e.incidentId === incidentId);
+    expect(entry.notifications.join('\n')).toMatch(/individuals US-NY .* by e-mail and post .* late/);
+    expect(entry.notifications.join('\n')).toMatch(/regulator US-NY .* by portal ref AG-2026-0042 on time/);
+    expect(entry).toHaveProperty('effects');
+    expect(entry).toHaveProperty('remedialAction');
+    const events = await s.platform.audit.list({ incidentId });
+    expect(events.filter((e) => e.action === 'obligation.met').length).toBeGreaterThanOrEqual(2);
+  });
+});
