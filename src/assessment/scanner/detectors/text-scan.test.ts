@@ -201,3 +201,13 @@ describe('national IDs in free text: only the kind the context word names (issue
     expect(ids('TFN 123 456 783')).toEqual([]);
   });
 });
+
+describe('e-mail in log lines (issue 20 §7): the same value as in a table', () => {
+  it('does not take user=, quotes, slashes or a non-ASCII word into the local part', () => {
+    const mails = (t: string) => scanText(t).elements.filter((f) => f.element === 'email').map((f) => f.value);
+    for (const t of ['login ok user=Jane.Doe42@Example.com ip=10.0.0.1', "reset email='jane.doe42@example.com'", 'queued to=<jane.doe42@example.com>', 'user/jane.doe42@example.com'])
+      expect(mails(t), t).toEqual(['jane.doe42@example.com']);
+    expect(mails("publickey for o'brien+tag@mail.example.co.uk")).toEqual(["o'brien+tag@mail.example.co.uk"]);
+    expect(mails('für jürgen.x@example.com')).toEqual([]);
+  });
+});
