@@ -10,14 +10,14 @@ import { ContainRepository } from './contain.repository.js';
 import { containRoutes } from './contain.routes.js';
 import { remediationRoutes } from './remediation.routes.js';
 import { type FixEvidencePorts, RemediationService } from './remediation.service.js';
-import { buildSuggestions } from './suggestions.js';
+import { buildSuggestions, type SecretFinding } from './suggestions.js';
 
 /** What the incident's findings are, as other features answer it (src/main/modules.ts). */
 export interface FindingsPorts {
   /** The incident's observables, unmasked when `unmask` (and the caller may). */
   observables(p: Principal, incidentId: string, unmask: boolean): Promise<Array<{ kind: string; value: string; masked: boolean }>>;
   /** Secret types found by the incident's finished scans, with counts and masked samples. */
-  secrets(incidentId: string): Promise<Record<string, { count: number; samples: string[] }>>;
+  secrets(incidentId: string): Promise<Record<string, SecretFinding>>;
 }
 
 export interface ContainModule {

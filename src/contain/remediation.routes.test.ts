@@ -26,6 +26,7 @@ for (const dialect of testDialects()) {
     let cmd: string;
     let viewer: string;
     let incident: string;
+    let githubScan: string;
 
     beforeAll(async () => {
       s = await startTestServer(dialect);
@@ -42,12 +43,34 @@ for (const dialect of testDialects()) {
       await s.api('/api/v1/connectors', { token: cmd, body: { name: 'dir', kind: 'ldap', config: { url: 'ldap://127.0.0.1:1', bindDN: 'cn=admin', baseDN: 'dc=x' } } });
       const imp = await s.api(`/api/v1/incidents/${incident}/assessments/import`, { token: cmd, body: { report: report({ github_token: { count: 12, samples: ['…a1b2', '…c3d4'] } }) } });
       expect(imp.status).toBe(201);
+      githubScan = imp.body.id;
       const r = await s.api(`/api/v1/incidents/${incident}/action-suggestions`, { token: cmd });
       expect(r.status).toBe(200);
       const by = Object.fromEntries(r.body.items.map((x: { operation: string }) => [x.operation, x]));
       expect(by['lock-account']).toMatchObject({ connectorKind: 'ldap', connectors: ['dir'], targets: ['alice'] });
       expect(by['block-ip']).toMatchObject({ connectorKind: 'nftables', targets: ['203.0.113.9'] });
       expect(by['revoke-token']).toMatchObject({ title: 'Revoke 12 GitHub tokens found by the scan', source: 'scan', count: 12, targets: [], samples: ['…a1b2', '…c3d4'] });
+      // Newer scans carry the scanner's revocation advice per provider: one plan per provider.
+      await s.api(`/api/v1/incidents/${incident}/assessments/import`, {
+        token: cmd,
+        body: {
+          report: report({
+            database_url: {
+              count: 3,
+              samples: ['postgres://app:…@db'],
+              providers: { database: 3 },
+              revocation: [{ provider: 'database', revocable: true, action: 'rotate_password', how: 'Rotate the password of the database account.' }],
+            } as never,
+          }),
+        },
+      });
+      const newer = await s.api(`/api/v1/incidents/${incident}/action-suggestions`, { token: cmd });
+      expect(newer.body.items.find((x: { source: string }) => x.source === 'scan')).toMatchObject({
+        title: 'Revoke 3 database credential(s) found by the scan (database_url)',
+        connectorKind: 'postgres',
+        operation: 'rotate-password',
+        how: 'Rotate the password of the database account.',
+      });
       // A viewer sees the plan with the account masked and no ready targets.
       const v = await s.api(`/api/v1/incidents/${incident}/action-suggestions`, { token: viewer });
       expect(v.body.items.find((x: { operation: string }) => x.operation === 'lock-account').targets).toEqual([]);
@@ -57,10 +80,9 @@ for (const dialect of testDialects()) {
       const item = await s.api(`/api/v1/incidents/${incident}/remediations`, { token: cmd, body: { rootCause: 'CI log printed a GitHub token', fix: 'Mask secrets in CI logs; rotate the token', owner: 'Platform team', due: '2026-12-20' } });
       expect(item.status).toBe(201);
       const close = (evidence: unknown) => s.api(`/api/v1/incidents/${incident}/remediations/${item.body.id}/close`, { token: cmd, body: { evidence } });
-      const scans = (await s.api(`/api/v1/incidents/${incident}/assessments`, { token: cmd })).body.items;
-      const stillThere = await close({ type: 'assessment', id: scans[0].id, secretType: 'github_token' });
+      const stillThere = await close({ type: 'assessment', id: githubScan, secretType: 'github_token' });
       expect(stillThere.status).toBe(400);
-      expect(stillThere.body.detail).toBe(`evidence: scan ${scans[0].id} still finds github_token`);
+      expect(stillThere.body.detail).toBe(`evidence: scan ${githubScan} still finds github_token`);
       expect((await close({ type: 'action', id: 'nope' })).body.detail).toBe('evidence: action nope is not an action of this incident');
       expect((await close({ type: 'evidence', id: 'nope' })).body.detail).toBe('evidence: evidence nope is not evidence of this incident');
       expect((await s.api(`/api/v1/incidents/${incident}/remediations/${item.body.id}/close`, { token: viewer, body: { evidence: { type: 'action', id: 'x' } } })).status).toBe(403);

@@ -54,5 +54,8 @@ export const SuggestionSchema = z.object({
   targets: z.array(z.string()),
   count: z.number(),
   samples: z.array(z.string()),
+  /** From the scan's revocation advice (ExposureReport secrets[].revocation): what to do, and the vendor's page. */
+  how: z.string().optional(),
+  reference: z.string().optional(),
 });
 export type Suggestion = z.infer<typeof SuggestionSchema>;

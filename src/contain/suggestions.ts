@@ -8,10 +8,22 @@
  */
 import type { Suggestion } from './remediation.schema.js';
 
+export interface SecretFinding {
+  count: number;
+  samples: string[];
+  providers?: Record<string, number>;
+  revocation?: Array<{ provider: string; action: string; how: string; reference?: string; revocable: boolean }>;
+}
+
+/** The scan's provider ids (assessment/scanner/detectors/secret-families.ts) → our connector kinds. */
+const PROVIDER_KIND: Record<string, string> = { aws: 'aws-iam', gcp: 'google-cloud', database: 'postgres', url: 'postgres', pem: 'ssh' };
+/** The scan's action ids → our operation names where they differ from the dashed form. */
+const ACTION_OPERATION: Record<string, string> = { replace_key: 'revoke-key' };
+
 export interface SuggestionInputs {
   observables: Array<{ kind: string; value: string; masked: boolean }>;
-  /** Secret types found by finished scans: detector id → count and masked samples. */
-  secrets: Record<string, { count: number; samples: string[] }>;
+  /** Secret types found by finished scans: detector id → count, masked samples and (newer scans) revocation advice per provider. */
+  secrets: Record<string, SecretFinding>;
   /** Configured connectors: name → kind. */
   connectors: Array<{ name: string; kind: string }>;
 }
@@ -51,6 +63,26 @@ export function buildSuggestions(i: SuggestionInputs): Suggestion[] {
     out.push({ title: `Block ${ips.length} address(es) from the observables`, source: 'observable', connectorKind: 'nftables', operation: 'block-ip', connectors: named('nftables'), targets: ips.filter((o) => !o.masked).map((o) => o.value), count: ips.length, samples: ips.slice(0, 5).map((o) => o.value) });
   }
   for (const [type, found] of Object.entries(i.secrets).sort()) {
+    if (found.revocation?.length) {
+      // Newer scans say per provider how the credential is revoked: one plan per provider.
+      for (const rev of found.revocation) {
+        const kind = PROVIDER_KIND[rev.provider] ?? rev.provider;
+        const n = found.providers?.[rev.provider] ?? found.count;
+        out.push({
+          title: `${rev.revocable ? 'Revoke' : 'Replace'} ${n} ${rev.provider} credential(s) found by the scan (${type})`,
+          source: 'scan',
+          connectorKind: kind,
+          operation: ACTION_OPERATION[rev.action] ?? rev.action.replace(/_/g, '-'),
+          connectors: named(kind),
+          targets: [],
+          count: n,
+          samples: found.samples.slice(0, 5),
+          how: rev.how,
+          ...(rev.reference ? { reference: rev.reference } : {}),
+        });
+      }
+      continue;
+    }
     const r = SECRET_REVOCATION[type];
     if (!r || found.count === 0) continue;
     out.push({ title: `Revoke ${found.count} ${r.what} found by the scan`, source: 'scan', connectorKind: r.kind, operation: r.operation, connectors: named(r.kind), targets: [], count: found.count, samples: found.samples.slice(0, 5) });

@@ -61,6 +61,9 @@ export class IncidentsService {
   set nextDeadlines(fn: IncidentsStore['nextDeadlines']) {
     this.store.nextDeadlines = fn;
   }
+  set practiceIncidents(fn: IncidentsStore['practiceIncidents']) {
+    this.store.practiceIncidents = fn;
+  }
   /** Notifications made (sent notices, recorded submissions) for the register; set by src/main. */
   get notifications(): IncidentsStore['notifications'] {
     return this.store.notifications;

@@ -41,6 +41,8 @@ export class IncidentsStore {
    * obligation tracker's answer (the workspace itself knows no law).
    */
   nextDeadlines: (incidentIds: string[]) => Promise<Map<string, string>> = async () => new Map();
+  /** Practice incidents (drills) among these; the composition root sets it from the learn feature. The register leaves them out. */
+  practiceIncidents: (incidentIds: string[]) => Promise<Set<string>> = async () => new Set();
   /** Notifications made per incident (one line each), for the breach register; set like nextDeadlines. */
   notifications: (incidentIds: string[]) => Promise<Map<string, string[]>> = async () => new Map();
 

@@ -17,6 +17,9 @@ export class RegisterService {
       before = batch[batch.length - 1]!.id;
     }
     incidents.reverse();
+    // Drills are practice: kept out of the register (GDPR Art. 33(5) documents real breaches).
+    const practice = await this.s.practiceIncidents(incidents.map((i) => i.id));
+    if (practice.size) incidents.splice(0, incidents.length, ...incidents.filter((i) => !practice.has(i.id)));
     const [decisions, notifications] = await Promise.all([this.s.repo.decisionsFor(incidents.map((i) => i.id)), this.s.notifications(incidents.map((i) => i.id))]);
     return incidents.map((i) => {
       const mine = decisions.filter((d) => d.incidentId === i.id);

@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { registerContainCommands } from '../contain/contain.cli.js';
 import { registerEvidenceCommands } from '../incidents/evidence/evidence.cli.js';
 import { registerIncidentCommands } from '../incidents/incidents.cli.js';
+import { registerLearnCommands } from '../learn/learn.cli.js';
 import { registerNoticeCommands, registerPeopleCommands } from '../notices/notices.cli.js';
 import { registerObligationsCommands } from '../obligations/obligations.cli.js';
 import { registerTrackingCommands } from '../obligations/tracking/tracking.cli.js';
@@ -130,6 +131,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerEvidenceCommands(program, ctx);
   registerPeopleCommands(program, ctx);
   registerNoticeCommands(program, ctx);
+  registerLearnCommands(program, ctx);
   registerContainCommands(program, ctx);
   // Standalone capabilities: no server and no store needed.
   registerObligationsCommands(program);

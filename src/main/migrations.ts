@@ -8,6 +8,7 @@ import { ASSESSMENT_MIGRATIONS } from '../assessment/assessment.migrations.js';
 import { EVIDENCE_MIGRATIONS } from '../incidents/evidence/migrations.js';
 import { EXPERTS_MIGRATIONS } from '../incidents/experts/migrations.js';
 import { INCIDENTS_MIGRATIONS } from '../incidents/migrations/index.js';
+import { LEARN_MIGRATIONS } from '../learn/learn.migrations.js';
 import { NOTICES_MIGRATIONS } from '../notices/migrations.js';
 import { TRACKING_MIGRATIONS } from '../obligations/tracking/migrations.js';
 import { PLATFORM_MIGRATIONS } from '../platform/db/migrate.js';
@@ -20,5 +21,6 @@ export const ALL_MIGRATIONS: Record<string, Migration> = {
   ...ASSESSMENT_MIGRATIONS,
   ...TRACKING_MIGRATIONS,
   ...NOTICES_MIGRATIONS,
+  ...LEARN_MIGRATIONS,
   ...CONTAIN_MIGRATIONS,
 };

@@ -9,6 +9,7 @@ import { assessmentRoutes } from '../assessment/assessment.routes.js';
 import { createEvidenceModule } from '../incidents/evidence/evidence.module.js';
 import { createExpertsModule } from '../incidents/experts/experts.module.js';
 import { createIncidentsModule } from '../incidents/incidents.module.js';
+import { createLearnModule } from '../learn/learn.module.js';
 import { createNoticesModule } from '../notices/notices.module.js';
 import { loadRules } from '../obligations/rules-loader.js';
 import { ObligationsMetService } from '../obligations/tracking/met.service.js';
@@ -26,6 +27,7 @@ import { NotFoundError } from '../platform/http/problem.js';
 import type { JobQueue } from '../platform/jobs/job-queue.js';
 import type { FeatureParts } from '../platform/module.js';
 import type { Platform } from '../platform/platform.js';
+import { learnPorts } from './learn-wiring.js';
 
 export const RECOMPUTE_QUEUE = 'obligations.recompute';
 const OBLIGATIONS_ACTOR: Actor = { type: 'system', id: null, name: 'obligation-engine' };
@@ -63,6 +65,7 @@ export interface Modules {
   orgProfile: OrgProfileService;
   tracking: ObligationTrackingService;
   assessment: AssessmentService;
+  learn: ReturnType<typeof createLearnModule>;
   routes: RoutePlugin[];
   registerJobs(queue: JobQueue): void;
 }
@@ -164,7 +167,10 @@ export function createModules(platform: Platform): Modules {
     }
   });
 
-  const parts: FeatureParts[] = [incidents.parts, evidence.parts, experts.parts, notices.parts, contain.parts];
+  const learn = createLearnModule(platform, learnPorts(platform, { incidents, notices, experts, tracking, evidence }));
+  incidents.service.practiceIncidents = (ids) => learn.drills.practice(ids);
+
+  const parts: FeatureParts[] = [incidents.parts, evidence.parts, experts.parts, notices.parts, contain.parts, learn.parts];
   const auth = createAuthRoutes(platform);
   const routes: RoutePlugin[] = [
     ...auth,
@@ -190,6 +196,7 @@ export function createModules(platform: Platform): Modules {
     orgProfile,
     tracking,
     assessment,
+    learn,
     routes,
     registerJobs(queue) {
       for (const p of parts) p.jobs?.(queue);

@@ -11,6 +11,8 @@ const IncidentPage = lazy(() => import('./routes/incident.page.js').then((m) => 
 const AssessmentPage = lazy(() => import('./routes/assessment.page.js').then((m) => ({ default: m.AssessmentPage })));
 const ObligationsPage = lazy(() => import('./routes/obligations.page.js').then((m) => ({ default: m.ObligationsPage })));
 const NoticesPage = lazy(() => import('./routes/notices.page.js').then((m) => ({ default: m.NoticesPage })));
+const DrillsPage = lazy(() => import('./routes/drills.page.js').then((m) => ({ default: m.DrillsPage })));
+const ReviewPage = lazy(() => import('./routes/review.page.js').then((m) => ({ default: m.ReviewPage })));
 const UsersPage = lazy(() => import('./routes/admin-users.page.js').then((m) => ({ default: m.UsersPage })));
 const TokensPage = lazy(() => import('./routes/admin-tokens.page.js').then((m) => ({ default: m.TokensPage })));
 const OrganisationPage = lazy(() => import('./routes/admin-organisation.page.js').then((m) => ({ default: m.OrganisationPage })));
@@ -91,6 +93,8 @@ export function App() {
           <Route path="/incidents/:id/assessment" element={<AssessmentPage />} />
           <Route path="/incidents/:id/obligations" element={<ObligationsPage />} />
           <Route path="/incidents/:id/notices" element={<NoticesPage />} />
+          <Route path="/incidents/:id/review" element={<ReviewPage />} />
+          <Route path="/drills" element={<DrillsPage />} />
           <Route path="/admin/users" element={<UsersPage />} />
           <Route path="/admin/tokens" element={<TokensPage />} />
           <Route path="/admin/organisation" element={<OrganisationPage />} />

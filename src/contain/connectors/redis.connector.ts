@@ -83,12 +83,22 @@ interface SavedKey {
   key: string;
   dump: string;
   pttl: number;
+  /** The value in canonical form (sorted members/fields), to compare: a RESTOREd set may DUMP its members in another order. */
+  content: unknown;
+}
+
+async function contentOf(h: RedisHandle, key: string): Promise<unknown> {
+  const type = await h.r.type(key);
+  if (type === 'hash') return Object.entries(await h.r.hgetall(key)).sort();
+  if (type === 'set') return (await h.r.smembers(key)).sort();
+  if (type === 'string') return h.r.get(key);
+  return type;
 }
 
 async function saveKey(h: RedisHandle, key: string): Promise<SavedKey | null> {
   const dump = await h.r.dumpBuffer(key);
   if (!dump) return null;
-  return { key, dump: dump.toString('base64'), pttl: await h.r.pttl(key) };
+  return { key, dump: dump.toString('base64'), pttl: await h.r.pttl(key), content: await contentOf(h, key) };
 }
 
 const revokeSessions: Operation<RedisHandle, z.infer<typeof SessionParams>, { keys: SavedKey[] }> = {

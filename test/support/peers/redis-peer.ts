@@ -18,7 +18,7 @@ export async function startRedis(): Promise<RedisPeer> {
   const dir = mkdtempSync(join(tmpdir(), 'bd-redis-'));
   const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--daemonize', 'no', '--dir', dir], { stdio: 'ignore' });
   const client = (o: { username?: string; password?: string } = {}) => {
-    const r = new Redis({ port, host: '127.0.0.1', ...o, lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, enableOfflineQueue: false });
+    const r = new Redis({ port, host: '127.0.0.1', ...o, lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0, enableOfflineQueue: false, enableReadyCheck: false });
     r.on('error', () => {});
     return r;
   };

@@ -21,6 +21,9 @@ export function Layout() {
               <NavLink to="/incidents">Incidents</NavLink>
             </li>
             <li>
+              <NavLink to="/drills">Drills</NavLink>
+            </li>
+            <li>
               <NavLink to="/admin/tokens">API tokens</NavLink>
             </li>
             <li>

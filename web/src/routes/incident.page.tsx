@@ -25,6 +25,7 @@ export function IncidentNav({ id }: { id: string }) {
       <Link to={`/incidents/${encodeURIComponent(id)}/assessment`}>Assessment</Link>
       <Link to={`/incidents/${encodeURIComponent(id)}/obligations`}>Obligations</Link>
       <Link to={`/incidents/${encodeURIComponent(id)}/notices`}>Notices</Link>
+      <Link to={`/incidents/${encodeURIComponent(id)}/review`}>Review</Link>
     </nav>
   );
 }

@@ -58,3 +58,21 @@ describe('zipToState', () => {
     expect(zipToState('SW1A 1AA')).toBeUndefined();
   });
 });
+
+describe('normaliseRegion memo', () => {
+  it('keeps each country context apart and gives the same answer on repeats', () => {
+    for (let i = 0; i < 3; i++) {
+      expect(normaliseRegion('ON', 'CA')).toBe('CA-ON');
+      expect(normaliseRegion('ON')).toBeUndefined();
+      expect(normaliseRegion('ON', 'US')).toBeUndefined();
+      expect(normaliseRegion(' Québec ', 'CA')).toBe('CA-QC');
+      expect(normaliseRegion('US-CA')).toBe('US-CA');
+      expect(normaliseRegion('California', 'DE')).toBeUndefined();
+    }
+  });
+  it('still answers after more distinct cells than the memo holds', () => {
+    for (let i = 0; i < 5000; i++) normaliseRegion(`county ${i}`);
+    expect(normaliseRegion('Texas')).toBe('US-TX');
+    expect(normaliseRegion('county 1')).toBeUndefined();
+  });
+});

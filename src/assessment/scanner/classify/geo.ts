@@ -91,11 +91,33 @@ const CA_BY_NAME = new Map<string, string>(Object.entries(CA_PROV).map(([c, n]) 
  */
 export function normaliseRegion(value: string | null | undefined, country?: string): string | undefined {
   if (!value) return undefined;
+  // Every record's region cell comes here (record.ts): a state column holds a few dozen distinct
+  // values, and fold's NFD + Unicode regex was ≈ 2 % of a worker (issue 21). Memoised per country,
+  // bounded: a column of distinct values only fills the memo and clears it.
+  const key = country ?? '';
+  let memo = REGION_MEMO.get(key);
+  if (!memo) {
+    memo = new Map();
+    REGION_MEMO.set(key, memo);
+  }
+  const hit = memo.get(value);
+  if (hit !== undefined) return hit ?? undefined;
+  const r = regionOf(value, country);
+  if (memo.size >= GEO_MEMO_MAX) memo.clear();
+  memo.set(value, r ?? null);
+  return r;
+}
+
+const GEO_MEMO_MAX = 4096;
+/** country ('' for none) → cell → ISO 3166-2 code (null: none). */
+const REGION_MEMO = new Map<string, Map<string, string | null>>();
+
+function regionOf(value: string, country?: string): string | undefined {
   const raw = value.trim();
   const f = fold(raw);
   if (!f) return undefined;
   const m = /^(us|ca) ([a-z]{2})$/.exec(f);
-  if (m) return normaliseRegion(m[2], m[1].toUpperCase());
+  if (m) return regionOf(m[2], m[1].toUpperCase());
   if (country === 'CA' || (!country && CA_BY_NAME.has(f))) {
     const up = f.toUpperCase();
     if (CA_PROV[up]) return `CA-${up}`;
@@ -124,10 +146,11 @@ const ZIP3: readonly [number, number, string][] = [
 export function zipToState(zip: string): string | undefined {
   const m = /^\s*(\d{3})\d{2}(?:-?\d{4})?\s*$/.exec(zip);
   if (!m) return undefined;
-  const p = Number(m[1]);
-  for (const [lo, hi, st] of ZIP3) if (p >= lo && p <= hi) return st;
-  return undefined;
+  return ZIP3_STATE[Number(m[1])];
 }
+
+/** ZIP3 → state, one slot per prefix (a per-record lookup; the ranges are scanned once). */
+const ZIP3_STATE: (string | undefined)[] = Array.from({ length: 1000 }, (_, p) => ZIP3.find(([lo, hi]) => p >= lo && p <= hi)?.[2]);
 
 /** True when the value names a country (code or name in the supported languages). */
 export const isCountry = (v: string) => normaliseCountry(v) !== undefined;

@@ -7,6 +7,7 @@ import { isIPv6 } from 'node:net';
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { ValueFinding } from '../types.js';
 import { type Detector, digitsOf, element, luhn } from './detector.js';
+import { FAST_PLAIN, fastPhone } from './phone-fast.js';
 import { cannotBeValidIn, PLAIN_NATIONAL } from './phone-regions.js';
 
 const EMAIL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}$/;
@@ -40,6 +41,7 @@ const EXTENSION = /\s*(?:x|ext\.?|#)\s*\d{1,6}$/i;
 /** Dates and times are digit groups too; libphonenumber would accept some of them in some region. */
 const DATE_LIKE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?:[ T]|$)/;
 const CACHE_MAX = 200_000;
+const NON_DIGITS = /\D/g;
 
 interface Parsed {
   finding: ValueFinding;
@@ -47,7 +49,14 @@ interface Parsed {
   national: string;
 }
 
-function parseOne(v: string, region?: CountryCode): Parsed | null {
+/** `fastDigits`: every digit of `v` when `v` is plain (phone-fast.ts `FAST_PLAIN`), else null. */
+function parseOne(v: string, region: CountryCode | undefined, fastDigits: string | null): Parsed | null {
+  // The common formats get libphonenumber's verdict without its full parse (phone-fast.ts).
+  const f = fastDigits === null ? undefined : fastPhone(fastDigits, region);
+  if (f !== undefined) {
+    if (!f?.valid) return null;
+    return { finding: element('phone', `+${f.cc}${f.national}`, { country: f.country }), cc: f.cc, national: f.national };
+  }
   const p = parsePhoneNumberFromString(v, region);
   if (!p?.isValid()) return null;
   return { finding: element('phone', p.number, { country: p.country }), cc: p.countryCallingCode, national: p.nationalNumber };
@@ -55,16 +64,21 @@ function parseOne(v: string, region?: CountryCode): Parsed | null {
 
 /** `d`: the digits of `v` (without an extension); used to skip regions that cannot accept them. */
 function parsePhone(v: string, intl: boolean, d: string): Parsed | null {
-  if (intl) return parseOne(v.startsWith('00') ? `+${v.slice(2)}` : v);
+  if (intl) {
+    const w = v.startsWith('00') ? `+${v.slice(2)}` : v;
+    return parseOne(w, undefined, FAST_PLAIN.test(w.slice(1)) ? `+${w.slice(1).replace(NON_DIGITS, '')}` : null);
+  }
   // National format: the number is a phone if it is valid in one of the likely regions; the
   // country is only claimed when exactly one region accepts it (jurisdiction must not be guessed).
   let first: Parsed | null = null;
   let valid = 0;
   // Skipping a region is exact only when `d` is every digit libphonenumber sees (phone-regions.ts).
   const plain = PLAIN_NATIONAL.test(v);
+  // Then `d` is also every digit phone-fast.ts needs, computed once for all regions.
+  const fastDigits = plain && FAST_PLAIN.test(v) ? d : null;
   for (const r of PHONE_REGIONS) {
     if (plain && cannotBeValidIn(r, d)) continue;
-    const p = parseOne(v, r);
+    const p = parseOne(v, r, fastDigits);
     if (!p) continue;
     valid++;
     if (!first) first = p;

@@ -80,6 +80,7 @@ export function secretAt(text: string, kw: string, pos: number, out: SecretFindi
   for (const find of finders) {
     const r = find(text, pos);
     if (!r) continue;
+    if (!r.finding) return r.end;
     out.push(r.finding);
     if (r.finding.type === 'aws_access_key_id' && !r.finding.suspect) {
       const s = awsSecretNear(text, pos, r.end, r.finding.value);

@@ -10,7 +10,8 @@ import { shannon } from './detector.js';
 import { judgePassword, judgeSecret, keyBody } from './secret-placeholder.js';
 
 export interface Found {
-  finding: SecretFinding;
+  /** null: the text there was consumed and is no secret (a placeholder), so no other rule may take it. */
+  finding: SecretFinding | null;
   end: number;
 }
 
@@ -106,7 +107,7 @@ const DB_SCHEMES: Record<string, string> = {
   redis: 'redis', rediss: 'redis', amqp: 'amqp', amqps: 'amqp', mssql: 'sqlserver', sqlserver: 'sqlserver', oracle: 'oracle', cockroachdb: 'postgres',
 };
 /** scheme://user:password@host — RFC 3986 userinfo; the password may itself contain '@' (taken up to the last '@' before the host). */
-const URL_CRED = /(jdbc:)?([a-z][a-z0-9+.-]{1,20}):\/\/([^\s:/@"'`]{1,128}):([^\s/"'`@]{1,256}(?:@[^\s/"'`@:]{1,64}(?=@[A-Za-z0-9[]))?)@([A-Za-z0-9[][^\s/"'`?#;,@]{0,255})/iy;
+const URL_CRED = /(jdbc:)?([a-z][a-z0-9+.-]{1,20}):\/\/([^\s:/@"'`]{0,128}):([^\s/"'`@]{1,256}(?:@[^\s/"'`@:]{1,64}(?=@[A-Za-z0-9[]))?)@([A-Za-z0-9[][^\s/"'`?#;,@]{0,255})/iy;
 
 export function urlCredentialAt(text: string, pos: number): Found | null {
   URL_CRED.lastIndex = pos;
@@ -153,7 +154,9 @@ export function dockerAuthsAt(text: string, pos: number): Found | null {
   if (!m) return null;
   const decoded = Buffer.from(m[1], 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
-  if (colon <= 0 || judgePassword(decoded.slice(colon + 1)) === 'placeholder') return null;
+  if (colon <= 0) return null;
+  // A placeholder password (user:password): consumed, so the `"auth"` key is not read as a generic secret.
+  if (judgePassword(decoded.slice(colon + 1)) === 'placeholder') return { finding: null, end: pos + m.index + m[0].length };
   const registry = /"([^"\s]{3,200})"\s*:\s*\{[^{}]*$/.exec(win.slice(0, m.index))?.[1];
   return finding({ type: 'container_registry_auth', family: 'container_registry_auth', provider: 'docker', kind: 'registry_auth', value: m[1], ...(registry ? { identity: registry } : {}) }, pos + m.index + m[0].length);
 }

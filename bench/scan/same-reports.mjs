@@ -1,0 +1,91 @@
+#!/usr/bin/env node
+/**
+ * Speed work must not change what a scan reports (issue 21). Builds another commit (default
+ * 620c126, main before the issue-21 work) into a temporary checkout, scans every shape of
+ * gen-shapes.mjs with it and with this tree's build (`scan --workers 2 --json`), and compares the
+ * reports without `performance` byte for byte, with each --workers count. Exit 1 on any difference.
+ * CPU seconds (user + sys) of both builds are printed beside: a paired before/after per shape.
+ *   node bench/scan/same-reports.mjs [--commit 620c126] [--mb 10] [--shapes a,b] [--workers 0,2] [--base DIR] [--no-build]
+ * --base DIR reuses a checkout already built there.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values: o } = parseArgs({
+  options: {
+    commit: { type: 'string', default: '620c126' },
+    mb: { type: 'string', default: '10' },
+    shapes: { type: 'string' },
+    base: { type: 'string' },
+    workers: { type: 'string', default: '0,2' },
+    'no-build': { type: 'boolean', default: false },
+  },
+});
+const root = new URL('../../', import.meta.url).pathname;
+process.chdir(root);
+const SHAPES = {
+  'customers-us': 'csv', 'customers-intl': 'csv', 'customers-wide': 'csv', 'customers-latin1': 'csv', 'customers-utf16': 'csv',
+  ndjson: 'ndjson', mysqldump: 'sql', pgdump: 'sql', weblog: 'log', authlog: 'log', xlsx: 'xlsx',
+};
+const chosen = o.shapes ? o.shapes.split(',') : Object.keys(SHAPES);
+
+function sh(cmd, args, opts = {}) {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 512 << 20, ...opts });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed (${r.status}): ${(r.stderr ?? '').slice(-2000)}`);
+  return r;
+}
+let base = o.base;
+if (!base) {
+  base = mkdtempSync(join(tmpdir(), `breachdesk-${o.commit}-`));
+  console.error(`building ${o.commit} in ${base}`);
+  const tar = spawnSync('git', ['archive', o.commit], { maxBuffer: 1 << 30 });
+  if (tar.status !== 0) throw new Error(`git archive ${o.commit} failed`);
+  sh('tar', ['-x', '-C', base], { input: tar.stdout, encoding: 'buffer' });
+  symlinkSync(join(root, 'node_modules'), join(base, 'node_modules'));
+  sh('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: base });
+}
+if (!o['no-build']) sh('npx', ['tsc', '-p', 'tsconfig.build.json']);
+
+const dir = '.bench-data/same-reports';
+mkdirSync(dir, { recursive: true });
+const strip = (json) => {
+  const r = JSON.parse(json);
+  delete r.performance;
+  return JSON.stringify(r, null, 2);
+};
+let failed = 0;
+const cpu = (stderr) => {
+  const g = (re) => Number(re.exec(stderr)?.[1] ?? 0);
+  return +(g(/User time \(seconds\): (\S+)/) + g(/System time \(seconds\): (\S+)/)).toFixed(2);
+};
+for (const shape of chosen) {
+  const file = `${dir}/${shape}-${o.mb}.${SHAPES[shape]}`;
+  if (!existsSync(file)) sh('node', ['bench/scan/gen-shapes.mjs', shape, o.mb, file]);
+  for (const workers of o.workers.split(',')) {
+    const scan = (bin) => {
+      const r = sh('/usr/bin/time', ['-v', 'node', bin, 'scan', '--workers', workers, '--json', file]);
+      return { report: strip(r.stdout), cpu: cpu(r.stderr) };
+    };
+    const before = scan(join(base, 'bin/breachdesk.js'));
+    const after = scan('bin/breachdesk.js');
+    const same = before.report === after.report;
+    let note = '';
+    if (!same) {
+      failed++;
+      // A build whose own report changes from run to run cannot be matched byte for byte.
+      const again = scan(join(base, 'bin/breachdesk.js'));
+      if (again.report !== before.report) note = ` (the ${o.commit} build's own report differs between two runs)`;
+    }
+    const r = JSON.parse(after.report);
+    console.log(
+      `${same ? 'identical' : 'DIFFERENT'}  ${shape}  --workers ${workers}  (${r.totals.records} records, ${r.totals.individuals} individuals)` +
+        `  CPU s ${before.cpu} → ${after.cpu}${note}`,
+    );
+  }
+}
+if (!o.base) rmSync(base, { recursive: true, force: true });
+console.log(failed ? `${failed} run(s) differ from ${o.commit}` : `all ${chosen.length} shapes identical to ${o.commit}`);
+process.exit(failed ? 1 : 0);
