@@ -72,6 +72,8 @@ export const ExposureReportSchema = z.object({
       column: z.string(),
       element: z.string(),
       confidence: z.number().min(0).max(1),
+      /** Share of the sampled values that failed validation, when some did (issue 14 §4). */
+      invalidShare: z.number().min(0).max(1).optional(),
     }),
   ),
   matching: z.object({ customers: count, matched: count, unmatched: count }),

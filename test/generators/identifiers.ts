@@ -117,5 +117,9 @@ export function bcryptHash(rng: Rng): string {
 }
 
 export function ipv4(rng: Rng): string {
-  return `${rng.int(11, 223)}.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`;
+  // A public address: first octets of the private, shared, loopback, link-local and documentation
+  // ranges (RFC 1918, 6598, 5735, 3927, 5737) move to the next, public one.
+  const a = rng.int(11, 223);
+  const first = [100, 127, 169, 172, 192, 198, 203].includes(a) ? a + 1 : a;
+  return `${first}.${rng.int(0, 255)}.${rng.int(0, 255)}.${rng.int(1, 254)}`;
 }

@@ -35,6 +35,9 @@ export const ELEMENT_IDS = [
   'biometric',
   'genetic',
   'special_category',
+  // Added by issue 20 §7 (additive; docs/scan-json.md).
+  'payment_card_partial',
+  'ip_address_internal',
 ] as const;
 export type ElementId = (typeof ELEMENT_IDS)[number];
 
@@ -195,6 +198,11 @@ export interface ColumnClass {
   confidence: number;
   /** true when values must be scanned as free text (notes, comments, message bodies). */
   freeText?: boolean;
+  /**
+   * Share (0..1) of the sampled non-empty values that failed the element's validator, when some
+   * did: an ID column with some invalid numbers is still an ID column (issue 14 §4).
+   */
+  invalidShare?: number;
 }
 
 export interface RecordFindings {

@@ -198,3 +198,31 @@ describe('classifyColumns on a FakeNameGenerator-style export', () => {
     });
   });
 });
+
+describe('ID columns with some invalid values (issue 14 §4)', () => {
+  it('keeps a headed ID column with 30 % invalid numbers, and reports that share', () => {
+    const values = Array.from({ length: 20 }, (_, i) => (i % 10 < 7 ? withLuhn(`04645${digits(3)}`) : `04645${digits(3)}${(Number(withLuhn(`04645${digits(3)}`).slice(-1)) + 1) % 10}`));
+    const valid = values.filter((v) => luhn(v)).length;
+    const c = classifyColumn('sin', values);
+    expect(c).toMatchObject({ element: 'national_id', kind: 'ca_sin' });
+    expect(c.invalidShare).toBeCloseTo(1 - valid / values.length, 2);
+  });
+  it('classifies an unlabelled column of formatted CPFs by value when most, not all, are valid', () => {
+    const cpf = (nine: string) => {
+      const dv = (d: string, w: number) => {
+        const s = [...d].reduce((a, x, i) => a + Number(x) * (w - i), 0) % 11;
+        return s < 2 ? 0 : 11 - s;
+      };
+      const a = dv(nine, 10);
+      const b = dv(nine + a, 11);
+      return `${nine.slice(0, 3)}.${nine.slice(3, 6)}.${nine.slice(6)}-${a}${b}`;
+    };
+    const values = Array.from({ length: 20 }, (_, i) => {
+      const v = cpf(`3${digits(8)}`);
+      return i % 10 < 6 ? v : `${v.slice(0, -1)}${(Number(v.slice(-1)) + 1) % 10}`;
+    });
+    const c = classifyColumn('col7', values);
+    expect(c).toMatchObject({ element: 'national_id', kind: 'br_cpf' });
+    expect(c.invalidShare).toBeGreaterThan(0.3);
+  });
+});

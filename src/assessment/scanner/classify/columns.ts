@@ -19,6 +19,15 @@ import { type HeaderMatch, headerTokens, matchHeader } from './headers.js';
 export const MAX_SAMPLE_VALUES = 500;
 export const HEADER_MIN_RATE = 0.5;
 export const VALUE_MIN_RATE = 0.8;
+/**
+ * Values alone, for national IDs in their distinctive written shape with a checksum: a random
+ * number passes a check digit 1 time in 10–97, so a column where half the sample passes is an ID
+ * column with some invalid (mistyped, test or made-up) numbers, not chance (issue 14 §4).
+ */
+export const ID_VALUE_MIN_RATE = 0.5;
+const ID_MIN_SAMPLE = 10;
+/** The share of values that failed, when some did (ColumnClass.invalidShare). */
+const invalid = (r: number) => (r < 1 ? { invalidShare: round(1 - r) } : {});
 
 const round = (x: number) => Math.round(Math.max(0, Math.min(1, x)) * 100) / 100;
 const numericish = (v: string) => /^[\d\s\-./()+]+$/.test(v);
@@ -71,7 +80,7 @@ function byHeader(column: string, h: HeaderMatch, values: string[]): ColumnClass
     const d = detectorFor(el);
     r = rate(values, (v) => d.validate(v) !== null);
   }
-  if (r >= HEADER_MIN_RATE) return { column, element: el, ...(kind ? { kind } : {}), confidence: round(0.5 * h.strength + 0.5 * r) };
+  if (r >= HEADER_MIN_RATE) return { column, element: el, ...(kind ? { kind } : {}), confidence: round(0.5 * h.strength + 0.5 * r), ...invalid(r) };
   if (MANGLE_ELIGIBLE.has(el) && rate(values, (v) => EXCEL_MANGLED.test(v)) >= HEADER_MIN_RATE) {
     return { column, element: el, kind: 'unverifiable', confidence: 0.5 };
   }
@@ -98,13 +107,18 @@ function byValues(column: string, values: string[], decoy: boolean): ColumnClass
   const usable = decoy ? values.filter((v) => !numericish(v)) : values;
   if (usable.length === 0) return null;
   let best: { d: (typeof DETECTORS)[number]; rate: number } | null = null;
+  let id: { d: (typeof DETECTORS)[number]; rate: number } | null = null;
   for (const d of SAMPLING_ORDER) {
     if (!d.sampleable) continue;
     const test = d.sample ?? ((v: string) => d.validate(v) !== null);
     // Rate over all values: a decoy column's numeric values count as misses.
     const r = rate(usable, test) * (usable.length / values.length);
-    if (r >= VALUE_MIN_RATE && (!best || r > best.rate)) best = { d, rate: r };
+    const min = d.id === 'national_id' && usable.length >= ID_MIN_SAMPLE ? ID_VALUE_MIN_RATE : VALUE_MIN_RATE;
+    if (r >= min && d.id === 'national_id') id = { d, rate: r };
+    if (r >= min && (!best || r > best.rate)) best = { d, rate: r };
   }
+  // A national ID in its written shape with a passing checksum beats "a phone somewhere".
+  if (id && best?.d.id === 'phone') best = id;
   if (!best) return null;
   const confidence = round((0.4 + 0.5 * best.rate) * Math.min(1, 0.6 + values.length / 25));
   if (best.d.kind === 'secret') return { column, element: null, secret: best.d.id as SecretType, confidence };
@@ -115,7 +129,7 @@ function byValues(column: string, values: string[], decoy: boolean): ColumnClass
       if (k) counts.set(k, (counts.get(k) ?? 0) + 1);
     }
     const kind = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
-    return { column, element: 'national_id', ...(kind ? { kind } : {}), confidence };
+    return { column, element: 'national_id', ...(kind ? { kind } : {}), confidence, ...invalid(best.rate) };
   }
   return { column, element: best.d.id as ElementId, confidence };
 }

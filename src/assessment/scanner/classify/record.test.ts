@@ -112,18 +112,20 @@ describe('classifyColumns + detectRecord on a German export', () => {
     const classes = classifyColumns('kunden', columns, rows);
     const r = detectRecord(classes, rows[0]);
     const els = r.elements.map((e) => `${e.element}${e.kind ? `:${e.kind}` : ''}`);
+    // Vorname + Nachname are one name, Straße + PLZ one address (issue 20 §7: distinct counts).
     expect(els).toEqual([
-      'person_name',
-      'person_name',
       'email',
       'phone',
       'date_of_birth',
-      'postal_address',
       'iban',
       'national_id:de_tax_id',
       'special_category:religion',
       'phone',
+      'person_name',
+      'postal_address',
     ]);
+    expect(r.elements.find((e) => e.element === 'person_name')?.value).toBe('Jörg Müller');
+    expect(r.elements.find((e) => e.element === 'postal_address')?.value).toBe('Hauptstraße 1, 10115');
     expect(r.geo).toEqual({ country: 'DE', postalCode: '10115' });
     expect(classes[12].element).toBeNull();
   });

@@ -28,27 +28,55 @@ function elementValue(cls: ColumnClass, v: string): ValueFinding | null {
   return f;
 }
 
-type CellHandler = (v: string, out: RecordFindings, geo: { region?: string }) => void;
+/** Per-row scratch: a region to normalise with the country, and the parts of a split name or address. */
+interface Scratch {
+  region?: string;
+  name?: string[];
+  address?: string[];
+}
+type CellHandler = (v: string, out: RecordFindings, geo: Scratch) => void;
 
 interface Plan {
   handlers: CellHandler[];
   /** Column indexes that have a handler (others are skipped without looking at the cell). */
   read: number[];
-  /** Whether some column is a region: only then does a row need its own scratch object. */
+  /** Whether some column is a region or a part of a split name/address: only then does a row need its own scratch object. */
   region: boolean;
+  /** The name is split over several columns (first/last name): its parts make one value. */
+  splitName: boolean;
+  /** The address is split (street, line 2) or has a postal code column: its parts make one value. */
+  splitAddress: boolean;
 }
 
 /** Per-column handlers, built once per `classes` array (the engine reuses it for a whole table). */
 const plans = new WeakMap<ColumnClass[], Plan>();
 
 /** Scratch passed when no column writes a region (never written to). */
-const NO_REGION: { region?: string } = Object.freeze({});
+const NO_REGION: Scratch = Object.freeze({});
 
-function handlerFor(cls: ColumnClass): CellHandler {
+/**
+ * `split`: the element's value is one of several parts of the row's name or address. A first and
+ * a last name are one person's name, not two names: counted apart, `distinctValues` of names was
+ * the number of distinct given names and surnames (issue 20 §7), and no name could link records.
+ */
+function handlerFor(cls: ColumnClass, split: boolean): CellHandler {
   const steps: CellHandler[] = [];
   if (cls.element) {
     const el = cls.element;
-    if (el === 'national_id' || cls.kind === 'unverifiable') {
+    if (split) {
+      const validate = detectorFor(el).validate;
+      steps.push((v, _out, g) => {
+        const f = validate(v) as ValueFinding | null;
+        if (!f) return;
+        if (el === 'person_name') {
+          g.name ??= [];
+          g.name.push(f.value);
+        } else {
+          g.address ??= [];
+          g.address.push(f.value);
+        }
+      });
+    } else if (el === 'national_id' || cls.kind === 'unverifiable') {
       steps.push((v, out) => {
         const f = elementValue(cls, v);
         if (f) out.elements.push(f);
@@ -79,6 +107,12 @@ function handlerFor(cls: ColumnClass): CellHandler {
   if (cls.geo === 'country') steps.push((v, out) => (out.geo.country ??= normaliseCountry(v)));
   else if (cls.geo === 'region') steps.push((v, _out, g) => (g.region ??= v));
   else if (cls.geo === 'postal_code') steps.push((v, out) => (out.geo.postalCode ??= v.trim()));
+  if (cls.geo === 'postal_code' && split) {
+    steps.push((v, _out, g) => {
+      g.address ??= [];
+      g.address.push(v.trim());
+    });
+  }
   if (steps.length === 1) return steps[0];
   return (v, out, g) => {
     for (const s of steps) s(v, out, g);
@@ -95,12 +129,20 @@ function planFor(classes: ColumnClass[]): Plan {
   if (!plan) {
     const handlers: CellHandler[] = [];
     const read: number[] = [];
+    const plain = (c: ColumnClass) => c.kind !== 'unverifiable';
+    const names = classes.filter((c) => c.element === 'person_name' && plain(c)).length;
+    const streets = classes.filter((c) => c.element === 'postal_address' && plain(c)).length;
+    const postcodes = classes.filter((c) => c.geo === 'postal_code').length;
+    const splitName = names >= 2;
+    const splitAddress = streets >= 2 || (streets === 1 && postcodes === 1);
     classes.forEach((c, j) => {
       if (!columnIsRead(c)) return;
-      handlers.push(handlerFor(c));
+      const split = plain(c) && ((splitName && c.element === 'person_name') || (splitAddress && (c.element === 'postal_address' || c.geo === 'postal_code')));
+      handlers.push(handlerFor(c, split));
       read.push(j);
     });
-    plan = { handlers, read, region: classes.some((c) => columnIsRead(c) && c.geo === 'region') };
+    const region = classes.some((c) => columnIsRead(c) && c.geo === 'region');
+    plan = { handlers, read, region: region || splitName || splitAddress, splitName, splitAddress };
     plans.set(classes, plan);
   }
   lastClasses = classes;
@@ -125,9 +167,9 @@ function serviceAccountKey(classes: ColumnClass[], row: (string | null)[], secre
 }
 
 export function detectRecord(classes: ColumnClass[], row: (string | null)[]): RecordFindings {
-  const { handlers, read, region } = planFor(classes);
+  const { handlers, read, region, splitName, splitAddress } = planFor(classes);
   const out: RecordFindings = { elements: [], secrets: [], geo: {} };
-  const g: { region?: string } = region ? {} : NO_REGION;
+  const g: Scratch = region ? {} : NO_REGION;
   const n = row.length;
   for (let k = 0; k < read.length; k++) {
     const j = read[k];
@@ -135,6 +177,11 @@ export function detectRecord(classes: ColumnClass[], row: (string | null)[]): Re
     const v = row[j];
     if (v == null || isPlaceholder(v)) continue;
     handlers[k](v, out, g);
+  }
+  if (splitName && g.name !== undefined) out.elements.push({ element: 'person_name', value: g.name.join(' ') });
+  // A postal code alone is a geographic hint, not an address.
+  if (splitAddress && g.address !== undefined && (g.address.length > 1 || out.geo.postalCode === undefined)) {
+    out.elements.push({ element: 'postal_address', value: g.address.join(', ') });
   }
   if (out.secrets.length) serviceAccountKey(classes, row, out.secrets);
   if (g.region !== undefined) {

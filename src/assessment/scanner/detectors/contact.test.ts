@@ -54,10 +54,20 @@ describe('phone', () => {
 });
 
 describe('IP address', () => {
-  it.each(['0.0.0.0', '127.0.0.1', '255.255.255.255', '224.0.0.1', '198.51.100.7', '203.0.113.9', '::', '::1', '2001:db8::1'])('excludes non-personal %s', (v) =>
-    expect(ipAddress.validate(v)).toBeNull(),
-  );
-  it('keeps private addresses (they identify a device in internal logs)', () => expect(ipAddress.validate('192.168.1.20')).not.toBeNull());
+  it.each(['0.0.0.0', '255.255.255.255', '224.0.0.1', '::', 'ff02::1'])('excludes non-host address %s', (v) => expect(ipAddress.validate(v)).toBeNull());
+  it.each([
+    ['192.168.1.20', 'private'],
+    ['172.20.0.4', 'private'],
+    ['fd12:3456:789a::1', 'private'],
+    ['100.64.1.1', 'shared'],
+    ['127.0.0.1', 'loopback'],
+    ['::1', 'loopback'],
+    ['169.254.10.1', 'link_local'],
+    ['198.51.100.7', 'documentation'],
+    ['203.0.113.9', 'documentation'],
+    ['2001:db8::1', 'documentation'],
+  ])('counts %s apart as ip_address_internal (%s)', (v, kind) => expect(ipAddress.validate(v)).toMatchObject({ element: 'ip_address_internal', kind }));
+  it('keeps public addresses as ip_address', () => expect(ipAddress.validate('172.32.0.1')).toEqual({ element: 'ip_address', value: '172.32.0.1' }));
   it('lower-cases IPv6', () => expect(ipAddress.validate('FE80::1FF:FE23:4567:890A')?.value).toBe('fe80::1ff:fe23:4567:890a'));
 });
 

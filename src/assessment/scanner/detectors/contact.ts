@@ -179,10 +179,13 @@ export const phone: Detector = {
 };
 
 /**
- * IPv4 and IPv6. Excluded as not about a person (documented choice): unspecified 0.0.0.0/8 and ::,
- * loopback 127/8 and ::1, broadcast, multicast 224/4 and ff00::/8, reserved 240/4, and the RFC 5737 /
- * RFC 3849 documentation ranges. Private RFC 1918 addresses are kept: in internal logs they point
- * to one employee's device.
+ * IPv4 and IPv6. Public addresses are `ip_address`. Addresses that never reach the internet are
+ * counted apart as `ip_address_internal` with their kind (issue 20 §7: they were dropped silently):
+ * `private` (RFC 1918, RFC 4193 fc00::/7 — in internal logs they still point to one device),
+ * `shared` (RFC 6598 carrier-grade NAT 100.64/10), `loopback` (127/8, ::1), `link_local`
+ * (169.254/16, fe80::/10) and `documentation` (RFC 5737, RFC 3849 2001:db8::/32). Not host
+ * addresses at all, and dropped: unspecified 0/8 and ::, multicast 224/4 and ff00::/8, reserved
+ * 240/4 and broadcast.
  */
 export function validateIp(value: string): ValueFinding | null {
   const v = value.trim();
@@ -190,30 +193,60 @@ export function validateIp(value: string): ValueFinding | null {
   if (m) {
     const o = m.slice(1).map(Number);
     if (o.some((x, i) => x > 255 || (m[i + 1].length > 1 && m[i + 1][0] === '0'))) return null;
-    if (o[0] === 0 || o[0] === 127 || o[0] >= 224) return null;
-    const p3 = `${o[0]}.${o[1]}.${o[2]}`;
-    if (p3 === '192.0.2' || p3 === '198.51.100' || p3 === '203.0.113') return null;
-    return element('ip_address', v);
+    if (o[0] === 0 || o[0] >= 224) return null;
+    const kind = ipv4Kind(o);
+    return kind ? element('ip_address_internal', v, { kind }) : element('ip_address', v);
   }
   if (v.includes(':') && v.length >= 3 && v.length <= 45 && isIPv6(v)) {
     const l = v.toLowerCase();
-    if (l === '::' || l === '::1' || l.startsWith('ff') || l.startsWith('2001:db8:')) return null;
-    return element('ip_address', l);
+    if (l === '::' || l.startsWith('ff')) return null;
+    const kind = ipv6Kind(l);
+    return kind ? element('ip_address_internal', l, { kind }) : element('ip_address', l);
   }
+  return null;
+}
+
+function ipv4Kind(o: number[]): string | null {
+  const [a, b, c] = o;
+  if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168)) return 'private';
+  if (a === 127) return 'loopback';
+  if (a === 169 && b === 254) return 'link_local';
+  if (a === 100 && b >= 64 && b <= 127) return 'shared';
+  if ((a === 192 && b === 0 && c === 2) || (a === 198 && b === 51 && c === 100) || (a === 203 && b === 0 && c === 113)) return 'documentation';
+  return null;
+}
+
+function ipv6Kind(l: string): string | null {
+  if (l === '::1') return 'loopback';
+  if (/^f[cd][0-9a-f]{0,2}:/.test(l)) return 'private';
+  if (/^fe[89ab][0-9a-f]?:/.test(l)) return 'link_local';
+  if (l.startsWith('2001:db8:') || l.startsWith('2001:0db8:')) return 'documentation';
   return null;
 }
 
 export const ipAddress: Detector = {
   id: 'ip_address',
   kind: 'element',
-  description: 'IPv4/IPv6 address (unspecified, loopback, multicast and documentation ranges excluded)',
+  description: 'IPv4/IPv6 address; private, loopback, link-local, shared and documentation ranges reported as ip_address_internal',
   keywords: ['ip', 'ip address', 'remote_addr', 'client ip'],
   validate: validateIp,
   sampleable: true,
   fixtures: {
-    ok: ['106.31.73.20', '10.0.0.5', '6e40:4041:c617:e898:c11:40d2:c669:2eb4', 'fe80::1ff:fe23:4567:890a'],
-    ng: ['0.0.0.0', '127.0.0.1', '256.1.1.1', '192.0.2.10', '01.2.3.4', '::1', '1.2.3', 'ff02::1'],
+    ok: ['106.31.73.20', '6e40:4041:c617:e898:c11:40d2:c669:2eb4', '2a00:1450:4001:81c::200e'],
+    ng: ['0.0.0.0', '256.1.1.1', '01.2.3.4', '1.2.3', 'ff02::1', '::'],
   },
+};
+
+/** The same validator: a column of addresses may hold both kinds; findings carry their own element. */
+export const ipAddressInternal: Detector = {
+  id: 'ip_address_internal',
+  kind: 'element',
+  description: 'IP address that never reaches the internet (private, loopback, link-local, shared, documentation), with its kind',
+  validate: (v) => {
+    const f = validateIp(v);
+    return f?.element === 'ip_address_internal' ? f : null;
+  },
+  fixtures: { ok: ['10.0.0.5', '127.0.0.1', '192.0.2.10', 'fe80::1ff:fe23:4567:890a', '::1'], ng: ['106.31.73.20', '0.0.0.0', 'ff02::1'] },
 };
 
 /** "lat,long" pairs (ISO 6709 decimal degrees) with at least 3 decimals; a single coordinate by column only. */

@@ -64,6 +64,9 @@ export function maskValue(element: ElementId | SecretType, value: string): strin
     }
     case 'phone':
       return maskDigitsKeepingLayout(v, 2);
+    case 'payment_card_partial':
+      // Already truncated; show only the last two of its four digits.
+      return `**** **${v.slice(-2)}`;
     case 'person_name':
       return v
         .split(/\s+/)

@@ -51,8 +51,8 @@ describe('national IDs', () => {
     const f = validateNationalId(value, kind);
     expect(f).toMatchObject({ element: 'national_id', kind, country });
   });
-  it('covers the nine required countries', () => {
-    expect(NATIONAL_ID_KINDS.map((k) => k.kind).sort()).toEqual(cases.map((c) => c[0]).sort());
+  it('covers the nine required countries, and PAN and TFN (tested below)', () => {
+    expect(NATIONAL_ID_KINDS.map((k) => k.kind).sort()).toEqual([...cases.map((c) => c[0]), 'au_tfn', 'in_pan'].sort());
   });
   it.each([
     ['uk_nino', 'GB123456A'], // prefix GB is never issued (HMRC NIM39110)
@@ -95,5 +95,34 @@ describe('national IDs', () => {
     expect(sampleNationalIdKind('390.533.447-05')).toBe('br_cpf');
     expect(sampleNationalIdKind('39053344705')).toBeNull();
     expect(sampleNationalIdKind('111222333')).toBeNull();
+  });
+});
+
+describe('Indian PAN and Australian TFN (issue 14 §4)', () => {
+  /** ATO weights 1 4 3 7 5 8 6 9 10: a valid 9-digit TFN for each 8-digit body (mod 11 = 0). */
+  const tfn = (body: string) => {
+    for (let c = 0; c < 10; c++) {
+      const d = body + c;
+      const sum = [1, 4, 3, 7, 5, 8, 6, 9, 10].reduce((s, w, i) => s + w * Number(d[i]), 0);
+      if (sum % 11 === 0) return d;
+    }
+    return null;
+  };
+  it('validates a PAN by its structure (holder type in the 4th letter)', () => {
+    expect(validateNationalId('abcpd1234e', 'in_pan')).toEqual({ element: 'national_id', value: 'ABCPD1234E', kind: 'in_pan', country: 'IN' });
+    for (const v of ['ABCXD1234E', 'ABCPD12345', 'ABCP1234E', 'ABCPD0000E']) expect(validateNationalId(v, 'in_pan'), v).toBeNull();
+    expect(sampleNationalIdKind('BNZPM2501F')).toBe('in_pan');
+  });
+  it('checks a TFN with the ATO weights', () => {
+    const bodies = ['12345678', '87654321', '45612378', '30021954'];
+    const valid = bodies.map(tfn).filter((x): x is string => x !== null);
+    expect(valid.length).toBeGreaterThan(1);
+    for (const v of valid) {
+      expect(validateNationalId(v, 'au_tfn')?.kind).toBe('au_tfn');
+      const wrong = v.slice(0, 8) + ((Number(v[8]) + 1) % 10);
+      expect(validateNationalId(wrong, 'au_tfn'), wrong).toBeNull();
+    }
+    // No distinctive shape: never classified by values alone.
+    expect(sampleNationalIdKind(valid[0])).not.toBe('au_tfn');
   });
 });

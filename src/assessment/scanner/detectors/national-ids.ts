@@ -5,7 +5,8 @@
  * above 772 but not the advertising/invalid numbers SSA names).
  */
 // One stdnum module per kind, not the package index: the index loads every country's validators
-// (≈ 0.3 s of each scan thread's start-up, measured); these nine load in ≈ 0.07 s.
+// (≈ 0.3 s of each scan thread's start-up, measured); these eleven load in ≈ 0.07 s.
+import * as auTfn from 'stdnum/lib/cjs/au/tfn.js';
 import * as brCpf from 'stdnum/lib/cjs/br/cpf.js';
 import * as caSin from 'stdnum/lib/cjs/ca/sin.js';
 import * as esDni from 'stdnum/lib/cjs/es/dni.js';
@@ -13,6 +14,7 @@ import * as esNie from 'stdnum/lib/cjs/es/nie.js';
 import * as frNir from 'stdnum/lib/cjs/fr/nir.js';
 import * as gbNino from 'stdnum/lib/cjs/gb/nino.js';
 import * as inAadhaar from 'stdnum/lib/cjs/in/aadhaar.js';
+import * as inPan from 'stdnum/lib/cjs/in/pan.js';
 import * as itCf from 'stdnum/lib/cjs/it/codicefiscale.js';
 import * as nlBsn from 'stdnum/lib/cjs/nl/bsn.js';
 import type { ValueFinding } from '../types.js';
@@ -174,7 +176,33 @@ export const NATIONAL_ID_KINDS: readonly IdKind[] = [
   { kind: 'ca_sin', country: 'CA', shape: /^[0-79]\d{8}$/, sampleShape: /^\d{3}[ -]\d{3}[ -]\d{3}$/, check: std(caSin), compact: digitsOf },
   // Dutch BSN: 9 digits, "elfproef" (11-test with weight −1 on the last digit).
   { kind: 'nl_bsn', country: 'NL', shape: /^\d{9}$/, sampleShape: null, check: (c) => !allSameDigit(c) && std(nlBsn)(c), compact: digitsOf },
+  // Indian PAN (Income Tax Act s. 139A; CBDT): 5 letters (the 4th the holder type, P for a person),
+  // 4 digits, a letter. Its check letter's algorithm is unpublished: structure only, as stdnum does.
+  { kind: 'in_pan', country: 'IN', shape: /^[A-Z]{3}[ABCFGHJKLPT][A-Z]\d{4}[A-Z]$/, sampleShape: /^[A-Za-z]{3}[ABCFGHJKLPTabcfghjklpt][A-Za-z]\d{4}[A-Za-z]$/, check: (c) => !/^[A-Z]{5}0000[A-Z]$/.test(c) && std(inPan)(c), compact: upperAlnum },
+  // Australian TFN (ATO): 8 or 9 digits, weighted sum (1 4 3 7 5 8 6 9 10) divisible by 11. No
+  // distinctive shape: by column or context word only.
+  { kind: 'au_tfn', country: 'AU', shape: /^\d{8,9}$/, sampleShape: null, check: (c) => !allSameDigit(c) && std(auTfn)(c), compact: digitsOf },
 ];
+
+/**
+ * Free-text context words (lower case, as the prefilter matches them) → the one ID kind each
+ * names. In text a number is checked only against that kind: a Dutch "BSN" is never reported by
+ * the Canadian SIN's Luhn check (issue 14 §4). Words naming no country ("national id") allow all.
+ */
+export const ID_CONTEXT_KINDS: ReadonlyMap<string, string> = new Map([
+  ...['nino', 'national insurance', 'insurance number'].map((w) => [w, 'uk_nino'] as const),
+  ...['sin ', 'sin:', 'sin#', 'social insurance'].map((w) => [w, 'ca_sin'] as const),
+  ...['nir ', 'nir:', 'securite sociale', 'sécurité sociale'].map((w) => [w, 'fr_nir'] as const),
+  ...['steuer', 'idnr'].map((w) => [w, 'de_tax_id'] as const),
+  ...['dni ', 'dni:'].map((w) => [w, 'es_dni'] as const),
+  ...['nie ', 'nie:'].map((w) => [w, 'es_nie'] as const),
+  ['codice fiscale', 'it_cf'],
+  ...['bsn ', 'bsn:', 'burgerservice'].map((w) => [w, 'nl_bsn'] as const),
+  ...['cpf ', 'cpf:'].map((w) => [w, 'br_cpf'] as const),
+  ['aadhaar', 'in_aadhaar'],
+  ...['pan:', 'pan no', 'pan number', 'pan card', 'permanent account number'].map((w) => [w, 'in_pan'] as const),
+  ...['tfn', 'tax file number'].map((w) => [w, 'au_tfn'] as const),
+]);
 
 const KIND_BY_ID = new Map(NATIONAL_ID_KINDS.map((k) => [k.kind, k]));
 
@@ -208,13 +236,13 @@ export function sampleNationalIdKind(value: string): string | null {
 export const nationalId: Detector = {
   id: 'national_id',
   kind: 'element',
-  description: 'National ID with checksum: UK NINO, CA SIN, FR NIR, DE Steuer-ID, ES DNI/NIE, IT codice fiscale, NL BSN, BR CPF, IN Aadhaar',
-  keywords: ['nino', 'national insurance', 'sin', 'social insurance', 'nir', 'securite sociale', 'steuer', 'idnr', 'dni', 'nie', 'codice fiscale', 'bsn', 'burgerservicenummer', 'cpf', 'aadhaar', 'national id'],
+  description: 'National ID with checksum: UK NINO, CA SIN, FR NIR, DE Steuer-ID, ES DNI/NIE, IT codice fiscale, NL BSN, BR CPF, IN Aadhaar, AU TFN; IN PAN by structure',
+  keywords: ['nino', 'national insurance', 'sin', 'social insurance', 'nir', 'securite sociale', 'steuer', 'idnr', 'dni', 'nie', 'codice fiscale', 'bsn', 'burgerservicenummer', 'cpf', 'aadhaar', 'national id', 'pan', 'tfn', 'tax file number'],
   validate: (value) => validateNationalId(value),
   sampleable: true,
   sample: (v) => sampleNationalIdKind(v) !== null,
   fixtures: {
-    ok: ['AB123456C', 'AB 12 34 56 C', '046 454 286', '2 95 10 99 126 111 93', '36574261809', '54362315K', 'X2482300W', 'RCCMNL83S18D969H', '111222333', '390.533.447-05', '234123412346'],
-    ng: ['BG123456C', 'DA123456C', 'AB123456E', '046 454 288', '2 95 10 99 126 111 94', '36574261808', '54362315A', 'X2482300A', 'RCCMNL83S18D969A', '111222334', '390.533.447-06', '111.111.111-11', '234123412345'],
+    ok: ['AB123456C', 'AB 12 34 56 C', '046 454 286', '2 95 10 99 126 111 93', '36574261809', '54362315K', 'X2482300W', 'RCCMNL83S18D969H', '111222333', '390.533.447-05', '234123412346', 'ABCPD1234E'],
+    ng: ['BG123456C', 'DA123456C', 'AB123456E', '046 454 288', '2 95 10 99 126 111 94', '36574261808', '54362315A', 'X2482300A', 'RCCMNL83S18D969A', '111222334', '390.533.447-06', '111.111.111-11', '234123412345', 'ABCXD1234E', 'ABCPD12345'],
   },
 };

@@ -3,7 +3,8 @@
  * Every ElementId and SecretType of types.ts has exactly one entry (checked by registry.test.ts).
  */
 import type { ElementId, SecretType } from '../types.js';
-import { deviceId, email, geolocation, ipAddress, phone } from './contact.js';
+import { paymentCardPartial } from './card-partial.js';
+import { deviceId, email, geolocation, ipAddress, ipAddressInternal, phone } from './contact.js';
 import { CONTEXT_DETECTORS } from './context-only.js';
 import type { Detector } from './detector.js';
 import { bankAccount, cardSecurityCode, iban, paymentCard, usRoutingNumber } from './financial.js';
@@ -18,11 +19,13 @@ export const DETECTORS: readonly Detector[] = [
   usItin,
   nationalId,
   paymentCard,
+  paymentCardPartial,
   iban,
   usRoutingNumber,
   bankAccount,
   cardSecurityCode,
   ipAddress,
+  ipAddressInternal,
   geolocation,
   deviceId,
   passwordHash,

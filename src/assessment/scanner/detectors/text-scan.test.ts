@@ -32,8 +32,20 @@ describe('scanText: personal data', () => {
     expect(els('GB82 WEST 1234 5698 7654 32', 'iban')).toEqual(['GB82WEST12345698765432']);
   });
   it('finds IPv4 and IPv6 but not timestamps or versions with leading zeros', () => {
-    expect(els('from 106.31.73.20 and fe80::1ff:fe23:4567:890a at 12:34:56', 'ip_address').sort()).toEqual(['106.31.73.20', 'fe80::1ff:fe23:4567:890a']);
+    expect(els('from 106.31.73.20 and 2a00:1450:4001:81c::200e at 12:34:56', 'ip_address').sort()).toEqual(['106.31.73.20', '2a00:1450:4001:81c::200e']);
     expect(els('127.0.0.1 and 01.02.03.04', 'ip_address')).toEqual([]);
+  });
+  it('counts private, loopback, link-local and documentation addresses apart (issue 20 §7)', () => {
+    const r = scanText('from 10.1.2.3, 127.0.0.1, 192.0.2.5, fe80::1ff:fe23:4567:890a and 8.8.8.8').elements;
+    expect(r.filter((f) => f.element === 'ip_address').map((f) => f.value)).toEqual(['8.8.8.8']);
+    expect(r.filter((f) => f.element === 'ip_address_internal').map((f) => f.kind).sort()).toEqual(['documentation', 'link_local', 'loopback', 'private']);
+  });
+  it('reports masked and truncated card numbers as payment_card_partial, not as cards', () => {
+    expect(els('card ************1234 declined', 'payment_card_partial')).toEqual(['*1234']);
+    expect(els('paid with 4111 11** **** 1111', 'payment_card_partial')).toEqual(['411111*1111']);
+    expect(els('cc XXXX-XXXX-XXXX-4242, Visa ending in 4242', 'payment_card_partial')).toEqual(['*4242', '*4242']);
+    expect(els('phone ending in 1234, password=****, ref 9111********1111', 'payment_card_partial')).toEqual([]);
+    expect(els('card ************1234', 'payment_card')).toEqual([]);
   });
   it('finds phones: international, formatted national, and local ones after a phone word', () => {
     expect(els('Desk: +41 (0)96 471 07 95', 'phone')).toEqual(['+41964710795']);
@@ -169,5 +181,33 @@ describe('scanText: context words are whole words', () => {
     expect(els('cancelled 467 3395 items', 'phone')).toEqual([]);
     expect(els('database 021000021', 'us_routing_number')).toEqual([]);
     expect(els('ABA routing 021000021', 'us_routing_number')).toEqual(['021000021']);
+  });
+});
+
+describe('national IDs in free text: only the kind the context word names (issue 14 §4)', () => {
+  const ids = (t: string) => scanText(t).elements.filter((f) => f.element === 'national_id').map((f) => `${f.kind}:${f.value}`);
+  it('checks a BSN only as a BSN and a SIN only as a SIN', () => {
+    // 046 454 286 passes the SIN's Luhn check but not the BSN's 11-test; 111222333 the reverse.
+    expect(ids('my BSN: 046454286')).toEqual([]);
+    expect(ids('my BSN: 111222333')).toEqual(['nl_bsn:111222333']);
+    expect(ids('SIN: 111222333')).toEqual([]);
+    expect(ids('SIN 046 454 286 ok')).toEqual(['ca_sin:046454286']);
+    expect(ids('national id 046 454 286')).toEqual(['ca_sin:046454286']);
+  });
+  it('finds an Indian PAN and an Australian TFN after their words, not as phones', () => {
+    expect(ids('PAN: ABCPD1234E on file')).toEqual(['in_pan:ABCPD1234E']);
+    const r = scanText('TFN 123 456 782 lodged');
+    expect(r.elements.map((f) => `${f.element}:${f.kind ?? ''}`)).toEqual(['national_id:au_tfn']);
+    expect(ids('TFN 123 456 783')).toEqual([]);
+  });
+});
+
+describe('e-mail in log lines (issue 20 §7): the same value as in a table', () => {
+  it('does not take user=, quotes, slashes or a non-ASCII word into the local part', () => {
+    const mails = (t: string) => scanText(t).elements.filter((f) => f.element === 'email').map((f) => f.value);
+    for (const t of ['login ok user=Jane.Doe42@Example.com ip=10.0.0.1', "reset email='jane.doe42@example.com'", 'queued to=<jane.doe42@example.com>', 'user/jane.doe42@example.com'])
+      expect(mails(t), t).toEqual(['jane.doe42@example.com']);
+    expect(mails("publickey for o'brien+tag@mail.example.co.uk")).toEqual(["o'brien+tag@mail.example.co.uk"]);
+    expect(mails('für jürgen.x@example.com')).toEqual([]);
   });
 });

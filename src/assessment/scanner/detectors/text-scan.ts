@@ -9,55 +9,23 @@
  *    other context-only elements (names, addresses) on a window after the keyword.
  */
 import type { SecretFinding, ValueFinding } from '../types.js';
-import { validateEmail, validateIp, validatePhone } from './contact.js';
+import { validateIp, validatePhone } from './contact.js';
+import { scanEmails } from './text-email.js';
 import { parseBirthDate } from './context-only.js';
 import { allSameDigit, digitsOf, element, isDigit, luhn } from './detector.js';
 import { cardBrand, validAba, validateIban } from './financial.js';
 import { passwordHash, structuredHashKind } from './hashes.js';
-import { validateNationalId, validItin, validSsn } from './national-ids.js';
+import { ID_CONTEXT_KINDS, validateNationalId, validItin, validSsn } from './national-ids.js';
 import { type AddressCue, addressAround, NAME_STRONG, NAME_WEAK, nameAfterCue, nameLines, STREET_AFTER, STREET_BEFORE, STREET_SUFFIX, UNIT_WORDS } from './text-people.js';
 import { matchSecretValue, SECRET_RULE_KEYWORDS, secretAt } from './secret-scan.js';
 import { SECRET_DETECTORS, validateGenericSecret } from './secrets.js';
 import { keywordFinder } from './text-keywords.js';
+import { nameWords } from './text-names.js';
+import { PARTIAL_CARD_LAST4_WORDS, PARTIAL_CARD_MASK_WORDS, partialCardAt } from './card-partial.js';
 
 export interface TextFindings {
   elements: ValueFinding[];
   secrets: SecretFinding[];
-}
-
-// ---- e-mail: '@' anchor -------------------------------------------------------------------
-
-const LOCAL = new Uint8Array(128);
-const DOMAIN = new Uint8Array(128);
-for (const c of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+/=?^_`{|}~-.") LOCAL[c.charCodeAt(0)] = 1;
-for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.') DOMAIN[c.charCodeAt(0)] = 1;
-
-function scanEmails(text: string, out: ValueFinding[]): void {
-  let at = text.indexOf('@');
-  while (at !== -1) {
-    let s = at;
-    while (s > 0 && at - s < 64) {
-      const c = text.charCodeAt(s - 1);
-      if (c >= 128 || !LOCAL[c]) break;
-      s--;
-    }
-    let e = at + 1;
-    while (e < text.length && e - at < 254) {
-      const c = text.charCodeAt(e);
-      if (c >= 128 || !DOMAIN[c]) break;
-      e++;
-    }
-    // Trim punctuation that ends sentences or quotes around the address.
-    while (s < at && /[.'`{|}~-]/.test(text[s])) s++;
-    while (e > at + 1 && /[.-]/.test(text[e - 1])) e--;
-    // `scheme://user:password@host`: the password and host are not an e-mail address.
-    const userinfo = text.charCodeAt(s - 1) === 58 && /[a-z][a-z0-9+.-]*:\/\/[^\s/@]*$/i.test(text.slice(s > 200 ? s - 200 : 0, s - 1));
-    if (s < at && e > at + 3 && !userinfo) {
-      const f = validateEmail(text.slice(s, e));
-      if (f) out.push(f);
-    }
-    at = text.indexOf('@', e > at ? e : at + 1);
-  }
 }
 
 // ---- digit runs --------------------------------------------------------------------------------
@@ -69,7 +37,7 @@ const SSN_CONTEXT = /\b(?:ssn|social security|soc\.? sec|ss#|itin|taxpayer)[^\n]
 const CARD_CONTEXT = /\b(?:card|credit|visa|mastercard|amex|cc#?|pan|karte|carte|tarjeta|carta)\b[^\n]{0,30}$/i;
 const PHONE_CONTEXT = /\b(?:phone|tel\b|tel\.|telephone|mobile|cell|fax|call|desk|office|contact|sms|text me|whatsapp|dial|reach|ring\b|telefon|t[ée]l[ée]phone|tel[ée]fono|telefoon|celular|handy|portable)[^\n]{0,30}(?:\n\s*)?$/i;
 const PHONE_AFTER = /^[\s-]{0,3}(?:office|fax|mobile|cell|home|work|phone|tel)/i;
-const OTHER_NUMBER_CONTEXT = /\b(?:licen[cs]e|passport|account|acct|order|invoice|ticket|tracking|serial|ref(?:erence)?|iban|ssn|card|id|aadhaar|nino|sin|nir|dni|nie|bsn|cpf|steuer|fiscal|insurance)\b[^\n]{0,25}$/i;
+const OTHER_NUMBER_CONTEXT = /\b(?:licen[cs]e|passport|account|acct|order|invoice|ticket|tracking|serial|ref(?:erence)?|iban|ssn|card|id|aadhaar|nino|sin|nir|dni|nie|bsn|cpf|steuer|fiscal|insurance|tfn|tax file)\b[^\n]{0,25}$/i;
 const ROUTING_CONTEXT = /\b(?:routing|aba|rtn|transit)\b[^\n]{0,25}$/i;
 
 function before(text: string, pos: number, n = 40): string {
@@ -165,16 +133,17 @@ function dispatchNumber(text: string, raw: string, pos: number, out: ValueFindin
 
 // ---- keyword prefilter -----------------------------------------------------------------------
 
-type Cue = 'secret' | 'id' | 'name1' | 'name2' | AddressCue;
+type Cue = 'secret' | 'id' | 'card4' | 'name1' | 'name2' | AddressCue;
 /** The secret detectors' and the password-hash detector's own keywords, plus a few spelling variants. */
 const SECRET_WORDS = [
   ...new Set([...SECRET_DETECTORS.flatMap((d) => d.keywords ?? []), ...SECRET_RULE_KEYWORDS, ...(passwordHash.keywords ?? []), 'passw', 'access-key', '$2x$', '$2$', '$7$', '$y$', '$apr1$']),
 ];
-const ID_WORDS = ['nino', 'national insurance', 'national id', 'insurance number', 'sin ', 'sin:', 'sin#', 'social insurance', 'nir ', 'nir:', 'securite sociale', 'sécurité sociale', 'steuer', 'idnr', 'dni ', 'dni:', 'nie ', 'nie:', 'codice fiscale', 'bsn ', 'bsn:', 'burgerservice', 'cpf ', 'cpf:', 'aadhaar', 'passport', 'reisepass', 'passeport', 'pasaporte', "driver's licen", 'drivers licen', 'driver licen', 'driving licen', 'license number', 'licence number', 'führerschein', 'permis de conduire'];
+const ID_WORDS = [...ID_CONTEXT_KINDS.keys(), 'national id', 'passport', 'reisepass', 'passeport', 'pasaporte', "driver's licen", 'drivers licen', 'driver licen', 'driving licen', 'license number', 'licence number', 'führerschein', 'permis de conduire'];
 const CUE_OF = new Map<string, Cue>();
 for (const [words, cue] of [
   [SECRET_WORDS, 'secret'],
   [ID_WORDS, 'id'],
+  [[...PARTIAL_CARD_MASK_WORDS, ...PARTIAL_CARD_LAST4_WORDS], 'card4'],
   [NAME_STRONG, 'name1'],
   [NAME_WEAK, 'name2'],
   [STREET_AFTER, 'after'],
@@ -333,14 +302,20 @@ function keywordHit(text: string, kw: string, pos: number, res: TextFindings): n
     if (m && (m[1].match(/\d/g)?.length ?? 0) >= 4) res.elements.push(element('drivers_license', m[1].replace(/-/g, '').toUpperCase()));
     return -1;
   }
-  // National-ID keywords: validate tokens in the window that follows.
+  // National-ID keywords: validate tokens in the window that follows, only as the kind the word
+  // names ("BSN" → Dutch BSN only; "national id" → any kind). A token may run on into the next
+  // words ("AB123456C and"): its prefixes ending at a space are tried, longest first.
+  const kind = ID_CONTEXT_KINDS.get(k);
   const win = text.slice(pos + k.length, pos + k.length + 60);
   ID_TOKEN.lastIndex = 0;
   for (let m = ID_TOKEN.exec(win); m; m = ID_TOKEN.exec(win)) {
-    const f = validateNationalId(m[0]);
-    if (f) {
-      res.elements.push(f);
-      return -1;
+    for (let t = m[0]; t.length >= 8; t = t.slice(0, Math.max(0, t.lastIndexOf(' ')))) {
+      const f = validateNationalId(t, kind);
+      if (f) {
+        res.elements.push(f);
+        return -1;
+      }
+      if (t.lastIndexOf(' ') === -1) break;
     }
   }
   return -1;
@@ -369,13 +344,19 @@ export function scanText(text: string, opts: ScanTextOptions = {}): TextFindings
     if (cue === 'secret' || cue === 'id') {
       const next = keywordHit(text, k, m.index, res);
       if (next > end) from = next;
+    } else if (cue === 'card4') {
+      const next = partialCardAt(text, m.index, k, res.elements);
+      if (next > end) from = next;
     } else if (!people) continue;
     else if (cue === 'name1' || cue === 'name2') {
       const next = nameAfterCue(text, m.index, end, cue === 'name1', res.elements);
       if (next > end) from = next;
     } else if (cue) addressAround(text, m.index, end, cue, res.elements);
   }
-  if (people) nameLines(text, res.elements);
+  if (people) {
+    nameLines(text, res.elements);
+    nameWords(text, res.elements);
+  }
   // A street abbreviation at the very end ("… 2450 Crown St") has no following character to match.
   const tail = people ? /(?:st|rd|ave|dr|blvd)\.?$/i.exec(text.slice(-6)) : null;
   if (tail) addressAround(text, text.length - tail[0].length, text.length, 'after', res.elements);

@@ -55,7 +55,7 @@ export class Aggregate {
   addColumns(file: string, table: string, classes: ColumnClass[]): void {
     for (const c of classes) {
       if (c.element) {
-        this.columns.push({ file, table, column: c.column, element: c.element, confidence: c.confidence });
+        this.columns.push({ file, table, column: c.column, element: c.element, confidence: c.confidence, ...(c.invalidShare ? { invalidShare: c.invalidShare } : {}) });
       }
     }
   }
@@ -92,7 +92,8 @@ export class Aggregate {
 
   /** Everything but `matching` and `performance`, which the caller knows. */
   build(people: PeopleResult): Omit<ExposureReport, 'matching' | 'performance'> {
-    const distinct = new Map([...people.distinct].map(([tag, n]) => [ELEMENT_IDS[tag] as string, n]));
+    // Tags past the vocabulary are link keys (link-keys.ts), not elements.
+    const distinct = new Map([...people.distinct].filter(([tag]) => tag < ELEMENT_IDS.length).map(([tag, n]) => [ELEMENT_IDS[tag] as string, n]));
     const elements: ExposureReport['elements'] = {};
     for (const el of [...this.elementRecords.keys()].sort()) {
       elements[el] = {

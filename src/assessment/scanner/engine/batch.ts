@@ -11,16 +11,9 @@ import { SentValues } from './value-cache.js';
 import { type SecretTally, tallySecret } from './secret-report.js';
 import { eachBlockRow } from '../readers/csv-block.js';
 import { type PackedRows, unpackRows } from './pack.js';
+import { LINK_TAGS, linkKeys, MATCH_ONLY_TAGS, STRONG_SOURCE } from './link-keys.js';
 
-/** Identifiers that single out one person: records sharing one are the same individual. */
-export const STRONG_IDS: ReadonlySet<ElementId> = new Set<ElementId>([
-  'email',
-  'phone',
-  'payment_card',
-  'us_ssn',
-  'us_itin',
-  'national_id',
-]);
+export { STRONG_IDS } from './link-keys.js';
 
 /**
  * Elements whose presence makes a combination legally relevant: breach laws trigger on a name
@@ -30,18 +23,20 @@ export const LAW_RELEVANT: ReadonlySet<ElementId> = new Set<ElementId>([
   'us_ssn', 'us_itin', 'national_id', 'passport_number', 'drivers_license', 'tax_id',
   'payment_card', 'card_security_code', 'bank_account', 'us_routing_number', 'iban', 'password',
   'password_hash', 'security_question', 'health', 'health_insurance', 'biometric', 'genetic',
-  'special_category', 'date_of_birth',
+  'special_category', 'date_of_birth', 'payment_card_partial',
 ]);
 
 export const SAMPLES_PER_ELEMENT = 5;
 
 /** Element tag = index in ELEMENT_IDS (fits a byte; 255 is reserved for customer rows). */
 export const TAG_OF = new Map<string, number>(ELEMENT_IDS.map((e, i) => [e, i]));
-export const STRONG_TAGS = new Uint8Array(256);
-for (const e of STRONG_IDS) STRONG_TAGS[TAG_OF.get(e)!] = 1;
+/** Tags that link records: the strong identifiers and the composite link keys (link-keys.ts). */
+export const STRONG_TAGS = LINK_TAGS;
 const LAW_TAGS = new Uint8Array(256);
 for (const e of LAW_RELEVANT) LAW_TAGS[TAG_OF.get(e)!] = 1;
 const NAME_TAG = TAG_OF.get('person_name')!;
+/** Records with a phone, or a name with a birth date or an address, may have composite link keys. */
+const WEAK_BITS = (1 << TAG_OF.get('phone')!) | (1 << TAG_OF.get('date_of_birth')!) | (1 << TAG_OF.get('postal_address')!);
 /** Tag used for an element outside ELEMENT_IDS (cannot happen with the real detectors). */
 const OTHER_TAG = 254;
 
@@ -281,6 +276,7 @@ function addRecord(acc: Acc, elements: ValueFinding[], secrets: SecretFinding[],
   let mask = 0;
   let others: string[] | null = null;
   let lawRelevant = false;
+  let strong = false;
   /** Values of this record pushed to `values` (meta's first field). */
   let sent = 0;
   for (let pos = 0; pos < elements.length; pos++) {
@@ -307,11 +303,13 @@ function addRecord(acc: Acc, elements: ValueFinding[], secrets: SecretFinding[],
       out.elementRecords[e.element] = (out.elementRecords[e.element] ?? 0) + 1;
       if (LAW_RELEVANT.has(e.element)) lawRelevant = true;
     }
-    if (STRONG_TAGS[tag]) {
+    if (STRONG_TAGS[tag] || MATCH_ONLY_TAGS[tag]) {
       // Filled in by processBatch once the batch's digests are computed: (index, 0) until then.
+      // Phones (match-only) too: mostly distinct, so the batched digest beats the sent-once cache.
       acc.pending.push(values.n);
       values.push3(k.batch.add(namespaceOf(e), e.value), 0, tag);
       sent++;
+      if (STRONG_TAGS[tag]) strong = true;
     } else if (tag < OTHER_TAG && k.sent.has(tag, e.value)) {
       // Names, birth dates, cities repeat. This thread already sent this value's digest in this
       // scan, and a value that is not a strong identifier carries no person-record: a second copy
@@ -342,6 +340,16 @@ function addRecord(acc: Acc, elements: ValueFinding[], secrets: SecretFinding[],
       }
     }
     if (samples.length >= SAMPLES_PER_ELEMENT && tag < OTHER_TAG) acc.samplesFull[tag] = 1;
+  }
+  if ((mask & WEAK_BITS) !== 0) {
+    const keys = linkKeys(elements, strong);
+    if (keys !== null) {
+      for (const key of keys) {
+        acc.pending.push(values.n);
+        values.push3(k.batch.add(key.namespace, key.value), 0, strong ? key.tag + STRONG_SOURCE : key.tag);
+        sent++;
+      }
+    }
   }
   if (lawRelevant) {
     let combo: string | null = null;

@@ -6,7 +6,8 @@
  * notices) — only they are kept in memory.
  */
 import type { ColumnClass, ReadOptions, ReaderEvent } from '../types.js';
-import { hasherFor, namespaceOf, STRONG_IDS } from './batch.js';
+import { hasherFor, namespaceOf } from './batch.js';
+import { CUSTOMER_MATCH_IDS } from './link-keys.js';
 import { CLASSIFY_SAMPLE_ROWS } from './constants.js';
 import type { DetectionPort } from './detection.port.js';
 import type { PeopleIndex } from './people.js';
@@ -52,7 +53,7 @@ export async function addCustomers(
     }
     for (let i = 0; i < ev.rows.length; i++) {
       for (const f of detection.detectRecord(cls, ev.rows[i]).elements) {
-        if (!STRONG_IDS.has(f.element)) continue;
+        if (!CUSTOMER_MATCH_IDS.has(f.element)) continue;
         hasher.digest(namespaceOf(f), f.value);
         people.addCustomerValue(hasher.hi, hasher.lo, first + i);
       }

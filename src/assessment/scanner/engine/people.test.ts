@@ -23,12 +23,15 @@ function customer(people: PeopleIndex, el: string, v: string, row: number) {
   people.addCustomerValue(hmac.hi, hmac.lo, row);
 }
 
-/** Chain a–b, b–c, c–d links four records into one person; x alone is another. */
+/**
+ * Chain a–d links three records into one person; x alone is another. The phones b and c are
+ * logged with their records (customer matching) but link nothing (link-keys.ts).
+ */
 function feed(people: PeopleIndex) {
   add(people, [['email', 'a'], ['phone', 'b'], ['person_name', 'Ann']], ['US-CA']);
   add(people, [['phone', 'c'], ['email', 'd']], ['US']);
-  add(people, [['email', 'x'], ['person_name', 'Xi']], ['DE']);
-  add(people, [['phone', 'b'], ['phone', 'c']]);
+  add(people, [['email', 'x'], ['person_name', 'Xi'], ['phone', 'c']], ['DE']); // shares only a phone with the chain
+  add(people, [['email', 'a'], ['email', 'd']]);
   add(people, [['ip_address', '10.0.0.1']]); // no identifier, no name: not a person
   add(people, [['person_name', 'Ann'], ['postal_address', '1 Main St']], ['FR']); // named: own person
   add(people, [['person_name', 'Bo']]);

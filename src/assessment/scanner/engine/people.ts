@@ -7,9 +7,12 @@
  * is grouped in memory on its own: distinct digests per element give `distinctValues`; a digest
  * seen in two person-records links them (union-find over records, union-find.ts).
  *
- * People rule ("strong-identifiers"): records sharing any strong identifier (e-mail, phone, card,
- * SSN/ITIN, national ID) are one person, transitively. A record with personal data but no strong
- * identifier is its own individual only when it names a person. Jurisdiction hints ('US-CA',
+ * People rule ("strong-identifiers"): records sharing any link key are one person, transitively —
+ * a strong identifier (e-mail, card, SSN/ITIN, national ID) or a composite of weak ones (name +
+ * phone, name + birth date, name + address; a lone phone only between records with nothing
+ * else): link-keys.ts. A phone is logged with its record (MATCH_ONLY_TAGS) so customers can be
+ * matched on it, but never links. A record with personal data but no link key is its own
+ * individual only when it names a person. Jurisdiction hints ('US-CA',
  * 'US', 'DE') of linked records are pooled per person; a person counts once in each jurisdiction,
  * 'US' only when no US state is known for them, 'unknown' when nothing is known.
  */
@@ -17,6 +20,7 @@ import { DigestTable, NONE } from './digest-table.js';
 import { PartitionedLog, type TempDir } from './spill-log.js';
 import type { SpillStore } from './spill-store.js';
 import { createUnionFind } from './union-find.js';
+import { COMPOSITE_TAGS, MATCH_ONLY_TAGS } from './link-keys.js';
 
 export const INDIVIDUALS_METHOD = 'strong-identifiers';
 export const CUSTOMER_TAG = 255;
@@ -96,7 +100,7 @@ export class PeopleIndex {
       const o = from + i * 3;
       const hi = values[o];
       const tag = values[o + 2];
-      log.append3(hi >>> 24, packHiTag(hi, tag), values[o + 1], strong[tag] ? r : NONE);
+      log.append3(hi >>> 24, packHiTag(hi, tag), values[o + 1], strong[tag] || MATCH_ONLY_TAGS[tag] ? r : NONE);
     }
     if (isStrong) {
       for (let k = hFrom; k < hFrom + hCount; k++) this.#hints.append2(0, r, hints[k]);
@@ -266,6 +270,9 @@ export interface PartitionGroup {
   matches: Uint32Array;
 }
 
+/** Bit 31 of a composite key's anchor: the anchor record holds a strong identifier (record ids stay below 2³¹). */
+const ANCHOR_STRONG = 0x80000000;
+
 /** This thread's table of the previous partition, emptied and reused by the next (DigestTable.empty). */
 let lastTable: DigestTable | null = null;
 
@@ -286,11 +293,27 @@ export function groupPartition(data: Uint32Array, customers: boolean): Partition
     if (tag === CUSTOMER_TAG) continue;
     const r = data[i + 2];
     // Within a partition every digest's top byte is the same: the other 56 bits identify it.
+    const composite = COMPOSITE_TAGS[tag];
+    if (composite !== 0) {
+      // Anchor rule (link-keys.ts): the slot holds the key's anchor record, bit 31 set once it is a
+      // record with a strong identifier. Records without one attach to the anchor; a record with
+      // one joins only an anchor without one (and becomes the anchor); two such records never join.
+      const strong = composite === 2;
+      const mine = strong ? (r | ANCHOR_STRONG) >>> 0 : r;
+      if (!table.upsert(data[i] >>> 8, data[i + 1], mine)) continue;
+      const v = table.value(table.slot);
+      const vStrong = (v & ANCHOR_STRONG) !== 0;
+      if (vStrong && strong) continue;
+      links.push((v & ~ANCHOR_STRONG) >>> 0, r);
+      if (strong) table.setValue(table.slot, mine);
+      continue;
+    }
     if (!table.upsert(data[i] >>> 8, data[i + 1], r)) distinct[tag]++;
     else if (r !== NONE) {
       const v = table.value(table.slot);
       if (v === NONE) table.setValue(table.slot, r);
-      else links.push(v, r);
+      // A phone keeps its first record for customer matching, and links none (link-keys.ts).
+      else if (MATCH_ONLY_TAGS[tag] === 0) links.push(v, r);
     }
   }
   for (let i = 0; customers && i < data.length; i += 3) {

@@ -1,0 +1,148 @@
+/**
+ * The keys that link two records to one person (issue 20 §7, docs/scan-json.md "How people are
+ * counted"). A strong identifier (e-mail, payment card, SSN/ITIN, national ID) links on its own,
+ * wherever it occurs. A weak identifier — phone, postal address, name, date of birth — is shared
+ * by households, switchboards and namesakes, so it never links alone: only a name together with
+ * a phone, a birth date or an address does (composite keys, as record-linkage practice does:
+ * Fellegi and Sunter 1969; the "name + DOB" blocking keys of the US Census Bureau's PVS).
+ * A record whose only identifier is a phone (no name, no strong identifier) links only to other
+ * such records with the same phone: it cannot merge two people who are otherwise told apart.
+ *
+ * Two records that each hold a strong identifier are never joined by a composite key: their own
+ * identifiers decide (two customers named "John Smith" born on one day, with different e-mails,
+ * are two people). A composite key only attaches records without a strong identifier — to each
+ * other, and to the first record with one that shares the key (people.ts groupPartition).
+ *
+ * Link keys are blind-indexed like the values (their own namespace per kind), logged with the
+ * record's id, and never reported as elements: their tags lie above the element vocabulary.
+ */
+import { ELEMENT_IDS, type ElementId, type ValueFinding } from '../types.js';
+
+/** Elements that single out one person on their own. */
+export const STRONG_IDS: ReadonlySet<ElementId> = new Set<ElementId>(['email', 'payment_card', 'us_ssn', 'us_itin', 'national_id']);
+
+/**
+ * Identifiers a customer list is matched on (customers.ts): the strong ones and the phone. A
+ * phone match finds the customer, but links no two leaked records (see above).
+ */
+export const CUSTOMER_MATCH_IDS: ReadonlySet<ElementId> = new Set<ElementId>([...STRONG_IDS, 'phone']);
+
+/**
+ * Tags of the composite keys (after ELEMENT_IDS, below the reserved 254/255), as logged by a
+ * record without a strong identifier; a record with one logs the same key with tag + STRONG_SOURCE.
+ */
+export const LINK_NAME_PHONE = 240;
+export const LINK_NAME_DOB = 241;
+export const LINK_NAME_ADDRESS = 242;
+export const LINK_PHONE_ALONE = 243;
+export const STRONG_SOURCE = 4;
+if (ELEMENT_IDS.length >= LINK_NAME_PHONE) throw new Error('element tags overlap the link-key tags');
+
+/**
+ * Composite-key tags (people.ts groupPartition links them by the anchor rule): 1 for a key
+ * logged by a record without a strong identifier, 2 for one logged by a record with one.
+ */
+export const COMPOSITE_TAGS = new Uint8Array(256);
+for (let t = LINK_NAME_PHONE; t <= LINK_PHONE_ALONE; t++) {
+  COMPOSITE_TAGS[t] = 1;
+  COMPOSITE_TAGS[t + STRONG_SOURCE] = 2;
+}
+
+const tagOf = (e: ElementId) => ELEMENT_IDS.indexOf(e);
+const PHONE = 'phone';
+
+/** Tags that link records (the people index unions the records sharing one of these digests). */
+export const LINK_TAGS = new Uint8Array(256);
+for (const e of STRONG_IDS) LINK_TAGS[tagOf(e)] = 1;
+for (let t = 0; t < 256; t++) if (COMPOSITE_TAGS[t]) LINK_TAGS[t] = 1;
+
+/**
+ * Tags logged with the record's id without linking it: the phone, so a customer row can still be
+ * matched by phone (people.ts groupPartition keeps the first record per digest, links none).
+ */
+export const MATCH_ONLY_TAGS = new Uint8Array(256);
+MATCH_ONLY_TAGS[tagOf(PHONE)] = 1;
+
+export interface LinkKey {
+  namespace: string;
+  value: string;
+  tag: number;
+}
+
+/**
+ * A name as a link-key part: case, accents, punctuation and word order do not matter ("Smith,
+ * James" = "james smith" = "James  SMITH").
+ */
+export function nameKey(name: string): string {
+  // Names repeat (a dense table has a few thousand): normalising is the costly part, so memoise.
+  let k = nameKeys.get(name);
+  if (k === undefined) {
+    if (nameKeys.size >= 4096) nameKeys.clear();
+    k = normaliseName(name);
+    nameKeys.set(name, k);
+  }
+  return k;
+}
+const nameKeys = new Map<string, string>();
+
+function normaliseName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .sort()
+    .join(' ');
+}
+
+/** An address as a link-key part: case, punctuation and spacing do not matter. */
+export function addressKey(address: string): string {
+  return address
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .join(' ');
+}
+
+/**
+ * The composite link keys of one record, or null when it has none. `strong`: the record already
+ * holds a strong identifier (then a lone phone adds no key).
+ */
+export function linkKeys(elements: readonly ValueFinding[], strong: boolean): LinkKey[] | null {
+  let name: string | null = null;
+  let phones: string[] | null = null;
+  let dob: string | null = null;
+  let address: string | null = null;
+  for (const e of elements) {
+    const el = e.element;
+    if (el === PHONE) {
+      phones ??= [];
+      phones.push(e.value);
+    }
+    else if (el === 'person_name') name ??= e.value;
+    else if (el === 'date_of_birth') dob ??= e.value;
+    else if (el === 'postal_address') address ??= e.value;
+  }
+  if (name === null) {
+    if (phones === null || strong) return null;
+    return phones.map((p) => ({ namespace: 'link:phone', value: p, tag: LINK_PHONE_ALONE }));
+  }
+  if (phones === null && dob === null && address === null) return null;
+  const n = nameKey(name);
+  if (n.length === 0 || n.indexOf(' ') === -1) {
+    // A single given name or surname ("Anna") is far too common to link on, even with a phone.
+    if (phones === null || strong) return null;
+    return phones.map((p) => ({ namespace: 'link:phone', value: p, tag: LINK_PHONE_ALONE }));
+  }
+  const out: LinkKey[] = [];
+  if (phones !== null) for (const p of phones) out.push({ namespace: 'link:name+phone', value: `${n}\u0000${p}`, tag: LINK_NAME_PHONE });
+  if (dob !== null) out.push({ namespace: 'link:name+dob', value: `${n}\u0000${dob}`, tag: LINK_NAME_DOB });
+  if (address !== null) {
+    const a = addressKey(address);
+    if (a.length > 0) out.push({ namespace: 'link:name+address', value: `${n}\u0000${a}`, tag: LINK_NAME_ADDRESS });
+  }
+  return out;
+}
