@@ -116,7 +116,12 @@ export class AuditService {
    */
   async record(input: AuditInput, trx?: Transaction<Database>): Promise<AuditEvent> {
     const run = async (t: Transaction<Database>) => {
-      // Row lock on the single head row serialises appenders on PostgreSQL; SQLite has one writer.
+      // Row lock on the single head row serialises appenders on PostgreSQL. SQLite has one writer,
+      // but a second process (the CLI beside `serve`) reading the head first and writing after would
+      // get SQLITE_BUSY at once when the other wrote meanwhile (a deferred transaction cannot upgrade
+      // a stale snapshot); a no-op write first takes the write lock, waiting on busy_timeout, as
+      // BEGIN IMMEDIATE would (sqlite.org/lang_transaction.html).
+      if (this.dialect === 'sqlite') await t.updateTable('audit_head').set((eb) => ({ seq: eb.ref('seq') })).where('id', '=', 1).execute();
       let headQuery = t.selectFrom('audit_head').selectAll().where('id', '=', 1);
       if (this.dialect === 'postgresql') headQuery = headQuery.forUpdate();
       const head = await headQuery.executeTakeFirstOrThrow();

@@ -114,8 +114,9 @@ for (const dialect of testDialects()) {
         expect(done.status).toBe('done');
         expect(done.report.totals.individuals).toBe(2);
         const custody = await s.api(`/api/v1/evidence/${evidenceA}/custody`, { token: cmdrA });
-        const download = custody.body.items.find((c: { action: string }) => c.action === 'download');
-        expect(download.actorName).toBe('cmdr-a');
+        // The ledger names the scan a scan (issue 20 §8), under the requester's name.
+        const scanned = custody.body.items.find((c: { action: string }) => c.action === 'scan');
+        expect(scanned.actorName).toBe('cmdr-a');
       });
     });
 

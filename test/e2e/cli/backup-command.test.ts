@@ -58,6 +58,9 @@ for (const dialect of testDialects()) {
         while (writing) {
           const r = await s.api(`/api/v1/incidents/${incidentId}/timeline`, { token, body: { text: `entry ${written}`, at: '2026-03-02T16:00:00Z' } });
           if (r.status === 201) written++;
+          // A busy server, not a tight loop: SQLite serialises writers, and a loop with no pause
+          // could starve the backup's one write (its audit record) past the busy timeout.
+          await new Promise((res) => setTimeout(res, 20));
         }
       })();
       const r = await runCliAsync(['admin', 'backup', '--out', backupFile, '--json'], srcEnv());

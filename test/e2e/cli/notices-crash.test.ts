@@ -29,6 +29,8 @@ const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 const legal: Principal = { userId: 'u-legal', username: 'lena', email: 'lena@example.test', roles: ['legal'], via: 'cli' };
 const commander: Principal = { userId: 'u-cmd', username: 'cora', email: 'cora@example.test', roles: ['incident_commander'], via: 'cli' };
+// The drafter may not approve (issue 20 §5): a responder drafts, legal and the commander approve.
+const drafter: Principal = { userId: 'u-resp', username: 'rafa', email: 'rafa@example.test', roles: ['responder'], via: 'cli' };
 
 function runWorker(env: Record<string, string>): { child: ChildProcess; done: Promise<{ code: number | null; signal: string | null; out: string; err: string }> } {
   const child = spawn(process.execPath, [WORKER_SCRIPT], { env: { ...process.env, BREACHDESK_LOG_LEVEL: 'silent', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -85,7 +87,7 @@ describe('notices delivery survives SIGKILL', () => {
         const people = Array.from({ length: N }, (_, i) => ({ name: `Person ${i}`, email: `p${i}@example.test`, elements: ['person_name', 'email'] as never[] }));
         const imp = await service.importMatches(legal, 'INC-CRASH', people, 'US-CA');
         expect(imp.imported).toBe(N);
-        const n = await service.draft(commander, { incidentId: 'INC-CRASH', recipient: 'individuals', jurisdiction: 'US-CA', inputs: FULL_INPUTS });
+        const n = await service.draft(drafter, { incidentId: 'INC-CRASH', recipient: 'individuals', jurisdiction: 'US-CA', inputs: FULL_INPUTS });
         expect(n.problems).toEqual([]);
         await service.approve(legal, n.id);
         await service.approve(commander, n.id);
