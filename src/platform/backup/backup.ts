@@ -16,7 +16,7 @@ import { pipeline } from 'node:stream/promises';
 import { type Kysely, sql } from 'kysely';
 import tar from 'tar-stream';
 import type { Config } from '../config.js';
-import { type MasterKey, masterKeyFile } from '../crypto/keyring.js';
+import type { MasterKey } from '../crypto/keyring.js';
 import type { Store } from '../db/database.js';
 import { sealStream } from './sealed-stream.js';
 import { tablesInDependencyOrder } from './tables.js';
@@ -127,4 +127,3 @@ async function fill(src: BackupSource, pack: tar.Pack): Promise<BackupManifest> 
   return manifest;
 }
 
-export { masterKeyFile };

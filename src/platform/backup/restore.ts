@@ -8,12 +8,14 @@
  */
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, normalize } from 'node:path';
+import { buffer } from 'node:stream/consumers';
 import { pipeline } from 'node:stream/promises';
-import { type Kysely, type Migration, Migrator, sql } from 'kysely';
+import { type Kysely, type Migration, sql } from 'kysely';
 import tar from 'tar-stream';
 import type { Config } from '../config.js';
-import { loadMasterKey, masterKeyFile, masterKeyId } from '../crypto/keyring.js';
+import { loadMasterKey, masterKeyFile } from '../crypto/keyring.js';
 import { openStore } from '../db/database.js';
+import { migrateToLatest, migrateUpTo } from '../db/migrate.js';
 import { BadInputError, FailedError } from '../errors.js';
 import type { BackupManifest } from './backup.js';
 import { openStream } from './sealed-stream.js';
@@ -77,14 +79,14 @@ export async function restoreBackup(config: Config, file: string, migrations: Re
       const r = await entries.next();
       if (r.done) throw new BadInputError('damaged backup: no migration list');
       const entry = r.value;
-      if (entry.header.name === 'audit.checkpoint') checkpoint = await readAll(entry);
+      if (entry.header.name === 'audit.checkpoint') checkpoint = await buffer(entry);
       else if (entry.header.name === 'migrations.json') {
-        const names = JSON.parse((await readAll(entry)).toString()) as string[];
+        const names = JSON.parse((await buffer(entry)).toString()) as string[];
         const unknown = names.filter((n) => !(n in migrations));
         if (unknown.length) throw new FailedError(`this backup comes from a newer Breachdesk (migrations ${unknown.join(', ')}): restore it with that version or a newer one`);
-        await migrateTo(store.db as never, migrations, names.at(-1));
+        await migrateUpTo(store.db as never, migrations, names.at(-1));
         break;
-      } else await readAll(entry);
+      } else await buffer(entry);
     }
 
     await db.transaction().execute(async (trx) => {
@@ -97,7 +99,7 @@ export async function restoreBackup(config: Config, file: string, migrations: Re
         const name = entry.header.name;
         if (name.startsWith('db/')) {
           const table = name.split('/')[1]!;
-          const rows = (await readAll(entry)).toString().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+          const rows = (await buffer(entry)).toString().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
           if (rows.length) await trx.insertInto(table).values(rows).execute();
           counts[table] = (counts[table] ?? 0) + rows.length;
         } else if (name.startsWith('evidence/')) {
@@ -108,8 +110,8 @@ export async function restoreBackup(config: Config, file: string, migrations: Re
           await pipeline(entry, createWriteStream(target, { mode: 0o600 }));
           files++;
         } else if (name === 'manifest.json') {
-          manifest = JSON.parse((await readAll(entry)).toString()) as BackupManifest;
-        } else await readAll(entry);
+          manifest = JSON.parse((await buffer(entry)).toString()) as BackupManifest;
+        } else await buffer(entry);
       }
       await reading;
       if (!manifest) throw new BadInputError('damaged backup: no manifest (the file is incomplete)');
@@ -126,7 +128,7 @@ export async function restoreBackup(config: Config, file: string, migrations: Re
       renameSync(join(staging, 'evidence'), evidenceDir);
     }
     if (checkpoint) writeFileSync(config.auditCheckpoint ?? join(config.dataDir, 'audit.checkpoint'), checkpoint, { mode: 0o600 });
-    await migrateTo(store.db as never, migrations, undefined);
+    await migrateToLatest(store.db as never, migrations);
     created = false;
     return { manifest: manifest! };
   } catch (e) {
@@ -138,17 +140,7 @@ export async function restoreBackup(config: Config, file: string, migrations: Re
   }
 }
 
-async function readAll(stream: AsyncIterable<unknown>): Promise<Buffer> {
-  const parts: Buffer[] = [];
-  for await (const c of stream) parts.push(c as Buffer);
-  return Buffer.concat(parts);
-}
 
-async function migrateTo(db: Kysely<unknown>, migrations: Record<string, Migration>, target: string | undefined): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
-  const r = target ? await migrator.migrateTo(target) : await migrator.migrateToLatest();
-  if (r.error) throw new FailedError(`migration failed during restore: ${r.error instanceof Error ? r.error.message : String(r.error)}`);
-}
 
 /** Leaves the store as empty as it was found (a failed restore must not block the next try). */
 async function dropAll(db: AnyDb, dialect: Config['dialect']): Promise<void> {
@@ -157,4 +149,3 @@ async function dropAll(db: AnyDb, dialect: Config['dialect']): Promise<void> {
   for (const t of ['kysely_migration', 'kysely_migration_lock']) await sql`drop table if exists ${sql.table(t)}`.execute(db);
 }
 
-export { masterKeyId };

@@ -28,8 +28,13 @@ export interface MigrateResult {
 
 export async function migrateToLatest(db: Kysely<unknown>, migrations: Record<string, Migration>): Promise<MigrateResult> {
   await refuseNewerDatabase(db, migrations);
+  return migrateUpTo(db, migrations);
+}
+
+/** Runs the listed migrations up to `target` (a restore builds the schema its backup had), or all. */
+export async function migrateUpTo(db: Kysely<unknown>, migrations: Record<string, Migration>, target?: string): Promise<MigrateResult> {
   const migrator = new Migrator({ db, provider: new ListProvider(migrations) });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = target ? await migrator.migrateTo(target) : await migrator.migrateToLatest();
   const applied = (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
   if (error) {
     const failed = (results ?? []).find((r) => r.status === 'Error');
