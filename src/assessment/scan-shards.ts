@@ -133,7 +133,11 @@ export class ScanShards {
     } catch (e) {
       await this.db.deleteFrom('assessment_shard_parts').where('assessment_id', '=', r.id).where('seq', '=', p.seq).where('attempt', '=', attempt).execute();
       const current = await this.db.selectFrom('assessments').select('status').where('id', '=', r.id).executeTakeFirst();
-      if (current?.status === 'cancelled') return { cancelled: true };
+      if (current?.status === 'cancelled') {
+        // Back in line for a resume; its parts are gone.
+        await this.db.updateTable('assessment_shards').set({ status: 'queued', updated_at: now() }).where('assessment_id', '=', r.id).where('seq', '=', p.seq).where('attempt', '=', attempt).execute();
+        return { cancelled: true };
+      }
       const message = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? 'shard failed';
       const last = ctx.attempt >= 3;
       await this.db.updateTable('assessment_shards').set({ status: last ? 'failed' : 'queued', error: message, updated_at: now() }).where('assessment_id', '=', r.id).where('seq', '=', p.seq).where('attempt', '=', attempt).execute();
