@@ -114,6 +114,7 @@ export async function openPlatform(config: Config, opts: OpenOptions): Promise<P
       close: async () => {
         await jobs.stop();
         await audit.flushCheckpoint().catch(() => {});
+        blobs.close();
         await store.close();
       },
     };

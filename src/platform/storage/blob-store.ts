@@ -27,4 +27,6 @@ export interface BlobStore {
   list(prefix: string): AsyncIterable<string>;
   /** Removes the blob; no error if it is gone. */
   remove(key: string): Promise<void>;
+  /** Lets go of connections. */
+  close(): void;
 }

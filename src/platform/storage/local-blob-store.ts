@@ -68,4 +68,6 @@ export class LocalBlobStore implements BlobStore {
   async remove(key: string): Promise<void> {
     await rm(this.path(key), { force: true });
   }
+
+  close(): void {}
 }
