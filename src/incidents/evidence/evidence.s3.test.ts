@@ -5,7 +5,7 @@
  * BREACHDESK_S3_* set — the bucket holds only encrypted bytes and the data directory no file.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -15,8 +15,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/dialects.js';
 import { testConfig } from '../../../test/support/platform.js';
 import { freePort } from '../../../test/support/spawn-server.js';
+import { writeBackup } from '../../platform/backup/backup.js';
+import { restoreBackup } from '../../platform/backup/restore.js';
+import { loadMasterKey, masterKeyFile } from '../../platform/crypto/keyring.js';
 import { S3BlobStore } from '../../platform/storage/s3-blob-store.js';
-import { type Harness, startHarness } from './testing.js';
+import { FEATURE_MIGRATIONS, type Harness, startHarness } from './testing.js';
 
 const BUCKET = 'breachdesk-evidence';
 let s3dir: string;
@@ -87,6 +90,7 @@ describe('evidence on the object store', () => {
   let h: Harness;
   let token: string;
   let incidentId: string;
+  let itemId: string;
 
   beforeAll(async () => {
     db = await createTestDatabase('sqlite');
@@ -121,6 +125,35 @@ describe('evidence on the object store', () => {
     expect(Buffer.from(await part.arrayBuffer()).equals(data.subarray(1048570, 1048581))).toBe(true);
     const v = await h.api(`/api/v1/evidence/${item.id}/verify`, { method: 'POST', token, body: {} });
     expect(v.body).toMatchObject({ ok: true, sha256: sha(data), size: data.length });
+    itemId = item.id;
+  });
+
+  it('backs up from the bucket and restores into another prefix, where the evidence verifies', async () => {
+    const p = h.platform;
+    const out = join(db.dataDir, 'site-a.bdbackup');
+    const master = loadMasterKey(p.config.masterKey, masterKeyFile(p.config), { storeHasKeys: true });
+    const m = await writeBackup({ config: p.config, store: p.store, master, checkpoint: async () => (await p.audit.flushCheckpoint(), p.audit.checkpointFile) }, out);
+    expect(m.evidenceFiles).toBe(1);
+    const fresh = await createTestDatabase('sqlite');
+    try {
+      copyFileSync(masterKeyFile(p.config), masterKeyFile({ dataDir: fresh.dataDir }));
+      const siteB = { BREACHDESK_S3_BUCKET: BUCKET, BREACHDESK_S3_ENDPOINT: endpoint, BREACHDESK_S3_FORCE_PATH_STYLE: 'true', BREACHDESK_S3_PREFIX: 'site-b/' };
+      await restoreBackup(testConfig(fresh, siteB), out, FEATURE_MIGRATIONS);
+      // A second restore into the same prefix is refused: it already holds evidence.
+      const second = await createTestDatabase('sqlite');
+      copyFileSync(masterKeyFile(p.config), masterKeyFile({ dataDir: second.dataDir }));
+      await expect(restoreBackup(testConfig(second, siteB), out, FEATURE_MIGRATIONS)).rejects.toThrow(/already holds evidence/);
+      await second.drop();
+      const b = await startHarness(testConfig(fresh, siteB));
+      try {
+        const v = await b.api(`/api/v1/evidence/${itemId}/verify`, { method: 'POST', token: (await b.user('ic2', 'admin')).token, body: {} });
+        expect(v.body).toMatchObject({ ok: true, problems: [] });
+      } finally {
+        await b.close();
+      }
+    } finally {
+      await fresh.drop();
+    }
   });
 
   it('refuses a body shorter than its Content-Length and leaves no object behind', async () => {
