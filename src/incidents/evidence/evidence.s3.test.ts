@@ -132,7 +132,10 @@ describe('evidence on the object store', () => {
     const p = h.platform;
     const out = join(db.dataDir, 'site-a.bdbackup');
     const master = loadMasterKey(p.config.masterKey, masterKeyFile(p.config), { storeHasKeys: true });
-    const m = await writeBackup({ config: p.config, store: p.store, master, checkpoint: async () => (await p.audit.flushCheckpoint(), p.audit.checkpointFile) }, out);
+    const m = await writeBackup({ config: p.config, store: p.store, master, checkpoint: async () => {
+        await p.audit.flushCheckpoint();
+        return p.audit.checkpointFile;
+      } }, out);
     expect(m.evidenceFiles).toBe(1);
     const fresh = await createTestDatabase('sqlite');
     try {
