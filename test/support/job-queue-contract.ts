@@ -61,11 +61,14 @@ export function jobQueueContract(fixture: () => JobQueueFixture): void {
     expect(jb!.lastError).toBe('always fails');
   });
 
-  it('honours singleton keys and cancels waiting jobs', async () => {
+  it('honours singleton keys, across processes too, and cancels waiting jobs', async () => {
     const q = fixture().make();
     const a = await q.send('idle', {}, { singletonKey: 'k1', runAt: new Date(Date.now() + 3_600_000) });
     const b = await q.send('idle', {}, { singletonKey: 'k1' });
     expect(b).toBe(a);
+    // Another process scheduling the same slot (a reminder sweep, an update) gets the same job:
+    // schedules fire once across the fleet.
+    expect(await fixture().make().send('idle', {}, { singletonKey: 'k1' })).toBe(a);
     const c = await q.send('idle', {});
     expect(c).not.toBe(a);
     expect(await q.cancel(a)).toBe(true);
