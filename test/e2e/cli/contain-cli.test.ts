@@ -32,7 +32,7 @@ describe('breachdesk action and connector commands', () => {
       await r.sadd('user_sessions:alice', s);
     }
     r.disconnect();
-    db = await createTestDatabase('sqlite');
+    db = await createTestDatabase('sqlite', { migrations: ALL_MIGRATIONS });
     const p = await openPlatform(testConfig(db), { migrations: ALL_MIGRATIONS, log: createLogger('silent') });
     await p.accounts.createUser({ email: 'ic@example.test', username: 'ic', roles: ['incident_commander'], password: 'cli test passphrase' }, SYSTEM_ACTOR);
     const token = (await p.accounts.createToken('ic', 'cli', SYSTEM_ACTOR)).token;
