@@ -44,7 +44,17 @@ const TrackedSchema = z
     statusReason: z.string().nullable(),
     /** How it was met: a sent notice or a recorded submission (issue 20 §4). */
     met: z
-      .object({ at: z.string(), noticeId: z.string(), channel: z.string(), reference: z.string().nullable(), late: z.boolean(), lateReason: z.string().nullable() })
+      .object({
+        at: z.string(),
+        noticeId: z.string(),
+        channel: z.string(),
+        reference: z.string().nullable(),
+        late: z.boolean(),
+        lateReason: z.string().nullable(),
+        /** Jurisdictions covered so far, and those still owed while only partly met. */
+        covered: z.array(z.string()).optional(),
+        remaining: z.array(z.string()).optional(),
+      })
       .nullable(),
     updatedAt: z.string(),
   });

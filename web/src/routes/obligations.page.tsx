@@ -189,7 +189,14 @@ export function ObligationsPage() {
                         </td>
                         <td>{o.deadline ? formatDateTime(o.deadline) : humanize(o.urgency ?? o.deadlineRule)}</td>
                         <td>
-                          {o.met ? (
+                          {o.met?.remaining?.length ? (
+                            <>
+                              <span className="badge">
+                                Met for {o.met.covered?.join(', ')}; still owed for {o.met.remaining.join(', ')}
+                              </span>{' '}
+                              {!d.incidentClosed && <Countdown deadline={o.deadline} />}
+                            </>
+                          ) : o.met ? (
                             <span className="badge">
                               Met {o.met.late ? 'late' : 'on time'} — {humanize(o.met.channel)}
                               {o.met.reference ? ` (${o.met.reference})` : ''}
