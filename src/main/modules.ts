@@ -104,7 +104,9 @@ export function createModules(platform: Platform): Modules {
       contactPhone: o.contactPhone,
       website: o.website,
       dpoContact: o.dpoContact,
-      // When the breach itself happened is not on the incident record: left to the drafter.
+      // The date or date range of the breach, as notices state it (e.g. Cal. Civ. Code §1798.82(d)(2)(C)).
+      breachDate: i?.breachStartedAt?.slice(0, 10),
+      breachEndDate: i?.breachEndedAt?.slice(0, 10),
       discoveryDate: (i?.detectedAt ?? i?.awareAt)?.slice(0, 10),
       whatHappened: i?.summary || undefined,
     };

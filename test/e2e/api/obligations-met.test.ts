@@ -90,9 +90,13 @@ describe('notices meet their obligations (sqlite)', () => {
   });
 
   it('issue 20 §6: a draft is pre-filled from the organisation profile and the incident; what the drafter gives wins', async () => {
+    const dates = await s.api(`/api/v1/incidents/${incidentId}`, { method: 'PATCH', token: cmd, body: { breachStartedAt: '2025-12-28T22:00:00Z', breachEndedAt: '2026-01-02T06:00:00Z' } });
+    expect(dates.status, JSON.stringify(dates.body)).toBe(200);
     const d = await s.api('/api/v1/notices', { token: drafter, body: { incidentId, recipient: 'individuals', jurisdiction: 'US-NY', ruleId: 'US-NY.individuals.2025', inputs: { contactPhone: '+1 212 555 0199' } } });
     expect(d.status, JSON.stringify(d.body)).toBe(201);
-    expect(d.body.inputs).toMatchObject({ organisationName: 'Hudson Outfitters LLC', organisationAddress: '1 Pier Road, New York', contactEmail: 'privacy@hudson.test', dpoContact: 'Dana Privacy, dpo@hudson.test', discoveryDate: '2026-01-05', contactPhone: '+1 212 555 0199' });
+    expect(d.body.inputs).toMatchObject({ organisationName: 'Hudson Outfitters LLC', organisationAddress: '1 Pier Road, New York', contactEmail: 'privacy@hudson.test', dpoContact: 'Dana Privacy, dpo@hudson.test', discoveryDate: '2026-01-05', contactPhone: '+1 212 555 0199', breachDate: '2025-12-28', breachEndDate: '2026-01-02' });
+    // The date range is in the notice as a range (Cal. Civ. Code §1798.82(d)(2)(C) wording, used for every US state).
+    expect(JSON.stringify(d.body.rendered)).toContain('between 2025-12-28 and 2026-01-02');
   });
 
   it('a late submission without a reason is refused before anything changes (the 30-day individual clock has passed)', async () => {

@@ -1240,6 +1240,8 @@ export interface paths {
         categories?: Array<"confidentiality" | "integrity" | "availability">;
         detectedAt?: string;
         awareAt?: string;
+        breachStartedAt?: string;
+        breachEndedAt?: string;
         status?: "suspected" | "confirmed";
       };
       responses: {
@@ -1255,6 +1257,8 @@ export interface paths {
           awareAt: string;
           containedAt: string | null;
           closedAt: string | null;
+          breachStartedAt: string | null;
+          breachEndedAt: string | null;
           planVersion: number;
           facts: string;
           effects: string;
@@ -1288,6 +1292,8 @@ export interface paths {
             awareAt: string;
             containedAt: string | null;
             closedAt: string | null;
+            breachStartedAt: string | null;
+            breachEndedAt: string | null;
             planVersion: number;
             facts: string;
             effects: string;
@@ -1322,6 +1328,8 @@ export interface paths {
           awareAt: string;
           containedAt: string | null;
           closedAt: string | null;
+          breachStartedAt: string | null;
+          breachEndedAt: string | null;
           planVersion: number;
           facts: string;
           effects: string;
@@ -1354,6 +1362,8 @@ export interface paths {
         awareAt?: string;
         awareAtReason?: string;
         containedAt?: string | null;
+        breachStartedAt?: string | null;
+        breachEndedAt?: string | null;
         facts?: string;
         effects?: string;
         remedialAction?: string;
@@ -1371,6 +1381,8 @@ export interface paths {
           awareAt: string;
           containedAt: string | null;
           closedAt: string | null;
+          breachStartedAt: string | null;
+          breachEndedAt: string | null;
           planVersion: number;
           facts: string;
           effects: string;
@@ -2703,6 +2715,8 @@ export interface paths {
               reference: string | null;
               late: boolean;
               lateReason: string | null;
+              covered?: Array<string>;
+              remaining?: Array<string>;
             } | null;
             updatedAt: string;
           }>;
@@ -2781,6 +2795,8 @@ export interface paths {
             reference: string | null;
             late: boolean;
             lateReason: string | null;
+            covered?: Array<string>;
+            remaining?: Array<string>;
           } | null;
           updatedAt: string;
         };
@@ -2867,6 +2883,8 @@ export interface paths {
               reference: string | null;
               late: boolean;
               lateReason: string | null;
+              covered?: Array<string>;
+              remaining?: Array<string>;
             } | null;
             updatedAt: string;
           }>;
@@ -3369,6 +3387,8 @@ export interface paths {
           awareAt: string;
           containedAt: string | null;
           closedAt: string | null;
+          breachStartedAt: string | null;
+          breachEndedAt: string | null;
           planVersion: number;
           facts: string;
           effects: string;
@@ -4386,6 +4406,8 @@ export interface paths {
             awareAt: string;
             containedAt: string | null;
             closedAt: string | null;
+            breachStartedAt: string | null;
+            breachEndedAt: string | null;
             facts: string;
             effects: string;
             remedialAction: string;
