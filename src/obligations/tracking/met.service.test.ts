@@ -12,7 +12,8 @@ import type { PopulationEntry } from '../facts.schema.js';
 import { loadRules } from '../rules-loader.js';
 import { ObligationsMetService } from './met.service.js';
 import { OrgProfileService } from './org-profile.service.js';
-import { type FactsSources, ObligationTrackingService } from './tracking.service.js';
+import type { FactsSources } from './facts.service.js';
+import { ObligationTrackingService } from './tracking.service.js';
 
 for (const dialect of testDialects()) {
   describe(`notices meet obligations per jurisdiction on ${dialect}`, () => {

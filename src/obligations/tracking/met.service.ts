@@ -14,6 +14,7 @@ import type { Kysely } from 'kysely';
 import type { Actor, AuditService } from '../../platform/audit/audit.service.js';
 import type { Database } from '../../platform/db/schema.js';
 import { BadInputError } from '../../platform/errors.js';
+import { NotFoundError } from '../../platform/http/problem.js';
 import { type BreachFacts, UNKNOWN_JURISDICTION } from '../facts.schema.js';
 import { isWithin } from '../jurisdictions.js';
 import type { IncidentObligationsTable, TrackingDatabase } from './tracking.tables.js';
@@ -130,6 +131,31 @@ export class ObligationsMetService {
       }
     });
     return touched;
+  }
+
+  /**
+   * Records or corrects, afterwards, why a late obligation was late (GDPR Art. 33(1): "the reasons
+   * for the delay"; a campaign that finished late was never asked). Only a late one takes a reason;
+   * audited with the reason before and after.
+   */
+  async setLateReason(incidentId: string, itemId: string, reason: string, actor: Actor): Promise<MetRecord> {
+    const text = reason.trim();
+    if (!text) throw new BadInputError('reason: say why the notification was late');
+    const r = await this.db.selectFrom('incident_obligations').selectAll().where('id', '=', itemId).where('incident_id', '=', incidentId).executeTakeFirst();
+    if (!r) throw new NotFoundError('obligation');
+    const met = r.met_json ? (JSON.parse(r.met_json) as MetRecord) : null;
+    if (!met) throw new BadInputError(`obligation ${r.rule_id} is not met yet: a reason for delay is recorded with its notice`);
+    if (!met.late) throw new BadInputError(`obligation ${r.rule_id} was met on time: there is no delay to explain`);
+    const next: MetRecord = { ...met, lateReason: text };
+    const reasonText = r.status === 'done' ? (r.status_reason ?? '').replace(/ — late(: .*)?$/s, '') + ` — late: ${text}` : r.status_reason;
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('incident_obligations').set({ met_json: JSON.stringify(next), status_reason: reasonText, updated_at: new Date().toISOString() }).where('id', '=', r.id).execute();
+      await this.audit.record(
+        { actor, action: 'obligation.late_reason_set', subjectType: 'obligation', subjectId: r.id, incidentId, before: { lateReason: met.lateReason }, after: { lateReason: text, rule: r.rule_id, jurisdiction: r.jurisdiction } },
+        trx,
+      );
+    });
+    return next;
   }
 
   /** One line per met obligation of each incident, for the breach register (oldest first). */
