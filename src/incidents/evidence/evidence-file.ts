@@ -13,8 +13,9 @@
  * SHA-256 and the size of the plaintext are computed in the same pass.
  */
 import { createCipheriv, createDecipheriv, createHash, type Hash, randomBytes } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import type { BlobFile } from '../../platform/storage/blob-store.js';
+import { LocalBlobStore } from '../../platform/storage/local-blob-store.js';
 import { Transform, type TransformCallback } from 'node:stream';
 
 export const FRAME_SIZE = 1 << 20;
@@ -117,11 +118,8 @@ function frameOffset(index: number): number {
 /** A stored evidence file: a path in the data directory, or an opener of a blob (platform/storage). */
 export type EvidenceSource = string | (() => Promise<BlobFile>);
 
-async function openSource(src: EvidenceSource): Promise<BlobFile> {
-  if (typeof src !== 'string') return src();
-  const fh = await open(src, 'r');
-  const size = (await fh.stat()).size;
-  return { size, read: async (buf, position) => (await fh.read(buf, 0, buf.length, position)).bytesRead, close: () => fh.close() };
+function openSource(src: EvidenceSource): Promise<BlobFile> {
+  return typeof src === 'string' ? new LocalBlobStore(dirname(src)).open(basename(src)) : src();
 }
 
 /**
