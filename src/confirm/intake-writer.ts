@@ -235,8 +235,8 @@ export class IntakeWriter {
     }
     const windows = await repo.suspectWindows([...new Set(inputs.flatMap((a) => a.lookups))], from, to);
     // Locked before reading, so a triage step or another server on the same suspect waits.
-    const rows = await repo.lockLiveSuspects([...new Set(windows.map((w) => w.suspectId))]);
-    const suspects: SuspectState[] = rows.map((r) => ({
+    const rows = new Map((await repo.lockLiveSuspects([...new Set(windows.map((w) => w.suspectId))])).map((r) => [r.id, r]));
+    const suspects: SuspectState[] = [...rows.values()].map((r) => ({
       id: r.id,
       title: r.title,
       score: r.score,
@@ -249,36 +249,22 @@ export class IntakeWriter {
     }));
     const c = correlate(inputs, { suspects, windows }, () => newId());
     const at = fresh[0]!.row.received_at;
-    await repo.insertSuspects(
-      c.suspects
-        .filter((s) => s.isNew)
-        .map((s) => ({
-          id: s.id,
-          title: s.title,
-          score: s.score,
-          severity: s.severity,
-          status: 'open',
-          reason: null,
-          incident_id: null,
-          merged_into: null,
-          alert_count: s.alertCount,
-          kinds: JSON.stringify(s.kinds),
-          first_seen: s.firstSeen,
-          last_seen: s.lastSeen,
-          created_at: at,
-          updated_at: at,
-        })),
+    await repo.saveSuspectTotals(
+      c.suspects.map((s) => ({
+        ...(rows.get(s.id) ?? { status: 'open', reason: null, incident_id: null, merged_into: null, created_at: at }),
+        id: s.id,
+        title: s.title,
+        score: s.score,
+        severity: s.severity,
+        alert_count: s.alertCount,
+        kinds: JSON.stringify(s.kinds),
+        first_seen: s.firstSeen,
+        last_seen: s.lastSeen,
+        updated_at: at,
+      })),
     );
-    for (const s of c.suspects.filter((x) => !x.isNew)) {
-      await repo.updateSuspect(s.id, { score: s.score, severity: s.severity, alert_count: s.alertCount, kinds: JSON.stringify(s.kinds), first_seen: s.firstSeen, last_seen: s.lastSeen, updated_at: at });
-    }
-    const members = new Map<string, string[]>();
-    fresh.forEach((p, i) => {
-      const s = c.suspectOf[i]!;
-      suspectOf.set(p.row.id, s);
-      members.set(s, [...(members.get(s) ?? []), p.row.id]);
-    });
-    for (const [s, ids] of members) await repo.updateAlerts(ids, { suspect_id: s });
+    fresh.forEach((p, i) => suspectOf.set(p.row.id, c.suspectOf[i]!));
+    await repo.assignSuspects(suspectOf);
     await repo.upsertSuspectEntities(c.windows.map((w) => ({ lookup: w.lookup, suspect_id: w.suspectId, first_seen: w.first, last_seen: w.last })));
     return suspectOf;
   }

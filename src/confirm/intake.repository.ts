@@ -149,6 +149,21 @@ export class IntakeRepository {
   async updateAlerts(ids: string[], set: Partial<IntakeAlertsTable>): Promise<void> {
     for (const part of chunks(ids, 500)) await this.db.updateTable('intake_alerts').set(set).where('id', 'in', part).execute();
   }
+  /** Sets each alert's suspect (alert id → suspect id) in one statement per chunk. */
+  async assignSuspects(suspectOf: Map<string, string>): Promise<void> {
+    for (const part of chunks([...suspectOf], 400)) {
+      const cases = sql.join(part.map(([alert, suspect]) => sql`WHEN ${alert} THEN ${suspect}`), sql` `);
+      await this.db
+        .updateTable('intake_alerts')
+        .set({ suspect_id: sql<string>`CASE id ${cases} END` })
+        .where(
+          'id',
+          'in',
+          part.map(([alert]) => alert),
+        )
+        .execute();
+    }
+  }
   async moveAlerts(fromSuspect: string, toSuspect: string): Promise<void> {
     await this.db.updateTable('intake_alerts').set({ suspect_id: toSuspect }).where('suspect_id', '=', fromSuspect).execute();
   }
@@ -156,6 +171,26 @@ export class IntakeRepository {
   // --- suspected incidents -----------------------------------------------------------------
   async insertSuspects(rows: IntakeSuspectsTable[]): Promise<void> {
     for (const part of chunks(rows, 500)) await this.db.insertInto('intake_suspects').values(part).execute();
+  }
+  /** Inserts new suspects and writes the running totals of existing ones, in one statement per chunk. */
+  async saveSuspectTotals(rows: IntakeSuspectsTable[]): Promise<void> {
+    for (const part of chunks(rows, 400)) {
+      await this.db
+        .insertInto('intake_suspects')
+        .values(part)
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet({
+            score: sql`excluded.score`,
+            severity: sql`excluded.severity`,
+            alert_count: sql`excluded.alert_count`,
+            kinds: sql`excluded.kinds`,
+            first_seen: sql`excluded.first_seen`,
+            last_seen: sql`excluded.last_seen`,
+            updated_at: sql`excluded.updated_at`,
+          }),
+        )
+        .execute();
+    }
   }
   suspect(id: string): Promise<IntakeSuspectsTable | undefined> {
     return this.db.selectFrom('intake_suspects').selectAll().where('id', '=', id).executeTakeFirst();
