@@ -98,7 +98,7 @@ export async function serveProcess(env) {
         try {
           if ((await fetch(`${base}/api/health`)).ok) return;
         } catch {}
-        if (i > 300) throw new Error('serve did not start');
+        if (i > 1200) throw new Error('serve did not answer /api/health within 2 minutes');
         await new Promise((r) => setTimeout(r, 100));
       }
     },
