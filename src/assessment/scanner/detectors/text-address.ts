@@ -197,7 +197,10 @@ export function flushAddresses(text: string, spans: number[], out: ValueFinding[
   const emit = () => {
     // Lines joined without their quoting prefixes ("> ").
     const v = text.slice(s, e).replace(/\n[ \t>?]*/g, ' ').replace(/\s+/g, ' ').trim();
-    if (v.length >= 4) out.push(element('postal_address', v));
+    if (v.length < 4) return;
+    out.push(element('postal_address', v));
+    // A "name" inside an address is a street, a ship or a place ("USNS Møller", "…Street, Nicosia").
+    for (let i = out.length - 2; i >= 0; i--) if (out[i].element === 'person_name' && v.includes(out[i].value)) out.splice(i, 1);
   };
   for (let i = 1; i < grown.length; i++) {
     const [s2, e2] = grown[i];

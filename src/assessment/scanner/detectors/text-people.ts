@@ -5,6 +5,7 @@
  */
 import type { ValueFinding } from '../types.js';
 import { element } from './detector.js';
+import { vetoed } from './text-name-context.js';
 
 /** Strong cues: what follows is a name even when it is one word ("My name is Siiri"). */
 export const NAME_STRONG = ['my name is', 'name is', 'name:', 'name =', 'last name', 'first name', 'full name', 'i am ', "i'm ", 'this is ', 'mr ', 'mr.', 'mrs ', 'mrs.', 'ms ', 'ms.', 'miss ', 'mx.', 'dr.', 'prof.', 'dear ', 'sincerely', 'regards', 'signed', 'herr ', 'frau ', 'monsieur ', 'madame ', 'mme ', 'mme.', 'señor ', 'señora ', 'sr.', 'sra.', 'signor ', 'signora ', 'sig.', 'dhr.', 'mevr.'];
@@ -66,6 +67,7 @@ export function nameLines(text: string, out: ValueFinding[]): void {
   for (let m = NAME_LINE.exec(text); m; m = NAME_LINE.exec(text)) {
     const words = m[1].split(/[ \t]+/);
     if (words.some((w) => NOT_NAMES.has(w) || NOT_NAME_LINE.has(w) || ADDRESS_WORDS.has(w.toLowerCase()))) continue;
+    if (vetoed(words.map((w) => w.toLowerCase()), text, m.index + m[0].length)) continue;
     // Inside an address block (a line with digits just above) it is a town, not a person.
     const above = /([^\n]*)\n[\s]*$/.exec(text.slice(Math.max(0, m.index - 120), m.index));
     if (above && /\d/.test(above[1])) continue;
