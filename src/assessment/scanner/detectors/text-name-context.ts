@@ -25,6 +25,11 @@ export const surnameShaped = (w: string) => w.length >= 5 && SURNAME_SHAPE.test(
 export const CUE_BEFORE =
   /(?:^|[^\p{L}])(?:hi|hello|hey|dear|thanks|thank you|bye|said|says|asked|told|call me|calls me|called me|speak to|talk to|talking to|follow up with|meet with|ask|my (?:kid|son|daughter|wife|husband|partner|friend|boss|colleague|mother|father|mom|mum|dad|brother|sister|child|grandson|granddaughter|uncle|aunt|cousin|neighbou?r|fiancée?|girlfriend|boyfriend)|(?:partner|wife|husband|son|daughter|friend|mother|father)'s name(?: is)?|maiden name(?: is)?|(?:last|first|full|given|family|middle|your|his|her) name(?: is)?[?:]?|ex-\p{L}+)[ \t]+$/iu;
 
+/** The last word of every CUE_BEFORE alternative (a quick reject before the regex). */
+export const CUE_LAST_WORDS = new Set(
+  'hi|hello|hey|dear|thanks|you|bye|said|says|asked|told|me|to|with|ask|kid|son|daughter|wife|husband|partner|friend|boss|colleague|mother|father|mom|mum|dad|brother|sister|child|grandson|granddaughter|uncle|aunt|cousin|neighbor|neighbour|fiancé|fiancée|girlfriend|boyfriend|name|is|ex-|:|?'.split('|'),
+);
+
 /** After the run: a verb that takes a person as its subject. */
 export const CUE_AFTER =
   /^(?:'s)?[ \t]+(?:said|says|shouted|screamed|whispered|told|asked|replied|wrote|writes|lives|lived|began|begins|works|worked|died|married|spent|is from|was from|was born|had given|has given|gave|will be (?:talking|speaking)|speaks|spoke|thinks|believes|wants|loves|hates|smiled|laughed|cried)\b/i;
