@@ -108,7 +108,7 @@ export function lowerCaseNames(text: string, F: Set<string>, L: Set<string>, C: 
       prev = null;
     }
   }
-  const cue = /(?:my name is|name is|call me|calls me|hi|hello|dear|with|kid|son|daughter|ask for)[ \t]+(\p{Ll}[\p{Ll}'’-]+)(?:[ \t]+(\p{Ll})\.?)?(?:[ \t]+(\p{Ll}[\p{Ll}'’-]+))?/gu;
+  const cue = /(?:my name is|name is|call me|calls me|hi|hello|dear|with|kid|son|daughter|ask for)[ \t]+(\p{Ll}[\p{Ll}'’-]+)(?:[ \t]+(\p{Ll})(?!\p{L})\.?)?(?:[ \t]+(\p{Ll}[\p{Ll}'’-]+))?/gu;
   for (let m = cue.exec(text); m; m = cue.exec(text)) {
     const [, a, initial, b] = m;
     if (!(F.has(a) || L.has(a)) || C.has(a)) continue;
