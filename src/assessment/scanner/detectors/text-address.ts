@@ -101,7 +101,8 @@ export function addressAround(text: string, start: number, end: number, cue: Add
     if (isLetter(text[end]) && !/[ .,\n]$/.test(text.slice(start, end))) return;
     const pre = text.slice(Math.max(0, start - 60), start);
     const b = /(?:^|[^\d\p{L}])(\d{1,5}[A-Za-z]?,?(?:[ \t]+[\p{L}'’.-]+){1,4}[ \t]+)$/u.exec(pre);
-    if (b) spans.push(start - b[1].length, /[ ,\n]$/.test(text.slice(start, end)) ? end - 1 : end);
+    // In mixed-case text a street name is capitalised ("170 bytes a row" is not a street).
+    if (b && (/\p{Lu}/u.test(b[1]) || !/\p{Lu}/u.test(text))) spans.push(start - b[1].length, /[ ,\n]$/.test(text.slice(start, end)) ? end - 1 : end);
     return;
   }
   const post = at(/(?:[\p{L}'’.-]+[ \t]+){1,5}?\d{1,5}[a-z]?\b\.?/u, text, end);

@@ -9,7 +9,7 @@
  * Cost: one pass of character-code tests; set look-ups only at capitalised words. The lists are
  * turned into sets on first use (a scan with no free text never pays for them).
  */
-import { isCountry } from '../classify/geo.js';
+import { isCountry, isUsState } from '../classify/geo.js';
 import type { ValueFinding } from '../types.js';
 import { element } from './detector.js';
 import { COMMON_WORDS, FIRST_NAMES, LAST_NAMES } from './name-lists.data.js';
@@ -88,13 +88,13 @@ function wordBefore(text: string, start: number): string {
   return text.slice(b, e).toLowerCase();
 }
 
-/** isCountry per distinct word (it folds diacritics with a Unicode regex: ≈ 5 % of a prose scan uncached). */
+/** A country or US state name (isCountry, isUsState) per distinct word (it folds diacritics with a Unicode regex: ≈ 5 % of a prose scan uncached). */
 const COUNTRY_MEMO = new Map<string, boolean>();
 function country(w: string): boolean {
   let v = COUNTRY_MEMO.get(w);
   if (v === undefined) {
     if (COUNTRY_MEMO.size > 20_000) COUNTRY_MEMO.clear();
-    v = isCountry(w);
+    v = isCountry(w) || isUsState(w);
     COUNTRY_MEMO.set(w, v);
   }
   return v;
