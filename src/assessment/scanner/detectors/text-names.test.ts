@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ValueFinding } from '../types.js';
 import { nameWords } from './text-names.js';
-import { scanText } from './text-scan.js';
+import { NAME_STRONG, NAME_WEAK } from './text-people.js';
+import { PREFILTER_WORDS, scanText } from './text-scan.js';
 
 const names = (t: string) => {
   const out: ValueFinding[] = [];
@@ -36,6 +37,11 @@ const people = (t: string) =>
     .map((f) => f.value);
 
 describe('person names in free text: context rules (issue 14 §5)', () => {
+  it('every name cue word reaches the detector through the keyword prefilter', () => {
+    for (const w of [...NAME_STRONG, ...NAME_WEAK]) expect(PREFILTER_WORDS).toContain(w);
+    // Names without a cue do not depend on the prefilter: a text with no keyword at all still yields them.
+    expect(people('Ulf Brandtsdóttir and Jennifer Wilson were precision engineers')).toEqual(expect.arrayContaining(['Ulf Brandtsdóttir', 'Jennifer Wilson']));
+  });
   it('surname shapes of several languages make a run a name without a list entry', () => {
     expect(people('We met Ulf Brandtsdóttir yesterday')).toContain('Ulf Brandtsdóttir');
     expect(people('The file of Zorka Milanković is here')).toContain('Zorka Milanković');

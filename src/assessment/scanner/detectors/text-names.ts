@@ -151,11 +151,8 @@ export function nameWords(text: string, out: ValueFinding[]): void {
       let ok = false;
       const start = words[0].start;
       const end = words[words.length - 1].end;
-      // After a house number ("137 Colorado Springs") it is a street or a place.
-      const afterNumber = /\d[\s,]{0,2}$/.test(text.slice(start > 4 ? start - 4 : 0, start));
       const lastWord = lower[lower.length - 1];
-      if (afterNumber || vetoed(lower, text, end)) ok = false;
-      else if (clean.length === lower.length && lower.length >= 2) {
+      if (clean.length === lower.length && lower.length >= 2) {
         const evidence = initialed || F.has(lower[0]) || L.has(lastWord) || surnameShaped(lastWord) || cued(text, start, end);
         ok = evidence && !lower.every((w) => C.has(w));
       } else if (lower.length === 1 && clean.length === 1) {
@@ -168,6 +165,9 @@ export function nameWords(text: string, out: ValueFinding[]): void {
           ok = (listed && (given || (!place && !sentenceStart(text, start)))) || cued(text, start, end);
         }
       }
+      // After a house number ("137 Colorado Springs") it is a street or a place; the vetoes of
+      // text-name-context.ts (organisation, street, nationality words) run only on accepted runs.
+      if (ok && (/\d[\s,]{0,2}$/.test(text.slice(start > 4 ? start - 4 : 0, start)) || vetoed(lower, text, end))) ok = false;
       if (ok) add(text.slice(words[0].start, end).replace(/['’]s$/, ''));
     }
     if (words.length > 0) CANDIDATE.lastIndex = words[words.length - 1].end;
