@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { PREFILTER_WORDS, scanText } from './text-scan.js';
-import { ADDRESS_CUES, MILITARY_WORDS, STREET_AFTER, STREET_BEFORE, STREET_MID, STREET_SUFFIX, UNIT_WORDS } from './text-address.js';
+import { ADDRESS_CUES, CORNER_WORDS, MILITARY_WORDS, STREET_AFTER, STREET_BEFORE, STREET_MID, STREET_SUFFIX, UNIT_WORDS } from './text-address.js';
 
 const addr = (t: string) => scanText(t).elements.filter((f) => f.element === 'postal_address').map((f) => f.value);
 
 // Invented addresses in the shapes of each country's postal format (UPU S42 templates).
 describe('street addresses in free text (issue 14 §5)', () => {
   it('every cue word reaches the detector through the keyword prefilter', () => {
-    for (const w of [...STREET_AFTER, ...STREET_BEFORE, ...STREET_SUFFIX, ...STREET_MID, ...UNIT_WORDS, ...ADDRESS_CUES, ...MILITARY_WORDS]) expect(PREFILTER_WORDS).toContain(w);
+    for (const w of [...STREET_AFTER, ...STREET_BEFORE, ...STREET_SUFFIX, ...STREET_MID, ...UNIT_WORDS, ...ADDRESS_CUES, ...MILITARY_WORDS, ...CORNER_WORDS]) expect(PREFILTER_WORDS).toContain(w);
   });
   it('house number before the street and a type word after (EN), with the building number in front', () => {
     expect(addr('The restaurant is at 17151 2450 Crown St')).toEqual(['17151 2450 Crown St']);
@@ -40,6 +40,11 @@ describe('street addresses in free text (issue 14 §5)', () => {
     expect(addr('it is USNS Example\nFPO AA 85844')).toEqual(['USNS Example FPO AA 85844']);
     expect(addr('PSC 5420, Box 2708\nAPO AA 33879')).toEqual(['PSC 5420, Box 2708 APO AA 33879']);
     expect(addr('our DPO AA 12345 reference')).toEqual([]);
+  });
+  it('a street corner: two streets joined by "and"', () => {
+    expect(addr('Stop at the corner of Nieuwe Baan 473 St. and Inna Loop St. please')).toEqual(['Nieuwe Baan 473 St. and Inna Loop St']);
+    expect(addr('meet me at the corner of 5th Ave and 42nd Street.')).toEqual(['5th Ave and 42nd Street']);
+    expect(addr('in the corner of the room and the hall')).toEqual([]);
   });
   it('leaves numbers and words that only look like parts of an address alone', () => {
     expect(addr('They had 6: Anna, Mary and Bob.')).toEqual([]);

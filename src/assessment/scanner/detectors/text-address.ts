@@ -28,10 +28,12 @@ export const STREET_MID = ['u. ', 'utca ', 'út ', 'útja ', 'tér ', 'körút '
 export const UNIT_WORDS = ['apt', 'apartment', 'suite', 'unit ', 'flat ', 'p.o. box', 'po box', 'box ', 'postbox', 'postfach', 'apartado', 'psc '];
 /** Words after which an address follows, in several languages. */
 export const ADDRESS_CUES = ['address', 'adresse', 'anschrift', 'dirección', 'direccion', 'indirizzo', 'endereço', 'adres ', 'adres:', 'adresa', 'osoite', 'lives at', 'lives on', 'lives in', 'living at', 'located at', 'located on', 'resides at', 'ship to', 'deliver to', 'sent to', 'send it to', 'mail to', 'wohnt in', 'wohnhaft', 'domicilio', 'domicile'];
+/** A street corner: "the corner of Elm St and 5th Ave". */
+export const CORNER_WORDS = ['corner of ', 'intersection of '];
 /** US military mail (USPS Pub. 28 §225): the last line. */
 export const MILITARY_WORDS = ['fpo ', 'apo ', 'dpo '];
 
-export type AddressCue = 'after' | 'before' | 'suffix' | 'mid' | 'unit' | 'cue' | 'military';
+export type AddressCue = 'after' | 'before' | 'suffix' | 'mid' | 'unit' | 'cue' | 'military' | 'corner';
 
 const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
 
@@ -50,6 +52,8 @@ function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
 const CUED_STREET = /\d{1,6}[ \t]+(?:\d{1,5}[ \t]+)?(?:[\p{L}][\p{L}'’.-]*[ \t]+){1,5}?\d{1,5}[a-zA-Z]?\b\.?|\d{1,6}[ \t]+\d{1,5}[ \t]+\p{Lu}[\p{L}'’.-]*(?:[ \t]+[\p{L}'’.-]+){0,4}/u;
 /** A ship, or a PSC/Unit box: the line above "FPO AE 25990". */
 const MILITARY_LINE = /(?:\b(?:USS|USNS|USNV|USCGC)[ \t]+[\p{L}'’-]+(?:[ \t]+[\p{L}'’-]+){0,2}|\b(?:PSC|Unit)[ \t]+\d{1,5},?[ \t]+Box[ \t]+\d{1,5})[ \t]*\n[ \t]*$/iu;
+
+const FUNCTION_WORD = /(?:^|[ \t])(?:a|an|is|are|was|were|does|do|not|no|but|to|for|with|by|per|each|every|and|or|if|then|than|this|that|it)(?=[ \t]|$)/i;
 
 /** Record an address found at [start, end) around a cue at [start, end) of the given kind. */
 export function addressAround(text: string, start: number, end: number, cue: AddressCue, spans: number[]): void {
@@ -81,6 +85,12 @@ export function addressAround(text: string, start: number, end: number, cue: Add
     if (prev) spans.push(start - prev[0].length, m.index + m[0].length);
     return;
   }
+  if (cue === 'corner') {
+    // Two streets joined by "and"/"&", each of one to five words (capitalised or numbered), up to punctuation.
+    const m = at(/(?:\d{1,5}[a-z]{0,2}\.?[ \t]+)?\p{Lu}[\p{L}'’.-]*(?:[ \t]+[\p{L}\d'’.-]+){0,5}?[ \t]+(?:and|&)[ \t]+(?:\d{1,5}[a-z]{0,2}\.?[ \t]+)?\p{Lu}[\p{L}'’.-]*(?:[ \t]+(?:\p{Lu}[\p{L}'’-]*|St\.|\d{1,5}\b\.?)){0,4}/u, text, end);
+    if (m) spans.push(m.index, m.index + m[0].replace(/[.,]+$/, '').length);
+    return;
+  }
   if (cue === 'cue') {
     // The first number within the line's next 60 characters ("address of Peerj is 9721 …").
     const win = text.slice(end, end + 60);
@@ -101,8 +111,9 @@ export function addressAround(text: string, start: number, end: number, cue: Add
     if (isLetter(text[end]) && !/[ .,\n]$/.test(text.slice(start, end))) return;
     const pre = text.slice(Math.max(0, start - 60), start);
     const b = /(?:^|[^\d\p{L}])(\d{1,5}[A-Za-z]?,?(?:[ \t]+[\p{L}'’.-]+){1,4}[ \t]+)$/u.exec(pre);
-    // In mixed-case text a street name is capitalised ("170 bytes a row" is not a street).
-    if (b && (/\p{Lu}/u.test(b[1]) || !/\p{Lu}/u.test(text))) spans.push(start - b[1].length, /[ ,\n]$/.test(text.slice(start, end)) ? end - 1 : end);
+    // In mixed-case text a street name is capitalised, and in any text it holds no function word
+    // ("170 bytes a row", "3 does not follow row" are not streets).
+    if (b && (/\p{Lu}/u.test(b[1]) || !/\p{Lu}/u.test(text)) && !FUNCTION_WORD.test(b[1])) spans.push(start - b[1].length, /[ ,\n]$/.test(text.slice(start, end)) ? end - 1 : end);
     return;
   }
   const post = at(/(?:[\p{L}'’.-]+[ \t]+){1,5}?\d{1,5}[a-z]?\b\.?/u, text, end);

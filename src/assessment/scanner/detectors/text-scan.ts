@@ -16,7 +16,7 @@ import { allSameDigit, digitsOf, element, isDigit, luhn } from './detector.js';
 import { cardBrand, validAba, validateIban } from './financial.js';
 import { passwordHash, structuredHashKind } from './hashes.js';
 import { ID_CONTEXT_KINDS, validateNationalId, validItin, validSsn } from './national-ids.js';
-import { ADDRESS_CUES, type AddressCue, addressAround, flushAddresses, MILITARY_WORDS, STREET_AFTER, STREET_BEFORE, STREET_MID, STREET_SUFFIX, UNIT_WORDS } from './text-address.js';
+import { ADDRESS_CUES, type AddressCue, addressAround, CORNER_WORDS, flushAddresses, MILITARY_WORDS, STREET_AFTER, STREET_BEFORE, STREET_MID, STREET_SUFFIX, UNIT_WORDS } from './text-address.js';
 import { NAME_STRONG, NAME_WEAK, nameAfterCue, nameLines } from './text-people.js';
 import { matchSecretValue, SECRET_RULE_KEYWORDS, secretAt } from './secret-scan.js';
 import { SECRET_DETECTORS, validateGenericSecret } from './secrets.js';
@@ -154,6 +154,7 @@ for (const [words, cue] of [
   [STREET_MID, 'mid'],
   [ADDRESS_CUES, 'cue'],
   [MILITARY_WORDS, 'military'],
+  [CORNER_WORDS, 'corner'],
 ] as const) {
   for (const w of words) if (!CUE_OF.has(w)) CUE_OF.set(w, cue);
 }
