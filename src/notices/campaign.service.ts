@@ -135,24 +135,12 @@ export class CampaignService {
     if (!opts.mail && !factory) throw new FailedError('e-mail is not configured: set BREACHDESK_SMTP_URL');
     await this.materialize(noticeId);
     const mail = opts.mail ?? factory!();
-    const total: DrainResult = { sent: 0, retried: 0, failed: 0, bounced: 0 };
     try {
-      const d = this.deliverer(mail);
-      for (;;) {
-        const r = await d.drain({ noticeId, signal: opts.signal });
-        total.sent += r.sent;
-        total.retried += r.retried;
-        total.failed += r.failed;
-        total.bounced += r.bounced;
-        if (opts.signal?.aborted) return total;
-        const due = await this.s.outbox.nextDue(noticeId);
-        if (!due) break;
-        const wait = due.getTime() - this.s.now().getTime();
-        if (wait > 30_000 && opts.reschedule) {
-          await opts.reschedule(due);
-          return total;
-        }
-        await new Promise((res) => setTimeout(res, Math.max(50, Math.min(wait, 30_000))));
+      const { nextDue, ...total } = await this.deliverer(mail).drainStream(noticeId, { signal: opts.signal, farMs: opts.reschedule ? 30_000 : Number.POSITIVE_INFINITY });
+      if (opts.signal?.aborted) return total;
+      if (nextDue) {
+        await opts.reschedule?.(nextDue);
+        return total;
       }
       await this.finish(noticeId);
       return total;

@@ -21,6 +21,7 @@ import { OutboxRepository } from './outbox.repository.js';
 import { PeopleRepository, type PersonRow } from './people.repository.js';
 import type { Person } from './people.schema.js';
 import type { NoticeKind } from './templates.js';
+import type { WebhookPort } from './webhook.js';
 
 /** Access to incidents, from the incident workspace (src/incidents/incident-access.ts). */
 export interface IncidentAccessPort {
@@ -59,6 +60,8 @@ export interface NoticesDeps {
   rules?: () => Rule[];
   now?: () => Date;
   delivery?: DeliveryOptions;
+  /** Chat webhooks for stakeholder updates (default: HTTP POST, webhook.ts). */
+  webhook?: WebhookPort;
   obligations?: ObligationsMetPort;
   /**
    * What drafts start from (issue 20 §6): the organisation profile (name, address, contact, DPO)

@@ -69,7 +69,7 @@ export interface NoticeOutboxTable {
   notice_id: string;
   version: number;
   person_id: string;
-  /** email | postal */
+  /** email | postal | webhook (stakeholder updates to chat) */
   channel: string;
   /** queued | sending | sent | failed | bounced | postal | printed | returned */
   state: string;
