@@ -32,6 +32,25 @@ describe('learn CLI on the local store', { timeout: 240_000 }, () => {
     expect(q.stdout).toMatch(/^2026-Q2\s+1\s/m);
   });
 
+  it('update: an audience set (shown masked), a draft edited, the drafter refused as approver, a schedule made', () => {
+    const set = runCli(['update', 'audience', 'set', 'account_team', '--email', 'accounts@example.test', '--teams', 'https://example.webhook.office.com/webhookb2/secret'], env);
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toBe("Customers' account team: 1 e-mail address(es), teams example.webhook.office.com\n");
+    const d = runCli(['update', 'draft', id, '--audience', 'account_team', '--json'], env);
+    expect(d.code, d.stderr).toBe(0);
+    const u = JSON.parse(d.stdout);
+    expect(u).toMatchObject({ status: 'draft', needsApproval: true, trigger: 'manual' });
+    const edit = runCli(['update', 'edit', u.id, '--body', 'Contained; customers may ask: send them to the incident desk.'], env);
+    expect(edit.code, edit.stderr).toBe(0);
+    expect(edit.stdout).toMatch(/— draft \(needs an approval\), v2, manual\n/);
+    const own = runCli(['update', 'approve', u.id], env);
+    expect(own.code).not.toBe(0);
+    expect(own.stderr).toMatch(/drafter of an update cannot approve it|needs the incident commander/);
+    const sch = runCli(['update', 'schedule', id, '--audience', 'executives', '--every', '4', '--on', 'contained,notified'], env);
+    expect(sch.code, sch.stderr).toBe(0);
+    expect(sch.stdout).toMatch(/^schedule \S+: executives every 4 h \(next \d{4}-.*\) on contained, notified\n$/);
+  });
+
   it('report writes a PDF and prints Markdown; bad input is one line with exit 2', () => {
     const out = join(db.dataDir, 'report.pdf');
     const pdf = runCli(['report', id, '--format', 'pdf', '--out', out], env);
