@@ -96,7 +96,7 @@ export class SchedulesService {
   /** The periodic job: fires the slot (once), then queues the next future slot while the incident is open. */
   async runSlot(job: { scheduleId: string; slot: string }): Promise<{ fired: boolean; next: string | null }> {
     const s = await this.d.repo.schedule(job.scheduleId);
-    if (!s || !s.active || s.every_hours === null || s.next_at !== job.slot) return { fired: false, next: s?.next_at ?? null };
+    if (!s?.active || s.every_hours === null || s.next_at !== job.slot) return { fired: false, next: s?.next_at ?? null };
     const incident = await this.d.ports.incidents.get(s.incident_id);
     if (!incident || OVER.has(incident.status)) {
       await this.d.repo.setSchedule(s.id, { active: 0, next_at: null });

@@ -91,7 +91,9 @@ function UpdateCard({ u, incidentId, canWrite }: { u: Update; incidentId: string
           Send
         </button>
       )}
-      {[save, approve, send].map((m, i) => m.isError && <ErrorBox key={i} error={m.error} />)}
+      {save.isError && <ErrorBox error={save.error} />}
+      {approve.isError && <ErrorBox error={approve.error} />}
+      {send.isError && <ErrorBox error={send.error} />}
     </li>
   );
 }
