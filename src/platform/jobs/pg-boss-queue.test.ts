@@ -95,4 +95,15 @@ describe.runIf(testDialects().includes('postgresql'))('pg-boss job queue on post
     await waitFor(async () => (await second.get(id))?.status === 'done');
     expect(seen).toEqual([2]);
   });
+
+  it('three processes creating different queues at once all succeed (no deadlock surfaces)', async () => {
+    // Each new queue attaches a partition with a foreign key to pgboss.queue; two creations
+    // interleaved deadlock in PostgreSQL, which aborts one. That must not reach the caller.
+    const [a, b, c] = [make(), make(), make()];
+    const names = Array.from({ length: 6 }, (_, i) => `race${i}`);
+    const ids = await Promise.all([a, b, c].flatMap((q, k) => names.map((n, i) => q.send(names[(i + k * 2) % names.length]!, { n }))));
+    expect(ids).toHaveLength(18);
+    expect(new Set(ids).size).toBe(18);
+    for (const n of names) expect((await a.get(ids[names.indexOf(n)]!))?.queue).toBe(n);
+  });
 });
