@@ -7,7 +7,7 @@ import { HttpError } from '../platform/http/problem.js';
 import { type DeliveryOptions, type DrainResult, OutboxDeliverer, type RenderMail } from './delivery.js';
 import type { RenderedNotice } from './drafting.js';
 import type { MailPort } from './mailer.js';
-import { addressLines, inAudience, messageIdFor, type NoticeStatus, type NoticesStore, recipientName } from './notices.store.js';
+import { addressLines, inAudience, messageIdFor, noticeLanguage, type NoticeStatus, type NoticesStore, receivesNotice, recipientName } from './notices.store.js';
 import type { OutboxRow } from './outbox.repository.js';
 import type { PersonRow } from './people.repository.js';
 import { renderHtml, renderText } from './render.js';
@@ -36,13 +36,16 @@ export class CampaignService {
     const n = (await this.s.notices.get(noticeId))!;
     if (n.materialized_at) return 0;
     const at = this.s.now().toISOString();
+    // Each person gets the notice of their jurisdiction in their language (issue 17 §6).
+    const lang = noticeLanguage(n);
+    const langs = await this.s.languagesOf(n.incident_id, n.jurisdiction);
     let after = '';
     let added = 0;
     for (;;) {
       const people = await this.s.people.page(n.incident_id, after, 1000);
       const rows: OutboxRow[] = [];
       for (const person of people) {
-        if (!inAudience(n.jurisdiction, person.jurisdiction) || person.no_contact) continue;
+        if (!inAudience(n.jurisdiction, person.jurisdiction) || person.no_contact || !receivesNotice(lang, langs, person)) continue;
         const email = person.has_email === 1;
         rows.push({
           id: randomUUID(),

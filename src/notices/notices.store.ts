@@ -20,6 +20,7 @@ import type { NoticesDatabase, NoticesTable } from './notices.tables.js';
 import { OutboxRepository } from './outbox.repository.js';
 import { PeopleRepository, type PersonRow } from './people.repository.js';
 import type { Person } from './people.schema.js';
+import { defaultLanguage, type NoticeLanguage, normaliseLanguage, pickLanguage } from './languages.js';
 import type { NoticeKind } from './templates.js';
 import type { WebhookPort } from './webhook.js';
 
@@ -94,6 +95,8 @@ export interface NoticeView {
   kind: NoticeKind;
   recipient: string;
   jurisdiction: string;
+  /** The language it is written in (issue 17 §6); individuals get the notice in theirs. */
+  language: string;
   ruleIds: string[];
   status: string;
   version: number;
@@ -122,6 +125,21 @@ export function inAudience(noticeJurisdiction: string, personJurisdiction: strin
   if (noticeJurisdiction === 'EU') return EEA.has(personJurisdiction);
   if (noticeJurisdiction === 'US') return personJurisdiction === 'US' || personJurisdiction.startsWith('US-');
   return false;
+}
+
+/** A notice's language (stored with its inputs; English before languages existed). */
+export function noticeLanguage(n: Pick<NoticesTable, 'inputs_json'>): NoticeLanguage {
+  return (JSON.parse(n.inputs_json) as { language?: NoticeLanguage }).language ?? 'en';
+}
+
+/**
+ * Which individual notice of a jurisdiction a person gets (issue 17 §6): the one in their language
+ * (from the import, else their jurisdiction's default), else one in the same primary language,
+ * else the English one (languages.ts pickLanguage).
+ */
+export function receivesNotice(noticeLang: string, available: Iterable<string>, person: Pick<PersonRow, 'language' | 'jurisdiction'>): boolean {
+  const lang = normaliseLanguage(person.language) ?? defaultLanguage(person.jurisdiction);
+  return pickLanguage(lang, available) === noticeLang;
 }
 
 export function messageIdFor(noticeId: string, version: number, personId: string, mailFrom: string): string {
@@ -163,6 +181,12 @@ export class NoticesStore {
     return this.deps.keyring.decryptJson<Person>(row.record_enc, `person:${row.incident_id}`);
   }
 
+
+  /** Languages of the individual notices of an incident for a jurisdiction (who gets which: receivesNotice). */
+  async languagesOf(incidentId: string, jurisdiction: string): Promise<Set<string>> {
+    const all = await this.notices.listForIncident(incidentId);
+    return new Set(all.filter((x) => x.kind === 'individual' && x.jurisdiction === jurisdiction).map(noticeLanguage));
+  }
 
   async mustGet(p: Principal, id: string, write = false): Promise<NoticesTable> {
     const n = await this.notices.get(id);

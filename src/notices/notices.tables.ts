@@ -13,6 +13,8 @@ export interface NoticePeopleTable {
   email_index: string | null;
   phone_index: string | null;
   jurisdiction: string;
+  /** BCP 47 language from the import (issue 17 §6); null: the jurisdiction's default. */
+  language: string | null;
   has_email: number;
   has_postal: number;
   no_contact: number;
