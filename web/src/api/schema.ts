@@ -2994,6 +2994,7 @@ export interface paths {
             country?: string;
           } | null;
           jurisdiction?: string;
+          language?: string | null;
           elements?: Array<"person_name" | "email" | "phone" | "postal_address" | "date_of_birth" | "us_ssn" | "us_itin" | "national_id" | "passport_number" | "drivers_license" | "tax_id" | "payment_card" | "card_security_code" | "bank_account" | "us_routing_number" | "iban" | "username" | "password" | "password_hash" | "security_question" | "ip_address" | "geolocation" | "device_id" | "license_plate" | "health" | "health_insurance" | "biometric" | "genetic" | "special_category" | "payment_card_partial" | "ip_address_internal">;
           flags?: {
             minor?: boolean;
@@ -4219,6 +4220,7 @@ export interface paths {
           [key: string]: unknown;
         };
         elements?: Array<"person_name" | "email" | "phone" | "postal_address" | "date_of_birth" | "us_ssn" | "us_itin" | "national_id" | "passport_number" | "drivers_license" | "tax_id" | "payment_card" | "card_security_code" | "bank_account" | "us_routing_number" | "iban" | "username" | "password" | "password_hash" | "security_question" | "ip_address" | "geolocation" | "device_id" | "license_plate" | "health" | "health_insurance" | "biometric" | "genetic" | "special_category" | "payment_card_partial" | "ip_address_internal">;
+        language?: string;
       };
       responses: {
         "200": never;
