@@ -110,7 +110,7 @@ export class CampaignService {
       if (!pr) return null;
       const person = this.s.decryptPerson(pr);
       if (!person.email) return null;
-      const r = { name: recipientName(person), address: addressLines(person) };
+      const r = { name: recipientName(person, rendered.language), address: addressLines(person) };
       return {
         from: this.s.deps.mailFrom,
         to: person.email,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRules } from '../obligations/rules-loader.js';
 import { draftNotice } from './drafting.js';
 import { defaultLanguage, guessLanguage, type NoticeLanguage, normaliseLanguage, pickLanguage } from './languages.js';
+import { recipientName } from './notices.store.js';
 import { autoMap, rowToPerson } from './people-mapping.js';
 import { renderText } from './render.js';
 import type { DraftInputs } from './templates.js';
@@ -212,5 +213,12 @@ describe('notices in the recipients’ languages', () => {
     expect(m.language).toBe(3);
     const r = rowToPerson(['Jan Kowalski', 'jan@example.test', 'DE', 'pl-PL'], m);
     expect('person' in r && r.person.language).toBe('pl');
+  });
+
+  it('letters to a minor’s guardian or a deceased person’s estate are addressed in the notice’s language', () => {
+    const person = { name: 'Mia Klein', email: null, phone: null, address: null, jurisdiction: 'DE', elements: [], flags: { minor: true, deceased: false, noContact: false } };
+    expect(recipientName(person, 'de')).toBe('An die Erziehungsberechtigten von Mia Klein');
+    expect(recipientName({ ...person, flags: { ...person.flags, minor: false, deceased: true } }, 'fr-CA')).toBe('À la succession de Mia Klein');
+    expect(recipientName(person)).toBe('Parent or guardian of Mia Klein');
   });
 });

@@ -21,6 +21,7 @@ import { OutboxRepository } from './outbox.repository.js';
 import { PeopleRepository, type PersonRow } from './people.repository.js';
 import type { Person } from './people.schema.js';
 import { defaultLanguage, type NoticeLanguage, normaliseLanguage, pickLanguage } from './languages.js';
+import { addressee } from './templates-i18n.js';
 import type { NoticeKind } from './templates.js';
 import type { WebhookPort } from './webhook.js';
 
@@ -154,10 +155,11 @@ export function addressLines(p: Person): string {
   return [a.line1, a.line2, [a.city, a.region, a.postalCode].filter(Boolean).join(' '), a.country].filter((s) => s?.trim()).join('\n');
 }
 
-/** Salutation per flags: minors through a parent or guardian, deceased persons through the estate. */
-export function recipientName(p: Person): string {
-  if (p.flags.minor) return `Parent or guardian of ${p.name || 'the account holder'}`;
-  if (p.flags.deceased) return `Estate of ${p.name || 'the account holder'}`;
+/** Salutation per flags: minors through a parent or guardian, deceased persons through the estate — in the notice's language. */
+export function recipientName(p: Person, language: string = 'en'): string {
+  const w = addressee(language);
+  if (p.flags.minor) return w.minor(p.name || w.holder);
+  if (p.flags.deceased) return w.deceased(p.name || w.holder);
   return p.name;
 }
 

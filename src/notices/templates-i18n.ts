@@ -550,3 +550,20 @@ export function translatedTemplate(kind: NoticeKind, jurisdiction: string, rule:
 export function passwordWord(lang: NoticeLanguage): RegExp {
   return PACKS[lang]?.password ?? /password/i;
 }
+
+/** How a letter is addressed to a minor's parent or guardian, or to a deceased person's estate. */
+const ADDRESSEES: Record<string, { minor: (n: string) => string; deceased: (n: string) => string; holder: string }> = {
+  en: { minor: (n) => `Parent or guardian of ${n}`, deceased: (n) => `Estate of ${n}`, holder: 'the account holder' },
+  de: { minor: (n) => `An die Erziehungsberechtigten von ${n}`, deceased: (n) => `An den Nachlass von ${n}`, holder: 'der Kontoinhaberin bzw. dem Kontoinhaber' },
+  fr: { minor: (n) => `Au représentant légal de ${n}`, deceased: (n) => `À la succession de ${n}`, holder: 'la personne titulaire du compte' },
+  es: { minor: (n) => `Al padre, madre o tutor de ${n}`, deceased: (n) => `A los herederos de ${n}`, holder: 'la persona titular de la cuenta' },
+  it: { minor: (n) => `Al genitore o tutore di ${n}`, deceased: (n) => `Agli eredi di ${n}`, holder: 'il titolare dell’account' },
+  nl: { minor: (n) => `Aan de ouder of voogd van ${n}`, deceased: (n) => `Aan de nalatenschap van ${n}`, holder: 'de rekeninghouder' },
+  pt: { minor: (n) => `Ao representante legal de ${n}`, deceased: (n) => `Aos herdeiros de ${n}`, holder: 'o titular da conta' },
+  pl: { minor: (n) => `Rodzic lub opiekun prawny: ${n}`, deceased: (n) => `Spadkobiercy: ${n}`, holder: 'posiadacz konta' },
+  sv: { minor: (n) => `Till förälder eller vårdnadshavare för ${n}`, deceased: (n) => `Till dödsboet efter ${n}`, holder: 'kontoinnehavaren' },
+};
+
+export function addressee(language: string): (typeof ADDRESSEES)[string] {
+  return ADDRESSEES[language] ?? ADDRESSEES[language.split('-')[0]!] ?? ADDRESSEES.en!;
+}
