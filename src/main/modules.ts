@@ -201,6 +201,7 @@ export function createModules(platform: Platform): Modules {
   });
   const settle = async () => {
     while (scheduling.size) await Promise.all(scheduling);
+    await learn.settle();
   };
 
   const learn = createLearnModule(platform, learnPorts(platform, { incidents, notices, experts, tracking, evidence }));

@@ -12,6 +12,7 @@ import { CLASSIFY_SAMPLE_ROWS } from './constants.js';
 import type { ReadFn } from './customers.js';
 import type { DetectionPort } from './detection.port.js';
 import { csvBlockRows } from '../readers/csv-block.js';
+import { sqlBlockRows } from '../readers/sql-block.js';
 import { packRows } from './pack.js';
 import { type BatchRunner, isWholeBuffer } from './pool.js';
 import type { ScanOptions, ScanProgress } from './scan.js';
@@ -123,7 +124,7 @@ export async function readInto(sink: ScanSink, ctx: ReadContext): Promise<{ inFl
     };
     let doneBytes = 0;
     for (const path of opts.paths) {
-      const events = read(path, { limits: opts.limits, signal: opts.signal, csvBlocks });
+      const events = read(path, { limits: opts.limits, signal: opts.signal, csvBlocks, sqlBlocks: csvBlocks });
       try {
         for await (const ev of events as AsyncIterable<ReaderEvent>) {
           opts.signal?.throwIfAborted();
@@ -145,6 +146,18 @@ export async function readInto(sink: ScanSink, ctx: ReadContext): Promise<{ inFl
               const buf = isWholeBuffer(ev.buf) ? ev.buf : new Uint8Array(ev.buf);
               const task: BatchTask = {
                 kind: 'csv-block', key, classes: proj ? proj.classes : cls, delim: ev.delim, width, keep: proj ? proj.keep : null, buf, quoted: ev.quoted,
+              };
+              await submit(ev.path, task, ev.rows, runner.threads > 0 ? [buf.buffer as ArrayBuffer] : undefined);
+              break;
+            }
+            case 'sql-block': {
+              const width = ev.columns.length;
+              // The reader sends a table's blocks only after its first row batch: classified.
+              const cls = await classify(ev.path, ev.table, ev.columns, () => sqlBlockRows(ev.buf, ev.mode, ev.backslash, width));
+              const proj = opts.detection ? null : projection(cls);
+              const buf = isWholeBuffer(ev.buf) ? ev.buf : new Uint8Array(ev.buf);
+              const task: BatchTask = {
+                kind: 'sql-block', key, classes: proj ? proj.classes : cls, mode: ev.mode, backslash: ev.backslash, width, keep: proj ? proj.keep : null, buf,
               };
               await submit(ev.path, task, ev.rows, runner.threads > 0 ? [buf.buffer as ArrayBuffer] : undefined);
               break;

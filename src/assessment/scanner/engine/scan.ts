@@ -45,7 +45,8 @@ export interface ScanOptions extends AggregateOptions {
   /** Directory for temporary spill files (default: OS temp dir). */
   tmpDir?: string;
   /**
-   * Let the reader hand quote-free CSV blocks over unsplit (ReadOptions.csvBlocks); default: when
+   * Let the reader hand quote-free CSV blocks and strict SQL dump rows over unsplit
+   * (ReadOptions.csvBlocks, sqlBlocks); default: when
    * worker threads run the default detectors. Tests force it on to compare both paths in-thread.
    */
   csvBlocks?: boolean;
