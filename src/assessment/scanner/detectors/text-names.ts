@@ -25,6 +25,9 @@ const NOT_NAME = new Set(
   ),
 );
 
+/** A word a name may hold: not one capitalised for other reasons, not a country's name. */
+const nameable = (w: string) => !NOT_NAME.has(w) && !(w.length > 3 && isCountry(w));
+
 function sets(): void {
   first = new Set(FIRST_NAMES.split('|'));
   last = new Set(LAST_NAMES.split('|'));
@@ -101,20 +104,24 @@ export function nameWords(text: string, out: ValueFinding[]): void {
       const lower = full.map((w) => text.slice(w.start, w.end).toLowerCase().replace(/['’]s$/, ''));
       // "Mijail C Adomo", "Soib K. Kishiev": given name, initial, surname — a name by its form.
       const initialed = words.length === 3 && !words[0].initial && words[1].initial && !words[2].initial;
-      const clean = lower.filter((w) => !NOT_NAME.has(w) && !(w.length > 3 && isCountry(w)));
       let ok = false;
       const start = words[0].start;
       // After a house number ("137 Colorado Springs") it is a street or a place.
       const afterNumber = /\d[\s,]{0,2}$/.test(text.slice(start > 4 ? start - 4 : 0, start));
+      // Every word must be one a name can hold (not NOT_NAME, not a country). Tested last: the
+      // country test folds the word (NFD), and most capitalised words of a log ("Mozilla",
+      // "Failed") are no given name or surname, so they never get that far (issue 21).
       if (afterNumber) ok = false;
-      else if (clean.length === lower.length && lower.length >= 2) {
+      else if (lower.length >= 2) {
         const evidence = initialed || F.has(lower[0]) || L.has(lower[lower.length - 1]);
-        ok = evidence && !lower.every((w) => C.has(w));
-      } else if (lower.length === 1 && clean.length === 1) {
+        ok = evidence && !lower.every((w) => C.has(w)) && lower.every(nameable);
+      } else if (lower.length === 1) {
         const w = lower[0];
         // A lone word after "to/at/in/from" is a place far more often ("flew to Coles").
-        const place = /\b(?:to|at|in|from|of|on|near|via)\s+$/i.test(text.slice(start > 8 ? start - 8 : 0, start));
-        ok = (F.has(w) || L.has(w)) && !C.has(w) && (F.has(w) || (!place && !sentenceStart(text, start)));
+        if ((F.has(w) || L.has(w)) && !C.has(w)) {
+          const place = /\b(?:to|at|in|from|of|on|near|via)\s+$/i.test(text.slice(start > 8 ? start - 8 : 0, start));
+          ok = (F.has(w) || (!place && !sentenceStart(text, start))) && nameable(w);
+        }
       }
       if (ok) {
         const v = text.slice(words[0].start, words[words.length - 1].end).replace(/['’]s$/, '');
