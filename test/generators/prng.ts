@@ -1,4 +1,6 @@
 /** Seeded PRNG (mulberry32) so every generated corpus is reproducible byte for byte. */
+import { mulberry32 } from '../../src/platform/prng.js';
+
 export interface Rng {
   next(): number;
   int(min: number, max: number): number;
@@ -8,14 +10,7 @@ export interface Rng {
 }
 
 export function createRng(seed: number): Rng {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   return {
     next,

@@ -3,6 +3,8 @@
  * jurisdictions with names, e-mail addresses, phone numbers and dates of birth. Every value is
  * invented (example.test / reserved-looking numbers), so a drill never handles real personal data.
  */
+import { mulberry32 as prng } from '../../platform/prng.js';
+
 const NAMES: Record<string, { first: string[]; last: string[]; phone: string }> = {
   DE: { first: ['Anna', 'Jonas', 'Lena', 'Lukas'], last: ['Schmidt', 'Weber', 'Fischer', 'Müller'], phone: '+49 30 ' },
   FR: { first: ['Camille', 'Louis', 'Chloé', 'Hugo'], last: ['Martin', 'Bernard', 'Dubois', 'Lefèvre'], phone: '+33 1 ' },
@@ -16,17 +18,6 @@ const NAMES: Record<string, { first: string[]; last: string[]; phone: string }> 
   SE: { first: ['Alice', 'Oscar', 'Maja', 'Lucas'], last: ['Andersson', 'Johansson', 'Karlsson', 'Nilsson'], phone: '+46 8 ' },
 };
 
-/** mulberry32: a small, well-known deterministic PRNG. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ascii = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-zA-Z]/g, '').toLowerCase();
 

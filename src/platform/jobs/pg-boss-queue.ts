@@ -63,9 +63,22 @@ export class PgBossJobQueue implements JobQueue {
     if (this.queues.has(name)) return;
     // 'short': at most one job waiting per singleton key — our SendOptions.singletonKey contract.
     // Every job gets a key (its own, when none is asked for), so the policy never limits the queue.
-    if (!(await this.boss.getQueue(name))) await this.boss.createQueue(name, { name, policy: 'short' }).catch(async (e) => {
-      if (!(await this.boss.getQueue(name))) throw e; // another process made it meanwhile
-    });
+    // Creating a queue attaches a partition to pg-boss's job table; two processes creating two
+    // different queues at once (serve sending its first job while workers start) can deadlock,
+    // and PostgreSQL then aborts one of them (seen in CI as a 500 on the first scan). The aborted
+    // side retries after a short random pause; one that lost a race for the same name finds it made.
+    for (let attempt = 1; ; attempt++) {
+      if (await this.boss.getQueue(name)) break;
+      try {
+        await this.boss.createQueue(name, { name, policy: 'short' });
+        break;
+      } catch (e) {
+        if (await this.boss.getQueue(name)) break;
+        if (attempt >= 6) throw e;
+        this.log?.warn({ queue: name, attempt, err: e instanceof Error ? e.message : String(e) }, 'pg-boss queue creation failed; retrying');
+        await new Promise((r) => setTimeout(r, 50 * attempt + Math.random() * 200));
+      }
+    }
     this.queues.add(name);
   }
 

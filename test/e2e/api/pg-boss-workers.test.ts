@@ -43,7 +43,7 @@ describe.runIf(testDialects().includes('postgresql'))('pg-boss: serve and two wo
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ evidenceIds: [item.id] }),
     });
-    expect(r.status).toBe(202);
+    if (r.status !== 202) throw new Error(`assessment ${r.status}: ${await r.text()}\nserve: ${serve.stdout()}\n${serve.stderr()}`);
     const id = ((await r.json()) as { id: string }).id;
     const done = await waitFor(
       async () => {
@@ -61,7 +61,7 @@ describe.runIf(testDialects().includes('postgresql'))('pg-boss: serve and two wo
   beforeAll(async () => {
     db = await createTestDatabase('postgresql');
     env = { BREACHDESK_DATABASE_URL: db.databaseUrl!, BREACHDESK_DATA_DIR: db.dataDir, BREACHDESK_INLINE_WORKER: 'false', BREACHDESK_JOB_QUEUE: 'pg-boss', BREACHDESK_JOB_LEASE_SECONDS: '10' };
-    serve = await spawnServe(env);
+    serve = await spawnServe(env, 120_000);
     startWorker();
     startWorker();
     const { loadConfig } = await import('../../../src/platform/config.js');

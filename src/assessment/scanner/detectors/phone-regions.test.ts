@@ -1,21 +1,12 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 as rng } from '../../../platform/prng.js';
 import { PHONE_REGIONS } from './contact.js';
 import { cannotBeValidIn, PLAIN_NATIONAL } from './phone-regions.js';
 
 const valid = (v: string, r: CountryCode) => parsePhoneNumberFromString(v, r)?.isValid() === true;
 const digits = (v: string) => v.replace(/\D/g, '');
 
-/** mulberry32: the comparison below is reproducible. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 describe('cannotBeValidIn (skip a region before libphonenumber)', () => {
   it('skips regions whose numbering plan has no such number', () => {

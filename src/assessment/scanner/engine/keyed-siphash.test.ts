@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 as rng } from '../../../platform/prng.js';
 import { compileWasm, WA, type WasmMemory } from '../wasm.js';
 import { KeyedSip64Batch } from './keyed-siphash.js';
 import { SIPHASH_WASM } from './siphash.wasm.js';
@@ -76,17 +77,6 @@ function sipRef(k0: bigint, k1: bigint, msg: Uint8Array): bigint {
   return v0 ^ v1 ^ v2 ^ v3;
 }
 
-/** A seeded PRNG (mulberry32): the random cases are the same on every run. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Raw {
   hash: (entries: number, count: number, keys: number, out: number) => void;
