@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../../platform/prng.js';
 import type { ValueFinding } from '../types.js';
 import { deviceId, email, geolocation, ipAddress, PHONE_REGIONS, validatePhone } from './contact.js';
 
@@ -58,11 +59,8 @@ describe('phone', () => {
       const p = parsePhoneNumberFromString(v);
       return p?.isValid() ? { element: 'phone', value: p.number, country: p.country } : null;
     };
-    let seed = 21;
-    const rnd = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2 ** 31;
-      return seed % n;
-    };
+    const random = mulberry32(21);
+    const rnd = (n: number) => Math.floor(random() * n);
     const numbers: string[] = [];
     for (const prefix of ['7911', '7781', '7839', '7624', '7700', '7524', '1481', '1624']) {
       for (let i = 0; i < 30; i++) numbers.push(`+44 ${prefix} ${String(rnd(1e6)).padStart(6, '0')}`);
