@@ -121,6 +121,11 @@ export interface ReadOptions {
    * readers/sql-block.ts), for the scan engine's worker threads. Off by default.
    */
   sqlBlocks?: boolean;
+  /**
+   * Also yield `text-block` events (whole lines of a text file or log, not yet decoded or split:
+   * `textBlockLines` in readers/text-reader.ts does both for whoever receives them). Off by default.
+   */
+  textBlocks?: boolean;
 }
 
 /**
@@ -176,6 +181,8 @@ export type ReaderEvent =
     }
   /** Unstructured text: one entry per line (logs, plain text). */
   | { kind: 'lines'; path: string; lines: string[]; firstLine: number }
+  /** With ReadOptions.textBlocks only: the same lines as UTF-8 bytes, `lines` of them. */
+  | { kind: 'text-block'; path: string; buf: Uint8Array; lines: number; firstLine: number }
   /** Input bytes consumed so far at the top level (for progress bars). */
   | { kind: 'progress'; bytesRead: number }
   | { kind: 'error'; path: string; message: string; location: string }

@@ -1,5 +1,6 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { describe, expect, it } from 'vitest';
+import { mulberry32 } from '../../../platform/prng.js';
 import type { ValueFinding } from '../types.js';
 import { deviceId, email, geolocation, ipAddress, PHONE_REGIONS, validatePhone } from './contact.js';
 
@@ -50,6 +51,28 @@ describe('phone', () => {
     for (const v of ['+54 11 15 2345-6789', '+54 11 15 9876-5432', '+54 11 15 2345-6789', '+54 11 15 5555-0001'])
       expect(validatePhone(v), v).toEqual(full(v));
     expect(validatePhone('+54 11 15 9876-5432')?.value).toBe('+5491198765432');
+  });
+  it('gives every number its own verdict, whatever numbers of the same prefix came before it', () => {
+    // +44 7911 1… and +44 7911 2… share their first 6 digits but not their country (GG, IM and GB
+    // mobile ranges look further): a verdict reused by prefix made --workers 2 reports vary (issue 21).
+    const library = (v: string) => {
+      const p = parsePhoneNumberFromString(v);
+      return p?.isValid() ? { element: 'phone', value: p.number, country: p.country } : null;
+    };
+    const random = mulberry32(21);
+    const rnd = (n: number) => Math.floor(random() * n);
+    const numbers: string[] = [];
+    for (const prefix of ['7911', '7781', '7839', '7624', '7700', '7524', '1481', '1624']) {
+      for (let i = 0; i < 30; i++) numbers.push(`+44 ${prefix} ${String(rnd(1e6)).padStart(6, '0')}`);
+    }
+    const countries = new Set<string | undefined>();
+    for (const v of [...numbers, ...numbers.reverse()]) {
+      const want = library(v);
+      countries.add(want?.country);
+      expect(validatePhone(v), v).toEqual(want);
+    }
+    // The sample does hold numbers of the same 6-digit prefix in different countries.
+    expect([...countries].filter((c) => c === 'GG' || c === 'IM' || c === 'GB').length).toBe(3);
   });
 });
 

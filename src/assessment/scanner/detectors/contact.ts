@@ -1,6 +1,6 @@
 /**
  * Contact and device data: e-mail (RFC 5321 length limits, dotted domain with an alphabetic TLD),
- * phone (libphonenumber-js metadata, cached per distinct value: it runs ≈100k parses/s), IP
+ * phone (libphonenumber-js's verdict, mostly computed by phone-fast.ts: the library runs ≈100k parses/s), IP
  * addresses, geolocation pairs and device identifiers (IMEI, MAC, advertising IDs).
  */
 import { isIPv6 } from 'node:net';
@@ -57,6 +57,7 @@ function parseOne(v: string, region: CountryCode | undefined, fastDigits: string
     if (!f?.valid) return null;
     return { finding: element('phone', `+${f.cc}${f.national}`, { country: f.country }), cc: f.cc, national: f.national };
   }
+  libraryParses++;
   const p = parsePhoneNumberFromString(v, region);
   if (!p?.isValid()) return null;
   return { finding: element('phone', p.number, { country: p.country }), cc: p.countryCallingCode, national: p.nationalNumber };
@@ -90,40 +91,21 @@ function parsePhone(v: string, intl: boolean, d: string): Parsed | null {
 }
 
 /**
- * libphonenumber parses ≈120k numbers/s here, too slow for a phone column at 100 MB/s. Its
- * verdict (validity, calling code, trunk prefix, country) depends on the calling code, the
- * leading digits and the length, so it is memoised per (international?, first 6 digits, length):
- * the first number of each such prefix is fully parsed, the rest reuse the verdict and only
- * rebuild their E.164 form. A documented approximation: libphonenumber patterns that look deeper
- * than 6 digits for validity are rare.
- *
- * `exact` keeps only the verdicts of values that went through libphonenumber. Rejections by
- * shape, date form or digit count are pure functions of the value, and a prefix-memo hit is
- * rebuilt from the same `prefixMemo` entry an `exact` entry would have been built from, so
- * recomputing gives the same verdict. The one exception needs the prefix memo to fill up (200k
- * distinct prefix/length keys) and be refilled by a different first number for that key; past that
- * point verdicts already depended on cache order (and so on `--workers`). Storing these cost more
- * than recomputing them: a leak's phone column is mostly distinct values, and the Map insert plus
- * the retained strings were ≈ 60 % of this function's time (bench/README.md, 2026-11-26).
- *
- * The prefix memo is consulted first and `exact` only when it has no verdict: a value's own
- * parse built the memo entry its key has (the first value of a key is parsed, and a value is only
- * parsed when its key has no entry), so the entry gives that value the verdict `exact` holds. A
- * parse whose national number is not the digits' tail cannot be rebuilt from a prefix: its key is
- * marked `IRREGULAR`, and every later value of that key is looked up in `exact` or parsed on its
- * own. Looking `exact` up first cost a failed string-keyed lookup per value, ≈ 25 % of this
- * function on a phone column (bench/README.md, 2026-11-27, fourth session).
+ * Verdicts are not memoised by prefix. An earlier memo reused the verdict of the first number
+ * seen with the same length and first 6 digits; libphonenumber's patterns look further than that
+ * (Guernsey's and the Isle of Man's mobile ranges under +44 7…, NANP exchange codes), so the
+ * verdict of a number depended on which number of its prefix a worker happened to see first, and
+ * `--workers 2` reports differed from run to run (bench/README.md, issue 21). Now:
+ *  - plain inputs (phone-fast.ts `FAST_PLAIN`) get the library's exact verdict from phone-fast.ts
+ *    and phone-regions.ts, ≈ 1–3 µs a value, and are not cached (a leak's phone column is mostly
+ *    distinct values: a Map insert and the retained string cost more than recomputing);
+ *  - values that reach libphonenumber itself (≈ 8 µs a region) are cached by their exact text in
+ *    `exact`. Its verdict is a pure function of the value, so a hit gives what a recomputation
+ *    would, whatever order values arrive in.
  */
-/** `plus`: '+' and the calling code; `strip`: leading digits that are not the national number. */
-type Memo = { plus: string; strip: number; country?: string } | null | typeof IRREGULAR;
-/** A key whose values are each parsed on their own (see above). */
-const IRREGULAR = Symbol('irregular');
-/**
- * Keyed by a number, (length · 10⁶ + first 6 digits) · 2 + international: a small integer, so a
- * lookup hashes no string (the 6 digits are fixed-width, so the key is one-to-one).
- */
-const prefixMemo = new Map<number, Memo>();
 const exact = new Map<string, ValueFinding | null>();
+/** Counts libphonenumber parses, so validatePhone knows whether a verdict is worth caching. */
+let libraryParses = 0;
 
 function remember<K, V>(m: Map<K, V>, k: K, v: V): V {
   if (m.size >= CACHE_MAX) m.clear();
@@ -131,7 +113,7 @@ function remember<K, V>(m: Map<K, V>, k: K, v: V): V {
   return v;
 }
 
-/** Validate a phone number → E.164 value and (when unambiguous) its country; cached. */
+/** Validate a phone number → E.164 value and (when unambiguous) its country. */
 export function validatePhone(value: string): ValueFinding | null {
   const v = value.trim();
   if (v.length < 7 || v.length > 32) return null;
@@ -142,25 +124,15 @@ export function validatePhone(value: string): ValueFinding | null {
   let d = digitsOf(intl ? body.replace('(0)', '') : body);
   if (body.startsWith('00')) d = d.slice(2);
   if (d.length < 7 || d.length > 15) return null;
-  let six = 0;
-  for (let i = 0; i < 6; i++) six = six * 10 + d.charCodeAt(i) - 48;
-  const key = (d.length * 1e6 + six) * 2 + (intl ? 1 : 0);
-  const memo = prefixMemo.get(key);
-  if (memo !== undefined && memo !== IRREGULAR) {
-    if (!memo) return null;
-    // element() with the country, without its options object.
-    const value = memo.plus + d.slice(memo.strip);
-    return memo.country ? { element: 'phone', value, country: memo.country } : { element: 'phone', value };
+  if (exact.size > 0) {
+    const hit = exact.get(v);
+    if (hit !== undefined) return hit;
   }
-  const hit = exact.get(v);
-  if (hit !== undefined) return hit;
+  const before = libraryParses;
   const p = parsePhone(v, intl, d);
-  if (memo === undefined) {
-    if (!p) remember(prefixMemo, key, null);
-    else if (d.endsWith(p.national)) remember(prefixMemo, key, { plus: `+${p.cc}`, strip: d.length - p.national.length, country: p.finding.country });
-    else remember(prefixMemo, key, IRREGULAR);
-  }
-  return remember(exact, v, p?.finding ?? null);
+  const f = p?.finding ?? null;
+  if (libraryParses !== before) remember(exact, v, f);
+  return f;
 }
 
 export const phone: Detector = {
@@ -189,10 +161,10 @@ export const phone: Detector = {
  */
 export function validateIp(value: string): ValueFinding | null {
   const v = value.trim();
-  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(v);
-  if (m) {
-    const o = m.slice(1).map(Number);
-    if (o.some((x, i) => x > 255 || (m[i + 1].length > 1 && m[i + 1][0] === '0'))) return null;
+  // Without a ':' only an IPv4 address can be valid.
+  if (v.indexOf(':') === -1) {
+    const o = ipv4Octets(v);
+    if (o === null) return null;
     if (o[0] === 0 || o[0] >= 224) return null;
     const kind = ipv4Kind(o);
     return kind ? element('ip_address_internal', v, { kind }) : element('ip_address', v);
@@ -204,6 +176,31 @@ export function validateIp(value: string): ValueFinding | null {
     return kind ? element('ip_address_internal', l, { kind }) : element('ip_address', l);
   }
   return null;
+}
+
+/**
+ * The four octets of dotted-decimal `v` (`^\d{1,3}(\.\d{1,3}){3}$`, each ≤ 255 and without a
+ * leading zero), or null; a character loop instead of a RegExp exec and four Number() calls, since
+ * every line of a web-server log holds an address (issue 21).
+ */
+function ipv4Octets(v: string): number[] | null {
+  const o = [0, 0, 0, 0];
+  let part = 0;
+  let len = 0;
+  for (let i = 0; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      // A fourth digit, or a digit after a leading 0.
+      if (len === 3 || (len === 1 && o[part] === 0)) return null;
+      o[part] = o[part] * 10 + c - 48;
+      len++;
+    } else if (c === 46 && len > 0 && part < 3) {
+      part++;
+      len = 0;
+    } else return null;
+  }
+  if (part !== 3 || len === 0) return null;
+  return o[0] > 255 || o[1] > 255 || o[2] > 255 || o[3] > 255 ? null : o;
 }
 
 function ipv4Kind(o: number[]): string | null {

@@ -198,6 +198,18 @@ const isHexAt = (t: string, i: number) => {
   return c < 128 && HEX[c] === 1;
 };
 
+/** `/[a-fA-F]|::/` on the 9 characters around `i` (i − 4 … i + 4), without slicing them out. */
+export function hexLetterOrPairNear(text: string, i: number): boolean {
+  const end = Math.min(text.length, i + 5);
+  for (let k = i > 4 ? i - 4 : 0; k < end; k++) {
+    const c = text.charCodeAt(k);
+    const l = c | 32;
+    if (l >= 97 && l <= 102) return true;
+    if (c === 58 && k + 1 < end && text.charCodeAt(k + 1) === 58) return true;
+  }
+  return false;
+}
+
 /**
  * IPv6 by the ':' anchor: a colon next to a hex letter or a "::" is expanded over hex digits,
  * colons and dots (IPv4-mapped tail) and validated. Times like 12:34:56 never qualify, so log
@@ -207,8 +219,7 @@ function scanIpv6(text: string, out: ValueFinding[]): void {
   let i = text.indexOf(':');
   while (i !== -1) {
     let next = i + 1;
-    const near = text.slice(i > 4 ? i - 4 : 0, i + 5);
-    if (/[a-fA-F]|::/.test(near) && (isHexAt(text, i - 1) || text[i - 1] === ':' || isHexAt(text, i + 1) || text[i + 1] === ':')) {
+    if ((isHexAt(text, i - 1) || text[i - 1] === ':' || isHexAt(text, i + 1) || text[i + 1] === ':') && hexLetterOrPairNear(text, i)) {
       let s = i;
       while (s > 0 && i - s < 40 && (isHexAt(text, s - 1) || text[s - 1] === ':')) s--;
       let e = i + 1;

@@ -11,6 +11,8 @@ import { SentValues } from './value-cache.js';
 import { type SecretTally, tallySecret } from './secret-report.js';
 import { eachBlockRow } from '../readers/csv-block.js';
 import { eachSqlBlockRow } from '../readers/sql-block.js';
+import { BATCH_LINES } from '../readers/reader-context.js';
+import { textBlockLines } from '../readers/text-reader.js';
 import { type PackedRows, unpackRows } from './pack.js';
 import { LINK_TAGS, linkKeys, MATCH_ONLY_TAGS, STRONG_SOURCE } from './link-keys.js';
 
@@ -44,6 +46,8 @@ const OTHER_TAG = 254;
 export type BatchTask = (
   | { kind: 'records'; key: Buffer | Uint8Array; classes: ColumnClass[]; rows: (string | null)[][] }
   | { kind: 'lines'; key: Buffer | Uint8Array; lines: string[] }
+  /** A reader's `text-block`: whole UTF-8 lines, decoded and split here (readers/text-reader.ts). */
+  | { kind: 'text-block'; key: Buffer | Uint8Array; buf: Uint8Array }
   /**
    * A CSV block without quotes or with strict quoting (`quoted`), split here (readers/csv-block.ts): `width` = the header's columns;
    * with `keep`, only those columns reach the detectors (`classes` then describes them).
@@ -228,7 +232,7 @@ export function processBatch(task: BatchTask, detection: DetectionPort): BatchRe
 }
 
 function detectBatch(task: BatchTask, detection: DetectionPort, acc: Acc): void {
-  if (task.kind !== 'lines') {
+  if (task.kind === 'records' || task.kind === 'packed-records' || task.kind === 'csv-block' || task.kind === 'sql-block') {
     const classes = task.classes;
     const onRow = (row: (string | null)[]) => {
       const f = detection.detectRecord(classes, row);
@@ -237,33 +241,41 @@ function detectBatch(task: BatchTask, detection: DetectionPort, acc: Acc): void 
     if (task.kind === 'csv-block') eachBlockRow(task.buf, task.delim, task.width, task.keep, task.quoted, onRow);
     else if (task.kind === 'sql-block') eachSqlBlockRow(task.buf, task.mode, task.backslash, task.width, task.keep, onRow);
     else for (const row of task.kind === 'records' ? task.rows : unpackRows(task.packed, task.width)) onRow(row);
-  } else {
-    const lines = task.lines;
-    let pemUntil = -1;
-    for (let i = 0; i < lines.length; i++) {
-      // A PEM private key spans lines: its BEGIN line is scanned with the body that follows, so
-      // the key material can be checked (issue 14 §2); the body lines are scanned alone for the
-      // rest, not again for the key.
-      let text = lines[i];
-      const inBody = i <= pemUntil;
-      if (!inBody && text.includes('-----BEGIN')) {
-        const j = pemEndOf(lines, i);
-        if (j > i) {
-          text = lines.slice(i, j + 1).join('\n');
-          pemUntil = j;
-        }
-      }
-      const f = detection.scanText(text);
-      const secrets = inBody ? f.secrets.filter((x) => x.type !== 'private_key') : f.secrets;
-      addRecord(acc, f.elements, secrets, f.elements.length ? recordHints(f, detection.zipToState) : []);
-    }
+  } else if (task.kind === 'lines') scanLines(task.lines, 0, task.lines.length, detection, acc);
+  else {
+    // The batches a reader's `lines` events would have made of this block, so that a PEM key is
+    // joined with its body exactly when it would have been.
+    const lines = textBlockLines(task.buf);
+    for (let from = 0; from < lines.length; from += BATCH_LINES) scanLines(lines, from, Math.min(lines.length, from + BATCH_LINES), detection, acc);
   }
 }
 
-/** The index of the PEM END line closing a private-key BEGIN at line i (within 200 lines), or -1. */
-function pemEndOf(lines: string[], i: number): number {
+/** Scan lines[from … to − 1], one record each, as one batch of a reader's `lines`. */
+function scanLines(lines: string[], from: number, to: number, detection: DetectionPort, acc: Acc): void {
+  let pemUntil = -1;
+  for (let i = from; i < to; i++) {
+    // A PEM private key spans lines: its BEGIN line is scanned with the body that follows, so
+    // the key material can be checked (issue 14 §2); the body lines are scanned alone for the
+    // rest, not again for the key.
+    let text = lines[i];
+    const inBody = i <= pemUntil;
+    if (!inBody && text.includes('-----BEGIN')) {
+      const j = pemEndOf(lines, i, to);
+      if (j > i) {
+        text = lines.slice(i, j + 1).join('\n');
+        pemUntil = j;
+      }
+    }
+    const f = detection.scanText(text);
+    const secrets = inBody ? f.secrets.filter((x) => x.type !== 'private_key') : f.secrets;
+    addRecord(acc, f.elements, secrets, f.elements.length ? recordHints(f, detection.zipToState) : []);
+  }
+}
+
+/** The index of the PEM END line closing a private-key BEGIN at line i (within 200 lines, before `to`), or -1. */
+function pemEndOf(lines: string[], i: number, to: number): number {
   if (!/PRIVATE KEY/.test(lines[i]) || lines[i].includes('-----END')) return -1;
-  const end = Math.min(lines.length, i + 200);
+  const end = Math.min(to, i + 200);
   for (let j = i + 1; j < end; j++) if (lines[j].includes('-----END')) return j;
   return -1;
 }

@@ -107,7 +107,9 @@ export async function readInto(sink: ScanSink, ctx: ReadContext): Promise<{ inFl
       if (inFlight.size >= limit) await Promise.race(inFlight);
     };
     let port: DetectionPort | null = null;
-    // Quote-free CSV blocks are split by the worker threads, not here (readers/csv-block.ts).
+    // Quote-free CSV blocks are split by the worker threads, not here (readers/csv-block.ts); so
+    // are SQL dump rows of strict shapes (readers/sql-block.ts) and the lines of text files and
+    // logs (readers/text-reader.ts).
     const csvBlocks = opts.csvBlocks ?? (runner.threads > 0 && !opts.detection);
     const classes = new Map<string, ColumnClass[]>();
     /** The columns' classes, classified once per (file, table, columns) on its first rows. */
@@ -124,7 +126,7 @@ export async function readInto(sink: ScanSink, ctx: ReadContext): Promise<{ inFl
     };
     let doneBytes = 0;
     for (const path of opts.paths) {
-      const events = read(path, { limits: opts.limits, signal: opts.signal, csvBlocks, sqlBlocks: csvBlocks });
+      const events = read(path, { limits: opts.limits, signal: opts.signal, csvBlocks, sqlBlocks: csvBlocks, textBlocks: csvBlocks });
       try {
         for await (const ev of events as AsyncIterable<ReaderEvent>) {
           opts.signal?.throwIfAborted();
@@ -177,6 +179,12 @@ export async function readInto(sink: ScanSink, ctx: ReadContext): Promise<{ inFl
             case 'lines':
               await submit(ev.path, { kind: 'lines', key, lines: ev.lines }, ev.lines.length);
               break;
+            case 'text-block': {
+              // Decoded and split by the worker (readers/text-reader.ts); it owns the memory, as for csv-block.
+              const buf = isWholeBuffer(ev.buf) ? ev.buf : new Uint8Array(ev.buf);
+              await submit(ev.path, { kind: 'text-block', key, buf }, ev.lines, runner.threads > 0 ? [buf.buffer as ArrayBuffer] : undefined);
+              break;
+            }
             case 'progress':
               progress.bytesRead = doneBytes + ev.bytesRead;
               opts.onProgress?.({ ...progress });

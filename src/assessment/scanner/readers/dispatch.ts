@@ -107,6 +107,7 @@ export async function* readSource(src: Source, ctx: ReadContext, forced?: FileFo
         if (ev.kind === 'records') records += ev.rows.length;
         else if (ev.kind === 'csv-block' || ev.kind === 'sql-block') records += ev.rows;
         else if (ev.kind === 'lines') records += ev.lines.length;
+        else if (ev.kind === 'text-block') records += ev.lines;
         yield ev;
       }
     }
@@ -163,7 +164,7 @@ function body(format: FileFormat, src: Source, chunks: AsyncGenerator<Buffer>, h
     case 'sql':
       return readSql(src.path, text, max, ctx.sqlBlocks === true);
     default:
-      return readTextLines(src.path, splitLines(text, src.path, max));
+      return readTextLines(src.path, splitLines(text, src.path, max), ctx.textBlocks === true);
   }
 }
 

@@ -1,10 +1,23 @@
 import { Readable } from 'node:stream';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { tmpdir } from 'node:os';
 import { readPath, readStream } from './index.js';
 import { collect, errorsOf, linesOf } from './testing.js';
+import { textBlockLineCount, textBlockLines } from './text-reader.js';
 
 describe('text and log reader', () => {
+  it('counts a block\'s lines without decoding it as textBlockLines splits them', () => {
+    const bytes = fc.uint8Array({ maxLength: 40 }).map((a) => a.map((b) => [10, 13, 0xc3, 0xa9, 0xff, 65][b % 6]));
+    fc.assert(
+      fc.property(bytes, (a) => {
+        expect(textBlockLineCount(a)).toBe(textBlockLines(a).length);
+        expect(textBlockLines(Buffer.from(a))).toEqual(textBlockLines(new Uint8Array(a)));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('yields lines with their numbers, CRLF stripped', async () => {
     const evs = await collect(readStream('app.log', Readable.from([Buffer.from('first\r\nsec'), Buffer.from('ond\n\nlast')])));
     expect(evs[0]).toMatchObject({ kind: 'file-start', format: 'text' });
