@@ -6,6 +6,7 @@
  * (which other users of the machine can see in the process list).
  */
 import { readFileSync } from 'node:fs';
+import { text } from 'node:stream/consumers';
 import type { Command } from 'commander';
 import { withClient } from '../platform/cli-client.js';
 import { action, collect, printJson } from '../platform/cli-support.js';
@@ -32,9 +33,10 @@ function pairs(list: string[], what: string): Record<string, unknown> {
   return out;
 }
 
-function readStdin(): string {
+/** All of stdin, through process.stdin (not fd 0 directly, so an in-process run can supply it). */
+async function readStdin(): Promise<string> {
   try {
-    return readFileSync(0, 'utf8');
+    return await text(process.stdin);
   } catch {
     return '';
   }
@@ -80,7 +82,7 @@ export function registerContainCommands(program: Command, ctx: CliContext): void
         let secrets: Record<string, string> = {};
         if (o.secretsStdin) {
           try {
-            secrets = JSON.parse(readStdin() || '{}');
+            secrets = JSON.parse((await readStdin()) || '{}');
           } catch {
             throw new BadInputError('stdin: the secrets must be one JSON object, e.g. {"password":"…"}');
           }

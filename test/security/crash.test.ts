@@ -17,7 +17,7 @@ import { ALL_MIGRATIONS } from '../../src/main/migrations.js';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/audit.service.js';
 import { createLogger } from '../../src/platform/logger.js';
 import { openPlatform } from '../../src/platform/platform.js';
-import { runCli } from '../support/cli.js';
+import { cli } from '../support/cli.js';
 import { createTestDatabase, type TestDatabase, testDialects } from '../support/dialects.js';
 import { jsonApi } from '../support/http.js';
 import { testConfig } from '../support/platform.js';
@@ -54,7 +54,7 @@ for (const dialect of testDialects()) {
       });
 
     beforeAll(async () => {
-      db = await createTestDatabase(dialect);
+      db = await createTestDatabase(dialect, { migrations: ALL_MIGRATIONS });
       const p = await openPlatform(testConfig(db), { migrations: ALL_MIGRATIONS, log: createLogger('silent') });
       await p.accounts.createUser({ email: 'crash@example.test', username: 'crash', roles: ['incident_commander'], password: 'crash test passphrase' }, SYSTEM_ACTOR);
       token = (await p.accounts.createToken('crash', 'crash test', SYSTEM_ACTOR)).token;
@@ -119,10 +119,10 @@ for (const dialect of testDialects()) {
 
     it('after both crashes the audit chain verifies', async () => {
       await serve.stop('SIGTERM');
-      const r = runCli(['admin', 'verify-audit', '--json'], env());
+      // In this process (test/support/cli.ts): the command, not a process start, is under test.
+      const r = await cli(['admin', 'verify-audit', '--json'], env());
       expect(r.code, r.stderr).toBe(0);
       expect(JSON.parse(r.stdout)).toMatchObject({ ok: true });
-      serve = await spawnServe(env());
     }, 60_000);
   });
 }

@@ -44,7 +44,7 @@ export async function startIncidentsTestServer(
   dialect: Dialect,
   opts: IncidentsModuleOptions & { env?: Record<string, string> } = {},
 ): Promise<IncidentsTestServer> {
-  const db = await createTestDatabase(dialect);
+  const db = await createTestDatabase(dialect, { migrations: INCIDENT_TEST_MIGRATIONS });
   const platform = await openPlatform(testConfig(db, opts.env), { migrations: INCIDENT_TEST_MIGRATIONS, log: createLogger('silent'), jobPollMs: 50 });
   const mod = createIncidentsModule(platform, { notifier: opts.notifier ?? null, now: opts.now });
   const app = await buildHttpApp(platform, {

@@ -26,7 +26,8 @@ export function testConfig(db: TestDatabase, extra: Record<string, string> = {})
 }
 
 export async function openTestPlatform(dialect: Dialect, extra: Record<string, string> = {}): Promise<TestPlatform> {
-  const db = await createTestDatabase(dialect);
+  // Already migrated (a copy of a template): openPlatform finds nothing left to apply.
+  const db = await createTestDatabase(dialect, { migrations: ALL_MIGRATIONS });
   const config = testConfig(db, extra);
   const platform = await openPlatform(config, { migrations: ALL_MIGRATIONS, log: createLogger('silent'), jobPollMs: 50 });
   return {

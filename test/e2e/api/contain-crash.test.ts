@@ -34,7 +34,7 @@ for (const dialect of testDialects()) {
       await r.connect();
       for (const u of USERS) await r.call('ACL', 'SETUSER', u, 'on', '>pw', '~*', '+@read');
       r.disconnect();
-      db = await createTestDatabase(dialect);
+      db = await createTestDatabase(dialect, { migrations: ALL_MIGRATIONS });
       const p = await openPlatform(testConfig(db), { migrations: ALL_MIGRATIONS, log: createLogger('silent') });
       await p.accounts.createUser({ email: 'ic@example.test', username: 'ic', roles: ['incident_commander'], password: 'crash test passphrase' }, SYSTEM_ACTOR);
       token = (await p.accounts.createToken('ic', 'crash test', SYSTEM_ACTOR)).token;

@@ -92,7 +92,7 @@ export interface NoticesHarness {
 }
 
 export async function openNoticesHarness(dialect: Dialect, extra: Record<string, string> = {}, deps: NoticesModuleDeps = {}): Promise<NoticesHarness> {
-  const db = await createTestDatabase(dialect);
+  const db = await createTestDatabase(dialect, { migrations: NOTICES_TEST_MIGRATIONS });
   const config = testConfig(db, extra);
   const platform = await openPlatform(config, { migrations: NOTICES_TEST_MIGRATIONS, log: createLogger('silent'), jobPollMs: 50 });
   const mod = createNoticesModule(platform, deps);

@@ -2,13 +2,15 @@
  * `admin backup` while the server runs and writes, then `admin restore` on a fresh place (issue
  * 18 §5): the restored store verifies (audit chain, evidence digests), a PostgreSQL backup also
  * restores into SQLite, and bad restores — the wrong master key, a truncated file, a target that
- * is not empty — fail with one clear line and leave the target as they found it.
+ * is not empty — fail with one clear line and leave the target as they found it. The backup beside
+ * the server and the wrong-key restore run the built binary; the other commands run in this
+ * process through the same commander program (test/support/cli.ts).
  */
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCliAsync } from '../../support/cli.js';
+import { cli, runCliAsync } from '../../support/cli.js';
 import { createTestDatabase, type TestDatabase, testDialects } from '../../support/dialects.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 
@@ -81,19 +83,19 @@ for (const dialect of testDialects()) {
 
     it('restores on a fresh place: the audit chain and the evidence verify there', async () => {
       const { env } = await freshPlace();
-      const r = await runCliAsync(['admin', 'restore', backupFile], env);
+      const r = await cli(['admin', 'restore', backupFile], env);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toMatch(/restored \d+ rows and 1 evidence files .*audit chain intact: \d+ events/);
-      const v = await runCliAsync(['evidence', 'verify', itemId], env);
+      const v = await cli(['evidence', 'verify', itemId], env);
       expect(v.code, v.stderr + v.stdout).toBe(0);
-      const list = await runCliAsync(['incident', 'list', '--json'], env);
+      const list = await cli(['incident', 'list', '--json'], env);
       expect(list.stdout).toContain('Backed-up incident');
     });
 
     if (dialect === 'postgresql') {
       it('restores a PostgreSQL backup into SQLite', async () => {
         const { env } = await freshPlace('sqlite');
-        const r = await runCliAsync(['admin', 'restore', backupFile], env);
+        const r = await cli(['admin', 'restore', backupFile], env);
         expect(r.code, r.stderr).toBe(0);
         expect(r.stdout).toMatch(/audit chain intact/);
       });
@@ -111,15 +113,15 @@ for (const dialect of testDialects()) {
       const cut = `${backupFile}.cut`;
       copyFileSync(backupFile, cut);
       truncateSync(cut, statSync(cut).size - 100);
-      const truncated = await runCliAsync(['admin', 'restore', cut], place.env);
+      const truncated = await cli(['admin', 'restore', cut], place.env);
       expect(truncated.code).not.toBe(0);
       expect(truncated.stderr).toMatch(/damaged backup/);
 
       // The failed restores left nothing behind: the same place now restores cleanly …
-      const ok = await runCliAsync(['admin', 'restore', backupFile], place.env);
+      const ok = await cli(['admin', 'restore', backupFile], place.env);
       expect(ok.code, ok.stderr).toBe(0);
       // … and a second restore into it is refused, since it is no longer empty.
-      const again = await runCliAsync(['admin', 'restore', backupFile], place.env);
+      const again = await cli(['admin', 'restore', backupFile], place.env);
       expect(again.code).toBe(2);
       expect(again.stderr).toMatch(/already has tables: restore into an empty database|is not empty/);
     });

@@ -1,15 +1,19 @@
-/** Confirm from the built CLI on the local store: sources, replay, triage, flows (issue 15). */
+/**
+ * Confirm from the CLI on the local store: sources, replay, triage, flows (issue 15). One replay
+ * runs the built binary (its exit code and error line); the rest run in this process through the
+ * same commander program (test/support/cli.ts).
+ */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { header, line, scenario } from '../../../src/confirm/flows/synth.js';
-import { runCli } from '../../support/cli.js';
+import { cli, runCli } from '../../support/cli.js';
 import { createTestDatabase, type TestDatabase } from '../../support/dialects.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../../src/confirm/fixtures/${name}`, import.meta.url));
 
-describe('confirm CLI on the local store', () => {
+describe('confirm CLI on the local store', async () => {
   let db: TestDatabase;
   let env: Record<string, string>;
   beforeAll(async () => {
@@ -18,14 +22,14 @@ describe('confirm CLI on the local store', () => {
   });
   afterAll(async () => db?.drop());
 
-  it('adds a source, replays a file of alerts (repeats counted), and names a broken line', () => {
-    const add = runCli(['intake', 'sources', 'add', 'wazuh', '--json'], env);
+  it('adds a source, replays a file of alerts (repeats counted), and names a broken line', async () => {
+    const add = await cli(['intake', 'sources', 'add', 'wazuh', '--json'], env);
     expect(add.code, add.stderr).toBe(0);
     expect(JSON.parse(add.stdout).secret).toMatch(/^bdi_/);
-    const r1 = runCli(['intake', 'replay', fixture('wazuh-alerts.ndjson'), '--source', 'wazuh'], env);
+    const r1 = await cli(['intake', 'replay', fixture('wazuh-alerts.ndjson'), '--source', 'wazuh'], env);
     expect(r1.code, r1.stderr).toBe(0);
     expect(r1.stdout).toBe('2 alert(s) accepted: 2 new, 0 repeats, 0 unparsed\n');
-    const r2 = runCli(['intake', 'replay', fixture('wazuh-alerts.ndjson'), '--source', 'wazuh', '--json'], env);
+    const r2 = await cli(['intake', 'replay', fixture('wazuh-alerts.ndjson'), '--source', 'wazuh', '--json'], env);
     expect(JSON.parse(r2.stdout)).toMatchObject({ version: 1, accepted: 2, created: 0, repeats: 2 });
     const bad = join(db.dataDir, 'bad.ndjson');
     writeFileSync(bad, '{"title":"ok","severity":"low"}\n{"title": broken\n');
@@ -35,31 +39,31 @@ describe('confirm CLI on the local store', () => {
     expect(r3.stderr).toMatch(/1 alert\(s\) were stored before the error/);
   });
 
-  it('lists the queue and confirms with an awareness time (a reason when earlier)', () => {
-    const list = runCli(['triage', 'list', '--json'], env);
+  it('lists the queue and confirms with an awareness time (a reason when earlier)', async () => {
+    const list = await cli(['triage', 'list', '--json'], env);
     expect(list.code, list.stderr).toBe(0);
     const s = JSON.parse(list.stdout).items.find((x: { title: string }) => /failed authentication/.test(x.title));
     expect(s).toBeTruthy();
-    const noReason = runCli(['triage', 'confirm', s.id, '--aware-at', '2025-10-23T11:00:00Z'], env);
+    const noReason = await cli(['triage', 'confirm', s.id, '--aware-at', '2025-10-23T11:00:00Z'], env);
     expect(noReason.code).toBe(2);
     expect(noReason.stderr).toMatch(/awareAtReason/);
-    const ok = runCli(['triage', 'confirm', s.id, '--aware-at', '2025-10-23T11:00:00Z', '--reason', 'SOC ticket opened then', '--json'], env);
+    const ok = await cli(['triage', 'confirm', s.id, '--aware-at', '2025-10-23T11:00:00Z', '--reason', 'SOC ticket opened then', '--json'], env);
     expect(ok.code, ok.stderr).toBe(0);
     expect(JSON.parse(ok.stdout)).toMatchObject({ awareAt: '2025-10-23T11:00:00.000Z' });
   });
 
-  it('flows analyse: findings with evidence; a file of no known format exits 2', () => {
+  it('flows analyse: findings with evidence; a file of no known format exits 2', async () => {
     const file = join(db.dataDir, 'conn.log');
     writeFileSync(file, `${[...header('zeek-tsv'), ...[...scenario()].map((f, i) => line('zeek-tsv', f, i))].join('\n')}\n`);
-    const r = runCli(['flows', 'analyse', file, '--json'], env);
+    const r = await cli(['flows', 'analyse', file, '--json'], env);
     expect(r.code, r.stderr).toBe(0);
     const rep = JSON.parse(r.stdout);
     expect(rep.findings.find((f: { kind: string }) => f.kind === 'volume')).toMatchObject({ host: '10.0.0.10' });
-    const human = runCli(['flows', 'analyse', file], env);
+    const human = await cli(['flows', 'analyse', file], env);
     expect(human.stdout).toMatch(/\[volume\] 10\.0\.0\.10 sent 1200\.\d MB out/);
     const junk = join(db.dataDir, 'junk.txt');
     writeFileSync(junk, 'hello\n');
-    const bad = runCli(['flows', 'analyse', junk], env);
+    const bad = await cli(['flows', 'analyse', junk], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/junk\.txt:1: not a Zeek conn\.log/);
   });

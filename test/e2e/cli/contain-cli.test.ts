@@ -1,33 +1,20 @@
 /**
  * `breachdesk connector …` and `breachdesk action …` as a user runs them, against a spawned
  * `serve` (BREACHDESK_URL/TOKEN) whose worker executes the actions, on a Redis this suite starts.
+ * `connector add` runs the built binary (secrets through a real stdin pipe); the other commands
+ * run in this process through the same commander program (test/support/cli.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ALL_MIGRATIONS } from '../../../src/main/migrations.js';
 import { SYSTEM_ACTOR } from '../../../src/platform/audit/audit.service.js';
 import { createLogger } from '../../../src/platform/logger.js';
 import { openPlatform } from '../../../src/platform/platform.js';
-import { runCliAsync } from '../../support/cli.js';
+import { cli, runCliAsync } from '../../support/cli.js';
 import { createTestDatabase, type TestDatabase } from '../../support/dialects.js';
 import { jsonApi } from '../../support/http.js';
 import { type RedisPeer, startRedis } from '../../support/peers/redis-peer.js';
 import { testConfig } from '../../support/platform.js';
 import { type ServeProcess, spawnServe } from '../../support/spawn-server.js';
-import { spawn } from 'node:child_process';
-import { BIN } from '../../support/cli.js';
-
-function cli(args: string[], env: Record<string, string>, input?: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  if (input === undefined) return runCliAsync(args, env);
-  return new Promise((resolve) => {
-    const c = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, BREACHDESK_LOG_LEVEL: 'silent', ...env } });
-    let stdout = '';
-    let stderr = '';
-    c.stdout.on('data', (d) => (stdout += d));
-    c.stderr.on('data', (d) => (stderr += d));
-    c.on('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
-    c.stdin.end(input);
-  });
-}
 
 describe('breachdesk action and connector commands', () => {
   let db: TestDatabase;
@@ -45,7 +32,7 @@ describe('breachdesk action and connector commands', () => {
       await r.sadd('user_sessions:alice', s);
     }
     r.disconnect();
-    db = await createTestDatabase('sqlite');
+    db = await createTestDatabase('sqlite', { migrations: ALL_MIGRATIONS });
     const p = await openPlatform(testConfig(db), { migrations: ALL_MIGRATIONS, log: createLogger('silent') });
     await p.accounts.createUser({ email: 'ic@example.test', username: 'ic', roles: ['incident_commander'], password: 'cli test passphrase' }, SYSTEM_ACTOR);
     const token = (await p.accounts.createToken('ic', 'cli', SYSTEM_ACTOR)).token;
@@ -61,7 +48,7 @@ describe('breachdesk action and connector commands', () => {
   });
 
   it('adds and checks a connector, plans, runs, verifies and undoes; errors are one line', async () => {
-    const add = await cli(['connector', 'add', 'sessions', '--kind', 'redis', '--set', `port=${redis.port}`, '--secrets-stdin'], env, '{"password":"hunter2-not-shown"}');
+    const add = await runCliAsync(['connector', 'add', 'sessions', '--kind', 'redis', '--set', `port=${redis.port}`, '--secrets-stdin'], env, undefined, '{"password":"hunter2-not-shown"}');
     expect(add.stderr).toBe('');
     expect(add.stdout).toMatch(/^sessions\tredis\tsecrets: password\tnot checked/);
     const check = await cli(['connector', 'check', 'sessions'], env);

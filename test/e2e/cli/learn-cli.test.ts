@@ -1,11 +1,13 @@
-/** `breachdesk metrics`, `costs` and `report` through the built binary, on the local store. */
+/**
+ * `breachdesk metrics`, `costs`, `report` and `drill` on the local store: in-process through the
+ * commander program (test/support/cli.ts), with one run of the built binary for its exit code.
+ */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../support/cli.js';
+import { cli, runCli } from '../../support/cli.js';
 import { createTestDatabase, type TestDatabase } from '../../support/dialects.js';
 
-// Each command starts the binary over the local store (a few seconds each on a loaded machine).
 describe('learn CLI on the local store', { timeout: 240_000 }, () => {
   let db: TestDatabase;
   let env: Record<string, string>;
@@ -13,35 +15,35 @@ describe('learn CLI on the local store', { timeout: 240_000 }, () => {
   beforeAll(async () => {
     db = await createTestDatabase('sqlite');
     env = { BREACHDESK_DATA_DIR: db.dataDir, BREACHDESK_URL: '', BREACHDESK_TOKEN: '' };
-    const r = runCli(['incident', 'create', '--title', 'Bucket left public', '--aware-at', '2026-05-01T08:00:00Z', '--json'], env);
+    const r = await cli(['incident', 'create', '--title', 'Bucket left public', '--aware-at', '2026-05-01T08:00:00Z', '--json'], env);
     expect(r.code, r.stderr).toBe(0);
     id = JSON.parse(r.stdout).id;
   });
   afterAll(async () => db?.drop());
 
-  it('costs add/list and metrics show the ledger total', () => {
-    const add = runCli(['costs', 'add', id, '--vendor', 'Bit Detectives', '--amount', '1250.5', '--currency', 'EUR', '--category', 'forensics', '--on', '2026-05-02'], env);
+  it('costs add/list and metrics show the ledger total', async () => {
+    const add = await cli(['costs', 'add', id, '--vendor', 'Bit Detectives', '--amount', '1250.5', '--currency', 'EUR', '--category', 'forensics', '--on', '2026-05-02'], env);
     expect(add.code, add.stderr).toBe(0);
     expect(add.stdout).toMatch(/1250\.50 EUR to Bit Detectives/);
-    const list = runCli(['costs', 'list', id], env);
+    const list = await cli(['costs', 'list', id], env);
     expect(list.stdout).toMatch(/2026-05-02\s+1250\.50 EUR\s+forensics\s+Bit Detectives/);
-    const m = runCli(['metrics', id, '--json'], env);
+    const m = await cli(['metrics', id, '--json'], env);
     expect(m.code, m.stderr).toBe(0);
     expect(JSON.parse(m.stdout)).toMatchObject({ title: 'Bucket left public', costs: { total: { EUR: '1250.50' } }, quarter: '2026-Q2' });
-    const q = runCli(['metrics', '--quarterly'], env);
+    const q = await cli(['metrics', '--quarterly'], env);
     expect(q.stdout).toMatch(/^2026-Q2\s+1\s/m);
   });
 
-  it('report writes a PDF and prints Markdown; bad input is one line with exit 2', () => {
+  it('report writes a PDF and prints Markdown; bad input is one line with exit 2', async () => {
     const out = join(db.dataDir, 'report.pdf');
-    const pdf = runCli(['report', id, '--format', 'pdf', '--out', out], env);
+    const pdf = await cli(['report', id, '--format', 'pdf', '--out', out], env);
     expect(pdf.code, pdf.stderr).toBe(0);
     expect(existsSync(out)).toBe(true);
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
-    const md = runCli(['report', id, '--kind', 'executive'], env);
+    const md = await cli(['report', id, '--kind', 'executive'], env);
     expect(md.stdout).toMatch(/^# Executive summary: Bucket left public/);
     for (const args of [['report', id, '--kind', 'novel'], ['report', id, '--format', 'docx'], ['costs', 'add', id, '--vendor', 'X', '--amount', '1.234', '--currency', 'EUR', '--category', 'pr', '--on', '2026-05-02']]) {
-      const bad = runCli(args, env);
+      const bad = await cli(args, env);
       expect(bad.code, args.join(' ')).toBe(2);
       expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     }
@@ -57,18 +59,18 @@ describe('drill CLI on the local store', { timeout: 240_000 }, () => {
   });
   afterAll(async () => db?.drop());
 
-  it('drill start --scenario NAME opens a marked practice incident; an unknown scenario is exit 2', () => {
-    const r = runCli(['drill', 'start', '--scenario', 'misconfigured-cloud-bucket', '--json'], env);
+  it('drill start --scenario NAME opens a marked practice incident; an unknown scenario is exit 2', async () => {
+    const r = await cli(['drill', 'start', '--scenario', 'misconfigured-cloud-bucket', '--json'], env);
     expect(r.code, r.stderr).toBe(0);
     const d = JSON.parse(r.stdout);
     expect(d).toMatchObject({ scenario: 'misconfigured-cloud-bucket', speed: 1 });
     expect(d.events).toHaveLength(4);
-    const inc = runCli(['incident', 'show', d.incidentId, '--json'], env);
+    const inc = await cli(['incident', 'show', d.incidentId, '--json'], env);
     expect(JSON.parse(inc.stdout).title).toBe('[DRILL] Customer export in a public cloud bucket');
-    const score = runCli(['drill', 'score', d.id], env);
+    const score = await cli(['drill', 'score', d.id], env);
     expect(score.code, score.stderr).toBe(0);
     expect(score.stdout).toMatch(/^score \d+% .*events injected \d\/4/);
-    const bad = runCli(['drill', 'start', '--scenario', 'earthquake'], env);
+    const bad = runCli(['drill', 'start', '--scenario', 'earthquake'], env); // the built binary: its exit code and one-line error
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/no drill scenario "earthquake"/);
   });

@@ -1,12 +1,13 @@
 /**
- * Bad facts are errors, not silent answers (issue 13 §7), through the built binary: exit 2 and one
- * line on stderr naming the field, never a stack trace.
+ * Bad facts are errors, not silent answers (issue 13 §7): exit 2 and one line on stderr naming the
+ * field, never a stack trace. The first two cases run the built binary; the others run in this
+ * process through the same commander program (test/support/cli.ts).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../support/cli.js';
+import { cli, runCli } from '../../support/cli.js';
 
 const FACTS = {
   version: 1,
@@ -28,10 +29,10 @@ const expectOneLineBadInput = (r: { code: number; stdout: string; stderr: string
   expect(lines, r.stderr).toHaveLength(1);
   expect(lines[0]).toMatch(/^breachdesk: /);
   expect(lines[0]).toMatch(pattern);
-  expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
+  expect(r.stderr).not.toMatch(/\bat .*\.[jt]s:\d+/);
 };
 
-describe('breachdesk obligations with bad facts (built binary)', () => {
+describe('breachdesk obligations with bad facts', () => {
   it('good facts: exit 0 and Obligations v1 with warnings and unknownResidence', () => {
     const r = runCli(['obligations', '--facts', file(FACTS), '--as-of', '2026-03-03', '--json']);
     expect(r.code, r.stderr).toBe(0);
@@ -42,28 +43,28 @@ describe('breachdesk obligations with bad facts (built binary)', () => {
     const r = runCli(['obligations', '--facts', file({ ...FACTS, risk: { noHarmDetermnation: true } })]);
     expectOneLineBadInput(r, /facts\.json: risk: unknown key "noHarmDetermnation" \(did you mean "noHarmDetermination"\?\)/);
   });
-  it('an unknown top-level key is an error too', () => {
-    expectOneLineBadInput(runCli(['obligations', '--facts', file({ ...FACTS, discoverdAt: FACTS.discoveredAt })]), /unknown key "discoverdAt" \(did you mean "discoveredAt"\?\)/);
+  it('an unknown top-level key is an error too', async () => {
+    expectOneLineBadInput(await cli(['obligations', '--facts', file({ ...FACTS, discoverdAt: FACTS.discoveredAt })]), /unknown key "discoverdAt" \(did you mean "discoveredAt"\?\)/);
   });
-  it('unknown jurisdiction and establishment codes are errors', () => {
+  it('unknown jurisdiction and establishment codes are errors', async () => {
     expectOneLineBadInput(
-      runCli(['obligations', '--facts', file({ ...FACTS, population: [{ jurisdiction: 'US-TQ', individuals: 1, elements: ['email'] }] })]),
+      await cli(['obligations', '--facts', file({ ...FACTS, population: [{ jurisdiction: 'US-TQ', individuals: 1, elements: ['email'] }] })]),
       /population\.0\.jurisdiction: unknown jurisdiction code "US-TQ"/,
     );
-    expectOneLineBadInput(runCli(['obligations', '--facts', file({ ...FACTS, controller: { establishments: ['XX'] } })]), /controller\.establishments\.0: unknown jurisdiction code "XX"/);
+    expectOneLineBadInput(await cli(['obligations', '--facts', file({ ...FACTS, controller: { establishments: ['XX'] } })]), /controller\.establishments\.0: unknown jurisdiction code "XX"/);
   });
-  it('impossible date orders are errors (aware before discovered, determined before discovered)', () => {
-    expectOneLineBadInput(runCli(['obligations', '--facts', file({ ...FACTS, awareAt: '2026-03-01T15:00:00Z' })]), /awareAt: .* is before discoveredAt/);
-    expectOneLineBadInput(runCli(['obligations', '--facts', file({ ...FACTS, determinedAt: '2026-02-01T00:00:00Z' })]), /determinedAt: .* is before discoveredAt/);
+  it('impossible date orders are errors (aware before discovered, determined before discovered)', async () => {
+    expectOneLineBadInput(await cli(['obligations', '--facts', file({ ...FACTS, awareAt: '2026-03-01T15:00:00Z' })]), /awareAt: .* is before discoveredAt/);
+    expectOneLineBadInput(await cli(['obligations', '--facts', file({ ...FACTS, determinedAt: '2026-02-01T00:00:00Z' })]), /determinedAt: .* is before discoveredAt/);
   });
-  it('a non-JSON file and a missing file are bad input too', () => {
+  it('a non-JSON file and a missing file are bad input too', async () => {
     const p = join(mkdtempSync(join(tmpdir(), 'bd-facts-')), 'bad.json');
     writeFileSync(p, '{nope');
-    expectOneLineBadInput(runCli(['obligations', '--facts', p]), /bad\.json: not valid JSON/);
-    expectOneLineBadInput(runCli(['obligations', '--facts', '/nonexistent/facts.json']), /cannot read facts file/);
+    expectOneLineBadInput(await cli(['obligations', '--facts', p]), /bad\.json: not valid JSON/);
+    expectOneLineBadInput(await cli(['obligations', '--facts', '/nonexistent/facts.json']), /cannot read facts file/);
   });
-  it('people of unknown residence are accepted as UNKNOWN and counted apart', () => {
-    const r = runCli(['obligations', '--facts', file({ ...FACTS, population: [...FACTS.population, { jurisdiction: 'unknown', individuals: 7, elements: ['email'] }] }), '--json']);
+  it('people of unknown residence are accepted as UNKNOWN and counted apart', async () => {
+    const r = await cli(['obligations', '--facts', file({ ...FACTS, population: [...FACTS.population, { jurisdiction: 'unknown', individuals: 7, elements: ['email'] }] }), '--json']);
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout).unknownResidence).toBe(7);
   });

@@ -3,7 +3,9 @@
  * (test/fixtures/releases/<commit>, made by make-fixture.sh) is opened by today's code on each
  * dialect. Migrations run forward, and then everything the release wrote still reads and
  * verifies: the audit chain, the evidence's digest, the incident, the notice draft, the people.
- * A database migrated by a newer release is refused with a clear error and left untouched.
+ * A database migrated by a newer release is refused with a clear error and left untouched (by the
+ * built binary; the other commands run in this process through the same commander program,
+ * test/support/cli.ts).
  */
 import { execFileSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -14,7 +16,7 @@ import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PG_ADMIN_URL, testDialects } from '../../support/dialects.js';
-import { runCli } from '../../support/cli.js';
+import { cli, runCli } from '../../support/cli.js';
 
 const RELEASES = fileURLToPath(new URL('../../fixtures/releases/', import.meta.url));
 const MASTER_KEY = `${'0'.repeat(63)}7`;
@@ -51,20 +53,20 @@ for (const release of releases) {
         }
       });
 
-      it('migrates forward and everything the release wrote still verifies', { timeout: 240_000 }, () => {
-        const audit = runCli(['admin', 'verify-audit'], env);
+      it('migrates forward and everything the release wrote still verifies', { timeout: 240_000 }, async () => {
+        const audit = await cli(['admin', 'verify-audit'], env);
         expect(audit.stderr + audit.stdout).toMatch(/audit chain intact: \d+ events/);
         expect(audit.code).toBe(0);
-        const incidents = (JSON.parse(runCli(['incident', 'list', '--json'], env).stdout) as { items: Array<{ id: string; title: string }> }).items;
+        const incidents = (JSON.parse((await cli(['incident', 'list', '--json'], env)).stdout) as { items: Array<{ id: string; title: string }> }).items;
         const inc = incidents.find((i) => i.title === 'Fixture: customer export leaked');
         expect(inc).toBeDefined();
-        const evidence = (JSON.parse(runCli(['evidence', 'list', '--incident', inc!.id, '--json'], env).stdout) as { items: Array<{ id: string; name: string }> }).items;
+        const evidence = (JSON.parse((await cli(['evidence', 'list', '--incident', inc!.id, '--json'], env)).stdout) as { items: Array<{ id: string; name: string }> }).items;
         expect(evidence.map((e) => e.name)).toEqual(['customers.csv']);
-        const verified = runCli(['evidence', 'verify', evidence[0]!.id], env);
+        const verified = await cli(['evidence', 'verify', evidence[0]!.id], env);
         expect(verified.code, verified.stderr).toBe(0);
-        const notices = JSON.parse(runCli(['notices', 'list', '--incident', inc!.id, '--json'], env).stdout);
+        const notices = JSON.parse((await cli(['notices', 'list', '--incident', inc!.id, '--json'], env)).stdout);
         expect(JSON.stringify(notices)).toContain('"jurisdiction":"US-CA"');
-        const timeline = runCli(['timeline', inc!.id], env);
+        const timeline = await cli(['timeline', inc!.id], env);
         expect(timeline.stdout).toContain('attacker logged in');
       });
 
