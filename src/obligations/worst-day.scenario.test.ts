@@ -41,11 +41,36 @@ describe('issue 20 walk-through on the shipped rules', () => {
   });
 
   it('§3: GA, NJ and OH credit-bureau notices stay below their thresholds even counting every uncertain person', () => {
-    for (const code of ['GA', 'NJ', 'OH']) {
+    for (const code of ['GA', 'NJ']) {
       const o = pick(result, `US-${code}.credit_bureaus`);
       expect(o.required, code).toBe(false);
       expect(o.why, code).toMatch(/threshold not met/);
     }
+    // Ohio is not owed at all: its definition has no e-mail/password combination (below).
+    expect(pick(result, 'US-OH.credit_bureaus').required).toBe(false);
+  });
+
+  it('Ohio Rev. Code §1349.19(A)(7)(a): the name with SSN, licence or financial account (with its code) only — e-mail + password is not personal information there: not required, no question', () => {
+    for (const id of ['US-OH.individuals', 'US-OH.credit_bureaus']) {
+      const o = pick(result, id);
+      expect(o.required, id).toBe(false);
+      expect(o.why, id).toMatch(/no triggering element/);
+    }
+    // An SSN with the name still triggers it (45 days after discovery).
+    const ssn = run({ population: [group('US-OH', 700, ['person_name', 'us_ssn'])], breach: { acquisition: true, malicious: true } });
+    expect(pick(ssn, 'US-OH.individuals').required).toBe(true);
+  });
+
+  it('O.C.G.A. §10-1-911(6)(D): the name with an account password is personal information in Georgia; the one open question is whether the organisation is an information broker or data collector', () => {
+    const settled = run({
+      population: PEOPLE.map(([j, n]) => group(j, n, ELEMENTS)),
+      controller: { establishments: ['US', 'DE'] },
+      breach: { acquisition: true, keyCompromised: null, malicious: true, hashing: { algorithm: 'sha1', salted: false, secretsLeaked: null } },
+    });
+    const ga = pick(settled, 'US-GA.individuals');
+    expect(ga.required).toBe('review');
+    expect(ga.why).toMatch(/information brokers/);
+    expect(ga.why).not.toMatch(/may fall under this law's definition/);
   });
 
   it('§3: PA counts its 600 residents, not all 20,797 people', () => {

@@ -209,6 +209,11 @@ export interface StateVersion {
    * duty for certain; elements of the baseline review list not named here still answer review.
    */
   piAlso?: ElementId[][];
+  /**
+   * The statute's definition is exactly the encoded combinations (confirmed against its text, e.g.
+   * Ohio Rev. Code §1349.19(A)(7)): other elements answer "not required", not review.
+   */
+  piExact?: true;
   /** A condition of the statute not encoded (applies to every rule of the version). */
   review?: string;
   notes?: string;
@@ -270,7 +275,7 @@ export const stateRules = (law: StateLaw): RuleInput[] => {
       scope: { kind: 'residents' as const },
       trigger: {
         elements: { anyOf: [], combos: [...BASELINE_COMBOS, ...(v.piAlso ?? [])] },
-        reviewElements: BASELINE_REVIEW,
+        ...(v.piExact ? {} : { reviewElements: BASELINE_REVIEW }),
         breachMode: v.mode,
         encryptionSafeHarbor: HARBOUR_LOST_IF_KEY,
       },
@@ -279,7 +284,7 @@ export const stateRules = (law: StateLaw): RuleInput[] => {
       ...(v.to ? { effectiveTo: v.to } : {}),
       citation: v.citation,
       source: v.source,
-      verified: `${v.verified} Personal-information definition: baseline elements${v.piAlso ? ` and ${v.piAlso.map((c) => c.join(' + ')).join(', ')} (confirmed)` : ' only'} (others answer review).`,
+      verified: `${v.verified} Personal-information definition: baseline elements${v.piAlso ? ` and ${v.piAlso.map((c) => c.join(' + ')).join(', ')} (confirmed)` : ' only'}${v.piExact ? ' — the whole definition (confirmed), others answer not required' : ' (others answer review)'}.`,
       ...(v.review ? { review: v.review } : {}),
       ...(v.notes ? { notes: v.notes } : {}),
     };

@@ -14,6 +14,9 @@ const GA: StateLaw = {
       ind: { days: null },
       harm: null,
       cra: { count: 10000, comparator: '>', counted: 'Georgia residents to be notified at one time' },
+      // O.C.G.A. §10-1-911(6)(D): the name with "account passwords or personal identification numbers
+      // or other access codes".
+      piAlso: [['person_name', 'password']],
       review:
         'the Georgia duty binds only "information brokers" and "data collectors" (state and local agencies) (O.C.G.A. §10-1-911): confirm that the organisation is one',
       source: src(

@@ -20,13 +20,16 @@ const OH: StateLaw = {
         cite: 'Ohio Rev. Code §1349.19(A)(1)(a)',
       },
       cra: { count: 1000, comparator: '>', counted: 'Ohio residents involved in a single occurrence' },
+      // §1349.19(A)(7)(a): the name linked to SSN, driver's licence/state ID, or an account or card
+      // number with the code or password to the financial account — nothing else (no online credentials).
+      piExact: true,
       source: src(
         'https://codes.ohio.gov/ohio-revised-code/section-1349.19',
         'Ohio Rev. Code §1349.19 (Private disclosure of security breach of computerized personal information data)',
         `${STORED_COPIES}: the text of §1349.19(A) ("Effective: March 30, 2007", SB 126) on instalawyer.io and cliclaw.com; Snell & Wilmer and DWT (45 days following discovery or notification); csrps.com (CRAs when more than 1,000 residents are involved in a single occurrence)`,
       ),
       verified:
-        'Confirmed: harm is an element of the definition; not later than 45 days after discovery or notification; CRAs above 1,000 residents in a single occurrence; no AG duty.',
+        'Confirmed: harm is an element of the definition; not later than 45 days after discovery or notification; CRAs above 1,000 residents in a single occurrence; no AG duty; "personal information" (§1349.19(A)(7)(a)) is the name with SSN, driver\'s licence/state ID, or account/card number with its access code (instalawyer.io, cliclaw.com, AICPA copies of the text).',
     },
   ],
 };
