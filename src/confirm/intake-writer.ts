@@ -276,7 +276,7 @@ export class IntakeWriter {
         updated_at: at,
       })),
     );
-    fresh.forEach((p, i) => suspectOf.set(p.row.id, c.suspectOf[i]!));
+    for (const [i, p] of fresh.entries()) suspectOf.set(p.row.id, c.suspectOf[i]!);
     await repo.assignSuspects(suspectOf);
     await repo.upsertSuspectEntities(c.windows.map((w) => ({ lookup: w.lookup, suspect_id: w.suspectId, first_seen: w.first, last_seen: w.last })));
     return suspectOf;
