@@ -17,6 +17,7 @@ import { PeopleSection } from '../components/incident/people.component.js';
 import { PhaseTracker } from '../components/incident/phase-tracker.component.js';
 import { TasksSection } from '../components/incident/tasks.component.js';
 import { TimelineSection } from '../components/incident/timeline.component.js';
+import { UpdatesSection } from '../components/incident/updates.component.js';
 import { ErrorBox, QueryState } from '../components/query-state.component.js';
 
 export function IncidentNav({ id }: { id: string }) {
@@ -146,6 +147,7 @@ export function IncidentPage() {
               </div>
             </div>
             <ContainmentSection incidentId={i.id} canWrite={write} />
+            <UpdatesSection incidentId={i.id} canWrite={write} />
             <EvidenceSection incidentId={i.id} canWrite={write} />
           </>
         );

@@ -63,6 +63,7 @@ describe('person names in free text: context rules (issue 14 §5)', () => {
     expect(people('the corner of Elm and Leokadia Trail')).not.toContain('Leokadia Trail');
     expect(people('The bus station is on Peter Zuidhove 188')).toEqual([]);
     expect(people('The Princess Royal arrived this morning')).toEqual([]);
+    expect(people('please change it to Ivan King')).toEqual(['Ivan King']);
     expect(people('There is a nice Czech place downtown')).toEqual([]);
     expect(people("I'm in Den Haag and Los Angeles next week")).toEqual([]);
   });

@@ -21,7 +21,7 @@ let common: Set<string> | null = null;
 
 /** Words that are capitalised in text for other reasons: never a name alone. */
 const NOT_NAME = new Set(
-  'i|name|names|german|the|a|an|prince|princess|king|queen|lord|duke|duchess|earl|baron|baroness|emperor|empress|pope|royal|highness|majesty|my|your|our|his|her|their|this|that|these|those|it|we|you|he|she|they|mr|mrs|ms|dr|prof|sir|madam|dear|hello|hi|hey|thanks|thank|please|yes|no|ok|okay|re|fw|fwd|subject|from|to|cc|date|sent|street|road|avenue|lane|drive|st|rd|ave|apt|suite|unit|inc|ltd|llc|gmbh|corp|co|company|bank|university|hospital|school|city|county|state|north|south|east|west|new|san|santa|saint|st|fort|mount|lake|port|union|pass|route|coves|cove|terrace|close|place|bypass|streets|point|beach|springs|parks|park|square|court|crescent|gardens|way|view|heights|hills|valley|islands|island|rue|via|rua|calle|avenida|strasse|straße|will|may|mark|bill|grant|page|case|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|christmas|easter|god|internet|email|phone|account|card|order|customer|user|admin|team|support|service|manager|director|president|doctor|nurse|patient|client'.split(
+  'i|name|names|german|the|a|an|royal|highness|majesty|my|your|our|his|her|their|this|that|these|those|it|we|you|he|she|they|mr|mrs|ms|dr|prof|sir|madam|dear|hello|hi|hey|thanks|thank|please|yes|no|ok|okay|re|fw|fwd|subject|from|to|cc|date|sent|street|road|avenue|lane|drive|st|rd|ave|apt|suite|unit|inc|ltd|llc|gmbh|corp|co|company|bank|university|hospital|school|city|county|state|north|south|east|west|new|san|santa|saint|st|fort|mount|lake|port|union|pass|route|coves|cove|terrace|close|place|bypass|streets|point|beach|springs|parks|park|square|court|crescent|gardens|way|view|heights|hills|valley|islands|island|rue|via|rua|calle|avenida|strasse|straße|will|may|mark|bill|grant|page|case|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|christmas|easter|god|internet|email|phone|account|card|order|customer|user|admin|team|support|service|manager|director|president|doctor|nurse|patient|client'.split(
     '|',
   ),
 );
@@ -100,7 +100,8 @@ function country(w: string): boolean {
   return v;
 }
 
-const GREETINGS = new Set(['hi', 'hello', 'hey', 'dear', 'thanks']);
+/** Greetings and royal or noble titles: a cue before a name, never part of it. */
+const LEADING_CUES = new Set(['hi', 'hello', 'hey', 'dear', 'thanks', 'prince', 'princess', 'king', 'queen', 'lord', 'lady', 'duke', 'duchess', 'earl', 'baron', 'baroness', 'emperor', 'empress', 'pope']);
 const ARTICLES = new Set(['the', 'a', 'an', 'my', 'your', 'our', 'his', 'her', 'their', 'this', 'that']);
 
 export function nameWords(text: string, out: ValueFinding[]): void {
@@ -139,7 +140,8 @@ export function nameWords(text: string, out: ValueFinding[]): void {
     while (words.length > 0 && words[words.length - 1].initial) words.pop();
     // "The Steffen Mauer version": an article or possessive before a name is not part of it.
     // "Hi Freddy": a greeting is a cue, not part of the name.
-    while (words.length > 1 && GREETINGS.has(text.slice(words[0].start, words[0].end).toLowerCase())) words.shift();
+    // "King Charles", "Princess Royal": a royal or noble title before a name is not part of it.
+    while (words.length > 1 && LEADING_CUES.has(text.slice(words[0].start, words[0].end).toLowerCase())) words.shift();
     while (words.length > 2 && ARTICLES.has(text.slice(words[0].start, words[0].end).toLowerCase())) words.shift();
     const full = words.filter((w) => !w.initial);
     if (full.length > 0 && !words[0].initial) {
