@@ -97,5 +97,18 @@ for (const dialect of testDialects()) {
       const audit = await s.platform.audit.list({ subjectType: 'remediation' });
       expect(audit.map((e) => e.action)).toEqual(['remediation.created', 'remediation.closed']);
     });
+
+    it('links an item only to a task of the same incident', async () => {
+      const tasks = await s.api(`/api/v1/incidents/${incident}/tasks?limit=5`, { token: cmd });
+      const task = tasks.body.items[0].id;
+      const body = { rootCause: 'CI log printed a GitHub token', fix: 'Rotate the token' };
+      const linked = await s.api(`/api/v1/incidents/${incident}/remediations`, { token: cmd, body: { ...body, taskId: task } });
+      expect(linked.status).toBe(201);
+      expect(linked.body.taskId).toBe(task);
+      const other = (await s.api('/api/v1/incidents', { token: cmd, body: { title: 'Another incident' } })).body.id;
+      const wrong = await s.api(`/api/v1/incidents/${other}/remediations`, { token: cmd, body: { ...body, taskId: task } });
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.detail).toBe(`taskId: this incident has no task ${task}`);
+    });
   });
 }

@@ -20,6 +20,8 @@ export interface FixEvidencePorts {
   evidence(p: Principal, incidentId: string, id: string): Promise<void>;
   /** A scan of this incident: its status and the secret types it found; null when not found. */
   scan(incidentId: string, id: string): Promise<{ status: string; secretTypes: string[] } | null>;
+  /** Whether the incident has this task (a remediation item links to one of its plan's tasks). */
+  hasTask(incidentId: string, taskId: string): Promise<boolean>;
 }
 
 function toRemediation(r: ContainRemediationsTable): Remediation {
@@ -52,6 +54,7 @@ export class RemediationService {
   async create(p: Principal, incidentId: string, input: RemediationInput): Promise<Remediation> {
     if (!canWrite(p)) throw new ForbiddenError(`this needs the role ${canWrite.description}`);
     await this.d.access.assertCanWrite(p, incidentId);
+    if (input.taskId && !(await this.d.ports.hasTask(incidentId, input.taskId))) throw new BadInputError(`taskId: this incident has no task ${input.taskId}`);
     const at = this.now();
     const row: ContainRemediationsTable = {
       id: randomUUID(),

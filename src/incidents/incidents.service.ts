@@ -123,6 +123,9 @@ export class IncidentsService {
   createTask(...a: Args<'createTask', TasksService>) {
     return this.tasks.createTask(...a);
   }
+  task(...a: Args<'task', TasksService>) {
+    return this.tasks.task(...a);
+  }
   updateTask(...a: Args<'updateTask', TasksService>) {
     return this.tasks.updateTask(...a);
   }

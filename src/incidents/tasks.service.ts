@@ -84,6 +84,11 @@ export class TasksService {
     });
   }
 
+  /** One task of an incident, or null when the incident has no such task. */
+  task(incidentId: string, taskId: string): Promise<Task | null> {
+    return this.s.repo.findTask(incidentId, taskId);
+  }
+
   async updateTask(p: Principal, incidentId: string, taskId: string, input: UpdateTaskInput): Promise<Task> {
     if (input.assigneeId) {
       const u = await this.s.accounts.getUser(input.assigneeId);

@@ -123,6 +123,7 @@ export function createModules(platform: Platform): Modules {
         const a = await assessment.get(id).catch(() => null);
         return a && a.incidentId === incidentId ? { status: a.status, secretTypes: Object.keys(a.report?.secrets ?? {}) } : null;
       },
+      hasTask: async (incidentId, taskId) => (await incidents.service.task(incidentId, taskId)) !== null,
     },
     findings: {
       observables: async (p, incidentId, unmask) =>
