@@ -16,7 +16,8 @@ import { loadRules } from '../obligations/rules-loader.js';
 import { ObligationsMetService } from '../obligations/tracking/met.service.js';
 import { OrgProfileService } from '../obligations/tracking/org-profile.service.js';
 import { trackingRoutes } from '../obligations/tracking/tracking.routes.js';
-import { type FactsSources, mergePopulation, ObligationTrackingService } from '../obligations/tracking/tracking.service.js';
+import { type FactsSources, mergePopulation } from '../obligations/tracking/facts.service.js';
+import { ObligationTrackingService } from '../obligations/tracking/tracking.service.js';
 import { type PopulationEntry, toFactsJurisdiction } from '../obligations/facts.schema.js';
 import { createAuthRoutes } from '../platform/auth/auth.module.js';
 import { toPrincipal } from '../platform/auth/accounts.service.js';
@@ -104,7 +105,9 @@ export function createModules(platform: Platform): Modules {
       contactPhone: o.contactPhone,
       website: o.website,
       dpoContact: o.dpoContact,
-      // When the breach itself happened is not on the incident record: left to the drafter.
+      // The date or date range of the breach, as notices state it (e.g. Cal. Civ. Code §1798.82(d)(2)(C)).
+      breachDate: i?.breachStartedAt?.slice(0, 10),
+      breachEndDate: i?.breachEndedAt?.slice(0, 10),
       discoveryDate: (i?.detectedAt ?? i?.awareAt)?.slice(0, 10),
       whatHappened: i?.summary || undefined,
     };
@@ -165,9 +168,9 @@ export function createModules(platform: Platform): Modules {
     decisions: async (id) => (await incidents.service.listDecisions(id)).map((d) => ({ kind: d.kind, value: d.value ?? null })),
   };
   const tracking = new ObligationTrackingService(platform.store.db, platform.audit, loadRules, orgProfile, sources);
-  incidents.service.nextDeadlines = (ids) => tracking.nextDeadlines(ids);
+  incidents.service.nextDeadlines = (ids) => tracking.deadlines.next(ids);
   platform.metrics.gauge('breachdesk_deadlines', 'Open legal deadlines of incidents not closed: due within 24 h, and already past', ['window'], async () => {
-    const c = await tracking.deadlineCounts(new Date(), 24);
+    const c = await tracking.deadlines.counts(new Date(), 24);
     return [
       { labels: { window: 'due_24h' }, value: c.due },
       { labels: { window: 'overdue' }, value: c.overdue },
@@ -230,6 +233,7 @@ export function createModules(platform: Platform): Modules {
     ...parts.flatMap((p) => p.routes ?? []),
     assessmentRoutes(assessment, access),
     trackingRoutes(tracking, orgProfile, access, {
+      met,
       // Read-time freshness: a change made by the CLI on the local store (no worker running)
       // still shows up, because a stale answer is recomputed before it is returned.
       ensureFresh: async (incidentId) => {

@@ -160,9 +160,20 @@ export class CampaignService {
       const s = await this.status(null, noticeId);
       await this.s.deps.audit.record({ actor: { type: 'system', id: null, name: 'notices' }, action: 'notice.sent', subjectType: 'notice', subjectId: noticeId, incidentId: n.incident_id, after: s.counts });
       // The campaign is settled: its obligations are met, on time or late (issue 20 §4).
+      // It closes them for its recipients' jurisdictions only (a DE campaign leaves FR owed).
       const sentAt = (await this.s.outbox.lastSentAt(noticeId)) ?? this.s.now().toISOString();
+      const reached = await this.s.outbox.recipientJurisdictions(noticeId);
       await this.s.deps.obligations?.met(
-        { incidentId: n.incident_id, ruleIds: JSON.parse(n.rule_ids), at: sentAt, noticeId, channel: 'e-mail and post', reference: `${s.counts.sent} e-mailed, ${s.counts.postal + s.counts.printed} by post, ${s.counts.failed + s.counts.bounced} failed`, requireLateReason: false },
+        {
+          incidentId: n.incident_id,
+          ruleIds: JSON.parse(n.rule_ids),
+          at: sentAt,
+          noticeId,
+          channel: 'e-mail and post',
+          reference: `${s.counts.sent} e-mailed, ${s.counts.postal + s.counts.printed} by post, ${s.counts.failed + s.counts.bounced} failed`,
+          requireLateReason: false,
+          jurisdictions: reached.length ? reached : [n.jurisdiction],
+        },
         { type: 'system', id: null, name: 'notices' },
       );
     }

@@ -48,6 +48,8 @@ export interface MetNotice {
   reference?: string | null;
   lateReason?: string | null;
   requireLateReason: boolean;
+  /** Jurisdictions the notice covers (recipients', or the authority's): only theirs are closed. */
+  jurisdictions?: string[];
 }
 
 export interface NoticesDeps {

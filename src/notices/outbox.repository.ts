@@ -115,6 +115,18 @@ export class OutboxRepository {
     return new Date(cands.sort()[0]!);
   }
 
+  /** Jurisdictions of a notice's recipients (the ones its campaign covers, issue 20 §4). */
+  async recipientJurisdictions(noticeId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('notice_outbox')
+      .innerJoin('notice_people', 'notice_people.id', 'notice_outbox.person_id')
+      .select('notice_people.jurisdiction')
+      .distinct()
+      .where('notice_outbox.notice_id', '=', noticeId)
+      .execute();
+    return rows.map((r) => r.jurisdiction).sort();
+  }
+
   /** When the last message of a notice went out (the moment its obligation was met). */
   async lastSentAt(noticeId: string): Promise<string | null> {
     const r = await this.db.selectFrom('notice_outbox').select((eb) => eb.fn.max('sent_at').as('at')).where('notice_id', '=', noticeId).executeTakeFirst();

@@ -14,6 +14,7 @@ import { CLASSIFY_SAMPLE_ROWS } from './constants.js';
 import { addCustomers, type MatchedCustomer, type ReadFn, readCustomerRows } from './customers.js';
 import type { DetectionPort } from './detection.port.js';
 import { csvBlockRows } from '../readers/csv-block.js';
+import { sqlBlockRows } from '../readers/sql-block.js';
 import { packRows } from './pack.js';
 import type { PeopleResult } from './people.js';
 import { createBatchRunner, createPartitionGrouper, isWholeBuffer } from './pool.js';
@@ -49,7 +50,8 @@ export interface ScanOptions extends AggregateOptions {
   /** Directory for temporary spill files (default: OS temp dir). */
   tmpDir?: string;
   /**
-   * Let the reader hand quote-free CSV blocks over unsplit (ReadOptions.csvBlocks); default: when
+   * Let the reader hand quote-free CSV blocks and strict SQL dump rows over unsplit
+   * (ReadOptions.csvBlocks, sqlBlocks); default: when
    * worker threads run the default detectors. Tests force it on to compare both paths in-thread.
    */
   csvBlocks?: boolean;
@@ -171,7 +173,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     };
     let doneBytes = 0;
     for (const path of opts.paths) {
-      const events = read(path, { limits: opts.limits, signal: opts.signal, csvBlocks });
+      const events = read(path, { limits: opts.limits, signal: opts.signal, csvBlocks, sqlBlocks: csvBlocks });
       try {
         for await (const ev of events as AsyncIterable<ReaderEvent>) {
           opts.signal?.throwIfAborted();
@@ -193,6 +195,18 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
               const buf = isWholeBuffer(ev.buf) ? ev.buf : new Uint8Array(ev.buf);
               const task: BatchTask = {
                 kind: 'csv-block', key, classes: proj ? proj.classes : cls, delim: ev.delim, width, keep: proj ? proj.keep : null, buf, quoted: ev.quoted,
+              };
+              await submit(ev.path, task, ev.rows, runner.threads > 0 ? [buf.buffer as ArrayBuffer] : undefined);
+              break;
+            }
+            case 'sql-block': {
+              const width = ev.columns.length;
+              // The reader sends a table's blocks only after its first row batch: classified.
+              const cls = await classify(ev.path, ev.table, ev.columns, () => sqlBlockRows(ev.buf, ev.mode, ev.backslash, width));
+              const proj = opts.detection ? null : projection(cls);
+              const buf = isWholeBuffer(ev.buf) ? ev.buf : new Uint8Array(ev.buf);
+              const task: BatchTask = {
+                kind: 'sql-block', key, classes: proj ? proj.classes : cls, mode: ev.mode, backslash: ev.backslash, width, keep: proj ? proj.keep : null, buf,
               };
               await submit(ev.path, task, ev.rows, runner.threads > 0 ? [buf.buffer as ArrayBuffer] : undefined);
               break;
