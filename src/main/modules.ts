@@ -4,7 +4,8 @@
  * internals). `serve` and `worker` both start here.
  */
 import { createContainModule } from '../contain/contain.module.js';
-import { ASSESS_QUEUE, AssessmentService, type EvidenceSource } from '../assessment/assessment.service.js';
+import { ASSESS_QUEUE, AssessmentService, type EvidenceSource, MERGE_QUEUE, SHARD_QUEUE } from '../assessment/assessment.service.js';
+import type { ShardPayload } from '../assessment/scan-shards.js';
 import { assessmentRoutes } from '../assessment/assessment.routes.js';
 import { type ConfirmModule, createConfirmModule } from '../confirm/confirm.module.js';
 import { createEvidenceModule } from '../incidents/evidence/evidence.module.js';
@@ -91,7 +92,7 @@ export function createModules(platform: Platform): Modules {
       return { name: d.item.name, size: d.item.size, stream: d.stream };
     },
   };
-  const assessment = new AssessmentService(platform.store.db, platform.keyring, platform.audit, platform.jobs, evidenceSource);
+  const assessment = new AssessmentService(platform.store.db, platform.keyring, platform.audit, platform.jobs, evidenceSource, { distributed: platform.config.jobQueue === 'pg-boss' });
   // Sent and submitted notices meet their obligations (issue 20 §4); the register lists them.
   const met = new ObligationsMetService(platform.store.db, platform.audit);
   const orgProfile = new OrgProfileService(platform.store.db, platform.audit);
@@ -260,6 +261,8 @@ export function createModules(platform: Platform): Modules {
     registerJobs(queue) {
       for (const p of parts) p.jobs?.(queue);
       queue.work<{ assessmentId: string; actor: Actor }>(ASSESS_QUEUE, (payload, ctx) => assessment.run(payload, ctx));
+      queue.work<ShardPayload>(SHARD_QUEUE, (payload, ctx) => assessment.runShard(payload, ctx));
+      queue.work<{ assessmentId: string; actor: Actor }>(MERGE_QUEUE, (payload, ctx) => assessment.mergeShards(payload, ctx));
       queue.work<{ incidentId: string }>(RECOMPUTE_QUEUE, async ({ incidentId }) => {
         if (!(await sources.incident(incidentId))) return { skipped: 'no incident' };
         const r = await tracking.recompute(incidentId, OBLIGATIONS_ACTOR);
