@@ -40,7 +40,7 @@ export function createNoticesModule(platform: Platform, deps: NoticesModuleDeps 
     obligations: deps.obligations,
     prefill: deps.prefill,
   });
-  platform.metrics.gauge('breachdesk_outbox_messages', 'Notice messages by delivery state (queued, sending, sent, failed, bounced…)', ['state'], async () =>
+  platform.metrics.gauge('breachdesk_outbox_messages', 'Notice and stakeholder-update messages by delivery state (queued, sending, sent, failed, bounced…)', ['state'], async () =>
     Object.entries(await service.outbox.countsAllByState()).map(([state, value]) => ({ labels: { state }, value })),
   );
   const enqueue = async (noticeId: string, runAt?: Date) => {

@@ -75,7 +75,7 @@ for (const dialect of testDialects()) {
       expect(execSchedule.nextAt).toBe(firstAt);
       const ext = await s.api(`/api/v1/incidents/${id}/update-schedules`, { token: cmdr, body: { audience: 'account_team', events: ['contained'] } });
       expect(ext.status).toBe(201);
-      await waitFor(async () => smtp.mails.length >= 2 && sink.hooks.length >= 1);
+      await waitFor(async () => smtp.mails.filter((m) => isUpdate(m.data)).length >= 2 && sink.hooks.length >= 1);
       const mails = smtp.mails.filter((m) => isUpdate(m.data));
       expect(mails.flatMap((m) => m.to).sort()).toEqual(['ceo@example.test', 'cfo@example.test']);
       expect(mails[0]!.data).toMatch(/Status: confirmed \(severity high\)/);

@@ -80,13 +80,15 @@ for (const dialect of testDialects()) {
       expect((await s.api(`/api/v1/notices/${de.id}/audience`, { token: cmd })).body).toMatchObject({ email: 2, total: 2 });
       expect((await s.api(`/api/v1/notices/${en.id}/audience`, { token: cmd })).body).toMatchObject({ email: 2, total: 2 });
       for (const n of [de, en]) expect((await s.api(`/api/v1/notices/${n.id}/send`, { token: cmd, body: {} })).status).toBe(202);
-      await waitFor(async () => smtp.mails.length >= 4);
-      const noticeOf = (rcpt: string) => /^X-Breachdesk-Notice: (.+)$/m.exec(smtp.mails.find((m) => m.to.includes(rcpt))!.data)?.[1]?.trim();
+      // Only the notices' mails: the server's task reminders reach the team on the same SMTP server.
+      const notices = () => smtp.mails.filter((m) => /^X-Breachdesk-Notice: /m.test(m.data));
+      await waitFor(async () => notices().length >= 4);
+      const noticeOf = (rcpt: string) => /^X-Breachdesk-Notice: (.+)$/m.exec(notices().find((m) => m.to.includes(rcpt))!.data)?.[1]?.trim();
       expect(Object.fromEntries(['anna', 'lena', 'jean', 'piet'].map((n) => [n, noticeOf(`${n}@example.test`)]))).toEqual({ anna: de.id, lena: de.id, jean: en.id, piet: en.id });
-      const anna = smtp.mails.find((m) => m.to.includes('anna@example.test'))!.data;
+      const anna = notices().find((m) => m.to.includes('anna@example.test'))!.data;
       expect(anna).toMatch(/Guten Tag Anna Schmidt,/);
-      expect(smtp.mails.find((m) => m.to.includes('piet@example.test'))!.data).toMatch(/Dear Piet de Vries,/);
-      expect(smtp.mails).toHaveLength(4);
+      expect(notices().find((m) => m.to.includes('piet@example.test'))!.data).toMatch(/Dear Piet de Vries,/);
+      expect(notices()).toHaveLength(4);
     });
 
     it('a German notice with the drafter’s words in English cannot be approved', async () => {
