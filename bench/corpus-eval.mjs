@@ -5,13 +5,9 @@
  *   node bench/corpus-eval.mjs [corpus.json] [--json]   recall / false positives of scanText per element
  *   node bench/corpus-eval.mjs --speed [MB]             scanText and detectRecord throughput, one core
  *
- * Accuracy: the public presidio-research synthetic corpus (shared/corpora/presidio-synth-v2.json,
- * MIT; texts with labelled spans). Matching is value-based (scanText returns normalised values,
- * not offsets): a labelled span is found when a finding of the mapped element has the same
- * normalised value (digits for numbers, lower-case e-mail, compact upper-case IBAN; for names and
- * addresses one contains the other). A finding that matches no span of its element in the same
- * text is a false positive, except dates of birth that match a DATE_TIME label (the corpus has no
- * DOB label). Nothing here is tuned to the corpus strings.
+ * Accuracy: the public presidio-research synthetic corpus (test/fixtures/corpora/, a copy of
+ * shared/corpora/presidio-synth-v2.json, MIT; texts with labelled spans), scored by
+ * detectors/corpus-score.ts (how a span counts as found is described there).
  *
  * Speed: seeded, generated inputs; CPU seconds (process.cpuUsage) are reported beside wall time
  * because the project machines are shared and wall time understates the per-core rate under load.
@@ -23,89 +19,22 @@ import { fileURLToPath } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = (p) => import(resolve(here, '../dist/assessment/scanner', p));
 const { scanText } = await dist('detectors/index.js');
+const { scoreCorpus } = await dist('detectors/corpus-score.js');
 const args = process.argv.slice(2);
-const defaultCorpus = resolve(here, '../../shared/corpora/presidio-synth-v2.json');
+/** The project's shared/corpora copy, kept in the repository (test/fixtures/corpora/SOURCES.md). */
+const defaultCorpus = resolve(here, '../test/fixtures/corpora/presidio-synth-v2.json');
 
-// ---- accuracy ---------------------------------------------------------------------------------
-
-const MAP = {
-  EMAIL_ADDRESS: 'email',
-  CREDIT_CARD: 'payment_card',
-  IBAN_CODE: 'iban',
-  US_SSN: 'us_ssn',
-  IP_ADDRESS: 'ip_address',
-  PHONE_NUMBER: 'phone',
-  PERSON: 'person_name',
-  STREET_ADDRESS: 'postal_address',
-  US_DRIVER_LICENSE: 'drivers_license',
-};
-/** Labels that are not scored for recall but make a finding of that element not a false positive. */
-const ALSO = { DATE_TIME: 'date_of_birth' };
-const digits = (s) => s.replace(/\D/g, '');
-const words = (s) => s.replace(/\s+/g, ' ').trim().toLowerCase();
-const nums = (x) => (x.match(/\d+/g) ?? []).map(Number);
-
-function same(element, span, found) {
-  switch (element) {
-    case 'email':
-    case 'ip_address':
-      return span.toLowerCase() === found;
-    case 'iban':
-      return span.replace(/\s/g, '').toUpperCase() === found;
-    case 'phone': {
-      const a = digits(span.replace(/\s?(?:x|ext\.?)\s?\d+$/i, '')).replace(/^0+/, '');
-      const b = digits(found).replace(/^0+/, '');
-      return a.length >= 6 && (b.endsWith(a) || a.endsWith(b) || b.endsWith(a.slice(-7)));
-    }
-    case 'person_name':
-    case 'postal_address': {
-      const a = words(span);
-      const b = words(found);
-      return a.includes(b) || b.includes(a);
-    }
-    default:
-      return digits(span) === digits(found) && digits(found).length > 0;
-  }
-}
+// ---- accuracy (scoring shared with text-corpus.test.ts: detectors/corpus-score.ts) -----------
 
 function accuracy(file, asJson) {
   const corpus = JSON.parse(readFileSync(file, 'utf8'));
-  const stats = {};
-  const row = (e) => (stats[e] ??= { labelled: 0, found: 0, fp: 0, findings: 0 });
-  let bytes = 0;
-  let secrets = 0;
+  const bytes = corpus.reduce((n, r) => n + Buffer.byteLength(r.full_text), 0);
   const t0 = performance.now();
-  const results = corpus.map((r) => scanText(r.full_text));
+  const results = new Map(corpus.map((r) => [r.full_text, scanText(r.full_text)]));
   const ms = performance.now() - t0;
-  corpus.forEach((r, i) => {
-    bytes += Buffer.byteLength(r.full_text);
-    const res = results[i];
-    secrets += res.secrets.length;
-    const spans = r.spans.filter((s) => MAP[s.entity_type]).map((s) => ({ el: MAP[s.entity_type], v: s.entity_value }));
-    for (const s of spans) {
-      const st = row(s.el);
-      st.labelled++;
-      if (res.elements.some((f) => f.element === s.el && same(s.el, s.v, f.value))) st.found++;
-    }
-    for (const f of res.elements) {
-      const st = row(f.element);
-      st.findings++;
-      const also = r.spans.filter((s) => ALSO[s.entity_type] === f.element);
-      const alsoOk = also.some((s) => nums(f.value).length > 0 && nums(f.value).every((n) => nums(s.entity_value).includes(n)));
-      if (!spans.some((s) => s.el === f.element && same(f.element, s.v, f.value)) && !alsoOk) st.fp++;
-    }
-  });
-  const table = Object.entries(stats)
-    .sort((a, b) => b[1].labelled - a[1].labelled)
-    .map(([element, s]) => ({
-      element,
-      labelled: s.labelled,
-      found: s.found,
-      recall: s.labelled ? +(s.found / s.labelled).toFixed(3) : null,
-      findings: s.findings,
-      falsePositives: s.fp,
-      precision: s.findings ? +((s.findings - s.fp) / s.findings).toFixed(3) : null,
-    }));
+  let secrets = 0;
+  for (const res of results.values()) secrets += res.secrets.length;
+  const table = scoreCorpus(corpus, (text) => results.get(text).elements);
   if (asJson) {
     console.log(JSON.stringify({ file, texts: corpus.length, bytes, ms: Math.round(ms), secrets, table }, null, 2));
     return;

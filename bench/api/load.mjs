@@ -11,81 +11,34 @@
  * Prints one JSON line per phase and writes bench/results/api-<dialect>-<time>.json.
  * Figures and what they mean: bench/api/README.md.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { createReadStream, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createReadStream, statSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
-import { loadavg, tmpdir } from 'node:os';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import pg from 'pg';
+import { BENCH_ACTOR, benchStore, LOAD_OPTIONS, root, serveProcess, writeResult } from '../serve-harness.mjs';
 
-const root = new URL('../../', import.meta.url).pathname;
-const { values: args } = parseArgs({
-  options: {
-    dialect: { type: 'string', default: 'sqlite' },
-    duration: { type: 'string', default: '15' },
-    connections: { type: 'string', default: '50' },
-    'scan-mb': { type: 'string', default: '100' },
-    pg: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
-  },
-});
+const { values: args } = parseArgs({ options: { ...LOAD_OPTIONS, 'scan-mb': { type: 'string', default: '100' } } });
 const USERS = Number(args.connections);
 const DURATION = Number(args.duration);
 
-const dist = (p) => import(new URL(`dist/${p}`, `file://${root}`).href);
-const { loadConfig } = await dist('platform/config.js');
-const { openPlatform } = await dist('platform/platform.js');
-const { ALL_MIGRATIONS } = await dist('main/migrations.js');
-const { createLogger } = await dist('platform/logger.js');
-
-const dir = mkdtempSync(join(tmpdir(), 'bd-bench-api-'));
-let databaseUrl = null;
-let dbName = null;
-if (args.dialect === 'postgresql') {
-  dbName = `bd_bench_${randomBytes(4).toString('hex')}`;
-  const c = new pg.Client({ connectionString: args.pg });
-  await c.connect();
-  await c.query(`CREATE DATABASE ${dbName}`);
-  await c.end();
-  const u = new URL(args.pg);
-  u.pathname = `/${dbName}`;
-  databaseUrl = u.toString();
-}
-const env = { BREACHDESK_DATA_DIR: dir, BREACHDESK_LOG_LEVEL: 'warn', ...(databaseUrl ? { BREACHDESK_DATABASE_URL: databaseUrl } : {}) };
+const store = await benchStore('api', args);
+const dir = store.dir;
 
 // Seed users and tokens directly in the store (the sign-in route is rate limited per address).
-const tokens = [];
-{
-  const platform = await openPlatform(loadConfig({ env, cwd: dir }), { migrations: ALL_MIGRATIONS, log: createLogger('silent') });
-  const actor = { type: 'system', id: null, name: 'bench' };
+const tokens = await store.withPlatform(async (platform) => {
+  const out = [];
   for (let i = 0; i < USERS; i++) {
-    await platform.accounts.createUser({ email: `user${i}@bench.test`, username: `user${i}`, roles: ['incident_commander'], password: `bench passphrase ${i} x` }, actor);
-    tokens.push((await platform.accounts.createToken(`user${i}`, 'bench', actor)).token);
+    await platform.accounts.createUser({ email: `user${i}@bench.test`, username: `user${i}`, roles: ['incident_commander'], password: `bench passphrase ${i} x` }, BENCH_ACTOR);
+    out.push((await platform.accounts.createToken(`user${i}`, 'bench', BENCH_ACTOR)).token);
   }
-  await platform.close();
-}
+  return out;
+});
 
-const port = await new Promise((resolve) => {
-  const s = createServer().listen(0, '127.0.0.1', () => {
-    const p = s.address().port;
-    s.close(() => resolve(p));
-  });
-});
-const base = `http://127.0.0.1:${port}`;
-const serve = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []), join(root, 'bin/breachdesk.js'), 'serve'], {
-  env: { ...process.env, ...env, BREACHDESK_PORT: String(port), BREACHDESK_HOST: '127.0.0.1' },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
-for (let i = 0; ; i++) {
-  try {
-    if ((await fetch(`${base}/api/health`)).ok) break;
-  } catch {}
-  if (i > 300) throw new Error('serve did not start');
-  await new Promise((r) => setTimeout(r, 100));
-}
+const serve = await serveProcess(store.env);
+const base = serve.base;
 
 const api = async (token, path, init = {}) => {
   const r = await fetch(base + path, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
@@ -112,14 +65,8 @@ const evidenceId = await new Promise((resolve, reject) => {
   createReadStream(csv).pipe(req);
 });
 
-/** CPU seconds (user + system) the serve process has used: robust where the wall clock is not (a shared machine). */
-function serveCpuSeconds() {
-  const f = readFileSync(`/proc/${serve.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(f[11]) + Number(f[12])) / 100;
-}
-
 function measure(title) {
-  const cpu0 = serveCpuSeconds();
+  const cpu0 = serve.cpuSeconds();
   return new Promise((resolve) => {
     let next = 0;
     const paths = ['/api/v1/incidents', '/api/v1/incidents/ID', '/api/v1/incidents/ID/tasks?limit=20', '/api/v1/me'];
@@ -151,7 +98,7 @@ function measure(title) {
           errors: r.errors + r.timeouts,
           non2xx: r.non2xx,
           requests: r.requests.total,
-          serveCpuMsPerRequest: Number((((serveCpuSeconds() - cpu0) * 1000) / Math.max(1, r.requests.total)).toFixed(2)),
+          serveCpuMsPerRequest: Number((((serve.cpuSeconds() - cpu0) * 1000) / Math.max(1, r.requests.total)).toFixed(2)),
         });
       },
     );
@@ -194,16 +141,7 @@ scanning = false;
 await keeper;
 console.log(JSON.stringify({ dialect: args.dialect, ...during, scansStarted: scans, scanMb: Number(args['scan-mb']) }));
 
-const out = join(root, 'bench/results', `api-${args.dialect}-${new Date().toISOString().slice(0, 16).replace(/[:]/g, '')}.json`);
-mkdirSync(join(root, 'bench/results'), { recursive: true });
-writeFileSync(out, `${JSON.stringify({ dialect: args.dialect, loadAverage1m: loadavg()[0], users: USERS, durationS: DURATION, node: process.version, idle, during: { ...during, scansStarted: scans } }, null, 2)}\n`);
+writeResult('api', args.dialect, { dialect: args.dialect, loadAverage1m: loadavg()[0], users: USERS, durationS: DURATION, node: process.version, idle, during: { ...during, scansStarted: scans } });
 
-serve.kill('SIGTERM');
-await new Promise((r) => serve.once('exit', r));
-if (dbName) {
-  const c = new pg.Client({ connectionString: args.pg });
-  await c.connect();
-  await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-  await c.end();
-}
-rmSync(dir, { recursive: true, force: true });
+await serve.stop();
+await store.close();

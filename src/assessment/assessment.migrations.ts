@@ -28,4 +28,44 @@ const m0150: Migration = {
   },
 };
 
-export const ASSESSMENT_MIGRATIONS: Record<string, Migration> = { '0150-assessments': m0150 };
+/**
+ * Distributed scans (issue 18 §2): the scan's blind-index key, shared by its shards (encrypted);
+ * one row per shard (an evidence item) with its state, worker and progress; each shard's log in
+ * parts (encrypted), written per attempt so that a retried shard never mixes with a dead one's.
+ */
+const m0760: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('assessments').addColumn('scan_key_enc', 'text').execute();
+    await db.schema
+      .createTable('assessment_shards')
+      .addColumn('assessment_id', 'text', (c) => c.notNull())
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addColumn('evidence_id', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('job_id', 'text')
+      .addColumn('attempt', 'text')
+      .addColumn('parts', 'integer')
+      .addColumn('worker', 'text')
+      .addColumn('progress_json', 'text')
+      .addColumn('error', 'text')
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('assessment_shards_pk', ['assessment_id', 'seq'])
+      .execute();
+    await db.schema
+      .createTable('assessment_shard_parts')
+      .addColumn('assessment_id', 'text', (c) => c.notNull())
+      .addColumn('seq', 'integer', (c) => c.notNull())
+      .addColumn('attempt', 'text', (c) => c.notNull())
+      .addColumn('part', 'integer', (c) => c.notNull())
+      .addColumn('data_enc', 'text', (c) => c.notNull())
+      .addPrimaryKeyConstraint('assessment_shard_parts_pk', ['assessment_id', 'seq', 'attempt', 'part'])
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable('assessment_shard_parts').ifExists().execute();
+    await db.schema.dropTable('assessment_shards').ifExists().execute();
+    await db.schema.alterTable('assessments').dropColumn('scan_key_enc').execute();
+  },
+};
+
+export const ASSESSMENT_MIGRATIONS: Record<string, Migration> = { '0150-assessments': m0150, '0760-assessment-shards': m0760 };

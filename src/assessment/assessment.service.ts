@@ -17,6 +17,9 @@ import type { AssessmentDatabase, AssessmentsTable } from './assessment.tables.j
 import { type ExposureReport, ExposureReportSchema } from './scan.schema.js';
 import { ELEMENT_IDS, type ElementId } from './scanner/types.js';
 import { runEvidenceScan } from './scan-runner.js';
+import { MERGE_QUEUE, SHARD_QUEUE, ScanShards, type ShardPayload } from './scan-shards.js';
+
+export { MERGE_QUEUE, SHARD_QUEUE };
 
 export const ASSESS_QUEUE = 'assessment.run';
 
@@ -101,8 +104,34 @@ export class AssessmentService {
     private readonly audit: AuditService,
     private readonly jobs: JobQueue,
     private readonly evidence: EvidenceSource,
+    /** Split scans into shards that any worker runs (a shared queue: pg-boss), scan-shards.ts. */
+    opts: { distributed?: boolean } = {},
   ) {
     this.db = db as unknown as Kysely<AssessmentDatabase>;
+    this.shards = opts.distributed
+      ? new ScanShards(this.db, keyring, jobs, {
+          open: (evidenceId, incidentId, actor, assessmentId) => this.evidence.open(evidenceId, incidentId, actor, assessmentId),
+          complete: (id, incidentId, report, raw, actor) => this.complete(id, incidentId, report, raw, actor),
+          setStatus: (id, patch) => this.setStatus(id, patch),
+          scanned: (bytes, ms) => {
+            for (const l of this.scannedListeners) l(bytes, ms);
+          },
+        })
+      : null;
+  }
+
+  private readonly shards: ScanShards | null;
+
+  /** A shard's job (distributed scans only). */
+  runShard(payload: ShardPayload, ctx: JobContext): Promise<unknown> {
+    if (!this.shards) throw new Error('shards run only on a shared queue (BREACHDESK_JOB_QUEUE=pg-boss)');
+    return this.shards.runShard(payload, ctx);
+  }
+
+  /** The merge job of a distributed scan. */
+  mergeShards(payload: { assessmentId: string; actor: Actor }, ctx: JobContext): Promise<unknown> {
+    if (!this.shards) throw new Error('shards run only on a shared queue (BREACHDESK_JOB_QUEUE=pg-boss)');
+    return this.shards.merge(payload, ctx);
   }
 
   /** Called after an assessment completes (the obligation engine recomputes). */
@@ -178,13 +207,15 @@ export class AssessmentService {
     if (r.status !== 'queued' && r.status !== 'running') throw new HttpError(409, `assessment is ${r.status}; only queued or running ones can be cancelled`);
     if (r.job_id) await this.jobs.cancel(r.job_id);
     await this.setStatus(id, { status: 'cancelled' });
+    await this.shards?.cancel(id);
     await this.audit.record({ actor, action: 'assessment.cancelled', subjectType: 'assessment', subjectId: id, incidentId: r.incident_id });
     return this.get(id);
   }
 
   /**
-   * Resumes a cancelled or failed assessment. Scans are deterministic and their partial
-   * aggregates are not kept, so a resumed scan starts the files again from the beginning.
+   * Resumes a cancelled or failed assessment. Scans are deterministic; a single-process scan keeps
+   * no partial aggregates and starts the files again, a distributed one keeps its finished shards
+   * and runs only the others (scan-shards.ts).
    */
   async resume(id: string, actor: Actor): Promise<Assessment> {
     const r = await this.row(id);
@@ -280,6 +311,7 @@ export class AssessmentService {
       throw e;
     }
     await this.setStatus(r.id, { status: 'running', error: null });
+    if (this.shards) return this.shards.plan(r, payload.actor);
     let last = 0;
     try {
       // On a thread of its own: the API keeps answering while a scan runs (scan-runner.ts).

@@ -21,6 +21,34 @@ export interface AssessmentsTable {
   created_at: string;
   updated_at: string;
   completed_at: string | null;
+  /** Distributed scans: the blind-index key its shards share, encrypted (migration 0760). */
+  scan_key_enc?: string | null;
 }
 
-export type AssessmentDatabase = Database & { assessments: AssessmentsTable };
+export interface AssessmentShardsTable {
+  assessment_id: string;
+  /** The shard's place in the assessment (its evidence item's index): the merge's order. */
+  seq: number;
+  evidence_id: string;
+  status: string; // queued | running | done | failed
+  job_id: string | null;
+  /** The attempt whose parts count (a random id per run of the shard). */
+  attempt: string | null;
+  parts: number | null;
+  /** host:pid of the process that ran (or runs) it. */
+  worker: string | null;
+  progress_json: string | null;
+  error: string | null;
+  updated_at: string;
+}
+
+export interface AssessmentShardPartsTable {
+  assessment_id: string;
+  seq: number;
+  attempt: string;
+  part: number;
+  /** A part of the shard's log (engine/shard-log.ts), base64, encrypted. */
+  data_enc: string;
+}
+
+export type AssessmentDatabase = Database & { assessments: AssessmentsTable; assessment_shards: AssessmentShardsTable; assessment_shard_parts: AssessmentShardPartsTable };

@@ -162,9 +162,22 @@ async function downCorrelation(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('intake_suspect_entities').ifExists().execute();
 }
 
+/**
+ * Correlation reads only the entity index (lookup → suspect and window) and no table row: an
+ * entity shared by many suspects cost a table read per (entity, suspect) on every new alert.
+ */
+async function upCorrelationCovering(db: Kysely<unknown>): Promise<void> {
+  await db.schema.createIndex('intake_suspect_entities_window').on('intake_suspect_entities').columns(['lookup', 'last_seen', 'first_seen', 'suspect_id']).execute();
+}
+
+async function downCorrelationCovering(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('intake_suspect_entities_window').ifExists().execute();
+}
+
 export const CONFIRM_MIGRATIONS: Record<string, Migration> = {
   '0700-confirm-intake': { up, down },
   '0710-confirm-reports': { up: upReports, down: downReports },
   '0720-confirm-canaries': { up: upCanaries, down: downCanaries },
   '0730-confirm-correlation': { up: upCorrelation, down: downCorrelation },
+  '0770-confirm-correlation-covering': { up: upCorrelationCovering, down: downCorrelationCovering },
 };

@@ -7,6 +7,7 @@ import {
   type IntakeAlertEntitiesTable,
   type IntakeAlertsTable,
   type IntakeSourcesTable,
+  type IntakeSuspectEntitiesTable,
   type IntakeSuspectsTable,
 } from './confirm.tables.js';
 
@@ -48,59 +49,65 @@ export class IntakeRepository {
 
   // --- alerts ------------------------------------------------------------------------------
   /**
-   * Insert, or count a repeat of the same (source, fingerprint): one statement, so concurrent
-   * senders of the same alert never make two rows.
+   * Inserts alerts, or counts repeats of the same (source, fingerprint) — `count` of a row is how
+   * many times it was seen — in one statement per chunk, so concurrent senders of the same alert
+   * never make two rows. The rows must not repeat a (source, fingerprint) among themselves.
+   * Answers each row's stored id (the given one when it is new), count and suspect.
    */
-  async upsertAlert(row: IntakeAlertsTable): Promise<{ id: string; count: number; suspectId: string | null }> {
-    const r = await this.db
-      .insertInto('intake_alerts')
-      .values(row)
-      .onConflict((oc) =>
-        oc.columns(['source', 'fingerprint']).doUpdateSet({
-          count: sql`intake_alerts.count + 1`,
-          last_seen: sql`CASE WHEN excluded.last_seen > intake_alerts.last_seen THEN excluded.last_seen ELSE intake_alerts.last_seen END`,
-          received_at: sql`excluded.received_at`,
-        }),
-      )
-      .returning(['id', 'count', 'suspect_id'])
-      .executeTakeFirstOrThrow();
-    return { id: r.id, count: Number(r.count), suspectId: r.suspect_id };
+  async upsertAlerts(rows: IntakeAlertsTable[]): Promise<Array<{ id: string; source: string; fingerprint: string; count: number; suspectId: string | null }>> {
+    const out: Array<{ id: string; source: string; fingerprint: string; count: number; suspectId: string | null }> = [];
+    for (const part of chunks(rows, 400)) {
+      const r = await this.db
+        .insertInto('intake_alerts')
+        .values(part)
+        .onConflict((oc) =>
+          oc.columns(['source', 'fingerprint']).doUpdateSet({
+            count: sql`intake_alerts.count + excluded.count`,
+            last_seen: sql`CASE WHEN excluded.last_seen > intake_alerts.last_seen THEN excluded.last_seen ELSE intake_alerts.last_seen END`,
+            received_at: sql`excluded.received_at`,
+          }),
+        )
+        .returning(['id', 'source', 'fingerprint', 'count', 'suspect_id'])
+        .execute();
+      for (const x of r) out.push({ id: x.id, source: x.source, fingerprint: x.fingerprint, count: Number(x.count), suspectId: x.suspect_id });
+    }
+    return out;
   }
 
   async insertEntities(rows: IntakeAlertEntitiesTable[]): Promise<void> {
-    if (rows.length) await this.db.insertInto('intake_alert_entities').values(rows).execute();
+    for (const part of chunks(rows, 2000)) await this.db.insertInto('intake_alert_entities').values(part).execute();
   }
 
-  /** The best-scored live suspect that saw one of these entities within [from, to]. */
-  async suspectSharing(lookups: string[], from: string, to: string): Promise<{ id: string; score: number } | undefined> {
-    if (!lookups.length) return undefined;
-    return this.db
-      .selectFrom('intake_suspect_entities as e')
-      .innerJoin('intake_suspects as s', 's.id', 'e.suspect_id')
-      .select(['s.id', 's.score'])
-      .where('e.lookup', 'in', lookups)
-      .where('e.last_seen', '>=', from)
-      .where('e.first_seen', '<=', to)
-      .where('s.status', 'in', [...LIVE_SUSPECT])
-      .orderBy('s.score', 'desc')
-      .orderBy('s.id')
-      .limit(1)
-      .executeTakeFirst();
+  /** Where suspects saw these entities, for windows overlapping [from, to] (an index-only read; lockSuspects keeps the live ones). */
+  async suspectWindows(lookups: string[], from: string, to: string): Promise<Array<{ lookup: string; suspectId: string; first: string; last: string }>> {
+    const out: Array<{ lookup: string; suspectId: string; first: string; last: string }> = [];
+    for (const part of chunks(lookups, 500)) {
+      const rows = await this.db
+        .selectFrom('intake_suspect_entities')
+        .select(['lookup', 'suspect_id', 'first_seen', 'last_seen'])
+        .where('lookup', 'in', part)
+        .where('last_seen', '>=', from)
+        .where('first_seen', '<=', to)
+        .execute();
+      for (const r of rows) out.push({ lookup: r.lookup, suspectId: r.suspect_id, first: r.first_seen, last: r.last_seen });
+    }
+    return out;
   }
 
-  /** Records that a suspect saw these entities at `at` (widening each one's window). */
-  async noteSuspectEntities(suspectId: string, lookups: string[], at: string): Promise<void> {
-    if (!lookups.length) return;
-    await this.db
-      .insertInto('intake_suspect_entities')
-      .values(lookups.map((lookup) => ({ lookup, suspect_id: suspectId, first_seen: at, last_seen: at })))
-      .onConflict((oc) =>
-        oc.columns(['lookup', 'suspect_id']).doUpdateSet({
-          first_seen: sql`CASE WHEN excluded.first_seen < intake_suspect_entities.first_seen THEN excluded.first_seen ELSE intake_suspect_entities.first_seen END`,
-          last_seen: sql`CASE WHEN excluded.last_seen > intake_suspect_entities.last_seen THEN excluded.last_seen ELSE intake_suspect_entities.last_seen END`,
-        }),
-      )
-      .execute();
+  /** Records when suspects saw entities (widening each (entity, suspect) window). Pairs must not repeat. */
+  async upsertSuspectEntities(rows: IntakeSuspectEntitiesTable[]): Promise<void> {
+    for (const part of chunks(rows, 2000)) {
+      await this.db
+        .insertInto('intake_suspect_entities')
+        .values(part)
+        .onConflict((oc) =>
+          oc.columns(['lookup', 'suspect_id']).doUpdateSet({
+            first_seen: sql`CASE WHEN excluded.first_seen < intake_suspect_entities.first_seen THEN excluded.first_seen ELSE intake_suspect_entities.first_seen END`,
+            last_seen: sql`CASE WHEN excluded.last_seen > intake_suspect_entities.last_seen THEN excluded.last_seen ELSE intake_suspect_entities.last_seen END`,
+          }),
+        )
+        .execute();
+    }
   }
 
   /** Rebuilds a suspect's entity rows from its alerts (after a merge or split). */
@@ -140,15 +147,50 @@ export class IntakeRepository {
     return s.execute();
   }
   async updateAlerts(ids: string[], set: Partial<IntakeAlertsTable>): Promise<void> {
-    if (ids.length) await this.db.updateTable('intake_alerts').set(set).where('id', 'in', ids).execute();
+    for (const part of chunks(ids, 500)) await this.db.updateTable('intake_alerts').set(set).where('id', 'in', part).execute();
+  }
+  /** Sets each alert's suspect (alert id → suspect id) in one statement per chunk. */
+  async assignSuspects(suspectOf: Map<string, string>): Promise<void> {
+    for (const part of chunks([...suspectOf], 400)) {
+      const cases = sql.join(part.map(([alert, suspect]) => sql`WHEN ${alert} THEN ${suspect}`), sql` `);
+      await this.db
+        .updateTable('intake_alerts')
+        .set({ suspect_id: sql<string>`CASE id ${cases} END` })
+        .where(
+          'id',
+          'in',
+          part.map(([alert]) => alert),
+        )
+        .execute();
+    }
   }
   async moveAlerts(fromSuspect: string, toSuspect: string): Promise<void> {
     await this.db.updateTable('intake_alerts').set({ suspect_id: toSuspect }).where('suspect_id', '=', fromSuspect).execute();
   }
 
   // --- suspected incidents -----------------------------------------------------------------
-  async insertSuspect(row: IntakeSuspectsTable): Promise<void> {
-    await this.db.insertInto('intake_suspects').values(row).execute();
+  async insertSuspects(rows: IntakeSuspectsTable[]): Promise<void> {
+    for (const part of chunks(rows, 500)) await this.db.insertInto('intake_suspects').values(part).execute();
+  }
+  /** Inserts new suspects and writes the running totals of existing ones, in one statement per chunk. */
+  async saveSuspectTotals(rows: IntakeSuspectsTable[]): Promise<void> {
+    for (const part of chunks(rows, 400)) {
+      await this.db
+        .insertInto('intake_suspects')
+        .values(part)
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet({
+            score: sql`excluded.score`,
+            severity: sql`excluded.severity`,
+            alert_count: sql`excluded.alert_count`,
+            kinds: sql`excluded.kinds`,
+            first_seen: sql`excluded.first_seen`,
+            last_seen: sql`excluded.last_seen`,
+            updated_at: sql`excluded.updated_at`,
+          }),
+        )
+        .execute();
+    }
   }
   suspect(id: string): Promise<IntakeSuspectsTable | undefined> {
     return this.db.selectFrom('intake_suspects').selectAll().where('id', '=', id).executeTakeFirst();
@@ -161,6 +203,28 @@ export class IntakeRepository {
       .where('id', '=', id)
       .execute();
     return this.suspect(id);
+  }
+  /** Locks the live ones of these suspects (as lockSuspect) and reads them. */
+  async lockLiveSuspects(ids: string[]): Promise<IntakeSuspectsTable[]> {
+    const out: IntakeSuspectsTable[] = [];
+    for (const part of chunks([...ids].sort(), 500)) {
+      await this.db
+        .updateTable('intake_suspects')
+        .set((eb) => ({ updated_at: eb.ref('updated_at') }))
+        .where('id', 'in', part)
+        .where('status', 'in', [...LIVE_SUSPECT])
+        .execute();
+      out.push(...(await this.db.selectFrom('intake_suspects').selectAll().where('id', 'in', part).where('status', 'in', [...LIVE_SUSPECT]).execute()));
+    }
+    return out;
+  }
+  /** A suspect seen again at `seen` (a repeated alert): last_seen moves forward only. */
+  async touchSuspect(id: string, seen: string, at: string): Promise<void> {
+    await this.db
+      .updateTable('intake_suspects')
+      .set({ last_seen: sql`CASE WHEN last_seen < ${seen} THEN ${seen} ELSE last_seen END`, updated_at: at })
+      .where('id', '=', id)
+      .execute();
   }
   async updateSuspect(id: string, set: Partial<IntakeSuspectsTable>): Promise<void> {
     await this.db.updateTable('intake_suspects').set(set).where('id', '=', id).execute();
@@ -180,4 +244,10 @@ export class IntakeRepository {
       .execute();
     return rows.map((r) => ({ severity: r.severity, kind: r.kind, n: Number(r.n), first: String(r.first), last: String(r.last) }));
   }
+}
+
+function chunks<T>(xs: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < xs.length; i += size) out.push(xs.slice(i, i + size));
+  return out;
 }

@@ -1,8 +1,9 @@
 /**
  * Alert intake: configured sources, their authentication (token or signed requests), and the
  * ingest path — normalise, de-duplicate, store encrypted, correlate into suspected incidents.
- * One request is one transaction: a 2xx answer means every alert of it is stored
- * (acknowledged = stored), a failure stores none of it, so the sender's retry loses nothing.
+ * A request is stored in one transaction (shared with concurrent ones: intake-writer.ts): a 2xx
+ * answer means every alert of it is stored (acknowledged = stored), a failure stores none of it,
+ * so the sender's retry loses nothing.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AuditService } from '../platform/audit/audit.service.js';
@@ -12,18 +13,20 @@ import type { Keyring } from '../platform/crypto/keyring.js';
 import { BadInputError } from '../platform/errors.js';
 import { HttpError, NotFoundError } from '../platform/http/problem.js';
 import { newId } from '../platform/ids.js';
-import type { IntakeAlertsTable, IntakeSourcesTable } from './confirm.tables.js';
-import { DEFAULT_DEDUP_KEYS, type DedupField, entitiesOf, fingerprintOf, scoreOf, suspectScore, worse } from './dedup.js';
+import type { IntakeSourcesTable } from './confirm.tables.js';
+import { DEFAULT_DEDUP_KEYS, type DedupField, suspectScore } from './dedup.js';
+import { type IngestItem, IntakeWriter, type StoreConfig, type ToStore } from './intake-writer.js';
 import type { IntakeRepository } from './intake.repository.js';
-import type { Json, NormalisedAlert, Severity } from './normalise/alert.js';
+import type { Json, NormalisedAlert } from './normalise/alert.js';
 import { type IntakeFormat, normalise } from './normalise/index.js';
 import { SIGNATURE_TOLERANCE_S, verifySignature } from './signature.js';
 
-/** Raw payloads are kept for forensics but capped, so one huge alert cannot fill the store. */
-export const RAW_CAP_BYTES = 64 * 1024;
 /** Sources Breachdesk feeds itself (outside reports, canary beacons, flow analytics): no credentials. */
 export const INTERNAL_SOURCES = { report: 'outside-report', canary: 'canary', flow: 'flow-analytics' } as const;
-const INTERNAL_CONFIG = { dedupKeys: DEFAULT_DEDUP_KEYS, dedupWindowS: 3600, correlateWindowS: 24 * 3600 };
+const INTERNAL_CONFIG: StoreConfig = { dedupKeys: DEFAULT_DEDUP_KEYS, dedupWindowS: 3600, correlateWindowS: 24 * 3600 };
+
+/** How long the intake endpoint trusts its copy of a source's row (cachedSource). */
+const SOURCE_CACHE_MS = 5000;
 
 export interface SourceInput {
   name: string;
@@ -45,13 +48,6 @@ export interface SourceView {
   createdAt: string;
 }
 
-export interface IngestItem {
-  id: string;
-  kind: string;
-  repeat: boolean;
-  count: number;
-  suspectId: string | null;
-}
 export interface IngestResult {
   version: 1;
   accepted: number;
@@ -59,18 +55,6 @@ export interface IngestResult {
   repeats: number;
   unparsed: number;
   alerts: IngestItem[];
-}
-
-/** Requests stored together in one transaction at most (group commit). */
-const GROUP_COMMIT_MAX = 64;
-
-interface Pending {
-  source: string;
-  cfg: typeof INTERNAL_CONFIG;
-  items: Array<{ alert: NormalisedAlert; raw: string }>;
-  at: string;
-  resolve(out: IngestItem[]): void;
-  reject(e: unknown): void;
 }
 
 export interface RequestCredentials {
@@ -99,7 +83,11 @@ export class IntakeService {
     private readonly keyring: Keyring,
     private readonly audit: AuditService,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.writer = new IntakeWriter(repo, keyring);
+  }
+
+  private readonly writer: IntakeWriter;
 
   // --- sources -----------------------------------------------------------------------------
 
@@ -142,7 +130,7 @@ export class IntakeService {
    * replay (409), whatever the body.
    */
   async authenticate(name: string, cred: RequestCredentials, body: Buffer): Promise<IntakeSourcesTable> {
-    const src = await this.repo.source(name);
+    const src = await this.cachedSource(name);
     if (!src?.enabled) throw new NotFoundError(`intake source "${name}"`);
     if (src.auth === 'token') {
       const given = Buffer.from(sha256(cred.token ?? ''), 'hex');
@@ -159,6 +147,24 @@ export class IntakeService {
     if (!fresh) throw new HttpError(409, 'this signed request was received before (replay refused); sign each request anew');
     return src;
   }
+
+  /**
+   * Sources as the intake endpoint sees them, read from the store at most every
+   * SOURCE_CACHE_MS per name: a query per alert request (queued behind the group commit's
+   * transaction on SQLite's one connection) cost as much as storing the alert.
+   */
+  private async cachedSource(name: string): Promise<IntakeSourcesTable | undefined> {
+    const now = Date.now();
+    const hit = this.sourceCache.get(name);
+    if (hit && now - hit.at < SOURCE_CACHE_MS) return hit.row;
+    const row = await this.repo.source(name);
+    if (this.sourceCache.size > 1000) this.sourceCache.clear();
+    // An unknown name is not remembered: a source created in another server answers at once.
+    if (row) this.sourceCache.set(name, { row, at: now });
+    return row;
+  }
+
+  private readonly sourceCache = new Map<string, { row: IntakeSourcesTable; at: number }>();
 
   /** A source for an operator's backfill (audited: alerts enter without the source's credential). */
   async sourceFor(p: Principal, name: string): Promise<IntakeSourcesTable> {
@@ -183,17 +189,8 @@ export class IntakeService {
     return r.alerts[0]!;
   }
 
-  /**
-   * Group commit: concurrent requests queue here and one transaction stores a batch of them, so
-   * 50 senders pay for one commit (fsync) instead of 50. Each request still resolves only after
-   * its transaction committed; if a batch fails, its requests are retried one by one, so one bad
-   * request never fails the others.
-   */
-  private store(source: string, cfg: typeof INTERNAL_CONFIG, items: Array<{ alert: NormalisedAlert; raw: string }>, at: string): Promise<IngestResult> {
-    return new Promise<IngestItem[]>((resolve, reject) => {
-      this.pending.push({ source, cfg, items, at, resolve, reject });
-      void this.flush();
-    }).then((out) => ({
+  private store(source: string, cfg: StoreConfig, items: ToStore[], at: string): Promise<IngestResult> {
+    return this.writer.store(source, cfg, items, at).then((out) => ({
       version: 1 as const,
       accepted: out.length,
       created: out.filter((r) => !r.repeat).length,
@@ -201,125 +198,6 @@ export class IntakeService {
       unparsed: out.filter((r) => r.kind === 'unparsed').length,
       alerts: out,
     }));
-  }
-
-  private readonly pending: Pending[] = [];
-  private flushing = false;
-
-  private async flush(): Promise<void> {
-    if (this.flushing) return;
-    this.flushing = true;
-    try {
-      while (this.pending.length) {
-        const batch = this.pending.splice(0, GROUP_COMMIT_MAX);
-        try {
-          const outs = await this.repo.transaction(async (repo) => {
-            const res: IngestItem[][] = [];
-            for (const b of batch) res.push(await this.storeBatch(repo, b));
-            return res;
-          });
-          for (const [i, b] of batch.entries()) b.resolve(outs[i]!);
-        } catch {
-          for (const b of batch) {
-            try {
-              b.resolve(await this.repo.transaction((repo) => this.storeBatch(repo, b)));
-            } catch (e) {
-              b.reject(e);
-            }
-          }
-        }
-      }
-    } finally {
-      this.flushing = false;
-    }
-  }
-
-  private async storeBatch(repo: IntakeRepository, b: Pending): Promise<IngestItem[]> {
-    const mac = (s: string) => this.keyring.blindIndex(`intake-fp:${b.source}`, s);
-    const results: IngestItem[] = [];
-    for (const { alert, raw } of b.items) results.push(await this.storeOne(repo, b.source, b.cfg, alert, raw, b.at, mac));
-    return results;
-  }
-
-  private async storeOne(repo: IntakeRepository, source: string, cfg: typeof INTERNAL_CONFIG, a: NormalisedAlert, raw: string, at: string, mac: (s: string) => string): Promise<IngestItem> {
-    const id = newId();
-    const rawBytes = Buffer.byteLength(raw);
-    const kept = rawBytes > RAW_CAP_BYTES ? Buffer.from(raw).subarray(0, RAW_CAP_BYTES).toString('utf8') : raw;
-    const row: IntakeAlertsTable = {
-      id,
-      source,
-      kind: a.kind,
-      fingerprint: fingerprintOf(a, cfg.dedupKeys, cfg.dedupWindowS, raw, mac),
-      source_ref: a.sourceRef,
-      title: a.title.slice(0, 500),
-      rule_id: a.rule.id,
-      rule_name: a.rule.name.slice(0, 500),
-      severity: a.severity,
-      severity_raw: a.severityRaw === null ? null : String(a.severityRaw),
-      observed_at: a.observedAt,
-      observed_at_local: a.observedAtLocal,
-      received_at: at,
-      first_seen: a.observedAt,
-      last_seen: a.observedAt,
-      count: 1,
-      status: 'new',
-      dismissed_reason: null,
-      suspect_id: null,
-      incident_id: null,
-      detail_enc: this.keyring.encryptJson(a, `intake-alert:${id}`),
-      raw_enc: this.keyring.encrypt(kept, `intake-raw:${id}`),
-      raw_size: rawBytes,
-      raw_truncated: rawBytes > RAW_CAP_BYTES ? 1 : 0,
-    };
-    const r = await repo.upsertAlert(row);
-    if (r.count > 1) {
-      if (r.suspectId) await repo.updateSuspect(r.suspectId, { last_seen: a.observedAt > at ? at : a.observedAt, updated_at: at });
-      return { id: r.id, kind: a.kind, repeat: true, count: r.count, suspectId: r.suspectId };
-    }
-    const lookups = entitiesOf(a).map((e) => this.keyring.blindIndex(`intake-entity:${e.kind}`, e.value));
-    await repo.insertEntities([...new Set(lookups)].map((lookup) => ({ alert_id: id, kind: 'entity', lookup, observed_at: a.observedAt })));
-    // Both sides of the event time: alerts arrive late and out of order (backfills, replays).
-    const t = Date.parse(a.observedAt);
-    const w = cfg.correlateWindowS * 1000;
-    const match = await repo.suspectSharing(lookups, new Date(t - w).toISOString(), new Date(t + w).toISOString());
-    const suspectId = match?.id ?? newId();
-    if (!match) {
-      const { score } = scoreOf(a.severity, 1, [a.kind]);
-      await repo.insertSuspect({
-        id: suspectId,
-        title: a.title.slice(0, 300),
-        score,
-        severity: a.severity,
-        status: 'open',
-        reason: null,
-        incident_id: null,
-        merged_into: null,
-        alert_count: 1,
-        kinds: JSON.stringify([a.kind]),
-        first_seen: a.observedAt,
-        last_seen: a.observedAt,
-        created_at: at,
-        updated_at: at,
-      });
-    } else {
-      // Running totals, not a re-read of the suspect's alerts: constant work per alert.
-      const cur = (await repo.lockSuspect(suspectId))!;
-      const kinds = [...new Set([...(JSON.parse(cur.kinds) as string[]), a.kind])];
-      const worst = worse(cur.severity as Severity, a.severity);
-      const { score } = scoreOf(worst, cur.alert_count + 1, kinds);
-      await repo.updateSuspect(suspectId, {
-        score,
-        severity: worst,
-        alert_count: cur.alert_count + 1,
-        kinds: JSON.stringify(kinds),
-        first_seen: [a.observedAt, cur.first_seen].sort()[0]!,
-        last_seen: [a.observedAt, cur.last_seen].sort()[1]!,
-        updated_at: at,
-      });
-    }
-    await repo.updateAlerts([id], { suspect_id: suspectId });
-    await repo.noteSuspectEntities(suspectId, [...new Set(lookups)], a.observedAt);
-    return { id, kind: a.kind, repeat: false, count: 1, suspectId };
   }
 }
 

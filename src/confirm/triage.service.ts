@@ -109,7 +109,7 @@ export class TriageService {
       if (moving.length !== new Set(alertIds).size) throw new BadInputError('alertIds: every alert must belong to this suspected incident');
       if (moving.length === alerts.length) throw new BadInputError('alertIds: leave at least one alert behind (or dismiss the whole suspected incident)');
       const first = moving[0]!;
-      await repo.insertSuspect({ ...blankSuspect(newSuspect, first.title, at), severity: first.severity });
+      await repo.insertSuspects([{ ...blankSuspect(newSuspect, first.title, at), severity: first.severity }]);
       await repo.updateAlerts(
         moving.map((a) => a.id),
         { suspect_id: newSuspect },

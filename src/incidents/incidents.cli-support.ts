@@ -39,6 +39,7 @@ export function showIncident(i: Incident & { nextDeadline?: string | null; myRol
     ['status', i.status + (i.dismissedReason ? ` (${i.dismissedReason})` : '')],
     ['severity', i.severity],
     ['categories', i.categories.join(', ')],
+    ['breach', i.breachStartedAt ? `${i.breachStartedAt}${i.breachEndedAt ? ` to ${i.breachEndedAt}` : ''}` : '-'],
     ['detected', i.detectedAt ?? '-'],
     ['aware', i.awareAt],
     ['contained', i.containedAt ?? '-'],
@@ -67,10 +68,12 @@ export interface IncidentFields {
   category?: string[];
   detectedAt?: string;
   awareAt?: string;
+  breachStartedAt?: string;
+  breachEndedAt?: string;
 }
 
 export function incidentBody(o: IncidentFields) {
-  return { title: o.title, summary: o.summary, severity: o.severity, categories: o.category, detectedAt: o.detectedAt, awareAt: o.awareAt };
+  return { title: o.title, summary: o.summary, severity: o.severity, categories: o.category, detectedAt: o.detectedAt, awareAt: o.awareAt, breachStartedAt: o.breachStartedAt, breachEndedAt: o.breachEndedAt };
 }
 
 export type Run = <T>(fn: (c: ApiClient) => Promise<T>) => Promise<T>;

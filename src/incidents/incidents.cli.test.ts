@@ -77,6 +77,21 @@ describe('incident CLI (local store)', () => {
     expect(refused.stderr).toMatch(/cannot move from confirmed to suspected/);
   });
 
+  it('issue 20 §6: --breach-started-at/--breach-ended-at record the date range of the breach, in order, audited', async () => {
+    const bad = await cli('incident', 'update', id, '--breach-started-at', '2026-04-20T00:00:00Z', '--breach-ended-at', '2026-04-10T00:00:00Z');
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/breachEndedAt: cannot be before breachStartedAt/);
+    // It cannot start after it was known (aware 2026-05-01T07:00Z).
+    expect((await cli('incident', 'update', id, '--breach-started-at', '2026-05-02T00:00:00Z')).stderr).toMatch(/breachStartedAt: cannot be after/);
+    const ok = await cli('incident', 'update', id, '--breach-started-at', '2026-04-10T00:00:00Z', '--breach-ended-at', '2026-04-20T00:00:00Z', '--json');
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ breachStartedAt: '2026-04-10T00:00:00.000Z', breachEndedAt: '2026-04-20T00:00:00.000Z' });
+    expect((await cli('incident', 'show', id)).stdout).toMatch(/breach\s+2026-04-10T00:00:00.000Z to 2026-04-20T00:00:00.000Z/);
+    const events = await s.platform.audit.list({ incidentId: id });
+    const ev = events.filter((e) => e.action === 'incident.updated').pop()!;
+    expect(ev.after).toMatchObject({ breachStartedAt: '2026-04-10T00:00:00.000Z', breachEndedAt: '2026-04-20T00:00:00.000Z' });
+  });
+
   it('task list and update with checklist ticks', async () => {
     const tasks = JSON.parse((await cli('task', 'list', '--incident', id, '--all', '--json')).stdout).items;
     expect(tasks.find((t: { key: string }) => t.key === 'notify-authority').dueAt).toBe('2026-05-04T07:00:00.000Z');

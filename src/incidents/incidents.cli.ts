@@ -25,6 +25,8 @@ export function registerIncidentCommands(program: Command, ctx: CliContext): voi
     .option('--category <c>', 'confidentiality, integrity, availability (repeatable)', collect)
     .option('--detected-at <iso>', 'first detection (ISO 8601)')
     .option('--aware-at <iso>', 'when the organisation became aware (ISO 8601; default now) — starts the legal clocks')
+    .option('--breach-started-at <iso>', 'when the breach started (the date or estimated date notices state)')
+    .option('--breach-ended-at <iso>', 'when it ended, for a date range')
     .option('--status <status>', 'suspected (default) or confirmed')
     .option('--json', 'print the incident as JSON')
     .action(
@@ -75,6 +77,8 @@ export function registerIncidentCommands(program: Command, ctx: CliContext): voi
     .option('--detected-at <iso>', 'first detection')
     .option('--aware-at <iso>', 'awareness time (needs --reason)')
     .option('--contained-at <iso>', 'containment time')
+    .option('--breach-started-at <iso>', 'when the breach started (the date or estimated date notices state)')
+    .option('--breach-ended-at <iso>', 'when it ended, for a date range')
     .option('--facts <text>', 'register: facts of the breach')
     .option('--effects <text>', 'register: its effects')
     .option('--remedial <text>', 'register: remedial action taken')

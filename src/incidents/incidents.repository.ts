@@ -32,6 +32,8 @@ export function toIncident(r: IncidentsTable): Incident {
     detectedAt: r.detected_at,
     awareAt: r.aware_at,
     containedAt: r.contained_at,
+    breachStartedAt: r.breach_started_at ?? null,
+    breachEndedAt: r.breach_ended_at ?? null,
     closedAt: r.closed_at,
     planVersion: Number(r.plan_version),
     facts: r.facts,

@@ -43,6 +43,13 @@ export const IncidentSchema = z.object({
   awareAt: z.string(),
   containedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
+  /**
+   * When the breach itself started and, for a range, ended (issue 20 §6): "the date, estimated
+   * date, or date range of the breach" of US state notices (e.g. Cal. Civ. Code §1798.82(d)(2)(C)),
+   * HIPAA's "date of the breach" (45 CFR §164.404(c)(1)(A)). Null until known.
+   */
+  breachStartedAt: z.string().nullable(),
+  breachEndedAt: z.string().nullable(),
   planVersion: z.number().int(),
   facts: z.string(),
   effects: z.string(),
@@ -70,6 +77,8 @@ export const CreateIncidentSchema = z.object({
   detectedAt: IsoTime.optional(),
   /** When the organisation became aware (starts every legal clock); defaults to now. */
   awareAt: IsoTime.optional(),
+  breachStartedAt: IsoTime.optional(),
+  breachEndedAt: IsoTime.optional(),
   status: z.enum(['suspected', 'confirmed']).optional(),
 });
 export type CreateIncidentInput = z.infer<typeof CreateIncidentSchema>;
@@ -84,6 +93,8 @@ export const UpdateIncidentSchema = z.object({
   /** Required when awareAt changes: it moves every legal clock. */
   awareAtReason: z.string().trim().min(1).max(2000).optional(),
   containedAt: IsoTime.nullable().optional(),
+  breachStartedAt: IsoTime.nullable().optional(),
+  breachEndedAt: IsoTime.nullable().optional(),
   facts: z.string().max(50_000).optional(),
   effects: z.string().max(50_000).optional(),
   remedialAction: z.string().max(50_000).optional(),
@@ -263,6 +274,9 @@ export const RegisterEntrySchema = z.object({
   awareAt: z.string(),
   containedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
+  /** When the breach started and ended, if known (issue 20 §6). */
+  breachStartedAt: z.string().nullable(),
+  breachEndedAt: z.string().nullable(),
   facts: z.string(),
   effects: z.string(),
   remedialAction: z.string(),

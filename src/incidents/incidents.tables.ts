@@ -17,6 +17,9 @@ export interface IncidentsTable {
   aware_at: string;
   contained_at: string | null;
   closed_at: string | null;
+  /** When the breach started and (a range) ended, if known: issue 20 §6. Migration 0740. */
+  breach_started_at?: string | null;
+  breach_ended_at?: string | null;
   plan_version: number;
   /** GDPR Art. 33(5) register fields: facts, effects, remedial action. */
   facts: string;

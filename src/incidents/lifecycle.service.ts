@@ -29,12 +29,27 @@ export class LifecycleService {
     if (Date.parse(at) > this.s.now().getTime() + 5 * 60_000) throw new BadInputError(`${field}: cannot be in the future`);
   }
 
+  /**
+   * The breach dates in order (issue 20 §6): it ends after it starts, and starts no later than it
+   * was detected or known (it cannot be discovered before it happens); neither in the future.
+   */
+  private assertBreachDates(start: string | null, end: string | null, detectedAt: string | null, awareAt: string): void {
+    if (start) this.assertNotFuture('breachStartedAt', start);
+    if (end) this.assertNotFuture('breachEndedAt', end);
+    if (start && end && end < start) throw new BadInputError('breachEndedAt: cannot be before breachStartedAt');
+    const known = detectedAt && detectedAt < awareAt ? detectedAt : awareAt;
+    if (start && start > known) throw new BadInputError(`breachStartedAt: cannot be after the breach was detected or known (${known})`);
+  }
+
   async create(p: Principal, input: CreateIncidentInput): Promise<Incident> {
     const now = this.s.now().toISOString();
     const awareAt = input.awareAt ? iso(input.awareAt) : now;
     const detectedAt = input.detectedAt ? iso(input.detectedAt) : null;
     if (detectedAt && detectedAt > awareAt) throw new BadInputError('detectedAt: cannot be after awareAt (awareness follows detection)');
     this.assertNotFuture('awareAt', awareAt);
+    const breachStartedAt = input.breachStartedAt ? iso(input.breachStartedAt) : null;
+    const breachEndedAt = input.breachEndedAt ? iso(input.breachEndedAt) : null;
+    this.assertBreachDates(breachStartedAt, breachEndedAt, detectedAt, awareAt);
     await this.plan.currentPlan();
     return this.s.trx(async (t) => {
       const plan = await this.plan.currentPlan(t);
@@ -50,6 +65,8 @@ export class LifecycleService {
         aware_at: awareAt,
         contained_at: null,
         closed_at: null,
+        breach_started_at: breachStartedAt,
+        breach_ended_at: breachEndedAt,
         plan_version: plan.version,
         facts: '',
         effects: '',
@@ -89,7 +106,7 @@ export class LifecycleService {
         subjectType: 'incident',
         subjectId: row.id,
         incidentId: row.id,
-        after: { title: incident.title, status: incident.status, severity: incident.severity, awareAt, detectedAt, planVersion: plan.version, tasks: tasks.length },
+        after: { title: incident.title, status: incident.status, severity: incident.severity, awareAt, detectedAt, breachStartedAt, breachEndedAt, planVersion: plan.version, tasks: tasks.length },
       });
       return incident;
     });
@@ -131,6 +148,8 @@ export class LifecycleService {
       if (input.categories) change('categories', 'categories', input.categories, JSON.stringify(input.categories));
       change('detectedAt', 'detected_at', input.detectedAt === undefined ? undefined : input.detectedAt && iso(input.detectedAt));
       change('containedAt', 'contained_at', input.containedAt === undefined ? undefined : input.containedAt && iso(input.containedAt));
+      change('breachStartedAt', 'breach_started_at', input.breachStartedAt === undefined ? undefined : input.breachStartedAt && iso(input.breachStartedAt));
+      change('breachEndedAt', 'breach_ended_at', input.breachEndedAt === undefined ? undefined : input.breachEndedAt && iso(input.breachEndedAt));
       change('facts', 'facts', input.facts);
       change('effects', 'effects', input.effects);
       change('remedialAction', 'remedial_action', input.remedialAction);
@@ -142,6 +161,10 @@ export class LifecycleService {
       if (newAware) this.assertNotFuture('awareAt', newAware);
       const detected = (set.detected_at !== undefined ? set.detected_at : cur.detectedAt) ?? null;
       if (detected && detected > (newAware ?? cur.awareAt)) throw new BadInputError('detectedAt: cannot be after awareAt');
+      const started = set.breach_started_at !== undefined ? set.breach_started_at : cur.breachStartedAt;
+      const ended = set.breach_ended_at !== undefined ? set.breach_ended_at : cur.breachEndedAt;
+      if (set.breach_started_at !== undefined || set.breach_ended_at !== undefined || newAware || set.detected_at !== undefined)
+        this.assertBreachDates(started ?? null, ended ?? null, detected, newAware ?? cur.awareAt);
       const now = this.s.now().toISOString();
       if (Object.keys(set).length) {
         await this.s.repo.updateIncident(t, id, { ...set, updated_at: now });

@@ -34,6 +34,8 @@ export class RegisterService {
         awareAt: i.awareAt,
         containedAt: i.containedAt,
         closedAt: i.closedAt,
+        breachStartedAt: i.breachStartedAt,
+        breachEndedAt: i.breachEndedAt,
         facts: i.facts || i.summary,
         effects: i.effects,
         remedialAction: i.remedialAction,

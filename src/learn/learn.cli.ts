@@ -10,6 +10,7 @@ import { BadInputError } from '../platform/errors.js';
 import type { CliContext } from '../platform/module.js';
 import type { Cost, IncidentMetrics, QuarterMetrics } from './learn.schema.js';
 import { registerDrillCommands } from './drills/drill.cli.js';
+import { registerUpdateCommands } from './updates/updates.cli.js';
 import { REPORT_KINDS } from './reports/report-data.js';
 
 const enc = encodeURIComponent;
@@ -122,21 +123,5 @@ export function registerLearnCommands(program: Command, ctx: CliContext): void {
         process.stderr.write(`wrote ${o.out} (${body.length} bytes)\n`);
       }),
     );
-
-  program
-    .command('update')
-    .description('stakeholder status updates')
-    .command('preview')
-    .description('draft a status update from the incident state: e-mail text, or the Slack/Teams webhook body (JSON)')
-    .argument('<incident>', 'incident id')
-    .requiredOption('--audience <audience>', 'executives | all_staff | account_team')
-    .option('--format <format>', 'email | slack | teams', 'email')
-    .action(
-      action(async (incident: string, o: { audience: string; format: string }) => {
-        const r = await run((c) => c.json<{ needsApproval: boolean; body: { subject?: string; text?: string } }>(`/api/v1/incidents/${enc(incident)}/updates/preview`, { query: { audience: o.audience, format: o.format } }));
-        if (o.format === 'email') process.stdout.write(`Subject: ${r.body.subject}\n\n${r.body.text}`);
-        else printJson(r.body);
-        if (r.needsApproval) process.stderr.write('this audience is external: the update needs an approval before it is sent\n');
-      }),
-    );
+  registerUpdateCommands(program, ctx);
 }

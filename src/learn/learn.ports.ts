@@ -118,6 +118,27 @@ export interface IncidentAccessPort {
   assertCanRead(p: Principal, incidentId: string): Promise<void>;
   assertCanWrite(p: Principal, incidentId: string): Promise<void>;
   canSeePrivileged(p: Principal, incidentId: string): Promise<boolean>;
+  /** The principal's role on the incident (commander, communications, legal_counsel, …), or null. */
+  incidentRole(p: Principal, incidentId: string): Promise<string | null>;
+}
+
+/** One message of a stakeholder update, for one recipient key. */
+export type OutboxMessage = { channel: 'email'; to: string; subject: string; text: string } | { channel: 'webhook'; url: string; body: unknown };
+
+/**
+ * The notices' outbox (DESIGN.md: one delivery guarantee, one place): an update's messages are
+ * outbox rows claimed, leased, retried and committed by the same deliverer as a notice's.
+ */
+export interface OutboxPort {
+  /** One row per recipient key of the stream (idempotent). */
+  enqueue(streamId: string, recipients: Array<{ key: string; channel: 'email' | 'webhook' }>): Promise<number>;
+  /** Sends what is due; `nextDue` is when to run again (far retries), null once settled. */
+  deliver(
+    streamId: string,
+    render: (key: string) => Promise<OutboxMessage | null>,
+    signal?: AbortSignal,
+  ): Promise<{ sent: number; retried: number; failed: number; bounced: number; settled: boolean; nextDue: string | null }>;
+  status(streamId: string): Promise<{ counts: Record<string, number>; recipients: Array<{ key: string; channel: string; state: string; sentAt: string | null; error: string | null }> }>;
 }
 
 export interface LearnPorts {
@@ -130,4 +151,13 @@ export interface LearnPorts {
   experts: ExpertsPort;
   plan: PlanPort;
   evidence: EvidencePort;
+  outbox: OutboxPort;
+  /** Masks an e-mail address for display (the notices' mask: j***@example.com). */
+  maskEmail(email: string): string;
+  /** Subscribes to the incident events that trigger updates (wired from the audit trail). */
+  onIncidentEvent(listener: (e: { incidentId: string; event: UpdateEvent; ref: string }) => void): void;
 }
+
+/** Events that can trigger a stakeholder update. */
+export const UPDATE_EVENTS = ['confirmed', 'contained', 'notified'] as const;
+export type UpdateEvent = (typeof UPDATE_EVENTS)[number];

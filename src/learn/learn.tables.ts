@@ -75,7 +75,64 @@ export interface LearnDrillEventsTable {
   injected_at: string | null;
 }
 
+/** Who receives a stakeholder audience's updates (org-wide): AES-256-GCM encrypted JSON. */
+export interface LearnUpdateAudiencesTable {
+  audience: string;
+  /** { emails: string[], webhooks: { format: 'slack' | 'teams', url }[] } — addresses and webhook secrets. */
+  recipients_enc: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+/** A schedule of an incident's updates to one audience: every N hours while open, and/or on events. */
+export interface LearnUpdateSchedulesTable {
+  id: string;
+  incident_id: string;
+  audience: string;
+  every_hours: number | null;
+  /** JSON array of confirmed | contained | notified. */
+  events: string;
+  active: number;
+  created_by: string;
+  created_at: string;
+  /** The next periodic slot (ISO), or null. */
+  next_at: string | null;
+}
+
+/** A stakeholder update: an editable draft, its approval (external audiences) and its sending. */
+export interface LearnUpdatesTable {
+  id: string;
+  incident_id: string;
+  audience: string;
+  /** manual | schedule | event:confirmed | event:contained | event:notified */
+  trigger: string;
+  /** Unique when set: a schedule slot or an event occurrence makes at most one update. */
+  trigger_key: string | null;
+  schedule_id: string | null;
+  /** draft | approved | sending | sent */
+  status: string;
+  subject: string;
+  body: string;
+  version: number;
+  content_hash: string;
+  created_by: string;
+  edited_by: string | null;
+  approved_by: string | null;
+  approved_by_name: string | null;
+  approved_hash: string | null;
+  approved_at: string | null;
+  /** The recipients snapshotted when sent (encrypted like the audience's). */
+  recipients_enc: string | null;
+  send_requested_at: string | null;
+  sent_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface LearnTables {
+  learn_update_audiences: LearnUpdateAudiencesTable;
+  learn_update_schedules: LearnUpdateSchedulesTable;
+  learn_updates: LearnUpdatesTable;
   learn_drill_events: LearnDrillEventsTable;
   learn_drills: LearnDrillsTable;
   learn_costs: LearnCostsTable;

@@ -10,7 +10,9 @@ import type { createExpertsModule } from '../incidents/experts/experts.module.js
 import type { createIncidentsModule } from '../incidents/incidents.module.js';
 import type { Category, Incident, Phase, Severity } from '../incidents/incidents.schema.js';
 import type { createEvidenceModule } from '../incidents/evidence/evidence.module.js';
+import { incidentRoleOf } from '../incidents/incident-access.js';
 import { parsePlan } from '../incidents/response-plan.js';
+import { maskEmail } from '../notices/people-mapping.js';
 import { DRILL_INJECTOR } from '../learn/drills/drill.service.js';
 import type { IncidentFact, LearnPorts } from '../learn/learn.ports.js';
 import type { createNoticesModule } from '../notices/notices.module.js';
@@ -52,7 +54,22 @@ export function learnPorts(
   };
   const timeline = async (id: string) => (await svc.timeline(id)).map((e) => ({ id: e.id, kind: e.kind, at: e.at, actor: e.actor, text: e.text, action: e.action }));
   return {
-    access: m.incidents.access,
+    access: { ...m.incidents.access, incidentRole: (p, incidentId) => incidentRoleOf(platform.store.db as never, p, incidentId) },
+    outbox: {
+      enqueue: (streamId, recipients) => m.notices.service.messages.enqueue(streamId, 1, recipients),
+      deliver: (streamId, render, signal) => m.notices.service.messages.deliver(streamId, render, { signal, header: 'X-Breachdesk-Update' }),
+      status: (streamId) => m.notices.service.messages.status(streamId),
+    },
+    maskEmail: (e) => maskEmail(e) ?? '',
+    // Events that trigger stakeholder updates, read from the audit trail: the incident confirmed
+    // or contained (status changes), people or authorities notified (a notice sent or submitted).
+    onIncidentEvent: (listener) =>
+      platform.audit.onEvent((e) => {
+        if (!e.incidentId) return;
+        const status = (e.after as { status?: string } | null)?.status;
+        const event = e.action === 'incident.status_changed' && (status === 'confirmed' || status === 'contained') ? status : e.action === 'notice.sent' || e.action === 'notice.submitted' ? 'notified' : null;
+        if (event) listener({ incidentId: e.incidentId, event, ref: e.id });
+      }),
     incidents: {
       get,
       list: async (p) => {

@@ -4,7 +4,8 @@
  * internals). `serve` and `worker` both start here.
  */
 import { createContainModule } from '../contain/contain.module.js';
-import { ASSESS_QUEUE, AssessmentService, type EvidenceSource } from '../assessment/assessment.service.js';
+import { ASSESS_QUEUE, AssessmentService, type EvidenceSource, MERGE_QUEUE, SHARD_QUEUE } from '../assessment/assessment.service.js';
+import type { ShardPayload } from '../assessment/scan-shards.js';
 import { assessmentRoutes } from '../assessment/assessment.routes.js';
 import { type ConfirmModule, createConfirmModule } from '../confirm/confirm.module.js';
 import { createEvidenceModule } from '../incidents/evidence/evidence.module.js';
@@ -16,7 +17,8 @@ import { loadRules } from '../obligations/rules-loader.js';
 import { ObligationsMetService } from '../obligations/tracking/met.service.js';
 import { OrgProfileService } from '../obligations/tracking/org-profile.service.js';
 import { trackingRoutes } from '../obligations/tracking/tracking.routes.js';
-import { type FactsSources, mergePopulation, ObligationTrackingService } from '../obligations/tracking/tracking.service.js';
+import { type FactsSources, mergePopulation } from '../obligations/tracking/facts.service.js';
+import { ObligationTrackingService } from '../obligations/tracking/tracking.service.js';
 import { type PopulationEntry, toFactsJurisdiction } from '../obligations/facts.schema.js';
 import { createAuthRoutes } from '../platform/auth/auth.module.js';
 import { toPrincipal } from '../platform/auth/accounts.service.js';
@@ -90,7 +92,7 @@ export function createModules(platform: Platform): Modules {
       return { name: d.item.name, size: d.item.size, stream: d.stream };
     },
   };
-  const assessment = new AssessmentService(platform.store.db, platform.keyring, platform.audit, platform.jobs, evidenceSource);
+  const assessment = new AssessmentService(platform.store.db, platform.keyring, platform.audit, platform.jobs, evidenceSource, { distributed: platform.config.jobQueue === 'pg-boss' });
   // Sent and submitted notices meet their obligations (issue 20 §4); the register lists them.
   const met = new ObligationsMetService(platform.store.db, platform.audit);
   const orgProfile = new OrgProfileService(platform.store.db, platform.audit);
@@ -104,7 +106,9 @@ export function createModules(platform: Platform): Modules {
       contactPhone: o.contactPhone,
       website: o.website,
       dpoContact: o.dpoContact,
-      // When the breach itself happened is not on the incident record: left to the drafter.
+      // The date or date range of the breach, as notices state it (e.g. Cal. Civ. Code §1798.82(d)(2)(C)).
+      breachDate: i?.breachStartedAt?.slice(0, 10),
+      breachEndDate: i?.breachEndedAt?.slice(0, 10),
       discoveryDate: (i?.detectedAt ?? i?.awareAt)?.slice(0, 10),
       whatHappened: i?.summary || undefined,
     };
@@ -165,9 +169,9 @@ export function createModules(platform: Platform): Modules {
     decisions: async (id) => (await incidents.service.listDecisions(id)).map((d) => ({ kind: d.kind, value: d.value ?? null })),
   };
   const tracking = new ObligationTrackingService(platform.store.db, platform.audit, loadRules, orgProfile, sources);
-  incidents.service.nextDeadlines = (ids) => tracking.nextDeadlines(ids);
+  incidents.service.nextDeadlines = (ids) => tracking.deadlines.next(ids);
   platform.metrics.gauge('breachdesk_deadlines', 'Open legal deadlines of incidents not closed: due within 24 h, and already past', ['window'], async () => {
-    const c = await tracking.deadlineCounts(new Date(), 24);
+    const c = await tracking.deadlines.counts(new Date(), 24);
     return [
       { labels: { window: 'due_24h' }, value: c.due },
       { labels: { window: 'overdue' }, value: c.overdue },
@@ -197,6 +201,7 @@ export function createModules(platform: Platform): Modules {
   });
   const settle = async () => {
     while (scheduling.size) await Promise.all(scheduling);
+    await learn.settle();
   };
 
   const learn = createLearnModule(platform, learnPorts(platform, { incidents, notices, experts, tracking, evidence }));
@@ -229,6 +234,7 @@ export function createModules(platform: Platform): Modules {
     ...parts.flatMap((p) => p.routes ?? []),
     assessmentRoutes(assessment, access),
     trackingRoutes(tracking, orgProfile, access, {
+      met,
       // Read-time freshness: a change made by the CLI on the local store (no worker running)
       // still shows up, because a stale answer is recomputed before it is returned.
       ensureFresh: async (incidentId) => {
@@ -255,6 +261,8 @@ export function createModules(platform: Platform): Modules {
     registerJobs(queue) {
       for (const p of parts) p.jobs?.(queue);
       queue.work<{ assessmentId: string; actor: Actor }>(ASSESS_QUEUE, (payload, ctx) => assessment.run(payload, ctx));
+      queue.work<ShardPayload>(SHARD_QUEUE, (payload, ctx) => assessment.runShard(payload, ctx));
+      queue.work<{ assessmentId: string; actor: Actor }>(MERGE_QUEUE, (payload, ctx) => assessment.mergeShards(payload, ctx));
       queue.work<{ incidentId: string }>(RECOMPUTE_QUEUE, async ({ incidentId }) => {
         if (!(await sources.incident(incidentId))) return { skipped: 'no incident' };
         const r = await tracking.recompute(incidentId, OBLIGATIONS_ACTOR);

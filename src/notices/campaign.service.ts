@@ -7,7 +7,7 @@ import { HttpError } from '../platform/http/problem.js';
 import { type DeliveryOptions, type DrainResult, OutboxDeliverer, type RenderMail } from './delivery.js';
 import type { RenderedNotice } from './drafting.js';
 import type { MailPort } from './mailer.js';
-import { addressLines, inAudience, messageIdFor, type NoticeStatus, type NoticesStore, recipientName } from './notices.store.js';
+import { addressLines, inAudience, messageIdFor, noticeLanguage, type NoticeStatus, type NoticesStore, receivesNotice, recipientName } from './notices.store.js';
 import type { OutboxRow } from './outbox.repository.js';
 import type { PersonRow } from './people.repository.js';
 import { renderHtml, renderText } from './render.js';
@@ -36,13 +36,16 @@ export class CampaignService {
     const n = (await this.s.notices.get(noticeId))!;
     if (n.materialized_at) return 0;
     const at = this.s.now().toISOString();
+    // Each person gets the notice of their jurisdiction in their language (issue 17 §6).
+    const lang = noticeLanguage(n);
+    const langs = await this.s.languagesOf(n.incident_id, n.jurisdiction);
     let after = '';
     let added = 0;
     for (;;) {
       const people = await this.s.people.page(n.incident_id, after, 1000);
       const rows: OutboxRow[] = [];
       for (const person of people) {
-        if (!inAudience(n.jurisdiction, person.jurisdiction) || person.no_contact) continue;
+        if (!inAudience(n.jurisdiction, person.jurisdiction) || person.no_contact || !receivesNotice(lang, langs, person)) continue;
         const email = person.has_email === 1;
         rows.push({
           id: randomUUID(),
@@ -107,7 +110,7 @@ export class CampaignService {
       if (!pr) return null;
       const person = this.s.decryptPerson(pr);
       if (!person.email) return null;
-      const r = { name: recipientName(person), address: addressLines(person) };
+      const r = { name: recipientName(person, rendered.language), address: addressLines(person) };
       return {
         from: this.s.deps.mailFrom,
         to: person.email,
@@ -135,24 +138,12 @@ export class CampaignService {
     if (!opts.mail && !factory) throw new FailedError('e-mail is not configured: set BREACHDESK_SMTP_URL');
     await this.materialize(noticeId);
     const mail = opts.mail ?? factory!();
-    const total: DrainResult = { sent: 0, retried: 0, failed: 0, bounced: 0 };
     try {
-      const d = this.deliverer(mail);
-      for (;;) {
-        const r = await d.drain({ noticeId, signal: opts.signal });
-        total.sent += r.sent;
-        total.retried += r.retried;
-        total.failed += r.failed;
-        total.bounced += r.bounced;
-        if (opts.signal?.aborted) return total;
-        const due = await this.s.outbox.nextDue(noticeId);
-        if (!due) break;
-        const wait = due.getTime() - this.s.now().getTime();
-        if (wait > 30_000 && opts.reschedule) {
-          await opts.reschedule(due);
-          return total;
-        }
-        await new Promise((res) => setTimeout(res, Math.max(50, Math.min(wait, 30_000))));
+      const { nextDue, ...total } = await this.deliverer(mail).drainStream(noticeId, { signal: opts.signal, farMs: opts.reschedule ? 30_000 : Number.POSITIVE_INFINITY });
+      if (opts.signal?.aborted) return total;
+      if (nextDue) {
+        await opts.reschedule?.(nextDue);
+        return total;
       }
       await this.finish(noticeId);
       return total;
@@ -169,9 +160,20 @@ export class CampaignService {
       const s = await this.status(null, noticeId);
       await this.s.deps.audit.record({ actor: { type: 'system', id: null, name: 'notices' }, action: 'notice.sent', subjectType: 'notice', subjectId: noticeId, incidentId: n.incident_id, after: s.counts });
       // The campaign is settled: its obligations are met, on time or late (issue 20 §4).
+      // It closes them for its recipients' jurisdictions only (a DE campaign leaves FR owed).
       const sentAt = (await this.s.outbox.lastSentAt(noticeId)) ?? this.s.now().toISOString();
+      const reached = await this.s.outbox.recipientJurisdictions(noticeId);
       await this.s.deps.obligations?.met(
-        { incidentId: n.incident_id, ruleIds: JSON.parse(n.rule_ids), at: sentAt, noticeId, channel: 'e-mail and post', reference: `${s.counts.sent} e-mailed, ${s.counts.postal + s.counts.printed} by post, ${s.counts.failed + s.counts.bounced} failed`, requireLateReason: false },
+        {
+          incidentId: n.incident_id,
+          ruleIds: JSON.parse(n.rule_ids),
+          at: sentAt,
+          noticeId,
+          channel: 'e-mail and post',
+          reference: `${s.counts.sent} e-mailed, ${s.counts.postal + s.counts.printed} by post, ${s.counts.failed + s.counts.bounced} failed`,
+          requireLateReason: false,
+          jurisdictions: reached.length ? reached : [n.jurisdiction],
+        },
         { type: 'system', id: null, name: 'notices' },
       );
     }

@@ -16,6 +16,7 @@ import { randomUUID } from 'node:crypto';
 import type { MailPort, OutgoingMail } from './mailer.js';
 import { MailError } from './mailer.js';
 import type { OutboxRepository, OutboxRow } from './outbox.repository.js';
+import { WebhookError, type WebhookPort, type WebhookRequest, webhookRetryable } from './webhook.js';
 
 export interface DeliveryOptions {
   owner?: string;
@@ -29,6 +30,8 @@ export interface DeliveryOptions {
   maxAttempts?: number;
   backoffBaseMs?: number;
   now?: () => Date;
+  /** Carries rows of channel `webhook` (stakeholder updates to chat); without it they fail. */
+  webhook?: WebhookPort;
 }
 
 export interface DrainResult {
@@ -38,7 +41,10 @@ export interface DrainResult {
   bounced: number;
 }
 
-export type RenderMail = ((row: OutboxRow) => Promise<OutgoingMail | null>) & {
+/** A chat message: rows of channel `webhook` render to this instead of an e-mail. */
+export type OutgoingWebhook = { webhook: Omit<WebhookRequest, 'idempotencyKey'> };
+
+export type RenderMail = ((row: OutboxRow) => Promise<OutgoingMail | OutgoingWebhook | null>) & {
   /** Loads what the rows of a claimed batch need in one query (optional). */
   prefetch?: (rows: OutboxRow[]) => Promise<void>;
 };
@@ -59,6 +65,7 @@ export function classifyFailure(e: unknown): Outcome {
     }
     return { kind: 'retry', code: e.code, error: e.message };
   }
+  if (e instanceof WebhookError) return { kind: webhookRetryable(e.status) ? 'retry' : 'failed', code: e.status, error: e.message };
   return { kind: 'retry', code: null, error: e instanceof Error ? e.message : String(e) };
 }
 
@@ -71,6 +78,7 @@ export class OutboxDeliverer {
   private readonly maxAttempts: number;
   private readonly backoffBaseMs: number;
   private readonly now: () => Date;
+  private readonly webhook: WebhookPort | null;
   /** Group commit of 'sent' outcomes: see commitSent. */
   private pendingSent: { id: string; code: number; done: () => void; fail: (e: unknown) => void }[] = [];
   private flushing = false;
@@ -89,6 +97,7 @@ export class OutboxDeliverer {
     this.maxAttempts = opts.maxAttempts ?? 8;
     this.backoffBaseMs = opts.backoffBaseMs ?? 60_000;
     this.now = opts.now ?? (() => new Date());
+    this.webhook = opts.webhook ?? null;
   }
 
   /**
@@ -151,6 +160,27 @@ export class OutboxDeliverer {
   }
 
   /**
+   * The delivery job's loop over one notice (or update): sends what is due, waits for near
+   * retries, and returns when every row is settled (`nextDue` null) or the next one is due later
+   * than `farMs` (the caller hands it back to the job queue for then).
+   */
+  async drainStream(noticeId: string, opts: { signal?: AbortSignal; farMs?: number } = {}): Promise<DrainResult & { nextDue: Date | null }> {
+    const total: DrainResult = { sent: 0, retried: 0, failed: 0, bounced: 0 };
+    for (;;) {
+      const r = await this.drain({ noticeId, signal: opts.signal });
+      total.sent += r.sent;
+      total.retried += r.retried;
+      total.failed += r.failed;
+      total.bounced += r.bounced;
+      const due = await this.repo.nextDue(noticeId);
+      if (!due || opts.signal?.aborted) return { ...total, nextDue: due };
+      const wait = due.getTime() - this.now().getTime();
+      if (wait > (opts.farMs ?? 30_000)) return { ...total, nextDue: due };
+      await new Promise((res) => setTimeout(res, Math.max(50, Math.min(wait, 30_000))));
+    }
+  }
+
+  /**
    * Commits a 'sent' outcome immediately: if no commit is running, this one starts now; if one
    * is, the outcomes that arrive meanwhile go together in the next statement as soon as it ends
    * (group commit). No outcome ever waits for a timer, so the window between the server's 250
@@ -194,7 +224,7 @@ export class OutboxDeliverer {
       await this.repo.release(row.id, this.owner, this.now());
       return;
     }
-    let mail: OutgoingMail | null;
+    let mail: OutgoingMail | OutgoingWebhook | null;
     try {
       mail = await this.render(row);
     } catch (e) {
@@ -203,12 +233,17 @@ export class OutboxDeliverer {
       return;
     }
     if (!mail) {
-      await this.repo.markFinal(row.id, 'failed', null, 'no usable e-mail address', this.now());
+      await this.repo.markFinal(row.id, 'failed', null, row.channel === 'webhook' ? 'no webhook for this recipient' : 'no usable e-mail address', this.now());
+      result.failed++;
+      return;
+    }
+    if ('webhook' in mail && !this.webhook) {
+      await this.repo.markFinal(row.id, 'failed', null, 'webhooks are not configured for this deliverer', this.now());
       result.failed++;
       return;
     }
     try {
-      const r = await this.mail.send({ ...mail, messageId: row.message_id });
+      const r = 'webhook' in mail ? await this.webhook!.post({ ...mail.webhook, idempotencyKey: row.message_id }) : await this.mail.send({ ...mail, messageId: row.message_id });
       await this.commitSent(row.id, r.code);
       result.sent++;
     } catch (e) {

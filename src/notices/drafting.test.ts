@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRules } from '../obligations/rules-loader.js';
 import { draftNotice } from './drafting.js';
 import { renderText } from './render.js';
-import type { DraftInputs } from './templates.js';
+import { type DraftInputs, NOTICE_KINDS } from './templates.js';
 
 const rule = (id: string) => {
   const r = loadRules().find((x) => x.id === id);
@@ -98,5 +98,54 @@ describe('notice drafting', () => {
     expect(bad.problems.map((p) => p.item)).toEqual(['the number of Massachusetts residents affected']);
     const short = draftNotice('individual', 'US-MA', r, { ...FULL, creditMonitoringMonths: 12 }, ['us_ssn']);
     expect(short.problems.map((p) => p.item)).toContain('if SSNs were involved: 18 months of free credit monitoring (42 months if the entity is a consumer reporting agency)');
+  });
+
+  it('issue 20 §6, GDPR Art. 33(3)(a): the regulator notice states the categories and the count of its own jurisdiction, and gives no advice to individuals', () => {
+    const onTime = { attestations: { 'if later than 72 hours: reasons for the delay (Art. 33(1))': 'notified within 72 hours' } };
+    const d = draftNotice('regulator', 'FR', rule('FR.gdpr.sa'), { ...FULL, ...onTime, residentsAffected: 80, totalAffected: 200 }, ['email', 'password_hash']);
+    expect(d.problems, JSON.stringify(d.problems)).toEqual([]);
+    expect(d.rendered.fields).toMatchObject({ categoriesOfData: 'e-mail address, password (hashed)', approximateDataSubjects: '80', totalDataSubjects: '200', controllerAddress: '1 Main St', dpoContact: 'dpo@example.test' });
+    // "What you can do" belongs to the Art. 34 communication to the data subjects.
+    expect(d.rendered.sections.map((x) => x.key)).not.toContain('whatYouCanDo');
+    expect(renderText(d.rendered)).not.toContain(FULL.whatYouCanDo!);
+  });
+
+  it('issue 20 §6: the state AG notice states the monitoring offer to the authority, not to "you"', () => {
+    const d = draftNotice('regulator', 'US-NY', rule('US-NY.regulator.2025'), { ...FULL, residentsAffected: 3, totalAffected: 9, reporterName: 'Cora', reporterTitle: 'CISO', sampleNoticeRef: 'A' }, ['us_ssn']);
+    const text = renderText(d.rendered);
+    expect(text).toContain('Affected residents are offered 12 months');
+    expect(text).not.toMatch(/to you|To enrol/);
+    expect(d.rendered.fields).toMatchObject({ residentsAffected: '3', totalAffected: '9' });
+  });
+
+  it('Cal. Civ. Code §1798.82(d)(2)(C): a date range of the breach is stated as a range, in the text and the fields', () => {
+    const ranged = { ...FULL, breachEndDate: '2026-10-03' };
+    const ind = draftNotice('individual', 'US-CA', rule('US-CA.individuals.2026'), ranged, ['email']);
+    expect(ind.problems).toEqual([]);
+    expect(renderText(ind.rendered)).toContain('The breach occurred between 2026-10-01 and 2026-10-03');
+    expect(renderText(draftNotice('individual', 'US-CA', rule('US-CA.individuals.2026'), FULL, ['email']).rendered)).toContain('on or about 2026-10-01');
+    expect(draftNotice('regulator', 'FR', rule('FR.gdpr.sa'), { ...ranged, residentsAffected: 1, totalAffected: 1 }, ['email']).rendered.fields).toMatchObject({ breachDate: '2026-10-01', breachEndDate: '2026-10-03' });
+  });
+
+  it('issue 20 §6: every template names the organisation and how to reach it (profile fields)', () => {
+    const inputs = { ...FULL, residentsAffected: 5, totalAffected: 5, reporterName: 'Cora', reporterTitle: 'CISO', sampleNoticeRef: 'A', website: 'https://example.test/n', breachType: 'theft', phiLocation: 'laptop', safeguards: 'none' };
+    const cases: [(typeof NOTICE_KINDS)[number], string, string | null][] = [
+      ['individual', 'US-CA', 'US-CA.individuals.2026'],
+      ['individual', 'US-MA', 'US-MA.individuals'],
+      ['individual', 'EU', 'EU.gdpr.individuals'],
+      ['individual', 'US', 'US.hipaa.individuals'],
+      ['regulator', 'FR', 'FR.gdpr.sa'],
+      ['regulator', 'US-NY', 'US-NY.regulator.2025'],
+      ['credit_bureau', 'US-NY', null],
+      ['substitute', 'US-CA', null],
+      ['media', 'US-CA', null],
+    ];
+    expect(new Set(cases.map((c) => c[0]))).toEqual(new Set(NOTICE_KINDS));
+    for (const [kind, j, id] of cases) {
+      const text = renderText(draftNotice(kind, j, id ? rule(id) : null, inputs, ['email']).rendered);
+      expect(text, `${kind} ${j}`).toContain('Example Co');
+      expect(text, `${kind} ${j}`).toContain('privacy@example.test');
+      expect(text, `${kind} ${j}`).toContain('1-800-555-0100');
+    }
   });
 });

@@ -10,7 +10,9 @@
 import { createHash } from 'node:crypto';
 import type { ElementId } from '../assessment/scanner/types.js';
 import type { Rule } from '../obligations/rule.schema.js';
+import { guessLanguage, type NoticeLanguage } from './languages.js';
 import { type DraftInputs, type NoticeKind, templateFor, type Template } from './templates.js';
+import { passwordWord, translatedTemplate } from './templates-i18n.js';
 
 export interface RenderedSection {
   key: string;
@@ -25,12 +27,14 @@ export interface RenderedNotice {
   sections: RenderedSection[];
   /** Structured fields of a regulator packet (GDPR Art. 33(3), HHS, state AG). */
   fields: Record<string, string | number | boolean | null>;
+  /** The language it is written in (BCP 47); absent on notices drafted before languages (English). */
+  language?: NoticeLanguage;
   /** Rule content items and how each is met (or why it does not apply). */
   coverage: { item: string; status: 'met' | 'not_applicable' | 'attested'; by: string }[];
 }
 
 export interface DraftProblem {
-  kind: 'placeholder' | 'required_content' | 'prohibited_content';
+  kind: 'placeholder' | 'required_content' | 'prohibited_content' | 'language';
   item: string;
   message: string;
 }
@@ -78,6 +82,7 @@ interface CheckContext {
   inputs: DraftInputs;
   elements: Set<ElementId>;
   all: string;
+  lang: NoticeLanguage;
 }
 
 type Check = (c: CheckContext) => { ok: boolean; by: string } | 'n/a';
@@ -119,18 +124,19 @@ const MATCHERS: { test: RegExp; check: Check }[] = [
   },
   {
     test: /credential|change (their|the) password/i,
-    check: (c) => (anyEl(c, CREDENTIALS) ? { ok: /password/i.test(sectionText(c, 'whatYouCanDo')), by: '"What You Can Do" asks for a password change' } : 'n/a'),
+    // The word for "password" in the notice's language (templates-i18n.ts), not the English keyword.
+    check: (c) => (anyEl(c, CREDENTIALS) ? { ok: passwordWord(c.lang).test(sectionText(c, 'whatYouCanDo')), by: '"What You Can Do" asks for a password change' } : 'n/a'),
   },
   { test: /delayed by law enforcement/i, check: (c) => ({ ok: c.inputs.lawEnforcementDelay !== undefined && c.inputs.lawEnforcementDelay !== null, by: 'statement on law-enforcement delay' }) },
   { test: /date of the notice/i, check: (c) => ({ ok: field(c, 'noticeDate'), by: 'notice date' }) },
-  { test: /date.*(range|of the breach|estimated)|date of discovery|time frame|dates? of (the )?breach/i, check: (c) => ({ ok: field(c, 'breachDate') && (!/discovery/i.test(c.all) || field(c, 'discoveryDate')), by: 'breach (and discovery) dates' }) },
+  { test: /date.*(range|of the breach|estimated)|date or period|date of discovery|time frame|dates? of (the )?breach/i, check: (c) => ({ ok: field(c, 'breachDate') && (!/discovery/i.test(c.all) || field(c, 'discoveryDate')), by: 'breach (and discovery) dates' }) },
   { test: /police report/i, check: (c) => ({ ok: has(c, 'policeReport'), by: 'section on police reports' }) },
   { test: /no charge for a security freeze/i, check: (c) => ({ ok: /no charge|free of charge/i.test(sectionText(c, 'freeze')), by: 'freeze section states there is no charge' }) },
   { test: /security freeze/i, check: (c) => ({ ok: has(c, 'freeze') || /security freeze/i.test(sectionText(c, 'bureaus')), by: 'section on security freezes' }) },
   { test: /parent or affiliate|if applicable/i, check: (c) => (field(c, 'parentName') ? { ok: true, by: 'parent named' } : 'n/a') },
   { test: /consequences|potential harm|risks/i, check: (c) => ({ ok: field(c, 'likelyConsequences') && has(c, 'consequences'), by: 'section on likely consequences' }) },
   { test: /DPO|contact|name and address of the entity|toll-free/i, check: (c) => ({ ok: has(c, 'contact') && field(c, 'organisationName') && (field(c, 'contactPhone') || field(c, 'contactEmail')), by: 'contact section with phone or e-mail' }) },
-  { test: /types of (personal|unsecured|information)|information (involved|concerned)|categories of (data|personal|information)|kinds of information|personal data (involved|items)/i, check: (c) => ({ ok: has(c, 'information'), by: 'section on the information involved' }) },
+  { test: /types of (personal|unsecured|information)|information (involved|concerned)|categor(y|ies) of (data|personal|information)|kinds of information|personal data (involved|items)/i, check: (c) => ({ ok: has(c, 'information'), by: 'section on the information involved' }) },
   { test: /nature of the (breach|incident)|general description|what happened|description of the|circumstances|synopsis|facts of the breach|how the leak occurred/i, check: (c) => ({ ok: has(c, 'whatHappened'), by: 'section describing what happened' }) },
   { test: /steps individuals|can do|can take|protect themselves|minimi[sz]e damage/i, check: (c) => ({ ok: has(c, 'whatYouCanDo'), by: 'section "What You Can Do"' }) },
   { test: /measures|what the (covered )?entity is doing|mitigation|steps taken|actions taken|countermeasures|containment steps/i, check: (c) => ({ ok: has(c, 'whatWeAreDoing'), by: 'section on what the organisation is doing' }) },
@@ -189,8 +195,14 @@ export function contentHashOf(r: RenderedNotice): string {
   return createHash('sha256').update(canonical).digest('hex');
 }
 
-export function draftNotice(kind: NoticeKind, jurisdiction: string, rule: Rule | null, inputs: DraftInputs, elements: ElementId[]): DraftResult {
-  const t = templateFor(kind, jurisdiction, rule);
+/** The drafter's own words, which must be in the notice's language. */
+const FREE_TEXT: (keyof DraftInputs)[] = ['whatHappened', 'informationInvolved', 'likelyConsequences', 'whatWeAreDoing', 'whatYouCanDo', 'safeguards'];
+
+export function draftNotice(kind: NoticeKind, jurisdiction: string, rule: Rule | null, inputs: DraftInputs, elements: ElementId[], language: NoticeLanguage = 'en'): DraftResult {
+  const translated = language === 'en' ? null : translatedTemplate(kind, jurisdiction, rule, language);
+  const t = translated ?? templateFor(kind, jurisdiction, rule);
+  // Kinds without a translation (US notices, credit bureaus, media, substitute) stay English.
+  const lang: NoticeLanguage = translated ? language : 'en';
   const missing = new Set<string>();
   const sections: RenderedSection[] = [];
   for (const s of t.sections(inputs, new Set(elements))) {
@@ -198,11 +210,11 @@ export function draftNotice(kind: NoticeKind, jurisdiction: string, rule: Rule |
   }
   const fields: RenderedNotice['fields'] = {};
   for (const [k, v] of Object.entries(t.fields(inputs, elements))) fields[k] = typeof v === 'string' ? fill(v, inputs, missing) : v;
-  const rendered: RenderedNotice = { kind, title: fill(t.title, inputs, missing), subject: fill(t.subject, inputs, missing), sections, fields, coverage: [] };
+  const rendered: RenderedNotice = { kind, title: fill(t.title, inputs, missing), subject: fill(t.subject, inputs, missing), sections, fields, coverage: [], ...(lang !== 'en' ? { language: lang } : {}) };
   const problems: DraftProblem[] = [...missing].sort().map((k) => ({ kind: 'placeholder' as const, item: k, message: `placeholder {{${k}}} has no value` }));
   const els = new Set(elements);
   for (const item of rule?.content ?? []) {
-    const c: CheckContext = { t, r: rendered, inputs, elements: els, all: item };
+    const c: CheckContext = { t, r: rendered, inputs, elements: els, all: item, lang };
     const attested = inputs.attestations?.[item];
     const m = MATCHERS.find((x) => x.test.test(item));
     const res = m ? m.check(c) : null;
@@ -213,8 +225,17 @@ export function draftNotice(kind: NoticeKind, jurisdiction: string, rule: Rule |
   }
   for (const item of rule?.prohibitedContent ?? []) {
     const p = PROHIBITIONS.find((x) => x.test.test(item));
-    const why = p?.violated({ t, r: rendered, inputs, elements: els, all: item });
+    const why = p?.violated({ t, r: rendered, inputs, elements: els, all: item, lang });
     if (why) problems.push({ kind: 'prohibited_content', item, message: `prohibited content present: ${item} — ${why}` });
+  }
+  // A notice in one language with the drafter's paragraphs in another is not a notice in clear
+  // and plain language (GDPR Art. 34(2)) for its reader: each free text must read as the notice's language.
+  if (translated) {
+    for (const k of FREE_TEXT) {
+      const v = inputValue(inputs, k);
+      const guess = v ? guessLanguage(v) : null;
+      if (guess && guess !== lang.split('-')[0]) problems.push({ kind: 'language', item: k, message: `${k} reads as ${guess}, but the notice is in ${lang}: give it in ${lang}` });
+    }
   }
   return { rendered, problems, contentHash: contentHashOf(rendered) };
 }

@@ -8,8 +8,9 @@ import type { Principal } from '../platform/auth/roles.js';
 import { BadInputError } from '../platform/errors.js';
 import { HttpError } from '../platform/http/problem.js';
 import { draftNotice } from './drafting.js';
+import { NOTICE_LANGUAGES, type NoticeLanguage, normaliseLanguage } from './languages.js';
 import { type DraftInputsParsed, draftInputsSchema } from './notices.schema.js';
-import { EEA, inAudience, KIND_OF_RECIPIENT, type NoticeView, type NoticesStore, RECIPIENT_OF_KIND } from './notices.store.js';
+import { EEA, inAudience, KIND_OF_RECIPIENT, noticeLanguage, type NoticeView, type NoticesStore, RECIPIENT_OF_KIND } from './notices.store.js';
 import type { NoticesTable } from './notices.tables.js';
 import { renderPdf } from './pdf.js';
 import { pdfBlocks, renderHtml, renderText } from './render.js';
@@ -49,8 +50,10 @@ export class DraftsService {
     return [...els].sort();
   }
 
-  async draft(p: Principal, body: { incidentId: string; recipient: string; jurisdiction: string; ruleId?: string; inputs?: unknown; elements?: ElementId[] }): Promise<NoticeView> {
+  async draft(p: Principal, body: { incidentId: string; recipient: string; jurisdiction: string; ruleId?: string; inputs?: unknown; elements?: ElementId[]; language?: string }): Promise<NoticeView> {
     await this.s.deps.access.assertCanWrite(p, body.incidentId);
+    const language = body.language === undefined ? 'en' : normaliseLanguage(body.language);
+    if (!language) throw new BadInputError(`language: ${body.language} is not one notices are written in (${NOTICE_LANGUAGES.join(', ')})`);
     const kind = KIND_OF_RECIPIENT[body.recipient];
     if (!kind) throw new BadInputError(`recipient must be one of: ${Object.keys(KIND_OF_RECIPIENT).join(', ')}`);
     const jurisdiction = body.jurisdiction.trim().toUpperCase();
@@ -62,7 +65,7 @@ export class DraftsService {
     const elements = body.elements ?? (await this.audienceElements(body.incidentId, kind, jurisdiction));
     const counts = await this.s.people.countsByJurisdiction(body.incidentId);
     const withCounts = withDefaults(inputs, counts, jurisdiction, this.s.now());
-    const d = draftNotice(kind, jurisdiction, rule, withCounts, elements);
+    const d = draftNotice(kind, jurisdiction, rule, withCounts, elements, language);
     const at = this.s.now().toISOString();
     const id = randomUUID();
     await this.s.notices.insert(
@@ -75,7 +78,7 @@ export class DraftsService {
         rule_ids: JSON.stringify(rule ? [rule.id] : []),
         status: 'draft',
         current_version: 1,
-        inputs_json: JSON.stringify({ inputs: withCounts, elements }),
+        inputs_json: JSON.stringify({ inputs: withCounts, elements, ...(d.rendered.language ? { language: d.rendered.language } : {}) }),
         created_by: p.userId,
         created_at: at,
         updated_at: at,
@@ -91,14 +94,14 @@ export class DraftsService {
   async revise(p: Principal, id: string, body: { inputs?: unknown; elements?: ElementId[] }): Promise<NoticeView> {
     const n = await this.s.mustGet(p, id, true);
     if (!['draft', 'review'].includes(n.status)) throw new HttpError(409, `notice ${id} is ${n.status}: an approved notice cannot change; draft a new one`);
-    const prev = JSON.parse(n.inputs_json) as { inputs: DraftInputsParsed; elements: ElementId[] };
+    const prev = JSON.parse(n.inputs_json) as { inputs: DraftInputsParsed; elements: ElementId[]; language?: NoticeLanguage };
     const inputs = parseInputs({ ...prev.inputs, ...((body.inputs as object) ?? {}) });
     const elements = body.elements ?? prev.elements;
     const rule = this.ruleOf(n);
-    const d = draftNotice(n.kind as NoticeKind, n.jurisdiction, rule, inputs, elements);
+    const d = draftNotice(n.kind as NoticeKind, n.jurisdiction, rule, inputs, elements, prev.language ?? 'en');
     const at = this.s.now().toISOString();
     const version = n.current_version + 1;
-    const ok = await this.s.notices.addVersion(id, { notice_id: id, version, rendered_json: JSON.stringify(d.rendered), content_hash: d.contentHash, problems_json: JSON.stringify(d.problems), created_by: p.userId, created_at: at, approved_at: null }, JSON.stringify({ inputs, elements }), at);
+    const ok = await this.s.notices.addVersion(id, { notice_id: id, version, rendered_json: JSON.stringify(d.rendered), content_hash: d.contentHash, problems_json: JSON.stringify(d.problems), created_by: p.userId, created_at: at, approved_at: null }, JSON.stringify({ inputs, elements, ...(prev.language ? { language: prev.language } : {}) }), at);
     if (!ok) throw new HttpError(409, `notice ${id} changed meanwhile; reload and try again`);
     await this.s.deps.audit.record({ actor: actorOf(p), action: 'notice.revise', subjectType: 'notice', subjectId: id, incidentId: n.incident_id, after: { version, contentHash: d.contentHash, problems: d.problems.length } });
     return this.view(p, id);
@@ -119,6 +122,7 @@ export class DraftsService {
       kind: n.kind as NoticeKind,
       recipient: n.recipient,
       jurisdiction: n.jurisdiction,
+      language: noticeLanguage(n),
       ruleIds: JSON.parse(n.rule_ids),
       status: n.status,
       version: n.current_version,

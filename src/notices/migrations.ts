@@ -122,7 +122,18 @@ const submissions: Migration = {
   },
 };
 
+/** Issue 17 §6: the language a person reads notices in (from the import; null: jurisdiction default). */
+const peopleLanguage: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('notice_people').addColumn('language', 'text').execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.alterTable('notice_people').dropColumn('language').execute();
+  },
+};
+
 export const NOTICES_MIGRATIONS: Record<string, Migration> = {
   '0300-notices': { up, down },
   '0430-notice-submissions': submissions,
+  '0751-notice-people-language': peopleLanguage,
 };

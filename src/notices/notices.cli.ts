@@ -100,12 +100,13 @@ export function registerNoticeCommands(program: Command, ctx: CliContext): void 
     .requiredOption('--recipient <who>', 'individuals | regulator | credit_bureaus | media | substitute')
     .option('--rule <id>', 'the obligation rule the notice serves (default: the one in force)')
     .option('--inputs <file>', 'YAML/JSON with the incident facts (organisationName, whatHappened, …)')
+    .option('--language <tag>', 'en (default), de, fr, fr-CA, es, it, nl, pt, pt-BR, pl, sv: individuals get the notice in their language (docs/notices.md)')
     .option('--json', 'machine-readable output')
     .action(
-      action(async (o: { incident: string; jurisdiction: string; recipient: string; rule?: string; inputs?: string; json?: boolean }) => {
+      action(async (o: { incident: string; jurisdiction: string; recipient: string; rule?: string; inputs?: string; language?: string; json?: boolean }) => {
         const inputs = readInputs(o.inputs);
         await withClient(ctx.client, async (c) => {
-          const v = await c.json<NoticeView>('/api/v1/notices', { method: 'POST', body: { incidentId: o.incident, recipient: o.recipient, jurisdiction: o.jurisdiction, ruleId: o.rule, inputs } });
+          const v = await c.json<NoticeView>('/api/v1/notices', { method: 'POST', body: { incidentId: o.incident, recipient: o.recipient, jurisdiction: o.jurisdiction, ruleId: o.rule, inputs, language: o.language } });
           if (o.json) printJson(v);
           else printNotice(v);
         });

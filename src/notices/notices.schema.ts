@@ -44,6 +44,8 @@ export const draftBodySchema = z.object({
   ruleId: z.string().optional(),
   inputs: z.record(z.string(), z.unknown()).optional(),
   elements: z.array(z.enum(ELEMENT_IDS)).optional(),
+  /** BCP 47: en (default), de, fr, fr-CA, es, it, nl, pt, pt-BR, pl, sv — also `German`, `de-AT`… (languages.ts). */
+  language: z.string().max(35).optional(),
 });
 
 export const reviseBodySchema = z.object({

@@ -7,6 +7,7 @@
 import { ApprovalService } from './approval.service.js';
 import { CampaignService } from './campaign.service.js';
 import { DraftsService } from './drafts.service.js';
+import { MessagesService } from './messages.service.js';
 import { type NoticesDeps, NoticesStore } from './notices.store.js';
 import type { NoticesRepository } from './notices.repository.js';
 import type { OutboxRepository } from './outbox.repository.js';
@@ -42,6 +43,8 @@ export class NoticesService {
   readonly proof: ProofService;
   readonly submissions: SubmissionsService;
   readonly sendChecks: SendChecksService;
+  /** Stakeholder updates (and any other message stream) through the same outbox. */
+  readonly messages: MessagesService;
 
   constructor(deps: NoticesDeps) {
     this.store = new NoticesStore(deps);
@@ -55,6 +58,7 @@ export class NoticesService {
     this.proof = new ProofService(this.store, this.campaign);
     this.submissions = new SubmissionsService(this.store, this.drafts);
     this.sendChecks = new SendChecksService(this.store);
+    this.messages = new MessagesService(this.store, deps.webhook);
   }
 
   // people

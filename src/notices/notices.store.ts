@@ -20,7 +20,10 @@ import type { NoticesDatabase, NoticesTable } from './notices.tables.js';
 import { OutboxRepository } from './outbox.repository.js';
 import { PeopleRepository, type PersonRow } from './people.repository.js';
 import type { Person } from './people.schema.js';
+import { defaultLanguage, type NoticeLanguage, normaliseLanguage, pickLanguage } from './languages.js';
+import { addressee } from './templates-i18n.js';
 import type { NoticeKind } from './templates.js';
+import type { WebhookPort } from './webhook.js';
 
 /** Access to incidents, from the incident workspace (src/incidents/incident-access.ts). */
 export interface IncidentAccessPort {
@@ -45,6 +48,8 @@ export interface MetNotice {
   reference?: string | null;
   lateReason?: string | null;
   requireLateReason: boolean;
+  /** Jurisdictions the notice covers (recipients', or the authority's): only theirs are closed. */
+  jurisdictions?: string[];
 }
 
 export interface NoticesDeps {
@@ -59,6 +64,8 @@ export interface NoticesDeps {
   rules?: () => Rule[];
   now?: () => Date;
   delivery?: DeliveryOptions;
+  /** Chat webhooks for stakeholder updates (default: HTTP POST, webhook.ts). */
+  webhook?: WebhookPort;
   obligations?: ObligationsMetPort;
   /**
    * What drafts start from (issue 20 §6): the organisation profile (name, address, contact, DPO)
@@ -91,6 +98,8 @@ export interface NoticeView {
   kind: NoticeKind;
   recipient: string;
   jurisdiction: string;
+  /** The language it is written in (issue 17 §6); individuals get the notice in theirs. */
+  language: string;
   ruleIds: string[];
   status: string;
   version: number;
@@ -121,6 +130,21 @@ export function inAudience(noticeJurisdiction: string, personJurisdiction: strin
   return false;
 }
 
+/** A notice's language (stored with its inputs; English before languages existed). */
+export function noticeLanguage(n: Pick<NoticesTable, 'inputs_json'>): NoticeLanguage {
+  return (JSON.parse(n.inputs_json) as { language?: NoticeLanguage }).language ?? 'en';
+}
+
+/**
+ * Which individual notice of a jurisdiction a person gets (issue 17 §6): the one in their language
+ * (from the import, else their jurisdiction's default), else one in the same primary language,
+ * else the English one (languages.ts pickLanguage).
+ */
+export function receivesNotice(noticeLang: string, available: Iterable<string>, person: Pick<PersonRow, 'language' | 'jurisdiction'>): boolean {
+  const lang = normaliseLanguage(person.language) ?? defaultLanguage(person.jurisdiction);
+  return pickLanguage(lang, available) === noticeLang;
+}
+
 export function messageIdFor(noticeId: string, version: number, personId: string, mailFrom: string): string {
   const domain = /@([^>\s]+)/.exec(mailFrom)?.[1] ?? 'breachdesk.invalid';
   const h = createHash('sha256').update(`${noticeId}\n${version}\n${personId}`).digest('hex').slice(0, 32);
@@ -133,10 +157,11 @@ export function addressLines(p: Person): string {
   return [a.line1, a.line2, [a.city, a.region, a.postalCode].filter(Boolean).join(' '), a.country].filter((s) => s?.trim()).join('\n');
 }
 
-/** Salutation per flags: minors through a parent or guardian, deceased persons through the estate. */
-export function recipientName(p: Person): string {
-  if (p.flags.minor) return `Parent or guardian of ${p.name || 'the account holder'}`;
-  if (p.flags.deceased) return `Estate of ${p.name || 'the account holder'}`;
+/** Salutation per flags: minors through a parent or guardian, deceased persons through the estate — in the notice's language. */
+export function recipientName(p: Person, language: string = 'en'): string {
+  const w = addressee(language);
+  if (p.flags.minor) return w.minor(p.name || w.holder);
+  if (p.flags.deceased) return w.deceased(p.name || w.holder);
   return p.name;
 }
 
@@ -160,6 +185,12 @@ export class NoticesStore {
     return this.deps.keyring.decryptJson<Person>(row.record_enc, `person:${row.incident_id}`);
   }
 
+
+  /** Languages of the individual notices of an incident for a jurisdiction (who gets which: receivesNotice). */
+  async languagesOf(incidentId: string, jurisdiction: string): Promise<Set<string>> {
+    const all = await this.notices.listForIncident(incidentId);
+    return new Set(all.filter((x) => x.kind === 'individual' && x.jurisdiction === jurisdiction).map(noticeLanguage));
+  }
 
   async mustGet(p: Principal, id: string, write = false): Promise<NoticesTable> {
     const n = await this.notices.get(id);

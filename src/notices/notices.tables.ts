@@ -13,6 +13,8 @@ export interface NoticePeopleTable {
   email_index: string | null;
   phone_index: string | null;
   jurisdiction: string;
+  /** BCP 47 language from the import (issue 17 §6); null: the jurisdiction's default. */
+  language: string | null;
   has_email: number;
   has_postal: number;
   no_contact: number;
@@ -69,7 +71,7 @@ export interface NoticeOutboxTable {
   notice_id: string;
   version: number;
   person_id: string;
-  /** email | postal */
+  /** email | postal | webhook (stakeholder updates to chat) */
   channel: string;
   /** queued | sending | sent | failed | bounced | postal | printed | returned */
   state: string;

@@ -1,6 +1,8 @@
 /**
- * The delivery outbox: one row per (notice, recipient). Rows are claimed in small batches with
- * a lease by one atomic statement, so concurrent workers (several `breachdesk worker`s on one
+ * The delivery outbox: one row per (notice, recipient) — and per (stakeholder update, recipient):
+ * updates use the same rows, with the update's id as `notice_id`, the recipient's key as
+ * `person_id` and channel `email` or `webhook` (messages.service.ts). Rows are claimed in small
+ * batches with a lease by one atomic statement, so concurrent workers (several `breachdesk worker`s on one
  * PostgreSQL, or a restarted process on SQLite) never hold the same row at once.
  */
 import { type Kysely, sql } from 'kysely';
@@ -30,7 +32,7 @@ export class OutboxRepository {
   }
 
   /**
-   * Claims up to `limit` e-mail rows that are due: queued and past their retry time, or left in
+   * Claims up to `limit` e-mail (or webhook) rows that are due: queued and past their retry time, or left in
    * `sending` by a worker whose lease ran out (it crashed or stalled). Each claim counts as an
    * attempt. PostgreSQL: FOR UPDATE SKIP LOCKED; SQLite: one UPDATE statement (single writer).
    * Claims are meant per notice (the index leads with notice_id); without one they scan.
@@ -51,9 +53,9 @@ export class OutboxRepository {
          and ${due}
       returning *`.execute(this.db)
       ).rows;
-    const stranded = await claimWhere(sql`channel = 'email' and state = 'sending' and lease_until < ${nowIso}`, sql`lease_until`, limit);
+    const stranded = await claimWhere(sql`channel in ('email', 'webhook') and state = 'sending' and lease_until < ${nowIso}`, sql`lease_until`, limit);
     if (stranded.length >= limit) return stranded;
-    const queued = await claimWhere(sql`channel = 'email' and state = 'queued' and next_attempt_at <= ${nowIso}`, sql`next_attempt_at`, limit - stranded.length);
+    const queued = await claimWhere(sql`channel in ('email', 'webhook') and state = 'queued' and next_attempt_at <= ${nowIso}`, sql`next_attempt_at`, limit - stranded.length);
     return [...stranded, ...queued];
   }
 
@@ -103,7 +105,7 @@ export class OutboxRepository {
     let q = this.db
       .selectFrom('notice_outbox')
       .select((eb) => [eb.fn.min('next_attempt_at').as('q'), eb.fn.min('lease_until').as('l')])
-      .where('channel', '=', 'email')
+      .where('channel', 'in', ['email', 'webhook'])
       .where('state', 'in', ['queued', 'sending']);
     if (noticeId) q = q.where('notice_id', '=', noticeId);
     const r = await q.executeTakeFirst();
@@ -111,6 +113,18 @@ export class OutboxRepository {
     const cands = [r?.q, r?.l].filter((v): v is string => typeof v === 'string');
     if (cands.length === 0) return null;
     return new Date(cands.sort()[0]!);
+  }
+
+  /** Jurisdictions of a notice's recipients (the ones its campaign covers, issue 20 §4). */
+  async recipientJurisdictions(noticeId: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('notice_outbox')
+      .innerJoin('notice_people', 'notice_people.id', 'notice_outbox.person_id')
+      .select('notice_people.jurisdiction')
+      .distinct()
+      .where('notice_outbox.notice_id', '=', noticeId)
+      .execute();
+    return rows.map((r) => r.jurisdiction).sort();
   }
 
   /** When the last message of a notice went out (the moment its obligation was met). */

@@ -5,6 +5,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { ELEMENT_IDS, type ElementId } from '../assessment/scanner/types.js';
 import type { Person, PersonField } from './people.schema.js';
+import { normaliseLanguage } from './languages.js';
 
 /** Header synonyms, compared after lower-casing and dropping everything but letters and digits. */
 const SYNONYMS: Record<PersonField, string[]> = {
@@ -20,6 +21,7 @@ const SYNONYMS: Record<PersonField, string[]> = {
   postalCode: ['zip', 'zipcode', 'postcode', 'postalcode', 'postal', 'plz'],
   country: ['country', 'countrycode', 'nation'],
   jurisdiction: ['jurisdiction', 'residence', 'stateofresidence', 'residency'],
+  language: ['language', 'lang', 'locale', 'preferredlanguage', 'languagecode', 'correspondencelanguage', 'sprache', 'langue', 'idioma', 'lingua', 'taal', 'jezyk', 'sprak'],
   elements: ['elements', 'elementsexposed', 'dataelements', 'exposed', 'dataexposed', 'exposeddata', 'datatypes', 'exposedelements'],
   minor: ['minor', 'isminor', 'under18', 'child'],
   deceased: ['deceased', 'isdeceased', 'dead'],
@@ -181,6 +183,9 @@ export function rowToPerson(row: string[], m: Mapping, defaults: { jurisdiction?
     country: get('country'),
   };
   if (!name && !email && !phone && !address.line1) return { error: 'no name, e-mail, phone or address' };
+  const rawLanguage = get('language');
+  const language = normaliseLanguage(rawLanguage);
+  if (rawLanguage && !language) warnings.push(`language "${rawLanguage}" has no notice template: the jurisdiction's default is used`);
   return {
     person: {
       name,
@@ -188,6 +193,7 @@ export function rowToPerson(row: string[], m: Mapping, defaults: { jurisdiction?
       phone,
       address: address.line1 ? address : null,
       jurisdiction,
+      language,
       elements,
       flags: { minor: flag(get('minor')), deceased: flag(get('deceased')), noContact: flag(get('noContact')) },
     },

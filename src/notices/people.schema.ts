@@ -15,6 +15,7 @@ export const PERSON_FIELDS = [
   'postalCode',
   'country',
   'jurisdiction',
+  'language',
   'elements',
   'minor',
   'deceased',
@@ -37,6 +38,8 @@ export const personSchema = z.object({
   phone: z.string().nullable().default(null),
   address: addressSchema.nullable().default(null),
   jurisdiction: z.string().min(2),
+  /** The language the person reads notices in (BCP 47, languages.ts); null: their jurisdiction's default. */
+  language: z.string().max(35).nullable().optional(),
   elements: z.array(z.enum(ELEMENT_IDS)).default([]),
   flags: z
     .object({ minor: z.boolean().default(false), deceased: z.boolean().default(false), noContact: z.boolean().default(false) })

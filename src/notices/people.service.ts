@@ -9,6 +9,7 @@ import { applyOverrides, autoMap, maskEmail, maskName, maskPhone, normaliseEmail
 import { readTable } from './people-reader.js';
 import type { PersonRow } from './people.repository.js';
 import type { ImportReport, MaskedPerson, Person } from './people.schema.js';
+import { normaliseLanguage } from './languages.js';
 
 export class PeopleService {
   constructor(private readonly s: NoticesStore) {}
@@ -28,6 +29,8 @@ export class PeopleService {
       email_index: emailIndex,
       phone_index: phoneIndex,
       jurisdiction: p.jurisdiction,
+      // In clear beside the jurisdiction (not personal in itself): decides which notice a person gets.
+      language: normaliseLanguage(p.language) ?? null,
       has_email: p.email ? 1 : 0,
       has_postal: p.address?.line1 ? 1 : 0,
       no_contact: p.flags.noContact ? 1 : 0,
@@ -108,6 +111,7 @@ export class PeopleService {
         phone,
         address: x.address ?? null,
         jurisdiction: jurisdiction.toUpperCase(),
+        language: normaliseLanguage(x.language),
         elements: (x.elements ?? []) as ElementId[],
         flags: { minor: x.flags?.minor ?? false, deceased: x.flags?.deceased ?? false, noContact: x.flags?.noContact ?? false },
       });

@@ -31,13 +31,13 @@ export class ProofService {
       for (const r of rows) {
         const person = this.s.decryptPerson(people.get(r.person_id)!);
         const a = person.address;
-        lines.push([r.id, recipientName(person), a?.line1, a?.line2, a?.city, a?.region, a?.postalCode, a?.country, v.content_hash].map(csvField).join(','));
+        lines.push([r.id, recipientName(person, rendered.language), a?.line1, a?.line2, a?.city, a?.region, a?.postalCode, a?.country, v.content_hash].map(csvField).join(','));
       }
       return { body: `${lines.join('\n')}\n`, type: 'text/csv; charset=utf-8', count: rows.length };
     }
     const letters = rows.map((r) => {
       const person = this.s.decryptPerson(people.get(r.person_id)!);
-      return pdfBlocks(rendered, { name: recipientName(person), address: addressLines(person) });
+      return pdfBlocks(rendered, { name: recipientName(person, rendered.language), address: addressLines(person) });
     });
     return { body: renderPdf({ letters }), type: 'application/pdf', count: rows.length };
   }

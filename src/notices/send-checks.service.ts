@@ -7,7 +7,7 @@ import { actorOf } from '../platform/auth/accounts.service.js';
 import type { Principal } from '../platform/auth/roles.js';
 import { BadInputError, FailedError } from '../platform/errors.js';
 import type { RenderedNotice } from './drafting.js';
-import { inAudience, type NoticesStore } from './notices.store.js';
+import { inAudience, noticeLanguage, type NoticesStore, receivesNotice } from './notices.store.js';
 import { renderHtml, renderText } from './render.js';
 
 export interface Audience {
@@ -25,11 +25,13 @@ export class SendChecksService {
     const n = await this.s.mustGet(p, id);
     const out: Audience = { email: 0, postal: 0, unreachable: 0, noContact: 0, total: 0 };
     if (n.kind !== 'individual') return out;
+    const lang = noticeLanguage(n);
+    const langs = await this.s.languagesOf(n.incident_id, n.jurisdiction);
     let after = '';
     for (;;) {
       const rows = await this.s.people.page(n.incident_id, after, 1000);
       for (const r of rows) {
-        if (!inAudience(n.jurisdiction, r.jurisdiction)) continue;
+        if (!inAudience(n.jurisdiction, r.jurisdiction) || !receivesNotice(lang, langs, r)) continue;
         if (r.no_contact) out.noContact++;
         else if (r.has_email) out.email++;
         else if (r.has_postal) out.postal++;

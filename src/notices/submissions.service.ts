@@ -2,7 +2,8 @@
  * Notices handed over by hand (issue 20 §4): a regulator, credit-bureau or media notice is
  * downloaded (PDF), submitted through the authority's portal, by letter or e-mail, and recorded
  * here with its date, channel and reference (portal receipt, letter reference). Recording it
- * meets the notice's obligations — on time, or late with the reason (GDPR Art. 33(1)).
+ * meets the notice's obligations for the authority's jurisdiction — on time, or late with the reason
+ * (GDPR Art. 33(1)).
  */
 import { actorOf } from '../platform/auth/accounts.service.js';
 import type { Principal } from '../platform/auth/roles.js';
@@ -52,7 +53,7 @@ export class SubmissionsService {
     if (at.getTime() > this.s.now().getTime() + 5 * 60_000) throw new BadInputError('submittedAt: cannot be in the future');
     const channel = input.channel.trim();
     if (!channel) throw new BadInputError('channel: say how it was submitted (portal, letter, e-mail)');
-    const met = { incidentId: n.incident_id, ruleIds: JSON.parse(n.rule_ids) as string[], at: at.toISOString(), noticeId: id, channel, reference: input.reference?.trim() || null, lateReason: input.lateReason?.trim() || null, requireLateReason: true };
+    const met = { incidentId: n.incident_id, ruleIds: JSON.parse(n.rule_ids) as string[], at: at.toISOString(), noticeId: id, channel, reference: input.reference?.trim() || null, lateReason: input.lateReason?.trim() || null, requireLateReason: true, jurisdictions: [n.jurisdiction] };
     // A late submission without a reason is refused before anything changes.
     await this.s.deps.obligations?.check(met);
     const now = this.s.now().toISOString();

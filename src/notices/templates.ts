@@ -97,6 +97,18 @@ function infoText(i: DraftInputs, els: Set<ElementId>): string {
   return [listed ? `The information involved was your ${listed}.` : '', i.informationInvolved ?? ''].filter(Boolean).join(' ');
 }
 
+/**
+ * When the breach happened: "on or about D", or "between D1 and D2" for a range — US state notices
+ * ask for "the date, estimated date, or date range of the breach" (e.g. Cal. Civ. Code
+ * §1798.82(d)(2)(C)); the dates come from the incident record (issue 20 §6).
+ */
+function breachWhen(i: DraftInputs, single = 'on or about'): string {
+  return i.breachEndDate ? 'between {{breachDate}} and {{breachEndDate}}' : `${single} {{breachDate}}`;
+}
+
+/** The end of a date range as a structured field, only when there is one. */
+const breachEnd = (i: DraftInputs): Record<string, string> => (i.breachEndDate ? { breachEndDate: '{{breachEndDate}}' } : {});
+
 function contactText(): string {
   return 'If you have questions, contact {{organisationName}} at {{contactPhone}} or {{contactEmail}}.';
 }
@@ -118,6 +130,12 @@ function monitoringSection(i: DraftInputs): TemplateSection[] {
   ];
 }
 
+/** The monitoring offer as the authority reads it (the individual notice says how to enrol). */
+function monitoringOffered(i: DraftInputs): TemplateSection[] {
+  if (!i.creditMonitoringMonths) return [];
+  return [{ key: 'monitoring', heading: 'Credit monitoring offered', text: 'Affected residents are offered {{creditMonitoringMonths}} months of credit monitoring and identity-theft protection services at no cost.' }];
+}
+
 const bureausSection = (): TemplateSection => ({
   key: 'bureaus',
   heading: 'Credit reporting agencies',
@@ -131,7 +149,7 @@ const usIndividual: Template = {
   subject: 'Notice of Data Breach from {{organisationName}}',
   sections: (i, els) => [
     { key: 'greeting', heading: '', text: 'Dear {{recipient.name}},\n\nThis notice is dated {{noticeDate}}.' },
-    { key: 'whatHappened', heading: 'What Happened?', text: `{{whatHappened}} The breach occurred on or about {{breachDate}} and was discovered on {{discoveryDate}}.${delayText(i)}` },
+    { key: 'whatHappened', heading: 'What Happened?', text: `{{whatHappened}} The breach occurred ${breachWhen(i)} and was discovered on {{discoveryDate}}.${delayText(i)}` },
     { key: 'information', heading: 'What Information Was Involved?', text: infoText(i, els) },
     { key: 'whatWeAreDoing', heading: 'What We Are Doing.', text: '{{whatWeAreDoing}}' },
     ...monitoringSection(i),
@@ -175,7 +193,7 @@ const gdprIndividual: Template = {
   subject: 'Personal data breach notification from {{organisationName}}',
   sections: (i, els) => [
     { key: 'greeting', heading: '', text: 'Dear {{recipient.name}},\n\nThis notice is dated {{noticeDate}}.' },
-    { key: 'whatHappened', heading: 'What happened', text: '{{whatHappened}} The breach occurred on or about {{breachDate}} and we became aware of it on {{discoveryDate}}.' },
+    { key: 'whatHappened', heading: 'What happened', text: `{{whatHappened}} The breach occurred ${breachWhen(i)} and we became aware of it on {{discoveryDate}}.` },
     { key: 'information', heading: 'Which of your data are concerned', text: infoText(i, els) },
     { key: 'consequences', heading: 'Likely consequences', text: '{{likelyConsequences}}' },
     { key: 'whatWeAreDoing', heading: 'What we have done and will do', text: '{{whatWeAreDoing}}' },
@@ -192,7 +210,7 @@ const hipaaIndividual: Template = {
   subject: 'Notice of a breach of your health information from {{organisationName}}',
   sections: (i, els) => [
     { key: 'greeting', heading: '', text: 'Dear {{recipient.name}},\n\nThis notice is dated {{noticeDate}}.' },
-    { key: 'whatHappened', heading: 'What Happened?', text: '{{whatHappened}} The breach occurred on {{breachDate}} and was discovered on {{discoveryDate}}.' },
+    { key: 'whatHappened', heading: 'What Happened?', text: `{{whatHappened}} The breach occurred ${breachWhen(i, 'on')} and was discovered on {{discoveryDate}}.` },
     { key: 'information', heading: 'What Information Was Involved?', text: infoText(i, els) },
     { key: 'whatYouCanDo', heading: 'What You Can Do.', text: '{{whatYouCanDo}}' },
     { key: 'whatWeAreDoing', heading: 'What We Are Doing.', text: '{{whatWeAreDoing}}' },
@@ -207,7 +225,11 @@ const coverLetter = (to: string): TemplateSection => ({
   text: `To ${to}:\n\n{{organisationName}} submits the following notification of a personal data breach, dated {{noticeDate}}. The structured fields follow; we will supplement this report as the investigation progresses.`,
 });
 
-/** GDPR Art. 33(3) (a)–(d) as structured fields plus a cover letter. */
+/**
+ * GDPR Art. 33(3) (a)–(d) as structured fields plus a cover letter. Addressed to the authority:
+ * no advice to individuals (that is the Art. 34 communication), and the count of data subjects is
+ * that of the authority's jurisdiction (issue 20 §6), with the total beside it.
+ */
 const gdprRegulator: Template = {
   id: 'regulator.gdpr',
   title: 'Notification of a personal data breach (GDPR Art. 33)',
@@ -218,18 +240,22 @@ const gdprRegulator: Template = {
     { key: 'information', heading: 'Categories of data', text: infoText(i, els) },
     { key: 'consequences', heading: 'Likely consequences', text: '{{likelyConsequences}}' },
     { key: 'whatWeAreDoing', heading: 'Measures taken or proposed', text: '{{whatWeAreDoing}}' },
-    { key: 'whatYouCanDo', heading: 'Recommended steps for the people concerned', text: '{{whatYouCanDo}}' },
-    { key: 'contact', heading: 'Contact point', text: 'Data protection officer: {{dpoContact}}. ' + contactText() },
+    { key: 'contact', heading: 'Contact point', text: 'Data protection officer: {{dpoContact}}. ' + contactText() + ' Postal address: {{organisationAddress}}.' },
   ],
-  fields: (_i, els) => ({
+  fields: (i, els) => ({
     controller: '{{organisationName}}',
+    controllerAddress: '{{organisationAddress}}',
     natureOfBreach: '{{whatHappened}}',
     categoriesOfData: elementLabels(els),
-    approximateDataSubjects: '{{totalAffected}}',
+    approximateDataSubjects: '{{residentsAffected}}',
+    totalDataSubjects: '{{totalAffected}}',
     dpoContact: '{{dpoContact}}',
+    contactEmail: '{{contactEmail}}',
+    contactPhone: '{{contactPhone}}',
     likelyConsequences: '{{likelyConsequences}}',
     measures: '{{whatWeAreDoing}}',
     breachDate: '{{breachDate}}',
+    ...breachEnd(i),
     awarenessDate: '{{discoveryDate}}',
   }),
 };
@@ -246,12 +272,13 @@ const hhsRegulator: Template = {
     { key: 'whatWeAreDoing', heading: 'Actions taken', text: '{{whatWeAreDoing}}' },
     { key: 'contact', heading: 'Contact', text: contactText() },
   ],
-  fields: (_i, els) => ({
+  fields: (i, els) => ({
     coveredEntityName: '{{organisationName}}',
     coveredEntityAddress: '{{organisationAddress}}',
     contactPhone: '{{contactPhone}}',
     contactEmail: '{{contactEmail}}',
     breachStartDate: '{{breachDate}}',
+    ...breachEnd(i),
     discoveryDate: '{{discoveryDate}}',
     individualsAffected: '{{totalAffected}}',
     typeOfBreach: '{{breachType}}',
@@ -273,7 +300,7 @@ const stateAgRegulator: Template = {
     { key: 'whatHappened', heading: 'Nature of the breach', text: '{{whatHappened}}' },
     { key: 'information', heading: 'Types of personal information', text: infoText(i, els) },
     { key: 'whatWeAreDoing', heading: 'Steps taken', text: '{{whatWeAreDoing}}' },
-    ...monitoringSection(i),
+    ...monitoringOffered(i),
     { key: 'sample', heading: 'Sample notice', text: 'A sample copy of the notice to individuals, without personal information, is attached ({{sampleNoticeRef}}).' },
     { key: 'contact', heading: 'Contact', text: `Reported by {{reporterName}}, {{reporterTitle}}. ${contactText()}` },
   ],
@@ -285,6 +312,7 @@ const stateAgRegulator: Template = {
     contactPhone: '{{contactPhone}}',
     contactEmail: '{{contactEmail}}',
     breachDate: '{{breachDate}}',
+    ...breachEnd(i),
     discoveryDate: '{{discoveryDate}}',
     residentsAffected: '{{residentsAffected}}',
     totalAffected: '{{totalAffected}}',
@@ -312,7 +340,7 @@ const substituteNotice: Template = {
   title: 'Notice of Data Breach',
   subject: 'Notice of Data Breach — {{organisationName}}',
   sections: (i, els) => [
-    { key: 'whatHappened', heading: 'What Happened?', text: '{{whatHappened}} The breach occurred on or about {{breachDate}}.' },
+    { key: 'whatHappened', heading: 'What Happened?', text: `{{whatHappened}} The breach occurred ${breachWhen(i)}.` },
     { key: 'information', heading: 'What Information Was Involved?', text: infoText(i, els) },
     { key: 'whatWeAreDoing', heading: 'What We Are Doing.', text: '{{whatWeAreDoing}}' },
     { key: 'whatYouCanDo', heading: 'What You Can Do.', text: '{{whatYouCanDo}}' },
@@ -326,7 +354,7 @@ const mediaNotice: Template = {
   title: '{{organisationName}} announces a data security incident',
   subject: 'Press release: {{organisationName}} data security incident',
   sections: (i, els) => [
-    { key: 'whatHappened', heading: 'What Happened?', text: '{{whatHappened}} The incident occurred on or about {{breachDate}}.' },
+    { key: 'whatHappened', heading: 'What Happened?', text: `{{whatHappened}} The incident occurred ${breachWhen(i)}.` },
     { key: 'information', heading: 'What Information Was Involved?', text: infoText(i, els) },
     { key: 'whatWeAreDoing', heading: 'What We Are Doing.', text: '{{whatWeAreDoing}}' },
     { key: 'whatYouCanDo', heading: 'What You Can Do.', text: '{{whatYouCanDo}}' },

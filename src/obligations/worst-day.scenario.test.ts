@@ -60,4 +60,28 @@ describe('issue 20 walk-through on the shipped rules', () => {
     });
     for (const id of ['US-CA.individuals.2026', 'US-NY.individuals.2025', 'US-FL.individuals', 'US-IL.individuals', 'US-CO.individuals']) expect(pick(settled, id).required, id).toBe(true);
   });
+
+  const settledAt = (discoveredAt: string, elements = ELEMENTS) =>
+    run({
+      discoveredAt,
+      awareAt: discoveredAt,
+      population: PEOPLE.map(([j, n]) => group(j, n, elements)),
+      controller: { establishments: ['US', 'DE'] },
+      breach: { acquisition: true, keyCompromised: null, malicious: true, hashing: { algorithm: 'sha1', salted: false, secretsLeaked: null } },
+    } as never);
+
+  it('N.J.S.A. 56:8-161 as amended by P.L. 2019, c. 95 (from 2019-09-01): e-mail + password of an online account is personal information — NJ individuals and the State Police are owed, not "review"', () => {
+    const r = settledAt('2026-03-02T15:00:00Z');
+    for (const id of ['US-NJ.individuals', 'US-NJ.law_enforcement']) expect(pick(r, id).required, id).toBe(true);
+    // The day before S52 took effect the definition had no credentials: still a question, never a silent yes.
+    expect(pick(settledAt('2019-08-31T15:00:00Z'), 'US-NJ.individuals.2006').required).toBe('review');
+  });
+
+  it('73 P.S. §2302 "personal information" (1)(vi), Act 151 of 2022: the name linked to e-mail + password — PA individuals, the AG (>500) and the CRAs are owed', () => {
+    const r = settledAt('2026-03-02T15:00:00Z');
+    for (const id of ['US-PA.individuals', 'US-PA.regulator', 'US-PA.credit_bureaus']) expect(pick(r, id).required, id).toBe(true);
+    // Without the name the PA combination is not met for certain.
+    const noName = settledAt('2026-03-02T15:00:00Z', ELEMENTS.filter((e) => e !== 'person_name'));
+    expect(pick(noName, 'US-PA.individuals').required).not.toBe(true);
+  });
 });

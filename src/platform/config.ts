@@ -53,6 +53,8 @@ export interface Config {
   canaryDomain: string | null;
   /** The job queue's engine: the embedded one (any store) or pg-boss (PostgreSQL only). */
   jobQueue: 'embedded' | 'pg-boss';
+  /** Evidence files on an S3-compatible object store shared by the fleet (docs/operations.md); null = the data directory. */
+  objectStore: { bucket: string; endpoint: string | null; region: string; prefix: string; forcePathStyle: boolean } | null;
 }
 
 /** Name of each setting as an environment variable and as a config-file key. */
@@ -87,6 +89,11 @@ const SETTINGS = {
   jobLeaseSeconds: ['BREACHDESK_JOB_LEASE_SECONDS', 'jobLeaseSeconds'],
   metricsToken: ['BREACHDESK_METRICS_TOKEN', 'metricsToken'],
   jobQueue: ['BREACHDESK_JOB_QUEUE', 'jobQueue'],
+  s3Bucket: ['BREACHDESK_S3_BUCKET', 's3Bucket'],
+  s3Endpoint: ['BREACHDESK_S3_ENDPOINT', 's3Endpoint'],
+  s3Region: ['BREACHDESK_S3_REGION', 's3Region'],
+  s3Prefix: ['BREACHDESK_S3_PREFIX', 's3Prefix'],
+  s3ForcePathStyle: ['BREACHDESK_S3_FORCE_PATH_STYLE', 's3ForcePathStyle'],
 } as const;
 type Key = keyof typeof SETTINGS;
 
@@ -161,6 +168,12 @@ const schemas: Record<Key, z.ZodType> = {
   jobLeaseSeconds: int(3, 3600),
   metricsToken: z.string().min(24, 'must be at least 24 characters (it guards operational data)'),
   jobQueue: z.enum(['embedded', 'pg-boss'], { message: 'must be embedded or pg-boss' }),
+  // Bucket names: 3–63 lower-case letters, digits, dots and hyphens (S3 bucket naming rules).
+  s3Bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be an S3 bucket name (3–63 of a-z, 0-9, . and -)'),
+  s3Endpoint: z.string().url('must be a URL such as http://minio.internal:9000'),
+  s3Region: z.string().min(1),
+  s3Prefix: z.string().regex(/^([^/].*\/)?$/, 'must be empty or end with / and not start with /'),
+  s3ForcePathStyle: bool,
   oidcGroupsClaim: z.string().min(1),
   oidcLabel: z.string().min(1).max(60),
   secondFactorRoles: z.string().transform((v, ctx) => {
@@ -189,6 +202,9 @@ const DEFAULTS: Partial<Record<Key, unknown>> = {
   inlineWorker: true,
   jobLeaseSeconds: 60,
   jobQueue: 'embedded',
+  s3Region: 'us-east-1',
+  s3Prefix: '',
+  s3ForcePathStyle: false,
 };
 
 export interface ConfigProblem {
@@ -300,6 +316,9 @@ export function inspectConfig(src: ConfigSource = {}): { config: Config | null; 
     securityContact: (out.securityContact as string | null) ?? null,
     canaryDomain: (out.canaryDomain as string | null)?.toLowerCase() ?? null,
     jobQueue: out.jobQueue as Config['jobQueue'],
+    objectStore: out.s3Bucket
+      ? { bucket: out.s3Bucket as string, endpoint: (out.s3Endpoint as string | null) ?? null, region: out.s3Region as string, prefix: out.s3Prefix as string, forcePathStyle: out.s3ForcePathStyle as boolean }
+      : null,
   };
   return { config, problems };
 }

@@ -17,6 +17,8 @@ import { migrateToLatest } from './db/migrate.js';
 import { EmbeddedJobQueue } from './jobs/embedded-queue.js';
 import { PgBossJobQueue } from './jobs/pg-boss-queue.js';
 import type { JobQueue } from './jobs/job-queue.js';
+import type { BlobStore } from './storage/blob-store.js';
+import { openBlobStore } from './storage/open-blob-store.js';
 import { createLogger, type Logger } from './logger.js';
 
 export interface Platform {
@@ -26,6 +28,8 @@ export interface Platform {
   audit: AuditService;
   accounts: AccountsService;
   jobs: JobQueue;
+  /** Where evidence files live: the data directory or an S3-compatible store (storage/). */
+  blobs: BlobStore;
   metrics: Metrics;
   log: Logger;
   close(): Promise<void>;
@@ -96,6 +100,7 @@ export async function openPlatform(config: Config, opts: OpenOptions): Promise<P
         : new EmbeddedJobQueue(store.db, log, { pollMs: opts.jobPollMs, leaseMs: config.jobLeaseSeconds * 1000, concurrency: opts.jobConcurrency });
     const metrics = new Metrics();
     registerJobGauges(metrics, store);
+    const blobs = await openBlobStore(config);
     return {
       config,
       store,
@@ -103,11 +108,13 @@ export async function openPlatform(config: Config, opts: OpenOptions): Promise<P
       audit,
       accounts,
       jobs,
+      blobs,
       metrics,
       log,
       close: async () => {
         await jobs.stop();
         await audit.flushCheckpoint().catch(() => {});
+        blobs.close();
         await store.close();
       },
     };

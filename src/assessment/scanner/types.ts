@@ -116,6 +116,11 @@ export interface ReadOptions {
    * receives them: the scan engine's worker threads). Off by default: other readers get rows.
    */
   csvBlocks?: boolean;
+  /**
+   * Also yield `sql-block` events (rows of a SQL dump not yet split, of strict shapes only: see
+   * readers/sql-block.ts), for the scan engine's worker threads. Off by default.
+   */
+  sqlBlocks?: boolean;
 }
 
 /**
@@ -149,6 +154,23 @@ export type ReaderEvent =
       delim: string;
       buf: Uint8Array;
       quoted: boolean;
+      rows: number;
+      firstLocation: { unit: 'line'; n: number };
+    }
+  /**
+   * With ReadOptions.sqlBlocks only: rows of an INSERT's VALUES list (`mode: 'values'`) or lines of
+   * a COPY block (`'copy'`) not yet split, UTF-8, of the strict shapes of readers/sql-block.ts, each
+   * with at most `columns.length` values; `sqlBlockRows` turns them into the rows a `records` event
+   * would carry. `backslash`: MySQL's backslash escapes in quoted strings. `rows` is their number.
+   */
+  | {
+      kind: 'sql-block';
+      path: string;
+      table: string;
+      columns: string[];
+      mode: 'values' | 'copy';
+      backslash: boolean;
+      buf: Uint8Array;
       rows: number;
       firstLocation: { unit: 'line'; n: number };
     }

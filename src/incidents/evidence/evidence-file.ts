@@ -13,7 +13,9 @@
  * SHA-256 and the size of the plaintext are computed in the same pass.
  */
 import { createCipheriv, createDecipheriv, createHash, type Hash, randomBytes } from 'node:crypto';
-import { open } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
+import type { BlobFile } from '../../platform/storage/blob-store.js';
+import { LocalBlobStore } from '../../platform/storage/local-blob-store.js';
 import { Transform, type TransformCallback } from 'node:stream';
 
 export const FRAME_SIZE = 1 << 20;
@@ -113,28 +115,36 @@ function frameOffset(index: number): number {
   return HEADER.length + index * (FRAME_OVERHEAD + FRAME_SIZE);
 }
 
+/** A stored evidence file: a path in the data directory, or an opener of a blob (platform/storage). */
+export type EvidenceSource = string | (() => Promise<BlobFile>);
+
+function openSource(src: EvidenceSource): Promise<BlobFile> {
+  return typeof src === 'string' ? new LocalBlobStore(dirname(src)).open(basename(src)) : src();
+}
+
 /**
  * Decrypts the file frame by frame from frame `fromFrame`, authenticating each; throws
  * EvidenceFileError naming the first frame that fails (altered, reordered, truncated).
  */
-export async function* decryptFrames(path: string, key: Buffer, itemId: string, fromFrame = 0): AsyncGenerator<Buffer> {
-  const fh = await open(path, 'r');
+export async function* decryptFrames(src: EvidenceSource, key: Buffer, itemId: string, fromFrame = 0): AsyncGenerator<Buffer> {
+  const fh = await openSource(src);
   try {
-    const fileSize = (await fh.stat()).size;
+    const fileSize = fh.size;
     const head = Buffer.alloc(HEADER.length);
-    await fh.read(head, 0, HEADER.length, 0);
+    await fh.read(head, 0);
     if (!head.equals(HEADER)) throw new EvidenceFileError('not a Breachdesk evidence file (bad header)');
     let index = fromFrame;
     let pos = frameOffset(index);
     if (pos >= fileSize && !(fromFrame === 0 && pos === fileSize)) return;
     for (;;) {
       if (pos + FRAME_OVERHEAD > fileSize) throw new EvidenceFileError(`file truncated at frame ${index}`, index);
-      const meta = Buffer.alloc(FRAME_OVERHEAD);
-      await fh.read(meta, 0, FRAME_OVERHEAD, pos);
+      // The frame's header and its longest possible body in one read (one ranged GET on an object store).
+      const frame = Buffer.alloc(Math.min(FRAME_OVERHEAD + FRAME_SIZE, fileSize - pos));
+      await fh.read(frame, pos);
+      const meta = frame.subarray(0, FRAME_OVERHEAD);
       const len = meta.readUInt32BE(0);
       if (len > FRAME_SIZE || pos + FRAME_OVERHEAD + len > fileSize) throw new EvidenceFileError(`frame ${index} has a bad length`, index);
-      const body = Buffer.alloc(len);
-      if (len) await fh.read(body, 0, len, pos + FRAME_OVERHEAD);
+      const body = frame.subarray(FRAME_OVERHEAD, FRAME_OVERHEAD + len);
       const next = pos + FRAME_OVERHEAD + len;
       const final = next === fileSize;
       const d = createDecipheriv('aes-256-gcm', key, meta.subarray(LEN_BYTES, LEN_BYTES + IV_BYTES));
@@ -158,7 +168,7 @@ export async function* decryptFrames(path: string, key: Buffer, itemId: string, 
 }
 
 /** Plaintext bytes [start, end) of the file (end exclusive), decrypting only the frames needed. */
-export async function* decryptRange(path: string, key: Buffer, itemId: string, start: number, end: number): AsyncGenerator<Buffer> {
+export async function* decryptRange(path: EvidenceSource, key: Buffer, itemId: string, start: number, end: number): AsyncGenerator<Buffer> {
   if (end <= start) return;
   const first = Math.floor(start / FRAME_SIZE);
   let at = first * FRAME_SIZE;
@@ -172,7 +182,7 @@ export async function* decryptRange(path: string, key: Buffer, itemId: string, s
 }
 
 /** Re-hashes the plaintext: SHA-256 and size, authenticating every frame. */
-export async function hashEncryptedFile(path: string, key: Buffer, itemId: string): Promise<{ sha256: string; size: number }> {
+export async function hashEncryptedFile(path: EvidenceSource, key: Buffer, itemId: string): Promise<{ sha256: string; size: number }> {
   const h = createHash('sha256');
   let size = 0;
   for await (const plain of decryptFrames(path, key, itemId)) {

@@ -16,7 +16,7 @@ export interface EvidenceModule {
 export function createEvidenceModule(platform: Platform, access: IncidentAccess): EvidenceModule {
   const repo = new EvidenceRepository(platform.store.db, platform.store.dialect);
   const deps = { repo, keyring: platform.keyring, audit: platform.audit, access };
-  const service = new EvidenceService({ ...deps, dataDir: platform.config.dataDir });
+  const service = new EvidenceService({ ...deps, dataDir: platform.config.dataDir, blobs: platform.blobs });
   const notes = new NotesService(deps);
   service.cleanStalePartials();
   return { service, notes, parts: { routes: [evidenceRoutes(service, notes)] } };

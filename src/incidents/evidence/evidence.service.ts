@@ -4,15 +4,16 @@
  * an audit event (with incidentId, so the incident timeline shows it) in one transaction.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { createWriteStream, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
+import { readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { AuditService } from '../../platform/audit/audit.service.js';
 import { actorOf } from '../../platform/auth/accounts.service.js';
 import { canLead, hasRole, type Principal } from '../../platform/auth/roles.js';
 import type { Keyring } from '../../platform/crypto/keyring.js';
+import type { BlobStore } from '../../platform/storage/blob-store.js';
+import { LocalBlobStore } from '../../platform/storage/local-blob-store.js';
 import { BadInputError } from '../../platform/errors.js';
 import { ForbiddenError, HttpError, NotFoundError } from '../../platform/http/problem.js';
 import type { IncidentAccess } from '../incident-access.js';
@@ -38,6 +39,8 @@ export interface EvidenceDeps {
   audit: AuditService;
   access: IncidentAccess;
   dataDir: string;
+  /** Where the encrypted files are stored (platform/storage); default: the data directory. */
+  blobs?: BlobStore;
   now?: () => Date;
 }
 
@@ -49,9 +52,11 @@ const metaContext = (id: string) => `evidence:${id}`;
 
 export class EvidenceService {
   private readonly now: () => Date;
+  private readonly blobs: BlobStore;
 
   constructor(private readonly d: EvidenceDeps) {
     this.now = d.now ?? (() => new Date());
+    this.blobs = d.blobs ?? new LocalBlobStore(d.dataDir);
   }
 
   /**
@@ -77,8 +82,9 @@ export class EvidenceService {
     return join(this.d.dataDir, 'evidence');
   }
 
-  private fileOf(row: EvidenceItemsTable): string {
-    return join(this.d.dataDir, row.file_path);
+  /** The item's encrypted file, opened from the blob store when read. */
+  private fileOf(row: EvidenceItemsTable) {
+    return () => this.blobs.open(row.file_path);
   }
 
   private fileKey(row: EvidenceItemsTable): Buffer {
@@ -166,21 +172,19 @@ export class EvidenceService {
     if (!name) throw new BadInputError('name: the evidence file needs a name');
     const id = randomUUID();
     const key = randomBytes(32);
-    mkdirSync(join(this.dir(), '.partial'), { recursive: true, mode: 0o700 });
-    const partial = join(this.dir(), '.partial', `${id}.part`);
-    const relPath = join('evidence', `${id}.bdev`);
-    const finalPath = join(this.d.dataDir, relPath);
+    // The blob key: a relative path, the same in the data directory and on an object store.
+    const relPath = `evidence/${id}.bdev`;
     const enc = new EncryptingStream(key, id);
+    const body = new PassThrough();
     try {
-      await pipeline(input.stream, enc, createWriteStream(partial, { mode: 0o600, flags: 'wx', flush: true }));
+      // The store sees only encrypted bytes, streamed; nothing is under the key unless all arrived.
+      await Promise.all([pipeline(input.stream, enc, body), this.blobs.put(relPath, body)]);
       if (input.declaredSize != null && enc.size !== input.declaredSize) {
         throw new BadInputError(`the body has ${enc.size} bytes but Content-Length said ${input.declaredSize}`);
       }
-      // flush: the bytes are on disk before the item (and its hash) is committed.
-      await rename(partial, finalPath);
     } catch (e) {
       // A partial upload (client gone, disk full) leaves neither an item nor a file.
-      await rm(partial, { force: true });
+      await this.blobs.remove(relPath).catch(() => {});
       throw e;
     }
     const actor = actorOf(p);
@@ -238,7 +242,7 @@ export class EvidenceService {
         }),
       );
     } catch (e) {
-      await rm(finalPath, { force: true });
+      await this.blobs.remove(relPath).catch(() => {});
       throw e;
     }
   }
@@ -372,7 +376,7 @@ export class EvidenceService {
       reason: reason ?? null,
       set: { deleted_at: this.now().toISOString(), deleted_by: p.username },
     });
-    await rm(this.fileOf(row), { force: true });
+    await this.blobs.remove(row.file_path);
     return this.toItem(updated);
   }
 }

@@ -47,12 +47,12 @@ export function composeUpdate(audience: Audience, s: UpdateState): ComposedUpdat
   return { audience, needsApproval: AUDIENCES[audience].external, subject: `[Status update] ${s.title} — ${s.status} (${when(s.at)})`, lines };
 }
 
-export function toEmailText(u: ComposedUpdate): { subject: string; text: string } {
+export function toEmailText(u: Pick<ComposedUpdate, 'subject' | 'lines'>): { subject: string; text: string } {
   return { subject: u.subject, text: `${u.lines.join('\n')}\n` };
 }
 
 /** Slack incoming webhook body: `text` is the notification fallback, blocks the message. */
-export function toSlack(u: ComposedUpdate): { text: string; blocks: unknown[] } {
+export function toSlack(u: Pick<ComposedUpdate, 'subject' | 'lines'>): { text: string; blocks: unknown[] } {
   return {
     text: u.subject,
     blocks: [
@@ -63,7 +63,7 @@ export function toSlack(u: ComposedUpdate): { text: string; blocks: unknown[] } 
 }
 
 /** Microsoft Teams incoming webhook body with an Adaptive Card. */
-export function toTeams(u: ComposedUpdate): unknown {
+export function toTeams(u: Pick<ComposedUpdate, 'subject' | 'lines'>): unknown {
   return {
     type: 'message',
     attachments: [

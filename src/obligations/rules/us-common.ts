@@ -203,6 +203,12 @@ export interface StateVersion {
   ag?: AgSpec;
   cra?: CraSpec;
   noHarmFiling?: NoHarmFiling;
+  /**
+   * Combinations the statute's definition of personal information adds to the baseline, confirmed
+   * against its text (e.g. N.J.S.A. 56:8-161 online credentials since 2019-09-01): they trigger the
+   * duty for certain; elements of the baseline review list not named here still answer review.
+   */
+  piAlso?: ElementId[][];
   /** A condition of the statute not encoded (applies to every rule of the version). */
   review?: string;
   notes?: string;
@@ -263,7 +269,7 @@ export const stateRules = (law: StateLaw): RuleInput[] => {
       appliesIf: ['controller' as const],
       scope: { kind: 'residents' as const },
       trigger: {
-        elements: { anyOf: [], combos: BASELINE_COMBOS },
+        elements: { anyOf: [], combos: [...BASELINE_COMBOS, ...(v.piAlso ?? [])] },
         reviewElements: BASELINE_REVIEW,
         breachMode: v.mode,
         encryptionSafeHarbor: HARBOUR_LOST_IF_KEY,
@@ -273,7 +279,7 @@ export const stateRules = (law: StateLaw): RuleInput[] => {
       ...(v.to ? { effectiveTo: v.to } : {}),
       citation: v.citation,
       source: v.source,
-      verified: `${v.verified} Personal-information definition: baseline elements only (others answer review).`,
+      verified: `${v.verified} Personal-information definition: baseline elements${v.piAlso ? ` and ${v.piAlso.map((c) => c.join(' + ')).join(', ')} (confirmed)` : ' only'} (others answer review).`,
       ...(v.review ? { review: v.review } : {}),
       ...(v.notes ? { notes: v.notes } : {}),
     };

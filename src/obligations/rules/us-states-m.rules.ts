@@ -163,7 +163,7 @@ const MS: StateLaw = {
       source: src(
         'https://www.legislature.ms.gov/',
         'Miss. Code Ann. §75-24-29 (Notice of breach of security involving personal information)',
-        `${STORED_COPIES}: the text of §75-24-29(1)–(2) (cliclaw.com) and of (3) quoted by wordsbywit.com ("Notification shall not be required if, after an appropriate investigation …"); Perkins Coie and recordinglaw.com (H.B. 583 signed 2010-04-07, effective 2011-07-01; no government or CRA notice); DWT. The official code is published by LexisNexis; the legislature\'s site is linked`,
+        `${STORED_COPIES}: the text of §75-24-29(1)–(2) (cliclaw.com) and of (3) quoted by wordsbywit.com ("Notification shall not be required if, after an appropriate investigation …"); Perkins Coie and recordinglaw.com (H.B. 583 signed 2010-04-07, effective 2011-07-01; no government or CRA notice); DWT. The official code is published by LexisNexis; the legislature's site is linked`,
       ),
       verified: 'Confirmed: without unreasonable delay; the no-harm exception after an appropriate investigation; no AG or CRA duty; in force 2011-07-01.',
     },

@@ -2,7 +2,7 @@
  * Nebraska, Nevada, New Hampshire, New Jersey, New Mexico, North Carolina, North Dakota — every text
  * in force since 2018-01-01, with sources and what was checked.
  */
-import { type StateLaw, STORED_COPIES, src } from './us-common.js';
+import { CREDENTIALS, type StateLaw, STORED_COPIES, src } from './us-common.js';
 
 const NE: StateLaw = {
   code: 'NE',
@@ -117,6 +117,10 @@ const NJ: StateLaw = {
     {
       ...NJ_BASE,
       from: '2019-09-01',
+      // N.J.S.A. 56:8-161 as amended by P.L. 2019, c. 95: "user name, email address, or any other
+      // account holder identifying information, in combination with any password or security
+      // question and answer that would permit access to an online account" — no name needed.
+      piAlso: CREDENTIALS,
       verified:
         'Confirmed: access suffices; the exception needs the business to establish misuse is not reasonably possible, documented in writing and kept 5 years; State Police before the notice to residents; CRAs above 1,000 persons at one time.',
     },

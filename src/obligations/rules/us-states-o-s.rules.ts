@@ -2,7 +2,8 @@
  * Ohio, Oklahoma, Oregon, Pennsylvania, Rhode Island, South Carolina, South Dakota — every text in
  * force since 2018-01-01 (or since the law began), with sources and what was checked.
  */
-import { type StateLaw, STORED_COPIES, src } from './us-common.js';
+import type { ElementId } from '../../assessment/scanner/types.js';
+import { CREDENTIALS, type StateLaw, STORED_COPIES, src } from './us-common.js';
 
 const OH: StateLaw = {
   code: 'OH',
@@ -144,6 +145,12 @@ const PA_HARM = {
     'breach is unauthorized access and acquisition of data "that causes or the entity reasonably believes has caused or will cause loss or injury to any resident of this Commonwealth"',
   cite: '73 P.S. §2302',
 };
+/**
+ * 73 P.S. §2302 "personal information" (1)(vi), added by Act 151 of 2022: the name "in combination
+ * with and linked to" "a user name or e-mail address, in combination with a password or security
+ * question and answer that would permit access to an online account" — the name is needed.
+ */
+const PA_CREDENTIALS: ElementId[][] = CREDENTIALS.map((c) => ['person_name', ...c]);
 const PA: StateLaw = {
   code: 'PA',
   versions: [
@@ -166,6 +173,7 @@ const PA: StateLaw = {
       mode: 'acquisition',
       ind: { days: null, urgency: 'without_unreasonable_delay' as const },
       harm: PA_HARM,
+      piAlso: PA_CREDENTIALS,
       cra: { count: 1000, comparator: '>', counted: 'Pennsylvania residents notified at one time' },
       source: PA_SOURCE,
       verified: 'Act 151 of 2022 (approved 2022-11-03) widened personal information. Not confirmed: 2023-05-02 (180 days after approval, as recalled) as its effective date.',
@@ -174,6 +182,7 @@ const PA: StateLaw = {
       from: '2024-09-26',
       citation: '73 P.S. §§2303, 2305 as amended by Act 33 of 2024',
       mode: 'acquisition',
+      piAlso: PA_CREDENTIALS,
       ind: {
         days: null,
         urgency: 'without_unreasonable_delay' as const,

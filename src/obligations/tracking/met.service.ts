@@ -3,11 +3,20 @@
  * with its date, channel and reference, marks the tracked obligations of its rules met — on time,
  * or late with the reason — and stops their countdown (status `done`). GDPR Art. 33(1) asks for
  * "the reasons for the delay" of a late notification; a submission recorded late must carry one.
+ *
+ * A notice closes only the jurisdictions it covers: an individual campaign those of its recipients,
+ * a regulator submission the regulator's own. One obligation can span several jurisdictions (the
+ * GDPR Art. 34 duty to data subjects is one rule for the whole EEA): it is done when every
+ * jurisdiction of the people it counts is covered, and stays open (in progress, partly met) until
+ * then — a notice to the people in Germany leaves those in France owed.
  */
 import type { Kysely } from 'kysely';
 import type { Actor, AuditService } from '../../platform/audit/audit.service.js';
 import type { Database } from '../../platform/db/schema.js';
 import { BadInputError } from '../../platform/errors.js';
+import { NotFoundError } from '../../platform/http/problem.js';
+import { type BreachFacts, UNKNOWN_JURISDICTION } from '../facts.schema.js';
+import { isWithin } from '../jurisdictions.js';
 import type { IncidentObligationsTable, TrackingDatabase } from './tracking.tables.js';
 
 /** How a tracked obligation was met; stored as `met_json`. */
@@ -20,6 +29,10 @@ export interface MetRecord {
   reference: string | null;
   late: boolean;
   lateReason: string | null;
+  /** Jurisdictions of the obligation's people covered so far (every notice that met part of it). */
+  covered?: string[];
+  /** Jurisdictions still owed: non-empty while the obligation is only partly met. */
+  remaining?: string[];
 }
 
 export interface MetEvent {
@@ -32,6 +45,11 @@ export interface MetEvent {
   lateReason?: string | null;
   /** A person records it: a late one without a reason is refused (a campaign finishing is not asked). */
   requireLateReason: boolean;
+  /**
+   * Jurisdictions the notice covers: its recipients' (individual campaign) or the authority's
+   * (regulator submission). Omitted: the whole obligation.
+   */
+  jurisdictions?: string[];
 }
 
 export class ObligationsMetService {
@@ -57,24 +75,87 @@ export class ObligationsMetService {
         throw new BadInputError(`lateReason: ${e.at} is after the deadline of ${r.rule_id} (${r.deadline}); say why the notification is late (GDPR Art. 33(1))`);
   }
 
-  /** Marks the obligations of the notice's rules met; returns how many tracked items it closed. */
+  /** Population jurisdictions of the incident's last computation (the people each obligation counts). */
+  private async population(incidentId: string): Promise<string[]> {
+    const r = await this.db.selectFrom('incident_facts').select('facts_json').where('incident_id', '=', incidentId).executeTakeFirst();
+    const facts = r?.facts_json ? (JSON.parse(r.facts_json) as Pick<BreachFacts, 'population'>) : null;
+    return [...new Set((facts?.population ?? []).map((p) => p.jurisdiction))].filter((j) => j !== UNKNOWN_JURISDICTION);
+  }
+
+  /**
+   * Marks the obligations of the notice's rules met for the jurisdictions it covers; returns how
+   * many tracked items it closed or partly met.
+   */
   async met(e: MetEvent, actor: Actor): Promise<number> {
     await this.check(e);
     const rows = await this.rows(e.incidentId, e.ruleIds);
+    const population = e.jurisdictions ? await this.population(e.incidentId) : [];
     const iso = new Date().toISOString();
+    let touched = 0;
     await this.db.transaction().execute(async (trx) => {
       for (const r of rows) {
+        const cover = coverage(r, e.jurisdictions, population);
+        if (!cover) continue;
+        touched++;
         const late = !!r.deadline && e.at > r.deadline;
-        const record: MetRecord = { at: e.at, noticeId: e.noticeId, channel: e.channel, reference: e.reference ?? null, late, lateReason: e.lateReason?.trim() || null };
-        const reason = `met by ${e.channel}${record.reference ? ` (${record.reference})` : ''} on ${e.at}${late ? ` — late${record.lateReason ? `: ${record.lateReason}` : ''}` : ' — on time'}`;
-        await trx.updateTable('incident_obligations').set({ status: 'done', status_reason: reason, met_json: JSON.stringify(record), updated_at: iso }).where('id', '=', r.id).execute();
+        const prev = r.met_json ? (JSON.parse(r.met_json) as MetRecord) : null;
+        const record: MetRecord = {
+          at: e.at,
+          noticeId: e.noticeId,
+          channel: e.channel,
+          reference: e.reference ?? null,
+          // A part sent late makes the whole duty late; its reason is kept.
+          late: late || (prev?.late ?? false),
+          lateReason: e.lateReason?.trim() || (late ? null : (prev?.lateReason ?? null)),
+          ...(e.jurisdictions ? { covered: cover.covered, remaining: cover.remaining } : {}),
+        };
+        const done = cover.remaining.length === 0;
+        const how = `${e.channel}${record.reference ? ` (${record.reference})` : ''} on ${e.at}`;
+        const reason = done
+          ? `met by ${how}${record.late ? ` — late${record.lateReason ? `: ${record.lateReason}` : ''}` : ' — on time'}`
+          : `met for ${cover.covered.join(', ')} by ${how}; still owed for ${cover.remaining.join(', ')}`;
+        const status = done ? 'done' : r.status === 'done' || r.status === 'not_required' ? r.status : 'in_progress';
+        await trx.updateTable('incident_obligations').set({ status, status_reason: reason, met_json: JSON.stringify(record), updated_at: iso }).where('id', '=', r.id).execute();
         await this.audit.record(
-          { actor, action: 'obligation.met', subjectType: 'obligation', subjectId: r.id, incidentId: e.incidentId, before: { status: r.status }, after: { ...record, rule: r.rule_id, jurisdiction: r.jurisdiction } },
+          {
+            actor,
+            action: done ? 'obligation.met' : 'obligation.partly_met',
+            subjectType: 'obligation',
+            subjectId: r.id,
+            incidentId: e.incidentId,
+            before: { status: r.status },
+            after: { ...record, rule: r.rule_id, jurisdiction: r.jurisdiction },
+          },
           trx,
         );
       }
     });
-    return rows.length;
+    return touched;
+  }
+
+  /**
+   * Records or corrects, afterwards, why a late obligation was late (GDPR Art. 33(1): "the reasons
+   * for the delay"; a campaign that finished late was never asked). Only a late one takes a reason;
+   * audited with the reason before and after.
+   */
+  async setLateReason(incidentId: string, itemId: string, reason: string, actor: Actor): Promise<MetRecord> {
+    const text = reason.trim();
+    if (!text) throw new BadInputError('reason: say why the notification was late');
+    const r = await this.db.selectFrom('incident_obligations').selectAll().where('id', '=', itemId).where('incident_id', '=', incidentId).executeTakeFirst();
+    if (!r) throw new NotFoundError('obligation');
+    const met = r.met_json ? (JSON.parse(r.met_json) as MetRecord) : null;
+    if (!met) throw new BadInputError(`obligation ${r.rule_id} is not met yet: a reason for delay is recorded with its notice`);
+    if (!met.late) throw new BadInputError(`obligation ${r.rule_id} was met on time: there is no delay to explain`);
+    const next: MetRecord = { ...met, lateReason: text };
+    const reasonText = r.status === 'done' ? (r.status_reason ?? '').replace(/ — late(: .*)?$/s, '') + ` — late: ${text}` : r.status_reason;
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('incident_obligations').set({ met_json: JSON.stringify(next), status_reason: reasonText, updated_at: new Date().toISOString() }).where('id', '=', r.id).execute();
+      await this.audit.record(
+        { actor, action: 'obligation.late_reason_set', subjectType: 'obligation', subjectId: r.id, incidentId, before: { lateReason: met.lateReason }, after: { lateReason: text, rule: r.rule_id, jurisdiction: r.jurisdiction } },
+        trx,
+      );
+    });
+    return next;
   }
 
   /** One line per met obligation of each incident, for the breach register (oldest first). */
@@ -89,4 +170,20 @@ export class ObligationsMetService {
     for (const [id, line] of lines) out.set(id, [...(out.get(id) ?? []), line]);
     return out;
   }
+}
+
+/**
+ * Which jurisdictions of a tracked obligation a notice covers: the people's jurisdictions inside
+ * the obligation's area (or the area itself when no one is counted there), each covered when it
+ * lies within one of the notice's. Null when the notice covers none of them (not its obligation).
+ */
+export function coverage(r: Pick<IncidentObligationsTable, 'jurisdiction' | 'met_json'>, noticeJurisdictions: readonly string[] | undefined, population: readonly string[]): { covered: string[]; remaining: string[] } | null {
+  if (!noticeJurisdictions) return { covered: [r.jurisdiction], remaining: [] };
+  const inArea = population.filter((j) => isWithin(j, r.jurisdiction));
+  const needed = inArea.length ? inArea : [r.jurisdiction];
+  const before = new Set((r.met_json ? (JSON.parse(r.met_json) as MetRecord).covered : undefined) ?? (r.met_json ? needed : []));
+  const now = needed.filter((j) => noticeJurisdictions.some((n) => isWithin(j, n)));
+  if (now.length === 0) return null;
+  const covered = needed.filter((j) => before.has(j) || now.includes(j));
+  return { covered, remaining: needed.filter((j) => !covered.includes(j)) };
 }

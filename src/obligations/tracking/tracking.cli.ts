@@ -9,7 +9,8 @@ import { action, printJson } from '../../platform/cli-support.js';
 import { BadInputError } from '../../platform/errors.js';
 import type { CliContext } from '../../platform/module.js';
 import { EXPOSURES } from '../facts.schema.js';
-import type { FactOverrides, IncidentObligations, TrackedObligation } from './tracking.service.js';
+import type { FactOverrides } from './facts.service.js';
+import type { IncidentObligations, TrackedObligation } from './tracking.service.js';
 
 const enc = encodeURIComponent;
 const out = (s: string) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
@@ -109,7 +110,21 @@ export function registerTrackingCommands(program: Command, ctx: CliContext): voi
         const r = await run((c) => c.json<IncidentObligations>(`/api/v1/incidents/${enc(o.incident)}/obligations`));
         if (o.json) return printJson(o.all ? r : { ...r, items: r.items.filter((i) => i.owed) });
         out(formatOwed(r));
-        if (o.all) for (const i of r.items.filter((x) => !x.owed)) out(`${i.status.padEnd(12)} ${i.jurisdiction.padEnd(6)} ${i.recipient.padEnd(15)} ${i.id}: ${i.statusReason ?? i.why}`);
+        if (o.all) for (const i of r.items.filter((x) => !x.owed)) out(`${i.status.padEnd(12)} ${i.jurisdiction.padEnd(6)} ${i.recipient.padEnd(15)} ${i.id} (item ${i.itemId}): ${i.statusReason ?? i.why}`);
+      }),
+    );
+
+  obligations
+    .command('late-reason <item>')
+    .description('record or correct why a late met obligation was late (GDPR Art. 33(1)); audited')
+    .requiredOption('--incident <id>', 'incident id')
+    .requiredOption('--reason <text>', 'the reasons for the delay')
+    .option('--json', 'print JSON')
+    .action(
+      action(async (item: string, o: { incident: string; reason: string; json?: boolean }) => {
+        const r = await run((c) => c.json<TrackedObligation>(`/api/v1/incidents/${enc(o.incident)}/obligations/${enc(item)}/late-reason`, { method: 'PUT', body: { reason: o.reason } }));
+        if (o.json) return printJson(r);
+        out(`${r.id} ${r.jurisdiction}: ${r.statusReason ?? ''}`);
       }),
     );
 

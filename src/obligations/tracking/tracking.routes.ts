@@ -4,9 +4,12 @@ import { z } from 'zod';
 import { actorOf } from '../../platform/auth/accounts.service.js';
 import { authenticated, canWrite, isAdmin } from '../../platform/auth/roles.js';
 import { principalOf } from '../../platform/http/auth-hook.js';
+import { NotFoundError } from '../../platform/http/problem.js';
 import type { IncidentAccess } from '../../incidents/incident-access.js';
+import type { ObligationsMetService } from './met.service.js';
 import type { OrgProfileService } from './org-profile.service.js';
-import { FactOverridesSchema, type IncidentObligations, type ObligationTrackingService, TRACKED_STATUSES } from './tracking.service.js';
+import { FactOverridesSchema } from './facts.service.js';
+import { type IncidentObligations, type ObligationTrackingService, TRACKED_STATUSES } from './tracking.service.js';
 
 const Params = z.object({ id: z.string() });
 const TrackedSchema = z
@@ -44,7 +47,17 @@ const TrackedSchema = z
     statusReason: z.string().nullable(),
     /** How it was met: a sent notice or a recorded submission (issue 20 §4). */
     met: z
-      .object({ at: z.string(), noticeId: z.string(), channel: z.string(), reference: z.string().nullable(), late: z.boolean(), lateReason: z.string().nullable() })
+      .object({
+        at: z.string(),
+        noticeId: z.string(),
+        channel: z.string(),
+        reference: z.string().nullable(),
+        late: z.boolean(),
+        lateReason: z.string().nullable(),
+        /** Jurisdictions covered so far, and those still owed while only partly met. */
+        covered: z.array(z.string()).optional(),
+        remaining: z.array(z.string()).optional(),
+      })
       .nullable(),
     updatedAt: z.string(),
   });
@@ -70,6 +83,8 @@ export interface TrackingRouteOptions {
    * fresh, else the list the recomputation returned — never computed twice for one read.
    */
   ensureFresh?: (incidentId: string) => Promise<IncidentObligations>;
+  /** Obligations met by notices: the reason for a late one is recorded here afterwards. */
+  met?: ObligationsMetService;
 }
 
 export function trackingRoutes(svc: ObligationTrackingService, profile: OrgProfileService, access: IncidentAccess, opts: TrackingRouteOptions = {}) {
@@ -115,12 +130,36 @@ export function trackingRoutes(svc: ObligationTrackingService, profile: OrgProfi
       },
     );
 
+    const met = opts.met;
+    if (met)
+      app.put(
+        '/api/v1/incidents/:id/obligations/:itemId/late-reason',
+        {
+          config: { policy: canWrite },
+          schema: {
+            tags,
+            summary: 'Record or correct why a late met obligation was late (GDPR Art. 33(1)); audited',
+            params: z.object({ id: z.string(), itemId: z.string() }),
+            body: z.object({ reason: z.string().max(2000) }),
+            response: { 200: TrackedSchema },
+          },
+        },
+        async (req) => {
+          const p = principalOf(req);
+          await access.assertCanWrite(p, req.params.id);
+          await met.setLateReason(req.params.id, req.params.itemId, req.body.reason, actorOf(p));
+          const item = (await svc.list(req.params.id)).items.find((i) => i.itemId === req.params.itemId);
+          if (!item) throw new NotFoundError('obligation');
+          return item;
+        },
+      );
+
     app.get(
       '/api/v1/incidents/:id/breach-facts',
       { config: { policy: authenticated }, schema: { tags, summary: 'Facts set by hand and the BreachFacts v1 the engine last used', params: Params } },
       async (req) => {
         await access.assertCanRead(principalOf(req), req.params.id);
-        return { overrides: await svc.getOverrides(req.params.id), facts: await svc.buildFacts(req.params.id) };
+        return { overrides: await svc.facts.getOverrides(req.params.id), facts: await svc.facts.buildFacts(req.params.id) };
       },
     );
 

@@ -5,7 +5,8 @@ import { SYSTEM_ACTOR } from '../../platform/audit/audit.service.js';
 import type { PopulationEntry } from '../facts.schema.js';
 import { loadRules } from '../rules-loader.js';
 import { OrgProfileService } from './org-profile.service.js';
-import { type FactsSources, ObligationTrackingService } from './tracking.service.js';
+import type { FactsSources } from './facts.service.js';
+import { ObligationTrackingService } from './tracking.service.js';
 
 for (const dialect of testDialects()) {
   describe(`obligation tracking on ${dialect}`, () => {
@@ -81,7 +82,7 @@ for (const dialect of testDialects()) {
       await profile.set({ establishments: ['DE'] }, SYSTEM_ACTOR);
       population = [{ jurisdiction: 'DE', individuals: 1000, elements: ['email', 'password'] }];
       decisions = [{ kind: 'gdpr_risk', value: 'high' }];
-      const facts = await svc.buildFacts('inc-1');
+      const facts = await svc.facts.buildFacts('inc-1');
       expect(facts.risk.gdpr).toBe('high');
       const r = await svc.recompute('inc-1', SYSTEM_ACTOR);
       // GDPR Art. 34(1): high risk → tell the data subjects (one EU-wide duty).
@@ -111,7 +112,7 @@ for (const dialect of testDialects()) {
         { jurisdiction: 'DE-XX', individuals: 4, elements: ['email'] },
         { jurisdiction: 'US-TX', individuals: 5, elements: ['person_name', 'us_ssn'] },
       ] as PopulationEntry[];
-      const facts = await svc.buildFacts('inc-1');
+      const facts = await svc.facts.buildFacts('inc-1');
       expect(facts.population.map((p) => [p.jurisdiction, p.individuals])).toEqual([
         ['UNKNOWN', 5],
         ['DE', 4],

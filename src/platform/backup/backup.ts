@@ -10,8 +10,7 @@
  * stream sealed by sealed-stream.ts under a key derived from the master key; the master key itself
  * is never in the file.
  */
-import { createReadStream, createWriteStream, existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { createWriteStream, existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { pipeline } from 'node:stream/promises';
 import { type Kysely, sql } from 'kysely';
 import tar from 'tar-stream';
@@ -20,6 +19,8 @@ import type { MasterKey } from '../crypto/keyring.js';
 import type { Store } from '../db/database.js';
 import { sealStream } from './sealed-stream.js';
 import { tablesInDependencyOrder } from './tables.js';
+import type { BlobStore } from '../storage/blob-store.js';
+import { openBlobStore } from '../storage/open-blob-store.js';
 
 /** Tables whose rows are not worth restoring: sign-ins in flight end with the old machine. */
 export const NOT_BACKED_UP = new Set(['sessions', 'login_challenges', 'rate_limits', 'kysely_migration', 'kysely_migration_lock']);
@@ -39,25 +40,18 @@ function publicSettings(c: Config): Record<string, unknown> {
   return { dialect: c.dialect, publicUrl: c.publicUrl, mailFrom: c.mailFrom, sessionMinutes: c.sessionMinutes, secondFactorRoles: c.secondFactorRoles, oidcIssuer: c.oidc?.issuer ?? null };
 }
 
-function* evidenceFiles(dir: string): Generator<string> {
-  if (!existsSync(dir)) return;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    if (e.name === '.partial') continue;
-    const p = join(dir, e.name);
-    if (e.isDirectory()) yield* evidenceFiles(p);
-    else if (e.isFile()) yield p;
-  }
-}
-
 async function addEntry(pack: tar.Pack, name: string, data: Buffer | string): Promise<void> {
   await new Promise<void>((resolve, reject) => pack.entry({ name, mode: 0o600 }, data, (e) => (e ? reject(e) : resolve())));
 }
 
-async function addFile(pack: tar.Pack, name: string, file: string): Promise<void> {
-  const size = statSync(file).size;
+async function addBlob(pack: tar.Pack, blobs: BlobStore, key: string): Promise<void> {
+  const f = await blobs.open(key);
+  const size = f.size;
+  await f.close();
+  const body = await blobs.stream(key);
   await new Promise<void>((resolve, reject) => {
-    const entry = pack.entry({ name, size, mode: 0o600 }, (e) => (e ? reject(e) : resolve()));
-    createReadStream(file).on('error', reject).pipe(entry);
+    const entry = pack.entry({ name: key, size, mode: 0o600 }, (e) => (e ? reject(e) : resolve()));
+    body.on('error', reject).pipe(entry);
   });
 }
 
@@ -116,11 +110,16 @@ async function fill(src: BackupSource, pack: tar.Pack): Promise<BackupManifest> 
   if (store.dialect === 'postgresql') await db.transaction().setIsolationLevel('repeatable read').execute(snapshot);
   else await db.transaction().execute(snapshot);
 
-  const evidenceDir = join(config.dataDir, 'evidence');
+  // From wherever the evidence lives: the data directory or the object store (platform/storage).
+  const blobs = await openBlobStore(config);
   let files = 0;
-  for (const f of evidenceFiles(evidenceDir)) {
-    await addFile(pack, `evidence/${relative(evidenceDir, f)}`, f);
-    files++;
+  try {
+    for await (const key of blobs.list('evidence/')) {
+      await addBlob(pack, blobs, key);
+      files++;
+    }
+  } finally {
+    blobs.close();
   }
   const manifest: BackupManifest = { format: 1, createdAt: new Date().toISOString(), dialect: store.dialect, migrations, tables, evidenceFiles: files };
   await addEntry(pack, 'manifest.json', JSON.stringify(manifest));

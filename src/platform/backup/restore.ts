@@ -20,6 +20,8 @@ import { BadInputError, FailedError } from '../errors.js';
 import type { BackupManifest } from './backup.js';
 import { openStream } from './sealed-stream.js';
 import { tablesInDependencyOrder } from './tables.js';
+import { LocalBlobStore } from '../storage/local-blob-store.js';
+import { openBlobStore } from '../storage/open-blob-store.js';
 
 type AnyDb = Kysely<Record<string, Record<string, unknown>>>;
 
@@ -41,6 +43,15 @@ export async function restoreBackup(config: Config, file: string, migrations: Re
   const evidenceDir = join(config.dataDir, 'evidence');
   if (existsSync(evidenceDir) && readdirSync(evidenceDir).some((n) => n !== '.partial')) {
     throw new BadInputError(`${evidenceDir} is not empty: restore into a fresh data directory`);
+  }
+  const blobs = await openBlobStore(config);
+  try {
+    if (blobs.kind === 's3') {
+      for await (const key of blobs.list('evidence/')) throw new BadInputError(`the object store already holds evidence (${key}): restore into an empty bucket or prefix`);
+    }
+  } catch (e) {
+    blobs.close();
+    throw e;
   }
   const store = openStore({ dialect: config.dialect, dataDir: config.dataDir, databaseUrl: config.databaseUrl });
   const db = store.db as unknown as AnyDb;
@@ -124,8 +135,14 @@ export async function restoreBackup(config: Config, file: string, migrations: Re
 
     // Committed: move the files in, then the checkpoint, then bring the schema up to this version.
     if (existsSync(join(staging, 'evidence'))) {
-      rmSync(evidenceDir, { recursive: true, force: true });
-      renameSync(join(staging, 'evidence'), evidenceDir);
+      if (blobs.kind === 's3') {
+        // Into the object store the configuration names (platform/storage), as they were.
+        const staged = new LocalBlobStore(staging);
+        for await (const key of staged.list('evidence/')) await blobs.put(key, await staged.stream(key));
+      } else {
+        rmSync(evidenceDir, { recursive: true, force: true });
+        renameSync(join(staging, 'evidence'), evidenceDir);
+      }
     }
     if (checkpoint) writeFileSync(config.auditCheckpoint ?? join(config.dataDir, 'audit.checkpoint'), checkpoint, { mode: 0o600 });
     await migrateToLatest(store.db as never, migrations);
@@ -136,6 +153,7 @@ export async function restoreBackup(config: Config, file: string, migrations: Re
     throw e;
   } finally {
     rmSync(staging, { recursive: true, force: true });
+    blobs.close();
     await store.close();
   }
 }

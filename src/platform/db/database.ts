@@ -53,8 +53,38 @@ export function openStore(opts: StoreOptions): Store {
   sqlite.pragma('busy_timeout = 10000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
+  cachePreparedStatements(sqlite);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
   return { db, dialect: 'sqlite', close: () => db.destroy() };
+}
+
+/** Statements kept per connection; the hot paths use a few dozen distinct ones. */
+export const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely's SQLite driver prepares every query anew (`db.prepare(sql)` per execution), which cost
+ * ≈ a third of the intake path's CPU (bench/README.md). The same SQL text gets the same compiled
+ * statement back instead; a statement still being iterated (a streamed select) is never handed
+ * out twice. better-sqlite3 re-prepares a cached statement by itself after a schema change.
+ */
+export function cachePreparedStatements(sqlite: SQLite.Database): void {
+  const prepare = sqlite.prepare.bind(sqlite);
+  const cache = new Map<string, SQLite.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const hit = cache.get(source);
+    if (hit && !hit.busy) {
+      // Most recently used last: the first key is the one to evict.
+      cache.delete(source);
+      cache.set(source, hit);
+      return hit;
+    }
+    const stmt = prepare(source);
+    if (!hit) {
+      cache.set(source, stmt);
+      if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    }
+    return stmt;
+  }) as typeof sqlite.prepare;
 }
 
 /** Human name of where the store lives, without credentials. */

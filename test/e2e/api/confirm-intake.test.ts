@@ -150,6 +150,27 @@ for (const dialect of testDialects()) {
       expect((await s.api(`/api/v1/triage/suspects/${db.id}/confirm`, { token: await s.tokenFor('viewer'), body: {} })).status).toBe(403);
     });
 
+    it('concurrent senders stored together (group commit) answer as if stored one at a time', async () => {
+      const at = '2026-03-01T08:00:00Z';
+      const one = (n: number, host: string) => JSON.stringify({ id: `grp-${n}`, title: `Group ${n}`, severity: 'medium', time: at, hosts: [host] });
+      // 12 requests at once: 4 copies of one alert, 8 distinct alerts on two hosts.
+      const bodies = [...Array.from({ length: 4 }, () => one(0, 'grp-a')), ...Array.from({ length: 8 }, (_, i) => one(i + 1, i % 2 ? 'grp-a' : 'grp-b'))];
+      const answers = await Promise.all(bodies.map((b) => tokenPost('dlp', b)));
+      expect(answers.map((r) => r.status)).toEqual(bodies.map(() => 201));
+      const copies = answers.slice(0, 4).map((r) => r.body.alerts[0]);
+      expect(new Set(copies.map((a: { id: string }) => a.id)).size).toBe(1);
+      expect(copies.map((a: { count: number }) => a.count).sort()).toEqual([1, 2, 3, 4]);
+      expect(copies.filter((a: { repeat: boolean }) => !a.repeat)).toHaveLength(1);
+      const suspects = new Set(answers.map((r) => r.body.alerts[0].suspectId));
+      expect(suspects.size).toBe(2);
+      const a = await s.api(`/api/v1/triage/suspects/${copies[0].suspectId}`, { token: responder });
+      expect(a.body.alerts).toHaveLength(5);
+      expect(a.body.alertCount).toBe(5);
+      expect(a.body.alerts.find((x: { id: string }) => x.id === copies[0].id)).toMatchObject({ count: 4 });
+      const again = await tokenPost('dlp', one(0, 'grp-a'));
+      expect(again.body.alerts[0]).toMatchObject({ id: copies[0].id, count: 5, repeat: true, suspectId: copies[0].suspectId });
+    });
+
     it('dismiss needs a reason; merge, split and link move alerts between suspects and incidents', async () => {
       const items = (await s.api('/api/v1/triage/suspects?limit=200', { token: responder })).body.items as Array<{ id: string; title: string; alertCount: number }>;
       const falco = items.find((x) => x.title === 'Write below binary dir')!;

@@ -89,10 +89,36 @@ describe('notices meet their obligations (sqlite)', () => {
     expect(it.met!.reference).toMatch(/^3 e-mailed/);
   });
 
+  it('GDPR Art. 33(1) "reasons for the delay": the reason of a late campaign is added afterwards (audited); an on-time or open one takes none', async () => {
+    const late = await item('US-NY.individuals.2025');
+    expect(late.met).toMatchObject({ late: true, lateReason: null });
+    const path = `/api/v1/incidents/${incidentId}/obligations/${late.itemId}/late-reason`;
+    expect((await s.api(path, { method: 'PUT', token: cmd, body: { reason: '  ' } })).status).toBe(400);
+    const ok = await s.api(path, { method: 'PUT', token: cmd, body: { reason: 'the affected residents were identified on 2026-02-20' } });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(ok.body.met).toMatchObject({ late: true, lateReason: 'the affected residents were identified on 2026-02-20' });
+    expect(ok.body.statusReason).toMatch(/late: the affected residents were identified on 2026-02-20$/);
+    const edited = await s.api(path, { method: 'PUT', token: cmd, body: { reason: 'residents identified on 2026-02-21' } });
+    expect(edited.body.statusReason).toMatch(/ — late: residents identified on 2026-02-21$/);
+    const events = (await s.platform.audit.list({ incidentId })).filter((e) => e.action === 'obligation.late_reason_set');
+    expect(events.map((e) => [e.before, e.after])).toEqual([
+      [{ lateReason: null }, expect.objectContaining({ lateReason: 'the affected residents were identified on 2026-02-20' })],
+      [{ lateReason: 'the affected residents were identified on 2026-02-20' }, expect.objectContaining({ lateReason: 'residents identified on 2026-02-21' })],
+    ]);
+    const open = (await obligations()).items.find((i) => !i.met)!;
+    const refused = await s.api(`/api/v1/incidents/${incidentId}/obligations/${open.itemId}/late-reason`, { method: 'PUT', token: cmd, body: { reason: 'x' } });
+    expect(refused.status).toBe(400);
+    expect(refused.body.detail).toMatch(/is not met yet/);
+  });
+
   it('issue 20 §6: a draft is pre-filled from the organisation profile and the incident; what the drafter gives wins', async () => {
+    const dates = await s.api(`/api/v1/incidents/${incidentId}`, { method: 'PATCH', token: cmd, body: { breachStartedAt: '2025-12-28T22:00:00Z', breachEndedAt: '2026-01-02T06:00:00Z' } });
+    expect(dates.status, JSON.stringify(dates.body)).toBe(200);
     const d = await s.api('/api/v1/notices', { token: drafter, body: { incidentId, recipient: 'individuals', jurisdiction: 'US-NY', ruleId: 'US-NY.individuals.2025', inputs: { contactPhone: '+1 212 555 0199' } } });
     expect(d.status, JSON.stringify(d.body)).toBe(201);
-    expect(d.body.inputs).toMatchObject({ organisationName: 'Hudson Outfitters LLC', organisationAddress: '1 Pier Road, New York', contactEmail: 'privacy@hudson.test', dpoContact: 'Dana Privacy, dpo@hudson.test', discoveryDate: '2026-01-05', contactPhone: '+1 212 555 0199' });
+    expect(d.body.inputs).toMatchObject({ organisationName: 'Hudson Outfitters LLC', organisationAddress: '1 Pier Road, New York', contactEmail: 'privacy@hudson.test', dpoContact: 'Dana Privacy, dpo@hudson.test', discoveryDate: '2026-01-05', contactPhone: '+1 212 555 0199', breachDate: '2025-12-28', breachEndDate: '2026-01-02' });
+    // The date range is in the notice as a range (Cal. Civ. Code §1798.82(d)(2)(C) wording, used for every US state).
+    expect(JSON.stringify(d.body.rendered)).toContain('between 2025-12-28 and 2026-01-02');
   });
 
   it('a late submission without a reason is refused before anything changes (the 30-day individual clock has passed)', async () => {
@@ -117,6 +143,9 @@ describe('notices meet their obligations (sqlite)', () => {
     expect(reg.status).toBe('done');
     expect(reg.met).toMatchObject({ late: false, channel: 'portal', reference: 'AG-2026-0042' });
     expect((await s.api(`/api/v1/notices/${id}/submission`, { token: cmd, body: { submittedAt: at, channel: 'portal' } })).status).toBe(409);
+    const onTime = await s.api(`/api/v1/incidents/${incidentId}/obligations/${reg.itemId}/late-reason`, { method: 'PUT', token: cmd, body: { reason: 'x' } });
+    expect(onTime.status).toBe(400);
+    expect(onTime.body.detail).toMatch(/met on time/);
   });
 
   it('the register export carries the notifications next to effects and remedial action', async () => {

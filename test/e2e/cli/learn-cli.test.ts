@@ -1,5 +1,5 @@
 /**
- * `breachdesk metrics`, `costs`, `report` and `drill` on the local store: in-process through the
+ * `breachdesk metrics`, `costs`, `report`, `update` and `drill` on the local store: in-process through the
  * commander program (test/support/cli.ts), with one run of the built binary for its exit code.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -32,6 +32,25 @@ describe('learn CLI on the local store', { timeout: 240_000 }, () => {
     expect(JSON.parse(m.stdout)).toMatchObject({ title: 'Bucket left public', costs: { total: { EUR: '1250.50' } }, quarter: '2026-Q2' });
     const q = await cli(['metrics', '--quarterly'], env);
     expect(q.stdout).toMatch(/^2026-Q2\s+1\s/m);
+  });
+
+  it('update: an audience set (shown masked), a draft edited, the drafter refused as approver, a schedule made', async () => {
+    const set = await cli(['update', 'audience', 'set', 'account_team', '--email', 'accounts@example.test', '--teams', 'https://example.webhook.office.com/webhookb2/secret'], env);
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toBe("Customers' account team: 1 e-mail address(es), teams example.webhook.office.com\n");
+    const d = await cli(['update', 'draft', id, '--audience', 'account_team', '--json'], env);
+    expect(d.code, d.stderr).toBe(0);
+    const u = JSON.parse(d.stdout);
+    expect(u).toMatchObject({ status: 'draft', needsApproval: true, trigger: 'manual' });
+    const edit = await cli(['update', 'edit', u.id, '--body', 'Contained; customers may ask: send them to the incident desk.'], env);
+    expect(edit.code, edit.stderr).toBe(0);
+    expect(edit.stdout).toMatch(/— draft \(needs an approval\), v2, manual\n/);
+    const own = await cli(['update', 'approve', u.id], env);
+    expect(own.code).not.toBe(0);
+    expect(own.stderr).toMatch(/drafter of an update cannot approve it|needs the incident commander/);
+    const sch = await cli(['update', 'schedule', id, '--audience', 'executives', '--every', '4', '--on', 'contained,notified'], env);
+    expect(sch.code, sch.stderr).toBe(0);
+    expect(sch.stdout).toMatch(/^schedule \S+: executives every 4 h \(next \d{4}-.*\) on contained, notified\n$/);
   });
 
   it('report writes a PDF and prints Markdown; bad input is one line with exit 2', async () => {

@@ -6,6 +6,7 @@
 import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { registerObligationsCommands } from '../../../src/obligations/obligations.cli.js';
+import { ObligationsMetService } from '../../../src/obligations/tracking/met.service.js';
 import { registerTrackingCommands } from '../../../src/obligations/tracking/tracking.cli.js';
 import { remoteClient } from '../../../src/platform/cli-client.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
@@ -92,5 +93,18 @@ describe('obligations CLI for an incident (sqlite)', () => {
     const r = await run(['obligations', 'facts', '--incident', incidentId, '--salted', 'maybe', '--reason', 'x']);
     expect(r.code).not.toBe(0);
     expect(r.err.trim()).toMatch(/^[^\n]*--salted: expected yes, no or unknown, got "maybe"$/);
+  });
+
+  it('late-reason records why a late obligation was late (GDPR Art. 33(1)), audited; owed --all names the item', async () => {
+    const list = (await s.api(`/api/v1/incidents/${incidentId}/obligations`, { token })).body as { items: { id: string; itemId: string; deadline: string | null; owed: boolean }[] };
+    const due = list.items.find((i) => i.owed && i.deadline)!;
+    const met = new ObligationsMetService(s.platform.store.db, s.platform.audit);
+    await met.met({ incidentId, ruleIds: [due.id], at: new Date(Date.parse(due.deadline!) + 86_400_000).toISOString(), noticeId: 'n-cli', channel: 'letter', requireLateReason: false }, { type: 'system', id: null, name: 'test' });
+    expect((await run(['obligations', 'owed', '--incident', incidentId, '--all'])).out).toContain(`(item ${due.itemId})`);
+    const r = await run(['obligations', 'late-reason', due.itemId, '--incident', incidentId, '--reason', 'the scope was confirmed late']);
+    expect(r.code, r.err).toBe(0);
+    expect(r.out).toMatch(/late: the scope was confirmed late/);
+    const events = await s.platform.audit.list({ incidentId });
+    expect(events.some((e) => e.action === 'obligation.late_reason_set')).toBe(true);
   });
 });

@@ -4,6 +4,7 @@
  * API, saves edits, and links the four report formats (each answering with its file type).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebhookSink } from '../../support/webhook-sink.js';
 import { screenshot, seriousA11yViolations, signIn, startWeb, type WebHarness } from './browser.js';
 
 const HOUR = 3_600_000;
@@ -94,5 +95,41 @@ describe('web: post-incident review', () => {
     const drills = (await h.server.api('/api/v1/drills', { token })).body.items;
     expect(drills.map((d: { scenario: string }) => d.scenario)).toEqual(['insider-export']);
     expect(await seriousA11yViolations(page)).toEqual([]);
+  });
+
+  it('drafts, edits and sends a stakeholder update on the incident page; an external draft waits for someone else to approve it', async () => {
+    const sink = await startWebhookSink();
+    try {
+      const admin = await h.server.tokenFor('admin');
+      expect((await h.server.api('/api/v1/update-audiences/executives', { method: 'PUT', token: admin, body: { webhooks: [{ format: 'slack', url: `${sink.url}/slack/board` }] } })).status).toBe(200);
+      const inc = (await h.server.api('/api/v1/incidents', { token, body: { title: 'Badge system breach', awareAt: at(40), status: 'confirmed' } })).body.id;
+      const { page } = await h.newPage();
+      await signIn(page, 'lead', 'correct horse battery staple', `/incidents/${inc}`);
+      const section = page.getByRole('region', { name: 'Stakeholder updates' });
+      await section.getByLabel('Audience').selectOption('executives');
+      await section.getByRole('button', { name: 'Draft update' }).click();
+      const card = section.getByRole('listitem', { name: 'Update to Executives' });
+      await card.getByLabel('Subject').fill('Board update: badge system breach');
+      await card.getByRole('button', { name: 'Save draft' }).click();
+      await card.getByText(/· v2 ·/).waitFor();
+      await card.getByRole('button', { name: 'Send' }).click();
+      await expect.poll(() => sink.hooks.length, { timeout: 30_000 }).toBe(1);
+      expect(sink.hooks[0]!.body).toMatchObject({ text: 'Board update: badge system breach' });
+      await card.getByText(/· sent ·.*delivery: 1 sent/).waitFor({ timeout: 30_000 });
+
+      await section.getByLabel('Audience').selectOption('account_team');
+      await section.getByRole('button', { name: 'Draft update' }).click();
+      const external = section.getByRole('listitem', { name: "Update to Customers' account team" });
+      await external.getByText('You drafted or edited this update: someone else approves it.').waitFor();
+      expect(await external.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+      expect(await external.getByRole('button', { name: 'Send' }).count()).toBe(0);
+      await section.getByLabel('Every (hours)').fill('4');
+      await section.getByLabel('contained').check();
+      await section.getByRole('button', { name: 'Schedule updates' }).click();
+      await section.getByRole('list', { name: 'Update schedules' }).getByText(/Customers' account team: every 4 h .* on contained/).waitFor();
+      expect(await seriousA11yViolations(page)).toEqual([]);
+    } finally {
+      await sink.close();
+    }
   });
 });

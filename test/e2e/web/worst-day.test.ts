@@ -3,7 +3,9 @@
  * uploaded and assessed; the obligations page keeps the review rows (with their questions) in the
  * owed table; the breach facts are set in the panel with a reason and settle them; an individual
  * notice is sent over a real SMTP server process and a regulator notice recorded as submitted —
- * both meet their obligations on the page; the incident is closed and its countdowns stop.
+ * both meet their obligations on the page; the breach date set on the incident page pre-fills a
+ * notice to the people in Germany, whose campaign meets the EEA-wide GDPR Art. 34 duty for DE only
+ * (FR stays owed); the incident is closed and its countdowns stop.
  * Set-up the UI is not about (members, people import, drafting and approvals) goes through the API.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,7 +19,9 @@ const STATES = ['CA', 'CA', 'CA', 'CA', 'NY', 'NY', 'NY', 'FL', 'FL', 'IL', 'IL'
 const HASH = (i: number) => (i * 7919).toString(16).padStart(40, 'a').slice(-40);
 const LEAK = ['name,email,password_hash,state'].concat(STATES.map((s, i) => `Casey Doe${i},casey${i}@example.org,${HASH(i + 1)},${s}`)).join('\n');
 
-type Item = { id: string; required: unknown; owed: boolean; status: string; questions?: string[]; met: { late: boolean; reference: string | null } | null };
+type Item = { id: string; required: unknown; owed: boolean; status: string; questions?: string[]; met: { late: boolean; reference: string | null; covered?: string[]; remaining?: string[] } | null };
+// Issue 20 §6: the date of the breach, three days before today at noon (local to the browser).
+const BREACH_DAY = new Date(Date.now() - 3 * 86_400_000).toISOString().slice(0, 10);
 
 describe('web: the worst day (issue 20)', () => {
   let h: WebHarness;
@@ -60,6 +64,11 @@ describe('web: the worst day (issue 20)', () => {
 
   it('uploads and assesses the leak; review rows stay in the owed table with their question; breach facts set in the panel settle them', async () => {
     const page = await commanderPage(`/incidents/${incidentId}`);
+    // Issue 20 §6: the date of the breach, on the incident page (audited in incident.updated).
+    await page.getByLabel('Breach started').fill(`${BREACH_DAY}T12:00`);
+    await page.getByRole('button', { name: 'Save breach dates' }).click();
+    await page.getByTestId('breach-dates').filter({ hasNotText: 'not recorded yet' }).waitFor();
+    expect((await h.server.api(`/api/v1/incidents/${incidentId}`, { token })).body.breachStartedAt).toMatch(new RegExp(`^${BREACH_DAY}`));
     await page.getByRole('heading', { level: 2, name: 'Evidence' }).waitFor();
     await page.getByLabel('File', { exact: true }).setInputFiles({ name: 'users.csv', mimeType: 'text/csv', buffer: Buffer.from(LEAK) });
     await page.getByRole('button', { name: 'Upload', exact: true }).click();
@@ -147,6 +156,25 @@ describe('web: the worst day (issue 20)', () => {
     expect((await item('US-CA.individuals.2026'))?.met?.late).toBe(false);
     expect((await item('US-NY.regulator.2025'))?.met?.reference).toBe('NY-AG-2026-0042');
     await screenshot(page, 'worst-day-met');
+  });
+
+  it('a notice to the people in DE, pre-filled with the breach date, meets GDPR Art. 34 for DE only; FR stays owed on the page', async () => {
+    const eu = 'name,email,country\nAnna Berg,anna@example.org,DE\nJonas Kraft,jonas@example.org,DE\nLea Martin,lea@example.org,FR';
+    expect((await h.server.api(`/api/v1/incidents/${incidentId}/people/import`, { token, body: eu, headers: { 'content-type': 'text/csv' } })).status).toBe(200);
+    await h.server.api(`/api/v1/incidents/${incidentId}/decisions`, { token, body: { kind: 'gdpr_risk', value: 'high', what: 'high risk', why: 'passwords public' } });
+    const art34 = async () => (await obligations()).items.find((i) => i.id.startsWith('EU.gdpr.individuals'));
+    await expect.poll(async () => (await art34())?.required, { timeout: 20_000 }).toBe(true);
+    const { breachDate: _b, ...inputs } = FULL_INPUTS;
+    const d = await h.server.api('/api/v1/notices', { token: drafterToken, body: { incidentId, recipient: 'individuals', jurisdiction: 'DE', inputs } });
+    expect(d.body.inputs.breachDate).toBe(BREACH_DAY);
+    expect(d.body.problems, JSON.stringify(d.body.problems)).toEqual([]);
+    await h.server.api(`/api/v1/notices/${d.body.id}/approve`, { token: legalToken, body: {} });
+    await h.server.api(`/api/v1/notices/${d.body.id}/approve`, { token, body: {} });
+    expect((await h.server.api(`/api/v1/notices/${d.body.id}/send`, { method: 'POST', token, body: {} })).status).toBe(202);
+    await expect.poll(async () => (await art34())?.met?.covered, { timeout: 30_000 }).toEqual(['DE']);
+    expect((await art34())?.status).toBe('in_progress');
+    const page = await commanderPage(`/incidents/${incidentId}/obligations`);
+    await page.getByRole('table', { name: 'Owed notifications, by recipient and jurisdiction' }).getByText('Met for DE; still owed for FR').waitFor();
   });
 
   it('closes the incident in the UI (a reason is asked while tasks are open); its countdowns stop', async () => {

@@ -8,6 +8,7 @@ import { useSession } from '../auth/session.context.js';
 import { SeverityBadge, StatusBadge } from '../components/badges.component.js';
 import { Countdown } from '../components/countdown.component.js';
 import { formatDateTime, humanize } from '../components/format.js';
+import { BreachDatesSection } from '../components/incident/breach-dates.component.js';
 import { ContainmentSection } from '../components/incident/containment.component.js';
 import { DecisionsSection } from '../components/incident/decisions.component.js';
 import { EvidenceSection } from '../components/incident/evidence.component.js';
@@ -16,6 +17,7 @@ import { PeopleSection } from '../components/incident/people.component.js';
 import { PhaseTracker } from '../components/incident/phase-tracker.component.js';
 import { TasksSection } from '../components/incident/tasks.component.js';
 import { TimelineSection } from '../components/incident/timeline.component.js';
+import { UpdatesSection } from '../components/incident/updates.component.js';
 import { ErrorBox, QueryState } from '../components/query-state.component.js';
 
 export function IncidentNav({ id }: { id: string }) {
@@ -141,9 +143,11 @@ export function IncidentPage() {
                 <TimelineSection incidentId={i.id} canWrite={write} />
                 <PeopleSection incidentId={i.id} canManage={i.permissions?.manageMembers ?? can('lead')} canEngage={can('lead') || can('legal')} />
                 <DecisionsSection incidentId={i.id} canWrite={write} />
+                <BreachDatesSection key={`${i.breachStartedAt}-${i.breachEndedAt}`} incident={i} canWrite={write} />
               </div>
             </div>
             <ContainmentSection incidentId={i.id} canWrite={write} />
+            <UpdatesSection incidentId={i.id} canWrite={write} />
             <EvidenceSection incidentId={i.id} canWrite={write} />
           </>
         );

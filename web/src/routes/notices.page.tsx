@@ -23,6 +23,7 @@ export interface NoticeView {
   kind: string;
   recipient: string;
   jurisdiction: string;
+  language?: string;
   ruleIds?: string[];
   status: string;
   version: number;
@@ -177,7 +178,8 @@ function NoticeDetail({ noticeId }: { noticeId: string }) {
         return (
           <section className="card" aria-labelledby="notice-h">
             <h2 id="notice-h">
-              Notice to {humanize(n.recipient)} — {n.jurisdiction} <span className={`badge status-${n.status}`}>{humanize(n.status)}</span>
+              Notice to {humanize(n.recipient)} — {n.jurisdiction}
+              {n.language && n.language !== 'en' ? ` (${n.language})` : ''} <span className={`badge status-${n.status}`}>{humanize(n.status)}</span>
             </h2>
             <p className="muted small-text">
               Version {n.version}
@@ -224,13 +226,28 @@ function NoticeDetail({ noticeId }: { noticeId: string }) {
   );
 }
 
+const NOTICE_LANGUAGES = [
+  ['en', 'English'],
+  ['de', 'Deutsch'],
+  ['fr', 'Français'],
+  ['fr-CA', 'Français (Canada)'],
+  ['es', 'Español'],
+  ['it', 'Italiano'],
+  ['nl', 'Nederlands'],
+  ['pt', 'Português'],
+  ['pt-BR', 'Português (Brasil)'],
+  ['pl', 'Polski'],
+  ['sv', 'Svenska'],
+] as const;
+
 function DraftForm({ incidentId, onDrafted }: { incidentId: string; onDrafted: (id: string) => void }) {
   const qc = useQueryClient();
   const obligations = useQuery({ queryKey: ['incident', incidentId, 'obligations'], queryFn: () => api<{ items: TrackedObligation[] }>(`${incidentPath(incidentId)}/obligations`) });
   const [choice, setChoice] = useState('');
+  const [language, setLanguage] = useState('en');
   const owed = (obligations.data?.items ?? []).filter((o) => o.required !== false && o.status !== 'not_required');
   const draft = useMutation({
-    mutationFn: (o: TrackedObligation) => api<NoticeView>('/api/v1/notices', { body: { incidentId, recipient: o.recipient, jurisdiction: o.jurisdiction, ruleId: o.id } }),
+    mutationFn: (o: TrackedObligation) => api<NoticeView>('/api/v1/notices', { body: { incidentId, recipient: o.recipient, jurisdiction: o.jurisdiction, ruleId: o.id, language } }),
     onSuccess: (n) => {
       qc.invalidateQueries({ queryKey: ['notices', incidentId] });
       onDrafted(n.id);
@@ -254,6 +271,17 @@ function DraftForm({ incidentId, onDrafted }: { incidentId: string; onDrafted: (
           {owed.map((o) => (
             <option key={o.itemId} value={o.itemId}>
               {humanize(o.recipient)} — {o.jurisdiction} — {o.regime}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        {/* Issue 17 §6: outside the US; each person is sent the notice in their language (docs/notices.md §2a). */}
+        <label htmlFor="draft-language">Language</label>
+        <select id="draft-language" value={language} onChange={(e) => setLanguage(e.target.value)}>
+          {NOTICE_LANGUAGES.map(([tag, name]) => (
+            <option key={tag} value={tag}>
+              {name}
             </option>
           ))}
         </select>

@@ -76,6 +76,43 @@ function StatusCell({ item, editable, onSet }: { item: TrackedObligation; editab
   );
 }
 
+/**
+ * Why a late notification was late (GDPR Art. 33(1): "the reasons for the delay"): shown on a
+ * late met obligation, and recorded or corrected afterwards (a campaign that finished late was
+ * never asked). The server audits each change.
+ */
+function LateReason({ item, editable, onSave }: { item: TrackedObligation; editable: boolean; onSave: (reason: string) => void }) {
+  const [editing, setEditing] = useState(false);
+  const [reason, setReason] = useState(item.met?.lateReason ?? '');
+  const id = `late-${item.itemId}`;
+  return (
+    <div className="small-text">
+      Reason for delay: {item.met?.lateReason ?? <em>not recorded</em>}{' '}
+      {editable && !editing && (
+        <button type="button" className="secondary small" onClick={() => setEditing(true)}>
+          {item.met?.lateReason ? 'Edit reason' : 'Add reason'}
+        </button>
+      )}
+      {editing && (
+        <form
+          className="stack-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            onSave(reason.trim());
+            setEditing(false);
+          }}
+        >
+          <label htmlFor={id}>Why was it late?</label>
+          <input id={id} required value={reason} onChange={(e) => setReason(e.target.value)} />
+          <button type="submit" className="small">
+            Save reason
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
+
 export function ObligationsPage() {
   const { id = '' } = useParams();
   const { can } = useSession();
@@ -91,6 +128,11 @@ export function ObligationsPage() {
   const setStatus = useMutation({
     mutationFn: ({ itemId, status, reason }: { itemId: string; status: string; reason?: string }) =>
       api(`${incidentPath(id)}/obligations/${encodeURIComponent(itemId)}`, { method: 'PATCH', body: { status, reason: reason ?? null } }),
+    onSuccess: () => qc.invalidateQueries({ queryKey: ['incident', id] }),
+  });
+  const setLateReason = useMutation({
+    mutationFn: ({ itemId, reason }: { itemId: string; reason: string }) =>
+      api(`${incidentPath(id)}/obligations/${encodeURIComponent(itemId)}/late-reason`, { method: 'PUT', body: { reason } }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['incident', id] }),
   });
   const saveFacts = useMutation({
@@ -141,6 +183,7 @@ export function ObligationsPage() {
               </div>
               {recompute.isError && <ErrorBox error={recompute.error} />}
               {setStatus.isError && <ErrorBox error={setStatus.error} />}
+              {setLateReason.isError && <ErrorBox error={setLateReason.error} />}
               {d.uncovered.length > 0 && (
                 <p className="warning" role="status">
                   No rule covers {d.uncovered.join(', ')}: check the law there by hand.
@@ -189,11 +232,21 @@ export function ObligationsPage() {
                         </td>
                         <td>{o.deadline ? formatDateTime(o.deadline) : humanize(o.urgency ?? o.deadlineRule)}</td>
                         <td>
-                          {o.met ? (
-                            <span className="badge">
-                              Met {o.met.late ? 'late' : 'on time'} — {humanize(o.met.channel)}
-                              {o.met.reference ? ` (${o.met.reference})` : ''}
-                            </span>
+                          {o.met?.remaining?.length ? (
+                            <>
+                              <span className="badge">
+                                Met for {o.met.covered?.join(', ')}; still owed for {o.met.remaining.join(', ')}
+                              </span>{' '}
+                              {!d.incidentClosed && <Countdown deadline={o.deadline} />}
+                            </>
+                          ) : o.met ? (
+                            <>
+                              <span className="badge">
+                                Met {o.met.late ? 'late' : 'on time'} — {humanize(o.met.channel)}
+                                {o.met.reference ? ` (${o.met.reference})` : ''}
+                              </span>
+                              {o.met.late && <LateReason item={o} editable={can('write')} onSave={(reason) => setLateReason.mutate({ itemId: o.itemId, reason })} />}
+                            </>
                           ) : o.status === 'done' ? (
                             'done'
                           ) : d.incidentClosed ? (

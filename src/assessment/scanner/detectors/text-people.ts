@@ -1,24 +1,16 @@
 /**
- * Best-effort person names and street addresses in free text. There is no validator for either:
- * names are taken only after an explicit cue ("my name is", "Name:", "Mr", "Dr", "Dear" …) and
- * addresses only as house number + street-type word (several languages), the street word + number
- * (continental order), or apartment/suite/box numbers. Precision over recall: these feed counts
- * of people, so a cue is required.
+ * Person names after a cue in free text ("my name is", "Name:", "Mr", "Dr", "Dear" …) and on lines
+ * of their own in multi-line records. Street addresses: text-address.ts; names without a cue:
+ * text-names.ts.
  */
 import type { ValueFinding } from '../types.js';
 import { element } from './detector.js';
+import { vetoed } from './text-name-context.js';
 
 /** Strong cues: what follows is a name even when it is one word ("My name is Siiri"). */
 export const NAME_STRONG = ['my name is', 'name is', 'name:', 'name =', 'last name', 'first name', 'full name', 'i am ', "i'm ", 'this is ', 'mr ', 'mr.', 'mrs ', 'mrs.', 'ms ', 'ms.', 'miss ', 'mx.', 'dr.', 'prof.', 'dear ', 'sincerely', 'regards', 'signed', 'herr ', 'frau ', 'monsieur ', 'madame ', 'mme ', 'mme.', 'señor ', 'señora ', 'sr.', 'sra.', 'signor ', 'signora ', 'sig.', 'dhr.', 'mevr.'];
 /** Weak cues: only two or more capitalised words count ("sung by Bonifacy Kaczmarek"). */
 export const NAME_WEAK = ['by ', 'called ', 'named ', 'under ', 'user:', 'customer:', 'patient:', 'employee:', 'client:', 'attn', 'contact:', 'producer ', 'director ', 'author '];
-/** Street-type words after the street name, with a house number before (EN). */
-export const STREET_AFTER = ['street', 'st.', 'st ', 'st,', 'avenue', 'ave.', 'ave ', 'road', 'rd.', 'rd ', 'lane', 'boulevard', 'blvd', 'drive', 'dr ', 'court', 'place', 'square', 'terrace', 'highway', 'parkway', 'crescent', 'alley', 'trail', 'plaza', 'gardens', 'str.'];
-/** Street-type words before the street name, a house number after (FR, ES, IT, PT, CA, PL). */
-export const STREET_BEFORE = ['rue ', 'avenue ', 'boulevard ', 'chemin ', 'allée ', 'calle ', 'avenida ', 'paseo ', 'carrer ', 'via ', 'viale ', 'piazza ', 'corso ', 'largo ', 'rua ', 'travessa ', 'praça ', 'alameda ', 'ulica ', 'ul. '];
-/** Compound street names (DE, NL, Nordic, FI): the suffix ends the word, the number follows. */
-export const STREET_SUFFIX = ['strasse', 'straße', 'gasse', 'allee', 'platz', 'straat', 'laan', 'gracht', 'plein', 'katu', 'kuja', 'tie ', 'vej ', 'gade', 'gatan', 'gata', 'vägen', 'veien', 'stræti', 'vegur', 'utca', 'ulice'];
-export const UNIT_WORDS = ['apt', 'apartment', 'suite', 'unit ', 'flat ', 'p.o. box', 'po box', 'box ', 'postfach', 'apartado'];
 
 const TITLE = /^(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame)\.?$/;
 const NAME = /(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.)(?:[ \t]+(?:\p{Lu}[\p{Ll}'’-]+|\p{Lu}\.|\p{Lu}(?![\p{L}])|(?:van|von|de|da|di|del|der|le|la|du|dos)(?=[ \t]+\p{Lu}))){0,3}/uy;
@@ -75,44 +67,10 @@ export function nameLines(text: string, out: ValueFinding[]): void {
   for (let m = NAME_LINE.exec(text); m; m = NAME_LINE.exec(text)) {
     const words = m[1].split(/[ \t]+/);
     if (words.some((w) => NOT_NAMES.has(w) || NOT_NAME_LINE.has(w) || ADDRESS_WORDS.has(w.toLowerCase()))) continue;
+    if (vetoed(words.map((w) => w.toLowerCase()), text, m.index + m[0].length)) continue;
     // Inside an address block (a line with digits just above) it is a town, not a person.
     const above = /([^\n]*)\n[\s]*$/.exec(text.slice(Math.max(0, m.index - 120), m.index));
     if (above && /\d/.test(above[1])) continue;
     out.push(element('person_name', words.join(' ')));
   }
-}
-
-function push(out: ValueFinding[], s: string): void {
-  const v = s.replace(/\s+/g, ' ').trim();
-  if (v.length >= 4) out.push(element('postal_address', v));
-}
-
-export type AddressCue = 'after' | 'before' | 'suffix' | 'unit';
-
-/** An address around a street/unit word found at [start, end). */
-export function addressAround(text: string, start: number, end: number, cue: AddressCue, out: ValueFinding[]): void {
-  if (cue === 'suffix') {
-    let s = start;
-    while (s > 0 && isLetter(text[s - 1])) s--;
-    // The suffix must end a longer word (Hauptstraße, Koskikatu), not stand alone ("a tie 5").
-    if (start - s < 2 && !/^(?:str|gas|all|pla|laa|gra|ple)/i.test(text.slice(start, end))) return;
-    const num = /^[ \t]*\d{1,5}[a-z]?\b/.exec(text.slice(end, end + 10));
-    if (num) push(out, text.slice(s, end) + num[0]);
-    return;
-  }
-  if (isLetter(text[start - 1])) return;
-  if (cue === 'unit') {
-    const num = /^\.?[ \t]*#?\d{1,5}\b/.exec(text.slice(end, end + 10));
-    if (num) push(out, text.slice(start, end) + num[0]);
-    return;
-  }
-  if (cue === 'after') {
-    if (isLetter(text[end]) && !/[ .,]$/.test(text.slice(start, end))) return;
-    const pre = text.slice(Math.max(0, start - 60), start);
-    const b = /(?:^|[^\d\p{L}])(\d{1,5}[A-Za-z]?,?(?:[ \t]+[\p{L}'’.-]+){1,4}[ \t]+)$/u.exec(pre);
-    if (b) push(out, b[1] + text.slice(start, end));
-    return;
-  }
-  const post = /^(?:[\p{L}'’.-]+[ \t]+){1,4}\d{1,5}[a-z]?\b/u.exec(text.slice(end, end + 60));
-  if (post) push(out, text.slice(start, end) + post[0]);
 }

@@ -16,7 +16,8 @@ import { allSameDigit, digitsOf, element, isDigit, luhn } from './detector.js';
 import { cardBrand, validAba, validateIban } from './financial.js';
 import { passwordHash, structuredHashKind } from './hashes.js';
 import { ID_CONTEXT_KINDS, validateNationalId, validItin, validSsn } from './national-ids.js';
-import { type AddressCue, addressAround, NAME_STRONG, NAME_WEAK, nameAfterCue, nameLines, STREET_AFTER, STREET_BEFORE, STREET_SUFFIX, UNIT_WORDS } from './text-people.js';
+import { ADDRESS_CUES, type AddressCue, addressAround, CORNER_WORDS, flushAddresses, MILITARY_WORDS, STREET_AFTER, STREET_BEFORE, STREET_MID, STREET_SUFFIX, UNIT_WORDS } from './text-address.js';
+import { NAME_STRONG, NAME_WEAK, nameAfterCue, nameLines } from './text-people.js';
 import { matchSecretValue, SECRET_RULE_KEYWORDS, secretAt } from './secret-scan.js';
 import { SECRET_DETECTORS, validateGenericSecret } from './secrets.js';
 import { keywordFinder } from './text-keywords.js';
@@ -150,6 +151,10 @@ for (const [words, cue] of [
   [STREET_BEFORE, 'before'],
   [STREET_SUFFIX, 'suffix'],
   [UNIT_WORDS, 'unit'],
+  [STREET_MID, 'mid'],
+  [ADDRESS_CUES, 'cue'],
+  [MILITARY_WORDS, 'military'],
+  [CORNER_WORDS, 'corner'],
 ] as const) {
   for (const w of words) if (!CUE_OF.has(w)) CUE_OF.set(w, cue);
 }
@@ -336,6 +341,8 @@ export function scanText(text: string, opts: ScanTextOptions = {}): TextFindings
   const people = opts.people !== false;
   // `from` follows what a global RegExp's lastIndex would: the match end, or past a consumed value.
   let from = 0;
+  /** Address spans [start, end) pairs, grown and merged at the end (text-address.ts). */
+  const addresses: number[] = [];
   for (let m = KEYWORDS.next(text, 0); m; m = KEYWORDS.next(text, from)) {
     const k = m[0].toLowerCase();
     const cue = CUE_OF.get(k);
@@ -351,7 +358,7 @@ export function scanText(text: string, opts: ScanTextOptions = {}): TextFindings
     else if (cue === 'name1' || cue === 'name2') {
       const next = nameAfterCue(text, m.index, end, cue === 'name1', res.elements);
       if (next > end) from = next;
-    } else if (cue) addressAround(text, m.index, end, cue, res.elements);
+    } else if (cue) addressAround(text, m.index, end, cue, addresses);
   }
   if (people) {
     nameLines(text, res.elements);
@@ -359,6 +366,7 @@ export function scanText(text: string, opts: ScanTextOptions = {}): TextFindings
   }
   // A street abbreviation at the very end ("… 2450 Crown St") has no following character to match.
   const tail = people ? /(?:st|rd|ave|dr|blvd)\.?$/i.exec(text.slice(-6)) : null;
-  if (tail) addressAround(text, text.length - tail[0].length, text.length, 'after', res.elements);
+  if (tail) addressAround(text, text.length - tail[0].length, text.length, 'after', addresses);
+  flushAddresses(text, addresses, res.elements);
   return res;
 }

@@ -8,6 +8,7 @@ import type { ColumnClass, FileFormat } from '../types.js';
 import { ELEMENT_IDS } from '../types.js';
 import { type BatchResult, SAMPLES_PER_ELEMENT, STRONG_TAGS } from './batch.js';
 import { INDIVIDUALS_METHOD, type PeopleOptions, PeopleIndex, type PeopleResult } from './people.js';
+import type { ScanSink } from './scan-read.js';
 import type { TempDir } from './spill-log.js';
 import type { SpillStore } from './spill-store.js';
 import { buildSecretReport, mergeSecretTally, type SecretTally } from './secret-report.js';
@@ -19,7 +20,8 @@ export const REPORTED_COMBINATIONS = 200;
 
 export type AggregateOptions = PeopleOptions;
 
-export class Aggregate {
+/** The scan's sink (scan-read.ts): batches merged here, in the order they were read. */
+export class Aggregate implements ScanSink {
   records = 0;
   withPersonal = 0;
   readonly elementRecords = new Map<string, number>();
@@ -50,6 +52,17 @@ export class Aggregate {
       this.files.set(path, f);
     }
     return f;
+  }
+
+  countRecords(path: string, n: number): number {
+    const f = this.file(path);
+    const before = f.records;
+    f.records += n;
+    return before;
+  }
+
+  addError(path: string, e: { message: string; location: string }): void {
+    this.file(path).errors.push(e);
   }
 
   addColumns(file: string, table: string, classes: ColumnClass[]): void {

@@ -10,6 +10,7 @@ import { recordHints } from './jurisdiction.js';
 import { SentValues } from './value-cache.js';
 import { type SecretTally, tallySecret } from './secret-report.js';
 import { eachBlockRow } from '../readers/csv-block.js';
+import { eachSqlBlockRow } from '../readers/sql-block.js';
 import { type PackedRows, unpackRows } from './pack.js';
 import { LINK_TAGS, linkKeys, MATCH_ONLY_TAGS, STRONG_SOURCE } from './link-keys.js';
 
@@ -48,6 +49,8 @@ export type BatchTask = (
    * with `keep`, only those columns reach the detectors (`classes` then describes them).
    */
   | { kind: 'csv-block'; key: Buffer | Uint8Array; classes: ColumnClass[]; delim: string; width: number; keep: number[] | null; buf: Uint8Array; quoted: boolean }
+  /** Rows of a SQL dump not yet split (readers/sql-block.ts); `width`, `keep`, `classes` as for csv-block. */
+  | { kind: 'sql-block'; key: Buffer | Uint8Array; classes: ColumnClass[]; mode: 'values' | 'copy'; backslash: boolean; width: number; keep: number[] | null; buf: Uint8Array }
   /** Records packed for a worker thread (pack.ts): `width` cells a row. */
   | { kind: 'packed-records'; key: Buffer | Uint8Array; classes: ColumnClass[]; width: number; packed: PackedRows }
 ) & {
@@ -225,13 +228,14 @@ export function processBatch(task: BatchTask, detection: DetectionPort): BatchRe
 }
 
 function detectBatch(task: BatchTask, detection: DetectionPort, acc: Acc): void {
-  if (task.kind === 'records' || task.kind === 'packed-records' || task.kind === 'csv-block') {
+  if (task.kind !== 'lines') {
     const classes = task.classes;
     const onRow = (row: (string | null)[]) => {
       const f = detection.detectRecord(classes, row);
       addRecord(acc, f.elements, f.secrets, f.elements.length ? recordHints(f, detection.zipToState) : []);
     };
     if (task.kind === 'csv-block') eachBlockRow(task.buf, task.delim, task.width, task.keep, task.quoted, onRow);
+    else if (task.kind === 'sql-block') eachSqlBlockRow(task.buf, task.mode, task.backslash, task.width, task.keep, onRow);
     else for (const row of task.kind === 'records' ? task.rows : unpackRows(task.packed, task.width)) onRow(row);
   } else {
     const lines = task.lines;

@@ -105,7 +105,7 @@ export async function* readSource(src: Source, ctx: ReadContext, forced?: FileFo
     else {
       for await (const ev of body(format, src, chunks, headBuf, ctx)) {
         if (ev.kind === 'records') records += ev.rows.length;
-        else if (ev.kind === 'csv-block') records += ev.rows;
+        else if (ev.kind === 'csv-block' || ev.kind === 'sql-block') records += ev.rows;
         else if (ev.kind === 'lines') records += ev.lines.length;
         yield ev;
       }
@@ -161,7 +161,7 @@ function body(format: FileFormat, src: Source, chunks: AsyncGenerator<Buffer>, h
     case 'json':
       return readJsonDocument(src.path, table, text, max);
     case 'sql':
-      return readSql(src.path, text, max);
+      return readSql(src.path, text, max, ctx.sqlBlocks === true);
     default:
       return readTextLines(src.path, splitLines(text, src.path, max));
   }

@@ -8,7 +8,7 @@ import type { ReaderEvent, ReadLimits } from '../types.js';
 export type ErrorEvent = Extract<ReaderEvent, { kind: 'error' }>;
 
 /** Reader output without file-start/file-end/progress, which the dispatcher adds. */
-export type BodyEvent = Extract<ReaderEvent, { kind: 'records' | 'csv-block' | 'lines' | 'error' }>;
+export type BodyEvent = Extract<ReaderEvent, { kind: 'records' | 'csv-block' | 'sql-block' | 'lines' | 'error' }>;
 
 export interface ReadContext {
   limits: ReadLimits;
@@ -21,6 +21,8 @@ export interface ReadContext {
   progress: { bytes: number };
   /** ReadOptions.csvBlocks. */
   csvBlocks?: boolean;
+  /** ReadOptions.sqlBlocks. */
+  sqlBlocks?: boolean;
 }
 
 /** One file or archive member as a stream of byte chunks. */

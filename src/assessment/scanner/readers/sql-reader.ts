@@ -5,23 +5,12 @@
  * names come from the INSERT/COPY column list, else from the table's `CREATE TABLE`.
  */
 import { RowBatcher } from './csv-reader.js';
+import { SqlBlockSink } from './sql-block-sink.js';
 import type { BodyEvent } from './reader-context.js';
 import { errorEvent } from './reader-context.js';
-import { columnList, createTableColumns, tableName, unescapeCopy, unescapeSql } from './sql-statements.js';
-
-const PART = String.raw`(?:\x60[^\x60]+\x60|"[^"]+"|\[[^\]]+\]|[\w$]+)`;
-const NAME = String.raw`((?:${PART}\.){0,2}${PART})`;
-const INSERT_RE = new RegExp(
-  String.raw`(?:INSERT|REPLACE)\s+(?:(?:LOW_PRIORITY|DELAYED|HIGH_PRIORITY|IGNORE)\s+)*INTO\s+${NAME}\s*(?:\(([^)]*)\))?\s*VALUES?\s*`,
-  'iy',
-);
-const COPY_RE = new RegExp(String.raw`COPY\s+${NAME}\s*(?:\(([^)]*)\))?\s+FROM\s+stdin[^;\n]*;[^\n]*\n`, 'iy');
-const CREATE_RE = new RegExp(String.raw`CREATE\s+(?:(?:GLOBAL|LOCAL|TEMPORARY|TEMP|UNLOGGED)\s+)*TABLE\s+(?:IF\s+NOT\s+EXISTS\s+)?${NAME}\s*\(`, 'iy');
-const STMT_START = /INSERT|REPLACE|COPY|CREATE/iy;
-/** `_binary '…'`, `_utf8mb4'…'`, `X'…'`, `E'…'`, `N'…'`, `b'…'`: prefix before a quoted literal. */
-const INTRODUCER = /_?\w*\s*'/y;
-/** Text kept ahead before a statement head is matched (heads with long column lists). */
-const LOOKAHEAD = 64 * 1024;
+import { type SqlBlockMode, strictCopyLines, strictValueRows } from './sql-block.js';
+import { INTRODUCER, LOOKAHEAD, matchHead, type SkipState, skipToSemicolon, standardStrings } from './sql-heads.js';
+import { createTableColumns, unescapeCopy, unescapeSql } from './sql-statements.js';
 
 type State = 'top' | 'values' | 'copy' | 'skip';
 
@@ -45,12 +34,16 @@ export class SqlScanner {
   private batch: RowBatcher | null = null;
   private row: (string | null)[] | null = null;
   private rowLine = 0;
-  private skipQuote = 0;
-  private skipEsc = false;
+  private readonly skip: SkipState = { quote: 0, esc: false };
+  private readonly sink: SqlBlockSink;
   constructor(
     private readonly path: string,
     private readonly max: number,
-  ) {}
+    /** Hand strict rows over unsplit as `sql-block` events. */
+    blocks = false,
+  ) {
+    this.sink = new SqlBlockSink(path, blocks);
+  }
 
   private err(message: string, line: number): void {
     this.flushBatch();
@@ -58,9 +51,46 @@ export class SqlScanner {
   }
 
   private flushBatch(): void {
+    this.emitBlock();
     if (!this.batch) return;
     this.batch.flush();
-    this.events.push(...this.batch.ready.splice(0));
+    this.drain();
+  }
+
+  private drain(): void {
+    if (this.batch?.ready.length) this.events.push(...this.batch.ready.splice(0));
+  }
+
+  private emitBlock(): void {
+    const ev = this.sink.take();
+    if (ev) this.events.push(ev);
+  }
+
+  /**
+   * Whether strict rows may go into a block now: the table's columns are known and no row of the
+   * current batch was batched as a row (blocks start where batches start: sql-block-sink.ts).
+   */
+  private blockable(mode: SqlBlockMode): boolean {
+    if (!this.sink.open || (this.batch?.size ?? 0) > 0) return false;
+    if (this.sink.differs(mode, this.backslash)) {
+      this.unblock();
+      return false;
+    }
+    return true;
+  }
+
+  /** Strict rows s[from, to) of the current table into the pending block. */
+  private toBlock(mode: SqlBlockMode, s: string, from: number, to: number, rows: number): void {
+    const ev = this.sink.add(mode, this.backslash, s.slice(from, to), rows, this.line);
+    if (ev) this.events.push(ev);
+  }
+
+  /** The pending block's rows back into the batch (a row that cannot join it comes next). */
+  private unblock(): void {
+    const back = this.sink.takeRows();
+    if (!back || !this.batch) return;
+    for (const r of back.rows) this.batch.add(r, back.line);
+    this.drain();
   }
 
   private begin(table: string, cols: string[] | null): void {
@@ -73,11 +103,13 @@ export class SqlScanner {
     this.batchTable = table;
     this.batch = new RowBatcher(this.path, table);
     this.batch.header = this.cols;
+    this.sink.begin(table, next);
   }
 
   private addRow(row: (string | null)[], line: number): void {
+    this.unblock();
     this.batch?.add(row, line);
-    if (this.batch?.ready.length) this.events.push(...this.batch.ready.splice(0));
+    this.drain();
   }
 
   feed(text: string, eof: boolean): void {
@@ -85,9 +117,7 @@ export class SqlScanner {
     if (!this.dialectChecked && (s.length >= 4096 || eof)) {
       this.dialectChecked = true;
       // Statements wait for LOOKAHEAD text at top level, so this runs before the first one.
-      if (/PostgreSQL database dump|pg_dump|standard_conforming_strings|^PRAGMA |BEGIN TRANSACTION;/m.test(s.slice(0, 4096))) {
-        this.backslash = false;
-      }
+      if (standardStrings(s)) this.backslash = false;
     }
     const n = s.length;
     let pos = 0;
@@ -108,7 +138,7 @@ export class SqlScanner {
     this.carry = '';
     while (pos < n) {
       if (this.state === 'skip') {
-        const end = this.skipToSemicolon(s, pos);
+        const end = skipToSemicolon(s, pos, this.skip, this.backslash);
         if (end < 0) {
           advance(n);
           return;
@@ -118,6 +148,14 @@ export class SqlScanner {
         continue;
       }
       if (this.state === 'copy') {
+        if (!this.copySkip && this.blockable('copy')) {
+          const run = strictCopyLines(s, pos, this.sink.width, this.max, this.sink.room);
+          if (run.rows > 0) {
+            this.toBlock('copy', s, pos, run.end, run.rows);
+            advance(run.end);
+            continue;
+          }
+        }
         const nl = s.indexOf('\n', pos);
         if (this.copySkip) {
           // Dropping an over-long COPY line up to its newline; the block goes on after it.
@@ -186,6 +224,14 @@ export class SqlScanner {
       }
       // state === 'values'
       if (!this.row) {
+        if ((c === 40 || c === 44) && this.blockable('values')) {
+          const run = strictValueRows(s, pos, this.backslash, this.sink.width, this.sink.room);
+          if (run.rows > 0) {
+            this.toBlock('values', s, pos, run.end, run.rows);
+            advance(run.end);
+            continue;
+          }
+        }
         if (c === 40) {
           this.row = [];
           this.rowLine = this.line;
@@ -251,8 +297,8 @@ export class SqlScanner {
             this.err(`SQL value on line ${this.line} longer than maxLineBytes (${this.max}); rest of statement skipped`, this.line);
             this.row = null;
             this.state = 'skip';
-            this.skipQuote = 39;
-            this.skipEsc = false;
+            this.skip.quote = 39;
+            this.skip.esc = false;
             advance(q + 1);
             continue;
           }
@@ -315,79 +361,30 @@ export class SqlScanner {
 
   /** Dispatch a statement at pos (enough lookahead is in s). Returns true when more text is needed. */
   private statement(s: string, pos: number, eof: boolean, advance: (to: number) => void): boolean {
-    STMT_START.lastIndex = pos;
-    if (!STMT_START.test(s)) {
-      this.state = 'skip';
+    const h = matchHead(s, pos, this.heads);
+    if (h.kind === 'insert' || h.kind === 'copy') {
+      if (h.kind === 'copy') this.backslash = false;
+      this.begin(h.table, h.cols);
+      advance(h.end);
+      this.state = h.kind === 'insert' ? 'values' : 'copy';
       return false;
     }
-    INSERT_RE.lastIndex = pos;
-    let m = INSERT_RE.exec(s);
-    if (m) {
-      // One-row-per-INSERT dumps repeat the same head: cache its parse.
-      const headKey = m[2] ? `${m[1]}\0${m[2]}` : m[1];
-      let head = this.heads.get(headKey);
-      if (!head) {
-        head = { table: tableName(m[1]), cols: m[2] ? columnList(m[2]) : null };
-        if (this.heads.size < 1000) this.heads.set(headKey, head);
-      }
-      this.begin(head.table, head.cols);
-      advance(INSERT_RE.lastIndex);
-      this.state = 'values';
-      return false;
-    }
-    COPY_RE.lastIndex = pos;
-    m = COPY_RE.exec(s);
-    if (m) {
-      this.backslash = false;
-      this.begin(tableName(m[1]), m[2] ? columnList(m[2]) : null);
-      advance(COPY_RE.lastIndex);
-      this.state = 'copy';
-      return false;
-    }
-    CREATE_RE.lastIndex = pos;
-    m = CREATE_RE.exec(s);
-    if (m) {
-      const bodyStart = CREATE_RE.lastIndex;
-      const end = this.skipToSemicolon(s, bodyStart);
-      this.skipQuote = 0;
+    if (h.kind === 'create') {
+      const end = skipToSemicolon(s, h.bodyStart, this.skip, this.backslash);
+      this.skip.quote = 0;
       if (end < 0) {
         if (!eof && s.length - pos <= this.max) return true;
         this.err(`CREATE TABLE on line ${this.line} not terminated; skipped`, this.line);
         this.state = 'skip';
         return false;
       }
-      const body = s.slice(bodyStart, s.lastIndexOf(')', end));
-      this.tables.set(tableName(m[1]).toLowerCase(), createTableColumns(body));
+      this.tables.set(h.table.toLowerCase(), createTableColumns(s.slice(h.bodyStart, s.lastIndexOf(')', end))));
       advance(end + 1);
       return false;
     }
-    if (/^(?:INSERT|REPLACE)/i.test(s.slice(pos, pos + 7))) this.err(`malformed SQL INSERT on line ${this.line}; statement skipped`, this.line);
+    if (h.kind === 'other' && h.insert) this.err(`malformed SQL INSERT on line ${this.line}; statement skipped`, this.line);
     this.state = 'skip';
     return false;
-  }
-
-  /** Index of the next `;` outside quotes, resuming the quote state of the previous call. */
-  private skipToSemicolon(s: string, from: number): number {
-    let q = this.skipQuote;
-    let esc = this.skipEsc;
-    for (let i = from; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (q) {
-        if (esc) esc = false;
-        else if (c === 92 && this.backslash && q === 39) esc = true;
-        else if (c === q) q = 0;
-        continue;
-      }
-      if (c === 39 || c === 34 || c === 96) q = c;
-      else if (c === 59) {
-        this.skipQuote = 0;
-        this.skipEsc = false;
-        return i;
-      }
-    }
-    this.skipQuote = q;
-    this.skipEsc = esc;
-    return -1;
   }
 
   end(): void {
@@ -398,8 +395,8 @@ export class SqlScanner {
   }
 }
 
-export async function* readSql(path: string, chunks: AsyncIterable<Buffer>, maxLineBytes: number): AsyncGenerator<BodyEvent> {
-  const sc = new SqlScanner(path, maxLineBytes);
+export async function* readSql(path: string, chunks: AsyncIterable<Buffer>, maxLineBytes: number, blocks = false): AsyncGenerator<BodyEvent> {
+  const sc = new SqlScanner(path, maxLineBytes, blocks);
   for await (const c of chunks) {
     sc.feed(c.toString('utf8'), false);
     yield* sc.events.splice(0);

@@ -1,0 +1,129 @@
+/**
+ * What the load benchmarks share (bench/api/load.mjs, bench/intake/load.mjs): a fresh store on
+ * SQLite or PostgreSQL, the built platform opened in-process for seeding and checks, a
+ * `breachdesk serve` child on a free loopback port (restartable, CPU-profiled with
+ * BENCH_PROFILE=DIR), its CPU seconds from /proc, and the results file.
+ */
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+
+export const root = new URL('../', import.meta.url).pathname;
+const dist = (p) => import(new URL(`dist/${p}`, `file://${root}`).href);
+
+/** Common options of the load benchmarks (node:util parseArgs shape). */
+export const LOAD_OPTIONS = {
+  dialect: { type: 'string', default: 'sqlite' },
+  duration: { type: 'string', default: '15' },
+  connections: { type: 'string', default: '50' },
+  pg: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/postgres' },
+};
+
+/**
+ * A fresh data directory (and PostgreSQL database when asked) for one benchmark run.
+ * `env` is what serve and the in-process platform read; `close()` removes both.
+ */
+export async function benchStore(name, args, extraEnv = {}) {
+  const dir = mkdtempSync(join(tmpdir(), `bd-bench-${name}-`));
+  let databaseUrl = null;
+  let dbName = null;
+  if (args.dialect === 'postgresql') {
+    dbName = `bd_bench_${randomBytes(4).toString('hex')}`;
+    const c = new pg.Client({ connectionString: args.pg });
+    await c.connect();
+    await c.query(`CREATE DATABASE ${dbName}`);
+    await c.end();
+    const u = new URL(args.pg);
+    u.pathname = `/${dbName}`;
+    databaseUrl = u.toString();
+  }
+  const env = { BREACHDESK_DATA_DIR: dir, BREACHDESK_LOG_LEVEL: 'warn', ...extraEnv, ...(databaseUrl ? { BREACHDESK_DATABASE_URL: databaseUrl } : {}) };
+  const { loadConfig } = await dist('platform/config.js');
+  const { openPlatform } = await dist('platform/platform.js');
+  const { ALL_MIGRATIONS } = await dist('main/migrations.js');
+  const { createLogger } = await dist('platform/logger.js');
+  return {
+    dir,
+    env,
+    /** Runs `fn(platform)` on the built platform opened in this process, then closes it. */
+    async withPlatform(fn) {
+      const platform = await openPlatform(loadConfig({ env, cwd: dir }), { migrations: ALL_MIGRATIONS, log: createLogger('silent') });
+      try {
+        return await fn(platform);
+      } finally {
+        await platform.close();
+      }
+    },
+    async close() {
+      rmSync(dir, { recursive: true, force: true });
+      if (dbName) {
+        const c = new pg.Client({ connectionString: args.pg });
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+        await c.end();
+      }
+    },
+  };
+}
+
+export const BENCH_ACTOR = { type: 'system', id: null, name: 'bench' };
+
+function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = s.address().port;
+      s.close(() => resolve(p));
+    });
+  });
+}
+
+/** `breachdesk serve` on a free loopback port; `start()` again after a kill restarts it on the same port. */
+export async function serveProcess(env) {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const self = {
+    base,
+    child: null,
+    async start() {
+      const prof = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [];
+      self.child = spawn(process.execPath, [...prof, join(root, 'bin/breachdesk.js'), 'serve'], {
+        env: { ...process.env, ...env, BREACHDESK_PORT: String(port), BREACHDESK_HOST: '127.0.0.1' },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      for (let i = 0; ; i++) {
+        try {
+          if ((await fetch(`${base}/api/health`)).ok) return;
+        } catch {}
+        if (i > 1200) throw new Error('serve did not answer /api/health within 2 minutes');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
+    /** CPU seconds (user + system) serve has used: robust where the wall clock is not (a shared machine). */
+    cpuSeconds() {
+      const f = readFileSync(`/proc/${self.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+      return (Number(f[11]) + Number(f[12])) / 100;
+    },
+    /** Stops serve with `signal` and waits until it has exited. */
+    async stop(signal = 'SIGTERM') {
+      const c = self.child;
+      if (c.exitCode !== null || c.signalCode) return;
+      const exited = new Promise((r) => c.once('exit', r));
+      c.kill(signal);
+      await exited;
+    },
+  };
+  await self.start();
+  return self;
+}
+
+/** Writes bench/results/<name>-<dialect>-<UTC time>.json. */
+export function writeResult(name, dialect, value) {
+  mkdirSync(join(root, 'bench/results'), { recursive: true });
+  const out = join(root, 'bench/results', `${name}-${dialect}-${new Date().toISOString().slice(0, 16).replace(/[:]/g, '')}.json`);
+  writeFileSync(out, `${JSON.stringify(value, null, 2)}\n`);
+  return out;
+}

@@ -1,0 +1,265 @@
+/**
+ * SQL dump rows handed over unsplit, like CSV blocks (csv-block.ts): on a mysqldump, parsing every
+ * value into a string on the one reading thread, batching rows and cloning them to the workers
+ * bounded the whole scan and its memory (bench/README.md, issue 21). The reading thread only
+ * checks where rows end and that they have the strict shape below; the detection threads split
+ * them, each row decoded on its own so a cached value keeps only its row alive.
+ *
+ * Strict shapes, for which splitting here gives exactly the values sql-reader.ts's own tokenizer
+ * gives (anything else stays on that path, with its repairs and error reports):
+ * - `values`: rows `(v, …)` of an INSERT's VALUES list, at most `width` values each, separated by
+ *   whitespace and at most one `,`; a value is a quoted string `'…'` (`''` inside, and backslash
+ *   escapes when `backslash`: MySQL, https://dev.mysql.com/doc/refman/8.0/en/string-literals.html)
+ *   or a bare token (number, NULL) without `(`, `'` or `;` — no introducers (`_binary '…'`,
+ *   `X'…'`, `E'…'`), function calls, or empty values;
+ * - `copy`: lines of a PostgreSQL `COPY … FROM stdin` block in text format
+ *   (https://www.postgresql.org/docs/current/sql-copy.html), at most `width` tab-separated fields,
+ *   not empty, not the `\.` end marker, not longer than maxLineBytes.
+ */
+import { unescapeCopy, unescapeSql } from './sql-statements.js';
+
+const TAB = 9;
+const LF = 10;
+const CR = 13;
+const SPACE = 32;
+const QUOTE = 39;
+const LPAREN = 40;
+const RPAREN = 41;
+const COMMA = 44;
+const SEMI = 59;
+const BACKSLASH = 92;
+const UNDERSCORE = 95;
+
+const isWs = (c: number) => c === SPACE || c === LF || c === CR || c === TAB;
+
+export type SqlBlockMode = 'values' | 'copy';
+
+/** A run of strict rows found in a text: it ends before `end`; `rows` of them. */
+export interface StrictRun {
+  end: number;
+  rows: number;
+}
+
+/**
+ * From `pos`, between two rows of a VALUES list (after the statement head or a row's `)`), the
+ * longest run (of at most `maxRows`) of complete strict rows within `s`. `rows` is 0 when the next row is not strict or
+ * not complete in `s` (the tokenizer then reads it).
+ */
+export function strictValueRows(s: string, pos: number, backslash: boolean, width: number, maxRows = Number.POSITIVE_INFINITY): StrictRun {
+  const n = s.length;
+  let end = pos;
+  let rows = 0;
+  let i = pos;
+  // Index of the next backslash at or after some earlier point (-1: none left): found once and
+  // reused, or every quoted value would search to the end of the text.
+  let nextBs = backslash ? -2 : -1;
+  while (rows < maxRows) {
+    while (i < n && isWs(s.charCodeAt(i))) i++;
+    if (i < n && s.charCodeAt(i) === COMMA) {
+      i++;
+      while (i < n && isWs(s.charCodeAt(i))) i++;
+    }
+    if (i >= n || s.charCodeAt(i) !== LPAREN) break;
+    i++;
+    let values = 0;
+    let closed = false;
+    for (;;) {
+      while (i < n && isWs(s.charCodeAt(i))) i++;
+      if (i >= n) break;
+      const c = s.charCodeAt(i);
+      if (c === QUOTE) {
+        let j = i + 1;
+        let close = -1;
+        for (;;) {
+          const q = s.indexOf("'", j);
+          if (q < 0) break;
+          if (nextBs !== -1) {
+            if (nextBs < j) nextBs = s.indexOf('\\', j);
+            if (nextBs !== -1 && nextBs < q) {
+              j = nextBs + 2;
+              continue;
+            }
+          }
+          if (s.charCodeAt(q + 1) === QUOTE) {
+            j = q + 2;
+            continue;
+          }
+          close = q;
+          break;
+        }
+        // A quote that is the text's last character may be the first of `''`: not complete.
+        if (close < 0 || close + 1 >= n) break;
+        i = close + 1;
+      } else {
+        if (c === RPAREN || c === COMMA || c === LPAREN || c === SEMI || c === UNDERSCORE) break;
+        if (c >= 0x80 && s.slice(i, i + 1).trim() === '') break; // Unicode space: may trim to empty
+        let k = i + 1;
+        for (; k < n; k++) {
+          const ch = s.charCodeAt(k);
+          if (ch === COMMA || ch === RPAREN || ch === LPAREN || ch === QUOTE || ch === SEMI) break;
+        }
+        if (k >= n || s.charCodeAt(k) === LPAREN || s.charCodeAt(k) === QUOTE || s.charCodeAt(k) === SEMI) break;
+        i = k;
+      }
+      if (++values > width) break;
+      while (i < n && isWs(s.charCodeAt(i))) i++;
+      if (i >= n) break;
+      const sep = s.charCodeAt(i);
+      if (sep === COMMA) {
+        i++;
+        continue;
+      }
+      if (sep === RPAREN) {
+        i++;
+        closed = true;
+      }
+      break;
+    }
+    if (!closed) break;
+    end = i;
+    rows++;
+  }
+  return { end, rows };
+}
+
+/**
+ * From `pos`, at a line start inside a COPY block, the longest run (of at most `maxRows`) of whole
+ * strict lines within `s` (the run ends after a line's LF).
+ */
+export function strictCopyLines(s: string, pos: number, width: number, maxLine: number, maxRows = Number.POSITIVE_INFINITY): StrictRun {
+  let rows = 0;
+  let i = pos;
+  while (rows < maxRows) {
+    const nl = s.indexOf('\n', i);
+    if (nl < 0) break;
+    const stop = nl > i && s.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+    if (stop === i || nl - i > maxLine) break;
+    if (stop - i === 2 && s.charCodeAt(i) === BACKSLASH && s.charCodeAt(i + 1) === 46) break; // `\.`
+    let fields = 1;
+    let t = s.indexOf('\t', i);
+    while (t !== -1 && t < stop) {
+      if (++fields > width) break;
+      t = s.indexOf('\t', t + 1);
+    }
+    if (fields > width) break;
+    i = nl + 1;
+    rows++;
+  }
+  return { end: i, rows };
+}
+
+/**
+ * The rows of a block, each padded with null to `width` or, with `keep`, only those columns (the
+ * engine's projection), into `visit`, which must not keep the array (it is reused for projected
+ * rows). `backslash`: MySQL's backslash escapes in quoted strings (values mode).
+ */
+export function eachSqlBlockRow(
+  buf: Uint8Array,
+  mode: SqlBlockMode,
+  backslash: boolean,
+  width: number,
+  keep: number[] | null,
+  visit: (row: (string | null)[]) => void,
+): void {
+  const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
+  let slot: Int32Array | null = null;
+  let out: (string | null)[] = [];
+  if (keep) {
+    slot = new Int32Array(width).fill(-1);
+    keep.forEach((c, k) => {
+      if (c < width) slot![c] = k;
+    });
+    out = new Array<string | null>(keep.length).fill(null);
+  }
+  const put = (c: number, v: string | null) => {
+    if (slot) {
+      if (c < width && slot[c] >= 0) out[slot[c]] = v;
+    } else out[c] = v;
+  };
+  const begin = () => {
+    if (slot) out.fill(null);
+    else out = new Array<string | null>(width).fill(null);
+  };
+  const n = b.length;
+  let pos = 0;
+  while (pos < n) {
+    const c = b[pos];
+    if (mode === 'copy') {
+      let nl = b.indexOf(LF, pos);
+      if (nl < 0) nl = n;
+      const stop = nl > pos && b[nl - 1] === CR ? nl - 1 : nl;
+      const line = b.toString('utf8', pos, stop);
+      begin();
+      let start = 0;
+      for (let f = 0; ; f++) {
+        let t = line.indexOf('\t', start);
+        if (t < 0) t = line.length;
+        put(f, unescapeCopy(line.slice(start, t)));
+        if (t === line.length) break;
+        start = t + 1;
+      }
+      visit(out);
+      pos = nl + 1;
+      continue;
+    }
+    if (c !== LPAREN) {
+      pos++; // whitespace and the `,` between rows
+      continue;
+    }
+    // The row's `)`: the first one outside quotes (strict rows have no parentheses in bare tokens).
+    let j = pos + 1;
+    let inQ = false;
+    for (; j < n; j++) {
+      const ch = b[j];
+      if (inQ) {
+        if (ch === BACKSLASH && backslash) j++;
+        else if (ch === QUOTE) {
+          if (b[j + 1] === QUOTE) j++;
+          else inQ = false;
+        }
+      } else if (ch === QUOTE) inQ = true;
+      else if (ch === RPAREN) break;
+    }
+    begin();
+    rowValues(b.toString('utf8', pos + 1, j), backslash, put);
+    visit(out);
+    pos = j + 1;
+  }
+}
+
+/** The values of one strict row's inside (between its parentheses), as the tokenizer gives them. */
+function rowValues(row: string, backslash: boolean, put: (c: number, v: string | null) => void): void {
+  const n = row.length;
+  let i = 0;
+  for (let f = 0; i < n; f++) {
+    while (i < n && isWs(row.charCodeAt(i))) i++;
+    if (row.charCodeAt(i) === QUOTE) {
+      let j = i + 1;
+      for (;;) {
+        const ch = row.charCodeAt(j);
+        if (ch === BACKSLASH && backslash) j += 2;
+        else if (ch === QUOTE) {
+          if (row.charCodeAt(j + 1) === QUOTE) j += 2;
+          else break;
+        } else j++;
+      }
+      put(f, unescapeSql(row.slice(i + 1, j), backslash));
+      i = j + 1;
+    } else {
+      let k = row.indexOf(',', i);
+      if (k < 0) k = n;
+      const tok = row.slice(i, k).trim();
+      put(f, /^null$/i.test(tok) ? null : tok);
+      i = k;
+    }
+    while (i < n && row.charCodeAt(i) !== COMMA) i++;
+    i++;
+  }
+}
+
+/** eachSqlBlockRow's rows as arrays (column classification's sample, tests). */
+export function sqlBlockRows(buf: Uint8Array, mode: SqlBlockMode, backslash: boolean, width: number): (string | null)[][] {
+  const rows: (string | null)[][] = [];
+  eachSqlBlockRow(buf, mode, backslash, width, null, (r) => rows.push(r.slice()));
+  return rows;
+}
