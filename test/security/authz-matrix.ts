@@ -36,7 +36,7 @@ export const PUBLIC_ROUTES = new Set([
   'GET /api/v1/canaries/beacon/{token}',
 ]);
 
-interface Operation {
+export interface Operation {
   method: string;
   path: string;
   body: JsonSchema | null;
@@ -102,8 +102,9 @@ const isOutsider = (p: Principal) => p.token !== null && p.role !== 'admin' && p
 
 const ORDER: Record<string, number> = { GET: 0, POST: 1, PUT: 1, PATCH: 1, DELETE: 2 };
 
-export async function runMatrix(world: World): Promise<MatrixResult> {
-  const ops = (await operations(world)).sort((a, b) => (ORDER[a.method] ?? 1) - (ORDER[b.method] ?? 1));
+/** `only`: the routes to check (default: every route of the OpenAPI document). */
+export async function runMatrix(world: World, only: (op: Operation) => boolean = () => true): Promise<MatrixResult> {
+  const ops = (await operations(world)).filter(only).sort((a, b) => (ORDER[a.method] ?? 1) - (ORDER[b.method] ?? 1));
   const problems: string[] = [];
   const statuses: MatrixResult['statuses'] = {};
   let cells = 0;

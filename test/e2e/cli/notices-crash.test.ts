@@ -98,7 +98,9 @@ describe('notices delivery survives SIGKILL', () => {
         const workerEnv = { ...env, BREACHDESK_DATA_DIR: tdb.dataDir, ...(tdb.databaseUrl ? { BREACHDESK_DATABASE_URL: tdb.databaseUrl } : {}), NOTICE_ID: n.id, LEASE_MS: '3000', CONCURRENCY: '20', BATCH: '50' };
         const first = runWorker(workerEnv);
         // Kill once the server has accepted KILL_AFTER messages: mid-campaign, with sends in flight.
-        for (let i = 0; i < 1200 && sink.lines().length < KILL_AFTER; i++) {
+        // Up to 2 min: a loaded machine (or a neighbouring test file) slows the worker down; the
+        // loop ends as soon as the count is reached (30 s was too short at load 25).
+        for (const end = Date.now() + 120_000; Date.now() < end && sink.lines().length < KILL_AFTER; ) {
           if (first.child.exitCode !== null) break;
           await new Promise((r) => setTimeout(r, 25));
         }
