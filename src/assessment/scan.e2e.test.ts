@@ -22,8 +22,9 @@ let cli: string[];
 let privateBuild: string | null = null;
 
 function builtCli(): string[] {
-  const main = join(root, 'dist/main/cli.js');
-  if (existsSync(main) && readFileSync(main, 'utf8').includes('registerScanCommands')) {
+  // The built program registers every command (dist/main/program.js, which dist/main/cli.js runs).
+  const main = join(root, 'dist/main/program.js');
+  if (existsSync(join(root, 'dist/main/cli.js')) && existsSync(main) && readFileSync(main, 'utf8').includes('registerScanCommands')) {
     return [join(root, 'bin/breachdesk.js')];
   }
   // Under node_modules so the build resolves the project's packages; unique per run (parallel runs).
