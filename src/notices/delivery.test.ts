@@ -1,6 +1,11 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { classifyFailure, retryDelayMs } from './delivery.js';
 import { MailError, smtpOptions } from './mailer.js';
+import { pdfText } from '../../test/support/pdf.js';
 import { renderPdf } from './pdf.js';
 
 describe('delivery policy', () => {
@@ -27,12 +32,21 @@ describe('delivery policy', () => {
 });
 
 describe('PDF letters', () => {
-  it('writes a well-formed PDF with one page per letter and escaped text', () => {
-    const pdf = renderPdf({ letters: [[{ text: 'Notice (draft) \\ é' }], [{ text: 'Second letter' }]] }).toString('latin1');
-    expect(pdf.startsWith('%PDF-1.4')).toBe(true);
-    expect(pdf).toContain('/Count 2');
-    expect(pdf).toContain('(Notice \\(draft\\) \\\\ \\351) Tj');
-    const xref = Number(/startxref\n(\d+)/.exec(pdf)![1]);
-    expect(pdf.slice(xref, xref + 4)).toBe('xref');
+  it('writes one page per letter that pdftotext reads back, in every notice language (DejaVu embedded)', async () => {
+    const pdf = await renderPdf({
+      letters: [[{ text: 'Zawiadomienie (projekt) \\ — Szanowna Pani Łucjo Wiśniewska, źródło: ąćęłńóśźż', bold: true }, { text: 'Sehr geehrte Frau Müller, Straße', gap: 8 }], [{ text: 'Second letter' }]],
+    });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const dir = mkdtempSync(join(tmpdir(), 'letters-'));
+    writeFileSync(join(dir, 'l.pdf'), pdf);
+    const info = execFileSync('pdfinfo', [join(dir, 'l.pdf')], { encoding: 'utf8' });
+    expect(info).toMatch(/Pages:\s+2/);
+    expect(info).toMatch(/Page size:\s+612 x 792/);
+    const text = pdfText(pdf);
+    expect(text).toContain('Zawiadomienie (projekt) \\');
+    expect(text).toContain('Łucjo Wiśniewska, źródło: ąćęłńóśźż');
+    expect(text).toContain('Sehr geehrte Frau Müller, Straße');
+    expect(text.split('\f')[1]).toContain('Second letter');
+    expect(execFileSync('pdffonts', [join(dir, 'l.pdf')], { encoding: 'utf8' })).toMatch(/DejaVuSans/);
   });
 });

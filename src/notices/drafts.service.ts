@@ -150,7 +150,7 @@ export class DraftsService {
     const v = await this.view(p, id);
     const sample = { name: 'Jane Sample', address: '1 Sample Street\nSampletown' };
     if (format === 'html') return { body: renderHtml(v.rendered, sample), type: 'text/html; charset=utf-8' };
-    if (format === 'pdf') return { body: renderPdf({ letters: [pdfBlocks(v.rendered, sample)] }), type: 'application/pdf' };
+    if (format === 'pdf') return { body: await renderPdf({ letters: [pdfBlocks(v.rendered, sample)] }), type: 'application/pdf' };
     return { body: renderText(v.rendered, sample), type: 'text/plain; charset=utf-8' };
   }
 }

@@ -39,7 +39,7 @@ export class ProofService {
       const person = this.s.decryptPerson(people.get(r.person_id)!);
       return pdfBlocks(rendered, { name: recipientName(person, rendered.language), address: addressLines(person) });
     });
-    return { body: renderPdf({ letters }), type: 'application/pdf', count: rows.length };
+    return { body: await renderPdf({ letters }), type: 'application/pdf', count: rows.length };
   }
 
   /**

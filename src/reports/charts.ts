@@ -3,7 +3,7 @@
  * deadlines, and a bar chart of counts (people by jurisdiction). Plain shapes and text only, so
  * svg-to-pdfkit, resvg and browsers all draw them the same.
  */
-import { FONT_FAMILY } from './fonts.js';
+import { FONT_FAMILY } from '../platform/fonts.js';
 
 export interface Chart {
   svg: string;

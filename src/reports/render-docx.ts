@@ -4,7 +4,7 @@
  */
 import { Resvg } from '@resvg/resvg-js';
 import { AlignmentType, Document, HeadingLevel, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { FONT_FAMILY, FONTS } from './fonts.js';
+import { FONT_FAMILY, FONTS } from '../platform/fonts.js';
 import type { Block, ReportModel } from './report.model.js';
 
 function png(svg: string, width: number): Buffer {

@@ -5,7 +5,7 @@
  */
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
-import { FONTS } from './fonts.js';
+import { FONTS } from '../platform/fonts.js';
 import type { Block, ReportModel } from './report.model.js';
 
 const MARGIN = 56;
