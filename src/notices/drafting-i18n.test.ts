@@ -23,6 +23,8 @@ const ORG: DraftInputs = {
   breachDate: '2026-10-01',
   discoveryDate: '2026-10-05',
   totalAffected: 1200,
+  residentsAffected: 300,
+  organisationAddress: 'Musterstraße 1, 10115 Berlin',
 };
 
 /** The drafter's paragraphs, written in each language (what happened, consequences, measures, what to do). */
@@ -135,6 +137,11 @@ describe('notices in the recipients’ languages', () => {
     expect(ind.rendered.coverage.every((c) => c.status === 'met')).toBe(true);
     const reg = draftNotice('regulator', country, rule(`${country}.gdpr.sa`), inputsIn(lang, { attestations: { 'if later than 72 hours: reasons for the delay (Art. 33(1))': 'notified within 72 hours' } }), [...els], lang);
     expect(reg.problems, JSON.stringify(reg.problems)).toEqual([]);
+    // Addressed to the authority (issue 20 §6): no advice to the people, that jurisdiction's count
+    // with the total beside it, the controller's address.
+    expect(reg.rendered.sections.map((x) => x.key)).not.toContain('whatYouCanDo');
+    expect(reg.rendered.fields).toMatchObject({ approximateDataSubjects: '300', totalDataSubjects: '1200', controllerAddress: 'Musterstraße 1, 10115 Berlin' });
+    expect(String(reg.rendered.fields.categoriesOfData)).not.toBe('');
     for (const r of [ind.rendered, reg.rendered]) {
       const text = renderText(r).replace(/Structured fields[\s\S]*$/, '');
       expect(r.language).toBe(lang);

@@ -1,0 +1,43 @@
+/** The de notice texts (see templates-i18n.ts for the laws and terms they follow). */
+import type { Pack } from './pack.js';
+
+export const de: Pack = {
+  title: 'Benachrichtigung über eine Verletzung des Schutzes personenbezogener Daten',
+  subject: 'Benachrichtigung über eine Verletzung des Schutzes Ihrer personenbezogenen Daten – {{organisationName}}',
+  greeting: 'Guten Tag {{recipient.name}},\n\nmit diesem Schreiben vom {{noticeDate}} informieren wir Sie über eine Verletzung des Schutzes Ihrer personenbezogenen Daten.',
+  happened: ['Was ist geschehen', ' Die Verletzung ereignete sich am oder um den {{breachDate}}; wir haben am {{discoveryDate}} davon Kenntnis erlangt.'],
+  information: ['Welche Ihrer Daten betroffen sind', 'Betroffen sind folgende Daten: '],
+  consequences: 'Wahrscheinliche Folgen',
+  measures: 'Welche Maßnahmen wir ergriffen haben und ergreifen werden',
+  canDo: 'Was Sie tun können',
+  contact: ['Kontakt', 'Name und Kontaktdaten des Datenschutzbeauftragten oder einer sonstigen Anlaufstelle: {{dpoContact}}. Bei Fragen wenden Sie sich bitte an {{organisationName}} unter {{contactPhone}} oder {{contactEmail}}.'],
+  reg: {
+    title: 'Meldung einer Verletzung des Schutzes personenbezogener Daten',
+    subject: 'Meldung einer Verletzung des Schutzes personenbezogener Daten – {{organisationName}}',
+    cover: 'An die Aufsichtsbehörde:\n\n{{organisationName}} meldet hiermit mit Datum vom {{noticeDate}} eine Verletzung des Schutzes personenbezogener Daten. Die strukturierten Angaben folgen; wir ergänzen diese Meldung, sobald die Untersuchung weitere Informationen ergibt.',
+    nature: 'Art der Verletzung',
+    categories: 'Kategorien der betroffenen Daten',
+    consequences: 'Wahrscheinliche Folgen',
+    measures: 'Ergriffene oder vorgeschlagene Maßnahmen',
+    contact: ['Anlaufstelle', 'Datenschutzbeauftragter: {{dpoContact}}. Bei Fragen wenden Sie sich bitte an {{organisationName}} unter {{contactPhone}} oder {{contactEmail}}.'],
+  },
+  labels: {
+    person_name: 'Name',
+    email: 'E-Mail-Adresse',
+    phone: 'Telefonnummer',
+    postal_address: 'Postanschrift',
+    date_of_birth: 'Geburtsdatum',
+    national_id: 'nationale Identifikationsnummer',
+    passport_number: 'Reisepassnummer',
+    tax_id: 'Steueridentifikationsnummer',
+    payment_card: 'Zahlungskartennummer',
+    card_security_code: 'Kartenprüfnummer',
+    bank_account: 'Kontonummer',
+    iban: 'IBAN',
+    username: 'Benutzername',
+    password: 'Passwort',
+    password_hash: 'Passwort (als Hashwert)',
+    health: 'Gesundheitsdaten',
+  },
+  password: /passw(o|ö)rt|kennwort/i,
+};

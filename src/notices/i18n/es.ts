@@ -1,0 +1,43 @@
+/** The es notice texts (see templates-i18n.ts for the laws and terms they follow). */
+import type { Pack } from './pack.js';
+
+export const es: Pack = {
+  title: 'Comunicación de una violación de la seguridad de los datos personales',
+  subject: 'Comunicación de una violación de la seguridad de sus datos personales – {{organisationName}}',
+  greeting: 'Estimado/a {{recipient.name}}:\n\nPor medio de esta comunicación, de fecha {{noticeDate}}, le informamos de una violación de la seguridad de sus datos personales.',
+  happened: ['Qué ha ocurrido', ' La violación se produjo el {{breachDate}} o en torno a esa fecha, y tuvimos conocimiento de ella el {{discoveryDate}}.'],
+  information: ['Qué datos suyos están afectados', 'Los datos afectados son: '],
+  consequences: 'Consecuencias probables',
+  measures: 'Qué medidas hemos adoptado y adoptaremos',
+  canDo: 'Qué puede hacer usted',
+  contact: ['Contacto', 'Nombre y datos de contacto del delegado de protección de datos o de otro punto de contacto: {{dpoContact}}. Si tiene preguntas, póngase en contacto con {{organisationName}} en el {{contactPhone}} o en {{contactEmail}}.'],
+  reg: {
+    title: 'Notificación de una violación de la seguridad de los datos personales',
+    subject: 'Notificación de una violación de la seguridad de los datos personales – {{organisationName}}',
+    cover: 'A la autoridad de control:\n\n{{organisationName}} notifica por la presente, con fecha {{noticeDate}}, una violación de la seguridad de los datos personales. A continuación figuran los datos estructurados; completaremos esta notificación a medida que avance la investigación.',
+    nature: 'Naturaleza de la violación',
+    categories: 'Categorías de datos',
+    consequences: 'Consecuencias probables',
+    measures: 'Medidas adoptadas o propuestas',
+    contact: ['Punto de contacto', 'Delegado de protección de datos: {{dpoContact}}. Si tiene preguntas, póngase en contacto con {{organisationName}} en el {{contactPhone}} o en {{contactEmail}}.'],
+  },
+  labels: {
+    person_name: 'nombre',
+    email: 'dirección de correo electrónico',
+    phone: 'número de teléfono',
+    postal_address: 'dirección postal',
+    date_of_birth: 'fecha de nacimiento',
+    national_id: 'número de identificación nacional',
+    passport_number: 'número de pasaporte',
+    tax_id: 'número de identificación fiscal',
+    payment_card: 'número de tarjeta de pago',
+    card_security_code: 'código de seguridad de la tarjeta',
+    bank_account: 'número de cuenta bancaria',
+    iban: 'IBAN',
+    username: 'nombre de usuario',
+    password: 'contraseña',
+    password_hash: 'contraseña (cifrada con hash)',
+    health: 'datos de salud',
+  },
+  password: /contrase(ñ|n)a/i,
+};

@@ -1,0 +1,43 @@
+/** The it notice texts (see templates-i18n.ts for the laws and terms they follow). */
+import type { Pack } from './pack.js';
+
+export const it: Pack = {
+  title: 'Comunicazione di una violazione dei dati personali',
+  subject: 'Comunicazione di una violazione dei Suoi dati personali – {{organisationName}}',
+  greeting: 'Gentile {{recipient.name}},\n\ncon la presente comunicazione del {{noticeDate}} La informiamo di una violazione dei Suoi dati personali.',
+  happened: ['Che cosa è successo', ' La violazione si è verificata il {{breachDate}} o in prossimità di tale data e ne siamo venuti a conoscenza il {{discoveryDate}}.'],
+  information: ['Quali Suoi dati sono coinvolti', 'I dati coinvolti sono: '],
+  consequences: 'Probabili conseguenze',
+  measures: 'Le misure che abbiamo adottato e adotteremo',
+  canDo: 'Che cosa può fare',
+  contact: ['Contatti', 'Nome e dati di contatto del responsabile della protezione dei dati o di altro punto di contatto: {{dpoContact}}. Per domande può contattare {{organisationName}} al numero {{contactPhone}} o all’indirizzo {{contactEmail}}.'],
+  reg: {
+    title: 'Notifica di una violazione dei dati personali',
+    subject: 'Notifica di una violazione dei dati personali – {{organisationName}}',
+    cover: 'All’autorità di controllo:\n\n{{organisationName}} notifica con la presente, in data {{noticeDate}}, una violazione dei dati personali. Seguono le informazioni strutturate; integreremo la notifica man mano che l’indagine procede.',
+    nature: 'Natura della violazione',
+    categories: 'Categorie di dati',
+    consequences: 'Probabili conseguenze',
+    measures: 'Misure adottate o di cui si propone l’adozione',
+    contact: ['Punto di contatto', 'Responsabile della protezione dei dati: {{dpoContact}}. Per domande può contattare {{organisationName}} al numero {{contactPhone}} o all’indirizzo {{contactEmail}}.'],
+  },
+  labels: {
+    person_name: 'nome',
+    email: 'indirizzo e-mail',
+    phone: 'numero di telefono',
+    postal_address: 'indirizzo postale',
+    date_of_birth: 'data di nascita',
+    national_id: 'numero di identificazione nazionale',
+    passport_number: 'numero di passaporto',
+    tax_id: 'codice fiscale',
+    payment_card: 'numero della carta di pagamento',
+    card_security_code: 'codice di sicurezza della carta',
+    bank_account: 'numero di conto bancario',
+    iban: 'IBAN',
+    username: 'nome utente',
+    password: 'password',
+    password_hash: 'password (in forma di hash)',
+    health: 'dati relativi alla salute',
+  },
+  password: /password|parola d[’']ordine/i,
+};

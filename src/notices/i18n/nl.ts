@@ -1,0 +1,43 @@
+/** The nl notice texts (see templates-i18n.ts for the laws and terms they follow). */
+import type { Pack } from './pack.js';
+
+export const nl: Pack = {
+  title: 'Mededeling van een inbreuk in verband met persoonsgegevens',
+  subject: 'Mededeling van een inbreuk in verband met uw persoonsgegevens – {{organisationName}}',
+  greeting: 'Beste {{recipient.name}},\n\nMet deze brief van {{noticeDate}} informeren wij u over een inbreuk in verband met uw persoonsgegevens.',
+  happened: ['Wat er is gebeurd', ' De inbreuk vond plaats op of omstreeks {{breachDate}}; wij kregen er op {{discoveryDate}} kennis van.'],
+  information: ['Welke gegevens van u zijn betrokken', 'Het gaat om de volgende gegevens: '],
+  consequences: 'Waarschijnlijke gevolgen',
+  measures: 'Welke maatregelen wij hebben genomen en zullen nemen',
+  canDo: 'Wat u kunt doen',
+  contact: ['Contact', 'Naam en contactgegevens van de functionaris voor gegevensbescherming of een ander contactpunt: {{dpoContact}}. Met vragen kunt u contact opnemen met {{organisationName}} via {{contactPhone}} of {{contactEmail}}.'],
+  reg: {
+    title: 'Melding van een inbreuk in verband met persoonsgegevens',
+    subject: 'Melding van een inbreuk in verband met persoonsgegevens – {{organisationName}}',
+    cover: 'Aan de toezichthoudende autoriteit:\n\n{{organisationName}} meldt hierbij, op {{noticeDate}}, een inbreuk in verband met persoonsgegevens. De gestructureerde gegevens volgen; wij vullen deze melding aan naarmate het onderzoek vordert.',
+    nature: 'Aard van de inbreuk',
+    categories: 'Categorieën van gegevens',
+    consequences: 'Waarschijnlijke gevolgen',
+    measures: 'Genomen of voorgestelde maatregelen',
+    contact: ['Contactpunt', 'Functionaris voor gegevensbescherming: {{dpoContact}}. Met vragen kunt u contact opnemen met {{organisationName}} via {{contactPhone}} of {{contactEmail}}.'],
+  },
+  labels: {
+    person_name: 'naam',
+    email: 'e-mailadres',
+    phone: 'telefoonnummer',
+    postal_address: 'postadres',
+    date_of_birth: 'geboortedatum',
+    national_id: 'nationaal identificatienummer',
+    passport_number: 'paspoortnummer',
+    tax_id: 'fiscaal identificatienummer',
+    payment_card: 'betaalkaartnummer',
+    card_security_code: 'beveiligingscode van de kaart',
+    bank_account: 'rekeningnummer',
+    iban: 'IBAN',
+    username: 'gebruikersnaam',
+    password: 'wachtwoord',
+    password_hash: 'wachtwoord (gehasht)',
+    health: 'gezondheidsgegevens',
+  },
+  password: /wachtwoord/i,
+};

@@ -1,0 +1,43 @@
+/** The pl notice texts (see templates-i18n.ts for the laws and terms they follow). */
+import type { Pack } from './pack.js';
+
+export const pl: Pack = {
+  title: 'Zawiadomienie o naruszeniu ochrony danych osobowych',
+  subject: 'Zawiadomienie o naruszeniu ochrony Pani/Pana danych osobowych – {{organisationName}}',
+  greeting: 'Szanowna Pani / Szanowny Panie {{recipient.name}},\n\nniniejszym pismem z dnia {{noticeDate}} zawiadamiamy o naruszeniu ochrony Pani/Pana danych osobowych.',
+  happened: ['Co się stało', ' Do naruszenia doszło w dniu {{breachDate}} lub około tej daty; dowiedzieliśmy się o nim w dniu {{discoveryDate}}.'],
+  information: ['Których Pani/Pana danych dotyczy naruszenie', 'Naruszenie dotyczy następujących danych: '],
+  consequences: 'Możliwe konsekwencje',
+  measures: 'Środki, które zastosowaliśmy i zastosujemy',
+  canDo: 'Co może Pani/Pan zrobić',
+  contact: ['Kontakt', 'Imię i nazwisko oraz dane kontaktowe inspektora ochrony danych lub innego punktu kontaktowego: {{dpoContact}}. W razie pytań prosimy o kontakt z {{organisationName}} pod numerem {{contactPhone}} lub adresem {{contactEmail}}.'],
+  reg: {
+    title: 'Zgłoszenie naruszenia ochrony danych osobowych',
+    subject: 'Zgłoszenie naruszenia ochrony danych osobowych – {{organisationName}}',
+    cover: 'Do organu nadzorczego:\n\n{{organisationName}} niniejszym zgłasza, w dniu {{noticeDate}}, naruszenie ochrony danych osobowych. Poniżej znajdują się informacje w ustrukturyzowanej formie; uzupełnimy zgłoszenie w miarę postępów w wyjaśnianiu sprawy.',
+    nature: 'Charakter naruszenia',
+    categories: 'Kategorie danych',
+    consequences: 'Możliwe konsekwencje',
+    measures: 'Zastosowane lub proponowane środki',
+    contact: ['Punkt kontaktowy', 'Inspektor ochrony danych: {{dpoContact}}. W razie pytań prosimy o kontakt z {{organisationName}} pod numerem {{contactPhone}} lub adresem {{contactEmail}}.'],
+  },
+  labels: {
+    person_name: 'imię i nazwisko',
+    email: 'adres e-mail',
+    phone: 'numer telefonu',
+    postal_address: 'adres pocztowy',
+    date_of_birth: 'data urodzenia',
+    national_id: 'numer PESEL',
+    passport_number: 'numer paszportu',
+    tax_id: 'numer identyfikacji podatkowej',
+    payment_card: 'numer karty płatniczej',
+    card_security_code: 'kod zabezpieczający karty',
+    bank_account: 'numer rachunku bankowego',
+    iban: 'IBAN',
+    username: 'nazwa użytkownika',
+    password: 'hasło',
+    password_hash: 'hasło (w postaci skrótu)',
+    health: 'dane dotyczące zdrowia',
+  },
+  password: /hasł/i,
+};

@@ -1,0 +1,43 @@
+/** The sv notice texts (see templates-i18n.ts for the laws and terms they follow). */
+import type { Pack } from './pack.js';
+
+export const sv: Pack = {
+  title: 'Information om en personuppgiftsincident',
+  subject: 'Information om en personuppgiftsincident som rör dina personuppgifter – {{organisationName}}',
+  greeting: 'Hej {{recipient.name}},\n\nGenom detta brev daterat {{noticeDate}} informerar vi dig om en personuppgiftsincident som rör dina personuppgifter.',
+  happened: ['Vad som har hänt', ' Incidenten inträffade den {{breachDate}} eller omkring det datumet, och vi fick kännedom om den den {{discoveryDate}}.'],
+  information: ['Vilka av dina uppgifter som berörs', 'Följande uppgifter berörs: '],
+  consequences: 'Sannolika konsekvenser',
+  measures: 'Vilka åtgärder vi har vidtagit och kommer att vidta',
+  canDo: 'Vad du kan göra',
+  contact: ['Kontakt', 'Namn och kontaktuppgifter för dataskyddsombudet eller en annan kontaktpunkt: {{dpoContact}}. Om du har frågor kan du kontakta {{organisationName}} på {{contactPhone}} eller {{contactEmail}}.'],
+  reg: {
+    title: 'Anmälan av en personuppgiftsincident',
+    subject: 'Anmälan av en personuppgiftsincident – {{organisationName}}',
+    cover: 'Till tillsynsmyndigheten:\n\n{{organisationName}} anmäler härmed, den {{noticeDate}}, en personuppgiftsincident. De strukturerade uppgifterna följer; vi kompletterar anmälan allteftersom utredningen fortskrider.',
+    nature: 'Personuppgiftsincidentens art',
+    categories: 'Kategorier av uppgifter',
+    consequences: 'Sannolika konsekvenser',
+    measures: 'Vidtagna eller föreslagna åtgärder',
+    contact: ['Kontaktpunkt', 'Dataskyddsombud: {{dpoContact}}. Om du har frågor kan du kontakta {{organisationName}} på {{contactPhone}} eller {{contactEmail}}.'],
+  },
+  labels: {
+    person_name: 'namn',
+    email: 'e-postadress',
+    phone: 'telefonnummer',
+    postal_address: 'postadress',
+    date_of_birth: 'födelsedatum',
+    national_id: 'personnummer',
+    passport_number: 'passnummer',
+    tax_id: 'skatteregistreringsnummer',
+    payment_card: 'betalkortsnummer',
+    card_security_code: 'kortets säkerhetskod',
+    bank_account: 'kontonummer',
+    iban: 'IBAN',
+    username: 'användarnamn',
+    password: 'lösenord',
+    password_hash: 'lösenord (hashat)',
+    health: 'uppgifter om hälsa',
+  },
+  password: /lösenord/i,
+};
