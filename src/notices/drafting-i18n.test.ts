@@ -207,6 +207,23 @@ describe('notices in the recipients’ languages', () => {
     expect(renderText(ca.rendered)).toContain('Commissariat à la protection de la vie privée du Canada');
   });
 
+  it('regulator notices name their authority: the OPC, Quebec’s CAI, the FDPIC in each Swiss language', () => {
+    const cover = (country: string, id: string, lang: string) => {
+      const d = draftNotice('regulator', country, rule(id), inputsIn(lang), ['email'], lang as never);
+      expect(d.rendered.language).toBe(lang);
+      return d.rendered.sections.find((x) => x.key === 'cover')!.text.split('\n')[0];
+    };
+    expect(cover('CA', 'CA.pipeda.opc', 'fr-CA')).toBe('Au Commissariat à la protection de la vie privée du Canada :');
+    expect(cover('CA-QC', 'CA-QC.law25.cai', 'fr-CA')).toBe('À la Commission d’accès à l’information du Québec :');
+    expect(cover('CH', 'CH.nfadp.fdpic', 'de')).toBe('An den Eidgenössischen Datenschutz- und Öffentlichkeitsbeauftragten (EDÖB):');
+    expect(cover('CH', 'CH.nfadp.fdpic', 'fr')).toBe('Au Préposé fédéral à la protection des données et à la transparence (PFPDT) :');
+    expect(cover('CH', 'CH.nfadp.fdpic', 'it')).toBe('All’Incaricato federale della protezione dei dati e della trasparenza (IFPDT):');
+    // Elsewhere in the EEA the GDPR's own words stay.
+    expect(cover('DE', 'DE.gdpr.sa', 'de')).toBe('An die Aufsichtsbehörde:');
+    const ca = draftNotice('regulator', 'CA', rule('CA.pipeda.opc'), inputsIn('fr'), ['email'], 'fr-CA');
+    expect(ca.rendered.title).toBe('Déclaration d’atteinte aux mesures de sécurité');
+  });
+
   it('the person’s language: from the import column, else the jurisdiction’s default; who gets which notice', () => {
     expect(['de-AT', 'de_CH', 'German', 'Deutsch', 'DE'].map(normaliseLanguage)).toEqual(['de', 'de', 'de', 'de', 'de']);
     expect(['fr-ca', 'pt-BR', 'pt-PT', 'sv-SE', 'klingon', ''].map(normaliseLanguage)).toEqual(['fr-CA', 'pt-BR', 'pt', 'sv', null, null]);

@@ -107,8 +107,24 @@ function individual(lang: NoticeLanguage, pack: Pack, jurisdiction: string): Tem
   );
 }
 
+/**
+ * The authority a regulator notice is addressed to, by name, where the pack's own addressee (the
+ * GDPR's "supervisory authority", Canada's OPC) is not the one: Quebec's Commission d'accès à
+ * l'information (Law 25, s 3.5 of the private-sector Act) and Switzerland's FDPIC (nFADP Art. 24(1))
+ * in each of its official languages.
+ */
+const AUTHORITY: Record<string, Partial<Record<NoticeLanguage, string>>> = {
+  'CA-QC': { 'fr-CA': 'À la Commission d’accès à l’information du Québec :', fr: 'À la Commission d’accès à l’information du Québec :' },
+  CH: {
+    de: 'An den Eidgenössischen Datenschutz- und Öffentlichkeitsbeauftragten (EDÖB):',
+    fr: 'Au Préposé fédéral à la protection des données et à la transparence (PFPDT) :',
+    it: 'All’Incaricato federale della protezione dei dati e della trasparenza (IFPDT):',
+  },
+};
+
 function regulator(lang: NoticeLanguage, pack: Pack, jurisdiction: string): Template {
-  const r = pack.reg;
+  const addressee = AUTHORITY[jurisdiction]?.[lang];
+  const r = addressee ? { ...pack.reg, cover: `${addressee}${pack.reg.cover.slice(pack.reg.cover.indexOf('\n\n'))}` } : pack.reg;
   return localize(
     {
       id: `regulator.gdpr.${lang}`,

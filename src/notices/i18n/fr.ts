@@ -54,5 +54,18 @@ export const frCA: Pack = {
   measures: 'Les mesures que nous avons prises pour réduire le risque de préjudice',
   canDo: 'Les mesures que vous pouvez prendre',
   contact: ['Pour en savoir plus', 'Personne-ressource : {{dpoContact}}. Pour toute question, communiquez avec {{organisationName}} au {{contactPhone}} ou à {{contactEmail}}.'],
+  // PIPEDA s 10.1(1) report to the Commissioner, content of SOR/2018-64 s 2(1): circumstances and
+  // cause, the information, the risk, the steps taken to reduce it, a contact person.
+  reg: {
+    ...fr.reg,
+    title: 'Déclaration d’atteinte aux mesures de sécurité',
+    subject: 'Déclaration d’atteinte aux mesures de sécurité – {{organisationName}}',
+    cover: 'Au Commissariat à la protection de la vie privée du Canada :\n\n{{organisationName}} déclare par la présente, en date du {{noticeDate}}, une atteinte aux mesures de sécurité visant des renseignements personnels. Les renseignements exigés suivent; nous les compléterons au fil de l’enquête.',
+    nature: 'Les circonstances de l’atteinte et sa cause',
+    categories: 'Les renseignements personnels visés',
+    consequences: 'Le risque de préjudice grave',
+    measures: 'Les mesures prises pour réduire le risque de préjudice',
+    contact: ['Personne-ressource', 'Personne-ressource : {{dpoContact}}. Pour toute question, communiquez avec {{organisationName}} au {{contactPhone}} ou à {{contactEmail}}.'],
+  },
   labels: { ...fr.labels, email: 'adresse courriel', national_id: 'numéro d’assurance sociale', username: 'nom d’utilisateur' },
 };
