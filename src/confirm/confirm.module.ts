@@ -24,8 +24,8 @@ export interface ConfirmModule {
 export function createConfirmModule(platform: Platform, ports: { incidents: IncidentsPort; scanner: KnownPeopleScanner }): ConfirmModule {
   const repo = new IntakeRepository(platform.store.db);
   const intake = new IntakeService(repo, platform.keyring, platform.audit);
-  const triage = new TriageService(repo, platform.keyring, platform.audit, ports.incidents);
   const reports = new ReportsService(platform.store.db, platform.keyring, platform.audit, intake);
+  const triage = new TriageService(repo, platform.keyring, platform.audit, ports.incidents, undefined, (alertIds) => reports.attachmentsOfAlerts(alertIds));
   const site = { publicUrl: platform.config.publicUrl, securityContact: platform.config.securityContact };
   const canaries = new CanariesService(platform.store.db, platform.keyring, platform.audit, intake, ports.scanner, { publicUrl: platform.config.publicUrl, canaryDomain: platform.config.canaryDomain });
   return {

@@ -113,4 +113,11 @@ export const ConfirmSchema = z.object({
   awareAt: IsoTime.optional(),
   awareAtReason: z.string().trim().min(1).max(2000).optional(),
 });
-export const ConfirmResultSchema = z.object({ suspect: SuspectSchema, incidentId: z.string(), awareAt: z.string(), observables: z.number() });
+export const ConfirmResultSchema = z.object({
+  suspect: SuspectSchema,
+  incidentId: z.string(),
+  awareAt: z.string(),
+  observables: z.number(),
+  /** Evidence items made from outside reporters' attachments. */
+  evidence: z.array(z.string()),
+});

@@ -20,4 +20,6 @@ export interface IncidentsPort {
   assertCanWrite(p: Principal, incidentId: string): Promise<void>;
   addObservable(p: Principal, incidentId: string, input: { kind: ObservableKind; value: string; note: string }): Promise<void>;
   addTimelineEntry(p: Principal, incidentId: string, input: { kind: 'detection' | 'note'; at: string; text: string }): Promise<void>;
+  /** Adds a file as evidence (encrypted, with its custody ledger); answers its id. */
+  addEvidence(p: Principal, incidentId: string, input: { name: string; description: string; bytes: Buffer }): Promise<{ id: string; sha256: string }>;
 }

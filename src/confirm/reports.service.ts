@@ -114,6 +114,21 @@ export class ReportsService {
     return v;
   }
 
+  /** The attachments of the outside reports behind these alerts (confirm copies them into evidence). */
+  async attachmentsOfAlerts(alertIds: string[]): Promise<Array<{ reference: string; name: string; bytes: Buffer; sha256: string }>> {
+    if (!alertIds.length) return [];
+    const reports = await this.db.selectFrom('outside_reports').select(['id', 'reference']).where('alert_id', 'in', alertIds).orderBy('id').execute();
+    const out: Array<{ reference: string; name: string; bytes: Buffer; sha256: string }> = [];
+    for (const r of reports) {
+      const atts = await this.db.selectFrom('report_attachments').selectAll().where('report_id', '=', r.id).orderBy('id').execute();
+      for (const a of atts) {
+        const ctx = `report-attachment:${a.id}`;
+        out.push({ reference: r.reference, name: this.keyring.decrypt(a.name_enc, ctx), bytes: Buffer.from(this.keyring.decrypt(a.content_enc, ctx), 'base64'), sha256: a.sha256 });
+      }
+    }
+    return out;
+  }
+
   /** An attachment's bytes (quarantined: the route serves them as an octet-stream download). */
   async attachment(p: Principal, reportId: string, attachmentId: string): Promise<{ name: string; bytes: Buffer; sha256: string }> {
     const r = await this.db.selectFrom('report_attachments').selectAll().where('id', '=', attachmentId).where('report_id', '=', reportId).executeTakeFirst();

@@ -36,6 +36,8 @@ export class TriageService {
     private readonly audit: AuditService,
     private readonly incidents: IncidentsPort,
     private readonly now: () => Date = () => new Date(),
+    /** The attachments of outside reports behind these alerts (reports.service.ts). */
+    private readonly reportAttachments: (alertIds: string[]) => Promise<Array<{ reference: string; name: string; bytes: Buffer; sha256: string }>> = async () => [],
   ) {}
 
   async list(q: { status?: string; cursor?: string; limit: number }): Promise<{ items: SuspectView[]; nextCursor: string | null }> {
@@ -145,7 +147,7 @@ export class TriageService {
    * (the organisation knew before it confirmed here) needs a reason, because it moves every
    * legal deadline back (GDPR Art. 33(1): 72 hours "after having become aware").
    */
-  async confirm(p: Principal, id: string, input: ConfirmInput): Promise<{ suspect: SuspectView; incidentId: string; awareAt: string; observables: number }> {
+  async confirm(p: Principal, id: string, input: ConfirmInput): Promise<{ suspect: SuspectView; incidentId: string; awareAt: string; observables: number; evidence: string[] }> {
     const s = await this.repo.suspect(id);
     if (!s) throw new NotFoundError('suspected incident');
     if (!(LIVE_SUSPECT as readonly string[]).includes(s.status)) throw new HttpError(409, `this suspected incident is ${s.status}; only open or acknowledged ones can be confirmed`);
@@ -180,7 +182,27 @@ export class TriageService {
     );
     if (input.awareAtReason) await this.incidents.addTimelineEntry(p, incident.id, { kind: 'note', at: incident.awareAt, text: `Awareness time set at confirmation: ${input.awareAtReason}` });
     const observables = await this.carryOver(p, id, incident.id);
-    return { suspect: view, incidentId: incident.id, awareAt: incident.awareAt, observables };
+    const evidence = await this.carryAttachments(p, alerts.map((a) => a.id), incident.id);
+    return { suspect: view, incidentId: incident.id, awareAt: incident.awareAt, observables, evidence };
+  }
+
+  /**
+   * Files that outside reporters attached become evidence of the new incident (issue 15 §3: they
+   * were quarantined in the report): encrypted, with a custody ledger, never rendered. The hash
+   * the report recorded on arrival is checked, so the evidence is the file as it was received.
+   */
+  private async carryAttachments(p: Principal, alertIds: string[], incidentId: string): Promise<string[]> {
+    const ids: string[] = [];
+    for (const a of await this.reportAttachments(alertIds)) {
+      const item = await this.incidents.addEvidence(p, incidentId, {
+        name: a.name,
+        description: `Attachment of outside report ${a.reference}, received quarantined (SHA-256 ${a.sha256}); not opened by Breachdesk.`,
+        bytes: a.bytes,
+      });
+      if (item.sha256 !== a.sha256) throw new Error(`attachment of ${a.reference} does not match the hash recorded on arrival`);
+      ids.push(item.id);
+    }
+    return ids;
   }
 
   /** Observables and the alert history onto the incident (each add is audited there). */

@@ -3,6 +3,7 @@
  * in dependency order, and connects them through small ports (no feature imports another's
  * internals). `serve` and `worker` both start here.
  */
+import { Readable } from 'node:stream';
 import { createContainModule } from '../contain/contain.module.js';
 import { ASSESS_QUEUE, AssessmentService, type EvidenceSource, MERGE_QUEUE, SHARD_QUEUE } from '../assessment/assessment.service.js';
 import type { ShardPayload } from '../assessment/scan-shards.js';
@@ -218,6 +219,10 @@ export function createModules(platform: Platform): Modules {
       assertCanWrite: (p, id) => access.assertCanWrite(p, id),
       addObservable: async (p, id, input) => void (await incidents.service.addObservable(p, id, input)),
       addTimelineEntry: async (p, id, input) => void (await incidents.service.addTimelineEntry(p, id, input)),
+      addEvidence: async (p, id, input) => {
+        const item = await evidence.service.upload(p, id, { stream: Readable.from([input.bytes]), name: input.name, description: input.description, declaredSize: input.bytes.length });
+        return { id: item.id, sha256: item.sha256 };
+      },
     },
     // Canary attribution: the scanner matches canary people like known customers (strong identifiers).
     scanner: {

@@ -54,7 +54,7 @@ function printStatus(s: NoticeStatus): void {
 
 async function fetchBinary(c: ApiClient, path: string, out: string | undefined): Promise<void> {
   const r = await c.raw(path);
-  const data = r.headers['content-type']?.startsWith('application/pdf') ? Buffer.from(r.text, 'latin1') : r.text;
+  const data = r.headers['content-type']?.startsWith('application/pdf') ? r.body : r.text;
   if (out) writeFileSync(out, data);
   else process.stdout.write(data);
 }

@@ -23,7 +23,10 @@ export interface ApiRequest {
 export interface ApiResponse {
   status: number;
   headers: Record<string, string>;
+  /** The body as UTF-8 text (JSON, CSV, Markdown…). */
   text: string;
+  /** The body's bytes, for binary answers (PDF letters): `text` would mangle them. */
+  body: Buffer;
 }
 
 export interface ApiClient {
@@ -78,7 +81,8 @@ function streamRequest(url: string, method: string, headers: Record<string, stri
       res.on('end', () => {
         const out: Record<string, string> = {};
         for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) out[k] = Array.isArray(v) ? v.join(', ') : v;
-        resolve({ status: res.statusCode ?? 0, headers: out, text: Buffer.concat(chunks).toString('utf8') });
+        const body = Buffer.concat(chunks);
+        resolve({ status: res.statusCode ?? 0, headers: out, text: body.toString('utf8'), body });
       });
       res.on('error', reject);
     });
@@ -119,7 +123,8 @@ export function remoteClient(baseUrl: string, token: string): ApiClient {
     res.headers.forEach((v, k) => {
       out[k] = v;
     });
-    return { status: res.status, headers: out, text: await res.text() };
+    const bytes = Buffer.from(await res.arrayBuffer());
+    return { status: res.status, headers: out, text: bytes.toString('utf8'), body: bytes };
   };
   return {
     mode: 'remote',
@@ -152,7 +157,7 @@ export function localClient(factory: LocalAppFactory): ApiClient {
       headers,
       payload,
     });
-    return { status: res.statusCode, headers: res.headers as Record<string, string>, text: res.body };
+    return { status: res.statusCode, headers: res.headers as Record<string, string>, text: res.body, body: res.rawPayload };
   };
   return {
     mode: 'local',

@@ -1,4 +1,5 @@
 /** Outside reports over HTTP (issue 15 §3): public, rate-limited, size-capped, nothing echoed, into triage. */
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../support/dialects.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
@@ -50,6 +51,18 @@ for (const dialect of testDialects()) {
       // The store holds it encrypted: no plain text of the report in the table.
       const row = await s.platform.store.db.selectFrom('outside_reports' as never).selectAll().executeTakeFirst();
       expect(JSON.stringify(row)).not.toContain('open bucket');
+
+      // Confirmed, the report's attachment becomes evidence of the new incident, byte for byte.
+      const confirmed = await s.api(`/api/v1/triage/suspects/${suspect.id}/confirm`, { token: responder, body: {} });
+      expect(confirmed.status).toBe(201);
+      expect(confirmed.body.evidence).toHaveLength(1);
+      const items = await s.api(`/api/v1/incidents/${confirmed.body.incidentId}/evidence`, { token: responder });
+      const item = items.body.items.find((x: { id: string }) => x.id === confirmed.body.evidence[0]);
+      expect(item).toMatchObject({ name: 'sample.csv', size: attachment.length, sha256: createHash('sha256').update(attachment).digest('hex') });
+      expect(item.description).toContain(r.body.reference);
+      const content = await fetch(`${s.url}/api/v1/evidence/${item.id}/content`, { headers: { authorization: `Bearer ${responder}` } });
+      expect(content.status).toBe(200);
+      expect(Buffer.from(await content.arrayBuffer()).equals(attachment)).toBe(true);
     });
 
     it('refuses malformed and oversized reports with a clear error, then rate-limits per IP', async () => {

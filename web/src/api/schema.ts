@@ -5060,6 +5060,7 @@ export interface paths {
           incidentId: string;
           awareAt: string;
           observables: number;
+          evidence: Array<string>;
         };
       };
     };
