@@ -5,8 +5,7 @@
  * Civ. Code §1798.82(d)(1). Enough for printable letters and merged print-vendor batches: each
  * letter starts on a new page.
  */
-import PDFDocument from 'pdfkit';
-import { FONTS } from '../platform/fonts.js';
+import { pdfDocument } from '../platform/fonts.js';
 
 export interface PdfBlock {
   text: string;
@@ -24,15 +23,7 @@ export interface PdfDocument {
 const MARGIN = 64;
 
 export function renderPdf(input: PdfDocument): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'LETTER', margin: MARGIN, autoFirstPage: false, info: { Creator: 'Breachdesk' }, compress: true });
-  doc.registerFont('body', FONTS.regular);
-  doc.registerFont('bold', FONTS.bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = pdfDocument({ size: 'LETTER', margin: MARGIN, autoFirstPage: false });
   const letters = input.letters.length ? input.letters : [[]];
   for (const letter of letters) {
     doc.addPage();

@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import PDFDocument from 'pdfkit';
 
 const dir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 
@@ -14,3 +15,20 @@ export const FONTS = {
   bold: join(dir, 'DejaVuSans-Bold.ttf'),
   mono: join(dir, 'DejaVuSansMono.ttf'),
 };
+
+/**
+ * A pdfkit document with DejaVu registered as 'body' and 'bold', and the PDF's bytes once
+ * `doc.end()` is called: letters (notices) and reports are written the same way.
+ */
+export function pdfDocument(options: PDFKit.PDFDocumentOptions): { doc: PDFKit.PDFDocument; done: Promise<Buffer> } {
+  const doc = new PDFDocument({ compress: true, ...options, info: { Creator: 'Breachdesk', ...options.info } });
+  doc.registerFont('body', FONTS.regular);
+  doc.registerFont('bold', FONTS.bold);
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  return { doc, done };
+}

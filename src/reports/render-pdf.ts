@@ -3,23 +3,14 @@
  * charts drawn from the same SVG as vectors with svg-to-pdfkit (their text stays text, so a reader
  * like pdftotext finds it).
  */
-import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
-import { FONTS } from '../platform/fonts.js';
+import { pdfDocument } from '../platform/fonts.js';
 import type { Block, ReportModel } from './report.model.js';
 
 const MARGIN = 56;
 
 export function renderPdf(m: ReportModel): Promise<Buffer> {
-  const doc = new PDFDocument({ size: 'A4', margin: MARGIN, info: { Title: m.title, Subject: m.subtitle, Creator: 'Breachdesk' }, compress: true });
-  doc.registerFont('body', FONTS.regular);
-  doc.registerFont('bold', FONTS.bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const { doc, done } = pdfDocument({ size: 'A4', margin: MARGIN, info: { Title: m.title, Subject: m.subtitle } });
   const width = doc.page.width - 2 * MARGIN;
   const ensure = (h: number) => {
     if (doc.y + h > doc.page.height - MARGIN) doc.addPage();

@@ -5,6 +5,7 @@
  * with a seeded generator, so every run sees the same strings.
  */
 import { readFileSync } from 'node:fs';
+import { mulberry32 as rng } from '../../../platform/prng.js';
 import { describe, expect, it } from 'vitest';
 import { scanText } from './text-scan.js';
 
@@ -12,17 +13,6 @@ const DIR = new URL('../../../../test/fixtures/secrets/', import.meta.url);
 const load = (f: string) => JSON.parse(readFileSync(new URL(f, DIR), 'utf8'));
 
 // ---- a seeded generator for the regex subset gitleaks' samples use ----------------------------------
-
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Characters of a class body such as `a-z0-9_\-` or `A-Za-z0-9+/=`. */
 function classChars(body: string): string {
