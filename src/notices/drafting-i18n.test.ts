@@ -220,6 +220,9 @@ describe('notices in the recipients’ languages', () => {
     expect(cover('CH', 'CH.nfadp.fdpic', 'it')).toBe('All’Incaricato federale della protezione dei dati e della trasparenza (IFPDT):');
     // Elsewhere in the EEA the GDPR's own words stay.
     expect(cover('DE', 'DE.gdpr.sa', 'de')).toBe('An die Aufsichtsbehörde:');
+    // The same structured fields as the English notice, a breach date range included.
+    const ranged = draftNotice('regulator', 'DE', rule('DE.gdpr.sa'), inputsIn('de', { breachEndDate: '2026-10-03' }), ['email'], 'de');
+    expect(ranged.rendered.fields).toMatchObject({ breachDate: '2026-10-01', breachEndDate: '2026-10-03' });
     const ca = draftNotice('regulator', 'CA', rule('CA.pipeda.opc'), inputsIn('fr'), ['email'], 'fr-CA');
     expect(ca.rendered.title).toBe('Déclaration d’atteinte aux mesures de sécurité');
   });

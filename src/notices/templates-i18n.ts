@@ -28,7 +28,7 @@
 import type { ElementId } from '../assessment/scanner/types.js';
 import type { Rule } from '../obligations/rule.schema.js';
 import type { NoticeLanguage } from './languages.js';
-import type { DraftInputs, NoticeKind, Template, TemplateSection } from './templates.js';
+import { type DraftInputs, gdprRegulatorFields, type NoticeKind, type Template, type TemplateSection } from './templates.js';
 import { de } from './i18n/de.js';
 import { es } from './i18n/es.js';
 import { fr, frCA } from './i18n/fr.js';
@@ -142,21 +142,7 @@ function regulator(lang: NoticeLanguage, pack: Pack, jurisdiction: string): Temp
         ];
       },
       // The structured fields keep their machine keys (the English template's), values localised.
-      fields: (_i, els) => ({
-        controller: '{{organisationName}}',
-        controllerAddress: '{{organisationAddress}}',
-        natureOfBreach: '{{whatHappened}}',
-        categoriesOfData: labelsOf(pack, els),
-        approximateDataSubjects: '{{residentsAffected}}',
-        totalDataSubjects: '{{totalAffected}}',
-        dpoContact: '{{dpoContact}}',
-        contactEmail: '{{contactEmail}}',
-        contactPhone: '{{contactPhone}}',
-        likelyConsequences: '{{likelyConsequences}}',
-        measures: '{{whatWeAreDoing}}',
-        breachDate: '{{breachDate}}',
-        awarenessDate: '{{discoveryDate}}',
-      }),
+      fields: (i, els) => gdprRegulatorFields(i, labelsOf(pack, els)),
     },
     lang,
     jurisdiction,

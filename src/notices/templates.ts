@@ -226,6 +226,29 @@ const coverLetter = (to: string): TemplateSection => ({
 });
 
 /**
+ * The structured fields of a GDPR Art. 33(3) notification, in every language: machine keys, the
+ * data categories as that language names them.
+ */
+export function gdprRegulatorFields(i: DraftInputs, categoriesOfData: string): Record<string, string> {
+  return {
+    controller: '{{organisationName}}',
+    controllerAddress: '{{organisationAddress}}',
+    natureOfBreach: '{{whatHappened}}',
+    categoriesOfData,
+    approximateDataSubjects: '{{residentsAffected}}',
+    totalDataSubjects: '{{totalAffected}}',
+    dpoContact: '{{dpoContact}}',
+    contactEmail: '{{contactEmail}}',
+    contactPhone: '{{contactPhone}}',
+    likelyConsequences: '{{likelyConsequences}}',
+    measures: '{{whatWeAreDoing}}',
+    breachDate: '{{breachDate}}',
+    ...breachEnd(i),
+    awarenessDate: '{{discoveryDate}}',
+  };
+}
+
+/**
  * GDPR Art. 33(3) (a)–(d) as structured fields plus a cover letter. Addressed to the authority:
  * no advice to individuals (that is the Art. 34 communication), and the count of data subjects is
  * that of the authority's jurisdiction (issue 20 §6), with the total beside it.
@@ -242,22 +265,7 @@ const gdprRegulator: Template = {
     { key: 'whatWeAreDoing', heading: 'Measures taken or proposed', text: '{{whatWeAreDoing}}' },
     { key: 'contact', heading: 'Contact point', text: 'Data protection officer: {{dpoContact}}. ' + contactText() + ' Postal address: {{organisationAddress}}.' },
   ],
-  fields: (i, els) => ({
-    controller: '{{organisationName}}',
-    controllerAddress: '{{organisationAddress}}',
-    natureOfBreach: '{{whatHappened}}',
-    categoriesOfData: elementLabels(els),
-    approximateDataSubjects: '{{residentsAffected}}',
-    totalDataSubjects: '{{totalAffected}}',
-    dpoContact: '{{dpoContact}}',
-    contactEmail: '{{contactEmail}}',
-    contactPhone: '{{contactPhone}}',
-    likelyConsequences: '{{likelyConsequences}}',
-    measures: '{{whatWeAreDoing}}',
-    breachDate: '{{breachDate}}',
-    ...breachEnd(i),
-    awarenessDate: '{{discoveryDate}}',
-  }),
+  fields: (i, els) => gdprRegulatorFields(i, elementLabels(els)),
 };
 
 /** HHS OCR breach report fields (45 CFR §164.408). */
