@@ -75,6 +75,9 @@ export function jobQueueContract(fixture: () => JobQueueFixture): void {
     expect((await q.get(a))!.status).toBe('cancelled');
     expect(await q.cancel(a)).toBe(false);
     expect(await q.get('00000000-0000-4000-8000-000000000000')).toBeNull();
+    // Ids come from URLs (/flows/analyses/:id): one that is not any job's is simply unknown.
+    expect(await q.get('nope')).toBeNull();
+    expect(await q.cancel('nope')).toBe(false);
   });
 
   it("takes up a dead worker's job, and one queued before, in a new process", async () => {
@@ -92,5 +95,19 @@ export function jobQueueContract(fixture: () => JobQueueFixture): void {
     await second.start();
     await waitFor(async () => (await second.get(queued))?.status === 'done' && (await second.get(orphaned))?.status === 'done');
     expect(seen.sort()).toEqual([1, 2]);
+  });
+
+  it('runs jobs again after stop and start (a test or a drain pauses the queue)', async () => {
+    const q = fixture().make();
+    q.work<{ n: number }>('again', async (p) => p.n + 1);
+    await q.start();
+    await q.stop();
+    await q.start();
+    const id = await q.send('again', { n: 1 });
+    const job = await waitFor(async () => {
+      const j = await q.get(id);
+      return j?.status === 'done' ? j : null;
+    });
+    expect(job.result).toBe(2);
   });
 }

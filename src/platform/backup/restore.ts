@@ -19,7 +19,7 @@ import { migrateToLatest, migrateUpTo } from '../db/migrate.js';
 import { BadInputError, FailedError } from '../errors.js';
 import type { BackupManifest } from './backup.js';
 import { openStream } from './sealed-stream.js';
-import { tablesInDependencyOrder } from './tables.js';
+import { storeTables, tablesInDependencyOrder } from './tables.js';
 import { LocalBlobStore } from '../storage/local-blob-store.js';
 import { openBlobStore } from '../storage/open-blob-store.js';
 
@@ -58,7 +58,7 @@ export async function restoreBackup(config: Config, file: string, migrations: Re
   const staging = join(config.dataDir, `.restore-${process.pid}`);
   let created = false;
   try {
-    const existing = await db.introspection.getTables({ withInternalKyselyTables: true });
+    const existing = await storeTables(db as never, config.dialect, { withInternalKyselyTables: true });
     if (existing.length > 0) throw new BadInputError(`the ${config.dialect} store already has tables: restore into an empty database`);
     created = true;
     rmSync(staging, { recursive: true, force: true });

@@ -23,8 +23,20 @@ async function foreignParents(db: Kysely<unknown>, dialect: Dialect, table: stri
   return r.rows.map((x) => x.parent);
 }
 
+/**
+ * The store's own tables: on PostgreSQL those of its schema only — pg-boss keeps its queue in the
+ * `pgboss` schema of the same database (issue 18 §1), which is the queue's, not the store's.
+ */
+export async function storeTables(db: Kysely<unknown>, dialect: Dialect, opts: { withInternalKyselyTables: boolean }) {
+  const meta = await db.introspection.getTables(opts);
+  if (dialect === 'sqlite') return meta;
+  const r = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
+  const own = r.rows[0]?.schema ?? 'public';
+  return meta.filter((t) => (t.schema ?? own) === own);
+}
+
 export async function tablesInDependencyOrder(db: Kysely<unknown>, dialect: Dialect): Promise<TableInfo[]> {
-  const meta = await db.introspection.getTables({ withInternalKyselyTables: false });
+  const meta = await storeTables(db, dialect, { withInternalKyselyTables: false });
   const byName = new Map(meta.map((t) => [t.name, { name: t.name, columns: t.columns.map((c) => c.name) }]));
   const parents = new Map<string, string[]>();
   for (const name of byName.keys()) parents.set(name, (await foreignParents(db, dialect, name)).filter((p) => p !== name && byName.has(p)));

@@ -6,6 +6,7 @@ import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase, testDialects } from '../../../test/support/dialects.js';
 import { jobQueueContract } from '../../../test/support/job-queue-contract.js';
+import { waitFor } from '../../../test/support/wait.js';
 import { PgBossJobQueue } from './pg-boss-queue.js';
 
 describe.runIf(testDialects().includes('postgresql'))('pg-boss job queue on postgresql', { timeout: 90_000 }, () => {
@@ -36,6 +37,28 @@ describe.runIf(testDialects().includes('postgresql'))('pg-boss job queue on post
       await c.end();
     },
   }));
+
+  it('wakes workers in another process for a job sent, due later or retried, well before their poll', async () => {
+    // Workers that would poll only every 60 s: the job must start on the NOTIFY, the delayed one
+    // on its timer, the retry on the backoff timer (pg-boss-wakeups.ts), not at the next poll.
+    const worker = new PgBossJobQueue({ connectionString: db.databaseUrl!, leaseSeconds: 60, retryDelaySeconds: 1, pollSeconds: 60, concurrency: 1 });
+    queues.push(worker);
+    let calls = 0;
+    worker.work<{ n: number }>('woken', async (p) => {
+      if (p.n === 3 && ++calls === 1) throw new Error('first try fails');
+      return p.n;
+    });
+    await worker.start();
+    const sender = make();
+    const t0 = Date.now();
+    const ids = [await sender.send('woken', { n: 1 }), await sender.send('woken', { n: 2 }, { runAt: new Date(Date.now() + 1500) }), await sender.send('woken', { n: 3 })];
+    for (const id of ids) {
+      await waitFor(async () => (await sender.get(id))?.status === 'done', 45_000, 50);
+    }
+    // Not a speed assertion: 60 s is the poll; anything under it came from a wake-up.
+    expect(Date.now() - t0).toBeLessThan(45_000);
+    expect((await sender.get(ids[2]!))!.attempts).toBe(2);
+  });
 
   it('three processes creating different queues at once all succeed (no deadlock surfaces)', async () => {
     // Each new queue attaches a partition with a foreign key to pgboss.queue; two creations

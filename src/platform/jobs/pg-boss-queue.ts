@@ -13,17 +13,21 @@ import { randomUUID } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { Logger } from '../logger.js';
 import type { Job, JobHandler, JobQueue, JobStatus, QueueDepth, SendOptions } from './job-queue.js';
+import { WAKE_CHANNEL, WorkerWakeups } from './pg-boss-wakeups.js';
 
 export interface PgBossQueueOptions {
   connectionString: string;
   leaseSeconds?: number;
   /** Worker loops per queue in this process. */
   concurrency?: number;
+  /** How often idle workers ask for work (default 2 s); sends and retries also wake them (pg-boss-wakeups.ts). */
   pollSeconds?: number;
   /** First retry delay in seconds (doubling after; pg-boss's retryBackoff). */
   retryDelaySeconds?: number;
   schema?: string;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const STATES: Record<string, JobStatus> = { created: 'queued', retry: 'queued', active: 'running', completed: 'done', failed: 'failed', cancelled: 'cancelled' };
 
@@ -39,8 +43,10 @@ export class PgBossJobQueue implements JobQueue {
   private readonly handlers = new Map<string, JobHandler>();
   private readonly queues = new Set<string>();
   private readonly running = new Map<string, AbortController>();
-  /** This process's pg-boss worker ids per queue, to wake them when a job is sent here. */
+  /** This process's pg-boss worker ids per queue, to wake them when a job is due. */
   private readonly workers = new Map<string, string[]>();
+  private readonly wakeups: WorkerWakeups;
+  private hearing: Promise<void> | null = null;
   private ready: Promise<unknown> | null = null;
   private started = false;
   private readonly lease: number;
@@ -60,6 +66,7 @@ export class PgBossJobQueue implements JobQueue {
       maintenanceIntervalSeconds: Math.max(5, Math.min(60, Math.floor(this.lease / 2))),
       schedule: false,
     });
+    this.wakeups = new WorkerWakeups(opts.connectionString, (q) => this.wakeLocal(q), log);
     this.boss.on('error', (e) => this.log?.error({ err: e instanceof Error ? e.message : String(e) }, 'pg-boss error'));
   }
 
@@ -109,11 +116,9 @@ export class PgBossJobQueue implements JobQueue {
       expireInSeconds: this.lease,
     });
     if (id) {
-      // pg-boss workers poll (≥ 0.5 s); a job sent by a process that also works its queue (an
-      // inline-worker serve) starts at once instead of at the next poll. Other processes poll.
-      if (!opts.runAt || opts.runAt.getTime() <= Date.now()) {
-        for (const w of this.workers.get(queue) ?? []) this.boss.notifyWorker(w);
-      }
+      // Every process working this queue (this one too) hears of it and fetches at once, or when
+      // it is due, instead of at its next poll.
+      await this.sql('select pg_notify($1, $2)', [WAKE_CHANNEL, WorkerWakeups.payload(queue, opts.runAt)]).catch(() => {});
       return id;
     }
     // A job with this key is already waiting: its id, as the embedded queue answers.
@@ -127,11 +132,17 @@ export class PgBossJobQueue implements JobQueue {
     if (this.started) void this.listen(queue);
   }
 
+  private wakeLocal(queue: string): void {
+    for (const w of this.workers.get(queue) ?? []) this.boss.notifyWorker(w);
+  }
+
   private async listen(queue: string): Promise<void> {
     await this.queue(queue);
+    this.hearing ??= this.wakeups.listen().catch((e) => this.log?.warn({ err: (e as Error).message }, 'job wake-ups unavailable; workers poll'));
+    await this.hearing;
     const ids: string[] = [];
     for (let i = 0; i < (this.opts.concurrency ?? 2); i++) {
-      ids.push(await this.boss.work<unknown>(queue, { batchSize: 1, pollingIntervalSeconds: this.opts.pollSeconds ?? 0.5, includeMetadata: true }, async ([job]) => this.run(job!)));
+      ids.push(await this.boss.work<unknown>(queue, { batchSize: 1, pollingIntervalSeconds: this.opts.pollSeconds ?? 2, includeMetadata: true }, async ([job]) => this.run(job!)));
     }
     this.workers.set(queue, ids);
   }
@@ -161,6 +172,12 @@ export class PgBossJobQueue implements JobQueue {
       return { result: result ?? null, progress };
     } catch (e) {
       log?.warn({ ms: Date.now() - started, error: e instanceof Error ? e.name : typeof e }, 'job failed');
+      // pg-boss retries after retryDelay × 2^retryCount × (1 to 2) seconds (its fail plan): wake this
+      // process's workers across that window rather than leave the retry to the next poll.
+      if (job.retryCount < job.retryLimit) {
+        const base = (this.opts.retryDelaySeconds ?? 2) * 2 ** job.retryCount * 1000;
+        for (const f of [1, 1.5, 2, 2.1]) this.wakeups.at(job.name, new Date(Date.now() + base * f));
+      }
       // pg-boss keeps what is thrown as the job's output; keep it to the message.
       throw new Error(e instanceof Error ? e.message : String(e));
     } finally {
@@ -170,6 +187,9 @@ export class PgBossJobQueue implements JobQueue {
   }
 
   async get(id: string): Promise<Job | null> {
+    // pg-boss ids are UUIDs (a uuid column): any other id names no job, as on the embedded queue,
+    // rather than a PostgreSQL cast error (a route answering 404 for /analyses/nope).
+    if (!UUID.test(id)) return null;
     await this.boot();
     const [row] = await this.sql<{ name: string }>(`select name from ${this.schema}.job where id = $1 union all select name from ${this.schema}.archive where id = $1 limit 1`, [id]);
     if (!row) return null;
@@ -222,7 +242,16 @@ export class PgBossJobQueue implements JobQueue {
   }
 
   async stop(): Promise<void> {
+    await this.wakeups.close();
     for (const c of this.running.values()) c.abort();
-    if (this.ready) await this.boss.stop({ graceful: true, timeout: 10_000, wait: true } as PgBoss.StopOptions);
+    if (this.ready) {
+      await this.ready.catch(() => {});
+      await this.boss.stop({ graceful: true, timeout: 10_000, wait: true } as PgBoss.StopOptions);
+    }
+    // start() may follow (the embedded queue allows it too): pg-boss starts again on its next use.
+    this.ready = null;
+    this.started = false;
+    this.hearing = null;
+    this.workers.clear();
   }
 }
