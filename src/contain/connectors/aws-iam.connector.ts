@@ -32,7 +32,8 @@ import {
 } from '@aws-sdk/client-iam';
 import { z } from 'zod';
 import { type ConnectorHandle, type ConnectorKind, type Operation, PermanentError } from '../connector.js';
-import { AWS_SECRETS, AwsConfig, type AwsClients, awsClients, awsCode, awsError, awsSend, awsWhoAmI, maskKeyId } from './aws.js';
+import { AWS_SECRETS, AwsConfig, type AwsClients, awsClients, awsCode, awsError, awsSend, awsWhoAmI } from './aws.js';
+import { maskTarget } from '../masking.js';
 
 export interface AwsIamHandle extends ConnectorHandle, AwsClients {}
 
@@ -45,9 +46,9 @@ type KeyParams = z.infer<typeof KeyParams>;
 type KeyState = { userName: string; status: 'Active' | 'Inactive' | 'absent' };
 
 async function keyState(h: AwsIamHandle, keyId: string, p: KeyParams): Promise<KeyState> {
-  if (/^ASIA/.test(keyId)) throw new PermanentError(`${maskKeyId(keyId)} is a temporary key (STS): it cannot be deactivated; revoke the role's sessions (revoke-sessions) instead`);
+  if (/^ASIA/.test(keyId)) throw new PermanentError(`${maskTarget(keyId)} is a temporary key (STS): it cannot be deactivated; revoke the role's sessions (revoke-sessions) instead`);
   if (!KEY_ID.test(keyId)) throw new PermanentError('target is not an AWS access key id (AKIA…)');
-  const masked = maskKeyId(keyId);
+  const masked = maskTarget(keyId);
   const userName =
     p.userName ??
     (await awsSend(`${h.what} IAM`, () => h.iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: keyId })), `AWS access key ${masked} not found in this account`)).UserName;
@@ -64,12 +65,12 @@ async function keyState(h: AwsIamHandle, keyId: string, p: KeyParams): Promise<K
 
 async function present(h: AwsIamHandle, keyId: string, p: KeyParams): Promise<KeyState & { status: 'Active' | 'Inactive' }> {
   const s = await keyState(h, keyId, p);
-  if (s.status === 'absent') throw new PermanentError(`AWS access key ${maskKeyId(keyId)} not found for IAM user "${s.userName}"`);
+  if (s.status === 'absent') throw new PermanentError(`AWS access key ${maskTarget(keyId)} not found for IAM user "${s.userName}"`);
   return s as KeyState & { status: 'Active' | 'Inactive' };
 }
 
 const setStatus = (h: AwsIamHandle, keyId: string, userName: string, Status: 'Active' | 'Inactive') =>
-  awsSend(`${h.what} IAM`, () => h.iam.send(new UpdateAccessKeyCommand({ UserName: userName, AccessKeyId: keyId, Status })), `AWS access key ${maskKeyId(keyId)} not found for IAM user "${userName}"`);
+  awsSend(`${h.what} IAM`, () => h.iam.send(new UpdateAccessKeyCommand({ UserName: userName, AccessKeyId: keyId, Status })), `AWS access key ${maskTarget(keyId)} not found for IAM user "${userName}"`);
 
 const deactivate: Operation<AwsIamHandle, KeyParams, KeyState> = {
   name: 'deactivate-access-key',
@@ -80,16 +81,16 @@ const deactivate: Operation<AwsIamHandle, KeyParams, KeyState> = {
   secretTarget: true,
   approval: 'commander',
   capture: (h, t, p) => present(h, t, p),
-  plan: (t, _p, pre) => [`${maskKeyId(t)} of IAM user ${pre.userName}: ${pre.status} → Inactive (calls signed with it fail at once)`, 'temporary credentials already issued with it stay valid until they expire: also revoke-sessions'],
+  plan: (t, _p, pre) => [`${maskTarget(t)} of IAM user ${pre.userName}: ${pre.status} → Inactive (calls signed with it fail at once)`, 'temporary credentials already issued with it stay valid until they expire: also revoke-sessions'],
   async apply(h, t, p, pre) {
     if ((await present(h, t, { ...p, userName: pre.userName })).status !== 'Inactive') await setStatus(h, t, pre.userName, 'Inactive');
-    return `${maskKeyId(t)} is Inactive`;
+    return `${maskTarget(t)} is Inactive`;
   },
   async verify(h, t, p, pre) {
     const s = await present(h, t, { ...p, userName: pre.userName });
-    return { ok: s.status === 'Inactive', observed: `${maskKeyId(t)}: ${s.status} (ListAccessKeys)` };
+    return { ok: s.status === 'Inactive', observed: `${maskTarget(t)}: ${s.status} (ListAccessKeys)` };
   },
-  describeUndo: (t, _p, pre) => `${maskKeyId(t)} of IAM user ${pre.userName}: ${pre.status} again`,
+  describeUndo: (t, _p, pre) => `${maskTarget(t)} of IAM user ${pre.userName}: ${pre.status} again`,
   async undo(h, t, p, pre) {
     if (pre.status === 'absent') return;
     if ((await present(h, t, { ...p, userName: pre.userName })).status !== pre.status) await setStatus(h, t, pre.userName, pre.status);
@@ -106,16 +107,16 @@ const remove: Operation<AwsIamHandle, KeyParams, KeyState> = {
   approval: 'commander',
   // A key already deleted reads as `absent` (so a retried job finishes); an unknown one fails in GetAccessKeyLastUsed.
   capture: (h, t, p) => keyState(h, t, p),
-  plan: (t, _p, pre) => [pre.status === 'absent' ? `${maskKeyId(t)}: already deleted, nothing to do` : `${maskKeyId(t)} of IAM user ${pre.userName} (${pre.status}) is deleted for good`],
+  plan: (t, _p, pre) => [pre.status === 'absent' ? `${maskTarget(t)}: already deleted, nothing to do` : `${maskTarget(t)} of IAM user ${pre.userName} (${pre.status}) is deleted for good`],
   async apply(h, t, p, pre) {
     if ((await keyState(h, t, { ...p, userName: pre.userName })).status !== 'absent') {
-      await awsSend(`${h.what} IAM`, () => h.iam.send(new DeleteAccessKeyCommand({ UserName: pre.userName, AccessKeyId: t })), `AWS access key ${maskKeyId(t)} not found for IAM user "${pre.userName}"`);
+      await awsSend(`${h.what} IAM`, () => h.iam.send(new DeleteAccessKeyCommand({ UserName: pre.userName, AccessKeyId: t })), `AWS access key ${maskTarget(t)} not found for IAM user "${pre.userName}"`);
     }
-    return `${maskKeyId(t)} deleted`;
+    return `${maskTarget(t)} deleted`;
   },
   async verify(h, t, p, pre) {
     const s = await keyState(h, t, { ...p, userName: pre.userName });
-    return { ok: s.status === 'absent', observed: s.status === 'absent' ? `${maskKeyId(t)} is no longer listed for ${pre.userName}` : `${maskKeyId(t)}: ${s.status}` };
+    return { ok: s.status === 'absent', observed: s.status === 'absent' ? `${maskTarget(t)} is no longer listed for ${pre.userName}` : `${maskTarget(t)}: ${s.status}` };
   },
   describeUndo: () => 'nothing: a deleted access key cannot be restored (issue a new one)',
   async undo() {

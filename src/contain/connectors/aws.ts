@@ -123,8 +123,3 @@ export async function awsSend<T>(what: string, call: () => Promise<T>, notFound?
     throw awsError(e, what, notFound);
   }
 }
-
-/** An access key id as AWS consoles show it: the prefix and the last four ("AKIA…MPLE"). */
-export function maskKeyId(id: string): string {
-  return id.length > 8 ? `${id.slice(0, 4)}…${id.slice(-4)}` : '…';
-}

@@ -15,6 +15,7 @@
  */
 import { z } from 'zod';
 import { type ConnectorHandle, type ConnectorKind, type Operation, PermanentError } from '../connector.js';
+import { maskTarget } from '../masking.js';
 import { type HttpApi, httpApi } from './http-api.js';
 
 const Config = z.object({ baseUrl: z.string().url().default('https://gitlab.com') });
@@ -30,7 +31,8 @@ export interface GitlabHandle extends ConnectorHandle {
 const NoParams = z.object({}).strict();
 const TOKEN = /^glpat-[A-Za-z0-9_.-]{20,}$/;
 type TokenState = { id: number | null; active: boolean; revoked: boolean };
-const mask = (t: string) => (TOKEN.test(t) ? `glpat-…${t.slice(-3)}` : t);
+/** A token value is shown masked; a token id as it is. */
+const shown = (t: string) => (TOKEN.test(t) ? maskTarget(t) : t);
 
 async function tokenState(h: GitlabHandle, t: string): Promise<TokenState> {
   let id: number;
@@ -46,7 +48,7 @@ async function tokenState(h: GitlabHandle, t: string): Promise<TokenState> {
     if (!self) return { id: null, active: false, revoked: true };
     id = self.body.id;
   } else throw new PermanentError('target is not a GitLab personal access token id or glpat- token');
-  const r = await h.api<{ id: number; active: boolean; revoked: boolean }>('GET', `/api/v4/personal_access_tokens/${id}`, undefined, `GitLab personal access token ${mask(t)} not found`);
+  const r = await h.api<{ id: number; active: boolean; revoked: boolean }>('GET', `/api/v4/personal_access_tokens/${id}`, undefined, `GitLab personal access token ${shown(t)} not found`);
   return { id: r.body.id, active: r.body.active, revoked: r.body.revoked };
 }
 
@@ -59,15 +61,15 @@ const revokeToken: Operation<GitlabHandle, z.infer<typeof NoParams>, TokenState>
   secretTarget: true,
   approval: 'commander',
   capture: (h, t) => tokenState(h, t),
-  plan: (t, _p, pre) => [pre.id !== null && pre.active ? `DELETE /personal_access_tokens/${pre.id}: ${mask(t)} stops working for good` : `${mask(t)} no longer authenticates: nothing to revoke`],
+  plan: (t, _p, pre) => [pre.id !== null && pre.active ? `DELETE /personal_access_tokens/${pre.id}: ${shown(t)} stops working for good` : `${shown(t)} no longer authenticates: nothing to revoke`],
   async apply(h, t, _p, pre) {
     const now = pre.id === null ? pre : await tokenState(h, String(pre.id));
-    if (now.id !== null && now.active) await h.api('DELETE', `/api/v4/personal_access_tokens/${now.id}`, undefined, `GitLab personal access token ${mask(t)} not found`);
-    return `${mask(t)} revoked`;
+    if (now.id !== null && now.active) await h.api('DELETE', `/api/v4/personal_access_tokens/${now.id}`, undefined, `GitLab personal access token ${shown(t)} not found`);
+    return `${shown(t)} revoked`;
   },
   async verify(h, t, _p, pre) {
     const now = await tokenState(h, pre.id === null ? t : String(pre.id));
-    return { ok: !now.active, observed: now.active ? `${mask(t)} is active` : `${mask(t)}: ${now.revoked ? 'revoked' : 'inactive'}` };
+    return { ok: !now.active, observed: now.active ? `${shown(t)} is active` : `${shown(t)}: ${now.revoked ? 'revoked' : 'inactive'}` };
   },
   describeUndo: () => 'nothing: a revoked GitLab token cannot be reactivated',
   async undo() {
