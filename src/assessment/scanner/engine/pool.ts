@@ -4,6 +4,7 @@
  * .ts) it does not, and the runner falls back to in-thread detection.
  */
 import { existsSync } from 'node:fs';
+import type { ColumnClass } from '../types.js';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { type BatchResult, type BatchTask, processBatch } from './batch.js';
@@ -19,7 +20,20 @@ export interface BatchRunner {
   ready(): Promise<void>;
   /** `transfer`: buffers handed to the worker thread (detached here) instead of copied. */
   run(task: BatchTask, transfer?: ArrayBuffer[]): Promise<BatchResult>;
+  /**
+   * With worker threads: the default detectors' column classes, computed on a worker thread, so
+   * that the reading thread never loads the detectors (≈ 0.3 CPU-s a scan; bench/README.md,
+   * issue 21, branch speedread). Null in-thread.
+   */
+  classify: ((task: ClassifyTask) => Promise<ColumnClass[]>) | null;
   close(): Promise<void>;
+}
+
+/** A table's columns and its first rows (CLASSIFY_SAMPLE_ROWS), for DetectionPort.classifyColumns. */
+export interface ClassifyTask {
+  table: string;
+  columns: string[];
+  sample: (string | null)[][];
 }
 
 export function workerFileUrl(): URL {
@@ -54,6 +68,7 @@ export function createBatchRunner(workers: number, detection: () => Promise<Dete
       threads: workers,
       ready: async () => {},
       run: (task, transfer) => pool.run(task, transfer?.length ? { transferList: transfer } : undefined) as Promise<BatchResult>,
+      classify: (task) => pool.run(task, { name: 'classifyColumns' }) as Promise<ColumnClass[]>,
       close: () => {
         closed ??= pool.destroy();
         return closed;
@@ -71,6 +86,7 @@ export function createBatchRunner(workers: number, detection: () => Promise<Dete
       port ??= await detection();
       return processBatch(task, port);
     },
+    classify: null,
     async close() {},
   };
 }
