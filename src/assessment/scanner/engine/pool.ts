@@ -3,7 +3,7 @@
  * a compiled worker file: from `dist/` the sibling `scan.worker.js` exists; under Vitest (source
  * .ts) it does not, and the runner falls back to in-thread detection.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { ColumnClass } from '../types.js';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
@@ -36,8 +36,31 @@ export interface ClassifyTask {
   sample: (string | null)[][];
 }
 
+let workerFile: URL | null = null;
+
+/**
+ * The detection worker's file: the one-file bundle of it (scripts/bundle-scan-worker.mjs, made by
+ * `npm run build`) while its manifest matches every compiled file it was made from, else the
+ * compiled worker itself. A thread loads the bundle in ≈ 0.1 CPU-s, the ≈ 200 files it is made of
+ * in ≈ 0.3 (bench/README.md, issue 21, branch speedread).
+ */
 export function workerFileUrl(): URL {
-  return new URL('./scan.worker.js', import.meta.url);
+  workerFile ??= freshBundle(new URL('./scan.worker.bundle.js', import.meta.url)) ?? new URL('./scan.worker.js', import.meta.url);
+  return workerFile;
+}
+
+/** `url` when the bundle there and its manifest (`url`.json) match the files it was made from, else null. */
+export function freshBundle(url: URL): URL | null {
+  try {
+    const manifest = JSON.parse(readFileSync(fileURLToPath(`${url.href}.json`), 'utf8')) as { inputs: { file: string; size: number; mtimeMs: number }[] };
+    for (const i of manifest.inputs) {
+      const st = statSync(fileURLToPath(new URL(i.file, url)));
+      if (st.size !== i.size || st.mtimeMs !== i.mtimeMs) return null;
+    }
+    return manifest.inputs.length > 0 && existsSync(fileURLToPath(url)) ? url : null;
+  } catch {
+    return null;
+  }
 }
 
 export function workersAvailable(): boolean {
