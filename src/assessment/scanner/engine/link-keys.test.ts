@@ -19,8 +19,11 @@ describe('link-key parts', () => {
   });
   it('give the Unicode form’s key for every string, ASCII or not', () => {
     const ascii = fc.array(fc.constantFrom(...'aZ9 _-,.\'^`~|'), { maxLength: 30 }).map((a) => a.join(''));
+    // One to three words, as names are (the two-word ASCII path and its neighbours).
+    const parts = fc.constantFrom('Ann', 'ann', 'ANN', 'Bo', 'b', 'Z9', '9', "O'Neill", 'Mc-Kay', 'Jos\u00e9', ' ', ', ', '  ', '.', '\t');
+    const named = fc.array(parts, { maxLength: 6 }).map((a) => a.join(''));
     fc.assert(
-      fc.property(fc.oneof(ascii, fc.string({ maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 20 })), (s) => {
+      fc.property(fc.oneof(ascii, named, fc.string({ maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 20 })), (s) => {
         expect(addressKey(s)).toBe(words(s).join(' '));
         expect(nameKey(s)).toBe(words(s).sort().join(' '));
       }),

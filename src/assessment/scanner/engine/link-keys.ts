@@ -74,19 +74,62 @@ export interface LinkKey {
  * James" = "james smith" = "James  SMITH").
  */
 export function nameKey(name: string): string {
-  // Names repeat (a dense table has a few thousand): normalising is the costly part, so memoise.
+  // ASCII names (most of a customer export, and mostly distinct there): one pass, no memo.
+  const fast = asciiNameKey(name);
+  if (fast !== null) return fast;
+  // Other names go through NFD and Unicode RegExps, the costly part: memoised (they repeat).
   let k = nameKeys.get(name);
   if (k === undefined) {
     if (nameKeys.size >= 4096) nameKeys.clear();
-    k = normaliseName(name);
+    k = words(name).sort().join(' ');
     nameKeys.set(name, k);
   }
   return k;
 }
 const nameKeys = new Map<string, string>();
 
-function normaliseName(name: string): string {
-  return words(name).sort().join(' ');
+/** ASCII letter or digit (what \p{L}|\p{N} match among ASCII characters). */
+const isAsciiWordChar = (c: number) => (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122);
+
+/**
+ * `words(s).sort().join(' ')` for an ASCII `s` with at most two words, in one pass over its
+ * characters (the split, filter, sort and join allocated four arrays and strings a name): null
+ * for any other string. Two ASCII words sort as the default sort compares them (UTF-16 units).
+ */
+function asciiNameKey(s: string): string | null {
+  const n = s.length;
+  let a0 = -1;
+  let a1 = -1;
+  let b0 = -1;
+  let b1 = -1;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) return null;
+    if (!isAsciiWordChar(c)) {
+      i++;
+      continue;
+    }
+    const from = i;
+    while (i < n) {
+      const d = s.charCodeAt(i);
+      if (d >= 128) return null;
+      if (!isAsciiWordChar(d)) break;
+      i++;
+    }
+    if (a0 < 0) {
+      a0 = from;
+      a1 = i;
+    } else if (b0 < 0) {
+      b0 = from;
+      b1 = i;
+    } else return null;
+  }
+  if (a0 < 0) return '';
+  const a = s.slice(a0, a1).toLowerCase();
+  if (b0 < 0) return a;
+  const b = s.slice(b0, b1).toLowerCase();
+  return a <= b ? `${a} ${b}` : `${b} ${a}`;
 }
 
 /** An address as a link-key part: case, punctuation and spacing do not matter. */
@@ -100,8 +143,8 @@ const NOT_ASCII_WORD = /[^a-z0-9]+/;
 /**
  * The words of `s` without accents, lower-cased. An ASCII string has no accent to strip and its
  * letters and digits are exactly \p{L} and \p{N} there, so it skips NFD and the Unicode
- * property RegExps: names and streets are mostly ASCII, and mostly distinct in a customer export,
- * where the name memo above does not hold them all (issue 21: ≈ 8 % of a worker on customers-us).
+ * property RegExps: names and streets are mostly ASCII, and mostly distinct in a customer export
+ * (issue 21: ≈ 8 % of a worker on customers-us).
  */
 function words(s: string): string[] {
   for (let i = 0; i < s.length; i++) {
