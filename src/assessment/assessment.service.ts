@@ -16,6 +16,7 @@ import type { JobContext, JobQueue } from '../platform/jobs/job-queue.js';
 import type { AssessmentDatabase, AssessmentsTable } from './assessment.tables.js';
 import { type ExposureReport, ExposureReportSchema } from './scan.schema.js';
 import { ELEMENT_IDS, type ElementId } from './scanner/types.js';
+import { SECRET_TARGETS_PREFIX } from './scanner/engine/secret-report.js';
 import { runEvidenceScan } from './scan-runner.js';
 import type { CanaryRecord } from './scanner/engine/canaries.js';
 import { MERGE_QUEUE, SHARD_QUEUE, ScanShards, type ShardPayload } from './scan-shards.js';
@@ -171,8 +172,27 @@ export class AssessmentService {
       completedAt: r.completed_at,
       report: r.report_enc ? this.keyring.decryptJson<ExposureReport>(r.report_enc, ctx) : null,
     };
-    if (opts.unmask) a.unmaskedSamples = r.raw_samples_enc ? this.keyring.decryptJson<Record<string, string[]>>(r.raw_samples_enc, `${ctx}:raw`) : {};
+    // Revocation targets are credentials: masked for everyone, used only to plan containment (secretTargets).
+    if (opts.unmask) a.unmaskedSamples = Object.fromEntries(Object.entries(this.raw(r)).filter(([k]) => !k.startsWith(SECRET_TARGETS_PREFIX)));
     return a;
+  }
+
+  private raw(r: AssessmentsTable): Record<string, string[]> {
+    return r.raw_samples_enc ? this.keyring.decryptJson<Record<string, string[]>>(r.raw_samples_enc, `assessment:${r.id}:raw`) : {};
+  }
+
+  /**
+   * The values a responder revokes, found by a scan: secret type → provider → values (issue 16
+   * §3). Never shown by the API; containment plans actions on them and shows them masked.
+   */
+  async secretTargets(id: string): Promise<Record<string, Record<string, string[]>>> {
+    const out: Record<string, Record<string, string[]>> = {};
+    for (const [k, vs] of Object.entries(this.raw(await this.row(id)))) {
+      if (!k.startsWith(SECRET_TARGETS_PREFIX)) continue;
+      const [type, provider] = k.slice(SECRET_TARGETS_PREFIX.length).split(':') as [string, string];
+      out[type] = { ...out[type], [provider]: vs };
+    }
+    return out;
   }
 
   private async row(id: string): Promise<AssessmentsTable> {

@@ -136,7 +136,10 @@ export function createModules(platform: Platform): Modules {
       secrets: async (incidentId) => {
         // The newest finished scan's secrets (the list omits reports; each is read on its own).
         const done = (await assessment.list(incidentId)).find((a) => a.status === 'done');
-        return done ? ((await assessment.get(done.id)).report?.secrets ?? {}) : {};
+        if (!done) return {};
+        const [secrets, targets] = await Promise.all([assessment.get(done.id).then((a) => a.report?.secrets ?? {}), assessment.secretTargets(done.id)]);
+        // With the values the scan kept sealed to revoke (issue 16 §3): containment plans on them and shows them masked.
+        return Object.fromEntries(Object.entries(secrets).map(([type, f]) => [type, { ...f, scanId: done.id, ...(targets[type] ? { targets: targets[type] } : {}) }]));
       },
     },
   });

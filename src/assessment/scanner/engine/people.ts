@@ -63,7 +63,10 @@ export class PeopleIndex {
   #customerValues = 0;
   #standalone = 0;
   #standaloneWithHint = 0;
-  readonly #standaloneJur = new Map<string, number>();
+  /** Per hint code: people on their own (named records without a strong identifier) counted there. */
+  readonly #standaloneByCode: number[] = [];
+  /** Per hint code: US_STATE for 'US-…', US_BARE for 'US', 0 otherwise (countPerson's US rule). */
+  readonly #usKind: number[] = [];
 
   constructor(temp: TempDir, spill: SpillStore, opts: PeopleOptions = {}) {
     const mem = opts.valueMemoryBytes ?? 32 << 20;
@@ -114,9 +117,7 @@ export class PeopleIndex {
     } else if (named) {
       this.#standalone++;
       if (hCount > 0) this.#standaloneWithHint++;
-      const names = new Set<string>();
-      for (let k = hFrom; k < hFrom + hCount; k++) names.add(this.#codeNames[hints[k]]);
-      for (const c of resolveUs(names)) this.#standaloneJur.set(c, (this.#standaloneJur.get(c) ?? 0) + 1);
+      countPerson(hints, hFrom, hFrom + hCount, this.#usKind, this.#standaloneByCode);
     }
   }
 
@@ -138,6 +139,7 @@ export class PeopleIndex {
       c = this.#codeNames.length;
       this.#codes.set(h, c);
       this.#codeNames.push(h);
+      this.#usKind.push(h === 'US' ? US_BARE : h.startsWith('US-') ? US_STATE : 0);
     }
     return c;
   }
@@ -210,15 +212,16 @@ export class PeopleIndex {
   }
 
   #jurisdictions(find: (r: number) => number, linked: Uint32Array, individuals: number): Record<string, number> {
-    const jur = new Map(this.#standaloneJur);
     let withHint = this.#standaloneWithHint;
-    // People with exactly one hint, counted by hint code (merged into `jur` at the end).
-    const single = new Float64Array(65536);
-    /** A person's hints, once all are known: counted in `single` or, for several, through resolveUs. */
+    // People per hint code: the codes stand for their names one to one, so counting by code and
+    // naming at the end gives resolveUs's counts without a Set and an array per person (this pass
+    // was ≈ 5 % of a customers-us scan's CPU, one person per row: issue 21).
+    const byCode = this.#standaloneByCode.slice();
+    const usKind = this.#usKind;
+    /** A person's hints, once all are known. */
     const count = (codes: number[], n: number) => {
       withHint++;
-      if (n === 1) single[codes[0]]++;
-      else for (const c of resolveUs(new Set(codes.slice(0, n).map((k) => this.#codeNames[k])))) jur.set(c, (jur.get(c) ?? 0) + 1);
+      countPerson(codes, 0, n, usKind, byCode);
     };
     // A record linked to no other is a person on its own: its hints (consecutive in the log, which
     // is in record order) are counted as they come. Only linked records' hints are re-keyed by
@@ -267,11 +270,10 @@ export class PeopleIndex {
     } finally {
       byRoot.close();
     }
-    for (let c = 0; c < this.#codeNames.length; c++) {
-      if (single[c] > 0) jur.set(this.#codeNames[c], (jur.get(this.#codeNames[c]) ?? 0) + single[c]);
-    }
+    const jur: [string, number][] = [];
+    for (let c = 0; c < this.#codeNames.length; c++) if (byCode[c] > 0) jur.push([this.#codeNames[c], byCode[c]]);
     const out: Record<string, number> = {};
-    for (const [k, v] of [...jur].sort(([a], [b]) => a.localeCompare(b))) out[k] = v;
+    for (const [k, v] of jur.sort(([a], [b]) => a.localeCompare(b))) out[k] = v;
     out.unknown = individuals - withHint;
     return out;
   }
@@ -352,6 +354,36 @@ export function groupPartition(data: Uint32Array, customers: boolean): Partition
  */
 function packHiTag(hi: number, tag: number): number {
   return ((hi << 8) | tag) >>> 0;
+}
+
+const US_STATE = 1;
+const US_BARE = 2;
+/** Above this many hints a person's codes are de-duplicated with a Set, not pairwise. */
+const PAIRWISE_MAX = 16;
+
+/**
+ * Count one person in each of its jurisdictions, codes[from … to − 1] (hint codes, possibly
+ * repeated): every distinct code once, the bare 'US' only when no US state is among them — what
+ * resolveUs does to the codes' names, on numbers (`counts[code]++`).
+ */
+export function countPerson(codes: ArrayLike<number>, from: number, to: number, usKind: readonly number[], counts: number[]): void {
+  let state = false;
+  for (let k = from; k < to; k++) {
+    if (usKind[codes[k]] === US_STATE) {
+      state = true;
+      break;
+    }
+  }
+  const seen = to - from > PAIRWISE_MAX ? new Set<number>() : null;
+  next: for (let k = from; k < to; k++) {
+    const c = codes[k];
+    if (state && usKind[c] === US_BARE) continue;
+    if (seen !== null) {
+      if (seen.has(c)) continue;
+      seen.add(c);
+    } else for (let j = from; j < k; j++) if (codes[j] === c) continue next;
+    counts[c] = (counts[c] ?? 0) + 1;
+  }
 }
 
 /** Drop bare 'US' when a US state is known for the same person. */

@@ -14,6 +14,7 @@ import type { DetectionPort } from './detection.port.js';
 import type { PeopleResult } from './people.js';
 import { createBatchRunner, createPartitionGrouper } from './pool.js';
 import { readInto, sizeOf } from './scan-read.js';
+import { secretTargets } from './secret-report.js';
 import { TempDir } from './spill-log.js';
 import { SpillStore } from './spill-store.js';
 
@@ -61,7 +62,10 @@ export interface ScanResult {
   matchedCustomers: MatchedCustomer[];
   /** The HMAC key the digests were made with (kept only in memory; store it encrypted if at all). */
   key: Buffer;
-  /** With `rawSamples`: element id → the unmasked values behind `report.elements[id].samples`, same order. */
+  /**
+   * With `rawSamples`: element id → the unmasked values behind `report.elements[id].samples`, same
+   * order; and `secret:<type>:<provider>` → the values a responder revokes (secret-report.ts).
+   */
   rawSamples?: Record<string, string[]>;
 }
 
@@ -166,6 +170,6 @@ export async function finishScan(agg: Aggregate, ctx: FinishContext): Promise<Sc
     },
   };
   const result: ScanResult = { report, matchedCustomers, key };
-  if (opts.rawSamples) result.rawSamples = Object.fromEntries(agg.rawSamples);
+  if (opts.rawSamples) result.rawSamples = { ...Object.fromEntries(agg.rawSamples), ...secretTargets(agg.secretTally) };
   return result;
 }
