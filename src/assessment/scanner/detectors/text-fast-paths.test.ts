@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ValueFinding } from '../types.js';
 import { validateIp } from './contact.js';
-import { isDottedQuad, mayBeDate, mayHoldIbanStart } from './text-fast-paths.js';
+import { isDottedQuad, isLetterChar, mayBeDate, mayEndInStreetType, mayHoldIbanStart } from './text-fast-paths.js';
 import { keywordFinder } from './text-keywords.js';
 import { CUE_AFTER, cueAfterGate } from './text-name-context.js';
 import { nameWords } from './text-names.js';
@@ -70,6 +70,25 @@ describe('gates in front of the free-text RegExps (issue 21)', () => {
     fc.assert(
       fc.property(fc.oneof(chars('0123456789.', 20), fc.string({ maxLength: 16 })), (c) => {
         expect(isDottedQuad(c)).toBe(/^\d{1,3}(?:\.\d{1,3}){3}$/.test(c));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('isLetterChar is /\p{L}/u on one character', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), fc.string({ minLength: 1, maxLength: 1 }), fc.constantFrom('ß', 'Ł', 'ſ', '\u212a', '\ud800', 'é', '1', '_')), (c) => {
+        expect(isLetterChar(c)).toBe(/\p{L}/u.test(c));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(isLetterChar(undefined)).toBe(false);
+  });
+
+  it('mayEndInStreetType is false only where the street-type tail RegExp cannot match', () => {
+    fc.assert(
+      fc.property(fc.oneof(chars('stSTrdRDaveAVEblvdBLVD. x\n', 10), fc.string({ maxLength: 8 })), (t) => {
+        if (/(?:st|rd|ave|dr|blvd)\.?$/i.test(t.slice(-6))) expect(mayEndInStreetType(t)).toBe(true);
       }),
       { numRuns: 5000 },
     );

@@ -22,7 +22,7 @@ import { matchSecretValue, SECRET_RULE_KEYWORDS, secretAt } from './secret-scan.
 import { SECRET_DETECTORS, validateGenericSecret } from './secrets.js';
 import { keywordFinder } from './text-keywords.js';
 import { nameWords } from './text-names.js';
-import { bigramGate, initialGate, isDottedQuad, mayBeDate, mayHoldIbanStart } from './text-fast-paths.js';
+import { bigramGate, initialGate, isDottedQuad, mayBeDate, mayEndInStreetType, mayHoldIbanStart } from './text-fast-paths.js';
 import { PARTIAL_CARD_LAST4_WORDS, PARTIAL_CARD_MASK_WORDS, partialCardAt } from './card-partial.js';
 
 export interface TextFindings {
@@ -382,7 +382,7 @@ export function scanText(text: string, opts: ScanTextOptions = {}): TextFindings
     nameWords(text, res.elements);
   }
   // A street abbreviation at the very end ("… 2450 Crown St") has no following character to match.
-  const tail = people ? /(?:st|rd|ave|dr|blvd)\.?$/i.exec(text.slice(-6)) : null;
+  const tail = people && mayEndInStreetType(text) ? /(?:st|rd|ave|dr|blvd)\.?$/i.exec(text.slice(-6)) : null;
   if (tail) addressAround(text, text.length - tail[0].length, text.length, 'after', addresses);
   flushAddresses(text, addresses, res.elements);
   return res;
