@@ -413,5 +413,5 @@ function addRecord(acc: Acc, elements: ValueFinding[], secrets: SecretFinding[],
 }
 
 function addSecret(acc: Acc, s: SecretFinding): void {
-  tallySecret(acc.out, s, acc.detection.maskSecret ?? maskSecretDefault);
+  tallySecret(acc.out, s, acc.detection.maskSecret ?? maskSecretDefault, !!acc.out.rawSamples);
 }

@@ -24,6 +24,11 @@ import { COMPOSITE_TAGS, MATCH_ONLY_TAGS } from './link-keys.js';
 
 export const INDIVIDUALS_METHOD = 'strong-identifiers';
 export const CUSTOMER_TAG = 255;
+/**
+ * Known people other than customers (canary records, canaries.ts) share the customer rows' channel,
+ * numbered from here: they are reported apart and never count as matched customers.
+ */
+export const KNOWN_ROW_BASE = 0x40000000;
 const PARTITIONS = 256;
 
 export interface PeopleOptions {
@@ -41,6 +46,8 @@ export interface PeopleResult {
   /** Distinct leaked individuals linked to a customer row, and those customer rows (0-based). */
   matchedIndividuals: number;
   matchedCustomerRows: number[];
+  /** Known rows (addKnownValue, 0-based) whose value a leaked record holds. */
+  matchedKnownRows: number[];
 }
 
 export class PeopleIndex {
@@ -120,6 +127,11 @@ export class PeopleIndex {
     this.#customerValues++;
   }
 
+  /** A value of known row `row` (canary records: canaries.ts), matched like a customer's but reported apart. */
+  addKnownValue(hi: number, lo: number, row: number): void {
+    this.addCustomerValue(hi, lo, KNOWN_ROW_BASE + row);
+  }
+
   /** The code of a jurisdiction hint ('US-CA', 'DE'), for `addRecord`. */
   hintCode(h: string): number {
     let c = this.#codes.get(h);
@@ -145,6 +157,7 @@ export class PeopleIndex {
       // Per tag, in an array: a Map update per new digest was ≈ 15 % of this pass (bench/README.md).
       const distinctByTag = new Float64Array(256);
       const matchedRows = new Set<number>();
+      const knownRows = new Set<number>();
       const matchedRecords: number[] = [];
       // Records ever linked to another (both sides of every successful union): every member of a
       // set of two or more records is one, so an unmarked record is a person on its own.
@@ -162,7 +175,12 @@ export class PeopleIndex {
           }
         }
         for (let i = 0; i < g.matches.length; i += 2) {
-          matchedRows.add(g.matches[i]);
+          const row = g.matches[i];
+          if (row >= KNOWN_ROW_BASE) {
+            knownRows.add(row - KNOWN_ROW_BASE);
+            continue;
+          }
+          matchedRows.add(row);
           matchedRecords.push(g.matches[i + 1]);
         }
       };
@@ -182,6 +200,7 @@ export class PeopleIndex {
         distinct: new Map([...distinctByTag].flatMap((n, tag) => (n > 0 ? [[tag, n] as [number, number]] : []))),
         matchedIndividuals: matchedRoots.size,
         matchedCustomerRows: [...matchedRows].sort((a, b) => a - b),
+        matchedKnownRows: [...knownRows].sort((a, b) => a - b),
       };
     } finally {
       // In-thread grouping (no worker threads) kept a partition-sized table here: let it go.
@@ -321,7 +340,8 @@ export function groupPartition(data: Uint32Array, customers: boolean): Partition
   for (let i = 0; customers && i < data.length; i += 3) {
     if ((data[i] & 0xff) !== CUSTOMER_TAG) continue;
     const v = table.get(data[i] >>> 8, data[i + 1]);
-    if (v !== undefined && v !== NONE) matches.push(data[i + 2], v);
+    // A composite key's slot holds its anchor record with ANCHOR_STRONG set (known rows match those).
+    if (v !== undefined && v !== NONE) matches.push(data[i + 2], (v & ~ANCHOR_STRONG) >>> 0);
   }
   return { distinct, links: Uint32Array.from(links), matches: Uint32Array.from(matches) };
 }
