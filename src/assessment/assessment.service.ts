@@ -30,8 +30,8 @@ export const ASSESS_QUEUE = 'assessment.run';
 export interface EvidenceSource {
   /** Throws NotFoundError unless every item belongs to the incident and is visible to the actor. */
   check(evidenceIds: string[], incidentId: string, onBehalfOf: Actor): Promise<void>;
-  /** Opens a decrypted stream of an evidence item (records the access in its custody ledger). */
-  open(evidenceId: string, incidentId: string, onBehalfOf: Actor, assessmentId: string): Promise<{ name: string; size: number; stream: Readable }>;
+  /** Opens a decrypted stream of an evidence item, or of bytes [start, end) of it (records the access in its custody ledger). */
+  open(evidenceId: string, incidentId: string, onBehalfOf: Actor, assessmentId: string, range?: { start: number; end: number }): Promise<{ name: string; size: number; stream: Readable }>;
 }
 
 export interface Assessment {
@@ -105,18 +105,18 @@ export class AssessmentService {
     private readonly jobs: JobQueue,
     private readonly evidence: EvidenceSource,
     /** Split scans into shards that any worker runs (a shared queue: pg-boss), scan-shards.ts. */
-    opts: { distributed?: boolean } = {},
+    opts: { distributed?: boolean; shardBytes?: number } = {},
   ) {
     this.db = db as unknown as Kysely<AssessmentDatabase>;
     this.shards = opts.distributed
       ? new ScanShards(this.db, keyring, jobs, {
-          open: (evidenceId, incidentId, actor, assessmentId) => this.evidence.open(evidenceId, incidentId, actor, assessmentId),
+          open: (evidenceId, incidentId, actor, assessmentId, range) => this.evidence.open(evidenceId, incidentId, actor, assessmentId, range),
           complete: (id, incidentId, report, raw, actor) => this.complete(id, incidentId, report, raw, actor),
           setStatus: (id, patch) => this.setStatus(id, patch),
           scanned: (bytes, ms) => {
             for (const l of this.scannedListeners) l(bytes, ms);
           },
-        })
+        }, opts.shardBytes)
       : null;
   }
 

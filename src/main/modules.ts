@@ -88,12 +88,12 @@ export function createModules(platform: Platform): Modules {
       const p = await principalFor(platform, actor);
       for (const id of ids) await evidence.service.peek(p, id, incidentId);
     },
-    open: async (id, incidentId, actor, assessmentId) => {
-      const d = await evidence.service.download(await principalFor(platform, actor), id, undefined, incidentId, { assessmentId });
+    open: async (id, incidentId, actor, assessmentId, range) => {
+      const d = await evidence.service.download(await principalFor(platform, actor), id, range, incidentId, { assessmentId });
       return { name: d.item.name, size: d.item.size, stream: d.stream };
     },
   };
-  const assessment = new AssessmentService(platform.store.db, platform.keyring, platform.audit, platform.jobs, evidenceSource, { distributed: platform.config.jobQueue === 'pg-boss' });
+  const assessment = new AssessmentService(platform.store.db, platform.keyring, platform.audit, platform.jobs, evidenceSource, { distributed: platform.config.jobQueue === 'pg-boss', shardBytes: platform.config.scanShardBytes });
   // Sent and submitted notices meet their obligations (issue 20 §4); the register lists them.
   const met = new ObligationsMetService(platform.store.db, platform.audit);
   const orgProfile = new OrgProfileService(platform.store.db, platform.audit);
