@@ -18,6 +18,8 @@ import { type ExposureReport, ExposureReportSchema } from './scan.schema.js';
 import { ELEMENT_IDS, type ElementId } from './scanner/types.js';
 import { runEvidenceScan } from './scan-runner.js';
 import { MERGE_QUEUE, SHARD_QUEUE, ScanShards, type ShardPayload } from './scan-shards.js';
+import { ShardParts } from './shard-parts.js';
+import type { BlobStore } from '../platform/storage/blob-store.js';
 
 export { MERGE_QUEUE, SHARD_QUEUE };
 
@@ -105,7 +107,7 @@ export class AssessmentService {
     private readonly jobs: JobQueue,
     private readonly evidence: EvidenceSource,
     /** Split scans into shards that any worker runs (a shared queue: pg-boss), scan-shards.ts. */
-    opts: { distributed?: boolean; shardBytes?: number } = {},
+    opts: { distributed?: boolean; shardBytes?: number; blobs?: BlobStore | null } = {},
   ) {
     this.db = db as unknown as Kysely<AssessmentDatabase>;
     this.shards = opts.distributed
@@ -116,7 +118,7 @@ export class AssessmentService {
           scanned: (bytes, ms) => {
             for (const l of this.scannedListeners) l(bytes, ms);
           },
-        }, opts.shardBytes)
+        }, new ShardParts(this.db, keyring, opts.blobs ?? null), opts.shardBytes)
       : null;
   }
 

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeMultiLeak } from '../../test/generators/multi-leak.js';
-import { csvLine, zipBuffer } from '../../test/generators/writers.js';
+import { writeQuotedCsv } from '../../test/generators/quoted-csv.js';
+import { zipBuffer } from '../../test/generators/writers.js';
 import { mergeEvidenceShards, type OpenChunks, scanEvidence, scanEvidenceShard } from './scan-evidence.js';
 import { planUnits, type ShardUnit } from './scan-plan.js';
 import { defaultDetectionPort } from './scanner/engine/scan.js';
@@ -22,19 +23,6 @@ const open: OpenChunks = async (id, range) => ({
   size: statSync(id).size,
   chunks: createReadStream(id, { highWaterMark: 1 << 20, ...(range ? { start: range.start, end: Math.max(range.start, Math.min(range.end, statSync(id).size)) - 1 } : {}) }),
 });
-
-/** A CRM export whose notes are quoted fields with commas, doubled quotes and line breaks. */
-function quotedCsv(path: string, rows: number, brokenAt = 0): string {
-  const lines = [csvLine(['id', 'full_name', 'email', 'phone', 'note'])];
-  for (let i = 0; i < rows; i++) {
-    const note = i % 3 === 0 ? `called back,\nsaid "not me"\nref ${i}` : i % 3 === 1 ? `plain ${i}` : '';
-    lines.push(csvLine([i + 1, `Person ${i}`, `person.${i}@example.com`, `+1 415 555 ${String(1000 + (i % 9000)).padStart(4, '0')}`, note]));
-  }
-  // An unbalanced quote (past the first block, which the plan reads): a range cannot be read apart.
-  if (brokenAt) lines.splice(Math.floor(rows * brokenAt), 0, `${rows + 1},"Unclosed,x@example.com,,`);
-  writeFileSync(path, `${lines.join('\n')}\n`);
-  return path;
-}
 
 /** Every shard of the planned units read (in reverse, as on several workers), then merged. */
 async function planned(paths: string[], shardBytes: number) {
@@ -84,7 +72,7 @@ describe('a scan in shards', () => {
   }, 120_000);
 
   it('byte ranges of a quoted CSV and of a log, groups of zip and tar members: the single-process report', async () => {
-    const csv = quotedCsv(join(dir, 'crm-notes.csv'), 6000);
+    const csv = writeQuotedCsv(join(dir, 'crm-notes.csv'), 6000);
     const entries = files.map((f) => ({ name: `dump/${basename(f)}`, data: readFileSync(f) }));
     const zip = join(dir, 'leak.zip');
     writeFileSync(zip, zipBuffer(entries));
@@ -108,7 +96,7 @@ describe('a scan in shards', () => {
   }, 120_000);
 
   it('a range that cannot be read apart (an unbalanced quote) falls back instead of guessing', async () => {
-    const csv = quotedCsv(join(dir, 'broken.csv'), 18_000, 0.9);
+    const csv = writeQuotedCsv(join(dir, 'broken.csv'), 18_000, 0.9);
     const u = await planUnits((range) => open(csv, range), 256 << 10, defaultDetectionPort);
     expect(u.length).toBeGreaterThanOrEqual(3);
     // The range holding the stray quote (the others read as usual).

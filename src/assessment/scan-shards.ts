@@ -24,6 +24,7 @@ import { mergeEvidenceShards, type ScanProgress, scanEvidenceShard } from './sca
 import { type OpenRange, planUnits, type ShardUnit } from './scan-plan.js';
 import { defaultDetectionPort } from './scanner/engine/scan.js';
 import { ShardFallback } from './scanner/types.js';
+import type { ShardParts } from './shard-parts.js';
 import type { Readable } from 'node:stream';
 
 export const SHARD_QUEUE = 'assessment.shard';
@@ -52,6 +53,8 @@ export class ScanShards {
     private readonly keyring: Keyring,
     private readonly jobs: JobQueue,
     private readonly host: ShardHost,
+    /** Where the shard logs are kept: the database, or the shared object store (shard-parts.ts). */
+    private readonly parts: ShardParts,
     /** A file larger than this is cut into ranges or groups of members (BREACHDESK_SCAN_SHARD_BYTES). */
     private readonly shardBytes = 64 * 1024 * 1024,
   ) {}
@@ -121,7 +124,6 @@ export class ScanShards {
     const attempt = randomUUID();
     await this.db.updateTable('assessment_shards').set({ status: 'running', attempt, worker: WORKER, error: null, updated_at: now() }).where('assessment_id', '=', p.assessmentId).where('seq', '=', p.seq).where('status', '!=', 'done').execute();
     if (r.status === 'queued') await this.host.setStatus(r.id, { status: 'running', error: null });
-    const ctxName = `assessment:${r.id}:shard:${p.seq}`;
     const abort = new AbortController();
     const onAbort = () => abort.abort(ctx.signal.reason);
     ctx.signal.addEventListener('abort', onAbort, { once: true });
@@ -150,12 +152,12 @@ export class ScanShards {
         },
         onParts: async (parts) => {
           for (const buf of parts) {
-            await this.db.insertInto('assessment_shard_parts').values({ assessment_id: r.id, seq: p.seq, attempt, part: part++, data_enc: this.keyring.encrypt(buf.toString('base64'), ctxName) }).execute();
+            await this.parts.put(r.id, p.seq, attempt, part++, buf);
           }
         },
       });
     } catch (e) {
-      await this.db.deleteFrom('assessment_shard_parts').where('assessment_id', '=', r.id).where('seq', '=', p.seq).where('attempt', '=', attempt).execute();
+      await this.parts.remove(r.id, { seq: p.seq, attempt });
       if (e instanceof ShardFallback) {
         // The item is read whole instead (merge, below): this part is finished with.
         await this.db.updateTable('assessment_shards').set({ status: 'unsplit', error: e.message, updated_at: now() }).where('assessment_id', '=', r.id).where('seq', '=', p.seq).where('attempt', '=', attempt).execute();
@@ -186,7 +188,7 @@ export class ScanShards {
       .executeTakeFirst();
     // Another attempt finished first (this one outlived its lease): its parts count, not these.
     const mine = Number(done.numUpdatedRows) === 1;
-    await this.db.deleteFrom('assessment_shard_parts').where('assessment_id', '=', r.id).where('seq', '=', p.seq).where('attempt', mine ? '!=' : '=', attempt).execute();
+    await this.parts.remove(r.id, mine ? { seq: p.seq, otherThan: attempt } : { seq: p.seq, attempt });
     if (!mine) return { superseded: true };
     this.host.scanned(size, performance.now() - started);
     await this.progress(r.id, p.seq, null, abort);
@@ -209,8 +211,8 @@ export class ScanShards {
     for (const item of items) {
       const mine = shards.filter((s) => (s.item ?? s.seq) === item);
       const seq = Math.min(...mine.map((s) => s.seq));
+      await this.parts.remove(id, { seq: mine.map((s) => s.seq) });
       await this.db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('assessment_shard_parts').where('assessment_id', '=', id).where('seq', 'in', mine.map((s) => s.seq)).execute();
         await trx.deleteFrom('assessment_shards').where('assessment_id', '=', id).where('seq', 'in', mine.map((s) => s.seq)).where('seq', '!=', seq).execute();
         await trx.updateTable('assessment_shards').set({ unit_json: null, status: 'queued', attempt: null, parts: null, progress_json: null, updated_at: now() }).where('assessment_id', '=', id).where('seq', '=', seq).execute();
       });
@@ -242,8 +244,7 @@ export class ScanShards {
     const shards = await this.db.selectFrom('assessment_shards').selectAll().where('assessment_id', '=', r.id).orderBy('seq').execute();
     if (shards.some((s) => s.status !== 'done' && s.status !== 'unsplit')) return { skipped: 'shards not done' };
     if (shards.some((s) => s.status === 'unsplit')) return { readWhole: await this.unsplit(r.id, shards, p.actor) };
-    const db = this.db;
-    const keyring = this.keyring;
+    const store = this.parts;
     // Per evidence item, its shards' logs: ranges one after the other, groups of members interleaved (shard-log.ts).
     const items = new Map<number, { members: boolean; logs: AsyncIterable<Buffer>[] }>();
     for (const s of shards) {
@@ -254,8 +255,7 @@ export class ScanShards {
     }
     async function* parts(s: AssessmentShardsTable): AsyncGenerator<Buffer> {
       for (let i = 0; i < (s.parts ?? 0); i++) {
-        const row = await db.selectFrom('assessment_shard_parts').select('data_enc').where('assessment_id', '=', r!.id).where('seq', '=', s.seq).where('attempt', '=', s.attempt!).where('part', '=', i).executeTakeFirstOrThrow();
-        yield Buffer.from(keyring.decrypt(row.data_enc, `assessment:${r!.id}:shard:${s.seq}`), 'base64');
+        yield await store.get(r!.id, s.seq, s.attempt!, i);
       }
     }
     const bytesTotal = shards.reduce((n, s) => n + ((s.progress_json ? (JSON.parse(s.progress_json) as ScanProgress).bytesTotal : 0) ?? 0), 0);
@@ -266,7 +266,7 @@ export class ScanShards {
     if (current?.status === 'cancelled' || current?.status === 'done') return { skipped: current.status };
     await this.host.complete(r.id, r.incident_id, result.report, result.rawSamples, p.actor);
     // The logs hold digests and un-masked samples: kept no longer than the report needs them.
-    await this.db.deleteFrom('assessment_shard_parts').where('assessment_id', '=', r.id).execute();
+    await this.parts.remove(r.id);
     return { individuals: result.report.totals.individuals, shards: shards.length };
   }
 }

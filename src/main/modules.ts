@@ -93,7 +93,12 @@ export function createModules(platform: Platform): Modules {
       return { name: d.item.name, size: d.item.size, stream: d.stream };
     },
   };
-  const assessment = new AssessmentService(platform.store.db, platform.keyring, platform.audit, platform.jobs, evidenceSource, { distributed: platform.config.jobQueue === 'pg-boss', shardBytes: platform.config.scanShardBytes });
+  const assessment = new AssessmentService(platform.store.db, platform.keyring, platform.audit, platform.jobs, evidenceSource, {
+    distributed: platform.config.jobQueue === 'pg-boss',
+    shardBytes: platform.config.scanShardBytes,
+    // Shard logs on the shared object store when there is one (the data directory is not shared).
+    blobs: platform.blobs.kind === 's3' ? platform.blobs : null,
+  });
   // Sent and submitted notices meet their obligations (issue 20 §4); the register lists them.
   const met = new ObligationsMetService(platform.store.db, platform.audit);
   const orgProfile = new OrgProfileService(platform.store.db, platform.audit);
