@@ -16,7 +16,9 @@ import type { JobContext, JobQueue } from '../platform/jobs/job-queue.js';
 import type { AssessmentDatabase, AssessmentsTable } from './assessment.tables.js';
 import { type ExposureReport, ExposureReportSchema } from './scan.schema.js';
 import { ELEMENT_IDS, type ElementId } from './scanner/types.js';
+import { SECRET_TARGETS_PREFIX } from './scanner/engine/secret-report.js';
 import { runEvidenceScan } from './scan-runner.js';
+import type { CanaryRecord } from './scanner/engine/canaries.js';
 import { MERGE_QUEUE, SHARD_QUEUE, ScanShards, type ShardPayload } from './scan-shards.js';
 import { ShardParts } from './shard-parts.js';
 import type { BlobStore } from '../platform/storage/blob-store.js';
@@ -52,6 +54,9 @@ export interface Assessment {
   /** Present only when asked for and allowed: un-masked samples per element / secret type. */
   unmaskedSamples?: Record<string, string[]>;
 }
+
+/** The canary records an assessment looks for (scanner/engine/canaries.ts). */
+export type CanarySource = () => Promise<CanaryRecord[]>;
 
 export type PopulationRow = { jurisdiction: string; individuals: number; elements: ElementId[] };
 
@@ -106,10 +111,16 @@ export class AssessmentService {
     private readonly audit: AuditService,
     private readonly jobs: JobQueue,
     private readonly evidence: EvidenceSource,
-    /** Split scans into shards that any worker runs (a shared queue: pg-boss), scan-shards.ts. */
-    opts: { distributed?: boolean; shardBytes?: number; blobs?: BlobStore | null } = {},
+    /**
+     * Split scans into shards that any worker runs (a shared queue: pg-boss), scan-shards.ts, of
+     * about `shardBytes` (scan-plan.ts), their logs on `blobs` when given (shard-parts.ts).
+     * `canaries`: the organisation's canary records, looked for in every scan (a port: the canary
+     * feature lives in src/confirm; src/main/modules.ts wires it).
+     */
+    opts: { distributed?: boolean; shardBytes?: number; blobs?: BlobStore | null; canaries?: CanarySource } = {},
   ) {
     this.db = db as unknown as Kysely<AssessmentDatabase>;
+    this.canaries = opts.canaries ?? (async () => []);
     this.shards = opts.distributed
       ? new ScanShards(this.db, keyring, jobs, {
           open: (evidenceId, incidentId, actor, assessmentId, range) => this.evidence.open(evidenceId, incidentId, actor, assessmentId, range),
@@ -118,11 +129,13 @@ export class AssessmentService {
           scanned: (bytes, ms) => {
             for (const l of this.scannedListeners) l(bytes, ms);
           },
+          canaries: () => this.canaries(),
         }, new ShardParts(this.db, keyring, opts.blobs ?? null), opts.shardBytes)
       : null;
   }
 
   private readonly shards: ScanShards | null;
+  private readonly canaries: CanarySource;
 
   /** A shard's job (distributed scans only). */
   runShard(payload: ShardPayload, ctx: JobContext): Promise<unknown> {
@@ -162,8 +175,27 @@ export class AssessmentService {
       completedAt: r.completed_at,
       report: r.report_enc ? this.keyring.decryptJson<ExposureReport>(r.report_enc, ctx) : null,
     };
-    if (opts.unmask) a.unmaskedSamples = r.raw_samples_enc ? this.keyring.decryptJson<Record<string, string[]>>(r.raw_samples_enc, `${ctx}:raw`) : {};
+    // Revocation targets are credentials: masked for everyone, used only to plan containment (secretTargets).
+    if (opts.unmask) a.unmaskedSamples = Object.fromEntries(Object.entries(this.raw(r)).filter(([k]) => !k.startsWith(SECRET_TARGETS_PREFIX)));
     return a;
+  }
+
+  private raw(r: AssessmentsTable): Record<string, string[]> {
+    return r.raw_samples_enc ? this.keyring.decryptJson<Record<string, string[]>>(r.raw_samples_enc, `assessment:${r.id}:raw`) : {};
+  }
+
+  /**
+   * The values a responder revokes, found by a scan: secret type → provider → values (issue 16
+   * §3). Never shown by the API; containment plans actions on them and shows them masked.
+   */
+  async secretTargets(id: string): Promise<Record<string, Record<string, string[]>>> {
+    const out: Record<string, Record<string, string[]>> = {};
+    for (const [k, vs] of Object.entries(this.raw(await this.row(id)))) {
+      if (!k.startsWith(SECRET_TARGETS_PREFIX)) continue;
+      const [type, provider] = k.slice(SECRET_TARGETS_PREFIX.length).split(':') as [string, string];
+      out[type] = { ...out[type], [provider]: vs };
+    }
+    return out;
   }
 
   private async row(id: string): Promise<AssessmentsTable> {
@@ -274,6 +306,8 @@ export class AssessmentService {
             secretTypes: Object.keys(report.secrets).sort(),
             jurisdictions: Object.keys(report.jurisdictions).length,
             fileErrors: report.files.reduce((n, f) => n + f.errors.length, 0),
+            // Datasets whose canary records the leak holds (names only; issue 15 §4).
+            ...(report.canaries?.datasets.length ? { canaryDatasets: report.canaries.datasets.map((d) => d.dataset) } : {}),
           },
         },
         trx,
@@ -320,6 +354,7 @@ export class AssessmentService {
       const inputs = ids.map((id) => ({ id, open: () => this.evidence.open(id, r.incident_id, payload.actor, r.id) }));
       const result = await runEvidenceScan(inputs, {
         signal: ctx.signal,
+        canaries: await this.canaries(),
         onProgress: (p) => {
           const now = Date.now();
           if (now - last < 1000) return;

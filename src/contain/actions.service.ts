@@ -20,18 +20,9 @@ import type { ConnectorsService } from './connectors.service.js';
 import type { ContainRepository } from './contain.repository.js';
 import type { Action, ActionState, PlanInput, Selection, StepResult } from './contain.schema.js';
 import type { ContainActionsTable, ContainConnectorsTable } from './contain.tables.js';
+import { maskTarget } from './masking.js';
 
 export const EXECUTE_QUEUE = 'contain.execute';
-
-/**
- * A target as the audit trail and the timeline show it: enough to tell actions apart, not the
- * user name, address or key itself ("al…e@…", "bd…9f"). The full value is sealed in the store.
- */
-export function maskTarget(t: string): string {
-  const at = t.indexOf('@');
-  if (at > 0) return `${t.slice(0, Math.min(2, at - 1))}…@…`;
-  return t.length <= 4 ? '…' : `${t.slice(0, 2)}…${t.slice(-2)}`;
-}
 
 /** The incident workspace's access rules, as a port (modules.ts passes the incidents feature's). */
 export interface IncidentGate {

@@ -13,7 +13,8 @@ import { action, collect, printJson } from '../platform/cli-support.js';
 import { BadInputError, FailedError } from '../platform/errors.js';
 import type { CliContext } from '../platform/module.js';
 import type { Action, ConnectorView, StepResult } from './contain.schema.js';
-import { registerRemediationCommands, registerSuggestCommand } from './remediation.cli.js';
+import { registerRemediationCommands } from './remediation.cli.js';
+import type { Suggestion } from './remediation.schema.js';
 
 const TERMINAL = new Set(['done', 'failed', 'verified', 'undone']);
 
@@ -50,6 +51,19 @@ export function formatAction(a: Action): string {
 function formatConnector(c: ConnectorView): string {
   const check = c.checkedAt ? (c.checkOk ? `ok: ${c.checkResult}` : `FAILED: ${c.checkResult}`) : 'not checked';
   return `${c.name}\t${c.kind}\tsecrets: ${c.secretsSet.join(', ') || 'none'}\t${check}`;
+}
+
+function printBulk(r: { bulkId: string; items: Action[] }, json?: boolean): void {
+  if (json) {
+    printJson(r);
+    return;
+  }
+  process.stdout.write(`bulk ${r.bulkId}: ${r.items.length} action(s)\n`);
+  for (const a of r.items) {
+    process.stdout.write(`${formatAction(a)}\n`);
+    for (const line of a.plan) process.stdout.write(`    ${line}\n`);
+    if (a.undoPreview) process.stdout.write(`    undo restores: ${a.undoPreview}\n`);
+  }
 }
 
 function selection(ids: string[], o: { bulk?: string }) {
@@ -131,7 +145,31 @@ export function registerContainCommands(program: Command, ctx: CliContext): void
 
   registerRemediationCommands(program, ctx);
   const act = program.command('action').description('containment actions on real systems: plan, approve, run, verify, undo');
-  registerSuggestCommand(act, ctx);
+  act
+    .command('suggest')
+    .description('ready-made plans from the observables and the scan findings; --plan ID plans one on the targets Breachdesk holds')
+    .requiredOption('--incident <id>', 'incident id')
+    .option('--plan <suggestion>', 'plan this suggestion (its id) as it stands')
+    .option('--connector <name>', 'with --plan: the connector (needed when several of its kind are configured)')
+    .option('--param <name=value>', 'with --plan: an operation parameter (repeatable)', collect, [])
+    .option('--json', 'JSON output')
+    .action(
+      action(async (o: { incident: string; plan?: string; connector?: string; param: string[]; json?: boolean }) => {
+        const base = `/api/v1/incidents/${encodeURIComponent(o.incident)}/action-suggestions`;
+        if (o.plan) {
+          const body = { ...(o.connector ? { connector: o.connector } : {}), params: pairs(o.param, '--param') };
+          return printBulk(await withClient(() => ctx.client(), (api) => api.json<{ bulkId: string; items: Action[] }>(`${base}/${encodeURIComponent(o.plan!)}/plan`, { method: 'POST', body })), o.json);
+        }
+        const r = await withClient(() => ctx.client(), (api) => api.json<{ items: Suggestion[] }>(base));
+        if (o.json) return printJson(r);
+        for (const s of r.items) {
+          process.stdout.write(`${s.id}\t${s.title}\t${s.connectorKind} ${s.operation}\tconnectors: ${s.connectors.join(', ') || 'none configured'}\n`);
+          if (s.targets.length) process.stdout.write(`    targets: ${s.targets.join(', ')}\n`);
+          else if (s.maskedTargets.length) process.stdout.write(`    ready: ${s.maskedTargets.join(', ')}${s.ready > s.maskedTargets.length ? ` (+${s.ready - s.maskedTargets.length})` : ''}\n`);
+          else if (s.samples.length) process.stdout.write(`    samples: ${s.samples.join(', ')}\n`);
+        }
+      }),
+    );
   act
     .command('plan')
     .description('plan an operation on one or many targets (captures the pre-state and a dry run)')
@@ -153,14 +191,7 @@ export function registerContainCommands(program: Command, ctx: CliContext): void
           return { type, id: id.join(':') };
         });
         const body = { connector: o.connector, operation: o.operation, targets, params: pairs(o.param, '--param'), links };
-        const r = await withClient(() => ctx.client(), (api) => api.json<{ bulkId: string; items: Action[] }>(`/api/v1/incidents/${encodeURIComponent(o.incident)}/actions`, { method: 'POST', body }));
-        if (o.json) return printJson(r);
-        process.stdout.write(`bulk ${r.bulkId}: ${r.items.length} action(s)\n`);
-        for (const a of r.items) {
-          process.stdout.write(`${formatAction(a)}\n`);
-          for (const line of a.plan) process.stdout.write(`    ${line}\n`);
-          if (a.undoPreview) process.stdout.write(`    undo restores: ${a.undoPreview}\n`);
-        }
+        printBulk(await withClient(() => ctx.client(), (api) => api.json<{ bulkId: string; items: Action[] }>(`/api/v1/incidents/${encodeURIComponent(o.incident)}/actions`, { method: 'POST', body })), o.json);
       }),
     );
   for (const [step, what] of [

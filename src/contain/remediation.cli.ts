@@ -1,9 +1,9 @@
-/** `breachdesk remediation add|list|close` and `breachdesk action suggest`: thin commands over the API. */
+/** `breachdesk remediation add|list|close`: thin commands over the API. */
 import type { Command } from 'commander';
 import { withClient } from '../platform/cli-client.js';
 import { action, printJson } from '../platform/cli-support.js';
 import type { CliContext } from '../platform/module.js';
-import type { Remediation, Suggestion } from './remediation.schema.js';
+import type { Remediation } from './remediation.schema.js';
 
 const path = (incident: string) => `/api/v1/incidents/${encodeURIComponent(incident)}`;
 const line = (r: Remediation) => `${r.id}\t${r.status}\t${r.fix}${r.owner ? `\towner ${r.owner}` : ''}${r.due ? `\tdue ${r.due}` : ''}${r.evidence ? `\tevidence ${r.evidence.type} ${r.evidence.id}` : ''}`;
@@ -53,25 +53,6 @@ export function registerRemediationCommands(program: Command, ctx: CliContext): 
         const body = { evidence: evidence && { ...evidence, ...(o.note ? { note: o.note } : {}) } };
         const r = await withClient(() => ctx.client(), (api) => api.json<Remediation>(`${path(o.incident)}/remediations/${encodeURIComponent(id)}/close`, { method: 'POST', body }));
         process.stdout.write(`${line(r)}\n`);
-      }),
-    );
-}
-
-export function registerSuggestCommand(act: Command, ctx: CliContext): void {
-  act
-    .command('suggest')
-    .description('ready-made plans from the observables and the scan findings')
-    .requiredOption('--incident <id>', 'incident id')
-    .option('--json', 'JSON output')
-    .action(
-      action(async (o: { incident: string; json?: boolean }) => {
-        const r = await withClient(() => ctx.client(), (api) => api.json<{ items: Suggestion[] }>(`${path(o.incident)}/action-suggestions`));
-        if (o.json) return printJson(r);
-        for (const s of r.items) {
-          process.stdout.write(`${s.title}\t${s.connectorKind} ${s.operation}\tconnectors: ${s.connectors.join(', ') || 'none configured'}\n`);
-          if (s.targets.length) process.stdout.write(`    targets: ${s.targets.join(', ')}\n`);
-          else if (s.samples.length) process.stdout.write(`    samples: ${s.samples.join(', ')}\n`);
-        }
       }),
     );
 }

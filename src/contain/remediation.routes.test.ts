@@ -5,7 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test/support/dialects.js';
+import { type AwsFake, startAwsFake } from '../../test/support/peers/aws-fake.js';
+import { type SaasFake, startSaasFake } from '../../test/support/peers/saas-fakes.js';
 import { startTestServer, type TestServer } from '../../test/support/server.js';
+import { waitFor } from '../../test/support/wait.js';
+
+const AWS_KEY = 'AKIAZ7VRSQ5TJBFE1234';
+const GH_TOKEN = 'ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8';
+const LEAK = `deploy.sh ran with\nAWS_ACCESS_KEY_ID=${AWS_KEY}\nAWS_SECRET_ACCESS_KEY=kQ3vZ8pL2mN7xR4tY9wB1cF6hJ0dS5gA/eU+iO3k\nGITHUB_TOKEN=${GH_TOKEN}\n`;
 
 const report = (secrets: Record<string, { count: number; samples: string[] }>) => ({
   version: 1,
@@ -75,6 +82,66 @@ for (const dialect of testDialects()) {
       const v = await s.api(`/api/v1/incidents/${incident}/action-suggestions`, { token: viewer });
       expect(v.body.items.find((x: { operation: string }) => x.operation === 'lock-account').targets).toEqual([]);
     });
+
+    it('a scanned leak with an AWS key and a GitHub token gives ready-made plans with masked targets, planned as they stand', async () => {
+      const aws: AwsFake = await startAwsFake();
+      const gh: SaasFake = await startSaasFake();
+      try {
+        aws.users.set('ops', new Map());
+        aws.users.set('deployer', new Map());
+        aws.keys.set('AKIAADMIN0000000TEST', { user: 'ops', secret: 'admin-secret', status: 'Active' });
+        aws.keys.set(AWS_KEY, { user: 'deployer', secret: 'kQ3vZ8pL2mN7xR4tY9wB1cF6hJ0dS5gA/eU+iO3k', status: 'Active' });
+        gh.githubTokens.add(GH_TOKEN);
+        const leak = (await s.api('/api/v1/incidents', { token: cmd, body: { title: 'CI secrets leaked' } })).body.id;
+        await s.api(`/api/v1/incidents/${leak}/members`, { token: cmd, body: { username: 'viewer-1', role: 'member' } });
+        for (const [name, kind, config, secrets] of [
+          ['aws-prod', 'aws-iam', { region: 'eu-west-1', endpoint: aws.url }, { accessKeyId: 'AKIAADMIN0000000TEST', secretAccessKey: 'admin-secret' }],
+          ['github', 'github', { baseUrl: gh.url }, {}],
+        ] as const) {
+          expect((await s.api('/api/v1/connectors', { token: cmd, body: { name, kind, config, secrets } })).status).toBe(201);
+        }
+        const up = await fetch(`${s.url}/api/v1/incidents/${leak}/evidence?name=ci-log.txt`, { method: 'POST', headers: { authorization: `Bearer ${cmd}`, 'content-type': 'application/octet-stream' }, body: LEAK });
+        const evidenceId = ((await up.json()) as { id: string }).id;
+        const scan = await s.api(`/api/v1/incidents/${leak}/assessments`, { token: cmd, body: { evidenceIds: [evidenceId] } });
+        expect(scan.status).toBe(202);
+        await waitFor(async () => (await s.api(`/api/v1/assessments/${scan.body.id}`, { token: cmd })).body.status === 'done');
+
+        const r = await s.api(`/api/v1/incidents/${leak}/action-suggestions`, { token: cmd });
+        expect(r.text).not.toContain(AWS_KEY);
+        expect(r.text).not.toContain(GH_TOKEN);
+        const byKind = Object.fromEntries(r.body.items.filter((x: { ready: number }) => x.ready > 0).map((x: { connectorKind: string }) => [x.connectorKind, x]));
+        // The secret key's line names no key id here: its plan holds no target (suggestions.test.ts pairs them).
+        expect(r.body.items.filter((x: { operation: string; ready: number }) => x.operation === 'deactivate-access-key' && x.ready > 0)).toHaveLength(1);
+        expect(byKind['aws-iam']).toMatchObject({ title: 'Deactivate AWS access key AKIA…1234', operation: 'deactivate-access-key', connectors: ['aws-prod'], ready: 1, maskedTargets: ['AKIA…1234'], targets: [] });
+        expect(byKind.github).toMatchObject({ title: 'Revoke GitHub token ghp_…Q7r8', operation: 'revoke-token', connectors: ['github'], ready: 1, maskedTargets: ['ghp_…Q7r8'] });
+        // A viewer sees the same masked plans and cannot plan them.
+        const seen = await s.api(`/api/v1/incidents/${leak}/action-suggestions`, { token: viewer });
+        expect(seen.body.items.find((x: { id: string }) => x.id === byKind['aws-iam'].id).maskedTargets).toEqual(['AKIA…1234']);
+        expect((await s.api(`/api/v1/incidents/${leak}/action-suggestions/${byKind.github.id}/plan`, { token: viewer, body: {} })).status).toBe(403);
+
+        const planned = await s.api(`/api/v1/incidents/${leak}/action-suggestions/${byKind['aws-iam'].id}/plan`, { token: cmd, body: {} });
+        expect(planned.status).toBe(201);
+        expect(planned.text).not.toContain(AWS_KEY);
+        expect(planned.body.items).toHaveLength(1);
+        expect(planned.body.items[0]).toMatchObject({ connector: { name: 'aws-prod', kind: 'aws-iam' }, target: 'AKIA…1234', state: 'planned', error: null, undoPreview: 'AKIA…1234 of IAM user deployer: Active again' });
+        expect(planned.body.items[0].plan[0]).toBe('AKIA…1234 of IAM user deployer: Active → Inactive (calls signed with it fail at once)');
+        expect(planned.body.items[0].links.map((l: { type: string; id: string }) => `${l.type}:${l.id}`)).toEqual([`finding:${scan.body.id}/aws_access_key_id`]);
+        const gp = await s.api(`/api/v1/incidents/${leak}/action-suggestions/${byKind.github.id}/plan`, { token: cmd, body: { connector: 'github' } });
+        expect(gp.body.items[0]).toMatchObject({ target: 'ghp_…Q7r8', state: 'planned', approval: 'commander', reversible: false, plan: ['POST /credentials/revoke: the token stops working for good'] });
+        // The AWS key really is deactivated by the planned action once approved and run.
+        const ids = { actionIds: [planned.body.items[0].id] };
+        expect((await s.api(`/api/v1/incidents/${leak}/actions/approve`, { token: cmd, body: ids })).body.items[0].ok).toBe(true);
+        await s.api(`/api/v1/incidents/${leak}/actions/run`, { token: cmd, body: ids });
+        await waitFor(async () => aws.keys.get(AWS_KEY)?.status === 'Inactive', 20_000);
+        // A suggestion without held values says how to plan it instead.
+        const none = await s.api(`/api/v1/incidents/${incident}/action-suggestions/scan:database_url:database/plan`, { token: cmd, body: { connector: 'dir' } });
+        expect(none.status).toBe(400);
+        expect(none.body.detail).toBe('suggestion scan:database_url:database: Breachdesk holds no targets for it (masked for your role, or a scan that kept no values): plan it with its targets');
+      } finally {
+        await aws.stop();
+        await gh.stop();
+      }
+    }, 90_000);
 
     it('closes a remediation item only with evidence that the fix holds', async () => {
       const item = await s.api(`/api/v1/incidents/${incident}/remediations`, { token: cmd, body: { rootCause: 'CI log printed a GitHub token', fix: 'Mask secrets in CI logs; rotate the token', owner: 'Platform team', due: '2026-12-20' } });

@@ -2,14 +2,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { authenticated, canWrite, type Principal } from '../platform/auth/roles.js';
+import { authenticated, canWrite } from '../platform/auth/roles.js';
 import { principalOf } from '../platform/http/auth-hook.js';
-import { FixEvidenceSchema, RemediationInputSchema, RemediationSchema, type Suggestion, SuggestionSchema } from './remediation.schema.js';
+import { BulkSchema } from './contain.schema.js';
+import { FixEvidenceSchema, RemediationInputSchema, RemediationSchema, SuggestionPlanInputSchema, SuggestionSchema } from './remediation.schema.js';
 import type { RemediationService } from './remediation.service.js';
+import type { SuggestionsService } from './suggestions.service.js';
 
 const IncidentParams = z.object({ id: z.string().min(1) });
 
-export function remediationRoutes(remediation: RemediationService, suggestions: (p: Principal, incidentId: string) => Promise<Suggestion[]>) {
+export function remediationRoutes(remediation: RemediationService, suggestions: SuggestionsService) {
   return async (scope: FastifyInstance) => {
     const app = scope.withTypeProvider<ZodTypeProvider>();
     const tags = ['containment'];
@@ -34,7 +36,15 @@ export function remediationRoutes(remediation: RemediationService, suggestions: 
     app.get(
       '/api/v1/incidents/:id/action-suggestions',
       { config: { policy: authenticated }, schema: { tags, summary: 'Ready-made action plans from observables and scan findings', params: IncidentParams, response: { 200: z.object({ items: z.array(SuggestionSchema) }) } } },
-      async (request) => ({ items: await suggestions(principalOf(request), request.params.id) }),
+      async (request) => ({ items: await suggestions.list(principalOf(request), request.params.id) }),
+    );
+    app.post(
+      '/api/v1/incidents/:id/action-suggestions/:suggestionId/plan',
+      {
+        config: { policy: canWrite },
+        schema: { tags, summary: 'Plan a suggestion on the targets Breachdesk holds for it (masked in the answer where they are secrets)', params: z.object({ id: z.string().min(1), suggestionId: z.string().min(1) }), body: SuggestionPlanInputSchema, response: { 201: BulkSchema } },
+      },
+      async (request, reply) => reply.code(201).send(await suggestions.plan(principalOf(request), request.params.id, request.params.suggestionId, request.body)),
     );
   };
 }

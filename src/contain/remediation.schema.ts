@@ -44,6 +44,8 @@ export const RemediationSchema = z.object({
 export type Remediation = z.infer<typeof RemediationSchema>;
 
 export const SuggestionSchema = z.object({
+  /** Plan it as it stands: POST /api/v1/incidents/{id}/action-suggestions/{suggestionId}/plan. */
+  id: z.string(),
   title: z.string(),
   source: z.enum(['observable', 'scan']),
   connectorKind: z.string(),
@@ -57,5 +59,18 @@ export const SuggestionSchema = z.object({
   /** From the scan's revocation advice (ExposureReport secrets[].revocation): what to do, and the vendor's page. */
   how: z.string().optional(),
   reference: z.string().optional(),
+  /** How many targets Breachdesk holds for it (observables, or the values a server scan kept sealed): planned without typing them. */
+  ready: z.number(),
+  /** Those targets masked for everyone ("AKIA…1234"; at most 20). */
+  maskedTargets: z.array(z.string()),
 });
 export type Suggestion = z.infer<typeof SuggestionSchema>;
+
+export const SuggestionPlanInputSchema = z
+  .object({
+    /** Connector name or id; may be left out when exactly one connector of the suggestion's kind is configured. */
+    connector: z.string().min(1).optional(),
+    params: z.record(z.string(), z.unknown()).default({}),
+  })
+  .strict();
+export type SuggestionPlanInput = z.infer<typeof SuggestionPlanInputSchema>;

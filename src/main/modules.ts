@@ -98,6 +98,8 @@ export function createModules(platform: Platform): Modules {
     shardBytes: platform.config.scanShardBytes,
     // Shard logs on the shared object store when there is one (the data directory is not shared).
     blobs: platform.blobs.kind === 's3' ? platform.blobs : null,
+    // Every assessment looks for the organisation's canary records (issue 15 §4): a leak names its dataset.
+    canaries: () => confirm.canaries.planted(),
   });
   // Sent and submitted notices meet their obligations (issue 20 §4); the register lists them.
   const met = new ObligationsMetService(platform.store.db, platform.audit);
@@ -137,7 +139,10 @@ export function createModules(platform: Platform): Modules {
       secrets: async (incidentId) => {
         // The newest finished scan's secrets (the list omits reports; each is read on its own).
         const done = (await assessment.list(incidentId)).find((a) => a.status === 'done');
-        return done ? ((await assessment.get(done.id)).report?.secrets ?? {}) : {};
+        if (!done) return {};
+        const [secrets, targets] = await Promise.all([assessment.get(done.id).then((a) => a.report?.secrets ?? {}), assessment.secretTargets(done.id)]);
+        // With the values the scan kept sealed to revoke (issue 16 §3): containment plans on them and shows them masked.
+        return Object.fromEntries(Object.entries(secrets).map(([type, f]) => [type, { ...f, scanId: done.id, ...(targets[type] ? { targets: targets[type] } : {}) }]));
       },
     },
   });
@@ -229,11 +234,12 @@ export function createModules(platform: Platform): Modules {
         return { id: item.id, sha256: item.sha256 };
       },
     },
-    // Canary attribution: the scanner matches canary people like known customers (strong identifiers).
+    // Canary attribution of an uploaded file: the scanner looks for the canaries as known people.
     scanner: {
-      matchKnownPeople: async (paths, knownCsv) => {
+      findCanaries: async (paths, canaries) => {
         const { scan } = await import('../assessment/scanner/engine/scan.js');
-        return (await scan({ paths, customers: knownCsv, workers: 0 })).matchedCustomers;
+        const found = (await scan({ paths, canaries, workers: 0 })).report.canaries;
+        return found ?? { found: 0, datasets: [] };
       },
     },
   });

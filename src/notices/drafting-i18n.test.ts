@@ -130,12 +130,24 @@ describe('notices in the recipients’ languages', () => {
     ['PL', 'pl'],
     ['SE', 'sv'],
   ];
+  it('GDPR Art. 33(1) in German: a late notification states "Gründe für die Verzögerung" in the drafter\'s German', () => {
+    const late = inputsIn('de', { notificationDeadline: '2026-10-08T09:00:00Z' });
+    const missing = draftNotice('regulator', 'DE', rule('DE.gdpr.sa'), late, ['email'], 'de');
+    expect(missing.problems.map((p) => p.message).join()).toContain('after the deadline of 2026-10-08T09:00:00Z');
+    const english = draftNotice('regulator', 'DE', rule('DE.gdpr.sa'), { ...late, delayReasons: 'The database was identified only after forensic imaging.' }, ['email'], 'de');
+    expect(english.problems.map((p) => p.item)).toEqual(['delayReasons']);
+    const reasons = 'Die betroffene Datenbank wurde erst nach der forensischen Sicherung am 9. Oktober identifiziert, weil die Protokolle verschlüsselt waren.';
+    const d = draftNotice('regulator', 'DE', rule('DE.gdpr.sa'), { ...late, delayReasons: reasons }, ['email'], 'de');
+    expect(d.problems, JSON.stringify(d.problems)).toEqual([]);
+    expect(d.rendered.sections.find((x) => x.key === 'delay')).toEqual({ key: 'delay', heading: 'Gründe für die Verzögerung', text: reasons });
+  });
+
   it.each(EU)('%s individual and regulator notices in %s pass their content checks, with no English left', (country, lang) => {
     const els = ['person_name', 'email', 'password'] as const;
     const ind = draftNotice('individual', country, rule('EU.gdpr.individuals'), inputsIn(lang), [...els], lang);
     expect(ind.problems, JSON.stringify(ind.problems)).toEqual([]);
     expect(ind.rendered.coverage.every((c) => c.status === 'met')).toBe(true);
-    const reg = draftNotice('regulator', country, rule(`${country}.gdpr.sa`), inputsIn(lang, { attestations: { 'if later than 72 hours: reasons for the delay (Art. 33(1))': 'notified within 72 hours' } }), [...els], lang);
+    const reg = draftNotice('regulator', country, rule(`${country}.gdpr.sa`), inputsIn(lang, { notificationDeadline: '2099-01-01T00:00:00Z' }), [...els], lang);
     expect(reg.problems, JSON.stringify(reg.problems)).toEqual([]);
     // Addressed to the authority (issue 20 §6): no advice to the people, that jurisdiction's count
     // with the total beside it, the controller's address.

@@ -101,13 +101,35 @@ describe('notice drafting', () => {
   });
 
   it('issue 20 §6, GDPR Art. 33(3)(a): the regulator notice states the categories and the count of its own jurisdiction, and gives no advice to individuals', () => {
-    const onTime = { attestations: { 'if later than 72 hours: reasons for the delay (Art. 33(1))': 'notified within 72 hours' } };
+    const onTime = { notificationDeadline: '2026-11-01T12:00:00Z' };
     const d = draftNotice('regulator', 'FR', rule('FR.gdpr.sa'), { ...FULL, ...onTime, residentsAffected: 80, totalAffected: 200 }, ['email', 'password_hash']);
     expect(d.problems, JSON.stringify(d.problems)).toEqual([]);
     expect(d.rendered.fields).toMatchObject({ categoriesOfData: 'e-mail address, password (hashed)', approximateDataSubjects: '80', totalDataSubjects: '200', controllerAddress: '1 Main St', dpoContact: 'dpo@example.test' });
     // "What you can do" belongs to the Art. 34 communication to the data subjects.
     expect(d.rendered.sections.map((x) => x.key)).not.toContain('whatYouCanDo');
     expect(renderText(d.rendered)).not.toContain(FULL.whatYouCanDo!);
+  });
+
+  it('GDPR Art. 33(1): "the reasons for the delay" are owed only by a notification dated after its deadline, and then stated', () => {
+    const item = 'if later than 72 hours: reasons for the delay (Art. 33(1))';
+    const base = { ...FULL, residentsAffected: 80, totalAffected: 200, notificationDeadline: '2026-10-08T09:00:00.000Z' };
+    const onTime = draftNotice('regulator', 'FR', rule('FR.gdpr.sa'), { ...base, noticeDate: '2026-10-08' }, ['email']);
+    expect(onTime.problems, JSON.stringify(onTime.problems)).toEqual([]);
+    expect(onTime.rendered.coverage.find((c) => c.item === item)).toMatchObject({ status: 'met', by: expect.stringContaining('within the deadline') });
+    expect(onTime.rendered.sections.map((x) => x.key)).not.toContain('delay');
+    const late = draftNotice('regulator', 'FR', rule('FR.gdpr.sa'), { ...base, noticeDate: '2026-10-09' }, ['email']);
+    expect(late.problems.map((p) => p.item)).toEqual([item]);
+    expect(late.problems[0]!.message).toContain('dated 2026-10-09, after the deadline of 2026-10-08T09:00:00.000Z');
+    const reasons = 'The affected database was identified only after forensic imaging on 9 October.';
+    const explained = draftNotice('regulator', 'FR', rule('FR.gdpr.sa'), { ...base, noticeDate: '2026-10-09', delayReasons: reasons }, ['email']);
+    expect(explained.problems, JSON.stringify(explained.problems)).toEqual([]);
+    expect(explained.rendered.sections.find((x) => x.key === 'delay')).toEqual({ key: 'delay', heading: 'Reasons for the delay', text: reasons });
+    // Without a known deadline the checker cannot tell: the drafter attests or gives the reasons.
+    const unknown = draftNotice('regulator', 'FR', rule('FR.gdpr.sa'), { ...FULL }, ['email']);
+    expect(unknown.problems.find((p) => p.item === item)?.message).toContain('no deadline known');
+    // The UK's own rule words the item the same way; Brazil's ANPD form (Res. 15/2024) too.
+    const uk = draftNotice('regulator', 'GB', rule('GB.uk-gdpr.ico'), { ...base, noticeDate: '2026-10-10' }, ['email']);
+    expect(uk.problems.map((p) => p.item).join()).toMatch(/reasons for the delay/);
   });
 
   it('issue 20 §6: the state AG notice states the monitoring offer to the authority, not to "you"', () => {

@@ -127,6 +127,21 @@ const MATCHERS: { test: RegExp; check: Check }[] = [
     // The word for "password" in the notice's language (templates-i18n.ts), not the English keyword.
     check: (c) => (anyEl(c, CREDENTIALS) ? { ok: passwordWord(c.lang).test(sectionText(c, 'whatYouCanDo')), by: '"What You Can Do" asks for a password change' } : 'n/a'),
   },
+  {
+    // The reasons for a late notification: GDPR and UK GDPR Art. 33(1), PECR reg. 5A(3A), Kenya DPA
+    // s 43(2), LGPD Art. 48 §1 IV. Owed only when the notice is dated after its deadline; the
+    // deadline is the tracked obligation's (drafts.service.ts), the reasons the drafter's.
+    test: /reasons for (the |any )?delay/i,
+    check: (c) => {
+      if (has(c, 'delay')) return { ok: true, by: 'section on the reasons for the delay' };
+      const due = c.inputs.notificationDeadline;
+      const dated = c.inputs.noticeDate;
+      if (!due || !dated) return { ok: false, by: 'no deadline known for this notice: give delayReasons, or attest that it is on time' };
+      return dated <= due.slice(0, 10)
+        ? { ok: true, by: `dated ${dated}, within the deadline of ${due}: no delay to explain` }
+        : { ok: false, by: `dated ${dated}, after the deadline of ${due}: give the reasons for the delay (delayReasons)` };
+    },
+  },
   { test: /delayed by law enforcement/i, check: (c) => ({ ok: c.inputs.lawEnforcementDelay !== undefined && c.inputs.lawEnforcementDelay !== null, by: 'statement on law-enforcement delay' }) },
   { test: /date of the notice/i, check: (c) => ({ ok: field(c, 'noticeDate'), by: 'notice date' }) },
   { test: /date.*(range|of the breach|estimated)|date or period|date of discovery|time frame|dates? of (the )?breach/i, check: (c) => ({ ok: field(c, 'breachDate') && (!/discovery/i.test(c.all) || field(c, 'discoveryDate')), by: 'breach (and discovery) dates' }) },
@@ -196,7 +211,7 @@ export function contentHashOf(r: RenderedNotice): string {
 }
 
 /** The drafter's own words, which must be in the notice's language. */
-const FREE_TEXT: (keyof DraftInputs)[] = ['whatHappened', 'informationInvolved', 'likelyConsequences', 'whatWeAreDoing', 'whatYouCanDo', 'safeguards'];
+const FREE_TEXT: (keyof DraftInputs)[] = ['whatHappened', 'informationInvolved', 'likelyConsequences', 'whatWeAreDoing', 'whatYouCanDo', 'safeguards', 'delayReasons'];
 
 export function draftNotice(kind: NoticeKind, jurisdiction: string, rule: Rule | null, inputs: DraftInputs, elements: ElementId[], language: NoticeLanguage = 'en'): DraftResult {
   const translated = language === 'en' ? null : translatedTemplate(kind, jurisdiction, rule, language);

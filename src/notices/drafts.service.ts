@@ -64,6 +64,10 @@ export class DraftsService {
     const inputs = parseInputs({ ...Object.fromEntries(Object.entries(known).filter(([, v]) => v !== undefined && v !== '')), ...Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined)) });
     const elements = body.elements ?? (await this.audienceElements(body.incidentId, kind, jurisdiction));
     const counts = await this.s.people.countsByJurisdiction(body.incidentId);
+    // The obligation's deadline decides whether "the reasons for the delay" are owed (drafting.ts).
+    const timing = rule ? await this.s.deps.obligations?.deadline?.(body.incidentId, rule.id) : null;
+    if (timing?.deadline && inputs.notificationDeadline === undefined) inputs.notificationDeadline = timing.deadline;
+    if (timing?.lateReason && inputs.delayReasons === undefined) inputs.delayReasons = timing.lateReason;
     const withCounts = withDefaults(inputs, counts, jurisdiction, this.s.now());
     const d = draftNotice(kind, jurisdiction, rule, withCounts, elements, language);
     const at = this.s.now().toISOString();

@@ -32,6 +32,10 @@ export const draftInputsSchema = z
     phiLocation: text.optional(),
     safeguards: text.optional(),
     sampleNoticeRef: text.optional(),
+    /** Why the notification is later than its deadline (GDPR Art. 33(1); LGPD Art. 48 §1 IV). */
+    delayReasons: text.optional(),
+    /** The deadline of the obligation this notice meets (ISO 8601), from the tracked obligations. */
+    notificationDeadline: z.iso.datetime({ offset: true }).optional(),
     attestations: z.record(z.string(), text).optional(),
   })
   .strict();

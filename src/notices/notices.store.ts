@@ -38,6 +38,8 @@ export interface IncidentAccessPort {
 export interface ObligationsMetPort {
   check(e: MetNotice): Promise<void>;
   met(e: MetNotice, actor: Actor): Promise<number>;
+  /** The earliest deadline of the incident's tracked obligations under the rule, and a late reason already recorded. */
+  deadline?(incidentId: string, ruleId: string): Promise<{ deadline: string | null; lateReason: string | null } | null>;
 }
 export interface MetNotice {
   incidentId: string;

@@ -28,7 +28,7 @@
 import type { ElementId } from '../assessment/scanner/types.js';
 import type { Rule } from '../obligations/rule.schema.js';
 import type { NoticeLanguage } from './languages.js';
-import { type DraftInputs, gdprRegulatorFields, type NoticeKind, type Template, type TemplateSection } from './templates.js';
+import { type DraftInputs, delaySection, gdprRegulatorFields, type NoticeKind, type Template, type TemplateSection } from './templates.js';
 import { de } from './i18n/de.js';
 import { es } from './i18n/es.js';
 import { fr, frCA } from './i18n/fr.js';
@@ -139,6 +139,7 @@ function regulator(lang: NoticeLanguage, pack: Pack, jurisdiction: string): Temp
           { key: 'consequences', heading: r.consequences, text: '{{likelyConsequences}}' },
           { key: 'whatWeAreDoing', heading: r.measures, text: '{{whatWeAreDoing}}' },
           { key: 'contact', heading: r.contact[0], text: r.contact[1] },
+          ...delaySection(i, r.delay),
         ];
       },
       // The structured fields keep their machine keys (the English template's), values localised.

@@ -38,6 +38,10 @@ export interface DraftInputs {
   phiLocation?: string;
   safeguards?: string;
   sampleNoticeRef?: string;
+  /** Why the notification is later than its deadline (GDPR Art. 33(1) "the reasons for the delay"). */
+  delayReasons?: string;
+  /** The deadline of the obligation the notice meets (ISO 8601), prefilled from the tracked obligations. */
+  notificationDeadline?: string;
   /** How an item the checker does not recognise is met, keyed by the rule's item text. */
   attestations?: Record<string, string>;
 }
@@ -226,6 +230,14 @@ const coverLetter = (to: string): TemplateSection => ({
 });
 
 /**
+ * Art. 33(1): a notification "not made within 72 hours shall be accompanied by reasons for the
+ * delay" — a section only when the drafter gives them (drafting.ts checks whether they are owed).
+ */
+export function delaySection(i: DraftInputs, heading: string): TemplateSection[] {
+  return i.delayReasons?.trim() ? [{ key: 'delay', heading, text: '{{delayReasons}}' }] : [];
+}
+
+/**
  * The structured fields of a GDPR Art. 33(3) notification, in every language: machine keys, the
  * data categories as that language names them.
  */
@@ -264,6 +276,7 @@ const gdprRegulator: Template = {
     { key: 'consequences', heading: 'Likely consequences', text: '{{likelyConsequences}}' },
     { key: 'whatWeAreDoing', heading: 'Measures taken or proposed', text: '{{whatWeAreDoing}}' },
     { key: 'contact', heading: 'Contact point', text: 'Data protection officer: {{dpoContact}}. ' + contactText() + ' Postal address: {{organisationAddress}}.' },
+    ...delaySection(i, 'Reasons for the delay'),
   ],
   fields: (i, els) => gdprRegulatorFields(i, elementLabels(els)),
 };

@@ -2,9 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectorContract } from '../../../test/support/connector-contract.js';
 import { type SaasFake, startSaasFake } from '../../../test/support/peers/saas-fakes.js';
-import { PermanentError, TransientError } from '../connector.js';
+import { findOperation, PermanentError, TransientError } from '../connector.js';
 import { entraConnector } from './entra.connector.js';
 import { githubConnector } from './github.connector.js';
+import { gitlabConnector } from './gitlab.connector.js';
 import { googleConnector } from './google.connector.js';
 import { keycloakConnector } from './keycloak.connector.js';
 import { slackConnector } from './slack.connector.js';
@@ -89,6 +90,40 @@ describe('GitHub connector contract (HTTP fake; irreversible)', () => {
     cases: [{ operation: 'revoke-token', target: GH, live: async () => ({ alive: async () => fake.githubTokens.has(GH), close: async () => {} }) }],
     unknownTarget: { operation: 'revoke-token', target: 'not-a-token', message: /^target is not a GitHub token/ },
     unreachable: () => ({ baseUrl: 'http://127.0.0.1:1' }),
+  });
+});
+
+const GL = { frank: `glpat-${'Fr4nk'.repeat(5)}`, ci: `glpat-${'C1tok'.repeat(5)}`, gina: `glpat-${'G1na_'.repeat(5)}` };
+/** A client using `token` against GitLab: alive while GET /api/v4/user answers 200. */
+const gitlabCalls = (token: string) => async () => ({
+  alive: async () => (await fetch(`${fake.url}/api/v4/user`, { headers: { 'private-token': token } })).status === 200,
+  close: async () => {},
+});
+describe('GitLab connector contract (HTTP fake; token revocation irreversible, block undone)', () => {
+  beforeAll(() => {
+    fake.gitlab.users.set(7, { id: 7, username: 'frank', state: 'active' });
+    fake.gitlab.users.set(8, { id: 8, username: 'gina', state: 'active' });
+    fake.gitlab.tokens.set(41, { id: 41, token: GL.frank, userId: 7, active: true, revoked: false });
+    fake.gitlab.tokens.set(42, { id: 42, token: GL.ci, userId: 7, active: true, revoked: false });
+    fake.gitlab.tokens.set(43, { id: 43, token: GL.gina, userId: 8, active: true, revoked: false });
+  });
+  connectorContract({
+    kind: gitlabConnector,
+    config: () => ({ baseUrl: fake.url }),
+    secrets: () => ({ token: fake.token }),
+    cases: [
+      { operation: 'block-user', target: 'gina', live: gitlabCalls(GL.gina) },
+      { operation: 'revoke-token', target: GL.ci, live: gitlabCalls(GL.ci) },
+      { operation: 'revoke-token', target: '41', live: gitlabCalls(GL.frank) },
+    ],
+    unknownTarget: { operation: 'revoke-token', target: '999' },
+    unreachable: () => ({ baseUrl: 'http://127.0.0.1:1' }),
+  });
+  it('an unknown user and a value that is not a token are clear errors; a non-admin check says so', async () => {
+    const h = await gitlabConnector.connect({ baseUrl: fake.url }, { token: fake.token });
+    await expect(findOperation(gitlabConnector, 'block-user').capture(h, 'nobody', {})).rejects.toThrow('GitLab user "nobody" not found');
+    await expect(findOperation(gitlabConnector, 'revoke-token').capture(h, 'hunter2', {})).rejects.toThrow('target is not a GitLab personal access token id or glpat- token');
+    expect(await gitlabConnector.check(h)).toBe(`GitLab at ${fake.url}: signed in as root (administrator)`);
   });
 });
 

@@ -20,6 +20,7 @@ export const de: Pack = {
     consequences: 'Wahrscheinliche Folgen',
     measures: 'Ergriffene oder vorgeschlagene Maßnahmen',
     contact: ['Anlaufstelle', 'Datenschutzbeauftragter: {{dpoContact}}. Bei Fragen wenden Sie sich bitte an {{organisationName}} unter {{contactPhone}} oder {{contactEmail}}.'],
+    delay: 'Gründe für die Verzögerung',
   },
   labels: {
     person_name: 'Name',

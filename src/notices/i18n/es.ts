@@ -20,6 +20,7 @@ export const es: Pack = {
     consequences: 'Consecuencias probables',
     measures: 'Medidas adoptadas o propuestas',
     contact: ['Punto de contacto', 'Delegado de protección de datos: {{dpoContact}}. Si tiene preguntas, póngase en contacto con {{organisationName}} en el {{contactPhone}} o en {{contactEmail}}.'],
+    delay: 'Motivos de la dilación',
   },
   labels: {
     person_name: 'nombre',

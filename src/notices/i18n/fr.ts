@@ -20,6 +20,7 @@ export const fr: Pack = {
     consequences: 'Conséquences probables',
     measures: 'Mesures prises ou proposées',
     contact: ['Point de contact', 'Délégué à la protection des données : {{dpoContact}}. Pour toute question, contactez {{organisationName}} au {{contactPhone}} ou à {{contactEmail}}.'],
+    delay: 'Motifs du retard',
   },
   labels: {
     person_name: 'nom',

@@ -20,6 +20,7 @@ export const it: Pack = {
     consequences: 'Probabili conseguenze',
     measures: 'Misure adottate o di cui si propone l’adozione',
     contact: ['Punto di contatto', 'Responsabile della protezione dei dati: {{dpoContact}}. Per domande può contattare {{organisationName}} al numero {{contactPhone}} o all’indirizzo {{contactEmail}}.'],
+    delay: 'Motivi del ritardo',
   },
   labels: {
     person_name: 'nome',

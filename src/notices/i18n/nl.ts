@@ -20,6 +20,7 @@ export const nl: Pack = {
     consequences: 'Waarschijnlijke gevolgen',
     measures: 'Genomen of voorgestelde maatregelen',
     contact: ['Contactpunt', 'Functionaris voor gegevensbescherming: {{dpoContact}}. Met vragen kunt u contact opnemen met {{organisationName}} via {{contactPhone}} of {{contactEmail}}.'],
+    delay: 'Motivering voor de vertraging',
   },
   labels: {
     person_name: 'naam',

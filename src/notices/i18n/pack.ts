@@ -20,6 +20,8 @@ export interface Pack {
     consequences: string;
     measures: string;
     contact: [heading: string, text: string];
+    /** Heading of the reasons for a late notification, in the words of the law's own translation (GDPR Art. 33(1)). */
+    delay: string;
   };
   labels: Partial<Record<ElementId, string>>;
   /** The word for "password" (the credentials check looks for it in "what you can do"). */

@@ -20,6 +20,7 @@ export const pl: Pack = {
     consequences: 'Możliwe konsekwencje',
     measures: 'Zastosowane lub proponowane środki',
     contact: ['Punkt kontaktowy', 'Inspektor ochrony danych: {{dpoContact}}. W razie pytań prosimy o kontakt z {{organisationName}} pod numerem {{contactPhone}} lub adresem {{contactEmail}}.'],
+    delay: 'Przyczyny opóźnienia',
   },
   labels: {
     person_name: 'imię i nazwisko',

@@ -20,6 +20,7 @@ export const pt: Pack = {
     consequences: 'Consequências prováveis',
     measures: 'Medidas adotadas ou propostas',
     contact: ['Ponto de contacto', 'Encarregado da proteção de dados: {{dpoContact}}. Em caso de dúvidas, contacte {{organisationName}} através do {{contactPhone}} ou de {{contactEmail}}.'],
+    delay: 'Motivos do atraso',
   },
   labels: {
     person_name: 'nome',
@@ -60,6 +61,8 @@ export const ptBR: Pack = {
     subject: 'Comunicação de incidente de segurança – {{organisationName}}',
     cover: 'À Autoridade Nacional de Proteção de Dados:\n\n{{organisationName}} comunica, em {{noticeDate}}, a ocorrência de um incidente de segurança com dados pessoais. Seguem os dados estruturados; complementaremos esta comunicação conforme a apuração avançar.',
     contact: ['Contato', 'Encarregado: {{dpoContact}}. Em caso de dúvidas, entre em contato com {{organisationName}} pelo {{contactPhone}} ou por {{contactEmail}}.'],
+    // LGPD Art. 48 §1 IV; Res. CD/ANPD 15/2024 Art. 6 §2: "os motivos da demora".
+    delay: 'Motivos da demora',
   },
   labels: { ...pt.labels, email: 'endereço de e-mail', postal_address: 'endereço', national_id: 'número de CPF ou RG', username: 'nome de usuário', password: 'senha', password_hash: 'senha (em hash)' },
 };

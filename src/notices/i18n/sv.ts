@@ -20,6 +20,7 @@ export const sv: Pack = {
     consequences: 'Sannolika konsekvenser',
     measures: 'Vidtagna eller föreslagna åtgärder',
     contact: ['Kontaktpunkt', 'Dataskyddsombud: {{dpoContact}}. Om du har frågor kan du kontakta {{organisationName}} på {{contactPhone}} eller {{contactEmail}}.'],
+    delay: 'Motivering till förseningen',
   },
   labels: {
     person_name: 'namn',

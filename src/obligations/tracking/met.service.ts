@@ -75,6 +75,18 @@ export class ObligationsMetService {
         throw new BadInputError(`lateReason: ${e.at} is after the deadline of ${r.rule_id} (${r.deadline}); say why the notification is late (GDPR Art. 33(1))`);
   }
 
+  /**
+   * What a notice under `ruleId` needs to know about its timing: the earliest deadline of the
+   * incident's tracked obligations under that rule, and a late reason already recorded on one.
+   */
+  async deadline(incidentId: string, ruleId: string): Promise<{ deadline: string | null; lateReason: string | null } | null> {
+    const rows = await this.rows(incidentId, [ruleId]);
+    if (!rows.length) return null;
+    const deadlines = rows.map((r) => r.deadline).filter((d): d is string => !!d).sort();
+    const reason = rows.map((r) => (r.met_json ? (JSON.parse(r.met_json) as MetRecord).lateReason : null)).find((x) => !!x) ?? null;
+    return { deadline: deadlines[0] ?? null, lateReason: reason };
+  }
+
   /** Population jurisdictions of the incident's last computation (the people each obligation counts). */
   private async population(incidentId: string): Promise<string[]> {
     const r = await this.db.selectFrom('incident_facts').select('facts_json').where('incident_id', '=', incidentId).executeTakeFirst();

@@ -119,6 +119,11 @@ describe('notices meet their obligations (sqlite)', () => {
     expect(d.body.inputs).toMatchObject({ organisationName: 'Hudson Outfitters LLC', organisationAddress: '1 Pier Road, New York', contactEmail: 'privacy@hudson.test', dpoContact: 'Dana Privacy, dpo@hudson.test', discoveryDate: '2026-01-05', contactPhone: '+1 212 555 0199', breachDate: '2025-12-28', breachEndDate: '2026-01-02' });
     // The date range is in the notice as a range (Cal. Civ. Code §1798.82(d)(2)(C) wording, used for every US state).
     expect(JSON.stringify(d.body.rendered)).toContain('between 2025-12-28 and 2026-01-02');
+    // The tracked obligation's deadline and the late reason recorded on it (GDPR Art. 33(1): the
+    // reasons for the delay go into a late notification; drafting.ts checks they are there).
+    const tracked = (await obligations()).items.find((i) => i.id === 'US-NY.individuals.2025') as Item & { deadline: string };
+    expect(tracked.deadline).toMatch(/^2026-02-0/);
+    expect(d.body.inputs).toMatchObject({ notificationDeadline: tracked.deadline, delayReasons: 'residents identified on 2026-02-21' });
   });
 
   it('a late submission without a reason is refused before anything changes (the 30-day individual clock has passed)', async () => {

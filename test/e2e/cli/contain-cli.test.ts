@@ -85,5 +85,12 @@ describe('breachdesk action and connector commands', () => {
     expect(noTarget).toMatchObject({ code: 2, stderr: 'breachdesk: give at least one --target or --targets-file\n' });
     const badConn = await cli(['action', 'plan', '--incident', incident, '--connector', 'nope', '--operation', 'x', '--target', 'y'], env);
     expect(badConn.stderr).toBe('breachdesk: connector "nope" not found\n');
+
+    // Suggestions list their ids and held targets masked; --plan plans one as it stands.
+    await jsonApi(serve.url)(`/api/v1/incidents/${incident}/observables`, { token: env.BREACHDESK_TOKEN, body: { kind: 'account', value: 'alice' } });
+    const sugg = await cli(['action', 'suggest', '--incident', incident], env);
+    expect(sugg.stdout).toContain('observable:ldap:lock-account\tLock in the directory: 1 account(s) from the observables\tldap lock-account\tconnectors: none configured\n    targets: alice\n');
+    const noConn = await cli(['action', 'suggest', '--incident', incident, '--plan', 'observable:ldap:lock-account'], env);
+    expect(noConn).toMatchObject({ code: 2, stderr: 'breachdesk: connector: no ldap connector is configured\n' });
   }, 120_000);
 });

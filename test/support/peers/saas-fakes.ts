@@ -5,7 +5,9 @@
  * lifecycle suspend/unsuspend, sessions) and Microsoft Graph users (Bearer auth, Request_ResourceNotFound,
  * accountEnabled, revokeSignInSessions), Keycloak Admin REST (client-credentials token, enabled,
  * logout, sessions), Google Workspace Directory (suspended, signOut) and Slack admin (session
- * reset and list, `{"ok": false, "error": …}` bodies) — plus a switch to answer 429 with Retry-After.
+ * reset and list, `{"ok": false, "error": …}` bodies), GitLab REST v4 (PRIVATE-TOKEN, personal access
+ * tokens by id and `self`, user block/unblock, `{"message": "404 …"}` bodies) — plus a switch to
+ * answer 429 with Retry-After.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
@@ -26,6 +28,8 @@ export interface SaasFake {
   users: Map<string, FakeUser>;
   /** GitHub tokens that still authenticate. */
   githubTokens: Set<string>;
+  /** GitLab personal access tokens by id; a user's token answers 403 while the user is blocked. */
+  gitlab: { users: Map<number, { id: number; username: string; state: string }>; tokens: Map<number, { id: number; token: string; userId: number; active: boolean; revoked: boolean }> };
   /** The next n requests answer 429 with `Retry-After: seconds`. */
   rateLimit(n: number, seconds: number): void;
   requests: string[];
@@ -37,6 +41,7 @@ export async function startSaasFake(): Promise<SaasFake> {
   const users = new Map<string, FakeUser>();
   const requests: string[] = [];
   const githubTokens = new Set<string>();
+  const gitlab: SaasFake['gitlab'] = { users: new Map(), tokens: new Map() };
   let limited = 0;
   let retryAfter = 1;
   const find = (key: string) => [...users.values()].find((u) => u.id === key || u.login === key);
@@ -76,6 +81,43 @@ export async function startSaasFake(): Promise<SaasFake> {
       const f = new URLSearchParams(form);
       if (f.get('grant_type') !== 'client_credentials' || f.get('client_secret') !== 'kc-secret') return send(res, 401, { error: 'unauthorized_client', error_description: 'Invalid client or Invalid client credentials' });
       return send(res, 200, { access_token: token, expires_in: 300, token_type: 'Bearer' });
+    }
+    if (path.startsWith('/api/v4/')) {
+      // GitLab: an administrator's PRIVATE-TOKEN is fake.token; users' own tokens authenticate as them.
+      const pt = String(req.headers['private-token'] ?? '');
+      const own = [...gitlab.tokens.values()].find((t) => t.token === pt && t.active);
+      if (pt !== token && !own) return send(res, 401, { message: '401 Unauthorized' });
+      if (own && gitlab.users.get(own.userId)?.state === 'blocked') return send(res, 403, { message: '403 Forbidden - Your account has been blocked.' });
+      if (path === '/api/v4/user') return send(res, 200, own ? { id: own.userId, username: gitlab.users.get(own.userId)?.username } : { id: 1, username: 'root', is_admin: true });
+      if (path === '/api/v4/personal_access_tokens/self' && own) return send(res, 200, { id: own.id, user_id: own.userId, active: own.active, revoked: own.revoked });
+      if (own) return send(res, 403, { message: '403 Forbidden' });
+      const pat = /^\/api\/v4\/personal_access_tokens\/(\d+)$/.exec(path);
+      if (pat) {
+        const t = gitlab.tokens.get(Number(pat[1]));
+        if (!t) return send(res, 404, { message: '404 Not found' });
+        if (req.method === 'GET') return send(res, 200, { id: t.id, user_id: t.userId, name: 'ci', active: t.active, revoked: t.revoked });
+        if (req.method === 'DELETE') {
+          if (t.revoked) return send(res, 400, { message: '400 Bad request - Token already revoked' });
+          t.revoked = true;
+          t.active = false;
+          return send(res, 204);
+        }
+      }
+      if (path === '/api/v4/users') return send(res, 200, [...gitlab.users.values()].filter((u) => u.username === url.searchParams.get('username')));
+      const um = /^\/api\/v4\/users\/(\d+)(\/block|\/unblock)?$/.exec(path);
+      const u = um ? gitlab.users.get(Number(um[1])) : undefined;
+      if (um && !u) return send(res, 404, { message: '404 User Not Found' });
+      if (u && req.method === 'GET' && !um![2]) return send(res, 200, { id: u.id, username: u.username, state: u.state });
+      if (u && req.method === 'POST' && um![2] === '/block') {
+        u.state = 'blocked';
+        return send(res, 201, true);
+      }
+      if (u && req.method === 'POST' && um![2] === '/unblock') {
+        if (u.state !== 'blocked') return send(res, 403, { message: '403 Forbidden - Unblocking a non-blocked user is not allowed' });
+        u.state = 'active';
+        return send(res, 201, true);
+      }
+      return send(res, 404, { message: '404 Not Found' });
     }
     if (path.startsWith('/api/') && !okta) {
       // Slack Web API: errors are HTTP 200 with ok: false.
@@ -179,6 +221,7 @@ export async function startSaasFake(): Promise<SaasFake> {
     token,
     users,
     githubTokens,
+    gitlab,
     requests,
     rateLimit: (n, s) => {
       limited = n;

@@ -59,8 +59,9 @@ const TEXT_INPUTS = [
   'likelyConsequences',
   'reporterName',
   'reporterTitle',
+  'delayReasons',
 ];
-const LONG = new Set(['whatHappened', 'informationInvolved', 'whatWeAreDoing', 'whatYouCanDo', 'likelyConsequences', 'organisationAddress']);
+const LONG = new Set(['whatHappened', 'informationInvolved', 'whatWeAreDoing', 'whatYouCanDo', 'likelyConsequences', 'organisationAddress', 'delayReasons']);
 const label = (k: string) => humanize(k.replace(/([A-Z])/g, ' $1').toLowerCase());
 
 function InputsEditor({ notice }: { notice: NoticeView }) {

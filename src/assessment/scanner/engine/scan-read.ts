@@ -145,8 +145,12 @@ export async function readInto(sink: ScanSink, ctx: ReadContext): Promise<{ inFl
         if (part.first) sink.addColumns(path, table, cls);
       }
       if (!cls) {
-        port ??= await detection();
-        cls = port.classifyColumns(table, columns, rows().slice(0, CLASSIFY_SAMPLE_ROWS));
+        const sample = rows().slice(0, CLASSIFY_SAMPLE_ROWS);
+        if (runner.classify && !opts.detection) cls = await runner.classify({ table, columns, sample });
+        else {
+          port ??= await detection();
+          cls = port.classifyColumns(table, columns, sample);
+        }
         classes.set(ck, cls);
         sink.addColumns(path, table, cls);
       }

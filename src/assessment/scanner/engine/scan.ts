@@ -8,11 +8,13 @@ import type { ExposureReport } from '../../scan.schema.js';
 import type { ReadLimits } from '../types.js';
 import { Aggregate, type AggregateOptions } from './aggregate.js';
 import { CLASSIFY_SAMPLE_ROWS } from './constants.js';
+import { addCanaries, type CanaryRecord, canaryReport } from './canaries.js';
 import { addCustomers, type MatchedCustomer, type ReadFn, readCustomerRows } from './customers.js';
 import type { DetectionPort } from './detection.port.js';
 import type { PeopleResult } from './people.js';
 import { createBatchRunner, createPartitionGrouper } from './pool.js';
 import { readInto, sizeOf } from './scan-read.js';
+import { secretTargets } from './secret-report.js';
 import { TempDir } from './spill-log.js';
 import { SpillStore } from './spill-store.js';
 
@@ -33,6 +35,8 @@ export interface ScanOptions extends AggregateOptions {
   /** Worker threads for detection; 0 = in the calling thread. */
   workers?: number;
   customers?: string;
+  /** Canary records to look for (canaries.ts): the report gains a `canaries` section. */
+  canaries?: readonly CanaryRecord[];
   /** Blind-index key; a fresh random key per scan by default. */
   key?: Buffer;
   limits?: Partial<ReadLimits>;
@@ -58,7 +62,10 @@ export interface ScanResult {
   matchedCustomers: MatchedCustomer[];
   /** The HMAC key the digests were made with (kept only in memory; store it encrypted if at all). */
   key: Buffer;
-  /** With `rawSamples`: element id → the unmasked values behind `report.elements[id].samples`, same order. */
+  /**
+   * With `rawSamples`: element id → the unmasked values behind `report.elements[id].samples`, same
+   * order; and `secret:<type>:<provider>` → the values a responder revokes (secret-report.ts).
+   */
   rawSamples?: Record<string, string[]>;
 }
 
@@ -98,7 +105,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
 }
 
 export interface FinishContext {
-  opts: Pick<ScanOptions, 'customers' | 'limits' | 'rawSamples'>;
+  opts: Pick<ScanOptions, 'customers' | 'canaries' | 'limits' | 'rawSamples'>;
   read: ReadFn;
   detection: () => Promise<DetectionPort>;
   port: DetectionPort | null;
@@ -135,6 +142,10 @@ export async function finishScan(agg: Aggregate, ctx: FinishContext): Promise<Sc
       port ??= await detection();
       customers = await addCustomers(opts.customers, agg.people, key, port, read, { limits: opts.limits });
     }
+    if (opts.canaries?.length) {
+      port ??= await detection();
+      addCanaries(opts.canaries, agg.people, key, port);
+    }
     people = await agg.people.finish(grouper.group, 2 * Math.max(1, ctx.threads));
   } finally {
     await grouper.close();
@@ -151,6 +162,7 @@ export async function finishScan(agg: Aggregate, ctx: FinishContext): Promise<Sc
       matched: customers ? people.matchedIndividuals : 0,
       unmatched: customers ? people.individuals - people.matchedIndividuals : 0,
     },
+    ...(opts.canaries ? { canaries: canaryReport(opts.canaries, people.matchedKnownRows) } : {}),
     performance: {
       durationMs,
       bytesPerSecond: durationMs > 0 ? Math.round((bytesTotal / durationMs) * 1000) : 0,
@@ -158,6 +170,6 @@ export async function finishScan(agg: Aggregate, ctx: FinishContext): Promise<Sc
     },
   };
   const result: ScanResult = { report, matchedCustomers, key };
-  if (opts.rawSamples) result.rawSamples = Object.fromEntries(agg.rawSamples);
+  if (opts.rawSamples) result.rawSamples = { ...Object.fromEntries(agg.rawSamples), ...secretTargets(agg.secretTally) };
   return result;
 }

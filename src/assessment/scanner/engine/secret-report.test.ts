@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ExposureReportSchema } from '../../scan.schema.js';
 import { maskValue } from '../detectors/mask.js';
 import { scanText } from '../detectors/text-scan.js';
-import { buildSecretReport, mergeSecretTally, type SecretTally, tallySecret } from './secret-report.js';
+import { buildSecretReport, mergeSecretTally, type SecretTally, secretTargets, tallySecret } from './secret-report.js';
 
 const tally = (text: string): SecretTally => {
   const t: SecretTally = { secrets: {} };
@@ -11,6 +11,25 @@ const tally = (text: string): SecretTally => {
 };
 
 describe('secret report (issue 14 §1–3)', () => {
+  it('keeps the values a responder revokes only when asked (server scans): the AWS key id for a secret key, distinct, merged', () => {
+    const text = 'AWS_ACCESS_KEY_ID=AKIAZ7VRSQ5TJBFE1234 AWS_SECRET_ACCESS_KEY=kQ3vZ8pL2mN7xR4tY9wB1cF6hJ0dS5gA/eU+iO3k token ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8';
+    const raw = (): SecretTally => {
+      const t: SecretTally = { secrets: {} };
+      for (const f of scanText(text, { people: false }).secrets) tallySecret(t, f, maskValue, true);
+      return t;
+    };
+    expect(tally(text).secrets.github_token?.targets).toBeUndefined();
+    const a = raw();
+    mergeSecretTally(a, raw());
+    expect(secretTargets(a)).toEqual({
+      'secret:aws_access_key_id:aws': ['AKIAZ7VRSQ5TJBFE1234'],
+      'secret:aws_secret_access_key:aws': ['AKIAZ7VRSQ5TJBFE1234'],
+      'secret:github_token:github': ['ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8'],
+    });
+    // Never in the report.
+    expect(JSON.stringify(buildSecretReport(a))).not.toContain('AKIAZ7VRSQ5TJBFE1234');
+  });
+
   it('gives family, providers, masked identities and revocation steps; keeps suspects apart', () => {
     const a = tally('AWS_ACCESS_KEY_ID=ASIAZ7VRSQ5TJBFEXKW2 AWS_SECRET_ACCESS_KEY=kQ3vZ8pL2mN7xR4tY9wB1cF6hJ0dS5gA/eU+iO3k');
     const b = tally('DATABASE_URL=postgres://app:Qm3x9LpV2sR7@db.internal:5432/prod and -----BEGIN OPENSSH PRIVATE KEY-----');

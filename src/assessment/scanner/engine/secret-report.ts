@@ -9,6 +9,10 @@ import { revocationFor } from '../detectors/secret-families.js';
 import type { SecretFinding, SecretType } from '../types.js';
 
 const SAMPLES = 5;
+/** Distinct revocation targets kept per secret type and provider (server scans only). */
+const MAX_TARGETS = 1000;
+/** Where a scan's revocation targets travel among its sealed raw values: `secret:<type>:<provider>` (assessment.service keeps them from unmasking). */
+export const SECRET_TARGETS_PREFIX = 'secret:';
 
 export interface SecretEntry {
   count: number;
@@ -17,6 +21,13 @@ export interface SecretEntry {
   kinds?: Record<string, number>;
   /** Accounts named by the credentials (GCP client_email, registry host, masked AWS key id). */
   identities?: string[];
+  /**
+   * With raw values on (scans stored on the server, sealed): per provider, the distinct values a
+   * responder revokes — the credential itself, or for an AWS secret key the access key id it is
+   * paired with (IAM deactivates keys by id). For containment's ready-made plans (issue 16 §3);
+   * never in the report.
+   */
+  targets?: Record<string, string[]>;
 }
 
 export interface SecretTally {
@@ -31,7 +42,14 @@ function pushSample(into: string[], s: string): void {
   if (into.length < SAMPLES && !into.includes(s)) into.push(s);
 }
 
-export function tallySecret(t: SecretTally, s: SecretFinding, mask: Mask): void {
+function pushTarget(e: Pick<SecretEntry, 'targets'>, provider: string, v: string): void {
+  e.targets ??= {};
+  e.targets[provider] ??= [];
+  const list = e.targets[provider];
+  if (list.length < MAX_TARGETS && !list.includes(v)) list.push(v);
+}
+
+export function tallySecret(t: SecretTally, s: SecretFinding, mask: Mask, raw = false): void {
   if (s.suspect) {
     const fam = s.family ?? s.type;
     t.suspects ??= {};
@@ -48,6 +66,7 @@ export function tallySecret(t: SecretTally, s: SecretFinding, mask: Mask): void 
   const key = `${s.provider ?? s.type}${s.kind ? `:${s.kind}` : ''}`;
   entry.kinds ??= {};
   entry.kinds[key] = (entry.kinds[key] ?? 0) + 1;
+  if (raw) pushTarget(entry, s.provider ?? s.type, s.provider === 'aws' && s.identity ? s.identity : s.value);
   if (s.identity && (entry.identities?.length ?? 0) < SAMPLES) {
     // An AWS key id is itself a credential: only its masked form is shown.
     const id = s.provider === 'aws' ? mask('aws_access_key_id', s.identity) : s.identity;
@@ -61,8 +80,10 @@ export function mergeSecretTally(into: SecretTally, from: SecretTally): void {
     const cur = into.secrets[type];
     if (!cur) {
       into.secrets[type] = { count: s.count, samples: s.samples.slice(0, SAMPLES), ...(s.kinds ? { kinds: { ...s.kinds } } : {}), ...(s.identities ? { identities: s.identities.slice(0, SAMPLES) } : {}) };
+      for (const [p, vs] of Object.entries(s.targets ?? {})) for (const v of vs) pushTarget(into.secrets[type], p, v);
       continue;
     }
+    for (const [p, vs] of Object.entries(s.targets ?? {})) for (const v of vs) pushTarget(cur, p, v);
     cur.count += s.count;
     for (const x of s.samples) pushSample(cur.samples, x);
     for (const [k, n] of Object.entries(s.kinds ?? {})) {
@@ -93,6 +114,13 @@ const FAMILY_OF_TYPE: Record<string, string> = {
   slack_token: 'chat_token',
   stripe_key: 'payment_api_key',
 };
+
+/** The revocation targets of a tally as raw-value entries (`secret:<type>:<provider>` → values). */
+export function secretTargets(t: SecretTally): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const [type, e] of Object.entries(t.secrets)) for (const [p, vs] of Object.entries(e.targets ?? {})) out[`${SECRET_TARGETS_PREFIX}${type}:${p}`] = vs;
+  return out;
+}
 
 export function buildSecretReport(t: SecretTally): Pick<ExposureReport, 'secrets' | 'secretFamilies' | 'suspectSecrets'> {
   const secrets: ExposureReport['secrets'] = {};
