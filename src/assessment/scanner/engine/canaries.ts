@@ -21,7 +21,7 @@ import type { ColumnClass, ElementId, ReadOptions } from '../types.js';
 import { hasherFor, namespaceOf } from './batch.js';
 import type { ReadFn } from './customers.js';
 import type { DetectionPort } from './detection.port.js';
-import { linkKeys } from './link-keys.js';
+import { eachLinkKey } from './link-keys.js';
 import type { PeopleIndex } from './people.js';
 
 /** One canary person as planted (values as they were written into the dataset). */
@@ -60,7 +60,9 @@ export function addCanaries(canaries: readonly CanaryRecord[], people: PeopleInd
     }
     // The record's name + phone key, as a leaked record holding both logs it (with or without a
     // strong identifier: the digest is the same, only the logged tag differs).
-    for (const k of linkKeys(elements, true) ?? []) {
+    const keys: { namespace: string; value: string }[] = [];
+    eachLinkKey(elements, true, { key: (namespace, head, value) => keys.push({ namespace, value: head === null ? value : `${head}\0${value}` }) });
+    for (const k of keys) {
       if (k.namespace !== 'link:name+phone') continue;
       hasher.digest(k.namespace, k.value);
       people.addKnownValue(hasher.hi, hasher.lo, i * KINDS + 2);
