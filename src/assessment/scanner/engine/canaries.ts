@@ -60,13 +60,14 @@ export function addCanaries(canaries: readonly CanaryRecord[], people: PeopleInd
     }
     // The record's name + phone key, as a leaked record holding both logs it (with or without a
     // strong identifier: the digest is the same, only the logged tag differs).
-    const keys: { namespace: string; value: string }[] = [];
-    eachLinkKey(elements, true, { key: (namespace, head, value) => keys.push({ namespace, value: head === null ? value : `${head}\0${value}` }) });
-    for (const k of keys) {
-      if (k.namespace !== 'link:name+phone') continue;
-      hasher.digest(k.namespace, k.value);
-      people.addKnownValue(hasher.hi, hasher.lo, i * KINDS + 2);
-    }
+    eachLinkKey(elements, true, {
+      key(namespace, head, value) {
+        if (namespace !== 'link:name+phone') return;
+        // The key's bytes as the scan digests them (KeyedSip64Batch.addJoined): head, NUL, value.
+        hasher.digest(namespace, head === null ? value : `${head}\u0000${value}`);
+        people.addKnownValue(hasher.hi, hasher.lo, i * KINDS + 2);
+      },
+    });
   }
 }
 
