@@ -116,7 +116,8 @@ describe.runIf(testDialects().includes('postgresql'))('distributed scans over Po
     dir = mkdtempSync(join(tmpdir(), 'bd-distributed-'));
     const leak = writeMultiLeak(dir, { seed: 18, people: 1500, logLines: 5000 });
     // A zip of part of the leak (its members are files of their own in the report) and a big quoted CSV.
-    writeFileSync(join(dir, 'backup.zip'), zipBuffer(leak.files.filter((f) => /\.(csv|sql|ndjson)$/.test(f)).map((f) => ({ name: `backup/${basename(f)}`, data: readFileSync(f) }))));
+    // (All four files: deflated they pass the 160 KiB shard size, so the zip is read in groups of members.)
+    writeFileSync(join(dir, 'backup.zip'), zipBuffer(leak.files.map((f) => ({ name: `backup/${basename(f)}`, data: readFileSync(f) }))));
     writeQuotedCsv(join(dir, 'crm-notes.csv'), 9000);
     leak.files.push(join(dir, 'backup.zip'), join(dir, 'crm-notes.csv'));
     env = {
