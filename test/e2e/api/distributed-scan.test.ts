@@ -1,7 +1,7 @@
 /**
  * Distributed scans (issue 18 §2, "Done when"): `serve` without an inline worker and 1, 2, then 3
  * `breachdesk worker` processes on one PostgreSQL (pg-boss). A multi-file leak (CRM CSV, NDJSON,
- * SQL dump, auth log — people linked across files — a zip of part of it and a CRM export with
+ * SQL dump, auth log — people linked across files — a zip of those four files and a CRM export with
  * quoted multi-line notes) uploaded as evidence and assessed through the API gives the report of
  * the standalone `breachdesk scan` of the same files, byte for byte but for timings, on every fleet
  * size. With BREACHDESK_SCAN_SHARD_BYTES low, the quoted CSV is read in ≥ 3 byte ranges, the log
