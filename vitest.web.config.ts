@@ -1,7 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 // Browser end-to-end tests (test/e2e/web): Debian's Chromium driven by playwright-core against a
-// real server. One file at a time: each launches a browser, and CI machines have 2 cores.
+// real server. One Chromium for the run (global-setup.ts launches it; each file connects and each
+// test opens its own context), and two files at a time: a file spends most of its time waiting on
+// the browser or its server, so one at a time left a core idle on a 2-core machine
+// (docs/testing.md). Files share nothing else: each has its own server, database and users.
 export default defineConfig({
   test: {
     include: ['test/e2e/web/**/*.test.ts'],
@@ -9,6 +12,6 @@ export default defineConfig({
     testTimeout: 90_000,
     hookTimeout: 120_000,
     pool: 'forks',
-    fileParallelism: false,
+    maxWorkers: 2,
   },
 });

@@ -6,7 +6,8 @@
  * looked up in the store — acknowledged must mean stored.
  *
  *   npm run build
- *   node bench/intake/load.mjs [--dialect sqlite|postgresql] [--duration 15] [--connections 50] [--alerts-per-request 1]
+ *   node bench/intake/load.mjs [--dialect sqlite|postgresql] [--duration 15] [--connections 50] [--alerts-per-request 1] [--skip-kill]
+ *   BENCH_PROFILE=/tmp/prof node bench/intake/load.mjs --skip-kill      # serve's CPU profile of the steady phase
  *
  * Prints one JSON line per phase and writes bench/results/intake-<dialect>-<time>.json.
  * Shares the store, serve and CPU accounting with bench/api/load.mjs (../serve-harness.mjs).
@@ -16,7 +17,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { BENCH_ACTOR, benchStore, LOAD_OPTIONS, serveProcess, writeResult } from '../serve-harness.mjs';
 
-const { values: args } = parseArgs({ options: { ...LOAD_OPTIONS, 'alerts-per-request': { type: 'string', default: '1' } } });
+const { values: args } = parseArgs({ options: { ...LOAD_OPTIONS, 'alerts-per-request': { type: 'string', default: '1' }, 'skip-kill': { type: 'boolean', default: false } } });
 const PER_REQUEST = Number(args['alerts-per-request']);
 const store = await benchStore('intake', args, { BREACHDESK_INLINE_WORKER: 'false' });
 const adminToken = await store.withPlatform(async (platform) => {
@@ -76,6 +77,14 @@ const line1 = {
 };
 console.log(JSON.stringify(line1));
 results.push(line1);
+
+// --skip-kill (profiling with BENCH_PROFILE=DIR: a SIGKILLed serve writes no profile): stop here.
+if (args['skip-kill']) {
+  await serve.stop();
+  writeResult('intake', args.dialect, results);
+  await store.close();
+  process.exit(0);
+}
 
 // Kill mid-stream: collect what the server acknowledged, then check every acknowledged alert is stored.
 const acked = [];

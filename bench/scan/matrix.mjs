@@ -66,7 +66,11 @@ const withoutPerformance = (json) => {
   return JSON.stringify(r);
 };
 
-if (!o['no-build']) sh('npx', ['tsc', '-p', 'tsconfig.build.json']);
+// The scan's build: tsc, then the detection worker's one-file bundle (scripts/bundle-scan-worker.mjs).
+if (!o['no-build']) {
+  sh('npx', ['tsc', '-p', 'tsconfig.build.json']);
+  sh('node', ['scripts/bundle-scan-worker.mjs']);
+}
 const results = {
   date: new Date().toISOString(),
   machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, loadavgStart: loadavg(), loadavgEnd: null },

@@ -18,6 +18,7 @@ import { type ExposureReport, ExposureReportSchema } from './scan.schema.js';
 import { ELEMENT_IDS, type ElementId } from './scanner/types.js';
 import { SECRET_TARGETS_PREFIX } from './scanner/engine/secret-report.js';
 import { runEvidenceScan } from './scan-runner.js';
+import type { CanaryRecord } from './scanner/engine/canaries.js';
 import { MERGE_QUEUE, SHARD_QUEUE, ScanShards, type ShardPayload } from './scan-shards.js';
 
 export { MERGE_QUEUE, SHARD_QUEUE };
@@ -51,6 +52,9 @@ export interface Assessment {
   /** Present only when asked for and allowed: un-masked samples per element / secret type. */
   unmaskedSamples?: Record<string, string[]>;
 }
+
+/** The canary records an assessment looks for (scanner/engine/canaries.ts). */
+export type CanarySource = () => Promise<CanaryRecord[]>;
 
 export type PopulationRow = { jurisdiction: string; individuals: number; elements: ElementId[] };
 
@@ -105,10 +109,15 @@ export class AssessmentService {
     private readonly audit: AuditService,
     private readonly jobs: JobQueue,
     private readonly evidence: EvidenceSource,
-    /** Split scans into shards that any worker runs (a shared queue: pg-boss), scan-shards.ts. */
-    opts: { distributed?: boolean } = {},
+    /**
+     * Split scans into shards that any worker runs (a shared queue: pg-boss), scan-shards.ts.
+     * `canaries`: the organisation's canary records, looked for in every scan (a port: the canary
+     * feature lives in src/confirm; src/main/modules.ts wires it).
+     */
+    opts: { distributed?: boolean; canaries?: CanarySource } = {},
   ) {
     this.db = db as unknown as Kysely<AssessmentDatabase>;
+    this.canaries = opts.canaries ?? (async () => []);
     this.shards = opts.distributed
       ? new ScanShards(this.db, keyring, jobs, {
           open: (evidenceId, incidentId, actor, assessmentId) => this.evidence.open(evidenceId, incidentId, actor, assessmentId),
@@ -117,11 +126,13 @@ export class AssessmentService {
           scanned: (bytes, ms) => {
             for (const l of this.scannedListeners) l(bytes, ms);
           },
+          canaries: () => this.canaries(),
         })
       : null;
   }
 
   private readonly shards: ScanShards | null;
+  private readonly canaries: CanarySource;
 
   /** A shard's job (distributed scans only). */
   runShard(payload: ShardPayload, ctx: JobContext): Promise<unknown> {
@@ -292,6 +303,8 @@ export class AssessmentService {
             secretTypes: Object.keys(report.secrets).sort(),
             jurisdictions: Object.keys(report.jurisdictions).length,
             fileErrors: report.files.reduce((n, f) => n + f.errors.length, 0),
+            // Datasets whose canary records the leak holds (names only; issue 15 §4).
+            ...(report.canaries?.datasets.length ? { canaryDatasets: report.canaries.datasets.map((d) => d.dataset) } : {}),
           },
         },
         trx,
@@ -338,6 +351,7 @@ export class AssessmentService {
       const inputs = ids.map((id) => ({ id, open: () => this.evidence.open(id, r.incident_id, payload.actor, r.id) }));
       const result = await runEvidenceScan(inputs, {
         signal: ctx.signal,
+        canaries: await this.canaries(),
         onProgress: (p) => {
           const now = Date.now();
           if (now - last < 1000) return;

@@ -7,6 +7,7 @@ import { Readable } from 'node:stream';
 import type { ExposureReport } from './scan.schema.js';
 import { randomBytes } from 'node:crypto';
 import { Aggregate } from './scanner/engine/aggregate.js';
+import type { CanaryRecord } from './scanner/engine/canaries.js';
 import { createBatchRunner } from './scanner/engine/pool.js';
 import { defaultDetectionPort, finishScan, scan } from './scanner/engine/scan.js';
 import { readInto } from './scanner/engine/scan-read.js';
@@ -27,10 +28,10 @@ export type OpenChunks = (id: string) => Promise<{ name: string; size: number; c
 export async function scanEvidence(
   ids: string[],
   open: OpenChunks,
-  opts: { signal?: AbortSignal; onProgress?: (p: ScanProgress) => void },
+  opts: { signal?: AbortSignal; onProgress?: (p: ScanProgress) => void; canaries?: CanaryRecord[] },
 ): Promise<{ report: ExposureReport; rawSamples: Record<string, string[]> | null }> {
   const read = evidenceReader(open);
-  const result = await scan({ paths: ids, read, workers: 0, rawSamples: true, signal: opts.signal, onProgress: opts.onProgress });
+  const result = await scan({ paths: ids, read, workers: 0, rawSamples: true, signal: opts.signal, onProgress: opts.onProgress, canaries: opts.canaries });
   return { report: result.report, rawSamples: result.rawSamples ?? null };
 }
 
@@ -74,7 +75,7 @@ export async function scanEvidenceShard(
  */
 export async function mergeEvidenceShards(
   parts: AsyncIterable<Buffer>,
-  opts: { key: Buffer; bytesTotal: number; started: number },
+  opts: { key: Buffer; bytesTotal: number; started: number; canaries?: CanaryRecord[] },
 ): Promise<{ report: ExposureReport; rawSamples: Record<string, string[]> | null }> {
   const temp = new TempDir();
   const spill = new SpillStore();
@@ -82,7 +83,7 @@ export async function mergeEvidenceShards(
     const agg = new Aggregate(temp, spill);
     for await (const part of parts) replayPart(part, agg);
     const result = await finishScan(agg, {
-      opts: { rawSamples: true },
+      opts: { rawSamples: true, canaries: opts.canaries },
       read: evidenceReader(() => Promise.reject(new Error('a merge reads no files'))),
       detection: defaultDetectionPort,
       port: null,

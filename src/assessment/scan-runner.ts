@@ -13,6 +13,7 @@ import type { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { ExposureReport } from './scan.schema.js';
+import type { CanaryRecord } from './scanner/engine/canaries.js';
 import { type ScanProgress, scanEvidence } from './scan-evidence.js';
 
 export interface EvidenceInput {
@@ -28,6 +29,8 @@ export interface EvidenceScanResult {
 
 export interface RunOptions {
   signal?: AbortSignal;
+  /** Canary records to look for (the report's `canaries` section). */
+  canaries?: CanaryRecord[];
   onProgress?: (p: ScanProgress) => void;
 }
 
@@ -59,7 +62,7 @@ export async function runEvidenceScan(inputs: EvidenceInput[], opts: RunOptions 
     );
   }
   opts.signal?.throwIfAborted();
-  const worker = new Worker(threadFile, { workerData: { ids: inputs.map((i) => i.id) } });
+  const worker = new Worker(threadFile, { workerData: { ids: inputs.map((i) => i.id), canaries: opts.canaries } });
   const streams = new Map<string, AsyncIterator<Buffer | Uint8Array>>();
   const post = (m: ToThread, transfer?: ArrayBuffer[]) => worker.postMessage(m, transfer);
   const onAbort = () => post({ t: 'abort' });

@@ -20,6 +20,7 @@ import type { Keyring } from '../platform/crypto/keyring.js';
 import type { JobContext, JobQueue } from '../platform/jobs/job-queue.js';
 import type { AssessmentDatabase, AssessmentsTable } from './assessment.tables.js';
 import type { ExposureReport } from './scan.schema.js';
+import type { CanaryRecord } from './scanner/engine/canaries.js';
 import { mergeEvidenceShards, type ScanProgress, scanEvidenceShard } from './scan-evidence.js';
 import type { Readable } from 'node:stream';
 
@@ -38,6 +39,8 @@ export interface ShardHost {
   complete(id: string, incidentId: string, report: ExposureReport, raw: Record<string, string[]> | null, actor: Actor): Promise<void>;
   setStatus(id: string, patch: Partial<AssessmentsTable>): Promise<void>;
   scanned(bytes: number, durationMs: number): void;
+  /** The canary records the merged report looks for (scanner/engine/canaries.ts). */
+  canaries(): Promise<CanaryRecord[]>;
 }
 
 const WORKER = `${hostname()}:${process.pid}`;
@@ -200,7 +203,7 @@ export class ScanShards {
     const bytesTotal = shards.reduce((n, s) => n + ((s.progress_json ? (JSON.parse(s.progress_json) as ScanProgress).bytesTotal : 0) ?? 0), 0);
     // The report's duration is the whole distributed scan's, from the request on.
     const started = performance.now() - (Date.now() - Date.parse(r.created_at));
-    const result = await mergeEvidenceShards(parts(), { key: this.keyOf(r), bytesTotal, started });
+    const result = await mergeEvidenceShards(parts(), { key: this.keyOf(r), bytesTotal, started, canaries: await this.host.canaries() });
     const current = await this.db.selectFrom('assessments').select('status').where('id', '=', r.id).executeTakeFirst();
     if (current?.status === 'cancelled' || current?.status === 'done') return { skipped: current.status };
     await this.host.complete(r.id, r.incident_id, result.report, result.rawSamples, p.actor);

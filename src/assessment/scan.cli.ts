@@ -1,5 +1,5 @@
 /**
- * `breachdesk scan PATH… [--json] [--out FILE] [--workers N] [--customers FILE] [--incident ID]`
+ * `breachdesk scan PATH… [--json] [--out FILE] [--workers N] [--customers FILE] [--canaries FILE] [--incident ID]`
  * — the standalone exposure assessment (issue 4). Thin: validates usage, runs the engine, prints.
  * Contract of --json: docs/scan-json.md (ExposureReport v1). Exit codes: 0 ok, 1 failure,
  * 2 bad usage or missing file (DESIGN.md §6).
@@ -14,7 +14,8 @@ import { action } from '../platform/cli-support.js';
 import type { CliContext } from '../platform/module.js';
 import { BadInputError, FailedError } from '../platform/errors.js';
 import type { ExposureReport } from './scan.schema.js';
-import { type ScanProgress, type ScanResult, scan } from './scanner/engine/scan.js';
+import { type CanaryRecord, readCanaryFile } from './scanner/engine/canaries.js';
+import { defaultRead, type ScanProgress, type ScanResult, scan } from './scanner/engine/scan.js';
 import { formatSummary } from './scanner/engine/summary.js';
 
 export interface ScanCliOptions {
@@ -22,6 +23,8 @@ export interface ScanCliOptions {
   out?: string;
   workers?: string;
   customers?: string;
+  /** An exported canary set (`breachdesk canaries export`): the report names the datasets whose canaries the leak holds. */
+  canaries?: string;
   incident?: string;
 }
 
@@ -89,6 +92,7 @@ export async function runScanCommand(paths: string[], opts: ScanCliOptions, sink
   const files = expandPaths(paths);
   if (files.length === 0) throw new BadInputError(`no files to scan in ${paths.join(', ')}`);
   if (opts.customers) mustExist(opts.customers, 'customers file');
+  const canaries = opts.canaries ? await loadCanaries(opts.canaries) : undefined;
   const workers = parseWorkers(opts.workers);
   const bar = progressBar();
   // Ctrl-C / SIGTERM: abort cleanly so worker threads stop and temp spill files are removed.
@@ -102,6 +106,7 @@ export async function runScanCommand(paths: string[], opts: ScanCliOptions, sink
       paths: files,
       workers,
       customers: opts.customers,
+      canaries,
       rawSamples: opts.incident !== undefined,
       signal: abort.signal,
       onProgress: (p) => bar.update(p),
@@ -133,6 +138,15 @@ export async function runScanCommand(paths: string[], opts: ScanCliOptions, sink
   return result;
 }
 
+/** The canary set file, checked before the scan: unreadable or without a dataset column is bad input (exit 2). */
+async function loadCanaries(path: string): Promise<CanaryRecord[]> {
+  mustExist(path, 'canaries file');
+  const { canaries, problems } = await readCanaryFile(path, await defaultRead());
+  if (canaries.length === 0) throw new BadInputError(problems[0] ?? `${path}: no canary records (export them with \`breachdesk canaries export\`)`);
+  for (const p of problems) process.stderr.write(`warning: ${p}\n`);
+  return canaries;
+}
+
 /** The sink over the API: `ctx` gives a client for BREACHDESK_URL or the local store. */
 export function apiIncidentSink(ctx: CliContext): IncidentSink {
   return {
@@ -152,6 +166,7 @@ export function registerScanCommands(program: Command, ctx?: CliContext): void {
     .option('--out <file>', 'also write the JSON report to FILE (mode 0600)')
     .option('--workers <n>', 'detection worker threads (0 = in-process; default: CPU count)')
     .option('--customers <file>', "CSV/XLSX of the organisation's customers to match leaked people against")
+    .option('--canaries <file>', 'an exported canary set (`breachdesk canaries export`): name the datasets whose canaries the leak holds')
     .option('--incident <id>', 'store the results (encrypted) on an incident and re-run its obligations')
     .action(
       action(async (paths: string[], opts: ScanCliOptions) => {

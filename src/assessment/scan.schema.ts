@@ -77,6 +77,32 @@ export const ExposureReportSchema = z.object({
     }),
   ),
   matching: z.object({ customers: count, matched: count, unmatched: count }),
+  /**
+   * Canary records found (issue 15 §4), present when the scan was given a canary set: which
+   * datasets the leak came from, by the share of each dataset's canaries it holds.
+   */
+  canaries: z
+    .object({
+      /** Canary records the scan looked for. */
+      known: count,
+      /** Of them, found in the leak. */
+      found: count,
+      datasets: z.array(
+        z.object({
+          dataset: z.string(),
+          plantedWhere: z.array(z.string()),
+          canariesFound: count,
+          canariesPlanted: count,
+          /** Attribution by overlap: canariesFound / canariesPlanted, 0..1. */
+          score: z.number().min(0).max(1),
+          /** Canaries found per key: email, payment_card, name_phone (a canary may count under several). */
+          matchedOn: z.record(z.string(), count),
+          /** Up to 5 found canaries, masked. */
+          samples: z.array(z.string()).max(5),
+        }),
+      ),
+    })
+    .optional(),
   performance: z.object({
     durationMs: z.number().nonnegative(),
     bytesPerSecond: z.number().nonnegative(),

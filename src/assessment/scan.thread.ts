@@ -7,6 +7,7 @@ import { setPriority } from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import type { FromThread, ToThread } from './scan-runner.js';
 import { scanEvidence } from './scan-evidence.js';
+import type { CanaryRecord } from './scanner/engine/canaries.js';
 
 /**
  * The scan yields the CPU to the server thread when both want it: a lower priority (nice 10) for
@@ -18,7 +19,7 @@ try {
 } catch {}
 
 const port = parentPort!;
-const { ids } = workerData as { ids: string[] };
+const { ids, canaries } = workerData as { ids: string[]; canaries?: CanaryRecord[] };
 const controller = new AbortController();
 const waiting = new Map<string, (m: ToThread) => void>();
 
@@ -57,6 +58,7 @@ scanEvidence(
   },
   {
     signal: controller.signal,
+    canaries,
     onProgress: (p) => {
       const now = Date.now();
       if (now - lastProgress < 250) return;

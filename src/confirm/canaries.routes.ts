@@ -19,7 +19,7 @@ const PIXEL = Buffer.from('R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBR
 const AttributionSchema = z.object({
   version: z.literal(1),
   canaries: z.number(),
-  datasets: z.array(z.object({ dataset: z.string(), plantedWhere: z.array(z.string()), canariesFound: z.number(), canariesPlanted: z.number() })),
+  datasets: z.array(z.object({ dataset: z.string(), plantedWhere: z.array(z.string()), canariesFound: z.number(), canariesPlanted: z.number(), score: z.number() })),
 });
 
 export function canariesRoutes(canaries: CanariesService) {
@@ -45,6 +45,19 @@ export function canariesRoutes(canaries: CanariesService) {
         schema: { tags, summary: 'Datasets with planted canaries', response: { 200: z.object({ items: z.array(z.object({ dataset: z.string(), plantedWhere: z.array(z.string()), canaries: z.number(), lastHitAt: z.string().nullable() })) }) } },
       },
       async () => ({ items: await canaries.datasets() }),
+    );
+    app.get(
+      '/api/v1/canaries/export',
+      {
+        config: { policy: canLead },
+        schema: { tags, summary: 'The canary set as CSV (canary_id,dataset,planted_where,name,email,phone,card_number), for `breachdesk scan --canaries FILE`; audited', produces: ['text/csv'] },
+      },
+      async (request, reply) =>
+        reply
+          .type('text/csv; charset=utf-8')
+          .header('cache-control', 'no-store')
+          .header('content-disposition', 'attachment; filename="canaries.csv"')
+          .send(await canaries.exportCsv(principalOf(request))),
     );
     app.get(
       '/api/v1/canaries/beacon/:token',

@@ -1,51 +1,56 @@
 /**
  * Canary records: generate canary people per dataset, record where each was planted, raise an
  * alert when a canary's beacon URL is fetched, and attribute a leak to datasets by the canaries
- * it holds (the scanner matches them like known customers: strong identifiers, blind-indexed).
+ * it holds (the scanner looks for them as known people: e-mail, card, name + phone, blind-indexed).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Kysely } from 'kysely';
 import type { AuditService } from '../platform/audit/audit.service.js';
 import { actorOf } from '../platform/auth/accounts.service.js';
 import type { Principal } from '../platform/auth/roles.js';
 import type { Keyring } from '../platform/crypto/keyring.js';
-import type { Database } from '../platform/db/schema.js';
 import { BadInputError } from '../platform/errors.js';
 import { NotFoundError } from '../platform/http/problem.js';
 import { newId } from '../platform/ids.js';
+import type { CanariesRepository } from './canaries.repository.js';
 import { type CanaryPerson, canaryPerson } from './canary-people.js';
-import { type ConfirmDatabase, confirmDb } from './confirm.tables.js';
 import { INTERNAL_SOURCES, type IntakeService } from './intake.service.js';
 import { blank } from './normalise/alert.js';
 
-/** The scanner, as a port (src/main/modules.ts): rows of a known-people CSV that the leak files hold. */
-export interface KnownPeopleScanner {
-  matchKnownPeople(paths: string[], knownCsv: string): Promise<Array<{ columns: string[]; row: (string | null)[] }>>;
+/** A canary as planted, in clear: what the scanner looks for and what an export holds. */
+export interface PlantedCanary {
+  id: string;
+  dataset: string;
+  plantedWhere: string;
+  name: string;
+  email: string;
+  phone: string;
+  card: string;
+}
+
+/** The scanner, as a port (src/main/modules.ts): which of these canaries the leak files hold, per dataset. */
+export interface CanaryScanner {
+  findCanaries(paths: string[], canaries: PlantedCanary[]): Promise<{ found: number; datasets: Array<{ dataset: string; plantedWhere: string[]; canariesFound: number; canariesPlanted: number; score: number }> }>;
 }
 
 export interface Attribution {
   version: 1;
   canaries: number;
-  datasets: Array<{ dataset: string; plantedWhere: string[]; canariesFound: number; canariesPlanted: number }>;
+  datasets: Array<{ dataset: string; plantedWhere: string[]; canariesFound: number; canariesPlanted: number; score: number }>;
 }
 
-const csvCell = (s: string) => (/[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+/** The columns of an exported canary set (read back by `breachdesk scan --canaries`). */
+export const CANARY_EXPORT_COLUMNS = ['canary_id', 'dataset', 'planted_where', 'name', 'email', 'phone', 'card_number'];
+
+const csvCell = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
 
 export class CanariesService {
-  private readonly db: Kysely<ConfirmDatabase>;
-
   constructor(
-    db: Kysely<Database>,
+    private readonly repo: CanariesRepository,
     private readonly keyring: Keyring,
     private readonly audit: AuditService,
     private readonly intake: IntakeService,
-    private readonly scanner: KnownPeopleScanner,
+    private readonly scanner: CanaryScanner,
     private readonly site: { publicUrl: string; canaryDomain: string | null },
-  ) {
-    this.db = confirmDb(db);
-  }
+  ) {}
 
   beaconUrl(token: string): string {
     return `${this.site.publicUrl.replace(/\/$/, '')}/api/v1/canaries/beacon/${token}`;
@@ -57,35 +62,32 @@ export class CanariesService {
     if (!domain) throw new BadInputError('BREACHDESK_CANARY_DOMAIN is not set: canary e-mail addresses need a domain the organisation controls and watches');
     const at = new Date().toISOString();
     const out: Array<CanaryPerson & { id: string; beaconUrl: string }> = [];
-    await this.db.transaction().execute(async (t) => {
+    await this.repo.transaction(async (repo, t) => {
       for (let i = 0; i < input.count; i++) {
         const person = canaryPerson(domain);
         const id = newId();
-        await t
-          .insertInto('intake_canaries')
-          .values({
-            id,
-            dataset: input.dataset,
-            planted_where: input.plantedWhere,
-            person_enc: this.keyring.encryptJson(person, `canary:${id}`),
-            email_index: this.keyring.blindIndex('canary:email', person.email),
-            phone_index: this.keyring.blindIndex('canary:phone', person.phone),
-            card_index: this.keyring.blindIndex('canary:card', person.card),
-            token_index: this.keyring.blindIndex('canary:token', person.token),
-            created_by: p.userId,
-            created_at: at,
-            last_hit_at: null,
-          })
-          .execute();
+        await repo.insert({
+          id,
+          dataset: input.dataset,
+          planted_where: input.plantedWhere,
+          person_enc: this.keyring.encryptJson(person, `canary:${id}`),
+          email_index: this.keyring.blindIndex('canary:email', person.email),
+          phone_index: this.keyring.blindIndex('canary:phone', person.phone),
+          card_index: this.keyring.blindIndex('canary:card', person.card),
+          token_index: this.keyring.blindIndex('canary:token', person.token),
+          created_by: p.userId,
+          created_at: at,
+          last_hit_at: null,
+        });
         out.push({ ...person, id, beaconUrl: this.beaconUrl(person.token) });
       }
-      await this.audit.record({ actor: actorOf(p), action: 'canary.generated', subjectType: 'canary_dataset', subjectId: input.dataset, after: { count: input.count, plantedWhere: input.plantedWhere } }, t as never);
+      await this.audit.record({ actor: actorOf(p), action: 'canary.generated', subjectType: 'canary_dataset', subjectId: input.dataset, after: { count: input.count, plantedWhere: input.plantedWhere } }, t);
     });
     return out;
   }
 
   async datasets(): Promise<Array<{ dataset: string; plantedWhere: string[]; canaries: number; lastHitAt: string | null }>> {
-    const rows = await this.db.selectFrom('intake_canaries').select(['dataset', 'planted_where', 'last_hit_at']).execute();
+    const rows = await this.repo.summaries();
     const by = new Map<string, { dataset: string; plantedWhere: Set<string>; canaries: number; lastHitAt: string | null }>();
     for (const r of rows) {
       const d = by.get(r.dataset) ?? { dataset: r.dataset, plantedWhere: new Set(), canaries: 0, lastHitAt: null };
@@ -97,12 +99,33 @@ export class CanariesService {
     return [...by.values()].sort((a, b) => a.dataset.localeCompare(b.dataset)).map((d) => ({ ...d, plantedWhere: [...d.plantedWhere] }));
   }
 
+  /** Every canary in clear, for the scanner (an assessment looks for them in every leak it scans). */
+  async planted(): Promise<PlantedCanary[]> {
+    return (await this.repo.all()).map((r) => {
+      const c = this.keyring.decryptJson<CanaryPerson>(r.person_enc, `canary:${r.id}`);
+      return { id: r.id, dataset: r.dataset, plantedWhere: r.planted_where, name: c.name, email: c.email, phone: c.phone, card: c.card };
+    });
+  }
+
+  /**
+   * The canary set as CSV, for `breachdesk scan --canaries FILE` on a laptop: full values (they are
+   * synthetic, but whoever holds the file can tell canaries from real people, so the export is
+   * for commanders and audited).
+   */
+  async exportCsv(p: Principal): Promise<string> {
+    const all = await this.planted();
+    await this.audit.record({ actor: actorOf(p), action: 'canary.exported', subjectType: 'canary_dataset', subjectId: null, after: { canaries: all.length, datasets: [...new Set(all.map((c) => c.dataset))] } });
+    const lines = [CANARY_EXPORT_COLUMNS.join(',')];
+    for (const c of all) lines.push([c.id, c.dataset, c.plantedWhere, c.name, c.email, c.phone, c.card].map(csvCell).join(','));
+    return `${lines.join('\n')}\n`;
+  }
+
   /** A canary's beacon was fetched: an alert (near-certain: nobody has a reason to touch one). */
   async beacon(token: string, from: { ip: string; userAgent?: string }): Promise<void> {
-    const r = await this.db.selectFrom('intake_canaries').selectAll().where('token_index', '=', this.keyring.blindIndex('canary:token', token)).executeTakeFirst();
+    const r = await this.repo.byTokenIndex(this.keyring.blindIndex('canary:token', token));
     if (!r) throw new NotFoundError('canary');
     const at = new Date().toISOString();
-    await this.db.updateTable('intake_canaries').set({ last_hit_at: at }).where('id', '=', r.id).execute();
+    await this.repo.setLastHit(r.id, at);
     const a = blank('canary', at);
     a.sourceAlertId = `${r.id}@${at}`;
     a.title = `Canary record touched: dataset ${r.dataset}`;
@@ -115,37 +138,13 @@ export class CanariesService {
 
   /** Which datasets a leak came from, by the canaries it holds (attribution by overlap). */
   async attribute(paths: string[]): Promise<Attribution> {
-    const rows = await this.db.selectFrom('intake_canaries').selectAll().execute();
-    if (!rows.length) return { version: 1, canaries: 0, datasets: [] };
-    const dir = mkdtempSync(join(tmpdir(), 'bd-canary-'));
-    const known = join(dir, 'canaries.csv');
-    try {
-      const lines = ['canary_id,name,email,phone,card_number'];
-      for (const r of rows) {
-        const c = this.keyring.decryptJson<CanaryPerson>(r.person_enc, `canary:${r.id}`);
-        lines.push([r.id, c.name, c.email, c.phone, c.card].map(csvCell).join(','));
-      }
-      writeFileSync(known, `${lines.join('\n')}\n`, { mode: 0o600 });
-      const matched = await this.scanner.matchKnownPeople(paths, known);
-      const ids = new Set(matched.map((m) => m.row[m.columns.indexOf('canary_id')]).filter((x): x is string => !!x));
-      const byId = new Map(rows.map((r) => [r.id, r]));
-      const found = new Map<string, { plantedWhere: Set<string>; canariesFound: number }>();
-      for (const id of ids) {
-        const r = byId.get(id);
-        if (!r) continue;
-        const d = found.get(r.dataset) ?? { plantedWhere: new Set<string>(), canariesFound: 0 };
-        d.plantedWhere.add(r.planted_where);
-        d.canariesFound++;
-        found.set(r.dataset, d);
-      }
-      const planted = (ds: string) => rows.filter((r) => r.dataset === ds).length;
-      return {
-        version: 1,
-        canaries: ids.size,
-        datasets: [...found.entries()].map(([dataset, d]) => ({ dataset, plantedWhere: [...d.plantedWhere], canariesFound: d.canariesFound, canariesPlanted: planted(dataset) })).sort((a, b) => b.canariesFound - a.canariesFound),
-      };
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    const canaries = await this.planted();
+    if (!canaries.length) return { version: 1, canaries: 0, datasets: [] };
+    const found = await this.scanner.findCanaries(paths, canaries);
+    return {
+      version: 1,
+      canaries: found.found,
+      datasets: found.datasets.map((d) => ({ dataset: d.dataset, plantedWhere: d.plantedWhere, canariesFound: d.canariesFound, canariesPlanted: d.canariesPlanted, score: d.score })),
+    };
   }
 }

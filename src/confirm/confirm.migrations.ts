@@ -174,10 +174,25 @@ async function downCorrelationCovering(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('intake_suspect_entities_window').ifExists().execute();
 }
 
+/**
+ * The (lookup, observed_at) index of alert entities is read by nothing since correlation reads the
+ * suspects' entity windows (0730/0770); each alert wrote ~4 entries into it inside the intake's
+ * group commit (bench/README.md, intake 2026-12-07, canary branch). Alert entities are read only by
+ * alert id (a suspect's rebuild after a merge or split).
+ */
+async function upDropEntityLookup(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropIndex('intake_alert_entities_lookup').ifExists().execute();
+}
+
+async function downDropEntityLookup(db: Kysely<unknown>): Promise<void> {
+  await db.schema.createIndex('intake_alert_entities_lookup').on('intake_alert_entities').columns(['lookup', 'observed_at']).execute();
+}
+
 export const CONFIRM_MIGRATIONS: Record<string, Migration> = {
   '0700-confirm-intake': { up, down },
   '0710-confirm-reports': { up: upReports, down: downReports },
   '0720-confirm-canaries': { up: upCanaries, down: downCanaries },
   '0730-confirm-correlation': { up: upCorrelation, down: downCorrelation },
   '0770-confirm-correlation-covering': { up: upCorrelationCovering, down: downCorrelationCovering },
+  '0780-confirm-drop-entity-lookup': { up: upDropEntityLookup, down: downDropEntityLookup },
 };

@@ -2,7 +2,8 @@
 import type { FeatureParts } from '../platform/module.js';
 import type { Platform } from '../platform/platform.js';
 import { canaryCheckRoute, canariesRoutes } from './canaries.routes.js';
-import { CanariesService, type KnownPeopleScanner } from './canaries.service.js';
+import { CanariesRepository } from './canaries.repository.js';
+import { CanariesService, type CanaryScanner } from './canaries.service.js';
 import { FLOWS_QUEUE, type FlowJob, flowJob, flowsRoutes } from './flows/flows.routes.js';
 import type { IncidentsPort } from './incidents.port.js';
 import { IntakeRepository } from './intake.repository.js';
@@ -21,13 +22,13 @@ export interface ConfirmModule {
   parts: FeatureParts;
 }
 
-export function createConfirmModule(platform: Platform, ports: { incidents: IncidentsPort; scanner: KnownPeopleScanner }): ConfirmModule {
+export function createConfirmModule(platform: Platform, ports: { incidents: IncidentsPort; scanner: CanaryScanner }): ConfirmModule {
   const repo = new IntakeRepository(platform.store.db);
   const intake = new IntakeService(repo, platform.keyring, platform.audit);
   const reports = new ReportsService(platform.store.db, platform.keyring, platform.audit, intake);
   const triage = new TriageService(repo, platform.keyring, platform.audit, ports.incidents, undefined, (alertIds) => reports.attachmentsOfAlerts(alertIds));
   const site = { publicUrl: platform.config.publicUrl, securityContact: platform.config.securityContact };
-  const canaries = new CanariesService(platform.store.db, platform.keyring, platform.audit, intake, ports.scanner, { publicUrl: platform.config.publicUrl, canaryDomain: platform.config.canaryDomain });
+  const canaries = new CanariesService(new CanariesRepository(platform.store.db), platform.keyring, platform.audit, intake, ports.scanner, { publicUrl: platform.config.publicUrl, canaryDomain: platform.config.canaryDomain });
   return {
     intake,
     triage,

@@ -1,6 +1,7 @@
 /** The Confirm feature's store: sources, alerts, entities, suspected incidents (the only Kysely file of intake). */
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../platform/db/schema.js';
+import { runCompiledInsert } from './compiled-insert.js';
 import {
   type ConfirmDatabase,
   confirmDb,
@@ -57,25 +58,26 @@ export class IntakeRepository {
   async upsertAlerts(rows: IntakeAlertsTable[]): Promise<Array<{ id: string; source: string; fingerprint: string; count: number; suspectId: string | null }>> {
     const out: Array<{ id: string; source: string; fingerprint: string; count: number; suspectId: string | null }> = [];
     for (const part of chunks(rows, 400)) {
-      const r = await this.db
-        .insertInto('intake_alerts')
-        .values(part)
-        .onConflict((oc) =>
-          oc.columns(['source', 'fingerprint']).doUpdateSet({
-            count: sql`intake_alerts.count + excluded.count`,
-            last_seen: sql`CASE WHEN excluded.last_seen > intake_alerts.last_seen THEN excluded.last_seen ELSE intake_alerts.last_seen END`,
-            received_at: sql`excluded.received_at`,
-          }),
-        )
-        .returning(['id', 'source', 'fingerprint', 'count', 'suspect_id'])
-        .execute();
+      const { rows: r } = await runCompiledInsert(this.db, 'intake_alerts.upsert', part, (p) =>
+        this.db
+          .insertInto('intake_alerts')
+          .values(p)
+          .onConflict((oc) =>
+            oc.columns(['source', 'fingerprint']).doUpdateSet({
+              count: sql`intake_alerts.count + excluded.count`,
+              last_seen: sql`CASE WHEN excluded.last_seen > intake_alerts.last_seen THEN excluded.last_seen ELSE intake_alerts.last_seen END`,
+              received_at: sql`excluded.received_at`,
+            }),
+          )
+          .returning(['id', 'source', 'fingerprint', 'count', 'suspect_id']),
+      );
       for (const x of r) out.push({ id: x.id, source: x.source, fingerprint: x.fingerprint, count: Number(x.count), suspectId: x.suspect_id });
     }
     return out;
   }
 
   async insertEntities(rows: IntakeAlertEntitiesTable[]): Promise<void> {
-    for (const part of chunks(rows, 2000)) await this.db.insertInto('intake_alert_entities').values(part).execute();
+    for (const part of chunks(rows, 2000)) await runCompiledInsert(this.db, 'intake_alert_entities.insert', part, (p) => this.db.insertInto('intake_alert_entities').values(p));
   }
 
   /** Where suspects saw these entities, for windows overlapping [from, to] (an index-only read; lockSuspects keeps the live ones). */
@@ -97,16 +99,17 @@ export class IntakeRepository {
   /** Records when suspects saw entities (widening each (entity, suspect) window). Pairs must not repeat. */
   async upsertSuspectEntities(rows: IntakeSuspectEntitiesTable[]): Promise<void> {
     for (const part of chunks(rows, 2000)) {
-      await this.db
-        .insertInto('intake_suspect_entities')
-        .values(part)
-        .onConflict((oc) =>
-          oc.columns(['lookup', 'suspect_id']).doUpdateSet({
-            first_seen: sql`CASE WHEN excluded.first_seen < intake_suspect_entities.first_seen THEN excluded.first_seen ELSE intake_suspect_entities.first_seen END`,
-            last_seen: sql`CASE WHEN excluded.last_seen > intake_suspect_entities.last_seen THEN excluded.last_seen ELSE intake_suspect_entities.last_seen END`,
-          }),
-        )
-        .execute();
+      await runCompiledInsert(this.db, 'intake_suspect_entities.upsert', part, (p) =>
+        this.db
+          .insertInto('intake_suspect_entities')
+          .values(p)
+          .onConflict((oc) =>
+            oc.columns(['lookup', 'suspect_id']).doUpdateSet({
+              first_seen: sql`CASE WHEN excluded.first_seen < intake_suspect_entities.first_seen THEN excluded.first_seen ELSE intake_suspect_entities.first_seen END`,
+              last_seen: sql`CASE WHEN excluded.last_seen > intake_suspect_entities.last_seen THEN excluded.last_seen ELSE intake_suspect_entities.last_seen END`,
+            }),
+          ),
+      );
     }
   }
 
@@ -175,21 +178,22 @@ export class IntakeRepository {
   /** Inserts new suspects and writes the running totals of existing ones, in one statement per chunk. */
   async saveSuspectTotals(rows: IntakeSuspectsTable[]): Promise<void> {
     for (const part of chunks(rows, 400)) {
-      await this.db
-        .insertInto('intake_suspects')
-        .values(part)
-        .onConflict((oc) =>
-          oc.column('id').doUpdateSet({
-            score: sql`excluded.score`,
-            severity: sql`excluded.severity`,
-            alert_count: sql`excluded.alert_count`,
-            kinds: sql`excluded.kinds`,
-            first_seen: sql`excluded.first_seen`,
-            last_seen: sql`excluded.last_seen`,
-            updated_at: sql`excluded.updated_at`,
-          }),
-        )
-        .execute();
+      await runCompiledInsert(this.db, 'intake_suspects.totals', part, (p) =>
+        this.db
+          .insertInto('intake_suspects')
+          .values(p)
+          .onConflict((oc) =>
+            oc.column('id').doUpdateSet({
+              score: sql`excluded.score`,
+              severity: sql`excluded.severity`,
+              alert_count: sql`excluded.alert_count`,
+              kinds: sql`excluded.kinds`,
+              first_seen: sql`excluded.first_seen`,
+              last_seen: sql`excluded.last_seen`,
+              updated_at: sql`excluded.updated_at`,
+            }),
+          ),
+      );
     }
   }
   suspect(id: string): Promise<IntakeSuspectsTable | undefined> {

@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { registerIntakeCommands } from '../confirm/intake.cli.js';
 import { registerTriageCommands } from '../confirm/triage.cli.js';
+import { registerCanariesCommands } from '../confirm/canaries.cli.js';
 import { registerFlowsCommands } from '../confirm/flows/flows.cli.js';
 import { registerContainCommands } from '../contain/contain.cli.js';
 import { registerEvidenceCommands } from '../incidents/evidence/evidence.cli.js';
@@ -137,6 +138,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerLearnCommands(program, ctx);
   registerIntakeCommands(program, ctx);
   registerTriageCommands(program, ctx);
+  registerCanariesCommands(program, ctx);
   registerContainCommands(program, ctx);
   // Standalone capabilities: no server and no store needed.
   registerObligationsCommands(program);

@@ -93,7 +93,11 @@ export function createModules(platform: Platform): Modules {
       return { name: d.item.name, size: d.item.size, stream: d.stream };
     },
   };
-  const assessment = new AssessmentService(platform.store.db, platform.keyring, platform.audit, platform.jobs, evidenceSource, { distributed: platform.config.jobQueue === 'pg-boss' });
+  const assessment = new AssessmentService(platform.store.db, platform.keyring, platform.audit, platform.jobs, evidenceSource, {
+    distributed: platform.config.jobQueue === 'pg-boss',
+    // Every assessment looks for the organisation's canary records (issue 15 §4): a leak names its dataset.
+    canaries: () => confirm.canaries.planted(),
+  });
   // Sent and submitted notices meet their obligations (issue 20 §4); the register lists them.
   const met = new ObligationsMetService(platform.store.db, platform.audit);
   const orgProfile = new OrgProfileService(platform.store.db, platform.audit);
@@ -227,11 +231,12 @@ export function createModules(platform: Platform): Modules {
         return { id: item.id, sha256: item.sha256 };
       },
     },
-    // Canary attribution: the scanner matches canary people like known customers (strong identifiers).
+    // Canary attribution of an uploaded file: the scanner looks for the canaries as known people.
     scanner: {
-      matchKnownPeople: async (paths, knownCsv) => {
+      findCanaries: async (paths, canaries) => {
         const { scan } = await import('../assessment/scanner/engine/scan.js');
-        return (await scan({ paths, customers: knownCsv, workers: 0 })).matchedCustomers;
+        const found = (await scan({ paths, canaries, workers: 0 })).report.canaries;
+        return found ?? { found: 0, datasets: [] };
       },
     },
   });

@@ -51,7 +51,10 @@ export interface Config {
   securityContact: string | null;
   /** A domain the organisation controls whose mail and web hits are watched: canary people's e-mail addresses and beacon URLs live there. */
   canaryDomain: string | null;
-  /** The job queue's engine: the embedded one (any store) or pg-boss (PostgreSQL only). */
+  /**
+   * The job queue's engine: pg-boss whenever the store is PostgreSQL, the embedded one on SQLite
+   * (issue 18 §1); BREACHDESK_JOB_QUEUE=embedded keeps a PostgreSQL store on the embedded queue.
+   */
   jobQueue: 'embedded' | 'pg-boss';
   /** Evidence files on an S3-compatible object store shared by the fleet (docs/operations.md); null = the data directory. */
   objectStore: { bucket: string; endpoint: string | null; region: string; prefix: string; forcePathStyle: boolean } | null;
@@ -201,7 +204,6 @@ const DEFAULTS: Partial<Record<Key, unknown>> = {
   mailFrom: 'Breachdesk <breachdesk@localhost>',
   inlineWorker: true,
   jobLeaseSeconds: 60,
-  jobQueue: 'embedded',
   s3Region: 'us-east-1',
   s3Prefix: '',
   s3ForcePathStyle: false,
@@ -315,7 +317,8 @@ export function inspectConfig(src: ConfigSource = {}): { config: Config | null; 
     metricsToken: (out.metricsToken as string | null) ?? null,
     securityContact: (out.securityContact as string | null) ?? null,
     canaryDomain: (out.canaryDomain as string | null)?.toLowerCase() ?? null,
-    jobQueue: out.jobQueue as Config['jobQueue'],
+    // Unset: the store decides (pg-boss on PostgreSQL, the embedded queue on SQLite).
+    jobQueue: (out.jobQueue as Config['jobQueue'] | null) ?? (databaseUrl ? 'pg-boss' : 'embedded'),
     objectStore: out.s3Bucket
       ? { bucket: out.s3Bucket as string, endpoint: (out.s3Endpoint as string | null) ?? null, region: out.s3Region as string, prefix: out.s3Prefix as string, forcePathStyle: out.s3ForcePathStyle as boolean }
       : null,

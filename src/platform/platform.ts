@@ -48,22 +48,14 @@ export interface OpenOptions {
 export { masterKeyFile };
 
 /** Queue depth and the age of the oldest due job, per queue, across every process on this store. */
-function registerJobGauges(metrics: Metrics, store: Store): void {
-  const byQueue = async () =>
-    store.db
-      .selectFrom('jobs')
-      .select(['queue', 'status', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('run_at').as('oldest')])
-      .where('status', 'in', ['queued', 'running'])
-      .where((eb) => eb.or([eb('status', '=', 'running'), eb('run_at', '<=', new Date().toISOString())]))
-      .groupBy(['queue', 'status'])
-      .execute();
+function registerJobGauges(metrics: Metrics, jobs: JobQueue): void {
   metrics.gauge('breachdesk_jobs', 'Jobs due or running, by queue and state (queued = waiting for a worker)', ['queue', 'state'], async () =>
-    (await byQueue()).map((r) => ({ labels: { queue: r.queue, state: r.status }, value: Number(r.n) })),
+    (await jobs.depth()).map((r) => ({ labels: { queue: r.queue, state: r.state }, value: r.count })),
   );
   metrics.gauge('breachdesk_jobs_oldest_queued_age_seconds', 'How long the oldest due job of each queue has waited for a worker', ['queue'], async () =>
-    (await byQueue())
-      .filter((r) => r.status === 'queued' && r.oldest)
-      .map((r) => ({ labels: { queue: r.queue }, value: Math.max(0, (Date.now() - Date.parse(String(r.oldest))) / 1000) })),
+    (await jobs.depth())
+      .filter((r) => r.state === 'queued' && r.oldestDueAt)
+      .map((r) => ({ labels: { queue: r.queue }, value: Math.max(0, (Date.now() - Date.parse(r.oldestDueAt!)) / 1000) })),
   );
 }
 
@@ -99,7 +91,7 @@ export async function openPlatform(config: Config, opts: OpenOptions): Promise<P
         ? new PgBossJobQueue({ connectionString: config.databaseUrl, leaseSeconds: config.jobLeaseSeconds, concurrency: opts.jobConcurrency }, log)
         : new EmbeddedJobQueue(store.db, log, { pollMs: opts.jobPollMs, leaseMs: config.jobLeaseSeconds * 1000, concurrency: opts.jobConcurrency });
     const metrics = new Metrics();
-    registerJobGauges(metrics, store);
+    registerJobGauges(metrics, jobs);
     const blobs = await openBlobStore(config);
     return {
       config,

@@ -14,10 +14,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Migration } from 'kysely';
 import pg from 'pg';
+import PgBoss from 'pg-boss';
 import type { Dialect } from '../../src/platform/config.js';
 
 export const PG_ADMIN_URL = process.env.BREACHDESK_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -100,6 +102,7 @@ function migrationsHash(migrations: Record<string, Migration>): string {
   const h = createHash('sha256');
   for (const [name, m] of Object.entries(migrations).sort(([a], [b]) => (a < b ? -1 : 1))) h.update(`${name}\0${String(m.up)}\0${String(m.down ?? '')}\0`);
   for (const f of migrationSources().sort()) h.update(readFileSync(f));
+  h.update(`pg-boss ${PGBOSS_VERSION}`);
   return h.digest('hex').slice(0, 16);
 }
 
@@ -110,6 +113,24 @@ async function migrate(opts: { dialect: Dialect; sqliteFile?: string; databaseUr
     await migrateToLatest(store.db as never, migrations);
   } finally {
     await store.close();
+  }
+  if (opts.databaseUrl) await installPgBoss(opts.databaseUrl);
+}
+
+const PGBOSS_VERSION = (createRequire(import.meta.url)('pg-boss/package.json') as { version: string }).version;
+
+/**
+ * pg-boss is the job queue on PostgreSQL (issue 18 §1); its schema goes into the template too, so
+ * a test's first job does not create pg-boss's tables and functions in every database (what
+ * `start()` does on a fresh one, as on a fresh install).
+ */
+async function installPgBoss(databaseUrl: string): Promise<void> {
+  const c = new pg.Client({ connectionString: databaseUrl });
+  await c.connect();
+  try {
+    await c.query(PgBoss.getConstructionPlans('pgboss'));
+  } finally {
+    await c.end();
   }
 }
 

@@ -16,6 +16,13 @@ import { type Harness, startHarness } from './testing.js';
 
 const MB = 1024 * 1024;
 const sizeFor = (dialect: string) => (dialect === 'sqlite' ? 1024 * MB : 200 * MB);
+/**
+ * A memory bound, so no time limit of its own: 1 GB up and back down is ≈ 4 GB of SHA-256 and
+ * AES-GCM passes in this process (the test's hashes, the server's, encryption and decryption),
+ * ≈ 20 CPU-s: quick on a quiet 2-core machine, but 308 s of waiting at load 27 (measured
+ * 2026-12-07; the suite's default 60 s made it fail at load 20). The limit only stops a hung stream.
+ */
+const STREAM_TIMEOUT_MS = 600_000;
 
 /** Deterministic, non-repeating-per-chunk content generated on the fly (never all in memory). */
 function source(size: number, hash: ReturnType<typeof createHash>): Readable {
@@ -112,6 +119,6 @@ for (const dialect of testDialects()) {
       expect(got.digest('hex')).toBe(item.sha256);
       expect(downGrowth / MB).toBeLessThan(100);
       console.info(`[evidence memory] ${dialect}: RSS growth upload ${(upGrowth / MB).toFixed(1)} MB, download ${(downGrowth / MB).toFixed(1)} MB for ${SIZE / MB} MB`);
-    });
+    }, STREAM_TIMEOUT_MS);
   });
 }

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, JobsTable } from '../db/schema.js';
 import type { Logger } from '../logger.js';
-import { type Job, type JobHandler, type JobQueue, type SendOptions, backoffMs } from './job-queue.js';
+import { type Job, type JobHandler, type JobQueue, type QueueDepth, type SendOptions, backoffMs } from './job-queue.js';
 
 export interface EmbeddedQueueOptions {
   pollMs?: number;
@@ -114,6 +114,17 @@ export class EmbeddedJobQueue implements JobQueue {
       .executeTakeFirst();
     this.running.get(id)?.controller.abort();
     return Number(r.numUpdatedRows) > 0;
+  }
+
+  async depth(): Promise<QueueDepth[]> {
+    const rows = await this.db
+      .selectFrom('jobs')
+      .select(['queue', 'status', (eb) => eb.fn.countAll<number>().as('n'), (eb) => eb.fn.min('run_at').as('oldest')])
+      .where('status', 'in', ['queued', 'running'])
+      .where((eb) => eb.or([eb('status', '=', 'running'), eb('run_at', '<=', this.now().toISOString())]))
+      .groupBy(['queue', 'status'])
+      .execute();
+    return rows.map((r) => ({ queue: r.queue, state: r.status as QueueDepth['state'], count: Number(r.n), oldestDueAt: r.oldest ? String(r.oldest) : null }));
   }
 
   async start(): Promise<void> {

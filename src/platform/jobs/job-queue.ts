@@ -1,7 +1,8 @@
 /**
- * The JobQueue port. The embedded implementation persists jobs in the `jobs` table; a
- * pg-boss implementation can follow behind the same interface for multi-machine workers
- * (send/work/cancel/get map onto pg-boss's send/work/cancel/getJobById).
+ * The JobQueue port. The embedded implementation persists jobs in the `jobs` table (SQLite, or
+ * PostgreSQL with BREACHDESK_JOB_QUEUE=embedded); pg-boss-queue.ts runs the same interface on
+ * pg-boss for fleets on PostgreSQL (send/work/cancel/get map onto pg-boss's
+ * send/work/cancel/getJobById).
  */
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -35,6 +36,15 @@ export interface JobContext {
   reportProgress(progress: unknown): Promise<void>;
 }
 
+/** Jobs due or running on one queue, across every process on the store (for /metrics). */
+export interface QueueDepth {
+  queue: string;
+  state: 'queued' | 'running';
+  count: number;
+  /** When the oldest of them became due (ISO), or null. */
+  oldestDueAt: string | null;
+}
+
 export type JobHandler<T = unknown> = (payload: T, ctx: JobContext) => Promise<unknown>;
 
 export interface JobQueue {
@@ -46,6 +56,8 @@ export interface JobQueue {
   start(): Promise<void>;
   /** Stops polling and waits for running handlers (bounded). */
   stop(): Promise<void>;
+  /** Jobs due (run-at passed) and waiting, and jobs running, per queue, fleet-wide. */
+  depth(): Promise<QueueDepth[]>;
 }
 
 /** Exponential backoff with a cap: 2s, 4s, 8s … ≤ 10 min. */

@@ -12,7 +12,7 @@
 import { randomUUID } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { Logger } from '../logger.js';
-import type { Job, JobHandler, JobQueue, JobStatus, SendOptions } from './job-queue.js';
+import type { Job, JobHandler, JobQueue, JobStatus, QueueDepth, SendOptions } from './job-queue.js';
 
 export interface PgBossQueueOptions {
   connectionString: string;
@@ -39,6 +39,8 @@ export class PgBossJobQueue implements JobQueue {
   private readonly handlers = new Map<string, JobHandler>();
   private readonly queues = new Set<string>();
   private readonly running = new Map<string, AbortController>();
+  /** This process's pg-boss worker ids per queue, to wake them when a job is sent here. */
+  private readonly workers = new Map<string, string[]>();
   private ready: Promise<unknown> | null = null;
   private started = false;
   private readonly lease: number;
@@ -49,7 +51,15 @@ export class PgBossJobQueue implements JobQueue {
   ) {
     this.schema = opts.schema ?? 'pgboss';
     this.lease = opts.leaseSeconds ?? 60;
-    this.boss = new PgBoss({ connectionString: opts.connectionString, schema: this.schema, maintenanceIntervalSeconds: Math.max(5, Math.min(60, Math.floor(this.lease / 2))), schedule: false });
+    // A small pool: workers' polls and lease renewals are short queries, the jobs' own work goes
+    // through the store's pool, and many processes share one PostgreSQL's max_connections (100).
+    this.boss = new PgBoss({
+      connectionString: opts.connectionString,
+      schema: this.schema,
+      max: 4,
+      maintenanceIntervalSeconds: Math.max(5, Math.min(60, Math.floor(this.lease / 2))),
+      schedule: false,
+    });
     this.boss.on('error', (e) => this.log?.error({ err: e instanceof Error ? e.message : String(e) }, 'pg-boss error'));
   }
 
@@ -98,7 +108,14 @@ export class PgBossJobQueue implements JobQueue {
       retryBackoff: true,
       expireInSeconds: this.lease,
     });
-    if (id) return id;
+    if (id) {
+      // pg-boss workers poll (≥ 0.5 s); a job sent by a process that also works its queue (an
+      // inline-worker serve) starts at once instead of at the next poll. Other processes poll.
+      if (!opts.runAt || opts.runAt.getTime() <= Date.now()) {
+        for (const w of this.workers.get(queue) ?? []) this.boss.notifyWorker(w);
+      }
+      return id;
+    }
     // A job with this key is already waiting: its id, as the embedded queue answers.
     const [row] = await this.sql<{ id: string }>(`select id from ${this.schema}.job where name = $1 and singleton_key = $2 and state = 'created' limit 1`, [queue, opts.singletonKey]);
     if (!row) throw new Error(`pg-boss refused job for ${queue} without a waiting twin`);
@@ -112,9 +129,11 @@ export class PgBossJobQueue implements JobQueue {
 
   private async listen(queue: string): Promise<void> {
     await this.queue(queue);
+    const ids: string[] = [];
     for (let i = 0; i < (this.opts.concurrency ?? 2); i++) {
-      await this.boss.work<unknown>(queue, { batchSize: 1, pollingIntervalSeconds: this.opts.pollSeconds ?? 0.5, includeMetadata: true }, async ([job]) => this.run(job!));
+      ids.push(await this.boss.work<unknown>(queue, { batchSize: 1, pollingIntervalSeconds: this.opts.pollSeconds ?? 0.5, includeMetadata: true }, async ([job]) => this.run(job!)));
     }
+    this.workers.set(queue, ids);
   }
 
   private async run(job: PgBoss.JobWithMetadata<unknown>): Promise<Output> {
@@ -181,6 +200,19 @@ export class PgBossJobQueue implements JobQueue {
     await this.boss.cancel(j.queue, id);
     this.running.get(id)?.abort();
     return true;
+  }
+
+  async depth(): Promise<QueueDepth[]> {
+    await this.boot();
+    // 'retry' is waiting for its next attempt, as the embedded queue's 'queued' with a later run_at.
+    const rows = await this.sql<{ name: string; state: string; n: string; oldest: Date | null }>(
+      `select name, case when state = 'active' then 'running' else 'queued' end as state, count(*) as n, min(start_after) as oldest
+         from ${this.schema}.job
+        where state = 'active' or (state in ('created', 'retry') and start_after <= now())
+        group by 1, 2`,
+      [],
+    );
+    return rows.map((r) => ({ queue: r.name, state: r.state as QueueDepth['state'], count: Number(r.n), oldestDueAt: r.oldest ? new Date(r.oldest).toISOString() : null }));
   }
 
   async start(): Promise<void> {

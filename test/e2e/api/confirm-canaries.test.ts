@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { luhnValid } from '../../../src/confirm/canary-people.js';
 import { testDialects } from '../../support/dialects.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
+import { waitFor } from '../../support/wait.js';
 
 type Canary = { id: string; token: string; name: string; email: string; phone: string; card: string; beaconUrl: string };
 
@@ -52,9 +53,69 @@ for (const dialect of testDialects()) {
       for (const c of planted['crm-customers']!) rows.push(`${c.name},${c.email},${c.phone},${c.card}`);
       const r = await s.api('/api/v1/canaries/check?name=dump.csv', { token: commander, body: `${rows.join('\n')}\n`, headers: { 'content-type': 'text/csv' } });
       expect(r.status).toBe(200);
-      expect(r.body).toMatchObject({ version: 1, canaries: 3, datasets: [{ dataset: 'crm-customers', canariesFound: 3, canariesPlanted: 3, plantedWhere: ['CRM prod, table customers'] }] });
+      expect(r.body).toMatchObject({ version: 1, canaries: 3, datasets: [{ dataset: 'crm-customers', canariesFound: 3, canariesPlanted: 3, score: 1, plantedWhere: ['CRM prod, table customers'] }] });
+      expect(r.body.datasets).toHaveLength(1);
       const clean = await s.api('/api/v1/canaries/check?name=clean.csv', { token: commander, body: 'email\nnobody@example.com\n', headers: { 'content-type': 'text/csv' } });
       expect(clean.body).toMatchObject({ canaries: 0, datasets: [] });
+    });
+
+    it("an assessment of an incident's evidence names the dataset whose canaries the leak holds, masked, with counts and a score", async () => {
+      const rows = ['first_name,last_name,email,phone,card_number,city'];
+      for (let i = 0; i < 25; i++) rows.push(`Real${i},Customer${i},real${i}@example.com,+4420794611${String(i).padStart(2, '0')},,Leeds`);
+      const [a0, a1] = planted['crm-customers']!;
+      for (const c of [a0!, a1!]) {
+        const [first, last] = c.name.split(' ');
+        rows.splice(7, 0, `${first},${last},${c.email},${c.phone},${c.card},Leeds`);
+      }
+      const inc = await s.api('/api/v1/incidents', { token: commander, body: { title: 'Customer list on a paste site' } });
+      expect(inc.status).toBe(201);
+      const up = await fetch(`${s.url}/api/v1/incidents/${inc.body.id}/evidence?name=paste.csv`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${commander}`, 'content-type': 'application/octet-stream' },
+        body: `${rows.join('\n')}\n`,
+      });
+      expect(up.status).toBe(201);
+      const started = await s.api(`/api/v1/incidents/${inc.body.id}/assessments`, { token: commander, body: { evidenceIds: [((await up.json()) as { id: string }).id] } });
+      expect(started.status).toBe(202);
+      const done = await waitFor(async () => {
+        const r = await s.api(`/api/v1/assessments/${started.body.id}`, { token: commander });
+        return r.body.status === 'done' || r.body.status === 'failed' ? r.body : null;
+      });
+      expect(done.status).toBe('done');
+      expect(done.report.canaries).toEqual({
+        known: 6,
+        found: 2,
+        datasets: [
+          {
+            dataset: 'crm-customers',
+            plantedWhere: ['CRM prod, table customers'],
+            canariesFound: 2,
+            canariesPlanted: 3,
+            score: 0.667,
+            matchedOn: { email: 2, payment_card: 2 },
+            samples: expect.arrayContaining([`${a0!.email[0]}***@canary.example.org`]),
+          },
+        ],
+      });
+      // The canaries count as people of the leak, and nothing of theirs is shown in clear.
+      expect(done.report.totals.individuals).toBe(27);
+      const json = JSON.stringify(done.report);
+      for (const c of [a0!, a1!]) for (const v of [c.email, c.card, c.phone]) expect(json).not.toContain(v);
+      const events = await s.platform.audit.list({ incidentId: inc.body.id });
+      expect(events.find((e) => e.action === 'assessment.completed')?.after).toMatchObject({ canaryDatasets: ['crm-customers'] });
+    });
+
+    it('exports the canary set as CSV for the standalone scanner (commanders, audited)', async () => {
+      expect((await s.api('/api/v1/canaries/export', { token: await s.tokenFor('responder') })).status).toBe(403);
+      const r = await fetch(`${s.url}/api/v1/canaries/export`, { headers: { authorization: `Bearer ${commander}` } });
+      expect(r.status).toBe(200);
+      expect(r.headers.get('content-type')).toMatch(/^text\/csv/);
+      const lines = (await r.text()).trim().split('\n');
+      expect(lines[0]).toBe('canary_id,dataset,planted_where,name,email,phone,card_number');
+      expect(lines).toHaveLength(7);
+      const c = planted['newsletter-export']![1]!;
+      expect(lines).toContain(`${c.id},newsletter-export,weekly export to the mailing vendor,${c.name},${c.email},${c.phone},${c.card}`);
+      expect((await s.platform.audit.list({ subjectType: 'canary_dataset' })).map((e) => e.action)).toContain('canary.exported');
     });
 
     it('fetching a canary beacon (no sign-in) raises a critical alert into triage', async () => {

@@ -18,7 +18,7 @@ describe('confirm CLI on the local store', async () => {
   let env: Record<string, string>;
   beforeAll(async () => {
     db = await createTestDatabase('sqlite');
-    env = { BREACHDESK_DATA_DIR: db.dataDir, BREACHDESK_URL: '', BREACHDESK_TOKEN: '' };
+    env = { BREACHDESK_DATA_DIR: db.dataDir, BREACHDESK_URL: '', BREACHDESK_TOKEN: '', BREACHDESK_CANARY_DOMAIN: 'canary.example.net' };
   });
   afterAll(async () => db?.drop());
 
@@ -66,5 +66,38 @@ describe('confirm CLI on the local store', async () => {
     const bad = await cli(['flows', 'analyse', junk], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/junk\.txt:1: not a Zeek conn\.log/);
+  });
+
+  it('canaries: generate for two datasets, export, and the standalone scanner names the dataset a leak came from (masked)', async () => {
+    const made: Record<string, Array<{ name: string; email: string; phone: string; card: string }>> = {};
+    for (const ds of ['billing', 'marketing']) {
+      const g = await cli(['canaries', 'generate', ds, '--planted-where', `${ds} database`, '--count', '4', '--json'], env);
+      expect(g.code, g.stderr).toBe(0);
+      made[ds] = JSON.parse(g.stdout).items;
+    }
+    const set = join(db.dataDir, 'canaries.csv');
+    const ex = await cli(['canaries', 'export', '--out', set], env);
+    expect(ex.code, ex.stderr).toBe(0);
+    const rows = ['name,email,phone,card_number,notes'];
+    for (let i = 0; i < 20; i++) rows.push(`Client Number${i},client${i}@example.com,+4420794622${String(i).padStart(2, '0')},,vip`);
+    for (const c of made.billing!.slice(0, 3)) rows.push(`${c.name},${c.email},${c.phone},${c.card},`);
+    const leak = join(db.dataDir, 'leak.csv');
+    writeFileSync(leak, `${rows.join('\n')}\n`);
+    // The scan runs standalone (no API): only the exported file tells it the canaries.
+    const r = await cli(['scan', leak, '--canaries', set, '--json', '--workers', '0'], { BREACHDESK_DATA_DIR: '/nonexistent' });
+    expect(r.code, r.stderr).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report.canaries).toMatchObject({ known: 8, found: 3, datasets: [{ dataset: 'billing', canariesFound: 3, canariesPlanted: 4, score: 0.75, plantedWhere: ['billing database'] }] });
+    expect(report.canaries.datasets).toHaveLength(1);
+    for (const c of made.billing!) expect(r.stdout).not.toContain(c.email);
+    const human = await cli(['scan', leak, '--canaries', set, '--workers', '0'], {});
+    expect(human.stdout).toMatch(/Canary records found: 3 of 8 — the leak came from:\n {2}billing +3 of 4 canaries, score 0\.75 \(planted in billing database\)/);
+    expect(human.stdout).not.toContain(made.billing![0]!.email);
+    // The server's own check says the same.
+    const check = await cli(['canaries', 'check', leak, '--json'], env);
+    expect(JSON.parse(check.stdout)).toMatchObject({ canaries: 3, datasets: [{ dataset: 'billing', canariesFound: 3 }] });
+    const notSet = await cli(['scan', leak, '--canaries', leak], {});
+    expect(notSet.code).toBe(2);
+    expect(notSet.stderr).toMatch(/no "dataset" column/);
   });
 });

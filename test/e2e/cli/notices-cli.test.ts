@@ -1,16 +1,14 @@
 /**
- * The `people` and `notices` commands, run in-process through commander against the API
- * (remote client with each approver's own token). src/main wires them into `breachdesk`.
+ * The `people` and `notices` commands of `breachdesk`, run in this process (test/support/cli.ts)
+ * against the API (BREACHDESK_URL with each approver's own BREACHDESK_TOKEN).
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Command } from 'commander';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { registerNoticeCommands, registerPeopleCommands } from '../../../src/notices/notices.cli.js';
-import { remoteClient } from '../../../src/platform/cli-client.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FULL_INPUTS, type NoticesHarness, openNoticesHarness, type Sink, startSink } from '../api/notices-fixtures.js';
+import { cli } from '../../support/cli.js';
 import { pdfText } from '../../support/pdf.js';
 
 describe('notices CLI (sqlite)', () => {
@@ -20,32 +18,11 @@ describe('notices CLI (sqlite)', () => {
   let incidentId: string;
   const tokens: Record<string, string> = {};
 
+  /** `breachdesk ARGS` in this process (test/support/cli.ts) against the API, as that user. */
   async function run(token: string, args: string[]): Promise<{ out: string; err: string }> {
-    const program = new Command('breachdesk').exitOverride();
-    const ctx = { client: () => remoteClient(h.url, token) };
-    registerPeopleCommands(program, ctx);
-    registerNoticeCommands(program, ctx);
-    let out = '';
-    let err = '';
-    const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
-      out += String(s);
-      return true;
-    });
-    const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
-      err += String(s);
-      return true;
-    });
-    const x = vi.spyOn(process, 'exit').mockImplementation((code) => {
-      throw new Error(`exit ${code}: ${err}`);
-    });
-    try {
-      await program.parseAsync(['node', 'breachdesk', ...args]);
-    } finally {
-      o.mockRestore();
-      e.mockRestore();
-      x.mockRestore();
-    }
-    return { out, err };
+    const r = await cli(args, { BREACHDESK_URL: h.url, BREACHDESK_TOKEN: token });
+    expect(r.code, r.stderr).toBe(0);
+    return { out: r.stdout, err: r.stderr };
   }
 
   beforeAll(async () => {
@@ -118,6 +95,8 @@ describe('notices CLI (sqlite)', () => {
   it('approve of an incomplete draft fails naming the missing item', async () => {
     const d = await run(tokens.drafter!, ['notices', 'draft', '--incident', incidentId, '--jurisdiction', 'US-TX', '--recipient', 'individuals', '--json']);
     const notice = JSON.parse(d.out);
-    await expect(run(tokens.legal!, ['notices', 'approve', notice.id])).rejects.toThrow(/exit 2: .*placeholder \{\{organisationName\}\} has no value/);
+    const refused = await cli(['notices', 'approve', notice.id], { BREACHDESK_URL: h.url, BREACHDESK_TOKEN: tokens.legal });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/placeholder \{\{organisationName\}\} has no value/);
   });
 });

@@ -1,14 +1,12 @@
 /**
- * `breachdesk obligations owed|facts --incident ID` (issue 20 §1–§2), in-process through commander
- * against a real server on SQLite: a leak of password hashes of Californians answers review with
- * its question; facts set from the CLI need a reason, are audited and settle the question.
+ * `breachdesk obligations owed|facts --incident ID` (issue 20 §1–§2), run in this process
+ * (test/support/cli.ts) against a real server on SQLite (BREACHDESK_URL/BREACHDESK_TOKEN): a leak
+ * of password hashes of Californians answers review with its question; facts set from the CLI need
+ * a reason, are audited and settle the question.
  */
-import { Command } from 'commander';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { registerObligationsCommands } from '../../../src/obligations/obligations.cli.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ObligationsMetService } from '../../../src/obligations/tracking/met.service.js';
-import { registerTrackingCommands } from '../../../src/obligations/tracking/tracking.cli.js';
-import { remoteClient } from '../../../src/platform/cli-client.js';
+import { cli } from '../../support/cli.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { waitFor } from '../../support/wait.js';
 
@@ -20,34 +18,10 @@ describe('obligations CLI for an incident (sqlite)', () => {
   let token: string;
   let incidentId: string;
 
+  /** `breachdesk ARGS` in this process (test/support/cli.ts) against the server, as the commander. */
   async function run(args: string[]): Promise<{ out: string; err: string; code: number }> {
-    const program = new Command('breachdesk').exitOverride();
-    registerObligationsCommands(program);
-    registerTrackingCommands(program, { client: () => remoteClient(s.url, token) });
-    let out = '';
-    let err = '';
-    const o = vi.spyOn(process.stdout, 'write').mockImplementation((x) => {
-      out += String(x);
-      return true;
-    });
-    const e = vi.spyOn(process.stderr, 'write').mockImplementation((x) => {
-      err += String(x);
-      return true;
-    });
-    const x = vi.spyOn(process, 'exit').mockImplementation((code) => {
-      throw Object.assign(new Error('exit'), { exitCode: Number(code ?? 0) });
-    });
-    let code = 0;
-    try {
-      await program.parseAsync(['node', 'breachdesk', ...args]);
-    } catch (ex) {
-      code = (ex as { exitCode?: number }).exitCode ?? -1;
-    } finally {
-      o.mockRestore();
-      e.mockRestore();
-      x.mockRestore();
-    }
-    return { out, err, code };
+    const r = await cli(args, { BREACHDESK_URL: s.url, BREACHDESK_TOKEN: token });
+    return { out: r.stdout, err: r.stderr, code: r.code };
   }
 
   beforeAll(async () => {

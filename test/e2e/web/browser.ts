@@ -1,26 +1,32 @@
 /**
  * Browser harness: Debian's Chromium (never a downloaded browser) through playwright-core,
  * a real Breachdesk server on SQLite, screenshots under test-results/screenshots, axe-core.
+ * The Chromium is the run's one browser (launched by global-setup.ts); each test gets its own
+ * context in it.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 import { SYSTEM_ACTOR } from '../../../src/platform/audit/audit.service.js';
 import type { Role } from '../../../src/platform/auth/roles.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.js';
 
-export const CHROMIUM = '/usr/bin/chromium';
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const SCREENSHOTS = join(ROOT, 'test-results', 'screenshots');
 export const PASSWORD = 'correct horse battery staple';
 
+/**
+ * A connection to the run's Chromium (global-setup.ts); closing it closes this file's contexts
+ * and leaves the browser to the other files. Outside vitest.web.config.ts (no shared browser),
+ * a browser of its own.
+ */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  });
+  const ws = inject('chromiumWsEndpoint');
+  return ws ? chromium.connect(ws) : chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
 }
 
 const defaultServer = (env: Record<string, string>): Promise<TestServer> => startTestServer('sqlite', env);

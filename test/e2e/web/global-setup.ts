@@ -1,11 +1,24 @@
 /**
- * Builds the web UI before the browser tests when web/dist is missing or older than its
- * sources, so `npx vitest run --config vitest.web.config.ts` works from a fresh checkout.
+ * Once per browser-test run (vitest.web.config.ts): builds the web UI when web/dist is missing or
+ * older than its sources, so `npx vitest run --config vitest.web.config.ts` works from a fresh
+ * checkout, and launches the one Chromium that every test file connects to (browser.ts). A launch
+ * costs ≈ 1 CPU-s and seconds of waiting on a loaded machine; each test still gets its own browser
+ * context (own cookies, storage and pages), so files share the process, not state.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import type { TestProject } from 'vitest/node';
+import { CHROMIUM, CHROMIUM_ARGS } from './chromium.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The shared Chromium's Playwright endpoint (ws://…), for chromium.connect. */
+    chromiumWsEndpoint: string;
+  }
+}
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const WEB = join(ROOT, 'web');
@@ -25,9 +38,13 @@ export function webBuildIsStale(): boolean {
   return sources > statSync(built).mtimeMs;
 }
 
-export function setup(): void {
-  if (!webBuildIsStale()) return;
-  // NODE_ENV=production: Vitest sets it to "test", which would make Vite bundle React's development build.
-  const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
-  if (r.status !== 0) throw new Error('building the web UI failed (npx vite build --config web/vite.config.ts)');
+export async function setup(project: TestProject): Promise<() => Promise<void>> {
+  if (webBuildIsStale()) {
+    // NODE_ENV=production: Vitest sets it to "test", which would make Vite bundle React's development build.
+    const r = spawnSync('npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+    if (r.status !== 0) throw new Error('building the web UI failed (npx vite build --config web/vite.config.ts)');
+  }
+  const server = await chromium.launchServer({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, host: '127.0.0.1' });
+  project.provide('chromiumWsEndpoint', server.wsEndpoint());
+  return () => server.close();
 }

@@ -30,7 +30,7 @@ const smtp = new SMTPServer({
 await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
 const smtpPort = (smtp.server.address() as { port: number }).port;
 
-const h: WebHarness = await startWeb({ BREACHDESK_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, BREACHDESK_MAIL_FROM: 'breach-response@example.test' });
+const h: WebHarness = await startWeb({ BREACHDESK_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`, BREACHDESK_MAIL_FROM: 'breach-response@example.test', BREACHDESK_CANARY_DOMAIN: 'canary.example.test' });
 const paths = await apiPaths(h.server);
 const has = (...p: string[]) => p.every((x) => paths.has(x));
 
@@ -38,6 +38,7 @@ const INCIDENTS = ['/api/v1/incidents', '/api/v1/incidents/{id}'];
 const WORK = ['/api/v1/incidents/{id}/tasks', '/api/v1/incidents/{id}/timeline', '/api/v1/incidents/{id}/decisions', '/api/v1/incidents/{id}/members'];
 const EVIDENCE = ['/api/v1/incidents/{id}/evidence', '/api/v1/evidence/{itemId}/custody'];
 const ASSESSMENT = ['/api/v1/incidents/{id}/assessments', '/api/v1/assessments/{id}'];
+const CANARIES = ['/api/v1/canaries'];
 const OBLIGATIONS = ['/api/v1/incidents/{id}/obligations'];
 const NOTICES = ['/api/v1/notices', '/api/v1/incidents/{id}/notices', '/api/v1/notices/{id}/approve', '/api/v1/notices/{id}/send', '/api/v1/incidents/{id}/people/import'];
 const CLOSE = ['/api/v1/incidents/{id}/status'];
@@ -187,6 +188,16 @@ describe('web: an incident from first alert to closure', () => {
   });
 
   it.skipIf(!has(...INCIDENTS, ...EVIDENCE, ...ASSESSMENT))('assesses the leaked file and draws what was exposed', async () => {
+    // Two of the 'crm-export' dataset's canary records turn up in a second leaked file.
+    const token = await h.server.tokenFor('incident_commander');
+    let canaries: { email: string; name: string; card: string }[] = [];
+    if (has(...CANARIES)) {
+      canaries = (await h.server.api('/api/v1/canaries', { token, body: { dataset: 'crm-export', count: 2, plantedWhere: 'CRM nightly export' } })).body.items;
+      await h.server.api('/api/v1/canaries', { token, body: { dataset: 'newsletter', count: 2, plantedWhere: 'mailing vendor' } });
+      const paste = ['name,email,card_number', ...canaries.map((c) => `${c.name},${c.email},${c.card}`)].join('\n');
+      const up = await fetch(`${h.server.url}/api/v1/incidents/${incidentId}/evidence?name=paste.csv`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' }, body: `${paste}\n` });
+      expect(up.status).toBe(201);
+    }
     const page = await commanderPage();
     await page.getByRole('link', { name: 'Assessment' }).click();
     await page.getByRole('heading', { level: 1, name: 'Exposure assessment' }).waitFor();
@@ -199,6 +210,13 @@ describe('web: an incident from first alert to closure', () => {
     const html = await page.content();
     for (const email of leak.emails.keys()) expect(html).not.toContain(email);
     await page.getByRole('cell', { name: 'customers.csv' }).waitFor();
+    if (canaries.length) {
+      const card = page.getByRole('region', { name: 'Canary records found' });
+      await card.getByRole('cell', { name: 'crm-export', exact: true }).waitFor();
+      expect(await card.getByRole('cell', { name: '2 of 2', exact: true }).count()).toBe(1);
+      expect(await card.getByRole('cell', { name: 'newsletter' }).count()).toBe(0);
+      for (const c of canaries) expect(html).not.toContain(c.email);
+    }
     await screenshot(page, 'assessment');
     expect(await seriousA11yViolations(page)).toEqual([]);
   });

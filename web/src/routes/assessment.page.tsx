@@ -9,6 +9,7 @@ import { api } from '../api/http.client.js';
 import type { Assessment, EvidenceItem, ExposureReport, Page } from '../api/api.types.js';
 import { useSession } from '../auth/session.context.js';
 import { BarChart } from '../components/bar-chart.component.js';
+import { CanaryCard } from '../components/canary-card.component.js';
 import { formatBytes, formatDateTime, humanize } from '../components/format.js';
 import { incidentPath, incidentQueries } from '../components/incident/incident-api.js';
 import { ErrorBox, QueryState } from '../components/query-state.component.js';
@@ -39,6 +40,7 @@ function Report({ report }: { report: ExposureReport }) {
           <dd>{secrets.reduce((s, [, v]) => s + v.count, 0).toLocaleString()}</dd>
         </div>
       </dl>
+      {report.canaries && <CanaryCard canaries={report.canaries} />}
       <div className="grid-2">
         <section className="card" aria-labelledby="elements-h">
           <h2 id="elements-h">Records per data element</h2>

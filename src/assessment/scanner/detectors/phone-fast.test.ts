@@ -1,4 +1,5 @@
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import fc from 'fast-check';
+import { getCountryCallingCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 import { describe, expect, it } from 'vitest';
 import { PHONE_REGIONS } from './contact.js';
 import { FAST_PLAIN, fastPhone } from './phone-fast.js';
@@ -73,6 +74,31 @@ describe('fastPhone', () => {
     expect(handled / total).toBeGreaterThan(0.5);
   });
 
+  it('agrees with the library on national digits that start with the region’s calling code', () => {
+    // The calling code written without `+` (extractCountryCallingCodeFromInternationalNumberWithoutPlusSign):
+    // 39…, 44…, 49… are also area codes, so both readings are compared, with and without a trunk 0.
+    const input = fc.tuple(
+      fc.constantFrom(...PHONE_REGIONS),
+      fc.constantFrom('', '0', '00', '1'),
+      fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 0, maxLength: 14 }),
+      fc.constantFrom(' ', '', '-'),
+    );
+    let handled = 0;
+    fc.assert(
+      fc.property(input, ([r, trunk, digits, sep]) => {
+        const v = `${getCountryCallingCode(r)}${sep}${trunk}${digits.join('')}`;
+        const f = fast(v, r);
+        if (f === undefined) return;
+        handled++;
+        const want = library(v, r);
+        const got = f?.valid ? { cc: f.cc, national: f.national, country: f.country, number: `+${f.cc}${f.national}` } : null;
+        expect(got).toEqual(want);
+      }),
+      { numRuns: 20000 },
+    );
+    expect(handled).toBeGreaterThan(10000);
+  });
+
   it('handles a US national number with a random area code and E.164 numbers, and leaves prefixes to the library', () => {
     expect(fast('(275) 748-1542', 'US')).toEqual({ valid: false, cc: '1', national: '2757481542', country: 'US' });
     expect(fast('(212) 748-1542', 'US')).toMatchObject({ valid: true, country: 'US' });
@@ -80,7 +106,10 @@ describe('fastPhone', () => {
     expect(fast('+44 7911 123456')).toEqual({ valid: true, cc: '44', national: '7911123456', country: 'GG' }); // leading digits
     expect(fast('+49 151 23456789')).toMatchObject({ valid: true, country: 'DE' });
     expect(fast('020 7219 3000', 'GB')).toEqual({ valid: true, cc: '44', national: '2072193000', country: 'GB' }); // national prefix 0
-    expect(fast('1 212 748 1542', 'US')).toBeUndefined(); // calling code without +
+    expect(fast('1 212 748 1542', 'US')).toMatchObject({ valid: true, cc: '1', national: '2127481542', country: 'US' }); // calling code without +
+    expect(fast('4930 901820', 'DE')).toMatchObject({ valid: true, cc: '49', national: '30901820', country: 'DE' });
+    expect(fast('44 20 7219 3000', 'GB')).toMatchObject({ valid: true, cc: '44', national: '2072193000', country: 'GB' });
+    expect(fast('49 151 23456789', 'DE')).toMatchObject({ valid: true, national: '4915123456789' }); // 49 is also a German area code
     expect(fast('011 44 20 7219 3000', 'US')).toBeUndefined(); // IDD prefix
     expect(fast('212 748 1542 x12', 'US')).toBeUndefined(); // extension
     expect(fast('+0 123 456 7890')).toBeNull();

@@ -13,8 +13,11 @@
  *  - the input is only ASCII digits, spaces and `( ) . - /` after an optional leading `+`
  *    (phone-regions.ts: then the digits the library works on are exactly the input's digits, there
  *    is no extension, and the input is viable);
- *  - national format: the digits start neither with the region's IDD prefix nor with its calling
- *    code (each sends the library into rules left to it); a national prefix (`0`, `1`) is stripped
+ *  - national format: the digits do not start with the region's IDD prefix (left to the
+ *    library); digits starting with the region's calling code are read as international when
+ *    extractCountryCallingCodeFromInternationalNumberWithoutPlusSign.js would (a random area code
+ *    starts with 39, 44 or 49 often enough that leaving these to the library was ≈ 8 % of a
+ *    worker on issue 21's customers-us); a national prefix (`0`, `1`) is stripped
  *    as extractNationalNumber.js does, unless its pattern captures (carrier codes, BR's transform
  *    rule: left to the library);
  *  - international format: the calling code has countries (not a non-geographic code); the
@@ -233,7 +236,30 @@ export function fastPhone(digits: string, region?: CountryCode): FastParsed | nu
   if (!r) return undefined;
   const d = digits;
   if (d.length < 3) return undefined;
-  if (r.idd.test(d) || d.startsWith(r.plan.cc)) return undefined;
-  const nn = nationalOf(d, r.plan, r.plan.countries[0]);
-  return nn === undefined ? undefined : verdict(nn, r.plan, r.plan.countries[0]);
+  if (r.idd.test(d)) return undefined;
+  const home = r.plan.countries[0];
+  const nn = nationalOf(d, r.plan, home);
+  if (nn === undefined) return undefined;
+  if (d.startsWith(r.plan.cc)) {
+    // The region's calling code written without `+` (extractCountryCallingCodeFromInternational
+    // NumberWithoutPlusSign.js): read as international when the digits without it fit the
+    // region's national-number pattern and the whole digits do not, or the whole are too long.
+    const shorter = d.slice(r.plan.cc.length);
+    if (!shorter || !home.general) return undefined;
+    const nnShort = nationalOf(shorter, r.plan, home);
+    if (nnShort === undefined) return undefined;
+    if ((!home.general.test(nn) && home.general.test(nnShort)) || tooLong(nn, home.lengths)) {
+      // As an international number: national prefix stripped against the calling code's plan,
+      // the country only from the number (parse.js, after extractCountryCallingCode).
+      const intl = nationalOf(shorter, r.plan, r.plan.countries[0]);
+      return intl === undefined ? undefined : verdict(intl, r.plan, undefined);
+    }
+  }
+  return verdict(nn, r.plan, home);
+}
+
+/** checkNumberLength(n, …) === 'TOO_LONG' for the possible lengths of a numbering plan. */
+function tooLong(n: string, lengths: number[] | undefined): boolean {
+  if (!lengths) return false;
+  return lengths[0] !== n.length && lengths[0] < n.length && lengths[lengths.length - 1] < n.length;
 }

@@ -43,9 +43,12 @@ const boundaryOnly =
  * URLs are found by their '://' (one keyword for every scheme: 'http' alone would fire on every
  * `http.request` log line); the scheme is read back from there.
  */
+const SCHEME_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+.-') SCHEME_CHAR[c.charCodeAt(0)] = 1;
+
 function urlAt(text: string, pos: number): Found | null {
   let s = pos;
-  while (s > 0 && pos - s < 20 && /[A-Za-z0-9+.-]/.test(text[s - 1])) s--;
+  for (let c = text.charCodeAt(s - 1); s > 0 && pos - s < 20 && c < 128 && SCHEME_CHAR[c] === 1; c = text.charCodeAt(s - 1)) s--;
   if (s >= 5 && text.slice(s - 5, s).toLowerCase() === 'jdbc:') s -= 5;
   return s < pos ? urlCredentialAt(text, s) : null;
 }

@@ -109,10 +109,18 @@ const DB_SCHEMES: Record<string, string> = {
 /** scheme://user:password@host — RFC 3986 userinfo; the password may itself contain '@' (taken up to the last '@' before the host). */
 const URL_CRED = /(jdbc:)?([a-z][a-z0-9+.-]{1,20}):\/\/([^\s:/@"'`]{0,128}):([^\s/"'`@]{1,256}(?:@[^\s/"'`@:]{1,64}(?=@[A-Za-z0-9[]))?)@([A-Za-z0-9[][^\s/"'`?#;,@]{0,255})/iy;
 
+/** JDBC_PARAMS below starts with this literal (either case). */
+const startsJdbc = (text: string, pos: number) => text.slice(pos, pos + 5).toLowerCase() === 'jdbc:';
+
 export function urlCredentialAt(text: string, pos: number): Found | null {
-  URL_CRED.lastIndex = pos;
-  const m = URL_CRED.exec(text);
-  if (!m) return jdbcParamsAt(text, pos);
+  // URL_CRED needs an '@' after the scheme and JDBC_PARAMS a 'jdbc:' at pos: a web log's
+  // "https://shop.example.com/" on every line runs neither (issue 21).
+  let m: RegExpExecArray | null = null;
+  if (text.indexOf('@', pos) !== -1) {
+    URL_CRED.lastIndex = pos;
+    m = URL_CRED.exec(text);
+  }
+  if (!m) return startsJdbc(text, pos) ? jdbcParamsAt(text, pos) : null;
   // user:p@ss@host → the password runs to the last '@' (the regex's optional second part).
   const pw = m[4];
   const host = m[5];
@@ -128,11 +136,11 @@ export function urlCredentialAt(text: string, pos: number): Found | null {
   return finding(f, pos + m[0].length);
 }
 
+const JDBC_PARAMS = /jdbc:([a-z0-9]+):[^\s"'`]{0,300}?[;?&(,]password=([^\s;&)"'`,]{1,128})/iy;
 /** jdbc:…//host;user=x;password=y or ?user=x&password=y (JDBC driver URL properties). */
 function jdbcParamsAt(text: string, pos: number): Found | null {
-  const m = /jdbc:([a-z0-9]+):[^\s"'`]{0,300}?[;?&(,]password=([^\s;&)"'`,]{1,128})/iy;
-  m.lastIndex = pos;
-  const r = m.exec(text);
+  JDBC_PARAMS.lastIndex = pos;
+  const r = JDBC_PARAMS.exec(text);
   if (!r || judgePassword(r[2]) !== 'secret') return null;
   return finding({ type: 'database_url', family: 'database_url', provider: 'database', kind: r[1].toLowerCase(), value: r[0] }, pos + r[0].length);
 }

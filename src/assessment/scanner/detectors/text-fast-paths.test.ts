@@ -4,8 +4,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { ValueFinding } from '../types.js';
 import { validateIp } from './contact.js';
-import { hexLetterOrPairNear } from './text-scan.js';
+import { isDottedQuad, mayBeDate, mayHoldIbanStart } from './text-fast-paths.js';
+import { keywordFinder } from './text-keywords.js';
+import { CUE_AFTER, cueAfterGate } from './text-name-context.js';
+import { nameWords } from './text-names.js';
+import { hexLetterOrPairNear, PREFILTER_WORDS, phoneAfterGate, phoneContextGate, scanText } from './text-scan.js';
 
 /** validateIp's IPv4 branch as it was written with a RegExp (before issue 21). */
 function ipv4Reference(v: string): string | null {
@@ -52,5 +57,108 @@ describe('IPv6 anchor test without slicing', () => {
       }),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe('gates in front of the free-text RegExps (issue 21)', () => {
+  const noisy = (words: string[]) =>
+    fc
+      .array(fc.oneof(fc.constantFrom(...words), fc.constantFrom(...words).map((w) => w.toUpperCase()), chars('abcdehlmoprstéÉ0123456789 \t-.:/@\n\'’', 6), fc.string({ maxLength: 4 }), fc.string({ unit: 'binary', maxLength: 2 })), { maxLength: 12 })
+      .map((a) => a.join(''));
+
+  it('isDottedQuad is /^\\d{1,3}(?:\\.\\d{1,3}){3}$/', () => {
+    fc.assert(
+      fc.property(fc.oneof(chars('0123456789.', 20), fc.string({ maxLength: 16 })), (c) => {
+        expect(isDottedQuad(c)).toBe(/^\d{1,3}(?:\.\d{1,3}){3}$/.test(c));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('mayBeDate is false only where the date RegExp cannot match', () => {
+    fc.assert(
+      fc.property(chars('0123456789-/. ', 14), (c) => {
+        if (/^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})/.test(c)) expect(mayBeDate(c)).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('mayHoldIbanStart is false only where the IBAN look-back RegExp finds nothing', () => {
+    fc.assert(
+      fc.property(fc.oneof(chars('abXYZ0123456789 -é', 20), fc.string({ maxLength: 20 })), fc.nat(20), fc.nat(22), (t, a, b) => {
+        const from = Math.min(a, t.length);
+        const to = Math.min(t.length, Math.max(from, b));
+        if (/(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}/.test(t.slice(from, to))) expect(mayHoldIbanStart(t, from, to)).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('the phone context gates are false only where PHONE_CONTEXT / PHONE_AFTER cannot match', () => {
+    const words = ['phone', 'tel', 'tel.', 'telephone', 'mobile', 'cell', 'fax', 'call', 'desk', 'office', 'contact', 'sms', 'text me', 'whatsapp', 'dial', 'reach', 'ring', 'telefon', 'téléphone', 'télephone', 'telefono', 'teléfono', 'telefoon', 'celular', 'handy', 'portable', 'home', 'work'];
+    const context = /\b(?:phone|tel\b|tel\.|telephone|mobile|cell|fax|call|desk|office|contact|sms|text me|whatsapp|dial|reach|ring\b|telefon|t[ée]l[ée]phone|tel[ée]fono|telefoon|celular|handy|portable)[^\n]{0,30}(?:\n\s*)?$/i;
+    const after = /^[\s-]{0,3}(?:office|fax|mobile|cell|home|work|phone|tel)/i;
+    fc.assert(
+      fc.property(noisy(words), fc.nat(80), (t, p) => {
+        const pos = Math.min(p, t.length);
+        if (context.test(t.slice(pos > 40 ? pos - 40 : 0, pos))) expect(phoneContextGate(t, pos - 40, pos)).toBe(true);
+        if (after.test(t.slice(pos, pos + 12))) expect(phoneAfterGate(t, pos)).toBe(true);
+      }),
+      { numRuns: 8000 },
+    );
+  });
+
+  it('cueAfterGate is false only where CUE_AFTER cannot match', () => {
+    const verbs = ['said', 'says', 'shouted', 'told', 'asked', 'replied', 'wrote', 'lives', 'began', 'works', 'died', 'married', 'spent', 'is from', 'was born', 'had given', 'has given', 'gave', 'will be talking', 'speaks', 'thinks', 'believes', 'wants', 'loves', 'hates', 'smiled', 'laughed', 'cried', "'s", 'x86', 'Said'];
+    fc.assert(
+      fc.property(noisy(verbs), fc.nat(40), (t, p) => {
+        const end = Math.min(p, t.length);
+        if (CUE_AFTER.test(t.slice(end, end + 30))) expect(cueAfterGate(t, end)).toBe(true);
+      }),
+      { numRuns: 8000 },
+    );
+  });
+
+  it('a lone capitalised word decided from the word memo = the general branch, on arbitrary text', () => {
+    const pieces = ['Mozilla', 'Linux', 'Firefox', 'Mar', 'Failed', 'Maria', 'Kowalski', 'Smith', 'John', 'The', 'New', 'York', 'Paris', 'Germany', 'Street', 'Inc', "O'Brien", 'Anna’s', 'Müller', 'Łukasz', 'J.', 'K', 'said', 'hi', 'Hi', 'to', 'at', 'my name is', 'Dear', ' ', ' ', '\t', ', ', '. ', '\n', '\r\n', ':', '-', '(', ')', '"', '12', '137 ', 'x86_64', '/', 'and', 'Corp'];
+    const text = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 3 }), fc.string({ unit: 'binary', maxLength: 2 })), { maxLength: 30 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        const fast: ValueFinding[] = [];
+        const general: ValueFinding[] = [];
+        nameWords(t, fast, true);
+        nameWords(t, general, false);
+        expect(fast).toEqual(general);
+      }),
+      { numRuns: 6000 },
+    );
+  });
+});
+
+describe('keyword finder with the 4-gram table', () => {
+  it('finds what the global alternation finds, from every offset, on text built of keyword pieces', () => {
+    const finder = keywordFinder(PREFILTER_WORDS);
+    const pieces = [...PREFILTER_WORDS.slice(0, 400).map((w) => w.slice(0, 4)), ...PREFILTER_WORDS.slice(0, 60), 'example', 'Firefox', 'vendor', 'https://', 'Ple', 'FIR'];
+    const text = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.constantFrom(...pieces).map((w) => w.toUpperCase()), fc.string({ maxLength: 3 }), fc.string({ unit: 'binary', maxLength: 2 })), { maxLength: 10 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        for (let from = 0; from <= t.length; from++) {
+          finder.global.lastIndex = from;
+          const g = finder.global.exec(t);
+          const f = finder.next(t, from);
+          expect(f ? `${f.index}:${f[0]}` : '-').toBe(g ? `${g.index}:${g[0]}` : '-');
+        }
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
+
+describe('URL credentials behind the "@" and "jdbc:" gates', () => {
+  it('finds the same credentials as before on text with and without them', () => {
+    expect(scanText('GET https://shop.example.com/ "Mozilla/5.0"').secrets).toEqual([]);
+    expect(scanText('db: postgres://app:S3cr3t-Pa55w0rd!@db.internal:5432/app').secrets).toMatchObject([{ type: 'database_url', kind: 'postgres' }]);
+    expect(scanText('url=jdbc:sqlserver://h:1433;user=sa;password=Zq8#mK2!vR4t').secrets).toMatchObject([{ type: 'database_url' }]);
   });
 });

@@ -34,6 +34,21 @@ export const CUE_LAST_WORDS = new Set(
 export const CUE_AFTER =
   /^(?:'s)?[ \t]+(?:said|says|shouted|screamed|whispered|told|asked|replied|wrote|writes|lives|lived|began|begins|works|worked|died|married|spent|is from|was from|was born|had given|has given|gave|will be (?:talking|speaking)|speaks|spoke|thinks|believes|wants|loves|hates|smiled|laughed|cried)\b/i;
 
+/** The first letters of CUE_AFTER's verbs. */
+const CUE_AFTER_INITIALS = new Set('s|w|t|a|r|l|b|d|m|i|h|g|c'.split('|').map((c) => c.charCodeAt(0)));
+/**
+ * Gate of CUE_AFTER on text.slice(end, end + 30): an optional "'s", spaces or tabs, then a verb's
+ * first letter (either case). False means CUE_AFTER cannot match (text-fast-paths.test.ts).
+ */
+export function cueAfterGate(text: string, end: number): boolean {
+  let k = end;
+  if (text.charCodeAt(k) === 39 && text.charCodeAt(k + 1) === 115) k += 2;
+  let c = text.charCodeAt(k);
+  if (c !== 32 && c !== 9) return false;
+  while (c === 32 || c === 9) c = text.charCodeAt(++k);
+  return c < 128 && CUE_AFTER_INITIALS.has(c | 32);
+}
+
 /** A run ending in one of these is an organisation. */
 const ORG_WORDS = new Set(
   'inc|corp|corporation|company|group|holdings|partners|associates|agency|consulting|consultants|research|software|systems|solutions|technologies|technology|labs|lines|unlimited|capital|bank|insurance|media|networks|foundation|institute|markets|movers|transit|care|services|ltd|llc|plc|gmbh|sons|brothers|bros|industries|international|enterprises|ventures|analytics|data|health|energy|motors|airlines|records|studios|press|publishing|university|college|school|hospital|clinic|office|department|ministry|council|club|team|project|conference|weekly|daily|times|news|tales|explorer|stripes|investments|investment|orchestra|band|choir|ensemble|trust|fund|partnership|limited|plc|pty|srl|sarl'.split('|'),

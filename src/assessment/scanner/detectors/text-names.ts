@@ -13,7 +13,7 @@ import { isCountry, isUsState } from '../classify/geo.js';
 import type { ValueFinding } from '../types.js';
 import { element } from './detector.js';
 import { COMMON_WORDS, FIRST_NAMES, LAST_NAMES } from './name-lists.data.js';
-import { CUE_AFTER, CUE_BEFORE, CUE_LAST_WORDS, enumerationNames, lowerCaseNames, speakerNames, surnameShaped, vetoed } from './text-name-context.js';
+import { CUE_AFTER, CUE_BEFORE, CUE_LAST_WORDS, cueAfterGate, enumerationNames, lowerCaseNames, speakerNames, surnameShaped, vetoed } from './text-name-context.js';
 
 let first: Set<string> | null = null;
 let last: Set<string> | null = null;
@@ -72,7 +72,7 @@ function sentenceStart(text: string, i: number): boolean {
 
 /** A cue before or after the run at [start, end) (text-name-context.ts). */
 const cued = (text: string, start: number, end: number) =>
-  (CUE_LAST_WORDS.has(wordBefore(text, start)) && CUE_BEFORE.test(text.slice(start > 30 ? start - 30 : 0, start))) || CUE_AFTER.test(text.slice(end, end + 30));
+  (CUE_LAST_WORDS.has(wordBefore(text, start)) && CUE_BEFORE.test(text.slice(start > 30 ? start - 30 : 0, start))) || (cueAfterGate(text, end) && CUE_AFTER.test(text.slice(end, end + 30)));
 
 /** The lower-cased word (or the ':' / '?') just before `start`, past one space. */
 function wordBefore(text: string, start: number): string {
@@ -104,7 +104,46 @@ function country(w: string): boolean {
 const LEADING_CUES = new Set(['hi', 'hello', 'hey', 'dear', 'thanks', 'prince', 'princess', 'king', 'queen', 'lord', 'lady', 'duke', 'duchess', 'earl', 'baron', 'baroness', 'emperor', 'empress', 'pope']);
 const ARTICLES = new Set(['the', 'a', 'an', 'my', 'your', 'our', 'his', 'her', 'their', 'this', 'that']);
 
-export function nameWords(text: string, out: ValueFinding[]): void {
+/**
+ * What a lone capitalised word is, apart from where it stands: its lower-cased form (without a
+ * possessive) and its list memberships. Log lines repeat the same few capitalised words
+ * ("Mozilla", "Failed", "Mar") on every line; this memo answers them with one Map lookup
+ * (issue 21). Bounded: cleared at LONE_MAX distinct words, like COUNTRY_MEMO.
+ */
+interface Lone {
+  lower: string;
+  /** Not a NOT_NAME word nor a country/state (the `clean` test). */
+  clean: boolean;
+  common: boolean;
+  given: boolean;
+  /** A given name, a surname or surname-shaped. */
+  listed: boolean;
+}
+const LONE = new Map<string, Lone>();
+const LONE_MAX = 20_000;
+function lone(raw: string, F: Set<string>, L: Set<string>, C: Set<string>): Lone {
+  let v = LONE.get(raw);
+  if (v === undefined) {
+    if (LONE.size >= LONE_MAX) LONE.clear();
+    const lower = raw.toLowerCase().replace(/['’]s$/, '');
+    const given = F.has(lower);
+    v = { lower, clean: !NOT_NAME.has(lower) && !(lower.length > 3 && country(lower)), common: C.has(lower), given, listed: given || L.has(lower) || surnameShaped(lower) };
+    LONE.set(raw, v);
+  }
+  return v;
+}
+
+/** A lone word after "to/at/in/from" is a place far more often ("flew to Coles"). */
+const PLACE_BEFORE = /\b(?:to|at|in|from|of|on|near|via)\s+$/i;
+/** A house number just before a run: a street or a place ("137 Colorado Springs"). */
+const NUMBER_BEFORE = /\d[\s,]{0,2}$/;
+
+/**
+ * `memo` (default): a run of one capitalised word is decided by `lone` and the context tests
+ * only when they can change the answer; the general branch below gives the same answer
+ * (text-fast-paths.test.ts compares both on arbitrary text).
+ */
+export function nameWords(text: string, out: ValueFinding[], memo = true): void {
   if (first === null) sets();
   const F = first!;
   const L = last!;
@@ -124,6 +163,15 @@ export function nameWords(text: string, out: ValueFinding[]): void {
     const i = m.index;
     // Inside a word or a hyphenated compound ("Weeks-Rivas" is a firm): not a name start.
     if (i > 0 && (isLetter(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 45)) continue;
+    if (memo) {
+      // One word, not an initial, with no capitalised word after it: the run is that word alone.
+      const w = wordAt(text, i);
+      if (w !== null && !w.initial && (text.charCodeAt(w.end) !== 32 || !isUpper(text.charCodeAt(w.end + 1)))) {
+        loneWord(text, w.start, w.end, lone(text.slice(w.start, w.end), F, L, C), add);
+        CANDIDATE.lastIndex = w.end;
+        continue;
+      }
+    }
     const words: Word[] = [];
     let j = i;
     for (;;) {
@@ -159,8 +207,7 @@ export function nameWords(text: string, out: ValueFinding[]): void {
         ok = evidence && !lower.every((w) => C.has(w));
       } else if (lower.length === 1 && clean.length === 1) {
         const w = lower[0];
-        // A lone word after "to/at/in/from" is a place far more often ("flew to Coles").
-        const place = /\b(?:to|at|in|from|of|on|near|via)\s+$/i.test(text.slice(start > 8 ? start - 8 : 0, start));
+        const place = PLACE_BEFORE.test(text.slice(start > 8 ? start - 8 : 0, start));
         if (!C.has(w)) {
           const given = F.has(w);
           const listed = given || L.has(w) || surnameShaped(w);
@@ -169,13 +216,13 @@ export function nameWords(text: string, out: ValueFinding[]): void {
       }
       // After a house number ("137 Colorado Springs") it is a street or a place; the vetoes of
       // text-name-context.ts (organisation, street, nationality words) run only on accepted runs.
-      if (ok && (/\d[\s,]{0,2}$/.test(text.slice(start > 4 ? start - 4 : 0, start)) || vetoed(lower, text, end))) ok = false;
+      if (ok && (NUMBER_BEFORE.test(text.slice(start > 4 ? start - 4 : 0, start)) || vetoed(lower, text, end))) ok = false;
       if (ok) add(text.slice(words[0].start, end).replace(/['’]s$/, ''));
     }
     if (words.length > 0) CANDIDATE.lastIndex = words[words.length - 1].end;
   }
   // "Monjeau, Graves and Reed" once one of them is a name.
-  if (out.length > 0 && text.includes(' ')) {
+  if (out.length > 0 && text.includes(' ') && out.some((f) => f.element === 'person_name')) {
     const names = new Set(out.filter((f) => f.element === 'person_name').map((f) => f.value));
     if (names.size > 0) {
       const single = (w: string) => {
@@ -194,6 +241,14 @@ export function nameWords(text: string, out: ValueFinding[]): void {
       if (text.includes('\n')) speakerNames(text, (w) => names.has(w), single, add);
     }
   }
+}
+
+/** The general branch's one-word case for the word at [start, end), its context tests in the same order, each only when the answer still depends on it. */
+function loneWord(text: string, start: number, end: number, w: Lone, add: (v: string) => void): void {
+  if (!w.clean || w.common) return;
+  const ok = (w.listed && (w.given || (!PLACE_BEFORE.test(text.slice(start > 8 ? start - 8 : 0, start)) && !sentenceStart(text, start)))) || cued(text, start, end);
+  if (!ok || NUMBER_BEFORE.test(text.slice(start > 4 ? start - 4 : 0, start)) || vetoed([w.lower], text, end)) return;
+  add(text.slice(start, end).replace(/['’]s$/, ''));
 }
 
 const HAS_UPPER = /[A-Z\u00C0-\u00DE]/;

@@ -22,6 +22,7 @@ import { matchSecretValue, SECRET_RULE_KEYWORDS, secretAt } from './secret-scan.
 import { SECRET_DETECTORS, validateGenericSecret } from './secrets.js';
 import { keywordFinder } from './text-keywords.js';
 import { nameWords } from './text-names.js';
+import { bigramGate, initialGate, isDottedQuad, mayBeDate, mayHoldIbanStart } from './text-fast-paths.js';
 import { PARTIAL_CARD_LAST4_WORDS, PARTIAL_CARD_MASK_WORDS, partialCardAt } from './card-partial.js';
 
 export interface TextFindings {
@@ -32,12 +33,15 @@ export interface TextFindings {
 // ---- digit runs --------------------------------------------------------------------------------
 
 /** ≥ 7 characters of digits and separators, starting and ending with a digit (optional + or '('). */
-const NUMBER_RUN = /[+(]?\d[\d\-. ()/]{5,32}\d(?:\s?(?:x|ext\.?)\s?\d{1,6})?/g;
+export const NUMBER_RUN = /[+(]?\d[\d\-. ()/]{5,32}\d(?:\s?(?:x|ext\.?)\s?\d{1,6})?/g;
 const DOB_CONTEXT = /\b(?:dob|d\.o\.b|birth|born|geb\.|geboren|naissance|n[ée]e? le|nacimiento|nacid[oa]|nascita|nato|nata|geboortedatum|nascimento)[^\n]{0,25}$/i;
 const SSN_CONTEXT = /\b(?:ssn|social security|soc\.? sec|ss#|itin|taxpayer)[^\n]{0,30}$/i;
 const CARD_CONTEXT = /\b(?:card|credit|visa|mastercard|amex|cc#?|pan|karte|carte|tarjeta|carta)\b[^\n]{0,30}$/i;
 const PHONE_CONTEXT = /\b(?:phone|tel\b|tel\.|telephone|mobile|cell|fax|call|desk|office|contact|sms|text me|whatsapp|dial|reach|ring\b|telefon|t[ée]l[ée]phone|tel[ée]fono|telefoon|celular|handy|portable)[^\n]{0,30}(?:\n\s*)?$/i;
 const PHONE_AFTER = /^[\s-]{0,3}(?:office|fax|mobile|cell|home|work|phone|tel)/i;
+/** Gates of PHONE_CONTEXT and PHONE_AFTER (text-fast-paths.ts): their words' first two characters, first letters. */
+export const phoneContextGate = bigramGate(['phone', 'tel', 'té', 'mobile', 'cell', 'fax', 'call', 'desk', 'office', 'contact', 'sms', 'whatsapp', 'dial', 'reach', 'ring', 'celular', 'handy', 'portable']);
+export const phoneAfterGate = initialGate(['office', 'fax', 'mobile', 'cell', 'home', 'work', 'phone', 'tel'], 4);
 const OTHER_NUMBER_CONTEXT = /\b(?:licen[cs]e|passport|account|acct|order|invoice|ticket|tracking|serial|ref(?:erence)?|iban|ssn|card|id|aadhaar|nino|sin|nir|dni|nie|bsn|cpf|steuer|fiscal|insurance|tfn|tax file)\b[^\n]{0,25}$/i;
 const ROUTING_CONTEXT = /\b(?:routing|aba|rtn|transit)\b[^\n]{0,25}$/i;
 
@@ -48,6 +52,7 @@ function before(text: string, pos: number, n = 40): string {
 function tryIban(text: string, pos: number, out: ValueFinding[]): boolean {
   // Look back (≤ 12 chars) for the two-letter country code + two check digits, then read forward.
   const from = pos > 12 ? pos - 12 : 0;
+  if (!mayHoldIbanStart(text, from, Math.min(text.length, pos + 2))) return false;
   const pre = text.slice(from, pos + 2);
   const re = /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}/g;
   for (let m = re.exec(pre); m; m = re.exec(pre)) {
@@ -66,7 +71,7 @@ function tryIban(text: string, pos: number, out: ValueFinding[]): boolean {
   return false;
 }
 
-function dispatchNumber(text: string, raw: string, pos: number, out: ValueFinding[]): void {
+export function dispatchNumber(text: string, raw: string, pos: number, out: ValueFinding[]): void {
   let c = raw;
   // A NUMBER_RUN match ends with a digit, so this trim is a no-op from scanText: test the digit first.
   const last = c.charCodeAt(c.length - 1);
@@ -77,12 +82,12 @@ function dispatchNumber(text: string, raw: string, pos: number, out: ValueFindin
     tryIban(text, pos, out);
     return;
   }
-  if (/^\d{1,3}(?:\.\d{1,3}){3}$/.test(c)) {
+  if (isDottedQuad(c)) {
     const f = validateIp(c);
     if (f) out.push(f);
     return;
   }
-  const date = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?![\d])/.exec(c);
+  const date = mayBeDate(c) ? /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?![\d])/.exec(c) : null;
   if (date) {
     // A date (possibly followed by a time): a birth date only with a DOB context word before it.
     if (DOB_CONTEXT.test(before(text, pos))) {
@@ -117,7 +122,8 @@ function dispatchNumber(text: string, raw: string, pos: number, out: ValueFindin
   }
   if (n >= 7 && n <= 15) {
     const plus = c[0] === '+' || (c[0] === '0' && c[1] === '0');
-    const ctx = PHONE_CONTEXT.test(before(text, pos)) || PHONE_AFTER.test(text.slice(pos + raw.length, pos + raw.length + 12));
+    const after = pos + raw.length;
+    const ctx = (phoneContextGate(text, pos - 40, pos) && PHONE_CONTEXT.test(before(text, pos))) || (phoneAfterGate(text, after) && PHONE_AFTER.test(text.slice(after, after + 12)));
     if (!plus && !ctx) {
       // No context: only a number written as a phone (three groups or an area code in parentheses)
       // that libphonenumber validates, and not labelled as another kind of number.
@@ -140,7 +146,7 @@ const SECRET_WORDS = [
   ...new Set([...SECRET_DETECTORS.flatMap((d) => d.keywords ?? []), ...SECRET_RULE_KEYWORDS, ...(passwordHash.keywords ?? []), 'passw', 'access-key', '$2x$', '$2$', '$7$', '$y$', '$apr1$']),
 ];
 const ID_WORDS = [...ID_CONTEXT_KINDS.keys(), 'national id', 'passport', 'reisepass', 'passeport', 'pasaporte', "driver's licen", 'drivers licen', 'driver licen', 'driving licen', 'license number', 'licence number', 'führerschein', 'permis de conduire'];
-const CUE_OF = new Map<string, Cue>();
+export const CUE_OF = new Map<string, Cue>();
 for (const [words, cue] of [
   [SECRET_WORDS, 'secret'],
   [ID_WORDS, 'id'],
@@ -165,7 +171,7 @@ for (const [words, cue] of [
  */
 /** Every literal of the prefilter (lower case), for tests and documentation. */
 export const PREFILTER_WORDS: readonly string[] = [...CUE_OF.keys()];
-const KEYWORDS = keywordFinder(PREFILTER_WORDS);
+export const KEYWORDS = keywordFinder(PREFILTER_WORDS);
 
 const STICKY = new Map<string, RegExp>();
 function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
@@ -215,7 +221,7 @@ export function hexLetterOrPairNear(text: string, i: number): boolean {
  * colons and dots (IPv4-mapped tail) and validated. Times like 12:34:56 never qualify, so log
  * timestamps cost one indexOf each.
  */
-function scanIpv6(text: string, out: ValueFinding[]): void {
+export function scanIpv6(text: string, out: ValueFinding[]): void {
   let i = text.indexOf(':');
   while (i !== -1) {
     let next = i + 1;
@@ -241,7 +247,7 @@ const AWS_KEY_ID = /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-
 const AWS_SECRET_BY_ID = SECRET_DETECTORS.find((d) => d.id === 'aws_secret_access_key')!;
 
 /** Handle one secret/ID keyword hit; returns where the prefilter may resume (past a consumed value). */
-function keywordHit(text: string, kw: string, pos: number, res: TextFindings): number {
+export function keywordHit(text: string, kw: string, pos: number, res: TextFindings): number {
   const k = kw.toLowerCase();
   const c0 = k[0];
   // Credential rules (vendor prefixes, PEM keys, connection strings…): secret-scan.ts.

@@ -14,7 +14,7 @@ import { eachSqlBlockRow } from '../readers/sql-block.js';
 import { BATCH_LINES } from '../readers/reader-context.js';
 import { textBlockLines } from '../readers/text-reader.js';
 import { type PackedRows, unpackRows } from './pack.js';
-import { LINK_TAGS, linkKeys, MATCH_ONLY_TAGS, STRONG_SOURCE } from './link-keys.js';
+import { eachLinkKey, LINK_TAGS, type LinkKeySink, MATCH_ONLY_TAGS, STRONG_SOURCE } from './link-keys.js';
 
 export { STRONG_IDS } from './link-keys.js';
 
@@ -181,6 +181,24 @@ interface Acc {
    */
   lastElement: string[];
   lastTag: Int32Array;
+  /** Queues a record's link keys (their digests are filled in with the strong identifiers'). */
+  links: LinkQueue;
+}
+
+/** A record's composite link keys into the batch's digest queue and `values` (eachLinkKey's sink). */
+class LinkQueue implements LinkKeySink {
+  /** The current record holds a strong identifier (its keys are logged with tag + STRONG_SOURCE). */
+  strong = false;
+  constructor(
+    readonly keyed: Keyed,
+    readonly values: GrowU32,
+    readonly pending: GrowU32,
+  ) {}
+  key(namespace: string, head: string | null, value: string, tag: number): void {
+    this.pending.push(this.values.n);
+    const i = head === null ? this.keyed.batch.add(namespace, value) : this.keyed.batch.addJoined(namespace, head, value);
+    this.values.push3(i, 0, this.strong ? tag + STRONG_SOURCE : tag);
+  }
 }
 
 /** Sorted, comma-joined element names of a set of tags (bit t of the mask = tag t, t < 31). */
@@ -203,9 +221,13 @@ export function processBatch(task: BatchTask, detection: DetectionPort): BatchRe
   };
   if (task.trace) out.trace = [];
   if (task.raw) out.rawSamples = {};
+  const k = keyed(task.key, task.run);
+  const values = new GrowU32();
+  const pending = new GrowU32();
   const acc: Acc = {
-    out, keyed: keyed(task.key, task.run), values: new GrowU32(), meta: new GrowU32(), hints: new GrowU32(), hintIndex: new Map(), pending: new GrowU32(), detection,
+    out, keyed: k, values, meta: new GrowU32(), hints: new GrowU32(), hintIndex: new Map(), pending, detection,
     tagRecords: new Int32Array(256), samplesFull: new Uint8Array(256), lastElement: new Array<string>(TAG_MEMO).fill(''), lastTag: new Int32Array(TAG_MEMO),
+    links: new LinkQueue(k, values, pending),
   };
   acc.keyed.batch.reset();
   try {
@@ -282,7 +304,6 @@ function pemEndOf(lines: string[], i: number, to: number): number {
 
 function addRecord(acc: Acc, elements: ValueFinding[], secrets: SecretFinding[], hints: string[]): void {
   const { out, values, keyed: k } = acc;
-  const hasher = k.hasher;
   out.records++;
   for (const s of secrets) addSecret(acc, s);
   if (out.trace) out.trace.push([...new Set(elements.map((e) => e.element))].sort().join(','));
@@ -332,10 +353,12 @@ function addRecord(acc: Acc, elements: ValueFinding[], secrets: SecretFinding[],
       // would only meet the first in people.ts's table, where it adds nothing. So it is not sent
       // again (a third of a dense CSV's values, bench/README.md, 2026-11-27, fourth session).
     } else {
-      hasher.digest(namespaceOf(e), e.value);
       // OTHER_TAG stands for several elements (namespaces), so its values are always sent.
       if (tag < OTHER_TAG) k.sent.add();
-      values.push3(hasher.hi, hasher.lo, tag);
+      // Queued with the strong identifiers (one kernel call a batch): in a customer export most
+      // names, streets and birth dates are new, and a kernel call each cost more than the hash.
+      acc.pending.push(values.n);
+      values.push3(k.batch.add(namespaceOf(e), e.value), 0, tag);
       sent++;
     }
     if (acc.samplesFull[tag]) continue;
@@ -358,14 +381,10 @@ function addRecord(acc: Acc, elements: ValueFinding[], secrets: SecretFinding[],
     if (samples.length >= SAMPLES_PER_ELEMENT && tag < OTHER_TAG) acc.samplesFull[tag] = 1;
   }
   if ((mask & WEAK_BITS) !== 0) {
-    const keys = linkKeys(elements, strong);
-    if (keys !== null) {
-      for (const key of keys) {
-        acc.pending.push(values.n);
-        values.push3(k.batch.add(key.namespace, key.value), 0, strong ? key.tag + STRONG_SOURCE : key.tag);
-        sent++;
-      }
-    }
+    const before = values.n;
+    acc.links.strong = strong;
+    eachLinkKey(elements, strong, acc.links);
+    sent += (values.n - before) / 3;
   }
   if (lawRelevant) {
     let combo: string | null = null;

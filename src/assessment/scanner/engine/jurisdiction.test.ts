@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { normaliseCountry, normaliseUsState, recordHints } from './jurisdiction.js';
 
@@ -44,5 +45,21 @@ describe('recordHints', () => {
     expect(normaliseUsState('US-ca')).toBe('CA');
     expect(normaliseUsState('new york')).toBe('NY');
     expect(normaliseUsState('Bavaria')).toBeNull();
+  });
+
+  it('gives the same state hint through the canonical-form table as through normaliseUsState', () => {
+    const forms = fc.oneof(
+      fc.constantFrom('CA', 'US-CA', 'US-ca', 'ca', ' CA', 'US-DC', 'PR', 'US-PR', 'ZZ', 'US-ZZ', 'US-', 'Texas', 'new york', 'QC', 'CA-ON'),
+      fc.string({ maxLength: 6 }),
+    );
+    fc.assert(
+      fc.property(forms, fc.constantFrom(undefined, 'US', 'usa', 'DE'), (region, country) => {
+        const state = normaliseUsState(region);
+        const c = normaliseCountry(country);
+        const want = c && c !== 'US' ? [c] : state ? [`US-${state}`] : c === 'US' ? ['US'] : [];
+        expect(recordHints({ elements: [], geo: { region, ...(country ? { country } : {}) } }, () => null)).toEqual(want);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

@@ -21,6 +21,16 @@ const US_STATES: Record<string, string> = {
   guam: 'GU', 'u.s. virgin islands': 'VI', 'american samoa': 'AS', 'northern mariana islands': 'MP',
 };
 const US_CODES = new Set(Object.values(US_STATES));
+/**
+ * The hint of a region cell already in a canonical form ('US-CA', as classify/geo.ts gives, or
+ * 'CA'): `US-${normaliseUsState(v)}` without the upper-casing, RegExp and template string it
+ * costs per record (issue 21). Other spellings take normaliseUsState.
+ */
+const US_STATE_HINT = new Map<string, string>();
+for (const c of US_CODES) {
+  US_STATE_HINT.set(c, `US-${c}`);
+  US_STATE_HINT.set(`US-${c}`, `US-${c}`);
+}
 
 const COUNTRY_NAMES: Record<string, string> = {
   usa: 'US', 'united states': 'US', 'united states of america': 'US', 'u.s.a.': 'US', 'u.s.': 'US',
@@ -60,12 +70,16 @@ export function recordHints(
     const country = normaliseCountry(geo.country);
     if (country && country !== 'US') out.push(country);
     if (!country || country === 'US') {
-      let state = normaliseUsState(geo.region);
-      if (!state && geo.postalCode && /^\d{5}(-?\d{4})?$/.test(geo.postalCode.trim())) {
-        state = zipToState(geo.postalCode.trim().slice(0, 5)) ?? null;
+      const known = geo.region === undefined ? undefined : US_STATE_HINT.get(geo.region);
+      if (known !== undefined) addHint(out, known);
+      else {
+        let state = normaliseUsState(geo.region);
+        if (!state && geo.postalCode && /^\d{5}(-?\d{4})?$/.test(geo.postalCode.trim())) {
+          state = zipToState(geo.postalCode.trim().slice(0, 5)) ?? null;
+        }
+        if (state) addHint(out, `US-${state}`);
+        else if (country === 'US') addHint(out, 'US');
       }
-      if (state) addHint(out, `US-${state}`);
-      else if (country === 'US') addHint(out, 'US');
     }
   }
   addValueHints(f.elements, out);

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 as rng } from '../../../platform/prng.js';
 import { compileWasm, WA, type WasmMemory } from '../wasm.js';
@@ -227,6 +228,28 @@ describe('KeyedSip64Batch', () => {
       expect([batch.scalar.hi, batch.scalar.lo], `${ns}|${v.slice(0, 40)}`).toEqual(want);
       expect([batch.hi(idx[i]), batch.lo(idx[i])], `${ns}|${v.slice(0, 40)}`).toEqual(want);
     }
+  });
+
+  it('addJoined(ns, a, b) = add(ns, a + NUL + b) for any strings, lone surrogates at the edges included', () => {
+    const batch = new KeyedSip64Batch(randomBytes(16));
+    const part = fc.oneof(fc.string({ maxLength: 20 }), fc.string({ unit: 'binary', maxLength: 20 }), fc.constantFrom('\ud800', 'a\udbff', '\udc00b', 'é', ''));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(part, part), { minLength: 1, maxLength: 30 }), (pairs) => {
+        batch.reset();
+        const joined = pairs.map(([a, b]) => batch.addJoined('link:name+dob', a, b));
+        const whole = pairs.map(([a, b]) => batch.add('link:name+dob', `${a}\u0000${b}`));
+        batch.finish();
+        for (let i = 0; i < pairs.length; i++) expect([batch.hi(joined[i]), batch.lo(joined[i])]).toEqual([batch.hi(whole[i]), batch.lo(whole[i])]);
+      }),
+      { numRuns: 500 },
+    );
+    // Across a memory grow: one large part.
+    batch.reset();
+    const big = 'x'.repeat(3 << 20);
+    const j = batch.addJoined('ns', big, 'tail\ud800');
+    const w = batch.add('ns', `${big}\u0000tail\ud800`);
+    batch.finish();
+    expect([batch.hi(j), batch.lo(j)]).toEqual([batch.hi(w), batch.lo(w)]);
   });
 
   it('hashes a lone surrogate as U+FFFD, as Buffer and TextEncoder encode it', () => {

@@ -144,11 +144,28 @@ export class KeyedSip64Batch {
 
   /** Queue the digest of `value` (its UTF-8 bytes) under `namespace`'s key; returns its index for hi()/lo(). */
   add(namespace: string, value: string): number {
-    const i = this.#count;
-    if (3 * i + 3 > this.#ent.length) this.#growEntries();
     const k = this.#keyFor(namespace);
     const pos = this.#pos;
-    const n = this.#write(value, pos);
+    return this.#queue(pos, this.#write(value, pos), k);
+  }
+
+  /**
+   * `add(namespace, head + '\u0000' + value)` without joining the strings (link keys, link-keys.ts):
+   * the NUL between them keeps any lone surrogate at either edge lone, so the bytes are the same.
+   */
+  addJoined(namespace: string, head: string, value: string): number {
+    const k = this.#keyFor(namespace);
+    const pos = this.#pos;
+    const h = this.#write(head, pos);
+    this.#ensure(pos + h + 1);
+    this.#u8[pos + h] = 0;
+    return this.#queue(pos, h + 1 + this.#write(value, pos + h + 1), k);
+  }
+
+  /** Queue the `n` bytes written at `pos` under key `k`; returns their index. */
+  #queue(pos: number, n: number, k: number): number {
+    const i = this.#count;
+    if (3 * i + 3 > this.#ent.length) this.#growEntries();
     const ent = this.#ent;
     ent[3 * i] = pos;
     ent[3 * i + 1] = n;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addressKey, nameKey } from './link-keys.js';
+import type { ValueFinding } from '../types.js';
+import { addressKey, eachLinkKey, nameKey } from './link-keys.js';
 
 /** The keys as written before issue 21's ASCII path: NFD, marks dropped, Unicode word split. */
 const words = (s: string) =>
@@ -19,12 +20,52 @@ describe('link-key parts', () => {
   });
   it('give the Unicode form’s key for every string, ASCII or not', () => {
     const ascii = fc.array(fc.constantFrom(...'aZ9 _-,.\'^`~|'), { maxLength: 30 }).map((a) => a.join(''));
+    // One to three words, as names are (the two-word ASCII path and its neighbours).
+    const parts = fc.constantFrom('Ann', 'ann', 'ANN', 'Bo', 'b', 'Z9', '9', "O'Neill", 'Mc-Kay', 'Jos\u00e9', ' ', ', ', '  ', '.', '\t');
+    const named = fc.array(parts, { maxLength: 6 }).map((a) => a.join(''));
     fc.assert(
-      fc.property(fc.oneof(ascii, fc.string({ maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 20 })), (s) => {
+      fc.property(fc.oneof(ascii, named, fc.string({ maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 20 })), (s) => {
         expect(addressKey(s)).toBe(words(s).join(' '));
         expect(nameKey(s)).toBe(words(s).sort().join(' '));
       }),
       { numRuns: 5000 },
+    );
+  });
+});
+
+/** The keys as linkKeys returned them before issue 21 (objects with joined strings), for comparison. */
+function reference(elements: ValueFinding[], strong: boolean): string[] {
+  const name = elements.find((e) => e.element === 'person_name')?.value ?? null;
+  const phones = elements.filter((e) => e.element === 'phone').map((e) => e.value);
+  const dob = elements.find((e) => e.element === 'date_of_birth')?.value ?? null;
+  const address = elements.find((e) => e.element === 'postal_address')?.value ?? null;
+  const alone = () => (phones.length === 0 || strong ? [] : phones.map((p) => `link:phone|${p}|243`));
+  if (name === null) return alone();
+  if (phones.length === 0 && dob === null && address === null) return [];
+  const n = nameKey(name);
+  if (n.length === 0 || n.indexOf(' ') === -1) return alone();
+  const out = phones.map((p) => `link:name+phone|${n}\u0000${p}|240`);
+  if (dob !== null) out.push(`link:name+dob|${n}\u0000${dob}|241`);
+  if (address !== null && addressKey(address).length > 0) out.push(`link:name+address|${n}\u0000${addressKey(address)}|242`);
+  return out;
+}
+
+describe('eachLinkKey', () => {
+  it('gives the keys, in order, that the object-returning form gave, for any record', () => {
+    const el = fc.oneof(
+      fc.record({ element: fc.constant('person_name' as const), value: fc.constantFrom('Ann Lee', 'Ann', '', 'José Núñez', '-', 'a b c') }),
+      fc.record({ element: fc.constant('phone' as const), value: fc.constantFrom('+12125550100', '+442071234567') }),
+      fc.record({ element: fc.constant('date_of_birth' as const), value: fc.constantFrom('1980-01-02', '1999-12-31') }),
+      fc.record({ element: fc.constant('postal_address' as const), value: fc.constantFrom('1 Main St, 10001', '--', 'Rue de l’Église 3') }),
+      fc.record({ element: fc.constant('email' as const), value: fc.constant('a@b.co') }),
+    );
+    fc.assert(
+      fc.property(fc.array(el, { maxLength: 7 }), fc.boolean(), (elements, strong) => {
+        const got: string[] = [];
+        eachLinkKey(elements, strong, { key: (ns, head, value, tag) => got.push(`${ns}|${head === null ? value : `${head}\u0000${value}`}|${tag}`) });
+        expect(got).toEqual(reference(elements, strong));
+      }),
+      { numRuns: 3000 },
     );
   });
 });

@@ -63,35 +63,88 @@ for (let t = 0; t < 256; t++) if (COMPOSITE_TAGS[t]) LINK_TAGS[t] = 1;
 export const MATCH_ONLY_TAGS = new Uint8Array(256);
 MATCH_ONLY_TAGS[tagOf(PHONE)] = 1;
 
-export interface LinkKey {
-  namespace: string;
-  value: string;
-  tag: number;
-}
-
 /**
  * A name as a link-key part: case, accents, punctuation and word order do not matter ("Smith,
  * James" = "james smith" = "James  SMITH").
  */
 export function nameKey(name: string): string {
-  // Names repeat (a dense table has a few thousand): normalising is the costly part, so memoise.
+  // ASCII names (most of a customer export, and mostly distinct there): one pass, no memo.
+  const fast = asciiNameKey(name);
+  if (fast !== null) return fast;
+  // Other names go through NFD and Unicode RegExps, the costly part: memoised (they repeat).
   let k = nameKeys.get(name);
   if (k === undefined) {
     if (nameKeys.size >= 4096) nameKeys.clear();
-    k = normaliseName(name);
+    k = words(name).sort().join(' ');
     nameKeys.set(name, k);
   }
   return k;
 }
 const nameKeys = new Map<string, string>();
 
-function normaliseName(name: string): string {
-  return words(name).sort().join(' ');
+/** ASCII letter or digit (what \p{L}|\p{N} match among ASCII characters). */
+const isAsciiWordChar = (c: number) => (c >= 48 && c <= 57) || ((c | 0x20) >= 97 && (c | 0x20) <= 122);
+
+/**
+ * The ASCII words of `s` (runs of letters and digits) as [from, to) pairs in WORD_BOUNDS, in one
+ * pass without the RegExp split and its arrays: their count, or -1 when `s` is not ASCII.
+ */
+function asciiWords(s: string): number {
+  const n = s.length;
+  let count = 0;
+  let i = 0;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) return -1;
+    if (!isAsciiWordChar(c)) {
+      i++;
+      continue;
+    }
+    const from = i;
+    while (i < n) {
+      const d = s.charCodeAt(i);
+      if (d >= 128) return -1;
+      if (!isAsciiWordChar(d)) break;
+      i++;
+    }
+    WORD_BOUNDS[2 * count] = from;
+    WORD_BOUNDS[2 * count + 1] = i;
+    count++;
+  }
+  return count;
+}
+/** asciiWords' output (reused; no caller keeps it across calls). */
+const WORD_BOUNDS: number[] = [];
+
+/**
+ * `words(s).sort().join(' ')` for an ASCII `s` with at most two words: null for any other
+ * string. Two ASCII words sort as the default sort compares them (UTF-16 units).
+ */
+function asciiNameKey(s: string): string | null {
+  const count = asciiWords(s);
+  if (count < 0 || count > 2) return null;
+  if (count === 0) return '';
+  const a = s.slice(WORD_BOUNDS[0], WORD_BOUNDS[1]).toLowerCase();
+  if (count === 1) return a;
+  const b = s.slice(WORD_BOUNDS[2], WORD_BOUNDS[3]).toLowerCase();
+  return a <= b ? `${a} ${b}` : `${b} ${a}`;
 }
 
 /** An address as a link-key part: case, punctuation and spacing do not matter. */
 export function addressKey(address: string): string {
-  return words(address).join(' ');
+  return asciiAddressKey(address) ?? words(address).join(' ');
+}
+
+/** `words(s).join(' ')` for an ASCII `s` (asciiWords); null for any other string. */
+function asciiAddressKey(s: string): string | null {
+  const count = asciiWords(s);
+  if (count < 0) return null;
+  let out = '';
+  for (let w = 0; w < count; w++) {
+    const word = s.slice(WORD_BOUNDS[2 * w], WORD_BOUNDS[2 * w + 1]);
+    out = w === 0 ? word : `${out} ${word}`;
+  }
+  return out.toLowerCase();
 }
 
 const NOT_WORD = /[^\p{L}\p{N}]+/u;
@@ -100,8 +153,8 @@ const NOT_ASCII_WORD = /[^a-z0-9]+/;
 /**
  * The words of `s` without accents, lower-cased. An ASCII string has no accent to strip and its
  * letters and digits are exactly \p{L} and \p{N} there, so it skips NFD and the Unicode
- * property RegExps: names and streets are mostly ASCII, and mostly distinct in a customer export,
- * where the name memo above does not hold them all (issue 21: ≈ 8 % of a worker on customers-us).
+ * property RegExps: names and streets are mostly ASCII, and mostly distinct in a customer export
+ * (issue 21: ≈ 8 % of a worker on customers-us).
  */
 function words(s: string): string[] {
   for (let i = 0; i < s.length; i++) {
@@ -110,42 +163,42 @@ function words(s: string): string[] {
   return s.toLowerCase().split(NOT_ASCII_WORD).filter(Boolean);
 }
 
+/** Where a record's link keys go (batch.ts digests them): the key is `head` + NUL + `value`, or `value` alone when `head` is null. */
+export interface LinkKeySink {
+  key(namespace: string, head: string | null, value: string, tag: number): void;
+}
+
 /**
- * The composite link keys of one record, or null when it has none. `strong`: the record already
- * holds a strong identifier (then a lone phone adds no key).
+ * The composite link keys of one record, into `sink`: as many as it has, none when it has none.
+ * `strong`: the record already holds a strong identifier (then a lone phone adds no key). Keys
+ * come in element order for phones, then the birth date, then the address. Handed over in parts,
+ * not as objects with a joined string: a customer export makes three a row (issue 21).
  */
-export function linkKeys(elements: readonly ValueFinding[], strong: boolean): LinkKey[] | null {
+export function eachLinkKey(elements: readonly ValueFinding[], strong: boolean, sink: LinkKeySink): void {
   let name: string | null = null;
-  let phones: string[] | null = null;
+  let phones = 0;
   let dob: string | null = null;
   let address: string | null = null;
-  for (const e of elements) {
+  for (let i = 0; i < elements.length; i++) {
+    const e = elements[i];
     const el = e.element;
-    if (el === PHONE) {
-      phones ??= [];
-      phones.push(e.value);
-    }
+    if (el === PHONE) phones++;
     else if (el === 'person_name') name ??= e.value;
     else if (el === 'date_of_birth') dob ??= e.value;
     else if (el === 'postal_address') address ??= e.value;
   }
-  if (name === null) {
-    if (phones === null || strong) return null;
-    return phones.map((p) => ({ namespace: 'link:phone', value: p, tag: LINK_PHONE_ALONE }));
+  const n = name === null || (phones === 0 && dob === null && address === null) ? null : nameKey(name);
+  if (n === null || n.length === 0 || n.indexOf(' ') === -1) {
+    // No name, or a single given name or surname ("Anna"), far too common to link on even with a
+    // phone: a phone links alone, and only records without a strong identifier.
+    if (phones === 0 || strong) return;
+    for (let i = 0; i < elements.length; i++) if (elements[i].element === PHONE) sink.key('link:phone', null, elements[i].value, LINK_PHONE_ALONE);
+    return;
   }
-  if (phones === null && dob === null && address === null) return null;
-  const n = nameKey(name);
-  if (n.length === 0 || n.indexOf(' ') === -1) {
-    // A single given name or surname ("Anna") is far too common to link on, even with a phone.
-    if (phones === null || strong) return null;
-    return phones.map((p) => ({ namespace: 'link:phone', value: p, tag: LINK_PHONE_ALONE }));
-  }
-  const out: LinkKey[] = [];
-  if (phones !== null) for (const p of phones) out.push({ namespace: 'link:name+phone', value: `${n}\u0000${p}`, tag: LINK_NAME_PHONE });
-  if (dob !== null) out.push({ namespace: 'link:name+dob', value: `${n}\u0000${dob}`, tag: LINK_NAME_DOB });
+  if (phones > 0) for (let i = 0; i < elements.length; i++) if (elements[i].element === PHONE) sink.key('link:name+phone', n, elements[i].value, LINK_NAME_PHONE);
+  if (dob !== null) sink.key('link:name+dob', n, dob, LINK_NAME_DOB);
   if (address !== null) {
     const a = addressKey(address);
-    if (a.length > 0) out.push({ namespace: 'link:name+address', value: `${n}\u0000${a}`, tag: LINK_NAME_ADDRESS });
+    if (a.length > 0) sink.key('link:name+address', n, a, LINK_NAME_ADDRESS);
   }
-  return out;
 }

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { namespaceOf, STRONG_TAGS, TAG_OF } from './batch.js';
 import { KeyedSip64Batch } from './keyed-siphash.js';
-import { groupPartition, PeopleIndex, type PartitionGrouper, resolveUs } from './people.js';
+import { countPerson, groupPartition, PeopleIndex, type PartitionGrouper, resolveUs } from './people.js';
 import { TempDir } from './spill-log.js';
 import { SpillStore } from './spill-store.js';
 
@@ -88,5 +89,25 @@ describe('PeopleIndex', () => {
   it('keeps bare US only when no state is known', () => {
     expect(resolveUs(new Set(['US', 'DE']))).toEqual(['US', 'DE']);
     expect(resolveUs(new Set(['US', 'US-NY']))).toEqual(['US-NY']);
+  });
+
+  it('counts a person by hint code as resolveUs counts its hint names (any codes, repeated or not)', () => {
+    const names = ['US', 'US-NY', 'US-CA', 'DE', 'GB', 'unknown-ish', 'USA', 'US-'];
+    const usKind = names.map((h) => (h === 'US' ? 2 : h.startsWith('US-') ? 1 : 0));
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: names.length - 1 }), { maxLength: 40 }), fc.nat(5), (codes, pad) => {
+        const counts: number[] = [];
+        const padded = [...Array(pad).fill(3), ...codes, 4];
+        countPerson(padded, pad, pad + codes.length, usKind, counts);
+        const want: Record<string, number> = {};
+        for (const h of resolveUs(new Set(codes.map((c) => names[c])))) want[h] = 1;
+        const got: Record<string, number> = {};
+        counts.forEach((n, c) => {
+          if (n) got[names[c]] = n;
+        });
+        expect(got).toEqual(want);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

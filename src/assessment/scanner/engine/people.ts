@@ -24,6 +24,11 @@ import { COMPOSITE_TAGS, MATCH_ONLY_TAGS } from './link-keys.js';
 
 export const INDIVIDUALS_METHOD = 'strong-identifiers';
 export const CUSTOMER_TAG = 255;
+/**
+ * Known people other than customers (canary records, canaries.ts) share the customer rows' channel,
+ * numbered from here: they are reported apart and never count as matched customers.
+ */
+export const KNOWN_ROW_BASE = 0x40000000;
 const PARTITIONS = 256;
 
 export interface PeopleOptions {
@@ -41,6 +46,8 @@ export interface PeopleResult {
   /** Distinct leaked individuals linked to a customer row, and those customer rows (0-based). */
   matchedIndividuals: number;
   matchedCustomerRows: number[];
+  /** Known rows (addKnownValue, 0-based) whose value a leaked record holds. */
+  matchedKnownRows: number[];
 }
 
 export class PeopleIndex {
@@ -56,7 +63,10 @@ export class PeopleIndex {
   #customerValues = 0;
   #standalone = 0;
   #standaloneWithHint = 0;
-  readonly #standaloneJur = new Map<string, number>();
+  /** Per hint code: people on their own (named records without a strong identifier) counted there. */
+  readonly #standaloneByCode: number[] = [];
+  /** Per hint code: US_STATE for 'US-…', US_BARE for 'US', 0 otherwise (countPerson's US rule). */
+  readonly #usKind: number[] = [];
 
   constructor(temp: TempDir, spill: SpillStore, opts: PeopleOptions = {}) {
     const mem = opts.valueMemoryBytes ?? 32 << 20;
@@ -107,9 +117,7 @@ export class PeopleIndex {
     } else if (named) {
       this.#standalone++;
       if (hCount > 0) this.#standaloneWithHint++;
-      const names = new Set<string>();
-      for (let k = hFrom; k < hFrom + hCount; k++) names.add(this.#codeNames[hints[k]]);
-      for (const c of resolveUs(names)) this.#standaloneJur.set(c, (this.#standaloneJur.get(c) ?? 0) + 1);
+      countPerson(hints, hFrom, hFrom + hCount, this.#usKind, this.#standaloneByCode);
     }
   }
 
@@ -119,6 +127,11 @@ export class PeopleIndex {
     this.#customerValues++;
   }
 
+  /** A value of known row `row` (canary records: canaries.ts), matched like a customer's but reported apart. */
+  addKnownValue(hi: number, lo: number, row: number): void {
+    this.addCustomerValue(hi, lo, KNOWN_ROW_BASE + row);
+  }
+
   /** The code of a jurisdiction hint ('US-CA', 'DE'), for `addRecord`. */
   hintCode(h: string): number {
     let c = this.#codes.get(h);
@@ -126,6 +139,7 @@ export class PeopleIndex {
       c = this.#codeNames.length;
       this.#codes.set(h, c);
       this.#codeNames.push(h);
+      this.#usKind.push(h === 'US' ? US_BARE : h.startsWith('US-') ? US_STATE : 0);
     }
     return c;
   }
@@ -143,6 +157,7 @@ export class PeopleIndex {
       // Per tag, in an array: a Map update per new digest was ≈ 15 % of this pass (bench/README.md).
       const distinctByTag = new Float64Array(256);
       const matchedRows = new Set<number>();
+      const knownRows = new Set<number>();
       const matchedRecords: number[] = [];
       // Records ever linked to another (both sides of every successful union): every member of a
       // set of two or more records is one, so an unmarked record is a person on its own.
@@ -160,7 +175,12 @@ export class PeopleIndex {
           }
         }
         for (let i = 0; i < g.matches.length; i += 2) {
-          matchedRows.add(g.matches[i]);
+          const row = g.matches[i];
+          if (row >= KNOWN_ROW_BASE) {
+            knownRows.add(row - KNOWN_ROW_BASE);
+            continue;
+          }
+          matchedRows.add(row);
           matchedRecords.push(g.matches[i + 1]);
         }
       };
@@ -180,6 +200,7 @@ export class PeopleIndex {
         distinct: new Map([...distinctByTag].flatMap((n, tag) => (n > 0 ? [[tag, n] as [number, number]] : []))),
         matchedIndividuals: matchedRoots.size,
         matchedCustomerRows: [...matchedRows].sort((a, b) => a - b),
+        matchedKnownRows: [...knownRows].sort((a, b) => a - b),
       };
     } finally {
       // In-thread grouping (no worker threads) kept a partition-sized table here: let it go.
@@ -191,15 +212,16 @@ export class PeopleIndex {
   }
 
   #jurisdictions(find: (r: number) => number, linked: Uint32Array, individuals: number): Record<string, number> {
-    const jur = new Map(this.#standaloneJur);
     let withHint = this.#standaloneWithHint;
-    // People with exactly one hint, counted by hint code (merged into `jur` at the end).
-    const single = new Float64Array(65536);
-    /** A person's hints, once all are known: counted in `single` or, for several, through resolveUs. */
+    // People per hint code: the codes stand for their names one to one, so counting by code and
+    // naming at the end gives resolveUs's counts without a Set and an array per person (this pass
+    // was ≈ 5 % of a customers-us scan's CPU, one person per row: issue 21).
+    const byCode = this.#standaloneByCode.slice();
+    const usKind = this.#usKind;
+    /** A person's hints, once all are known. */
     const count = (codes: number[], n: number) => {
       withHint++;
-      if (n === 1) single[codes[0]]++;
-      else for (const c of resolveUs(new Set(codes.slice(0, n).map((k) => this.#codeNames[k])))) jur.set(c, (jur.get(c) ?? 0) + 1);
+      countPerson(codes, 0, n, usKind, byCode);
     };
     // A record linked to no other is a person on its own: its hints (consecutive in the log, which
     // is in record order) are counted as they come. Only linked records' hints are re-keyed by
@@ -248,11 +270,10 @@ export class PeopleIndex {
     } finally {
       byRoot.close();
     }
-    for (let c = 0; c < this.#codeNames.length; c++) {
-      if (single[c] > 0) jur.set(this.#codeNames[c], (jur.get(this.#codeNames[c]) ?? 0) + single[c]);
-    }
+    const jur: [string, number][] = [];
+    for (let c = 0; c < this.#codeNames.length; c++) if (byCode[c] > 0) jur.push([this.#codeNames[c], byCode[c]]);
     const out: Record<string, number> = {};
-    for (const [k, v] of [...jur].sort(([a], [b]) => a.localeCompare(b))) out[k] = v;
+    for (const [k, v] of jur.sort(([a], [b]) => a.localeCompare(b))) out[k] = v;
     out.unknown = individuals - withHint;
     return out;
   }
@@ -319,7 +340,8 @@ export function groupPartition(data: Uint32Array, customers: boolean): Partition
   for (let i = 0; customers && i < data.length; i += 3) {
     if ((data[i] & 0xff) !== CUSTOMER_TAG) continue;
     const v = table.get(data[i] >>> 8, data[i + 1]);
-    if (v !== undefined && v !== NONE) matches.push(data[i + 2], v);
+    // A composite key's slot holds its anchor record with ANCHOR_STRONG set (known rows match those).
+    if (v !== undefined && v !== NONE) matches.push(data[i + 2], (v & ~ANCHOR_STRONG) >>> 0);
   }
   return { distinct, links: Uint32Array.from(links), matches: Uint32Array.from(matches) };
 }
@@ -332,6 +354,36 @@ export function groupPartition(data: Uint32Array, customers: boolean): Partition
  */
 function packHiTag(hi: number, tag: number): number {
   return ((hi << 8) | tag) >>> 0;
+}
+
+const US_STATE = 1;
+const US_BARE = 2;
+/** Above this many hints a person's codes are de-duplicated with a Set, not pairwise. */
+const PAIRWISE_MAX = 16;
+
+/**
+ * Count one person in each of its jurisdictions, codes[from … to − 1] (hint codes, possibly
+ * repeated): every distinct code once, the bare 'US' only when no US state is among them — what
+ * resolveUs does to the codes' names, on numbers (`counts[code]++`).
+ */
+export function countPerson(codes: ArrayLike<number>, from: number, to: number, usKind: readonly number[], counts: number[]): void {
+  let state = false;
+  for (let k = from; k < to; k++) {
+    if (usKind[codes[k]] === US_STATE) {
+      state = true;
+      break;
+    }
+  }
+  const seen = to - from > PAIRWISE_MAX ? new Set<number>() : null;
+  next: for (let k = from; k < to; k++) {
+    const c = codes[k];
+    if (state && usKind[c] === US_BARE) continue;
+    if (seen !== null) {
+      if (seen.has(c)) continue;
+      seen.add(c);
+    } else for (let j = from; j < k; j++) if (codes[j] === c) continue next;
+    counts[c] = (counts[c] ?? 0) + 1;
+  }
 }
 
 /** Drop bare 'US' when a US state is known for the same person. */

@@ -3,7 +3,8 @@
  * a compiled worker file: from `dist/` the sibling `scan.worker.js` exists; under Vitest (source
  * .ts) it does not, and the runner falls back to in-thread detection.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import type { ColumnClass } from '../types.js';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { type BatchResult, type BatchTask, processBatch } from './batch.js';
@@ -19,11 +20,47 @@ export interface BatchRunner {
   ready(): Promise<void>;
   /** `transfer`: buffers handed to the worker thread (detached here) instead of copied. */
   run(task: BatchTask, transfer?: ArrayBuffer[]): Promise<BatchResult>;
+  /**
+   * With worker threads: the default detectors' column classes, computed on a worker thread, so
+   * that the reading thread never loads the detectors (≈ 0.3 CPU-s a scan; bench/README.md,
+   * issue 21, branch speedread). Null in-thread.
+   */
+  classify: ((task: ClassifyTask) => Promise<ColumnClass[]>) | null;
   close(): Promise<void>;
 }
 
+/** A table's columns and its first rows (CLASSIFY_SAMPLE_ROWS), for DetectionPort.classifyColumns. */
+export interface ClassifyTask {
+  table: string;
+  columns: string[];
+  sample: (string | null)[][];
+}
+
+let workerFile: URL | null = null;
+
+/**
+ * The detection worker's file: the one-file bundle of it (scripts/bundle-scan-worker.mjs, made by
+ * `npm run build`) while its manifest matches every compiled file it was made from, else the
+ * compiled worker itself. A thread loads the bundle in ≈ 0.1 CPU-s, the ≈ 200 files it is made of
+ * in ≈ 0.3 (bench/README.md, issue 21, branch speedread).
+ */
 export function workerFileUrl(): URL {
-  return new URL('./scan.worker.js', import.meta.url);
+  workerFile ??= freshBundle(new URL('./scan.worker.bundle.js', import.meta.url)) ?? new URL('./scan.worker.js', import.meta.url);
+  return workerFile;
+}
+
+/** `url` when the bundle there and its manifest (`url`.json) match the files it was made from, else null. */
+export function freshBundle(url: URL): URL | null {
+  try {
+    const manifest = JSON.parse(readFileSync(fileURLToPath(`${url.href}.json`), 'utf8')) as { inputs: { file: string; size: number; mtimeMs: number }[] };
+    for (const i of manifest.inputs) {
+      const st = statSync(fileURLToPath(new URL(i.file, url)));
+      if (st.size !== i.size || st.mtimeMs !== i.mtimeMs) return null;
+    }
+    return manifest.inputs.length > 0 && existsSync(fileURLToPath(url)) ? url : null;
+  } catch {
+    return null;
+  }
 }
 
 export function workersAvailable(): boolean {
@@ -54,6 +91,7 @@ export function createBatchRunner(workers: number, detection: () => Promise<Dete
       threads: workers,
       ready: async () => {},
       run: (task, transfer) => pool.run(task, transfer?.length ? { transferList: transfer } : undefined) as Promise<BatchResult>,
+      classify: (task) => pool.run(task, { name: 'classifyColumns' }) as Promise<ColumnClass[]>,
       close: () => {
         closed ??= pool.destroy();
         return closed;
@@ -71,6 +109,7 @@ export function createBatchRunner(workers: number, detection: () => Promise<Dete
       port ??= await detection();
       return processBatch(task, port);
     },
+    classify: null,
     async close() {},
   };
 }

@@ -117,8 +117,12 @@ export async function readInto(sink: ScanSink, ctx: ReadContext): Promise<{ inFl
       const ck = `${path}\0${table}\0${columns.join('\0')}`;
       let cls = classes.get(ck);
       if (!cls) {
-        port ??= await detection();
-        cls = port.classifyColumns(table, columns, rows().slice(0, CLASSIFY_SAMPLE_ROWS));
+        const sample = rows().slice(0, CLASSIFY_SAMPLE_ROWS);
+        if (runner.classify && !opts.detection) cls = await runner.classify({ table, columns, sample });
+        else {
+          port ??= await detection();
+          cls = port.classifyColumns(table, columns, sample);
+        }
         classes.set(ck, cls);
         sink.addColumns(path, table, cls);
       }

@@ -8,6 +8,7 @@ import type { ExposureReport } from '../../scan.schema.js';
 import type { ReadLimits } from '../types.js';
 import { Aggregate, type AggregateOptions } from './aggregate.js';
 import { CLASSIFY_SAMPLE_ROWS } from './constants.js';
+import { addCanaries, type CanaryRecord, canaryReport } from './canaries.js';
 import { addCustomers, type MatchedCustomer, type ReadFn, readCustomerRows } from './customers.js';
 import type { DetectionPort } from './detection.port.js';
 import type { PeopleResult } from './people.js';
@@ -34,6 +35,8 @@ export interface ScanOptions extends AggregateOptions {
   /** Worker threads for detection; 0 = in the calling thread. */
   workers?: number;
   customers?: string;
+  /** Canary records to look for (canaries.ts): the report gains a `canaries` section. */
+  canaries?: readonly CanaryRecord[];
   /** Blind-index key; a fresh random key per scan by default. */
   key?: Buffer;
   limits?: Partial<ReadLimits>;
@@ -102,7 +105,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
 }
 
 export interface FinishContext {
-  opts: Pick<ScanOptions, 'customers' | 'limits' | 'rawSamples'>;
+  opts: Pick<ScanOptions, 'customers' | 'canaries' | 'limits' | 'rawSamples'>;
   read: ReadFn;
   detection: () => Promise<DetectionPort>;
   port: DetectionPort | null;
@@ -139,6 +142,10 @@ export async function finishScan(agg: Aggregate, ctx: FinishContext): Promise<Sc
       port ??= await detection();
       customers = await addCustomers(opts.customers, agg.people, key, port, read, { limits: opts.limits });
     }
+    if (opts.canaries?.length) {
+      port ??= await detection();
+      addCanaries(opts.canaries, agg.people, key, port);
+    }
     people = await agg.people.finish(grouper.group, 2 * Math.max(1, ctx.threads));
   } finally {
     await grouper.close();
@@ -155,6 +162,7 @@ export async function finishScan(agg: Aggregate, ctx: FinishContext): Promise<Sc
       matched: customers ? people.matchedIndividuals : 0,
       unmatched: customers ? people.individuals - people.matchedIndividuals : 0,
     },
+    ...(opts.canaries ? { canaries: canaryReport(opts.canaries, people.matchedKnownRows) } : {}),
     performance: {
       durationMs,
       bytesPerSecond: durationMs > 0 ? Math.round((bytesTotal / durationMs) * 1000) : 0,

@@ -42,6 +42,13 @@ export function formatSummary(r: ExposureReport): string {
     const m = r.matching;
     out.push('', `Customers: ${nf.format(m.customers)} rows; leaked individuals matched ${nf.format(m.matched)}, unmatched ${nf.format(m.unmatched)}`);
   }
+  if (r.canaries) {
+    const c = r.canaries;
+    out.push('', `Canary records found: ${nf.format(c.found)} of ${nf.format(c.known)}${c.datasets.length ? ' — the leak came from:' : ''}`);
+    for (const d of c.datasets) {
+      out.push(`  ${d.dataset.padEnd(24)} ${nf.format(d.canariesFound)} of ${nf.format(d.canariesPlanted)} canaries, score ${d.score}${d.plantedWhere.length ? ` (planted in ${d.plantedWhere.join('; ')})` : ''}  ${d.samples.slice(0, 3).join(', ')}`);
+    }
+  }
   const errs = r.files.flatMap((f) => f.errors.map((e) => `  ${f.path} (${e.location}): ${e.message}`));
   if (errs.length) out.push('', `Problems (${errs.length}):`, ...errs.slice(0, 20), ...(errs.length > 20 ? [`  … ${errs.length - 20} more (see --json)`] : []));
   out.push('', `Throughput ${mb(r.performance.bytesPerSecond)}/s, peak memory ${mb(r.performance.peakRssBytes)}`);

@@ -4,112 +4,34 @@
  * at a time, so a statement may be any length) and from `COPY t (cols) FROM stdin;` blocks. Column
  * names come from the INSERT/COPY column list, else from the table's `CREATE TABLE`.
  */
-import { RowBatcher } from './csv-reader.js';
-import { SqlBlockSink } from './sql-block-sink.js';
 import type { BodyEvent } from './reader-context.js';
-import { errorEvent } from './reader-context.js';
-import { type SqlBlockMode, strictCopyLines, strictValueRows } from './sql-block.js';
-import { INTRODUCER, LOOKAHEAD, matchHead, type SkipState, skipToSemicolon, standardStrings } from './sql-heads.js';
-import { createTableColumns, unescapeCopy, unescapeSql } from './sql-statements.js';
+import { strictCopyLines, strictValueRows } from './sql-block.js';
+import { LOOKAHEAD, matchHead, type SkipState, skipToSemicolon, standardStrings } from './sql-heads.js';
+import { SqlRowOutput } from './sql-row-output.js';
+import { createTableColumns, unescapeCopy } from './sql-statements.js';
+import { type BackslashCache, scanValue } from './sql-value.js';
 
 type State = 'top' | 'values' | 'copy' | 'skip';
 
 const WS = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 
-const sameColumns = (a: string[] | null, b: string[] | null) =>
-  a === b || (a !== null && b !== null && a.length === b.length && a.every((c, i) => c === b[i]));
-
-export class SqlScanner {
-  readonly events: BodyEvent[] = [];
+/** The tokenizer; where its rows and errors go is SqlRowOutput's part (sql-row-output.ts). */
+export class SqlScanner extends SqlRowOutput {
   private state: State = 'top';
   private carry = '';
-  private line = 1;
-  private backslash = true; // MySQL escapes; turned off for pg_dump (standard_conforming_strings)
   private dialectChecked = false;
   private copySkip = false;
-  private batchTable = '';
-  private readonly heads = new Map<string, { table: string; cols: string[] | null }>();
-  private readonly tables = new Map<string, string[]>();
-  private cols: string[] | null = null;
-  private batch: RowBatcher | null = null;
   private row: (string | null)[] | null = null;
   private rowLine = 0;
   private readonly skip: SkipState = { quote: 0, esc: false };
-  private readonly sink: SqlBlockSink;
+  private readonly heads = new Map<string, { table: string; cols: string[] | null }>();
   constructor(
-    private readonly path: string,
+    path: string,
     private readonly max: number,
     /** Hand strict rows over unsplit as `sql-block` events. */
     blocks = false,
   ) {
-    this.sink = new SqlBlockSink(path, blocks);
-  }
-
-  private err(message: string, line: number): void {
-    this.flushBatch();
-    this.events.push(errorEvent(this.path, message, `line ${line}`));
-  }
-
-  private flushBatch(): void {
-    this.emitBlock();
-    if (!this.batch) return;
-    this.batch.flush();
-    this.drain();
-  }
-
-  private drain(): void {
-    if (this.batch?.ready.length) this.events.push(...this.batch.ready.splice(0));
-  }
-
-  private emitBlock(): void {
-    const ev = this.sink.take();
-    if (ev) this.events.push(ev);
-  }
-
-  /**
-   * Whether strict rows may go into a block now: the table's columns are known and no row of the
-   * current batch was batched as a row (blocks start where batches start: sql-block-sink.ts).
-   */
-  private blockable(mode: SqlBlockMode): boolean {
-    if (!this.sink.open || (this.batch?.size ?? 0) > 0) return false;
-    if (this.sink.differs(mode, this.backslash)) {
-      this.unblock();
-      return false;
-    }
-    return true;
-  }
-
-  /** Strict rows s[from, to) of the current table into the pending block. */
-  private toBlock(mode: SqlBlockMode, s: string, from: number, to: number, rows: number): void {
-    const ev = this.sink.add(mode, this.backslash, s.slice(from, to), rows, this.line);
-    if (ev) this.events.push(ev);
-  }
-
-  /** The pending block's rows back into the batch (a row that cannot join it comes next). */
-  private unblock(): void {
-    const back = this.sink.takeRows();
-    if (!back || !this.batch) return;
-    for (const r of back.rows) this.batch.add(r, back.line);
-    this.drain();
-  }
-
-  private begin(table: string, cols: string[] | null): void {
-    const next = cols?.length ? cols : (this.tables.get(table.toLowerCase()) ?? null);
-    // One INSERT per row (mysqldump --skip-extended-insert, pg_dump --inserts): keep filling the
-    // same batch while table and columns stay the same.
-    if (this.batch && this.batchTable === table && sameColumns(this.cols, next)) return;
-    this.flushBatch();
-    this.cols = next;
-    this.batchTable = table;
-    this.batch = new RowBatcher(this.path, table);
-    this.batch.header = this.cols;
-    this.sink.begin(table, next);
-  }
-
-  private addRow(row: (string | null)[], line: number): void {
-    this.unblock();
-    this.batch?.add(row, line);
-    this.drain();
+    super(path, blocks);
   }
 
   feed(text: string, eof: boolean): void {
@@ -131,7 +53,7 @@ export class SqlScanner {
       }
       pos = to;
     };
-    let nextBs = -2; // cached index of the next backslash (−1: none left)
+    const bs: BackslashCache = { next: -2 };
     const stop = () => {
       this.carry = s.slice(pos);
     };
@@ -253,87 +175,38 @@ export class SqlScanner {
         continue;
       }
       // A value inside a row tuple.
-      let val: string | null;
-      let end: number;
-      let q = pos;
-      if (c === 95 /* _charset introducer, e.g. _binary */ || ((c === 69 || c === 101 || c === 88 || c === 120 || c === 66 || c === 98 || c === 78 || c === 110) && s.charCodeAt(pos + 1) === 39)) {
-        INTRODUCER.lastIndex = pos;
-        if (INTRODUCER.test(s)) q = INTRODUCER.lastIndex - 1;
-      }
-      if (s.charCodeAt(q) === 39) {
-        const esc = this.backslash || c === 69 || c === 101;
-        let j = q + 1;
-        let closed = -1;
-        let escaped = false;
-        for (;;) {
-          const qq = s.indexOf("'", j);
-          if (qq < 0) break;
-          if (esc) {
-            if (nextBs !== -1 && nextBs < j) nextBs = s.indexOf('\\', j);
-            if (nextBs !== -1 && nextBs < qq) {
-              j = nextBs + 2;
-              escaped = true;
-              continue;
-            }
-          }
-          if (s.charCodeAt(qq + 1) === 39) {
-            j = qq + 2;
-            escaped = true;
-            continue;
-          }
-          if (qq + 1 >= n && !eof) break;
-          closed = qq;
-          break;
-        }
-        if (closed < 0) {
-          if (eof) {
-            this.err(`unterminated SQL string starting on line ${this.line}`, this.line);
-            this.row = null;
-            this.state = 'top';
-            advance(n);
-            return;
-          }
-          if (n - pos > this.max) {
-            this.err(`SQL value on line ${this.line} longer than maxLineBytes (${this.max}); rest of statement skipped`, this.line);
-            this.row = null;
-            this.state = 'skip';
-            this.skip.quote = 39;
-            this.skip.esc = false;
-            advance(q + 1);
-            continue;
-          }
-          stop();
+      const v = scanValue(s, pos, c, eof, this.backslash, bs);
+      if (v.kind === 'open-string') {
+        if (eof) {
+          this.err(`unterminated SQL string starting on line ${this.line}`, this.line);
+          this.row = null;
+          this.state = 'top';
+          advance(n);
           return;
         }
-        val = escaped ? unescapeSql(s.slice(q + 1, closed), esc) : s.slice(q + 1, closed);
-        end = closed + 1;
-      } else {
-        // Bare token: number, NULL, 0x…, function call. Ends at , or ) outside parentheses.
-        let depth = 0;
-        let k = pos;
-        for (; k < n; k++) {
-          const ch = s.charCodeAt(k);
-          if (ch === 40) depth++;
-          else if (ch === 41) {
-            if (depth === 0) break;
-            depth--;
-          } else if (ch === 44 && depth === 0) break;
-          else if (ch === 59 || ch === 39) break;
+        if (n - pos > this.max) {
+          this.err(`SQL value on line ${this.line} longer than maxLineBytes (${this.max}); rest of statement skipped`, this.line);
+          this.row = null;
+          this.state = 'skip';
+          this.skip.quote = 39;
+          this.skip.esc = false;
+          advance(v.q + 1);
+          continue;
         }
-        if (k >= n && !eof) {
-          if (n - pos > this.max) {
-            this.err(`malformed SQL value on line ${this.line}; rest of statement skipped`, this.line);
-            this.row = null;
-            this.state = 'skip';
-            continue;
-          }
-          stop();
-          return;
-        }
-        const tok = s.slice(pos, k).trim();
-        val = /^null$/i.test(tok) ? null : tok;
-        end = k;
+        stop();
+        return;
       }
+      if (v.kind === 'open-token') {
+        if (n - pos > this.max) {
+          this.err(`malformed SQL value on line ${this.line}; rest of statement skipped`, this.line);
+          this.row = null;
+          this.state = 'skip';
+          continue;
+        }
+        stop();
+        return;
+      }
+      const { val, end } = v;
       this.row.push(val);
       // After a value: `,` next value, `)` end of row.
       let k = end;
@@ -378,7 +251,7 @@ export class SqlScanner {
         this.state = 'skip';
         return false;
       }
-      this.tables.set(h.table.toLowerCase(), createTableColumns(s.slice(h.bodyStart, s.lastIndexOf(')', end))));
+      this.defineTable(h.table, createTableColumns(s.slice(h.bodyStart, s.lastIndexOf(')', end))));
       advance(end + 1);
       return false;
     }

@@ -69,6 +69,14 @@ export function serialToIsoDate(serial: number, date1904: boolean): string | nul
 }
 
 /**
+ * Fast paths for the common forms of a shared string (here) and a cell (xlsx-reader.ts), as Excel
+ * and exceljs write them; tests turn them off to compare with the general tokenizer's path.
+ */
+export const xlsxFast = { on: true };
+/** `<si><t>text</t></si>`: one plain run, read as open si, open t, text, close t, close si would. */
+const SI = /<si><t(?: xml:space="preserve")?>([^<]*)<\/t><\/si>/y;
+
+/**
  * Streaming shared-strings parser: `<si>` items, rich-text runs concatenated, phonetic runs
  * (`<rPh>`) skipped. Stops adding text past maxChars (hostile tables) and says so.
  */
@@ -93,14 +101,19 @@ export class SharedStrings {
           else if (name === 'rPh') this.inPh++;
           else if (name === 't' && this.cur && !this.inPh) this.inT = true;
         },
+        fast: (s, lt) => {
+          if (this.inPh !== 0 || s.charCodeAt(lt + 1) !== 115 /* s */ || !xlsxFast.on) return -1;
+          SI.lastIndex = lt;
+          const m = SI.exec(s);
+          if (m === null) return -1;
+          // What open si, open t, text, close t and close si leave behind on the general path.
+          this.inT = false;
+          this.add(decodeEntities(m[1]));
+          return SI.lastIndex;
+        },
         close: (name) => {
-          if (name === 'si' && this.cur) {
-            const s = decodeEntities(this.cur.join(''));
-            this.chars += s.length;
-            if (this.chars > this.maxChars) this.truncated = true;
-            this.strings.push(this.truncated ? '' : s);
-            this.cur = null;
-          } else if (name === 'rPh') this.inPh = Math.max(0, this.inPh - 1);
+          if (name === 'si' && this.cur) this.add(decodeEntities(this.cur.join('')));
+          else if (name === 'rPh') this.inPh = Math.max(0, this.inPh - 1);
           else if (name === 't') this.inT = false;
         },
         text: (raw) => {
@@ -112,5 +125,12 @@ export class SharedStrings {
       },
       1024 * 1024,
     );
+  }
+
+  private add(s: string): void {
+    this.chars += s.length;
+    if (this.chars > this.maxChars) this.truncated = true;
+    this.strings.push(this.truncated ? '' : s);
+    this.cur = null;
   }
 }

@@ -14,13 +14,21 @@ import { RowBatcher } from './csv-reader.js';
 import type { BodyEvent, ErrorEvent, ReadContext } from './reader-context.js';
 import { errorEvent } from './reader-context.js';
 import { looksLikeHeader } from './sniff.js';
-import { MAX_CELL_CHARS, SharedStrings, parseDateStyles, parseWorkbook, serialToIsoDate } from './xlsx-parts.js';
+import { MAX_CELL_CHARS, SharedStrings, xlsxFast, parseDateStyles, parseWorkbook, serialToIsoDate } from './xlsx-parts.js';
 import { XmlScanner, attr, decodeEntities } from './xml-scanner.js';
 
 const HEADER_SAMPLE = 20;
 const MAX_SMALL_PART = 32 * 1024 * 1024;
 /** Shared strings kept in memory (the 512 MB process budget of issue 4); the rest read as empty. */
 const MAX_SST_CHARS = 64 * 1024 * 1024;
+
+/**
+ * `<c r="B2" s="1" t="s"><v>12</v></c>`: a cell whose attributes are exactly r, then optionally s
+ * and t, in that order, with plain values, and whose only content is one `<v>`. The general path
+ * reads it the same way (open c, open v, one text, close v, close c), with ≈ 5 tag tokens and 3
+ * attribute RegExps a cell.
+ */
+const CELL = /<c r="([A-Z]{1,3})[1-9][0-9]*"(?: s="([0-9]{1,9})")?(?: t="([a-zA-Z]{1,9})")?><v>([^<]*)<\/v><\/c>/y;
 
 /** `AB12` → 27 (0-based column index). */
 function colIndex(ref: string): number {
@@ -92,7 +100,8 @@ export async function* readXlsx(path: string, file: string, ctx: ReadContext): A
   }
 }
 
-async function* readSheet(
+/** One worksheet's rows as batches (exported for tests). */
+export async function* readSheet(
   path: string,
   name: string,
   text: AsyncIterable<string>,
@@ -126,8 +135,35 @@ async function* readSheet(
     while (row.length < col) row.push(null);
     row[col] = v;
   };
+  /** A cell's decoded text → its value in the row, by the cell's type and style. */
+  const cell = (raw: string) => {
+    if (type === 's') put(sst[Number(raw)] ?? null);
+    else if (type === 'inlineStr' || type === 'str' || type === 'd') put(raw);
+    else if (type === 'b') put(raw === '1' ? 'TRUE' : raw === '0' ? 'FALSE' : null);
+    else if (type === 'e' || raw === '') put(null);
+    else put(dateStyles[style] ? (serialToIsoDate(Number(raw), date1904) ?? raw) : raw);
+  };
+  const fast = xlsxFast.on
+    ? (s: string, lt: number): number => {
+        if (row === null || s.charCodeAt(lt + 1) !== 99 /* c */) return -1;
+        CELL.lastIndex = lt;
+        const m = CELL.exec(s);
+        if (m === null) return -1;
+        // What open c, open v, text, close v and close c leave behind on the general path.
+        col = colIndex(m[1]);
+        type = m[3] ?? 'n';
+        style = m[2] === undefined ? 0 : Number(m[2]);
+        inV = false;
+        inT = false;
+        buf = [];
+        bufLen = m[4].length;
+        cell(decodeEntities(m[4]));
+        return CELL.lastIndex;
+      }
+    : undefined;
   const sc = new XmlScanner(
     {
+      fast,
       open: (tag, attrs, self) => {
         if (tag === 'row') {
           const r = Number(attr(attrs, 'r'));
@@ -152,11 +188,7 @@ async function* readSheet(
         } else if (tag === 'c' && row) {
           const raw = decodeEntities(buf.join(''));
           buf = [];
-          if (type === 's') put(sst[Number(raw)] ?? null);
-          else if (type === 'inlineStr' || type === 'str' || type === 'd') put(raw);
-          else if (type === 'b') put(raw === '1' ? 'TRUE' : raw === '0' ? 'FALSE' : null);
-          else if (type === 'e' || raw === '') put(null);
-          else put(dateStyles[style] ? (serialToIsoDate(Number(raw), date1904) ?? raw) : raw);
+          cell(raw);
         } else if (tag === 'row' && row) {
           const r = row;
           row = null;

@@ -9,6 +9,12 @@ export interface XmlHandler {
   open(name: string, attrs: string, selfClosing: boolean): void;
   close(name: string): void;
   text(raw: string): void;
+  /**
+   * Optional fast path, tried at every `<`: consumes a whole common construct at s[lt] (e.g. a
+   * spreadsheet cell) exactly as open/text/close would have, and returns the index after it; −1
+   * leaves the tag to the general path.
+   */
+  fast?(s: string, lt: number): number;
 }
 
 /** Local name without namespace prefix: `x:row` → `row`. */
@@ -29,6 +35,7 @@ export class XmlScanner {
     const s = this.carry ? this.carry + chunk : chunk;
     this.carry = '';
     const n = s.length;
+    const fast = this.h.fast === undefined ? undefined : this.h.fast.bind(this.h);
     let i = 0;
     while (i < n) {
       const lt = s.indexOf('<', i);
@@ -37,6 +44,13 @@ export class XmlScanner {
         return true;
       }
       if (lt > i) this.h.text(s.slice(i, lt));
+      if (fast !== undefined) {
+        const j = fast(s, lt);
+        if (j >= 0) {
+          i = j;
+          continue;
+        }
+      }
       let end: number;
       if (s.startsWith('<!--', lt)) {
         end = s.indexOf('-->', lt + 4);
