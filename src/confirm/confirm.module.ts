@@ -9,6 +9,7 @@ import type { IncidentsPort } from './incidents.port.js';
 import { IntakeRepository } from './intake.repository.js';
 import { intakeEndpoint, intakeSourceRoutes } from './intake.routes.js';
 import { IntakeService } from './intake.service.js';
+import { ReportsRepository } from './reports.repository.js';
 import { reportsRoutes } from './reports.routes.js';
 import { ReportsService } from './reports.service.js';
 import { triageRoutes } from './triage.routes.js';
@@ -25,7 +26,7 @@ export interface ConfirmModule {
 export function createConfirmModule(platform: Platform, ports: { incidents: IncidentsPort; scanner: CanaryScanner }): ConfirmModule {
   const repo = new IntakeRepository(platform.store.db);
   const intake = new IntakeService(repo, platform.keyring, platform.audit);
-  const reports = new ReportsService(platform.store.db, platform.keyring, platform.audit, intake);
+  const reports = new ReportsService(new ReportsRepository(platform.store.db), platform.keyring, platform.audit, intake);
   const triage = new TriageService(repo, platform.keyring, platform.audit, ports.incidents, undefined, (alertIds) => reports.attachmentsOfAlerts(alertIds));
   const site = { publicUrl: platform.config.publicUrl, securityContact: platform.config.securityContact };
   const canaries = new CanariesService(new CanariesRepository(platform.store.db), platform.keyring, platform.audit, intake, ports.scanner, { publicUrl: platform.config.publicUrl, canaryDomain: platform.config.canaryDomain });

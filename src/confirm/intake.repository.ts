@@ -1,7 +1,7 @@
 /** The Confirm feature's store: sources, alerts, entities, suspected incidents (the only Kysely file of intake). */
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../platform/db/schema.js';
-import { runCompiledInsert } from './compiled-insert.js';
+import { runCompiledInsert } from '../platform/db/compiled-insert.js';
 import {
   type ConfirmDatabase,
   confirmDb,

@@ -10,11 +10,9 @@ import { canUnmask, type Principal } from '../platform/auth/roles.js';
 import type { Keyring } from '../platform/crypto/keyring.js';
 import { ForbiddenError, NotFoundError } from '../platform/http/problem.js';
 import { newId } from '../platform/ids.js';
-import { type ConfirmDatabase, confirmDb } from './confirm.tables.js';
 import { INTERNAL_SOURCES, type IntakeService } from './intake.service.js';
 import { blank } from './normalise/alert.js';
-import type { Kysely } from 'kysely';
-import type { Database } from '../platform/db/schema.js';
+import type { ReportsRepository } from './reports.repository.js';
 
 export const REPORT_CATEGORIES = ['exposed_data', 'vulnerability', 'phishing', 'other'] as const;
 export type ReportCategory = (typeof REPORT_CATEGORIES)[number];
@@ -45,17 +43,13 @@ export interface ReportView {
 const mask = (s: string | null) => (s === null ? null : s.length <= 2 ? '***' : `${s.slice(0, 1)}***${s.slice(-1)}`);
 
 export class ReportsService {
-  private readonly db: Kysely<ConfirmDatabase>;
-
   constructor(
-    db: Kysely<Database>,
+    private readonly repo: ReportsRepository,
     private readonly keyring: Keyring,
     private readonly audit: AuditService,
     private readonly intake: IntakeService,
     private readonly now: () => Date = () => new Date(),
-  ) {
-    this.db = confirmDb(db);
-  }
+  ) {}
 
   async submit(input: ReportInput, ip: string): Promise<{ reference: string }> {
     const id = newId();
@@ -63,24 +57,18 @@ export class ReportsService {
     const at = this.now().toISOString();
     const body = { message: input.message, affected: input.affected ?? null, name: input.name ?? null, contact: input.contact ?? null };
     const files = (input.attachments ?? []).map((a) => ({ name: a.name, bytes: Buffer.from(a.contentBase64, 'base64') }));
-    await this.db.transaction().execute(async (t) => {
-      await t
-        .insertInto('outside_reports')
-        .values({ id, reference, category: input.category, received_at: at, ip_index: this.keyring.blindIndex('report-ip', ip), body_enc: this.keyring.encryptJson(body, `report:${id}`), alert_id: null })
-        .execute();
+    await this.repo.transaction(async (t) => {
+      await t.insertReport({ id, reference, category: input.category, received_at: at, ip_index: this.keyring.blindIndex('report-ip', ip), body_enc: this.keyring.encryptJson(body, `report:${id}`), alert_id: null });
       for (const f of files) {
         const aid = newId();
-        await t
-          .insertInto('report_attachments')
-          .values({
-            id: aid,
-            report_id: id,
-            name_enc: this.keyring.encrypt(f.name, `report-attachment:${aid}`),
-            sha256: createHash('sha256').update(f.bytes).digest('hex'),
-            size: f.bytes.length,
-            content_enc: this.keyring.encrypt(f.bytes.toString('base64'), `report-attachment:${aid}`),
-          })
-          .execute();
+        await t.insertAttachment({
+          id: aid,
+          report_id: id,
+          name_enc: this.keyring.encrypt(f.name, `report-attachment:${aid}`),
+          sha256: createHash('sha256').update(f.bytes).digest('hex'),
+          size: f.bytes.length,
+          content_enc: this.keyring.encrypt(f.bytes.toString('base64'), `report-attachment:${aid}`),
+        });
       }
     });
     // The alert holds no personal data: category, reference and the affected URL/domain only.
@@ -97,13 +85,12 @@ export class ReportsService {
       a.domains = [new URL(affected).hostname];
     }
     const item = await this.intake.raise(INTERNAL_SOURCES.report, a, { reference, category: input.category, attachments: files.length });
-    await this.db.updateTable('outside_reports').set({ alert_id: item.id }).where('id', '=', id).execute();
+    await this.repo.setAlert(id, item.id);
     return { reference };
   }
 
   async list(limit = 100): Promise<ReportView[]> {
-    const rows = await this.db.selectFrom('outside_reports').select('id').orderBy('id', 'desc').limit(limit).execute();
-    return Promise.all(rows.map((r) => this.view(r.id, false)));
+    return Promise.all((await this.repo.latestIds(limit)).map((id) => this.view(id, false)));
   }
 
   /** Unmasked (the reporter's name and contact) for legal and commanders only, audited. */
@@ -117,10 +104,10 @@ export class ReportsService {
   /** The attachments of the outside reports behind these alerts (confirm copies them into evidence). */
   async attachmentsOfAlerts(alertIds: string[]): Promise<Array<{ reference: string; name: string; bytes: Buffer; sha256: string }>> {
     if (!alertIds.length) return [];
-    const reports = await this.db.selectFrom('outside_reports').select(['id', 'reference']).where('alert_id', 'in', alertIds).orderBy('id').execute();
+    const reports = await this.repo.reportsOfAlerts(alertIds);
     const out: Array<{ reference: string; name: string; bytes: Buffer; sha256: string }> = [];
     for (const r of reports) {
-      const atts = await this.db.selectFrom('report_attachments').selectAll().where('report_id', '=', r.id).orderBy('id').execute();
+      const atts = await this.repo.attachmentsOf(r.id);
       for (const a of atts) {
         const ctx = `report-attachment:${a.id}`;
         out.push({ reference: r.reference, name: this.keyring.decrypt(a.name_enc, ctx), bytes: Buffer.from(this.keyring.decrypt(a.content_enc, ctx), 'base64'), sha256: a.sha256 });
@@ -131,17 +118,17 @@ export class ReportsService {
 
   /** An attachment's bytes (quarantined: the route serves them as an octet-stream download). */
   async attachment(p: Principal, reportId: string, attachmentId: string): Promise<{ name: string; bytes: Buffer; sha256: string }> {
-    const r = await this.db.selectFrom('report_attachments').selectAll().where('id', '=', attachmentId).where('report_id', '=', reportId).executeTakeFirst();
+    const r = await this.repo.attachment(reportId, attachmentId);
     if (!r) throw new NotFoundError('attachment');
     await this.audit.record({ actor: actorOf(p), action: 'report.attachment_downloaded', subjectType: 'outside_report', subjectId: reportId, after: { attachmentId, sha256: r.sha256 } });
     return { name: this.keyring.decrypt(r.name_enc, `report-attachment:${r.id}`), bytes: Buffer.from(this.keyring.decrypt(r.content_enc, `report-attachment:${r.id}`), 'base64'), sha256: r.sha256 };
   }
 
   private async view(id: string, unmask: boolean): Promise<ReportView> {
-    const r = await this.db.selectFrom('outside_reports').selectAll().where('id', '=', id).executeTakeFirst();
+    const r = await this.repo.report(id);
     if (!r) throw new NotFoundError('report');
     const b = this.keyring.decryptJson<{ message: string; affected: string | null; name: string | null; contact: string | null }>(r.body_enc, `report:${r.id}`);
-    const atts = await this.db.selectFrom('report_attachments').select(['id', 'name_enc', 'sha256', 'size']).where('report_id', '=', id).execute();
+    const atts = await this.repo.attachmentListOf(id);
     return {
       id: r.id,
       reference: r.reference,

@@ -8,6 +8,7 @@
  * DEKs in memory and new ones unwrap with the new master key).
  */
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes, randomUUID } from 'node:crypto';
+import { randomChunk } from './random-pool.js';
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { Kysely } from 'kysely';
@@ -35,7 +36,8 @@ export function masterKeyId(key: Buffer): string {
 }
 
 export function aesGcmEncrypt(key: Buffer, plaintext: Buffer, aad?: Buffer): Buffer {
-  const iv = randomBytes(IV_BYTES);
+  // A random 96-bit nonce per encryption (NIST SP 800-38D §8.2.2), from the pooled CSPRNG output.
+  const iv = randomChunk(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   if (aad) cipher.setAAD(aad);
   const body = Buffer.concat([cipher.update(plaintext), cipher.final()]);

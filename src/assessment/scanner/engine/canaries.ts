@@ -21,7 +21,7 @@ import type { ColumnClass, ElementId, ReadOptions } from '../types.js';
 import { hasherFor, namespaceOf } from './batch.js';
 import type { ReadFn } from './customers.js';
 import type { DetectionPort } from './detection.port.js';
-import { linkKeys } from './link-keys.js';
+import { eachLinkKey } from './link-keys.js';
 import type { PeopleIndex } from './people.js';
 
 /** One canary person as planted (values as they were written into the dataset). */
@@ -60,11 +60,14 @@ export function addCanaries(canaries: readonly CanaryRecord[], people: PeopleInd
     }
     // The record's name + phone key, as a leaked record holding both logs it (with or without a
     // strong identifier: the digest is the same, only the logged tag differs).
-    for (const k of linkKeys(elements, true) ?? []) {
-      if (k.namespace !== 'link:name+phone') continue;
-      hasher.digest(k.namespace, k.value);
-      people.addKnownValue(hasher.hi, hasher.lo, i * KINDS + 2);
-    }
+    eachLinkKey(elements, true, {
+      key(namespace, head, value) {
+        if (namespace !== 'link:name+phone') return;
+        // The key's bytes as the scan digests them (KeyedSip64Batch.addJoined): head, NUL, value.
+        hasher.digest(namespace, head === null ? value : `${head}\u0000${value}`);
+        people.addKnownValue(hasher.hi, hasher.lo, i * KINDS + 2);
+      },
+    });
   }
 }
 

@@ -5,7 +5,7 @@
  * (bench/README.md, intake, canary branch). The statement is built once with a placeholder in every
  * cell, each compiled parameter is traced back to its (row, column), and later calls only fill the
  * parameters in that order — the SQL text is the same, so the store's statement cache hits too.
- * Used only by repositories (it takes Kysely builders).
+ * For repositories (it takes Kysely builders; DESIGN.md §3: only they use Kysely).
  */
 import type { CompiledQuery, DialectAdapter, Kysely, QueryResult } from 'kysely';
 
