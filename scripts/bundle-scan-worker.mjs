@@ -11,13 +11,15 @@
  * matches every compiled file it was made from (size and mtime), and the compiled worker file
  * otherwise (a later `tsc` alone, a build without this step, rolldown not installed).
  */
-import { statSync, writeFileSync } from 'node:fs';
+import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
 const dir = resolve(root, 'dist/assessment/scanner/engine');
 const input = resolve(dir, 'scan.worker.js');
 const file = resolve(dir, 'scan.worker.bundle.js');
+// The bundle is optional: without it (or its manifest) the workers load the compiled modules.
+rmSync(`${file}.json`, { force: true });
 let rolldown;
 try {
   ({ rolldown } = await import('rolldown'));
@@ -25,9 +27,16 @@ try {
   process.stderr.write('bundle-scan-worker: rolldown not installed; the scan workers load the unbundled modules\n');
   process.exit(0);
 }
-const bundle = await rolldown({ input, platform: 'node', logLevel: 'warn', cwd: root });
-const { output } = await bundle.write({ file, format: 'esm', sourcemap: false });
-await bundle.close();
+let output;
+try {
+  const bundle = await rolldown({ input, platform: 'node', logLevel: 'warn', cwd: root });
+  ({ output } = await bundle.write({ file, format: 'esm', sourcemap: false }));
+  await bundle.close();
+} catch (e) {
+  rmSync(file, { force: true });
+  process.stderr.write(`bundle-scan-worker: not bundled (${e instanceof Error ? e.message.split('\n')[0] : e}); the scan workers load the unbundled modules\n`);
+  process.exit(0);
+}
 const dist = resolve(root, 'dist');
 const inputs = output[0].moduleIds
   .filter((id) => id.startsWith(`${dist}/`))

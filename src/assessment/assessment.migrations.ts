@@ -68,4 +68,20 @@ const m0760: Migration = {
   },
 };
 
-export const ASSESSMENT_MIGRATIONS: Record<string, Migration> = { '0150-assessments': m0150, '0760-assessment-shards': m0760 };
+/**
+ * Shards finer than an evidence item (issue 18 §2): `item` is the evidence item's index in the
+ * assessment (several shards may read one item), `unit_json` the shard's part of it (a byte range
+ * or a group of archive members, scan-plan.ts); null for a whole item, as every 0760 shard was.
+ */
+const m0800: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('assessment_shards').addColumn('item', 'integer').execute();
+    await db.schema.alterTable('assessment_shards').addColumn('unit_json', 'text').execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.alterTable('assessment_shards').dropColumn('unit_json').execute();
+    await db.schema.alterTable('assessment_shards').dropColumn('item').execute();
+  },
+};
+
+export const ASSESSMENT_MIGRATIONS: Record<string, Migration> = { '0150-assessments': m0150, '0760-assessment-shards': m0760, '0800-assessment-shard-units': m0800 };

@@ -62,7 +62,13 @@ export function assessmentRoutes(svc: AssessmentService, access: IncidentAccess)
           tags,
           summary: 'Store an ExposureReport v1 made by `breachdesk scan --incident` (re-runs the obligation engine)',
           params: Params,
-          body: z.object({ report: z.unknown(), rawSamples: z.record(z.string(), z.array(z.string()).max(5)).nullable().optional() }),
+          body: z.object({ report: z.unknown(), rawSamples: z
+              .record(z.string(), z.array(z.string()).max(1000))
+              // Up to 5 samples per element; `secret:<type>:<provider>` carries up to 1,000 values to revoke (scanner secret-report.ts).
+              .refine((r) => Object.entries(r).every(([k, v]) => k.startsWith('secret:') || v.length <= 5), 'at most 5 samples per element')
+              .nullable()
+              .optional(),
+          }),
           response: { 201: AssessmentSchema },
         },
       },

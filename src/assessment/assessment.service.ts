@@ -20,6 +20,8 @@ import { SECRET_TARGETS_PREFIX } from './scanner/engine/secret-report.js';
 import { runEvidenceScan } from './scan-runner.js';
 import type { CanaryRecord } from './scanner/engine/canaries.js';
 import { MERGE_QUEUE, SHARD_QUEUE, ScanShards, type ShardPayload } from './scan-shards.js';
+import { ShardParts } from './shard-parts.js';
+import type { BlobStore } from '../platform/storage/blob-store.js';
 
 export { MERGE_QUEUE, SHARD_QUEUE };
 
@@ -32,8 +34,8 @@ export const ASSESS_QUEUE = 'assessment.run';
 export interface EvidenceSource {
   /** Throws NotFoundError unless every item belongs to the incident and is visible to the actor. */
   check(evidenceIds: string[], incidentId: string, onBehalfOf: Actor): Promise<void>;
-  /** Opens a decrypted stream of an evidence item (records the access in its custody ledger). */
-  open(evidenceId: string, incidentId: string, onBehalfOf: Actor, assessmentId: string): Promise<{ name: string; size: number; stream: Readable }>;
+  /** Opens a decrypted stream of an evidence item, or of bytes [start, end) of it (records the access in its custody ledger). */
+  open(evidenceId: string, incidentId: string, onBehalfOf: Actor, assessmentId: string, range?: { start: number; end: number }): Promise<{ name: string; size: number; stream: Readable }>;
 }
 
 export interface Assessment {
@@ -110,24 +112,25 @@ export class AssessmentService {
     private readonly jobs: JobQueue,
     private readonly evidence: EvidenceSource,
     /**
-     * Split scans into shards that any worker runs (a shared queue: pg-boss), scan-shards.ts.
+     * Split scans into shards that any worker runs (a shared queue: pg-boss), scan-shards.ts, of
+     * about `shardBytes` (scan-plan.ts), their logs on `blobs` when given (shard-parts.ts).
      * `canaries`: the organisation's canary records, looked for in every scan (a port: the canary
      * feature lives in src/confirm; src/main/modules.ts wires it).
      */
-    opts: { distributed?: boolean; canaries?: CanarySource } = {},
+    opts: { distributed?: boolean; shardBytes?: number; blobs?: BlobStore | null; canaries?: CanarySource } = {},
   ) {
     this.db = db as unknown as Kysely<AssessmentDatabase>;
     this.canaries = opts.canaries ?? (async () => []);
     this.shards = opts.distributed
       ? new ScanShards(this.db, keyring, jobs, {
-          open: (evidenceId, incidentId, actor, assessmentId) => this.evidence.open(evidenceId, incidentId, actor, assessmentId),
+          open: (evidenceId, incidentId, actor, assessmentId, range) => this.evidence.open(evidenceId, incidentId, actor, assessmentId, range),
           complete: (id, incidentId, report, raw, actor) => this.complete(id, incidentId, report, raw, actor),
           setStatus: (id, patch) => this.setStatus(id, patch),
           scanned: (bytes, ms) => {
             for (const l of this.scannedListeners) l(bytes, ms);
           },
           canaries: () => this.canaries(),
-        })
+        }, new ShardParts(this.db, keyring, opts.blobs ?? null), opts.shardBytes)
       : null;
   }
 

@@ -6,7 +6,7 @@ export interface AssessmentsTable {
   /** 'evidence' (a job over evidence items) or 'import' (a report from `breachdesk scan --incident`). */
   source: string;
   evidence_ids: string; // JSON array
-  status: string; // queued | running | done | failed | cancelled
+  status: string; // queued | running | done | failed | unsplit (its part could not be read apart: the item is read whole) | cancelled
   job_id: string | null;
   progress_json: string | null;
   /** The ExposureReport v1, encrypted (its masked samples still hint at personal data). */
@@ -30,7 +30,7 @@ export interface AssessmentShardsTable {
   /** The shard's place in the assessment (its evidence item's index): the merge's order. */
   seq: number;
   evidence_id: string;
-  status: string; // queued | running | done | failed
+  status: string; // queued | running | done | failed | unsplit (its part could not be read apart: the item is read whole)
   job_id: string | null;
   /** The attempt whose parts count (a random id per run of the shard). */
   attempt: string | null;
@@ -40,6 +40,10 @@ export interface AssessmentShardsTable {
   progress_json: string | null;
   error: string | null;
   updated_at: string;
+  /** The evidence item's index in the assessment (migration 0800; null on older rows: = seq). */
+  item?: number | null;
+  /** The shard's part of the item (scan-plan.ts ShardUnit), JSON; null = the whole item. */
+  unit_json?: string | null;
 }
 
 export interface AssessmentShardPartsTable {

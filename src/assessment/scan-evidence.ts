@@ -11,11 +11,12 @@ import type { CanaryRecord } from './scanner/engine/canaries.js';
 import { createBatchRunner } from './scanner/engine/pool.js';
 import { defaultDetectionPort, finishScan, scan } from './scanner/engine/scan.js';
 import { readInto } from './scanner/engine/scan-read.js';
-import { ShardLog, replayPart } from './scanner/engine/shard-log.js';
+import { opsOf, replayGroups, ShardLog, replayPart } from './scanner/engine/shard-log.js';
 import { TempDir } from './scanner/engine/spill-log.js';
 import { SpillStore } from './scanner/engine/spill-store.js';
 import { readStream } from './scanner/readers/index.js';
-import type { ReaderEvent, ReadOptions } from './scanner/types.js';
+import { type ReaderEvent, type ReadOptions, ShardFallback } from './scanner/types.js';
+import type { ShardUnit } from './scan-plan.js';
 
 export interface ScanProgress {
   bytesRead: number;
@@ -23,7 +24,7 @@ export interface ScanProgress {
   records: number;
 }
 
-export type OpenChunks = (id: string) => Promise<{ name: string; size: number; chunks: AsyncIterable<Buffer | Uint8Array> }>;
+export type OpenChunks = (id: string, range?: { start: number; end: number }) => Promise<{ name: string; size: number; chunks: AsyncIterable<Buffer | Uint8Array> }>;
 
 export async function scanEvidence(
   ids: string[],
@@ -35,11 +36,16 @@ export async function scanEvidence(
   return { report: result.report, rawSamples: result.rawSamples ?? null };
 }
 
-function evidenceReader(open: OpenChunks) {
+function evidenceReader(open: OpenChunks, unit: ShardUnit | null = null, onHeader?: (h: string[] | null) => void) {
   return (id: string, ropts: ReadOptions): AsyncIterable<ReaderEvent> =>
     (async function* () {
-      const src = await open(id);
-      yield* readStream(src.name, src.chunks instanceof Readable ? src.chunks : Readable.from(src.chunks), { ...ropts, bytes: src.size });
+      const range = unit?.kind === 'range' ? { start: unit.start, end: unit.end } : undefined;
+      const src = await open(id, range);
+      let more: ReadOptions = {};
+      if (unit?.kind === 'members') more = { members: { groups: unit.groups, group: unit.group } };
+      else if (unit?.kind === 'range' && unit.index > 0) more = { format: unit.format, range: { delim: unit.delim, header: unit.header } };
+      else if (unit?.kind === 'range') more = { onCsvHeader: onHeader };
+      yield* readStream(src.name, src.chunks instanceof Readable ? src.chunks : Readable.from(src.chunks), { ...ropts, ...more, bytes: src.size });
     })();
 }
 
@@ -51,9 +57,16 @@ function evidenceReader(open: OpenChunks) {
 export async function scanEvidenceShard(
   id: string,
   open: OpenChunks,
-  opts: { key: Buffer; signal?: AbortSignal; onProgress?: (p: ScanProgress) => void; onParts: (parts: Buffer[]) => Promise<void>; partBytes?: number },
+  opts: { key: Buffer; unit?: ShardUnit | null; signal?: AbortSignal; onProgress?: (p: ScanProgress) => void; onParts: (parts: Buffer[]) => Promise<void>; partBytes?: number },
 ): Promise<void> {
-  const log = new ShardLog(opts.partBytes);
+  const unit = opts.unit ?? null;
+  // A later range leaves the file's start to the first; a later group of members the archive's own events to group 0.
+  const drop = unit?.kind === 'range' && unit.index > 0 ? { fileStartOf: id } : unit?.kind === 'members' && unit.group > 0 ? { allOf: id } : {};
+  const log = new ShardLog(opts.partBytes, drop);
+  // The first range decides the CSV header itself: it must be the one the others were given.
+  const onHeader = (h: string[] | null) => {
+    if (unit?.kind === 'range' && JSON.stringify(h) !== JSON.stringify(unit.header ?? null)) throw new ShardFallback('the first range decided another header');
+  };
   const runner = createBatchRunner(0, defaultDetectionPort);
   await runner.ready();
   let storing: Promise<void> = Promise.resolve();
@@ -62,9 +75,12 @@ export async function scanEvidenceShard(
     const parts = log.take();
     if (parts.length) storing = storing.then(() => opts.onParts(parts));
   };
-  const ctx = { opts: { paths: [id], rawSamples: true, signal: opts.signal, onProgress }, read: evidenceReader(open), detection: defaultDetectionPort, runner, key: opts.key, run: randomBytes(8).toString('hex'), bytesTotal: 0 };
-  const { inFlight } = await readInto(log, ctx);
+  const part = unit?.kind === 'range' ? { classes: unit.classes, first: unit.index === 0 } : undefined;
+  const ctx = { opts: { paths: [id], rawSamples: true, signal: opts.signal, onProgress }, read: evidenceReader(open, unit, onHeader), detection: defaultDetectionPort, runner, key: opts.key, run: randomBytes(8).toString('hex'), bytesTotal: 0, part };
+  const { inFlight, lost } = await readInto(log, ctx);
   await Promise.all(inFlight);
+  const fell = lost();
+  if (fell) throw fell;
   await storing;
   await opts.onParts(log.take(true));
 }
@@ -74,14 +90,18 @@ export async function scanEvidenceShard(
  * replayed into one aggregate, then the report built as `scan` builds it (engine/scan.ts finishScan).
  */
 export async function mergeEvidenceShards(
-  parts: AsyncIterable<Buffer>,
+  /** Per evidence item, its shards' logs in order: ranges (or the whole item) one after the other, groups of members interleaved. */
+  items: { members: boolean; logs: AsyncIterable<Buffer>[] }[],
   opts: { key: Buffer; bytesTotal: number; started: number; canaries?: CanaryRecord[] },
 ): Promise<{ report: ExposureReport; rawSamples: Record<string, string[]> | null }> {
   const temp = new TempDir();
   const spill = new SpillStore();
   try {
     const agg = new Aggregate(temp, spill);
-    for await (const part of parts) replayPart(part, agg);
+    for (const item of items) {
+      if (item.members) await replayGroups(item.logs.map(opsOf), agg);
+      else for (const log of item.logs) for await (const part of log) replayPart(part, agg);
+    }
     const result = await finishScan(agg, {
       opts: { rawSamples: true, canaries: opts.canaries },
       read: evidenceReader(() => Promise.reject(new Error('a merge reads no files'))),

@@ -18,10 +18,14 @@ import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/audit/audit.service.js';
 import type { Keyring } from '../platform/crypto/keyring.js';
 import type { JobContext, JobQueue } from '../platform/jobs/job-queue.js';
-import type { AssessmentDatabase, AssessmentsTable } from './assessment.tables.js';
+import type { AssessmentDatabase, AssessmentShardsTable, AssessmentsTable } from './assessment.tables.js';
 import type { ExposureReport } from './scan.schema.js';
 import type { CanaryRecord } from './scanner/engine/canaries.js';
 import { mergeEvidenceShards, type ScanProgress, scanEvidenceShard } from './scan-evidence.js';
+import { type OpenRange, planUnits, type ShardUnit } from './scan-plan.js';
+import { defaultDetectionPort } from './scanner/engine/scan.js';
+import { ShardFallback } from './scanner/types.js';
+import type { ShardParts } from './shard-parts.js';
 import type { Readable } from 'node:stream';
 
 export const SHARD_QUEUE = 'assessment.shard';
@@ -35,7 +39,7 @@ export interface ShardPayload {
 
 /** What the assessment service lends the shards. */
 export interface ShardHost {
-  open(evidenceId: string, incidentId: string, actor: Actor, assessmentId: string): Promise<{ name: string; size: number; stream: Readable }>;
+  open(evidenceId: string, incidentId: string, actor: Actor, assessmentId: string, range?: { start: number; end: number }): Promise<{ name: string; size: number; stream: Readable }>;
   complete(id: string, incidentId: string, report: ExposureReport, raw: Record<string, string[]> | null, actor: Actor): Promise<void>;
   setStatus(id: string, patch: Partial<AssessmentsTable>): Promise<void>;
   scanned(bytes: number, durationMs: number): void;
@@ -52,6 +56,10 @@ export class ScanShards {
     private readonly keyring: Keyring,
     private readonly jobs: JobQueue,
     private readonly host: ShardHost,
+    /** Where the shard logs are kept: the database, or the shared object store (shard-parts.ts). */
+    private readonly parts: ShardParts,
+    /** A file larger than this is cut into ranges or groups of members (BREACHDESK_SCAN_SHARD_BYTES). */
+    private readonly shardBytes = 64 * 1024 * 1024,
   ) {}
 
   private keyOf(r: AssessmentsTable): Buffer {
@@ -67,26 +75,40 @@ export class ScanShards {
       const enc = this.keyring.encrypt(randomBytes(32).toString('base64'), `assessment:${r.id}:scan-key`);
       await this.db.updateTable('assessments').set({ scan_key_enc: enc }).where('id', '=', r.id).where('scan_key_enc', 'is', null).execute();
     }
-    const ids = JSON.parse(r.evidence_ids) as string[];
     const have = await this.db.selectFrom('assessment_shards').select(['seq', 'status']).where('assessment_id', '=', r.id).execute();
-    const known = new Map(have.map((s) => [s.seq, s.status]));
-    const missing = ids.map((evidence_id, seq) => ({ evidence_id, seq })).filter((s) => !known.has(s.seq));
-    if (missing.length) {
+    if (have.length === 0) {
+      const rows = await this.units(r, actor);
       await this.db
         .insertInto('assessment_shards')
-        .values(missing.map((s) => ({ assessment_id: r.id, seq: s.seq, evidence_id: s.evidence_id, status: 'queued', job_id: null, attempt: null, parts: null, worker: null, progress_json: null, error: null, updated_at: now() })))
+        .values(rows.map((s, seq) => ({ assessment_id: r.id, seq, item: s.item, evidence_id: s.evidenceId, unit_json: s.unit ? JSON.stringify(s.unit) : null, status: 'queued', job_id: null, attempt: null, parts: null, worker: null, progress_json: null, error: null, updated_at: now() })))
         .execute();
+      have.push(...rows.map((_, seq) => ({ seq, status: 'queued' })));
     }
-    const todo = ids.map((_, seq) => seq).filter((seq) => known.get(seq) !== 'done');
+    const todo = have.filter((s) => s.status !== 'done' && s.status !== 'unsplit').map((s) => s.seq);
     if (todo.length === 0) {
       await this.jobs.send(MERGE_QUEUE, { assessmentId: r.id, actor }, { singletonKey: `assessment-merge:${r.id}`, maxAttempts: 3 });
-      return { shards: ids.length, queued: 0 };
+      return { shards: have.length, queued: 0 };
     }
-    for (const seq of todo) {
-      const jobId = await this.jobs.send<ShardPayload>(SHARD_QUEUE, { assessmentId: r.id, seq, actor }, { singletonKey: `assessment-shard:${r.id}:${seq}`, maxAttempts: 3 });
-      await this.db.updateTable('assessment_shards').set({ status: 'queued', job_id: jobId, error: null, updated_at: now() }).where('assessment_id', '=', r.id).where('seq', '=', seq).execute();
+    for (const seq of todo) await this.queue(r.id, seq, actor);
+    return { shards: have.length, queued: todo.length };
+  }
+
+  /** The shards of each evidence item, in order (scan-plan.ts): the whole item, its byte ranges or its groups of members. */
+  private async units(r: AssessmentsTable, actor: Actor): Promise<{ item: number; evidenceId: string; unit: ShardUnit | null }[]> {
+    const out: { item: number; evidenceId: string; unit: ShardUnit | null }[] = [];
+    for (const [item, evidenceId] of (JSON.parse(r.evidence_ids) as string[]).entries()) {
+      const open: OpenRange = async (range) => {
+        const f = await this.host.open(evidenceId, r.incident_id, actor, r.id, range);
+        return { name: f.name, size: f.size, chunks: f.stream };
+      };
+      for (const unit of await planUnits(open, this.shardBytes, defaultDetectionPort)) out.push({ item, evidenceId, unit });
     }
-    return { shards: ids.length, queued: todo.length };
+    return out;
+  }
+
+  private async queue(id: string, seq: number, actor: Actor): Promise<void> {
+    const jobId = await this.jobs.send<ShardPayload>(SHARD_QUEUE, { assessmentId: id, seq, actor }, { singletonKey: `assessment-shard:${id}:${seq}`, maxAttempts: 3 });
+    await this.db.updateTable('assessment_shards').set({ status: 'queued', job_id: jobId, error: null, updated_at: now() }).where('assessment_id', '=', id).where('seq', '=', seq).execute();
   }
 
   /** Cancels the shards' queued jobs; running ones stop at their next progress report. */
@@ -100,41 +122,51 @@ export class ScanShards {
     const r = await this.db.selectFrom('assessments').selectAll().where('id', '=', p.assessmentId).executeTakeFirst();
     if (!r || r.status === 'cancelled' || r.status === 'done' || r.status === 'failed') return { skipped: r?.status ?? 'gone' };
     const shard = await this.db.selectFrom('assessment_shards').selectAll().where('assessment_id', '=', p.assessmentId).where('seq', '=', p.seq).executeTakeFirst();
-    if (!shard || shard.status === 'done') return { skipped: shard?.status ?? 'gone' };
+    if (!shard || shard.status === 'done' || shard.status === 'unsplit') return { skipped: shard?.status ?? 'gone' };
+    const unit = shard.unit_json ? (JSON.parse(shard.unit_json) as ShardUnit) : null;
     const attempt = randomUUID();
     await this.db.updateTable('assessment_shards').set({ status: 'running', attempt, worker: WORKER, error: null, updated_at: now() }).where('assessment_id', '=', p.assessmentId).where('seq', '=', p.seq).where('status', '!=', 'done').execute();
     if (r.status === 'queued') await this.host.setStatus(r.id, { status: 'running', error: null });
-    const ctxName = `assessment:${r.id}:shard:${p.seq}`;
     const abort = new AbortController();
     const onAbort = () => abort.abort(ctx.signal.reason);
     ctx.signal.addEventListener('abort', onAbort, { once: true });
+    // This shard's share of the item's bytes: its range, or (a group of members reads the whole archive) its part of it.
     let size = 0;
     let part = 0;
     let last = 0;
     const started = performance.now();
+    const groups = unit?.kind === 'members' ? unit.groups : 1;
     try {
-      await scanEvidenceShard(shard.evidence_id, async () => {
-        const f = await this.host.open(shard.evidence_id, r.incident_id, p.actor, r.id);
-        size = f.size;
+      await scanEvidenceShard(shard.evidence_id, async (_id, range) => {
+        const f = await this.host.open(shard.evidence_id, r.incident_id, p.actor, r.id, range);
+        size = range ? range.end - range.start : Math.round(f.size / groups);
         return { name: f.name, size: f.size, chunks: f.stream };
       }, {
         key: this.keyOf(r),
+        unit,
         signal: abort.signal,
         onProgress: (pr) => {
           const t = Date.now();
           if (t - last < 1000) return;
           last = t;
-          void this.progress(r.id, p.seq, { ...pr, bytesTotal: size }, abort).catch(() => {});
-          void ctx.reportProgress({ ...pr, bytesTotal: size }).catch(() => {});
+          const share = { ...pr, bytesRead: Math.min(size, Math.round(pr.bytesRead / groups)), bytesTotal: size };
+          void this.progress(r.id, p.seq, share, abort).catch(() => {});
+          void ctx.reportProgress(share).catch(() => {});
         },
         onParts: async (parts) => {
           for (const buf of parts) {
-            await this.db.insertInto('assessment_shard_parts').values({ assessment_id: r.id, seq: p.seq, attempt, part: part++, data_enc: this.keyring.encrypt(buf.toString('base64'), ctxName) }).execute();
+            await this.parts.put(r.id, p.seq, attempt, part++, buf);
           }
         },
       });
     } catch (e) {
-      await this.db.deleteFrom('assessment_shard_parts').where('assessment_id', '=', r.id).where('seq', '=', p.seq).where('attempt', '=', attempt).execute();
+      await this.parts.remove(r.id, { seq: p.seq, attempt });
+      if (e instanceof ShardFallback) {
+        // The item is read whole instead (merge, below): this part is finished with.
+        await this.db.updateTable('assessment_shards').set({ status: 'unsplit', error: e.message, updated_at: now() }).where('assessment_id', '=', r.id).where('seq', '=', p.seq).where('attempt', '=', attempt).execute();
+        await this.mergeWhenDone(r.id, p.actor);
+        return { fallback: e.message };
+      }
       const current = await this.db.selectFrom('assessments').select('status').where('id', '=', r.id).executeTakeFirst();
       if (current?.status === 'cancelled') {
         // Back in line for a resume; its parts are gone.
@@ -159,13 +191,37 @@ export class ScanShards {
       .executeTakeFirst();
     // Another attempt finished first (this one outlived its lease): its parts count, not these.
     const mine = Number(done.numUpdatedRows) === 1;
-    await this.db.deleteFrom('assessment_shard_parts').where('assessment_id', '=', r.id).where('seq', '=', p.seq).where('attempt', mine ? '!=' : '=', attempt).execute();
+    await this.parts.remove(r.id, mine ? { seq: p.seq, otherThan: attempt } : { seq: p.seq, attempt });
     if (!mine) return { superseded: true };
     this.host.scanned(size, performance.now() - started);
     await this.progress(r.id, p.seq, null, abort);
-    const left = await this.db.selectFrom('assessment_shards').select((eb) => eb.fn.countAll<number>().as('n')).where('assessment_id', '=', r.id).where('status', '!=', 'done').executeTakeFirstOrThrow();
-    if (Number(left.n) === 0) await this.jobs.send(MERGE_QUEUE, { assessmentId: r.id, actor: p.actor }, { singletonKey: `assessment-merge:${r.id}`, maxAttempts: 3 });
+    await this.mergeWhenDone(r.id, p.actor);
     return { shard: p.seq, parts: part, bytes: size };
+  }
+
+  /** Queues the merge once no shard is left to run. */
+  private async mergeWhenDone(id: string, actor: Actor): Promise<void> {
+    const left = await this.db.selectFrom('assessment_shards').select((eb) => eb.fn.countAll<number>().as('n')).where('assessment_id', '=', id).where('status', 'not in', ['done', 'unsplit']).executeTakeFirstOrThrow();
+    if (Number(left.n) === 0) await this.jobs.send(MERGE_QUEUE, { assessmentId: id, actor }, { singletonKey: `assessment-merge:${id}`, maxAttempts: 3 });
+  }
+
+  /**
+   * Items with a part that could not be read apart (status `unsplit`) become one shard of the whole
+   * item again (the first part's place in the order), queued; the merge runs when it is done.
+   */
+  private async unsplit(id: string, shards: AssessmentShardsTable[], actor: Actor): Promise<number[]> {
+    const items = [...new Set(shards.filter((s) => s.status === 'unsplit').map((s) => s.item ?? s.seq))];
+    for (const item of items) {
+      const mine = shards.filter((s) => (s.item ?? s.seq) === item);
+      const seq = Math.min(...mine.map((s) => s.seq));
+      await this.parts.remove(id, { seq: mine.map((s) => s.seq) });
+      await this.db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('assessment_shards').where('assessment_id', '=', id).where('seq', 'in', mine.map((s) => s.seq)).where('seq', '!=', seq).execute();
+        await trx.updateTable('assessment_shards').set({ unit_json: null, status: 'queued', attempt: null, parts: null, progress_json: null, updated_at: now() }).where('assessment_id', '=', id).where('seq', '=', seq).execute();
+      });
+      await this.queue(id, seq, actor);
+    }
+    return items;
   }
 
   /** The shard's progress, and the assessment's as the sum of its shards'; stops the shard if the assessment was cancelled. */
@@ -189,26 +245,31 @@ export class ScanShards {
     const r = await this.db.selectFrom('assessments').selectAll().where('id', '=', p.assessmentId).executeTakeFirst();
     if (!r || r.status === 'cancelled' || r.status === 'done') return { skipped: r?.status ?? 'gone' };
     const shards = await this.db.selectFrom('assessment_shards').selectAll().where('assessment_id', '=', r.id).orderBy('seq').execute();
-    if (shards.some((s) => s.status !== 'done')) return { skipped: 'shards not done' };
-    const db = this.db;
-    const keyring = this.keyring;
-    async function* parts(): AsyncGenerator<Buffer> {
-      for (const s of shards) {
-        for (let i = 0; i < (s.parts ?? 0); i++) {
-          const row = await db.selectFrom('assessment_shard_parts').select('data_enc').where('assessment_id', '=', r!.id).where('seq', '=', s.seq).where('attempt', '=', s.attempt!).where('part', '=', i).executeTakeFirstOrThrow();
-          yield Buffer.from(keyring.decrypt(row.data_enc, `assessment:${r!.id}:shard:${s.seq}`), 'base64');
-        }
+    if (shards.some((s) => s.status !== 'done' && s.status !== 'unsplit')) return { skipped: 'shards not done' };
+    if (shards.some((s) => s.status === 'unsplit')) return { readWhole: await this.unsplit(r.id, shards, p.actor) };
+    const store = this.parts;
+    // Per evidence item, its shards' logs: ranges one after the other, groups of members interleaved (shard-log.ts).
+    const items = new Map<number, { members: boolean; logs: AsyncIterable<Buffer>[] }>();
+    for (const s of shards) {
+      const item = s.item ?? s.seq;
+      const entry = items.get(item) ?? { members: s.unit_json ? (JSON.parse(s.unit_json) as ShardUnit).kind === 'members' : false, logs: [] };
+      entry.logs.push(parts(s));
+      items.set(item, entry);
+    }
+    async function* parts(s: AssessmentShardsTable): AsyncGenerator<Buffer> {
+      for (let i = 0; i < (s.parts ?? 0); i++) {
+        yield await store.get(r!.id, s.seq, s.attempt!, i);
       }
     }
     const bytesTotal = shards.reduce((n, s) => n + ((s.progress_json ? (JSON.parse(s.progress_json) as ScanProgress).bytesTotal : 0) ?? 0), 0);
     // The report's duration is the whole distributed scan's, from the request on.
     const started = performance.now() - (Date.now() - Date.parse(r.created_at));
-    const result = await mergeEvidenceShards(parts(), { key: this.keyOf(r), bytesTotal, started, canaries: await this.host.canaries() });
+    const result = await mergeEvidenceShards([...items.values()], { key: this.keyOf(r), bytesTotal, started, canaries: await this.host.canaries() });
     const current = await this.db.selectFrom('assessments').select('status').where('id', '=', r.id).executeTakeFirst();
     if (current?.status === 'cancelled' || current?.status === 'done') return { skipped: current.status };
     await this.host.complete(r.id, r.incident_id, result.report, result.rawSamples, p.actor);
     // The logs hold digests and un-masked samples: kept no longer than the report needs them.
-    await this.db.deleteFrom('assessment_shard_parts').where('assessment_id', '=', r.id).execute();
+    await this.parts.remove(r.id);
     return { individuals: result.report.totals.individuals, shards: shards.length };
   }
 }

@@ -133,6 +133,15 @@ for (const dialect of testDialects()) {
         expect((await s.api(`/api/v1/incidents/${leak}/actions/approve`, { token: cmd, body: ids })).body.items[0].ok).toBe(true);
         await s.api(`/api/v1/incidents/${leak}/actions/run`, { token: cmd, body: ids });
         await waitFor(async () => aws.keys.get(AWS_KEY)?.status === 'Inactive', 20_000);
+        // `scan --incident` uploads its values with the report (up to 1,000 per type; element samples stay at 5).
+        const tokens = Array.from({ length: 7 }, (_, i) => `ghp_${'Z9y8X7w6V5'.repeat(3)}${i}abcdefghi`);
+        const up7 = await s.api(`/api/v1/incidents/${leak}/assessments/import`, { token: cmd, body: { report: report({ github_token: { count: 7, samples: ['ghp_…ghi'] } }), rawSamples: { 'secret:github_token:github': tokens } } });
+        expect(up7.status).toBe(201);
+        const seven = (await s.api(`/api/v1/incidents/${leak}/action-suggestions`, { token: cmd })).body.items.find((x: { connectorKind: string }) => x.connectorKind === 'github');
+        expect(seven).toMatchObject({ title: 'Revoke these 7 GitHub tokens', ready: 7 });
+        expect(seven.maskedTargets).toHaveLength(7);
+        const six = await s.api(`/api/v1/incidents/${leak}/assessments/import`, { token: cmd, body: { report: report({}), rawSamples: { email: ['a', 'b', 'c', 'd', 'e', 'f'] } } });
+        expect(six.status).toBe(400);
         // A suggestion without held values says how to plan it instead.
         const none = await s.api(`/api/v1/incidents/${incident}/action-suggestions/scan:database_url:database/plan`, { token: cmd, body: { connector: 'dir' } });
         expect(none.status).toBe(400);

@@ -52,6 +52,8 @@ const IDENTITY_OPS: Array<[kind: string, operation: string, verb: string]> = [
   ['okta', 'suspend-user', 'Suspend in Okta'],
   ['entra', 'disable-user', 'Disable in Entra ID'],
   ['ldap', 'lock-account', 'Lock in the directory'],
+  // Application sessions kept in Redis end with their user's session keys (where such a connector is set up).
+  ['redis', 'revoke-sessions', 'End their application sessions in Redis'],
 ];
 
 /** Where each secret type (scanner detector id) is revoked; kinds without a connector yet are still named. */

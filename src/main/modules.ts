@@ -88,13 +88,16 @@ export function createModules(platform: Platform): Modules {
       const p = await principalFor(platform, actor);
       for (const id of ids) await evidence.service.peek(p, id, incidentId);
     },
-    open: async (id, incidentId, actor, assessmentId) => {
-      const d = await evidence.service.download(await principalFor(platform, actor), id, undefined, incidentId, { assessmentId });
+    open: async (id, incidentId, actor, assessmentId, range) => {
+      const d = await evidence.service.download(await principalFor(platform, actor), id, range, incidentId, { assessmentId });
       return { name: d.item.name, size: d.item.size, stream: d.stream };
     },
   };
   const assessment = new AssessmentService(platform.store.db, platform.keyring, platform.audit, platform.jobs, evidenceSource, {
     distributed: platform.config.jobQueue === 'pg-boss',
+    shardBytes: platform.config.scanShardBytes,
+    // Shard logs on the shared object store when there is one (the data directory is not shared).
+    blobs: platform.blobs.kind === 's3' ? platform.blobs : null,
     // Every assessment looks for the organisation's canary records (issue 15 §4): a leak names its dataset.
     canaries: () => confirm.canaries.planted(),
   });

@@ -28,7 +28,8 @@
 import type { ElementId } from '../assessment/scanner/types.js';
 import type { Rule } from '../obligations/rule.schema.js';
 import type { NoticeLanguage } from './languages.js';
-import { type DraftInputs, delaySection, gdprRegulatorFields, type NoticeKind, type Template, type TemplateSection } from './templates.js';
+import { delaySection, gdprRegulatorFields } from './template-parts.js';
+import type { DraftInputs, NoticeKind, Template, TemplateSection } from './templates.js';
 import { de } from './i18n/de.js';
 import { es } from './i18n/es.js';
 import { fr, frCA } from './i18n/fr.js';

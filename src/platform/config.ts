@@ -45,6 +45,8 @@ export interface Config {
   secondFactorRoles: string[];
   /** A job whose process stops renewing its lease this long is taken up again by another (dead worker). */
   jobLeaseSeconds: number;
+  /** Distributed scans: a file larger than this is split into byte ranges or groups of archive members (docs/operations.md). */
+  scanShardBytes: number;
   /** Bearer token a Prometheus scraper sends to GET /metrics; null = only admin API tokens may scrape. */
   metricsToken: string | null;
   /** security.txt `Contact:` (RFC 9116 §2.5.3): a mailto: or https: URI; null = the outside-report form only. */
@@ -91,6 +93,7 @@ const SETTINGS = {
   oidcLabel: ['BREACHDESK_OIDC_LABEL', 'oidcLabel'],
   secondFactorRoles: ['BREACHDESK_SECOND_FACTOR_ROLES', 'secondFactorRoles'],
   jobLeaseSeconds: ['BREACHDESK_JOB_LEASE_SECONDS', 'jobLeaseSeconds'],
+  scanShardBytes: ['BREACHDESK_SCAN_SHARD_BYTES', 'scanShardBytes'],
   metricsToken: ['BREACHDESK_METRICS_TOKEN', 'metricsToken'],
   jobQueue: ['BREACHDESK_JOB_QUEUE', 'jobQueue'],
   s3Bucket: ['BREACHDESK_S3_BUCKET', 's3Bucket'],
@@ -170,6 +173,7 @@ const schemas: Record<Key, z.ZodType> = {
     return map;
   }),
   jobLeaseSeconds: int(3, 3600),
+  scanShardBytes: int(64 * 1024, 2 ** 50),
   metricsToken: z.string().min(24, 'must be at least 24 characters (it guards operational data)'),
   jobQueue: z.enum(['embedded', 'pg-boss'], { message: 'must be embedded or pg-boss' }),
   // Bucket names: 3–63 lower-case letters, digits, dots and hyphens (S3 bucket naming rules).
@@ -205,6 +209,7 @@ const DEFAULTS: Partial<Record<Key, unknown>> = {
   mailFrom: 'Breachdesk <breachdesk@localhost>',
   inlineWorker: true,
   jobLeaseSeconds: 60,
+  scanShardBytes: 64 * 1024 * 1024,
   s3Region: 'us-east-1',
   s3Prefix: '',
   s3ForcePathStyle: false,
@@ -315,6 +320,7 @@ export function inspectConfig(src: ConfigSource = {}): { config: Config | null; 
       : null,
     secondFactorRoles: (out.secondFactorRoles as string[] | null) ?? [],
     jobLeaseSeconds: out.jobLeaseSeconds as number,
+    scanShardBytes: out.scanShardBytes as number,
     metricsToken: (out.metricsToken as string | null) ?? null,
     securityContact: (out.securityContact as string | null) ?? null,
     canaryDomain: (out.canaryDomain as string | null)?.toLowerCase() ?? null,

@@ -126,6 +126,20 @@ export interface ReadOptions {
    * `textBlockLines` in readers/text-reader.ts does both for whoever receives them). Off by default.
    */
   textBlocks?: boolean;
+  /**
+   * A later byte range of a delimited or line file (distributed scans, issue 18 §2): the bytes
+   * start at a record, `format` names the file's format (no sniffing), the text is UTF-8, and a
+   * CSV's delimiter and header are the whole file's (none of its rows is taken for a header).
+   */
+  range?: { delim?: string; header?: string[] | null };
+  /**
+   * Read only the top-level archive's members whose 1-based index i has (i - 1) % groups === group;
+   * the others are skipped (their bytes still count against the archive budget) and nothing is
+   * yielded for them but a `member` event, which comes before every member.
+   */
+  members?: { groups: number; group: number };
+  /** Told which header a (top-level) CSV's reader decided on: its first row, or null for none. */
+  onCsvHeader?: (header: string[] | null) => void;
 }
 
 /**
@@ -186,7 +200,22 @@ export type ReaderEvent =
   /** Input bytes consumed so far at the top level (for progress bars). */
   | { kind: 'progress'; bytesRead: number }
   | { kind: 'error'; path: string; message: string; location: string }
-  | { kind: 'file-end'; path: string; records: number };
+  | { kind: 'file-end'; path: string; records: number }
+  /** With ReadOptions.members only: archive member `index` (1-based) of the top-level archive comes next (read here or not). */
+  | { kind: 'member'; index: number };
+
+/**
+ * Thrown while a shard of a distributed scan reads a part of a file (a byte range, a group of
+ * archive members) when that part cannot give exactly what the whole file's reading would (an
+ * error, a column set not classified up front, an archive budget near its limit): the file is then
+ * read as one shard (assessment/scan-shards.ts).
+ */
+export class ShardFallback extends Error {
+  constructor(reason: string) {
+    super(`part of a file cannot be read apart: ${reason}`);
+    this.name = 'ShardFallback';
+  }
+}
 
 /** A validated value found by a detector. `value` is normalised (digits only for SSN, lower-case e-mail…). */
 export interface ValueFinding {

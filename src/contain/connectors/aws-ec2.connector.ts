@@ -9,7 +9,6 @@
  * so the plan says so; a subnet NACL deny cuts them but hits every instance of the subnet, and is
  * left to the responder.
  */
-import { DescribeInstancesCommand, DescribeSecurityGroupsCommand, ModifyNetworkInterfaceAttributeCommand } from '@aws-sdk/client-ec2';
 import { z } from 'zod';
 import { type ConnectorHandle, type ConnectorKind, type Operation, PermanentError } from '../connector.js';
 import { AWS_SECRETS, AwsConfig, type AwsClients, awsClients, awsSend, awsWhoAmI } from './aws.js';
@@ -34,7 +33,7 @@ type Enis = { interfaces: Array<{ id: string; groups: string[] }> };
 
 async function interfaces(h: AwsEc2Handle, instanceId: string): Promise<Enis> {
   if (!/^i-[0-9a-f]{8,17}$/.test(instanceId)) throw new PermanentError(`"${instanceId}" is not an EC2 instance id (i-…)`);
-  const r = await awsSend(`${h.what} EC2`, () => h.ec2.send(new DescribeInstancesCommand({ InstanceIds: [instanceId] })), `EC2 instance ${instanceId} not found in ${h.what}`);
+  const r = await awsSend(`${h.what} EC2`, () => h.ec2.send(new h.sdk.ec2.DescribeInstancesCommand({ InstanceIds: [instanceId] })), `EC2 instance ${instanceId} not found in ${h.what}`);
   const inst = r.Reservations?.flatMap((x) => x.Instances ?? []).find((i) => i.InstanceId === instanceId);
   if (!inst) throw new PermanentError(`EC2 instance ${instanceId} not found in ${h.what}`);
   const nis = [...(inst.NetworkInterfaces ?? [])].sort((a, b) => (a.Attachment?.DeviceIndex ?? 0) - (b.Attachment?.DeviceIndex ?? 0));
@@ -49,7 +48,7 @@ function groupOf(h: AwsEc2Handle, p: Params): string {
 }
 
 const setGroups = (h: AwsEc2Handle, eni: string, groups: string[]) =>
-  awsSend(`${h.what} EC2`, () => h.ec2.send(new ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: eni, Groups: groups })), `network interface ${eni} or one of the groups ${groups.join(', ')} not found`);
+  awsSend(`${h.what} EC2`, () => h.ec2.send(new h.sdk.ec2.ModifyNetworkInterfaceAttributeCommand({ NetworkInterfaceId: eni, Groups: groups })), `network interface ${eni} or one of the groups ${groups.join(', ')} not found`);
 
 const isolated = (s: Enis, g: string) => s.interfaces.every((n) => n.groups.length === 1 && n.groups[0] === g);
 
@@ -95,12 +94,12 @@ export const awsEc2Connector: ConnectorKind<AwsEc2Handle, Config> = {
   config: Config,
   secrets: AWS_SECRETS,
   operations: [isolate],
-  connect: async (config, secrets) => ({ ...awsClients(config, secrets), isolationGroupId: config.isolationGroupId }),
+  connect: async (config, secrets) => ({ ...(await awsClients(config, secrets)), isolationGroupId: config.isolationGroupId }),
   async check(h) {
     const who = await awsWhoAmI(h);
     if (!h.isolationGroupId) return who;
     const g = h.isolationGroupId;
-    await awsSend(`${h.what} EC2`, () => h.ec2.send(new DescribeSecurityGroupsCommand({ GroupIds: [g] })), `isolation group ${g} not found in ${h.what}`);
+    await awsSend(`${h.what} EC2`, () => h.ec2.send(new h.sdk.ec2.DescribeSecurityGroupsCommand({ GroupIds: [g] })), `isolation group ${g} not found in ${h.what}`);
     return `${who}; isolation group ${g} exists`;
   },
 };

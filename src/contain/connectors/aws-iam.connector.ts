@@ -16,20 +16,6 @@
  *
  * Access key ids are credentials' names: errors and plans show them masked ("AKIA…MPLE").
  */
-import {
-  DeleteAccessKeyCommand,
-  DeleteRolePolicyCommand,
-  DeleteUserPolicyCommand,
-  GetAccessKeyLastUsedCommand,
-  GetRoleCommand,
-  GetRolePolicyCommand,
-  GetUserCommand,
-  GetUserPolicyCommand,
-  ListAccessKeysCommand,
-  PutRolePolicyCommand,
-  PutUserPolicyCommand,
-  UpdateAccessKeyCommand,
-} from '@aws-sdk/client-iam';
 import { z } from 'zod';
 import { type ConnectorHandle, type ConnectorKind, type Operation, PermanentError } from '../connector.js';
 import { AWS_SECRETS, AwsConfig, type AwsClients, awsClients, awsCode, awsError, awsSend, awsWhoAmI } from './aws.js';
@@ -51,11 +37,11 @@ async function keyState(h: AwsIamHandle, keyId: string, p: KeyParams): Promise<K
   const masked = maskTarget(keyId);
   const userName =
     p.userName ??
-    (await awsSend(`${h.what} IAM`, () => h.iam.send(new GetAccessKeyLastUsedCommand({ AccessKeyId: keyId })), `AWS access key ${masked} not found in this account`)).UserName;
+    (await awsSend(`${h.what} IAM`, () => h.iam.send(new h.sdk.iam.GetAccessKeyLastUsedCommand({ AccessKeyId: keyId })), `AWS access key ${masked} not found in this account`)).UserName;
   if (!userName) throw new PermanentError(`AWS access key ${masked} has no IAM user (a root key: deactivate it as the root user)`);
   let marker: string | undefined;
   do {
-    const r = await awsSend(`${h.what} IAM`, () => h.iam.send(new ListAccessKeysCommand({ UserName: userName, Marker: marker })), `IAM user "${userName}" not found`);
+    const r = await awsSend(`${h.what} IAM`, () => h.iam.send(new h.sdk.iam.ListAccessKeysCommand({ UserName: userName, Marker: marker })), `IAM user "${userName}" not found`);
     const k = r.AccessKeyMetadata?.find((m) => m.AccessKeyId === keyId);
     if (k) return { userName, status: k.Status === 'Inactive' ? 'Inactive' : 'Active' };
     marker = r.IsTruncated ? r.Marker : undefined;
@@ -70,7 +56,7 @@ async function present(h: AwsIamHandle, keyId: string, p: KeyParams): Promise<Ke
 }
 
 const setStatus = (h: AwsIamHandle, keyId: string, userName: string, Status: 'Active' | 'Inactive') =>
-  awsSend(`${h.what} IAM`, () => h.iam.send(new UpdateAccessKeyCommand({ UserName: userName, AccessKeyId: keyId, Status })), `AWS access key ${maskTarget(keyId)} not found for IAM user "${userName}"`);
+  awsSend(`${h.what} IAM`, () => h.iam.send(new h.sdk.iam.UpdateAccessKeyCommand({ UserName: userName, AccessKeyId: keyId, Status })), `AWS access key ${maskTarget(keyId)} not found for IAM user "${userName}"`);
 
 const deactivate: Operation<AwsIamHandle, KeyParams, KeyState> = {
   name: 'deactivate-access-key',
@@ -110,7 +96,7 @@ const remove: Operation<AwsIamHandle, KeyParams, KeyState> = {
   plan: (t, _p, pre) => [pre.status === 'absent' ? `${maskTarget(t)}: already deleted, nothing to do` : `${maskTarget(t)} of IAM user ${pre.userName} (${pre.status}) is deleted for good`],
   async apply(h, t, p, pre) {
     if ((await keyState(h, t, { ...p, userName: pre.userName })).status !== 'absent') {
-      await awsSend(`${h.what} IAM`, () => h.iam.send(new DeleteAccessKeyCommand({ UserName: pre.userName, AccessKeyId: t })), `AWS access key ${maskTarget(t)} not found for IAM user "${pre.userName}"`);
+      await awsSend(`${h.what} IAM`, () => h.iam.send(new h.sdk.iam.DeleteAccessKeyCommand({ UserName: pre.userName, AccessKeyId: t })), `AWS access key ${maskTarget(t)} not found for IAM user "${pre.userName}"`);
     }
     return `${maskTarget(t)} deleted`;
   },
@@ -148,10 +134,10 @@ function isRevokePolicy(doc: string | null): boolean {
 
 async function sessionPolicy(h: AwsIamHandle, name: string, p: SessionParams): Promise<SessionState> {
   const what = `${h.what} IAM`;
-  if (p.principal === 'role') await awsSend(what, () => h.iam.send(new GetRoleCommand({ RoleName: name })), `IAM role "${name}" not found`);
-  else await awsSend(what, () => h.iam.send(new GetUserCommand({ UserName: name })), `IAM user "${name}" not found`);
+  if (p.principal === 'role') await awsSend(what, () => h.iam.send(new h.sdk.iam.GetRoleCommand({ RoleName: name })), `IAM role "${name}" not found`);
+  else await awsSend(what, () => h.iam.send(new h.sdk.iam.GetUserCommand({ UserName: name })), `IAM user "${name}" not found`);
   try {
-    const r = p.principal === 'role' ? await h.iam.send(new GetRolePolicyCommand({ RoleName: name, PolicyName: REVOKE_POLICY })) : await h.iam.send(new GetUserPolicyCommand({ UserName: name, PolicyName: REVOKE_POLICY }));
+    const r = p.principal === 'role' ? await h.iam.send(new h.sdk.iam.GetRolePolicyCommand({ RoleName: name, PolicyName: REVOKE_POLICY })) : await h.iam.send(new h.sdk.iam.GetUserPolicyCommand({ UserName: name, PolicyName: REVOKE_POLICY }));
     return { policy: r.PolicyDocument ? decodeURIComponent(r.PolicyDocument) : null };
   } catch (e) {
     if (awsCode(e) === 'NoSuchEntity') return { policy: null };
@@ -162,13 +148,13 @@ async function sessionPolicy(h: AwsIamHandle, name: string, p: SessionParams): P
 async function putPolicy(h: AwsIamHandle, name: string, p: SessionParams, doc: string | null): Promise<void> {
   const what = `${h.what} IAM`;
   if (doc === null) {
-    const cmd = p.principal === 'role' ? new DeleteRolePolicyCommand({ RoleName: name, PolicyName: REVOKE_POLICY }) : new DeleteUserPolicyCommand({ UserName: name, PolicyName: REVOKE_POLICY });
+    const cmd = p.principal === 'role' ? new h.sdk.iam.DeleteRolePolicyCommand({ RoleName: name, PolicyName: REVOKE_POLICY }) : new h.sdk.iam.DeleteUserPolicyCommand({ UserName: name, PolicyName: REVOKE_POLICY });
     await h.iam.send(cmd as never).catch((e: unknown) => {
       if (awsCode(e) !== 'NoSuchEntity') throw awsError(e, what);
     });
     return;
   }
-  const cmd = p.principal === 'role' ? new PutRolePolicyCommand({ RoleName: name, PolicyName: REVOKE_POLICY, PolicyDocument: doc }) : new PutUserPolicyCommand({ UserName: name, PolicyName: REVOKE_POLICY, PolicyDocument: doc });
+  const cmd = p.principal === 'role' ? new h.sdk.iam.PutRolePolicyCommand({ RoleName: name, PolicyName: REVOKE_POLICY, PolicyDocument: doc }) : new h.sdk.iam.PutUserPolicyCommand({ UserName: name, PolicyName: REVOKE_POLICY, PolicyDocument: doc });
   await awsSend(what, () => h.iam.send(cmd as never));
 }
 

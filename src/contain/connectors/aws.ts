@@ -6,9 +6,9 @@
  * HTTP fake. With `roleArn` the connector first assumes that role (STS AssumeRole) with the
  * stored key and works with the temporary credentials, renewed before they expire.
  */
-import { EC2Client } from '@aws-sdk/client-ec2';
-import { IAMClient } from '@aws-sdk/client-iam';
-import { AssumeRoleCommand, GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts';
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { IAMClient } from '@aws-sdk/client-iam';
+import type { STSClient } from '@aws-sdk/client-sts';
 import { z } from 'zod';
 import { isUnreachable, PermanentError, TransientError } from '../connector.js';
 
@@ -33,7 +33,20 @@ export const AWS_SECRETS = ['accessKeyId', 'secretAccessKey'] as const;
 
 type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date };
 
+/** The SDK modules, loaded on first use: importing client-ec2 alone costs ~0.8 CPU-s, which every CLI command and server start would pay otherwise. */
+export interface AwsSdk {
+  iam: typeof import('@aws-sdk/client-iam');
+  ec2: typeof import('@aws-sdk/client-ec2');
+  sts: typeof import('@aws-sdk/client-sts');
+}
+let loading: Promise<AwsSdk> | null = null;
+function awsSdk(): Promise<AwsSdk> {
+  if (!loading) loading = Promise.all([import('@aws-sdk/client-iam'), import('@aws-sdk/client-ec2'), import('@aws-sdk/client-sts')]).then(([iam, ec2, sts]) => ({ iam, ec2, sts }));
+  return loading;
+}
+
 export interface AwsClients {
+  sdk: AwsSdk;
   iam: IAMClient;
   ec2: EC2Client;
   sts: STSClient;
@@ -41,7 +54,7 @@ export interface AwsClients {
   close(): Promise<void>;
 }
 
-export function awsClients(config: AwsConfig, secrets: Record<string, string>): AwsClients {
+export async function awsClients(config: AwsConfig, secrets: Record<string, string>): Promise<AwsClients> {
   if (!secrets.accessKeyId || !secrets.secretAccessKey) throw new PermanentError('the AWS connector needs the secrets accessKeyId and secretAccessKey');
   const base = {
     region: config.region,
@@ -50,14 +63,15 @@ export function awsClients(config: AwsConfig, secrets: Record<string, string>): 
     // Each peer call times out (docs/containment.md: 30 s per step); the SDK's own retries sit inside.
     requestHandler: { requestTimeout: 15_000, connectionTimeout: 5_000 },
   };
+  const sdk = await awsSdk();
   const stored: Credentials = { accessKeyId: secrets.accessKeyId, secretAccessKey: secrets.secretAccessKey };
-  const sts = new STSClient({ ...base, credentials: stored });
+  const sts = new sdk.sts.STSClient({ ...base, credentials: stored });
   let assumed: Credentials | null = null;
   const credentials = config.roleArn
     ? async (): Promise<Credentials> => {
         // Renew five minutes before the temporary credentials expire.
         if (assumed?.expiration && assumed.expiration.getTime() - Date.now() > 300_000) return assumed;
-        const r = await sts.send(new AssumeRoleCommand({ RoleArn: config.roleArn, RoleSessionName: 'breachdesk-containment', DurationSeconds: 3600 })).catch((e: unknown) => {
+        const r = await sts.send(new sdk.sts.AssumeRoleCommand({ RoleArn: config.roleArn, RoleSessionName: 'breachdesk-containment', DurationSeconds: 3600 })).catch((e: unknown) => {
           throw awsError(e, `AWS STS AssumeRole ${config.roleArn}`);
         });
         const c = r.Credentials;
@@ -66,12 +80,13 @@ export function awsClients(config: AwsConfig, secrets: Record<string, string>): 
         return assumed;
       }
     : stored;
-  const iam = new IAMClient({ ...base, credentials });
-  const ec2 = new EC2Client({ ...base, credentials });
+  const iam = new sdk.iam.IAMClient({ ...base, credentials });
+  const ec2 = new sdk.ec2.EC2Client({ ...base, credentials });
   return {
+    sdk,
     iam,
     ec2,
-    sts: config.roleArn ? new STSClient({ ...base, credentials }) : sts,
+    sts: config.roleArn ? new sdk.sts.STSClient({ ...base, credentials }) : sts,
     what: `AWS${config.endpoint ? ` at ${config.endpoint}` : ` ${config.region}`}`,
     close: async () => {
       for (const c of [iam, ec2, sts]) c.destroy();
@@ -81,7 +96,7 @@ export function awsClients(config: AwsConfig, secrets: Record<string, string>): 
 
 /** "Check connection": who the credentials are (STS GetCallerIdentity needs no permission). */
 export async function awsWhoAmI(c: AwsClients): Promise<string> {
-  const r = await c.sts.send(new GetCallerIdentityCommand({})).catch((e: unknown) => {
+  const r = await c.sts.send(new c.sdk.sts.GetCallerIdentityCommand({})).catch((e: unknown) => {
     throw awsError(e, c.what);
   });
   return `AWS credentials accepted: ${r.Arn} (account ${r.Account})`;

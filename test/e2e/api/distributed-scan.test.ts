@@ -1,26 +1,30 @@
 /**
  * Distributed scans (issue 18 §2, "Done when"): `serve` without an inline worker and 1, 2, then 3
  * `breachdesk worker` processes on one PostgreSQL (pg-boss). A multi-file leak (CRM CSV, NDJSON,
- * SQL dump, auth log — people linked across files) uploaded as evidence and assessed through the
- * API gives the report of the standalone `breachdesk scan` of the same files, byte for byte but
- * for timings, on every fleet size; with the worker running a shard killed, the shard runs again
- * elsewhere and the report is still the same. Cancel stops the shards, resume finishes the rest.
- * Workers start once for the file and stay up.
+ * SQL dump, auth log — people linked across files — a zip of those four files and a CRM export with
+ * quoted multi-line notes) uploaded as evidence and assessed through the API gives the report of
+ * the standalone `breachdesk scan` of the same files, byte for byte but for timings, on every fleet
+ * size. With BREACHDESK_SCAN_SHARD_BYTES low, the quoted CSV is read in ≥ 3 byte ranges, the log
+ * and the NDJSON in ranges too, the zip in groups of members. With the worker running a shard
+ * killed, the shard runs again elsewhere and the report is still the same. Cancel stops the
+ * shards, resume finishes the rest. Workers start once for the file and stay up.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../../src/platform/audit/audit.service.js';
 import { writeMultiLeak } from '../../generators/multi-leak.js';
+import { writeQuotedCsv } from '../../generators/quoted-csv.js';
+import { zipBuffer } from '../../generators/writers.js';
 import { BIN, runCliAsync } from '../../support/cli.js';
 import { createTestDatabase, type TestDatabase, testDialects } from '../../support/dialects.js';
 import { type ServeProcess, spawnServe } from '../../support/spawn-server.js';
 import { waitFor } from '../../support/wait.js';
 
-type Shard = { seq: number; status: string; worker: string | null };
+type Shard = { seq: number; status: string; worker: string | null; unit_json: string | null; item: number };
 
 describe.runIf(testDialects().includes('postgresql'))('distributed scans over PostgreSQL', { timeout: 240_000 }, () => {
   let db: TestDatabase;
@@ -80,7 +84,8 @@ describe.runIf(testDialects().includes('postgresql'))('distributed scans over Po
     );
   }
 
-  const shards = async (id: string): Promise<Shard[]> => (await sql.query<Shard>('select seq, status, worker from assessment_shards where assessment_id = $1 order by seq', [id])).rows;
+  const shards = async (id: string): Promise<Shard[]> => (await sql.query<Shard>('select seq, status, worker, unit_json, item from assessment_shards where assessment_id = $1 order by seq', [id])).rows;
+  const unitOf = (s: Shard) => (s.unit_json ? (JSON.parse(s.unit_json) as { kind: string }).kind : 'whole');
 
   function withoutTimings(report: Record<string, unknown>): string {
     const { performance: _p, ...rest } = report;
@@ -94,15 +99,35 @@ describe.runIf(testDialects().includes('postgresql'))('distributed scans over Po
     expect(a.status).toBe('done');
     expect(withoutTimings(a.report)).toBe(standalone);
     const s = await shards(id);
-    expect(s.map((x) => x.status)).toEqual(evidenceIds.map(() => 'done'));
+    expect(s.map((x) => x.status)).toEqual(s.map(() => 'done'));
+    // Every item is read: by one shard, by ranges, or by groups of its members.
+    expect(new Set(s.map((x) => x.item))).toEqual(new Set(evidenceIds.map((_, i) => i)));
+    // Progress across the fleet: the sum of the shards', complete, with their number.
+    const stored = await sql.query<{ progress_json: string }>('select progress_json from assessments where id = $1', [id]);
+    const progress = JSON.parse(stored.rows[0]!.progress_json) as { bytesRead: number; bytesTotal: number; shards: number };
+    expect(progress.bytesTotal).toBeGreaterThan(0);
+    expect(progress.shards).toBe(s.length);
+    expect(progress.bytesRead).toBe(progress.bytesTotal);
     return s;
   }
 
   beforeAll(async () => {
     db = await createTestDatabase('postgresql');
     dir = mkdtempSync(join(tmpdir(), 'bd-distributed-'));
-    const leak = writeMultiLeak(dir, { seed: 18, people: 2500, logLines: 8000 });
-    env = { BREACHDESK_DATABASE_URL: db.databaseUrl!, BREACHDESK_DATA_DIR: db.dataDir, BREACHDESK_INLINE_WORKER: 'false', BREACHDESK_JOB_QUEUE: 'pg-boss', BREACHDESK_JOB_LEASE_SECONDS: '6' };
+    const leak = writeMultiLeak(dir, { seed: 18, people: 1500, logLines: 5000 });
+    // A zip of part of the leak (its members are files of their own in the report) and a big quoted CSV.
+    // (All four files: deflated they pass the 160 KiB shard size, so the zip is read in groups of members.)
+    writeFileSync(join(dir, 'backup.zip'), zipBuffer(leak.files.map((f) => ({ name: `backup/${basename(f)}`, data: readFileSync(f) }))));
+    writeQuotedCsv(join(dir, 'crm-notes.csv'), 9000);
+    leak.files.push(join(dir, 'backup.zip'), join(dir, 'crm-notes.csv'));
+    env = {
+      BREACHDESK_DATABASE_URL: db.databaseUrl!,
+      BREACHDESK_DATA_DIR: db.dataDir,
+      BREACHDESK_INLINE_WORKER: 'false',
+      BREACHDESK_JOB_QUEUE: 'pg-boss',
+      BREACHDESK_JOB_LEASE_SECONDS: '6',
+      BREACHDESK_SCAN_SHARD_BYTES: String(160 * 1024),
+    };
     serve = await spawnServe(env, 120_000);
     for (const w of [startWorker()]) watch(w);
     // The standalone scan of the same files, by name from their folder (the report names files as given).
@@ -141,10 +166,17 @@ describe.runIf(testDialects().includes('postgresql'))('distributed scans over Po
   });
 
   it('one worker: the report is the standalone scan\'s', async () => {
-    expect(evidenceIds.length).toBeGreaterThanOrEqual(4);
+    expect(evidenceIds.length).toBeGreaterThanOrEqual(6);
     await waitForWorkers(1);
     const s = await scanAndCompare();
     expect(new Set(s.map((x) => x.worker)).size).toBe(1);
+    // Finer than an item: the quoted CSV (the last item) in ≥ 3 ranges, the zip in groups of members.
+    const csv = s.filter((x) => x.item === evidenceIds.length - 1);
+    expect(csv.map(unitOf)).toEqual(csv.map(() => 'range'));
+    expect(csv.length).toBeGreaterThanOrEqual(3);
+    const zip = s.filter((x) => x.item === evidenceIds.length - 2);
+    expect(zip.length).toBeGreaterThanOrEqual(2);
+    expect(zip.map(unitOf)).toEqual(zip.map(() => 'members'));
   });
 
   it('two and three workers: the same report, the shards spread over the fleet', async () => {

@@ -1,7 +1,8 @@
 /**
  * Bad facts are errors, not silent answers (issue 13 §7): exit 2 and one line on stderr naming the
- * field, never a stack trace. The first two cases run the built binary; the others run in this
- * process through the same commander program (test/support/cli.ts).
+ * field, never a stack trace. The misspelt-key case runs the built binary (its exit status and
+ * stderr as a process); the others run in this process through the same commander program
+ * (test/support/cli.ts).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,8 +34,8 @@ const expectOneLineBadInput = (r: { code: number; stdout: string; stderr: string
 };
 
 describe('breachdesk obligations with bad facts', () => {
-  it('good facts: exit 0 and Obligations v1 with warnings and unknownResidence', () => {
-    const r = runCli(['obligations', '--facts', file(FACTS), '--as-of', '2026-03-03', '--json']);
+  it('good facts: exit 0 and Obligations v1 with warnings and unknownResidence', async () => {
+    const r = await cli(['obligations', '--facts', file(FACTS), '--as-of', '2026-03-03', '--json']);
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout);
     expect(out).toMatchObject({ version: 1, unknownResidence: 0, warnings: [] });

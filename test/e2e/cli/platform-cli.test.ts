@@ -1,7 +1,8 @@
 /**
- * The CLI's basics, `serve` and the admin commands. `--help`, an unknown command and `serve` run
- * the built binary; the admin commands beside a spawned `serve` run in this process through the
- * same commander program (test/support/cli.ts).
+ * The CLI's basics, `serve` and the admin commands. `serve` runs the built binary (a bad
+ * configuration's exit status and one-line error, then a spawned server); `--help`, an unknown
+ * command and the admin commands run in this process through the same commander program
+ * (test/support/cli.ts).
  */
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,8 +15,8 @@ function envFor(db: TestDatabase): Record<string, string> {
 }
 
 describe('CLI basics', () => {
-  it('prints help with the main commands', () => {
-    const r = runCli(['--help']);
+  it('prints help with the main commands', async () => {
+    const r = await cli(['--help']);
     expect(r.code).toBe(0);
     for (const c of ['serve', 'worker', 'migrate', 'admin', 'config']) expect(r.stdout).toContain(c);
   });
@@ -38,7 +39,7 @@ describe('CLI basics', () => {
   });
 
   it('unknown commands and options are usage errors (exit 2)', async () => {
-    expect(runCli(['frobnicate']).code).toBe(2);
+    expect((await cli(['frobnicate'])).code).toBe(2);
     expect((await cli(['admin', 'user', 'create', '--email'])).code).toBe(2);
   });
 });

@@ -1,7 +1,8 @@
 /**
- * The containment board in Chromium: an incident commander sees a planned action with what undo
- * would restore, runs it (the job revokes the sessions on a real Redis), verifies it and undoes
- * it from the incident page; the session keys come back.
+ * The containment board in Chromium: an incident commander plans a suggested action (the account
+ * among the observables → end its sessions in Redis), sees it planned with what undo would
+ * restore, runs it (the job revokes the sessions on a real Redis), verifies it and undoes it from
+ * the incident page; the session keys come back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../../src/platform/audit/audit.service.js';
@@ -27,8 +28,7 @@ describe('containment board', () => {
     const token = (await h.server.platform.accounts.createToken(u.username, 'web test', SYSTEM_ACTOR)).token;
     incident = (await h.server.api('/api/v1/incidents', { token, body: { title: 'Hijacked sessions' } })).body.id;
     await h.server.api('/api/v1/connectors', { token, body: { name: 'sessions', kind: 'redis', config: { port: redis.port }, secrets: { password: '' } } });
-    const plan = await h.server.api(`/api/v1/incidents/${incident}/actions`, { token, body: { connector: 'sessions', operation: 'revoke-sessions', targets: ['alice'] } });
-    expect(plan.status).toBe(201);
+    expect((await h.server.api(`/api/v1/incidents/${incident}/observables`, { token, body: { kind: 'account', value: 'alice' } })).status).toBe(201);
   }, 60_000);
   afterAll(async () => {
     await h?.close();
@@ -38,6 +38,7 @@ describe('containment board', () => {
   it('shows each action’s state and what undo would restore; run, verify and undo from the page', async () => {
     const { page } = await h.newPage();
     await signIn(page, 'commander-web@example.test', PASSWORD, `/incidents/${incident}`);
+    await page.getByRole('button', { name: 'Plan: End their application sessions in Redis: 1 account(s) from the observables' }).click();
     const board = page.getByRole('table', { name: 'Containment actions' });
     const row = board.getByRole('row').filter({ hasText: 'alice' });
     await expect.poll(() => row.textContent()).toContain('planned');

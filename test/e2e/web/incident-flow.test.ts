@@ -188,8 +188,9 @@ describe('web: an incident from first alert to closure', () => {
   });
 
   it.skipIf(!has(...INCIDENTS, ...EVIDENCE, ...ASSESSMENT))('assesses the leaked file and draws what was exposed', async () => {
-    // Two of the 'crm-export' dataset's canary records turn up in a second leaked file.
-    const token = await h.server.tokenFor('incident_commander');
+    // Two of the 'crm-export' dataset's canary records turn up in a second leaked file (posted by
+    // an admin: the incident's commander is the browser's user).
+    const token = await h.server.tokenFor('admin');
     let canaries: { email: string; name: string; card: string }[] = [];
     if (has(...CANARIES)) {
       canaries = (await h.server.api('/api/v1/canaries', { token, body: { dataset: 'crm-export', count: 2, plantedWhere: 'CRM nightly export' } })).body.items;

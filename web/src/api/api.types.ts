@@ -87,3 +87,5 @@ export type ReportInput = BodyOf<'/api/v1/reports', 'post'>;
 export type ContainAction = Item<ResponseOf<'/api/v1/incidents/{id}/actions', 'get'>>;
 export type StepResult = ResponseOf<'/api/v1/incidents/{id}/actions/run', 'post'>;
 export type Remediation = Item<ResponseOf<'/api/v1/incidents/{id}/remediations', 'get'>>;
+export type ActionSuggestion = Item<ResponseOf<'/api/v1/incidents/{id}/action-suggestions', 'get'>>;
+export type PlannedBulk = ResponseOf<'/api/v1/incidents/{id}/action-suggestions/{suggestionId}/plan', 'post'>;

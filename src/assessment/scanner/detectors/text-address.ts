@@ -16,6 +16,7 @@
  */
 import type { ValueFinding } from '../types.js';
 import { element } from './detector.js';
+import { isLetterChar } from './text-fast-paths.js';
 
 /** Street-type words after the street name, with a house number before (EN; USPS Pub. 28 C1, the common ones). */
 export const STREET_AFTER = ['street', 'st.', 'st ', 'st,', 'st\n', 'rd\n', 'sq ', 'sq.', 'sq\n', 'ave\n', 'avenue', 'ave.', 'ave ', 'road', 'rd.', 'rd ', 'lane', 'boulevard', 'blvd', 'drive', 'dr ', 'court', 'place', 'square', 'terrace', 'highway', 'parkway', 'crescent', 'alley', 'trail', 'plaza', 'gardens', 'str.', 'close', 'way ', 'row ', 'circle', 'grove', 'mews', 'walk ', 'hill ', 'loop ', 'pike ', 'route ', 'passage', 'quay', 'wharf', 'esplanade', 'promenade'];
@@ -35,7 +36,7 @@ export const MILITARY_WORDS = ['fpo ', 'apo ', 'dpo '];
 
 export type AddressCue = 'after' | 'before' | 'suffix' | 'mid' | 'unit' | 'cue' | 'military' | 'corner';
 
-const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
+const isLetter = isLetterChar;
 
 const STICKY = new Map<string, RegExp>();
 function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {

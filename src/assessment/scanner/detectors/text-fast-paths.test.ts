@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ValueFinding } from '../types.js';
 import { validateIp } from './contact.js';
-import { isDottedQuad, mayBeDate, mayHoldIbanStart } from './text-fast-paths.js';
+import { isDottedQuad, isLetterChar, mayBeDate, mayEndInStreetType, mayHoldIbanStart } from './text-fast-paths.js';
 import { keywordFinder } from './text-keywords.js';
 import { CUE_AFTER, cueAfterGate } from './text-name-context.js';
 import { nameWords } from './text-names.js';
@@ -75,6 +75,25 @@ describe('gates in front of the free-text RegExps (issue 21)', () => {
     );
   });
 
+  it('isLetterChar is the Unicode letter class on one character', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', minLength: 1, maxLength: 1 }), fc.string({ minLength: 1, maxLength: 1 }), fc.constantFrom('ß', 'Ł', 'ſ', '\u212a', '\ud800', 'é', '1', '_')), (c) => {
+        expect(isLetterChar(c)).toBe(/\p{L}/u.test(c));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(isLetterChar(undefined)).toBe(false);
+  });
+
+  it('mayEndInStreetType is false only where the street-type tail RegExp cannot match', () => {
+    fc.assert(
+      fc.property(fc.oneof(chars('stSTrdRDaveAVEblvdBLVD. x\n', 10), fc.string({ maxLength: 8 })), (t) => {
+        if (/(?:st|rd|ave|dr|blvd)\.?$/i.test(t.slice(-6))) expect(mayEndInStreetType(t)).toBe(true);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
   it('mayBeDate is false only where the date RegExp cannot match', () => {
     fc.assert(
       fc.property(chars('0123456789-/. ', 14), (c) => {
@@ -118,11 +137,34 @@ describe('gates in front of the free-text RegExps (issue 21)', () => {
       }),
       { numRuns: 8000 },
     );
+    // A word, then what may stand between it and a verb, then the verb: `end` right after the word.
+    fc.assert(
+      fc.property(noisy(verbs), fc.constantFrom(' ', '\t', "'s ", '  ', "'s\t", ' \t ', '', "'", '-'), fc.constantFrom(...verbs), noisy(verbs), (pre, sep, verb, post) => {
+        const t = `${pre}Anna${sep}${verb}${post}`;
+        const end = pre.length + 4;
+        if (CUE_AFTER.test(t.slice(end, end + 30))) expect(cueAfterGate(t, end)).toBe(true);
+      }),
+      { numRuns: 4000 },
+    );
   });
 
   it('a lone capitalised word decided from the word memo = the general branch, on arbitrary text', () => {
     const pieces = ['Mozilla', 'Linux', 'Firefox', 'Mar', 'Failed', 'Maria', 'Kowalski', 'Smith', 'John', 'The', 'New', 'York', 'Paris', 'Germany', 'Street', 'Inc', "O'Brien", 'Anna’s', 'Müller', 'Łukasz', 'J.', 'K', 'said', 'hi', 'Hi', 'to', 'at', 'my name is', 'Dear', ' ', ' ', '\t', ', ', '. ', '\n', '\r\n', ':', '-', '(', ')', '"', '12', '137 ', 'x86_64', '/', 'and', 'Corp'];
     const text = fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ maxLength: 3 }), fc.string({ unit: 'binary', maxLength: 2 })), { maxLength: 30 }).map((a) => a.join(''));
+    // Lone words inside sentences: after lower-case words, before cue verbs, commas, numbers.
+    const sentence = fc
+      .tuple(fc.constantFrom('', 'we met ', 'flew to ', 'call ', 'the ', 'at 12 ', 'hi ', 'my son ', '(', 'x '), fc.constantFrom(...pieces), fc.constantFrom('', ' said hi', "'s car", ',', '.', ' 12', ' Corp', ' and Smith', ' x'))
+      .map(([a, b, c]) => `${a}${b}${c}`);
+    fc.assert(
+      fc.property(fc.array(sentence, { maxLength: 4 }).map((a) => a.join(' ')), (t) => {
+        const fast: ValueFinding[] = [];
+        const general: ValueFinding[] = [];
+        nameWords(t, fast, true);
+        nameWords(t, general, false);
+        expect(fast).toEqual(general);
+      }),
+      { numRuns: 6000 },
+    );
     fc.assert(
       fc.property(text, (t) => {
         const fast: ValueFinding[] = [];

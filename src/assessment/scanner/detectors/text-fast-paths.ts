@@ -8,6 +8,26 @@
 
 const digit = (c: number) => c >= 48 && c <= 57;
 
+const LETTER = /\p{L}/u;
+/** `/\p{L}/u.test(c)` for one character (or undefined): ASCII by its code, the rest by the RegExp. */
+export function isLetterChar(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const x = c.charCodeAt(0);
+  if (x < 128) return (x | 32) >= 97 && (x | 32) <= 122;
+  return LETTER.test(c);
+}
+
+/**
+ * Gate of `/(?:st|rd|ave|dr|blvd)\.?$/i` on a text's end: its last letter (before an optional
+ * '.') is t, d, e or r in either case.
+ */
+export function mayEndInStreetType(text: string): boolean {
+  let k = text.length - 1;
+  if (text.charCodeAt(k) === 46) k--;
+  const c = text.charCodeAt(k) | 32;
+  return c === 116 || c === 100 || c === 101 || c === 114;
+}
+
 /** `/^\d{1,3}(?:\.\d{1,3}){3}$/.test(c)`. */
 export function isDottedQuad(c: string): boolean {
   let parts = 0;

@@ -5,6 +5,7 @@
  */
 import type { ValueFinding } from '../types.js';
 import { element } from './detector.js';
+import { isLetterChar } from './text-fast-paths.js';
 import { vetoed } from './text-name-context.js';
 
 /** Strong cues: what follows is a name even when it is one word ("My name is Siiri"). */
@@ -21,7 +22,7 @@ const ADDRESS_WORDS = new Set(['apt', 'apartment', 'suite', 'unit', 'flat', 'box
 /** Words that end organisation and country names, which also stand alone on lines. */
 const NOT_NAME_LINE = new Set(['Corporation', 'Corp', 'Group', 'Inc', 'LLC', 'Ltd', 'GmbH', 'AG', 'SA', 'Club', 'Bank', 'Kingdom', 'States', 'Republic', 'Islands', 'Emirates', 'Union', 'Department', 'Office', 'Services', 'Solutions', 'Systems', 'Technologies', 'Personal', 'Info']);
 
-const isLetter = (c: string | undefined) => c !== undefined && /\p{L}/u.test(c);
+const isLetter = isLetterChar;
 
 /** A name right after a cue ending at `end`; returns the index after it, or -1. */
 export function nameAfterCue(text: string, cueStart: number, end: number, strong: boolean, out: ValueFinding[]): number {

@@ -22,7 +22,7 @@ import { matchSecretValue, SECRET_RULE_KEYWORDS, secretAt } from './secret-scan.
 import { SECRET_DETECTORS, validateGenericSecret } from './secrets.js';
 import { keywordFinder } from './text-keywords.js';
 import { nameWords } from './text-names.js';
-import { bigramGate, initialGate, isDottedQuad, mayBeDate, mayHoldIbanStart } from './text-fast-paths.js';
+import { bigramGate, initialGate, isDottedQuad, mayBeDate, mayEndInStreetType, mayHoldIbanStart } from './text-fast-paths.js';
 import { PARTIAL_CARD_LAST4_WORDS, PARTIAL_CARD_MASK_WORDS, partialCardAt } from './card-partial.js';
 
 export interface TextFindings {
@@ -33,7 +33,7 @@ export interface TextFindings {
 // ---- digit runs --------------------------------------------------------------------------------
 
 /** ≥ 7 characters of digits and separators, starting and ending with a digit (optional + or '('). */
-export const NUMBER_RUN = /[+(]?\d[\d\-. ()/]{5,32}\d(?:\s?(?:x|ext\.?)\s?\d{1,6})?/g;
+const NUMBER_RUN = /[+(]?\d[\d\-. ()/]{5,32}\d(?:\s?(?:x|ext\.?)\s?\d{1,6})?/g;
 const DOB_CONTEXT = /\b(?:dob|d\.o\.b|birth|born|geb\.|geboren|naissance|n[ée]e? le|nacimiento|nacid[oa]|nascita|nato|nata|geboortedatum|nascimento)[^\n]{0,25}$/i;
 const SSN_CONTEXT = /\b(?:ssn|social security|soc\.? sec|ss#|itin|taxpayer)[^\n]{0,30}$/i;
 const CARD_CONTEXT = /\b(?:card|credit|visa|mastercard|amex|cc#?|pan|karte|carte|tarjeta|carta)\b[^\n]{0,30}$/i;
@@ -71,7 +71,7 @@ function tryIban(text: string, pos: number, out: ValueFinding[]): boolean {
   return false;
 }
 
-export function dispatchNumber(text: string, raw: string, pos: number, out: ValueFinding[]): void {
+function dispatchNumber(text: string, raw: string, pos: number, out: ValueFinding[]): void {
   let c = raw;
   // A NUMBER_RUN match ends with a digit, so this trim is a no-op from scanText: test the digit first.
   const last = c.charCodeAt(c.length - 1);
@@ -146,7 +146,7 @@ const SECRET_WORDS = [
   ...new Set([...SECRET_DETECTORS.flatMap((d) => d.keywords ?? []), ...SECRET_RULE_KEYWORDS, ...(passwordHash.keywords ?? []), 'passw', 'access-key', '$2x$', '$2$', '$7$', '$y$', '$apr1$']),
 ];
 const ID_WORDS = [...ID_CONTEXT_KINDS.keys(), 'national id', 'passport', 'reisepass', 'passeport', 'pasaporte', "driver's licen", 'drivers licen', 'driver licen', 'driving licen', 'license number', 'licence number', 'führerschein', 'permis de conduire'];
-export const CUE_OF = new Map<string, Cue>();
+const CUE_OF = new Map<string, Cue>();
 for (const [words, cue] of [
   [SECRET_WORDS, 'secret'],
   [ID_WORDS, 'id'],
@@ -171,7 +171,7 @@ for (const [words, cue] of [
  */
 /** Every literal of the prefilter (lower case), for tests and documentation. */
 export const PREFILTER_WORDS: readonly string[] = [...CUE_OF.keys()];
-export const KEYWORDS = keywordFinder(PREFILTER_WORDS);
+const KEYWORDS = keywordFinder(PREFILTER_WORDS);
 
 const STICKY = new Map<string, RegExp>();
 function at(re: RegExp, text: string, pos: number): RegExpExecArray | null {
@@ -221,7 +221,7 @@ export function hexLetterOrPairNear(text: string, i: number): boolean {
  * colons and dots (IPv4-mapped tail) and validated. Times like 12:34:56 never qualify, so log
  * timestamps cost one indexOf each.
  */
-export function scanIpv6(text: string, out: ValueFinding[]): void {
+function scanIpv6(text: string, out: ValueFinding[]): void {
   let i = text.indexOf(':');
   while (i !== -1) {
     let next = i + 1;
@@ -247,7 +247,7 @@ const AWS_KEY_ID = /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-
 const AWS_SECRET_BY_ID = SECRET_DETECTORS.find((d) => d.id === 'aws_secret_access_key')!;
 
 /** Handle one secret/ID keyword hit; returns where the prefilter may resume (past a consumed value). */
-export function keywordHit(text: string, kw: string, pos: number, res: TextFindings): number {
+function keywordHit(text: string, kw: string, pos: number, res: TextFindings): number {
   const k = kw.toLowerCase();
   const c0 = k[0];
   // Credential rules (vendor prefixes, PEM keys, connection strings…): secret-scan.ts.
@@ -382,7 +382,7 @@ export function scanText(text: string, opts: ScanTextOptions = {}): TextFindings
     nameWords(text, res.elements);
   }
   // A street abbreviation at the very end ("… 2450 Crown St") has no following character to match.
-  const tail = people ? /(?:st|rd|ave|dr|blvd)\.?$/i.exec(text.slice(-6)) : null;
+  const tail = people && mayEndInStreetType(text) ? /(?:st|rd|ave|dr|blvd)\.?$/i.exec(text.slice(-6)) : null;
   if (tail) addressAround(text, text.length - tail[0].length, text.length, 'after', addresses);
   flushAddresses(text, addresses, res.elements);
   return res;

@@ -5,7 +5,7 @@
  * aggregate later, in the same order, so both give the same report.
  */
 import { statSync } from 'node:fs';
-import type { ColumnClass, FileFormat, ReaderEvent } from '../types.js';
+import { type ColumnClass, type FileFormat, type ReaderEvent, ShardFallback } from '../types.js';
 import type { BatchResult, BatchTask } from './batch.js';
 import { columnIsRead } from '../classify/column-read.js';
 import { CLASSIFY_SAMPLE_ROWS } from './constants.js';
@@ -25,6 +25,19 @@ export interface ScanSink {
   addColumns(file: string, table: string, classes: ColumnClass[]): void;
   merge(r: BatchResult): void;
   addError(path: string, e: { message: string; location: string }): void;
+  /** ReadOptions.members: archive member `index` comes next (a shard's log marks it for the merge's order). */
+  member?(index: number): void;
+}
+
+/**
+ * A byte range of a file read by one shard of a distributed scan (scan-shards.ts): the file's column
+ * classes, decided up front on its first rows, and whether this is the file's first range (which
+ * records them, where the whole file's reading would). Anything the whole file's reading could do
+ * differently — an error, a column set not classified up front — throws ShardFallback instead.
+ */
+export interface RangePart {
+  classes: { table: string; columns: string[]; classes: ColumnClass[] }[];
+  first: boolean;
 }
 
 export interface ReadContext {
@@ -36,6 +49,8 @@ export interface ReadContext {
   /** This scan's id in its batches (batch.ts `run`): threads remember per scan which values they sent. */
   run: string;
   bytesTotal: number;
+  /** A byte range of one file (distributed scans). */
+  part?: RangePart;
 }
 
 /**
@@ -69,10 +84,11 @@ export function sizeOf(path: string): number {
  * Reads every path into `sink`. Returns the batches still in flight (merged in order once they
  * settle) and the in-thread detection port if classification loaded it.
  */
-export async function readInto(sink: ScanSink, ctx: ReadContext): Promise<{ inFlight: Set<Promise<void>>; port: DetectionPort | null }> {
+export async function readInto(sink: ScanSink, ctx: ReadContext): Promise<{ inFlight: Set<Promise<void>>; port: DetectionPort | null; lost: () => ShardFallback | null }> {
   const { opts, read, detection, runner, key, run, bytesTotal } = ctx;
   const progress: ScanProgress = { bytesRead: 0, bytesTotal, records: 0 };
     const inFlight = new Set<Promise<void>>();
+    let lost: ShardFallback | null = null;
     const limit = Math.max(2, runner.threads * 2);
     // Partials are merged in submission order, not completion order: with worker threads the
     // report (samples, error order) must not depend on which thread finished first.
@@ -97,6 +113,8 @@ export async function readInto(sink: ScanSink, ctx: ReadContext): Promise<{ inFl
         } else {
           // A detector bug on one batch is reported on its file; the rest is still assessed.
           const message = err instanceof Error ? err.message : String(err);
+          // Not thrown here (a rejected merge nobody awaits yet): the reading loop throws it.
+          if (part) lost ??= new ShardFallback('detection failed');
           sink.addError(path, { message: `detection failed: ${message}`, location: 'batch' });
         }
         inFlight.delete(p);
@@ -112,10 +130,20 @@ export async function readInto(sink: ScanSink, ctx: ReadContext): Promise<{ inFl
     // logs (readers/text-reader.ts).
     const csvBlocks = opts.csvBlocks ?? (runner.threads > 0 && !opts.detection);
     const classes = new Map<string, ColumnClass[]>();
+    const part = ctx.part;
+    const given = new Map(part?.classes.map((c) => [`${c.table}\0${c.columns.join('\0')}`, c.classes]));
+    const fail = (reason: string) => {
+      throw new ShardFallback(reason);
+    };
     /** The columns' classes, classified once per (file, table, columns) on its first rows. */
     const classify = async (path: string, table: string, columns: string[], rows: () => (string | null)[][]) => {
       const ck = `${path}\0${table}\0${columns.join('\0')}`;
       let cls = classes.get(ck);
+      if (!cls && part) {
+        cls = given.get(`${table}\0${columns.join('\0')}`) ?? fail('a column set not classified up front');
+        classes.set(ck, cls);
+        if (part.first) sink.addColumns(path, table, cls);
+      }
       if (!cls) {
         const sample = rows().slice(0, CLASSIFY_SAMPLE_ROWS);
         if (runner.classify && !opts.detection) cls = await runner.classify({ table, columns, sample });
@@ -134,6 +162,7 @@ export async function readInto(sink: ScanSink, ctx: ReadContext): Promise<{ inFl
       try {
         for await (const ev of events as AsyncIterable<ReaderEvent>) {
           opts.signal?.throwIfAborted();
+          if (lost) throw lost;
           switch (ev.kind) {
             case 'file-start':
               sink.fileStart(ev.path, ev.format, ev.bytes);
@@ -194,14 +223,21 @@ export async function readInto(sink: ScanSink, ctx: ReadContext): Promise<{ inFl
               opts.onProgress?.({ ...progress });
               break;
             case 'error':
+              if (part) fail('the reader reported an error');
               sink.addError(ev.path, { message: ev.message, location: ev.location });
+              break;
+            case 'member':
+              // The merge orders groups of members by these marks: the member before is merged whole.
+              await lastMerged;
+              sink.member?.(ev.index);
               break;
             case 'file-end':
               break;
           }
         }
       } catch (err) {
-        if (opts.signal?.aborted) throw err;
+        if (opts.signal?.aborted || err instanceof ShardFallback) throw err;
+        if (part) fail('the reader failed');
         // A reader that gives up on one input must not lose the others (issue 4, hostile input).
         const message = err instanceof Error ? err.message : String(err);
         sink.addError(path, { message: `read failed: ${message}`, location: 'file' });
@@ -210,5 +246,5 @@ export async function readInto(sink: ScanSink, ctx: ReadContext): Promise<{ inFl
       progress.bytesRead = doneBytes;
       opts.onProgress?.({ ...progress });
     }
-  return { inFlight, port };
+  return { inFlight, port, lost: () => lost };
 }

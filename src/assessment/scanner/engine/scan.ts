@@ -35,7 +35,7 @@ export interface ScanOptions extends AggregateOptions {
   /** Worker threads for detection; 0 = in the calling thread. */
   workers?: number;
   customers?: string;
-  /** Canary records to look for (canaries.ts): the report gains a `canaries` section. */
+  /** Canary records to look for (canaries.ts): the report gains a `canaries` section (none without any: the standalone scan, which knows none, gives the same report). */
   canaries?: readonly CanaryRecord[];
   /** Blind-index key; a fresh random key per scan by default. */
   key?: Buffer;
@@ -162,7 +162,7 @@ export async function finishScan(agg: Aggregate, ctx: FinishContext): Promise<Sc
       matched: customers ? people.matchedIndividuals : 0,
       unmatched: customers ? people.individuals - people.matchedIndividuals : 0,
     },
-    ...(opts.canaries ? { canaries: canaryReport(opts.canaries, people.matchedKnownRows) } : {}),
+    ...(opts.canaries?.length ? { canaries: canaryReport(opts.canaries, people.matchedKnownRows) } : {}),
     performance: {
       durationMs,
       bytesPerSecond: durationMs > 0 ? Math.round((bytesTotal / durationMs) * 1000) : 0,

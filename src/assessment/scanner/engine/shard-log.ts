@@ -20,7 +20,18 @@ type Op =
   | ['n', string, number]
   | ['c', string, string, ColumnClass[]]
   | ['m', BatchResult]
-  | ['e', string, { message: string; location: string }];
+  | ['e', string, { message: string; location: string }]
+  | ['t', number];
+
+/**
+ * What a shard leaves out because another shard of the same file has it: a later byte range
+ * leaves out the file's start; a later group of an archive's members everything said of the
+ * archive itself (its start, its own errors), which the first group logs.
+ */
+export interface ShardDrop {
+  fileStartOf?: string;
+  allOf?: string;
+}
 
 export class ShardLog implements ScanSink {
   #ops: Op[] = [];
@@ -28,21 +39,29 @@ export class ShardLog implements ScanSink {
   readonly #parts: Buffer[] = [];
   readonly #records = new Map<string, number>();
 
-  constructor(private readonly partBytes = PART_BYTES) {}
+  constructor(
+    private readonly partBytes = PART_BYTES,
+    private readonly drop: ShardDrop = {},
+  ) {}
 
   fileStart(path: string, format: FileFormat, bytes: number | null): void {
+    if (path === this.drop.fileStartOf || path === this.drop.allOf) return;
     this.#push(['f', path, format, bytes], 64);
   }
 
   countRecords(path: string, n: number): number {
     const before = this.#records.get(path) ?? 0;
     this.#records.set(path, before + n);
-    this.#push(['n', path, n], 32);
+    if (path !== this.drop.allOf) this.#push(['n', path, n], 32);
     return before;
   }
 
   addColumns(file: string, table: string, classes: ColumnClass[]): void {
-    this.#push(['c', file, table, classes], 64 * (classes.length + 1));
+    if (file !== this.drop.allOf) this.#push(['c', file, table, classes], 64 * (classes.length + 1));
+  }
+
+  member(index: number): void {
+    this.#push(['t', index], 16);
   }
 
   merge(r: BatchResult): void {
@@ -50,7 +69,7 @@ export class ShardLog implements ScanSink {
   }
 
   addError(path: string, e: { message: string; location: string }): void {
-    this.#push(['e', path, e], 64 + e.message.length);
+    if (path !== this.drop.allOf) this.#push(['e', path, e], 64 + e.message.length);
   }
 
   /** Parts cut so far (taken: the caller stores them); `final` also cuts what is left. */
@@ -74,7 +93,41 @@ export class ShardLog implements ScanSink {
 
 /** Applies one part of a shard's log to a sink (the aggregate), in order. */
 export function replayPart(part: Buffer, sink: ScanSink): void {
-  for (const op of deserialize(part) as Op[]) {
+  for (const op of deserialize(part) as Op[]) apply(op, sink);
+}
+
+/** A shard's log, op by op. */
+export async function* opsOf(parts: AsyncIterable<Buffer>): AsyncGenerator<Op> {
+  for await (const part of parts) yield* deserialize(part) as Op[];
+}
+
+/**
+ * Replays the logs of an archive's groups of members (group g read the members i with
+ * (i - 1) % groups === g) into one sink in the whole archive's order: what came before the first
+ * member (group 0: the archive's start), then member by member its owner's ops followed by the
+ * other groups' ops up to the next member's mark (group 0's: the archive's own errors in between).
+ */
+export async function replayGroups(logs: AsyncIterable<Op>[], sink: ScanSink): Promise<void> {
+  const its = logs.map((l) => l[Symbol.asyncIterator]());
+  const head: (Op | null)[] = await Promise.all(its.map(async (it) => ((await it.next()).value as Op | undefined) ?? null));
+  const groups = its.length;
+  for (let slot = 0; ; ) {
+    const owner = slot === 0 ? 0 : (slot - 1) % groups;
+    for (const g of [owner, ...its.keys()].filter((g, k) => k === 0 || g !== owner)) {
+      for (;;) {
+        const op = head[g];
+        if (!op || (op[0] === 't' && op[1] > slot)) break;
+        if (op[0] !== 't') apply(op, sink);
+        head[g] = ((await its[g].next()).value as Op | undefined) ?? null;
+      }
+    }
+    const next = head.reduce((m, op) => (op && op[0] === 't' && op[1] < m ? op[1] : m), Number.POSITIVE_INFINITY);
+    if (next === Number.POSITIVE_INFINITY) return;
+    slot = next;
+  }
+}
+
+function apply(op: Op, sink: ScanSink): void {
     switch (op[0]) {
       case 'f':
         sink.fileStart(op[1], op[2], op[3]);
@@ -91,6 +144,7 @@ export function replayPart(part: Buffer, sink: ScanSink): void {
       case 'e':
         sink.addError(op[1], op[2]);
         break;
+      case 't':
+        break;
     }
-  }
 }

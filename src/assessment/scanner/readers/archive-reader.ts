@@ -9,7 +9,7 @@ import zlib from 'node:zlib';
 import iconv from 'iconv-lite';
 import tarStream from 'tar-stream';
 import yauzl from 'yauzl';
-import type { ReaderEvent } from '../types.js';
+import { type ReaderEvent, ShardFallback } from '../types.js';
 import { bombGuard, detachable, safeMemberName } from './archive-guard.js';
 import type { ReadContext, Source } from './reader-context.js';
 import { checkAbort, errorEvent } from './reader-context.js';
@@ -20,6 +20,20 @@ export type ReadMember = (src: Source, ctx: ReadContext) => AsyncGenerator<Reade
 export const EMPTY: AsyncIterable<Buffer> = { [Symbol.asyncIterator]: async function* () {} };
 
 const child = (ctx: ReadContext): ReadContext => ({ ...ctx, depth: ctx.depth + 1 });
+
+/**
+ * ReadOptions.members (a distributed scan's group of a top-level archive's members): null when
+ * member `index` is read here; otherwise its bytes are counted against the archive budget as the
+ * whole archive's reading would count them, and the group falls back to the whole archive before
+ * that budget could run out (the bomb guard's stop is read only in order).
+ */
+function skipMember(ctx: ReadContext, index: number, bytes: number): 'skip' | null {
+  const sel = ctx.depth === 0 ? ctx.members : undefined;
+  if (!sel || (index - 1) % sel.groups === sel.group) return null;
+  ctx.archive.bytes += bytes;
+  if (ctx.archive.bytes > ctx.limits.maxArchiveBytes / 2) throw new ShardFallback('the archive nears its expansion budget');
+  return 'skip';
+}
 
 /** Decompress a gzip source. Truncated or corrupt input ends the stream with a note; what was inflated is kept. */
 export function gunzip(src: Source, ctx: ReadContext): AsyncGenerator<Buffer> {
@@ -85,6 +99,11 @@ export async function* readTar(src: Source, ctx: ReadContext, readMember: ReadMe
         await d.drain();
         continue;
       }
+      if (ctx.depth === 0 && ctx.members) yield { kind: 'member', index: count };
+      if (skipMember(ctx, count, h.size ?? 0)) {
+        await d.drain();
+        continue;
+      }
       const events: ReaderEvent[] = [];
       const m = memberSource(src.path, h.name, h.size ?? null, d.view, events);
       m.chunks = bombGuard(d.view, m, ctx, () => 0);
@@ -93,7 +112,7 @@ export async function* readTar(src: Source, ctx: ReadContext, readMember: ReadMe
       await d.drain();
     }
   } catch (e) {
-    if (ctx.signal?.aborted) throw e;
+    if (ctx.signal?.aborted || e instanceof ShardFallback) throw e;
     yield errorEvent(src.path, `tar archive damaged or truncated after ${count} members`, `member ${count + 1}`);
   }
 }
@@ -140,6 +159,11 @@ export async function* readZipFile(file: string, display: string, ctx: ReadConte
         break;
       }
       if (ctx.archive.exhausted) break;
+      if (ctx.depth === 0 && ctx.members) yield { kind: 'member', index: count };
+      if (skipMember(ctx, count, entry.isEncrypted() ? 0 : entry.uncompressedSize)) {
+        ctx.progress.bytes += entry.compressedSize;
+        continue;
+      }
       const events: ReaderEvent[] = [];
       const m = memberSource(display, raw, entry.uncompressedSize, EMPTY, events);
       yield* events;
@@ -172,7 +196,7 @@ export async function* readZipFile(file: string, display: string, ctx: ReadConte
       }
     }
   } catch (e) {
-    if (ctx.signal?.aborted) throw e;
+    if (ctx.signal?.aborted || e instanceof ShardFallback) throw e;
     yield errorEvent(display, `zip archive damaged (${(e as Error).message.slice(0, 100)})`, `member ${count + 1}`);
   } finally {
     zf.close();

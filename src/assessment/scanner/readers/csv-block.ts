@@ -190,12 +190,22 @@ function quotedBlockRows(buf: Uint8Array, delim: string, width: number, keep: nu
   const emit = (f: (string | null)[]) => visit(shapeRow(f, width, keep));
   let start = 0;
   let inQuotes = false;
-  for (let i = 0; i < b.length; i++) {
-    const c = b[i];
-    if (c === QUOTE) inQuotes = !inQuotes;
-    else if (c === LF && !inQuotes) {
-      parseCsvText(b.toString('utf8', start, i + 1), delim, 1, false, emit);
-      start = i + 1;
+  // The quote parity up to each LF from native indexOf jumps (a few quotes a row), not a
+  // JavaScript loop over every byte (≈ 4 % of a worker on customers-us, issue 21). `nextQuote`
+  // only moves forward, so a block is searched once whatever its rows hold.
+  let nextQuote = b.indexOf(QUOTE, 0);
+  let from = 0;
+  for (;;) {
+    const nl = b.indexOf(LF, from);
+    if (nl < 0) break;
+    while (nextQuote !== -1 && nextQuote < nl) {
+      inQuotes = !inQuotes;
+      nextQuote = b.indexOf(QUOTE, nextQuote + 1);
+    }
+    from = nl + 1;
+    if (!inQuotes) {
+      parseCsvText(b.toString('utf8', start, nl + 1), delim, 1, false, emit);
+      start = nl + 1;
     }
   }
 }

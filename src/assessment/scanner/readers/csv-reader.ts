@@ -88,12 +88,17 @@ export async function* readCsv(
   maxLineBytes: number,
   /** Hand quote-free blocks over unsplit as `csv-block` events (ReadOptions.csvBlocks). */
   rawBlocks = false,
+  /** A later byte range of the file (ReadOptions.range): the whole file's header, decided already. */
+  preset?: { header: string[] | null },
+  /** Told the header once it is decided (ReadOptions.onCsvHeader). */
+  onHeader?: (header: string[] | null) => void,
 ): AsyncGenerator<BodyEvent> {
   const batch = new RowBatcher(path, table);
+  if (preset) batch.header = preset.header;
   // An open quoted field is buffered (and re-scanned per block) until it closes; cap it well below
   // maxLineBytes so a stray quote costs at most QUOTED_FIELD_CAP of re-reading.
   const quotedMax = Math.min(maxLineBytes, QUOTED_FIELD_CAP);
-  let sample: { f: string[]; line: number }[] | null = [];
+  let sample: { f: string[]; line: number }[] | null = preset ? null : [];
   let pending = '';
   let pendingLine = 1;
   const errors: ErrorEvent[] = [];
@@ -118,6 +123,7 @@ export async function* readCsv(
       batch.header = s[0].f;
       start = 1;
     }
+    onHeader?.(batch.header);
     for (let i = start; i < s.length; i++) batch.add(s[i].f, s[i].line);
   };
 

@@ -3,7 +3,7 @@
  * output in `file-start` … `file-end`. Containers recurse through `readSource`. Any exception from a
  * reader becomes an `error` event for that source so one bad member never stops the scan.
  */
-import type { FileFormat, ReaderEvent } from '../types.js';
+import { type FileFormat, type ReaderEvent, ShardFallback } from '../types.js';
 import { MAX_SPOOL_BYTES, spool } from './archive-guard.js';
 import { EMPTY, gunzip, readTar, readZipFile, zipDirectoryProblem } from './archive-reader.js';
 import { readCsv } from './csv-reader.js';
@@ -112,7 +112,7 @@ export async function* readSource(src: Source, ctx: ReadContext, forced?: FileFo
       }
     }
   } catch (e) {
-    if (ctx.signal?.aborted) throw e;
+    if (ctx.signal?.aborted || e instanceof ShardFallback) throw e;
     yield errorEvent(src.path, `read failed after ${records} records: ${safeMessage(e)}`, `record ${records + 1}`);
   }
   yield* src.notes.splice(0);
@@ -149,13 +149,16 @@ function body(format: FileFormat, src: Source, chunks: AsyncGenerator<Buffer>, h
     src.notes.push(errorEvent(src.path, 'binary file: not parsed, only its printable strings were scanned', 'byte 0'));
     return readBinaryStrings(src.path, chunks);
   }
-  const enc = sniffEncoding(head);
+  // A later byte range of a file (ReadOptions.range) is UTF-8 text with the file's delimiter and header.
+  const range = ctx.depth === 0 ? ctx.range : undefined;
+  const enc = range ? 'utf8' : sniffEncoding(head);
   const text = coalesce(decodeToUtf8(chunks, enc, src.path, src.notes), tuning.blockBytes);
   switch (format) {
     case 'csv':
     case 'tsv': {
-      const delim = format === 'tsv' ? '\t' : (sniffDelimiter(decodeHead(head, enc)) ?? ',');
-      return readCsv(src.path, table, delim, splitLines(text, src.path, max), max, ctx.csvBlocks === true);
+      const delim = range?.delim ?? (format === 'tsv' ? '\t' : (sniffDelimiter(decodeHead(head, enc)) ?? ','));
+      const header = range ? { header: range.header ?? null } : undefined;
+      return readCsv(src.path, table, delim, splitLines(text, src.path, max), max, ctx.csvBlocks === true, header, ctx.depth === 0 ? ctx.onCsvHeader : undefined);
     }
     case 'ndjson':
       return readNdjson(src.path, table, splitLines(text, src.path, max));

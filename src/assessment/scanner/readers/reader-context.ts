@@ -3,7 +3,7 @@
  * archive budget, top-level progress) and the byte source a reader consumes. Not exported from
  * index.ts: the public contract is ReaderEvent in ../types.ts.
  */
-import type { ReaderEvent, ReadLimits } from '../types.js';
+import type { ReaderEvent, ReadLimits, ReadOptions } from '../types.js';
 
 export type ErrorEvent = Extract<ReaderEvent, { kind: 'error' }>;
 
@@ -25,6 +25,10 @@ export interface ReadContext {
   sqlBlocks?: boolean;
   /** ReadOptions.textBlocks. */
   textBlocks?: boolean;
+  /** ReadOptions.range, members and onCsvHeader (top level only). */
+  range?: ReadOptions['range'];
+  members?: ReadOptions['members'];
+  onCsvHeader?: ReadOptions['onCsvHeader'];
 }
 
 /** One file or archive member as a stream of byte chunks. */

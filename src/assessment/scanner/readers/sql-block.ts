@@ -182,6 +182,10 @@ export function eachSqlBlockRow(
   };
   const n = b.length;
   let pos = 0;
+  // Next `)`, quote and backslash at or after the last place looked (-1: none left); 0: not looked yet.
+  let nextParen = 0;
+  let nextQuote = 0;
+  let nextSlash = 0;
   while (pos < n) {
     const c = b[pos];
     if (mode === 'copy') {
@@ -207,18 +211,45 @@ export function eachSqlBlockRow(
       continue;
     }
     // The row's `)`: the first one outside quotes (strict rows have no parentheses in bare tokens).
+    // Found by native indexOf jumps between quotes, backslashes and `)`, not a JavaScript loop over
+    // every byte (≈ 5 % of a worker on mysqldump, issue 21); each next-position only moves forward.
     let j = pos + 1;
-    let inQ = false;
-    for (; j < n; j++) {
-      const ch = b[j];
-      if (inQ) {
-        if (ch === BACKSLASH && backslash) j++;
-        else if (ch === QUOTE) {
-          if (b[j + 1] === QUOTE) j++;
-          else inQ = false;
+    for (;;) {
+      if (nextParen !== -1 && nextParen < j) nextParen = b.indexOf(RPAREN, j);
+      if (nextQuote !== -1 && nextQuote < j) nextQuote = b.indexOf(QUOTE, j);
+      if (nextParen === -1) {
+        j = n;
+        break;
+      }
+      if (nextQuote === -1 || nextParen < nextQuote) {
+        j = nextParen;
+        break;
+      }
+      // A quoted string from nextQuote: its end is the next quote not escaped by a backslash
+      // (MySQL) and not doubled.
+      let k = nextQuote + 1;
+      for (;;) {
+        if (nextQuote !== -1 && nextQuote < k) nextQuote = b.indexOf(QUOTE, k);
+        if (nextQuote === -1) {
+          k = n;
+          break;
         }
-      } else if (ch === QUOTE) inQ = true;
-      else if (ch === RPAREN) break;
+        if (backslash) {
+          if (nextSlash !== -1 && nextSlash < k) nextSlash = b.indexOf(BACKSLASH, k);
+          if (nextSlash !== -1 && nextSlash < nextQuote) {
+            k = nextSlash + 2;
+            continue;
+          }
+        }
+        if (b[nextQuote + 1] === QUOTE) {
+          k = nextQuote + 2;
+          continue;
+        }
+        k = nextQuote + 1;
+        break;
+      }
+      j = k;
+      if (j >= n) break;
     }
     begin();
     rowValues(b.toString('utf8', pos + 1, j), backslash, put);

@@ -9,6 +9,7 @@ import { api } from '../../api/http.client.js';
 import type { ContainAction, Remediation, StepResult } from '../../api/api.types.js';
 import { formatDateTime } from '../format.js';
 import { ErrorBox, QueryState } from '../query-state.component.js';
+import { ContainmentSuggestions } from './containment-suggestions.component.js';
 import { incidentPath } from './incident-api.js';
 
 type Step = 'approve' | 'run' | 'verify' | 'undo';
@@ -108,6 +109,7 @@ export function ContainmentSection({ incidentId, canWrite }: { incidentId: strin
         </p>
       )}
       {step.isError && <ErrorBox error={step.error} />}
+      <ContainmentSuggestions incidentId={incidentId} canWrite={canWrite} />
       <h3>Remediation</h3>
       <QueryState query={remediations} what="The remediation items">
         {(page) =>

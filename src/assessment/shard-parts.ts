@@ -1,0 +1,81 @@
+/**
+ * Where a distributed scan's shard logs are kept (issue 18 §2–3): rows of `assessment_shard_parts`
+ * in the database by default; with an object store configured (BREACHDESK_S3_BUCKET) the parts
+ * themselves are blobs there (`scans/<assessment>/<seq>/<attempt>/<part>`) and the rows only name
+ * them (`blob:<key>`), so the database does not carry gigabytes of digests through its WAL and
+ * every worker of the fleet reads what the others wrote. Either way a part is encrypted here
+ * (keyring AES-256-GCM, bound to its assessment and shard): it holds blind-index digests and the
+ * un-masked values behind the samples, and the store never sees them in the clear.
+ */
+import type { Kysely } from 'kysely';
+import { Readable } from 'node:stream';
+import { buffer } from 'node:stream/consumers';
+import type { Keyring } from '../platform/crypto/keyring.js';
+import type { BlobStore } from '../platform/storage/blob-store.js';
+import type { AssessmentDatabase } from './assessment.tables.js';
+
+const BLOB = 'blob:';
+
+export interface PartsFilter {
+  seq?: number | number[];
+  attempt?: string;
+  /** Every attempt but this one. */
+  otherThan?: string;
+}
+
+export class ShardParts {
+  constructor(
+    private readonly db: Kysely<AssessmentDatabase>,
+    private readonly keyring: Keyring,
+    /** The shared object store, or null for the database. */
+    private readonly blobs: BlobStore | null,
+  ) {}
+
+  get where(): 'database' | 'object store' {
+    return this.blobs ? 'object store' : 'database';
+  }
+
+  async put(id: string, seq: number, attempt: string, part: number, data: Buffer): Promise<void> {
+    const enc = this.keyring.encrypt(data.toString('base64'), `assessment:${id}:shard:${seq}`);
+    let ref = enc;
+    if (this.blobs) {
+      const key = `scans/${id}/${seq}/${attempt}/${part}`;
+      await this.blobs.put(key, Readable.from([Buffer.from(enc)]));
+      ref = `${BLOB}${key}`;
+    }
+    await this.db.insertInto('assessment_shard_parts').values({ assessment_id: id, seq, attempt, part, data_enc: ref }).execute();
+  }
+
+  async get(id: string, seq: number, attempt: string, part: number): Promise<Buffer> {
+    const row = await this.db.selectFrom('assessment_shard_parts').select('data_enc').where('assessment_id', '=', id).where('seq', '=', seq).where('attempt', '=', attempt).where('part', '=', part).executeTakeFirstOrThrow();
+    const enc = row.data_enc.startsWith(BLOB) && this.blobs ? (await buffer(await this.blobs.stream(row.data_enc.slice(BLOB.length)))).toString() : row.data_enc;
+    return Buffer.from(this.keyring.decrypt(enc, `assessment:${id}:shard:${seq}`), 'base64');
+  }
+
+  /** Removes the parts of an assessment (those of some shards or attempts), blobs first. */
+  async remove(id: string, f: PartsFilter = {}): Promise<void> {
+    let q = this.db.selectFrom('assessment_shard_parts').select('data_enc').where('assessment_id', '=', id);
+    let d = this.db.deleteFrom('assessment_shard_parts').where('assessment_id', '=', id);
+    if (typeof f.seq === 'number') {
+      q = q.where('seq', '=', f.seq);
+      d = d.where('seq', '=', f.seq);
+    } else if (f.seq) {
+      if (f.seq.length === 0) return;
+      q = q.where('seq', 'in', f.seq);
+      d = d.where('seq', 'in', f.seq);
+    }
+    if (f.attempt) {
+      q = q.where('attempt', '=', f.attempt);
+      d = d.where('attempt', '=', f.attempt);
+    }
+    if (f.otherThan) {
+      q = q.where('attempt', '!=', f.otherThan);
+      d = d.where('attempt', '!=', f.otherThan);
+    }
+    if (this.blobs) {
+      const blobs = this.blobs;
+      for (const r of await q.execute()) if (r.data_enc.startsWith(BLOB)) await blobs.remove(r.data_enc.slice(BLOB.length));
+    }
+    await d.execute();
+  }
+}
