@@ -5,16 +5,15 @@
  */
 import { type ColumnClass, ELEMENT_IDS, type ElementId, type SecretFinding, type ValueFinding } from '../types.js';
 import { type DetectionPort, maskSecretDefault } from './detection.port.js';
-import { type KeyedSip64, KeyedSip64Batch } from './keyed-siphash.js';
+import { GrowU32, type Keyed, keyed, LinkQueue, namespaceOf } from './batch-digests.js';
 import { recordHints } from './jurisdiction.js';
-import { SentValues } from './value-cache.js';
 import { type SecretTally, tallySecret } from './secret-report.js';
 import { eachBlockRow } from '../readers/csv-block.js';
 import { eachSqlBlockRow } from '../readers/sql-block.js';
 import { BATCH_LINES } from '../readers/reader-context.js';
 import { textBlockLines } from '../readers/text-reader.js';
 import { type PackedRows, unpackRows } from './pack.js';
-import { eachLinkKey, LINK_TAGS, type LinkKeySink, MATCH_ONLY_TAGS, STRONG_SOURCE } from './link-keys.js';
+import { eachLinkKey, LINK_TAGS, MATCH_ONLY_TAGS, STRONG_SOURCE } from './link-keys.js';
 
 export { STRONG_IDS } from './link-keys.js';
 
@@ -98,67 +97,8 @@ export interface BatchResult {
   rawSamples?: Record<string, string[]>;
 }
 
-/** Per key and scan: the keyed hash and the non-identifying values already sent (names, dates repeat). */
-interface Keyed {
-  hasher: KeyedSip64;
-  /** Strong identifiers' digests, computed together at the end of each batch (one WebAssembly call); `hasher` is its scalar twin. */
-  batch: KeyedSip64Batch;
-  sent: SentValues;
-}
-const SENT_MAX = 50_000;
 /** Findings per record whose element id is remembered by position (Acc.lastElement). */
 const TAG_MEMO = 16;
-const hashers = new Map<string, Keyed>();
-function keyed(key: Buffer | Uint8Array, run = ''): Keyed {
-  const hex = Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('hex');
-  let h = hashers.get(`${hex}/${run}`);
-  if (!h) {
-    if (hashers.size > 4) hashers.clear();
-    const batch = new KeyedSip64Batch(Buffer.from(hex, 'hex'));
-    h = {
-      hasher: batch.scalar,
-      batch,
-      sent: new SentValues(SENT_MAX),
-    };
-    hashers.set(`${hex}/${run}`, h);
-  }
-  return h;
-}
-export function hasherFor(key: Buffer | Uint8Array): KeyedSip64 {
-  return keyed(key).hasher;
-}
-
-/** Namespace of a value's digest: national IDs of different kinds never collide. */
-export function namespaceOf(f: ValueFinding): string {
-  return f.element === 'national_id' && f.kind ? `national_id:${f.kind}` : f.element;
-}
-
-class GrowU32 {
-  a = new Uint32Array(4096);
-  n = 0;
-  push(x: number): void {
-    if (this.n === this.a.length) {
-      const b = new Uint32Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    this.a[this.n++] = x;
-  }
-  /** Three at once (a value's hi, lo, tag): one capacity check instead of three. */
-  push3(x: number, y: number, z: number): void {
-    if (this.n + 3 > this.a.length) {
-      const b = new Uint32Array(this.a.length * 2);
-      b.set(this.a);
-      this.a = b;
-    }
-    const a = this.a;
-    const n = this.n;
-    a[n] = x;
-    a[n + 1] = y;
-    a[n + 2] = z;
-    this.n = n + 3;
-  }
-}
 
 interface Acc {
   out: BatchResult;
@@ -183,22 +123,6 @@ interface Acc {
   lastTag: Int32Array;
   /** Queues a record's link keys (their digests are filled in with the strong identifiers'). */
   links: LinkQueue;
-}
-
-/** A record's composite link keys into the batch's digest queue and `values` (eachLinkKey's sink). */
-class LinkQueue implements LinkKeySink {
-  /** The current record holds a strong identifier (its keys are logged with tag + STRONG_SOURCE). */
-  strong = false;
-  constructor(
-    readonly keyed: Keyed,
-    readonly values: GrowU32,
-    readonly pending: GrowU32,
-  ) {}
-  key(namespace: string, head: string | null, value: string, tag: number): void {
-    this.pending.push(this.values.n);
-    const i = head === null ? this.keyed.batch.add(namespace, value) : this.keyed.batch.addJoined(namespace, head, value);
-    this.values.push3(i, 0, this.strong ? tag + STRONG_SOURCE : tag);
-  }
 }
 
 /** Sorted, comma-joined element names of a set of tags (bit t of the mask = tag t, t < 31). */

@@ -18,7 +18,7 @@
 import type { ExposureReport } from '../../scan.schema.js';
 import { maskValue } from '../detectors/mask.js';
 import type { ColumnClass, ElementId, ReadOptions } from '../types.js';
-import { hasherFor, namespaceOf } from './batch.js';
+import { hasherFor, namespaceOf } from './batch-digests.js';
 import type { ReadFn } from './customers.js';
 import type { DetectionPort } from './detection.port.js';
 import { eachLinkKey } from './link-keys.js';

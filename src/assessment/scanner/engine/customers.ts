@@ -6,7 +6,7 @@
  * notices) — only they are kept in memory.
  */
 import type { ColumnClass, ReadOptions, ReaderEvent } from '../types.js';
-import { hasherFor, namespaceOf } from './batch.js';
+import { hasherFor, namespaceOf } from './batch-digests.js';
 import { CUSTOMER_MATCH_IDS } from './link-keys.js';
 import { CLASSIFY_SAMPLE_ROWS } from './constants.js';
 import type { DetectionPort } from './detection.port.js';

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { namespaceOf, STRONG_TAGS, TAG_OF } from './batch.js';
+import { STRONG_TAGS, TAG_OF } from './batch.js';
+import { namespaceOf } from './batch-digests.js';
 import { KeyedSip64Batch } from './keyed-siphash.js';
 import { countPerson, groupPartition, PeopleIndex, type PartitionGrouper, resolveUs } from './people.js';
 import { TempDir } from './spill-log.js';

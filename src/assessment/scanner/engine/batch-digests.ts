@@ -1,0 +1,85 @@
+/**
+ * The digest side of a batch (batch.ts): per key and scan, the keyed hash (scalar and batched
+ * WebAssembly), the cache of non-identifying values already sent, growable typed arrays for the
+ * values log, and the queue that hands a record's link keys to the batched hash.
+ */
+import type { ValueFinding } from '../types.js';
+import { type KeyedSip64, KeyedSip64Batch } from './keyed-siphash.js';
+import { type LinkKeySink, STRONG_SOURCE } from './link-keys.js';
+import { SentValues } from './value-cache.js';
+
+/** Per key and scan: the keyed hash and the non-identifying values already sent (names, dates repeat). */
+export interface Keyed {
+  hasher: KeyedSip64;
+  /** Strong identifiers' digests, computed together at the end of each batch (one WebAssembly call); `hasher` is its scalar twin. */
+  batch: KeyedSip64Batch;
+  sent: SentValues;
+}
+const SENT_MAX = 50_000;
+const hashers = new Map<string, Keyed>();
+export function keyed(key: Buffer | Uint8Array, run = ''): Keyed {
+  const hex = Buffer.from(key.buffer, key.byteOffset, key.byteLength).toString('hex');
+  let h = hashers.get(`${hex}/${run}`);
+  if (!h) {
+    if (hashers.size > 4) hashers.clear();
+    const batch = new KeyedSip64Batch(Buffer.from(hex, 'hex'));
+    h = {
+      hasher: batch.scalar,
+      batch,
+      sent: new SentValues(SENT_MAX),
+    };
+    hashers.set(`${hex}/${run}`, h);
+  }
+  return h;
+}
+export function hasherFor(key: Buffer | Uint8Array): KeyedSip64 {
+  return keyed(key).hasher;
+}
+
+/** Namespace of a value's digest: national IDs of different kinds never collide. */
+export function namespaceOf(f: ValueFinding): string {
+  return f.element === 'national_id' && f.kind ? `national_id:${f.kind}` : f.element;
+}
+
+export class GrowU32 {
+  a = new Uint32Array(4096);
+  n = 0;
+  push(x: number): void {
+    if (this.n === this.a.length) {
+      const b = new Uint32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    this.a[this.n++] = x;
+  }
+  /** Three at once (a value's hi, lo, tag): one capacity check instead of three. */
+  push3(x: number, y: number, z: number): void {
+    if (this.n + 3 > this.a.length) {
+      const b = new Uint32Array(this.a.length * 2);
+      b.set(this.a);
+      this.a = b;
+    }
+    const a = this.a;
+    const n = this.n;
+    a[n] = x;
+    a[n + 1] = y;
+    a[n + 2] = z;
+    this.n = n + 3;
+  }
+}
+
+/** A record's composite link keys into the batch's digest queue and `values` (eachLinkKey's sink). */
+export class LinkQueue implements LinkKeySink {
+  /** The current record holds a strong identifier (its keys are logged with tag + STRONG_SOURCE). */
+  strong = false;
+  constructor(
+    readonly keyed: Keyed,
+    readonly values: GrowU32,
+    readonly pending: GrowU32,
+  ) {}
+  key(namespace: string, head: string | null, value: string, tag: number): void {
+    this.pending.push(this.values.n);
+    const i = head === null ? this.keyed.batch.add(namespace, value) : this.keyed.batch.addJoined(namespace, head, value);
+    this.values.push3(i, 0, this.strong ? tag + STRONG_SOURCE : tag);
+  }
+}
