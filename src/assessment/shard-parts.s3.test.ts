@@ -4,45 +4,24 @@
  * the log's bytes in the clear), read back exactly, removed per attempt and per assessment.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestPlatform, type TestPlatform } from '../../test/support/platform.js';
-import { freePort } from '../../test/support/spawn-server.js';
+import { type LocalS3, startS3rver } from '../../test/support/local-s3.js';
 import type { AssessmentDatabase } from './assessment.tables.js';
 import { ShardParts } from './shard-parts.js';
 import type { Kysely } from 'kysely';
 
 const BUCKET = 'breachdesk-scans';
-let s3dir: string;
-let server: S3rver;
+let s3: LocalS3;
 let t: TestPlatform;
 
-/** Every file s3rver keeps for the bucket (object bodies among them). */
-function stored(dir: string): Buffer[] {
-  const out: Buffer[] = [];
-  for (const e of readdirSync(dir, { recursive: true }) as string[]) {
-    const p = join(dir, e);
-    if (statSync(p).isFile()) out.push(readFileSync(p));
-  }
-  return out;
-}
-
 beforeAll(async () => {
-  process.env.AWS_ACCESS_KEY_ID = 'S3RVER';
-  process.env.AWS_SECRET_ACCESS_KEY = 'S3RVER';
-  s3dir = mkdtempSync(join(tmpdir(), 'bd-s3rver-'));
-  const port = await freePort();
-  server = new S3rver({ port, address: '127.0.0.1', silent: true, directory: s3dir, configureBuckets: [{ name: BUCKET, configs: [] }] });
-  await server.run();
-  t = await openTestPlatform('sqlite', { BREACHDESK_S3_BUCKET: BUCKET, BREACHDESK_S3_ENDPOINT: `http://127.0.0.1:${port}`, BREACHDESK_S3_FORCE_PATH_STYLE: 'true', BREACHDESK_S3_PREFIX: 'fleet/' });
+  s3 = await startS3rver(BUCKET);
+  t = await openTestPlatform('sqlite', { BREACHDESK_S3_BUCKET: BUCKET, BREACHDESK_S3_ENDPOINT: s3.endpoint, BREACHDESK_S3_FORCE_PATH_STYLE: 'true', BREACHDESK_S3_PREFIX: 'fleet/' });
 }, 60_000);
 afterAll(async () => {
   await t?.close();
-  await server?.close();
-  rmSync(s3dir, { recursive: true, force: true });
+  await s3?.stop();
 });
 
 describe('shard logs on the object store', () => {
@@ -66,7 +45,7 @@ describe('shard logs on the object store', () => {
     // The database row names the blob; neither it nor the bucket holds the plaintext.
     const rows = await db.selectFrom('assessment_shard_parts').select('data_enc').where('assessment_id', '=', id).execute();
     expect(rows.every((r) => r.data_enc.startsWith('blob:'))).toBe(true);
-    expect(stored(s3dir).some((f) => f.includes('jane.doe@example.com'))).toBe(false);
+    expect(s3.stored().some((f) => f.includes('jane.doe@example.com'))).toBe(false);
     // The attempt that counts keeps its parts; the other's go (blob and row).
     await parts.remove(id, { seq: 0, otherThan: a });
     const left: string[] = [];

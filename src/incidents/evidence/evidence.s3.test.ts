@@ -5,16 +5,14 @@
  * BREACHDESK_S3_* set — the bucket holds only encrypted bytes and the data directory no file.
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
-import S3rver from 's3rver';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/dialects.js';
 import { testConfig } from '../../../test/support/platform.js';
-import { freePort } from '../../../test/support/spawn-server.js';
+import { type LocalS3, startS3rver } from '../../../test/support/local-s3.js';
 import { writeBackup } from '../../platform/backup/backup.js';
 import { restoreBackup } from '../../platform/backup/restore.js';
 import { loadMasterKey, masterKeyFile } from '../../platform/crypto/keyring.js';
@@ -22,24 +20,16 @@ import { S3BlobStore } from '../../platform/storage/s3-blob-store.js';
 import { FEATURE_MIGRATIONS, type Harness, startHarness } from './testing.js';
 
 const BUCKET = 'breachdesk-evidence';
-let s3dir: string;
-let server: S3rver;
+let s3: LocalS3;
 let endpoint: string;
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 beforeAll(async () => {
-  // s3rver's default credentials; the SDK reads them from its default chain, as in production.
-  process.env.AWS_ACCESS_KEY_ID = 'S3RVER';
-  process.env.AWS_SECRET_ACCESS_KEY = 'S3RVER';
-  s3dir = mkdtempSync(join(tmpdir(), 'bd-s3rver-'));
-  const port = await freePort();
-  server = new S3rver({ port, address: '127.0.0.1', silent: true, directory: s3dir, configureBuckets: [{ name: BUCKET, configs: [] }] });
-  await server.run();
-  endpoint = `http://127.0.0.1:${port}`;
+  s3 = await startS3rver(BUCKET);
+  endpoint = s3.endpoint;
 });
 afterAll(async () => {
-  await server?.close();
-  rmSync(s3dir, { recursive: true, force: true });
+  await s3?.stop();
 });
 
 describe('S3 blob store', () => {

@@ -4,6 +4,7 @@
  */
 import type { ExposureReport } from '../api/api.types.js';
 import { humanize } from './format.js';
+import { Samples } from './samples.component.js';
 
 export function CanaryCard({ canaries }: { canaries: NonNullable<ExposureReport['canaries']> }) {
   return (
@@ -43,11 +44,7 @@ export function CanaryCard({ canaries }: { canaries: NonNullable<ExposureReport[
                       .join(', ')}
                   </td>
                   <td>
-                    {d.samples.map((s) => (
-                      <code key={s} className="sample">
-                        {s}
-                      </code>
-                    ))}
+                    <Samples values={d.samples} />
                   </td>
                 </tr>
               ))}

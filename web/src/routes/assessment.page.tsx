@@ -15,6 +15,7 @@ import { incidentPath, incidentQueries } from '../components/incident/incident-a
 import { ErrorBox, QueryState } from '../components/query-state.component.js';
 import { UsStateMap } from '../components/us-state-map.component.js';
 import { IncidentNav } from './incident.page.js';
+import { Samples } from '../components/samples.component.js';
 
 function Report({ report }: { report: ExposureReport }) {
   const elements = Object.entries(report.elements).map(([k, v]) => ({ label: humanize(k), value: v.records }));
@@ -72,11 +73,7 @@ function Report({ report }: { report: ExposureReport }) {
                   <td>{v.records.toLocaleString()}</td>
                   <td>{v.distinctValues.toLocaleString()}</td>
                   <td>
-                    {v.samples.map((s) => (
-                      <code key={s} className="sample">
-                        {s}
-                      </code>
-                    ))}
+                    <Samples values={v.samples} />
                   </td>
                 </tr>
               ))}
@@ -94,11 +91,7 @@ function Report({ report }: { report: ExposureReport }) {
               {secrets.map(([k, v]) => (
                 <li key={k}>
                   {humanize(k)}
-                  {v.providers ? ` (${Object.keys(v.providers).join(', ')})` : ''}: {v.samples.map((s) => (
-                    <code key={s} className="sample">
-                      {s}
-                    </code>
-                  ))}
+                  {v.providers ? ` (${Object.keys(v.providers).join(', ')})` : ''}: <Samples values={v.samples} />
                   {v.identities?.length ? <span className="muted"> — accounts: {v.identities.join(', ')}</span> : null}
                   {v.revocation?.length ? (
                     <ul aria-label={`What to do about ${humanize(k)}`}>
