@@ -52,10 +52,12 @@ for (const dialect of testDialects()) {
       const item = (await up.json()) as { id: string };
       const started = await s.api(`/api/v1/incidents/${id}/assessments`, { token, body: { evidenceIds: [item.id] } });
       expect(started.status).toBe(202);
+      // The scan is a background job: in the full suite, two test files run beside it (one may be a
+      // crash test starting servers), and 30 s was once not enough on PostgreSQL.
       await waitFor(async () => {
         const r = await s.api(`/api/v1/assessments/${started.body.id}`, { token });
         return r.body.status === 'done' ? r.body : null;
-      });
+      }, 120_000);
       // A job no worker serves, due an hour ago: the queue's depth and age must show it.
       await s.platform.jobs.send('metrics.test.idle', {}, { runAt: new Date(Date.now() - 3_600_000) });
 
@@ -76,7 +78,7 @@ for (const dialect of testDialects()) {
       expect(sample(text, 'breachdesk_process_resident_memory_bytes')).toBeGreaterThan(0);
       // Ids never become label values (the raw URL of the upload carried the incident id).
       expect(text).not.toContain(id);
-    });
+    }, 180_000);
 
     it('answers liveness and readiness apart', async () => {
       const live = await fetch(`${s.url}/api/health/live`);
