@@ -71,9 +71,7 @@ export async function awsClients(config: AwsConfig, secrets: Record<string, stri
     ? async (): Promise<Credentials> => {
         // Renew five minutes before the temporary credentials expire.
         if (assumed?.expiration && assumed.expiration.getTime() - Date.now() > 300_000) return assumed;
-        const r = await sts.send(new sdk.sts.AssumeRoleCommand({ RoleArn: config.roleArn, RoleSessionName: 'breachdesk-containment', DurationSeconds: 3600 })).catch((e: unknown) => {
-          throw awsError(e, `AWS STS AssumeRole ${config.roleArn}`);
-        });
+        const r = await awsSend(`AWS STS AssumeRole ${config.roleArn}`, () => sts.send(new sdk.sts.AssumeRoleCommand({ RoleArn: config.roleArn, RoleSessionName: 'breachdesk-containment', DurationSeconds: 3600 })));
         const c = r.Credentials;
         if (!c?.AccessKeyId || !c.SecretAccessKey) throw new PermanentError(`AWS STS AssumeRole ${config.roleArn} returned no credentials`);
         assumed = { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, expiration: c.Expiration };
@@ -82,23 +80,23 @@ export async function awsClients(config: AwsConfig, secrets: Record<string, stri
     : stored;
   const iam = new sdk.iam.IAMClient({ ...base, credentials });
   const ec2 = new sdk.ec2.EC2Client({ ...base, credentials });
+  // With a role, "who am I" asks as the role: a second STS client on the assumed credentials.
+  const caller = config.roleArn ? new sdk.sts.STSClient({ ...base, credentials }) : sts;
   return {
     sdk,
     iam,
     ec2,
-    sts: config.roleArn ? new sdk.sts.STSClient({ ...base, credentials }) : sts,
+    sts: caller,
     what: `AWS${config.endpoint ? ` at ${config.endpoint}` : ` ${config.region}`}`,
     close: async () => {
-      for (const c of [iam, ec2, sts]) c.destroy();
+      for (const c of new Set([iam, ec2, sts, caller])) c.destroy();
     },
   };
 }
 
 /** "Check connection": who the credentials are (STS GetCallerIdentity needs no permission). */
 export async function awsWhoAmI(c: AwsClients): Promise<string> {
-  const r = await c.sts.send(new c.sdk.sts.GetCallerIdentityCommand({})).catch((e: unknown) => {
-    throw awsError(e, c.what);
-  });
+  const r = await awsSend(c.what, () => c.sts.send(new c.sdk.sts.GetCallerIdentityCommand({})));
   return `AWS credentials accepted: ${r.Arn} (account ${r.Account})`;
 }
 
