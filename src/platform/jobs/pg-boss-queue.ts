@@ -27,6 +27,9 @@ export interface PgBossQueueOptions {
   schema?: string;
 }
 
+/** Advisory lock key that serialises pg-boss queue creation across processes (any fixed bigint). */
+const CREATE_QUEUE_LOCK = '7305115923417351003';
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const STATES: Record<string, JobStatus> = { created: 'queued', retry: 'queued', active: 'running', completed: 'done', failed: 'failed', cancelled: 'cancelled' };
@@ -80,14 +83,18 @@ export class PgBossJobQueue implements JobQueue {
     if (this.queues.has(name)) return;
     // 'short': at most one job waiting per singleton key — our SendOptions.singletonKey contract.
     // Every job gets a key (its own, when none is asked for), so the policy never limits the queue.
-    // Creating a queue attaches a partition to pg-boss's job table; two processes creating two
-    // different queues at once (serve sending its first job while workers start) can deadlock,
-    // and PostgreSQL then aborts one of them (seen in CI as a 500 on the first scan). The aborted
-    // side retries after a short random pause; one that lost a race for the same name finds it made.
+    // Creating a queue inserts into pg-boss's queue table and then adds a partition whose foreign
+    // key locks that table: two processes creating two different queues at once (serve sending its
+    // first job while workers start) deadlock, PostgreSQL aborts one, and under load the retried
+    // pair deadlocks again (CI, stop 24: six tries were not enough). So creations are serialised
+    // across every process on a transaction-scoped advisory lock taken in the same statement as
+    // pg-boss's own create_queue() (the FROM runs first; the lock ends with the statement). The
+    // retry stays for anything else transient.
+    const data = { policy: 'short' };
     for (let attempt = 1; ; attempt++) {
       if (await this.boss.getQueue(name)) break;
       try {
-        await this.boss.createQueue(name, { name, policy: 'short' });
+        await this.sql(`select ${this.schema}.create_queue($1, $2) from (select pg_advisory_xact_lock($3)) as serialised`, [name, data, CREATE_QUEUE_LOCK]);
         break;
       } catch (e) {
         if (await this.boss.getQueue(name)) break;
