@@ -84,7 +84,7 @@ for (const dialect of testDialects()) {
     let token: string;
     let incident: string;
     const name = `cache-${dialect}`;
-    const actions = async (bulkId: string) => (await s.api(`/api/v1/incidents/${incident}/actions?bulkId=${bulkId}`, { token })).body.items as Array<{ id: string; target: string; state: string; error: string | null; attempts: number }>;
+    const actions = async (bulkId: string) => (await s.api(`/api/v1/incidents/${incident}/actions?bulkId=${bulkId}`, { token })).body.items as Array<{ id: string; target: string; state: string; error: string | null; attempts: number; links: unknown[] }>;
     const settled = (bulkId: string) => waitFor(async () => (await actions(bulkId)).every((a) => a.state === 'done' || a.state === 'failed'), 60_000);
     const plan = async (targets: string[]) => {
       const p = await s.api(`/api/v1/incidents/${incident}/actions`, { token, body: { connector: name, operation: 'disable-user', targets } });
@@ -162,6 +162,28 @@ for (const dialect of testDialects()) {
       await waitFor(async () => (await actions(bulkId))[0]!.state === 'done', 60_000);
       expect(await aclOf('svc_d')).toMatch(/ off /);
     }, 90_000);
+
+    it('an action links to a task, an observable, a finding and a remediation item of its incident; a task of another is refused', async () => {
+      const task = (await s.api(`/api/v1/incidents/${incident}/tasks?limit=1`, { token })).body.items[0].id;
+      const obs = (await s.api(`/api/v1/incidents/${incident}/observables`, { token, body: { kind: 'account', value: 'svc_a' } })).body.id;
+      const rem = (await s.api(`/api/v1/incidents/${incident}/remediations`, { token, body: { rootCause: 'shared password', fix: 'per-service ACL users' } })).body.id;
+      const links = [
+        { type: 'task', id: task },
+        { type: 'observable', id: obs },
+        { type: 'finding', id: 'scan-1/redis_password' },
+        { type: 'remediation', id: rem },
+      ];
+      const p = await s.api(`/api/v1/incidents/${incident}/actions`, { token, body: { connector: name, operation: 'disable-user', targets: ['svc_a'], links } });
+      expect(p.status).toBe(201);
+      expect((await actions(p.body.bulkId))[0]).toMatchObject({ links });
+      const other = (await s.api('/api/v1/incidents', { token, body: { title: 'Another incident' } })).body.id;
+      const otherTask = (await s.api(`/api/v1/incidents/${other}/tasks?limit=1`, { token })).body.items[0].id;
+      const bad = await s.api(`/api/v1/incidents/${incident}/actions`, { token, body: { connector: name, operation: 'disable-user', targets: ['svc_a'], links: [{ type: 'task', id: otherTask }] } });
+      expect(bad.status).toBe(400);
+      expect(bad.body.detail).toBe(`links: this incident has no task ${otherTask}`);
+      const badRem = await s.api(`/api/v1/incidents/${other}/actions`, { token, body: { connector: name, operation: 'disable-user', targets: ['svc_a'], links: [{ type: 'remediation', id: rem }] } });
+      expect(badRem.body.detail).toBe(`links: this incident has no remediation item ${rem}`);
+    });
 
     it('a peer that accepts and never answers is cut by the per-call timeout', async () => {
       const bulkId = await plan(['svc_e']);
