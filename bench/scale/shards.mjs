@@ -13,6 +13,7 @@ import { createReadStream, mkdtempSync, rmSync, statSync, writeFileSync } from '
 import { loadavg, tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeLeakCsvs } from './leak-csv.mjs';
 
 const { values: args } = parseArgs({ options: { files: { type: 'string', default: '4' }, rows: { type: 'string', default: '100000' }, child: { type: 'string' }, key: { type: 'string' } } });
 const dist = new URL('../../dist/assessment/scan-evidence.js', import.meta.url);
@@ -35,18 +36,7 @@ if (args.child) {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'bd-bench-shards-'));
-const files = [];
-const states = ['CA', 'TX', 'NY', 'FL', 'WA'];
-for (let f = 0; f < Number(args.files); f++) {
-  const lines = ['name,email,ssn,phone,state'];
-  for (let i = 0; i < Number(args.rows); i++) {
-    const n = f * 1_000_000 + i;
-    lines.push(`Person ${n % 9973} Name${n % 311},user${n}@example.com,${String(100 + (n % 600)).padStart(3, '0')}-${String(10 + (n % 80)).padStart(2, '0')}-${String(1000 + (n % 9000)).padStart(4, '0')},+1 415 555 ${String(n % 10000).padStart(4, '0')},${states[n % 5]}`);
-  }
-  const p = join(dir, `leak-${f}.csv`);
-  writeFileSync(p, `${lines.join('\n')}\n`);
-  files.push(p);
-}
+const files = writeLeakCsvs(dir, Number(args.files), Number(args.rows));
 const mb = files.reduce((n, f) => n + statSync(f).size, 0) / 1e6;
 const key = Buffer.alloc(32, 9).toString('hex');
 

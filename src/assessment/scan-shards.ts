@@ -82,7 +82,7 @@ export class ScanShards {
     /** A file larger than this is cut into ranges or groups of members (BREACHDESK_SCAN_SHARD_BYTES). */
     private readonly shardBytes = 64 * 1024 * 1024,
     /** People jobs the merge's grouping is split into (BREACHDESK_SCAN_PEOPLE_JOBS); 0 = the merge groups alone. */
-    private readonly peopleJobs = 4,
+    private readonly peopleJobs = 0,
   ) {}
 
   private keyOf(r: AssessmentsTable): Buffer {

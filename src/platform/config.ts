@@ -214,7 +214,7 @@ const DEFAULTS: Partial<Record<Key, unknown>> = {
   inlineWorker: true,
   jobLeaseSeconds: 60,
   scanShardBytes: 64 * 1024 * 1024,
-  scanPeopleJobs: 4,
+  scanPeopleJobs: 0,
   s3Region: 'us-east-1',
   s3Prefix: '',
   s3ForcePathStyle: false,

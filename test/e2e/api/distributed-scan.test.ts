@@ -108,7 +108,7 @@ describe.runIf(testDialects().includes('postgresql'))('distributed scans over Po
     expect(progress.bytesTotal).toBeGreaterThan(0);
     expect(progress.shards).toBe(s.length);
     expect(progress.bytesRead).toBe(progress.bytesTotal);
-    // The merge's people grouping ran as people jobs (four by default), every partition once, then the merge.
+    // The merge's people grouping ran as the four people jobs, every partition once, then the merge.
     const people = await sql.query<{ from: number; to: number }>(
       "select (data->>'from')::int as from, (data->>'to')::int as to from pgboss.job where name = 'assessment.people' and state = 'completed' and data->>'assessmentId' = $1 order by 1",
       [id],
@@ -133,6 +133,8 @@ describe.runIf(testDialects().includes('postgresql'))('distributed scans over Po
       BREACHDESK_JOB_QUEUE: 'pg-boss',
       BREACHDESK_JOB_LEASE_SECONDS: '6',
       BREACHDESK_SCAN_SHARD_BYTES: String(160 * 1024),
+      // The merge's people grouping as four people jobs on the fleet (off by default).
+      BREACHDESK_SCAN_PEOPLE_JOBS: '4',
     };
     serve = await spawnServe(env, 120_000);
     for (const w of [startWorker()]) watch(w);
