@@ -114,6 +114,9 @@ for (let r = 0; r < Number(args.rounds); r++) {
   load.push(loadavg()[0]);
 }
 const same = readFileSync(join(dir, 'report-alone.json'), 'utf8') === readFileSync(join(dir, 'report-report.json'), 'utf8');
+// What PostgreSQL would hold (assessment_shard_parts, before base64 and AES-GCM: ≈ 4/3 of it): the shard logs, and with people jobs the groups.
+const logBytes = files.reduce((n, f) => n + JSON.parse(readFileSync(`${f}.log`, 'utf8')).reduce((m, b) => m + Buffer.from(b, 'base64').length, 0), 0);
+const groupBytes = ranges.reduce((n, [from]) => n + statSync(join(dir, `groups-${String(from).padStart(3, '0')}.v8`)).size, 0);
 rmSync(dir, { recursive: true, force: true });
 const f = (x) => +x.toFixed(2);
 const summary = Object.fromEntries(
@@ -122,4 +125,4 @@ const summary = Object.fromEntries(
     xs.map((x) => ({ cpuS: f(x.cpuS), wallS: f(x.wallS), reportCpuS: f(x.report.cpuS), peopleCpuS: (x.people ?? []).map((p) => f(p.cpuS)), peopleWallS: (x.people ?? []).map((p) => f(p.wallS)), rssMB: Math.max(x.report.rssMB, ...(x.people ?? []).map((p) => p.rssMB)) })),
   ]),
 );
-console.log(JSON.stringify({ files: files.length, mb: f(mb), jobs, sameReport: same, individuals: runs.alone[0].report.individuals, load: load.map(f), ...summary }, null, 1));
+console.log(JSON.stringify({ files: files.length, mb: f(mb), jobs, sameReport: same, logMB: f(logBytes / 1e6), groupMB: f(groupBytes / 1e6), individuals: runs.alone[0].report.individuals, load: load.map(f), ...summary }, null, 1));
