@@ -35,7 +35,10 @@ describe('normalisers over the vendors’ samples', () => {
     for (const [k, v] of Object.entries(flat)) {
       const parts = k.split('.');
       let o = nested;
-      for (const p of parts.slice(0, -1)) o = (o[p] ??= {}) as Record<string, unknown>;
+      for (const p of parts.slice(0, -1)) {
+        o[p] ??= {};
+        o = o[p] as Record<string, unknown>;
+      }
       o[parts.at(-1)!] = v;
     }
     expect(JSON.stringify(nested)).not.toContain('"kibana.alert');
