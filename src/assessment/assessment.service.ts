@@ -13,6 +13,7 @@ import type { Database } from '../platform/db/schema.js';
 import { BadInputError } from '../platform/errors.js';
 import { HttpError, NotFoundError } from '../platform/http/problem.js';
 import type { JobContext, JobQueue } from '../platform/jobs/job-queue.js';
+import { AssessmentRepository } from './assessment.repository.js';
 import type { AssessmentDatabase, AssessmentsTable } from './assessment.tables.js';
 import { type ExposureReport, ExposureReportSchema } from './scan.schema.js';
 import { ELEMENT_IDS, type ElementId } from './scanner/types.js';
@@ -102,6 +103,7 @@ function newRow(incidentId: string, source: Assessment['source'], evidenceIds: s
 
 export class AssessmentService {
   private readonly db: Kysely<AssessmentDatabase>;
+  private readonly repo: AssessmentRepository;
   private listeners: Array<(incidentId: string, actor: Actor) => void> = [];
   private scannedListeners: Array<(bytes: number, durationMs: number) => void> = [];
 
@@ -120,6 +122,7 @@ export class AssessmentService {
     opts: { distributed?: boolean; shardBytes?: number; blobs?: BlobStore | null; canaries?: CanarySource } = {},
   ) {
     this.db = db as unknown as Kysely<AssessmentDatabase>;
+    this.repo = new AssessmentRepository(this.db);
     this.canaries = opts.canaries ?? (async () => []);
     this.shards = opts.distributed
       ? new ScanShards(this.db, keyring, jobs, {
@@ -199,7 +202,7 @@ export class AssessmentService {
   }
 
   private async row(id: string): Promise<AssessmentsTable> {
-    const r = await this.db.selectFrom('assessments').selectAll().where('id', '=', id).executeTakeFirst();
+    const r = await this.repo.get(id);
     if (!r) throw new NotFoundError('assessment');
     return r;
   }
@@ -217,7 +220,7 @@ export class AssessmentService {
   }
 
   async list(incidentId: string): Promise<Assessment[]> {
-    const rows = await this.db.selectFrom('assessments').selectAll().where('incident_id', '=', incidentId).orderBy('created_at', 'desc').execute();
+    const rows = await this.repo.listByIncident(incidentId);
     return rows.map((r) => ({ ...this.toAssessment({ ...r, report_enc: null }) }));
   }
 
@@ -227,12 +230,12 @@ export class AssessmentService {
     await this.evidence.check([...new Set(evidenceIds)], incidentId, actor);
     const row = newRow(incidentId, 'evidence', evidenceIds, 'queued', actor);
     const id = row.id;
-    await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('assessments').values(row).execute();
+    await this.repo.transaction(async (repo, trx) => {
+      await repo.insert(row);
       await this.audit.record({ actor, action: 'assessment.started', subjectType: 'assessment', subjectId: id, incidentId, after: { evidenceIds } }, trx);
     });
     const jobId = await this.jobs.send(ASSESS_QUEUE, { assessmentId: id, actor }, { singletonKey: `assessment:${id}`, maxAttempts: 3 });
-    await this.db.updateTable('assessments').set({ job_id: jobId }).where('id', '=', id).execute();
+    await this.repo.update(id, { job_id: jobId });
     return this.get(id);
   }
 
@@ -270,7 +273,7 @@ export class AssessmentService {
     }
     const row = newRow(incidentId, 'import', [], 'running', actor);
     const id = row.id;
-    await this.db.insertInto('assessments').values(row).execute();
+    await this.repo.insert(row);
     await this.complete(id, incidentId, parsed.data, rawSamples, actor);
     return this.get(id);
   }
@@ -279,19 +282,15 @@ export class AssessmentService {
     const now = new Date().toISOString();
     const ctx = `assessment:${id}`;
     const population = populationOf(report);
-    await this.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('assessments')
-        .set({
-          status: 'done',
-          report_enc: this.keyring.encryptJson(report, ctx),
-          raw_samples_enc: raw ? this.keyring.encryptJson(raw, `${ctx}:raw`) : null,
-          population_json: JSON.stringify(population),
-          updated_at: now,
-          completed_at: now,
-        })
-        .where('id', '=', id)
-        .execute();
+    await this.repo.transaction(async (repo, trx) => {
+      await repo.update(id, {
+        status: 'done',
+        report_enc: this.keyring.encryptJson(report, ctx),
+        raw_samples_enc: raw ? this.keyring.encryptJson(raw, `${ctx}:raw`) : null,
+        population_json: JSON.stringify(population),
+        updated_at: now,
+        completed_at: now,
+      });
       await this.audit.record(
         {
           actor,
@@ -317,20 +316,13 @@ export class AssessmentService {
   }
 
   private async setStatus(id: string, patch: Partial<AssessmentsTable>): Promise<void> {
-    await this.db.updateTable('assessments').set({ ...patch, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+    await this.repo.update(id, { ...patch, updated_at: new Date().toISOString() });
   }
 
   /** People per jurisdiction from the newest completed assessment of the incident. */
   async population(incidentId: string): Promise<PopulationRow[]> {
-    const r = await this.db
-      .selectFrom('assessments')
-      .select('population_json')
-      .where('incident_id', '=', incidentId)
-      .where('status', '=', 'done')
-      .orderBy('completed_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return r?.population_json ? (JSON.parse(r.population_json) as PopulationRow[]) : [];
+    const json = await this.repo.newestPopulation(incidentId);
+    return json ? (JSON.parse(json) as PopulationRow[]) : [];
   }
 
   /** The job handler: scan the evidence streams, report progress, honour cancellation. */

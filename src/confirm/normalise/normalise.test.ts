@@ -42,7 +42,8 @@ describe('normalisers over the vendors’ samples', () => {
       o[parts.at(-1)!] = v;
     }
     expect(JSON.stringify(nested)).not.toContain('"kibana.alert');
-    expect(normalise(nested, 'auto', AT)).toEqual(normalise(flat, 'auto', AT));
+    type Doc = Parameters<typeof normalise>[0];
+    expect(normalise(nested as Doc, 'auto', AT)).toEqual(normalise(flat as Doc, 'auto', AT));
   });
 
   it('Suricata: severity 2 → medium, time converted from +0100; a flow event is not an alert', () => {
