@@ -49,10 +49,15 @@ export function checkpointOffThread(sqlite: SQLite.Database, file: string): Chec
   let worker: Worker | null = null;
   const start = () => {
     const driver = createRequire(import.meta.url).resolve('better-sqlite3');
-    worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { driver, file, everyMs: CHECKPOINT_MS } });
+    // No inherited flags: `--input-type=module` (node -e) would make this CommonJS source fail.
+    const w = new Worker(WORKER_SOURCE, { eval: true, execArgv: [], workerData: { driver, file, everyMs: CHECKPOINT_MS } });
     // Best effort: if the thread dies, the writer's own (larger) automatic checkpoint remains.
-    worker.on('error', () => {});
-    worker.unref();
+    w.on('error', () => {});
+    w.once('exit', () => {
+      if (worker === w) worker = null;
+    });
+    w.unref();
+    worker = w;
   };
   const poll = setInterval(() => {
     let size = 0;
@@ -73,6 +78,9 @@ export function checkpointOffThread(sqlite: SQLite.Database, file: string): Chec
       worker = null;
       if (!w) return;
       const exited = new Promise<void>((resolve) => w.once('exit', () => resolve()));
+      // Unreferenced while running (it must not keep a CLI alive); referenced while it finishes,
+      // or a process with nothing else to do would exit before the promise settles (code 13).
+      w.ref();
       w.postMessage('close');
       await exited;
     },
