@@ -24,7 +24,7 @@ export interface ConfirmModule {
 }
 
 export function createConfirmModule(platform: Platform, ports: { incidents: IncidentsPort; scanner: CanaryScanner }): ConfirmModule {
-  const repo = new IntakeRepository(platform.store.db);
+  const repo = new IntakeRepository(platform.store.db, platform.store.dialect);
   const intake = new IntakeService(repo, platform.keyring, platform.audit);
   const reports = new ReportsService(new ReportsRepository(platform.store.db), platform.keyring, platform.audit, intake);
   const triage = new TriageService(repo, platform.keyring, platform.audit, ports.incidents, undefined, (alertIds) => reports.attachmentsOfAlerts(alertIds));
