@@ -126,6 +126,7 @@ export class AssessmentService {
           open: (evidenceId, incidentId, actor, assessmentId, range) => this.evidence.open(evidenceId, incidentId, actor, assessmentId, range),
           complete: (id, incidentId, report, raw, actor) => this.complete(id, incidentId, report, raw, actor),
           setStatus: (id, patch) => this.setStatus(id, patch),
+          markRunning: (id) => this.markRunning(id),
           scanned: (bytes, ms) => {
             for (const l of this.scannedListeners) l(bytes, ms);
           },
@@ -255,8 +256,25 @@ export class AssessmentService {
     const r = await this.row(id);
     if (r.status !== 'cancelled' && r.status !== 'failed') throw new HttpError(409, `assessment is ${r.status}; only cancelled or failed ones can be resumed`);
     await this.evidence.check(JSON.parse(r.evidence_ids) as string[], r.incident_id, actor);
-    const jobId = await this.jobs.send(ASSESS_QUEUE, { assessmentId: id, actor }, { singletonKey: `assessment:${id}`, maxAttempts: 3 });
-    await this.setStatus(id, { status: 'queued', job_id: jobId, error: null });
+    // Queued before the job is sent: a worker may take the job up before send() returns (a
+    // NOTIFY wakes it at once), and a job that found the assessment still cancelled skipped it and
+    // left it queued for ever (distributed-scan.test.ts timed out after resume). Conditional, so
+    // two resumes at once queue one job.
+    const moved = await this.db
+      .updateTable('assessments')
+      .set({ status: 'queued', error: null, updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .where('status', 'in', ['cancelled', 'failed'])
+      .executeTakeFirst();
+    if (Number(moved.numUpdatedRows) !== 1) throw new HttpError(409, 'assessment is no longer cancelled or failed');
+    let jobId: string;
+    try {
+      jobId = await this.jobs.send(ASSESS_QUEUE, { assessmentId: id, actor }, { singletonKey: `assessment:${id}`, maxAttempts: 3 });
+    } catch (e) {
+      await this.setStatus(id, { status: r.status, error: r.error });
+      throw e;
+    }
+    await this.setStatus(id, { job_id: jobId });
     await this.audit.record({ actor, action: 'assessment.resumed', subjectType: 'assessment', subjectId: id, incidentId: r.incident_id });
     return this.get(id);
   }
@@ -275,12 +293,13 @@ export class AssessmentService {
     return this.get(id);
   }
 
-  private async complete(id: string, incidentId: string, report: ExposureReport, raw: Record<string, string[]> | null, actor: Actor): Promise<void> {
+  /** Stores the report; false when the assessment was cancelled meanwhile (nothing stored). */
+  private async complete(id: string, incidentId: string, report: ExposureReport, raw: Record<string, string[]> | null, actor: Actor): Promise<boolean> {
     const now = new Date().toISOString();
     const ctx = `assessment:${id}`;
     const population = populationOf(report);
-    await this.db.transaction().execute(async (trx) => {
-      await trx
+    const completed = await this.db.transaction().execute(async (trx) => {
+      const updated = await trx
         .updateTable('assessments')
         .set({
           status: 'done',
@@ -291,7 +310,11 @@ export class AssessmentService {
           completed_at: now,
         })
         .where('id', '=', id)
-        .execute();
+        // A cancel that landed while the report was built wins: the assessment stays cancelled
+        // (a resume merges again), and no completion is recorded.
+        .where('status', 'in', ['queued', 'running'])
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1) return false;
       await this.audit.record(
         {
           actor,
@@ -312,8 +335,21 @@ export class AssessmentService {
         },
         trx,
       );
+      return true;
     });
-    for (const l of this.listeners) l(incidentId, actor);
+    if (completed) for (const l of this.listeners) l(incidentId, actor);
+    return completed;
+  }
+
+  /** queued → running (running stays): false when it was cancelled, done or failed meanwhile. */
+  private async markRunning(id: string): Promise<boolean> {
+    const r = await this.db
+      .updateTable('assessments')
+      .set({ status: 'running', error: null, updated_at: new Date().toISOString() })
+      .where('id', '=', id)
+      .where('status', 'in', ['queued', 'running'])
+      .executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
   }
 
   private async setStatus(id: string, patch: Partial<AssessmentsTable>): Promise<void> {
@@ -346,7 +382,8 @@ export class AssessmentService {
       await this.setStatus(r.id, { status: 'failed', error: (e as Error).message.split('\n')[0] ?? 'not allowed' });
       throw e;
     }
-    await this.setStatus(r.id, { status: 'running', error: null });
+    // Only a queued or running assessment starts: one cancelled meanwhile stays cancelled.
+    if (!(await this.markRunning(r.id))) return { skipped: 'cancelled' };
     if (this.shards) return this.shards.plan(r, payload.actor);
     let last = 0;
     try {
@@ -363,7 +400,7 @@ export class AssessmentService {
           void ctx.reportProgress(p).catch(() => {});
         },
       });
-      await this.complete(r.id, r.incident_id, result.report, result.rawSamples ?? null, payload.actor);
+      if (!(await this.complete(r.id, r.incident_id, result.report, result.rawSamples ?? null, payload.actor))) return { cancelled: true };
       const bytes = result.report.files.reduce((n, f) => n + (f.bytes ?? 0), 0);
       for (const l of this.scannedListeners) l(bytes, result.report.performance.durationMs);
       return { individuals: result.report.totals.individuals };
