@@ -51,7 +51,7 @@ for (const dialect of testDialects()) {
     it('a resumed scan whose job starts before resume() returns runs to the end, once', async () => {
       const queue = new EagerQueue(t.platform.jobs);
       const evidence: EvidenceSource = {
-        check: async () => {},
+        check: async (ids) => ids.map(() => CSV.length),
         open: async () => ({ name: 'people.csv', size: CSV.length, stream: Readable.from([Buffer.from(CSV)]) }),
       };
       const service = new AssessmentService(t.platform.store.db, t.platform.keyring, t.platform.audit, queue, evidence);
