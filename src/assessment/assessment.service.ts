@@ -260,13 +260,7 @@ export class AssessmentService {
     // NOTIFY wakes it at once), and a job that found the assessment still cancelled skipped it and
     // left it queued for ever (distributed-scan.test.ts timed out after resume). Conditional, so
     // two resumes at once queue one job.
-    const moved = await this.db
-      .updateTable('assessments')
-      .set({ status: 'queued', error: null, updated_at: new Date().toISOString() })
-      .where('id', '=', id)
-      .where('status', 'in', ['cancelled', 'failed'])
-      .executeTakeFirst();
-    if (Number(moved.numUpdatedRows) !== 1) throw new HttpError(409, 'assessment is no longer cancelled or failed');
+    if (!(await this.move(id, ['cancelled', 'failed'], { status: 'queued', error: null }))) throw new HttpError(409, 'assessment is no longer cancelled or failed');
     let jobId: string;
     try {
       jobId = await this.jobs.send(ASSESS_QUEUE, { assessmentId: id, actor }, { singletonKey: `assessment:${id}`, maxAttempts: 3 });
@@ -342,12 +336,17 @@ export class AssessmentService {
   }
 
   /** queued → running (running stays): false when it was cancelled, done or failed meanwhile. */
-  private async markRunning(id: string): Promise<boolean> {
+  private markRunning(id: string): Promise<boolean> {
+    return this.move(id, ['queued', 'running'], { status: 'running', error: null });
+  }
+
+  /** Applies `patch` only while the status is one of `from`; false when it was not. */
+  private async move(id: string, from: Assessment['status'][], patch: Partial<AssessmentsTable>): Promise<boolean> {
     const r = await this.db
       .updateTable('assessments')
-      .set({ status: 'running', error: null, updated_at: new Date().toISOString() })
+      .set({ ...patch, updated_at: new Date().toISOString() })
       .where('id', '=', id)
-      .where('status', 'in', ['queued', 'running'])
+      .where('status', 'in', from)
       .executeTakeFirst();
     return Number(r.numUpdatedRows) === 1;
   }

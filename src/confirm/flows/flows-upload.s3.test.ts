@@ -28,7 +28,7 @@ const keysUnder = async (prefix: string) => {
 
 beforeAll(async () => {
   s3 = await startS3rver(BUCKET);
-  s = await startTestServer('sqlite', { BREACHDESK_S3_BUCKET: BUCKET, BREACHDESK_S3_ENDPOINT: s3.endpoint, BREACHDESK_S3_FORCE_PATH_STYLE: 'true', BREACHDESK_S3_PREFIX: 'fleet/' });
+  s = await startTestServer('sqlite', s3.env());
 }, 60_000);
 afterAll(async () => {
   await s?.close();

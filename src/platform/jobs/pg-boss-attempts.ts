@@ -63,6 +63,11 @@ export class PgBossAttempts {
     return this.held(a, "completed_on = now(), state = 'completed', output = $3::jsonb", output);
   }
 
+  /** Back to waiting, due now, for any process (this one is stopping). */
+  release(a: Attempt): Promise<boolean> {
+    return this.held(a, "state = 'retry', start_after = now(), output = coalesce($3::jsonb, output)", undefined);
+  }
+
   /** Failed: pg-boss retries it after its backoff, or marks it failed after the last attempt. */
   async fail(a: Attempt, output: { message: string; progress: unknown }): Promise<boolean> {
     const [row] = await this.sql<{ count: string }>(this.failSql, [a.queue, [a.id], JSON.stringify(output), a.retryCount]);

@@ -195,6 +195,11 @@ export class PgBossJobQueue implements JobQueue {
       if (free > 0) {
         const jobs = (await this.boss.fetch<unknown>(queue, { batchSize: free, includeMetadata: true }).catch(() => null)) ?? [];
         got = jobs.length;
+        if (!this.started) {
+          // Stopped while fetching: hand them back at once rather than leave them to their lease.
+          for (const job of jobs) await this.attempts.release({ queue, id: job.id, retryCount: job.retryCount }).catch(() => false);
+          break;
+        }
         for (const job of jobs) {
           const p: Promise<void> = this.run(job).finally(() => {
             mine.delete(p);
@@ -239,7 +244,7 @@ export class PgBossJobQueue implements JobQueue {
         },
       });
       if (await this.attempts.complete(attempt, { result: result ?? null, progress })) log?.info({ ms: Date.now() - started }, 'job done');
-      else log?.warn({ ms: Date.now() - started }, 'job finished after losing its lease: result discarded');
+      else log?.info({ ms: Date.now() - started }, 'job finished after it was cancelled or taken up elsewhere: result discarded');
     } catch (e) {
       // The message only (it may name files; it stays in the job, not the log).
       const message = e instanceof Error ? e.message : String(e);
