@@ -20,11 +20,11 @@ import { ELEMENT_IDS, type ElementId } from './scanner/types.js';
 import { SECRET_TARGETS_PREFIX } from './scanner/engine/secret-report.js';
 import { runEvidenceScan } from './scan-runner.js';
 import type { CanaryRecord } from './scanner/engine/canaries.js';
-import { MERGE_QUEUE, SHARD_QUEUE, ScanShards, type ShardPayload } from './scan-shards.js';
+import { MERGE_QUEUE, PEOPLE_QUEUE, type PeoplePayload, SHARD_QUEUE, ScanShards, type ShardPayload } from './scan-shards.js';
 import { ShardParts } from './shard-parts.js';
 import type { BlobStore } from '../platform/storage/blob-store.js';
 
-export { MERGE_QUEUE, SHARD_QUEUE };
+export { MERGE_QUEUE, PEOPLE_QUEUE, SHARD_QUEUE };
 
 export const ASSESS_QUEUE = 'assessment.run';
 
@@ -119,7 +119,7 @@ export class AssessmentService {
      * `canaries`: the organisation's canary records, looked for in every scan (a port: the canary
      * feature lives in src/confirm; src/main/modules.ts wires it).
      */
-    opts: { distributed?: boolean; shardBytes?: number; blobs?: BlobStore | null; canaries?: CanarySource } = {},
+    opts: { distributed?: boolean; shardBytes?: number; peopleJobs?: number; blobs?: BlobStore | null; canaries?: CanarySource } = {},
   ) {
     this.db = db as unknown as Kysely<AssessmentDatabase>;
     this.repo = new AssessmentRepository(this.db);
@@ -134,7 +134,7 @@ export class AssessmentService {
             for (const l of this.scannedListeners) l(bytes, ms);
           },
           canaries: () => this.canaries(),
-        }, new ShardParts(this.db, keyring, opts.blobs ?? null), opts.shardBytes)
+        }, new ShardParts(this.db, keyring, opts.blobs ?? null), opts.shardBytes, opts.peopleJobs)
       : null;
   }
 
@@ -145,6 +145,12 @@ export class AssessmentService {
   runShard(payload: ShardPayload, ctx: JobContext): Promise<unknown> {
     if (!this.shards) throw new Error('shards run only on a shared queue (BREACHDESK_JOB_QUEUE=pg-boss)');
     return this.shards.runShard(payload, ctx);
+  }
+
+  /** A people job of a distributed scan's merge: its range of the people index's partitions grouped. */
+  groupPeople(payload: PeoplePayload, ctx: JobContext): Promise<unknown> {
+    if (!this.shards) throw new Error('shards run only on a shared queue (BREACHDESK_JOB_QUEUE=pg-boss)');
+    return this.shards.groupPeople(payload, ctx);
   }
 
   /** The merge job of a distributed scan. */
