@@ -113,6 +113,28 @@ describe('serialToIsoDate', () => {
 });
 
 describe('SharedStrings', () => {
+  it('gives back every item across its flat chunks, and nothing outside the table', () => {
+    // ≈ 2.6 M characters: items fall on both sides of the 1 M-character chunk joins.
+    const items: string[] = [];
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let i = 0; i < 40_000; i++) {
+      const len = rnd(9) === 0 ? 0 : rnd(4) === 0 ? 200 + rnd(300) : 1 + rnd(40);
+      items.push(Array.from({ length: len }, (_, k) => 'abcdé Z&<'[(i + k) % 9]).join(''));
+    }
+    const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const xml = `<sst>${items.map((t) => `<si><t>${esc(t)}</t></si>`).join('')}</sst>`;
+    const sst = new SharedStrings(64 * 1024 * 1024);
+    for (let i = 0; i < xml.length; i += 300_000) expect(sst.scanner.feed(xml.slice(i, i + 300_000))).toBe(true);
+    expect(items.join('').length).toBeGreaterThan(2_500_000);
+    expect(sst.length).toBe(items.length);
+    for (let i = 0; i < items.length; i++) if (sst.at(i) !== items[i]) expect([i, sst.at(i)]).toEqual([i, items[i]]);
+    expect([sst.at(-1), sst.at(items.length), sst.at(Number.NaN)]).toEqual([undefined, undefined, undefined]);
+  });
+
   it('keeps rich-text runs, skips phonetic runs and caps one string at MAX_CELL_CHARS', () => {
     const sst = new SharedStrings(1_000_000);
     const huge = 'x'.repeat(300_000);

@@ -129,7 +129,7 @@ export async function* readXlsx(path: string, file: string, ctx: ReadContext): A
       if (!sst.scanner.feed(t)) throw new Error('malformed shared strings XML');
     }
     if (sst.truncated) yield errorEvent(path, `shared strings beyond ${MAX_SST_CHARS} characters were read as empty`, 'sharedStrings');
-    for (const sheet of sheets) yield* readSheet(path, sheet.name, partText(sheet.part), sst.strings, dateStyles, date1904);
+    for (const sheet of sheets) yield* readSheet(path, sheet.name, partText(sheet.part), sst, dateStyles, date1904);
   } finally {
     zf.close();
   }
@@ -140,7 +140,7 @@ export async function* readSheet(
   path: string,
   name: string,
   text: AsyncIterable<string>,
-  sst: string[],
+  sst: Pick<SharedStrings, 'at'> | string[],
   dateStyles: boolean[],
   date1904: boolean,
 ): AsyncGenerator<BodyEvent> {
@@ -172,7 +172,10 @@ export async function* readSheet(
   };
   /** A cell's decoded text → its value in the row, by the cell's type and style. */
   const cell = (raw: string) => {
-    if (type === 's') put(sst[Number(raw)] ?? null);
+    if (type === 's') {
+      const i = Number(raw);
+      put((Number.isInteger(i) && i >= 0 ? sst.at(i) : undefined) ?? null);
+    }
     else if (type === 'inlineStr' || type === 'str' || type === 'd') put(raw);
     else if (type === 'b') put(raw === '1' ? 'TRUE' : raw === '0' ? 'FALSE' : null);
     else if (type === 'e' || raw === '') put(null);
