@@ -4,10 +4,13 @@
  * every kind, non-ASCII letters, CRLF, invalid UTF-8, empty lines), every line's findings with the
  * anchors = its findings without them, and each anchor list = what the string walk stops at.
  */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textBlockLines } from '../readers/text-reader.js';
 import type { ValueFinding } from '../types.js';
+import { anchorsKernelActive, useAnchorsKernel } from './text-anchors.js';
 import { keywordFinder } from './text-keywords.js';
 import { nameWords } from './text-names.js';
 import { PREFILTER_WORDS, scanText, textBlockAnchors } from './text-scan.js';
@@ -56,7 +59,12 @@ const block = fc
     return Buffer.concat(parts);
   });
 
-describe('anchors found on the bytes of a block of lines', () => {
+describe.each([
+  ['the WebAssembly kernel', true],
+  ['the JavaScript loop', false],
+])('anchors found on the bytes of a block of lines, by %s', (_, wasm) => {
+  beforeAll(() => useAnchorsKernel(wasm));
+  afterAll(() => useAnchorsKernel(true));
   it('scanText reports the same with them as without, line by line', () => {
     fc.assert(
       fc.property(block, (buf) => {
@@ -108,6 +116,10 @@ describe('anchors found on the bytes of a block of lines', () => {
     );
   });
 
+  it('runs the kernel when asked (Node 20 has WebAssembly)', () => {
+    expect(anchorsKernelActive()).toBe(wasm);
+  });
+
   it('a typical log line is marked and its findings are unchanged', () => {
     const buf = Buffer.from(
       '95.254.116.125 - - [12/Mar/2024:03:24:14 +0000] "GET /account?email=amy.thompson24373@yahoo.com HTTP/1.1" 200 44125 "https://shop.example.com/" "Mozilla/5.0 (X11; Linux x86_64) Firefox/101.0"\r\n' +
@@ -123,5 +135,13 @@ describe('anchors found on the bytes of a block of lines', () => {
     expect(scanText(lines[2], undefined, a, 2)).toEqual(scanText(lines[2]));
     // A block whose lines do not line up with its bytes is not marked.
     expect(textBlockAnchors(buf, lines.slice(1))).toBeNull();
+  });
+});
+
+describe('the embedded kernel', () => {
+  it('is exactly what scripts/gen-wasm.mjs compiles from text-anchors.wat', () => {
+    const script = fileURLToPath(new URL('../../../../scripts/gen-wasm.mjs', import.meta.url));
+    const r = spawnSync(process.execPath, [script, '--check'], { encoding: 'utf8' });
+    expect(r.stdout).toContain('text-anchors.wasm.ts is up to date');
   });
 });

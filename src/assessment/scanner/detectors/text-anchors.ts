@@ -15,6 +15,8 @@
  * with and without the anchors.
  */
 import { isAscii } from 'node:buffer';
+import { compileWasm, WA, type WasmMemory } from '../wasm.js';
+import { TEXT_ANCHORS_WASM } from './text-anchors.wasm.js';
 import { FOLD, type KeywordFinder, quadSlot } from './text-keywords.js';
 
 export interface TextAnchors {
@@ -52,6 +54,100 @@ function markLine(buf: Uint8Array, s: number, n: number, g: KeywordFinder['table
   ENDS[1] = nameN;
 }
 
+// ---- the WebAssembly kernel (text-anchors.wat): markLine without JavaScript's bounds checks ----
+
+/** Where text-anchors.wat expects its tables, and where the block goes. */
+const BIGRAMS = 0;
+const QUADS = 16384;
+const FOLD_AT = 81920;
+const TRIGRAMS = 131072;
+const BLOCK = 2228224;
+/** Readable bytes after the block (the kernel reads up to 3 bytes past a line). */
+const PAD = 16;
+const PAGE = 65536;
+/** Larger blocks take the JavaScript loop: WebAssembly memory never shrinks (as csv-rows.ts). */
+export const WASM_ANCHORS_MAX_BYTES = 16 * 1024 * 1024;
+
+interface Kernel {
+  mark: (s: number, n: number, kw: number, name: number) => number;
+  names: { value: number };
+  memory: WasmMemory;
+  bytes: Uint8Array;
+  ints: Int32Array;
+  /** The keyword tables in memory now. */
+  tables: KeywordFinder['tables'] | null;
+}
+/** Instantiated on first use, once per thread; null without WebAssembly (then the JavaScript loop). */
+let kernel: Kernel | null | undefined;
+
+function load(): Kernel | null {
+  const mod = compileWasm(TEXT_ANCHORS_WASM);
+  if (!mod || !WA) return null;
+  const inst = new WA.Instance(mod);
+  const memory = inst.exports.memory as WasmMemory;
+  return {
+    mark: inst.exports.mark as Kernel['mark'],
+    names: inst.exports.names as Kernel['names'],
+    memory,
+    bytes: new Uint8Array(memory.buffer),
+    ints: new Int32Array(memory.buffer),
+    tables: null,
+  };
+}
+
+/** Test hook: run the JavaScript loop even where the kernel loads. */
+export function useAnchorsKernel(on: boolean): void {
+  kernel = on ? load() : null;
+}
+
+/** Whether textAnchors runs the kernel on this thread (the tests assert it does on Node 20). */
+export function anchorsKernelActive(): boolean {
+  if (kernel === undefined) kernel = load();
+  return kernel !== null;
+}
+
+function fit(k: Kernel, size: number): void {
+  if (k.bytes.length >= size) return;
+  k.memory.grow(Math.ceil((size - k.bytes.length) / PAGE));
+  k.bytes = new Uint8Array(k.memory.buffer);
+  k.ints = new Int32Array(k.memory.buffer);
+}
+
+/** The kernel with `buf` in its memory and `tables` loaded, or null (no kernel, block too large). */
+function kernelFor(buf: Uint8Array, tables: KeywordFinder['tables']): Kernel | null {
+  if (buf.length > WASM_ANCHORS_MAX_BYTES) return null;
+  if (kernel === undefined) kernel = load();
+  if (kernel === null) return null;
+  const k = kernel;
+  if (k.tables !== tables) {
+    if (tables.bigrams.length !== QUADS - BIGRAMS || tables.quads.length !== FOLD_AT - QUADS || tables.trigrams.length !== BLOCK - TRIGRAMS) return null;
+    k.bytes.set(tables.bigrams, BIGRAMS);
+    k.bytes.set(tables.quads, QUADS);
+    k.bytes.set(FOLD.subarray(0, 256), FOLD_AT);
+    k.bytes.set(tables.trigrams, TRIGRAMS);
+    k.tables = tables;
+  }
+  fit(k, BLOCK + buf.length + PAD);
+  k.bytes.set(buf, BLOCK);
+  k.bytes.fill(0, BLOCK + buf.length, BLOCK + buf.length + PAD);
+  return k;
+}
+
+/** markLine by the kernel: the line buf[s … s + n) is at BLOCK + s in its memory. */
+function markLineWasm(k: Kernel, blockEnd: number, s: number, n: number, kw: Int32Array, kwN: number, name: Int32Array, nameN: number): void {
+  // Output arrays after the block (4-byte aligned), room for n entries each.
+  const out = (blockEnd + PAD + 3) & ~3;
+  fit(k, out + 8 * n);
+  const kc = k.mark(BLOCK + s, n, out, out + 4 * n);
+  const nc = k.names.value;
+  const ints = k.ints;
+  const a = out >> 2;
+  for (let j = 0; j < kc; j++) kw[kwN++] = ints[a + j];
+  for (let j = 0; j < nc; j++) name[nameN++] = ints[a + n + j];
+  ENDS[0] = kwN;
+  ENDS[1] = nameN;
+}
+
 /**
  * The anchors of `lines` = textBlockLines(buf) (split at '\n', a trailing '\r' dropped, no empty
  * entry after a final '\n'), or null when the lines do not line up with the bytes.
@@ -70,6 +166,8 @@ export function textAnchors(buf: Uint8Array, lines: readonly string[], keywords:
   const tables = keywords.tables;
   // Logs are mostly ASCII: one native test of the block spares a test a line.
   const allAscii = isAscii(buf);
+  const k = kernelFor(buf, tables);
+  const blockEnd = BLOCK + buf.length;
   for (let i = 0; i < count; i++) {
     kwAt[i] = nk;
     nameAt[i] = nn;
@@ -83,7 +181,8 @@ export function textAnchors(buf: Uint8Array, lines: readonly string[], keywords:
       if (kw.length - nk < n) kw = grow(kw, nk + n);
       if (name.length - nn < n) name = grow(name, nn + n);
       ascii[i] = 1;
-      markLine(buf, s, n, tables, kw, nk, name, nn);
+      if (k !== null) markLineWasm(k, blockEnd, s, n, kw, nk, name, nn);
+      else markLine(buf, s, n, tables, kw, nk, name, nn);
       nk = ENDS[0];
       nn = ENDS[1];
     }
