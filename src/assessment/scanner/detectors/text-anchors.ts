@@ -106,7 +106,7 @@ export function anchorsKernelActive(): boolean {
   return kernel !== null;
 }
 
-function fit(k: Kernel, size: number): void {
+function ensureMemory(k: Kernel, size: number): void {
   if (k.bytes.length >= size) return;
   k.memory.grow(Math.ceil((size - k.bytes.length) / PAGE));
   k.bytes = new Uint8Array(k.memory.buffer);
@@ -127,7 +127,7 @@ function kernelFor(buf: Uint8Array, tables: KeywordFinder['tables']): Kernel | n
     k.bytes.set(tables.trigrams, TRIGRAMS);
     k.tables = tables;
   }
-  fit(k, BLOCK + buf.length + PAD);
+  ensureMemory(k, BLOCK + buf.length + PAD);
   k.bytes.set(buf, BLOCK);
   k.bytes.fill(0, BLOCK + buf.length, BLOCK + buf.length + PAD);
   return k;
@@ -137,7 +137,7 @@ function kernelFor(buf: Uint8Array, tables: KeywordFinder['tables']): Kernel | n
 function markLineWasm(k: Kernel, blockEnd: number, s: number, n: number, kw: Int32Array, kwN: number, name: Int32Array, nameN: number): void {
   // Output arrays after the block (4-byte aligned), room for n entries each.
   const out = (blockEnd + PAD + 3) & ~3;
-  fit(k, out + 8 * n);
+  ensureMemory(k, out + 8 * n);
   const kc = k.mark(BLOCK + s, n, out, out + 4 * n);
   const nc = k.names.value;
   const ints = k.ints;
