@@ -32,8 +32,8 @@ export const ASSESS_QUEUE = 'assessment.run';
  * an item of another incident, or one the requester may not see, is "not found" (issue 19 §1).
  */
 export interface EvidenceSource {
-  /** Throws NotFoundError unless every item belongs to the incident and is visible to the actor. */
-  check(evidenceIds: string[], incidentId: string, onBehalfOf: Actor): Promise<void>;
+  /** Throws NotFoundError unless every item belongs to the incident and is visible to the actor; gives each item's size in bytes, in order. */
+  check(evidenceIds: string[], incidentId: string, onBehalfOf: Actor): Promise<number[]>;
   /** Opens a decrypted stream of an evidence item, or of bytes [start, end) of it (records the access in its custody ledger). */
   open(evidenceId: string, incidentId: string, onBehalfOf: Actor, assessmentId: string, range?: { start: number; end: number }): Promise<{ name: string; size: number; stream: Readable }>;
 }
@@ -338,10 +338,11 @@ export class AssessmentService {
     const r = await this.row(payload.assessmentId);
     if (r.status === 'cancelled' || r.status === 'done') return { skipped: r.status };
     const ids = JSON.parse(r.evidence_ids) as string[];
+    let sizes: number[];
     try {
       // Checked before scanning: the scan turns a file that cannot be opened into a file error
       // and goes on, which would record an empty "done" report instead of a refusal.
-      await this.evidence.check(ids, r.incident_id, payload.actor);
+      sizes = await this.evidence.check(ids, r.incident_id, payload.actor);
     } catch (e) {
       await this.setStatus(r.id, { status: 'failed', error: (e as Error).message.split('\n')[0] ?? 'not allowed' });
       throw e;
@@ -351,7 +352,7 @@ export class AssessmentService {
     let last = 0;
     try {
       // On a thread of its own: the API keeps answering while a scan runs (scan-runner.ts).
-      const inputs = ids.map((id) => ({ id, open: () => this.evidence.open(id, r.incident_id, payload.actor, r.id) }));
+      const inputs = ids.map((id, i) => ({ id, size: sizes[i] ?? 0, open: () => this.evidence.open(id, r.incident_id, payload.actor, r.id) }));
       const result = await runEvidenceScan(inputs, {
         signal: ctx.signal,
         canaries: await this.canaries(),

@@ -29,10 +29,11 @@ export type OpenChunks = (id: string, range?: { start: number; end: number }) =>
 export async function scanEvidence(
   ids: string[],
   open: OpenChunks,
-  opts: { signal?: AbortSignal; onProgress?: (p: ScanProgress) => void; canaries?: CanaryRecord[] },
+  opts: { signal?: AbortSignal; onProgress?: (p: ScanProgress) => void; canaries?: CanaryRecord[]; sizes?: number[] },
 ): Promise<{ report: ExposureReport; rawSamples: Record<string, string[]> | null }> {
   const read = evidenceReader(open);
-  const result = await scan({ paths: ids, read, workers: 0, rawSamples: true, signal: opts.signal, onProgress: opts.onProgress, canaries: opts.canaries });
+  const size = new Map(ids.map((id, i) => [id, opts.sizes?.[i] ?? 0]));
+  const result = await scan({ paths: ids, read, workers: 0, rawSamples: true, signal: opts.signal, onProgress: opts.onProgress, canaries: opts.canaries, sizeOf: (id) => size.get(id) ?? 0 });
   return { report: result.report, rawSamples: result.rawSamples ?? null };
 }
 

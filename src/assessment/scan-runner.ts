@@ -18,6 +18,8 @@ import { type ScanProgress, scanEvidence } from './scan-evidence.js';
 
 export interface EvidenceInput {
   id: string;
+  /** Its size in bytes, known before it is opened (progress and throughput count these). */
+  size?: number;
   /** Opens the decrypted stream (and records the access); called once, when the scan reaches the file. */
   open(): Promise<{ name: string; size: number; stream: Readable }>;
 }
@@ -58,11 +60,11 @@ export async function runEvidenceScan(inputs: EvidenceInput[], opts: RunOptions 
         const f = await byId.get(id)!.open();
         return { name: f.name, size: f.size, chunks: f.stream };
       },
-      opts,
+      { ...opts, sizes: inputs.map((i) => i.size ?? 0) },
     );
   }
   opts.signal?.throwIfAborted();
-  const worker = new Worker(threadFile, { workerData: { ids: inputs.map((i) => i.id), canaries: opts.canaries } });
+  const worker = new Worker(threadFile, { workerData: { ids: inputs.map((i) => i.id), sizes: inputs.map((i) => i.size ?? 0), canaries: opts.canaries } });
   const streams = new Map<string, AsyncIterator<Buffer | Uint8Array>>();
   const post = (m: ToThread, transfer?: ArrayBuffer[]) => worker.postMessage(m, transfer);
   const onAbort = () => post({ t: 'abort' });

@@ -19,7 +19,7 @@ try {
 } catch {}
 
 const port = parentPort!;
-const { ids, canaries } = workerData as { ids: string[]; canaries?: CanaryRecord[] };
+const { ids, sizes, canaries } = workerData as { ids: string[]; sizes?: number[]; canaries?: CanaryRecord[] };
 const controller = new AbortController();
 const waiting = new Map<string, (m: ToThread) => void>();
 
@@ -59,6 +59,7 @@ scanEvidence(
   {
     signal: controller.signal,
     canaries,
+    sizes,
     onProgress: (p) => {
       const now = Date.now();
       if (now - lastProgress < 250) return;

@@ -86,7 +86,9 @@ export function createModules(platform: Platform): Modules {
   const evidenceSource: EvidenceSource = {
     check: async (ids, incidentId, actor) => {
       const p = await principalFor(platform, actor);
-      for (const id of ids) await evidence.service.peek(p, id, incidentId);
+      const sizes: number[] = [];
+      for (const id of ids) sizes.push((await evidence.service.peek(p, id, incidentId)).size);
+      return sizes;
     },
     open: async (id, incidentId, actor, assessmentId, range) => {
       const d = await evidence.service.download(await principalFor(platform, actor), id, range, incidentId, { assessmentId });

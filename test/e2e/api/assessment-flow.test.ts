@@ -61,6 +61,10 @@ for (const dialect of testDialects()) {
       expect(done.report.elements.person_name.records).toBe(15);
       expect(done.report.jurisdictions['US-TX']).toBe(10);
       expect(done.report.jurisdictions['US-CA']).toBe(5);
+      // Throughput and progress count the evidence item's bytes (they were 0: the scan sized evidence ids as paths).
+      expect(done.report.performance.durationMs).toBeGreaterThan(0);
+      expect(done.report.performance.bytesPerSecond).toBeGreaterThan(0);
+      if (done.progress) expect(done.progress.bytesTotal).toBe(Buffer.byteLength(CSV));
       // Samples are masked; nothing of the plaintext leaks through the API by default.
       expect(JSON.stringify(done.report)).not.toContain('123-45-6780');
       expect(JSON.stringify(done.report)).not.toContain('person0@example.org');

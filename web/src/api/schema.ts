@@ -662,6 +662,7 @@ export interface paths {
             kind: string;
             title: string;
             secrets: Array<string>;
+            optionalSecrets: Array<string>;
             config: unknown;
             operations: Array<{
               name: string;

@@ -242,7 +242,7 @@ export async function readInto(sink: ScanSink, ctx: ReadContext): Promise<{ inFl
         const message = err instanceof Error ? err.message : String(err);
         sink.addError(path, { message: `read failed: ${message}`, location: 'file' });
       }
-      doneBytes += sizeOf(path);
+      doneBytes += (opts.sizeOf ?? sizeOf)(path);
       progress.bytesRead = doneBytes;
       opts.onProgress?.({ ...progress });
     }

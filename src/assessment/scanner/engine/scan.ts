@@ -48,6 +48,8 @@ export interface ScanOptions extends AggregateOptions {
   onRecord?: (path: string, index: number, elements: string[]) => void;
   /** Directory for temporary spill files (default: OS temp dir). */
   tmpDir?: string;
+  /** Size in bytes of an input, for progress and throughput (default: the file's size on disk; evidence ids are not paths). */
+  sizeOf?: (path: string) => number;
   /**
    * Let the reader hand quote-free CSV blocks and strict SQL dump rows over unsplit
    * (ReadOptions.csvBlocks, sqlBlocks); default: when
@@ -94,7 +96,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   try {
     await runner.ready();
     const agg = new Aggregate(temp, spill, opts);
-    const bytesTotal = opts.paths.reduce((n, p) => n + sizeOf(p), 0);
+    const bytesTotal = opts.paths.reduce((n, p) => n + (opts.sizeOf ?? sizeOf)(p), 0);
     const { inFlight, port } = await readInto(agg, { opts, read, detection, runner, key, run, bytesTotal });
     return await finishScan(agg, { opts, read, detection, port, key, threads: runner.threads, started, bytesTotal, drain: () => Promise.all(inFlight), closeRunner: () => runner.close() });
   } finally {
