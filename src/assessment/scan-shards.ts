@@ -61,8 +61,11 @@ export interface ShardPayload {
 /** What the assessment service lends the shards. */
 export interface ShardHost {
   open(evidenceId: string, incidentId: string, actor: Actor, assessmentId: string, range?: { start: number; end: number }): Promise<{ name: string; size: number; stream: Readable }>;
-  complete(id: string, incidentId: string, report: ExposureReport, raw: Record<string, string[]> | null, actor: Actor): Promise<void>;
+  /** False when the assessment was cancelled meanwhile (nothing stored). */
+  complete(id: string, incidentId: string, report: ExposureReport, raw: Record<string, string[]> | null, actor: Actor): Promise<boolean>;
   setStatus(id: string, patch: Partial<AssessmentsTable>): Promise<void>;
+  /** queued → running, unless it was cancelled, done or failed meanwhile (false then). */
+  markRunning(id: string): Promise<boolean>;
   scanned(bytes: number, durationMs: number): void;
   /** The canary records the merged report looks for (scanner/engine/canaries.ts). */
   canaries(): Promise<CanaryRecord[]>;
@@ -149,7 +152,8 @@ export class ScanShards {
     const unit = shard.unit_json ? (JSON.parse(shard.unit_json) as ShardUnit) : null;
     const attempt = randomUUID();
     await this.db.updateTable('assessment_shards').set({ status: 'running', attempt, worker: WORKER, error: null, updated_at: now() }).where('assessment_id', '=', p.assessmentId).where('seq', '=', p.seq).where('status', '!=', 'done').execute();
-    if (r.status === 'queued') await this.host.setStatus(r.id, { status: 'running', error: null });
+    // Conditional: a cancel that landed since the read stays (this shard then stops at its first progress report).
+    if (r.status === 'queued') await this.host.markRunning(r.id);
     const abort = new AbortController();
     const onAbort = () => abort.abort(ctx.signal.reason);
     ctx.signal.addEventListener('abort', onAbort, { once: true });
@@ -357,7 +361,8 @@ export class ScanShards {
     const result = await mergeEvidenceShards(this.logs(r.id, shards), { key: this.keyOf(r), bytesTotal, started, canaries: await this.host.canaries(), groups });
     const current = await this.db.selectFrom('assessments').select('status').where('id', '=', r.id).executeTakeFirst();
     if (current?.status === 'cancelled' || current?.status === 'done') return { skipped: current.status };
-    await this.host.complete(r.id, r.incident_id, result.report, result.rawSamples, p.actor);
+    // Cancelled while merging: the logs stay for the resume's merge.
+    if (!(await this.host.complete(r.id, r.incident_id, result.report, result.rawSamples, p.actor))) return { skipped: 'cancelled' };
     // The logs hold digests and un-masked samples: kept no longer than the report needs them.
     await this.parts.remove(r.id);
     return { individuals: result.report.totals.individuals, shards: shards.length, peopleJobs: groups ? 'grouped' : 'none' };

@@ -56,9 +56,8 @@ export interface Config {
   /** A domain the organisation controls whose mail and web hits are watched: canary people's e-mail addresses and beacon URLs live there. */
   canaryDomain: string | null;
   /**
-   * The job queue's engine: the embedded one (any store) or pg-boss (PostgreSQL only). Issue 18 §1
-   * wants pg-boss whenever the store is PostgreSQL; it stays opt-in until a serve killed mid-scan
-   * on pg-boss resumes its scan (test/security/crash.test.ts fails with it as the default).
+   * The job queue's engine: pg-boss whenever the store is PostgreSQL, the embedded one on SQLite
+   * (issue 18 §1); BREACHDESK_JOB_QUEUE=embedded keeps a PostgreSQL store on the embedded queue.
    */
   jobQueue: 'embedded' | 'pg-boss';
   /** Evidence files on an S3-compatible object store shared by the fleet (docs/operations.md); null = the data directory. */
@@ -330,7 +329,8 @@ export function inspectConfig(src: ConfigSource = {}): { config: Config | null; 
     metricsToken: (out.metricsToken as string | null) ?? null,
     securityContact: (out.securityContact as string | null) ?? null,
     canaryDomain: (out.canaryDomain as string | null)?.toLowerCase() ?? null,
-    jobQueue: (out.jobQueue as Config['jobQueue'] | null) ?? 'embedded',
+    // Unset: the store decides (pg-boss on PostgreSQL, the embedded queue on SQLite).
+    jobQueue: (out.jobQueue as Config['jobQueue'] | null) ?? (databaseUrl ? 'pg-boss' : 'embedded'),
     objectStore: out.s3Bucket
       ? { bucket: out.s3Bucket as string, endpoint: (out.s3Endpoint as string | null) ?? null, region: out.s3Region as string, prefix: out.s3Prefix as string, forcePathStyle: out.s3ForcePathStyle as boolean }
       : null,
