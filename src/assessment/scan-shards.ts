@@ -255,12 +255,20 @@ export class ScanShards {
    * as a part; the job that completes the set queues the merge. The groups are a pure function of
    * the logs, so a retried or doubled job stores the same groups, and the merge takes any one.
    */
-  async groupPeople(p: PeoplePayload, _ctx: JobContext): Promise<unknown> {
+  async groupPeople(p: PeoplePayload, ctx: JobContext): Promise<unknown> {
     const r = await this.db.selectFrom('assessments').selectAll().where('id', '=', p.assessmentId).executeTakeFirst();
     if (!r || r.status === 'cancelled' || r.status === 'done' || r.status === 'failed') return { skipped: r?.status ?? 'gone' };
     const shards = await this.db.selectFrom('assessment_shards').selectAll().where('assessment_id', '=', r.id).orderBy('seq').execute();
     if (shards.some((s) => s.status !== 'done')) return { skipped: 'shards not done' };
-    const groups = await groupEvidencePeople(this.logs(r.id, shards), { key: this.keyOf(r), partitions: [p.from, p.to], canaries: await this.host.canaries() });
+    let groups: PartitionGroup[];
+    try {
+      groups = await groupEvidencePeople(this.logs(r.id, shards), { key: this.keyOf(r), partitions: [p.from, p.to], canaries: await this.host.canaries() });
+    } catch (e) {
+      // The merge waits for every group: without this job's, the scan would never end.
+      const message = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? 'people job failed';
+      if (ctx.attempt >= 3) await this.host.setStatus(r.id, { status: 'failed', error: `people partitions ${p.from}–${p.to - 1}: ${message}` });
+      throw e;
+    }
     const now = await this.db.selectFrom('assessments').select('status').where('id', '=', r.id).executeTakeFirst();
     // Done meanwhile (a doubled job): its parts are gone, and these would outlive the report.
     if (!now || now.status === 'done') return { skipped: now?.status ?? 'gone' };

@@ -1,0 +1,99 @@
+/**
+ * The people jobs of a distributed scan's merge (scan-shards.ts groupPeople), against a real store
+ * and queue: each stores one group per partition of its range, the job that completes the 256
+ * queues the merge (once), and a job that cannot read the logs fails the scan on its last attempt
+ * instead of leaving it running for ever.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { createReadStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
+import type { Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeMultiLeak } from '../../test/generators/multi-leak.js';
+import { openTestPlatform, type TestPlatform } from '../../test/support/platform.js';
+import { SYSTEM_ACTOR } from '../platform/audit/audit.service.js';
+import type { AssessmentDatabase, AssessmentsTable } from './assessment.tables.js';
+import { scanEvidenceShard } from './scan-evidence.js';
+import { MERGE_QUEUE, ScanShards, type ShardHost } from './scan-shards.js';
+import { ShardParts } from './shard-parts.js';
+
+let t: TestPlatform;
+let dir: string;
+let file: string;
+
+beforeAll(async () => {
+  t = await openTestPlatform('sqlite');
+  dir = mkdtempSync(join(tmpdir(), 'breachdesk-people-jobs-'));
+  file = writeMultiLeak(dir, { seed: 18, people: 200, logLines: 300 }).files[0]!;
+}, 60_000);
+afterAll(async () => {
+  await t?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function setup() {
+  const db = t.platform.store.db as unknown as Kysely<AssessmentDatabase>;
+  const statuses: Partial<AssessmentsTable>[] = [];
+  const host = {
+    setStatus: async (_id: string, patch: Partial<AssessmentsTable>) => void statuses.push(patch),
+    canaries: async () => [],
+  } as unknown as ShardHost;
+  const parts = new ShardParts(db, t.platform.keyring, null);
+  const shards = new ScanShards(db, t.platform.keyring, t.platform.jobs, host, parts, 64 << 20, 4);
+  return { db, parts, shards, statuses };
+}
+
+/** An assessment of one evidence item, its one shard done with `logParts` parts stored under attempt 'a'. */
+async function assessment(db: Kysely<AssessmentDatabase>, parts: ShardParts, logParts: Buffer[], declared = logParts.length) {
+  const id = randomUUID();
+  const key = randomBytes(32);
+  const now = new Date().toISOString();
+  await db
+    .insertInto('assessments')
+    .values({ id, incident_id: randomUUID(), source: 'evidence', evidence_ids: JSON.stringify(['e1']), status: 'running', job_id: null, progress_json: null, report_enc: null, raw_samples_enc: null, population_json: null, error: null, created_by: null, created_by_name: null, created_at: now, updated_at: now, completed_at: null, scan_key_enc: t.platform.keyring.encrypt(key.toString('base64'), `assessment:${id}:scan-key`) })
+    .execute();
+  await db.insertInto('assessment_shards').values({ assessment_id: id, seq: 0, item: 0, evidence_id: 'e1', unit_json: null, status: 'done', job_id: null, attempt: 'a', parts: declared, worker: null, progress_json: null, error: null, updated_at: now }).execute();
+  for (const [i, b] of logParts.entries()) await parts.put(id, 0, 'a', i, b);
+  return { id, key };
+}
+
+const ctx = (attempt: number) => ({ signal: new AbortController().signal, attempt, reportProgress: async () => {} });
+const mergesQueued = async (id: string) => (await t.platform.store.db.selectFrom('jobs').select('payload').where('queue', '=', MERGE_QUEUE).execute()).filter((j) => j.payload.includes(id)).length;
+
+describe('people jobs', () => {
+  it('store one group per partition; the job completing the 256 queues the merge, once', async () => {
+    const { db, parts, shards } = setup();
+    const log: Buffer[] = [];
+    const { id, key } = await assessment(db, parts, []);
+    await scanEvidenceShard(file, async () => ({ name: basename(file), size: statSync(file).size, chunks: createReadStream(file) }), { key, partBytes: 16 << 10, onParts: async (p) => void log.push(...p) });
+    for (const [i, b] of log.entries()) await parts.put(id, 0, 'a', i, b);
+    await db.updateTable('assessment_shards').set({ parts: log.length }).where('assessment_id', '=', id).execute();
+    const job = (from: number, to: number) => shards.groupPeople({ assessmentId: id, actor: SYSTEM_ACTOR, from, to }, ctx(1));
+    expect(await job(0, 100)).toEqual({ partitions: 100, from: 0 });
+    expect((await parts.seqs(id, { from: -256, below: 0 })).length).toBe(100);
+    expect(await mergesQueued(id)).toBe(0);
+    // A doubled job stores its groups again (the same ones) and does not complete the set.
+    await job(0, 100);
+    expect(await mergesQueued(id)).toBe(0);
+    await job(100, 256);
+    expect((await parts.seqs(id, { from: -256, below: 0 })).length).toBe(256);
+    expect(await mergesQueued(id)).toBe(1);
+    // The last job run again (a retry after its lease): no second merge.
+    await job(100, 256);
+    expect(await mergesQueued(id)).toBe(1);
+  }, 60_000);
+
+  it('a job that cannot read the logs fails the scan on its last attempt only', async () => {
+    const { db, parts, shards, statuses } = setup();
+    // The shard says one part; none is stored.
+    const { id } = await assessment(db, parts, [], 1);
+    const job = (attempt: number) => shards.groupPeople({ assessmentId: id, actor: SYSTEM_ACTOR, from: 64, to: 128 }, ctx(attempt));
+    await expect(job(1)).rejects.toThrow();
+    expect(statuses).toEqual([]);
+    await expect(job(3)).rejects.toThrow();
+    expect(statuses).toHaveLength(1);
+    expect(statuses[0]!.status).toBe('failed');
+    expect(statuses[0]!.error).toMatch(/^people partitions 64–127: /);
+  }, 60_000);
+});
