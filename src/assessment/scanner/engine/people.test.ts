@@ -54,6 +54,7 @@ describe('PeopleIndex', () => {
   for (const [label, opts, grouper, window] of [
     ['in memory', {}, undefined, 1],
     ['spilled to files, union-find in SQLite', { valueMemoryBytes: 1, unionFindMemoryCap: 0 }, undefined, 1],
+    ['union-find half in memory, half in SQLite', { valueMemoryBytes: 1, unionFindMemoryCap: 150 }, undefined, 1],
     ['partitions grouped out of order, 4 in flight', {}, shuffled, 4],
   ] as const) {
     it(`links records, counts distinct values, resolves jurisdictions, matches customers (${label})`, async () => {
