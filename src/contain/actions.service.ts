@@ -40,6 +40,8 @@ export interface ActionsDeps {
   now?: () => Date;
   /** Attempts of an execution before the action is failed (transient errors retry). */
   maxAttempts?: number;
+  /** Whether the incident has this task (links to tasks are checked; modules.ts passes the incidents feature's). */
+  hasTask?: (incidentId: string, taskId: string) => Promise<boolean>;
 }
 
 const preContext = (id: string) => `contain-action:${id}`;
@@ -129,6 +131,7 @@ export class ActionsService {
     const parsed = op.params.safeParse(input.params);
     if (!parsed.success) throw new BadInputError(`params.${parsed.error.issues[0]?.path.join('.')}: ${parsed.error.issues[0]?.message}`);
     const params = parsed.data as Record<string, unknown>;
+    await this.assertLinks(incidentId, input.links);
     const targets = [...new Set(input.targets)];
     const bulkId = randomUUID();
     const at = this.now();
@@ -185,6 +188,14 @@ export class ActionsService {
       }
     });
     return { bulkId, items: rows.map((r) => toAction(r, c, this.shownTarget(p, [c]))) };
+  }
+
+  /** Links to a task or remediation item must name one of this incident's. */
+  private async assertLinks(incidentId: string, links: PlanInput['links']): Promise<void> {
+    for (const l of links) {
+      if (l.type === 'task' && this.d.hasTask && !(await this.d.hasTask(incidentId, l.id))) throw new BadInputError(`links: this incident has no task ${l.id}`);
+      if (l.type === 'remediation' && (await this.d.repo.getRemediation(l.id))?.incident_id !== incidentId) throw new BadInputError(`links: this incident has no remediation item ${l.id}`);
+    }
   }
 
   async list(p: Principal, incidentId: string, filter: { bulkId?: string } = {}): Promise<Action[]> {

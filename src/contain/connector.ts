@@ -76,6 +76,8 @@ export interface ConnectorKind<H extends ConnectorHandle = ConnectorHandle, C = 
   config: z.ZodType<C>;
   /** Names of the secrets it needs; stored encrypted, never shown after entry. */
   secrets: readonly string[];
+  /** Secrets only some operations need (each says so when it is missing); stored the same way. */
+  optionalSecrets?: readonly string[];
   // biome-ignore lint/suspicious/noExplicitAny: each operation has its own parameter and pre-state types
   operations: ReadonlyArray<Operation<H, any, any>>;
   connect(config: C, secrets: Record<string, string>): Promise<H>;

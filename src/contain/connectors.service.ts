@@ -46,6 +46,7 @@ export function manifestOf(k: ConnectorKind) {
     kind: k.kind,
     title: k.title,
     secrets: [...k.secrets],
+    optionalSecrets: [...(k.optionalSecrets ?? [])],
     config: js(k.config),
     operations: k.operations.map((o) => ({ name: o.name, title: o.title, target: o.target, reversible: o.reversible, approval: o.approval, params: js(o.params) })),
   };
@@ -84,8 +85,9 @@ export class ConnectorsService {
     const k = this.kind(input.kind);
     const cfg = k.config.safeParse(input.config);
     if (!cfg.success) throw new BadInputError(`config.${cfg.error.issues[0]?.path.join('.')}: ${cfg.error.issues[0]?.message}`);
-    const unknown = Object.keys(input.secrets).filter((s) => !k.secrets.includes(s));
-    if (unknown.length) throw new BadInputError(`secrets: ${k.kind} takes ${k.secrets.join(', ') || 'no secrets'}, not ${unknown.join(', ')}`);
+    const takes = [...k.secrets, ...(k.optionalSecrets ?? [])];
+    const unknown = Object.keys(input.secrets).filter((s) => !takes.includes(s));
+    if (unknown.length) throw new BadInputError(`secrets: ${k.kind} takes ${takes.join(', ') || 'no secrets'}, not ${unknown.join(', ')}`);
     const badOp = Object.keys(input.approvals).find((o) => !k.operations.some((x) => x.name === o));
     if (badOp) throw new BadInputError(`approvals.${badOp}: ${k.kind} has no such operation (it has: ${k.operations.map((o) => o.name).join(', ')})`);
     if (await this.d.repo.findConnector(input.name)) throw new HttpError(409, `a connector named "${input.name}" exists`);

@@ -133,11 +133,11 @@ export function registerContainCommands(program: Command, ctx: CliContext): void
     .option('--json', 'the manifests as JSON')
     .action(
       action(async (o: { json?: boolean }) => {
-        type Kind = { kind: string; title: string; secrets: string[]; operations: Array<{ name: string; title: string; reversible: boolean; approval: string }> };
+        type Kind = { kind: string; title: string; secrets: string[]; optionalSecrets?: string[]; operations: Array<{ name: string; title: string; reversible: boolean; approval: string }> };
         const r = await withClient(() => ctx.client(), (api) => api.json<{ items: Kind[] }>('/api/v1/connector-kinds'));
         if (o.json) return printJson(r);
         for (const k of r.items) {
-          process.stdout.write(`${k.kind}\t${k.title}\tsecrets: ${k.secrets.join(', ') || 'none'}\n`);
+          process.stdout.write(`${k.kind}\t${k.title}\tsecrets: ${k.secrets.join(', ') || 'none'}${k.optionalSecrets?.length ? ` (optional: ${k.optionalSecrets.join(', ')})` : ''}\n`);
           for (const op of k.operations) process.stdout.write(`  ${op.name}\t${op.reversible ? 'reversible' : 'IRREVERSIBLE'}\tapproval ${op.approval}\t${op.title}\n`);
         }
       }),

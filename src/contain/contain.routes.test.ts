@@ -74,6 +74,17 @@ for (const dialect of testDialects()) {
       const kinds = await s.api('/api/v1/connector-kinds', { token: tok.viewer });
       const lock = kinds.body.items.find((k: { kind: string }) => k.kind === 'postgres').operations.find((o: { name: string }) => o.name === 'lock-role');
       expect(lock).toMatchObject({ reversible: true, approval: 'commander' });
+      // GitHub's organisation token is optional (only remove-org-member needs it): taken, sealed, never shown.
+      const gh = kinds.body.items.find((k: { kind: string }) => k.kind === 'github');
+      expect(gh).toMatchObject({ secrets: [], optionalSecrets: ['token'] });
+      expect(gh.operations.map((o: { name: string }) => o.name)).toEqual(['revoke-token', 'remove-org-member']);
+      const ghTok = `ghp_${randomBytes(18).toString('hex')}`;
+      const ghc = await s.api('/api/v1/connectors', { token: tok.cmd, body: { name: `gh-${dialect}`, kind: 'github', config: { org: 'acme' }, secrets: { token: ghTok } } });
+      expect(ghc.status).toBe(201);
+      expect(ghc.body.secretsSet).toEqual(['token']);
+      expect((await s.api('/api/v1/connectors', { token: tok.cmd })).text).not.toContain(ghTok);
+      const badSecret = await s.api('/api/v1/connectors', { token: tok.cmd, body: { name: 'gh-x', kind: 'github', secrets: { password: 'x' } } });
+      expect(badSecret.body.detail).toBe('secrets: github takes token, not password');
     });
 
     it('a bulk action: bad targets fail on their own, two people approve, the job runs, verify, undo', async () => {

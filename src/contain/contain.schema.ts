@@ -44,6 +44,8 @@ export const ConnectorKindSchema = z.object({
   kind: z.string(),
   title: z.string(),
   secrets: z.array(z.string()),
+  /** Secrets only some operations need (GitHub's organisation token for remove-org-member). */
+  optionalSecrets: z.array(z.string()),
   config: z.unknown(),
   operations: z.array(OperationManifestSchema),
 });

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test/support/dialects.js';
 import { type AwsFake, startAwsFake } from '../../test/support/peers/aws-fake.js';
+import { type RedisPeer, startRedis } from '../../test/support/peers/redis-peer.js';
 import { type SaasFake, startSaasFake } from '../../test/support/peers/saas-fakes.js';
 import { startTestServer, type TestServer } from '../../test/support/server.js';
 import { waitFor } from '../../test/support/wait.js';
@@ -172,6 +173,36 @@ for (const dialect of testDialects()) {
       expect(list.body.items).toHaveLength(1);
       const audit = await s.platform.audit.list({ subjectType: 'remediation' });
       expect(audit.map((e) => e.action)).toEqual(['remediation.created', 'remediation.closed']);
+    });
+
+    it('an action that is done but not verified is no evidence; verified it is, and so is an evidence file', async () => {
+      const redis: RedisPeer = await startRedis();
+      try {
+        const r = redis.client();
+        await r.connect();
+        await r.call('ACL', 'SETUSER', 'etl', 'on', '>pw', '~*', '+@read');
+        r.disconnect();
+        await s.api('/api/v1/connectors', { token: cmd, body: { name: `cache-${dialect}`, kind: 'redis', config: { port: redis.port }, secrets: { password: '' }, approvals: { 'disable-user': 'none' } } });
+        const plan = await s.api(`/api/v1/incidents/${incident}/actions`, { token: cmd, body: { connector: `cache-${dialect}`, operation: 'disable-user', targets: ['etl'] } });
+        const actionId = plan.body.items[0].id;
+        await s.api(`/api/v1/incidents/${incident}/actions/run`, { token: cmd, body: { actionIds: [actionId] } });
+        await waitFor(async () => (await s.api(`/api/v1/incidents/${incident}/actions?bulkId=${plan.body.bulkId}`, { token: cmd })).body.items[0].state === 'done');
+        const item = await s.api(`/api/v1/incidents/${incident}/remediations`, { token: cmd, body: { rootCause: 'ETL password in a public gist', fix: 'Switch the ETL user off; new credentials' } });
+        const close = (evidence: unknown) => s.api(`/api/v1/incidents/${incident}/remediations/${item.body.id}/close`, { token: cmd, body: { evidence } });
+        const early = await close({ type: 'action', id: actionId });
+        expect(early.status).toBe(400);
+        expect(early.body.detail).toBe(`evidence: action ${actionId} is done, not verified: verify it first`);
+        expect((await s.api(`/api/v1/incidents/${incident}/actions/verify`, { token: cmd, body: { actionIds: [actionId] } })).body.items[0]).toMatchObject({ ok: true, state: 'verified' });
+        expect((await close({ type: 'action', id: actionId })).body).toMatchObject({ status: 'closed', evidence: { type: 'action', id: actionId } });
+
+        const other = await s.api(`/api/v1/incidents/${incident}/remediations`, { token: cmd, body: { rootCause: 'Gist public', fix: 'Gist deleted' } });
+        const up = await fetch(`${s.url}/api/v1/incidents/${incident}/evidence?name=gist-404.png`, { method: 'POST', headers: { authorization: `Bearer ${cmd}`, 'content-type': 'application/octet-stream' }, body: 'PNG screenshot of the 404' });
+        const evidenceId = ((await up.json()) as { id: string }).id;
+        const byFile = await s.api(`/api/v1/incidents/${incident}/remediations/${other.body.id}/close`, { token: cmd, body: { evidence: { type: 'evidence', id: evidenceId } } });
+        expect(byFile.body).toMatchObject({ status: 'closed', evidence: { type: 'evidence', id: evidenceId } });
+      } finally {
+        await redis.stop();
+      }
     });
 
     it('links an item only to a task of the same incident', async () => {

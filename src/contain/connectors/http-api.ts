@@ -1,7 +1,9 @@
 /**
  * JSON over HTTPS for the cloud and SaaS connectors, with the rate-limit handling their docs ask
  * for: 429 (and 503) are retried after `Retry-After` (seconds or an HTTP date, RFC 9110 §10.2.3),
- * or with exponential backoff when absent, a few times within a bounded wait; then the error is
+ * or with exponential backoff when absent — and so is GitHub's way of saying it, a 403 with
+ * `x-ratelimit-remaining: 0` (wait until `x-ratelimit-reset`, epoch seconds) or with `Retry-After`
+ * (its secondary limits), a few times within a bounded wait; then the error is
  * transient so the job retries later. 401/403 are a refused credential, 404 an unknown target:
  * both permanent. Network failures are transient.
  */
@@ -23,6 +25,18 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
+/** GitHub's `x-ratelimit-reset` (epoch seconds) as a wait from now. */
+export function rateLimitResetMs(header: string | null, now = Date.now()): number | null {
+  if (!header || !/^\d+$/.test(header.trim())) return null;
+  return Math.max(0, Number(header.trim()) * 1000 - now);
+}
+
+/** A rate-limit answer: 429, 503, or GitHub's 403 that says its limit is used up. */
+function rateLimited(res: Response): boolean {
+  if (res.status === 429 || res.status === 503) return true;
+  return res.status === 403 && (res.headers.get('retry-after') !== null || res.headers.get('x-ratelimit-remaining') === '0');
+}
+
 export type HttpApi = <T = unknown>(method: string, path: string, body?: unknown, notFound?: string) => Promise<{ status: number; body: T }>;
 
 export function httpApi(o: HttpApiOptions): HttpApi {
@@ -41,8 +55,8 @@ export function httpApi(o: HttpApiOptions): HttpApi {
       } catch (e) {
         throw new TransientError(`${o.what} is unreachable (${(e as { cause?: { code?: string } }).cause?.code ?? (e as Error).name})`);
       }
-      if (res.status === 429 || res.status === 503) {
-        const wait = retryAfterMs(res.headers.get('retry-after')) ?? 1000 * 2 ** attempt;
+      if (rateLimited(res)) {
+        const wait = retryAfterMs(res.headers.get('retry-after')) ?? rateLimitResetMs(res.headers.get('x-ratelimit-reset')) ?? 1000 * 2 ** attempt;
         if (attempt < retries && wait <= maxWait) {
           await new Promise((r) => setTimeout(r, wait));
           continue;

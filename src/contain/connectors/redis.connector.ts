@@ -65,6 +65,8 @@ const disableUser: Operation<RedisHandle, z.infer<typeof NoParams>, { on: boolea
   capture: async (h, t) => ({ on: (await aclFlags(h, t)).includes('on') }),
   plan: (t, _p, pre) => [`ACL SETUSER ${t} ${pre.on ? 'on → off' : 'stays off'}`, `CLIENT KILL USER ${t}`],
   async apply(h, t) {
+    // ACL SETUSER creates a user that is not there: a user deleted since the plan is an error, not a new user.
+    await aclFlags(h, t);
     await h.r.call('ACL', 'SETUSER', t, 'off');
     const killed = Number(await h.r.call('CLIENT', 'KILL', 'USER', t));
     return `off; ${killed} client(s) killed`;
@@ -75,6 +77,7 @@ const disableUser: Operation<RedisHandle, z.infer<typeof NoParams>, { on: boolea
   },
   describeUndo: (t, _p, pre) => `ACL user ${t}: ${pre.on ? 'on' : 'off'} (killed connections do not come back)`,
   async undo(h, t, _p, pre) {
+    await aclFlags(h, t);
     await h.r.call('ACL', 'SETUSER', t, pre.on ? 'on' : 'off');
   },
 };

@@ -93,6 +93,59 @@ describe('GitHub connector contract (HTTP fake; irreversible)', () => {
   });
 });
 
+/** A member's own client: alive while GitHub answers their membership of the organisation. */
+const orgMemberCalls = (token: string) => async () => ({
+  alive: async () => (await fetch(`${fake.url}/user/memberships/orgs/acme`, { headers: { authorization: `Bearer ${token}` } })).status === 200,
+  close: async () => {},
+});
+describe('GitHub connector contract: organisation member removal (HTTP fake; undo re-invites with the saved role)', () => {
+  beforeAll(() => {
+    for (const u of ['octo-admin', 'octo-dev', 'octo-outside']) fake.githubUsers.add(u);
+    fake.githubOrgs.set('acme', new Map([['octo-admin', { role: 'admin', state: 'active' }], ['octo-dev', { role: 'member', state: 'active' }]]));
+    fake.githubMemberTokens.set('ghu_octoadmin', 'octo-admin');
+    fake.githubMemberTokens.set('ghu_octodev', 'octo-dev');
+  });
+  connectorContract({
+    kind: githubConnector,
+    config: () => ({ baseUrl: fake.url, org: 'acme' }),
+    secrets: () => ({ token: fake.token }),
+    cases: [
+      // Undo is an invitation (GitHub's only way back): the role is restored, the person accepts it.
+      { operation: 'remove-org-member', target: 'octo-admin', live: orgMemberCalls('ghu_octoadmin'), comparable: (pre) => (pre as { role: string | null }).role },
+      { operation: 'remove-org-member', target: 'octo-dev', params: { org: 'acme' }, live: orgMemberCalls('ghu_octodev'), comparable: (pre) => (pre as { role: string | null }).role },
+    ],
+    unknownTarget: { operation: 'remove-org-member', target: 'octo-nobody' },
+    unreachable: () => ({ baseUrl: 'http://127.0.0.1:1', org: 'acme' }),
+  });
+  it('undo leaves an invitation with the saved role; a non-member, an unknown organisation and a missing token are clear', async () => {
+    expect(fake.githubOrgs.get('acme')!.get('octo-admin')).toEqual({ role: 'admin', state: 'pending' });
+    const op = findOperation(githubConnector, 'remove-org-member');
+    const h = await githubConnector.connect(githubConnector.config.parse({ baseUrl: fake.url, org: 'acme' }), { token: fake.token });
+    const pre = await op.capture(h, 'octo-outside', {});
+    expect(pre).toEqual({ role: null, state: null });
+    expect(op.plan('octo-outside', {}, pre)).toEqual(['octo-outside is not a member: nothing to remove']);
+    expect(await op.apply(h, 'octo-outside', {}, pre, { label: 't' })).toBe('not a member of acme');
+    await expect(op.capture(h, 'octo-dev', { org: 'evil-corp' })).rejects.toThrow('GitHub organisation "evil-corp" not found');
+    await expect(op.capture(h, 'not a login!', {})).rejects.toThrow('"not a login!" is not a GitHub username');
+    expect(await githubConnector.check(h)).toBe(`GitHub API at ${fake.url} answers; the token is accepted for acme`);
+    const noToken = await githubConnector.connect(githubConnector.config.parse({ baseUrl: fake.url, org: 'acme' }), {});
+    const err = await op.capture(noToken, 'octo-dev', {}).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PermanentError);
+    expect((err as Error).message).toBe("remove-org-member needs the secret token (an organisation owner's token with admin:org) on the connector");
+    const wrong = await githubConnector.connect(githubConnector.config.parse({ baseUrl: fake.url, org: 'acme' }), { token: 'ghp_wrong' });
+    await expect(op.capture(wrong, 'octo-dev', {})).rejects.toThrow(`GitHub at ${fake.url} refused the credential (HTTP 401)`);
+  });
+  it("waits out GitHub's primary rate limit (403, x-ratelimit-remaining: 0) until x-ratelimit-reset, then succeeds", async () => {
+    const h = await githubConnector.connect(githubConnector.config.parse({ baseUrl: fake.url, org: 'acme' }), { token: fake.token });
+    fake.githubRateLimit(1, 1);
+    const before = fake.requests.length;
+    const t0 = Date.now();
+    expect(await findOperation(githubConnector, 'remove-org-member').capture(h, 'octo-dev', {})).toEqual({ role: 'member', state: 'pending' });
+    expect(fake.requests.length - before).toBe(2);
+    expect(Date.now() - t0).toBeGreaterThanOrEqual(200);
+  });
+});
+
 const GL = { frank: `glpat-${'Fr4nk'.repeat(5)}`, ci: `glpat-${'C1tok'.repeat(5)}`, gina: `glpat-${'G1na_'.repeat(5)}` };
 /** A client using `token` against GitLab: alive while GET /api/v4/user answers 200. */
 const gitlabCalls = (token: string) => async () => ({

@@ -93,4 +93,25 @@ describe('breachdesk action and connector commands', () => {
     const noConn = await cli(['action', 'suggest', '--incident', incident, '--plan', 'observable:ldap:lock-account'], env);
     expect(noConn).toMatchObject({ code: 2, stderr: 'breachdesk: connector: no ldap connector is configured\n' });
   }, 120_000);
+
+  it('action approve: an operation that needs a commander does not run until approved', async () => {
+    const r = redis.client();
+    await r.connect();
+    await r.call('ACL', 'SETUSER', 'carl', 'on', '>pw', '~*', '+@read');
+    r.disconnect();
+    const plan = JSON.parse((await cli(['action', 'plan', '--incident', incident, '--connector', 'sessions', '--operation', 'disable-user', '--target', 'carl', '--json'], env)).stdout);
+    expect(plan.items[0]).toMatchObject({ state: 'planned', approval: 'commander' });
+    const early = await cli(['action', 'run', '--incident', incident, '--bulk', plan.bulkId], env);
+    expect(early.code).toBe(1);
+    expect(early.stdout).toMatch(/carl\tFAILED\tplanned\tneeds approval \(by an incident commander\) before it can run/);
+    expect((await cli(['action', 'approve', '--incident', incident, '--bulk', plan.bulkId], env)).stdout).toMatch(/carl\tok\tapproved/);
+    expect((await cli(['action', 'run', '--incident', incident, '--bulk', plan.bulkId, '--wait'], env)).stdout).toMatch(/carl\tok\tdone\toff; 0 client\(s\) killed/);
+    const again = await cli(['action', 'approve', '--incident', incident, plan.items[0].id], env);
+    expect(again).toMatchObject({ code: 1 });
+    expect(again.stdout).toMatch(/carl\tFAILED\tdone\tcannot approve an action that is done/);
+    const c = redis.client();
+    await c.connect();
+    expect(((await c.call('ACL', 'LIST')) as string[]).find((l) => l.startsWith('user carl '))).toMatch(/ off /);
+    c.disconnect();
+  }, 60_000);
 });

@@ -1,8 +1,9 @@
 /**
  * The containment board in Chromium: an incident commander plans a suggested action (the account
  * among the observables → end its sessions in Redis), sees it planned with what undo would
- * restore, runs it (the job revokes the sessions on a real Redis), verifies it and undoes it from
- * the incident page; the session keys come back.
+ * restore, approves it (the connector asks a commander's approval for it), runs it (the job
+ * revokes the sessions on a real Redis), verifies it and undoes it from the incident page; the
+ * session keys come back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../../src/platform/audit/audit.service.js';
@@ -27,7 +28,7 @@ describe('containment board', () => {
     const u = await h.user('commander-web', ['incident_commander']);
     const token = (await h.server.platform.accounts.createToken(u.username, 'web test', SYSTEM_ACTOR)).token;
     incident = (await h.server.api('/api/v1/incidents', { token, body: { title: 'Hijacked sessions' } })).body.id;
-    await h.server.api('/api/v1/connectors', { token, body: { name: 'sessions', kind: 'redis', config: { port: redis.port }, secrets: { password: '' } } });
+    await h.server.api('/api/v1/connectors', { token, body: { name: 'sessions', kind: 'redis', config: { port: redis.port }, secrets: { password: '' }, approvals: { 'revoke-sessions': 'commander' } } });
     expect((await h.server.api(`/api/v1/incidents/${incident}/observables`, { token, body: { kind: 'account', value: 'alice' } })).status).toBe(201);
   }, 60_000);
   afterAll(async () => {
@@ -45,6 +46,10 @@ describe('containment board', () => {
     expect(await row.textContent()).toContain('3 key(s) from their saved DUMP: session:s1, session:s2, user_sessions:alice');
     expect(await seriousA11yViolations(page)).toEqual([]);
 
+    // Needs a commander's approval here: no Run button until it is approved.
+    expect(await page.getByRole('button', { name: 'Run revoke-sessions alice' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Approve revoke-sessions alice' }).click();
+    await expect.poll(() => row.textContent()).toContain('approved by commander-web');
     await page.getByRole('button', { name: 'Run revoke-sessions alice' }).click();
     await expect.poll(() => row.textContent(), { timeout: 20_000 }).toContain('3 key(s) deleted');
     await page.getByRole('button', { name: 'Verify revoke-sessions alice' }).click();

@@ -6,8 +6,11 @@
  * accountEnabled, revokeSignInSessions), Keycloak Admin REST (client-credentials token, enabled,
  * logout, sessions), Google Workspace Directory (suspended, signOut) and Slack admin (session
  * reset and list, `{"ok": false, "error": …}` bodies), GitLab REST v4 (PRIVATE-TOKEN, personal access
- * tokens by id and `self`, user block/unblock, `{"message": "404 …"}` bodies) — plus a switch to
- * answer 429 with Retry-After.
+ * tokens by id and `self`, user block/unblock, `{"message": "404 …"}` bodies), GitHub organisation
+ * memberships (GET/PUT/DELETE /orgs/{org}/memberships/{username}: a PUT for someone not in the
+ * organisation is an invitation, `state: pending`; GET /user/memberships/orgs/{org} with the member's
+ * own token) — plus switches to answer 429 with Retry-After and GitHub's primary rate limit (403 with
+ * `x-ratelimit-remaining: 0` and `x-ratelimit-reset`).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
@@ -30,8 +33,14 @@ export interface SaasFake {
   githubTokens: Set<string>;
   /** GitLab personal access tokens by id; a user's token answers 403 while the user is blocked. */
   gitlab: { users: Map<number, { id: number; username: string; state: string }>; tokens: Map<number, { id: number; token: string; userId: number; active: boolean; revoked: boolean }> };
+  /** GitHub organisations: login → membership; `memberTokens`: a member's own token → login. */
+  githubOrgs: Map<string, Map<string, { role: 'admin' | 'member'; state: 'active' | 'pending' }>>;
+  githubUsers: Set<string>;
+  githubMemberTokens: Map<string, string>;
   /** The next n requests answer 429 with `Retry-After: seconds`. */
   rateLimit(n: number, seconds: number): void;
+  /** The next n GitHub organisation requests answer 403 with `x-ratelimit-remaining: 0`, reset in `seconds`. */
+  githubRateLimit(n: number, seconds: number): void;
   requests: string[];
   stop(): Promise<void>;
 }
@@ -42,6 +51,11 @@ export async function startSaasFake(): Promise<SaasFake> {
   const requests: string[] = [];
   const githubTokens = new Set<string>();
   const gitlab: SaasFake['gitlab'] = { users: new Map(), tokens: new Map() };
+  const githubOrgs: SaasFake['githubOrgs'] = new Map();
+  const githubUsers = new Set<string>();
+  const githubMemberTokens = new Map<string, string>();
+  let ghLimited = 0;
+  let ghReset = 1;
   let limited = 0;
   let retryAfter = 1;
   const find = (key: string) => [...users.values()].find((u) => u.id === key || u.login === key);
@@ -73,6 +87,41 @@ export async function startSaasFake(): Promise<SaasFake> {
       if (!Array.isArray(b.credentials) || b.credentials.length > 1000) return send(res, 422, { message: 'Validation Failed', status: '422' });
       for (const c of b.credentials) githubTokens.delete(c);
       return send(res, 202, {});
+    }
+    const ghOwn = /^\/user\/memberships\/orgs\/([^/]+)$/.exec(path);
+    if (ghOwn) {
+      const login = githubMemberTokens.get(auth.replace(/^Bearer /, ''));
+      if (!login) return send(res, 401, { message: 'Bad credentials', status: '401' });
+      const m = githubOrgs.get(ghOwn[1]!)?.get(login);
+      return m?.state === 'active' ? send(res, 200, { state: m.state, role: m.role }) : send(res, 404, { message: 'Not Found', status: '404' });
+    }
+    const ghm = /^\/orgs\/([^/]+)\/memberships\/([^/]+)$/.exec(path);
+    if (ghm || /^\/users\/[^/]+$/.test(path) || /^\/orgs\/[^/]+$/.test(path)) {
+      if (ghLimited > 0) {
+        ghLimited--;
+        return send(res, 403, { message: 'API rate limit exceeded for user ID 1.', status: '403' }, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.ceil(Date.now() / 1000) + ghReset) });
+      }
+      if (auth !== `Bearer ${token}`) return send(res, 401, { message: 'Bad credentials', status: '401' });
+      if (path.startsWith('/orgs/') && !ghm) return githubOrgs.has(path.slice('/orgs/'.length)) ? send(res, 200, { login: path.slice('/orgs/'.length) }) : send(res, 404, { message: 'Not Found', status: '404' });
+      if (!ghm) return githubUsers.has(path.slice('/users/'.length)) ? send(res, 200, { login: path.slice('/users/'.length) }) : send(res, 404, { message: 'Not Found', status: '404' });
+      const [, org, login] = ghm as unknown as [string, string, string];
+      const members = githubOrgs.get(org);
+      if (!members) return send(res, 404, { message: 'Not Found', status: '404' });
+      const m = members.get(login);
+      if (req.method === 'GET') return m ? send(res, 200, { state: m.state, role: m.role, user: { login } }) : send(res, 404, { message: 'Not Found', status: '404' });
+      if (req.method === 'DELETE') {
+        if (!m) return send(res, 404, { message: 'Not Found', status: '404' });
+        members.delete(login);
+        return send(res, 204);
+      }
+      if (req.method === 'PUT') {
+        const b = (await read(req)) as { role?: string };
+        if (!githubUsers.has(login)) return send(res, 404, { message: 'Not Found', status: '404' });
+        const role = b.role === 'admin' ? 'admin' : 'member';
+        members.set(login, { role, state: m?.state ?? 'pending' });
+        return send(res, 200, { state: members.get(login)!.state, role, user: { login } });
+      }
+      return send(res, 404, { message: 'Not Found', status: '404' });
     }
     // Keycloak: the admin client signs in with client credentials first.
     if (req.method === 'POST' && /^\/realms\/[^/]+\/protocol\/openid-connect\/token$/.test(path)) {
@@ -221,6 +270,13 @@ export async function startSaasFake(): Promise<SaasFake> {
     token,
     users,
     githubTokens,
+    githubOrgs,
+    githubUsers,
+    githubMemberTokens,
+    githubRateLimit: (n, s) => {
+      ghLimited = n;
+      ghReset = s;
+    },
     gitlab,
     requests,
     rateLimit: (n, s) => {
