@@ -10,7 +10,9 @@
  *  - "cormac had given": the verb RegExp is tried only on the token before each " said"-like verb
  *    (a sticky copy at each start in that token: the same leftmost match the global one finds);
  *  - "silvana, adam and caleb": only when the text holds a comma followed by a space or a tab.
- * Text with any non-ASCII character (\p{Ll} is then more than a-z) takes lowerCaseNames itself.
+ * Characters outside ASCII are classed once each by the RegExp's own \p{Ll} (a table of the BMP);
+ * text holding a surrogate (a code point beyond the BMP, one character to a `u` RegExp but two
+ * code units here) takes lowerCaseNames itself.
  */
 import { lowerCaseNames, surnameShaped } from './text-name-context.js';
 
@@ -60,18 +62,29 @@ function givenFilter(F: Set<string>, C: Set<string>): (h: number) => boolean {
   };
 }
 
-/** a-z, the only \p{Ll} of ASCII text. */
-const lower = (c: number) => c >= 97 && c <= 122;
-/** [\p{Ll}'’-] on ASCII text. */
-const inWord = (c: number) => (c >= 97 && c <= 122) || c === 39 || c === 45;
+/** Per BMP code unit above ASCII, filled on first sight: 0 unknown, 1 neither, 2 ’ (in a word only), 3 \p{Ll}. */
+const CLASS = new Uint8Array(0x10000);
+const LL = /^\p{Ll}$/u;
+function classOf(c: number): number {
+  let k = CLASS[c];
+  if (k === 0) {
+    k = c >= 0xd800 && c <= 0xdfff ? 1 : LL.test(String.fromCharCode(c)) ? 3 : c === 0x2019 ? 2 : 1;
+    CLASS[c] = k;
+  }
+  return k;
+}
+/** \p{Ll} (a-z in ASCII). */
+const lower = (c: number) => (c < 128 ? c >= 97 && c <= 122 : c < 0x10000 && classOf(c) === 3);
+/** [\p{Ll}'’-]. */
+const inWord = (c: number) => (c < 128 ? (c >= 97 && c <= 122) || c === 39 || c === 45 : c < 0x10000 && classOf(c) >= 2);
 
 export function lowerCaseNamesFast(text: string, F: Set<string>, L: Set<string>, C: Set<string>, add: (v: string) => void): void {
   const n = text.length;
   const maybeGiven = givenFilter(F, C);
   // Pairs: the words are the matches of /\p{Ll}[\p{Ll}'’-]+/g; a word is `a` of a pair only when
   // the next word starts one space after it. Every character is c0 once (a word ends at the
-  // first character outside a-z ' -): the loop also sees a non-ASCII character (then the whole
-  // text takes lowerCaseNames; the pairs found so far wait in `pairs`) and a comma before a blank.
+  // first character outside [\p{Ll}'’-]): the loop also sees a surrogate (then the whole text
+  // takes lowerCaseNames; the pairs found so far wait in `pairs`) and a comma before a blank.
   let a: string | null = null;
   let aEnd = -1;
   let pairs: string[] | null = null;
@@ -79,7 +92,7 @@ export function lowerCaseNamesFast(text: string, F: Set<string>, L: Set<string>,
   for (let i = 0; i < n; ) {
     const c0 = text.charCodeAt(i);
     if (!lower(c0) || !inWord(text.charCodeAt(i + 1))) {
-      if (c0 >= 128) {
+      if (c0 >= 0xd800 && c0 <= 0xdfff) {
         lowerCaseNames(text, F, L, C, add);
         return;
       }
