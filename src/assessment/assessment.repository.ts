@@ -28,6 +28,12 @@ export class AssessmentRepository {
     await this.db.updateTable('assessments').set(patch).where('id', '=', id).execute();
   }
 
+  /** Applies `patch` only while the status is one of `from`; false when it was not (a cancel, say, landed first). */
+  async updateIfStatus(id: string, from: AssessmentsTable['status'][], patch: Partial<AssessmentsTable>): Promise<boolean> {
+    const r = await this.db.updateTable('assessments').set(patch).where('id', '=', id).where('status', 'in', from).executeTakeFirst();
+    return Number(r.numUpdatedRows) === 1;
+  }
+
   /** `population_json` of the incident's newest completed assessment. */
   async newestPopulation(incidentId: string): Promise<string | null> {
     const r = await this.db
