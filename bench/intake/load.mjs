@@ -59,7 +59,9 @@ const results = [];
 const dur = Number(args.duration);
 await send(3); // warm-up: JIT, statement cache, a few suspects
 const cpu0 = serve.cpuSeconds();
+const senderCpu0 = process.cpuUsage();
 const r1 = await send(dur);
+const senderCpu = process.cpuUsage(senderCpu0);
 const alerts = r1['2xx'] * PER_REQUEST;
 const line1 = {
   phase: 'steady',
@@ -73,6 +75,8 @@ const line1 = {
   non2xx: r1.non2xx,
   errors: r1.errors + r1.timeouts,
   serveCpuMsPerAlert: Number((((serve.cpuSeconds() - cpu0) * 1000) / Math.max(1, alerts)).toFixed(3)),
+  // The 50 senders (autocannon, this process) share the machine's cores with serve: their CPU counts against the same budget.
+  senderCpuMsPerAlert: Number(((senderCpu.user + senderCpu.system) / 1000 / Math.max(1, alerts)).toFixed(3)),
   loadavg: loadavg()[0],
 };
 console.log(JSON.stringify(line1));

@@ -55,6 +55,8 @@ interface Pending {
   source: string;
   cfg: StoreConfig;
   items: ToStore[];
+  /** Each item's row, encrypted and fingerprinted on arrival (outside the group's transaction); copied before a group changes it. */
+  rows: IntakeAlertsTable[];
   at: string;
   resolve(out: IngestItem[]): void;
   reject(e: unknown): void;
@@ -80,8 +82,13 @@ export class IntakeWriter {
   ) {}
 
   store(source: string, cfg: StoreConfig, items: ToStore[], at: string): Promise<IngestItem[]> {
+    // Rows are built (encrypted, fingerprinted) as requests arrive, not inside the group's
+    // transaction: on PostgreSQL that work then overlaps the previous group's round trips instead
+    // of lengthening the transaction every request of the group waits on.
+    const mac = (s: string) => this.keyring.blindIndex(`intake-fp:${source}`, s);
+    const rows = items.map(({ alert, raw }) => this.row(source, cfg, alert, raw, at, mac));
     return new Promise<IngestItem[]>((resolve, reject) => {
-      this.pending.push({ source, cfg, items, at, resolve, reject });
+      this.pending.push({ source, cfg, items, rows, at, resolve, reject });
       if (this.pending.length >= GROUP_COMMIT_MAX) void this.flush();
       else this.timer ??= setTimeout(() => void this.flush(), FLUSH_WINDOW_MS);
     });
@@ -125,9 +132,8 @@ export class IntakeWriter {
     const out: Prepared[] = [];
     const seen = new Map<string, number>();
     for (const b of group) {
-      const mac = (s: string) => this.keyring.blindIndex(`intake-fp:${b.source}`, s);
-      for (const { alert, raw } of b.items) {
-        const row = this.row(b.source, b.cfg, alert, raw, b.at, mac);
+      for (const [i, { alert }] of b.items.entries()) {
+        const row = { ...b.rows[i]! };
         const key = `${row.source}\u0000${row.fingerprint}`;
         const firstOf = seen.get(key) ?? out.length;
         if (firstOf === out.length) seen.set(key, firstOf);

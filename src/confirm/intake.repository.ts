@@ -1,5 +1,6 @@
 /** The Confirm feature's store: sources, alerts, entities, suspected incidents (the only Kysely file of intake). */
 import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Dialect } from '../platform/config.js';
 import type { Database } from '../platform/db/schema.js';
 import { runCompiledInsert } from '../platform/db/compiled-insert.js';
 import {
@@ -18,12 +19,16 @@ export const LIVE_SUSPECT = ['open', 'acknowledged'] as const;
 export class IntakeRepository {
   readonly db: Kysely<ConfirmDatabase>;
 
-  constructor(db: Kysely<Database> | Kysely<ConfirmDatabase> | Transaction<ConfirmDatabase>) {
+  /** The store's dialect, where the SQL differs (row locks); SQLite when not given. */
+  constructor(
+    db: Kysely<Database> | Kysely<ConfirmDatabase> | Transaction<ConfirmDatabase>,
+    private readonly dialect: Dialect = 'sqlite',
+  ) {
     this.db = confirmDb(db as Kysely<Database>);
   }
 
   transaction<T>(fn: (repo: IntakeRepository, trx: Transaction<Database>) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => fn(new IntakeRepository(trx), trx as unknown as Transaction<Database>));
+    return this.db.transaction().execute((trx) => fn(new IntakeRepository(trx, this.dialect), trx as unknown as Transaction<Database>));
   }
 
   // --- sources -----------------------------------------------------------------------------
@@ -208,10 +213,18 @@ export class IntakeRepository {
       .execute();
     return this.suspect(id);
   }
-  /** Locks the live ones of these suspects (as lockSuspect) and reads them. */
+  /**
+   * Locks the live ones of these suspects (as lockSuspect) and reads them. PostgreSQL: one
+   * SELECT … FOR UPDATE (it conflicts with the no-op UPDATE of lockSuspect as that UPDATE would),
+   * one round trip fewer in every intake group commit.
+   */
   async lockLiveSuspects(ids: string[]): Promise<IntakeSuspectsTable[]> {
     const out: IntakeSuspectsTable[] = [];
     for (const part of chunks([...ids].sort(), 500)) {
+      if (this.dialect === 'postgresql') {
+        out.push(...(await this.db.selectFrom('intake_suspects').selectAll().where('id', 'in', part).where('status', 'in', [...LIVE_SUSPECT]).orderBy('id').forUpdate().execute()));
+        continue;
+      }
       await this.db
         .updateTable('intake_suspects')
         .set((eb) => ({ updated_at: eb.ref('updated_at') }))

@@ -9,6 +9,7 @@ import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { Dialect } from '../config.js';
 import type { Database } from './schema.js';
+import { checkpointOffThread } from './sqlite-checkpoint.js';
 
 export interface Store {
   db: Kysely<Database>;
@@ -54,8 +55,17 @@ export function openStore(opts: StoreOptions): Store {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
   cachePreparedStatements(sqlite);
+  const checkpointer = file === ':memory:' ? null : checkpointOffThread(sqlite, file);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', close: () => db.destroy() };
+  return {
+    db,
+    dialect: 'sqlite',
+    close: async () => {
+      // The checkpointer's connection first: the last one to close checkpoints and removes the WAL.
+      await checkpointer?.close();
+      await db.destroy();
+    },
+  };
 }
 
 /** Statements kept per connection; the hot paths use a few dozen distinct ones. */

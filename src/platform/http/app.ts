@@ -3,7 +3,6 @@
  * problem+json errors and the fail-closed auth hook. Feature routes arrive as plugins.
  */
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -12,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Platform } from '../platform.js';
 import { registerAuthHook } from './auth-hook.js';
 import { registerMetrics } from './metrics-route.js';
+import { registerSecurityHeaders } from './security-headers.js';
 import { sharedRateLimitStore } from './shared-rate-limit.js';
 import { errorHandler, sendProblem } from './problem.js';
 
@@ -39,7 +39,7 @@ export async function buildHttpApp(platform: Platform, opts: HttpOptions): Promi
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
 
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -13,7 +13,8 @@ import { isCountry, isUsState } from '../classify/geo.js';
 import type { ValueFinding } from '../types.js';
 import { element } from './detector.js';
 import { COMMON_WORDS, FIRST_NAMES, LAST_NAMES } from './name-lists.data.js';
-import { CUE_AFTER, CUE_BEFORE, CUE_LAST_WORDS, cueAfterGate, enumerationNames, lowerCaseNames, speakerNames, surnameShaped, vetoed } from './text-name-context.js';
+import { CUE_AFTER, CUE_BEFORE, CUE_LAST_WORDS, cueAfterGate, enumerationNames, speakerNames, surnameShaped, vetoed } from './text-name-context.js';
+import { lowerCaseNamesFast } from './text-lower-names.js';
 
 let first: Set<string> | null = null;
 let last: Set<string> | null = null;
@@ -153,7 +154,7 @@ export function nameWords(text: string, out: ValueFinding[], memo = true, cands?
     if (!out.some((f) => f.element === 'person_name' && f.value === v)) out.push(element('person_name', v));
   };
   if (!HAS_UPPER.test(text)) {
-    lowerCaseNames(text, F, L, C, add);
+    lowerCaseNamesFast(text, F, L, C, add);
     return;
   }
   // Candidates by one regex jump (an upper-case letter, then a lower-case one or a dot/space for
