@@ -20,6 +20,12 @@ const KERNELS = [
     what: 'CSV row count and width check (WebAssembly SIMD); kernel: csv-rows.wat, use: csv-rows.ts.',
   },
   {
+    wat: 'src/assessment/scanner/detectors/text-anchors.wat',
+    out: 'src/assessment/scanner/detectors/text-anchors.wasm.ts',
+    name: 'TEXT_ANCHORS_WASM',
+    what: 'Keyword and name candidates of an ASCII log line (WebAssembly MVP); kernel: text-anchors.wat, use: text-anchors.ts.',
+  },
+  {
     wat: 'src/assessment/scanner/engine/siphash.wat',
     out: 'src/assessment/scanner/engine/siphash.wasm.ts',
     name: 'SIPHASH_WASM',

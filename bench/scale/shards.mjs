@@ -70,12 +70,12 @@ for (const n of [1, 2]) {
 }
 // The merge: every shard log replayed in order, the report built (one process).
 const { readFileSync } = await import('node:fs');
-async function* parts() {
-  for (const f of files) for (const b of JSON.parse(readFileSync(`${f}.log`, 'utf8'))) yield Buffer.from(b, 'base64');
+async function* parts(f) {
+  for (const b of JSON.parse(readFileSync(`${f}.log`, 'utf8'))) yield Buffer.from(b, 'base64');
 }
 const m0 = process.cpuUsage();
 const mw = performance.now();
-const merged = await mergeEvidenceShards(parts(), { key: Buffer.from(key, 'hex'), bytesTotal: 0, started: performance.now() });
+const merged = await mergeEvidenceShards(files.map((f) => ({ members: false, logs: [parts(f)] })), { key: Buffer.from(key, 'hex'), bytesTotal: 0, started: performance.now() });
 const mc = process.cpuUsage(m0);
 const merge = { cpuS: (mc.user + mc.system) / 1e6, wallS: (performance.now() - mw) / 1000, individuals: merged.report.totals.individuals, records: merged.report.totals.records };
 rmSync(dir, { recursive: true, force: true });

@@ -13,17 +13,18 @@ import type { Database } from '../platform/db/schema.js';
 import { BadInputError } from '../platform/errors.js';
 import { HttpError, NotFoundError } from '../platform/http/problem.js';
 import type { JobContext, JobQueue } from '../platform/jobs/job-queue.js';
+import { AssessmentRepository } from './assessment.repository.js';
 import type { AssessmentDatabase, AssessmentsTable } from './assessment.tables.js';
 import { type ExposureReport, ExposureReportSchema } from './scan.schema.js';
 import { ELEMENT_IDS, type ElementId } from './scanner/types.js';
 import { SECRET_TARGETS_PREFIX } from './scanner/engine/secret-report.js';
 import { runEvidenceScan } from './scan-runner.js';
 import type { CanaryRecord } from './scanner/engine/canaries.js';
-import { MERGE_QUEUE, SHARD_QUEUE, ScanShards, type ShardPayload } from './scan-shards.js';
+import { MERGE_QUEUE, PEOPLE_QUEUE, type PeoplePayload, SHARD_QUEUE, ScanShards, type ShardPayload } from './scan-shards.js';
 import { ShardParts } from './shard-parts.js';
 import type { BlobStore } from '../platform/storage/blob-store.js';
 
-export { MERGE_QUEUE, SHARD_QUEUE };
+export { MERGE_QUEUE, PEOPLE_QUEUE, SHARD_QUEUE };
 
 export const ASSESS_QUEUE = 'assessment.run';
 
@@ -102,6 +103,7 @@ function newRow(incidentId: string, source: Assessment['source'], evidenceIds: s
 
 export class AssessmentService {
   private readonly db: Kysely<AssessmentDatabase>;
+  private readonly repo: AssessmentRepository;
   private listeners: Array<(incidentId: string, actor: Actor) => void> = [];
   private scannedListeners: Array<(bytes: number, durationMs: number) => void> = [];
 
@@ -117,20 +119,22 @@ export class AssessmentService {
      * `canaries`: the organisation's canary records, looked for in every scan (a port: the canary
      * feature lives in src/confirm; src/main/modules.ts wires it).
      */
-    opts: { distributed?: boolean; shardBytes?: number; blobs?: BlobStore | null; canaries?: CanarySource } = {},
+    opts: { distributed?: boolean; shardBytes?: number; peopleJobs?: number; blobs?: BlobStore | null; canaries?: CanarySource } = {},
   ) {
     this.db = db as unknown as Kysely<AssessmentDatabase>;
+    this.repo = new AssessmentRepository(this.db);
     this.canaries = opts.canaries ?? (async () => []);
     this.shards = opts.distributed
       ? new ScanShards(this.db, keyring, jobs, {
           open: (evidenceId, incidentId, actor, assessmentId, range) => this.evidence.open(evidenceId, incidentId, actor, assessmentId, range),
           complete: (id, incidentId, report, raw, actor) => this.complete(id, incidentId, report, raw, actor),
           setStatus: (id, patch) => this.setStatus(id, patch),
+          markRunning: (id) => this.markRunning(id),
           scanned: (bytes, ms) => {
             for (const l of this.scannedListeners) l(bytes, ms);
           },
           canaries: () => this.canaries(),
-        }, new ShardParts(this.db, keyring, opts.blobs ?? null), opts.shardBytes)
+        }, new ShardParts(this.db, keyring, opts.blobs ?? null), opts.shardBytes, opts.peopleJobs)
       : null;
   }
 
@@ -141,6 +145,12 @@ export class AssessmentService {
   runShard(payload: ShardPayload, ctx: JobContext): Promise<unknown> {
     if (!this.shards) throw new Error('shards run only on a shared queue (BREACHDESK_JOB_QUEUE=pg-boss)');
     return this.shards.runShard(payload, ctx);
+  }
+
+  /** A people job of a distributed scan's merge: its range of the people index's partitions grouped. */
+  groupPeople(payload: PeoplePayload, ctx: JobContext): Promise<unknown> {
+    if (!this.shards) throw new Error('shards run only on a shared queue (BREACHDESK_JOB_QUEUE=pg-boss)');
+    return this.shards.groupPeople(payload, ctx);
   }
 
   /** The merge job of a distributed scan. */
@@ -199,7 +209,7 @@ export class AssessmentService {
   }
 
   private async row(id: string): Promise<AssessmentsTable> {
-    const r = await this.db.selectFrom('assessments').selectAll().where('id', '=', id).executeTakeFirst();
+    const r = await this.repo.get(id);
     if (!r) throw new NotFoundError('assessment');
     return r;
   }
@@ -217,7 +227,7 @@ export class AssessmentService {
   }
 
   async list(incidentId: string): Promise<Assessment[]> {
-    const rows = await this.db.selectFrom('assessments').selectAll().where('incident_id', '=', incidentId).orderBy('created_at', 'desc').execute();
+    const rows = await this.repo.listByIncident(incidentId);
     return rows.map((r) => ({ ...this.toAssessment({ ...r, report_enc: null }) }));
   }
 
@@ -227,12 +237,12 @@ export class AssessmentService {
     await this.evidence.check([...new Set(evidenceIds)], incidentId, actor);
     const row = newRow(incidentId, 'evidence', evidenceIds, 'queued', actor);
     const id = row.id;
-    await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('assessments').values(row).execute();
+    await this.repo.transaction(async (repo, trx) => {
+      await repo.insert(row);
       await this.audit.record({ actor, action: 'assessment.started', subjectType: 'assessment', subjectId: id, incidentId, after: { evidenceIds } }, trx);
     });
     const jobId = await this.jobs.send(ASSESS_QUEUE, { assessmentId: id, actor }, { singletonKey: `assessment:${id}`, maxAttempts: 3 });
-    await this.db.updateTable('assessments').set({ job_id: jobId }).where('id', '=', id).execute();
+    await this.repo.update(id, { job_id: jobId });
     return this.get(id);
   }
 
@@ -255,8 +265,19 @@ export class AssessmentService {
     const r = await this.row(id);
     if (r.status !== 'cancelled' && r.status !== 'failed') throw new HttpError(409, `assessment is ${r.status}; only cancelled or failed ones can be resumed`);
     await this.evidence.check(JSON.parse(r.evidence_ids) as string[], r.incident_id, actor);
-    const jobId = await this.jobs.send(ASSESS_QUEUE, { assessmentId: id, actor }, { singletonKey: `assessment:${id}`, maxAttempts: 3 });
-    await this.setStatus(id, { status: 'queued', job_id: jobId, error: null });
+    // Queued before the job is sent: a worker may take the job up before send() returns (a
+    // NOTIFY wakes it at once), and a job that found the assessment still cancelled skipped it and
+    // left it queued for ever (distributed-scan.test.ts timed out after resume). Conditional, so
+    // two resumes at once queue one job.
+    if (!(await this.move(id, ['cancelled', 'failed'], { status: 'queued', error: null }))) throw new HttpError(409, 'assessment is no longer cancelled or failed');
+    let jobId: string;
+    try {
+      jobId = await this.jobs.send(ASSESS_QUEUE, { assessmentId: id, actor }, { singletonKey: `assessment:${id}`, maxAttempts: 3 });
+    } catch (e) {
+      await this.setStatus(id, { status: r.status, error: r.error });
+      throw e;
+    }
+    await this.setStatus(id, { job_id: jobId });
     await this.audit.record({ actor, action: 'assessment.resumed', subjectType: 'assessment', subjectId: id, incidentId: r.incident_id });
     return this.get(id);
   }
@@ -270,28 +291,28 @@ export class AssessmentService {
     }
     const row = newRow(incidentId, 'import', [], 'running', actor);
     const id = row.id;
-    await this.db.insertInto('assessments').values(row).execute();
+    await this.repo.insert(row);
     await this.complete(id, incidentId, parsed.data, rawSamples, actor);
     return this.get(id);
   }
 
-  private async complete(id: string, incidentId: string, report: ExposureReport, raw: Record<string, string[]> | null, actor: Actor): Promise<void> {
+  /** Stores the report; false when the assessment was cancelled meanwhile (nothing stored). */
+  private async complete(id: string, incidentId: string, report: ExposureReport, raw: Record<string, string[]> | null, actor: Actor): Promise<boolean> {
     const now = new Date().toISOString();
     const ctx = `assessment:${id}`;
     const population = populationOf(report);
-    await this.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('assessments')
-        .set({
-          status: 'done',
-          report_enc: this.keyring.encryptJson(report, ctx),
-          raw_samples_enc: raw ? this.keyring.encryptJson(raw, `${ctx}:raw`) : null,
-          population_json: JSON.stringify(population),
-          updated_at: now,
-          completed_at: now,
-        })
-        .where('id', '=', id)
-        .execute();
+    const completed = await this.repo.transaction(async (repo, trx) => {
+      // A cancel that landed while the report was built wins: the assessment stays cancelled
+      // (a resume merges again), and no completion is recorded.
+      const updated = await repo.updateIfStatus(id, ['queued', 'running'], {
+        status: 'done',
+        report_enc: this.keyring.encryptJson(report, ctx),
+        raw_samples_enc: raw ? this.keyring.encryptJson(raw, `${ctx}:raw`) : null,
+        population_json: JSON.stringify(population),
+        updated_at: now,
+        completed_at: now,
+      });
+      if (!updated) return false;
       await this.audit.record(
         {
           actor,
@@ -312,25 +333,30 @@ export class AssessmentService {
         },
         trx,
       );
+      return true;
     });
-    for (const l of this.listeners) l(incidentId, actor);
+    if (completed) for (const l of this.listeners) l(incidentId, actor);
+    return completed;
+  }
+
+  /** queued → running (running stays): false when it was cancelled, done or failed meanwhile. */
+  private markRunning(id: string): Promise<boolean> {
+    return this.move(id, ['queued', 'running'], { status: 'running', error: null });
+  }
+
+  /** Applies `patch` only while the status is one of `from`; false when it was not. */
+  private move(id: string, from: Assessment['status'][], patch: Partial<AssessmentsTable>): Promise<boolean> {
+    return this.repo.updateIfStatus(id, from, { ...patch, updated_at: new Date().toISOString() });
   }
 
   private async setStatus(id: string, patch: Partial<AssessmentsTable>): Promise<void> {
-    await this.db.updateTable('assessments').set({ ...patch, updated_at: new Date().toISOString() }).where('id', '=', id).execute();
+    await this.repo.update(id, { ...patch, updated_at: new Date().toISOString() });
   }
 
   /** People per jurisdiction from the newest completed assessment of the incident. */
   async population(incidentId: string): Promise<PopulationRow[]> {
-    const r = await this.db
-      .selectFrom('assessments')
-      .select('population_json')
-      .where('incident_id', '=', incidentId)
-      .where('status', '=', 'done')
-      .orderBy('completed_at', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    return r?.population_json ? (JSON.parse(r.population_json) as PopulationRow[]) : [];
+    const json = await this.repo.newestPopulation(incidentId);
+    return json ? (JSON.parse(json) as PopulationRow[]) : [];
   }
 
   /** The job handler: scan the evidence streams, report progress, honour cancellation. */
@@ -347,7 +373,8 @@ export class AssessmentService {
       await this.setStatus(r.id, { status: 'failed', error: (e as Error).message.split('\n')[0] ?? 'not allowed' });
       throw e;
     }
-    await this.setStatus(r.id, { status: 'running', error: null });
+    // Only a queued or running assessment starts: one cancelled meanwhile stays cancelled.
+    if (!(await this.markRunning(r.id))) return { skipped: 'cancelled' };
     if (this.shards) return this.shards.plan(r, payload.actor);
     let last = 0;
     try {
@@ -364,7 +391,7 @@ export class AssessmentService {
           void ctx.reportProgress(p).catch(() => {});
         },
       });
-      await this.complete(r.id, r.incident_id, result.report, result.rawSamples ?? null, payload.actor);
+      if (!(await this.complete(r.id, r.incident_id, result.report, result.rawSamples ?? null, payload.actor))) return { cancelled: true };
       const bytes = result.report.files.reduce((n, f) => n + (f.bytes ?? 0), 0);
       for (const l of this.scannedListeners) l(bytes, result.report.performance.durationMs);
       return { individuals: result.report.totals.individuals };

@@ -6,8 +6,10 @@
 import { Readable } from 'node:stream';
 import type { ExposureReport } from './scan.schema.js';
 import { randomBytes } from 'node:crypto';
-import { Aggregate } from './scanner/engine/aggregate.js';
-import type { CanaryRecord } from './scanner/engine/canaries.js';
+import { Aggregate, PeopleSink } from './scanner/engine/aggregate.js';
+import { addCanaries, type CanaryRecord } from './scanner/engine/canaries.js';
+import { type PartitionGroup, PEOPLE_PARTITIONS, PeopleIndex } from './scanner/engine/people.js';
+import type { ScanSink } from './scanner/engine/scan-read.js';
 import { createBatchRunner } from './scanner/engine/pool.js';
 import { defaultDetectionPort, finishScan, scan } from './scanner/engine/scan.js';
 import { readInto } from './scanner/engine/scan-read.js';
@@ -86,23 +88,54 @@ export async function scanEvidenceShard(
   await opts.onParts(log.take(true));
 }
 
+/** Per evidence item, its shards' logs in order: ranges (or the whole item) one after the other, groups of members interleaved. */
+export type ShardItems = { members: boolean; logs: AsyncIterable<Buffer>[] }[];
+
+/** Every shard's log replayed into `sink`, item by item in the assessment's order (the one order all merge jobs share). */
+async function replayItems(items: ShardItems, sink: ScanSink): Promise<void> {
+  for (const item of items) {
+    if (item.members) await replayGroups(item.logs.map(opsOf), sink);
+    else for (const log of item.logs) for await (const part of log) replayPart(part, sink);
+  }
+}
+
 /**
- * The distributed scan's merge: every shard's parts, shard by shard in the assessment's order,
- * replayed into one aggregate, then the report built as `scan` builds it (engine/scan.ts finishScan).
+ * A people job of the distributed merge (scan-shards.ts): every shard's log replayed as the merge
+ * replays it, but only the people index's partitions [from, to) kept and grouped (engine/people.ts
+ * groupPartition) — with the canaries' values, as finishScan adds them. The records are numbered as
+ * in the one-process replay, so each group is the one the merge would make itself.
  */
-export async function mergeEvidenceShards(
-  /** Per evidence item, its shards' logs in order: ranges (or the whole item) one after the other, groups of members interleaved. */
-  items: { members: boolean; logs: AsyncIterable<Buffer>[] }[],
-  opts: { key: Buffer; bytesTotal: number; started: number; canaries?: CanaryRecord[] },
-): Promise<{ report: ExposureReport; rawSamples: Record<string, string[]> | null }> {
+export async function groupEvidencePeople(items: ShardItems, opts: { key: Buffer; partitions: readonly [number, number]; canaries?: CanaryRecord[] }): Promise<PartitionGroup[]> {
   const temp = new TempDir();
   const spill = new SpillStore();
   try {
-    const agg = new Aggregate(temp, spill);
-    for (const item of items) {
-      if (item.members) await replayGroups(item.logs.map(opsOf), agg);
-      else for (const log of item.logs) for await (const part of log) replayPart(part, agg);
-    }
+    const people = new PeopleIndex(temp, spill, { partitions: opts.partitions, noHints: true });
+    await replayItems(items, new PeopleSink(people));
+    if (opts.canaries?.length) addCanaries(opts.canaries, people, opts.key, await defaultDetectionPort());
+    return await people.group();
+  } finally {
+    spill.close();
+    temp.remove();
+  }
+}
+
+/**
+ * The distributed scan's merge: every shard's parts, shard by shard in the assessment's order,
+ * replayed into one aggregate, then the report built as `scan` builds it (engine/scan.ts finishScan).
+ * With `groups` (all PEOPLE_PARTITIONS of them, from the people jobs) the aggregate logs no values
+ * and the people are counted from those groups instead of grouping here.
+ */
+export async function mergeEvidenceShards(
+  items: ShardItems,
+  opts: { key: Buffer; bytesTotal: number; started: number; canaries?: CanaryRecord[]; groups?: PartitionGroup[] },
+): Promise<{ report: ExposureReport; rawSamples: Record<string, string[]> | null }> {
+  const temp = new TempDir();
+  const spill = new SpillStore();
+  const groups = opts.groups;
+  if (groups && groups.length !== PEOPLE_PARTITIONS) throw new Error(`the people jobs made ${groups.length} of ${PEOPLE_PARTITIONS} partitions`);
+  try {
+    const agg = new Aggregate(temp, spill, groups ? { partitions: [0, 0] } : {});
+    await replayItems(items, agg);
     const result = await finishScan(agg, {
       opts: { rawSamples: true, canaries: opts.canaries },
       read: evidenceReader(() => Promise.reject(new Error('a merge reads no files'))),
@@ -112,6 +145,7 @@ export async function mergeEvidenceShards(
       threads: 0,
       started: opts.started,
       bytesTotal: opts.bytesTotal,
+      ...(groups ? { groups: async (_data: Uint32Array, _customers: boolean, p: number) => groups[p]! } : {}),
     });
     return { report: result.report, rawSamples: result.rawSamples ?? null };
   } finally {

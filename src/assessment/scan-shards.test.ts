@@ -10,7 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeMultiLeak } from '../../test/generators/multi-leak.js';
 import { writeQuotedCsv } from '../../test/generators/quoted-csv.js';
 import { zipBuffer } from '../../test/generators/writers.js';
-import { mergeEvidenceShards, type OpenChunks, scanEvidence, scanEvidenceShard } from './scan-evidence.js';
+import { deserialize, serialize } from 'node:v8';
+import { groupEvidencePeople, mergeEvidenceShards, type OpenChunks, scanEvidence, scanEvidenceShard } from './scan-evidence.js';
+import type { CanaryRecord } from './scanner/engine/canaries.js';
+import { type PartitionGroup, PEOPLE_PARTITIONS } from './scanner/engine/people.js';
 import { planUnits, type ShardUnit } from './scan-plan.js';
 import { defaultDetectionPort } from './scanner/engine/scan.js';
 import { makeTar } from './scanner/readers/testing.js';
@@ -18,6 +21,7 @@ import { ShardFallback } from './scanner/types.js';
 
 let dir: string;
 let files: string[];
+let leak: ReturnType<typeof writeMultiLeak>;
 const open: OpenChunks = async (id, range) => ({
   name: basename(id),
   size: statSync(id).size,
@@ -28,6 +32,7 @@ const open: OpenChunks = async (id, range) => ({
 async function planned(paths: string[], shardBytes: number) {
   const key = Buffer.alloc(32, 9);
   const items: { members: boolean; logs: AsyncIterable<Buffer>[] }[] = [];
+  const kept: { members: boolean; logs: Buffer[][] }[] = [];
   const units: (ShardUnit | null)[][] = [];
   for (const path of paths) {
     const u = await planUnits((range) => open(path, range), shardBytes, defaultDetectionPort);
@@ -35,13 +40,32 @@ async function planned(paths: string[], shardBytes: number) {
     const logs: Buffer[][] = u.map(() => []);
     for (let k = u.length - 1; k >= 0; k--) await scanEvidenceShard(path, open, { key, unit: u[k], partBytes: 32 << 10, onParts: async (p) => void logs[k]!.push(...p) });
     items.push({ members: u[0]?.kind === 'members', logs: logs.map(from) });
+    kept.push({ members: u[0]?.kind === 'members', logs });
   }
-  return { units, merged: await mergeEvidenceShards(items, { key, bytesTotal: 0, started: performance.now() }) };
+  return { units, kept, key, merged: await mergeEvidenceShards(items, { key, bytesTotal: 0, started: performance.now() }) };
+}
+
+/** Fresh iterables over kept shard logs (each job replays them anew). */
+const again = (kept: { members: boolean; logs: Buffer[][] }[]) => kept.map((k) => ({ members: k.members, logs: k.logs.map(from) }));
+
+/**
+ * The merge split as on a fleet (scan-shards.ts): `jobs` people jobs, each grouping its range of
+ * the people index's partitions from its own replay, their groups crossing a process boundary
+ * (v8 serialization, as stored), then the report job.
+ */
+async function inPeopleJobs(kept: { members: boolean; logs: Buffer[][] }[], key: Buffer, jobs: number, canaries?: CanaryRecord[]) {
+  const groups: PartitionGroup[] = [];
+  for (let k = 0; k < jobs; k++) {
+    const range = [Math.floor((k * PEOPLE_PARTITIONS) / jobs), Math.floor(((k + 1) * PEOPLE_PARTITIONS) / jobs)] as const;
+    for (const g of await groupEvidencePeople(again(kept), { key, partitions: range, canaries })) groups.push(deserialize(serialize(g)) as PartitionGroup);
+  }
+  return mergeEvidenceShards(again(kept), { key, bytesTotal: 0, started: performance.now(), canaries, groups });
 }
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'breachdesk-shards-'));
-  files = writeMultiLeak(dir, { seed: 18, people: 800, logLines: 3000 }).files;
+  leak = writeMultiLeak(dir, { seed: 18, people: 800, logLines: 3000 });
+  files = leak.files;
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -81,7 +105,7 @@ describe('a scan in shards', () => {
     const log = files.find((f) => f.endsWith('.log'))!;
     const paths = [csv, zip, log, tar];
     const single = await scanEvidence(paths, open, {});
-    const { units, merged } = await planned(paths, 64 << 10);
+    const { units, merged, kept, key } = await planned(paths, 64 << 10);
     const ranges = units[0]!.filter((u) => u?.kind === 'range');
     expect(ranges.length).toBeGreaterThanOrEqual(3);
     // The cuts fall inside quoted notes now and then; every range starts at a row all the same.
@@ -93,7 +117,34 @@ describe('a scan in shards', () => {
     const { performance: _b, ...b } = merged.report;
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
     expect(merged.rawSamples).toEqual(single.rawSamples);
-  }, 120_000);
+    // The people grouping in 1, 3 and 7 people jobs (uneven ranges): the same report again.
+    for (const jobs of [1, 3, 7]) {
+      const { performance: _c, ...c } = (await inPeopleJobs(kept, key, jobs)).report;
+      expect(JSON.stringify(c)).toBe(JSON.stringify(a));
+    }
+  }, 180_000);
+
+  it('people jobs with canaries: the report of the merge grouping alone, canaries found included', async () => {
+    // Canaries: two people of the leak (by e-mail, by phone) and one not in it.
+    const canaries: CanaryRecord[] = [
+      { id: 'c1', dataset: 'crm', email: leak.people[3]!.email },
+      { id: 'c2', dataset: 'billing', phone: leak.people[10]!.phone },
+      { id: 'c3', dataset: 'hr', email: 'nobody-here@canary.example' },
+    ];
+    const single = await scanEvidence(files, open, { canaries });
+    const { kept, key } = await planned(files, 1 << 20);
+    const alone = await mergeEvidenceShards(again(kept), { key, bytesTotal: 0, started: performance.now(), canaries });
+    const { performance: _a, ...a } = single.report;
+    const { performance: _b, ...b } = alone.report;
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+    expect(b.canaries?.found).toBeGreaterThanOrEqual(1);
+    for (const jobs of [2, 5]) {
+      const { performance: _c, ...c } = (await inPeopleJobs(kept, key, jobs, canaries)).report;
+      expect(JSON.stringify(c)).toBe(JSON.stringify(a));
+    }
+    // A group missing (a job never ran) is refused, not reported as no people.
+    await expect(mergeEvidenceShards(again(kept), { key, bytesTotal: 0, started: performance.now(), groups: [] })).rejects.toThrow(/0 of 256/);
+  }, 180_000);
 
   it('a range that cannot be read apart (an unbalanced quote) falls back instead of guessing', async () => {
     const csv = writeQuotedCsv(join(dir, 'broken.csv'), 18_000, 0.9);

@@ -14,6 +14,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
+import { deserialize, serialize } from 'node:v8';
 import type { Kysely } from 'kysely';
 import type { Actor } from '../platform/audit/audit.service.js';
 import type { Keyring } from '../platform/crypto/keyring.js';
@@ -21,7 +22,8 @@ import type { JobContext, JobQueue } from '../platform/jobs/job-queue.js';
 import type { AssessmentDatabase, AssessmentShardsTable, AssessmentsTable } from './assessment.tables.js';
 import type { ExposureReport } from './scan.schema.js';
 import type { CanaryRecord } from './scanner/engine/canaries.js';
-import { mergeEvidenceShards, type ScanProgress, scanEvidenceShard } from './scan-evidence.js';
+import { groupEvidencePeople, mergeEvidenceShards, type ScanProgress, type ShardItems, scanEvidenceShard } from './scan-evidence.js';
+import { type PartitionGroup, PEOPLE_PARTITIONS } from './scanner/engine/people.js';
 import { type OpenRange, planUnits, type ShardUnit } from './scan-plan.js';
 import { defaultDetectionPort } from './scanner/engine/scan.js';
 import { ShardFallback } from './scanner/types.js';
@@ -30,6 +32,25 @@ import type { Readable } from 'node:stream';
 
 export const SHARD_QUEUE = 'assessment.shard';
 export const MERGE_QUEUE = 'assessment.merge';
+/** The merge's grouping of the people index, a range of its partitions per job (any worker). */
+export const PEOPLE_QUEUE = 'assessment.people';
+
+export interface PeoplePayload {
+  assessmentId: string;
+  actor: Actor;
+  /** Partitions [from, to) of the people index (engine/people.ts). */
+  from: number;
+  to: number;
+}
+
+/** A people job's group of partition p is kept as the part of this (negative) seq: shard logs have seq ≥ 0. */
+const groupSeq = (p: number) => -(p + 1);
+/** The seqs of all groups: [GROUPS_FROM, 0). */
+const GROUPS_FROM = -PEOPLE_PARTITIONS;
+/** The claim of queueing the people jobs (ShardParts.claim): below every group's seq. */
+const PEOPLE_QUEUED = GROUPS_FROM - 1;
+/** The claim of queueing the merge once every group is stored (the last people jobs can end at once). */
+const MERGE_QUEUED = GROUPS_FROM - 2;
 
 export interface ShardPayload {
   assessmentId: string;
@@ -40,8 +61,11 @@ export interface ShardPayload {
 /** What the assessment service lends the shards. */
 export interface ShardHost {
   open(evidenceId: string, incidentId: string, actor: Actor, assessmentId: string, range?: { start: number; end: number }): Promise<{ name: string; size: number; stream: Readable }>;
-  complete(id: string, incidentId: string, report: ExposureReport, raw: Record<string, string[]> | null, actor: Actor): Promise<void>;
+  /** False when the assessment was cancelled meanwhile (nothing stored). */
+  complete(id: string, incidentId: string, report: ExposureReport, raw: Record<string, string[]> | null, actor: Actor): Promise<boolean>;
   setStatus(id: string, patch: Partial<AssessmentsTable>): Promise<void>;
+  /** queued → running, unless it was cancelled, done or failed meanwhile (false then). */
+  markRunning(id: string): Promise<boolean>;
   scanned(bytes: number, durationMs: number): void;
   /** The canary records the merged report looks for (scanner/engine/canaries.ts). */
   canaries(): Promise<CanaryRecord[]>;
@@ -60,6 +84,8 @@ export class ScanShards {
     private readonly parts: ShardParts,
     /** A file larger than this is cut into ranges or groups of members (BREACHDESK_SCAN_SHARD_BYTES). */
     private readonly shardBytes = 64 * 1024 * 1024,
+    /** People jobs the merge's grouping is split into (BREACHDESK_SCAN_PEOPLE_JOBS); 0 = the merge groups alone. */
+    private readonly peopleJobs = 4,
   ) {}
 
   private keyOf(r: AssessmentsTable): Buffer {
@@ -126,7 +152,8 @@ export class ScanShards {
     const unit = shard.unit_json ? (JSON.parse(shard.unit_json) as ShardUnit) : null;
     const attempt = randomUUID();
     await this.db.updateTable('assessment_shards').set({ status: 'running', attempt, worker: WORKER, error: null, updated_at: now() }).where('assessment_id', '=', p.assessmentId).where('seq', '=', p.seq).where('status', '!=', 'done').execute();
-    if (r.status === 'queued') await this.host.setStatus(r.id, { status: 'running', error: null });
+    // Conditional: a cancel that landed since the read stays (this shard then stops at its first progress report).
+    if (r.status === 'queued') await this.host.markRunning(r.id);
     const abort = new AbortController();
     const onAbort = () => abort.abort(ctx.signal.reason);
     ctx.signal.addEventListener('abort', onAbort, { once: true });
@@ -199,10 +226,88 @@ export class ScanShards {
     return { shard: p.seq, parts: part, bytes: size };
   }
 
-  /** Queues the merge once no shard is left to run. */
+  /**
+   * Once no shard is left to run: the people jobs (each a range of the people index's partitions,
+   * groupPeople), whose last queues the merge; the merge at once when there are none, or when an
+   * item must be read whole first (unsplit).
+   */
   private async mergeWhenDone(id: string, actor: Actor): Promise<void> {
-    const left = await this.db.selectFrom('assessment_shards').select((eb) => eb.fn.countAll<number>().as('n')).where('assessment_id', '=', id).where('status', 'not in', ['done', 'unsplit']).executeTakeFirstOrThrow();
-    if (Number(left.n) === 0) await this.jobs.send(MERGE_QUEUE, { assessmentId: id, actor }, { singletonKey: `assessment-merge:${id}`, maxAttempts: 3 });
+    const rows = await this.db.selectFrom('assessment_shards').select('status').where('assessment_id', '=', id).execute();
+    if (rows.some((s) => s.status !== 'done' && s.status !== 'unsplit')) return;
+    const n = Math.min(this.peopleJobs, PEOPLE_PARTITIONS);
+    if (n === 0 || rows.some((s) => s.status === 'unsplit')) return this.queueMerge(id, actor);
+    // The last shards can finish at once, each seeing none left: one of them queues the jobs.
+    if (!(await this.parts.claim(id, PEOPLE_QUEUED))) return;
+    for (let k = 0; k < n; k++) {
+      const from = Math.floor((k * PEOPLE_PARTITIONS) / n);
+      const to = Math.floor(((k + 1) * PEOPLE_PARTITIONS) / n);
+      await this.jobs.send<PeoplePayload>(PEOPLE_QUEUE, { assessmentId: id, actor, from, to }, { singletonKey: `assessment-people:${id}:${from}`, maxAttempts: 3 });
+    }
+  }
+
+  private async queueMerge(id: string, actor: Actor): Promise<void> {
+    await this.jobs.send(MERGE_QUEUE, { assessmentId: id, actor }, { singletonKey: `assessment-merge:${id}`, maxAttempts: 3 });
+  }
+
+  /**
+   * A people job: every shard's log replayed as the merge replays it, only partitions [from, to)
+   * of the people index kept and grouped (scan-evidence.ts groupEvidencePeople), each group stored
+   * as a part; the job that completes the set queues the merge. The groups are a pure function of
+   * the logs, so a retried or doubled job stores the same groups, and the merge takes any one.
+   */
+  async groupPeople(p: PeoplePayload, _ctx: JobContext): Promise<unknown> {
+    const r = await this.db.selectFrom('assessments').selectAll().where('id', '=', p.assessmentId).executeTakeFirst();
+    if (!r || r.status === 'cancelled' || r.status === 'done' || r.status === 'failed') return { skipped: r?.status ?? 'gone' };
+    const shards = await this.db.selectFrom('assessment_shards').selectAll().where('assessment_id', '=', r.id).orderBy('seq').execute();
+    if (shards.some((s) => s.status !== 'done')) return { skipped: 'shards not done' };
+    const groups = await groupEvidencePeople(this.logs(r.id, shards), { key: this.keyOf(r), partitions: [p.from, p.to], canaries: await this.host.canaries() });
+    const now = await this.db.selectFrom('assessments').select('status').where('id', '=', r.id).executeTakeFirst();
+    // Done meanwhile (a doubled job): its parts are gone, and these would outlive the report.
+    if (!now || now.status === 'done') return { skipped: now?.status ?? 'gone' };
+    const attempt = randomUUID();
+    for (const [j, g] of groups.entries()) await this.parts.put(r.id, groupSeq(p.from + j), attempt, 0, serialize(g));
+    const have = await this.parts.seqs(r.id, { from: GROUPS_FROM, below: 0 });
+    if (have.length === PEOPLE_PARTITIONS && (await this.parts.claim(r.id, MERGE_QUEUED))) await this.queueMerge(r.id, p.actor);
+    return { partitions: groups.length, from: p.from };
+  }
+
+  /** Per evidence item, its shards' logs: ranges one after the other, groups of members interleaved (shard-log.ts). */
+  private logs(id: string, shards: AssessmentShardsTable[]): ShardItems {
+    const store = this.parts;
+    const items = new Map<number, ShardItems[number]>();
+    for (const s of shards) {
+      const item = s.item ?? s.seq;
+      const entry = items.get(item) ?? { members: s.unit_json ? (JSON.parse(s.unit_json) as ShardUnit).kind === 'members' : false, logs: [] };
+      entry.logs.push(parts(s));
+      items.set(item, entry);
+    }
+    async function* parts(s: AssessmentShardsTable): AsyncGenerator<Buffer> {
+      for (let i = 0; i < (s.parts ?? 0); i++) {
+        yield await store.get(id, s.seq, s.attempt!, i);
+      }
+    }
+    return [...items.values()];
+  }
+
+  /**
+   * The people jobs' groups, all PEOPLE_PARTITIONS of them, or undefined when there are none (the
+   * merge groups alone). Partitions no job stored (a resume queues the merge directly) are grouped
+   * here, from the same logs: the groups are the same whoever makes them.
+   */
+  private async peopleGroups(r: AssessmentsTable, shards: AssessmentShardsTable[]): Promise<PartitionGroup[] | undefined> {
+    if (this.peopleJobs === 0) return undefined;
+    const stored = await this.parts.seqs(r.id, { from: GROUPS_FROM, below: 0 });
+    if (stored.length === 0) return undefined;
+    const groups: (PartitionGroup | undefined)[] = new Array(PEOPLE_PARTITIONS);
+    for (const { seq, attempt } of stored) groups[-seq - 1] = deserialize(await this.parts.get(r.id, seq, attempt, 0)) as PartitionGroup;
+    const missing = [...groups.keys()].filter((p) => !groups[p]);
+    if (missing.length > 0) {
+      const from = missing[0]!;
+      const to = missing[missing.length - 1]! + 1;
+      const made = await groupEvidencePeople(this.logs(r.id, shards), { key: this.keyOf(r), partitions: [from, to], canaries: await this.host.canaries() });
+      for (const [j, g] of made.entries()) groups[from + j] ??= g;
+    }
+    return groups as PartitionGroup[];
   }
 
   /**
@@ -211,6 +316,8 @@ export class ScanShards {
    */
   private async unsplit(id: string, shards: AssessmentShardsTable[], actor: Actor): Promise<number[]> {
     const items = [...new Set(shards.filter((s) => s.status === 'unsplit').map((s) => s.item ?? s.seq))];
+    // Groups made from the logs as they were would be stale once an item is read whole.
+    await this.parts.remove(id, { below: 0 });
     for (const item of items) {
       const mine = shards.filter((s) => (s.item ?? s.seq) === item);
       const seq = Math.min(...mine.map((s) => s.seq));
@@ -247,29 +354,17 @@ export class ScanShards {
     const shards = await this.db.selectFrom('assessment_shards').selectAll().where('assessment_id', '=', r.id).orderBy('seq').execute();
     if (shards.some((s) => s.status !== 'done' && s.status !== 'unsplit')) return { skipped: 'shards not done' };
     if (shards.some((s) => s.status === 'unsplit')) return { readWhole: await this.unsplit(r.id, shards, p.actor) };
-    const store = this.parts;
-    // Per evidence item, its shards' logs: ranges one after the other, groups of members interleaved (shard-log.ts).
-    const items = new Map<number, { members: boolean; logs: AsyncIterable<Buffer>[] }>();
-    for (const s of shards) {
-      const item = s.item ?? s.seq;
-      const entry = items.get(item) ?? { members: s.unit_json ? (JSON.parse(s.unit_json) as ShardUnit).kind === 'members' : false, logs: [] };
-      entry.logs.push(parts(s));
-      items.set(item, entry);
-    }
-    async function* parts(s: AssessmentShardsTable): AsyncGenerator<Buffer> {
-      for (let i = 0; i < (s.parts ?? 0); i++) {
-        yield await store.get(r!.id, s.seq, s.attempt!, i);
-      }
-    }
+    const groups = await this.peopleGroups(r, shards);
     const bytesTotal = shards.reduce((n, s) => n + ((s.progress_json ? (JSON.parse(s.progress_json) as ScanProgress).bytesTotal : 0) ?? 0), 0);
     // The report's duration is the whole distributed scan's, from the request on.
     const started = performance.now() - (Date.now() - Date.parse(r.created_at));
-    const result = await mergeEvidenceShards([...items.values()], { key: this.keyOf(r), bytesTotal, started, canaries: await this.host.canaries() });
+    const result = await mergeEvidenceShards(this.logs(r.id, shards), { key: this.keyOf(r), bytesTotal, started, canaries: await this.host.canaries(), groups });
     const current = await this.db.selectFrom('assessments').select('status').where('id', '=', r.id).executeTakeFirst();
     if (current?.status === 'cancelled' || current?.status === 'done') return { skipped: current.status };
-    await this.host.complete(r.id, r.incident_id, result.report, result.rawSamples, p.actor);
+    // Cancelled while merging: the logs stay for the resume's merge.
+    if (!(await this.host.complete(r.id, r.incident_id, result.report, result.rawSamples, p.actor))) return { skipped: 'cancelled' };
     // The logs hold digests and un-masked samples: kept no longer than the report needs them.
     await this.parts.remove(r.id);
-    return { individuals: result.report.totals.individuals, shards: shards.length };
+    return { individuals: result.report.totals.individuals, shards: shards.length, peopleJobs: groups ? 'grouped' : 'none' };
   }
 }

@@ -17,7 +17,7 @@ let t: TestPlatform;
 
 beforeAll(async () => {
   s3 = await startS3rver(BUCKET);
-  t = await openTestPlatform('sqlite', { BREACHDESK_S3_BUCKET: BUCKET, BREACHDESK_S3_ENDPOINT: s3.endpoint, BREACHDESK_S3_FORCE_PATH_STYLE: 'true', BREACHDESK_S3_PREFIX: 'fleet/' });
+  t = await openTestPlatform('sqlite', s3.env());
 }, 60_000);
 afterAll(async () => {
   await t?.close();

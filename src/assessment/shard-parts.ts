@@ -21,6 +21,8 @@ export interface PartsFilter {
   attempt?: string;
   /** Every attempt but this one. */
   otherThan?: string;
+  /** Only seqs below this one (the people jobs' groups: negative seqs, scan-shards.ts). */
+  below?: number;
 }
 
 export class ShardParts {
@@ -52,6 +54,23 @@ export class ShardParts {
     return Buffer.from(this.keyring.decrypt(enc, `assessment:${id}:shard:${seq}`), 'base64');
   }
 
+  /** The (seq, attempt) of part 0 of each seq in [from, below), one attempt per seq (the people jobs' groups). */
+  async seqs(id: string, f: { from: number; below: number }): Promise<{ seq: number; attempt: string }[]> {
+    const rows = await this.db.selectFrom('assessment_shard_parts').select(['seq', 'attempt']).where('assessment_id', '=', id).where('seq', '>=', f.from).where('seq', '<', f.below).where('part', '=', 0).orderBy('seq').orderBy('attempt').execute();
+    const out = new Map<number, string>();
+    for (const r of rows) if (!out.has(Number(r.seq))) out.set(Number(r.seq), r.attempt);
+    return [...out].map(([seq, attempt]) => ({ seq, attempt }));
+  }
+
+  /**
+   * Claims a step of an assessment once across the fleet: an empty row at `seq` (a negative seq no
+   * part uses), inserted by whoever comes first; true for that one. Removed with the parts.
+   */
+  async claim(id: string, seq: number): Promise<boolean> {
+    const r = await this.db.insertInto('assessment_shard_parts').values({ assessment_id: id, seq, attempt: 'claim', part: 0, data_enc: '' }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+    return Number(r.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+
   /** Removes the parts of an assessment (those of some shards or attempts), blobs first. */
   async remove(id: string, f: PartsFilter = {}): Promise<void> {
     let q = this.db.selectFrom('assessment_shard_parts').select('data_enc').where('assessment_id', '=', id);
@@ -63,6 +82,10 @@ export class ShardParts {
       if (f.seq.length === 0) return;
       q = q.where('seq', 'in', f.seq);
       d = d.where('seq', 'in', f.seq);
+    }
+    if (f.below !== undefined) {
+      q = q.where('seq', '<', f.below);
+      d = d.where('seq', '<', f.below);
     }
     if (f.attempt) {
       q = q.where('attempt', '=', f.attempt);

@@ -33,6 +33,10 @@ export class CanariesRepository {
     return this.db.selectFrom('intake_canaries').selectAll().where('token_index', '=', tokenIndex).executeTakeFirst();
   }
 
+  byEmailIndex(emailIndex: string): Promise<CanariesTable | undefined> {
+    return this.db.selectFrom('intake_canaries').selectAll().where('email_index', '=', emailIndex).executeTakeFirst();
+  }
+
   async setLastHit(id: string, at: string): Promise<void> {
     await this.db.updateTable('intake_canaries').set({ last_hit_at: at }).where('id', '=', id).execute();
   }

@@ -70,6 +70,25 @@ export function canariesRoutes(canaries: CanariesService) {
         return reply.type('image/gif').header('cache-control', 'no-store').send(PIXEL);
       },
     );
+    app.post(
+      '/api/v1/canaries/mail',
+      {
+        config: { public: true, rateLimit: { max: 60, timeWindow: '1 minute' } },
+        bodyLimit: 64 * 1024,
+        schema: {
+          tags,
+          summary: 'The e-mail beacon: the mail system forwards mail to the canary domain here; mail to a canary address raises a critical alert. Always 202 (it does not say which addresses are canaries)',
+          security: [],
+          body: z.object({ to: z.union([z.string().max(2000), z.array(z.string().max(500)).max(100)]), from: z.string().max(500).optional(), subject: z.string().max(1000).optional() }),
+          response: { 202: z.object({ received: z.literal(true) }) },
+        },
+      },
+      async (request, reply) => {
+        const b = request.body;
+        await canaries.mailBeacon({ to: Array.isArray(b.to) ? b.to : b.to.split(','), from: b.from, subject: b.subject });
+        return reply.code(202).send({ received: true as const });
+      },
+    );
   };
 }
 

@@ -136,6 +136,32 @@ export class CanariesService {
     await this.intake.raise(INTERNAL_SOURCES.canary, a, { canary: r.id, dataset: r.dataset, plantedWhere: r.planted_where, ip: from.ip, userAgent: from.userAgent ?? null });
   }
 
+  /**
+   * Mail to a canary address (the e-mail beacon), as the mail system forwards it: each recipient
+   * that is a canary raises a critical alert naming its dataset. Answers how many were canaries —
+   * the route does not say it (no oracle for which addresses are canaries).
+   */
+  async mailBeacon(mail: { to: string[]; from?: string; subject?: string }): Promise<number> {
+    let hits = 0;
+    for (const to of new Set(mail.to.map(addressOf).filter((x): x is string => !!x))) {
+      const r = await this.repo.byEmailIndex(this.keyring.blindIndex('canary:email', to));
+      if (!r) continue;
+      hits++;
+      const at = new Date().toISOString();
+      await this.repo.setLastHit(r.id, at);
+      const a = blank('canary', at);
+      a.sourceAlertId = `${r.id}@mail@${at}`;
+      a.title = `Canary e-mail address received mail: dataset ${r.dataset}`;
+      a.rule = { id: `canary/${r.dataset}`, name: 'Canary e-mail address received mail', category: 'canary', mitre: [] };
+      a.severity = 'critical';
+      a.severityRaw = 'mail';
+      const sender = addressOf(mail.from ?? '');
+      a.emails = sender ? [to, sender] : [to];
+      await this.intake.raise(INTERNAL_SOURCES.canary, a, { canary: r.id, dataset: r.dataset, plantedWhere: r.planted_where, to, from: mail.from ?? null, subject: mail.subject ?? null });
+    }
+    return hits;
+  }
+
   /** Which datasets a leak came from, by the canaries it holds (attribution by overlap). */
   async attribute(paths: string[]): Promise<Attribution> {
     const canaries = await this.planted();
@@ -147,4 +173,10 @@ export class CanariesService {
       datasets: found.datasets.map((d) => ({ dataset: d.dataset, plantedWhere: d.plantedWhere, canariesFound: d.canariesFound, canariesPlanted: d.canariesPlanted, score: d.score })),
     };
   }
+}
+
+/** The address of `Name <a@b>` or `a@b`, lower-cased; null when there is none. */
+function addressOf(v: string): string | null {
+  const m = /<([^<>\s]+@[^<>\s]+)>/.exec(v) ?? /^\s*([^<>\s]+@[^<>\s]+)\s*$/.exec(v);
+  return m ? m[1]!.toLowerCase() : null;
 }

@@ -1,6 +1,7 @@
 /** What the composition root wires for Confirm: intake and triage services, routes. */
 import type { FeatureParts } from '../platform/module.js';
 import type { Platform } from '../platform/platform.js';
+import { SealedBlobs } from '../platform/storage/sealed-blobs.js';
 import { canaryCheckRoute, canariesRoutes } from './canaries.routes.js';
 import { CanariesRepository } from './canaries.repository.js';
 import { CanariesService, type CanaryScanner } from './canaries.service.js';
@@ -28,6 +29,8 @@ export function createConfirmModule(platform: Platform, ports: { incidents: Inci
   const intake = new IntakeService(repo, platform.keyring, platform.audit);
   const reports = new ReportsService(new ReportsRepository(platform.store.db), platform.keyring, platform.audit, intake);
   const triage = new TriageService(repo, platform.keyring, platform.audit, ports.incidents, undefined, (alertIds) => reports.attachmentsOfAlerts(alertIds));
+  // Flow-log uploads, sealed on the blob store the fleet shares: the job runs on any process.
+  const uploads = new SealedBlobs(platform.blobs, platform.keyring);
   const site = { publicUrl: platform.config.publicUrl, securityContact: platform.config.securityContact };
   const canaries = new CanariesService(new CanariesRepository(platform.store.db), platform.keyring, platform.audit, intake, ports.scanner, { publicUrl: platform.config.publicUrl, canaryDomain: platform.config.canaryDomain });
   return {
@@ -36,8 +39,8 @@ export function createConfirmModule(platform: Platform, ports: { incidents: Inci
     reports,
     canaries,
     parts: {
-      routes: [intakeEndpoint(intake, platform.config.bodyLimit), intakeSourceRoutes(intake), triageRoutes(triage), reportsRoutes(reports, site), canariesRoutes(canaries), canaryCheckRoute(canaries), flowsRoutes(platform.jobs, platform.config.dataDir)],
-      jobs: (queue) => queue.work<FlowJob>(FLOWS_QUEUE, flowJob(intake)),
+      routes: [intakeEndpoint(intake, platform.config.bodyLimit), intakeSourceRoutes(intake), triageRoutes(triage), reportsRoutes(reports, site), canariesRoutes(canaries), canaryCheckRoute(canaries), flowsRoutes(platform.jobs, uploads)],
+      jobs: (queue) => queue.work<FlowJob>(FLOWS_QUEUE, flowJob(intake, uploads)),
     },
   };
 }

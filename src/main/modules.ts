@@ -5,8 +5,8 @@
  */
 import { Readable } from 'node:stream';
 import { createContainModule } from '../contain/contain.module.js';
-import { ASSESS_QUEUE, AssessmentService, type EvidenceSource, MERGE_QUEUE, SHARD_QUEUE } from '../assessment/assessment.service.js';
-import type { ShardPayload } from '../assessment/scan-shards.js';
+import { ASSESS_QUEUE, AssessmentService, type EvidenceSource, MERGE_QUEUE, PEOPLE_QUEUE, SHARD_QUEUE } from '../assessment/assessment.service.js';
+import type { PeoplePayload, ShardPayload } from '../assessment/scan-shards.js';
 import { assessmentRoutes } from '../assessment/assessment.routes.js';
 import { type ConfirmModule, createConfirmModule } from '../confirm/confirm.module.js';
 import { createEvidenceModule } from '../incidents/evidence/evidence.module.js';
@@ -98,6 +98,7 @@ export function createModules(platform: Platform): Modules {
   const assessment = new AssessmentService(platform.store.db, platform.keyring, platform.audit, platform.jobs, evidenceSource, {
     distributed: platform.config.jobQueue === 'pg-boss',
     shardBytes: platform.config.scanShardBytes,
+    peopleJobs: platform.config.scanPeopleJobs,
     // Shard logs on the shared object store when there is one (the data directory is not shared).
     blobs: platform.blobs.kind === 's3' ? platform.blobs : null,
     // Every assessment looks for the organisation's canary records (issue 15 §4): a leak names its dataset.
@@ -281,6 +282,7 @@ export function createModules(platform: Platform): Modules {
       for (const p of parts) p.jobs?.(queue);
       queue.work<{ assessmentId: string; actor: Actor }>(ASSESS_QUEUE, (payload, ctx) => assessment.run(payload, ctx));
       queue.work<ShardPayload>(SHARD_QUEUE, (payload, ctx) => assessment.runShard(payload, ctx));
+      queue.work<PeoplePayload>(PEOPLE_QUEUE, (payload, ctx) => assessment.groupPeople(payload, ctx));
       queue.work<{ assessmentId: string; actor: Actor }>(MERGE_QUEUE, (payload, ctx) => assessment.mergeShards(payload, ctx));
       queue.work<{ incidentId: string }>(RECOMPUTE_QUEUE, async ({ incidentId }) => {
         if (!(await sources.incident(incidentId))) return { skipped: 'no incident' };

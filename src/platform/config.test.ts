@@ -20,6 +20,14 @@ describe('configuration', () => {
     expect(c.dialect).toBe('postgresql');
   });
 
+  it('runs jobs on pg-boss whenever the store is PostgreSQL, on the embedded queue on SQLite; BREACHDESK_JOB_QUEUE overrides', () => {
+    const pg = { BREACHDESK_DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/x' };
+    expect(loadConfig({ env: pg, cwd: dir }).jobQueue).toBe('pg-boss');
+    expect(loadConfig({ env: {}, cwd: dir }).jobQueue).toBe('embedded');
+    expect(loadConfig({ env: { ...pg, BREACHDESK_JOB_QUEUE: 'embedded' }, cwd: dir }).jobQueue).toBe('embedded');
+    expect(inspectConfig({ env: { BREACHDESK_JOB_QUEUE: 'pg-boss' }, cwd: dir }).problems.map((p) => p.setting)).toEqual(['BREACHDESK_JOB_QUEUE']);
+  });
+
   it('reports every bad value, one line each, without echoing secrets', () => {
     const { config, problems } = inspectConfig({
       env: { BREACHDESK_PORT: '99999', BREACHDESK_MASTER_KEY: 'not-a-key-secret', BREACHDESK_DATABASE_URL: 'mysql://x', BREACHDESK_ADMIN_EMAIL: 'nope' },

@@ -47,6 +47,8 @@ export interface Config {
   jobLeaseSeconds: number;
   /** Distributed scans: a file larger than this is split into byte ranges or groups of archive members (docs/operations.md). */
   scanShardBytes: number;
+  /** Distributed scans: people jobs the merge's grouping of the people index is split into; 0 = the merge job alone (docs/operations.md). */
+  scanPeopleJobs: number;
   /** Bearer token a Prometheus scraper sends to GET /metrics; null = only admin API tokens may scrape. */
   metricsToken: string | null;
   /** security.txt `Contact:` (RFC 9116 §2.5.3): a mailto: or https: URI; null = the outside-report form only. */
@@ -54,9 +56,8 @@ export interface Config {
   /** A domain the organisation controls whose mail and web hits are watched: canary people's e-mail addresses and beacon URLs live there. */
   canaryDomain: string | null;
   /**
-   * The job queue's engine: the embedded one (any store) or pg-boss (PostgreSQL only). Issue 18 §1
-   * wants pg-boss whenever the store is PostgreSQL; it stays opt-in until a serve killed mid-scan
-   * on pg-boss resumes its scan (test/security/crash.test.ts fails with it as the default).
+   * The job queue's engine: pg-boss whenever the store is PostgreSQL, the embedded one on SQLite
+   * (issue 18 §1); BREACHDESK_JOB_QUEUE=embedded keeps a PostgreSQL store on the embedded queue.
    */
   jobQueue: 'embedded' | 'pg-boss';
   /** Evidence files on an S3-compatible object store shared by the fleet (docs/operations.md); null = the data directory. */
@@ -94,6 +95,7 @@ const SETTINGS = {
   secondFactorRoles: ['BREACHDESK_SECOND_FACTOR_ROLES', 'secondFactorRoles'],
   jobLeaseSeconds: ['BREACHDESK_JOB_LEASE_SECONDS', 'jobLeaseSeconds'],
   scanShardBytes: ['BREACHDESK_SCAN_SHARD_BYTES', 'scanShardBytes'],
+  scanPeopleJobs: ['BREACHDESK_SCAN_PEOPLE_JOBS', 'scanPeopleJobs'],
   metricsToken: ['BREACHDESK_METRICS_TOKEN', 'metricsToken'],
   jobQueue: ['BREACHDESK_JOB_QUEUE', 'jobQueue'],
   s3Bucket: ['BREACHDESK_S3_BUCKET', 's3Bucket'],
@@ -174,6 +176,7 @@ const schemas: Record<Key, z.ZodType> = {
   }),
   jobLeaseSeconds: int(3, 3600),
   scanShardBytes: int(64 * 1024, 2 ** 50),
+  scanPeopleJobs: int(0, 256),
   metricsToken: z.string().min(24, 'must be at least 24 characters (it guards operational data)'),
   jobQueue: z.enum(['embedded', 'pg-boss'], { message: 'must be embedded or pg-boss' }),
   // Bucket names: 3–63 lower-case letters, digits, dots and hyphens (S3 bucket naming rules).
@@ -210,6 +213,7 @@ const DEFAULTS: Partial<Record<Key, unknown>> = {
   inlineWorker: true,
   jobLeaseSeconds: 60,
   scanShardBytes: 64 * 1024 * 1024,
+  scanPeopleJobs: 4,
   s3Region: 'us-east-1',
   s3Prefix: '',
   s3ForcePathStyle: false,
@@ -321,10 +325,12 @@ export function inspectConfig(src: ConfigSource = {}): { config: Config | null; 
     secondFactorRoles: (out.secondFactorRoles as string[] | null) ?? [],
     jobLeaseSeconds: out.jobLeaseSeconds as number,
     scanShardBytes: out.scanShardBytes as number,
+    scanPeopleJobs: out.scanPeopleJobs as number,
     metricsToken: (out.metricsToken as string | null) ?? null,
     securityContact: (out.securityContact as string | null) ?? null,
     canaryDomain: (out.canaryDomain as string | null)?.toLowerCase() ?? null,
-    jobQueue: (out.jobQueue as Config['jobQueue'] | null) ?? 'embedded',
+    // Unset: the store decides (pg-boss on PostgreSQL, the embedded queue on SQLite).
+    jobQueue: (out.jobQueue as Config['jobQueue'] | null) ?? (databaseUrl ? 'pg-boss' : 'embedded'),
     objectStore: out.s3Bucket
       ? { bucket: out.s3Bucket as string, endpoint: (out.s3Endpoint as string | null) ?? null, region: out.s3Region as string, prefix: out.s3Prefix as string, forcePathStyle: out.s3ForcePathStyle as boolean }
       : null,

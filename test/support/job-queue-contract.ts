@@ -10,8 +10,8 @@ import type { JobQueue } from '../../src/platform/jobs/job-queue.js';
 import { waitFor as poll } from './wait.js';
 
 export interface JobQueueFixture {
-  /** A fresh queue on the fixture's store (stopped by the caller's afterEach). */
-  make(): JobQueue;
+  /** A fresh queue on the fixture's store (stopped by the caller's afterEach), with this lease (seconds) when given. */
+  make(leaseSeconds?: number): JobQueue;
   /** Marks a queued job as claimed by a worker that died (running, lease long expired). */
   orphan(jobId: string): Promise<void>;
   /** How long to wait for a job to settle (pg-boss polls and backs off in whole seconds). */
@@ -95,6 +95,26 @@ export function jobQueueContract(fixture: () => JobQueueFixture): void {
     await second.start();
     await waitFor(async () => (await second.get(queued))?.status === 'done' && (await second.get(orphaned))?.status === 'done');
     expect(seen.sort()).toEqual([1, 2]);
+  });
+
+  it('runs a job that outlasts its lease once: the lease is renewed while it runs', async () => {
+    const q = fixture().make(2);
+    let calls = 0;
+    q.work('long', async () => {
+      calls++;
+      await new Promise((r) => setTimeout(r, 6500));
+      return 'finished';
+    });
+    await q.start();
+    const id = await q.send('long', {});
+    const job = await waitFor(async () => {
+      const j = await q.get(id);
+      return j?.status === 'done' || j?.status === 'failed' ? j : null;
+    });
+    expect(job.status).toBe('done');
+    expect(job.result).toBe('finished');
+    expect(job.attempts).toBe(1);
+    expect(calls).toBe(1);
   });
 
   it('runs jobs again after stop and start (a test or a drain pauses the queue)', async () => {

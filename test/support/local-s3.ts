@@ -15,6 +15,8 @@ export interface LocalS3 {
   dir: string;
   /** Every file s3rver keeps, to check that nothing is stored in the clear. */
   stored(): Buffer[];
+  /** The settings that point Breachdesk at this server's bucket (path-style, under `prefix`). */
+  env(prefix?: string): Record<string, string>;
   stop(): Promise<void>;
 }
 
@@ -28,6 +30,7 @@ export async function startS3rver(bucket: string): Promise<LocalS3> {
   return {
     endpoint: `http://127.0.0.1:${port}`,
     dir,
+    env: (prefix = 'fleet/') => ({ BREACHDESK_S3_BUCKET: bucket, BREACHDESK_S3_ENDPOINT: `http://127.0.0.1:${port}`, BREACHDESK_S3_FORCE_PATH_STYLE: 'true', BREACHDESK_S3_PREFIX: prefix }),
     stored() {
       const out: Buffer[] = [];
       for (const e of readdirSync(dir, { recursive: true }) as string[]) {

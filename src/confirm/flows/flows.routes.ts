@@ -1,13 +1,12 @@
 /**
- * Flow analysis as an API job: the log is uploaded as the raw body (streamed to DATA_DIR/flows),
- * a job analyses it (streaming, constant memory) and, with `raise=true`, raises each finding's
- * suggested alert into triage. The upload is kept only until the job has read it. The job runs
- * where the file is: `serve` with its inline worker, or a worker sharing DATA_DIR.
+ * Flow analysis as an API job: the log is uploaded as the raw body, streamed encrypted onto the
+ * blob store (platform/storage/sealed-blobs.ts: the data directory, or the object store the fleet
+ * shares), a job analyses it (streaming, constant memory) on whichever process takes it up and,
+ * with `raise=true`, raises each finding's suggested alert into triage. The upload is kept only
+ * until the job has read it.
  */
-import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -16,6 +15,7 @@ import { BadInputError } from '../../platform/errors.js';
 import { NotFoundError } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import type { JobQueue } from '../../platform/jobs/job-queue.js';
+import type { SealedBlobs } from '../../platform/storage/sealed-blobs.js';
 import { INTERNAL_SOURCES, type IntakeService } from '../intake.service.js';
 import { normalise } from '../normalise/index.js';
 import type { FlowReport } from './analyse.js';
@@ -25,17 +25,21 @@ export const FLOWS_QUEUE = 'confirm.flows';
 const tags = ['flows'];
 
 export interface FlowJob {
-  file: string;
+  /** The sealed upload on the blob store (its key and wrapped file key). */
+  upload?: { key: string; keyEnc: string };
+  /** A plaintext file in DATA_DIR/flows: jobs queued before uploads were sealed. */
+  file?: string;
   name: string;
   raise: boolean;
   vpcFields?: string[];
 }
 
 /** The job handler: analyse, raise the suggested alerts if asked, delete the upload. */
-export function flowJob(intake: IntakeService) {
+export function flowJob(intake: IntakeService, uploads: SealedBlobs) {
   return async (job: FlowJob): Promise<FlowReport & { raised: number }> => {
     try {
-      const report = await analyseFlows([{ ...fileInput(job.file), name: job.name }], { vpcFields: job.vpcFields });
+      const input = job.upload ? { name: job.name, stream: uploads.read(job.upload) } : { ...fileInput(job.file!), name: job.name };
+      const report = await analyseFlows([input], { vpcFields: job.vpcFields });
       let raised = 0;
       if (job.raise) {
         for (const f of report.findings) {
@@ -47,12 +51,13 @@ export function flowJob(intake: IntakeService) {
       }
       return { ...report, raised };
     } finally {
-      rmSync(job.file, { force: true });
+      if (job.upload) await uploads.remove(job.upload.key);
+      if (job.file) rmSync(job.file, { force: true });
     }
   };
 }
 
-export function flowsRoutes(jobs: JobQueue, dataDir: string) {
+export function flowsRoutes(jobs: JobQueue, uploads: SealedBlobs) {
   return async (scope: FastifyInstance) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
@@ -70,11 +75,8 @@ export function flowsRoutes(jobs: JobQueue, dataDir: string) {
       },
       async (request, reply) => {
         if (!request.body) throw new BadInputError('body: send the flow log as the request body');
-        const dir = join(dataDir, 'flows');
-        mkdirSync(dir, { recursive: true, mode: 0o700 });
-        const file = join(dir, `${newId()}.log`);
-        await pipeline(request.body as Readable, createWriteStream(file, { mode: 0o600 }));
-        const payload: FlowJob = { file, name: (request.query.name ?? 'upload').replace(/[^\w.-]/g, '_'), raise: request.query.raise === 'true' };
+        const { key, keyEnc } = await uploads.put(`uploads/flows/${newId()}.bdev`, request.body as Readable);
+        const payload: FlowJob = { upload: { key, keyEnc }, name: (request.query.name ?? 'upload').replace(/[^\w.-]/g, '_'), raise: request.query.raise === 'true' };
         if (request.query.vpcFields) payload.vpcFields = request.query.vpcFields.split(/[\s,]+/).filter(Boolean);
         const id = await jobs.send(FLOWS_QUEUE, payload, { maxAttempts: 1 });
         return reply.code(202).send({ id });

@@ -47,6 +47,17 @@ describe('flow analytics', () => {
     await expect(analyseFlows([{ name: 'x.txt', stream: Readable.from(['hello world\n']) }])).rejects.toThrow(/x\.txt:1: not a Zeek conn\.log/);
   });
 
+  it('nfdump CSV: times with and without fractions, a bad time named, a line cut short, the summary block ignored', async () => {
+    const h = 'ts,te,td,sa,da,sp,dp,pr,flg,fwd,stos,ipkt,ibyt,opkt,obyt,in,out';
+    const row = (ts: string, bytes = '900000000') => `${ts},${ts},0.000,10.0.0.10,203.0.113.9,40000,443,TCP,.AP.SF,0,0,10,${bytes},0,0,0,0`;
+    const lines = [h, row('2026-03-14 02:00:05'), row('2026-03-14 02:00:06.250'), row('2026-03-14 02:00:75'), row('2026-03-14T02:01:00'), row('yesterday'), '2026-03-14 02:02:00,x,0,10.0.0.10', 'Summary: total flows: 6', '1,2,3'];
+    const r = await analyseFlows([{ name: 'nf.csv', stream: Readable.from([lines.join('\n')]) }]);
+    expect(r).toMatchObject({ records: 3, skipped: 3 });
+    expect(r.problems).toEqual(['nf.csv:4: ts: "2026-03-14 02:00:75" is not a time', 'nf.csv:6: ts: "yesterday" is not a time', 'nf.csv:7: da missing']);
+    const large = r.findings.filter((f) => f.kind === 'large_transfer').map((f) => f.at);
+    expect(large).toEqual(['2026-03-14T02:00:05.000Z', '2026-03-14T02:00:06.250Z', '2026-03-14T02:01:00.000Z']);
+  });
+
   it('VPC custom field lists by header; NODATA records skipped', async () => {
     const lines = ['version vpc-id srcaddr dstaddr srcport dstport protocol bytes start end log-status flow-direction', '5 vpc-1 10.0.0.10 203.0.113.9 40000 443 6 900000000 1773453600 1773453660 OK egress', '5 vpc-1 203.0.113.9 10.0.0.10 443 40000 6 900000000 1773453600 1773453660 OK ingress', '5 vpc-1 - - - - - - 1773453600 1773453660 NODATA -'];
     const r = await analyseFlows([{ name: 'vpc.log', stream: Readable.from([lines.join('\n')]) }]);

@@ -29,6 +29,23 @@ describe('normalisers over the vendors’ samples', () => {
     expect(v7!.rule.name).toBe('Unusual Outbound Transfer');
   });
 
+  it('Elastic 8.x nested (the same alert with its dotted keys as objects) normalises as the flattened one', () => {
+    const flat = fixture('elastic-8.json')[0] as Record<string, unknown>;
+    const nested: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(flat)) {
+      const parts = k.split('.');
+      let o = nested;
+      for (const p of parts.slice(0, -1)) {
+        o[p] ??= {};
+        o = o[p] as Record<string, unknown>;
+      }
+      o[parts.at(-1)!] = v;
+    }
+    expect(JSON.stringify(nested)).not.toContain('"kibana.alert');
+    type Doc = Parameters<typeof normalise>[0];
+    expect(normalise(nested as Doc, 'auto', AT)).toEqual(normalise(flat as Doc, 'auto', AT));
+  });
+
   it('Suricata: severity 2 → medium, time converted from +0100; a flow event is not an alert', () => {
     const [alert, flow] = fixture('suricata-eve.ndjson').map((d) => normalise(d, 'auto', AT));
     expect(alert).toMatchObject({ kind: 'suricata', severity: 'medium', severityRaw: 2, observedAt: '2017-04-07T21:24:37.251Z', sourceAlertId: '586497171462735:2018358' });

@@ -20,8 +20,8 @@ for (const dialect of testDialects()) {
 
     jobQueueContract(() => ({
       settleMs: 10_000,
-      make: () => {
-        const q = new EmbeddedJobQueue(t.platform.store.db, undefined, { pollMs: 20, backoffBaseMs: 10 });
+      make: (leaseSeconds) => {
+        const q = new EmbeddedJobQueue(t.platform.store.db, undefined, { pollMs: 20, backoffBaseMs: 10, leaseMs: leaseSeconds ? leaseSeconds * 1000 : undefined });
         queues.push(q);
         return q;
       },

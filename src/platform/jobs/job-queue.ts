@@ -1,8 +1,7 @@
 /**
- * The JobQueue port. The embedded implementation persists jobs in the `jobs` table (SQLite, or
- * PostgreSQL with BREACHDESK_JOB_QUEUE=embedded); pg-boss-queue.ts runs the same interface on
- * pg-boss for fleets on PostgreSQL (send/work/cancel/get map onto pg-boss's
- * send/work/cancel/getJobById).
+ * The JobQueue port. pg-boss-queue.ts runs it on pg-boss whenever the store is PostgreSQL (fleets
+ * of serve and worker processes); the embedded implementation persists jobs in the `jobs` table
+ * (SQLite, or PostgreSQL with BREACHDESK_JOB_QUEUE=embedded).
  */
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
 

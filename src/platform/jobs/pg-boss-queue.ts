@@ -2,17 +2,22 @@
  * The JobQueue port on pg-boss (issue 18 §1), for fleets on PostgreSQL: `serve` and any number of
  * `breachdesk worker` processes on other machines share one queue in the store's database.
  *
- * pg-boss 10 (the last major that runs on Node 20) has no heartbeat: a job whose worker died is
- * retried only when its `expire_in` has passed since `started_on`. A long scan must not expire
- * while it runs, and a dead worker's job must not wait hours — so, like the embedded queue's lease,
- * a running job's `started_on` is renewed every third of the lease, and `expire_in` is the lease
- * (BREACHDESK_JOB_LEASE_SECONDS). Progress and result travel in the job's `output` column as
- * `{ progress }` while it runs and `{ result, progress }` when it is done.
+ * pg-boss stores, fetches (FOR UPDATE SKIP LOCKED), retries with backoff and expires jobs; the
+ * worker loop is ours (pg-boss-attempts.ts says why). Leases, with L = BREACHDESK_JOB_LEASE_SECONDS:
+ * a job's `expire_in` is L and its `started_on` is renewed every L/3 while its handler runs, so a
+ * long scan never expires, and a job whose worker died expires L after its last renewal; pg-boss's
+ * maintenance (every clamp(L/2, 5 s, 60 s), by whichever process of the fleet is due) then puts it
+ * back for a retry 2–4 s later, and the next poll of any process (2 s) runs it. Each run is an
+ * attempt fenced by pg-boss's retry count: only the attempt that holds the job may renew, report
+ * progress, complete or fail it, and one that lost it (cancelled, or it stalled past L and the job
+ * went elsewhere) is aborted at its next renewal. Progress and result travel in the job's `output`
+ * column as `{ progress }` while it runs and `{ result, progress }` when it is done.
  */
 import { randomUUID } from 'node:crypto';
 import PgBoss from 'pg-boss';
 import type { Logger } from '../logger.js';
 import type { Job, JobHandler, JobQueue, JobStatus, QueueDepth, SendOptions } from './job-queue.js';
+import { type Attempt, PgBossAttempts } from './pg-boss-attempts.js';
 import { WAKE_CHANNEL, WorkerWakeups } from './pg-boss-wakeups.js';
 
 export interface PgBossQueueOptions {
@@ -46,8 +51,12 @@ export class PgBossJobQueue implements JobQueue {
   private readonly handlers = new Map<string, JobHandler>();
   private readonly queues = new Set<string>();
   private readonly running = new Map<string, AbortController>();
-  /** This process's pg-boss worker ids per queue, to wake them when a job is due. */
-  private readonly workers = new Map<string, string[]>();
+  /** Idle worker loops per queue, napping until their next poll or a wake-up. */
+  private readonly sleepers = new Map<string, Set<() => void>>();
+  /** Queues woken while their loop was busy fetching: the next nap is skipped. */
+  private readonly woken = new Set<string>();
+  private readonly loops: Promise<void>[] = [];
+  private readonly attempts: PgBossAttempts;
   private readonly wakeups: WorkerWakeups;
   private hearing: Promise<void> | null = null;
   private ready: Promise<unknown> | null = null;
@@ -69,6 +78,7 @@ export class PgBossJobQueue implements JobQueue {
       maintenanceIntervalSeconds: Math.max(5, Math.min(60, Math.floor(this.lease / 2))),
       schedule: false,
     });
+    this.attempts = new PgBossAttempts((text, values) => this.sql(text, values), this.schema);
     this.wakeups = new WorkerWakeups(opts.connectionString, (q) => this.wakeLocal(q), log);
     this.boss.on('error', (e) => this.log?.error({ err: e instanceof Error ? e.message : String(e) }, 'pg-boss error'));
   }
@@ -140,28 +150,86 @@ export class PgBossJobQueue implements JobQueue {
   }
 
   private wakeLocal(queue: string): void {
-    for (const w of this.workers.get(queue) ?? []) this.boss.notifyWorker(w);
+    const waiting = this.sleepers.get(queue);
+    if (!waiting?.size) {
+      this.woken.add(queue);
+      return;
+    }
+    for (const w of [...waiting]) w();
+  }
+
+  private nap(queue: string, ms: number): Promise<void> {
+    if (this.woken.delete(queue) || !this.started) return Promise.resolve();
+    return new Promise((resolve) => {
+      const set = this.sleepers.get(queue) ?? new Set();
+      this.sleepers.set(queue, set);
+      const done = () => {
+        clearTimeout(t);
+        set.delete(done);
+        resolve();
+      };
+      const t = setTimeout(done, ms);
+      set.add(done);
+    });
   }
 
   private async listen(queue: string): Promise<void> {
     await this.queue(queue);
     this.hearing ??= this.wakeups.listen().catch((e) => this.log?.warn({ err: (e as Error).message }, 'job wake-ups unavailable; workers poll'));
     await this.hearing;
-    const ids: string[] = [];
-    for (let i = 0; i < (this.opts.concurrency ?? 2); i++) {
-      ids.push(await this.boss.work<unknown>(queue, { batchSize: 1, pollingIntervalSeconds: this.opts.pollSeconds ?? 2, includeMetadata: true }, async ([job]) => this.run(job!)));
-    }
-    this.workers.set(queue, ids);
+    if (this.started) this.loops.push(this.loop(queue));
   }
 
-  private async run(job: PgBoss.JobWithMetadata<unknown>): Promise<Output> {
+  /**
+   * One loop per queue: fetches as many jobs as it has free slots (concurrency), runs them, and
+   * naps until the next poll, a wake-up or a slot coming free. pg-boss's own workers are not
+   * used: they fail a job whose handler runs longer than its expire_in (pg-boss-attempts.ts).
+   */
+  private async loop(queue: string): Promise<void> {
+    const slots = this.opts.concurrency ?? 2;
+    const pollMs = (this.opts.pollSeconds ?? 2) * 1000;
+    const mine = new Set<Promise<void>>();
+    while (this.started) {
+      const free = slots - mine.size;
+      let got = 0;
+      if (free > 0) {
+        const jobs = (await this.boss.fetch<unknown>(queue, { batchSize: free, includeMetadata: true }).catch(() => null)) ?? [];
+        got = jobs.length;
+        if (!this.started) {
+          // Stopped while fetching: hand them back at once rather than leave them to their lease.
+          for (const job of jobs) await this.attempts.release({ queue, id: job.id, retryCount: job.retryCount }).catch(() => false);
+          break;
+        }
+        for (const job of jobs) {
+          const p: Promise<void> = this.run(job).finally(() => {
+            mine.delete(p);
+            this.wakeLocal(queue);
+          });
+          mine.add(p);
+        }
+      }
+      // A full batch may mean more are waiting; otherwise wait for a poll, a wake-up or a free slot.
+      if (got === 0 || got < free || mine.size >= slots) await this.nap(queue, pollMs);
+    }
+    await Promise.allSettled([...mine]);
+  }
+
+  private async run(job: PgBoss.JobWithMetadata<unknown>): Promise<void> {
     const handler = this.handlers.get(job.name)!;
+    const attempt: Attempt = { queue: job.name, id: job.id, retryCount: job.retryCount };
     const controller = new AbortController();
     this.running.set(job.id, controller);
     const log = this.log?.child({ jobId: job.id, queue: job.name, attempt: job.retryCount + 1 });
     let progress: unknown = null;
+    // The attempt holds the job while it renews; one that finds it gone (cancelled, or taken up
+    // elsewhere after this process stalled past its lease) stops.
+    const lost = () => {
+      if (controller.signal.aborted) return;
+      log?.warn('job lease lost (cancelled, or expired and retried elsewhere): stopping this attempt');
+      controller.abort(new Error('job lease lost'));
+    };
     const renew = setInterval(() => {
-      void this.sql(`update ${this.schema}.job set started_on = now() where name = $1 and id = $2 and state = 'active'`, [job.name, job.id]).catch(() => {});
+      void this.attempts.renew(attempt).then((held) => held || lost(), () => {});
     }, Math.max(1000, (this.lease * 1000) / 3));
     renew.unref?.();
     const started = Date.now();
@@ -172,21 +240,26 @@ export class PgBossJobQueue implements JobQueue {
         attempt: job.retryCount + 1,
         reportProgress: async (p) => {
           progress = p;
-          await this.sql(`update ${this.schema}.job set output = $3::jsonb where name = $1 and id = $2`, [job.name, job.id, JSON.stringify({ progress: p })]);
+          if (!(await this.attempts.progress(attempt, { progress: p }))) lost();
         },
       });
-      log?.info({ ms: Date.now() - started }, 'job done');
-      return { result: result ?? null, progress };
+      if (await this.attempts.complete(attempt, { result: result ?? null, progress })) log?.info({ ms: Date.now() - started }, 'job done');
+      else log?.info({ ms: Date.now() - started }, 'job finished after it was cancelled or taken up elsewhere: result discarded');
     } catch (e) {
-      log?.warn({ ms: Date.now() - started, error: e instanceof Error ? e.name : typeof e }, 'job failed');
+      // The message only (it may name files; it stays in the job, not the log).
+      const message = e instanceof Error ? e.message : String(e);
+      const retry = job.retryCount < job.retryLimit;
+      log?.warn({ ms: Date.now() - started, error: e instanceof Error ? e.name : typeof e, retry }, 'job failed');
+      const failed = await this.attempts.fail(attempt, { message, progress }).catch((err) => {
+        log?.error({ err: err instanceof Error ? err.message : String(err) }, 'job failure not recorded; its lease will run out');
+        return false;
+      });
       // pg-boss retries after retryDelay × 2^retryCount × (1 to 2) seconds (its fail plan): wake this
       // process's workers across that window rather than leave the retry to the next poll.
-      if (job.retryCount < job.retryLimit) {
+      if (failed && retry) {
         const base = (this.opts.retryDelaySeconds ?? 2) * 2 ** job.retryCount * 1000;
         for (const f of [1, 1.5, 2, 2.1]) this.wakeups.at(job.name, new Date(Date.now() + base * f));
       }
-      // pg-boss keeps what is thrown as the job's output; keep it to the message.
-      throw new Error(e instanceof Error ? e.message : String(e));
     } finally {
       clearInterval(renew);
       this.running.delete(job.id);
@@ -243,22 +316,28 @@ export class PgBossJobQueue implements JobQueue {
   }
 
   async start(): Promise<void> {
+    if (this.started) return;
     await this.boot();
     this.started = true;
     for (const q of this.handlers.keys()) await this.listen(q);
   }
 
   async stop(): Promise<void> {
+    this.started = false;
     await this.wakeups.close();
-    for (const c of this.running.values()) c.abort();
+    for (const c of this.running.values()) c.abort(new Error('job queue stopping'));
+    for (const set of this.sleepers.values()) for (const w of [...set]) w();
+    // Handlers see the abort; a stuck one is left to its lease (bounded wait, as the embedded queue).
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled(this.loops.splice(0)), new Promise((r) => (timer = setTimeout(r, 10_000)))]);
+    clearTimeout(timer);
     if (this.ready) {
       await this.ready.catch(() => {});
       await this.boss.stop({ graceful: true, timeout: 10_000, wait: true } as PgBoss.StopOptions);
     }
     // start() may follow (the embedded queue allows it too): pg-boss starts again on its next use.
     this.ready = null;
-    this.started = false;
     this.hearing = null;
-    this.workers.clear();
+    this.woken.clear();
   }
 }

@@ -72,8 +72,11 @@ for (const dialect of testDialects()) {
       // assessment (issue 20 §8), not a download.
       const custody = await s.api(`/api/v1/evidence/${item.id}/custody`, { token });
       const rows = (custody.body as { items?: { action: string; details: unknown }[] }).items ?? (custody.body as { action: string; details: unknown }[]);
-      expect(rows.map((r) => r.action)).toEqual(['upload', 'scan']);
-      expect(rows[1]!.details).toEqual({ assessmentId });
+      // One read on SQLite; on PostgreSQL (pg-boss: a distributed scan) the planner's look at the
+      // file's head and the shard's read are each recorded.
+      expect(rows[0]!.action).toBe('upload');
+      expect(rows.length).toBeGreaterThanOrEqual(2);
+      for (const r of rows.slice(1)) expect(r).toMatchObject({ action: 'scan', details: { assessmentId } });
     });
 
     it('un-masking needs a legal or commander role and is audited', async () => {

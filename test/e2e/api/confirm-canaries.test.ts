@@ -1,4 +1,4 @@
-/** Canary records over HTTP (issue 15 §4): generated per dataset, a leak names its dataset, a beacon raises an alert. */
+/** Canary records over HTTP (issue 15 §4): generated per dataset, a leak names its dataset, a beacon (URL or e-mail address) raises an alert. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { luhnValid } from '../../../src/confirm/canary-people.js';
 import { testDialects } from '../../support/dialects.js';
@@ -129,6 +129,26 @@ for (const dialect of testDialects()) {
       expect(queue.body.items.find((x: { title: string }) => x.title === 'Canary record touched: dataset newsletter-export')).toMatchObject({ severity: 'critical', score: 90 });
       const list = await s.api('/api/v1/canaries', { token: commander });
       expect(list.body.items[1].lastHitAt).not.toBeNull();
+    });
+
+    it('mail to a canary address (forwarded by the mail system, no sign-in) raises a critical alert naming the dataset; other mail raises nothing', async () => {
+      const c = planted['crm-customers']![1]!;
+      const suspects = async () => (await s.api('/api/v1/triage/suspects?limit=200', { token: commander })).body.items as Array<{ id: string; title: string; severity: string; score: number }>;
+      const before = (await suspects()).length;
+      const other = await s.api('/api/v1/canaries/mail', { body: { to: 'someone@canary.example.org', from: 'x@example.net', subject: 'hi' } });
+      expect(other.status).toBe(202);
+      expect(other.body).toEqual({ received: true });
+      expect((await suspects()).length).toBe(before);
+      const hit = await s.api('/api/v1/canaries/mail', { body: { to: [`"${c.name}" <${c.email.toUpperCase()}>`, 'someone@canary.example.org'], from: 'Phisher <bulk@spam.example.net>', subject: 'Your account' } });
+      expect(hit.status).toBe(202);
+      expect(hit.body).toEqual({ received: true });
+      const s1 = (await suspects()).find((x) => x.title === 'Canary e-mail address received mail: dataset crm-customers');
+      expect(s1).toMatchObject({ severity: 'critical', score: 90 });
+      const detail = await s.api(`/api/v1/triage/suspects/${s1!.id}`, { token: commander });
+      expect(detail.body.alerts[0]).toMatchObject({ kind: 'canary', severity: 'critical' });
+      const alert = await s.api(`/api/v1/intake/alerts/${detail.body.alerts[0].id}?unmask=true`, { token: commander });
+      expect(alert.body.emails).toEqual([c.email, 'bulk@spam.example.net']);
+      expect((await s.api('/api/v1/canaries/mail', { body: { subject: 'no recipient' } })).status).toBe(400);
     });
   });
 }

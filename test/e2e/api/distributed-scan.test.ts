@@ -43,7 +43,7 @@ describe.runIf(testDialects().includes('postgresql'))('distributed scans over Po
     fetch(`${serve.url}/api/v1${path}`, { ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...(init.headers ?? {}) } });
 
   function startWorker(): ChildProcess {
-    const child = spawn(process.execPath, [BIN, 'worker', '--queues', 'assessment.run,assessment.shard,assessment.merge', '--concurrency', '1'], {
+    const child = spawn(process.execPath, [BIN, 'worker', '--queues', 'assessment.run,assessment.shard,assessment.people,assessment.merge', '--concurrency', '1'], {
       env: { ...process.env, BREACHDESK_LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -108,6 +108,12 @@ describe.runIf(testDialects().includes('postgresql'))('distributed scans over Po
     expect(progress.bytesTotal).toBeGreaterThan(0);
     expect(progress.shards).toBe(s.length);
     expect(progress.bytesRead).toBe(progress.bytesTotal);
+    // The merge's people grouping ran as people jobs (four by default), every partition once, then the merge.
+    const people = await sql.query<{ from: number; to: number }>(
+      "select (data->>'from')::int as from, (data->>'to')::int as to from pgboss.job where name = 'assessment.people' and state = 'completed' and data->>'assessmentId' = $1 order by 1",
+      [id],
+    );
+    expect(people.rows.map((r) => [r.from, r.to])).toEqual([[0, 64], [64, 128], [128, 192], [192, 256]]);
     return s;
   }
 

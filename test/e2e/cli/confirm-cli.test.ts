@@ -52,6 +52,29 @@ describe('confirm CLI on the local store', async () => {
     expect(JSON.parse(ok.stdout)).toMatchObject({ awareAt: '2025-10-23T11:00:00.000Z' });
   });
 
+  it('triage ack, merge, split, dismiss (a reason required) and link from the CLI', async () => {
+    expect((await cli(['intake', 'sources', 'add', 'edr'], env)).code).toBe(0);
+    const file = join(db.dataDir, 'edr.ndjson');
+    const alert = (title: string, host: string) => JSON.stringify({ title, severity: 'medium', time: '2026-05-04T08:00:00Z', hosts: [host] });
+    writeFileSync(file, `${alert('Macro spawned PowerShell', 'acc-pc-1')}\n${alert('Unsigned driver loaded', 'lab-pc-9')}\n`);
+    expect((await cli(['intake', 'replay', file, '--source', 'edr'], env)).stdout).toBe('2 alert(s) accepted: 2 new, 0 repeats, 0 unparsed\n');
+    const items = JSON.parse((await cli(['triage', 'list', '--json'], env)).stdout).items as Array<{ id: string; title: string }>;
+    const macro = items.find((x) => x.title === 'Macro spawned PowerShell')!;
+    const driver = items.find((x) => x.title === 'Unsigned driver loaded')!;
+    expect(JSON.parse((await cli(['triage', 'ack', macro.id, '--json'], env)).stdout)).toMatchObject({ status: 'acknowledged' });
+    expect(JSON.parse((await cli(['triage', 'merge', macro.id, '--from', driver.id, '--json'], env)).stdout)).toMatchObject({ id: macro.id, alertCount: 2 });
+    const shown = JSON.parse((await cli(['triage', 'show', macro.id, '--json'], env)).stdout) as { alerts: Array<{ id: string; title: string }> };
+    const driverAlert = shown.alerts.find((a) => a.title === 'Unsigned driver loaded')!;
+    const split = JSON.parse((await cli(['triage', 'split', macro.id, '--alert', driverAlert.id, '--json'], env)).stdout);
+    expect(split).toMatchObject({ from: { id: macro.id, alertCount: 1 }, to: { alertCount: 1 } });
+    const noReason = await cli(['triage', 'dismiss', split.to.id], env);
+    expect(noReason.code).not.toBe(0);
+    expect(noReason.stderr).toMatch(/--reason/);
+    expect(JSON.parse((await cli(['triage', 'dismiss', split.to.id, '--reason', 'lab machine, driver signed in-house', '--json'], env)).stdout)).toMatchObject({ status: 'dismissed', reason: 'lab machine, driver signed in-house' });
+    const inc = JSON.parse((await cli(['incident', 'create', '--title', 'Phishing wave', '--json'], env)).stdout);
+    expect(JSON.parse((await cli(['triage', 'link', macro.id, '--incident', inc.id, '--json'], env)).stdout)).toMatchObject({ status: 'linked', incidentId: inc.id });
+  });
+
   it('flows analyse: findings with evidence; a file of no known format exits 2', async () => {
     const file = join(db.dataDir, 'conn.log');
     writeFileSync(file, `${[...header('zeek-tsv'), ...[...scenario()].map((f, i) => line('zeek-tsv', f, i))].join('\n')}\n`);

@@ -28,6 +28,45 @@ describe('web: triage and outside reports', () => {
     await page.getByRole('heading', { level: 1, name: /Customer list uploaded/ }).waitFor();
   });
 
+  it('acknowledge, merge, split, dismiss with a reason and link from the triage page', async () => {
+    const admin = await h.server.tokenFor('admin');
+    const src = await h.server.api('/api/v1/intake-sources', { token: admin, body: { name: 'edr' } });
+    for (const [title, host] of [
+      ['Macro spawned PowerShell', 'acc-pc-1'],
+      ['Unsigned driver loaded', 'lab-pc-9'],
+    ]) {
+      const r = await h.server.api('/api/v1/intake/edr', { body: { title, severity: 'medium', hosts: [host] }, headers: { authorization: `Bearer ${src.body.secret}` } });
+      expect(r.status).toBe(201);
+    }
+    const u = await h.user('ian.commander', ['incident_commander']);
+    const inc = await h.server.api('/api/v1/incidents', { token: await h.server.tokenFor('incident_commander', 'ian.commander'), body: { title: 'Phishing wave' } });
+    const { page } = await h.newPage();
+    await signIn(page, u.email, u.password, '/triage');
+    const status = () => page.getByText(/^Score \d+/).textContent();
+    await page.getByRole('button', { name: 'Macro spawned PowerShell' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Macro spawned PowerShell' }).waitFor();
+    await page.getByRole('button', { name: 'Acknowledge' }).click();
+    await expect.poll(status).toMatch(/acknowledged/);
+    await page.getByLabel('Merge in').selectOption({ label: 'Unsigned driver loaded' });
+    await page.getByRole('button', { name: 'Merge' }).click();
+    const rows = page.getByRole('table', { name: 'Alerts' }).getByRole('row');
+    await expect.poll(() => rows.count()).toBe(3);
+    await page.getByRole('checkbox', { name: 'Move “Unsigned driver loaded” to a new suspected incident' }).check();
+    await page.getByRole('button', { name: 'Split the ticked alerts off' }).click();
+    await expect.poll(() => rows.count()).toBe(2);
+    await page.getByLabel('Existing incident id').fill(inc.body.id);
+    await page.getByRole('button', { name: 'Link' }).click();
+    await expect.poll(status).toMatch(/linked/);
+
+    await page.getByRole('button', { name: 'Unsigned driver loaded' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Unsigned driver loaded' }).waitFor();
+    await page.getByLabel('Dismiss reason').fill('lab machine, driver signed in-house');
+    await page.getByRole('button', { name: 'Dismiss' }).click();
+    await expect.poll(status).toMatch(/dismissed/);
+    const audit = await h.server.platform.audit.list({ subjectType: 'intake_suspect' });
+    expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['suspect.acknowledged', 'suspect.merged', 'suspect.split', 'suspect.linked', 'suspect.dismissed']));
+  });
+
   it('anyone reports exposed data without signing in and sees only a reference', async () => {
     const { page } = await h.newPage();
     await page.goto('/report');

@@ -19,15 +19,26 @@
 const escapeLiteral = (w: string) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** ASCII letters to lower case, other ASCII unchanged, everything ≥ 128 to 0. */
-const FOLD = new Uint8Array(65536);
+export const FOLD = new Uint8Array(65536);
 for (let c = 1; c < 128; c++) FOLD[c] = c >= 65 && c <= 90 ? c + 32 : c;
 
 /** A 4-gram's slot in a 64 K table: a multiplicative hash of its folded trigram and fourth character. */
-const quadSlot = (trigram: number, c3: number) => Math.imul((trigram << 7) | c3, 0x9e3779b1) >>> 16;
+export const quadSlot = (trigram: number, c3: number) => Math.imul((trigram << 7) | c3, 0x9e3779b1) >>> 16;
 
 export interface KeywordFinder {
   /** The leftmost keyword match starting at or after `from`, as RegExp#exec would return it. */
   next(text: string, from: number): RegExpExecArray | null;
+  /**
+   * `next` over precomputed candidates: `cands[lo … hi)`, ascending, are the positions of `text`
+   * where `next`'s table test passes (text-anchors.ts, on the text's bytes). The same match as `next`.
+   */
+  nextAmong(text: string, from: number, cands: Int32Array, lo: number, hi: number): RegExpExecArray | null;
+  /**
+   * `next`'s table test, for a byte-level walk (text-anchors.ts): at i it passes when, with
+   * f(k) = FOLD[character i + k], `bigrams[f(0) << 7 | f(1)]` is 1 and `kind = trigrams[f(0) << 14 |
+   * f(1) << 7 | f(2)]` is 1, or is 2 and a fourth character exists with `quads[quadSlot(trigram, f(3))]` 1.
+   */
+  readonly tables: { readonly bigrams: Uint8Array; readonly trigrams: Uint8Array; readonly quads: Uint8Array };
   /** The equivalent global alternation (the reference behaviour, kept for tests). */
   readonly global: RegExp;
 }
@@ -58,6 +69,7 @@ export function keywordFinder(words: readonly string[]): KeywordFinder {
   }
   return {
     global: new RegExp(source, 'gi'),
+    tables: { bigrams, trigrams, quads },
     next(text: string, from: number): RegExpExecArray | null {
       const n = text.length;
       if (from < 0) from = 0;
@@ -73,6 +85,18 @@ export function keywordFinder(words: readonly string[]): KeywordFinder {
           const m = sticky.exec(text);
           if (m) return m;
         }
+      }
+      return null;
+    },
+    nextAmong(text: string, from: number, cands: Int32Array, lo: number, hi: number): RegExpExecArray | null {
+      // `next` tests the table at every i ≥ from with i + 2 < n, and the test at i reads only
+      // characters i … i + 3: so its positions are the candidates ≥ from, in the same order.
+      for (let j = lo; j < hi; j++) {
+        const i = cands[j];
+        if (i < from) continue;
+        sticky.lastIndex = i;
+        const m = sticky.exec(text);
+        if (m) return m;
       }
       return null;
     },

@@ -13,7 +13,8 @@ import { isCountry, isUsState } from '../classify/geo.js';
 import type { ValueFinding } from '../types.js';
 import { element } from './detector.js';
 import { COMMON_WORDS, FIRST_NAMES, LAST_NAMES } from './name-lists.data.js';
-import { CUE_AFTER, CUE_BEFORE, CUE_LAST_WORDS, cueAfterGate, enumerationNames, lowerCaseNames, speakerNames, surnameShaped, vetoed } from './text-name-context.js';
+import { CUE_AFTER, CUE_BEFORE, CUE_LAST_WORDS, cueAfterGate, enumerationNames, speakerNames, surnameShaped, vetoed } from './text-name-context.js';
+import { lowerCaseNamesFast } from './text-lower-names.js';
 
 let first: Set<string> | null = null;
 let last: Set<string> | null = null;
@@ -143,7 +144,7 @@ const NUMBER_BEFORE = /\d[\s,]{0,2}$/;
  * only when they can change the answer; the general branch below gives the same answer
  * (text-fast-paths.test.ts compares both on arbitrary text).
  */
-export function nameWords(text: string, out: ValueFinding[], memo = true): void {
+export function nameWords(text: string, out: ValueFinding[], memo = true, cands?: Int32Array, lo = 0, hi = 0): void {
   if (first === null) sets();
   const F = first!;
   const L = last!;
@@ -153,14 +154,31 @@ export function nameWords(text: string, out: ValueFinding[], memo = true): void 
     if (!out.some((f) => f.element === 'person_name' && f.value === v)) out.push(element('person_name', v));
   };
   if (!HAS_UPPER.test(text)) {
-    lowerCaseNames(text, F, L, C, add);
+    lowerCaseNamesFast(text, F, L, C, add);
     return;
   }
   // Candidates by one regex jump (an upper-case letter, then a lower-case one or a dot/space for
   // an initial): per-character tests in JavaScript cost ≈ 20 % of a log scan, this a few %.
-  CANDIDATE.lastIndex = 0;
-  for (let m = CANDIDATE.exec(text); m; m = CANDIDATE.exec(text)) {
-    const i = m.index;
+  // `resume` is CANDIDATE's lastIndex. With `cands` (text-anchors.ts: the positions where CANDIDATE
+  // matches, ascending) the next candidate is the first one ≥ resume, as CANDIDATE.exec would find;
+  // a match is 2 or 3 characters long and the characters after its first are never a candidate
+  // (not upper case), so `resume = i + 1` after a candidate finds the same next one.
+  let resume = 0;
+  let c = lo;
+  for (;;) {
+    let i: number;
+    if (cands !== undefined) {
+      while (c < hi && cands[c] < resume) c++;
+      if (c === hi) break;
+      i = cands[c];
+      resume = i + 1;
+    } else {
+      CANDIDATE.lastIndex = resume;
+      const m = CANDIDATE.exec(text);
+      if (m === null) break;
+      i = m.index;
+      resume = CANDIDATE.lastIndex;
+    }
     // Inside a word or a hyphenated compound ("Weeks-Rivas" is a firm): not a name start.
     if (i > 0 && (isLetter(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 45)) continue;
     if (memo) {
@@ -168,7 +186,7 @@ export function nameWords(text: string, out: ValueFinding[], memo = true): void 
       const w = wordAt(text, i);
       if (w !== null && !w.initial && (text.charCodeAt(w.end) !== 32 || !isUpper(text.charCodeAt(w.end + 1)))) {
         loneWord(text, w.start, w.end, lone(text.slice(w.start, w.end), F, L, C), add);
-        CANDIDATE.lastIndex = w.end;
+        resume = w.end;
         continue;
       }
     }
@@ -219,7 +237,7 @@ export function nameWords(text: string, out: ValueFinding[], memo = true): void 
       if (ok && (NUMBER_BEFORE.test(text.slice(start > 4 ? start - 4 : 0, start)) || vetoed(lower, text, end))) ok = false;
       if (ok) add(text.slice(words[0].start, end).replace(/['’]s$/, ''));
     }
-    if (words.length > 0) CANDIDATE.lastIndex = words[words.length - 1].end;
+    if (words.length > 0) resume = words[words.length - 1].end;
   }
   // "Monjeau, Graves and Reed" once one of them is a name.
   if (out.length > 0 && text.includes(' ') && out.some((f) => f.element === 'person_name')) {

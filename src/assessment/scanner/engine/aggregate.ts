@@ -87,20 +87,7 @@ export class Aggregate implements ScanSink {
       else this.combosDropped += n;
     }
     mergeSecretTally(this.secretTally, r);
-    let v = 0;
-    let h = 0;
-    const meta = r.meta;
-    // The batch's own hint numbering → the people index's.
-    const codes = r.hintNames.map((name) => this.people.hintCode(name));
-    const hints = new Uint16Array(r.hints.length);
-    for (let k = 0; k < hints.length; k++) hints[k] = codes[r.hints[k]];
-    for (let i = 0; i < meta.length; i += 3) {
-      const n = meta[i];
-      const nh = meta[i + 1];
-      this.people.addRecord(r.values, v, n, STRONG_TAGS, hints, h, nh, meta[i + 2] === 1);
-      v += n * 3;
-      h += nh;
-    }
+    addBatchPeople(this.people, r);
   }
 
   /** Everything but `matching` and `performance`, which the caller knows. */
@@ -163,5 +150,43 @@ function mergeSamples(
       samples.push(m);
       if (raw && rawFrom) raw.push(rawFrom[el]?.[i] ?? '');
     });
+  }
+}
+
+/**
+ * A batch's records into the people index, in order: the aggregate's part of `merge`, and all a
+ * people job of the distributed merge replays (PeopleSink), so both number the records alike.
+ */
+export function addBatchPeople(people: PeopleIndex, r: BatchResult): void {
+  let v = 0;
+  let h = 0;
+  const meta = r.meta;
+  // The batch's own hint numbering → the people index's.
+  const codes = r.hintNames.map((name) => people.hintCode(name));
+  const hints = new Uint16Array(r.hints.length);
+  for (let k = 0; k < hints.length; k++) hints[k] = codes[r.hints[k]];
+  for (let i = 0; i < meta.length; i += 3) {
+    const n = meta[i];
+    const nh = meta[i + 1];
+    people.addRecord(r.values, v, n, STRONG_TAGS, hints, h, nh, meta[i + 2] === 1);
+    v += n * 3;
+    h += nh;
+  }
+}
+
+/** A sink that keeps only the people index (a people job's replay): everything else is the report job's. */
+export class PeopleSink implements ScanSink {
+  readonly #records = new Map<string, number>();
+  constructor(readonly people: PeopleIndex) {}
+  fileStart(): void {}
+  countRecords(path: string, n: number): number {
+    const before = this.#records.get(path) ?? 0;
+    this.#records.set(path, before + n);
+    return before;
+  }
+  addColumns(): void {}
+  addError(): void {}
+  merge(r: BatchResult): void {
+    addBatchPeople(this.people, r);
   }
 }

@@ -13,6 +13,7 @@ import { eachSqlBlockRow } from '../readers/sql-block.js';
 import { BATCH_LINES } from '../readers/reader-context.js';
 import { textBlockLines } from '../readers/text-reader.js';
 import { type PackedRows, unpackRows } from './pack.js';
+import type { TextAnchors } from '../detectors/text-anchors.js';
 import { eachLinkKey, LINK_TAGS, MATCH_ONLY_TAGS, STRONG_SOURCE } from './link-keys.js';
 
 export { STRONG_IDS } from './link-keys.js';
@@ -192,12 +193,13 @@ function detectBatch(task: BatchTask, detection: DetectionPort, acc: Acc): void 
     // The batches a reader's `lines` events would have made of this block, so that a PEM key is
     // joined with its body exactly when it would have been.
     const lines = textBlockLines(task.buf);
-    for (let from = 0; from < lines.length; from += BATCH_LINES) scanLines(lines, from, Math.min(lines.length, from + BATCH_LINES), detection, acc);
+    const anchors = detection.textAnchors?.(task.buf, lines) ?? null;
+    for (let from = 0; from < lines.length; from += BATCH_LINES) scanLines(lines, from, Math.min(lines.length, from + BATCH_LINES), detection, acc, anchors);
   }
 }
 
 /** Scan lines[from … to − 1], one record each, as one batch of a reader's `lines`. */
-function scanLines(lines: string[], from: number, to: number, detection: DetectionPort, acc: Acc): void {
+function scanLines(lines: string[], from: number, to: number, detection: DetectionPort, acc: Acc, anchors: TextAnchors | null = null): void {
   let pemUntil = -1;
   for (let i = from; i < to; i++) {
     // A PEM private key spans lines: its BEGIN line is scanned with the body that follows, so
@@ -212,7 +214,8 @@ function scanLines(lines: string[], from: number, to: number, detection: Detecti
         pemUntil = j;
       }
     }
-    const f = detection.scanText(text);
+    // A joined PEM key is not the line the anchors were found on.
+    const f = anchors !== null && text === lines[i] ? detection.scanText(text, anchors, i) : detection.scanText(text);
     const secrets = inBody ? f.secrets.filter((x) => x.type !== 'private_key') : f.secrets;
     addRecord(acc, f.elements, secrets, f.elements.length ? recordHints(f, detection.zipToState) : []);
   }

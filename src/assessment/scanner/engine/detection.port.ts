@@ -11,6 +11,7 @@ import type {
   SecretType,
   ValueFinding,
 } from '../types.js';
+import type { TextAnchors } from '../detectors/text-anchors.js';
 
 export interface TextFindings {
   elements: ValueFinding[];
@@ -20,7 +21,10 @@ export interface TextFindings {
 export interface DetectionPort {
   classifyColumns(table: string, columns: string[], sampleRows: (string | null)[][]): ColumnClass[];
   detectRecord(classes: ColumnClass[], row: (string | null)[]): RecordFindings;
-  scanText(text: string): TextFindings;
+  /** `anchors`, `line`: when `text` is line `line` of a block `textAnchors` marked (same findings, less work). */
+  scanText(text: string, anchors?: TextAnchors | null, line?: number): TextFindings;
+  /** Anchors of a text block's lines found on its bytes (detectors/text-anchors.ts); optional. */
+  textAnchors?(buf: Uint8Array, lines: readonly string[]): TextAnchors | null;
   /** Masked preview of a personal-data value (`j***@example.com`, `***-**-6789`). */
   maskValue(element: ElementId, value: string): string;
   /** Masked preview of a secret; the engine falls back to `maskSecretDefault`. */

@@ -16,26 +16,38 @@
  * 'US', 'DE') of linked records are pooled per person; a person counts once in each jurisdiction,
  * 'US' only when no US state is known for them, 'unknown' when nothing is known.
  */
-import { DigestTable, NONE } from './digest-table.js';
+import { NONE } from './digest-table.js';
+import { CUSTOMER_TAG, groupPartition, type PartitionGroup, type PartitionGrouper, releaseGroupTable } from './people-group.js';
 import { PartitionedLog, type TempDir } from './spill-log.js';
 import type { SpillStore } from './spill-store.js';
 import { createUnionFind } from './union-find.js';
-import { COMPOSITE_TAGS, MATCH_ONLY_TAGS } from './link-keys.js';
+import { MATCH_ONLY_TAGS } from './link-keys.js';
+
+export { CUSTOMER_TAG, groupPartition, type PartitionGroup, type PartitionGrouper };
 
 export const INDIVIDUALS_METHOD = 'strong-identifiers';
-export const CUSTOMER_TAG = 255;
 /**
  * Known people other than customers (canary records, canaries.ts) share the customer rows' channel,
  * numbered from here: they are reported apart and never count as matched customers.
  */
 export const KNOWN_ROW_BASE = 0x40000000;
-const PARTITIONS = 256;
+export const PEOPLE_PARTITIONS = 256;
+const PARTITIONS = PEOPLE_PARTITIONS;
 
 export interface PeopleOptions {
   /** In-memory budget of the value log before it spills to temp files (default 32 MiB). */
   valueMemoryBytes?: number;
   /** Person-records kept in the in-memory union-find (default 16 M = 64 MiB). */
   unionFindMemoryCap?: number;
+  /**
+   * Only the values of digest partitions [from, to) are logged (default all 256): a people job of
+   * the distributed merge groups its range of partitions (group); the report job logs none and
+   * finishes from the jobs' groups (finish with their grouper). Record ids, counts and hints do
+   * not depend on it, so every job numbers the records as one scan does.
+   */
+  partitions?: readonly [from: number, to: number];
+  /** Keep no jurisdiction hints (a people job: it never counts people). */
+  noHints?: boolean;
 }
 
 export interface PeopleResult {
@@ -55,6 +67,9 @@ export class PeopleIndex {
   readonly #hints: PartitionedLog;
   readonly #spill: SpillStore;
   readonly #ufCap: number;
+  readonly #from: number;
+  readonly #to: number;
+  readonly #noHints: boolean;
   readonly #codes = new Map<string, number>();
   readonly #codeNames: string[] = [];
   #records = 0;
@@ -74,6 +89,8 @@ export class PeopleIndex {
     this.#hints = new PartitionedLog(2, 1, Math.max(1 << 16, mem >> 3), temp);
     this.#spill = spill;
     this.#ufCap = opts.unionFindMemoryCap ?? 16_000_000;
+    [this.#from, this.#to] = opts.partitions ?? [0, PARTITIONS];
+    this.#noHints = opts.noHints ?? false;
   }
 
   /** Values appended so far (the scan groups small indexes in its own thread). */
@@ -105,13 +122,18 @@ export class PeopleIndex {
     for (let i = 0; i < count; i++) if (strong[values[from + i * 3 + 2]]) isStrong = true;
     const r = isStrong ? this.#records++ : NONE;
     const log = this.#values;
+    const lo = this.#from;
+    const hiP = this.#to;
     this.#valueCount += count;
     for (let i = 0; i < count; i++) {
       const o = from + i * 3;
       const hi = values[o];
+      const p = hi >>> 24;
+      if (p < lo || p >= hiP) continue;
       const tag = values[o + 2];
-      log.append3(hi >>> 24, packHiTag(hi, tag), values[o + 1], strong[tag] || MATCH_ONLY_TAGS[tag] ? r : NONE);
+      log.append3(p, packHiTag(hi, tag), values[o + 1], strong[tag] || MATCH_ONLY_TAGS[tag] ? r : NONE);
     }
+    if (this.#noHints) return;
     if (isStrong) {
       for (let k = hFrom; k < hFrom + hCount; k++) this.#hints.append2(0, r, hints[k]);
     } else if (named) {
@@ -123,7 +145,8 @@ export class PeopleIndex {
 
   /** A strong identifier of customer row `row` (0-based), for matching. */
   addCustomerValue(hi: number, lo: number, row: number): void {
-    this.#values.append3(hi >>> 24, packHiTag(hi, CUSTOMER_TAG), lo, row);
+    const p = hi >>> 24;
+    if (p >= this.#from && p < this.#to) this.#values.append3(p, packHiTag(hi, CUSTOMER_TAG), lo, row);
     this.#customerValues++;
   }
 
@@ -142,6 +165,26 @@ export class PeopleIndex {
       this.#usKind.push(h === 'US' ? US_BARE : h.startsWith('US-') ? US_STATE : 0);
     }
     return c;
+  }
+
+  /**
+   * Group only this index's partitions (PeopleOptions.partitions), in order, without counting
+   * people: a people job's share of the distributed merge. The index is closed after.
+   */
+  async group(group: PartitionGrouper = async (data, customers) => groupPartition(data, customers)): Promise<PartitionGroup[]> {
+    const customers = this.#customerValues > 0;
+    try {
+      const out: PartitionGroup[] = [];
+      for (let p = this.#from; p < this.#to; p++) {
+        out.push(await group(this.#values.load(p), customers, p));
+        this.#values.release(p);
+      }
+      return out;
+    } finally {
+      releaseGroupTable();
+      this.#values.close();
+      this.#hints.close();
+    }
   }
 
   /**
@@ -186,7 +229,7 @@ export class PeopleIndex {
       };
       const pending: Promise<PartitionGroup>[] = [];
       for (let p = 0; p < PARTITIONS; p++) {
-        pending.push(group(this.#values.load(p), customers));
+        pending.push(group(this.#values.load(p), customers, p));
         this.#values.release(p);
         if (pending.length >= Math.max(1, window)) apply(await pending.shift()!);
       }
@@ -204,7 +247,7 @@ export class PeopleIndex {
       };
     } finally {
       // In-thread grouping (no worker threads) kept a partition-sized table here: let it go.
-      lastTable = null;
+      releaseGroupTable();
       uf.close();
       this.#values.close();
       this.#hints.close();
@@ -277,73 +320,6 @@ export class PeopleIndex {
     out.unknown = individuals - withHint;
     return out;
   }
-}
-
-/** One partition's grouping (groupPartition), run where the scan chooses (a worker thread). */
-export type PartitionGrouper = (data: Uint32Array, customers: boolean) => Promise<PartitionGroup>;
-
-export interface PartitionGroup {
-  /** New distinct values per element tag. */
-  distinct: Float64Array;
-  /** Person-records to link, as pairs: records sharing a strong identifier. */
-  links: Uint32Array;
-  /** (customer row, person-record) pairs: a customer's strong identifier seen in a record. */
-  matches: Uint32Array;
-}
-
-/** Bit 31 of a composite key's anchor: the anchor record holds a strong identifier (record ids stay below 2³¹). */
-const ANCHOR_STRONG = 0x80000000;
-
-/** This thread's table of the previous partition, emptied and reused by the next (DigestTable.empty). */
-let lastTable: DigestTable | null = null;
-
-/**
- * Group one partition of the values log (records of three words, packHiTag): count its distinct
- * values per tag, pair every later person-record holding a strong identifier with the first one
- * that held it, and, with `customers`, find the customer rows whose identifiers a record holds.
- * A pure function of the partition, so it can run on any thread.
- */
-export function groupPartition(data: Uint32Array, customers: boolean): PartitionGroup {
-  const distinct = new Float64Array(256);
-  const links: number[] = [];
-  const matches: number[] = [];
-  const table = DigestTable.empty(lastTable, data.length / 3);
-  lastTable = table;
-  for (let i = 0; i < data.length; i += 3) {
-    const tag = data[i] & 0xff;
-    if (tag === CUSTOMER_TAG) continue;
-    const r = data[i + 2];
-    // Within a partition every digest's top byte is the same: the other 56 bits identify it.
-    const composite = COMPOSITE_TAGS[tag];
-    if (composite !== 0) {
-      // Anchor rule (link-keys.ts): the slot holds the key's anchor record, bit 31 set once it is a
-      // record with a strong identifier. Records without one attach to the anchor; a record with
-      // one joins only an anchor without one (and becomes the anchor); two such records never join.
-      const strong = composite === 2;
-      const mine = strong ? (r | ANCHOR_STRONG) >>> 0 : r;
-      if (!table.upsert(data[i] >>> 8, data[i + 1], mine)) continue;
-      const v = table.value(table.slot);
-      const vStrong = (v & ANCHOR_STRONG) !== 0;
-      if (vStrong && strong) continue;
-      links.push((v & ~ANCHOR_STRONG) >>> 0, r);
-      if (strong) table.setValue(table.slot, mine);
-      continue;
-    }
-    if (!table.upsert(data[i] >>> 8, data[i + 1], r)) distinct[tag]++;
-    else if (r !== NONE) {
-      const v = table.value(table.slot);
-      if (v === NONE) table.setValue(table.slot, r);
-      // A phone keeps its first record for customer matching, and links none (link-keys.ts).
-      else if (MATCH_ONLY_TAGS[tag] === 0) links.push(v, r);
-    }
-  }
-  for (let i = 0; customers && i < data.length; i += 3) {
-    if ((data[i] & 0xff) !== CUSTOMER_TAG) continue;
-    const v = table.get(data[i] >>> 8, data[i + 1]);
-    // A composite key's slot holds its anchor record with ANCHOR_STRONG set (known rows match those).
-    if (v !== undefined && v !== NONE) matches.push(data[i + 2], (v & ~ANCHOR_STRONG) >>> 0);
-  }
-  return { distinct, links: Uint32Array.from(links), matches: Uint32Array.from(matches) };
 }
 
 /**

@@ -11,7 +11,7 @@ import { CLASSIFY_SAMPLE_ROWS } from './constants.js';
 import { addCanaries, type CanaryRecord, canaryReport } from './canaries.js';
 import { addCustomers, type MatchedCustomer, type ReadFn, readCustomerRows } from './customers.js';
 import type { DetectionPort } from './detection.port.js';
-import type { PeopleResult } from './people.js';
+import type { PartitionGrouper, PeopleResult } from './people.js';
 import { createBatchRunner, createPartitionGrouper } from './pool.js';
 import { readInto, sizeOf } from './scan-read.js';
 import { secretTargets } from './secret-report.js';
@@ -121,6 +121,8 @@ export interface FinishContext {
   drain?: () => Promise<unknown>;
   /** Frees the detection threads before the partitions are grouped. */
   closeRunner?: () => Promise<void>;
+  /** The people index's partitions grouped elsewhere (the distributed merge's people jobs): used instead of grouping here. */
+  groups?: PartitionGrouper;
 }
 
 /**
@@ -133,7 +135,7 @@ export async function finishScan(agg: Aggregate, ctx: FinishContext): Promise<Sc
   // As many grouping threads as detection threads, started now so that they load while the
   // last batches finish; two partitions in flight each. A small index is grouped here: starting
   // threads (≈ 50 ms) costs more than grouping a million values (≈ 30 ms).
-  const grouper = createPartitionGrouper(agg.people.values >= GROUP_IN_THREADS_FROM ? ctx.threads : 0);
+  const grouper = ctx.groups ? { group: ctx.groups, close: async () => {} } : createPartitionGrouper(agg.people.values >= GROUP_IN_THREADS_FROM ? ctx.threads : 0);
   let people: PeopleResult;
   let customers: { customers: number; errors: { message: string; location: string }[] } | null = null;
   try {

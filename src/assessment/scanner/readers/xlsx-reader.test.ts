@@ -66,6 +66,40 @@ describe('XLSX reader', () => {
   });
 });
 
+describe('XLSX parts inflated by the reader', () => {
+  const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+  // Rows enough for a sheet of several 256 KiB inflated chunks.
+  const rows = Array.from({ length: 8000 }, (_, i) => `<row r="${i + 1}"><c r="A${i + 1}" t="inlineStr"><is><t>person ${i} &amp; co</t></is></c><c r="B${i + 1}"><v>${i * 7}</v></c></row>`).join('');
+  const sheet = `<?xml version="1.0"?><worksheet ${ns}><sheetData>${rows}</sheetData></worksheet>`;
+  const book = (declaredSize?: number) =>
+    makeZip([
+      { name: 'xl/workbook.xml', data: `<workbook ${ns}><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>` },
+      { name: 'xl/_rels/workbook.xml.rels', data: '<Relationships><Relationship Id="rId1" Type="x" Target="worksheets/s.xml"/></Relationships>' },
+      { name: 'xl/worksheets/s.xml', data: sheet, deflate: true, declaredSize },
+    ]);
+
+  it('reads a sheet of many inflated chunks whole', async () => {
+    expect(sheet.length).toBeGreaterThan(3 * 256 * 1024);
+    const evs = await collect(readStream('big.xlsx', Readable.from([book()])));
+    expect(errorsOf(evs)).toEqual([]);
+    const all = recordsOf(evs).flatMap((b) => b.rows);
+    expect(all).toHaveLength(8000);
+    expect(all[7999]).toEqual(['person 7999 & co', String(7999 * 7)]);
+  });
+
+  it('reports a part longer or shorter than its declared size, as yauzl did', async () => {
+    for (const [size, msg] of [
+      // dispatch.ts names yauzl's 'too many bytes in the stream' for what it is.
+      [sheet.length - 10, /member expands beyond its declared size/],
+      [sheet.length + 10, /not enough bytes in the stream/],
+    ] as const) {
+      const evs = await collect(readStream('sized.xlsx', Readable.from([book(size)])));
+      expect(errorsOf(evs).map((e) => e.message).join('\n')).toMatch(msg);
+      expect(evs.at(-2)).toMatchObject({ kind: 'file-end' });
+    }
+  });
+});
+
 describe('serialToIsoDate', () => {
   it('follows Excel day numbering in both date systems', () => {
     expect(serialToIsoDate(1, false)).toBe('1900-01-01');
@@ -79,6 +113,28 @@ describe('serialToIsoDate', () => {
 });
 
 describe('SharedStrings', () => {
+  it('gives back every item across its flat chunks, and nothing outside the table', () => {
+    // ≈ 2.6 M characters: items fall on both sides of the 1 M-character chunk joins.
+    const items: string[] = [];
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let i = 0; i < 40_000; i++) {
+      const len = rnd(9) === 0 ? 0 : rnd(4) === 0 ? 200 + rnd(300) : 1 + rnd(40);
+      items.push(Array.from({ length: len }, (_, k) => 'abcdé Z&<'[(i + k) % 9]).join(''));
+    }
+    const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+    const xml = `<sst>${items.map((t) => `<si><t>${esc(t)}</t></si>`).join('')}</sst>`;
+    const sst = new SharedStrings(64 * 1024 * 1024);
+    for (let i = 0; i < xml.length; i += 300_000) expect(sst.scanner.feed(xml.slice(i, i + 300_000))).toBe(true);
+    expect(items.join('').length).toBeGreaterThan(2_500_000);
+    expect(sst.length).toBe(items.length);
+    for (let i = 0; i < items.length; i++) if (sst.at(i) !== items[i]) expect([i, sst.at(i)]).toEqual([i, items[i]]);
+    expect([sst.at(-1), sst.at(items.length), sst.at(Number.NaN)]).toEqual([undefined, undefined, undefined]);
+  });
+
   it('keeps rich-text runs, skips phonetic runs and caps one string at MAX_CELL_CHARS', () => {
     const sst = new SharedStrings(1_000_000);
     const huge = 'x'.repeat(300_000);

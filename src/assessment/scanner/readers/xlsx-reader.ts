@@ -7,7 +7,8 @@
  * must never do.
  */
 import { StringDecoder } from 'node:string_decoder';
-import type { Readable } from 'node:stream';
+import { type Readable, pipeline } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
 import { bombGuard } from './archive-guard.js';
 import { RowBatcher } from './csv-reader.js';
@@ -21,6 +22,45 @@ const HEADER_SAMPLE = 20;
 const MAX_SMALL_PART = 32 * 1024 * 1024;
 /** Shared strings kept in memory (the 512 MB process budget of issue 4); the rest read as empty. */
 const MAX_SST_CHARS = 64 * 1024 * 1024;
+/**
+ * Inflated bytes per chunk. yauzl inflates with zlib's default 16 KiB: a 63 MB sheet came out in
+ * ≈ 3,900 chunks, each a stream hop, a Buffer, a string and a chunk boundary for the XML
+ * tokenizer (where a cut cell leaves the one-RegExp path). 256 KiB: ≈ 250 (issue 21).
+ */
+const INFLATE_CHUNK = 256 * 1024;
+
+/**
+ * A part's bytes, inflated here for deflated parts (yauzl hands over the raw stream): what yauzl
+ * does with its `validateEntrySizes` check (the same messages), in larger chunks.
+ */
+async function* partBytes(zf: yauzl.ZipFile, e: yauzl.Entry): AsyncGenerator<Buffer> {
+  const deflated = e.compressionMethod === 8 && !e.isEncrypted();
+  const raw = await new Promise<Readable>((res, rej) =>
+    zf.openReadStream(e, deflated ? { decompress: false } : {}, (err, s) => (err || !s ? rej(err) : res(s))),
+  );
+  if (!deflated) {
+    try {
+      yield* raw;
+    } finally {
+      raw.destroy();
+    }
+    return;
+  }
+  const inflate = createInflateRaw({ chunkSize: INFLATE_CHUNK });
+  const out = pipeline(raw, inflate, () => {});
+  let n = 0;
+  try {
+    for await (const c of out as AsyncIterable<Buffer>) {
+      n += c.length;
+      if (n > e.uncompressedSize) throw new Error(`too many bytes in the stream. expected ${e.uncompressedSize}. got at least ${n}`);
+      yield c;
+    }
+  } finally {
+    raw.destroy();
+    inflate.destroy();
+  }
+  if (n < e.uncompressedSize) throw new Error(`not enough bytes in the stream. expected ${e.uncompressedSize}. got only ${n}`);
+}
 
 /**
  * `<c r="B2" s="1" t="s"><v>12</v></c>`: a cell whose attributes are exactly r, then optionally s
@@ -63,15 +103,10 @@ export async function* readXlsx(path: string, file: string, ctx: ReadContext): A
   const partText = async function* (name: string): AsyncGenerator<string> {
     const e = entries.get(name);
     if (!e) return;
-    const stream = await new Promise<Readable>((res, rej) => zf.openReadStream(e, (err, s) => (err || !s ? rej(err) : res(s))));
     const notes: ErrorEvent[] = [];
     const dec = new StringDecoder('utf8');
-    try {
-      for await (const c of bombGuard(stream, { path: `${path}!/${name}`, notes }, ctx, () => e.compressedSize)) yield dec.write(c);
-      yield dec.end();
-    } finally {
-      stream.destroy();
-    }
+    for await (const c of bombGuard(partBytes(zf, e), { path: `${path}!/${name}`, notes }, ctx, () => e.compressedSize)) yield dec.write(c);
+    yield dec.end();
     if (notes.length) throw new Error(`part ${name} stopped: ${notes[0].message}`);
   };
   const smallPart = async (name: string): Promise<string> => {
@@ -94,7 +129,7 @@ export async function* readXlsx(path: string, file: string, ctx: ReadContext): A
       if (!sst.scanner.feed(t)) throw new Error('malformed shared strings XML');
     }
     if (sst.truncated) yield errorEvent(path, `shared strings beyond ${MAX_SST_CHARS} characters were read as empty`, 'sharedStrings');
-    for (const sheet of sheets) yield* readSheet(path, sheet.name, partText(sheet.part), sst.strings, dateStyles, date1904);
+    for (const sheet of sheets) yield* readSheet(path, sheet.name, partText(sheet.part), sst, dateStyles, date1904);
   } finally {
     zf.close();
   }
@@ -105,7 +140,7 @@ export async function* readSheet(
   path: string,
   name: string,
   text: AsyncIterable<string>,
-  sst: string[],
+  sst: Pick<SharedStrings, 'at'> | string[],
   dateStyles: boolean[],
   date1904: boolean,
 ): AsyncGenerator<BodyEvent> {
@@ -137,7 +172,10 @@ export async function* readSheet(
   };
   /** A cell's decoded text → its value in the row, by the cell's type and style. */
   const cell = (raw: string) => {
-    if (type === 's') put(sst[Number(raw)] ?? null);
+    if (type === 's') {
+      const i = Number(raw);
+      put((Number.isInteger(i) && i >= 0 ? sst.at(i) : undefined) ?? null);
+    }
     else if (type === 'inlineStr' || type === 'str' || type === 'd') put(raw);
     else if (type === 'b') put(raw === '1' ? 'TRUE' : raw === '0' ? 'FALSE' : null);
     else if (type === 'e' || raw === '') put(null);

@@ -1,0 +1,202 @@
+/**
+ * Anchors of a block of log lines, found on the block's bytes (issue 21). scanText looks for
+ * keywords with a table test at every character of a line (text-keywords.ts) and for name
+ * candidates with a RegExp jump (text-names.ts); on a log, where every line is scanned, both
+ * walk each line's string character by character. Here one pass over the block's UTF-8 bytes
+ * finds, for every line made only of ASCII characters, the positions both would stop at:
+ *  - keyword candidates: where text-keywords.ts's first-characters table test passes
+ *    (`KeywordFinder.tables`);
+ *  - name candidates: where `/[A-Z\u00C0-\u00DE\u0100-\u024F](?:[a-z\u00DF-\u024F]|\.? )/`
+ *    (text-names.ts CANDIDATE) matches: on ASCII, an A–Z letter before a–z, a space or ". ".
+ * In an ASCII line each character is one byte, so a byte offset is a character offset, and a
+ * test that reads characters i … i + 3 reads bytes i … i + 3. Lines with any byte ≥ 128 (or a
+ * length that does not match) are not marked: scanText walks their strings as before.
+ * text-anchors.test.ts checks, on random log-like blocks, that scanText gives the same findings
+ * with and without the anchors.
+ */
+import { isAscii } from 'node:buffer';
+import { compileWasm, WA, type WasmMemory } from '../wasm.js';
+import { TEXT_ANCHORS_WASM } from './text-anchors.wasm.js';
+import { FOLD, type KeywordFinder, quadSlot } from './text-keywords.js';
+
+export interface TextAnchors {
+  /** Per line: 1 when the line is marked (ASCII, its characters are its bytes). */
+  readonly ascii: Uint8Array;
+  /** Keyword candidates of line i: kw[kwAt[i] … kwAt[i + 1]), offsets in the line, ascending. */
+  readonly kwAt: Int32Array;
+  readonly kw: Int32Array;
+  /** Name candidates of line i: name[nameAt[i] … nameAt[i + 1]). */
+  readonly nameAt: Int32Array;
+  readonly name: Int32Array;
+}
+
+/**
+ * One walk over an ASCII line's bytes buf[s … s + n): its keyword candidates (text-keywords.ts's
+ * table test, the same arithmetic on bytes as `next` does on character codes) into kw from kwN,
+ * and its name candidates (A–Z, then a–z, a space, or ". ") into name from nameN. Returns the
+ * new ends in ENDS (kw, name).
+ */
+const ENDS = new Int32Array(2);
+function markLine(buf: Uint8Array, s: number, n: number, g: KeywordFinder['tables'], kw: Int32Array, kwN: number, name: Int32Array, nameN: number): void {
+  const { bigrams, trigrams, quads } = g;
+  let b = n > 0 ? FOLD[buf[s]] : 0;
+  for (let i = 0; i + 1 < n; i++) {
+    const c = buf[s + i];
+    const d = buf[s + i + 1];
+    if (c >= 65 && c <= 90 && ((d >= 97 && d <= 122) || d === 32 || (d === 46 && i + 2 < n && buf[s + i + 2] === 32))) name[nameN++] = i;
+    b = ((b << 7) & 0x3fff) | FOLD[d];
+    if (i + 2 >= n || bigrams[b] !== 1) continue;
+    const t = (b << 7) | FOLD[buf[s + i + 2]];
+    const kind = trigrams[t];
+    if (kind === 1 || (kind === 2 && i + 3 < n && quads[quadSlot(t, FOLD[buf[s + i + 3]])] === 1)) kw[kwN++] = i;
+  }
+  ENDS[0] = kwN;
+  ENDS[1] = nameN;
+}
+
+// ---- the WebAssembly kernel (text-anchors.wat): markLine without JavaScript's bounds checks ----
+
+/** Where text-anchors.wat expects its tables, and where the block goes. */
+const BIGRAMS = 0;
+const QUADS = 16384;
+const FOLD_AT = 81920;
+const TRIGRAMS = 131072;
+const BLOCK = 2228224;
+/** Readable bytes after the block (the kernel reads up to 3 bytes past a line). */
+const PAD = 16;
+const PAGE = 65536;
+/** Larger blocks take the JavaScript loop: WebAssembly memory never shrinks (as csv-rows.ts). */
+export const WASM_ANCHORS_MAX_BYTES = 16 * 1024 * 1024;
+
+interface Kernel {
+  mark: (s: number, n: number, kw: number, name: number) => number;
+  names: { value: number };
+  memory: WasmMemory;
+  bytes: Uint8Array;
+  ints: Int32Array;
+  /** The keyword tables in memory now. */
+  tables: KeywordFinder['tables'] | null;
+}
+/** Instantiated on first use, once per thread; null without WebAssembly (then the JavaScript loop). */
+let kernel: Kernel | null | undefined;
+
+function load(): Kernel | null {
+  const mod = compileWasm(TEXT_ANCHORS_WASM);
+  if (!mod || !WA) return null;
+  const inst = new WA.Instance(mod);
+  const memory = inst.exports.memory as WasmMemory;
+  return {
+    mark: inst.exports.mark as Kernel['mark'],
+    names: inst.exports.names as Kernel['names'],
+    memory,
+    bytes: new Uint8Array(memory.buffer),
+    ints: new Int32Array(memory.buffer),
+    tables: null,
+  };
+}
+
+/** Test hook: run the JavaScript loop even where the kernel loads. */
+export function useAnchorsKernel(on: boolean): void {
+  kernel = on ? load() : null;
+}
+
+/** Whether textAnchors runs the kernel on this thread (the tests assert it does on Node 20). */
+export function anchorsKernelActive(): boolean {
+  if (kernel === undefined) kernel = load();
+  return kernel !== null;
+}
+
+function ensureMemory(k: Kernel, size: number): void {
+  if (k.bytes.length >= size) return;
+  k.memory.grow(Math.ceil((size - k.bytes.length) / PAGE));
+  k.bytes = new Uint8Array(k.memory.buffer);
+  k.ints = new Int32Array(k.memory.buffer);
+}
+
+/** The kernel with `buf` in its memory and `tables` loaded, or null (no kernel, block too large). */
+function kernelFor(buf: Uint8Array, tables: KeywordFinder['tables']): Kernel | null {
+  if (buf.length > WASM_ANCHORS_MAX_BYTES) return null;
+  if (kernel === undefined) kernel = load();
+  if (kernel === null) return null;
+  const k = kernel;
+  if (k.tables !== tables) {
+    if (tables.bigrams.length !== QUADS - BIGRAMS || tables.quads.length !== FOLD_AT - QUADS || tables.trigrams.length !== BLOCK - TRIGRAMS) return null;
+    k.bytes.set(tables.bigrams, BIGRAMS);
+    k.bytes.set(tables.quads, QUADS);
+    k.bytes.set(FOLD.subarray(0, 256), FOLD_AT);
+    k.bytes.set(tables.trigrams, TRIGRAMS);
+    k.tables = tables;
+  }
+  ensureMemory(k, BLOCK + buf.length + PAD);
+  k.bytes.set(buf, BLOCK);
+  k.bytes.fill(0, BLOCK + buf.length, BLOCK + buf.length + PAD);
+  return k;
+}
+
+/** markLine by the kernel: the line buf[s … s + n) is at BLOCK + s in its memory. */
+function markLineWasm(k: Kernel, blockEnd: number, s: number, n: number, kw: Int32Array, kwN: number, name: Int32Array, nameN: number): void {
+  // Output arrays after the block (4-byte aligned), room for n entries each.
+  const out = (blockEnd + PAD + 3) & ~3;
+  ensureMemory(k, out + 8 * n);
+  const kc = k.mark(BLOCK + s, n, out, out + 4 * n);
+  const nc = k.names.value;
+  const ints = k.ints;
+  const a = out >> 2;
+  for (let j = 0; j < kc; j++) kw[kwN++] = ints[a + j];
+  for (let j = 0; j < nc; j++) name[nameN++] = ints[a + n + j];
+  ENDS[0] = kwN;
+  ENDS[1] = nameN;
+}
+
+/**
+ * The anchors of `lines` = textBlockLines(buf) (split at '\n', a trailing '\r' dropped, no empty
+ * entry after a final '\n'), or null when the lines do not line up with the bytes.
+ */
+export function textAnchors(buf: Uint8Array, lines: readonly string[], keywords: KeywordFinder): TextAnchors | null {
+  const count = lines.length;
+  const ascii = new Uint8Array(count);
+  const kwAt = new Int32Array(count + 1);
+  const nameAt = new Int32Array(count + 1);
+  // At most one candidate of each kind a byte.
+  let kw: Int32Array = new Int32Array(1024);
+  let name: Int32Array = new Int32Array(1024);
+  let nk = 0;
+  let nn = 0;
+  let s = 0;
+  const tables = keywords.tables;
+  // Logs are mostly ASCII: one native test of the block spares a test a line.
+  const allAscii = isAscii(buf);
+  const k = kernelFor(buf, tables);
+  const blockEnd = BLOCK + buf.length;
+  for (let i = 0; i < count; i++) {
+    kwAt[i] = nk;
+    nameAt[i] = nn;
+    if (s > buf.length) return null;
+    let nl = buf.indexOf(10, s);
+    if (nl === -1) nl = buf.length;
+    let e = nl;
+    if (e > s && buf[e - 1] === 13) e--;
+    const n = e - s;
+    if (lines[i].length === n && (allAscii || isAscii(buf.subarray(s, e)))) {
+      if (kw.length - nk < n) kw = grow(kw, nk + n);
+      if (name.length - nn < n) name = grow(name, nn + n);
+      ascii[i] = 1;
+      if (k !== null) markLineWasm(k, blockEnd, s, n, kw, nk, name, nn);
+      else markLine(buf, s, n, tables, kw, nk, name, nn);
+      nk = ENDS[0];
+      nn = ENDS[1];
+    }
+    s = nl + 1;
+  }
+  // Every byte belongs to a line: the last line ends at the block's end (or its final '\n').
+  if (s < buf.length) return null;
+  kwAt[count] = nk;
+  nameAt[count] = nn;
+  return { ascii, kwAt, kw, nameAt, name };
+}
+
+function grow(a: Int32Array, min: number): Int32Array {
+  const b = new Int32Array(Math.max(min, a.length * 2));
+  b.set(a);
+  return b;
+}

@@ -1,0 +1,158 @@
+/**
+ * lowerCaseNames (text-name-context.ts) without a Unicode RegExp pass per rule on ASCII text
+ * (issue 21): a wide free-text column of a customer export ("notes", "support transcript") is
+ * often all lower case, and there the four global `u` RegExps over every cell took ≈ 30 % of a
+ * scan. Same findings, in the same order (text-lower-names.test.ts compares both on random text):
+ *  - given name + surname pairs: one character-code loop over the words, hashing each; a string
+ *    and a Set look-up only for a word that a Bloom filter of the given names lets through and
+ *    that is followed by one space and another word;
+ *  - "hi adam": the cue RegExp is tried (sticky) only where a cue word and a blank stand;
+ *  - "cormac had given": the verb RegExp is tried only on the token before each " said"-like verb
+ *    (a sticky copy at each start in that token: the same leftmost match the global one finds);
+ *  - "silvana, adam and caleb": only when the text holds a comma followed by a space or a tab.
+ * Text with any non-ASCII character (\p{Ll} is then more than a-z) takes lowerCaseNames itself.
+ */
+import { lowerCaseNames, surnameShaped } from './text-name-context.js';
+
+const CUES = 'my name is|name is|call me|calls me|hi|hello|dear|with|kid|son|daughter|ask for';
+/** lowerCaseNames' cue rule, sticky. */
+const CUE = new RegExp(String.raw`(?:${CUES})[ \t]+(\p{Ll}[\p{Ll}'’-]+)(?:[ \t]+(\p{Ll})(?!\p{L})\.?)?(?:[ \t]+(\p{Ll}[\p{Ll}'’-]+))?`, 'uy');
+/** Where a cue match can start: a cue then a blank. */
+const CUE_GATE = new RegExp(String.raw`(?:${CUES})[ \t]`, 'g');
+const VERBS = 'said|says|shouted|told|asked|replied|wrote|lives|lived|began|works|worked|died|married|is from|was born|had given|has given';
+/** lowerCaseNames' verb rule, sticky: one attempt at lastIndex. */
+const VERB_AT = new RegExp(String.raw`(?<![\p{L}])(\p{Ll}[\p{Ll}'’-]+)(?=(?:'s)?[ \t]+(?:${VERBS})\b)`, 'uy');
+/** A blank then a verb: where every match of the verb rule has its lookahead (it ends in [ \t]+verb\b). */
+const VERB_GATE = new RegExp(String.raw`[ \t](?:${VERBS})\b`, 'g');
+const ENUM_LOWER = /(?<![\p{L}\d])\p{Ll}+(?:,[ \t]+\p{Ll}+)+,?[ \t]+(?:and|or)[ \t]+\p{Ll}+(?![\p{L}\d])/gu;
+
+/**
+ * A Bloom filter (two bits a word, 2^20 bits) of the given names that are not common words, on
+ * the FNV-1a hash of their UTF-16 code units: most words of a text are not given names, and are
+ * then rejected without a string or a Set look-up. Built once per set.
+ */
+const FNV_BASIS = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+const BITS = 1 << 20;
+let filterOf: [Set<string>, Set<string>] | null = null;
+let filterBits = new Int32Array(0);
+const bit2 = (h: number) => Math.imul(h, 0x9e3779b1) >>> 12;
+function givenFilter(F: Set<string>, C: Set<string>): (h: number) => boolean {
+  if (filterOf?.[0] !== F || filterOf[1] !== C) {
+    const bits = new Int32Array(BITS >>> 5);
+    for (const w of F) {
+      if (C.has(w)) continue;
+      let h = FNV_BASIS;
+      for (let i = 0; i < w.length; i++) h = Math.imul(h ^ w.charCodeAt(i), FNV_PRIME);
+      const b1 = h & (BITS - 1);
+      const b2 = bit2(h);
+      bits[b1 >>> 5] |= 1 << (b1 & 31);
+      bits[b2 >>> 5] |= 1 << (b2 & 31);
+    }
+    filterOf = [F, C];
+    filterBits = bits;
+  }
+  const bits = filterBits;
+  return (h) => {
+    const b1 = h & (BITS - 1);
+    const b2 = bit2(h);
+    return (bits[b1 >>> 5] & (1 << (b1 & 31))) !== 0 && (bits[b2 >>> 5] & (1 << (b2 & 31))) !== 0;
+  };
+}
+
+/** a-z, the only \p{Ll} of ASCII text. */
+const lower = (c: number) => c >= 97 && c <= 122;
+/** [\p{Ll}'’-] on ASCII text. */
+const inWord = (c: number) => (c >= 97 && c <= 122) || c === 39 || c === 45;
+
+export function lowerCaseNamesFast(text: string, F: Set<string>, L: Set<string>, C: Set<string>, add: (v: string) => void): void {
+  const n = text.length;
+  const maybeGiven = givenFilter(F, C);
+  // Pairs: the words are the matches of /\p{Ll}[\p{Ll}'’-]+/g; a word is `a` of a pair only when
+  // the next word starts one space after it. Every character is c0 once (a word ends at the
+  // first character outside a-z ' -): the loop also sees a non-ASCII character (then the whole
+  // text takes lowerCaseNames; the pairs found so far wait in `pairs`) and a comma before a blank.
+  let a: string | null = null;
+  let aEnd = -1;
+  let pairs: string[] | null = null;
+  let commaBlank = false;
+  for (let i = 0; i < n; ) {
+    const c0 = text.charCodeAt(i);
+    if (!lower(c0) || !inWord(text.charCodeAt(i + 1))) {
+      if (c0 >= 128) {
+        lowerCaseNames(text, F, L, C, add);
+        return;
+      }
+      if (c0 === 44 && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) commaBlank = true;
+      i++;
+      continue;
+    }
+    let h = Math.imul(FNV_BASIS ^ c0, FNV_PRIME);
+    let e = i + 1;
+    for (let d = text.charCodeAt(e); inWord(d); d = text.charCodeAt(++e)) h = Math.imul(h ^ d, FNV_PRIME);
+    if (a !== null && aEnd + 1 === i && text.charCodeAt(i - 1) === 32) {
+      const w = text.slice(i, e);
+      if ((L.has(w) || surnameShaped(w)) && !C.has(w)) {
+        if (pairs === null) pairs = [];
+        pairs.push(`${a} ${w}`);
+        a = null;
+        i = e;
+        continue;
+      }
+    }
+    a = null;
+    // A pair's first word: followed by one space and a word start; then a given name, not a common word.
+    if (text.charCodeAt(e) === 32 && lower(text.charCodeAt(e + 1)) && inWord(text.charCodeAt(e + 2)) && maybeGiven(h)) {
+      const w = text.slice(i, e);
+      if (F.has(w) && !C.has(w)) {
+        a = w;
+        aEnd = e;
+      }
+    }
+    i = e;
+  }
+  if (pairs !== null) for (const v of pairs) add(v);
+  // The cue rule: the global RegExp's matches are its sticky matches at the cue words followed by
+  // a blank, tried left to right (a match starts with one).
+  for (let pos = 0; pos < n; ) {
+    CUE_GATE.lastIndex = pos;
+    const g = CUE_GATE.exec(text);
+    if (!g) break;
+    CUE.lastIndex = g.index;
+    const m = CUE.exec(text);
+    if (!m) {
+      pos = g.index + 1;
+      continue;
+    }
+    pos = m.index + m[0].length;
+    const [, a, initial, b] = m;
+    if (!(F.has(a) || L.has(a)) || C.has(a)) continue;
+    if (b && (L.has(b) || surnameShaped(b)) && !C.has(b)) add(initial ? `${a} ${initial} ${b}` : `${a} ${b}`);
+    else if (!b || C.has(b)) add(a);
+  }
+  VERB_GATE.lastIndex = 0;
+  let from = 0;
+  for (let g = VERB_GATE.exec(text); g; g = VERB_GATE.exec(text)) {
+    // The token (blank-free run) before the blanks that end at the gate: a match's word lies in it.
+    let te = g.index;
+    while (te > 0 && (text.charCodeAt(te - 1) === 32 || text.charCodeAt(te - 1) === 9)) te--;
+    let ts = te;
+    while (ts > 0 && text.charCodeAt(ts - 1) !== 32 && text.charCodeAt(ts - 1) !== 9) ts--;
+    for (let s = Math.max(ts, from); s < te; s++) {
+      VERB_AT.lastIndex = s;
+      const m = VERB_AT.exec(text);
+      if (m) {
+        if (F.has(m[1]) && !C.has(m[1])) add(m[1]);
+        from = s + m[0].length;
+        break;
+      }
+    }
+  }
+  if (!commaBlank) return;
+  ENUM_LOWER.lastIndex = 0;
+  for (let m = ENUM_LOWER.exec(text); m; m = ENUM_LOWER.exec(text)) {
+    const items = m[0].split(/,?[ \t]+(?:and|or)[ \t]+|,[ \t]+/);
+    const given = items.filter((w) => F.has(w) && !C.has(w)).length;
+    if (given >= 2 && given * 2 >= items.length) for (const w of items) if (!C.has(w)) add(w);
+  }
+}

@@ -1,0 +1,118 @@
+/**
+ * Digit runs of free text (text-scan.ts): one RegExp finds runs of ≥ 7 digits and separators, and
+ * each run is dispatched by its shape to IPv4, SSN/ITIN, cards, IBAN, phone and dates of birth,
+ * with the context words each needs.
+ */
+import type { ValueFinding } from '../types.js';
+import { validateIp, validatePhone } from './contact.js';
+import { parseBirthDate } from './context-only.js';
+import { allSameDigit, digitsOf, element, isDigit, luhn } from './detector.js';
+import { cardBrand, validAba, validateIban } from './financial.js';
+import { validItin, validSsn } from './national-ids.js';
+import { bigramGate, initialGate, isDottedQuad, mayBeDate, mayHoldIbanStart } from './text-fast-paths.js';
+
+/** ≥ 7 characters of digits and separators, starting and ending with a digit (optional + or '('). */
+export const NUMBER_RUN = /[+(]?\d[\d\-. ()/]{5,32}\d(?:\s?(?:x|ext\.?)\s?\d{1,6})?/g;
+const DOB_CONTEXT = /\b(?:dob|d\.o\.b|birth|born|geb\.|geboren|naissance|n[ée]e? le|nacimiento|nacid[oa]|nascita|nato|nata|geboortedatum|nascimento)[^\n]{0,25}$/i;
+const SSN_CONTEXT = /\b(?:ssn|social security|soc\.? sec|ss#|itin|taxpayer)[^\n]{0,30}$/i;
+const CARD_CONTEXT = /\b(?:card|credit|visa|mastercard|amex|cc#?|pan|karte|carte|tarjeta|carta)\b[^\n]{0,30}$/i;
+const PHONE_CONTEXT = /\b(?:phone|tel\b|tel\.|telephone|mobile|cell|fax|call|desk|office|contact|sms|text me|whatsapp|dial|reach|ring\b|telefon|t[ée]l[ée]phone|tel[ée]fono|telefoon|celular|handy|portable)[^\n]{0,30}(?:\n\s*)?$/i;
+const PHONE_AFTER = /^[\s-]{0,3}(?:office|fax|mobile|cell|home|work|phone|tel)/i;
+/** Gates of PHONE_CONTEXT and PHONE_AFTER (text-fast-paths.ts): their words' first two characters, first letters. */
+export const phoneContextGate = bigramGate(['phone', 'tel', 'té', 'mobile', 'cell', 'fax', 'call', 'desk', 'office', 'contact', 'sms', 'whatsapp', 'dial', 'reach', 'ring', 'celular', 'handy', 'portable']);
+export const phoneAfterGate = initialGate(['office', 'fax', 'mobile', 'cell', 'home', 'work', 'phone', 'tel'], 4);
+const OTHER_NUMBER_CONTEXT = /\b(?:licen[cs]e|passport|account|acct|order|invoice|ticket|tracking|serial|ref(?:erence)?|iban|ssn|card|id|aadhaar|nino|sin|nir|dni|nie|bsn|cpf|steuer|fiscal|insurance|tfn|tax file)\b[^\n]{0,25}$/i;
+const ROUTING_CONTEXT = /\b(?:routing|aba|rtn|transit)\b[^\n]{0,25}$/i;
+
+function before(text: string, pos: number, n = 40): string {
+  return text.slice(pos > n ? pos - n : 0, pos);
+}
+
+function tryIban(text: string, pos: number, out: ValueFinding[]): boolean {
+  // Look back (≤ 12 chars) for the two-letter country code + two check digits, then read forward.
+  const from = pos > 12 ? pos - 12 : 0;
+  if (!mayHoldIbanStart(text, from, Math.min(text.length, pos + 2))) return false;
+  const pre = text.slice(from, pos + 2);
+  const re = /(?<![A-Za-z0-9])[A-Za-z]{2}\d{2}/g;
+  for (let m = re.exec(pre); m; m = re.exec(pre)) {
+    const start = from + m.index;
+    const raw = /^[A-Za-z0-9]+(?: ?[A-Za-z0-9]+)*/.exec(text.slice(start, start + 50));
+    if (!raw) continue;
+    const compact = raw[0].replace(/ /g, '');
+    for (let len = Math.min(34, compact.length); len >= 15; len--) {
+      const f = validateIban(compact.slice(0, len));
+      if (f) {
+        out.push(f);
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+export function dispatchNumber(text: string, raw: string, pos: number, out: ValueFinding[]): void {
+  let c = raw;
+  // A NUMBER_RUN match ends with a digit, so this trim is a no-op from scanText: test the digit first.
+  const last = c.charCodeAt(c.length - 1);
+  if (!isDigit(last)) while (/[\s\-.(/]$/.test(c)) c = c.slice(0, -1);
+  const prev = pos > 0 ? text.charCodeAt(pos - 1) : 32;
+  // Part of a longer token (hex id, version, word): skip.
+  if ((prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122) || prev === 95) {
+    tryIban(text, pos, out);
+    return;
+  }
+  if (isDottedQuad(c)) {
+    const f = validateIp(c);
+    if (f) out.push(f);
+    return;
+  }
+  const date = mayBeDate(c) ? /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?![\d])/.exec(c) : null;
+  if (date) {
+    // A date (possibly followed by a time): a birth date only with a DOB context word before it.
+    if (DOB_CONTEXT.test(before(text, pos))) {
+      const d = parseBirthDate(date[0]);
+      if (d) out.push(element('date_of_birth', d));
+    }
+    return;
+  }
+  if (tryIban(text, pos, out)) return;
+  const d = digitsOf(c);
+  const n = d.length;
+  if (n === 9 && /^\d{3}([- ]?)\d{2}\1\d{4}$/.test(c)) {
+    const dashed = c[3] === '-';
+    const ctx = SSN_CONTEXT.test(before(text, pos));
+    if ((dashed || ctx) && validItin(d)) out.push(element('us_itin', d, { country: 'US' }));
+    else if ((dashed || ctx) && validSsn(d)) out.push(element('us_ssn', d, { country: 'US' }));
+    if (dashed || ctx) return;
+  }
+  if (n === 9 && /^\d{9}$/.test(c) && ROUTING_CONTEXT.test(before(text, pos)) && validAba(d)) {
+    out.push(element('us_routing_number', d, { country: 'US' }));
+    return;
+  }
+  if (n >= 12 && n <= 19 && /^\d[\d -]+$/.test(c)) {
+    const cardCtx = CARD_CONTEXT.test(before(text, pos));
+    // Without context: Luhn + a known IIN range and length, 13–19 digits. With a card context word
+    // (Presidio's approach): Luhn alone suffices, and 12-digit Maestro-length numbers count.
+    const brand = cardBrand(d) ?? (cardCtx && luhn(d) && !allSameDigit(d) ? 'unknown' : null);
+    if (brand && (n >= 13 || cardCtx)) {
+      out.push(element('payment_card', d, { kind: brand }));
+      return;
+    }
+  }
+  if (n >= 7 && n <= 15) {
+    const plus = c[0] === '+' || (c[0] === '0' && c[1] === '0');
+    const after = pos + raw.length;
+    const ctx = (phoneContextGate(text, pos - 40, pos) && PHONE_CONTEXT.test(before(text, pos))) || (phoneAfterGate(text, after) && PHONE_AFTER.test(text.slice(after, after + 12)));
+    if (!plus && !ctx) {
+      // No context: only a number written as a phone (three groups or an area code in parentheses)
+      // that libphonenumber validates, and not labelled as another kind of number.
+      if (n < 9 || !/^(?:\(\d{2,5}\)\s?\d|\d{2,5}([\s.-])\d{2,4}\1\d{2,5})/.test(c)) return;
+      if (OTHER_NUMBER_CONTEXT.test(before(text, pos))) return;
+    }
+    const f = validatePhone(c);
+    if (f) out.push(f);
+    // With a phone context word, a phone-shaped number counts even when libphonenumber cannot
+    // place it (local numbers written without area or country code).
+    else if (ctx && (/[\s().\-/]/.test(c) || n >= 9)) out.push(element('phone', d));
+  }
+}

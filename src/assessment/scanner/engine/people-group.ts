@@ -1,0 +1,82 @@
+/**
+ * One partition of the people index grouped (people.ts): its distinct values per tag, the links
+ * between person-records sharing a link key, the customer rows matched. A pure function of the
+ * partition's records in log order, so it runs on any thread — or in any process of the fleet
+ * (the distributed merge's people jobs, scan-shards.ts) — and gives the same group.
+ */
+import { DigestTable, NONE } from './digest-table.js';
+import { COMPOSITE_TAGS, MATCH_ONLY_TAGS } from './link-keys.js';
+
+export const CUSTOMER_TAG = 255;
+
+/** One partition's grouping (groupPartition), run where the scan chooses (a worker thread). */
+export type PartitionGrouper = (data: Uint32Array, customers: boolean, partition: number) => Promise<PartitionGroup>;
+
+export interface PartitionGroup {
+  /** New distinct values per element tag. */
+  distinct: Float64Array;
+  /** Person-records to link, as pairs: records sharing a strong identifier. */
+  links: Uint32Array;
+  /** (customer row, person-record) pairs: a customer's strong identifier seen in a record. */
+  matches: Uint32Array;
+}
+
+/** Bit 31 of a composite key's anchor: the anchor record holds a strong identifier (record ids stay below 2³¹). */
+const ANCHOR_STRONG = 0x80000000;
+
+/** This thread's table of the previous partition, emptied and reused by the next (DigestTable.empty). */
+let lastTable: DigestTable | null = null;
+
+/** Lets the last partition's table go (in-thread grouping keeps one partition-sized table). */
+export function releaseGroupTable(): void {
+  lastTable = null;
+}
+
+/**
+ * Group one partition of the values log (records of three words, packHiTag): count its distinct
+ * values per tag, pair every later person-record holding a strong identifier with the first one
+ * that held it, and, with `customers`, find the customer rows whose identifiers a record holds.
+ * A pure function of the partition, so it can run on any thread.
+ */
+export function groupPartition(data: Uint32Array, customers: boolean): PartitionGroup {
+  const distinct = new Float64Array(256);
+  const links: number[] = [];
+  const matches: number[] = [];
+  const table = DigestTable.empty(lastTable, data.length / 3);
+  lastTable = table;
+  for (let i = 0; i < data.length; i += 3) {
+    const tag = data[i] & 0xff;
+    if (tag === CUSTOMER_TAG) continue;
+    const r = data[i + 2];
+    // Within a partition every digest's top byte is the same: the other 56 bits identify it.
+    const composite = COMPOSITE_TAGS[tag];
+    if (composite !== 0) {
+      // Anchor rule (link-keys.ts): the slot holds the key's anchor record, bit 31 set once it is a
+      // record with a strong identifier. Records without one attach to the anchor; a record with
+      // one joins only an anchor without one (and becomes the anchor); two such records never join.
+      const strong = composite === 2;
+      const mine = strong ? (r | ANCHOR_STRONG) >>> 0 : r;
+      if (!table.upsert(data[i] >>> 8, data[i + 1], mine)) continue;
+      const v = table.value(table.slot);
+      const vStrong = (v & ANCHOR_STRONG) !== 0;
+      if (vStrong && strong) continue;
+      links.push((v & ~ANCHOR_STRONG) >>> 0, r);
+      if (strong) table.setValue(table.slot, mine);
+      continue;
+    }
+    if (!table.upsert(data[i] >>> 8, data[i + 1], r)) distinct[tag]++;
+    else if (r !== NONE) {
+      const v = table.value(table.slot);
+      if (v === NONE) table.setValue(table.slot, r);
+      // A phone keeps its first record for customer matching, and links none (link-keys.ts).
+      else if (MATCH_ONLY_TAGS[tag] === 0) links.push(v, r);
+    }
+  }
+  for (let i = 0; customers && i < data.length; i += 3) {
+    if ((data[i] & 0xff) !== CUSTOMER_TAG) continue;
+    const v = table.get(data[i] >>> 8, data[i + 1]);
+    // A composite key's slot holds its anchor record with ANCHOR_STRONG set (known rows match those).
+    if (v !== undefined && v !== NONE) matches.push(data[i + 2], (v & ~ANCHOR_STRONG) >>> 0);
+  }
+  return { distinct, links: Uint32Array.from(links), matches: Uint32Array.from(matches) };
+}
