@@ -58,22 +58,11 @@ async function startRelay(to: number): Promise<Relay> {
 
 let redis: RedisPeer;
 const USERS = ['svc_a', 'svc_b', 'svc_c', 'svc_d', 'svc_e'];
-const aclOf = async (u: string) => {
-  const r = redis.client();
-  await r.connect();
-  try {
-    return ((await r.call('ACL', 'LIST')) as string[]).find((l) => l.startsWith(`user ${u} `)) ?? 'absent';
-  } finally {
-    r.disconnect();
-  }
-};
+const aclOf = (u: string) => redis.using(async (r) => ((await r.call('ACL', 'LIST')) as string[]).find((l) => l.startsWith(`user ${u} `)) ?? 'absent');
 
 beforeAll(async () => {
   redis = await startRedis();
-  const r = redis.client();
-  await r.connect();
-  for (const u of USERS) await r.call('ACL', 'SETUSER', u, 'on', '>pw', '~*', '+@read');
-  r.disconnect();
+  await redis.aclUsers(USERS);
 });
 afterAll(async () => redis?.stop());
 
@@ -104,18 +93,12 @@ for (const dialect of testDialects()) {
     afterAll(async () => {
       await s?.close();
       await relay?.stop();
-      const r = redis.client();
-      await r.connect();
-      for (const u of USERS) await r.call('ACL', 'SETUSER', u, 'on');
-      r.disconnect();
+      await redis.aclUsers(USERS);
     });
 
     it('a target gone between plan and run fails at once with a clear error; the rest of the bulk is done', async () => {
       const bulkId = await plan(['svc_a', 'svc_b', 'svc_c']);
-      const r = redis.client();
-      await r.connect();
-      await r.call('ACL', 'DELUSER', 'svc_b');
-      r.disconnect();
+      await redis.using((r) => r.call('ACL', 'DELUSER', 'svc_b'));
       await run(bulkId);
       await settled(bulkId);
       const by = Object.fromEntries((await actions(bulkId)).map((a) => [a.target, a]));
@@ -136,10 +119,7 @@ for (const dialect of testDialects()) {
       expect((await actions(bulkId)).find((a) => a.target === 'svc_a')).toMatchObject({ state: 'done', attempts: 1 });
       const doneEvents = (await s.platform.audit.list({ subjectType: 'action', subjectId: by.svc_a.id })).filter((e) => e.action === 'action.done');
       expect(doneEvents).toHaveLength(1);
-      const r2 = redis.client();
-      await r2.connect();
-      await r2.call('ACL', 'SETUSER', 'svc_b', 'on', '>pw', '~*', '+@read');
-      r2.disconnect();
+      await redis.aclUsers(['svc_b']);
     }, 90_000);
 
     it('an unreachable peer is retried up to the limit, then the action fails saying so; run again once it is back', async () => {
