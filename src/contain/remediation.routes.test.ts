@@ -178,10 +178,7 @@ for (const dialect of testDialects()) {
     it('an action that is done but not verified is no evidence; verified it is, and so is an evidence file', async () => {
       const redis: RedisPeer = await startRedis();
       try {
-        const r = redis.client();
-        await r.connect();
-        await r.call('ACL', 'SETUSER', 'etl', 'on', '>pw', '~*', '+@read');
-        r.disconnect();
+        await redis.aclUsers(['etl']);
         await s.api('/api/v1/connectors', { token: cmd, body: { name: `cache-${dialect}`, kind: 'redis', config: { port: redis.port }, secrets: { password: '' }, approvals: { 'disable-user': 'none' } } });
         const plan = await s.api(`/api/v1/incidents/${incident}/actions`, { token: cmd, body: { connector: `cache-${dialect}`, operation: 'disable-user', targets: ['etl'] } });
         const actionId = plan.body.items[0].id;

@@ -20,6 +20,8 @@ export interface IncidentAccess {
   assertCanWrite(p: Principal, incidentId: string): Promise<void>;
   /** privileged (attorney–client) material: org role legal/admin, or incident role legal_counsel/dpo */
   canSeePrivileged(p: Principal, incidentId: string): Promise<boolean>;
+  /** The principal's own role on the incident (commander, legal_counsel, …), or null when not a member. */
+  incidentRole(p: Principal, incidentId: string): Promise<IncidentRole | null>;
 }
 
 /** The incident role of a principal, or null when not a member (or the incident is missing). */
@@ -72,5 +74,6 @@ export function createIncidentAccess(db: Kysely<Database>): IncidentAccess {
       // Attorney–client privilege: legal staff of the organisation, or those acting as counsel/DPO on this incident.
       return isLegal(p) || LEGAL_INCIDENT_ROLES.includes(role);
     },
+    incidentRole: (p, incidentId) => incidentRoleOf(idb, p, incidentId),
   };
 }

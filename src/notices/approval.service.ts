@@ -1,7 +1,4 @@
 /** The approval workflow of a notice: review, then the legal and the commander approvals. */
-import type { Kysely } from 'kysely';
-import { incidentRoleOf } from '../incidents/incident-access.js';
-import type { IncidentsDatabase } from '../incidents/incidents.tables.js';
 import { actorOf } from '../platform/auth/accounts.service.js';
 import type { Principal } from '../platform/auth/roles.js';
 import { ForbiddenError, HttpError } from '../platform/http/problem.js';
@@ -36,7 +33,7 @@ export class ApprovalService {
     if (problems.length) {
       throw new HttpError(422, `cannot approve notice ${id} v${v.version}: ${problems.map((x) => x.message).join('; ')}`);
     }
-    const role = await incidentRoleOf(this.s.deps.db as unknown as Kysely<IncidentsDatabase>, p, n.incident_id);
+    const role = await this.s.deps.access.incidentRole(p, n.incident_id);
     const existing = await this.s.notices.approvals(id, v.version);
     const isCommander = role === 'commander';
     const isLegalMember = role !== null && (p.roles.includes('legal') || role === 'legal_counsel' || role === 'dpo');

@@ -29,6 +29,8 @@ import type { WebhookPort } from './webhook.js';
 export interface IncidentAccessPort {
   assertCanRead(p: Principal, incidentId: string): Promise<void>;
   assertCanWrite(p: Principal, incidentId: string): Promise<void>;
+  /** The principal's role on the incident (commander, legal_counsel, dpo, …), or null (approvals). */
+  incidentRole(p: Principal, incidentId: string): Promise<string | null>;
 }
 
 /**

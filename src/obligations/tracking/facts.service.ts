@@ -13,7 +13,7 @@ import { checkFacts } from '../facts-checks.js';
 import { type BreachFacts, breachFactsSchema, breachSchema, type PopulationEntry, riskSchema, strictObject, toFactsJurisdiction } from '../facts.schema.js';
 import { describeIssues } from '../obligations.service.js';
 import type { OrgProfileService } from './org-profile.service.js';
-import type { TrackingDatabase } from './tracking.tables.js';
+import { TrackingRepository } from './tracking.repository.js';
 
 export interface IncidentFactsView {
   id: string;
@@ -61,7 +61,7 @@ export const FactOverridesSchema = strictObject({
 export type FactOverrides = z.infer<typeof FactOverridesSchema>;
 
 export class IncidentFactsService {
-  private readonly db: Kysely<TrackingDatabase>;
+  private readonly repo: TrackingRepository;
 
   constructor(
     db: Kysely<Database>,
@@ -69,11 +69,11 @@ export class IncidentFactsService {
     private readonly profile: OrgProfileService,
     private readonly sources: FactsSources,
   ) {
-    this.db = db as unknown as Kysely<TrackingDatabase>;
+    this.repo = new TrackingRepository(db);
   }
 
   async getOverrides(incidentId: string): Promise<FactOverrides> {
-    const row = await this.db.selectFrom('incident_facts').select('overrides_json').where('incident_id', '=', incidentId).executeTakeFirst();
+    const row = await this.repo.facts(incidentId);
     // Rows stored before issue 20 §2 may carry the reason of their last change.
     return row ? withoutReason(JSON.parse(row.overrides_json) as FactOverrides) : {};
   }
@@ -94,13 +94,8 @@ export class IncidentFactsService {
     const before = await this.getOverrides(incidentId);
     if (JSON.stringify(withoutReason(before).breach ?? {}) !== JSON.stringify(overrides.breach ?? {}) && !reason?.trim())
       throw new BadInputError('reason: a change of the breach facts needs a reason (it is kept in the audit trail)');
-    await this.db.transaction().execute(async (trx) => {
-      // Upsert: a recomputation running at the same time may have created the row (PostgreSQL).
-      await trx
-        .insertInto('incident_facts')
-        .values({ incident_id: incidentId, overrides_json: JSON.stringify(overrides), facts_json: null, result_json: null, computed_at: null, next_deadline: null })
-        .onConflict((oc) => oc.column('incident_id').doUpdateSet({ overrides_json: JSON.stringify(overrides) }))
-        .execute();
+    await this.repo.transaction(async (repo, trx) => {
+      await repo.saveOverrides(incidentId, JSON.stringify(overrides));
       await this.audit.record({ actor, action: 'obligations.facts_updated', subjectType: 'incident', subjectId: incidentId, incidentId, before, after: { ...overrides, reason } }, trx);
     });
     return overrides;

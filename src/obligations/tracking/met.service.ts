@@ -17,7 +17,8 @@ import { BadInputError } from '../../platform/errors.js';
 import { NotFoundError } from '../../platform/http/problem.js';
 import { type BreachFacts, UNKNOWN_JURISDICTION } from '../facts.schema.js';
 import { isWithin } from '../jurisdictions.js';
-import type { IncidentObligationsTable, TrackingDatabase } from './tracking.tables.js';
+import { TrackingRepository } from './tracking.repository.js';
+import type { IncidentObligationsTable } from './tracking.tables.js';
 
 /** How a tracked obligation was met; stored as `met_json`. */
 export interface MetRecord {
@@ -53,18 +54,17 @@ export interface MetEvent {
 }
 
 export class ObligationsMetService {
-  private readonly db: Kysely<TrackingDatabase>;
+  private readonly repo: TrackingRepository;
 
   constructor(
     db: Kysely<Database>,
     private readonly audit: AuditService,
   ) {
-    this.db = db as unknown as Kysely<TrackingDatabase>;
+    this.repo = new TrackingRepository(db);
   }
 
   private rows(incidentId: string, ruleIds: string[]): Promise<IncidentObligationsTable[]> {
-    if (!ruleIds.length) return Promise.resolve([]);
-    return this.db.selectFrom('incident_obligations').selectAll().where('incident_id', '=', incidentId).where('rule_id', 'in', ruleIds).execute();
+    return this.repo.obligationsOfRules(incidentId, ruleIds);
   }
 
   /** Refuses (400) before anything changes when the event is late and a reason is required but missing. */
@@ -89,7 +89,7 @@ export class ObligationsMetService {
 
   /** Population jurisdictions of the incident's last computation (the people each obligation counts). */
   private async population(incidentId: string): Promise<string[]> {
-    const r = await this.db.selectFrom('incident_facts').select('facts_json').where('incident_id', '=', incidentId).executeTakeFirst();
+    const r = await this.repo.facts(incidentId);
     const facts = r?.facts_json ? (JSON.parse(r.facts_json) as Pick<BreachFacts, 'population'>) : null;
     return [...new Set((facts?.population ?? []).map((p) => p.jurisdiction))].filter((j) => j !== UNKNOWN_JURISDICTION);
   }
@@ -104,7 +104,7 @@ export class ObligationsMetService {
     const population = e.jurisdictions ? await this.population(e.incidentId) : [];
     const iso = new Date().toISOString();
     let touched = 0;
-    await this.db.transaction().execute(async (trx) => {
+    await this.repo.transaction(async (repo, trx) => {
       for (const r of rows) {
         const cover = coverage(r, e.jurisdictions, population);
         if (!cover) continue;
@@ -127,7 +127,7 @@ export class ObligationsMetService {
           ? `met by ${how}${record.late ? ` — late${record.lateReason ? `: ${record.lateReason}` : ''}` : ' — on time'}`
           : `met for ${cover.covered.join(', ')} by ${how}; still owed for ${cover.remaining.join(', ')}`;
         const status = done ? 'done' : r.status === 'done' || r.status === 'not_required' ? r.status : 'in_progress';
-        await trx.updateTable('incident_obligations').set({ status, status_reason: reason, met_json: JSON.stringify(record), updated_at: iso }).where('id', '=', r.id).execute();
+        await repo.updateObligation(r.id, { status, status_reason: reason, met_json: JSON.stringify(record), updated_at: iso });
         await this.audit.record(
           {
             actor,
@@ -153,15 +153,15 @@ export class ObligationsMetService {
   async setLateReason(incidentId: string, itemId: string, reason: string, actor: Actor): Promise<MetRecord> {
     const text = reason.trim();
     if (!text) throw new BadInputError('reason: say why the notification was late');
-    const r = await this.db.selectFrom('incident_obligations').selectAll().where('id', '=', itemId).where('incident_id', '=', incidentId).executeTakeFirst();
+    const r = await this.repo.obligation(incidentId, itemId);
     if (!r) throw new NotFoundError('obligation');
     const met = r.met_json ? (JSON.parse(r.met_json) as MetRecord) : null;
     if (!met) throw new BadInputError(`obligation ${r.rule_id} is not met yet: a reason for delay is recorded with its notice`);
     if (!met.late) throw new BadInputError(`obligation ${r.rule_id} was met on time: there is no delay to explain`);
     const next: MetRecord = { ...met, lateReason: text };
     const reasonText = r.status === 'done' ? (r.status_reason ?? '').replace(/ — late(: .*)?$/s, '') + ` — late: ${text}` : r.status_reason;
-    await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('incident_obligations').set({ met_json: JSON.stringify(next), status_reason: reasonText, updated_at: new Date().toISOString() }).where('id', '=', r.id).execute();
+    await this.repo.transaction(async (repo, trx) => {
+      await repo.updateObligation(r.id, { met_json: JSON.stringify(next), status_reason: reasonText, updated_at: new Date().toISOString() });
       await this.audit.record(
         { actor, action: 'obligation.late_reason_set', subjectType: 'obligation', subjectId: r.id, incidentId, before: { lateReason: met.lateReason }, after: { lateReason: text, rule: r.rule_id, jurisdiction: r.jurisdiction } },
         trx,
@@ -174,7 +174,7 @@ export class ObligationsMetService {
   async notifications(incidentIds: string[]): Promise<Map<string, string[]>> {
     const out = new Map<string, string[]>();
     if (!incidentIds.length) return out;
-    const rows = await this.db.selectFrom('incident_obligations').selectAll().where('incident_id', 'in', incidentIds).where('met_json', 'is not', null).execute();
+    const rows = await this.repo.metObligations(incidentIds);
     const lines = rows
       .map((r) => ({ r, m: JSON.parse(r.met_json!) as MetRecord }))
       .sort((a, b) => a.m.at.localeCompare(b.m.at))

@@ -7,18 +7,23 @@ import type { Actor, AuditService } from '../../platform/audit/audit.service.js'
 import type { Database } from '../../platform/db/schema.js';
 import { BadInputError } from '../../platform/errors.js';
 import { type ControllerProfile, controllerSchema } from '../facts.schema.js';
+import { TrackingRepository } from './tracking.repository.js';
 
 const KEY = 'org.profile';
 
 export class OrgProfileService {
+  private readonly repo: TrackingRepository;
+
   constructor(
-    private readonly db: Kysely<Database>,
+    db: Kysely<Database>,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.repo = new TrackingRepository(db);
+  }
 
   async get(): Promise<ControllerProfile> {
-    const row = await this.db.selectFrom('settings').select('value').where('key', '=', KEY).executeTakeFirst();
-    return controllerSchema.parse(row ? JSON.parse(row.value) : {});
+    const value = await this.repo.setting(KEY);
+    return controllerSchema.parse(value ? JSON.parse(value) : {});
   }
 
   async set(input: unknown, actor: Actor): Promise<ControllerProfile> {
@@ -29,10 +34,8 @@ export class OrgProfileService {
     }
     const before = await this.get();
     const now = new Date().toISOString();
-    await this.db.transaction().execute(async (trx) => {
-      const exists = await trx.selectFrom('settings').select('key').where('key', '=', KEY).executeTakeFirst();
-      if (exists) await trx.updateTable('settings').set({ value: JSON.stringify(parsed.data), updated_at: now }).where('key', '=', KEY).execute();
-      else await trx.insertInto('settings').values({ key: KEY, value: JSON.stringify(parsed.data), updated_at: now }).execute();
+    await this.repo.transaction(async (repo, trx) => {
+      await repo.putSetting(KEY, JSON.stringify(parsed.data), now);
       await this.audit.record({ actor, action: 'org.profile_updated', subjectType: 'org_profile', before, after: parsed.data }, trx);
     });
     return parsed.data;

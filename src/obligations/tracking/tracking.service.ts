@@ -5,7 +5,7 @@
  * calls `recompute` from those events), and on demand.
  */
 import { randomUUID } from 'node:crypto';
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Actor, AuditService } from '../../platform/audit/audit.service.js';
 import type { Database } from '../../platform/db/schema.js';
 import { BadInputError } from '../../platform/errors.js';
@@ -17,7 +17,8 @@ import { ObligationDeadlines } from './deadlines.js';
 import { type FactOverrides, type FactsSources, IncidentFactsService } from './facts.service.js';
 import type { MetRecord } from './met.service.js';
 import type { OrgProfileService } from './org-profile.service.js';
-import type { IncidentObligationsTable, TrackingDatabase } from './tracking.tables.js';
+import { TrackingRepository } from './tracking.repository.js';
+import type { IncidentObligationsTable } from './tracking.tables.js';
 
 export const TRACKED_STATUSES = ['pending', 'in_progress', 'done', 'not_required'] as const;
 export type TrackedStatus = (typeof TRACKED_STATUSES)[number];
@@ -52,7 +53,7 @@ export interface IncidentObligations {
 const requiredText = (r: Obligation['required']) => String(r);
 
 export class ObligationTrackingService {
-  private readonly db: Kysely<TrackingDatabase>;
+  private readonly repo: TrackingRepository;
   /** The facts the engine reads (incident, profile, people, decisions, overrides). */
   readonly facts: IncidentFactsService;
   /** Open deadlines across incidents (lists, countdowns, /metrics). */
@@ -66,7 +67,7 @@ export class ObligationTrackingService {
     sources: FactsSources,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.db = db as unknown as Kysely<TrackingDatabase>;
+    this.repo = new TrackingRepository(db);
     this.facts = new IncidentFactsService(db, audit, profile, sources);
     this.deadlines = new ObligationDeadlines(db);
   }
@@ -80,12 +81,15 @@ export class ObligationTrackingService {
 
   /** Runs the engine and reconciles tracked items, keeping human status where it still applies. */
   async recompute(incidentId: string, actor: Actor): Promise<IncidentObligations> {
-    const facts = await this.facts.buildFacts(incidentId);
+    // The time is taken before the facts are read: computed_at must not be later than the facts it
+    // was computed from, or a recompute that read them just before a change (a background job)
+    // and wrote just after would look fresher than the change, and reads would serve it stale.
     const now = this.now();
+    const facts = await this.facts.buildFacts(incidentId);
     const result = computeObligations(facts, this.rules(), now);
     const iso = now.toISOString();
-    await this.db.transaction().execute(async (trx) => {
-      const existing = await trx.selectFrom('incident_obligations').selectAll().where('incident_id', '=', incidentId).execute();
+    await this.repo.transaction(async (repo, trx) => {
+      const existing = await repo.obligations(incidentId);
       const byKey = new Map(existing.map((r) => [`${r.rule_id}|${r.jurisdiction}`, r]));
       const seen = new Set<string>();
       for (const ob of result.obligations) {
@@ -94,27 +98,20 @@ export class ObligationTrackingService {
         const prev = byKey.get(key);
         const auto = ob.required === false ? { status: 'not_required', reason: ob.why } : null;
         if (!prev) {
-          await trx
-            .insertInto('incident_obligations')
-            .values({
-              id: randomUUID(),
-              incident_id: incidentId,
-              rule_id: ob.id,
-              jurisdiction: ob.jurisdiction,
-              recipient: ob.recipient,
-              required: requiredText(ob.required),
-              deadline: ob.deadline,
-              status: auto?.status ?? 'pending',
-              status_reason: auto?.reason ?? null,
-              obligation_json: JSON.stringify(ob),
-              created_at: iso,
-              updated_at: iso,
-            })
-            // Two recomputations of one incident can run at once (the background job and a read
-            // that found the answer stale): on PostgreSQL both may insert the same new item. The
-            // first wins; the item is the same answer from the same facts.
-            .onConflict((oc) => oc.columns(['incident_id', 'rule_id', 'jurisdiction']).doNothing())
-            .execute();
+          await repo.insertObligationOnce({
+            id: randomUUID(),
+            incident_id: incidentId,
+            rule_id: ob.id,
+            jurisdiction: ob.jurisdiction,
+            recipient: ob.recipient,
+            required: requiredText(ob.required),
+            deadline: ob.deadline,
+            status: auto?.status ?? 'pending',
+            status_reason: auto?.reason ?? null,
+            obligation_json: JSON.stringify(ob),
+            created_at: iso,
+            updated_at: iso,
+          });
           continue;
         }
         let status = prev.status;
@@ -122,26 +119,14 @@ export class ObligationTrackingService {
         // The engine decides between "required" and "not required"; people decide progress.
         if (ob.required === false && (status === 'pending' || status === 'in_progress')) [status, reason] = ['not_required', ob.why];
         else if (ob.required !== false && status === 'not_required' && prev.required === 'false') [status, reason] = ['pending', null];
-        await trx
-          .updateTable('incident_obligations')
-          .set({ required: requiredText(ob.required), deadline: ob.deadline, recipient: ob.recipient, status, status_reason: reason, obligation_json: JSON.stringify(ob), updated_at: iso })
-          .where('id', '=', prev.id)
-          .execute();
+        await repo.updateObligation(prev.id, { required: requiredText(ob.required), deadline: ob.deadline, recipient: ob.recipient, status, status_reason: reason, obligation_json: JSON.stringify(ob), updated_at: iso });
       }
       for (const r of existing) {
         if (seen.has(`${r.rule_id}|${r.jurisdiction}`) || r.status === 'not_required') continue;
-        await trx
-          .updateTable('incident_obligations')
-          .set({ status: 'not_required', status_reason: 'no longer produced by the rules after the facts changed', updated_at: iso })
-          .where('id', '=', r.id)
-          .execute();
+        await repo.updateObligation(r.id, { status: 'not_required', status_reason: 'no longer produced by the rules after the facts changed', updated_at: iso });
       }
       const row = { facts_json: JSON.stringify(facts), result_json: JSON.stringify(result), computed_at: iso, next_deadline: result.nextDeadline?.deadline ?? null };
-      await trx
-        .insertInto('incident_facts')
-        .values({ incident_id: incidentId, overrides_json: '{}', ...row })
-        .onConflict((oc) => oc.column('incident_id').doUpdateSet(row))
-        .execute();
+      await repo.saveComputation(incidentId, row);
       const count = (v: Obligation['required']) => result.obligations.filter((o) => o.required === v).length;
       await this.audit.record(
         {
@@ -159,13 +144,8 @@ export class ObligationTrackingService {
   }
 
   async list(incidentId: string): Promise<IncidentObligations> {
-    const [facts, rows, closed] = await Promise.all([
-      this.db.selectFrom('incident_facts').selectAll().where('incident_id', '=', incidentId).executeTakeFirst(),
-      this.db.selectFrom('incident_obligations').selectAll().where('incident_id', '=', incidentId).orderBy('deadline').orderBy('rule_id').execute(),
-      sql<{ n: number }>`select count(*) as n from incidents where id = ${incidentId} and status = 'closed'`.execute(this.db),
-    ]);
     // Countdowns stop on a closed incident (issue 20 §5): no next deadline is announced.
-    const incidentClosed = Number(closed.rows[0]?.n ?? 0) > 0;
+    const [facts, rows, incidentClosed] = await Promise.all([this.repo.facts(incidentId), this.repo.obligationsByDeadline(incidentId), this.repo.incidentClosed(incidentId)]);
     const result = facts?.result_json ? (JSON.parse(facts.result_json) as ObligationsResult) : null;
     const items = rows.map(toTracked);
     // Open items with a deadline first, soonest first; then the rest.
@@ -187,12 +167,12 @@ export class ObligationTrackingService {
   }
 
   async setStatus(incidentId: string, itemId: string, status: TrackedStatus, reason: string | null, actor: Actor): Promise<TrackedObligation> {
-    const row = await this.db.selectFrom('incident_obligations').selectAll().where('id', '=', itemId).where('incident_id', '=', incidentId).executeTakeFirst();
+    const row = await this.repo.obligation(incidentId, itemId);
     if (!row) throw new NotFoundError('obligation');
     if (status === 'not_required' && !reason?.trim()) throw new BadInputError('reason: marking an obligation not required needs a reason (it is kept for the register)');
     const iso = this.now().toISOString();
-    await this.db.transaction().execute(async (trx) => {
-      await trx.updateTable('incident_obligations').set({ status, status_reason: reason, updated_at: iso }).where('id', '=', itemId).execute();
+    await this.repo.transaction(async (repo, trx) => {
+      await repo.updateObligation(itemId, { status, status_reason: reason, updated_at: iso });
       await this.audit.record(
         { actor, action: 'obligation.status_changed', subjectType: 'obligation', subjectId: itemId, incidentId, before: { status: row.status, reason: row.status_reason }, after: { status, reason, rule: row.rule_id, jurisdiction: row.jurisdiction } },
         trx,

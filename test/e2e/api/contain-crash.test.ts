@@ -30,10 +30,7 @@ for (const dialect of testDialects()) {
 
     beforeAll(async () => {
       redis = await startRedis();
-      const r = redis.client();
-      await r.connect();
-      for (const u of USERS) await r.call('ACL', 'SETUSER', u, 'on', '>pw', '~*', '+@read');
-      r.disconnect();
+      await redis.aclUsers(USERS);
       db = await createTestDatabase(dialect, { migrations: ALL_MIGRATIONS });
       const p = await openPlatform(testConfig(db), { migrations: ALL_MIGRATIONS, log: createLogger('silent') });
       await p.accounts.createUser({ email: 'ic@example.test', username: 'ic', roles: ['incident_commander'], password: 'crash test passphrase' }, SYSTEM_ACTOR);

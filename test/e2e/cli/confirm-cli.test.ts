@@ -89,6 +89,16 @@ describe('confirm CLI on the local store', async () => {
     const bad = await cli(['flows', 'analyse', junk], env);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/junk\.txt:1: not a Zeek conn\.log/);
+    // A VPC Flow Log with a custom field list and no header line: --vpc-fields names the columns.
+    const vpc = join(db.dataDir, 'vpc-custom.log');
+    writeFileSync(vpc, '10.0.0.10 203.0.113.9 443 6 900000000 1773453600 OK\n10.0.0.10 198.51.100.4 443 6 1200 1773453700 OK\n');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: AWS's own log-format syntax, as a user pastes it
+    const custom = await cli(['flows', 'analyse', vpc, '--json', '--vpc-fields', '${srcaddr} ${dstaddr} ${dstport} ${protocol} ${bytes} ${start} ${log-status}'], env);
+    expect(custom.code, custom.stderr).toBe(0);
+    expect(JSON.parse(custom.stdout)).toMatchObject({ records: 2, skipped: 0 });
+    expect(JSON.parse(custom.stdout).findings.find((f: { kind: string }) => f.kind === 'large_transfer')).toMatchObject({ host: '10.0.0.10', destination: '203.0.113.9', bytes: 900_000_000 });
+    const without = await cli(['flows', 'analyse', vpc], env);
+    expect(without.code).toBe(2);
   });
 
   it('canaries: generate for two datasets, export, and the standalone scanner names the dataset a leak came from (masked)', async () => {

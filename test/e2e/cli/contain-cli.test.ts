@@ -95,10 +95,7 @@ describe('breachdesk action and connector commands', () => {
   }, 120_000);
 
   it('action approve: an operation that needs a commander does not run until approved', async () => {
-    const r = redis.client();
-    await r.connect();
-    await r.call('ACL', 'SETUSER', 'carl', 'on', '>pw', '~*', '+@read');
-    r.disconnect();
+    await redis.aclUsers(['carl']);
     const plan = JSON.parse((await cli(['action', 'plan', '--incident', incident, '--connector', 'sessions', '--operation', 'disable-user', '--target', 'carl', '--json'], env)).stdout);
     expect(plan.items[0]).toMatchObject({ state: 'planned', approval: 'commander' });
     const early = await cli(['action', 'run', '--incident', incident, '--bulk', plan.bulkId], env);
@@ -109,9 +106,6 @@ describe('breachdesk action and connector commands', () => {
     const again = await cli(['action', 'approve', '--incident', incident, plan.items[0].id], env);
     expect(again).toMatchObject({ code: 1 });
     expect(again.stdout).toMatch(/carl\tFAILED\tdone\tcannot approve an action that is done/);
-    const c = redis.client();
-    await c.connect();
-    expect(((await c.call('ACL', 'LIST')) as string[]).find((l) => l.startsWith('user carl '))).toMatch(/ off /);
-    c.disconnect();
+    expect(await redis.using(async (c) => ((await c.call('ACL', 'LIST')) as string[]).find((l) => l.startsWith('user carl ')))).toMatch(/ off /);
   }, 60_000);
 });

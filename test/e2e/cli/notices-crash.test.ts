@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Kysely } from 'kysely';
+import { incidentRoleOf } from '../../../src/incidents/incident-access.js';
 import type { IncidentsDatabase } from '../../../src/incidents/incidents.tables.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNoticesModule } from '../../../src/notices/notices.module.js';
@@ -75,7 +76,8 @@ describe('notices delivery survives SIGKILL', () => {
         const config = testConfig(tdb, env);
         // Campaign set-up in-process: people, an approved notice, its outbox.
         const platform = await openPlatform(config, { migrations: NOTICES_TEST_MIGRATIONS, log: createLogger('silent') });
-        const allow = { assertCanRead: async () => {}, assertCanWrite: async () => {} };
+        // Reads and writes allowed; approvals by the incident roles stored below, as the incidents feature answers them.
+        const allow = { assertCanRead: async () => {}, assertCanWrite: async () => {}, incidentRole: (p: Principal, id: string) => incidentRoleOf(platform.store.db as unknown as Kysely<IncidentsDatabase>, p, id) };
         const { service } = createNoticesModule(platform, { access: allow, mailer: () => ({ send: async () => ({ code: 250, response: '' }), close: async () => {} }) });
         const db = platform.store.db as unknown as Kysely<IncidentsDatabase>;
         const at = new Date().toISOString();

@@ -10,6 +10,10 @@ import { waitFor } from '../wait.js';
 export interface RedisPeer {
   port: number;
   client(opts?: { username?: string; password?: string }): Redis;
+  /** Runs `fn` on an admin client connected for it. */
+  using<T>(fn: (r: Redis) => Promise<T>): Promise<T>;
+  /** Creates (or switches on) ACL users with password `pw` and read commands. */
+  aclUsers(users: readonly string[]): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -33,9 +37,23 @@ export async function startRedis(): Promise<RedisPeer> {
       r.disconnect();
     }
   }, 10_000);
+  const using = async <T>(fn: (r: Redis) => Promise<T>): Promise<T> => {
+    const r = client();
+    await r.connect();
+    try {
+      return await fn(r);
+    } finally {
+      r.disconnect();
+    }
+  };
   return {
     port,
     client,
+    using,
+    aclUsers: (users) =>
+      using(async (r) => {
+        for (const u of users) await r.call('ACL', 'SETUSER', u, 'on', '>pw', '~*', '+@read');
+      }),
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

@@ -10,15 +10,25 @@
  *  - "cormac had given": the verb RegExp is tried only on the token before each " said"-like verb
  *    (a sticky copy at each start in that token: the same leftmost match the global one finds);
  *  - "silvana, adam and caleb": only when the text holds a comma followed by a space or a tab.
- * Text with any non-ASCII character (\p{Ll} is then more than a-z) takes lowerCaseNames itself.
+ * Characters outside ASCII are classed once each by the RegExp's own \p{Ll} (a table of the BMP);
+ * text holding a surrogate (a code point beyond the BMP, one character to a `u` RegExp but two
+ * code units here) takes lowerCaseNames itself.
  */
 import { lowerCaseNames, surnameShaped } from './text-name-context.js';
 
 const CUES = 'my name is|name is|call me|calls me|hi|hello|dear|with|kid|son|daughter|ask for';
 /** lowerCaseNames' cue rule, sticky. */
 const CUE = new RegExp(String.raw`(?:${CUES})[ \t]+(\p{Ll}[\p{Ll}'’-]+)(?:[ \t]+(\p{Ll})(?!\p{L})\.?)?(?:[ \t]+(\p{Ll}[\p{Ll}'’-]+))?`, 'uy');
-/** Where a cue match can start: a cue then a blank. */
-const CUE_GATE = new RegExp(String.raw`(?:${CUES})[ \t]`, 'g');
+/**
+ * Where a cue match can start: a cue then a blank. Every cue ends in two ASCII letters, so it ends
+ * where a word of the pair loop ends (before a blank); the loop looks the cues up by the word's
+ * last two letters, longest first (the earliest start first).
+ */
+const CUE_BY_TAIL = new Map<number, string[]>();
+for (const cue of CUES.split('|').sort((x, y) => y.length - x.length)) {
+  const k = cue.charCodeAt(cue.length - 2) * 128 + cue.charCodeAt(cue.length - 1);
+  CUE_BY_TAIL.set(k, [...(CUE_BY_TAIL.get(k) ?? []), cue]);
+}
 const VERBS = 'said|says|shouted|told|asked|replied|wrote|lives|lived|began|works|worked|died|married|is from|was born|had given|has given';
 /** lowerCaseNames' verb rule, sticky: one attempt at lastIndex. */
 const VERB_AT = new RegExp(String.raw`(?<![\p{L}])(\p{Ll}[\p{Ll}'’-]+)(?=(?:'s)?[ \t]+(?:${VERBS})\b)`, 'uy');
@@ -60,26 +70,39 @@ function givenFilter(F: Set<string>, C: Set<string>): (h: number) => boolean {
   };
 }
 
-/** a-z, the only \p{Ll} of ASCII text. */
-const lower = (c: number) => c >= 97 && c <= 122;
-/** [\p{Ll}'’-] on ASCII text. */
-const inWord = (c: number) => (c >= 97 && c <= 122) || c === 39 || c === 45;
+/** Per BMP code unit above ASCII, filled on first sight: 0 unknown, 1 neither, 2 ’ (in a word only), 3 \p{Ll}. */
+const CLASS = new Uint8Array(0x10000);
+const LL = /^\p{Ll}$/u;
+function classOf(c: number): number {
+  let k = CLASS[c];
+  if (k === 0) {
+    k = c >= 0xd800 && c <= 0xdfff ? 1 : LL.test(String.fromCharCode(c)) ? 3 : c === 0x2019 ? 2 : 1;
+    CLASS[c] = k;
+  }
+  return k;
+}
+/** \p{Ll} (a-z in ASCII). */
+const lower = (c: number) => (c < 128 ? c >= 97 && c <= 122 : c < 0x10000 && classOf(c) === 3);
+/** [\p{Ll}'’-]. */
+const inWord = (c: number) => (c < 128 ? (c >= 97 && c <= 122) || c === 39 || c === 45 : c < 0x10000 && classOf(c) >= 2);
 
 export function lowerCaseNamesFast(text: string, F: Set<string>, L: Set<string>, C: Set<string>, add: (v: string) => void): void {
   const n = text.length;
   const maybeGiven = givenFilter(F, C);
   // Pairs: the words are the matches of /\p{Ll}[\p{Ll}'’-]+/g; a word is `a` of a pair only when
   // the next word starts one space after it. Every character is c0 once (a word ends at the
-  // first character outside a-z ' -): the loop also sees a non-ASCII character (then the whole
-  // text takes lowerCaseNames; the pairs found so far wait in `pairs`) and a comma before a blank.
+  // first character outside [\p{Ll}'’-]): the loop also sees a surrogate (then the whole text
+  // takes lowerCaseNames; the pairs found so far wait in `pairs`) and a comma before a blank.
   let a: string | null = null;
   let aEnd = -1;
   let pairs: string[] | null = null;
   let commaBlank = false;
+  /** Where a cue followed by a blank starts, ascending. */
+  let cues: number[] | null = null;
   for (let i = 0; i < n; ) {
     const c0 = text.charCodeAt(i);
     if (!lower(c0) || !inWord(text.charCodeAt(i + 1))) {
-      if (c0 >= 128) {
+      if (c0 >= 0xd800 && c0 <= 0xdfff) {
         lowerCaseNames(text, F, L, C, add);
         return;
       }
@@ -90,6 +113,18 @@ export function lowerCaseNamesFast(text: string, F: Set<string>, L: Set<string>,
     let h = Math.imul(FNV_BASIS ^ c0, FNV_PRIME);
     let e = i + 1;
     for (let d = text.charCodeAt(e); inWord(d); d = text.charCodeAt(++e)) h = Math.imul(h ^ d, FNV_PRIME);
+    const blank = text.charCodeAt(e);
+    if (blank === 32 || blank === 9) {
+      const tail = CUE_BY_TAIL.get(text.charCodeAt(e - 2) * 128 + text.charCodeAt(e - 1));
+      if (tail !== undefined) {
+        for (const cue of tail) {
+          if (e - cue.length >= 0 && text.startsWith(cue, e - cue.length)) {
+            if (cues === null) cues = [];
+            cues.push(e - cue.length);
+          }
+        }
+      }
+    }
     if (a !== null && aEnd + 1 === i && text.charCodeAt(i - 1) === 32) {
       const w = text.slice(i, e);
       if ((L.has(w) || surnameShaped(w)) && !C.has(w)) {
@@ -114,16 +149,12 @@ export function lowerCaseNamesFast(text: string, F: Set<string>, L: Set<string>,
   if (pairs !== null) for (const v of pairs) add(v);
   // The cue rule: the global RegExp's matches are its sticky matches at the cue words followed by
   // a blank, tried left to right (a match starts with one).
-  for (let pos = 0; pos < n; ) {
-    CUE_GATE.lastIndex = pos;
-    const g = CUE_GATE.exec(text);
-    if (!g) break;
-    CUE.lastIndex = g.index;
+  for (let k = 0, pos = 0; cues !== null && k < cues.length; k++) {
+    const g = cues[k];
+    if (g < pos) continue;
+    CUE.lastIndex = g;
     const m = CUE.exec(text);
-    if (!m) {
-      pos = g.index + 1;
-      continue;
-    }
+    if (!m) continue;
     pos = m.index + m[0].length;
     const [, a, initial, b] = m;
     if (!(F.has(a) || L.has(a)) || C.has(a)) continue;
