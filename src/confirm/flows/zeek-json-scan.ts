@@ -33,7 +33,11 @@ const NUMBER = '-?(?:0|[1-9]\\d*)(?:\\.\\d+)?(?:[eE][+-]?\\d+)?';
 const SCALAR = `(?:${STRING}|${NUMBER}|true|false|null)`;
 const PLAIN_KEY = /^[^"\\\u0000-\u001f]*$/;
 /** Shapes kept a file: a log whose lines keep changing shape is left to JSON.parse. */
-const MAX_SHAPES = 8;
+const MAX_SHAPES = 16;
+/** Once this many lines missed every shape, and more than matched one, the file is JSON.parse's alone. */
+const GIVE_UP = 1000;
+/** Key sequences remembered as looked at (learned or not). */
+const MAX_SEEN = 256;
 
 interface Shape {
   re: RegExp;
@@ -72,8 +76,14 @@ export interface ZeekJsonScanner {
 
 export function zeekJsonScanner(): ZeekJsonScanner {
   const shapes: Shape[] = [];
+  let hits = 0;
+  let misses = 0;
+  const gaveUp = () => misses >= GIVE_UP && misses > hits;
+  /** Key sequences already looked at (learned or not), so a shape is built once. */
+  const seen = new Set<string>();
   return {
     scan(line) {
+      if (gaveUp()) return null;
       for (let s = 0; s < shapes.length; s++) {
         const shape = shapes[s]!;
         const m = shape.re.exec(line);
@@ -82,27 +92,29 @@ export function zeekJsonScanner(): ZeekJsonScanner {
           shapes[s] = shapes[0]!;
           shapes[0] = shape;
         }
+        hits++;
         const o: ZeekJsonFields = { ts: undefined, 'id.orig_h': undefined, 'id.resp_h': undefined, 'id.resp_p': undefined, proto: undefined, orig_bytes: undefined, orig_ip_bytes: undefined, resp_bytes: undefined, resp_ip_bytes: undefined };
         for (let i = 0; i < shape.fields.length; i++) o[shape.fields[i]!] = scalar(m[i + 1]!);
         return o;
       }
+      misses++;
       return null;
     },
     learn(parsed) {
-      if (shapes.length >= MAX_SHAPES || parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return;
-      const keys = Object.keys(parsed);
-      const fields: Field[] = [];
-      const parts: string[] = [];
-      for (const k of keys) {
-        const v = (parsed as Record<string, unknown>)[k];
-        // Nested values, and keys that JSON.parse may have reordered (integer-like) or unescaped, are not learned.
-        if ((v !== null && typeof v === 'object') || !PLAIN_KEY.test(k) || /^\d+$/.test(k)) return;
-        const read = FIELDS.includes(k);
-        if (read) fields.push(k as Field);
-        parts.push(`"${escapeRe(k)}":${read ? `(${SCALAR})` : SCALAR}`);
-      }
-      const source = `^\\{${parts.join(',')}\\}$`;
-      if (!shapes.some((s) => s.re.source === source)) shapes.push({ re: new RegExp(source), fields });
+      if (shapes.length >= MAX_SHAPES || seen.size >= MAX_SEEN || gaveUp() || parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return;
+      const o = parsed as Record<string, unknown>;
+      const keys = Object.keys(o);
+      // A nested value: this line says nothing about its shape's other lines.
+      for (const k of keys) if (o[k] !== null && typeof o[k] === 'object') return;
+      // A key sequence is looked at once: a line of a known shape that still needed JSON.parse (an escape, say) teaches nothing.
+      const signature = keys.join('\u0000');
+      if (seen.has(signature)) return;
+      seen.add(signature);
+      // Keys JSON.parse may have reordered (integer-like) or unescaped are not learned.
+      if (keys.some((k) => !PLAIN_KEY.test(k) || /^\d+$/.test(k))) return;
+      const fields = keys.filter((k): k is Field => FIELDS.includes(k));
+      const parts = keys.map((k) => `"${escapeRe(k)}":${FIELDS.includes(k) ? `(${SCALAR})` : SCALAR}`);
+      shapes.push({ re: new RegExp(`^\\{${parts.join(',')}\\}$`), fields });
     },
   };
 }
