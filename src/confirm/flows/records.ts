@@ -85,7 +85,7 @@ export function zeekTsv(): LineReader {
 /**
  * Zeek JSON lines: flat dotted keys, unset fields omitted, ts epoch seconds or ISO 8601. The fields
  * read come from a line's learned shape (zeek-json-scan.ts), and from `JSON.parse` for lines of a new
- * shape or unusual ones (escapes, nested values, broken JSON): ~470 k → ~690 k records per CPU-second
+ * shape or unusual ones (escapes, nested values, broken JSON): ~440 k → ~600 k records per CPU-second
  * (bench/README.md, flows).
  */
 export function zeekJson(): LineReader {
