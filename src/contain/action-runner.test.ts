@@ -143,14 +143,24 @@ for (const dialect of testDialects()) {
       expect(await aclOf('svc_d')).toMatch(/ off /);
     }, 90_000);
 
-    it('an action links to a task, an observable, a finding and a remediation item of its incident; a task of another is refused', async () => {
+    it('an action links to a task, an observable, a finding and a remediation item of its incident; those of another are refused', async () => {
       const task = (await s.api(`/api/v1/incidents/${incident}/tasks?limit=1`, { token })).body.items[0].id;
       const obs = (await s.api(`/api/v1/incidents/${incident}/observables`, { token, body: { kind: 'account', value: 'svc_a' } })).body.id;
       const rem = (await s.api(`/api/v1/incidents/${incident}/remediations`, { token, body: { rootCause: 'shared password', fix: 'per-service ACL users' } })).body.id;
+      // A finding is <scanId>/<secretType> of one of the incident's scans: scan a leaked config with a token in it.
+      const leak = 'service,secret\nci,ghp_A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8\n';
+      const up = await fetch(`${s.url}/api/v1/incidents/${incident}/evidence?name=config.csv`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' }, body: leak });
+      const scanId = (await s.api(`/api/v1/incidents/${incident}/assessments`, { token, body: { evidenceIds: [((await up.json()) as { id: string }).id] } })).body.id as string;
+      const done = await waitFor(async () => {
+        const a = (await s.api(`/api/v1/assessments/${scanId}`, { token })).body;
+        return a.status === 'done' ? a : null;
+      }, 60_000);
+      const secretType = Object.keys(done.report.secrets)[0];
+      expect(secretType).toBeDefined();
       const links = [
         { type: 'task', id: task },
         { type: 'observable', id: obs },
-        { type: 'finding', id: 'scan-1/redis_password' },
+        { type: 'finding', id: `${scanId}/${secretType}` },
         { type: 'remediation', id: rem },
       ];
       const p = await s.api(`/api/v1/incidents/${incident}/actions`, { token, body: { connector: name, operation: 'disable-user', targets: ['svc_a'], links } });
@@ -158,12 +168,18 @@ for (const dialect of testDialects()) {
       expect((await actions(p.body.bulkId))[0]).toMatchObject({ links });
       const other = (await s.api('/api/v1/incidents', { token, body: { title: 'Another incident' } })).body.id;
       const otherTask = (await s.api(`/api/v1/incidents/${other}/tasks?limit=1`, { token })).body.items[0].id;
-      const bad = await s.api(`/api/v1/incidents/${incident}/actions`, { token, body: { connector: name, operation: 'disable-user', targets: ['svc_a'], links: [{ type: 'task', id: otherTask }] } });
-      expect(bad.status).toBe(400);
-      expect(bad.body.detail).toBe(`links: this incident has no task ${otherTask}`);
-      const badRem = await s.api(`/api/v1/incidents/${other}/actions`, { token, body: { connector: name, operation: 'disable-user', targets: ['svc_a'], links: [{ type: 'remediation', id: rem }] } });
-      expect(badRem.body.detail).toBe(`links: this incident has no remediation item ${rem}`);
-    });
+      const refused = async (on: string, link: { type: string; id: string }) => {
+        const r = await s.api(`/api/v1/incidents/${on}/actions`, { token, body: { connector: name, operation: 'disable-user', targets: ['svc_a'], links: [link] } });
+        expect(r.status).toBe(400);
+        return r.body.detail as string;
+      };
+      expect(await refused(incident, { type: 'task', id: otherTask })).toBe(`links: this incident has no task ${otherTask}`);
+      expect(await refused(other, { type: 'remediation', id: rem })).toBe(`links: this incident has no remediation item ${rem}`);
+      expect(await refused(other, { type: 'observable', id: obs })).toBe(`links: this incident has no observable ${obs}`);
+      expect(await refused(other, { type: 'finding', id: `${scanId}/${secretType}` })).toMatch(/^links: this incident has no scan finding /);
+      expect(await refused(incident, { type: 'finding', id: `${scanId}/no_such_secret` })).toMatch(/^links: this incident has no scan finding /);
+      expect(await refused(incident, { type: 'finding', id: 'scan-1/redis_password' })).toMatch(/^links: this incident has no scan finding /);
+    }, 90_000);
 
     it('a peer that accepts and never answers is cut by the per-call timeout', async () => {
       const bulkId = await plan(['svc_e']);

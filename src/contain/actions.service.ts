@@ -18,6 +18,7 @@ import { type ApprovalState, approvalRefusal, isApproved } from './approval.js';
 import { type ApprovalPolicy, type ConnectorHandle, type ConnectorKind, effectiveApproval, findOperation, type Operation, PermanentError } from './connector.js';
 import type { ConnectorsService } from './connectors.service.js';
 import type { ContainRepository } from './contain.repository.js';
+import type { FixEvidencePorts } from './remediation.service.js';
 import type { Action, ActionState, PlanInput, Selection, StepResult } from './contain.schema.js';
 import type { ContainActionsTable, ContainConnectorsTable } from './contain.tables.js';
 import { maskTarget } from './masking.js';
@@ -40,8 +41,8 @@ export interface ActionsDeps {
   now?: () => Date;
   /** Attempts of an execution before the action is failed (transient errors retry). */
   maxAttempts?: number;
-  /** Whether the incident has this task (links to tasks are checked; modules.ts passes the incidents feature's). */
-  hasTask?: (incidentId: string, taskId: string) => Promise<boolean>;
+  /** What links are checked against: the incident's tasks, observables and scans (modules.ts passes the incidents and assessment features'). */
+  links?: Pick<FixEvidencePorts, 'hasTask' | 'hasObservable' | 'scan'>;
 }
 
 const preContext = (id: string) => `contain-action:${id}`;
@@ -190,10 +191,22 @@ export class ActionsService {
     return { bulkId, items: rows.map((r) => toAction(r, c, this.shownTarget(p, [c]))) };
   }
 
-  /** Links to a task or remediation item must name one of this incident's. */
+  /**
+   * Links must name the incident's own task, observable, scan finding (`<scanId>/<secretType>`, a
+   * type that scan found once it is done) or remediation item: a link is shown on the board as
+   * part of the incident, so one to another incident's record would cross the membership wall.
+   */
   private async assertLinks(incidentId: string, links: PlanInput['links']): Promise<void> {
+    const k = this.d.links;
     for (const l of links) {
-      if (l.type === 'task' && this.d.hasTask && !(await this.d.hasTask(incidentId, l.id))) throw new BadInputError(`links: this incident has no task ${l.id}`);
+      if (l.type === 'task' && k && !(await k.hasTask(incidentId, l.id))) throw new BadInputError(`links: this incident has no task ${l.id}`);
+      if (l.type === 'observable' && k && !(await k.hasObservable(incidentId, l.id))) throw new BadInputError(`links: this incident has no observable ${l.id}`);
+      if (l.type === 'finding' && k) {
+        const slash = l.id.indexOf('/');
+        const scan = slash > 0 ? await k.scan(incidentId, l.id.slice(0, slash)) : null;
+        const type = l.id.slice(slash + 1);
+        if (!scan || (scan.status === 'done' && !scan.secretTypes.includes(type))) throw new BadInputError(`links: this incident has no scan finding ${l.id} (expected <scanId>/<secretType> of one of its scans)`);
+      }
       if (l.type === 'remediation' && (await this.d.repo.getRemediation(l.id))?.incident_id !== incidentId) throw new BadInputError(`links: this incident has no remediation item ${l.id}`);
     }
   }

@@ -21,7 +21,7 @@ export interface ContainModule {
 export function createContainModule(platform: Platform, ports: { access: IncidentGate; fixEvidence: FixEvidencePorts; findings: FindingsPorts }): ContainModule {
   const repo = new ContainRepository(platform.store.db, platform.keyring);
   const connectors = new ConnectorsService({ repo, keyring: platform.keyring, audit: platform.audit, kinds: CONNECTOR_KINDS });
-  const actions = new ActionsService({ repo, connectors, keyring: platform.keyring, audit: platform.audit, jobs: platform.jobs, access: ports.access, hasTask: ports.fixEvidence.hasTask });
+  const actions = new ActionsService({ repo, connectors, keyring: platform.keyring, audit: platform.audit, jobs: platform.jobs, access: ports.access, links: ports.fixEvidence });
   const remediation = new RemediationService({ repo, audit: platform.audit, access: ports.access, ports: ports.fixEvidence });
   const suggestions = new SuggestionsService({ access: ports.access, findings: ports.findings, connectors, actions });
   return {

@@ -22,6 +22,8 @@ export interface FixEvidencePorts {
   scan(incidentId: string, id: string): Promise<{ status: string; secretTypes: string[] } | null>;
   /** Whether the incident has this task (a remediation item links to one of its plan's tasks). */
   hasTask(incidentId: string, taskId: string): Promise<boolean>;
+  /** Whether the incident has this observable (an action links to the observables it acts on). */
+  hasObservable(incidentId: string, id: string): Promise<boolean>;
 }
 
 function toRemediation(r: ContainRemediationsTable): Remediation {

@@ -306,6 +306,11 @@ export class IncidentsRepository {
     await t.insertInto('observables').values(row).execute();
   }
 
+  /** Whether the incident has the observable with this id. */
+  async hasObservable(incidentId: string, id: string): Promise<boolean> {
+    return (await this.db.selectFrom('observables').select('id').where('incident_id', '=', incidentId).where('id', '=', id).executeTakeFirst()) !== undefined;
+  }
+
   async listObservables(incidentId: string, after?: string, limit = 100): Promise<ObservablesTable[]> {
     let q = this.db.selectFrom('observables').selectAll().where('incident_id', '=', incidentId).orderBy('id', 'asc').limit(limit);
     if (after) q = q.where('id', '>', after);

@@ -156,6 +156,9 @@ export class IncidentsService {
   addObservable(...a: Args<'addObservable', ObservablesService>) {
     return this.observables.addObservable(...a);
   }
+  hasObservable(...a: Args<'hasObservable', ObservablesService>) {
+    return this.observables.hasObservable(...a);
+  }
   listObservables(...a: Args<'listObservables', ObservablesService>) {
     return this.observables.listObservables(...a);
   }

@@ -53,6 +53,11 @@ export class ObservablesService {
     });
   }
 
+  /** Whether the incident has this observable (other features link to it by id). */
+  hasObservable(incidentId: string, id: string): Promise<boolean> {
+    return this.s.repo.hasObservable(incidentId, id);
+  }
+
   /** Unmasking personal observables needs canUnmask and is audited (DESIGN.md §4). */
   async listObservables(p: Principal, incidentId: string, q: { cursor?: string; limit: number; unmask?: boolean }): Promise<Page<Observable>> {
     if (q.unmask && !canUnmask(p)) throw new ForbiddenError('unmasking personal data needs the role legal or incident_commander');

@@ -135,6 +135,7 @@ export function createModules(platform: Platform): Modules {
         return a && a.incidentId === incidentId ? { status: a.status, secretTypes: Object.keys(a.report?.secrets ?? {}) } : null;
       },
       hasTask: async (incidentId, taskId) => (await incidents.service.task(incidentId, taskId)) !== null,
+      hasObservable: (incidentId, id) => incidents.service.hasObservable(incidentId, id),
     },
     findings: {
       observables: async (p, incidentId, unmask) =>

@@ -34,6 +34,8 @@ export const PUBLIC_ROUTES = new Set([
   'POST /api/v1/reports',
   // A canary's beacon is fetched by whoever holds the leaked record (src/confirm/canaries.routes.ts).
   'GET /api/v1/canaries/beacon/{token}',
+  // The e-mail beacon: the mail system's inbound route forwards mail to the canary domain (src/confirm/canaries.routes.ts).
+  'POST /api/v1/canaries/mail',
 ]);
 
 export interface Operation {

@@ -14,6 +14,8 @@ export interface JobQueueFixture {
   make(leaseSeconds?: number): JobQueue;
   /** Marks a queued job as claimed by a worker that died (running, lease long expired). */
   orphan(jobId: string): Promise<void>;
+  /** Puts a running job back as its expiry does when its lease ran out (claimable, due now). */
+  requeue(jobId: string): Promise<void>;
   /** How long to wait for a job to settle (pg-boss polls and backs off in whole seconds). */
   settleMs: number;
 }
@@ -115,6 +117,49 @@ export function jobQueueContract(fixture: () => JobQueueFixture): void {
     expect(job.result).toBe('finished');
     expect(job.attempts).toBe(1);
     expect(calls).toBe(1);
+  });
+
+  it('an attempt that lost its job stops, and only the attempt holding the job settles it', async () => {
+    // Process A runs the job, then stalls past its lease: its expiry puts the job back (here
+    // done by hand: fixture.requeue) and process B takes it up. A must notice at its next
+    // renewal and stop; its late result must not complete the job B holds.
+    const a = fixture().make(3);
+    const b = fixture().make(3);
+    let bStarted!: () => void;
+    const bRunning = new Promise<void>((r) => (bStarted = r));
+    let aAborted = false;
+    let aReturned!: () => void;
+    const aDone = new Promise<void>((r) => (aReturned = r));
+    const calls: string[] = [];
+    a.work('fenced', async (_p, ctx) => {
+      calls.push('a');
+      await new Promise((r) => ctx.signal.addEventListener('abort', r, { once: true }));
+      aAborted = true;
+      await bRunning;
+      aReturned();
+      return 'stale';
+    });
+    await a.start();
+    const id = await a.send('fenced', {});
+    await waitFor(async () => (await a.get(id))?.status === 'running');
+    await fixture().requeue(id);
+    b.work('fenced', async () => {
+      calls.push('b');
+      bStarted();
+      return 'fresh';
+    });
+    await b.start();
+    await aDone;
+    const job = await waitFor(async () => {
+      const j = await b.get(id);
+      return j?.status === 'done' ? j : null;
+    });
+    // A's 'stale' comes after B settled the job or is refused before: either way B's result stands.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(aAborted).toBe(true);
+    expect(calls.sort()).toEqual(['a', 'b']);
+    expect((await b.get(id))!.result).toBe('fresh');
+    expect(job.attempts).toBe(2);
   });
 
   it('runs jobs again after stop and start (a test or a drain pauses the queue)', async () => {

@@ -257,6 +257,15 @@ export interface ColumnClass {
   /** true when values must be scanned as free text (notes, comments, message bodies). */
   freeText?: boolean;
   /**
+   * A column the sample gave no class: its values are still read, because the sample is the
+   * first rows only and a rare value further down (an e-mail in a `ref` column, a token in a
+   * `secret` column whose header row was taken for data) must not be skipped. `text`: the free-text
+   * detectors without the name and address heuristics; `strong`: a column whose header says it is
+   * not personal (ids, amounts, references), read only for e-mail addresses and credentials, which
+   * no order number or amount can be mistaken for.
+   */
+  residual?: 'text' | 'strong';
+  /**
    * Share (0..1) of the sampled non-empty values that failed the element's validator, when some
    * did: an ID column with some invalid numbers is still an ID column (issue 14 §4).
    */

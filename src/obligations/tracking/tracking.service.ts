@@ -81,8 +81,11 @@ export class ObligationTrackingService {
 
   /** Runs the engine and reconciles tracked items, keeping human status where it still applies. */
   async recompute(incidentId: string, actor: Actor): Promise<IncidentObligations> {
-    const facts = await this.facts.buildFacts(incidentId);
+    // The time is taken before the facts are read: computed_at must not be later than the facts it
+    // was computed from, or a recompute that read them just before a change (a background job)
+    // and wrote just after would look fresher than the change, and reads would serve it stale.
     const now = this.now();
+    const facts = await this.facts.buildFacts(incidentId);
     const result = computeObligations(facts, this.rules(), now);
     const iso = now.toISOString();
     await this.repo.transaction(async (repo, trx) => {

@@ -21,12 +21,16 @@ for (const dialect of testDialects()) {
     jobQueueContract(() => ({
       settleMs: 10_000,
       make: (leaseSeconds) => {
-        const q = new EmbeddedJobQueue(t.platform.store.db, undefined, { pollMs: 20, backoffBaseMs: 10, leaseMs: leaseSeconds ? leaseSeconds * 1000 : undefined });
+        const q = new EmbeddedJobQueue(t.platform.store.db, undefined, { pollMs: 20, backoffBaseMs: 10, concurrency: 1, leaseMs: leaseSeconds ? leaseSeconds * 1000 : undefined });
         queues.push(q);
         return q;
       },
       orphan: async (id) => {
         await t.platform.store.db.updateTable('jobs').set({ status: 'running', attempts: 1, locked_by: 'dead', locked_until: '2000-01-01T00:00:00.000Z' }).where('id', '=', id).execute();
+      },
+      requeue: async (id) => {
+        // What an expired lease amounts to: claimable by any process, due now.
+        await t.platform.store.db.updateTable('jobs').set({ status: 'queued', locked_by: null, locked_until: null, run_at: new Date().toISOString() }).where('id', '=', id).execute();
       },
     }));
   });

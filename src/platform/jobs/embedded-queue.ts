@@ -216,8 +216,13 @@ export class EmbeddedJobQueue implements JobQueue {
         .updateTable('jobs')
         .set({ locked_until: new Date(this.now().getTime() + this.leaseMs).toISOString() })
         .where('id', '=', job.id)
+        .where('status', '=', 'running')
         .where('locked_by', '=', this.workerId)
-        .execute()
+        .where('attempts', '=', job.attempts)
+        .executeTakeFirst()
+        // The job is no longer this attempt's (cancelled, or taken up elsewhere after this process
+        // stalled past its lease): stop; its result would be discarded (finish is fenced too).
+        .then((r) => Number(r.numUpdatedRows) === 0 && controller.abort(new Error('job lease lost')))
         .catch(() => {});
     }, Math.max(1000, this.leaseMs / 3));
     lease.unref?.();
@@ -236,16 +241,16 @@ export class EmbeddedJobQueue implements JobQueue {
             await this.db.updateTable('jobs').set({ progress: JSON.stringify(progress), updated_at: this.now().toISOString() }).where('id', '=', job.id).execute();
           },
         });
-        await this.finish(job.id, { status: 'done', result: JSON.stringify(result ?? null), last_error: null });
+        await this.finish(job, { status: 'done', result: JSON.stringify(result ?? null), last_error: null });
         log?.info({ ms: Date.now() - started }, 'job done');
       } catch (e) {
         const message = e instanceof Error ? e.message : String(e);
         const current = await this.get(job.id);
         if (current?.status === 'cancelled') return;
         log?.warn({ ms: Date.now() - started, error: e instanceof Error ? e.name : typeof e, retry: job.attempts < job.maxAttempts }, 'job failed');
-        if (job.attempts >= job.maxAttempts) await this.finish(job.id, { status: 'failed', last_error: message });
+        if (job.attempts >= job.maxAttempts) await this.finish(job, { status: 'failed', last_error: message });
         else
-          await this.finish(job.id, {
+          await this.finish(job, {
             status: 'queued',
             last_error: message,
             run_at: new Date(this.now().getTime() + backoffMs(job.attempts, this.backoffBaseMs)).toISOString(),
@@ -259,12 +264,15 @@ export class EmbeddedJobQueue implements JobQueue {
     this.running.set(job.id, { controller, done });
   }
 
-  private async finish(id: string, patch: Partial<JobsTable>): Promise<void> {
+  /** Settles the job only while this attempt holds it (running, claimed by this process, this attempt). */
+  private async finish(job: Job, patch: Partial<JobsTable>): Promise<void> {
     await this.db
       .updateTable('jobs')
       .set({ ...patch, locked_by: null, locked_until: null, updated_at: this.now().toISOString() })
-      .where('id', '=', id)
+      .where('id', '=', job.id)
       .where('status', '=', 'running')
+      .where('locked_by', '=', this.workerId)
+      .where('attempts', '=', job.attempts)
       .execute();
   }
 }

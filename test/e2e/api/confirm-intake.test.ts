@@ -175,6 +175,28 @@ for (const dialect of testDialects()) {
       expect(again.body.alerts[0]).toMatchObject({ id: copies[0].id, count: 5, repeat: true, suspectId: copies[0].suspectId });
     });
 
+    it('more requests at once than one group takes correlate as if stored one after the other, and count every copy once', async () => {
+      const at = '2026-03-02T08:00:00Z';
+      // 320 distinct alerts on one host, sent at once: more than one group takes (256 requests at
+      // most). Each group must see the suspect the groups before it opened: one suspect in all.
+      const distinct = Array.from({ length: 320 }, (_, n) => JSON.stringify({ id: `pipe-${n}`, title: `Pipe ${n}`, severity: 'low', time: at, hosts: ['pipe-host'] }));
+      const answers = await Promise.all(distinct.map((b) => tokenPost('dlp', b)));
+      expect(answers.map((r) => r.status)).toEqual(distinct.map(() => 201));
+      const items = answers.map((r) => r.body.alerts[0] as { id: string; count: number; suspectId: string });
+      expect(new Set(items.map((a) => a.id)).size).toBe(320);
+      expect(new Set(items.map((a) => a.suspectId)).size).toBe(1);
+      expect((await s.api(`/api/v1/triage/suspects/${items[0]!.suspectId}`, { token: responder })).body.alertCount).toBe(320);
+      // 8 alerts × 40 copies at once: each copy counted once, in some order, across groups.
+      const copies = Array.from({ length: 320 }, (_, i) => JSON.stringify({ id: `copy-${i % 8}`, title: `Copy ${i % 8}`, severity: 'low', time: at, hosts: ['copy-host'] }));
+      const counted = (await Promise.all(copies.map((b) => tokenPost('dlp', b)))).map((r) => r.body.alerts[0] as { id: string; count: number; suspectId: string });
+      for (let n = 0; n < 8; n++) {
+        const of = counted.filter((_, i) => i % 8 === n);
+        expect(new Set(of.map((a) => a.id)).size).toBe(1);
+        expect(of.map((a) => a.count).sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+      }
+      expect(new Set(counted.map((a) => a.suspectId)).size).toBe(1);
+    });
+
     it('dismiss needs a reason; merge, split and link move alerts between suspects and incidents', async () => {
       const items = (await s.api('/api/v1/triage/suspects?limit=200', { token: responder })).body.items as Array<{ id: string; title: string; alertCount: number }>;
       const falco = items.find((x) => x.title === 'Write below binary dir')!;

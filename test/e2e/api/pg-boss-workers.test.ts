@@ -23,7 +23,7 @@ describe.runIf(testDialects().includes('postgresql'))('pg-boss: serve and two wo
   let incidentId: string;
 
   function startWorker(): ChildProcess {
-    const child = spawn(process.execPath, [BIN, 'worker', '--queues', 'assessment.run,assessment.shard,assessment.merge,obligations.recompute', '--concurrency', '1'], {
+    const child = spawn(process.execPath, [BIN, 'worker', '--queues', 'assessment.run,assessment.shard,assessment.people,assessment.merge,obligations.recompute', '--concurrency', '1'], {
       env: { ...process.env, BREACHDESK_LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

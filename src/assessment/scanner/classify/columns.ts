@@ -182,7 +182,7 @@ export function classifyColumn(column: string, values: string[], longValues = 0)
     if (rate(values, (x) => isUsState(x) && (x.length > 2 || x === x.toUpperCase())) >= 0.9) return { column, element: null, geo: 'region', confidence: 0.5 };
   }
   if (longValues > values.length || looksFreeText(values)) return { column, element: null, freeText: true, confidence: 0.5 };
-  return { column, element: null, confidence: h?.decoy ? 0.9 : values.length ? 0.6 : 0.3 };
+  return { column, element: null, residual: h?.decoy ? 'strong' : 'text', confidence: h?.decoy ? 0.9 : values.length ? 0.6 : 0.3 };
 }
 
 /**
@@ -194,7 +194,7 @@ export function classifyColumns(table: string, columns: string[], sample: (strin
   return columns.map((c, j) => {
     const { values, long } = columnValues(sample, j);
     // A bare `name`/`title` column of a products, companies, files … table names things, not people.
-    if (thingTable && /^(?:name|nom|nombre|nome|naam|title|label)$/i.test(c.trim())) return { column: c, element: null, confidence: 0.7 };
+    if (thingTable && /^(?:name|nom|nombre|nome|naam|title|label)$/i.test(c.trim())) return { column: c, element: null, residual: 'strong', confidence: 0.7 };
     return classifyColumn(c, values, long);
   });
 }

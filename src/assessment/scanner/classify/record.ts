@@ -5,7 +5,8 @@
  */
 import { detectorFor, isPlaceholder, scanText } from '../detectors/index.js';
 import { validateNationalId } from '../detectors/national-ids.js';
-import { matchSecretValue } from '../detectors/secret-scan.js';
+import { matchSecretValue, scanSecrets } from '../detectors/secret-scan.js';
+import { scanEmails } from '../detectors/text-email.js';
 import type { ColumnClass, RecordFindings, SecretFinding, ValueFinding } from '../types.js';
 import { columnIsRead } from './column-read.js';
 import { normaliseCountry, normaliseRegion } from './geo.js';
@@ -50,6 +51,8 @@ interface Plan {
 
 /** Per-column handlers, built once per `classes` array (the engine reuses it for a whole table). */
 const plans = new WeakMap<ColumnClass[], Plan>();
+/** Columns the sample gave no class: the free-text detectors without the name and address heuristics (ColumnClass.residual). */
+const RESIDUAL_TEXT = { people: false } as const;
 
 /** Scratch passed when no column writes a region (never written to). */
 const NO_REGION: Scratch = Object.freeze({});
@@ -102,6 +105,21 @@ function handlerFor(cls: ColumnClass, split: boolean): CellHandler {
       const r = scanText(v);
       for (const f of r.elements) out.elements.push(f);
       for (const f of r.secrets) out.secrets.push(f);
+    });
+  }
+  if (cls.residual === 'text') {
+    steps.push((v, out) => {
+      // Five characters is the shortest value that can hold anything here (a@b.c).
+      if (v.length < 5) return;
+      const r = scanText(v, RESIDUAL_TEXT);
+      for (const f of r.elements) out.elements.push(f);
+      for (const f of r.secrets) out.secrets.push(f);
+    });
+  } else if (cls.residual === 'strong') {
+    steps.push((v, out) => {
+      if (v.length < 5) return;
+      if (v.includes('@')) scanEmails(v, out.elements);
+      if (v.length >= 16) for (const f of scanSecrets(v)) out.secrets.push(f);
     });
   }
   if (cls.geo === 'country') steps.push((v, out) => (out.geo.country ??= normaliseCountry(v)));

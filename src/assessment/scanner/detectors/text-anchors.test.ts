@@ -29,7 +29,7 @@ const pieces = [
   // people, places, numbers
   'John Smith', 'Maria Kowalski', 'Dr. Anna Müller', 'Łukasz Nowak', 'Zoë', "O'Brien", 'J. K. Rowling', 'my name is Jane Doe', 'Dear Peter,', 'called Mark Twain',
   '137 Colorado Springs', '2450 Crown St', 'lives at 12 Main Street', 'New York', 'ssn 123-45-6789', 'card 4111 1111 1111 1111', 'phone +44 20 7219 3000',
-  'tel (602) 272-9781', 'DOB 1984-03-05', 'IBAN DE89 3704 0044 0532 0130 00', 'passport X1234567', 'license number D1234-5678',
+  'tel (602) 272-9781', '+1 (555) 010-9999 ext. 12', '020 7946 0958 x 44', '(0)30 901820', '4111-1111-1111-1111', '1234567', '12.34.56.78.90', 'DOB 1984-03-05', 'IBAN DE89 3704 0044 0532 0130 00', 'passport X1234567', 'license number D1234-5678',
   // bare glue
   ' ', ' ', ' ', '\t', ', ', '. ', ': ', '-', '"', '(', ')', 'é', '北京', '😀', 'A', 'Ab', 'A.', 'A. ',
 ];

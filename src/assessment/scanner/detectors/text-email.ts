@@ -18,6 +18,47 @@ for (const c of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789%
 for (const c of 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.') DOMAIN[c.charCodeAt(0)] = 1;
 
 export function scanEmails(text: string, out: ValueFinding[]): void {
+  scanPlainEmails(text, out);
+  if (text.indexOf('%40') !== -1) scanEncodedEmails(text, out);
+}
+
+const HEX = /^[0-9A-Fa-f]{2}$/;
+
+/**
+ * Percent-encoded addresses in URLs and query strings (`GET /reset?email=jane.doe%40example.com`):
+ * only lines holding `%40` get here. The token around each `%40` (local-part characters to the
+ * left, domain characters and `%XX` to the right, ≤ 320 characters) is percent-decoded (only valid
+ * UTF-8: decodeURIComponent throws on anything else) and the decoded text is scanned like plain
+ * text, so the finding's value is the address itself and links to the same person as its plain form.
+ */
+function scanEncodedEmails(text: string, out: ValueFinding[]): void {
+  let at = text.indexOf('%40');
+  while (at !== -1) {
+    let s = at;
+    while (s > 0 && at - s < 192) {
+      const c = text.charCodeAt(s - 1);
+      if (c >= 128 || !LOCAL[c]) break;
+      s--;
+    }
+    let e = at + 3;
+    while (e < text.length && e - at < 128) {
+      const c = text.charCodeAt(e);
+      if (c === 37 && HEX.test(text.slice(e + 1, e + 3))) e += 3;
+      else if (c < 128 && DOMAIN[c] === 1) e++;
+      else break;
+    }
+    let decoded: string | null = null;
+    try {
+      decoded = decodeURIComponent(text.slice(s, e));
+    } catch {
+      // A stray '%' or bytes that are not UTF-8: not an encoded address.
+    }
+    if (decoded !== null && decoded.indexOf('@') !== -1) scanPlainEmails(decoded, out);
+    at = text.indexOf('%40', Math.max(e, at + 3));
+  }
+}
+
+function scanPlainEmails(text: string, out: ValueFinding[]): void {
   let at = text.indexOf('@');
   while (at !== -1) {
     let s = at;

@@ -50,21 +50,66 @@ function tryIban(text: string, pos: number, out: ValueFinding[]): boolean {
   return false;
 }
 
-export function dispatchNumber(text: string, raw: string, pos: number, out: ValueFinding[]): void {
+/** Offset of the first whitespace in `c` (a digit run), or -1. */
+function firstSpace(c: string): number {
+  for (let i = 1; i < c.length; i++) {
+    const x = c.charCodeAt(i);
+    if (x === 32 || x === 9 || x === 10 || x === 13 || x === 160) return i;
+  }
+  return -1;
+}
+
+/**
+ * A dotted quad standing as its own word inside a longer run (`677 206.177.235.212 22`): the
+ * offset of its start in `c`, or -1. International phone numbers (+ or 00) are left whole.
+ */
+function quadInRun(c: string): number {
+  if (c[0] === '+' || (c[0] === '0' && c[1] === '0')) return -1;
+  for (let i = 0; i < c.length; ) {
+    let e = i;
+    while (e < c.length && c[e] !== ' ' && c[e] !== '\t') e++;
+    if (e - i >= 7 && isDottedQuad(c.slice(i, e))) return i;
+    i = e + 1;
+  }
+  return -1;
+}
+
+/**
+ * Dispatch one digit run. Returns where the run scan (NUMBER_RUN.lastIndex) resumes when the run
+ * was cut short — after the leading part glued to a word (`renee677 206.177.235.212`), or at a
+ * dotted quad inside the run (`677 206.177.235.212`) — else -1 (resume after the run).
+ */
+export function dispatchNumber(text: string, raw: string, pos: number, out: ValueFinding[]): number {
   let c = raw;
   // A NUMBER_RUN match ends with a digit, so this trim is a no-op from scanText: test the digit first.
   const last = c.charCodeAt(c.length - 1);
   if (!isDigit(last)) while (/[\s\-.(/]$/.test(c)) c = c.slice(0, -1);
   const prev = pos > 0 ? text.charCodeAt(pos - 1) : 32;
-  // Part of a longer token (hex id, version, word): skip.
+  // Part of a longer token (hex id, version, word): skip that token, and look again at what follows
+  // it after a space (a run does not cross into the word's digits: `user renee677 206.177.235.212`).
   if ((prev >= 65 && prev <= 90) || (prev >= 97 && prev <= 122) || prev === 95) {
-    tryIban(text, pos, out);
-    return;
+    if (tryIban(text, pos, out)) return -1;
+    const sp = firstSpace(c);
+    return sp === -1 ? -1 : pos + sp + 1;
   }
   if (isDottedQuad(c)) {
     const f = validateIp(c);
     if (f) out.push(f);
-    return;
+    return -1;
+  }
+  const quad = firstSpace(c) === -1 ? -1 : quadInRun(c);
+  if (quad === 0) {
+    // The run starts with an address and goes on with other numbers (`10.0.0.1 22`).
+    const ip = c.slice(0, firstSpace(c));
+    const f = validateIp(ip);
+    if (f) out.push(f);
+    return pos + ip.length;
+  }
+  if (quad > 0) {
+    // Numbers before the address are a run of their own when still long enough.
+    const head = c.slice(0, quad).trimEnd();
+    if (head.length >= 7) dispatchNumber(text, head, pos, out);
+    return pos + quad;
   }
   const date = mayBeDate(c) ? /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?![\d])/.exec(c) : null;
   if (date) {
@@ -73,9 +118,9 @@ export function dispatchNumber(text: string, raw: string, pos: number, out: Valu
       const d = parseBirthDate(date[0]);
       if (d) out.push(element('date_of_birth', d));
     }
-    return;
+    return -1;
   }
-  if (tryIban(text, pos, out)) return;
+  if (tryIban(text, pos, out)) return -1;
   const d = digitsOf(c);
   const n = d.length;
   if (n === 9 && /^\d{3}([- ]?)\d{2}\1\d{4}$/.test(c)) {
@@ -83,11 +128,11 @@ export function dispatchNumber(text: string, raw: string, pos: number, out: Valu
     const ctx = SSN_CONTEXT.test(before(text, pos));
     if ((dashed || ctx) && validItin(d)) out.push(element('us_itin', d, { country: 'US' }));
     else if ((dashed || ctx) && validSsn(d)) out.push(element('us_ssn', d, { country: 'US' }));
-    if (dashed || ctx) return;
+    if (dashed || ctx) return -1;
   }
   if (n === 9 && /^\d{9}$/.test(c) && ROUTING_CONTEXT.test(before(text, pos)) && validAba(d)) {
     out.push(element('us_routing_number', d, { country: 'US' }));
-    return;
+    return -1;
   }
   if (n >= 12 && n <= 19 && /^\d[\d -]+$/.test(c)) {
     const cardCtx = CARD_CONTEXT.test(before(text, pos));
@@ -96,7 +141,7 @@ export function dispatchNumber(text: string, raw: string, pos: number, out: Valu
     const brand = cardBrand(d) ?? (cardCtx && luhn(d) && !allSameDigit(d) ? 'unknown' : null);
     if (brand && (n >= 13 || cardCtx)) {
       out.push(element('payment_card', d, { kind: brand }));
-      return;
+      return -1;
     }
   }
   if (n >= 7 && n <= 15) {
@@ -106,8 +151,8 @@ export function dispatchNumber(text: string, raw: string, pos: number, out: Valu
     if (!plus && !ctx) {
       // No context: only a number written as a phone (three groups or an area code in parentheses)
       // that libphonenumber validates, and not labelled as another kind of number.
-      if (n < 9 || !/^(?:\(\d{2,5}\)\s?\d|\d{2,5}([\s.-])\d{2,4}\1\d{2,5})/.test(c)) return;
-      if (OTHER_NUMBER_CONTEXT.test(before(text, pos))) return;
+      if (n < 9 || !/^(?:\(\d{2,5}\)\s?\d|\d{2,5}([\s.-])\d{2,4}\1\d{2,5})/.test(c)) return -1;
+      if (OTHER_NUMBER_CONTEXT.test(before(text, pos))) return -1;
     }
     const f = validatePhone(c);
     if (f) out.push(f);
@@ -115,4 +160,5 @@ export function dispatchNumber(text: string, raw: string, pos: number, out: Valu
     // place it (local numbers written without area or country code).
     else if (ctx && (/[\s().\-/]/.test(c) || n >= 9)) out.push(element('phone', d));
   }
+  return -1;
 }

@@ -263,7 +263,10 @@ export function scanText(text: string, opts: ScanTextOptions = DEFAULTS, anchors
   scanEmails(text, res.elements);
   scanIpv6(text, res.elements);
   NUMBER_RUN.lastIndex = 0;
-  for (let m = NUMBER_RUN.exec(text); m; m = NUMBER_RUN.exec(text)) dispatchNumber(text, m[0], m.index, res.elements);
+  for (let m = NUMBER_RUN.exec(text); m; m = NUMBER_RUN.exec(text)) {
+    const resume = dispatchNumber(text, m[0], m.index, res.elements);
+    if (resume !== -1) NUMBER_RUN.lastIndex = resume;
+  }
   const people = opts.people !== false;
   // `from` follows what a global RegExp's lastIndex would: the match end, or past a consumed value.
   let from = 0;
