@@ -128,4 +128,19 @@ describe('Zeek JSON: learned line shapes', () => {
     expect(() => r.read(line('1772409600', '10.0.0.5').slice(0, -1))).toThrow('not valid JSON');
     expect(parsed()).toBe(3);
   });
+
+  it('learns a shape first seen with a nested value from its next flat line, and leaves a file that keeps missing to JSON.parse', () => {
+    const r = zeekJson();
+    const line = (parents: string, uid = 'C1') => `{"ts":1772409600,"uid":"${uid}","id.orig_h":"10.0.0.1","id.resp_h":"10.0.0.2","tunnel_parents":${parents}}`;
+    let before = parsedLines;
+    r.read(line('["C0"]'));
+    r.read(line('"C0"'));
+    r.read(line('"C9"'));
+    expect(parsedLines - before).toBe(2);
+    // 1,000 lines of a learned shape that miss it (an escape), then it is not tried any more.
+    for (let i = 0; i < 1000; i++) expect(r.read(line('"C0"', 'C\\u0031'))).toMatchObject({ src: '10.0.0.1' });
+    before = parsedLines;
+    expect(r.read(line('"C9"'))).toMatchObject({ src: '10.0.0.1', dst: '10.0.0.2' });
+    expect(parsedLines - before).toBe(1);
+  });
 });
