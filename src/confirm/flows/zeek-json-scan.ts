@@ -7,7 +7,7 @@
  * (strings without escapes or control characters, numbers, true/false/null), no whitespace,
  * capturing the values read. A line it matches is exactly a flat object of those keys, so its
  * captured values are what `JSON.parse` gives; any other line (escapes, nested values, another
- * order, broken JSON) goes to `JSON.parse`. Equality with `JSON.parse`: fast-check, flows.test.ts.
+ * order, broken JSON) goes to `JSON.parse`. Equality with `JSON.parse`: fast-check, zeek-json.test.ts.
  * Tried first and dropped: a scanner in JavaScript (charCodeAt / indexOf) was slower than
  * `JSON.parse` (~800 against ~600 ns a line); one regular expression match is ~150 ns.
  */
