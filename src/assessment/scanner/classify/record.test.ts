@@ -140,3 +140,11 @@ describe('detectRecord: a Google service-account key file', () => {
     expect(r.secrets).toEqual([expect.objectContaining({ type: 'cloud_credential', provider: 'gcp', kind: 'service_account_key', identity: 'etl@acme-prod.iam.gserviceaccount.com' })]);
   });
 });
+
+describe('detectRecord: a column read for e-mail addresses and credentials only (residual strong)', () => {
+  it('finds a percent-encoded address in a URL cell (`%40`), as the free-text path does', () => {
+    const classes = [cls({ column: 'url', residual: 'strong' })];
+    const r = detectRecord(classes, ['https://shop.example/cb?email=Jane.Roe%40example.org&x=1']);
+    expect(r.elements).toEqual([{ element: 'email', value: 'jane.roe@example.org' }]);
+  });
+});

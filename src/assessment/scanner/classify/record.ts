@@ -118,7 +118,8 @@ function handlerFor(cls: ColumnClass, split: boolean): CellHandler {
   } else if (cls.residual === 'strong') {
     steps.push((v, out) => {
       if (v.length < 5) return;
-      if (v.includes('@')) scanEmails(v, out.elements);
+      // `%40`: an address percent-encoded in a URL or query string (`/cb?email=jane%40example.com`).
+      if (v.includes('@') || v.includes('%40')) scanEmails(v, out.elements);
       if (v.length >= 16) for (const f of scanSecrets(v)) out.secrets.push(f);
     });
   }

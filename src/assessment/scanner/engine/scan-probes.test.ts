@@ -1,0 +1,28 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { scan } from './scan.js';
+
+/**
+ * Leak shapes found missed by an outside review (docs/scan-json.md, "Outside review"): each runs
+ * the real readers and detectors, in this thread and in worker threads.
+ */
+describe('scan: leak shapes from the outside review', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bd-probes-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (name: string, text: string) => {
+    const p = join(dir, name);
+    writeFileSync(p, text);
+    return p;
+  };
+
+  for (const workers of [0, 2]) {
+    it(`a percent-encoded address in a URL column is found (workers ${workers})`, async () => {
+      const p = write(`urls-${workers}.csv`, 'id,url\n1,https://shop.example/cb?email=jane.roe%40example.org&x=1\n2,/signup?e=john.poe%40gmail.com\n');
+      const { report } = await scan({ paths: [p], workers, tmpDir: dir });
+      expect(report.elements.email?.distinctValues).toBe(2);
+      expect(report.totals.individuals).toBe(2);
+    });
+  }
+});
