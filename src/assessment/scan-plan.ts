@@ -73,9 +73,9 @@ export async function planUnits(open: OpenRange, shardBytes: number, detection: 
     if (delim.length !== 1 || delim.charCodeAt(0) >= 0x80) return [null];
   }
   // The file's first rows, read as the whole file's reading reads them (same chunks from byte 0):
-  // the CSV header it decides and the classes of the columns of its first batch.
+  // the CSV header it decides and the classes of the columns of its first batch (and of a preamble's before it).
   let header: string[] | null | undefined;
-  let classes: RangePart['classes'] = [];
+  const classes: RangePart['classes'] = [];
   if (format !== 'text') {
     const whole = await open();
     const events = readStream(whole.name, Readable.from(whole.chunks), { bytes: size, onCsvHeader: (h) => (header = h) });
@@ -83,8 +83,9 @@ export async function planUnits(open: OpenRange, shardBytes: number, detection: 
       if (ev.kind === 'error') return [null];
       if (ev.kind !== 'records') continue;
       const port = await detection();
-      classes = [{ table: ev.table, columns: ev.columns, classes: port.classifyColumns(ev.table, ev.columns, ev.rows.slice(0, CLASSIFY_SAMPLE_ROWS)) }];
-      break;
+      classes.push({ table: ev.table, columns: ev.columns, classes: port.classifyColumns(ev.table, ev.columns, ev.rows.slice(0, CLASSIFY_SAMPLE_ROWS)) });
+      // A preamble above the header (findHeaderRow) is a batch of its own: the table's batch is next.
+      if (!header || classes.length >= 2 || ev.columns[0] === (header[0]?.trim() || 'column_1')) break;
     }
     if (classes.length === 0) return [null];
     // Without a header a batch's columns follow its widest row: ranges would classify anew.

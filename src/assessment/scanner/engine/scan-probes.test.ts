@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { scan } from './scan.js';
 
@@ -23,6 +24,30 @@ describe('scan: leak shapes from the outside review', () => {
       const { report } = await scan({ paths: [p], workers, tmpDir: dir });
       expect(report.elements.email?.distinctValues).toBe(2);
       expect(report.totals.individuals).toBe(2);
+    });
+
+    it(`a header under a title and an export date (CSV and XLSX) names its columns: the names are found (workers ${workers})`, async () => {
+      const people = [
+        ['Jane Roe', 'jane.roe@example.org'],
+        ['John Poe', 'john.poe@gmail.com'],
+        ['Mary Smith', 'mary.smith@yahoo.com'],
+      ];
+      const csv = write(`export-${workers}.csv`, `ACME customer export\nGenerated 2024-01-01 by ops\n\nname,email\n${people.map((r) => r.join(',')).join('\n')}\n`);
+      const wb = new ExcelJS.Workbook();
+      const sheet = wb.addWorksheet('Customers');
+      sheet.addRow(['ACME customer export']);
+      sheet.addRow([]);
+      sheet.addRow(['Full name', 'E-mail']);
+      for (const r of people) sheet.addRow(r);
+      const xlsx = join(dir, `export-${workers}.xlsx`);
+      writeFileSync(xlsx, Buffer.from(await wb.xlsx.writeBuffer()));
+      for (const p of [csv, xlsx]) {
+        const { report } = await scan({ paths: [p], workers, tmpDir: dir });
+        expect(report.elements.person_name?.distinctValues).toBe(3);
+        expect(report.elements.email?.distinctValues).toBe(3);
+        expect(report.totals.individuals).toBe(3);
+        expect(report.columns.map((c) => c.element).sort()).toEqual(['email', 'person_name']);
+      }
     });
   }
 });

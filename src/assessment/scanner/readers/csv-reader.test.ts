@@ -21,6 +21,18 @@ const read = (name: string, data: string | Buffer, size = 7, limits = {}) =>
   collect(readStream(name, chunked(typeof data === 'string' ? Buffer.from(data) : data, size), { limits }));
 
 describe('CSV reader', () => {
+  it('finds the header under a preamble (a title, an export date); the preamble is read as a batch of its own', async () => {
+    const text = 'ACME customer export\nGenerated 2024-01-01 by ops\n\nname,email\nJane Roe,jane@example.org\nJohn Poe,john@example.net\n';
+    const evs = await read('export.csv', text);
+    const recs = recordsOf(evs);
+    expect(recs[0]).toMatchObject({ columns: ['column_1'], rows: [['ACME customer export'], ['Generated 2024-01-01 by ops']] });
+    expect(recs[1]).toMatchObject({ columns: ['name', 'email'], firstLocation: { unit: 'line', n: 5 } });
+    expect(recs[1].rows).toEqual([
+      ['Jane Roe', 'jane@example.org'],
+      ['John Poe', 'john@example.net'],
+    ]);
+  });
+
   it.each([
     [',', 'csv'],
     [';', 'csv'],

@@ -1,6 +1,7 @@
 /**
  * Delimited text (CSV, TSV, `;`, `|`): whole-line blocks → rows → `records` batches. The first
- * row is a header when looksLikeHeader says so; otherwise columns are `column_1…`. An unbalanced
+ * row is a header when looksLikeHeader says so, or a later one under a short preamble (findHeaderRow);
+ * otherwise columns are `column_1…`. An unbalanced
  * quote is reported with the line where it opened as soon as it is provable (its "closing" quote is
  * followed by text, i.e. it paired with a quote of a later row), or when the open field passes
  * min(maxLineBytes, QUOTED_FIELD_CAP), or at end of input; the lines it swallowed are then re-read
@@ -11,7 +12,7 @@ import { countBlockRows, countQuotedBlockRows } from './csv-block.js';
 import { parseCsvText } from './csv-tokenizer.js';
 import type { BodyEvent, ErrorEvent } from './reader-context.js';
 import { BATCH_ROWS, errorEvent } from './reader-context.js';
-import { looksLikeHeader } from './sniff.js';
+import { findHeaderRow } from './sniff.js';
 
 const HEADER_SAMPLE = 50;
 /** Longest quoted field (bytes, spanning lines) before its quote is judged unbalanced. */
@@ -118,11 +119,13 @@ export async function* readCsv(
   const decideHeader = () => {
     const s = sample ?? [];
     sample = null;
-    let start = 0;
-    if (s.length && looksLikeHeader(s.map((r) => r.f))) {
-      batch.header = s[0].f;
-      start = 1;
-    }
+    const k = findHeaderRow(s.map((r) => r.f));
+    // A preamble above the header (a title, an export date) is a batch of its own, without the
+    // header's column names: its lines are still read, as unknown columns.
+    for (let i = 0; i < k; i++) batch.add(s[i].f, s[i].line);
+    batch.flush();
+    if (k >= 0) batch.header = s[k].f;
+    const start = k + 1;
     onHeader?.(batch.header);
     for (let i = start; i < s.length; i++) batch.add(s[i].f, s[i].line);
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { looksLikeHeader, sniffDelimiter, sniffEncoding, sniffFormat } from './sniff.js';
+import { findHeaderRow, looksLikeHeader, sniffDelimiter, sniffEncoding, sniffFormat } from './sniff.js';
 import { makeZip } from './testing.js';
 
 const b = (s: string) => Buffer.from(s);
@@ -71,5 +71,20 @@ describe('looksLikeHeader', () => {
     [[['a', 'b'], ['c', 'd']], false],
   ])('%j → %s', (rows, expected) => {
     expect(looksLikeHeader(rows)).toBe(expected);
+  });
+});
+
+describe('findHeaderRow', () => {
+  const split = (lines: string[]) => lines.map((l) => l.split(','));
+  const data = ['Jane Roe,jane.roe@example.org,+1 415 555 0134', 'John Poe,john.poe@gmail.com,+1 212 555 0199', 'Ann Lee,ann@example.net,+1 646 555 0101'];
+  it.each<[string, string[], number]>([
+    ['a header on the first row', ['name,email,phone', ...data], 0],
+    ['a title and an export date above the header', ['ACME customer export', 'Generated 2024-01-01,,', 'name,email,phone', ...data], 2],
+    ['a title padded with empty cells (Excel)', ['Customers,,', 'name,email,phone', ...data], 1],
+    ['no header at all', data, -1],
+    ['no header, first row short', ['Jane Roe', ...data], -1],
+    ['a row as wide as the table above a header-like row is data, not a preamble', ['Sam Poe,sam@example.com,+1 415 555 0100', 'name,email,phone', ...data], -1],
+  ])('%s', (_what, lines, k) => {
+    expect(findHeaderRow(split(lines))).toBe(k);
   });
 });

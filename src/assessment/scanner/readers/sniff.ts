@@ -238,3 +238,35 @@ export function looksLikeHeader(rows: (string | null)[][]): boolean {
   }
   return votes > 0;
 }
+
+/** Rows a title, a date or a note may take above a table's header in a report export. */
+const MAX_PREAMBLE_ROWS = 10;
+const filled = (r: (string | null)[]) => {
+  let n = 0;
+  for (const c of r) if (c != null && c.trim() !== '') n++;
+  return n;
+};
+
+/**
+ * Which row is the header: 0 when the first row is (looksLikeHeader), k > 0 when rows 0…k−1 are a
+ * preamble — a title or an export date above the table (`Customer export 2024-01-01`, blank
+ * cells, then `name,email,phone`) — and −1 for none. A preamble row fills at most one cell, or
+ * fewer than half the header's; the header below it passes looksLikeHeader and most rows under it
+ * fill more cells than any preamble row. Before, such a file had no header at all: its columns
+ * were `column_1…`, read without the names a header gives (a `name` column's people were missed).
+ */
+export function findHeaderRow(rows: (string | null)[][]): number {
+  if (rows.length === 0) return -1;
+  if (looksLikeHeader(rows)) return 0;
+  let before = filled(rows[0]);
+  for (let k = 1; k <= Math.min(MAX_PREAMBLE_ROWS, rows.length - 2); k++) {
+    const w = filled(rows[k]);
+    if (w >= 2 && before < w && (before <= 1 || before * 2 < w)) {
+      const below = rows.slice(k + 1, k + 51);
+      const wide = below.filter((r) => filled(r) > before).length;
+      if (wide >= 0.8 * below.length && looksLikeHeader(rows.slice(k))) return k;
+    }
+    before = Math.max(before, w);
+  }
+  return -1;
+}

@@ -14,7 +14,7 @@ import { bombGuard } from './archive-guard.js';
 import { RowBatcher } from './csv-reader.js';
 import type { BodyEvent, ErrorEvent, ReadContext } from './reader-context.js';
 import { errorEvent } from './reader-context.js';
-import { looksLikeHeader } from './sniff.js';
+import { findHeaderRow } from './sniff.js';
 import { MAX_CELL_CHARS, SharedStrings, xlsxFast, parseDateStyles, parseWorkbook, serialToIsoDate } from './xlsx-parts.js';
 import { XmlScanner, attr, decodeEntities } from './xml-scanner.js';
 
@@ -149,11 +149,12 @@ export async function* readSheet(
   const decide = () => {
     const s = sample ?? [];
     sample = null;
-    let start = 0;
-    if (s.length && looksLikeHeader(s.map((x) => x.r))) {
-      batch.header = s[0].r.map((c) => c ?? '');
-      start = 1;
-    }
+    const k = findHeaderRow(s.map((x) => x.r));
+    // A title or note above the header: its own batch, read as unknown columns.
+    for (let i = 0; i < k; i++) batch.add(s[i].r, s[i].n);
+    batch.flush();
+    if (k >= 0) batch.header = s[k].r.map((c) => c ?? '');
+    const start = k + 1;
     for (let i = start; i < s.length; i++) batch.add(s[i].r, s[i].n);
   };
   let row: (string | null)[] | null = null;
