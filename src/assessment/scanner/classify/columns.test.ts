@@ -226,3 +226,25 @@ describe('ID columns with some invalid values (issue 14 §4)', () => {
     expect(c.invalidShare).toBeGreaterThan(0.3);
   });
 });
+
+describe('classifyColumns: names by values alone, when the header says nothing', () => {
+  const col = (values: string[], header = 'column_2') => classifyColumns('t', [header], values.map((v) => [v]))[0];
+  const names = ['James Smith', 'Mary Johnson', 'Robert Brown', 'Patricia Davis', 'Jennifer Lopez', 'Michael Wilson', 'Linda Thomas', 'David Miller'];
+  it('a column of full names without a header is person_name', () => {
+    expect(col(names)).toMatchObject({ element: 'person_name' });
+    expect(col(names, 'col7')).toMatchObject({ element: 'person_name' });
+  });
+  it.each([
+    ['cities', ['New York', 'San Francisco', 'Los Angeles', 'Las Vegas', 'San Diego', 'Salt Lake City', 'New Orleans', 'Kansas City']],
+    ['companies', ['Acme Corp', 'Globex Inc', 'Initech LLC', 'Umbrella Corporation', 'Stark Industries', 'Wayne Enterprises', 'Hooli Inc', 'Vandelay Industries']],
+    ['streets', ['Oak Street', 'Maple Avenue', 'Cedar Lane', 'Pine Road', 'Elm Drive', 'Main Street', 'Park Avenue', 'Church Road']],
+    ['job titles', ['Sales Manager', 'Software Engineer', 'Account Executive', 'Data Analyst', 'Office Manager', 'Head Nurse', 'Chief Executive', 'Line Cook']],
+    ['single given names', ['James', 'Mary', 'Robert', 'Patricia', 'Jennifer', 'Michael', 'Linda', 'David']],
+  ])('a column of %s is not', (_what, values) => {
+    expect(col(values).element).toBeNull();
+  });
+  it('too few values, or a header that says the column is something else, decide nothing by names', () => {
+    expect(col(names.slice(0, 3)).element).toBeNull();
+    expect(col(names, 'product').element).not.toBe('person_name');
+  });
+});

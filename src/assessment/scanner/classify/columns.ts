@@ -11,7 +11,8 @@
 import { DETECTORS, detectorFor, isPlaceholder } from '../detectors/index.js';
 import { validatePasswordHash } from '../detectors/hashes.js';
 import { NATIONAL_ID_KINDS, sampleNationalIdKind, validateNationalId } from '../detectors/national-ids.js';
-import type { ColumnClass, ElementId, SecretType } from '../types.js';
+import { nameWords } from '../detectors/text-names.js';
+import type { ColumnClass, ElementId, SecretType, ValueFinding } from '../types.js';
 import { isCountry, isUsState } from './geo.js';
 import { type HeaderMatch, headerTokens, matchHeader } from './headers.js';
 
@@ -134,6 +135,27 @@ function byValues(column: string, values: string[], decoy: boolean): ColumnClass
   return { column, element: best.d.id as ElementId, confidence };
 }
 
+/** Fewest values that can make a column of names by values alone. */
+const NAME_MIN_SAMPLE = 5;
+
+/**
+ * The share of values that are, whole, one person's name of two words or more as free text
+ * reads names (given-name and surname lists, places and common words vetoed: text-names.ts).
+ * Only for a column whose header says nothing (`column_3` of a file without a header, an INSERT
+ * without a column list, `col7`): its names were otherwise never found, and no name linked its
+ * records (docs/scan-json.md, "Outside review").
+ */
+function nameColumnRate(values: string[]): number {
+  if (values.length < NAME_MIN_SAMPLE) return 0;
+  const out: ValueFinding[] = [];
+  return rate(values, (v) => {
+    if (v.length > 64 || v.indexOf(' ') === -1) return false;
+    out.length = 0;
+    nameWords(v, out);
+    return out.length === 1 && out[0].element === 'person_name' && out[0].value === v;
+  });
+}
+
 /** Long, spaced values: notes, messages, descriptions (DLP's free-text score). */
 function looksFreeText(values: string[]): boolean {
   if (values.length === 0) return false;
@@ -182,6 +204,10 @@ export function classifyColumn(column: string, values: string[], longValues = 0)
     if (rate(values, (x) => isUsState(x) && (x.length > 2 || x === x.toUpperCase())) >= 0.9) return { column, element: null, geo: 'region', confidence: 0.5 };
   }
   if (longValues > values.length || looksFreeText(values)) return { column, element: null, freeText: true, confidence: 0.5 };
+  if (!h) {
+    const r = nameColumnRate(values);
+    if (r >= VALUE_MIN_RATE) return { column, element: 'person_name', confidence: round((0.3 + 0.5 * r) * Math.min(1, 0.6 + values.length / 25)) };
+  }
   return { column, element: null, residual: h?.decoy ? 'strong' : 'text', confidence: h?.decoy ? 0.9 : values.length ? 0.6 : 0.3 };
 }
 

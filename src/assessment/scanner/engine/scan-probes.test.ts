@@ -49,5 +49,17 @@ describe('scan: leak shapes from the outside review', () => {
         expect(report.columns.map((c) => c.element).sort()).toEqual(['email', 'person_name']);
       }
     });
+
+    it(`names in a column no header names (a CSV without a header, an INSERT without a column list) are found and link by name + phone (workers ${workers})`, async () => {
+      const people = ['James Smith', 'Mary Johnson', 'Robert Brown', 'Patricia Davis', 'Jennifer Lopez', 'Michael Wilson', 'Linda Thomas', 'David Miller'];
+      const phone = (i: number) => `+1 415 555 ${String(100 + i).padStart(4, '0')}`;
+      const csv = write(`noheader-${workers}.csv`, `${people.map((n, i) => `${n},${phone(i)},ok`).join('\n')}\n`);
+      const sql = write(`noheader-${workers}.sql`, `${people.map((n, i) => `INSERT INTO kunden VALUES (${i},'${n}','${phone(i)}');`).join('\n')}\n`);
+      const { report } = await scan({ paths: [csv, sql], workers, tmpDir: dir });
+      expect(report.elements.person_name?.distinctValues).toBe(8);
+      expect(report.elements.person_name?.records).toBe(16);
+      // The same name and phone in both files: one person each, not two.
+      expect(report.totals.individuals).toBe(8);
+    });
   }
 });
