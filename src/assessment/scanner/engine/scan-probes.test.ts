@@ -61,5 +61,16 @@ describe('scan: leak shapes from the outside review', () => {
       // The same name and phone in both files: one person each, not two.
       expect(report.totals.individuals).toBe(8);
     });
+
+    it(`a JSON export keyed by user id (Firebase) is one record per user, not one person (workers ${workers})`, async () => {
+      const users: Record<string, unknown> = {};
+      for (let i = 0; i < 30; i++) users[`uid${1000 + i}`] = { name: `Person ${i}`, email: `person${i}@example.org`, profile: { phone: `+1 415 555 ${String(100 + i).padStart(4, '0')}` } };
+      const p = write(`firebase-${workers}.json`, JSON.stringify({ users }));
+      const { report } = await scan({ paths: [p], workers, tmpDir: dir });
+      expect(report.totals.records).toBe(30);
+      expect(report.elements.email?.distinctValues).toBe(30);
+      expect(report.elements.phone?.records).toBe(30);
+      expect(report.totals.individuals).toBe(30);
+    });
   }
 });

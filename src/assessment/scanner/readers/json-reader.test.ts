@@ -110,3 +110,33 @@ describe('JSON document reader', () => {
     expect(rowsAsObjects(evs)[2]).toEqual({ value: 'x' });
   });
 });
+
+describe('JSON document: an object keyed by record ids (Firebase Realtime Database, exports keyed by user id)', () => {
+  const users = {
+    '-Mx3kLp9QzR1aB2cD3eF': { name: 'Jane Roe', email: 'jane@example.org', address: { city: 'Paris' } },
+    '-Mx3kLp9QzR1aB2cD3eG': { name: 'John Poe', email: 'john@example.net' },
+    uid1042: { name: 'Ann Lee', phone: '+33 6 12 34 56 78' },
+  };
+  it('makes each member a record of the map\'s table, its keys relative to it', async () => {
+    for (const size of [1, 7, 1 << 20]) {
+      const evs = await collect(readStream('db.json', chunked(JSON.stringify({ version: 3, users }), size)));
+      expect(errorsOf(evs)).toEqual([]);
+      const rows = rowsAsObjects(evs);
+      expect(rows.filter((r) => r.email || r.phone)).toEqual([
+        expect.objectContaining({ name: 'Jane Roe', email: 'jane@example.org', 'address.city': 'Paris' }),
+        expect.objectContaining({ name: 'John Poe', email: 'john@example.net' }),
+        expect.objectContaining({ name: 'Ann Lee', phone: '+33 6 12 34 56 78' }),
+      ]);
+      expect(recordsOf(evs).filter((b) => b.table === 'users').flatMap((b) => b.rows)).toHaveLength(3);
+      // The document's own scalars stay one record of the file's table.
+      expect(rows).toContainEqual(expect.objectContaining({ version: '3' }));
+    }
+  });
+  it('a lone object under an id key, and objects under field names, stay part of one record', async () => {
+    const doc = { profile: { name: 'Jane Roe', email: 'jane@example.org' }, billing: { name: 'Jane Roe', card: '4111 1111 1111 1111' }, orders: { o1: { total: 3 } } };
+    const evs = await collect(readStream('one.json', chunked(JSON.stringify(doc), 5)));
+    expect(rowsAsObjects(evs)).toEqual([
+      { 'profile.name': 'Jane Roe', 'profile.email': 'jane@example.org', 'billing.name': 'Jane Roe', 'billing.card': '4111 1111 1111 1111', 'orders.o1.total': '3' },
+    ]);
+  });
+});

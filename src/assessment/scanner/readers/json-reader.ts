@@ -3,7 +3,8 @@
  * token-streaming parsers run 15–40 MB/s). A JSON document is never parsed whole: a scanner tracks
  * strings and nesting and cuts out each element of the top-level array (or of each array member of
  * an object, `{"users":[…]}` → table `users`), and only that element is handed to `JSON.parse`. One
- * element is bounded by maxLineBytes.
+ * element is bounded by maxLineBytes. An object whose members sit under record ids
+ * (`{"users":{"uid1":{…},"uid2":{…}}}`, a Firebase export) is a table too: each member a record.
  */
 import { JsonBatcher } from './flatten.js';
 import type { LineBlock } from './line-splitter.js';
@@ -54,7 +55,23 @@ interface Frame {
   name: string;
   expectKey: boolean;
   key: string;
+  /** An 'obj' frame's scalars and whole members by dotted path (the root's are the file's record). */
+  members?: Map<string, unknown>;
+  /** Its key in the parent, when it looks like a record id (idKey). */
+  id?: boolean;
+  /** The first object member under an id key, held until a second says the object is a map of records. */
+  held?: Frame | null;
+  /** Two object members under id keys were seen: each is a record (`{"users":{"uid1":{…},"uid2":{…}}}`). */
+  map?: boolean;
+  /** Characters of its members (and of the objects merged into it). */
+  len?: number;
 }
+
+/**
+ * A key that names a record rather than a field: digits in it (`1042`, `uid7`), a database push id
+ * or uid (≥ 16 characters, no spaces: Firebase's `-Mx3…`), or an e-mail address (`jane@x,com`).
+ */
+const idKey = (k: string) => k.length <= 128 && !/\s/.test(k) && (/\d/.test(k) || k.length >= 16 || k.includes('@'));
 
 /**
  * Streaming splitter of a JSON document into records; feed it text, collect `events`. Objects are
@@ -80,8 +97,9 @@ class JsonDocumentScanner {
   private capTable = '';
   private capPath = '';
   private recordNo = 0;
-  private rest = new Map<string, unknown>();
+  /** Characters of the members held in walked objects, bounded by max. */
   private restLen = 0;
+  private root: Frame | null = null;
   private readonly batch: JsonBatcher;
   constructor(
     private readonly path: string,
@@ -126,14 +144,53 @@ class JsonDocumentScanner {
     if (kind === 'key') top.key = String(v);
     else if (kind === 'member') {
       this.restLen += raw.length;
-      if (this.restLen <= this.max) this.rest.set(this.capPath, v);
-    } else {
-      if (this.batch.table !== this.capTable) {
-        this.batch.flush();
-        this.batch.table = this.capTable;
+      if (this.restLen <= this.max) {
+        top.members?.set(this.capPath, v);
+        top.len = (top.len ?? 0) + raw.length;
       }
-      this.batch.add(v, this.recordNo);
+    } else this.record(this.capTable, v, this.recordNo);
+  }
+
+  private record(table: string, v: unknown, n: number): void {
+    if (this.batch.table !== table) {
+      this.batch.flush();
+      this.batch.table = table;
     }
+    this.batch.add(v, n);
+  }
+
+  /**
+   * An object ends: under an id key of a map of records, its members are a record of the map's
+   * table (keys relative to it); otherwise they join its parent's, as one record with the
+   * parent's scalars. The first object under an id key waits for a second to tell which.
+   */
+  private closeObject(f: Frame, parent: Frame | undefined): void {
+    if (f.held) this.merge(f.held, f);
+    if (parent?.kind !== 'obj') return;
+    if (!f.id) this.merge(f, parent);
+    else if (parent.map) this.emitMember(f, parent);
+    else if (!parent.held) {
+      parent.held = f;
+    } else {
+      parent.map = true;
+      this.emitMember(parent.held, parent);
+      parent.held = null;
+      this.emitMember(f, parent);
+    }
+  }
+
+  private merge(from: Frame, to: Frame): void {
+    for (const [k, v] of from.members ?? []) to.members?.set(k, v);
+    to.len = (to.len ?? 0) + (from.len ?? 0);
+  }
+
+  private emitMember(f: Frame, parent: Frame): void {
+    const cut = f.name.length + 1;
+    const rec: Record<string, unknown> = {};
+    for (const [k, v] of f.members ?? []) rec[k.slice(cut)] = v;
+    // A record's members leave memory with it: only what is still held counts towards the bound.
+    this.restLen -= f.len ?? 0;
+    if (Object.keys(rec).length) this.record(parent.name.split('.').pop() || this.table, rec, ++this.recordNo);
   }
 
   feed(s: string): void {
@@ -183,7 +240,10 @@ class JsonDocumentScanner {
       if (!this.started) {
         this.started = true;
         if (c === 91) this.stack.push({ kind: 'arr', name: this.table, expectKey: false, key: '' });
-        else if (c === 123) this.stack.push({ kind: 'obj', name: '', expectKey: true, key: '' });
+        else if (c === 123) {
+          this.root = { kind: 'obj', name: '', expectKey: true, key: '', members: new Map(), len: 0 };
+          this.stack.push(this.root);
+        }
         else {
           this.err('not a JSON array or object; file skipped', this.line);
           this.done = true;
@@ -205,7 +265,7 @@ class JsonDocumentScanner {
         this.stack.push({ kind: 'arr', name: top.key, expectKey: false, key: '' });
         continue;
       } else if (c === 123 && this.stack.length < MAX_WALK_DEPTH) {
-        this.stack.push({ kind: 'obj', name: top.name ? `${top.name}.${top.key}` : top.key, expectKey: true, key: '' });
+        this.stack.push({ kind: 'obj', name: top.name ? `${top.name}.${top.key}` : top.key, expectKey: true, key: '', members: new Map(), id: idKey(top.key), len: 0 });
         continue;
       } else {
         this.startCap('member');
@@ -236,7 +296,8 @@ class JsonDocumentScanner {
     } else if (c === 58) {
       if (top.kind === 'obj') top.expectKey = false;
     } else {
-      this.stack.pop();
+      const f = this.stack.pop();
+      if (f?.kind === 'obj' && this.stack.length > 0) this.closeObject(f, this.stack[this.stack.length - 1]);
       if (this.stack.length === 0) this.done = true;
     }
   }
@@ -245,10 +306,14 @@ class JsonDocumentScanner {
     if (this.cap === 'record' && !this.capSkip) this.err(`JSON ended inside record ${this.recordNo + 1} (truncated?)`, this.capLine);
     else if (!this.done && this.started) this.err('JSON ended before its closing bracket (truncated?)', this.line);
     if (this.restLen > this.max) this.err(`top-level JSON values beyond maxLineBytes (${this.max}) were skipped`, 1);
-    if (this.rest.size) {
+    // A truncated document: the objects still open end here, innermost first.
+    for (let i = this.stack.length - 1; i > 0; i--) if (this.stack[i].kind === 'obj') this.closeObject(this.stack[i], this.stack[i - 1]);
+    const root = this.root;
+    if (root?.held) this.merge(root.held, root);
+    if (root?.members?.size) {
       this.batch.flush();
       this.batch.table = this.table;
-      this.batch.add(Object.fromEntries(this.rest), 0);
+      this.batch.add(Object.fromEntries(root.members), 0);
     }
     this.batch.flush();
     this.events.push(...this.batch.ready.splice(0));
