@@ -49,6 +49,15 @@ describe('HIPAA breach notification (45 CFR 164.400–414)', () => {
     expect(pick(r, 'US.hipaa.business-associate').required).toBe(true);
     expect(pick(r, 'US.hipaa.individuals').why).toMatch(/HIPAA covered entity/);
   });
+  it('45 CFR §160.103 + Tex. Bus. & Com. Code §521.053(c): a business associate left as controller is warned that state laws want the owner told; as processor it is told to notify the owner, not Texans', () => {
+    const asController = run({ population: [phi('US-TX', 300)], controller: { hipaa: 'business_associate' } });
+    expect(asController.warnings).toContainEqual(expect.stringMatching(/business_associate.*role "processor"/));
+    const asProcessor = run({ population: [phi('US-TX', 300)], controller: { hipaa: 'business_associate', role: 'processor' } });
+    expect(asProcessor.warnings).toEqual([]);
+    expect(pick(asProcessor, 'US.vendor-to-owner').required).toBe(true);
+    expect(pick(asProcessor, 'US-TX.individuals').required).toBe(false);
+    expect(pick(asProcessor, 'US.hipaa.business-associate').required).toBe(true);
+  });
 });
 
 describe('SEC Form 8-K Item 1.05 and 17 CFR 232.13', () => {
