@@ -73,6 +73,13 @@ const COUNTRY_ZONES: Record<string, string> = {
   SE: 'Europe/Stockholm', IS: 'Atlantic/Reykjavik', LI: 'Europe/Vaduz', NO: 'Europe/Oslo',
 };
 
+/**
+ * Every zone whose local date can decide a day in `jurisdiction`: all state and territory zones for
+ * the federal `US`, else the one zone of zoneOf (used for the year of discovery, deadline.ts).
+ */
+export const zonesOf = (jurisdiction: string): string[] =>
+  jurisdiction === 'US' ? [...new Set(Object.values(US_ZONES))] : [zoneOf(jurisdiction)];
+
 /** Time zone for counting days in `jurisdiction`. Brussels for an unknown European code is wrong: throw. */
 export const zoneOf = (jurisdiction: string): string => {
   const [country, sub] = jurisdiction.split('-');

@@ -22,6 +22,14 @@ describe('HIPAA breach notification (45 CFR 164.400–414)', () => {
     // 60 days after 2026-12-31 → 2027-03-01 23:59:59 EST = 2027-03-02T04:59:59Z.
     expect(pick(small, 'US.hipaa.hhs-annual')).toMatchObject({ required: true, deadline: '2027-03-02T04:59:59Z' });
   });
+  it('45 CFR §164.408(c): a breach discovered on 31 December anywhere in the US (21:00 HST = 07:00Z on 1 January) goes in that year\'s log, due 1 March, not a year later', () => {
+    // 2026-12-31 21:00 in Honolulu is 2027-01-01 02:00 in New York: the earliest local year decides.
+    // 60 days after 2026-12-31 → 2027-03-01 23:59:59 EST = 2027-03-02T04:59:59Z.
+    const o = pick(run({ population: [phi('US-HI', 10)], controller: ce, ...at('2027-01-01T07:00:00Z') }), 'US.hipaa.hhs-annual');
+    expect(o).toMatchObject({ required: true, deadline: '2027-03-02T04:59:59Z' });
+    // Discovered 2027-01-01 12:00Z (02:00 HST, 1 January everywhere in the US): the 2027 log.
+    expect(pick(run({ population: [phi('US-HI', 10)], controller: ce, ...at('2027-01-01T12:00:00Z') }), 'US.hipaa.hhs-annual').deadline).toBe('2028-03-01T04:59:59Z');
+  });
   it('45 CFR §164.406: media only when more than 500 residents of one State (500 + 500 no, 501 yes)', () => {
     expect(pick(run({ population: [phi('US-TX', 500), phi('US-CA', 500)], controller: ce }), 'US.hipaa.media').required).toBe(false);
     expect(pick(run({ population: [phi('US-TX', 501)], controller: ce }), 'US.hipaa.media').required).toBe(true);
