@@ -103,8 +103,18 @@ export const timingOf = (rule: Rule, facts: BreachFacts, index: Index): Timing =
     deadline = anchor.at ? afterYearEnd(anchor.at, c.amount, zone, zonesOf(rule.jurisdiction)) : null;
     text = `${c.amount} calendar days after the end of the calendar year of discovery${where}`;
   } else {
-    deadline = anchor.at ? addPeriod(anchor.at, c.amount, c.unit, zone, calendar, c.cutOff) : null;
-    text = `${c.amount} ${UNIT_WORDS[c.unit]} after ${anchor.event}${where}`;
+    // A federal law counts days wherever the organisation is: without a zone of its own, the day
+    // ends earliest in whichever US zone reads the anchor as the earliest local date (a discovery
+    // at 21:00 HST is a day earlier in Honolulu than in New York).
+    const zones = c.timeZone || c.unit === 'hours' ? [zone] : [...new Set([zone, ...zonesOf(rule.jurisdiction)])];
+    let earlierIn: string | undefined;
+    if (anchor.at) {
+      for (const z of zones) {
+        const d = addPeriod(anchor.at, c.amount, c.unit, z, calendar, c.cutOff);
+        if (deadline === null || d < deadline) [deadline, earlierIn] = [d, z === zone ? undefined : z];
+      }
+    }
+    text = `${c.amount} ${UNIT_WORDS[c.unit]} after ${anchor.event}${where}${earlierIn ? `, ending earlier in ${earlierIn}, where ${anchor.event} falls a day earlier` : ''}`;
     if (c.urgency) text = `${c.urgency.replaceAll('_', ' ')}, and at the latest ${text}`;
   }
   if (c.alsoNoLaterThan) {

@@ -30,6 +30,15 @@ describe('HIPAA breach notification (45 CFR 164.400–414)', () => {
     // Discovered 2027-01-01 12:00Z (02:00 HST, 1 January everywhere in the US): the 2027 log.
     expect(pick(run({ population: [phi('US-HI', 10)], controller: ce, ...at('2027-01-01T12:00:00Z') }), 'US.hipaa.hhs-annual').deadline).toBe('2028-03-01T04:59:59Z');
   });
+  it('45 CFR §164.404(b): 60 days after discovery end earliest where discovery falls on the earlier local day (07:00Z on 1 January is still 31 December in Los Angeles)', () => {
+    // 2027-01-01T07:00Z = 2026-12-31 23:00 PST (02:00 EST on 1 January). Los Angeles: 60 days after
+    // 31 December → 1 March 23:59:59 PST = 2027-03-02T07:59:59Z (New York would say 2027-03-03T04:59:59Z).
+    const o = pick(run({ population: [phi('US-HI', 10)], controller: ce, ...at('2027-01-01T07:00:00Z') }), 'US.hipaa.individuals');
+    expect(o).toMatchObject({ required: true, deadline: '2027-03-02T07:59:59Z' });
+    expect(o.deadlineRule).toMatch(/earlier in America\/Los_Angeles/);
+    // At 15:00Z every US zone reads the same day, and New York's day ends first: unchanged.
+    expect(pick(run({ population: [phi('US-HI', 10)], controller: ce }), 'US.hipaa.individuals').deadlineRule).not.toMatch(/earlier in/);
+  });
   it('45 CFR §164.406: media only when more than 500 residents of one State (500 + 500 no, 501 yes)', () => {
     expect(pick(run({ population: [phi('US-TX', 500), phi('US-CA', 500)], controller: ce }), 'US.hipaa.media').required).toBe(false);
     expect(pick(run({ population: [phi('US-TX', 501)], controller: ce }), 'US.hipaa.media').required).toBe(true);
