@@ -148,3 +148,12 @@ describe('detectRecord: a column read for e-mail addresses and credentials only 
     expect(r.elements).toEqual([{ element: 'email', value: 'jane.roe@example.org' }]);
   });
 });
+
+describe('detectRecord: an e-mail column whose cell is not one bare address', () => {
+  it('reads the addresses of `Name <address>` and of a list in one cell', () => {
+    const classes = [cls({ column: 'email', element: 'email' })];
+    expect(detectRecord(classes, ['Jane Roe <Jane.Roe@example.org>']).elements).toEqual([{ element: 'email', value: 'jane.roe@example.org' }]);
+    expect(detectRecord(classes, ['john.poe@gmail.com; jp@work.com']).elements.map((e) => e.value)).toEqual(['john.poe@gmail.com', 'jp@work.com']);
+    expect(detectRecord(classes, ['not an address']).elements).toEqual([]);
+  });
+});

@@ -84,6 +84,14 @@ function handlerFor(cls: ColumnClass, split: boolean): CellHandler {
         const f = elementValue(cls, v);
         if (f) out.elements.push(f);
       });
+    } else if (el === 'email') {
+      const validate = detectorFor(el).validate;
+      steps.push((v, out) => {
+        const f = validate(v) as ValueFinding | null;
+        if (f) out.elements.push(f);
+        // `Jane Roe <jane@example.org>`, `a@x.org; b@y.org`: the cell holds addresses, not one.
+        else if (v.includes('@')) scanEmails(v, out.elements);
+      });
     } else {
       const validate = detectorFor(el).validate;
       const kind = cls.kind;

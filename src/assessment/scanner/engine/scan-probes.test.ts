@@ -72,5 +72,14 @@ describe('scan: leak shapes from the outside review', () => {
       expect(report.elements.phone?.records).toBe(30);
       expect(report.totals.individuals).toBe(30);
     });
+
+    it(`an e-mail column's display-name and multi-address cells give their addresses (workers ${workers})`, async () => {
+      const rows = ['name,email', 'Jane Roe,"Jane Roe <jane.roe@example.org>"', 'John Poe,"john.poe@gmail.com; jp@work.com"'];
+      for (let i = 0; i < 20; i++) rows.push(`Person ${i},person${i}@example.net`);
+      const p = write(`mails-${workers}.csv`, `${rows.join('\n')}\n`);
+      const { report } = await scan({ paths: [p], workers, tmpDir: dir });
+      expect(report.elements.email?.records).toBe(22);
+      expect(report.elements.email?.distinctValues).toBe(23);
+    });
   }
 });
