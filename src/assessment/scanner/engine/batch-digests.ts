@@ -41,6 +41,22 @@ export function namespaceOf(f: ValueFinding): string {
   return f.element === 'national_id' && f.kind ? `national_id:${f.kind}` : f.element;
 }
 
+/**
+ * The value a finding is blind-indexed by: its normalised value, but an e-mail address without
+ * its sub-address (`jane.roe+news@example.org` → `jane.roe@example.org`, RFC 5233 — Gmail,
+ * Outlook, iCloud, Fastmail, Proton and Postfix deliver both to one mailbox). So one person
+ * signed up with a tagged address in one file and the bare one in another links as one, and
+ * `distinctValues` counts mailboxes. Samples keep the address as written.
+ */
+export function digestValueOf(f: ValueFinding): string {
+  const v = f.value;
+  if (f.element !== 'email') return v;
+  const plus = v.indexOf('+');
+  if (plus <= 0) return v;
+  const at = v.lastIndexOf('@');
+  return plus < at ? v.slice(0, plus) + v.slice(at) : v;
+}
+
 export class GrowU32 {
   a = new Uint32Array(4096);
   n = 0;

@@ -5,7 +5,7 @@
  */
 import { type ColumnClass, ELEMENT_IDS, type ElementId, type SecretFinding, type ValueFinding } from '../types.js';
 import { type DetectionPort, maskSecretDefault } from './detection.port.js';
-import { GrowU32, type Keyed, keyed, LinkQueue, namespaceOf } from './batch-digests.js';
+import { digestValueOf, GrowU32, type Keyed, keyed, LinkQueue, namespaceOf } from './batch-digests.js';
 import { recordHints } from './jurisdiction.js';
 import { type SecretTally, tallySecret } from './secret-report.js';
 import { eachBlockRow } from '../readers/csv-block.js';
@@ -271,7 +271,7 @@ function addRecord(acc: Acc, elements: ValueFinding[], secrets: SecretFinding[],
       // Filled in by processBatch once the batch's digests are computed: (index, 0) until then.
       // Phones (match-only) too: mostly distinct, so the batched digest beats the sent-once cache.
       acc.pending.push(values.n);
-      values.push3(k.batch.add(namespaceOf(e), e.value), 0, tag);
+      values.push3(k.batch.add(namespaceOf(e), digestValueOf(e)), 0, tag);
       sent++;
       if (STRONG_TAGS[tag]) strong = true;
     } else if (tag < OTHER_TAG && k.sent.has(tag, e.value)) {
@@ -285,7 +285,7 @@ function addRecord(acc: Acc, elements: ValueFinding[], secrets: SecretFinding[],
       // Queued with the strong identifiers (one kernel call a batch): in a customer export most
       // names, streets and birth dates are new, and a kernel call each cost more than the hash.
       acc.pending.push(values.n);
-      values.push3(k.batch.add(namespaceOf(e), e.value), 0, tag);
+      values.push3(k.batch.add(namespaceOf(e), digestValueOf(e)), 0, tag);
       sent++;
     }
     if (acc.samplesFull[tag]) continue;

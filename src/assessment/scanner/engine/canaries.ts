@@ -18,7 +18,7 @@
 import type { ExposureReport } from '../../scan.schema.js';
 import { maskValue } from '../detectors/mask.js';
 import type { ColumnClass, ElementId, ReadOptions } from '../types.js';
-import { hasherFor, namespaceOf } from './batch-digests.js';
+import { digestValueOf, hasherFor, namespaceOf } from './batch-digests.js';
 import type { ReadFn } from './customers.js';
 import type { DetectionPort } from './detection.port.js';
 import { eachLinkKey } from './link-keys.js';
@@ -55,7 +55,7 @@ export function addCanaries(canaries: readonly CanaryRecord[], people: PeopleInd
     const elements = detection.detectRecord(classes, rows[i]!).elements;
     for (const f of elements) {
       if (f.element !== 'email' && f.element !== 'payment_card') continue;
-      hasher.digest(namespaceOf(f), f.value);
+      hasher.digest(namespaceOf(f), digestValueOf(f));
       people.addKnownValue(hasher.hi, hasher.lo, i * KINDS + MATCH_KINDS.indexOf(f.element));
     }
     // The record's name + phone key, as a leaked record holding both logs it (with or without a

@@ -6,7 +6,7 @@
  * notices) — only they are kept in memory.
  */
 import type { ColumnClass, ReadOptions, ReaderEvent } from '../types.js';
-import { hasherFor, namespaceOf } from './batch-digests.js';
+import { digestValueOf, hasherFor, namespaceOf } from './batch-digests.js';
 import { CUSTOMER_MATCH_IDS } from './link-keys.js';
 import { CLASSIFY_SAMPLE_ROWS } from './constants.js';
 import type { DetectionPort } from './detection.port.js';
@@ -54,7 +54,7 @@ export async function addCustomers(
     for (let i = 0; i < ev.rows.length; i++) {
       for (const f of detection.detectRecord(cls, ev.rows[i]).elements) {
         if (!CUSTOMER_MATCH_IDS.has(f.element)) continue;
-        hasher.digest(namespaceOf(f), f.value);
+        hasher.digest(namespaceOf(f), digestValueOf(f));
         people.addCustomerValue(hasher.hi, hasher.lo, first + i);
       }
     }

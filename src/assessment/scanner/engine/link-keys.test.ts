@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ValueFinding } from '../types.js';
+import { digestValueOf } from './batch-digests.js';
 import { addressKey, eachLinkKey, nameKey } from './link-keys.js';
 
 /** The keys as written before issue 21's ASCII path: NFD, marks dropped, Unicode word split. */
@@ -67,5 +68,19 @@ describe('eachLinkKey', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('digestValueOf: an e-mail address is blind-indexed without its sub-address', () => {
+  it.each([
+    ['jane.roe+news@example.org', 'jane.roe@example.org'],
+    ['jane.roe@example.org', 'jane.roe@example.org'],
+    ['+tag@example.org', '+tag@example.org'],
+    ['a+b+c@example.org', 'a@example.org'],
+  ])('%s → %s', (value, expected) => {
+    expect(digestValueOf({ element: 'email', value })).toBe(expected);
+  });
+  it('other elements keep their value', () => {
+    expect(digestValueOf({ element: 'phone', value: '+14155550134' })).toBe('+14155550134');
   });
 });

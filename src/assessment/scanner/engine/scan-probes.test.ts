@@ -81,5 +81,16 @@ describe('scan: leak shapes from the outside review', () => {
       expect(report.elements.email?.records).toBe(22);
       expect(report.elements.email?.distinctValues).toBe(23);
     });
+
+    it(`one person with a sub-addressed e-mail in one file and the bare one in another is one individual; a customer row matches (workers ${workers})`, async () => {
+      const a = write(`tag-a-${workers}.csv`, 'name,email\nJane Roe,Jane.Roe+news@example.org\nJohn Poe,john.poe@gmail.com\n');
+      const b = write(`tag-b-${workers}.csv`, 'name,email\nJane Roe,jane.roe@example.org\n');
+      // The CRM holds her under yet another tag: matched by her mailbox.
+      const customers = write(`tag-customers-${workers}.csv`, 'name,email\nJane Roe,jane.roe+crm@example.org\n');
+      const { report } = await scan({ paths: [a, b], workers, tmpDir: dir, customers });
+      expect(report.totals.individuals).toBe(2);
+      expect(report.elements.email?.distinctValues).toBe(2);
+      expect(report.matching.matched).toBe(1);
+    });
   }
 });
