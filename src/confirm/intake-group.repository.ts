@@ -139,8 +139,11 @@ export async function storeAndReadPg(db: Kysely<ConfirmDatabase>, rows: IntakeAl
       SELECT min(g.f) AS f, max(g.t) AS t FROM ${unnestRows(ranges, [['alert_id', 'text'], ['f', 'text'], ['t', 'text']], 'g')}
       WHERE g.alert_id IN (SELECT id FROM ins)
     ), w AS (
+      -- The array (every candidate's lookups) lets the planner use the covering window index
+      -- whatever it guesses of \`fresh\`; the semi-join keeps the new alerts' lookups only.
       SELECT lookup, suspect_id, first_seen, last_seen FROM intake_suspect_entities
-      WHERE lookup IN (SELECT lookup FROM fresh) AND last_seen >= (SELECT f FROM rng) AND first_seen <= (SELECT t FROM rng)
+      WHERE lookup = ANY(${[...new Set(entities.map((e) => e.lookup))]}::text[]) AND lookup IN (SELECT lookup FROM fresh)
+        AND last_seen >= (SELECT f FROM rng) AND first_seen <= (SELECT t FROM rng)
     ), s AS (
       SELECT * FROM intake_suspects
       WHERE id IN (SELECT suspect_id FROM w) AND status = ANY(${[...live]}::text[])
