@@ -65,6 +65,9 @@ describe('other periods', () => {
   it('60 days after the end of the calendar year (leap and common years)', () => {
     expect(iso(afterYearEnd(at('2026-05-10T12:00:00Z'), 60, 'America/New_York'))).toBe('2027-03-02T04:59:59Z');
     expect(iso(afterYearEnd(at('2027-05-10T12:00:00Z'), 60, 'America/New_York'))).toBe('2028-03-01T04:59:59Z');
+    // 2027-01-01T05:00Z is 1 January in New York but 31 December in Chicago: the earlier year counts.
+    expect(iso(afterYearEnd(at('2027-01-01T05:00:00Z'), 60, 'America/New_York', ['America/Chicago']))).toBe('2027-03-02T04:59:59Z');
+    expect(iso(afterYearEnd(at('2027-01-01T05:00:00Z'), 60, 'America/New_York'))).toBe('2028-03-01T04:59:59Z');
   });
   it('one month keeps local wall-clock time', () => {
     expect(iso(addPeriod(at('2026-03-05T10:00:00Z'), 1, 'months', 'Europe/Brussels', 'BE'))).toBe('2026-04-05T09:00:00Z');

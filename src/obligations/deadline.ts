@@ -99,9 +99,15 @@ export const addPeriod = (anchor: Date, amount: number, unit: ClockUnit, zone: s
   }
 };
 
-/** End of the Nth day after 31 December of the anchor's year (HIPAA/FTC HBNR annual log). */
-export const afterYearEnd = (anchor: Date, days: number, zone: string): Date => {
-  const yearEnd = DateTime.fromJSDate(anchor, { zone }).endOf('year').startOf('day');
+/**
+ * End of the Nth day after 31 December of the anchor's year (HIPAA/FTC HBNR annual log), counted in
+ * `zone`. The year of discovery is the earliest local year among `yearZones`: a breach discovered
+ * on New Year's Eve in Honolulu is in that year's log even though it is 1 January in New York, so
+ * the deadline shown is never a year later than the law's.
+ */
+export const afterYearEnd = (anchor: Date, days: number, zone: string, yearZones: readonly string[] = [zone]): Date => {
+  const year = Math.min(...[zone, ...yearZones].map((z) => DateTime.fromJSDate(anchor, { zone: z }).year));
+  const yearEnd = DateTime.fromObject({ year, month: 12, day: 31 }, { zone });
   return endOfLocalDay(yearEnd.plus({ days })).toJSDate();
 };
 

@@ -42,6 +42,13 @@ export const checkFacts = (f: BreachFacts, asOf?: Date): FactsCheck => {
     warnings.push('breach.acquisition is true but breach.access is false: acquiring data implies access to it');
   if (f.breach.keyCompromised === true && !f.breach.encrypted && !f.population.some((p) => p.encrypted))
     warnings.push('breach.keyCompromised is true but no data is marked encrypted');
+  // 45 CFR 160.103: a business associate handles PHI "on behalf of" a covered entity; under state
+  // laws a person that maintains data it does not own notifies the owner (Cal. Civ. Code
+  // §1798.82(b); Tex. Bus. & Com. Code §521.053(c)), it does not notify the residents itself.
+  if (f.controller.hipaa === 'business_associate' && f.controller.role === 'controller')
+    warnings.push(
+      'controller.hipaa is "business_associate" but controller.role is "controller": for data held on behalf of a covered entity the state laws ask the holder to notify the owner (role "processor"), not the residents; set role accordingly',
+    );
   if (asOf) {
     const later = [['discoveredAt', f.discoveredAt] as [string, string | undefined], ...dates].filter(([, v]) => v !== undefined && Date.parse(v) > asOf.getTime());
     for (const [field, value] of later) warnings.push(`${field} (${value}) is after the as-of date: the answer uses the law of an earlier day`);

@@ -73,6 +73,26 @@ const COUNTRY_ZONES: Record<string, string> = {
   SE: 'Europe/Stockholm', IS: 'Atlantic/Reykjavik', LI: 'Europe/Vaduz', NO: 'Europe/Oslo',
 };
 
+/** The other zones of states split across zones (US_ZONES notes): their local date can be a day earlier. */
+const US_OTHER_ZONES: Record<string, string> = {
+  AK: 'America/Adak', FL: 'America/Chicago', ID: 'America/Los_Angeles', IN: 'America/Chicago',
+  KS: 'America/Denver', KY: 'America/Chicago', MI: 'America/Menominee', NE: 'America/Denver',
+  NV: 'America/Los_Angeles', ND: 'America/Denver', OR: 'America/Los_Angeles', SD: 'America/Denver',
+  TN: 'America/Chicago', TX: 'America/Denver',
+};
+
+/**
+ * Every zone whose local date can decide a day in `jurisdiction`: all state and territory zones for
+ * the federal `US`, both zones of a split state, else the one zone of zoneOf. Day-counted deadlines
+ * take the earliest over them (an anchor at 23:30 in El Paso is a day earlier than in Chicago).
+ */
+export const zonesOf = (jurisdiction: string): string[] => {
+  if (jurisdiction === 'US') return [...new Set([...Object.values(US_ZONES), ...Object.values(US_OTHER_ZONES)])];
+  const [country, sub] = jurisdiction.split('-');
+  const other = country === 'US' && sub !== undefined ? US_OTHER_ZONES[sub] : undefined;
+  return other ? [zoneOf(jurisdiction), other] : [zoneOf(jurisdiction)];
+};
+
 /** Time zone for counting days in `jurisdiction`. Brussels for an unknown European code is wrong: throw. */
 export const zoneOf = (jurisdiction: string): string => {
   const [country, sub] = jurisdiction.split('-');

@@ -4,7 +4,7 @@
  */
 import { addPeriod, afterYearEnd, isoUtc, UNIT_WORDS } from '../deadline.js';
 import type { BreachFacts } from '../facts.schema.js';
-import { holidayCalendarOf, zoneOf } from '../jurisdictions.js';
+import { holidayCalendarOf, zoneOf, zonesOf } from '../jurisdictions.js';
 import type { Obligation, ObligationStage } from '../obligations.schema.js';
 import type { ClockAnchor, Rule } from '../rule.schema.js';
 
@@ -92,7 +92,7 @@ export const timingOf = (rule: Rule, facts: BreachFacts, index: Index): Timing =
   const calendar = c.holidays ?? holidayCalendarOf(rule.jurisdiction);
   const anchor = anchorOf(c.anchor, rule, facts, index);
   const relativeAt =
-    c.anchor === 'year_end' && anchor.at ? afterYearEnd(anchor.at, 0, zone) : anchor.at;
+    c.anchor === 'year_end' && anchor.at ? afterYearEnd(anchor.at, 0, zone, zonesOf(rule.jurisdiction)) : anchor.at;
   const relativeTo = { event: anchor.event, at: relativeAt ? isoUtc(relativeAt) : null, ...(anchor.note ? { note: anchor.note } : {}) };
   const cut = c.cutOff && (c.unit === 'calendar_days' || c.unit === 'business_days') ? `, ending at ${c.cutOff} local time` : '';
   const where = c.unit === 'hours' ? '' : c.unit === 'business_days' ? ` (${zone}, ${calendar} public holidays${cut})` : ` (${zone}${cut})`;
@@ -100,11 +100,21 @@ export const timingOf = (rule: Rule, facts: BreachFacts, index: Index): Timing =
   let text: string;
   if (c.amount === null) text = `${c.urgency ?? 'no fixed period'}`.replaceAll('_', ' ');
   else if (c.anchor === 'year_end') {
-    deadline = anchor.at ? afterYearEnd(anchor.at, c.amount, zone) : null;
+    deadline = anchor.at ? afterYearEnd(anchor.at, c.amount, zone, zonesOf(rule.jurisdiction)) : null;
     text = `${c.amount} calendar days after the end of the calendar year of discovery${where}`;
   } else {
-    deadline = anchor.at ? addPeriod(anchor.at, c.amount, c.unit, zone, calendar, c.cutOff) : null;
-    text = `${c.amount} ${UNIT_WORDS[c.unit]} after ${anchor.event}${where}`;
+    // A federal law counts days wherever the organisation is: without a zone of its own, the day
+    // ends earliest in whichever US zone reads the anchor as the earliest local date (a discovery
+    // at 21:00 HST is a day earlier in Honolulu than in New York).
+    const zones = c.timeZone || c.unit === 'hours' ? [zone] : [...new Set([zone, ...zonesOf(rule.jurisdiction)])];
+    let earlierIn: string | undefined;
+    if (anchor.at) {
+      for (const z of zones) {
+        const d = addPeriod(anchor.at, c.amount, c.unit, z, calendar, c.cutOff);
+        if (deadline === null || d < deadline) [deadline, earlierIn] = [d, z === zone ? undefined : z];
+      }
+    }
+    text = `${c.amount} ${UNIT_WORDS[c.unit]} after ${anchor.event}${where}${earlierIn ? `, ending earlier in ${earlierIn}, where ${anchor.event} falls a day earlier` : ''}`;
     if (c.urgency) text = `${c.urgency.replaceAll('_', ' ')}, and at the latest ${text}`;
   }
   if (c.alsoNoLaterThan) {

@@ -22,6 +22,23 @@ describe('HIPAA breach notification (45 CFR 164.400–414)', () => {
     // 60 days after 2026-12-31 → 2027-03-01 23:59:59 EST = 2027-03-02T04:59:59Z.
     expect(pick(small, 'US.hipaa.hhs-annual')).toMatchObject({ required: true, deadline: '2027-03-02T04:59:59Z' });
   });
+  it('45 CFR §164.408(c): a breach discovered on 31 December anywhere in the US (21:00 HST = 07:00Z on 1 January) goes in that year\'s log, due 1 March, not a year later', () => {
+    // 2026-12-31 21:00 in Honolulu is 2027-01-01 02:00 in New York: the earliest local year decides.
+    // 60 days after 2026-12-31 → 2027-03-01 23:59:59 EST = 2027-03-02T04:59:59Z.
+    const o = pick(run({ population: [phi('US-HI', 10)], controller: ce, ...at('2027-01-01T07:00:00Z') }), 'US.hipaa.hhs-annual');
+    expect(o).toMatchObject({ required: true, deadline: '2027-03-02T04:59:59Z' });
+    // Discovered 2027-01-01 12:00Z (02:00 HST, 1 January everywhere in the US): the 2027 log.
+    expect(pick(run({ population: [phi('US-HI', 10)], controller: ce, ...at('2027-01-01T12:00:00Z') }), 'US.hipaa.hhs-annual').deadline).toBe('2028-03-01T04:59:59Z');
+  });
+  it('45 CFR §164.404(b): 60 days after discovery end earliest where discovery falls on the earlier local day (07:00Z on 1 January is still 31 December in Los Angeles)', () => {
+    // 2027-01-01T07:00Z = 2026-12-31 23:00 PST (02:00 EST on 1 January). Los Angeles: 60 days after
+    // 31 December → 1 March 23:59:59 PST = 2027-03-02T07:59:59Z (New York would say 2027-03-03T04:59:59Z).
+    const o = pick(run({ population: [phi('US-HI', 10)], controller: ce, ...at('2027-01-01T07:00:00Z') }), 'US.hipaa.individuals');
+    expect(o).toMatchObject({ required: true, deadline: '2027-03-02T07:59:59Z' });
+    expect(o.deadlineRule).toMatch(/earlier in America\/Los_Angeles/);
+    // At 15:00Z every US zone reads the same day, and New York's day ends first: unchanged.
+    expect(pick(run({ population: [phi('US-HI', 10)], controller: ce }), 'US.hipaa.individuals').deadlineRule).not.toMatch(/earlier in/);
+  });
   it('45 CFR §164.406: media only when more than 500 residents of one State (500 + 500 no, 501 yes)', () => {
     expect(pick(run({ population: [phi('US-TX', 500), phi('US-CA', 500)], controller: ce }), 'US.hipaa.media').required).toBe(false);
     expect(pick(run({ population: [phi('US-TX', 501)], controller: ce }), 'US.hipaa.media').required).toBe(true);
@@ -48,6 +65,15 @@ describe('HIPAA breach notification (45 CFR 164.400–414)', () => {
     const r = run({ population: [phi('US-TX', 1)], controller: { hipaa: 'business_associate' } });
     expect(pick(r, 'US.hipaa.business-associate').required).toBe(true);
     expect(pick(r, 'US.hipaa.individuals').why).toMatch(/HIPAA covered entity/);
+  });
+  it('45 CFR §160.103 + Tex. Bus. & Com. Code §521.053(c): a business associate left as controller is warned that state laws want the owner told; as processor it is told to notify the owner, not Texans', () => {
+    const asController = run({ population: [phi('US-TX', 300)], controller: { hipaa: 'business_associate' } });
+    expect(asController.warnings).toContainEqual(expect.stringMatching(/business_associate.*role "processor"/));
+    const asProcessor = run({ population: [phi('US-TX', 300)], controller: { hipaa: 'business_associate', role: 'processor' } });
+    expect(asProcessor.warnings).toEqual([]);
+    expect(pick(asProcessor, 'US.vendor-to-owner').required).toBe(true);
+    expect(pick(asProcessor, 'US-TX.individuals').required).toBe(false);
+    expect(pick(asProcessor, 'US.hipaa.business-associate').required).toBe(true);
   });
 });
 

@@ -19,6 +19,15 @@ describe('Texas (Bus. & Com. Code §521.053)', () => {
     const o = pick(run({ population: tx(1), determinedAt: '2026-03-10T20:00:00Z' }), 'US-TX.individuals');
     expect(o.deadline).toBe('2026-05-10T04:59:59Z');
   });
+  it('§521.053(b), (i): days run from the earliest local date in Texas — 06:30Z is 00:30 in Chicago but 23:30 the day before in El Paso (Mountain)', () => {
+    const at = { discoveredAt: '2026-03-03T06:30:00Z', awareAt: '2026-03-03T06:30:00Z' };
+    // El Paso: 2026-03-02 + 30 days = 2026-04-01 23:59:59 MDT = 2026-04-02T05:59:59Z (Chicago would give 2026-04-03T04:59:59Z).
+    const ag = pick(run({ population: tx(300), ...at }), 'US-TX.regulator.2023');
+    expect(ag.deadline).toBe('2026-04-02T05:59:59Z');
+    expect(ag.deadlineRule).toMatch(/ending earlier in America\/Denver/);
+    // 2026-03-02 + 60 days = 2026-05-01 23:59:59 MDT = 2026-05-02T05:59:59Z.
+    expect(pick(run({ population: tx(300), ...at }), 'US-TX.individuals').deadline).toBe('2026-05-02T05:59:59Z');
+  });
   it('CRAs: more than 10,000 persons in total, Texans or not', () => {
     const mixed = [...tx(6000), group('US-CA', 4001, ['person_name', 'us_ssn'])];
     expect(pick(run({ population: mixed }), 'US-TX.credit_bureaus').count.individuals).toBe(10001);
