@@ -247,17 +247,12 @@ export class IntakeRepository {
     return this.suspect(id);
   }
   /**
-   * Locks the live ones of these suspects (as lockSuspect) and reads them. PostgreSQL: one
-   * SELECT … FOR UPDATE (it conflicts with the no-op UPDATE of lockSuspect as that UPDATE would),
-   * one round trip fewer in every intake group commit.
+   * Locks the live ones of these suspects (as lockSuspect) and reads them: the SQLite step of
+   * storeAndRead (on PostgreSQL that statement locks them with `SELECT … FOR UPDATE`).
    */
   async lockLiveSuspects(ids: string[]): Promise<IntakeSuspectsTable[]> {
     const out: IntakeSuspectsTable[] = [];
     for (const part of chunks([...ids].sort(), 500)) {
-      if (this.dialect === 'postgresql') {
-        out.push(...(await this.db.selectFrom('intake_suspects').selectAll().where('id', 'in', part).where('status', 'in', [...LIVE_SUSPECT]).orderBy('id').forUpdate().execute()));
-        continue;
-      }
       await this.db
         .updateTable('intake_suspects')
         .set((eb) => ({ updated_at: eb.ref('updated_at') }))
