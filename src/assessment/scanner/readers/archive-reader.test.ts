@@ -10,6 +10,8 @@ import { collect, errorsOf, linesOf, makeTar, makeZip, rowsAsObjects } from './t
 
 const CSV = 'id,email\n1,ann@example.com\n2,bob@example.org\n';
 const NDJSON = '{"email":"cy@example.net"}\n';
+/** ≈ 1.6 MB of CSV: more than five 256 KiB inflate chunks. */
+const big = `${Array.from({ length: 60_000 }, (_, i) => `${i},user${(i * 7919) % 100_003}@example.com`).join('\n')}\n`;
 let dir: string;
 
 beforeAll(async () => {
@@ -106,7 +108,6 @@ describe('archives', () => {
   });
 
   it('reads a deflated member of many inflate chunks whole, as the unzipped file reads', async () => {
-    const big = Array.from({ length: 60_000 }, (_, i) => `${i},user${(i * 7919) % 100_003}@example.com`).join('\n') + '\n';
     expect(big.length).toBeGreaterThan(5 * 256 * 1024);
     const plain = await file('big.csv', Buffer.from(big));
     const z = await file('big.zip', makeZip([{ name: 'big.csv', data: big, deflate: true }, { name: 'ok.csv', data: CSV }]));
@@ -120,7 +121,6 @@ describe('archives', () => {
   });
 
   it('reports a deflated member longer or shorter than declared, and reads the next member', async () => {
-    const big = Array.from({ length: 60_000 }, (_, i) => `${i},user${(i * 7919) % 100_003}@example.com`).join('\n') + '\n';
     for (const [size, msg] of [
       [big.length - 10, 'member expands beyond its declared size (zip bomb?)'],
       [big.length + 10, `not enough bytes in the stream. expected ${big.length + 10}. got only ${big.length}`],
