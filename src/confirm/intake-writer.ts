@@ -13,6 +13,7 @@ import { type AlertToCorrelate, correlate, type SuspectState } from './correlate
 import { type DedupField, entitiesOf, fingerprintOf } from './dedup.js';
 import type { IntakeRepository } from './intake.repository.js';
 import type { NormalisedAlert, Severity } from './normalise/alert.js';
+import { HttpError } from '../platform/http/problem.js';
 
 /** Raw payloads are kept for forensics but capped, so one huge alert cannot fill the store. */
 export const RAW_CAP_BYTES = 64 * 1024;
@@ -75,6 +76,9 @@ export class IntakeWriter {
   private readonly pending: Pending[] = [];
   private flushing = false;
   private timer: NodeJS.Timeout | null = null;
+  /** Set by close(): new alerts are refused (503, not stored) and what is queued is written. */
+  private closing = false;
+  private drained: Promise<void> | null = null;
 
   constructor(
     private readonly repo: IntakeRepository,
@@ -82,6 +86,9 @@ export class IntakeWriter {
   ) {}
 
   store(source: string, cfg: StoreConfig, items: ToStore[], at: string): Promise<IngestItem[]> {
+    // A request that reaches the writer once the server is closing is answered 503 (not stored;
+    // the sender sends it again) instead of meeting a store that is about to close.
+    if (this.closing) return Promise.reject(new HttpError(503, 'the server is shutting down: the alerts were not stored; send them again'));
     // Rows are built (encrypted, fingerprinted) as requests arrive, not inside the group's
     // transaction: on PostgreSQL that work then overlaps the previous group's round trips instead
     // of lengthening the transaction every request of the group waits on.
@@ -92,6 +99,21 @@ export class IntakeWriter {
       if (this.pending.length >= GROUP_COMMIT_MAX) void this.flush();
       else this.timer ??= setTimeout(() => void this.flush(), FLUSH_WINDOW_MS);
     });
+  }
+
+  /**
+   * On shutdown (modules.settle, before the store closes): refuse new alerts and write those
+   * queued, so every request the writer took is answered from a committed transaction.
+   */
+  close(): Promise<void> {
+    this.closing = true;
+    this.drained ??= (async () => {
+      while (this.pending.length || this.flushing) {
+        if (!this.flushing) await this.flush();
+        else await new Promise((r) => setTimeout(r, 1));
+      }
+    })();
+    return this.drained;
   }
 
   private async flush(): Promise<void> {
