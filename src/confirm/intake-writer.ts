@@ -8,11 +8,12 @@
  */
 import type { Keyring } from '../platform/crypto/keyring.js';
 import { newId } from '../platform/ids.js';
-import type { IntakeAlertsTable } from './confirm.tables.js';
+import type { IntakeAlertsTable, IntakeSuspectsTable } from './confirm.tables.js';
 import { type AlertToCorrelate, correlate, type SuspectState } from './correlate.js';
 import { type DedupField, entitiesOf, fingerprintOf } from './dedup.js';
 import type { IntakeRepository } from './intake.repository.js';
 import type { NormalisedAlert, Severity } from './normalise/alert.js';
+import { HttpError } from '../platform/http/problem.js';
 
 /** Raw payloads are kept for forensics but capped, so one huge alert cannot fill the store. */
 export const RAW_CAP_BYTES = 64 * 1024;
@@ -75,6 +76,9 @@ export class IntakeWriter {
   private readonly pending: Pending[] = [];
   private flushing = false;
   private timer: NodeJS.Timeout | null = null;
+  /** Set by close(): new alerts are refused (503, not stored) and what is queued is written. */
+  private closing = false;
+  private drained: Promise<void> | null = null;
 
   constructor(
     private readonly repo: IntakeRepository,
@@ -82,6 +86,9 @@ export class IntakeWriter {
   ) {}
 
   store(source: string, cfg: StoreConfig, items: ToStore[], at: string): Promise<IngestItem[]> {
+    // A request that reaches the writer once the server is closing is answered 503 (not stored;
+    // the sender sends it again) instead of meeting a store that is about to close.
+    if (this.closing) return Promise.reject(new HttpError(503, 'the server is shutting down: the alerts were not stored; send them again'));
     // Rows are built (encrypted, fingerprinted) as requests arrive, not inside the group's
     // transaction: on PostgreSQL that work then overlaps the previous group's round trips instead
     // of lengthening the transaction every request of the group waits on.
@@ -92,6 +99,21 @@ export class IntakeWriter {
       if (this.pending.length >= GROUP_COMMIT_MAX) void this.flush();
       else this.timer ??= setTimeout(() => void this.flush(), FLUSH_WINDOW_MS);
     });
+  }
+
+  /**
+   * On shutdown (modules.settle, before the store closes): refuse new alerts and write those
+   * queued, so every request the writer took is answered from a committed transaction.
+   */
+  close(): Promise<void> {
+    this.closing = true;
+    this.drained ??= (async () => {
+      while (this.pending.length || this.flushing) {
+        if (!this.flushing) await this.flush();
+        else await new Promise((r) => setTimeout(r, 1));
+      }
+    })();
+    return this.drained;
   }
 
   private async flush(): Promise<void> {
@@ -190,13 +212,22 @@ export class IntakeWriter {
       if (p.row.last_seen > first.last_seen) first.last_seen = p.row.last_seen;
     }
     for (const [i, n] of repeatsOf) all[i]!.row.count = n;
-    const stored = await repo.upsertAlerts(firsts.map((p) => p.row));
-    const byKey = new Map(stored.map((r) => [`${r.source}\u0000${r.fingerprint}`, r]));
+    const inputs = firsts.map((p) => this.toCorrelate(p));
+    const read = await repo.storeAndRead(
+      firsts.map((p) => p.row),
+      firsts.map((p, i) => ({ alertId: p.row.id, observedAt: p.alert.observedAt, lookups: inputs[i]!.lookups, ...windowOf(inputs[i]!) })),
+    );
+    const byKey = new Map(read.stored.map((r) => [`${r.source}\u0000${r.fingerprint}`, r]));
     const resultOf = (p: Prepared) => byKey.get(`${p.row.source}\u0000${p.row.fingerprint}`)!;
 
     // Correlate the alerts that are new rows (the stored id is the one proposed).
-    const fresh = firsts.filter((p) => resultOf(p).id === p.row.id);
-    const suspectOf = await this.correlateNew(repo, fresh);
+    const freshAt = firsts.flatMap((p, i) => (resultOf(p).id === p.row.id ? [i] : []));
+    const c = correlate(
+      freshAt.map((i) => inputs[i]!),
+      { suspects: read.suspects.map(toState), windows: read.windows },
+      () => newId(),
+    );
+    const suspectOf = new Map(freshAt.map((i, k) => [firsts[i]!.row.id, c.suspectOf[k]!]));
 
     // Repeats (of alerts stored before or earlier in the group): their suspect was seen again.
     const touched = new Map<string, string>();
@@ -209,7 +240,32 @@ export class IntakeWriter {
       if (!touched.has(suspectId) || seen > touched.get(suspectId)!) touched.set(suspectId, seen);
     }
     const at = group[0]!.at;
-    for (const [id, seen] of touched) await repo.touchSuspect(id, seen, at);
+    const locked = new Map(read.suspects.map((r) => [r.id, r]));
+    const createdAt = freshAt.length ? firsts[freshAt[0]!]!.row.received_at : at;
+    // A suspect both written and seen again gets the touch folded in (one statement may not change a row twice on PostgreSQL).
+    const suspects = c.suspects.map((s): IntakeSuspectsTable => {
+      const seen = touched.get(s.id);
+      touched.delete(s.id);
+      return {
+        ...(locked.get(s.id) ?? { status: 'open', reason: null, incident_id: null, merged_into: null, created_at: createdAt }),
+        id: s.id,
+        title: s.title,
+        score: s.score,
+        severity: s.severity,
+        alert_count: s.alertCount,
+        kinds: JSON.stringify(s.kinds),
+        first_seen: s.firstSeen,
+        last_seen: seen !== undefined && s.lastSeen < seen ? seen : s.lastSeen,
+        updated_at: seen !== undefined ? at : createdAt,
+      };
+    });
+    await repo.saveCorrelation({
+      suspects,
+      assign: suspectOf,
+      windows: c.windows.map((w) => ({ lookup: w.lookup, suspect_id: w.suspectId, first_seen: w.first, last_seen: w.last })),
+      touches: [...touched].map(([id, seen]) => ({ id, seen })),
+      touchedAt: at,
+    });
 
     // Answers, in request order, numbered as if stored one at a time.
     const nth = new Map<number, number>();
@@ -250,61 +306,35 @@ export class IntakeWriter {
 
   private readonly entityIndexes = new Map<string, string>();
 
-  /** Correlates new alerts: one read of the candidates, the outcome written back in bulk. */
-  private async correlateNew(repo: IntakeRepository, fresh: Prepared[]): Promise<Map<string, string>> {
-    const suspectOf = new Map<string, string>();
-    if (!fresh.length) return suspectOf;
-    const inputs: AlertToCorrelate[] = fresh.map((p) => ({
+  /** What correlation needs of an alert (its entities' blind indexes, its window). */
+  private toCorrelate(p: Prepared): AlertToCorrelate {
+    return {
       lookups: [...new Set(entitiesOf(p.alert).map((e) => this.entityIndex(e.kind, e.value)))],
       kind: p.alert.kind,
       severity: p.alert.severity,
       title: p.alert.title,
       observedAt: p.alert.observedAt,
       windowS: p.cfg.correlateWindowS,
-    }));
-    await repo.insertEntities(fresh.flatMap((p, i) => inputs[i]!.lookups.map((lookup) => ({ alert_id: p.row.id, kind: 'entity', lookup, observed_at: p.alert.observedAt }))));
-    let from = '\uffff';
-    let to = '';
-    for (const a of inputs) {
-      const t = Date.parse(a.observedAt);
-      const f = new Date(t - a.windowS * 1000).toISOString();
-      const e = new Date(t + a.windowS * 1000).toISOString();
-      if (f < from) from = f;
-      if (e > to) to = e;
-    }
-    const windows = await repo.suspectWindows([...new Set(inputs.flatMap((a) => a.lookups))], from, to);
-    // Locked before reading, so a triage step or another server on the same suspect waits.
-    const rows = new Map((await repo.lockLiveSuspects([...new Set(windows.map((w) => w.suspectId))])).map((r) => [r.id, r]));
-    const suspects: SuspectState[] = [...rows.values()].map((r) => ({
-      id: r.id,
-      title: r.title,
-      score: r.score,
-      severity: r.severity as Severity,
-      alertCount: r.alert_count,
-      kinds: JSON.parse(r.kinds) as string[],
-      firstSeen: r.first_seen,
-      lastSeen: r.last_seen,
-      isNew: false,
-    }));
-    const c = correlate(inputs, { suspects, windows }, () => newId());
-    const at = fresh[0]!.row.received_at;
-    await repo.saveSuspectTotals(
-      c.suspects.map((s) => ({
-        ...(rows.get(s.id) ?? { status: 'open', reason: null, incident_id: null, merged_into: null, created_at: at }),
-        id: s.id,
-        title: s.title,
-        score: s.score,
-        severity: s.severity,
-        alert_count: s.alertCount,
-        kinds: JSON.stringify(s.kinds),
-        first_seen: s.firstSeen,
-        last_seen: s.lastSeen,
-        updated_at: at,
-      })),
-    );
-    for (const [i, p] of fresh.entries()) suspectOf.set(p.row.id, c.suspectOf[i]!);
-    await repo.assignSuspects(suspectOf);
-    await repo.upsertSuspectEntities(c.windows.map((w) => ({ lookup: w.lookup, suspect_id: w.suspectId, first_seen: w.first, last_seen: w.last })));
-    return suspectOf;
+    };
   }
+}
+
+/** The time range in which an alert's correlation looks for suspects (its window on either side of its event time). */
+function windowOf(a: AlertToCorrelate): { from: string; to: string } {
+  const t = Date.parse(a.observedAt);
+  return { from: new Date(t - a.windowS * 1000).toISOString(), to: new Date(t + a.windowS * 1000).toISOString() };
+}
+
+function toState(r: IntakeSuspectsTable): SuspectState {
+  return {
+    id: r.id,
+    title: r.title,
+    score: r.score,
+    severity: r.severity as Severity,
+    alertCount: r.alert_count,
+    kinds: JSON.parse(r.kinds) as string[],
+    firstSeen: r.first_seen,
+    lastSeen: r.last_seen,
+    isNew: false,
+  };
 }

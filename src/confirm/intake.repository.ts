@@ -12,6 +12,7 @@ import {
   type IntakeSuspectEntitiesTable,
   type IntakeSuspectsTable,
 } from './confirm.tables.js';
+import { type Candidate, type CorrelationWrite, type GroupRead, saveCorrelationPg, storeAndReadPg } from './intake-group.repository.js';
 
 /** Suspects still in the queue (new alerts may join them). */
 export const LIVE_SUSPECT = ['open', 'acknowledged'] as const;
@@ -79,6 +80,38 @@ export class IntakeRepository {
       for (const x of r) out.push({ id: x.id, source: x.source, fingerprint: x.fingerprint, count: Number(x.count), suspectId: x.suspect_id });
     }
     return out;
+  }
+
+  /**
+   * A group commit's first step: upserts the alerts (upsertAlerts), stores the entities of the
+   * candidates that became new rows, reads the windows of their lookups overlapping their
+   * correlation windows and locks and reads the live suspects those point to. One statement on
+   * PostgreSQL (intake-group.repository.ts).
+   */
+  async storeAndRead(rows: IntakeAlertsTable[], candidates: Candidate[]): Promise<GroupRead> {
+    if (this.dialect === 'postgresql') return storeAndReadPg(this.db, rows, candidates, LIVE_SUSPECT);
+    const stored = await this.upsertAlerts(rows);
+    const ids = new Set(stored.map((s) => s.id));
+    const fresh = candidates.filter((c) => ids.has(c.alertId));
+    if (!fresh.length) return { stored, windows: [], suspects: [] };
+    await this.insertEntities(fresh.flatMap((c) => c.lookups.map((lookup) => ({ alert_id: c.alertId, kind: 'entity', lookup, observed_at: c.observedAt }))));
+    let from = '\uffff';
+    let to = '';
+    for (const c of fresh) {
+      if (c.from < from) from = c.from;
+      if (c.to > to) to = c.to;
+    }
+    const windows = await this.suspectWindows([...new Set(fresh.flatMap((c) => c.lookups))], from, to);
+    return { stored, windows, suspects: await this.lockLiveSuspects([...new Set(windows.map((w) => w.suspectId))]) };
+  }
+
+  /** A group commit's second step: suspects' totals, alerts' suspects, entity windows, then the touches. One statement on PostgreSQL. */
+  async saveCorrelation(w: CorrelationWrite): Promise<void> {
+    if (this.dialect === 'postgresql') return saveCorrelationPg(this.db, w);
+    await this.saveSuspectTotals(w.suspects);
+    await this.assignSuspects(w.assign);
+    await this.upsertSuspectEntities(w.windows);
+    for (const t of w.touches) await this.touchSuspect(t.id, t.seen, w.touchedAt);
   }
 
   async insertEntities(rows: IntakeAlertEntitiesTable[]): Promise<void> {
@@ -214,17 +247,12 @@ export class IntakeRepository {
     return this.suspect(id);
   }
   /**
-   * Locks the live ones of these suspects (as lockSuspect) and reads them. PostgreSQL: one
-   * SELECT … FOR UPDATE (it conflicts with the no-op UPDATE of lockSuspect as that UPDATE would),
-   * one round trip fewer in every intake group commit.
+   * Locks the live ones of these suspects (as lockSuspect) and reads them: the SQLite step of
+   * storeAndRead (on PostgreSQL that statement locks them with `SELECT … FOR UPDATE`).
    */
   async lockLiveSuspects(ids: string[]): Promise<IntakeSuspectsTable[]> {
     const out: IntakeSuspectsTable[] = [];
     for (const part of chunks([...ids].sort(), 500)) {
-      if (this.dialect === 'postgresql') {
-        out.push(...(await this.db.selectFrom('intake_suspects').selectAll().where('id', 'in', part).where('status', 'in', [...LIVE_SUSPECT]).orderBy('id').forUpdate().execute()));
-        continue;
-      }
       await this.db
         .updateTable('intake_suspects')
         .set((eb) => ({ updated_at: eb.ref('updated_at') }))

@@ -89,6 +89,11 @@ export class IntakeService {
 
   private readonly writer: IntakeWriter;
 
+  /** On shutdown: refuse new alerts (503) and write those queued (intake-writer.ts close). */
+  close(): Promise<void> {
+    return this.writer.close();
+  }
+
   // --- sources -----------------------------------------------------------------------------
 
   /** Creates a source; its token or HMAC secret is returned once and never shown again. */

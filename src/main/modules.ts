@@ -73,7 +73,7 @@ export interface Modules {
   confirm: ConfirmModule;
   routes: RoutePlugin[];
   registerJobs(queue: JobQueue): void;
-  /** Resolves once the background work started by changes so far (recompute scheduling) is done. */
+  /** On close: resolves once the background work started by changes so far (recompute scheduling, queued intake alerts) is done; intake then refuses new alerts. */
   settle(): Promise<void>;
 }
 
@@ -216,6 +216,8 @@ export function createModules(platform: Platform): Modules {
     }
   });
   const settle = async () => {
+    // Alerts queued for the next group commit are written before the store closes.
+    await confirm.intake.close();
     while (scheduling.size) await Promise.all(scheduling);
     await learn.settle();
   };

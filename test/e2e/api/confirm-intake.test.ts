@@ -197,6 +197,16 @@ for (const dialect of testDialects()) {
       expect(new Set(counted.map((a) => a.suspectId)).size).toBe(1);
     });
 
+    it('a repeat in the group that opened its suspect moves that suspect’s lastSeen (written and seen again in one commit)', async () => {
+      // One request, one group: the first alert opens a suspect, its later copy raises the count
+      // and must move the new suspect's lastSeen (PostgreSQL writes both in one statement).
+      const body = ['08:10', '08:40'].map((hm) => JSON.stringify({ id: 'fold-1', title: 'Fold', severity: 'low', time: `2026-03-03T${hm}:00Z`, hosts: ['fold-host'] })).join('\n');
+      const r = await tokenPost('dlp', body);
+      expect(r.body).toMatchObject({ accepted: 2, created: 1, repeats: 1 });
+      const suspect = (await s.api(`/api/v1/triage/suspects/${r.body.alerts[0].suspectId}`, { token: responder })).body;
+      expect(suspect).toMatchObject({ alertCount: 1, firstSeen: '2026-03-03T08:10:00.000Z', lastSeen: '2026-03-03T08:40:00.000Z' });
+    });
+
     it('dismiss needs a reason; merge, split and link move alerts between suspects and incidents', async () => {
       const items = (await s.api('/api/v1/triage/suspects?limit=200', { token: responder })).body.items as Array<{ id: string; title: string; alertCount: number }>;
       const falco = items.find((x) => x.title === 'Write below binary dir')!;

@@ -10,6 +10,8 @@ import { collect, errorsOf, linesOf, makeTar, makeZip, rowsAsObjects } from './t
 
 const CSV = 'id,email\n1,ann@example.com\n2,bob@example.org\n';
 const NDJSON = '{"email":"cy@example.net"}\n';
+/** ≈ 1.6 MB of CSV: more than five 256 KiB inflate chunks. */
+const big = `${Array.from({ length: 60_000 }, (_, i) => `${i},user${(i * 7919) % 100_003}@example.com`).join('\n')}\n`;
 let dir: string;
 
 beforeAll(async () => {
@@ -103,6 +105,35 @@ describe('archives', () => {
     expect(errs[0].path).toBe(`${p}!/bomb.txt`);
     expect(errs.map((e) => e.message).join('\n')).toMatch(/expands beyond its declared size \(zip bomb\?\)/);
     expect(rowsAsObjects(evs, `${p}!/ok.csv`)).toHaveLength(2);
+  });
+
+  it('reads a deflated member of many inflate chunks whole, as the unzipped file reads', async () => {
+    expect(big.length).toBeGreaterThan(5 * 256 * 1024);
+    const plain = await file('big.csv', Buffer.from(big));
+    const z = await file('big.zip', makeZip([{ name: 'big.csv', data: big, deflate: true }, { name: 'ok.csv', data: CSV }]));
+    const fromZip = await collect(readPath(z));
+    const fromFile = await collect(readPath(plain));
+    expect(errorsOf(fromZip)).toEqual([]);
+    const rows = rowsAsObjects(fromZip, `${z}!/big.csv`);
+    expect(rows).toHaveLength(60_000);
+    expect(rows).toEqual(rowsAsObjects(fromFile));
+    expect(rowsAsObjects(fromZip, `${z}!/ok.csv`)).toHaveLength(2);
+  });
+
+  it('reports a deflated member longer or shorter than declared, and reads the next member', async () => {
+    for (const [size, msg] of [
+      [big.length - 10, 'member expands beyond its declared size (zip bomb?)'],
+      [big.length + 10, `not enough bytes in the stream. expected ${big.length + 10}. got only ${big.length}`],
+    ] as const) {
+      const p = await file(`sized${size}.zip`, makeZip([{ name: 'big.csv', data: big, deflate: true, declaredSize: size }, { name: 'ok.csv', data: CSV }]));
+      const evs = await collect(readPath(p));
+      const errs = errorsOf(evs);
+      expect(errs).toHaveLength(1);
+      expect(errs[0].path).toBe(`${p}!/big.csv`);
+      expect(errs[0].message).toMatch(/^read failed after \d+ records: /);
+      expect(errs[0].message.replace(/^read failed after \d+ records: /, '')).toBe(msg);
+      expect(rowsAsObjects(evs, `${p}!/ok.csv`)).toHaveLength(2);
+    }
   });
 
   it('refuses a member whose declared ratio is a bomb, without inflating it', async () => {

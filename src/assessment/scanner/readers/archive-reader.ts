@@ -13,6 +13,7 @@ import { type ReaderEvent, ShardFallback } from '../types.js';
 import { bombGuard, detachable, safeMemberName } from './archive-guard.js';
 import type { ReadContext, Source } from './reader-context.js';
 import { checkAbort, errorEvent } from './reader-context.js';
+import { type ZipEntryBytes, openZipEntry } from './zip-entry.js';
 
 export type ReadMember = (src: Source, ctx: ReadContext) => AsyncGenerator<ReaderEvent>;
 
@@ -181,18 +182,18 @@ export async function* readZipFile(file: string, display: string, ctx: ReadConte
         );
         continue;
       }
-      let stream: Readable;
+      let bytes: ZipEntryBytes;
       try {
-        stream = await new Promise<Readable>((res, rej) => zf.openReadStream(entry, (e, s) => (e || !s ? rej(e) : res(s))));
+        bytes = await openZipEntry(zf, entry, file);
       } catch (e) {
         yield errorEvent(m.path, `member could not be opened (${(e as Error).message.slice(0, 100)})`, `member ${m.name}`);
         continue;
       }
-      m.chunks = bombGuard(stream, m, ctx, () => entry.compressedSize);
+      m.chunks = bombGuard(bytes.chunks, m, ctx, () => entry.compressedSize);
       try {
         yield* readMember(m, child(ctx));
       } finally {
-        stream.destroy();
+        bytes.destroy();
       }
     }
   } catch (e) {

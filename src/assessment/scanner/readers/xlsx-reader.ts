@@ -7,8 +7,6 @@
  * must never do.
  */
 import { StringDecoder } from 'node:string_decoder';
-import { type Readable, pipeline } from 'node:stream';
-import { createInflateRaw } from 'node:zlib';
 import yauzl from 'yauzl';
 import { bombGuard } from './archive-guard.js';
 import { RowBatcher } from './csv-reader.js';
@@ -17,49 +15,20 @@ import { errorEvent } from './reader-context.js';
 import { findHeaderRow } from './sniff.js';
 import { MAX_CELL_CHARS, SharedStrings, xlsxFast, parseDateStyles, parseWorkbook, serialToIsoDate } from './xlsx-parts.js';
 import { XmlScanner, attr, decodeEntities } from './xml-scanner.js';
+import { openZipEntry } from './zip-entry.js';
 
 const HEADER_SAMPLE = 20;
 const MAX_SMALL_PART = 32 * 1024 * 1024;
 /** Shared strings kept in memory (the 512 MB process budget of issue 4); the rest read as empty. */
 const MAX_SST_CHARS = 64 * 1024 * 1024;
-/**
- * Inflated bytes per chunk. yauzl inflates with zlib's default 16 KiB: a 63 MB sheet came out in
- * ≈ 3,900 chunks, each a stream hop, a Buffer, a string and a chunk boundary for the XML
- * tokenizer (where a cut cell leaves the one-RegExp path). 256 KiB: ≈ 250 (issue 21).
- */
-const INFLATE_CHUNK = 256 * 1024;
-
-/**
- * A part's bytes, inflated here for deflated parts (yauzl hands over the raw stream): what yauzl
- * does with its `validateEntrySizes` check (the same messages), in larger chunks.
- */
-async function* partBytes(zf: yauzl.ZipFile, e: yauzl.Entry): AsyncGenerator<Buffer> {
-  const deflated = e.compressionMethod === 8 && !e.isEncrypted();
-  const raw = await new Promise<Readable>((res, rej) =>
-    zf.openReadStream(e, deflated ? { decompress: false } : {}, (err, s) => (err || !s ? rej(err) : res(s))),
-  );
-  if (!deflated) {
-    try {
-      yield* raw;
-    } finally {
-      raw.destroy();
-    }
-    return;
-  }
-  const inflate = createInflateRaw({ chunkSize: INFLATE_CHUNK });
-  const out = pipeline(raw, inflate, () => {});
-  let n = 0;
+/** A part's bytes (deflated parts inflated in 256 KiB chunks, sizes checked as yauzl does). */
+async function* partBytes(zf: yauzl.ZipFile, e: yauzl.Entry, file: string): AsyncGenerator<Buffer> {
+  const bytes = await openZipEntry(zf, e, file);
   try {
-    for await (const c of out as AsyncIterable<Buffer>) {
-      n += c.length;
-      if (n > e.uncompressedSize) throw new Error(`too many bytes in the stream. expected ${e.uncompressedSize}. got at least ${n}`);
-      yield c;
-    }
+    yield* bytes.chunks;
   } finally {
-    raw.destroy();
-    inflate.destroy();
+    bytes.destroy();
   }
-  if (n < e.uncompressedSize) throw new Error(`not enough bytes in the stream. expected ${e.uncompressedSize}. got only ${n}`);
 }
 
 /**
@@ -105,7 +74,7 @@ export async function* readXlsx(path: string, file: string, ctx: ReadContext): A
     if (!e) return;
     const notes: ErrorEvent[] = [];
     const dec = new StringDecoder('utf8');
-    for await (const c of bombGuard(partBytes(zf, e), { path: `${path}!/${name}`, notes }, ctx, () => e.compressedSize)) yield dec.write(c);
+    for await (const c of bombGuard(partBytes(zf, e, file), { path: `${path}!/${name}`, notes }, ctx, () => e.compressedSize)) yield dec.write(c);
     yield dec.end();
     if (notes.length) throw new Error(`part ${name} stopped: ${notes[0].message}`);
   };
