@@ -4,7 +4,6 @@
  * Results are stored encrypted on the incident; their per-jurisdiction counts feed the
  * obligation engine.
  */
-import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Actor, AuditService } from '../platform/audit/audit.service.js';
@@ -13,18 +12,18 @@ import type { Database } from '../platform/db/schema.js';
 import { BadInputError } from '../platform/errors.js';
 import { HttpError, NotFoundError } from '../platform/http/problem.js';
 import type { JobContext, JobQueue } from '../platform/jobs/job-queue.js';
+import { type Assessment, type CanarySource, newRow, type PopulationRow, populationOf } from './assessment.model.js';
 import { AssessmentRepository } from './assessment.repository.js';
 import type { AssessmentDatabase, AssessmentsTable } from './assessment.tables.js';
 import { type ExposureReport, ExposureReportSchema } from './scan.schema.js';
-import { ELEMENT_IDS, type ElementId } from './scanner/types.js';
 import { SECRET_TARGETS_PREFIX } from './scanner/engine/secret-report.js';
 import { runEvidenceScan } from './scan-runner.js';
-import type { CanaryRecord } from './scanner/engine/canaries.js';
 import { MERGE_QUEUE, PEOPLE_QUEUE, type PeoplePayload, SHARD_QUEUE, ScanShards, type ShardPayload } from './scan-shards.js';
 import { ShardParts } from './shard-parts.js';
 import type { BlobStore } from '../platform/storage/blob-store.js';
 
 export { MERGE_QUEUE, PEOPLE_QUEUE, SHARD_QUEUE };
+export { type Assessment, type CanarySource, type PopulationRow, populationOf };
 
 export const ASSESS_QUEUE = 'assessment.run';
 
@@ -37,68 +36,6 @@ export interface EvidenceSource {
   check(evidenceIds: string[], incidentId: string, onBehalfOf: Actor): Promise<number[]>;
   /** Opens a decrypted stream of an evidence item, or of bytes [start, end) of it (records the access in its custody ledger). */
   open(evidenceId: string, incidentId: string, onBehalfOf: Actor, assessmentId: string, range?: { start: number; end: number }): Promise<{ name: string; size: number; stream: Readable }>;
-}
-
-export interface Assessment {
-  id: string;
-  incidentId: string;
-  source: 'evidence' | 'import';
-  evidenceIds: string[];
-  status: 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
-  progress: { bytesRead: number; bytesTotal: number; records: number } | null;
-  error: string | null;
-  createdBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-  completedAt: string | null;
-  report: ExposureReport | null;
-  /** Present only when asked for and allowed: un-masked samples per element / secret type. */
-  unmaskedSamples?: Record<string, string[]>;
-}
-
-/** The canary records an assessment looks for (scanner/engine/canaries.ts). */
-export type CanarySource = () => Promise<CanaryRecord[]>;
-
-export type PopulationRow = { jurisdiction: string; individuals: number; elements: ElementId[] };
-
-/**
- * The report counts people per jurisdiction and elements overall; per-jurisdiction element
- * sets are not known, so every exposed element is attributed to every jurisdiction — the
- * conservative reading: a law triggered by an element anywhere in the leak is not missed.
- */
-export function populationOf(report: ExposureReport): PopulationRow[] {
-  const known = new Set<string>(ELEMENT_IDS);
-  const elements = Object.entries(report.elements)
-    .filter(([id, e]) => e.records > 0 && known.has(id))
-    .map(([id]) => id as ElementId)
-    .sort();
-  // People with no jurisdiction hint stay in as "unknown": the obligation engine counts them as
-  // a category of their own (issue 19 §4) instead of dropping them.
-  return Object.entries(report.jurisdictions)
-    .filter(([, n]) => n > 0)
-    .map(([jurisdiction, individuals]) => ({ jurisdiction, individuals, elements }));
-}
-
-function newRow(incidentId: string, source: Assessment['source'], evidenceIds: string[], status: Assessment['status'], actor: Actor): AssessmentsTable {
-  const now = new Date().toISOString();
-  return {
-    id: randomUUID(),
-    incident_id: incidentId,
-    source,
-    evidence_ids: JSON.stringify(evidenceIds),
-    status,
-    job_id: null,
-    progress_json: null,
-    report_enc: null,
-    raw_samples_enc: null,
-    population_json: null,
-    error: null,
-    created_by: actor.id,
-    created_by_name: actor.name,
-    created_at: now,
-    updated_at: now,
-    completed_at: null,
-  };
 }
 
 export class AssessmentService {
