@@ -74,7 +74,8 @@ interface Prepared {
 
 export class IntakeWriter {
   private readonly pending: Pending[] = [];
-  private flushing = false;
+  /** The write under way (flush), shared by every caller until the queue is empty. */
+  private running: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   /** Set by close(): new alerts are refused (503, not stored) and what is queued is written. */
   private closing = false;
@@ -107,38 +108,36 @@ export class IntakeWriter {
    */
   close(): Promise<void> {
     this.closing = true;
-    this.drained ??= (async () => {
-      while (this.pending.length || this.flushing) {
-        if (!this.flushing) await this.flush();
-        else await new Promise((r) => setTimeout(r, 1));
-      }
-    })();
+    // No alert can join the queue any more, so the write under way (or one started now) empties it.
+    this.drained ??= this.flush();
     return this.drained;
   }
 
-  private async flush(): Promise<void> {
+  /** Writes the queue in groups; while a write is under way, callers share it (it loops until the queue is empty). */
+  private flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    if (this.flushing) return;
-    this.flushing = true;
-    try {
-      while (this.pending.length) {
-        const group = this.takeGroup();
-        try {
-          const outs = await this.repo.transaction((repo) => this.storeGroup(repo, group));
-          for (const [i, b] of group.entries()) b.resolve(outs[i]!);
-        } catch {
-          for (const b of group) {
-            try {
-              b.resolve((await this.repo.transaction((repo) => this.storeGroup(repo, [b])))[0]!);
-            } catch (e) {
-              b.reject(e);
-            }
+    this.running ??= this.writeAll().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async writeAll(): Promise<void> {
+    while (this.pending.length) {
+      const group = this.takeGroup();
+      try {
+        const outs = await this.repo.transaction((repo) => this.storeGroup(repo, group));
+        for (const [i, b] of group.entries()) b.resolve(outs[i]!);
+      } catch {
+        for (const b of group) {
+          try {
+            b.resolve((await this.repo.transaction((repo) => this.storeGroup(repo, [b])))[0]!);
+          } catch (e) {
+            b.reject(e);
           }
         }
       }
-    } finally {
-      this.flushing = false;
     }
   }
 
