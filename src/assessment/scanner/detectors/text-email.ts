@@ -24,6 +24,17 @@ export function scanEmails(text: string, out: ValueFinding[]): void {
 
 const HEX = /^[0-9A-Fa-f]{2}$/;
 
+/** Where the local part before `text[at]` starts: local-part characters to the left, at most `max` of them. */
+function localStart(text: string, at: number, max: number): number {
+  let s = at;
+  while (s > 0 && at - s < max) {
+    const c = text.charCodeAt(s - 1);
+    if (c >= 128 || !LOCAL[c]) break;
+    s--;
+  }
+  return s;
+}
+
 /**
  * Percent-encoded addresses in URLs and query strings (`GET /reset?email=jane.doe%40example.com`):
  * only lines holding `%40` get here. The token around each `%40` (local-part characters to the
@@ -34,12 +45,7 @@ const HEX = /^[0-9A-Fa-f]{2}$/;
 function scanEncodedEmails(text: string, out: ValueFinding[]): void {
   let at = text.indexOf('%40');
   while (at !== -1) {
-    let s = at;
-    while (s > 0 && at - s < 192) {
-      const c = text.charCodeAt(s - 1);
-      if (c >= 128 || !LOCAL[c]) break;
-      s--;
-    }
+    const s = localStart(text, at, 192);
     let e = at + 3;
     while (e < text.length && e - at < 128) {
       const c = text.charCodeAt(e);
@@ -61,12 +67,7 @@ function scanEncodedEmails(text: string, out: ValueFinding[]): void {
 function scanPlainEmails(text: string, out: ValueFinding[]): void {
   let at = text.indexOf('@');
   while (at !== -1) {
-    let s = at;
-    while (s > 0 && at - s < 64) {
-      const c = text.charCodeAt(s - 1);
-      if (c >= 128 || !LOCAL[c]) break;
-      s--;
-    }
+    let s = localStart(text, at, 64);
     let e = at + 1;
     while (e < text.length && e - at < 254) {
       const c = text.charCodeAt(e);
