@@ -3,7 +3,7 @@
  * only its own validator (scanning.md §7.1.3); header-only elements count when the cell is not a
  * placeholder; free-text columns go through `scanText`; geo columns give normalised hints.
  */
-import { detectorFor, isPlaceholder, scanText } from '../detectors/index.js';
+import { detectorFor, isPlaceholder, type ScanTextOptions, scanText } from '../detectors/index.js';
 import { validateNationalId } from '../detectors/national-ids.js';
 import { matchSecretValue, scanSecrets } from '../detectors/secret-scan.js';
 import { scanEmails } from '../detectors/text-email.js';
@@ -53,6 +53,16 @@ interface Plan {
 const plans = new WeakMap<ColumnClass[], Plan>();
 /** Columns the sample gave no class: the free-text detectors without the name and address heuristics (ColumnClass.residual). */
 const RESIDUAL_TEXT = { people: false } as const;
+
+/** A cell read as free text (notes columns; unclassified columns without the people heuristics): every finding of scanText. */
+function textStep(opts: ScanTextOptions | undefined, minLength: number): CellHandler {
+  return (v, out) => {
+    if (v.length < minLength) return;
+    const r = scanText(v, opts);
+    for (const f of r.elements) out.elements.push(f);
+    for (const f of r.secrets) out.secrets.push(f);
+  };
+}
 
 /** Scratch passed when no column writes a region (never written to). */
 const NO_REGION: Scratch = Object.freeze({});
@@ -108,22 +118,10 @@ function handlerFor(cls: ColumnClass, split: boolean): CellHandler {
       if (f) out.secrets.push(f);
     });
   }
-  if (cls.freeText) {
-    steps.push((v, out) => {
-      const r = scanText(v);
-      for (const f of r.elements) out.elements.push(f);
-      for (const f of r.secrets) out.secrets.push(f);
-    });
-  }
-  if (cls.residual === 'text') {
-    steps.push((v, out) => {
-      // Five characters is the shortest value that can hold anything here (a@b.c).
-      if (v.length < 5) return;
-      const r = scanText(v, RESIDUAL_TEXT);
-      for (const f of r.elements) out.elements.push(f);
-      for (const f of r.secrets) out.secrets.push(f);
-    });
-  } else if (cls.residual === 'strong') {
+  if (cls.freeText) steps.push(textStep(undefined, 0));
+  // Five characters is the shortest value that can hold anything here (a@b.c).
+  if (cls.residual === 'text') steps.push(textStep(RESIDUAL_TEXT, 5));
+  else if (cls.residual === 'strong') {
     steps.push((v, out) => {
       if (v.length < 5) return;
       // `%40`: an address percent-encoded in a URL or query string (`/cb?email=jane%40example.com`).
