@@ -189,29 +189,21 @@ async function downDropEntityLookup(db: Kysely<unknown>): Promise<void> {
 }
 
 /**
- * Indexes that let the intake's hot rows be updated in place. PostgreSQL rewrites a row without
- * touching its indexes (a HOT update) only when no indexed column changes: every alert rewrote
- * its suspect's totals (last_seen was in `intake_suspects_status`) and its entity windows (three
- * indexes), so each group commit added an entry per suspect and window to every index, the status
- * index grew to thousands of entries for 50 suspects, and reading the live suspects scanned them
- * (bench/README.md, pgin15). The queue lists suspects by status and id, never by last_seen; the
- * windows' unique key leads with the suspect so it also serves the rebuild's delete by suspect,
- * and the separate suspect index goes: two index entries per widened window instead of three.
- * Upserts name (lookup, suspect_id): both dialects match a unique index on that set of columns in
- * any order.
+ * Suspects indexed by (status, id) instead of (status, last_seen), so the intake's totals update
+ * rewrites a suspect in place. PostgreSQL updates a row without touching its indexes (a HOT
+ * update) only when no indexed column changes; every alert rewrote its suspect's last_seen, so
+ * each group commit added an entry per suspect to both indexes: 6,000 entries for 50 suspects
+ * after 6,000 alerts, which the live-suspect read then scanned (bench/README.md, pgin15). The
+ * queue lists suspects by status and id, never by last_seen. (Keying the entity windows by
+ * (suspect_id, lookup) to drop their suspect index was tried: the planner then probed that index
+ * for a lookup alone, a full scan per lookup, 45 ms a group.)
  */
-async function upHotIndexes(db: Kysely<unknown>): Promise<void> {
+async function upSuspectStatusId(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('intake_suspects_status_id').on('intake_suspects').columns(['status', 'id']).execute();
   await db.schema.dropIndex('intake_suspects_status').execute();
-  await db.schema.createIndex('intake_suspect_entities_pair').unique().on('intake_suspect_entities').columns(['suspect_id', 'lookup']).execute();
-  await db.schema.dropIndex('intake_suspect_entities_key').execute();
-  await db.schema.dropIndex('intake_suspect_entities_suspect').execute();
 }
 
-async function downHotIndexes(db: Kysely<unknown>): Promise<void> {
-  await db.schema.createIndex('intake_suspect_entities_suspect').on('intake_suspect_entities').columns(['suspect_id']).execute();
-  await db.schema.createIndex('intake_suspect_entities_key').unique().on('intake_suspect_entities').columns(['lookup', 'suspect_id']).execute();
-  await db.schema.dropIndex('intake_suspect_entities_pair').execute();
+async function downSuspectStatusId(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('intake_suspects_status').on('intake_suspects').columns(['status', 'last_seen']).execute();
   await db.schema.dropIndex('intake_suspects_status_id').execute();
 }
@@ -223,5 +215,5 @@ export const CONFIRM_MIGRATIONS: Record<string, Migration> = {
   '0730-confirm-correlation': { up: upCorrelation, down: downCorrelation },
   '0770-confirm-correlation-covering': { up: upCorrelationCovering, down: downCorrelationCovering },
   '0780-confirm-drop-entity-lookup': { up: upDropEntityLookup, down: downDropEntityLookup },
-  '0810-confirm-hot-indexes': { up: upHotIndexes, down: downHotIndexes },
+  '0810-confirm-suspect-status-id': { up: upSuspectStatusId, down: downSuspectStatusId },
 };

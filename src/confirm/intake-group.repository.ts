@@ -147,14 +147,17 @@ const CANDIDATE_COLUMNS: Column<{ alert_id: string; source: string; fingerprint:
   ['t', 'text'],
 ];
 
+const minOf = (xs: string[]) => xs.reduce((a, b) => (b < a ? b : a));
+const maxOf = (xs: string[]) => xs.reduce((a, b) => (b > a ? b : a));
+
 /**
  * Statement 1: the stored alerts the group repeats (locked, id order, as the upsert that used to
  * come first locked them), then for the candidates that are new the entity windows of their
  * lookups overlapping their correlation windows, and the live suspects those point to (locked, id
  * order). Nothing is written: the new alerts are inserted by writeGroupPg with their suspect set.
+ * The windows read are those of every candidate (the writer correlates the new ones only).
  */
 export async function readGroupPg(db: Kysely<ConfirmDatabase>, candidates: Candidate[], live: readonly string[]): Promise<GroupRead> {
-  const lookups = candidates.flatMap((c) => c.lookups.map((lookup) => ({ alert_id: c.alertId, lookup })));
   const { rows: out } = await sql<{ alerts: Array<{ id: string; source: string; fingerprint: string; count: number; suspect_id: string | null }>; windows: Array<{ lookup: string; suspect_id: string; first_seen: string; last_seen: string }>; suspects: IntakeSuspectsTable[] }>`
     WITH c AS (
       SELECT * FROM ${unnestRows(
@@ -166,20 +169,13 @@ export async function readGroupPg(db: Kysely<ConfirmDatabase>, candidates: Candi
       SELECT a.id, a.source, a.fingerprint, a.count, a.suspect_id FROM intake_alerts a
       WHERE (a.source, a.fingerprint) IN (SELECT source, fingerprint FROM c)
       ORDER BY a.id FOR UPDATE
-    ), nc AS (
-      SELECT c.alert_id, c.f, c.t FROM c
-      WHERE NOT EXISTS (SELECT 1 FROM ex WHERE ex.source = c.source AND ex.fingerprint = c.fingerprint)
-    ), fresh AS (
-      SELECT e.lookup FROM ${unnestRows(lookups, [['alert_id', 'text'], ['lookup', 'text']], 'e')}
-      WHERE e.alert_id IN (SELECT alert_id FROM nc)
-    ), rng AS (
-      SELECT min(f) AS f, max(t) AS t FROM nc
     ), w AS (
-      -- The array (every candidate's lookups) lets the planner use the covering window index
-      -- whatever it guesses of \`fresh\`; the semi-join keeps the new alerts' lookups only.
+      -- Every candidate's lookups and range, repeats' too (correlation reads the new alerts'
+      -- windows only): limited to the new ones, the planner guessed one new candidate and probed
+      -- the key index once per lookup, which cost more PostgreSQL CPU a group than the rows spared.
       SELECT lookup, suspect_id, first_seen, last_seen FROM intake_suspect_entities
-      WHERE lookup = ANY(${[...new Set(lookups.map((e) => e.lookup))]}::text[]) AND lookup IN (SELECT lookup FROM fresh)
-        AND last_seen >= (SELECT f FROM rng) AND first_seen <= (SELECT t FROM rng)
+      WHERE lookup = ANY(${[...new Set(candidates.flatMap((c) => c.lookups))]}::text[])
+        AND last_seen >= ${minOf(candidates.map((c) => c.from))} AND first_seen <= ${maxOf(candidates.map((c) => c.to))}
     ), s AS (
       SELECT * FROM intake_suspects
       WHERE id IN (SELECT suspect_id FROM w) AND status = ANY(${[...live]}::text[])
