@@ -147,8 +147,9 @@ const CANDIDATE_COLUMNS: Column<{ alert_id: string; source: string; fingerprint:
   ['t', 'text'],
 ];
 
-const minOf = (xs: string[]) => xs.reduce((a, b) => (b < a ? b : a));
-const maxOf = (xs: string[]) => xs.reduce((a, b) => (b > a ? b : a));
+/** The earliest and latest of ISO 8601 UTC times (strings: Math.min/max would not do). */
+const minOf = (xs: string[]) => [...xs].sort()[0]!;
+const maxOf = (xs: string[]) => [...xs].sort().at(-1)!;
 
 /**
  * Statement 1: the stored alerts the group repeats (locked, id order, as the upsert that used to
