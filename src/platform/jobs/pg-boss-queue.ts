@@ -124,7 +124,7 @@ export class PgBossJobQueue implements JobQueue {
   async send<T>(queue: string, payload: T, opts: SendOptions = {}): Promise<string> {
     await this.queue(queue);
     const id = await this.boss.send(queue, payload as object, {
-      id: randomUUID(),
+      id: opts.id ?? randomUUID(),
       singletonKey: opts.singletonKey ?? randomUUID(),
       startAfter: opts.runAt,
       retryLimit: Math.max(0, (opts.maxAttempts ?? 5) - 1),
