@@ -2,9 +2,15 @@
  * Workers on other processes (issue 18 §1): `serve` without an inline worker and two
  * `breachdesk worker` processes, all on one PostgreSQL with BREACHDESK_JOB_QUEUE=pg-boss. A scan
  * asked through the API is run by a worker; with one worker killed, the next scan still runs on
- * the other. An unknown queue name is refused in one line.
+ * the other. Each worker runs only its `--queues`: stakeholder-update slots due while only the
+ * scan and obligation workers run stay queued (those workers meanwhile finish a later recompute),
+ * and a third worker started with the update queues and `--concurrency 3` delivers three updates
+ * at once (an SMTP server that holds every message sees three held together; the default, 2,
+ * never gets there). An unknown queue name is refused in one line.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import pg from 'pg';
+import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../../src/platform/audit/audit.service.js';
 import { runCliAsync, BIN } from '../../support/cli.js';
@@ -20,10 +26,33 @@ describe.runIf(testDialects().includes('postgresql'))('pg-boss: serve and two wo
   let serve: ServeProcess;
   const workers: ChildProcess[] = [];
   let token: string;
+  let adminToken: string;
   let incidentId: string;
+  // An SMTP server that holds every message until released: a delivery job stays running meanwhile.
+  let held = 0;
+  const delivered: string[] = [];
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  const smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      let data = '';
+      stream.on('data', (d: Buffer) => (data += d.toString('utf8')));
+      stream.on('end', () => {
+        held++;
+        void released.then(() => {
+          delivered.push(data);
+          callback();
+        });
+      });
+    },
+  });
 
-  function startWorker(): ChildProcess {
-    const child = spawn(process.execPath, [BIN, 'worker', '--queues', 'assessment.run,assessment.shard,assessment.people,assessment.merge,obligations.recompute', '--concurrency', '1'], {
+  const SCAN_QUEUES = 'assessment.run,assessment.shard,assessment.people,assessment.merge,obligations.recompute';
+  function startWorker(queues = SCAN_QUEUES, concurrency = '1'): ChildProcess {
+    const child = spawn(process.execPath, [BIN, 'worker', '--queues', queues, '--concurrency', concurrency], {
       env: { ...process.env, BREACHDESK_LOG_LEVEL: 'warn', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -58,9 +87,37 @@ describe.runIf(testDialects().includes('postgresql'))('pg-boss: serve and two wo
     return id;
   }
 
+  /** pg-boss's jobs of one queue by state, from the database every process shares. */
+  async function jobStates(queue: string): Promise<Record<string, number>> {
+    const c = new pg.Client({ connectionString: db.databaseUrl! });
+    await c.connect();
+    try {
+      const r = await c.query<{ state: string; n: string }>('select state, count(*) as n from pgboss.job where name = $1 group by state', [queue]);
+      return Object.fromEntries(r.rows.map((x) => [x.state, Number(x.n)]));
+    } finally {
+      await c.end();
+    }
+  }
+  const api = async (path: string, bearer: string, method: string, body: unknown) => {
+    const r = await fetch(`${serve.url}${path}`, { method, headers: { authorization: `Bearer ${bearer}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const text = await r.text();
+    if (r.status >= 300) throw new Error(`${method} ${path}: ${r.status} ${text}`);
+    return JSON.parse(text) as { id: string };
+  };
+
   beforeAll(async () => {
     db = await createTestDatabase('postgresql');
-    env = { BREACHDESK_DATABASE_URL: db.databaseUrl!, BREACHDESK_DATA_DIR: db.dataDir, BREACHDESK_INLINE_WORKER: 'false', BREACHDESK_JOB_QUEUE: 'pg-boss', BREACHDESK_JOB_LEASE_SECONDS: '10' };
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
+    const smtpPort = (smtp.server.address() as { port: number }).port;
+    env = {
+      BREACHDESK_DATABASE_URL: db.databaseUrl!,
+      BREACHDESK_DATA_DIR: db.dataDir,
+      BREACHDESK_INLINE_WORKER: 'false',
+      BREACHDESK_JOB_QUEUE: 'pg-boss',
+      BREACHDESK_JOB_LEASE_SECONDS: '10',
+      BREACHDESK_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      BREACHDESK_MAIL_FROM: 'Incident desk <desk@example.test>',
+    };
     serve = await spawnServe(env, 120_000);
     startWorker();
     startWorker();
@@ -71,6 +128,8 @@ describe.runIf(testDialects().includes('postgresql'))('pg-boss: serve and two wo
     const p = await openPlatform(loadConfig({ env: { ...env, BREACHDESK_JOB_QUEUE: 'embedded', BREACHDESK_LOG_LEVEL: 'silent' }, cwd: db.dataDir }), { migrations: ALL_MIGRATIONS, log: createLogger('silent') });
     await p.accounts.createUser({ email: 'ic@example.test', username: 'ic', roles: ['incident_commander'], password: 'pg-boss test passphrase' }, SYSTEM_ACTOR);
     token = (await p.accounts.createToken('ic', 'test', SYSTEM_ACTOR)).token;
+    await p.accounts.createUser({ email: 'root@example.test', username: 'root', roles: ['admin'], password: 'pg-boss test passphrase' }, SYSTEM_ACTOR);
+    adminToken = (await p.accounts.createToken('root', 'test', SYSTEM_ACTOR)).token;
     await p.close();
     const inc = await fetch(`${serve.url}/api/v1/incidents`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify({ title: 'Fleet scan' }) });
     incidentId = ((await inc.json()) as { id: string }).id;
@@ -78,6 +137,8 @@ describe.runIf(testDialects().includes('postgresql'))('pg-boss: serve and two wo
   afterAll(async () => {
     for (const w of workers) if (w.exitCode === null) w.kill('SIGKILL');
     await serve?.stop();
+    release();
+    await new Promise<void>((r) => smtp.close(() => r()));
     await db?.drop();
   });
 
@@ -88,6 +149,35 @@ describe.runIf(testDialects().includes('postgresql'))('pg-boss: serve and two wo
   it('with one worker killed, the other runs the next scan', async () => {
     workers[0]!.kill('SIGKILL');
     await scanOnce();
+  });
+
+  it('a worker runs only its --queues, and as many jobs at once as --concurrency says', async () => {
+    await api('/api/v1/update-audiences/executives', adminToken, 'PUT', { emails: ['ceo@example.test'] });
+    // Three incidents, each with an update schedule whose first slot is due in a moment.
+    const firstAt = new Date(Date.now() + 1500).toISOString();
+    for (let i = 0; i < 3; i++) {
+      const inc = await api('/api/v1/incidents', token, 'POST', { title: `Fleet update ${i}`, status: 'confirmed', severity: 'high', awareAt: new Date(Date.now() - 3_600_000).toISOString() });
+      await api(`/api/v1/incidents/${inc.id}/update-schedules`, token, 'POST', { audience: 'executives', everyHours: 4, firstAt, events: [] });
+    }
+    await waitFor(async () => (await jobStates('learn.update-slot')).created === 3, 30_000, 200);
+    // After the slots are due, a recompute queued later is run by the scan worker still alive …
+    while (Date.now() <= Date.parse(firstAt)) await new Promise((r) => setTimeout(r, 100));
+    await api('/api/v1/incidents', token, 'POST', { title: 'Queued after the slots' });
+    await waitFor(async () => {
+      const st = await jobStates('obligations.recompute');
+      return !st.created && !st.retry && !st.active;
+    }, 90_000, 250);
+    // … which does not serve the update queues: the slots still wait, nothing was sent.
+    expect(await jobStates('learn.update-slot')).toEqual({ created: 3 });
+    expect(held).toBe(0);
+
+    startWorker('learn.update-slot,learn.update-deliver,learn.update-event', '3');
+    // Three deliveries held at the SMTP server at once: three delivery jobs running in one process.
+    await waitFor(async () => held === 3, 120_000, 100);
+    expect((await jobStates('learn.update-deliver')).active).toBe(3);
+    release();
+    await waitFor(async () => delivered.length === 3, 60_000, 100);
+    for (const m of delivered) expect(m).toMatch(/Status: confirmed \(severity high\)/);
   });
 
   it('refuses a queue name that does not exist', async () => {
