@@ -1,6 +1,9 @@
 /**
  * Workers on other processes (issue 18 §1): `serve` without an inline worker and two
- * `breachdesk worker` processes, all on one PostgreSQL with BREACHDESK_JOB_QUEUE=pg-boss. A scan
+ * `breachdesk worker` processes, all on one PostgreSQL with BREACHDESK_JOB_QUEUE=pg-boss, each
+ * worker with a data directory of its own (another machine: only the master key is shared) and the
+ * evidence on an S3-compatible store (s3rver, issue 18 §3), so a worker reads what `serve` took in
+ * from the bucket alone. A scan
  * asked through the API is run by a worker; with one worker killed, the next scan still runs on
  * the other. Each worker runs only its `--queues`: stakeholder-update slots due while only the
  * scan and obligation workers run stay queued (those workers meanwhile finish a later recompute),
@@ -9,6 +12,9 @@
  * never gets there). An unknown queue name is refused in one line.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import pg from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +22,7 @@ import { SYSTEM_ACTOR } from '../../../src/platform/audit/audit.service.js';
 import { runCliAsync, BIN } from '../../support/cli.js';
 import { createTestDatabase, type TestDatabase, testDialects } from '../../support/dialects.js';
 import { type ServeProcess, spawnServe } from '../../support/spawn-server.js';
+import { type LocalS3, startS3rver } from '../../support/local-s3.js';
 import { waitFor } from '../../support/wait.js';
 
 const CSV = 'name,email,ssn,state\nAnn Smith,ann@example.org,123-45-6780,TX\nBob Jones,bob@example.org,234-56-7891,CA\n';
@@ -23,6 +30,8 @@ const CSV = 'name,email,ssn,state\nAnn Smith,ann@example.org,123-45-6780,TX\nBob
 describe.runIf(testDialects().includes('postgresql'))('pg-boss: serve and two worker processes', { timeout: 180_000 }, () => {
   let db: TestDatabase;
   let env: Record<string, string>;
+  let s3: LocalS3;
+  const dirs: string[] = [];
   let serve: ServeProcess;
   const workers: ChildProcess[] = [];
   let token: string;
@@ -50,10 +59,18 @@ describe.runIf(testDialects().includes('postgresql'))('pg-boss: serve and two wo
     },
   });
 
+  /** A data directory as on another machine: empty but for the master key, put there by its operator. */
+  function machineDir(): string {
+    const dir = mkdtempSync(join(tmpdir(), 'bd-worker-machine-'));
+    dirs.push(dir);
+    copyFileSync(join(db.dataDir, 'master.key'), join(dir, 'master.key'));
+    return dir;
+  }
+
   const SCAN_QUEUES = 'assessment.run,assessment.shard,assessment.people,assessment.merge,obligations.recompute';
   function startWorker(queues = SCAN_QUEUES, concurrency = '1'): ChildProcess {
     const child = spawn(process.execPath, [BIN, 'worker', '--queues', queues, '--concurrency', concurrency], {
-      env: { ...process.env, BREACHDESK_LOG_LEVEL: 'warn', ...env },
+      env: { ...process.env, BREACHDESK_LOG_LEVEL: 'warn', ...env, BREACHDESK_DATA_DIR: machineDir() },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     workers.push(child);
@@ -107,6 +124,7 @@ describe.runIf(testDialects().includes('postgresql'))('pg-boss: serve and two wo
 
   beforeAll(async () => {
     db = await createTestDatabase('postgresql');
+    s3 = await startS3rver('fleet-evidence');
     await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', () => resolve()));
     const smtpPort = (smtp.server.address() as { port: number }).port;
     env = {
@@ -117,6 +135,7 @@ describe.runIf(testDialects().includes('postgresql'))('pg-boss: serve and two wo
       BREACHDESK_JOB_LEASE_SECONDS: '10',
       BREACHDESK_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       BREACHDESK_MAIL_FROM: 'Incident desk <desk@example.test>',
+      ...s3.env('workers/'),
     };
     serve = await spawnServe(env, 120_000);
     startWorker();
@@ -139,11 +158,16 @@ describe.runIf(testDialects().includes('postgresql'))('pg-boss: serve and two wo
     await serve?.stop();
     release();
     await new Promise<void>((r) => smtp.close(() => r()));
+    await s3?.stop();
+    for (const d of dirs) rmSync(d, { recursive: true, force: true });
     await db?.drop();
   });
 
   it('a worker process runs the scan the API queued', async () => {
     await scanOnce();
+    // The evidence is in the bucket (encrypted), not in serve's data directory.
+    expect(s3.stored().some((b) => b.length > 0)).toBe(true);
+    expect(existsSync(join(db.dataDir, 'evidence')) ? readdirSync(join(db.dataDir, 'evidence')).filter((f) => f.endsWith('.bdev')) : []).toEqual([]);
   });
 
   it('with one worker killed, the other runs the next scan', async () => {
