@@ -36,7 +36,7 @@ const base = {
           [id, 'health'] as ElementId[],
           [id, 'health_insurance'] as ElementId[],
         ]),
-        ['person_name', 'tax_id'],
+        ['person_name', 'tax_id'] as ElementId[],
       ],
     },
     breachMode: 'acquisition' as const,
