@@ -79,6 +79,13 @@ export const COUNSEL_QUESTIONS: readonly CounselQuestion[] = [
     engine: 'BreachFacts has no fact for the medium: every answer assumes computerized data (a paper-only breach gets the duties of the computerized-data states too)',
   },
   {
+    jurisdiction: 'EEA (GDPR), GB (UK GDPR)',
+    topic: 'a controller with no establishment in the EU (or the UK)',
+    provision: 'GDPR Art. 3(2); UK GDPR Art. 3(2)',
+    wording: 'applies to "the processing of personal data of data subjects who are in the Union by a controller or processor not established in the Union, where the processing activities are related to: (a) the offering of goods or services … to such data subjects in the Union" or "(b) the monitoring of their behaviour as far as their behaviour takes place within the Union"',
+    engine: 'residents of a Member State (or of the UK) in the breach — residence, where the text says "who are in the Union" — are taken to bring the controller within Art. 3(2): each SA\'s Art. 33 duty is listed for its residents (EDPB 9/2022 ¶73) without asking whether goods or services were offered to them or their behaviour monitored',
+  },
+  {
     jurisdiction: 'CA (PIPEDA) with CA-AB, CA-QC, CA-BC',
     topic: 'PIPEDA beside a substantially similar provincial act',
     provision: 'PIPEDA s 26(2)(b); Organizations in the Province of Alberta Exemption Order (SOR/2004-219)',
