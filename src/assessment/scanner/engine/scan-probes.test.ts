@@ -92,5 +92,19 @@ describe('scan: leak shapes from the outside review', () => {
       expect(report.elements.email?.distinctValues).toBe(2);
       expect(report.matching.matched).toBe(1);
     });
+
+    it(`an AWS credentials file and a .pypirc (INI sections) are read as text: their keys are found (workers ${workers})`, async () => {
+      const secret = 'q7Rk2Lw9Zp4Vt1Xs8Nc3Hb6Jm5Fd0Gy+Ea/Ui2Oo';
+      const creds = write(`credentials-${workers}`, `[default]\naws_access_key_id = AKIAQ3EGRTLHW7PJ5NXV\naws_secret_access_key = ${secret}\nregion = eu-west-1\n`);
+      const pypirc = write(`pypirc-${workers}`, '[distutils]\nindex-servers = private\n\n[private]\nusername = deploy\npassword = Tq8vXe2LmZ4rNp7Ks1Wd\n');
+      // A log whose lines open with a bracketed timestamp is no JSON array either.
+      const log = write(`bracket-${workers}`, '[2024-01-01 10:00:00] INFO login user=jane.roe@example.org\n');
+      const { report } = await scan({ paths: [creds, pypirc, log], workers, tmpDir: dir });
+      expect(report.files.map((f) => f.format)).toEqual(['text', 'text', 'text']);
+      expect(report.secrets.aws_access_key_id?.count).toBe(1);
+      expect(report.secrets.aws_secret_access_key?.count).toBe(1);
+      expect(report.secrets.generic_secret?.count).toBe(1);
+      expect(report.elements.email?.distinctValues).toBe(1);
+    });
   }
 });
