@@ -115,7 +115,12 @@ function handlerFor(cls: ColumnClass, split: boolean): CellHandler {
   } else if (cls.secret) {
     steps.push((v, out) => {
       const f = secretValue(cls, v);
-      if (f) out.secrets.push(f);
+      if (!f) return;
+      out.secrets.push(f);
+      // A cell holding more than the credential (a JSON config with a key id and its secret key,
+      // a connection blob): its other credentials count too. Before, a column sampled as
+      // `aws_access_key_id` read only the key id of `{"AccessKeyId":…,"SecretAccessKey":…}`.
+      if (v.length - f.value.length > 8) for (const o of scanSecrets(v)) if (o.value !== f.value) out.secrets.push(o);
     });
   }
   if (cls.freeText) steps.push(textStep(undefined, 0));
