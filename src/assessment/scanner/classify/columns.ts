@@ -192,7 +192,7 @@ export function classifyColumn(column: string, values: string[], longValues = 0)
   }
   if (h?.geo) {
     const ok = h.geo === 'country' ? rate(values, isCountry) : h.geo === 'region' ? rate(values, isUsState) : 1;
-    return { column, element: null, geo: h.geo, confidence: round(0.5 * h.strength + 0.4 * (values.length ? ok : 0.5)) };
+    return { column, element: null, geo: h.geo, ...(h.kind ? { kind: h.kind } : {}), confidence: round(0.5 * h.strength + 0.4 * (values.length ? ok : 0.5)) };
   }
   if (h?.freeText) return { column, element: null, freeText: true, confidence: round(0.6 + 0.3 * h.strength) };
   const v = byValues(column, values, h?.decoy === true);

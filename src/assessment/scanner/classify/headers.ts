@@ -72,7 +72,11 @@ el('special_category', 'sexual orientation|sexuality|sexuelle orientierung|orien
 el('special_category', 'trade union|union membership|union member|labor union|labour union|gewerkschaft|gewerkschaftsmitglied|syndicat|sindicato|sindacato|vakbond|vakbondslid', 'trade_union');
 geo('country', 'country|country code|countrycode|country name|land|staat|pays|pais|paese|nazione|country of residence|residence country');
 geo('region', 'state|state code|province|region|county|bundesland|provinz|departement|provincia|estado|comunidad autonoma|regione|provincie|distrito|uf');
-geo('postal_code', 'zip|zip code|zipcode|postal code|postcode|post code|postalcode|plz|postleitzahl|code postal|cp|codigo postal|cod postal|cap|codice postale|cep');
+geo('postal_code', 'zip|zip code|zipcode|postal code|postcode|post code|postalcode');
+// Postcodes named in another language are not US ZIPs (a German PLZ 80331 is Munich, not ZIP
+// 80331 in Colorado); a five-digit PLZ is German (Austria, Switzerland, Liechtenstein use four).
+ENTRIES.push([{ geo: 'postal_code', kind: 'DE' }, 'plz|postleitzahl']);
+ENTRIES.push([{ geo: 'postal_code', kind: 'intl' }, 'code postal|cp|codigo postal|cod postal|cap|codice postale|cep|postnummer|postinumero|kod pocztowy|iranyitoszam|smerovaci cislo']);
 geo('city', 'city|town|municipality|ort|stadt|wohnort|gemeinde|ville|commune|localite|ciudad|localidad|municipio|poblacion|citta|comune|localita|plaats|woonplaats|gemeente|cidade|concelho|freguesia');
 ENTRIES.push([{ freeText: true }, 'notes|note|comment|comments|remark|remarks|message|messages|msg|description|desc|body|text|content|details|memo|summary|feedback|reason|subject|chat|transcript|log|bemerkung|bemerkungen|notiz|notizen|kommentar|nachricht|beschreibung|anmerkung|remarque|commentaire|commentaires|observations|descripcion|comentario|comentarios|mensaje|nota|notas|observaciones|commento|commenti|messaggio|descrizione|note interne|opmerking|opmerkingen|bericht|beschrijving|toelichting|observacao|observacoes|mensagem|descricao']);
 secret('generic_secret', 'api key|apikey|api token|access token|auth token|authtoken|token|secret|client secret|secret key|private key|access key|refresh token|session token|bearer|webhook secret|signing key|encryption key|app secret|consumer secret');

@@ -136,7 +136,18 @@ function handlerFor(cls: ColumnClass, split: boolean): CellHandler {
   }
   if (cls.geo === 'country') steps.push((v, out) => (out.geo.country ??= normaliseCountry(v)));
   else if (cls.geo === 'region') steps.push((v, _out, g) => (g.region ??= v));
-  else if (cls.geo === 'postal_code') steps.push((v, out) => (out.geo.postalCode ??= v.trim()));
+  else if (cls.geo === 'postal_code') {
+    const country = cls.kind;
+    steps.push(
+      country
+        ? (v, out) => {
+            if (out.geo.postalCode !== undefined) return;
+            out.geo.postalCode = v.trim();
+            out.geo.postalCountry = country;
+          }
+        : (v, out) => (out.geo.postalCode ??= v.trim()),
+    );
+  }
   if (cls.geo === 'postal_code' && split) {
     steps.push((v, _out, g) => {
       g.address ??= [];

@@ -72,10 +72,16 @@ export function recordHints(
     if (!country || country === 'US') {
       const known = geo.region === undefined ? undefined : US_STATE_HINT.get(geo.region);
       if (known !== undefined) addHint(out, known);
+      else if (!country && geo.region !== undefined && geo.region.startsWith('CA-')) addHint(out, 'CA');
       else {
         let state = normaliseUsState(geo.region);
-        if (!state && geo.postalCode && /^\d{5}(-?\d{4})?$/.test(geo.postalCode.trim())) {
-          state = zipToState(geo.postalCode.trim().slice(0, 5)) ?? null;
+        if (!state && geo.postalCode) {
+          const pc = geo.postalCode.trim();
+          const abroad = country ? null : postcodeCountry(pc, geo.postalCountry);
+          if (abroad) addHint(out, abroad);
+          else if (/^\d{5}(-?\d{4})?$/.test(pc) && (country === 'US' || (geo.postalCountry === undefined && !pointsAbroad(f.elements)))) {
+            state = zipToState(pc.slice(0, 5)) ?? null;
+          }
         }
         if (state) addHint(out, `US-${state}`);
         else if (country === 'US') addHint(out, 'US');
@@ -84,6 +90,30 @@ export function recordHints(
   }
   addValueHints(f.elements, out);
   return out;
+}
+
+/** UK (BS 7666) and Canadian (Canada Post) postcodes have shapes of their own; never a US ZIP. */
+const UK_POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}$/i;
+const CA_POSTCODE = /^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d$/i;
+
+/** The country a postcode's shape or its column's header names ('DE' for a five-digit PLZ), or null. */
+function postcodeCountry(pc: string, header: string | undefined): string | null {
+  if (UK_POSTCODE.test(pc)) return 'GB';
+  if (CA_POSTCODE.test(pc)) return 'CA';
+  return header === 'DE' && /^\d{5}$/.test(pc) ? 'DE' : null;
+}
+
+/**
+ * Does a validated value of the record name a country other than the US (a +49 phone, a German
+ * IBAN)? Then its five-digit postcode is that country's, not a US ZIP: before, a German customer
+ * with PLZ 10115 counted in US-NY.
+ */
+function pointsAbroad(elements: readonly ValueFinding[]): boolean {
+  for (let i = 0; i < elements.length; i++) {
+    const c = elements[i].country;
+    if (c !== undefined && c !== 'US' && c !== 'us') return true;
+  }
+  return false;
 }
 
 function addHint(out: string[], h: string): void {
