@@ -38,6 +38,23 @@ describe('recordHints', () => {
     expect(more).toEqual(['US', 'DE', 'GB']);
   });
 
+  it('reads where a whole address is from its tail when no geo column says', () => {
+    const z = (code: string) => (code === '98109' ? 'WA' : code === '94105' ? 'CA' : null);
+    const at = (value: string, geo = {}) => recordHints({ elements: [{ element: 'postal_address', value }], geo }, z);
+    expect(at('400 Broad St, Seattle, WA 98109')).toEqual(['US-WA']);
+    expect(at('400 Broad St, Seattle, WA 98109, USA')).toEqual(['US-WA']);
+    // A state and a ZIP that disagree are no evidence.
+    expect(at('400 Broad St, Seattle, WA 94105')).toEqual([]);
+    expect(at('10 Downing Street, London SW1A 2AA, United Kingdom')).toEqual(['GB']);
+    expect(at('10 Downing Street, London SW1A 2AA')).toEqual(['GB']);
+    expect(at('1200 Rue Sainte-Catherine, Montréal, QC H3B 1K9')).toEqual(['CA']);
+    expect(at('Hauptstraße 5, 10115 Berlin, Germany')).toEqual(['DE']);
+    expect(at('Hauptstraße 5, 10115 Berlin')).toEqual([]);
+    // Geo columns decide first.
+    expect(at('400 Broad St, Seattle, WA 98109', { country: 'DE' })).toEqual(['DE']);
+    expect(at('400 Broad St, Seattle, WA 98109', { country: 'US' })).toEqual(['US', 'US-WA']);
+  });
+
   it('reads a postcode as a US ZIP only when nothing in the record points elsewhere', () => {
     const de = { element: 'phone' as const, value: '+4930123456', country: 'DE' };
     // A +49 phone: 10115 is Berlin's PLZ, not a New York ZIP.

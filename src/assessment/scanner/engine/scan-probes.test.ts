@@ -168,5 +168,20 @@ describe('scan: leak shapes from the outside review', () => {
       const { report } = await scan({ paths: [de, intl], workers, tmpDir: dir });
       expect(report.jurisdictions).toEqual({ DE: 2, GB: 1, CA: 1, 'US-WA': 1, unknown: 0 });
     });
+
+    it(`an address in one column gives its state, province or country (workers ${workers})`, async () => {
+      const p = write(
+        `mailing-${workers}.csv`,
+        [
+          'customer,email,mailing_address',
+          'Amelia Clarke,amelia@example.co.uk,"10 Downing Street, London SW1A 2AA, United Kingdom"',
+          'Liam Tremblay,liam@example.ca,"1200 Rue Sainte-Catherine, Montréal, QC H3B 1K9"',
+          'Mia Davis,mia@example.com,"400 Broad St, Seattle, WA 98109"',
+          'Hans Weber,hans@example.de,"Hauptstraße 5, 10115 Berlin, Germany"',
+        ].join('\n'),
+      );
+      const { report } = await scan({ paths: [p], workers, tmpDir: dir });
+      expect(report.jurisdictions).toEqual({ GB: 1, CA: 1, 'US-WA': 1, DE: 1, unknown: 0 });
+    });
   }
 });
