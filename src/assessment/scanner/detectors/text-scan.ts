@@ -142,6 +142,24 @@ function scanIpv6(text: string, out: ValueFinding[]): void {
 const AWS_KEY_ID = /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])/;
 const AWS_SECRET_BY_ID = SECRET_DETECTORS.find((d) => d.id === 'aws_secret_access_key')!;
 
+const BEARER_TOKEN = /[ \t]+([A-Za-z0-9._~+/-]{16,512}=*)(?![^\s"',;])/y;
+
+/**
+ * An opaque bearer token after `Bearer` (RFC 6750 §2.1: b64token): a vendor's token by its rule,
+ * else a generic secret when random enough; null (so the prefilter reads on: a JWT, `Basic …`)
+ * otherwise.
+ */
+function bearerAt(text: string, schemeEnd: number, res: TextFindings): number | null {
+  if (!/^bearer$/i.test(text.slice(schemeEnd - 6, schemeEnd))) return null;
+  BEARER_TOKEN.lastIndex = schemeEnd;
+  const m = BEARER_TOKEN.exec(text);
+  if (!m || m[1].startsWith('eyJ')) return null;
+  const f = matchSecretValue(m[1]) ?? validateGenericSecret(m[1], 16);
+  if (!f) return null;
+  res.secrets.push(f);
+  return schemeEnd + m[0].length;
+}
+
 /** Handle one secret/ID keyword hit; returns where the prefilter may resume (past a consumed value). */
 function keywordHit(text: string, kw: string, pos: number, res: TextFindings): number {
   const k = kw.toLowerCase();
@@ -166,6 +184,10 @@ function keywordHit(text: string, kw: string, pos: number, res: TextFindings): n
     if (!m) return -1;
     const end = m.index + m[0].length;
     const value = m[1] ?? m[2] ?? m[3] ?? m[4];
+    // `Authorization: Basic …` / `Bearer …` (RFC 7617, RFC 6750): the credential is the word after
+    // the scheme. Before, the scheme was taken for the value and skipped with it, so the
+    // credential behind it was never looked at.
+    if (m[4] !== undefined && /^(?:basic|bearer)$/i.test(value)) return bearerAt(text, end, res) ?? end - value.length;
     const window = text.slice(pos > 30 ? pos - 30 : 0, pos + k.length + 30);
     if (value.length === 40 && AWS_NEAR.test(window)) {
       const f = AWS_SECRET_BY_ID.validate(value) as SecretFinding | null;
@@ -300,5 +322,20 @@ export function scanText(text: string, opts: ScanTextOptions = DEFAULTS, anchors
   const tail = people && mayEndInStreetType(text) ? /(?:st|rd|ave|dr|blvd)\.?$/i.exec(text.slice(-6)) : null;
   if (tail) addressAround(text, text.length - tail[0].length, text.length, 'after', addresses);
   flushAddresses(text, addresses, res.elements);
+  if (res.secrets.length > 1) dropGenericEchoes(res.secrets);
   return res;
+}
+
+/**
+ * One credential found twice in one text is one credential: `"SecretAccessKey": "…"` is the AWS
+ * secret key of the key id beside it and, by its key name, a generic secret. The named finding
+ * stays; a generic one with the same value goes (it counted the key twice).
+ */
+function dropGenericEchoes(secrets: SecretFinding[]): void {
+  const named = new Set<string>();
+  for (const f of secrets) if (f.type !== 'generic_secret') named.add(f.value);
+  if (named.size === 0) return;
+  let w = 0;
+  for (const f of secrets) if (f.type !== 'generic_secret' || !named.has(f.value)) secrets[w++] = f;
+  secrets.length = w;
 }
