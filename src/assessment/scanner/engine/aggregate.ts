@@ -165,6 +165,14 @@ export function addBatchPeople(people: PeopleIndex, r: BatchResult): void {
   const codes = r.hintNames.map((name) => people.hintCode(name));
   const hints = new Uint16Array(r.hints.length);
   for (let k = 0; k < hints.length; k++) hints[k] = codes[r.hints[k]];
+  if (r.digested) {
+    // The values are in the shard's digest blocks: only which records hold a strong identifier is here.
+    for (let i = 0; i < meta.length; i += 3) {
+      people.addPresence(meta[i] === 1, hints, h, meta[i + 1], meta[i + 2] === 1);
+      h += meta[i + 1];
+    }
+    return;
+  }
   for (let i = 0; i < meta.length; i += 3) {
     const n = meta[i];
     const nh = meta[i + 1];
