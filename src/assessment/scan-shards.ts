@@ -262,7 +262,7 @@ export class ScanShards {
     if (shards.some((s) => s.status !== 'done')) return { skipped: 'shards not done' };
     let groups: PartitionGroup[];
     try {
-      groups = await groupEvidencePeople(this.logs(r.id, shards), { key: this.keyOf(r), partitions: [p.from, p.to], canaries: await this.host.canaries() });
+      groups = await groupEvidencePeople(this.parts.logs(r.id, shards), { key: this.keyOf(r), partitions: [p.from, p.to], canaries: await this.host.canaries() });
     } catch (e) {
       // The merge waits for every group: without this job's, the scan would never end.
       const message = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? 'people job failed';
@@ -277,24 +277,6 @@ export class ScanShards {
     const have = await this.parts.seqs(r.id, { from: GROUPS_FROM, below: 0 });
     if (have.length === PEOPLE_PARTITIONS && (await this.parts.claim(r.id, MERGE_QUEUED))) await this.queueMerge(r.id, p.actor);
     return { partitions: groups.length, from: p.from };
-  }
-
-  /** Per evidence item, its shards' logs: ranges one after the other, groups of members interleaved (shard-log.ts). */
-  private logs(id: string, shards: AssessmentShardsTable[]): ShardItems {
-    const store = this.parts;
-    const items = new Map<number, ShardItems[number]>();
-    for (const s of shards) {
-      const item = s.item ?? s.seq;
-      const entry = items.get(item) ?? { members: s.unit_json ? (JSON.parse(s.unit_json) as ShardUnit).kind === 'members' : false, logs: [] };
-      entry.logs.push(parts(s));
-      items.set(item, entry);
-    }
-    async function* parts(s: AssessmentShardsTable): AsyncGenerator<Buffer> {
-      for (let i = 0; i < (s.parts ?? 0); i++) {
-        yield await store.get(id, s.seq, s.attempt!, i);
-      }
-    }
-    return [...items.values()];
   }
 
   /**
@@ -312,7 +294,7 @@ export class ScanShards {
     if (missing.length > 0) {
       const from = missing[0]!;
       const to = missing[missing.length - 1]! + 1;
-      const made = await groupEvidencePeople(this.logs(r.id, shards), { key: this.keyOf(r), partitions: [from, to], canaries: await this.host.canaries() });
+      const made = await groupEvidencePeople(this.parts.logs(r.id, shards), { key: this.keyOf(r), partitions: [from, to], canaries: await this.host.canaries() });
       for (const [j, g] of made.entries()) groups[from + j] ??= g;
     }
     return groups as PartitionGroup[];
@@ -366,7 +348,7 @@ export class ScanShards {
     const bytesTotal = shards.reduce((n, s) => n + ((s.progress_json ? (JSON.parse(s.progress_json) as ScanProgress).bytesTotal : 0) ?? 0), 0);
     // The report's duration is the whole distributed scan's, from the request on.
     const started = performance.now() - (Date.now() - Date.parse(r.created_at));
-    const result = await mergeEvidenceShards(this.logs(r.id, shards), { key: this.keyOf(r), bytesTotal, started, canaries: await this.host.canaries(), groups });
+    const result = await mergeEvidenceShards(this.parts.logs(r.id, shards), { key: this.keyOf(r), bytesTotal, started, canaries: await this.host.canaries(), groups });
     const current = await this.db.selectFrom('assessments').select('status').where('id', '=', r.id).executeTakeFirst();
     if (current?.status === 'cancelled' || current?.status === 'done') return { skipped: current.status };
     // Cancelled while merging: the logs stay for the resume's merge.
