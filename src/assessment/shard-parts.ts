@@ -15,8 +15,12 @@ import type { BlobStore } from '../platform/storage/blob-store.js';
 import type { AssessmentDatabase, AssessmentShardsTable } from './assessment.tables.js';
 import type { ShardItems } from './scan-evidence.js';
 import type { ShardUnit } from './scan-plan.js';
+import { decodeSummary, type DigestItems, type DigestSummary, encodeSummary } from './scanner/engine/shard-digests.js';
 
 const BLOB = 'blob:';
+/** A shard's digest blocks are its parts DIGEST_PART + b (its log's parts count from 0; DIGEST_BLOCKS blocks), their summary SUMMARY_PART. */
+const DIGEST_PART = 1_000_000;
+const SUMMARY_PART = DIGEST_PART - 1;
 
 export interface PartsFilter {
   seq?: number | number[];
@@ -70,6 +74,29 @@ export class ShardParts {
 
   async *#log(id: string, s: AssessmentShardsTable): AsyncGenerator<Buffer> {
     for (let i = 0; i < (s.parts ?? 0); i++) yield await this.get(id, s.seq, s.attempt!, i);
+  }
+
+  /**
+   * A shard's digests (engine/shard-digests.ts), stored as parts of its attempt past its log's: the
+   * summary, then one part per block of partitions, so a people job fetches only its blocks.
+   */
+  async putDigests(id: string, seq: number, attempt: string, summary: DigestSummary, blocks: Iterable<Buffer>): Promise<void> {
+    await this.put(id, seq, attempt, SUMMARY_PART, encodeSummary(summary));
+    let b = 0;
+    for (const block of blocks) await this.put(id, seq, attempt, DIGEST_PART + b++, block);
+  }
+
+  /** Per evidence item, its shards' digests (the partitioned merge), in the order of `logs`. */
+  async digests(id: string, shards: AssessmentShardsTable[]): Promise<DigestItems> {
+    const items = new Map<number, DigestItems[number]>();
+    for (const s of shards) {
+      const item = s.item ?? s.seq;
+      const entry = items.get(item) ?? { members: isMembers(s), shards: [] };
+      const summary = decodeSummary(await this.get(id, s.seq, s.attempt!, SUMMARY_PART));
+      entry.shards.push({ summary, block: (b) => this.get(id, s.seq, s.attempt!, DIGEST_PART + b) });
+      items.set(item, entry);
+    }
+    return [...items.values()];
   }
 
   /** The (seq, attempt) of part 0 of each seq in [from, below), one attempt per seq (the people jobs' groups). */
