@@ -144,6 +144,9 @@ describe('the partitioned merge', () => {
     expect(DIGEST_BLOCKS * BLOCK_PARTITIONS).toBe(PEOPLE_PARTITIONS);
     const single = await scanEvidence(leak.files, open, { canaries });
     expect(single.report.canaries?.found).toBeGreaterThanOrEqual(1);
+    // Logs whose digests are kept apart are refused where they would silently count no one.
+    await expect(mergeEvidenceShards(s.logs(), { key, bytesTotal: 0, started: performance.now() })).rejects.toThrow(/digests apart/);
+    await expect(groupEvidencePeople(s.logs(), { key, partitions: [0, 16] })).rejects.toThrow(/digests apart/);
     for (const n of [1, 4]) {
       const merged = await mergeEvidenceShards(s.logs(), { key, bytesTotal: 0, started: performance.now(), canaries, groups: await jobs(s.digests, n, canaries) });
       expect(body(merged.report)).toBe(body(single.report));

@@ -181,6 +181,7 @@ export async function mergeEvidenceShards(
   try {
     const agg = new Aggregate(temp, spill, groups ? { partitions: [0, 0] } : {});
     await replayItems(items, agg);
+    if (agg.digested && !groups) throw new Error('the shards kept their digests apart: the merge needs their digest blocks or the people jobs\' groups');
     const result = await finishScan(agg, {
       opts: { rawSamples: true, canaries: opts.canaries },
       read: evidenceReader(() => Promise.reject(new Error('a merge reads no files'))),

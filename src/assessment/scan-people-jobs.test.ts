@@ -95,7 +95,17 @@ describe('people jobs', () => {
         return super.get(id, seq, attempt, part);
       }
     })(db, t.platform.keyring, null);
-    const jobs = new ScanShards(db, t.platform.keyring, t.platform.jobs, { setStatus: async () => {}, canaries: async () => [] } as unknown as ShardHost, parts, 64 << 20, 4);
+    const reports = new Map<string, string>();
+    const host = {
+      setStatus: async () => {},
+      canaries: async () => [],
+      complete: async (id: string, _incident: string, report: { performance: unknown }) => {
+        const { performance: _p, ...rest } = report;
+        reports.set(id, JSON.stringify(rest));
+        return true;
+      },
+    } as unknown as ShardHost;
+    const jobs = new ScanShards(db, t.platform.keyring, t.platform.jobs, host, parts, 64 << 20, 4);
     const key = randomBytes(32);
     const open = async () => ({ name: basename(file), size: statSync(file).size, chunks: createReadStream(file) });
     const whole: Buffer[] = [];
@@ -119,6 +129,16 @@ describe('people jobs', () => {
     const replayed = await groups(a.id);
     expect(replayed).toHaveLength(32);
     expect(await groups(b.id)).toEqual(replayed);
+    // The merges: the replay's (a), from 32 stored groups and the rest grouped from the blocks (b),
+    // and, without people jobs, all grouped from the blocks by the merge job (c): one report.
+    const c = await assessment(db, parts, log, log.length, 1, key);
+    await parts.putDigests(c.id, 0, 'a', digests!.summary, digests!.blocks);
+    await new ScanShards(db, t.platform.keyring, t.platform.jobs, host, parts, 64 << 20, 4).merge({ assessmentId: a.id, actor: SYSTEM_ACTOR }, ctx(1));
+    await jobs.merge({ assessmentId: b.id, actor: SYSTEM_ACTOR }, ctx(1));
+    await new ScanShards(db, t.platform.keyring, t.platform.jobs, host, parts, 64 << 20, 0).merge({ assessmentId: c.id, actor: SYSTEM_ACTOR }, ctx(1));
+    expect(reports.get(a.id)).toContain('"individuals":');
+    expect(reports.get(b.id)).toBe(reports.get(a.id));
+    expect(reports.get(c.id)).toBe(reports.get(a.id));
   }, 60_000);
 
   it('a job that cannot read the logs fails the scan on its last attempt only', async () => {

@@ -34,6 +34,8 @@ export class Aggregate implements ScanSink {
   readonly files = new Map<string, FileReport>();
   readonly columns: ExposureReport['columns'] = [];
   readonly people: PeopleIndex;
+  /** Batches whose values a shard kept apart were merged (BatchResult.digested): the people need their groups. */
+  digested = false;
 
   constructor(temp: TempDir, spill: SpillStore, opts: AggregateOptions = {}) {
     this.people = new PeopleIndex(temp, spill, opts);
@@ -87,6 +89,7 @@ export class Aggregate implements ScanSink {
       else this.combosDropped += n;
     }
     mergeSecretTally(this.secretTally, r);
+    if (r.digested) this.digested = true;
     addBatchPeople(this.people, r);
   }
 
@@ -195,6 +198,8 @@ export class PeopleSink implements ScanSink {
   addColumns(): void {}
   addError(): void {}
   merge(r: BatchResult): void {
+    // Its values are in digest blocks (shard-digests.ts): grouping without them would count no one.
+    if (r.digested) throw new Error('a shard kept its digests apart: group its digest blocks (groupEvidenceDigests), not its log');
     addBatchPeople(this.people, r);
   }
 }
