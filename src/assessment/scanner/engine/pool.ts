@@ -39,13 +39,16 @@ export interface ClassifyTask {
 let workerFile: URL | null = null;
 
 /**
- * The detection worker's file: the one-file bundle of it (scripts/bundle-scan-worker.mjs, made by
- * `npm run build`) while its manifest matches every compiled file it was made from, else the
- * compiled worker itself. A thread loads the bundle in ≈ 0.1 CPU-s, the ≈ 200 files it is made of
- * in ≈ 0.3 (bench/README.md, issue 21, branch speedread).
+ * The detection worker's file: the entry that loads the one-file bundle of it
+ * (scripts/bundle-scan-worker.mjs, made by `npm run build`; bundle-cache.ts) while its manifest
+ * matches every compiled file it was made from, else the compiled worker itself. A thread loads the
+ * bundle in ≈ 0.1 CPU-s, the ≈ 200 files it is made of in ≈ 0.3 (bench/README.md, issue 21, branch
+ * speedread).
  */
 export function workerFileUrl(): URL {
-  workerFile ??= freshBundle(new URL('./scan.worker.bundle.js', import.meta.url)) ?? new URL('./scan.worker.js', import.meta.url);
+  workerFile ??= freshBundle(new URL('./scan.worker.bundle.cjs', import.meta.url))
+    ? new URL('./scan.worker.cached.js', import.meta.url)
+    : new URL('./scan.worker.js', import.meta.url);
   return workerFile;
 }
 
