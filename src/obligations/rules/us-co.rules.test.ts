@@ -37,3 +37,14 @@ describe('Colorado: a card number with its code and no name (outside review 2026
     expect(pick(run({ population: pop }, '2018-08-31T12:00:00Z'), 'US-CO.individuals.2006').required).toBe(false);
   });
 });
+
+describe('Colorado: how notice may be given (outside review 2026-12-07)', () => {
+  // §6-1-716(1)(f)(III): "Electronic notice, if a primary means of communication by the covered
+  // entity with a Colorado resident is by electronic means or the notice provided is consistent with
+  // … 15 U.S.C. sec. 7001". Before: the rule listed no channel at all, so nothing said e-mail was conditional.
+  it('§6-1-716(1)(f): e-mail counts only as a primary means of communication or under E-SIGN', () => {
+    const o = pick(run({ population: co(1) }), 'US-CO.individuals');
+    expect(o.channels.some((c) => /electronic notice only if .*primary means of communication.*E-SIGN \(15 U\.S\.C\. §7001\)/.test(c))).toBe(true);
+    expect(o.channels).toContain('written notice to the postal address in the records');
+  });
+});

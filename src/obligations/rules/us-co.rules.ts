@@ -99,6 +99,17 @@ export const usCoRules: RuleInput[] = [
       'for credential breaches: direct the person to change password and security question/answer',
     ],
     substituteNotice: 'if cost > $250,000, > 250,000 Colorado residents, or insufficient contact information',
+    // §6-1-716(1)(f) "Notice" (read in a stored copy of the current text, counselstack.com): (III)
+    // "Electronic notice, if a primary means of communication by the covered entity with a Colorado
+    // resident is by electronic means or the notice provided is consistent with the provisions
+    // regarding electronic records and signatures set forth in the federal 'Electronic Signatures in
+    // Global and National Commerce Act', 15 U.S.C. sec. 7001 et seq." — e-mail is not notice otherwise.
+    channels: [
+      'written notice to the postal address in the records',
+      'telephonic notice',
+      'electronic notice only if electronic means are a primary means of communication with the resident or the notice is consistent with E-SIGN (15 U.S.C. §7001)',
+      'substitute notice where permitted',
+    ],
     notes: 'If another applicable law sets a shorter deadline, the shorter one controls.',
     effectiveFrom: '2018-09-01',
     verified: V,

@@ -10,7 +10,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { waitFor } from '../../support/wait.js';
-import { FULL_INPUTS } from './notices-fixtures.js';
+import { assessCsv, FULL_INPUTS } from './notices-fixtures.js';
 
 const CSV = ['name,email,phone,country', 'Anna Schmidt,anna@example.org,+49 30 901820,DE', 'Bernd Weber,bernd@example.org,+49 89 233000,DE'].join('\n');
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
@@ -36,12 +36,7 @@ describe('a notice whose deadline moved after drafting (sqlite)', () => {
     incidentId = created.body.id;
     expect((await s.api(`/api/v1/incidents/${incidentId}/members`, { token: cmd, body: { username: 'legal-user', role: 'legal_counsel' } })).status).toBeLessThan(300);
     expect((await s.api(`/api/v1/incidents/${incidentId}/members`, { token: cmd, body: { username: 'responder-user', role: 'communications' } })).status).toBeLessThan(300);
-    const up = await fetch(`${s.url}/api/v1/incidents/${incidentId}/evidence?name=customers.csv`, { method: 'POST', headers: { authorization: `Bearer ${cmd}`, 'content-type': 'application/octet-stream' }, body: CSV });
-    const started = await s.api(`/api/v1/incidents/${incidentId}/assessments`, { token: cmd, body: { evidenceIds: [((await up.json()) as { id: string }).id] } });
-    await waitFor(async () => {
-      const r = await s.api(`/api/v1/assessments/${started.body.id}`, { token: cmd });
-      return r.body.status === 'done' || r.body.status === 'failed' ? r.body : null;
-    });
+    await assessCsv(s, cmd, incidentId, CSV);
     const f = await s.api(`/api/v1/incidents/${incidentId}/breach-facts`, { method: 'PUT', token: cmd, body: { breach: { acquisition: true, malicious: true }, risk: { gdpr: 'risk' }, reason: 'exfiltration confirmed; risk assessed' } });
     expect(f.status, JSON.stringify(f.body)).toBe(200);
     await waitFor(async () => ((await sa())?.required === true ? true : null));

@@ -114,15 +114,27 @@ function addressHints(value: string, zipToState: (zip: string) => string | null 
   const t = value.length > 80 ? value.slice(-80) : value;
   const seg = LAST_SEGMENT.exec(t);
   const country = seg ? normaliseCountry(seg[1]) : null;
-  if (country && country !== 'US') return addHint(out, country);
+  if (country && country !== 'US') {
+    addHint(out, country);
+    return;
+  }
   US_STATE_ZIP.lastIndex = 0;
   let state: string | null = null;
   for (let m = US_STATE_ZIP.exec(t); m; m = US_STATE_ZIP.exec(t)) {
     if (US_CODES.has(m[1]) && zipToState(m[2]) === m[1]) state = m[1];
   }
-  if (state) return addHint(out, `US-${state}`);
-  if (country === 'US') return addHint(out, 'US');
-  if (CA_PROVINCE_POSTCODE.test(t)) return addHint(out, 'CA');
+  if (state) {
+    addHint(out, `US-${state}`);
+    return;
+  }
+  if (country === 'US') {
+    addHint(out, 'US');
+    return;
+  }
+  if (CA_PROVINCE_POSTCODE.test(t)) {
+    addHint(out, 'CA');
+    return;
+  }
   if (UK_POSTCODE_IN.test(t)) addHint(out, 'GB');
 }
 
