@@ -1,5 +1,5 @@
 /** Notices to authorities: GDPR Art. 33(3), HHS OCR (45 CFR §164.408), state attorneys general. */
-import { breachEnd, breachWhen, contactText, coverLetter, delaySection, elementLabels, gdprRegulatorFields, infoText, monitoringOffered } from './template-parts.js';
+import { breachEnd, contactText, coverLetter, delaySection, elementLabels, gdprRegulatorFields, infoText, monitoringOffered } from './template-parts.js';
 import type { Template } from './templates.js';
 
 /**

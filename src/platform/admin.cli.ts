@@ -5,7 +5,6 @@
 import { existsSync, unlinkSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
-import type { Actor } from './audit/audit.service.js';
 import type { Role } from './auth/roles.js';
 import { action, CLI_ACTOR, collect, printJson } from './cli-support.js';
 import { BadInputError, FailedError } from './errors.js';

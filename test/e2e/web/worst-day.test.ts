@@ -86,7 +86,7 @@ describe('web: the worst day (issue 20)', () => {
     await ca.getByRole('list', { name: 'To settle' }).getByText(/breach\.hashing/).waitFor();
     // Never in the collapsed "Not required" list.
     const notRequired = page.locator('details').filter({ hasText: 'Not required' });
-    if ((await notRequired.count()) > 0) expect(await notRequired.innerText()).not.toMatch(/Individuals — US-(CA|NY|FL|IL|CO)/);
+    if ((await notRequired.count()) > 0) expect(await notRequired.textContent()).not.toMatch(/Individuals — US-(CA|NY|FL|IL|CO)/);
     await screenshot(page, 'worst-day-review');
 
     await page.getByLabel('Data acquired (copied or taken), not only accessed').selectOption('yes');
