@@ -62,6 +62,8 @@ export function registerBackupCommands(admin: Command, deps: BackupCommandDeps):
         const p = await deps.open(config);
         try {
           const audit = await p.audit.verify();
+          // The backup's queued and running jobs are `jobs` rows: the embedded queue's own, and
+          // handed to pg-boss when a pg-boss store is opened, as here (jobs/queued-jobs-transfer.ts).
           if (o.json) printJson({ manifest, audit });
           if (!audit.ok) throw new FailedError(`restored, but the audit chain does not verify at ${audit.id ?? 'the end'}: ${audit.reason}`);
           if (!o.json) process.stdout.write(`restored ${Object.values(manifest.tables).reduce((a, b) => a + b, 0)} rows and ${manifest.evidenceFiles} evidence files from a backup of ${manifest.createdAt}; audit chain intact: ${audit.count} events\n`);

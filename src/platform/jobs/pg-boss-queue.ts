@@ -14,6 +14,7 @@
  * column as `{ progress }` while it runs and `{ result, progress }` when it is done.
  */
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import PgBoss from 'pg-boss';
 import type { Logger } from '../logger.js';
 import type { Job, JobHandler, JobQueue, JobStatus, QueueDepth, SendOptions } from './job-queue.js';
@@ -35,6 +36,9 @@ export interface PgBossQueueOptions {
 /** Advisory lock key that serialises pg-boss queue creation across processes (any fixed bigint). */
 const CREATE_QUEUE_LOCK = '7305115923417351003';
 
+/** Names this process on its job log lines, as `assessment_shards.worker` does. */
+const WORKER = `${hostname()}:${process.pid}`;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const STATES: Record<string, JobStatus> = { created: 'queued', retry: 'queued', active: 'running', completed: 'done', failed: 'failed', cancelled: 'cancelled' };
@@ -46,7 +50,7 @@ interface Output {
 }
 
 export class PgBossJobQueue implements JobQueue {
-  private readonly boss: PgBoss;
+  private boss: PgBoss;
   private readonly schema: string;
   private readonly handlers = new Map<string, JobHandler>();
   private readonly queues = new Set<string>();
@@ -69,18 +73,28 @@ export class PgBossJobQueue implements JobQueue {
   ) {
     this.schema = opts.schema ?? 'pgboss';
     this.lease = opts.leaseSeconds ?? 60;
+    this.boss = this.newBoss();
+    this.attempts = new PgBossAttempts((text, values) => this.sql(text, values), this.schema);
+    this.wakeups = new WorkerWakeups(opts.connectionString, (q) => this.wakeLocal(q), log);
+  }
+
+  /**
+   * A PgBoss instance serves one start: pg-boss 10's stop() leaves its maintenance stopped for good
+   * (src/boss.js sets `stopped` and no start clears it), so a queue stopped and started again — a
+   * drain, a test — never expired a dead worker's job again. Each start after a stop gets a new one.
+   */
+  private newBoss(): PgBoss {
     // A small pool: workers' polls and lease renewals are short queries, the jobs' own work goes
     // through the store's pool, and many processes share one PostgreSQL's max_connections (100).
-    this.boss = new PgBoss({
-      connectionString: opts.connectionString,
+    const boss = new PgBoss({
+      connectionString: this.opts.connectionString,
       schema: this.schema,
       max: 4,
       maintenanceIntervalSeconds: Math.max(5, Math.min(60, Math.floor(this.lease / 2))),
       schedule: false,
     });
-    this.attempts = new PgBossAttempts((text, values) => this.sql(text, values), this.schema);
-    this.wakeups = new WorkerWakeups(opts.connectionString, (q) => this.wakeLocal(q), log);
-    this.boss.on('error', (e) => this.log?.error({ err: e instanceof Error ? e.message : String(e) }, 'pg-boss error'));
+    boss.on('error', (e) => this.log?.error({ err: e instanceof Error ? e.message : String(e) }, 'pg-boss error'));
+    return boss;
   }
 
   private async boot(): Promise<void> {
@@ -124,7 +138,7 @@ export class PgBossJobQueue implements JobQueue {
   async send<T>(queue: string, payload: T, opts: SendOptions = {}): Promise<string> {
     await this.queue(queue);
     const id = await this.boss.send(queue, payload as object, {
-      id: randomUUID(),
+      id: opts.id ?? randomUUID(),
       singletonKey: opts.singletonKey ?? randomUUID(),
       startAfter: opts.runAt,
       retryLimit: Math.max(0, (opts.maxAttempts ?? 5) - 1),
@@ -219,7 +233,7 @@ export class PgBossJobQueue implements JobQueue {
     const attempt: Attempt = { queue: job.name, id: job.id, retryCount: job.retryCount };
     const controller = new AbortController();
     this.running.set(job.id, controller);
-    const log = this.log?.child({ jobId: job.id, queue: job.name, attempt: job.retryCount + 1 });
+    const log = this.log?.child({ jobId: job.id, queue: job.name, attempt: job.retryCount + 1, worker: WORKER });
     let progress: unknown = null;
     // The attempt holds the job while it renews; one that finds it gone (cancelled, or taken up
     // elsewhere after this process stalled past its lease) stops.
@@ -334,8 +348,9 @@ export class PgBossJobQueue implements JobQueue {
     if (this.ready) {
       await this.ready.catch(() => {});
       await this.boss.stop({ graceful: true, timeout: 10_000, wait: true } as PgBoss.StopOptions);
+      // start() may follow (the embedded queue allows it too): a fresh pg-boss on its next use.
+      this.boss = this.newBoss();
     }
-    // start() may follow (the embedded queue allows it too): pg-boss starts again on its next use.
     this.ready = null;
     this.hearing = null;
     this.woken.clear();
