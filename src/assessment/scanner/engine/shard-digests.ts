@@ -197,16 +197,14 @@ export async function assembleDigests(items: DigestItems, people: PeopleIndex, p
       const blocks: Uint32Array[][] = [];
       for (const s of item.shards) blocks.push(deserialize(await s.block(b)) as Uint32Array[]);
       for (let p = lo; p < hi; p++) {
+        // Each shard's values of this partition, by slot, then in the merge's order (a range or a
+        // whole item has one slot; groups of members interleave).
         const datas = blocks.map((parts) => parts[p - b * BLOCK_PARTITIONS]!);
-        if (!item.members) {
-          for (const [g, data] of datas.entries()) append(people, p, data, segments[i]![g]!, null);
-          continue;
-        }
-        // Each group's values of this partition, by slot, then in the merge's order.
         const bySlot = datas.map(slotsOf);
         for (const [g, slot] of order[i]!) {
           const range = bySlot[g]!.get(slot);
-          if (range) append(people, p, datas[g]!.subarray(range[0], range[1]), segments[i]![g]!, slot);
+          const seg = segments[i]![g]!.get(slot)!;
+          if (range) people.addLogged(p, datas[g]!, range[0], range[1], seg.base - seg.first);
         }
       }
     }
@@ -227,17 +225,4 @@ function slotsOf(data: Uint32Array): Map<number, [number, number]> {
     }
   }
   return out;
-}
-
-function append(people: PeopleIndex, p: number, data: Uint32Array, segs: Map<number, Segment>, slot: number | null): void {
-  let seg = segs.get(slot ?? 0)!;
-  for (let i = 0; i < data.length; i += 3) {
-    if (data[i] === MARK) {
-      // A range (or whole item) has one slot; a group of members' slice is one slot already.
-      seg = segs.get(data[i + 1]!)!;
-      continue;
-    }
-    const r = data[i + 2]!;
-    people.addLogged(p, data[i]!, data[i + 1]!, r === NONE ? NONE : seg.base + (r - seg.first));
-  }
 }
