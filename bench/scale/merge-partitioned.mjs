@@ -74,7 +74,9 @@ if (args.role) {
       await ev.scanEvidenceShard(f, open, {
         key,
         onParts: async (p) => void log.push(...p),
-        ...(partitioned ? { onDigests: async (summary, blocks) => void (d = { summary, blocks: [...blocks] }) } : {}),
+        ...(partitioned ? { onDigests: async (summary, blocks) => {
+          d = { summary, blocks: [...blocks] };
+        } } : {}),
       });
       writeFileSync(logOf(f), serialize(log));
       if (d) writeFileSync(blocksOf(f), serialize(d));

@@ -112,7 +112,9 @@ describe('people jobs', () => {
     await scanEvidenceShard(file, open, { key, partBytes: 16 << 10, onParts: async (p) => void whole.push(...p) });
     const log: Buffer[] = [];
     let digests: { summary: DigestSummary; blocks: Buffer[] } | null = null;
-    await scanEvidenceShard(file, open, { key, partBytes: 16 << 10, onParts: async (p) => void log.push(...p), onDigests: async (summary, blocks) => void (digests = { summary, blocks: [...blocks] }) });
+    await scanEvidenceShard(file, open, { key, partBytes: 16 << 10, onParts: async (p) => void log.push(...p), onDigests: async (summary, blocks) => {
+      digests = { summary, blocks: [...blocks] };
+    } });
     const a = await assessment(db, parts, whole, whole.length, null, key);
     const b = await assessment(db, parts, log, log.length, 1, key);
     await parts.putDigests(b.id, 0, 'a', digests!.summary, digests!.blocks);

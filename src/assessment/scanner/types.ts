@@ -275,6 +275,10 @@ export interface ColumnClass {
 export interface RecordFindings {
   elements: ValueFinding[];
   secrets: SecretFinding[];
-  /** Normalised geo values from geo columns of this record. */
-  geo: { country?: string; region?: string; postalCode?: string };
+  /**
+   * Normalised geo values from geo columns of this record. `postalCountry`: what the postcode
+   * column's header says of its country — 'DE' for a `PLZ`, 'intl' for another language's word
+   * (`code postal`, `CAP`, `CEP`…): its five digits are then no US ZIP.
+   */
+  geo: { country?: string; region?: string; postalCode?: string; postalCountry?: string };
 }

@@ -192,7 +192,7 @@ export function classifyColumn(column: string, values: string[], longValues = 0)
   }
   if (h?.geo) {
     const ok = h.geo === 'country' ? rate(values, isCountry) : h.geo === 'region' ? rate(values, isUsState) : 1;
-    return { column, element: null, geo: h.geo, confidence: round(0.5 * h.strength + 0.4 * (values.length ? ok : 0.5)) };
+    return { column, element: null, geo: h.geo, ...(h.kind ? { kind: h.kind } : {}), confidence: round(0.5 * h.strength + 0.4 * (values.length ? ok : 0.5)) };
   }
   if (h?.freeText) return { column, element: null, freeText: true, confidence: round(0.6 + 0.3 * h.strength) };
   const v = byValues(column, values, h?.decoy === true);
@@ -219,11 +219,22 @@ export function classifyColumns(table: string, columns: string[], sample: (strin
   const thingTable = NON_PERSON_TABLE.test(headerTokens(table ?? '').join(' '));
   return columns.map((c, j) => {
     const { values, long } = columnValues(sample, j);
-    // A bare `name`/`title` column of a products, companies, files … table names things, not people.
-    if (thingTable && /^(?:name|nom|nombre|nome|naam|title|label)$/i.test(c.trim())) return { column: c, element: null, residual: 'strong', confidence: 0.7 };
+    // A bare `name`/`title` column of a products, companies, files … table names things, not people;
+    // so does one whose values are identifiers (`stripe`, `github`, `deploy-bot`, `web_01`): an
+    // integrations table or a deploy key's JSON is no list of people.
+    if (BARE_NAME.test(c.trim()) && (thingTable || slugColumn(values))) return { column: c, element: null, residual: 'strong', confidence: 0.7 };
     return classifyColumn(c, values, long);
   });
 }
 
+const BARE_NAME = /^(?:name|nom|nombre|nome|naam|title|label)$/i;
+/** Lower-case identifiers: no space, no capital (a person's name has one or the other, or both). */
+const SLUG = /^[a-z0-9][a-z0-9._-]*$/;
+
+/** Most of the sampled values (≥ 80 %) are identifiers, not names. */
+function slugColumn(values: string[]): boolean {
+  return values.length > 0 && rate(values, (v) => SLUG.test(v)) >= VALUE_MIN_RATE;
+}
+
 /** Table names whose rows are things, not people (matched on header-normalised tokens). */
-const NON_PERSON_TABLE = /\b(?:products?|items?|articles?|skus?|companies|company|organi[sz]ations?|orgs?|brands?|categor(?:y|ies)|tags?|roles?|groups?|departments?|teams?|projects?|files?|documents?|countries|country|cities|city|regions?|stores?|shops?|warehouses?|vendors?|suppliers?|produkte?|artikel|produits?|productos?|prodotti|producten|produtos)\b/;
+const NON_PERSON_TABLE = /\b(?:products?|items?|articles?|skus?|companies|company|organi[sz]ations?|orgs?|brands?|categor(?:y|ies)|tags?|roles?|groups?|departments?|teams?|projects?|files?|documents?|countries|country|cities|city|regions?|stores?|shops?|warehouses?|vendors?|suppliers?|integrations?|services?|apps?|applications?|plugins?|hosts?|servers?|keys?|tokens?|secrets?|credentials?|webhooks?|repos?|repositories|buckets?|environments?|clusters?|plans?|features?|settings?|configs?|permissions?|scopes?|providers?|channels?|queues?|pipelines?|workflows?|templates?|packages?|modules?|databases?|produkte?|artikel|produits?|productos?|prodotti|producten|produtos)\b/;

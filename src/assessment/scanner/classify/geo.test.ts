@@ -63,7 +63,8 @@ describe('normaliseRegion memo', () => {
   it('keeps each country context apart and gives the same answer on repeats', () => {
     for (let i = 0; i < 3; i++) {
       expect(normaliseRegion('ON', 'CA')).toBe('CA-ON');
-      expect(normaliseRegion('ON')).toBeUndefined();
+      // A province code is Canadian without a country too (no US state shares one of the thirteen).
+      expect(normaliseRegion('ON')).toBe('CA-ON');
       expect(normaliseRegion('ON', 'US')).toBeUndefined();
       expect(normaliseRegion(' Québec ', 'CA')).toBe('CA-QC');
       expect(normaliseRegion('US-CA')).toBe('US-CA');

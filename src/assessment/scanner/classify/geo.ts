@@ -118,7 +118,8 @@ function regionOf(value: string, country?: string): string | undefined {
   if (!f) return undefined;
   const m = /^(us|ca) ([a-z]{2})$/.exec(f);
   if (m) return regionOf(m[2], m[1].toUpperCase());
-  if (country === 'CA' || (!country && CA_BY_NAME.has(f))) {
+  // A province code without a country is Canadian too: none of the thirteen is a US state's code.
+  if (country === 'CA' || (!country && (CA_BY_NAME.has(f) || CA_PROV[f.toUpperCase()] !== undefined))) {
     const up = f.toUpperCase();
     if (CA_PROV[up]) return `CA-${up}`;
     const c = CA_BY_NAME.get(f);

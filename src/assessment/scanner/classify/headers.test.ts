@@ -97,6 +97,9 @@ describe('matchHeader', () => {
     expect(matchHeader('notes')?.freeText).toBe(true);
     expect(matchHeader('Bemerkung')?.freeText).toBe(true);
     expect(matchHeader('api_key')?.secret).toBe('generic_secret');
+    // About a credential, not the credential: the last word is the head noun.
+    for (const h of ['token_uri', 'secret_name', 'api_key_id', 'tokenType', 'access_token_expiry']) expect(matchHeader(h)?.secret, h).toBeUndefined();
+    expect(matchHeader('client_secret_value')?.secret).toBe('generic_secret');
     expect(matchHeader('col7')).toBeNull();
     expect(matchHeader('')).toBeNull();
   });

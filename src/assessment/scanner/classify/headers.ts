@@ -72,10 +72,16 @@ el('special_category', 'sexual orientation|sexuality|sexuelle orientierung|orien
 el('special_category', 'trade union|union membership|union member|labor union|labour union|gewerkschaft|gewerkschaftsmitglied|syndicat|sindicato|sindacato|vakbond|vakbondslid', 'trade_union');
 geo('country', 'country|country code|countrycode|country name|land|staat|pays|pais|paese|nazione|country of residence|residence country');
 geo('region', 'state|state code|province|region|county|bundesland|provinz|departement|provincia|estado|comunidad autonoma|regione|provincie|distrito|uf');
-geo('postal_code', 'zip|zip code|zipcode|postal code|postcode|post code|postalcode|plz|postleitzahl|code postal|cp|codigo postal|cod postal|cap|codice postale|cep');
+geo('postal_code', 'zip|zip code|zipcode|postal code|postcode|post code|postalcode');
+// Postcodes named in another language are not US ZIPs (a German PLZ 80331 is Munich, not ZIP
+// 80331 in Colorado); a five-digit PLZ is German (Austria, Switzerland, Liechtenstein use four).
+ENTRIES.push([{ geo: 'postal_code', kind: 'DE' }, 'plz|postleitzahl']);
+ENTRIES.push([{ geo: 'postal_code', kind: 'intl' }, 'code postal|cp|codigo postal|cod postal|cap|codice postale|cep|postnummer|postinumero|kod pocztowy|iranyitoszam|smerovaci cislo']);
 geo('city', 'city|town|municipality|ort|stadt|wohnort|gemeinde|ville|commune|localite|ciudad|localidad|municipio|poblacion|citta|comune|localita|plaats|woonplaats|gemeente|cidade|concelho|freguesia');
 ENTRIES.push([{ freeText: true }, 'notes|note|comment|comments|remark|remarks|message|messages|msg|description|desc|body|text|content|details|memo|summary|feedback|reason|subject|chat|transcript|log|bemerkung|bemerkungen|notiz|notizen|kommentar|nachricht|beschreibung|anmerkung|remarque|commentaire|commentaires|observations|descripcion|comentario|comentarios|mensaje|nota|notas|observaciones|commento|commenti|messaggio|descrizione|note interne|opmerking|opmerkingen|bericht|beschrijving|toelichting|observacao|observacoes|mensagem|descricao']);
 secret('generic_secret', 'api key|apikey|api token|access token|auth token|authtoken|token|secret|client secret|secret key|private key|access key|refresh token|session token|bearer|webhook secret|signing key|encryption key|app secret|consumer secret');
+// A Docker config.json's `auths.<registry>.auth`: base64 user:password (docs.docker.com, config.json).
+secret('container_registry_auth', 'auth');
 secret('aws_secret_access_key', 'aws secret access key|aws secret key|secret access key');
 secret('aws_access_key_id', 'aws access key id|aws access key|access key id');
 ENTRIES.push([{ decoy: true }, 'id|uuid|guid|key|pk|row id|record id|user id|customer id|client id|account id|order|order id|order number|order no|order ref|ordernumber|purchase order|bestellnummer|auftragsnummer|numero de commande|numero de pedido|pedido|numero ordine|ordine|bestelnummer|tracking|tracking number|tracking no|tracking id|tracking code|shipment id|sendungsnummer|numero de suivi|numero de seguimiento|invoice|invoice id|invoice number|invoice no|rechnungsnummer|facture|numero de facture|factura|numero de factura|fattura|factuur|factuurnummer|fatura|sku|product|product id|product code|product number|article|article number|artikelnummer|item|item id|item number|ean|upc|isbn|barcode|serial|serial number|version|created|created at|updated|updated at|modified|modified at|deleted at|timestamp|time|date|datetime|last login|last login at|login at|login time|last seen|amount|price|total|quantity|qty|count|status|type|reference|ref|transaction id|transaction|session id|request id|trace id|hash|checksum|md5|sha1|sha256|etag|company|company name|organization|organisation|product name|file name|filename|file|path|url|domain|host|host name|hostname|table name|column name|field name|category|brand|dateiname|firmenname|produktname|pathname|dirname|typename|classname|fieldname|tablename|colname|codename|rename|zip file|user agent|useragent']);
@@ -111,6 +117,9 @@ for (const [meaning, phrases] of ENTRIES) {
   }
 }
 
+/** Head nouns after a secret's name that make the column about the secret, not the secret itself. */
+const SECRET_ABOUT = new Set(['uri', 'url', 'urls', 'endpoint', 'type', 'name', 'id', 'ids', 'arn', 'path', 'file', 'expiry', 'expires', 'expiration', 'ttl', 'length', 'hint', 'version', 'scope', 'scopes']);
+
 export interface HeaderMatch extends HeaderMeaning {
   /** 0..1: 1 for the whole header, less for a compound suffix or a phrase inside a longer header. */
   strength: number;
@@ -137,6 +146,9 @@ export function matchHeader(header: string): HeaderMatch | null {
   }
   if (!best) return null;
   const b = best as { m: HeaderMeaning; end: number; len: number; exact: boolean };
+  // The last word names what the column holds: `token_uri` (a GCP key file's OAuth endpoint),
+  // `secret_name`, `api_key_id`, `token_expiry` describe a credential without being one.
+  if (b.m.secret && b.end < t.length - 1 && SECRET_ABOUT.has(t[t.length - 1])) return null;
   const whole = t.join('').length;
   const strength = b.exact ? 0.7 + 0.3 * Math.min(1, b.len / whole) : 0.6;
   return { ...b.m, strength };

@@ -126,7 +126,7 @@ describe('classifyColumns + detectRecord on a German export', () => {
     ]);
     expect(r.elements.find((e) => e.element === 'person_name')?.value).toBe('Jörg Müller');
     expect(r.elements.find((e) => e.element === 'postal_address')?.value).toBe('Hauptstraße 1, 10115');
-    expect(r.geo).toEqual({ country: 'DE', postalCode: '10115' });
+    expect(r.geo).toEqual({ country: 'DE', postalCode: '10115', postalCountry: 'DE' });
     expect(classes[12].element).toBeNull();
   });
 });

@@ -115,7 +115,12 @@ function handlerFor(cls: ColumnClass, split: boolean): CellHandler {
   } else if (cls.secret) {
     steps.push((v, out) => {
       const f = secretValue(cls, v);
-      if (f) out.secrets.push(f);
+      if (!f) return;
+      out.secrets.push(f);
+      // A cell holding more than the credential (a JSON config with a key id and its secret key,
+      // a connection blob): its other credentials count too. Before, a column sampled as
+      // `aws_access_key_id` read only the key id of `{"AccessKeyId":…,"SecretAccessKey":…}`.
+      if (v.length - f.value.length > 8) for (const o of scanSecrets(v)) if (o.value !== f.value) out.secrets.push(o);
     });
   }
   if (cls.freeText) steps.push(textStep(undefined, 0));
@@ -131,7 +136,18 @@ function handlerFor(cls: ColumnClass, split: boolean): CellHandler {
   }
   if (cls.geo === 'country') steps.push((v, out) => (out.geo.country ??= normaliseCountry(v)));
   else if (cls.geo === 'region') steps.push((v, _out, g) => (g.region ??= v));
-  else if (cls.geo === 'postal_code') steps.push((v, out) => (out.geo.postalCode ??= v.trim()));
+  else if (cls.geo === 'postal_code') {
+    const country = cls.kind;
+    steps.push(
+      country
+        ? (v, out) => {
+            if (out.geo.postalCode !== undefined) return;
+            out.geo.postalCode = v.trim();
+            out.geo.postalCountry = country;
+          }
+        : (v, out) => (out.geo.postalCode ??= v.trim()),
+    );
+  }
   if (cls.geo === 'postal_code' && split) {
     steps.push((v, _out, g) => {
       g.address ??= [];

@@ -75,6 +75,7 @@ const REVOCATIONS: Record<string, Revocation> = {
   url: r('rotate_password', 'Change the password of the account in the URL on the service it names.'),
   pem: r('replace_key', 'Replace the key pair: revoke certificates issued for it and remove its public key wherever it is trusted (authorized_keys, TLS, signing).'),
   jwt: r('rotate_signing_key', 'A JWT cannot be revoked by itself: rotate the issuer’s signing key or revoke the session behind it; otherwise it stays valid until it expires.', 'https://www.rfc-editor.org/rfc/rfc7519', false),
+  http: r('rotate_password', 'Change the password of the account the HTTP Basic credential names (base64 user:password, RFC 7617) on the server that received it, and review that server’s access logs.', 'https://www.rfc-editor.org/rfc/rfc7617'),
   generic: r('rotate_secret', 'Rotate the secret where it is used; the key name tells which system it belongs to.', undefined, false),
 };
 

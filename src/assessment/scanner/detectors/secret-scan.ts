@@ -7,7 +7,7 @@
 import type { SecretFinding } from '../types.js';
 import { judgeSecret } from './secret-placeholder.js';
 import { ALL_RULES, ruleBody, ruleKind, type SecretRule } from './secret-rules.js';
-import { awsSecretNear, derKeyAt, dockerAuthsAt, type Found, gcpServiceAccountAt, insideServiceAccount, jwtAt, privateKeyAt, urlCredentialAt } from './secret-structured.js';
+import { awsSecretNear, basicAuthAt, derKeyAt, dockerAuthsAt, type Found, gcpServiceAccountAt, insideServiceAccount, jwtAt, privateKeyAt, urlCredentialAt } from './secret-structured.js';
 import { keywordFinder } from './text-keywords.js';
 
 type Finder = (text: string, pos: number) => Found | null;
@@ -68,6 +68,7 @@ for (const k of ['miib', 'miic', 'miie', 'miij']) add(k, boundaryOnly(derKeyAt))
 add('"service_account"', gcpServiceAccountAt);
 add('eyj', boundaryOnly(jwtAt));
 add('"auths"', dockerAuthsAt);
+add('basic ', boundaryOnly(basicAuthAt));
 add('://', urlAt);
 
 /** Every keyword of the credential rules (lower case), for the free-text prefilter. */

@@ -155,18 +155,54 @@ function decodeURIComponentSafe(v: string): string {
 
 // ---- Docker config.json auths ---------------------------------------------------------------------------
 
+/**
+ * What base64 `user:password` (RFC 7617 Basic credentials, a Docker `auths` entry) says: 'secret'
+ * for a real password, 'placeholder' for `user:password`-like fills, null when it is no such pair.
+ */
+export function basicCredential(b64: string): 'secret' | 'placeholder' | null {
+  if (b64.length < 8 || b64.length > 1024 || !/^[A-Za-z0-9+/]+={0,2}$/.test(b64)) return null;
+  const decoded = Buffer.from(b64, 'base64').toString('utf8');
+  // A user name without spaces or JSON punctuation (base64 of `{"a":1}` is no credential), a colon,
+  // a password without spaces; printable throughout (random base64 decodes to control bytes).
+  if (!/^[^\s:{}"[\],\x00-\x1f\x7f\ufffd]{1,128}:[^\s\x00-\x1f\x7f\ufffd]{1,256}$/.test(decoded)) return null;
+  return judgePassword(decoded.slice(decoded.indexOf(':') + 1)) === 'placeholder' ? 'placeholder' : 'secret';
+}
+
 /** `"auths": {"registry": {"auth": base64("user:password")}}` (docs.docker.com, config.json). */
 export function dockerAuthsAt(text: string, pos: number): Found | null {
   const win = text.slice(pos, pos + 2048);
   const m = /"auth"\s*:\s*"([A-Za-z0-9+/]{8,}={0,2})"/.exec(win);
   if (!m) return null;
-  const decoded = Buffer.from(m[1], 'base64').toString('utf8');
-  const colon = decoded.indexOf(':');
-  if (colon <= 0) return null;
+  const verdict = basicCredential(m[1]);
+  if (!verdict) return null;
   // A placeholder password (user:password): consumed, so the `"auth"` key is not read as a generic secret.
-  if (judgePassword(decoded.slice(colon + 1)) === 'placeholder') return { finding: null, end: pos + m.index + m[0].length };
+  if (verdict === 'placeholder') return { finding: null, end: pos + m.index + m[0].length };
   const registry = /"([^"\s]{3,200})"\s*:\s*\{[^{}]*$/.exec(win.slice(0, m.index))?.[1];
   return finding({ type: 'container_registry_auth', family: 'container_registry_auth', provider: 'docker', kind: 'registry_auth', value: m[1], ...(registry ? { identity: registry } : {}) }, pos + m.index + m[0].length);
+}
+
+/** The value of a Docker `auths` entry's `auth` field read as a record's cell (config.json parsed as JSON). */
+export function registryAuthValue(value: string): SecretFinding | null {
+  const v = value.trim();
+  return basicCredential(v) === 'secret' ? { type: 'container_registry_auth', family: 'container_registry_auth', provider: 'docker', kind: 'registry_auth', value: v } : null;
+}
+
+// ---- HTTP Basic credentials ------------------------------------------------------------------------------
+
+const BASIC = /basic\s+([A-Za-z0-9+/]{8,1024}={0,2})(?![A-Za-z0-9+/=])/iy;
+
+/**
+ * `Authorization: Basic dXNlcjpwYXNz` in an access log, a HAR file or a curl trace: a user name and
+ * password in base64 (RFC 7617 §2), readable by anyone — reported when the password is real.
+ */
+export function basicAuthAt(text: string, pos: number): Found | null {
+  BASIC.lastIndex = pos;
+  const m = BASIC.exec(text);
+  if (!m) return null;
+  const verdict = basicCredential(m[1]);
+  if (!verdict) return null;
+  if (verdict === 'placeholder') return { finding: null, end: pos + m[0].length };
+  return finding({ type: 'generic_secret', family: 'generic_secret', provider: 'http', kind: 'basic_auth', value: m[1] }, pos + m[0].length);
 }
 
 // ---- JWT ------------------------------------------------------------------------------------------------

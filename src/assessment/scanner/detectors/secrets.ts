@@ -8,6 +8,7 @@ import type { SecretFinding, SecretType } from '../types.js';
 import { type Detector, shannon } from './detector.js';
 import { judgeSecret } from './secret-placeholder.js';
 import { scanSecrets } from './secret-scan.js';
+import { registryAuthValue } from './secret-structured.js';
 
 /** Placeholders, templates and references that are not secrets (detect-secrets heuristics, CredData). */
 export function looksLikePlaceholder(v: string): boolean {
@@ -43,6 +44,15 @@ function byRules(type: SecretType, description: string, fixtures: Detector['fixt
     sampleable,
     fixtures,
   };
+}
+
+/**
+ * A config.json read as JSON is records whose `auth` cell is bare base64 `user:password` — no
+ * `"auths"` around it for the rule to see. Before, a leaked Docker config reported no credential.
+ */
+function registryAuth(d: Detector): Detector {
+  const rules = d.validate;
+  return { ...d, validate: (value) => rules(value) ?? registryAuthValue(value) };
 }
 
 const TOK = 'Qm3x9LpV2sR7tK4wZ8yB1cF6hJ0dS5gA2eU7iO3kXy4NvT';
@@ -92,7 +102,7 @@ export const SECRET_DETECTORS: readonly Detector[] = [
   byRules('infrastructure_token', 'Infrastructure token: HashiCorp Vault (hvs., hvb.), Terraform Cloud (.atlasv1.), Pulumi (pul-)', { ok: [`pul-${HEX.slice(0, 40)}`], ng: ['pul-short'] }),
   byRules('ecommerce_token', 'E-commerce token: Shopify (shpat_, shpss_, shpca_, shppa_)', { ok: [`shpat_${HEX.slice(0, 32)}`], ng: ['shpat_short'] }),
   byRules('package_registry_token', 'Package-registry token: npm (npm_), PyPI (pypi-AgEIcHlwaS5vcmc…), RubyGems, Clojars', { ok: [`npm_${TOK.slice(0, 36)}`], ng: ['npm_short', `npm_${'a'.repeat(36)}`] }),
-  byRules('container_registry_auth', 'Container-registry credential: Docker Hub tokens (dckr_pat_), config.json "auths"', { ok: ['dckr_pat_Qm3x9LpV2sR7tK4wZ8yB1cF6hJ0'], ng: ['dckr_pat_tooshort'] }),
+  registryAuth(byRules('container_registry_auth', 'Container-registry credential: Docker Hub tokens (dckr_pat_), config.json "auths" (base64 user:password, also as the `auth` field of a parsed config.json)', { ok: ['dckr_pat_Qm3x9LpV2sR7tK4wZ8yB1cF6hJ0', 'Y2k6VHE4dlhlMkxtWjRyTnA3S3MxV2Q='], ng: ['dckr_pat_tooshort', 'dXNlcjpwYXNzd29yZA=='] })),
   byRules('database_url', 'Database connection string with a password (postgres, mysql, mongodb(+srv), redis, amqp, sqlserver, JDBC)', { ok: ['postgres://app:Qm3x9LpV2sR7@db.internal:5432/prod', 'mongodb+srv://svc:hub24aoeu@cluster0.mongodb.net/test'], ng: ['postgres://db.internal:5432/prod', 'mongodb://username:password@localhost:27017/db', 'mysql://user:$' + '{PASSWORD}@example.com/db'] }, false),
   byRules('url_credential', 'URL with a user and password (https://user:pass@host, ftp…)', { ok: ['https://apiuser:r3alP4ssw0rd@api.production.com/v2'], ng: ['https://api.production.com/v2', 'https://user:password@host'] }, false),
 ];

@@ -142,6 +142,24 @@ function scanIpv6(text: string, out: ValueFinding[]): void {
 const AWS_KEY_ID = /(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA)[A-Z0-9]{16}(?![A-Za-z0-9])/;
 const AWS_SECRET_BY_ID = SECRET_DETECTORS.find((d) => d.id === 'aws_secret_access_key')!;
 
+const BEARER_TOKEN = /[ \t]+([A-Za-z0-9._~+/-]{16,512}=*)(?![^\s"',;])/y;
+
+/**
+ * An opaque bearer token after `Bearer` (RFC 6750 §2.1: b64token): a vendor's token by its rule,
+ * else a generic secret when random enough; null (so the prefilter reads on: a JWT, `Basic …`)
+ * otherwise.
+ */
+function bearerAt(text: string, schemeEnd: number, res: TextFindings): number | null {
+  if (!/^bearer$/i.test(text.slice(schemeEnd - 6, schemeEnd))) return null;
+  BEARER_TOKEN.lastIndex = schemeEnd;
+  const m = BEARER_TOKEN.exec(text);
+  if (!m || m[1].startsWith('eyJ')) return null;
+  const f = matchSecretValue(m[1]) ?? validateGenericSecret(m[1], 16);
+  if (!f) return null;
+  res.secrets.push(f);
+  return schemeEnd + m[0].length;
+}
+
 /** Handle one secret/ID keyword hit; returns where the prefilter may resume (past a consumed value). */
 function keywordHit(text: string, kw: string, pos: number, res: TextFindings): number {
   const k = kw.toLowerCase();
@@ -166,6 +184,10 @@ function keywordHit(text: string, kw: string, pos: number, res: TextFindings): n
     if (!m) return -1;
     const end = m.index + m[0].length;
     const value = m[1] ?? m[2] ?? m[3] ?? m[4];
+    // `Authorization: Basic …` / `Bearer …` (RFC 7617, RFC 6750): the credential is the word after
+    // the scheme. Before, the scheme was taken for the value and skipped with it, so the
+    // credential behind it was never looked at.
+    if (m[4] !== undefined && /^(?:basic|bearer)$/i.test(value)) return bearerAt(text, end, res) ?? end - value.length;
     const window = text.slice(pos > 30 ? pos - 30 : 0, pos + k.length + 30);
     if (value.length === 40 && AWS_NEAR.test(window)) {
       const f = AWS_SECRET_BY_ID.validate(value) as SecretFinding | null;
@@ -239,6 +261,32 @@ function keywordHit(text: string, kw: string, pos: number, res: TextFindings): n
   return -1;
 }
 
+const NUMBER_RUN_AT = new RegExp(NUMBER_RUN.source, 'y');
+/**
+ * The NUMBER_RUN loop of scanText with the spans of its possible starts known (text-anchors.ts
+ * `num`: [lo, hi] pairs, ascending). A sticky exec at each possible start, in order from where
+ * the global RegExp would resume, gives the same matches: every match starts at one of them, and
+ * a sticky exec matches at a start exactly what the global one, searching from there, would.
+ */
+function numberRunsAmong(text: string, spans: Int32Array, from: number, to: number, out: ValueFinding[]): void {
+  let pos = 0;
+  for (let c = from; c < to; c += 2) {
+    const hi = spans[c + 1];
+    for (let q = Math.max(spans[c], pos); q <= hi; q++) {
+      const x = text.charCodeAt(q);
+      // A digit, or '+'/'(' before a digit of the span.
+      if (!(x >= 48 && x <= 57) && !((x === 43 || x === 40) && q < hi && text.charCodeAt(q + 1) >= 48 && text.charCodeAt(q + 1) <= 57)) continue;
+      NUMBER_RUN_AT.lastIndex = q;
+      const m = NUMBER_RUN_AT.exec(text);
+      if (m === null) continue;
+      const resume = dispatchNumber(text, m[0], q, out);
+      pos = resume !== -1 ? resume : NUMBER_RUN_AT.lastIndex;
+      // The next start is at pos or after: within this span or a later one.
+      q = pos - 1;
+    }
+  }
+}
+
 export interface ScanTextOptions {
   /** Best-effort person names and street addresses (heuristic, lower precision). Default true. */
   people?: boolean;
@@ -262,10 +310,13 @@ export function scanText(text: string, opts: ScanTextOptions = DEFAULTS, anchors
   if (text.length === 0) return res;
   scanEmails(text, res.elements);
   scanIpv6(text, res.elements);
-  NUMBER_RUN.lastIndex = 0;
-  for (let m = NUMBER_RUN.exec(text); m; m = NUMBER_RUN.exec(text)) {
-    const resume = dispatchNumber(text, m[0], m.index, res.elements);
-    if (resume !== -1) NUMBER_RUN.lastIndex = resume;
+  if (marked && anchors.num !== null && anchors.numAt !== null) numberRunsAmong(text, anchors.num, anchors.numAt[line], anchors.numAt[line + 1], res.elements);
+  else {
+    NUMBER_RUN.lastIndex = 0;
+    for (let m = NUMBER_RUN.exec(text); m; m = NUMBER_RUN.exec(text)) {
+      const resume = dispatchNumber(text, m[0], m.index, res.elements);
+      if (resume !== -1) NUMBER_RUN.lastIndex = resume;
+    }
   }
   const people = opts.people !== false;
   // `from` follows what a global RegExp's lastIndex would: the match end, or past a consumed value.
@@ -300,5 +351,20 @@ export function scanText(text: string, opts: ScanTextOptions = DEFAULTS, anchors
   const tail = people && mayEndInStreetType(text) ? /(?:st|rd|ave|dr|blvd)\.?$/i.exec(text.slice(-6)) : null;
   if (tail) addressAround(text, text.length - tail[0].length, text.length, 'after', addresses);
   flushAddresses(text, addresses, res.elements);
+  if (res.secrets.length > 1) dropGenericEchoes(res.secrets);
   return res;
+}
+
+/**
+ * One credential found twice in one text is one credential: `"SecretAccessKey": "…"` is the AWS
+ * secret key of the key id beside it and, by its key name, a generic secret. The named finding
+ * stays; a generic one with the same value goes (it counted the key twice).
+ */
+function dropGenericEchoes(secrets: SecretFinding[]): void {
+  const named = new Set<string>();
+  for (const f of secrets) if (f.type !== 'generic_secret') named.add(f.value);
+  if (named.size === 0) return;
+  let w = 0;
+  for (const f of secrets) if (f.type !== 'generic_secret' || !named.has(f.value)) secrets[w++] = f;
+  secrets.length = w;
 }

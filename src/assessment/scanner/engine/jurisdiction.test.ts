@@ -38,6 +38,38 @@ describe('recordHints', () => {
     expect(more).toEqual(['US', 'DE', 'GB']);
   });
 
+  it('reads where a whole address is from its tail when no geo column says', () => {
+    const z = (code: string) => (code === '98109' ? 'WA' : code === '94105' ? 'CA' : null);
+    const at = (value: string, geo = {}) => recordHints({ elements: [{ element: 'postal_address', value }], geo }, z);
+    expect(at('400 Broad St, Seattle, WA 98109')).toEqual(['US-WA']);
+    expect(at('400 Broad St, Seattle, WA 98109, USA')).toEqual(['US-WA']);
+    // A state and a ZIP that disagree are no evidence.
+    expect(at('400 Broad St, Seattle, WA 94105')).toEqual([]);
+    expect(at('10 Downing Street, London SW1A 2AA, United Kingdom')).toEqual(['GB']);
+    expect(at('10 Downing Street, London SW1A 2AA')).toEqual(['GB']);
+    expect(at('1200 Rue Sainte-Catherine, Montréal, QC H3B 1K9')).toEqual(['CA']);
+    expect(at('Hauptstraße 5, 10115 Berlin, Germany')).toEqual(['DE']);
+    expect(at('Hauptstraße 5, 10115 Berlin')).toEqual([]);
+    // Geo columns decide first.
+    expect(at('400 Broad St, Seattle, WA 98109', { country: 'DE' })).toEqual(['DE']);
+    expect(at('400 Broad St, Seattle, WA 98109', { country: 'US' })).toEqual(['US', 'US-WA']);
+  });
+
+  it('reads a postcode as a US ZIP only when nothing in the record points elsewhere', () => {
+    const de = { element: 'phone' as const, value: '+4930123456', country: 'DE' };
+    // A +49 phone: 10115 is Berlin's PLZ, not a New York ZIP.
+    expect(recordHints({ elements: [de], geo: { postalCode: '10115' } }, zip)).toEqual(['DE']);
+    // Its column's header is German (PLZ) or another language's word (CAP, code postal).
+    expect(recordHints({ elements: [], geo: { postalCode: '10115', postalCountry: 'DE' } }, zip)).toEqual(['DE']);
+    expect(recordHints({ elements: [], geo: { postalCode: '10115', postalCountry: 'intl' } }, zip)).toEqual([]);
+    // UK and Canadian postcodes by their shape; a US country cell keeps the ZIP reading.
+    expect(recordHints({ elements: [], geo: { postalCode: 'SW1A 2AA' } }, zip)).toEqual(['GB']);
+    expect(recordHints({ elements: [], geo: { postalCode: 'h3b 1k9' } }, zip)).toEqual(['CA']);
+    expect(recordHints({ elements: [], geo: { region: 'CA-QC' } }, zip)).toEqual(['CA']);
+    expect(recordHints({ elements: [de], geo: { country: 'US', postalCode: '10115' } }, zip)).toEqual(['US-NY', 'DE']);
+    expect(recordHints({ elements: [{ element: 'phone', value: '+14155550132', country: 'US' }], geo: { postalCode: '94105' } }, zip)).toEqual(['US-CA', 'US']);
+  });
+
   it('normalises country and state cells', () => {
     expect(normaliseCountry('Germany')).toBe('DE');
     expect(normaliseCountry('uk')).toBe('GB');
@@ -56,7 +88,8 @@ describe('recordHints', () => {
       fc.property(forms, fc.constantFrom(undefined, 'US', 'usa', 'DE'), (region, country) => {
         const state = normaliseUsState(region);
         const c = normaliseCountry(country);
-        const want = c && c !== 'US' ? [c] : state ? [`US-${state}`] : c === 'US' ? ['US'] : [];
+        const canadian = !c && region.startsWith('CA-') && !state;
+        const want = c && c !== 'US' ? [c] : state ? [`US-${state}`] : canadian ? ['CA'] : c === 'US' ? ['US'] : [];
         expect(recordHints({ elements: [], geo: { region, ...(country ? { country } : {}) } }, () => null)).toEqual(want);
       }),
       { numRuns: 3000 },

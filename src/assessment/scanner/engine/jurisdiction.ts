@@ -72,18 +72,94 @@ export function recordHints(
     if (!country || country === 'US') {
       const known = geo.region === undefined ? undefined : US_STATE_HINT.get(geo.region);
       if (known !== undefined) addHint(out, known);
+      else if (!country && geo.region !== undefined && geo.region.startsWith('CA-')) addHint(out, 'CA');
       else {
         let state = normaliseUsState(geo.region);
-        if (!state && geo.postalCode && /^\d{5}(-?\d{4})?$/.test(geo.postalCode.trim())) {
-          state = zipToState(geo.postalCode.trim().slice(0, 5)) ?? null;
+        if (!state && geo.postalCode) {
+          const pc = geo.postalCode.trim();
+          const abroad = country ? null : postcodeCountry(pc, geo.postalCountry);
+          if (abroad) addHint(out, abroad);
+          else if (/^\d{5}(-?\d{4})?$/.test(pc) && (country === 'US' || (geo.postalCountry === undefined && !pointsAbroad(f.elements)))) {
+            state = zipToState(pc.slice(0, 5)) ?? null;
+          }
         }
         if (state) addHint(out, `US-${state}`);
         else if (country === 'US') addHint(out, 'US');
       }
     }
   }
+  // An address in one column or in free text (`400 Broad St, Seattle, WA 98109`): its tail says
+  // where, when the record's geo columns did not.
+  if (out.length === 0 || (out.length === 1 && out[0] === 'US')) {
+    for (let i = 0; i < f.elements.length; i++) {
+      const e = f.elements[i];
+      if (e.element === 'postal_address') addressHints(e.value, zipToState, out);
+    }
+  }
   addValueHints(f.elements, out);
   return out;
+}
+
+const US_STATE_ZIP = /\b([A-Z]{2})[ ,]+(\d{5})(?:-\d{4})?\b/g;
+const CA_PROVINCE_POSTCODE = /\b(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)[ ,]+[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b/;
+const UK_POSTCODE_IN = /\b[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}\b/;
+const LAST_SEGMENT = /,\s*([^,\d]{4,40}?)\s*\.?$/;
+
+/**
+ * Where a whole address says it is, from its last 80 characters: a country name after the last
+ * comma; a US state code and ZIP that agree (USPS Pub. 28: `WA 98109`; a ZIP of another state
+ * is no evidence); a Canadian province and postcode (`QC H3B 1K9`); a UK postcode (`SW1A 2AA`).
+ */
+function addressHints(value: string, zipToState: (zip: string) => string | null | undefined, out: string[]): void {
+  const t = value.length > 80 ? value.slice(-80) : value;
+  const seg = LAST_SEGMENT.exec(t);
+  const country = seg ? normaliseCountry(seg[1]) : null;
+  if (country && country !== 'US') {
+    addHint(out, country);
+    return;
+  }
+  US_STATE_ZIP.lastIndex = 0;
+  let state: string | null = null;
+  for (let m = US_STATE_ZIP.exec(t); m; m = US_STATE_ZIP.exec(t)) {
+    if (US_CODES.has(m[1]) && zipToState(m[2]) === m[1]) state = m[1];
+  }
+  if (state) {
+    addHint(out, `US-${state}`);
+    return;
+  }
+  if (country === 'US') {
+    addHint(out, 'US');
+    return;
+  }
+  if (CA_PROVINCE_POSTCODE.test(t)) {
+    addHint(out, 'CA');
+    return;
+  }
+  if (UK_POSTCODE_IN.test(t)) addHint(out, 'GB');
+}
+
+/** UK (BS 7666) and Canadian (Canada Post) postcodes have shapes of their own; never a US ZIP. */
+const UK_POSTCODE = /^[A-Z]{1,2}\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2}$/i;
+const CA_POSTCODE = /^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d$/i;
+
+/** The country a postcode's shape or its column's header names ('DE' for a five-digit PLZ), or null. */
+function postcodeCountry(pc: string, header: string | undefined): string | null {
+  if (UK_POSTCODE.test(pc)) return 'GB';
+  if (CA_POSTCODE.test(pc)) return 'CA';
+  return header === 'DE' && /^\d{5}$/.test(pc) ? 'DE' : null;
+}
+
+/**
+ * Does a validated value of the record name a country other than the US (a +49 phone, a German
+ * IBAN)? Then its five-digit postcode is that country's, not a US ZIP: before, a German customer
+ * with PLZ 10115 counted in US-NY.
+ */
+function pointsAbroad(elements: readonly ValueFinding[]): boolean {
+  for (let i = 0; i < elements.length; i++) {
+    const c = elements[i].country;
+    if (c !== undefined && c !== 'US' && c !== 'us') return true;
+  }
+  return false;
 }
 
 function addHint(out: string[], h: string): void {

@@ -92,5 +92,96 @@ describe('scan: leak shapes from the outside review', () => {
       expect(report.elements.email?.distinctValues).toBe(2);
       expect(report.matching.matched).toBe(1);
     });
+
+    it(`an AWS credentials file and a .pypirc (INI sections) are read as text: their keys are found (workers ${workers})`, async () => {
+      const secret = 'q7Rk2Lw9Zp4Vt1Xs8Nc3Hb6Jm5Fd0Gy+Ea/Ui2Oo';
+      const creds = write(`credentials-${workers}`, `[default]\naws_access_key_id = AKIAQ3EGRTLHW7PJ5NXV\naws_secret_access_key = ${secret}\nregion = eu-west-1\n`);
+      const pypirc = write(`pypirc-${workers}`, '[distutils]\nindex-servers = private\n\n[private]\nusername = deploy\npassword = Tq8vXe2LmZ4rNp7Ks1Wd\n');
+      // A log whose lines open with a bracketed timestamp is no JSON array either.
+      const log = write(`bracket-${workers}`, '[2024-01-01 10:00:00] INFO login user=jane.roe@example.org\n');
+      const { report } = await scan({ paths: [creds, pypirc, log], workers, tmpDir: dir });
+      expect(report.files.map((f) => f.format)).toEqual(['text', 'text', 'text']);
+      expect(report.secrets.aws_access_key_id?.count).toBe(1);
+      expect(report.secrets.aws_secret_access_key?.count).toBe(1);
+      expect(report.secrets.generic_secret?.count).toBe(1);
+      expect(report.elements.email?.distinctValues).toBe(1);
+    });
+
+    it(`an AWS key pair in a JSON cell or log line is two credentials, each once; a key file's token_uri is none (workers ${workers})`, async () => {
+      const secret = 'q7Rk2Lw9Zp4Vt1Xs8Nc3Hb6Jm5Fd0Gy+Ea/Ui2Oo';
+      const pair = `{"AccessKeyId":"AKIAQ3EGRTLHW7PJ5NXV","SecretAccessKey":"${secret}"}`;
+      // The column is sampled as aws_access_key_id: before, only the key id of each cell was read.
+      const csv = write(`aws-${workers}.csv`, `id,config\n1,"${pair.replaceAll('"', '""')}"\n`);
+      // In free text the secret key was also a generic secret by its key name: counted twice.
+      const log = write(`aws-${workers}.log`, `2024-01-01 created ${pair}\n`);
+      const { report } = await scan({ paths: [csv, log], workers, tmpDir: dir });
+      expect(report.secrets.aws_access_key_id?.count).toBe(2);
+      expect(report.secrets.aws_secret_access_key?.count).toBe(2);
+      expect(report.secrets.generic_secret).toBeUndefined();
+      const sa = write(`sa-${workers}.json`, JSON.stringify({ type: 'service_account', project_id: 'p', client_email: 'ci@p.iam.gserviceaccount.com', token_uri: 'https://oauth2.googleapis.com/token' }));
+      expect((await scan({ paths: [sa], workers, tmpDir: dir })).report.secrets).toEqual({});
+    });
+
+    it(`a Docker config.json parsed as JSON and HTTP Basic/Bearer credentials in an access log are found (workers ${workers})`, async () => {
+      const b64 = (s: string) => Buffer.from(s).toString('base64');
+      const config = write(
+        `config-${workers}.json`,
+        JSON.stringify({ auths: { 'https://index.docker.io/v1/': { auth: b64('ci:Tq8vXe2LmZ4rNp7Ks1Wd') }, 'registry.example.com': { auth: b64('deploy:W3rT9pLq2ZxV7mKc') }, 'ghcr.io': { auth: b64('user:password') } } }),
+      );
+      const log = write(
+        `access-${workers}.log`,
+        [
+          `10.0.0.1 - - "GET /api" 200 Authorization: Basic ${b64('admin:Hq7vXe2LmZ4rNp7K')}`,
+          '10.0.0.2 - - "GET /api" 200 Authorization: Bearer 8f3kQz9LmV2xR7tP4wY1cN6hJ0dS5gA2',
+          // Prose and base64 of JSON are no credentials.
+          `We offer basic information; Basic ${b64('{"a":1}')}`,
+        ].join('\n'),
+      );
+      const { report } = await scan({ paths: [config, log], workers, tmpDir: dir });
+      // The placeholder `user:password` entry is not counted.
+      expect(report.secrets.container_registry_auth?.count).toBe(2);
+      expect(report.secrets.generic_secret?.count).toBe(2);
+      expect(report.secrets.generic_secret?.providers).toEqual({ http: 1, generic: 1 });
+    });
+
+    it(`the name column of an integrations table or a deploy key's JSON names no person (workers ${workers})`, async () => {
+      const sql = write(
+        `integrations-${workers}.sql`,
+        "CREATE TABLE `connectors` (`id` int, `name` varchar(50), `owner_email` varchar(100));\nINSERT INTO `connectors` VALUES (1,'stripe','jane.roe@example.org'),(2,'github-app','jane.roe@example.org'),(3,'aws_prod',NULL);\n",
+      );
+      const json = write(`deploy-${workers}.json`, JSON.stringify([{ name: 'deploy-bot', host: 'web1' }]));
+      const { report } = await scan({ paths: [sql, json], workers, tmpDir: dir });
+      expect(report.elements.person_name).toBeUndefined();
+      // The owner is one person; the connectors and the bot are no one.
+      expect(report.totals.individuals).toBe(1);
+    });
+
+    it(`a German PLZ, a UK and a Canadian postcode and a province code give the right country, not a US state (workers ${workers})`, async () => {
+      const de = write(
+        `kunden-${workers}.csv`,
+        'Name;E-Mail;Telefon;PLZ;Ort\nJürgen Müller;juergen@example.de;+49 30 1234567;10115;Berlin\nGöran Şahin;goeran@example.de;0171 2345678;80331;München\n',
+      );
+      const intl = write(
+        `intl-${workers}.csv`,
+        'name,email,province,postcode\nAmelia Clarke,amelia@example.co.uk,,SW1A 2AA\nLiam Tremblay,liam@example.ca,QC,\nMia Davis,mia@example.com,WA,98109\n',
+      );
+      const { report } = await scan({ paths: [de, intl], workers, tmpDir: dir });
+      expect(report.jurisdictions).toEqual({ DE: 2, GB: 1, CA: 1, 'US-WA': 1, unknown: 0 });
+    });
+
+    it(`an address in one column gives its state, province or country (workers ${workers})`, async () => {
+      const p = write(
+        `mailing-${workers}.csv`,
+        [
+          'customer,email,mailing_address',
+          'Amelia Clarke,amelia@example.co.uk,"10 Downing Street, London SW1A 2AA, United Kingdom"',
+          'Liam Tremblay,liam@example.ca,"1200 Rue Sainte-Catherine, Montréal, QC H3B 1K9"',
+          'Mia Davis,mia@example.com,"400 Broad St, Seattle, WA 98109"',
+          'Hans Weber,hans@example.de,"Hauptstraße 5, 10115 Berlin, Germany"',
+        ].join('\n'),
+      );
+      const { report } = await scan({ paths: [p], workers, tmpDir: dir });
+      expect(report.jurisdictions).toEqual({ GB: 1, CA: 1, 'US-WA': 1, DE: 1, unknown: 0 });
+    });
   }
 });

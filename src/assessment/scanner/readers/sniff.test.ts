@@ -22,6 +22,13 @@ describe('sniffFormat', () => {
     ['x.jsonl', '{"a":1}\n', 'ndjson'],
     ['dump', '-- MySQL dump 10.13\nCREATE TABLE `t` (`a` int);\n', 'sql'],
     ['x.sql', 'anything', 'sql'],
+    ['noext', '[\n  {"a": 1}\n]', 'json'],
+    ['noext', '[1, 2]', 'json'],
+    ['noext', '[[1], ["x"]]', 'json'],
+    ['credentials', '[default]\naws_access_key_id = AKIA…\n', 'text'],
+    ['.pypirc', '[distutils]\nindex-servers = pypi\n', 'text'],
+    ['cfg', '[[servers]]\nname = "a"\n', 'text'],
+    ['app', '[2024-01-01 10:00:00] INFO started\n', 'text'],
   ])('%s %j → %s', (name, text, format) => {
     expect(sniffFormat(name, b(text))).toBe(format);
   });

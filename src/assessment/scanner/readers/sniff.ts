@@ -93,10 +93,23 @@ function extension(name: string): string {
 
 const SQL_HINT = /^(?:--|\/\*|#)|^\s*(?:INSERT\s+INTO|CREATE\s+TABLE|COPY\s+\S+.*FROM\s+stdin|SET\s|DROP\s+TABLE|LOCK\s+TABLES)/im;
 
+/**
+ * Does `t` (starting with '[') open a JSON array? Its first element must start like a JSON value
+ * (RFC 8259 §5): an INI or TOML section (`[default]` of an AWS credentials file, `[pypi]` of a
+ * .pypirc, `[[servers]]`) or a log line's `[2024-01-01 10:00:00]` does not, and was read as one
+ * malformed JSON record: no record, and the keys under it never scanned.
+ */
+function opensJsonArray(t: string): boolean {
+  const m = /^[\s[]*/.exec(t)![0].length;
+  const rest = t.slice(m, m + 40);
+  if (rest === '' || /^[{"\]]/.test(rest)) return true;
+  return /^(?:-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)\s*(?:[,\]]|$)/.test(rest);
+}
+
 /** JSON array or pretty object → 'json'; one object per line → 'ndjson'. */
 function sniffJson(text: string): FileFormat | null {
   const t = text.trimStart();
-  if (t.startsWith('[')) return 'json';
+  if (t.startsWith('[')) return opensJsonArray(t) ? 'json' : null;
   if (!t.startsWith('{')) return null;
   const nl = t.indexOf('\n');
   const first = (nl < 0 ? t : t.slice(0, nl)).trim();
