@@ -169,6 +169,24 @@ describe('scan: leak shapes from the outside review', () => {
       expect(report.jurisdictions).toEqual({ DE: 2, GB: 1, CA: 1, 'US-WA': 1, unknown: 0 });
     });
 
+    it(`one malformed record of a JSON export (a stray quote) costs that record, not every record after it (workers ${workers})`, async () => {
+      const rows = Array.from({ length: 50 }, (_, i) => ({ name: `Person ${i}`, email: `p${i}@example.org` }));
+      const oneLine = JSON.stringify(rows).replace('"p20@', '"p20@"x');
+      const pretty = JSON.stringify(rows, null, 2).replace('"p20@', '"p20@"x');
+      for (const [name, text] of [['one-line', oneLine], ['pretty', pretty]]) {
+        const p = write(`broken-${name}-${workers}.json`, text);
+        const { report } = await scan({ paths: [p], workers, tmpDir: dir });
+        expect(report.totals.records).toBe(49);
+        expect(report.totals.individuals).toBe(49);
+        expect(report.files[0].errors.map((e) => e.message)).toEqual([expect.stringMatching(/^malformed JSON record 21 .*reading on/)]);
+      }
+      // A file cut off inside its last record is still reported as truncated.
+      const cut = JSON.stringify(rows, null, 1);
+      const p = write(`cut-${workers}.json`, cut.slice(0, cut.length / 2));
+      const { report } = await scan({ paths: [p], workers, tmpDir: dir });
+      expect(report.files[0].errors.map((e) => e.message)).toEqual([expect.stringMatching(/truncated/)]);
+    });
+
     it(`an address in one column gives its state, province or country (workers ${workers})`, async () => {
       const p = write(
         `mailing-${workers}.csv`,
