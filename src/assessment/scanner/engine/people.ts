@@ -31,6 +31,12 @@ export const INDIVIDUALS_METHOD = 'strong-identifiers';
  * numbered from here: they are reported apart and never count as matched customers.
  */
 export const KNOWN_ROW_BASE = 0x40000000;
+/**
+ * Added to a customer row's number for its phone (customers.ts): a phone keeps only the first
+ * leaked record that holds it, which in a household is often another person. A row's phone match
+ * counts only when none of its e-mail, card, ID or name + phone/birth date/address keys matched.
+ */
+export const CUSTOMER_BY_PHONE = 0x20000000;
 export const PEOPLE_PARTITIONS = 256;
 const PARTITIONS = PEOPLE_PARTITIONS;
 
@@ -202,6 +208,8 @@ export class PeopleIndex {
       const matchedRows = new Set<number>();
       const knownRows = new Set<number>();
       const matchedRecords: number[] = [];
+      /** (customer row, record) pairs matched by the row's phone alone. */
+      const byPhone: number[] = [];
       // Records ever linked to another (both sides of every successful union): every member of a
       // set of two or more records is one, so an unmarked record is a person on its own.
       const linked = new Uint32Array((this.#records + 31) >>> 5);
@@ -223,6 +231,10 @@ export class PeopleIndex {
             knownRows.add(row - KNOWN_ROW_BASE);
             continue;
           }
+          if (row >= CUSTOMER_BY_PHONE) {
+            byPhone.push(row - CUSTOMER_BY_PHONE, g.matches[i + 1]);
+            continue;
+          }
           matchedRows.add(row);
           matchedRecords.push(g.matches[i + 1]);
         }
@@ -234,6 +246,12 @@ export class PeopleIndex {
         if (pending.length >= Math.max(1, window)) apply(await pending.shift()!);
       }
       while (pending.length > 0) apply(await pending.shift()!);
+      const byOwnKeys = new Set(matchedRows);
+      for (let i = 0; i < byPhone.length; i += 2) {
+        if (byOwnKeys.has(byPhone[i])) continue;
+        matchedRows.add(byPhone[i]);
+        matchedRecords.push(byPhone[i + 1]);
+      }
       const individuals = this.#records - uf.unions + this.#standalone;
       const jurisdictions = this.#jurisdictions(uf.find.bind(uf), linked, individuals);
       const matchedRoots = new Set(matchedRecords.map((r) => uf.find(r)));

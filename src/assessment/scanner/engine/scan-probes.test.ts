@@ -187,6 +187,20 @@ describe('scan: leak shapes from the outside review', () => {
       expect(report.files[0].errors.map((e) => e.message)).toEqual([expect.stringMatching(/truncated/)]);
     });
 
+    it(`a customer sharing a household phone is matched to the leaked record with the customer's own name (workers ${workers})`, async () => {
+      // Jane and John Roe share the family phone; only Jane's record has an e-mail.
+      const leak = write(`family-${workers}.csv`, 'name,email,phone\nJane Roe,jane@example.org,+1 415 555 0132\nJohn Roe,,+1 415 555 0132\n');
+      const crm = write(`family-crm-${workers}.csv`, 'name,email,phone\nJohn Roe,,(415) 555-0132\nJ. Roe,jane@example.org,\n');
+      const { report, matchedCustomers } = await scan({ paths: [leak], workers, tmpDir: dir, customers: crm });
+      expect(report.totals.individuals).toBe(2);
+      // Before: John's row found the phone's first record (Jane), so John was never matched.
+      expect(report.matching).toEqual({ customers: 2, matched: 2, unmatched: 0 });
+      expect(matchedCustomers.map((c) => c.location)).toEqual(['line 2', 'line 3']);
+      // A phone-only customer row still matches by the phone.
+      const byPhone = write(`family-crm-phone-${workers}.csv`, 'phone,plan\n(415) 555-0132,gold\n');
+      expect((await scan({ paths: [leak], workers, tmpDir: dir, customers: byPhone })).report.matching.matched).toBe(1);
+    });
+
     it(`an address in one column gives its state, province or country (workers ${workers})`, async () => {
       const p = write(
         `mailing-${workers}.csv`,
