@@ -201,6 +201,18 @@ describe('scan: leak shapes from the outside review', () => {
       expect((await scan({ paths: [leak], workers, tmpDir: dir, customers: byPhone })).report.matching.matched).toBe(1);
     });
 
+    it(`an Excel CSV in Windows-1252 keeps Š, Ž and “ ”: its people link to the same people in UTF-8 (workers ${workers})`, async () => {
+      // Windows-1252 bytes: Š = 0x8A, Ž = 0x8E, “ ” = 0x93 0x94 (ISO 8859-1 has C1 controls there).
+      const cp1252 = (s: string) => Buffer.from([...s].map((c) => ({ Š: 0x8a, Ž: 0x8e, '“': 0x93, '”': 0x94 })[c] ?? c.charCodeAt(0)));
+      const csv = join(dir, `excel-${workers}.csv`);
+      writeFileSync(csv, cp1252('name,phone,city\r\nŠárka Nováková,+420 601 234 567,“Brno”\r\nŽofie Černá,+420 602 345 678,Praha\r\n'.replace('Č', 'C')));
+      const nd = write(`crm-${workers}.ndjson`, '{"name":"Šárka Nováková","phone":"+420601234567"}\n{"name":"Žofie Cerná","phone":"+420 602 345 678"}\n');
+      const { report, rawSamples } = await scan({ paths: [csv, nd], workers, tmpDir: dir, rawSamples: true });
+      expect(rawSamples?.person_name).toEqual(['Šárka Nováková', 'Žofie Cerná']);
+      // One person each (name + phone), not four.
+      expect(report.totals.individuals).toBe(2);
+    });
+
     it(`an address in one column gives its state, province or country (workers ${workers})`, async () => {
       const p = write(
         `mailing-${workers}.csv`,
