@@ -213,6 +213,17 @@ describe('scan: leak shapes from the outside review', () => {
       expect(report.totals.individuals).toBe(2);
     });
 
+    it(`filler e-mails (noemail@noemail.com, none@none.com, no@email.com) make no one the same person (workers ${workers})`, async () => {
+      const fill = ['noemail@noemail.com', 'NOEMAIL@NOEMAIL.COM', 'none@none.com', 'none@none.com', 'no@email.com', 'na@na.com', 'jane.roe@example.org', 'jane.roe@example.org'];
+      const names = ['Alice Hart', 'Ben Ode', 'Carl Dee', 'Dana Fox', 'Eve Gray', 'Fay Hill', 'Jane Roe', 'Jane Roe'];
+      const rows = names.map((n, i) => `${n},${fill[i]},+1 212 555 01${String(i).padStart(2, '0')}`);
+      const p = write(`filler-${workers}.csv`, `name,email,phone\n${rows.join('\n')}\n`);
+      const { report } = await scan({ paths: [p], workers, tmpDir: dir });
+      // Six people with filler addresses and Jane twice (her real address links her rows).
+      expect(report.totals.individuals).toBe(7);
+      expect(report.elements.email?.distinctValues).toBe(1);
+    });
+
     it(`an address in one column gives its state, province or country (workers ${workers})`, async () => {
       const p = write(
         `mailing-${workers}.csv`,
