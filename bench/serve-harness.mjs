@@ -6,7 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -49,6 +49,8 @@ export async function benchStore(name, args, extraEnv = {}) {
   return {
     dir,
     env,
+    /** The PostgreSQL database of this run (null on SQLite). */
+    dbName,
     /** Runs `fn(platform)` on the built platform opened in this process, then closes it. */
     async withPlatform(fn) {
       const platform = await openPlatform(loadConfig({ env, cwd: dir }), { migrations: ALL_MIGRATIONS, log: createLogger('silent') });
@@ -104,8 +106,7 @@ export async function serveProcess(env) {
     },
     /** CPU seconds (user + system) serve has used: robust where the wall clock is not (a shared machine). */
     cpuSeconds() {
-      const f = readFileSync(`/proc/${self.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-      return (Number(f[11]) + Number(f[12])) / 100;
+      return procCpuSeconds(self.child.pid);
     },
     /** Stops serve with `signal` and waits until it has exited. */
     async stop(signal = 'SIGTERM') {
@@ -120,10 +121,70 @@ export async function serveProcess(env) {
   return self;
 }
 
-/** Writes bench/results/<name>-<dialect>-<UTC time>.json. */
+/**
+ * Writes bench/results/<name>-<dialect>-<UTC time to the second>.json (with -2, -3… if that
+ * file exists): runs of the same minute used to overwrite each other.
+ */
 export function writeResult(name, dialect, value) {
   mkdirSync(join(root, 'bench/results'), { recursive: true });
-  const out = join(root, 'bench/results', `${name}-${dialect}-${new Date().toISOString().slice(0, 16).replace(/[:]/g, '')}.json`);
+  const stem = join(root, 'bench/results', `${name}-${dialect}-${new Date().toISOString().slice(0, 19).replace(/[:]/g, '')}`);
+  let out = `${stem}.json`;
+  for (let n = 2; existsSync(out); n++) out = `${stem}-${n}.json`;
   writeFileSync(out, `${JSON.stringify(value, null, 2)}\n`);
   return out;
+}
+
+const procCpuSeconds = (pid) => {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(f[11]) + Number(f[12])) / 100;
+  } catch {
+    return null; // exited
+  }
+};
+
+/**
+ * CPU seconds of the PostgreSQL backends serving database `dbName` (processes titled
+ * `postgres: USER DBNAME HOST(PORT) …`, read from /proc: the server is on this machine), polled
+ * every 200 ms so backends that start or exit meanwhile count; other databases' backends (other
+ * sessions on the same server) and the shared background processes (WAL writer, checkpointer) do
+ * not. `stop()` answers the seconds used since `start()`.
+ */
+export function pgBackendCpu(dbName) {
+  const seen = new Map(); // pid → { base, last }
+  const other = new Set(); // pids looked at that are not this database's backends (read once: the poll runs in the senders' process)
+  const poll = () => {
+    for (const pid of readdirSync('/proc')) {
+      if (other.has(pid) || !/^\d+$/.test(pid)) continue;
+      let cmd;
+      try {
+        cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      } catch {
+        continue;
+      }
+      if (!seen.has(pid) && (!cmd.startsWith('postgres: ') || !cmd.split(' ').includes(dbName))) {
+        other.add(pid);
+        continue;
+      }
+      const cpu = procCpuSeconds(pid);
+      if (cpu === null) continue;
+      const s = seen.get(pid);
+      if (s) s.last = cpu;
+      else seen.set(pid, { base: started ? 0 : cpu, last: cpu });
+    }
+  };
+  let started = false;
+  let timer = null;
+  return {
+    start() {
+      poll();
+      started = true;
+      timer = setInterval(poll, 200);
+    },
+    stop() {
+      clearInterval(timer);
+      poll();
+      return [...seen.values()].reduce((a, s) => a + s.last - s.base, 0);
+    },
+  };
 }

@@ -7,19 +7,30 @@
  * (bench/README.md, issue 21, branch speedread). Node 20 has no module compile cache
  * (`module.enableCompileCache` is Node 22.1+).
  *
+ * The bundle is CommonJS: the threads compile it with `vm.Script` and the V8 code cache this step
+ * makes beside it (`scan.worker.bundle.cjs.cache`, engine/bundle-cache.ts), in a node process run
+ * with the flags `breachdesk scan` runs under (bin/scan-flags.js), since V8 rejects a cache made
+ * under other flags.
+ *
  * The bundle is an optimisation only: pool.ts uses it while the manifest written beside it still
  * matches every compiled file it was made from (size and mtime), and the compiled worker file
  * otherwise (a later `tsc` alone, a build without this step, rolldown not installed).
  */
+import { spawnSync } from 'node:child_process';
 import { rmSync, statSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { SCAN_NODE_FLAGS } from '../bin/scan-flags.js';
 
 const root = resolve(import.meta.dirname, '..');
 const dir = resolve(root, 'dist/assessment/scanner/engine');
 const input = resolve(dir, 'scan.worker.js');
-const file = resolve(dir, 'scan.worker.bundle.js');
+const file = resolve(dir, 'scan.worker.bundle.cjs');
 // The bundle is optional: without it (or its manifest) the workers load the compiled modules.
 rmSync(`${file}.json`, { force: true });
+rmSync(`${file}.cache`, { force: true });
+// The ES module bundle of earlier builds (before the code cache).
+for (const old of ['scan.worker.bundle.js', 'scan.worker.bundle.js.json']) rmSync(resolve(dir, old), { force: true });
 let rolldown;
 try {
   ({ rolldown } = await import('rolldown'));
@@ -30,7 +41,7 @@ try {
 let output;
 try {
   const bundle = await rolldown({ input, platform: 'node', logLevel: 'warn', cwd: root });
-  ({ output } = await bundle.write({ file, format: 'esm', sourcemap: false }));
+  ({ output } = await bundle.write({ file, format: 'cjs', sourcemap: false }));
   await bundle.close();
 } catch (e) {
   rmSync(file, { force: true });
@@ -46,3 +57,12 @@ const inputs = output[0].moduleIds
   });
 writeFileSync(`${file}.json`, `${JSON.stringify({ inputs }, null, 1)}\n`);
 process.stdout.write(`bundle-scan-worker: ${relative(root, file)} from ${inputs.length} compiled files\n`);
+// The code cache, made in a process with the scan's flags; without it the threads compile the bundle.
+const loader = pathToFileURL(resolve(dir, 'bundle-cache.js')).href;
+const made = spawnSync(
+  process.execPath,
+  [...SCAN_NODE_FLAGS, '--input-type=module', '-e', `import { writeFileSync } from 'node:fs'; import { writeBundleCache } from ${JSON.stringify(loader)}; process.stdout.write(String(writeBundleCache(${JSON.stringify(file)}, writeFileSync)));`],
+  { encoding: 'utf8' },
+);
+if (made.status === 0) process.stdout.write(`bundle-scan-worker: V8 code cache of ${made.stdout} bytes beside it\n`);
+else process.stderr.write(`bundle-scan-worker: no code cache (${made.stderr.trim().split('\n').pop()}); the threads compile the bundle\n`);

@@ -15,7 +15,7 @@
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
-import { BENCH_ACTOR, benchStore, LOAD_OPTIONS, serveProcess, writeResult } from '../serve-harness.mjs';
+import { BENCH_ACTOR, benchStore, LOAD_OPTIONS, pgBackendCpu, serveProcess, writeResult } from '../serve-harness.mjs';
 
 const { values: args } = parseArgs({ options: { ...LOAD_OPTIONS, 'alerts-per-request': { type: 'string', default: '1' }, 'skip-kill': { type: 'boolean', default: false } } });
 const PER_REQUEST = Number(args['alerts-per-request']);
@@ -60,8 +60,11 @@ const dur = Number(args.duration);
 await send(3); // warm-up: JIT, statement cache, a few suspects
 const cpu0 = serve.cpuSeconds();
 const senderCpu0 = process.cpuUsage();
+const pgCpu = store.dbName ? pgBackendCpu(store.dbName) : null;
+pgCpu?.start();
 const r1 = await send(dur);
 const senderCpu = process.cpuUsage(senderCpu0);
+const pgSeconds = pgCpu?.stop();
 const alerts = r1['2xx'] * PER_REQUEST;
 const line1 = {
   phase: 'steady',
@@ -77,6 +80,8 @@ const line1 = {
   serveCpuMsPerAlert: Number((((serve.cpuSeconds() - cpu0) * 1000) / Math.max(1, alerts)).toFixed(3)),
   // The 50 senders (autocannon, this process) share the machine's cores with serve: their CPU counts against the same budget.
   senderCpuMsPerAlert: Number(((senderCpu.user + senderCpu.system) / 1000 / Math.max(1, alerts)).toFixed(3)),
+  // PostgreSQL's backends of this run's database (same machine, same cores): the third share of the budget.
+  ...(pgCpu ? { pgCpuMsPerAlert: Number(((pgSeconds * 1000) / Math.max(1, alerts)).toFixed(3)) } : {}),
   loadavg: loadavg()[0],
 };
 console.log(JSON.stringify(line1));

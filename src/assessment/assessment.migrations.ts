@@ -84,4 +84,24 @@ const m0800: Migration = {
   },
 };
 
-export const ASSESSMENT_MIGRATIONS: Record<string, Migration> = { '0150-assessments': m0150, '0760-assessment-shards': m0760, '0800-assessment-shard-units': m0800 };
+/**
+ * The partitioned merge (issue 18 §2): `digests` = 1 when the shard keeps the people index's digests
+ * apart, per block of partitions (engine/shard-digests.ts), null for a whole log (every older row).
+ * Chosen for all of an assessment's shards when it is planned, so a fleet whose workers are
+ * configured differently still writes one layout.
+ */
+const m0820: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('assessment_shards').addColumn('digests', 'integer').execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.alterTable('assessment_shards').dropColumn('digests').execute();
+  },
+};
+
+export const ASSESSMENT_MIGRATIONS: Record<string, Migration> = {
+  '0150-assessments': m0150,
+  '0760-assessment-shards': m0760,
+  '0800-assessment-shard-units': m0800,
+  '0820-assessment-shard-digests': m0820,
+};

@@ -56,7 +56,7 @@ export class AssessmentService {
      * `canaries`: the organisation's canary records, looked for in every scan (a port: the canary
      * feature lives in src/confirm; src/main/modules.ts wires it).
      */
-    opts: { distributed?: boolean; shardBytes?: number; peopleJobs?: number; blobs?: BlobStore | null; canaries?: CanarySource } = {},
+    opts: { distributed?: boolean; shardBytes?: number; peopleJobs?: number; partitionedMerge?: boolean; blobs?: BlobStore | null; canaries?: CanarySource } = {},
   ) {
     this.db = db as unknown as Kysely<AssessmentDatabase>;
     this.repo = new AssessmentRepository(this.db);
@@ -71,7 +71,7 @@ export class AssessmentService {
             for (const l of this.scannedListeners) l(bytes, ms);
           },
           canaries: () => this.canaries(),
-        }, new ShardParts(this.db, keyring, opts.blobs ?? null), opts.shardBytes, opts.peopleJobs)
+        }, new ShardParts(this.db, keyring, opts.blobs ?? null), opts.shardBytes, opts.peopleJobs, opts.partitionedMerge)
       : null;
   }
 

@@ -44,6 +44,8 @@ export interface AssessmentShardsTable {
   item?: number | null;
   /** The shard's part of the item (scan-plan.ts ShardUnit), JSON; null = the whole item. */
   unit_json?: string | null;
+  /** 1: the shard keeps its digests per block of partitions (migration 0820, engine/shard-digests.ts); null: in its log. */
+  digests?: number | null;
 }
 
 export interface AssessmentShardPartsTable {

@@ -15,6 +15,7 @@ import { defaultDetectionPort, finishScan, scan } from './scanner/engine/scan.js
 import { readInto } from './scanner/engine/scan-read.js';
 import { opsOf, replayGroups, ShardLog, replayPart } from './scanner/engine/shard-log.js';
 import { TempDir } from './scanner/engine/spill-log.js';
+import { assembleDigests, type DigestItems, DigestSpool, type DigestSummary } from './scanner/engine/shard-digests.js';
 import { SpillStore } from './scanner/engine/spill-store.js';
 import { readStream } from './scanner/readers/index.js';
 import { type ReaderEvent, type ReadOptions, ShardFallback } from './scanner/types.js';
@@ -60,12 +61,36 @@ function evidenceReader(open: OpenChunks, unit: ShardUnit | null = null, onHeade
 export async function scanEvidenceShard(
   id: string,
   open: OpenChunks,
-  opts: { key: Buffer; unit?: ShardUnit | null; signal?: AbortSignal; onProgress?: (p: ScanProgress) => void; onParts: (parts: Buffer[]) => Promise<void>; partBytes?: number },
+  opts: {
+    key: Buffer;
+    unit?: ShardUnit | null;
+    signal?: AbortSignal;
+    onProgress?: (p: ScanProgress) => void;
+    onParts: (parts: Buffer[]) => Promise<void>;
+    partBytes?: number;
+    /**
+     * The partitioned merge (shard-digests.ts): the people index's digests kept out of the log,
+     * per block of partitions, handed over here once the log's last parts are stored.
+     */
+    onDigests?: (summary: DigestSummary, blocks: Iterable<Buffer>) => Promise<void>;
+  },
 ): Promise<void> {
+  const temp = new TempDir();
+  const spool = opts.onDigests ? new DigestSpool(temp) : null;
+  try {
+    await shardInto(id, open, opts, spool);
+    if (spool) await opts.onDigests!(spool.summary(), spool.blocks());
+  } finally {
+    spool?.close();
+    temp.remove();
+  }
+}
+
+async function shardInto(id: string, open: OpenChunks, opts: Parameters<typeof scanEvidenceShard>[2], spool: DigestSpool | null): Promise<void> {
   const unit = opts.unit ?? null;
   // A later range leaves the file's start to the first; a later group of members the archive's own events to group 0.
   const drop = unit?.kind === 'range' && unit.index > 0 ? { fileStartOf: id } : unit?.kind === 'members' && unit.group > 0 ? { allOf: id } : {};
-  const log = new ShardLog(opts.partBytes, drop);
+  const log = new ShardLog(opts.partBytes, drop, spool);
   // The first range decides the CSV header itself: it must be the one the others were given.
   const onHeader = (h: string[] | null) => {
     if (unit?.kind === 'range' && JSON.stringify(h) !== JSON.stringify(unit.header ?? null)) throw new ShardFallback('the first range decided another header');
@@ -120,6 +145,25 @@ export async function groupEvidencePeople(items: ShardItems, opts: { key: Buffer
 }
 
 /**
+ * A people job of the partitioned merge: partitions [from, to) laid out from the shards' digest
+ * blocks (only those blocks read: shard-digests.ts), the canaries' values added as finishScan adds
+ * them, and grouped. The same groups as groupEvidencePeople's from the whole logs.
+ */
+export async function groupEvidenceDigests(items: DigestItems, opts: { key: Buffer; partitions: readonly [number, number]; canaries?: CanaryRecord[] }): Promise<PartitionGroup[]> {
+  const temp = new TempDir();
+  const spill = new SpillStore();
+  try {
+    const people = new PeopleIndex(temp, spill, { partitions: opts.partitions, noHints: true });
+    await assembleDigests(items, people, opts.partitions);
+    if (opts.canaries?.length) addCanaries(opts.canaries, people, opts.key, await defaultDetectionPort());
+    return await people.group();
+  } finally {
+    spill.close();
+    temp.remove();
+  }
+}
+
+/**
  * The distributed scan's merge: every shard's parts, shard by shard in the assessment's order,
  * replayed into one aggregate, then the report built as `scan` builds it (engine/scan.ts finishScan).
  * With `groups` (all PEOPLE_PARTITIONS of them, from the people jobs) the aggregate logs no values
@@ -127,15 +171,17 @@ export async function groupEvidencePeople(items: ShardItems, opts: { key: Buffer
  */
 export async function mergeEvidenceShards(
   items: ShardItems,
-  opts: { key: Buffer; bytesTotal: number; started: number; canaries?: CanaryRecord[]; groups?: PartitionGroup[] },
+  opts: { key: Buffer; bytesTotal: number; started: number; canaries?: CanaryRecord[]; groups?: PartitionGroup[]; digests?: DigestItems },
 ): Promise<{ report: ExposureReport; rawSamples: Record<string, string[]> | null }> {
+  // Shards that kept their digests apart: grouped from those here when no people job did.
+  const groups = opts.groups ?? (opts.digests ? await groupEvidenceDigests(opts.digests, { key: opts.key, partitions: [0, PEOPLE_PARTITIONS], canaries: opts.canaries }) : undefined);
   const temp = new TempDir();
   const spill = new SpillStore();
-  const groups = opts.groups;
   if (groups && groups.length !== PEOPLE_PARTITIONS) throw new Error(`the people jobs made ${groups.length} of ${PEOPLE_PARTITIONS} partitions`);
   try {
     const agg = new Aggregate(temp, spill, groups ? { partitions: [0, 0] } : {});
     await replayItems(items, agg);
+    if (agg.digested && !groups) throw new Error('the shards kept their digests apart: the merge needs their digest blocks or the people jobs\' groups');
     const result = await finishScan(agg, {
       opts: { rawSamples: true, canaries: opts.canaries },
       read: evidenceReader(() => Promise.reject(new Error('a merge reads no files'))),

@@ -22,7 +22,7 @@ import type { JobContext, JobQueue } from '../platform/jobs/job-queue.js';
 import type { AssessmentDatabase, AssessmentShardsTable, AssessmentsTable } from './assessment.tables.js';
 import type { ExposureReport } from './scan.schema.js';
 import type { CanaryRecord } from './scanner/engine/canaries.js';
-import { groupEvidencePeople, mergeEvidenceShards, type ScanProgress, type ShardItems, scanEvidenceShard } from './scan-evidence.js';
+import { groupEvidenceDigests, groupEvidencePeople, mergeEvidenceShards, type ScanProgress, scanEvidenceShard } from './scan-evidence.js';
 import { type PartitionGroup, PEOPLE_PARTITIONS } from './scanner/engine/people.js';
 import { type OpenRange, planUnits, type ShardUnit } from './scan-plan.js';
 import { defaultDetectionPort } from './scanner/engine/scan.js';
@@ -86,6 +86,8 @@ export class ScanShards {
     private readonly shardBytes = 64 * 1024 * 1024,
     /** People jobs the merge's grouping is split into (BREACHDESK_SCAN_PEOPLE_JOBS); 0 = the merge groups alone. */
     private readonly peopleJobs = 0,
+    /** Shards keep their digests per block of partitions (BREACHDESK_SCAN_MERGE=partitioned, engine/shard-digests.ts). */
+    private readonly partitioned = true,
   ) {}
 
   private keyOf(r: AssessmentsTable): Buffer {
@@ -106,7 +108,7 @@ export class ScanShards {
       const rows = await this.units(r, actor);
       await this.db
         .insertInto('assessment_shards')
-        .values(rows.map((s, seq) => ({ assessment_id: r.id, seq, item: s.item, evidence_id: s.evidenceId, unit_json: s.unit ? JSON.stringify(s.unit) : null, status: 'queued', job_id: null, attempt: null, parts: null, worker: null, progress_json: null, error: null, updated_at: now() })))
+        .values(rows.map((s, seq) => ({ assessment_id: r.id, seq, item: s.item, evidence_id: s.evidenceId, unit_json: s.unit ? JSON.stringify(s.unit) : null, digests: this.partitioned ? 1 : null, status: 'queued', job_id: null, attempt: null, parts: null, worker: null, progress_json: null, error: null, updated_at: now() })))
         .execute();
       have.push(...rows.map((_, seq) => ({ seq, status: 'queued' })));
     }
@@ -185,6 +187,8 @@ export class ScanShards {
             await this.parts.put(r.id, p.seq, attempt, part++, buf);
           }
         },
+        // The layout planned for the assessment, whatever this worker's own setting.
+        ...(shard.digests === 1 ? { onDigests: (summary, blocks) => this.parts.putDigests(r.id, p.seq, attempt, summary, blocks) } : {}),
       });
     } catch (e) {
       await this.parts.remove(r.id, { seq: p.seq, attempt });
@@ -262,7 +266,7 @@ export class ScanShards {
     if (shards.some((s) => s.status !== 'done')) return { skipped: 'shards not done' };
     let groups: PartitionGroup[];
     try {
-      groups = await groupEvidencePeople(this.logs(r.id, shards), { key: this.keyOf(r), partitions: [p.from, p.to], canaries: await this.host.canaries() });
+      groups = await this.group(r, shards, [p.from, p.to]);
     } catch (e) {
       // The merge waits for every group: without this job's, the scan would never end.
       const message = (e instanceof Error ? e.message : String(e)).split('\n')[0] ?? 'people job failed';
@@ -279,22 +283,10 @@ export class ScanShards {
     return { partitions: groups.length, from: p.from };
   }
 
-  /** Per evidence item, its shards' logs: ranges one after the other, groups of members interleaved (shard-log.ts). */
-  private logs(id: string, shards: AssessmentShardsTable[]): ShardItems {
-    const store = this.parts;
-    const items = new Map<number, ShardItems[number]>();
-    for (const s of shards) {
-      const item = s.item ?? s.seq;
-      const entry = items.get(item) ?? { members: s.unit_json ? (JSON.parse(s.unit_json) as ShardUnit).kind === 'members' : false, logs: [] };
-      entry.logs.push(parts(s));
-      items.set(item, entry);
-    }
-    async function* parts(s: AssessmentShardsTable): AsyncGenerator<Buffer> {
-      for (let i = 0; i < (s.parts ?? 0); i++) {
-        yield await store.get(id, s.seq, s.attempt!, i);
-      }
-    }
-    return [...items.values()];
+  /** Partitions [from, to) grouped: from the shards' digest blocks (the partitioned merge), or by replaying their whole logs. */
+  private async group(r: AssessmentsTable, shards: AssessmentShardsTable[], partitions: readonly [number, number]): Promise<PartitionGroup[]> {
+    const opts = { key: this.keyOf(r), partitions, canaries: await this.host.canaries() };
+    return digested(shards) ? groupEvidenceDigests(await this.parts.digests(r.id, shards), opts) : groupEvidencePeople(this.parts.logs(r.id, shards), opts);
   }
 
   /**
@@ -312,7 +304,7 @@ export class ScanShards {
     if (missing.length > 0) {
       const from = missing[0]!;
       const to = missing[missing.length - 1]! + 1;
-      const made = await groupEvidencePeople(this.logs(r.id, shards), { key: this.keyOf(r), partitions: [from, to], canaries: await this.host.canaries() });
+      const made = await this.group(r, shards, [from, to]);
       for (const [j, g] of made.entries()) groups[from + j] ??= g;
     }
     return groups as PartitionGroup[];
@@ -366,7 +358,9 @@ export class ScanShards {
     const bytesTotal = shards.reduce((n, s) => n + ((s.progress_json ? (JSON.parse(s.progress_json) as ScanProgress).bytesTotal : 0) ?? 0), 0);
     // The report's duration is the whole distributed scan's, from the request on.
     const started = performance.now() - (Date.now() - Date.parse(r.created_at));
-    const result = await mergeEvidenceShards(this.logs(r.id, shards), { key: this.keyOf(r), bytesTotal, started, canaries: await this.host.canaries(), groups });
+    // Without people jobs, shards that kept their digests apart are grouped from those by the merge itself.
+    const digests = !groups && digested(shards) ? await this.parts.digests(r.id, shards) : undefined;
+    const result = await mergeEvidenceShards(this.parts.logs(r.id, shards), { key: this.keyOf(r), bytesTotal, started, canaries: await this.host.canaries(), groups, digests });
     const current = await this.db.selectFrom('assessments').select('status').where('id', '=', r.id).executeTakeFirst();
     if (current?.status === 'cancelled' || current?.status === 'done') return { skipped: current.status };
     // Cancelled while merging: the logs stay for the resume's merge.
@@ -375,4 +369,11 @@ export class ScanShards {
     await this.parts.remove(r.id);
     return { individuals: result.report.totals.individuals, shards: shards.length, peopleJobs: groups ? 'grouped' : 'none' };
   }
+}
+
+/** Whether the shards keep their digests apart (all of them: the layout is the assessment's, planned once). */
+function digested(shards: AssessmentShardsTable[]): boolean {
+  const n = shards.filter((s) => s.digests === 1).length;
+  if (n > 0 && n < shards.length) throw new Error(`${n} of ${shards.length} shards keep their digests apart: one layout per assessment`);
+  return n > 0;
 }

@@ -43,7 +43,8 @@ await p.parseAsync(process.argv.slice(1), { from: 'user' });`;
 
 function run(args: string[]) {
   // A private data dir: `--incident` reaches the local store when no server is named.
-  const env = { ...process.env, BREACHDESK_DATA_DIR: join(dir, 'store'), BREACHDESK_URL: '', BREACHDESK_TOKEN: '', BREACHDESK_LOG_LEVEL: 'silent' };
+  // Every thread asked for, however small the input (pool.ts threadsFor): two threads merging out of order is what these tests compare.
+  const env = { ...process.env, BREACHDESK_DATA_DIR: join(dir, 'store'), BREACHDESK_URL: '', BREACHDESK_TOKEN: '', BREACHDESK_LOG_LEVEL: 'silent', BREACHDESK_SCAN_BYTES_PER_THREAD: '1' };
   return spawnSync(process.execPath, [...cli, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20, env });
 }
 

@@ -12,9 +12,15 @@ import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import type { Keyring } from '../platform/crypto/keyring.js';
 import type { BlobStore } from '../platform/storage/blob-store.js';
-import type { AssessmentDatabase } from './assessment.tables.js';
+import type { AssessmentDatabase, AssessmentShardsTable } from './assessment.tables.js';
+import type { ShardItems } from './scan-evidence.js';
+import type { ShardUnit } from './scan-plan.js';
+import { decodeSummary, type DigestItems, type DigestSummary, encodeSummary } from './scanner/engine/shard-digests.js';
 
 const BLOB = 'blob:';
+/** A shard's digest blocks are its parts DIGEST_PART + b (its log's parts count from 0; DIGEST_BLOCKS blocks), their summary SUMMARY_PART. */
+const DIGEST_PART = 1_000_000;
+const SUMMARY_PART = DIGEST_PART - 1;
 
 export interface PartsFilter {
   seq?: number | number[];
@@ -52,6 +58,45 @@ export class ShardParts {
     const row = await this.db.selectFrom('assessment_shard_parts').select('data_enc').where('assessment_id', '=', id).where('seq', '=', seq).where('attempt', '=', attempt).where('part', '=', part).executeTakeFirstOrThrow();
     const enc = row.data_enc.startsWith(BLOB) && this.blobs ? (await buffer(await this.blobs.stream(row.data_enc.slice(BLOB.length)))).toString() : row.data_enc;
     return Buffer.from(this.keyring.decrypt(enc, `assessment:${id}:shard:${seq}`), 'base64');
+  }
+
+  /** Per evidence item, its shards' logs: ranges one after the other, groups of members interleaved (shard-log.ts). */
+  logs(id: string, shards: AssessmentShardsTable[]): ShardItems {
+    const items = new Map<number, ShardItems[number]>();
+    for (const s of shards) {
+      const item = s.item ?? s.seq;
+      const entry = items.get(item) ?? { members: isMembers(s), logs: [] };
+      entry.logs.push(this.#log(id, s));
+      items.set(item, entry);
+    }
+    return [...items.values()];
+  }
+
+  async *#log(id: string, s: AssessmentShardsTable): AsyncGenerator<Buffer> {
+    for (let i = 0; i < (s.parts ?? 0); i++) yield await this.get(id, s.seq, s.attempt!, i);
+  }
+
+  /**
+   * A shard's digests (engine/shard-digests.ts), stored as parts of its attempt past its log's: the
+   * summary, then one part per block of partitions, so a people job fetches only its blocks.
+   */
+  async putDigests(id: string, seq: number, attempt: string, summary: DigestSummary, blocks: Iterable<Buffer>): Promise<void> {
+    await this.put(id, seq, attempt, SUMMARY_PART, encodeSummary(summary));
+    let b = 0;
+    for (const block of blocks) await this.put(id, seq, attempt, DIGEST_PART + b++, block);
+  }
+
+  /** Per evidence item, its shards' digests (the partitioned merge), in the order of `logs`. */
+  async digests(id: string, shards: AssessmentShardsTable[]): Promise<DigestItems> {
+    const items = new Map<number, DigestItems[number]>();
+    for (const s of shards) {
+      const item = s.item ?? s.seq;
+      const entry = items.get(item) ?? { members: isMembers(s), shards: [] };
+      const summary = decodeSummary(await this.get(id, s.seq, s.attempt!, SUMMARY_PART));
+      entry.shards.push({ summary, block: (b) => this.get(id, s.seq, s.attempt!, DIGEST_PART + b) });
+      items.set(item, entry);
+    }
+    return [...items.values()];
   }
 
   /** The (seq, attempt) of part 0 of each seq in [from, below), one attempt per seq (the people jobs' groups). */
@@ -102,3 +147,6 @@ export class ShardParts {
     await d.execute();
   }
 }
+
+/** A shard of a group of an archive's members (their logs interleave at the merge). */
+const isMembers = (s: AssessmentShardsTable) => (s.unit_json ? (JSON.parse(s.unit_json) as ShardUnit).kind === 'members' : false);

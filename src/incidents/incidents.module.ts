@@ -51,9 +51,13 @@ export function createIncidentsModule(
     notifier,
     now: opts.now,
   });
+  // Each sweep schedules the next (the `finally` below): a sweep whose worker died must be run
+  // again elsewhere, or the chain ends for the whole fleet. One attempt did that on pg-boss, whose
+  // expiry counts the dead worker's run (the embedded queue takes an expired lease up anyway).
+  // Running a sweep again is harmless: each task is stamped when reminded (tasks.service.ts).
   const schedule = (queue: Parameters<NonNullable<FeatureParts['jobs']>>[0], at: Date) => {
     const slot = reminderSlot(at);
-    return queue.send(REMINDER_QUEUE, {}, { singletonKey: slot.key, runAt: slot.runAt, maxAttempts: 1 });
+    return queue.send(REMINDER_QUEUE, {}, { singletonKey: slot.key, runAt: slot.runAt, maxAttempts: 3 });
   };
   return {
     service,

@@ -99,6 +99,7 @@ export function createModules(platform: Platform): Modules {
     distributed: platform.config.jobQueue === 'pg-boss',
     shardBytes: platform.config.scanShardBytes,
     peopleJobs: platform.config.scanPeopleJobs,
+    partitionedMerge: platform.config.scanMerge === 'partitioned',
     // Shard logs on the shared object store when there is one (the data directory is not shared).
     blobs: platform.blobs.kind === 's3' ? platform.blobs : null,
     // Every assessment looks for the organisation's canary records (issue 15 §4): a leak names its dataset.

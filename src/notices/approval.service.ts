@@ -33,6 +33,9 @@ export class ApprovalService {
     if (problems.length) {
       throw new HttpError(422, `cannot approve notice ${id} v${v.version}: ${problems.map((x) => x.message).join('; ')}`);
     }
+    // Checked again against today's date and the deadline as tracked now (drafts.service.ts).
+    const since = await this.drafts.problemsToday(n, problems);
+    if (since.length) throw new HttpError(422, `cannot approve notice ${id} v${v.version}: since it was drafted, ${since.join('; ')} — revise it`);
     const role = await this.s.deps.access.incidentRole(p, n.incident_id);
     const existing = await this.s.notices.approvals(id, v.version);
     const isCommander = role === 'commander';

@@ -102,6 +102,12 @@ export class DraftsService {
     const inputs = parseInputs({ ...prev.inputs, ...((body.inputs as object) ?? {}) });
     const elements = body.elements ?? prev.elements;
     const rule = this.ruleOf(n);
+    // The deadline as tracked now, not as it was when the notice was first drafted: moving the
+    // awareness or determination time moves it, and with it whether "the reasons for the delay"
+    // are owed (GDPR Art. 33(1)). What the reviser gives wins.
+    const given = (body.inputs ?? {}) as { notificationDeadline?: unknown };
+    const timing = rule && given.notificationDeadline === undefined ? await this.s.deps.obligations?.deadline?.(n.incident_id, rule.id) : null;
+    if (timing?.deadline) inputs.notificationDeadline = timing.deadline;
     const d = draftNotice(n.kind as NoticeKind, n.jurisdiction, rule, inputs, elements, prev.language ?? 'en');
     const at = this.s.now().toISOString();
     const version = n.current_version + 1;
@@ -109,6 +115,30 @@ export class DraftsService {
     if (!ok) throw new HttpError(409, `notice ${id} changed meanwhile; reload and try again`);
     await this.s.deps.audit.record({ actor: actorOf(p), action: 'notice.revise', subjectType: 'notice', subjectId: id, incidentId: n.incident_id, after: { version, contentHash: d.contentHash, problems: d.problems.length } });
     return this.view(p, id);
+  }
+
+  /**
+   * What the current version would lack if it went out today under the deadline tracked today:
+   * a notice drafted in time but approved after its deadline, or whose deadline moved earlier
+   * because the awareness time was corrected, owes "the reasons for the delay" (GDPR/UK GDPR
+   * Art. 33(1), PECR reg. 5A(3A), LGPD Art. 48 §1 IV) that the check at drafting did not ask for.
+   * Messages of problems the stored version does not already list.
+   */
+  async problemsToday(n: NoticesTable, stored: readonly { message: string }[]): Promise<string[]> {
+    const rule = this.ruleOf(n);
+    if (!rule) return [];
+    const prev = JSON.parse(n.inputs_json) as { inputs: DraftInputsParsed; elements: ElementId[]; language?: NoticeLanguage };
+    const timing = await this.s.deps.obligations?.deadline?.(n.incident_id, rule.id);
+    const today = this.s.now().toISOString().slice(0, 10);
+    const inputs: DraftInputsParsed = {
+      ...prev.inputs,
+      ...(timing?.deadline ? { notificationDeadline: timing.deadline } : {}),
+      noticeDate: prev.inputs.noticeDate && prev.inputs.noticeDate > today ? prev.inputs.noticeDate : today,
+    };
+    const known = new Set(stored.map((x) => x.message));
+    return draftNotice(n.kind as NoticeKind, n.jurisdiction, rule, inputs, prev.elements, prev.language ?? 'en')
+      .problems.map((x) => x.message)
+      .filter((m) => !known.has(m));
   }
 
   private ruleOf(n: NoticesTable): Rule | null {

@@ -4,6 +4,7 @@
  * dates, source and check date. Pure and deterministic (no generation date), so a test can
  * compare the committed file with what the rules say today. `breachdesk rules coverage` writes it.
  */
+import { COUNSEL_QUESTIONS } from './counsel-questions.js';
 import { UNIT_WORDS } from './deadline.js';
 import { thresholdText } from './engine/applicability.js';
 import { ANCHOR_WORDS } from './engine/timing.js';
@@ -59,5 +60,18 @@ export const renderCoverage = (rules: readonly Rule[]): string => {
     lines.push(
       `| ${r.jurisdiction} | ${cell(r.regime)} | \`${r.id}\` | ${r.recipient} | ${cell(thresholdText(r) ? `${thresholdText(r)}${r.threshold?.comparatorUncertain ? ' (comparator unconfirmed)' : ''}` : '—')} | ${cell(deadlineWords(r))} | ${dates(r)} | ${sourceCell(r)} | ${r.source?.checkedOn ?? '—'} |`,
     );
+  lines.push(
+    '',
+    '## Open questions for counsel',
+    '',
+    'Where the statute\'s words do not settle the answer, the rules answer `review` (or, where noted, a',
+    'reading that counsel should confirm) and the question is kept here (`src/obligations/counsel-questions.ts`,',
+    'outside review of 2026-12-07). When counsel decides, change the rule and drop the entry.',
+    '',
+    '| Jurisdiction | Topic | Provision | Wording | What Breachdesk answers meanwhile |',
+    '|---|---|---|---|---|',
+  );
+  for (const q of COUNSEL_QUESTIONS)
+    lines.push(`| ${cell(q.jurisdiction)} | ${cell(q.topic)} | ${cell(q.provision)} | ${cell(q.wording)} | ${cell(q.engine)} |`);
   return `${lines.join('\n')}\n`;
 };

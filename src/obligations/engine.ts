@@ -12,7 +12,7 @@
 import { DateTime } from 'luxon';
 import { isoUtc, UNIT_WORDS } from './deadline.js';
 import { thresholdText, evaluate } from './engine/applicability.js';
-import { PASSING_NOTES } from './engine/gates.js';
+import { determinationRecord, PASSING_NOTES } from './engine/gates.js';
 import { inForce, PROFILE_TESTS } from './engine/profile.js';
 import { scopeOf } from './engine/scope.js';
 import { dependsOnOthers, type Index, keyOf, parentOf, timingOf } from './engine/timing.js';
@@ -119,6 +119,10 @@ export const computeObligations = (facts: BreachFacts, rules: readonly Rule[], a
     // Record-keeping holds whether or not notice is due, but only for organisations the regime covers.
     if (rule.recordKeeping && profileFits)
       records.push({ ruleId: rule.id, regime: rule.regime, jurisdiction: rule.jurisdiction, duty: rule.recordKeeping, citation: rule.citation });
+    // A no-harm determination that removed this law's duty must be kept (once per law, not per recipient).
+    const kept = profileFits && ev.counted > 0 ? determinationRecord(rule, facts) : null;
+    if (kept && !records.some((k) => k.jurisdiction === rule.jurisdiction && k.regime === rule.regime && k.duty === kept))
+      records.push({ ruleId: rule.id, regime: rule.regime, jurisdiction: rule.jurisdiction, duty: kept, citation: rule.citation });
   }
 
   out.sort(

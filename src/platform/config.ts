@@ -49,6 +49,12 @@ export interface Config {
   scanShardBytes: number;
   /** Distributed scans: people jobs the merge's grouping of the people index is split into; 0 = the merge job alone (docs/operations.md). */
   scanPeopleJobs: number;
+  /**
+   * Distributed scans: how the merge gets the people index — `partitioned` (shards keep their digests
+   * per block of partitions, people jobs read only theirs) or `replay` (every digest in the shard
+   * logs, replayed by the merge or by every people job): docs/operations.md.
+   */
+  scanMerge: 'partitioned' | 'replay';
   /** Bearer token a Prometheus scraper sends to GET /metrics; null = only admin API tokens may scrape. */
   metricsToken: string | null;
   /** security.txt `Contact:` (RFC 9116 §2.5.3): a mailto: or https: URI; null = the outside-report form only. */
@@ -96,6 +102,7 @@ const SETTINGS = {
   jobLeaseSeconds: ['BREACHDESK_JOB_LEASE_SECONDS', 'jobLeaseSeconds'],
   scanShardBytes: ['BREACHDESK_SCAN_SHARD_BYTES', 'scanShardBytes'],
   scanPeopleJobs: ['BREACHDESK_SCAN_PEOPLE_JOBS', 'scanPeopleJobs'],
+  scanMerge: ['BREACHDESK_SCAN_MERGE', 'scanMerge'],
   metricsToken: ['BREACHDESK_METRICS_TOKEN', 'metricsToken'],
   jobQueue: ['BREACHDESK_JOB_QUEUE', 'jobQueue'],
   s3Bucket: ['BREACHDESK_S3_BUCKET', 's3Bucket'],
@@ -177,6 +184,7 @@ const schemas: Record<Key, z.ZodType> = {
   jobLeaseSeconds: int(3, 3600),
   scanShardBytes: int(64 * 1024, 2 ** 50),
   scanPeopleJobs: int(0, 256),
+  scanMerge: z.enum(['partitioned', 'replay'], { message: 'must be partitioned or replay' }),
   metricsToken: z.string().min(24, 'must be at least 24 characters (it guards operational data)'),
   jobQueue: z.enum(['embedded', 'pg-boss'], { message: 'must be embedded or pg-boss' }),
   // Bucket names: 3–63 lower-case letters, digits, dots and hyphens (S3 bucket naming rules).
@@ -214,6 +222,7 @@ const DEFAULTS: Partial<Record<Key, unknown>> = {
   jobLeaseSeconds: 60,
   scanShardBytes: 64 * 1024 * 1024,
   scanPeopleJobs: 0,
+  scanMerge: 'partitioned',
   s3Region: 'us-east-1',
   s3Prefix: '',
   s3ForcePathStyle: false,
@@ -326,6 +335,7 @@ export function inspectConfig(src: ConfigSource = {}): { config: Config | null; 
     jobLeaseSeconds: out.jobLeaseSeconds as number,
     scanShardBytes: out.scanShardBytes as number,
     scanPeopleJobs: out.scanPeopleJobs as number,
+    scanMerge: out.scanMerge as 'partitioned' | 'replay',
     metricsToken: (out.metricsToken as string | null) ?? null,
     securityContact: (out.securityContact as string | null) ?? null,
     canaryDomain: (out.canaryDomain as string | null)?.toLowerCase() ?? null,

@@ -70,6 +70,21 @@ export const noHarmException = (rule: Rule, facts: BreachFacts): Exception => {
   return { available: true, why: `${basis}documented determination that harm/misuse is not reasonably likely${standard}${docs}${g.note ? ` (${g.note})` : ''}` };
 };
 
+/**
+ * The record a no-harm determination leaves behind when it removes a duty: statutes that allow the
+ * finding make the organisation keep it (N.J.S.A. 56:8-163(a), N.Y. GBL §899-aa(2)(a), Fla. Stat.
+ * §501.171(4)(c): five years; Md. Com. Law §14-3504(b)(4): three; HIPAA 45 CFR §164.530(j): six).
+ * It holds whether or not any notice is sent, so it belongs with the other record-keeping duties,
+ * not only in the `why` of an answer that says "not required". Null when the exception is not
+ * relied on here or the statute sets no period.
+ */
+export const determinationRecord = (rule: Rule, facts: BreachFacts): string | null => {
+  const g = rule.riskGate;
+  if (g.kind !== 'no_harm_determination' || !g.documentationYears || !facts.risk.noHarmDetermination) return null;
+  if (noHarmException(rule, facts).available !== true) return null;
+  return `Keep the written no-harm determination (and what it rests on) for ${g.documentationYears} years after it was made${g.note ? ` (${g.note})` : ''}`;
+};
+
 /** What a gate says when it simply passes: nothing to settle, left out of review reasons (engine.ts). */
 const NO_EXCEPTION = 'no risk-of-harm exception in this law';
 const NO_DETERMINATION = 'no documented no-harm determination';

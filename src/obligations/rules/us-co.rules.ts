@@ -28,6 +28,11 @@ const base = {
         ...CREDENTIALS,
       ],
     },
+    // Needs counsel: since HB 18-1128 an account or card number with its code may be personal
+    // information with no name beside it (§6-1-716(1)(g)(I)(C) as summarised: "even when not linked
+    // with a Colorado resident's name", Lewis Brisbois, May 2018); the enacted text was not read here,
+    // so without a name the answer is review, not "not required".
+    reviewElements: { anyOf: [], combos: ACCOUNT_WITH_CODE.map((c) => c.filter((e) => e !== 'person_name')) },
     breachMode: 'acquisition' as const,
     encryptionSafeHarbor: HARBOUR_LOST_IF_KEY,
   },
@@ -41,7 +46,7 @@ const base = {
   },
 };
 const V =
-  'Confirmed (statute text as quoted in secondary summaries): the misuse standard; 30 days after the determination for residents from 2018-09-01; CRAs above 1,000 (HB 18-1128 as quoted). Not confirmed: the AG\'s "500 or more" comparator (two datasets agree).';
+  'Confirmed (statute text as quoted in secondary summaries): the misuse standard; 30 days after the determination for residents from 2018-09-01; CRAs above 1,000 (HB 18-1128 as quoted). Not confirmed: the AG\'s "500 or more" comparator (two datasets agree); an account or card number with its code and no name (answers review; Lewis Brisbois 2018 summary: "even when not linked with a Colorado resident\'s name").';
 
 /** The text in force before HB 18-1128 (2006-09-01 – 2018-08-31): baseline definition, no day count, no AG. */
 const BEFORE_2018: RuleInput[] = [
@@ -50,7 +55,7 @@ const BEFORE_2018: RuleInput[] = [
     id: 'US-CO.individuals.2006',
     recipient: 'individuals',
     authority: null,
-    trigger: { ...base.trigger, elements: { anyOf: [], combos: BASELINE_COMBOS } },
+    trigger: { ...base.trigger, reviewElements: undefined, elements: { anyOf: [], combos: BASELINE_COMBOS } },
     threshold: null,
     clock: { anchor: 'determination', amount: null, unit: 'calendar_days', urgency: 'most_expedient_time' },
     content: ['description of the breach', 'types of information'],
@@ -63,7 +68,7 @@ const BEFORE_2018: RuleInput[] = [
     id: 'US-CO.credit_bureaus.2006',
     recipient: 'credit_bureaus',
     authority: { name: 'Nationwide consumer reporting agencies (Equifax, Experian, TransUnion)' },
-    trigger: { ...base.trigger, elements: { anyOf: [], combos: BASELINE_COMBOS } },
+    trigger: { ...base.trigger, reviewElements: undefined, elements: { anyOf: [], combos: BASELINE_COMBOS } },
     threshold: { count: 1000, comparator: '>', counted: 'Colorado residents to be notified' },
     clock: { anchor: 'determination', amount: null, unit: 'calendar_days', urgency: 'most_expedient_time' },
     content: ['anticipated date of the notices', 'approximate number of residents to be notified'],
@@ -94,6 +99,17 @@ export const usCoRules: RuleInput[] = [
       'for credential breaches: direct the person to change password and security question/answer',
     ],
     substituteNotice: 'if cost > $250,000, > 250,000 Colorado residents, or insufficient contact information',
+    // §6-1-716(1)(f) "Notice" (read in a stored copy of the current text, counselstack.com): (III)
+    // "Electronic notice, if a primary means of communication by the covered entity with a Colorado
+    // resident is by electronic means or the notice provided is consistent with the provisions
+    // regarding electronic records and signatures set forth in the federal 'Electronic Signatures in
+    // Global and National Commerce Act', 15 U.S.C. sec. 7001 et seq." — e-mail is not notice otherwise.
+    channels: [
+      'written notice to the postal address in the records',
+      'telephonic notice',
+      'electronic notice only if electronic means are a primary means of communication with the resident or the notice is consistent with E-SIGN (15 U.S.C. §7001)',
+      'substitute notice where permitted',
+    ],
     notes: 'If another applicable law sets a shorter deadline, the shorter one controls.',
     effectiveFrom: '2018-09-01',
     verified: V,

@@ -194,3 +194,22 @@ describe('investigation standards with documentation years', () => {
       expect(o.why).toMatch(new RegExp(`${years} years`));
     });
 });
+
+describe('the kept determination is a record-keeping duty (outside review 2026-12-07)', () => {
+  // N.Y. GBL §899-aa(2)(a): "Such a determination must be documented in writing and maintained for at
+  // least five years"; N.J.S.A. 56:8-163(a): "documented in writing and retained for five years".
+  // Before: the retention duty appeared only inside the "why" of a "not required" answer, and
+  // recordKeeping (the list of duties that hold whether or not notice is sent) was empty.
+  it('§899-aa(2)(a), §56:8-163(a): relying on a written no-harm finding lists its retention once per law', () => {
+    const r = run({ population: [...pop('NY'), ...pop('NJ')], breach: { malicious: false, byAuthorisedPerson: true }, risk: written() });
+    expect(pick(r, 'US-NY.individuals.2025').required).toBe(false);
+    const kept = r.recordKeeping.filter((k) => /no-harm determination/.test(k.duty));
+    expect(kept.map((k) => k.jurisdiction).sort()).toEqual(['US-NJ', 'US-NY']);
+    expect(kept.every((k) => /5 years/.test(k.duty))).toBe(true);
+  });
+  it('no record when no finding is relied on, or when the finding does not remove the duty (a hack in NY)', () => {
+    expect(run({ population: pop('NY') }).recordKeeping.some((k) => /no-harm/.test(k.duty))).toBe(false);
+    const hack = run({ population: pop('NY'), risk: written() });
+    expect(hack.recordKeeping.some((k) => k.jurisdiction === 'US-NY')).toBe(false);
+  });
+});

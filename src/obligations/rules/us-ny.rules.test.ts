@@ -53,3 +53,20 @@ describe('New York (GBL §899-aa)', () => {
     expect(pick(run({ population: pop }), 'US-NY.regulator.hipaa-copy').required).toBe(false);
   });
 });
+
+describe('New York: an identifying number alone (outside review 2026-12-07)', () => {
+  // §899-aa(1)(a): "any information concerning a natural person which, because of name, number,
+  // personal mark, or other identifier, can be used to identify such natural person"; (1)(b)(i):
+  // "personal information consisting of any information in combination with … (1) social security
+  // number". Before: an SSN with no name beside it answered "not required" — the text does not say so.
+  it('§899-aa(1)(a)–(b)(i): an SSN or licence number with no other identifier is review, not "not required"', () => {
+    for (const el of ['us_ssn', 'drivers_license']) {
+      const o = pick(run({ population: ny(50, [el]) }), 'US-NY.individuals.2025');
+      expect(o.required, el).toBe('review');
+      expect(o.questions.join(' ')).toMatch(/definition/);
+    }
+  });
+  it('health data with no identifier stays not required (it does not identify anyone)', () => {
+    expect(pick(run({ population: ny(50, ['health']) }), 'US-NY.individuals.2025').required).toBe(false);
+  });
+});

@@ -50,8 +50,17 @@ const base = {
 
 const trigger = (combos: ElementId[][], mode: 'access' | 'acquisition' = 'access') => ({
   elements: { anyOf: [], combos },
-  // An account or card number alone is private information if usable without a code.
-  reviewElements: { anyOf: [], combos: withIdentifier([['payment_card'], ['bank_account']]) },
+  // An account or card number alone is private information if usable without a code. Needs
+  // counsel: an identifying number found alone (no name, e-mail or other identifier beside it).
+  // §899-aa(1)(a) makes "personal information" any information that "because of name, number,
+  // personal mark, or other identifier, can be used to identify" a person, and (1)(b)(i) asks for
+  // "personal information consisting of any information in combination with" the element — an SSN,
+  // licence or non-driver ID number, or (from 2019) biometric data, identify by themselves, so
+  // whether the element alone is private information is not settled by the text: review, not "no".
+  reviewElements: {
+    anyOf: (['us_ssn', 'drivers_license', 'national_id', 'biometric'] as ElementId[]).filter((e) => combos.some((c) => c.includes(e))),
+    combos: withIdentifier([['payment_card'], ['bank_account']]),
+  },
   breachMode: mode,
   encryptionSafeHarbor: HARBOUR_LOST_IF_KEY,
 });

@@ -62,6 +62,15 @@ const OK: StateLaw = {
       from: '2026-01-01',
       citation: '24 Okla. Stat. §§161–166 as amended by SB 626 (2025)',
       mode: 'acquisition',
+      // §162 as amended (quoted by Covington, insideprivacy.com, 2025): a name with "other unique
+      // identification numbers" "created or collected by a government entity", or with "unique
+      // biometric data such as a fingerprint, retina or iris image, or other unique physical or
+      // digital representation of biometric data to authenticate a specific individual".
+      piAlso: [
+        ['person_name', 'passport_number'],
+        ['person_name', 'us_itin'],
+        ['person_name', 'biometric'],
+      ],
       ind: { days: null, urgency: 'without_unreasonable_delay' as const },
       harm: OK_HARM,
       ag: {
@@ -82,7 +91,7 @@ const OK: StateLaw = {
       },
       source: OK_SOURCE,
       verified:
-        'Confirmed: from 2026-01-01 (for breaches discovered from then on) the AG is told when 500 or more residents are affected, within 60 days after the notice to residents; contents as listed. Not confirmed against the enrolled act: the comparator is taken from "500 or more" / "fewer than 500 … exempt" in three secondary sources.',
+        'Confirmed: from 2026-01-01 (for breaches discovered from then on) the AG is told when 500 or more residents are affected, within 60 days after the notice to residents; contents as listed. Not confirmed against the enrolled act: the comparator is taken from "500 or more" / "fewer than 500 … exempt" in three secondary sources; the definition\'s government identification numbers and biometric data from the amended §162 as quoted by Covington (insideprivacy.com, 2025).',
     },
   ],
 };

@@ -235,3 +235,19 @@ describe('issue 20 §3: thresholds apply to review answers, and counts are the r
     expect(o.required).toBe(true);
   });
 });
+
+describe('Oklahoma SB 626 definition (outside review 2026-12-07)', () => {
+  // 24 O.S. §162 as amended from 2026-01-01: a name with "other unique identification numbers"
+  // "created or collected by a government entity", or with "unique biometric data … to
+  // authenticate a specific individual" (quoted by Covington). Before: review ("may fall under
+  // this law's definition") for a definition the amendment states.
+  it('24 O.S. §162 (SB 626): a name with biometric data or a passport number is personal information from 2026-01-01; before, review', () => {
+    for (const el of ['biometric', 'passport_number']) {
+      const pop = [group('US-OK', 600, ['person_name', el])];
+      expect(pick(run({ population: pop }), 'US-OK.individuals').required, el).toBe(true);
+      expect(pick(run({ population: pop }), 'US-OK.regulator').required, el).toBe(true);
+      const before = { discoveredAt: '2025-12-30T15:00:00Z', awareAt: '2025-12-30T15:00:00Z', population: pop };
+      expect(pick(run(before, '2025-12-31T00:00:00Z'), 'US-OK.individuals.2008').required, el).toBe('review');
+    }
+  });
+});

@@ -38,3 +38,27 @@ describe('Texas (Bus. & Com. Code §521.053)', () => {
     expect(pick(run({ population: [group('US-TX', 1, ['person_name', 'health'])] }), 'US-TX.individuals').required).toBe(true);
   });
 });
+
+describe('Texas definition of sensitive personal information (outside review 2026-12-07)', () => {
+  // §521.002(a)(2)(A)(ii): "driver's license number or government-issued identification number".
+  // Before: only drivers_license and national_id were encoded, so a name + passport number answered
+  // "not required" for Texans.
+  it('§521.002(a)(2)(A)(ii): a name with a passport number or an ITIN is sensitive personal information', () => {
+    for (const el of ['passport_number', 'us_itin']) {
+      const o = pick(run({ population: [group('US-TX', 300, ['person_name', el])] }), 'US-TX.individuals');
+      expect(o.required, el).toBe(true);
+      expect(pick(run({ population: [group('US-TX', 300, ['person_name', el])] }), 'US-TX.regulator.2023').required, el).toBe(true);
+    }
+  });
+  // §521.002(a)(2)(B): "information that identifies an individual and relates to … the physical or
+  // mental health …" — no name required; whether an e-mail address alone identifies is for counsel.
+  it('§521.002(a)(2)(B): health data with an e-mail address and no name is review, not "not required"', () => {
+    const o = pick(run({ population: [group('US-TX', 5, ['email', 'health'])] }), 'US-TX.individuals');
+    expect(o.required).toBe('review');
+    expect(o.questions.join(' ')).toMatch(/definition/);
+  });
+  it('a tax id other than an ITIN is review; health data with nothing that identifies stays not required', () => {
+    expect(pick(run({ population: [group('US-TX', 5, ['person_name', 'tax_id'])] }), 'US-TX.individuals').required).toBe('review');
+    expect(pick(run({ population: [group('US-TX', 5, ['health'])] }), 'US-TX.individuals').required).toBe(false);
+  });
+});

@@ -4,6 +4,7 @@
  * individuals and the AG (at least 250 Texans) within 60 days of the determination; from 2023-09-01
  * (SB 768) the AG within 30 days. The CRA duty counts all persons notified, not only Texans.
  */
+import type { ElementId } from '../../assessment/scanner/types.js';
 import type { RuleInput } from '../rule.schema.js';
 import { ACCOUNT_WITH_CODE, CHECKED_ON, HARBOUR_LOST_IF_KEY, harmGate, namePlus, STORED_COPIES } from './us-common.js';
 
@@ -13,11 +14,30 @@ const base = {
   appliesIf: ['controller' as const],
   scope: { kind: 'residents' as const },
   trigger: {
-    // §521.002(a)(2): name + SSN, DL/government ID, account/card + code; or information that
-    // identifies an individual and relates to health, health care or payment for health care.
+    // §521.002(a)(2)(A): name + SSN, "driver's license number or government-issued identification
+    // number" (a passport number and an ITIN are numbers a government issues to identify a person),
+    // account/card + code; (B) "information that identifies an individual and relates to" health,
+    // health care or payment for it.
     elements: {
       anyOf: [],
-      combos: [...namePlus(['us_ssn', 'drivers_license', 'national_id', 'health', 'health_insurance']), ...ACCOUNT_WITH_CODE],
+      combos: [
+        ...namePlus(['us_ssn', 'drivers_license', 'national_id', 'passport_number', 'us_itin', 'health', 'health_insurance']),
+        ...ACCOUNT_WITH_CODE,
+      ],
+    },
+    // Needs counsel: (B) does not ask for a name — whether an e-mail address, phone number, postal
+    // address, user name or date of birth alone is "information that identifies an individual" is
+    // not settled by the text; and whether a tax id other than an ITIN (an EIN, a foreign tax
+    // number) is a "government-issued identification number".
+    reviewElements: {
+      anyOf: [],
+      combos: [
+        ...(['email', 'phone', 'postal_address', 'username', 'date_of_birth'] as const).flatMap((id) => [
+          [id, 'health'] as ElementId[],
+          [id, 'health_insurance'] as ElementId[],
+        ]),
+        ['person_name', 'tax_id'] as ElementId[],
+      ],
     },
     breachMode: 'acquisition' as const,
     encryptionSafeHarbor: HARBOUR_LOST_IF_KEY,
@@ -32,7 +52,7 @@ const base = {
   },
 };
 const V =
-  'Confirmed: no risk-of-harm exception; individuals within 60 days of the determination and the AG (at least 250 Texas residents) in the same period from 2020-01-01 (HB 4390 text); CRAs above 10,000 persons at one time, counted over everyone notified (Texas notices reach non-residents). Not confirmed in a stored copy: SB 768\'s 30 days from 2023-09-01 (a public breach-law dataset derived from the Foley & Lardner chart only).';
+  'Confirmed: no risk-of-harm exception; individuals within 60 days of the determination and the AG (at least 250 Texas residents) in the same period from 2020-01-01 (HB 4390 text); CRAs above 10,000 persons at one time, counted over everyone notified (Texas notices reach non-residents). Not confirmed in a stored copy: SB 768\'s 30 days from 2023-09-01 (a public breach-law dataset derived from the Foley & Lardner chart only). Definition §521.002(a)(2) read on 2026-12-07 in stored copies (texas.public.law; FindLaw, current as of 2024-01-01): a passport number and an ITIN count as "government-issued identification number[s]"; health data with an identifier other than a name, and other tax ids, answer review.';
 const AG = { name: 'Texas Attorney General', portal: "Attorney General's electronic data-security-breach report form" };
 const AG_CONTENT = [
   'detailed description of the nature and circumstances of the breach',

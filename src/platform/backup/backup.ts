@@ -17,6 +17,7 @@ import tar from 'tar-stream';
 import type { Config } from '../config.js';
 import type { MasterKey } from '../crypto/keyring.js';
 import type { Store } from '../db/database.js';
+import { pgBossJobsAsRows } from '../jobs/queued-jobs-transfer.js';
 import { sealStream } from './sealed-stream.js';
 import { tablesInDependencyOrder } from './tables.js';
 import type { BlobStore } from '../storage/blob-store.js';
@@ -105,6 +106,16 @@ async function fill(src: BackupSource, pack: tar.Pack): Promise<BackupManifest> 
         if (rows.rows.length < PAGE_ROWS) break;
       }
       tables[t.name] = n;
+    }
+    // pg-boss's jobs live outside the store's tables (schema pgboss): they travel as `jobs` rows,
+    // from the same snapshot, and a restore hands them to its engine (jobs/queued-jobs-transfer.ts).
+    if (store.dialect === 'postgresql') {
+      const queued = await pgBossJobsAsRows(trx as never);
+      for (let i = 0; i < queued.length; i += PAGE_ROWS) {
+        const page = queued.slice(i, i + PAGE_ROWS);
+        await addEntry(pack, `db/jobs/pgboss-${String(i / PAGE_ROWS).padStart(8, '0')}.ndjson`, `${page.map((r) => JSON.stringify(r)).join('\n')}\n`);
+      }
+      if (queued.length) tables.jobs = (tables.jobs ?? 0) + queued.length;
     }
   };
   if (store.dialect === 'postgresql') await db.transaction().setIsolationLevel('repeatable read').execute(snapshot);

@@ -2,6 +2,7 @@
  * The HTTP shell: Fastify with zod validation, OpenAPI, security headers, cookies,
  * problem+json errors and the fail-closed auth hook. Feature routes arrive as plugins.
  */
+import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -24,6 +25,21 @@ export interface HttpOptions {
   version: string;
 }
 
+/** What a proxy's request id may look like to be kept (nginx's $request_id: 32 hex digits; a UUID). */
+const PROXY_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
+
+/**
+ * The id on every log line of a request and in its 500 answers. Fastify's default counts from
+ * `req-1` in every process, so behind a load balancer two `serve` processes logged the same ids
+ * for different requests; a random UUID names one request in the fleet's logs. An `X-Request-Id`
+ * set by the proxy in front (nginx `proxy_set_header X-Request-Id $request_id`) is kept when it is
+ * a plain token, so the proxy's access log and ours share it.
+ */
+export function requestId(req: { headers: Record<string, string | string[] | undefined> }): string {
+  const h = req.headers['x-request-id'];
+  return typeof h === 'string' && PROXY_REQUEST_ID.test(h) ? h : randomUUID();
+}
+
 export async function buildHttpApp(platform: Platform, opts: HttpOptions): Promise<FastifyInstance> {
   const app = Fastify({
     loggerInstance: platform.log as FastifyBaseLogger,
@@ -34,6 +50,11 @@ export async function buildHttpApp(platform: Platform, opts: HttpOptions): Promi
     // Fastify logs two info lines per request (assets included), which scrolls the first-start
     // password off the screen; we log one line per request at debug instead (hook below).
     logController: new LogController({ disableRequestLogging: true }),
+    genReqId: requestId,
+  });
+  // The id answers too, so a user's report of a failed request leads to its log lines.
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -71,7 +71,7 @@ export class EmbeddedJobQueue implements JobQueue {
         .executeTakeFirst();
       if (existing) return existing.id;
     }
-    const id = randomUUID();
+    const id = opts.id ?? randomUUID();
     await this.db
       .insertInto('jobs')
       .values({

@@ -27,6 +27,8 @@ export interface SendOptions {
   runAt?: Date;
   /** At most one queued (not yet started) job with this key; sending again returns its id. */
   singletonKey?: string;
+  /** The job's id (a UUID), when it must keep one it already had: a restore re-queues a backup's jobs under their ids, which the store's rows name. */
+  id?: string;
 }
 
 export interface JobContext {

@@ -14,6 +14,7 @@
  * column as `{ progress }` while it runs and `{ result, progress }` when it is done.
  */
 import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import PgBoss from 'pg-boss';
 import type { Logger } from '../logger.js';
 import type { Job, JobHandler, JobQueue, JobStatus, QueueDepth, SendOptions } from './job-queue.js';
@@ -34,6 +35,9 @@ export interface PgBossQueueOptions {
 
 /** Advisory lock key that serialises pg-boss queue creation across processes (any fixed bigint). */
 const CREATE_QUEUE_LOCK = '7305115923417351003';
+
+/** Names this process on its job log lines, as `assessment_shards.worker` does. */
+const WORKER = `${hostname()}:${process.pid}`;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -124,7 +128,7 @@ export class PgBossJobQueue implements JobQueue {
   async send<T>(queue: string, payload: T, opts: SendOptions = {}): Promise<string> {
     await this.queue(queue);
     const id = await this.boss.send(queue, payload as object, {
-      id: randomUUID(),
+      id: opts.id ?? randomUUID(),
       singletonKey: opts.singletonKey ?? randomUUID(),
       startAfter: opts.runAt,
       retryLimit: Math.max(0, (opts.maxAttempts ?? 5) - 1),
@@ -219,7 +223,7 @@ export class PgBossJobQueue implements JobQueue {
     const attempt: Attempt = { queue: job.name, id: job.id, retryCount: job.retryCount };
     const controller = new AbortController();
     this.running.set(job.id, controller);
-    const log = this.log?.child({ jobId: job.id, queue: job.name, attempt: job.retryCount + 1 });
+    const log = this.log?.child({ jobId: job.id, queue: job.name, attempt: job.retryCount + 1, worker: WORKER });
     let progress: unknown = null;
     // The attempt holds the job while it renews; one that finds it gone (cancelled, or taken up
     // elsewhere after this process stalled past its lease) stops.

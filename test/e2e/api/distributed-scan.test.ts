@@ -24,7 +24,7 @@ import { createTestDatabase, type TestDatabase, testDialects } from '../../suppo
 import { type ServeProcess, spawnServe } from '../../support/spawn-server.js';
 import { waitFor } from '../../support/wait.js';
 
-type Shard = { seq: number; status: string; worker: string | null; unit_json: string | null; item: number };
+type Shard = { seq: number; status: string; worker: string | null; unit_json: string | null; item: number; digests: number | null };
 
 describe.runIf(testDialects().includes('postgresql'))('distributed scans over PostgreSQL', { timeout: 240_000 }, () => {
   let db: TestDatabase;
@@ -84,7 +84,7 @@ describe.runIf(testDialects().includes('postgresql'))('distributed scans over Po
     );
   }
 
-  const shards = async (id: string): Promise<Shard[]> => (await sql.query<Shard>('select seq, status, worker, unit_json, item from assessment_shards where assessment_id = $1 order by seq', [id])).rows;
+  const shards = async (id: string): Promise<Shard[]> => (await sql.query<Shard>('select seq, status, worker, unit_json, item, digests from assessment_shards where assessment_id = $1 order by seq', [id])).rows;
   const unitOf = (s: Shard) => (s.unit_json ? (JSON.parse(s.unit_json) as { kind: string }).kind : 'whole');
 
   function withoutTimings(report: Record<string, unknown>): string {
@@ -185,6 +185,8 @@ describe.runIf(testDialects().includes('postgresql'))('distributed scans over Po
     const zip = s.filter((x) => x.item === evidenceIds.length - 2);
     expect(zip.length).toBeGreaterThanOrEqual(2);
     expect(zip.map(unitOf)).toEqual(zip.map(() => 'members'));
+    // The partitioned merge (the default): every shard kept its digests apart, per block of partitions.
+    expect(s.map((x) => x.digests)).toEqual(s.map(() => 1));
   });
 
   it('two and three workers: the same report, the shards spread over the fleet', async () => {

@@ -1,8 +1,9 @@
 /**
  * Stateless serve processes (issue 18 §4): two `breachdesk serve` processes on different ports
  * over one PostgreSQL, as behind a load balancer. A browser session made on one works on the
- * other (cookie and CSRF token), signing out on one ends it on both, and a rate limit counts the
- * hits of the fleet, not of each process.
+ * other (cookie and CSRF token), signing out on one ends it on both, an account locked by wrong
+ * passwords on both is locked on both, and the rate limits (sign-in, the public outside-report
+ * form) count the hits of the fleet, not of each process.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../../src/platform/audit/audit.service.js';
@@ -27,6 +28,7 @@ describe.runIf(testDialects().includes('postgresql'))('two serve processes on on
     const { createLogger } = await import('../../../src/platform/logger.js');
     const p = await openPlatform(loadConfig({ env: { ...env, BREACHDESK_LOG_LEVEL: 'silent' }, cwd: db.dataDir }), { migrations: ALL_MIGRATIONS, log: createLogger('silent') });
     await p.accounts.createUser({ email: 'ic@example.test', username: 'ic', roles: ['incident_commander'], password: PASSWORD }, SYSTEM_ACTOR);
+    await p.accounts.createUser({ email: 'lockme@example.test', username: 'lockme', roles: ['incident_commander'], password: PASSWORD }, SYSTEM_ACTOR);
     await p.close();
   });
   afterAll(async () => {
@@ -35,8 +37,15 @@ describe.runIf(testDialects().includes('postgresql'))('two serve processes on on
     await db?.drop();
   });
 
+  /** Sign-in attempts so far (all from this address, on either process): the limit counts them all. */
+  let signInHits = 0;
+  const login = (on: ServeProcess, user: string, password: string) => {
+    signInHits++;
+    return fetch(`${on.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: user, password }) });
+  };
+
   async function signIn(on: ServeProcess): Promise<{ cookie: string; csrf: string }> {
-    const r = await fetch(`${on.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: 'ic', password: PASSWORD }) });
+    const r = await login(on, 'ic', PASSWORD);
     expect(r.status).toBe(200);
     const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0]!;
     const body = (await r.json()) as { csrfToken: string };
@@ -62,17 +71,41 @@ describe.runIf(testDialects().includes('postgresql'))('two serve processes on on
     expect((await fetch(`${a.url}/api/v1/incidents/${id}`, { headers: { cookie: s.cookie } })).status).toBe(401);
   });
 
+  it('wrong passwords on both processes lock the account on both', async () => {
+    // Five failed sign-ins lock an account (NIST SP 800-63B §5.2.2), counted in the users table:
+    // three on A and two on B are five; then even the right password is refused on either.
+    for (let i = 0; i < 5; i++) expect((await login(i % 2 === 0 ? a : b, 'lockme', 'wrong password 123')).status).toBe(401);
+    for (const on of [a, b]) {
+      const r = await login(on, 'lockme', PASSWORD);
+      expect(r.status).toBe(423);
+      expect(await r.text()).toMatch(/account locked after 5 failed sign-ins/);
+    }
+  });
+
   it('the sign-in rate limit counts hits on both processes together', async () => {
     const statuses: number[] = [];
     // The limit is 20 a minute per address; 30 wrong sign-ins alternate between the two processes.
-    for (let i = 0; i < 30; i++) {
-      const on = i % 2 === 0 ? a : b;
-      const r = await fetch(`${on.url}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login: `nobody${i}`, password: 'wrong password 123' }) });
+    const before = signInHits;
+    for (let i = 0; i < 30; i++) statuses.push((await login(i % 2 === 0 ? a : b, `nobody${i}`, 'wrong password 123')).status);
+    // The previous tests' sign-ins were the window's first hits: the rest of 20 get through, the
+    // others are refused on both processes. Counted per process, all 30 would have got through.
+    expect(before).toBeLessThan(20);
+    expect(statuses.slice(0, 20 - before).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(20 - before).every((s) => s === 429)).toBe(true);
+  });
+
+  it("the outside-report form's per-address limit counts reports sent to both processes", async () => {
+    // Five reports per address in ten minutes (confirm/reports.routes.ts); seven alternate A, B.
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      const r = await fetch(`${(i % 2 === 0 ? a : b).url}/api/v1/reports`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ message: `An open bucket at storage.example.net, report ${i}` }),
+      });
       statuses.push(r.status);
     }
-    // The previous test's sign-in on A was the window's first hit: 19 more get through, the rest
-    // are refused on both processes. Counted per process, all 30 would have got through.
-    expect(statuses.slice(0, 19).every((s) => s === 401)).toBe(true);
-    expect(statuses.slice(19).every((s) => s === 429)).toBe(true);
+    // Counted per process, A would have taken four and B three: none refused.
+    expect(statuses).toEqual([201, 201, 201, 201, 201, 429, 429]);
   });
 });

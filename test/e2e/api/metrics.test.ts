@@ -23,6 +23,8 @@ for (const dialect of testDialects()) {
     let token: string;
     beforeAll(async () => {
       s = await startTestServer(dialect, { BREACHDESK_METRICS_TOKEN: METRICS_TOKEN });
+      // Queue depth and age come from whichever engine runs: the embedded queue on SQLite, pg-boss on PostgreSQL.
+      expect(s.config.jobQueue).toBe(dialect === 'postgresql' ? 'pg-boss' : 'embedded');
       token = await s.tokenFor('incident_commander');
     });
     afterAll(async () => s?.close());

@@ -26,6 +26,8 @@ import { createLogger } from '../../../src/platform/logger.js';
 import { openPlatform, type Platform } from '../../../src/platform/platform.js';
 import { createTestDatabase, type TestDatabase } from '../../support/dialects.js';
 import { testConfig } from '../../support/platform.js';
+import type { TestServer } from '../../support/server.js';
+import { waitFor } from '../../support/wait.js';
 
 export const SINK_SCRIPT = fileURLToPath(new URL('../../../bench/notices/smtp-sink.mjs', import.meta.url));
 export const WORKER_SCRIPT = fileURLToPath(new URL('../../../bench/notices/deliver-worker.mjs', import.meta.url));
@@ -180,4 +182,14 @@ export const FULL_INPUTS = {
 
 export function fileExists(p: string): boolean {
   return existsSync(p);
+}
+
+/** Uploads `csv` as evidence of the incident and waits for its assessment (done or failed) over the API. */
+export async function assessCsv(s: TestServer, token: string, incidentId: string, csv: string, name = 'customers.csv'): Promise<void> {
+  const up = await fetch(`${s.url}/api/v1/incidents/${incidentId}/evidence?name=${name}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' }, body: csv });
+  const started = await s.api(`/api/v1/incidents/${incidentId}/assessments`, { token, body: { evidenceIds: [((await up.json()) as { id: string }).id] } });
+  await waitFor(async () => {
+    const r = await s.api(`/api/v1/assessments/${started.body.id}`, { token });
+    return r.body.status === 'done' || r.body.status === 'failed' ? r.body : null;
+  });
 }

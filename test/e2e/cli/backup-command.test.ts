@@ -86,6 +86,9 @@ for (const dialect of testDialects()) {
       const r = await cli(['admin', 'restore', backupFile], env);
       expect(r.code, r.stderr).toBe(0);
       expect(r.stdout).toMatch(/restored \d+ rows and 1 evidence files .*audit chain intact: \d+ events/);
+      const audit = await cli(['admin', 'verify-audit'], env);
+      expect(audit.code, audit.stderr).toBe(0);
+      expect(audit.stdout + audit.stderr).toMatch(/audit chain intact: \d+ events/);
       const v = await cli(['evidence', 'verify', itemId], env);
       expect(v.code, v.stderr + v.stdout).toBe(0);
       const list = await cli(['incident', 'list', '--json'], env);

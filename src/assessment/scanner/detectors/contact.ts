@@ -7,7 +7,7 @@ import { isIPv6 } from 'node:net';
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { ValueFinding } from '../types.js';
 import { type Detector, digitsOf, element, luhn } from './detector.js';
-import { FAST_PLAIN, fastPhone } from './phone-fast.js';
+import { FAST_PLAIN, type FastParsed, fastPhone } from './phone-fast.js';
 import { cannotBeValidIn, PLAIN_NATIONAL } from './phone-regions.js';
 
 const EMAIL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}$/;
@@ -70,14 +70,15 @@ interface Parsed {
   national: string;
 }
 
+function fastParsed(f: FastParsed): Parsed {
+  return { finding: element('phone', `+${f.cc}${f.national}`, { country: f.country }), cc: f.cc, national: f.national };
+}
+
 /** `fastDigits`: every digit of `v` when `v` is plain (phone-fast.ts `FAST_PLAIN`), else null. */
 function parseOne(v: string, region: CountryCode | undefined, fastDigits: string | null): Parsed | null {
   // The common formats get libphonenumber's verdict without its full parse (phone-fast.ts).
   const f = fastDigits === null ? undefined : fastPhone(fastDigits, region);
-  if (f !== undefined) {
-    if (!f?.valid) return null;
-    return { finding: element('phone', `+${f.cc}${f.national}`, { country: f.country }), cc: f.cc, national: f.national };
-  }
+  if (f !== undefined) return f?.valid ? fastParsed(f) : null;
   libraryParses++;
   const p = parsePhoneNumberFromString(v, region);
   if (!p?.isValid()) return null;
@@ -99,8 +100,15 @@ function parsePhone(v: string, intl: boolean, d: string): Parsed | null {
   // Then `d` is also every digit phone-fast.ts needs, computed once for all regions.
   const fastDigits = plain && FAST_PLAIN.test(v) ? d : null;
   for (const r of PHONE_REGIONS) {
-    if (plain && cannotBeValidIn(r, d)) continue;
-    const p = parseOne(v, r, fastDigits);
+    let p: Parsed | null;
+    // phone-fast.ts's verdict is the library's own, so for the inputs it follows the
+    // cannot-be-valid test (a suffix RegExp tried at every position, there to spare library
+    // parses) only costs: a random 10-digit national number passes it in most regions anyway
+    // (issue 21). It still guards the inputs left to the library.
+    const f = fastDigits === null ? undefined : fastPhone(fastDigits, r);
+    if (f !== undefined) p = f?.valid ? fastParsed(f) : null;
+    else if (plain && cannotBeValidIn(r, d)) continue;
+    else p = parseOne(v, r, null);
     if (!p) continue;
     valid++;
     if (!first) first = p;

@@ -99,6 +99,35 @@ describe('fastPhone', () => {
     expect(handled).toBeGreaterThan(10000);
   });
 
+  it('agrees with the library where a calling code has several countries (NANP area codes, GB and its crown dependencies, IT/VA, NO/SJ, FI/AX, AU)', () => {
+    // exactCountry looks a run of leading-digit countries up with one alternation, and verdict()
+    // reuses exactCountry's hasType answers: both are only right if the order of the countries
+    // and each country's own answer are kept, so every such country's leading digits come up here.
+    const heads = fc.constantFrom(
+      ...['268', '264', '684', '246', '441', '242', '767', '809', '829', '849', '473', '671', '876', '658', '869', '345', '758', '670', '664', '787', '939', '721', '649', '868', '784', '284', '340'],
+      ...['204', '416', '212', '275', '800', '900', '555', '100', '911', ''],
+    );
+    const input = fc.tuple(
+      fc.constantFrom<[string, (typeof PHONE_REGIONS)[number] | undefined]>(['+1', undefined], ['', 'US'], ['1', 'US'], ['+44', undefined], ['0', 'GB'], ['+39', undefined], ['+47', undefined], ['+358', undefined], ['+61', undefined]),
+      fc.oneof(heads, fc.constantFrom('1481', '1534', '1624', '7781', '7911', '7624', '7839', '7700', '06698', '0669', '79', '18', '1', '4', '8')),
+      fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 0, maxLength: 10 }),
+    );
+    let handled = 0;
+    fc.assert(
+      fc.property(input, ([[prefix, r], head, digits]) => {
+        const v = `${prefix}${head}${digits.join('')}`;
+        const f = fast(v, r);
+        if (f === undefined) return;
+        handled++;
+        const want = library(v, r);
+        const got = f?.valid ? { cc: f.cc, national: f.national, country: f.country, number: `+${f.cc}${f.national}` } : null;
+        expect(got).toEqual(want);
+      }),
+      { numRuns: 20000 },
+    );
+    expect(handled).toBeGreaterThan(10000);
+  });
+
   it('handles a US national number with a random area code and E.164 numbers, and leaves prefixes to the library', () => {
     expect(fast('(275) 748-1542', 'US')).toEqual({ valid: false, cc: '1', national: '2757481542', country: 'US' });
     expect(fast('(212) 748-1542', 'US')).toMatchObject({ valid: true, country: 'US' });

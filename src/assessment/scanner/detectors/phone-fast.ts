@@ -63,6 +63,32 @@ interface CallingPlan {
   countries: CountryRule[];
   /** The calling code's main country's national prefix for parsing, anchored; null: none. */
   nationalPrefix: RegExp | null;
+  /** `countries` in order as exactCountry visits them: see `segments`. */
+  segments: Segment[];
+}
+
+/**
+ * A country exactCountry tests by its number types, or a run of consecutive countries it tests by
+ * leading digits, with `any`: one anchored alternation of their patterns, true exactly when one of
+ * them matches. The NANP's 22 leading-digit countries were 22 RegExp tests for every number that
+ * is not a US or CA number (a random area code, issue 21); one test now says "none of them".
+ */
+type Segment = { byType: CountryRule } | { any: RegExp; run: CountryRule[] };
+
+function segments(countries: CountryRule[], leading: (string | undefined)[]): Segment[] {
+  const out: Segment[] = [];
+  for (let i = 0; i < countries.length; ) {
+    if (!leading[i]) {
+      out.push({ byType: countries[i] });
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < countries.length && leading[j]) j++;
+    out.push({ any: start(leading.slice(i, j).map((p) => `(?:${p})`).join('|')), run: countries.slice(i, j) });
+    i = j;
+  }
+  return out;
 }
 
 interface RegionPlan {
@@ -75,6 +101,12 @@ const META = new Metadata() as unknown as MetadataInternals;
 
 const whole = (p: string) => new RegExp(`^(?:${p})$`);
 const start = (p: string) => new RegExp(`^(?:${p})`);
+
+function leadingDigitsOf(id: string): string | undefined {
+  const m = new Metadata() as unknown as MetadataInternals;
+  m.selectNumberingPlan(id);
+  return m.leadingDigits() || undefined;
+}
 
 function countryRule(id: string): CountryRule {
   const m = new Metadata() as unknown as MetadataInternals;
@@ -119,7 +151,8 @@ function callingPlan(cc: string): CallingPlan | null {
   if (ids?.length) {
     m.selectNumberingPlan(cc);
     const npfp = m.nationalPrefixForParsing();
-    p = { cc, countries: ids.map(countryRule), nationalPrefix: npfp ? start(npfp) : null };
+    const countries = ids.map(countryRule);
+    p = { cc, countries, nationalPrefix: npfp ? start(npfp) : null, segments: segments(countries, ids.map(leadingDigitsOf)) };
   }
   plans.set(cc, p);
   return p;
@@ -144,14 +177,29 @@ function regionPlan(region: CountryCode): RegionPlan | null {
   return r;
 }
 
+/**
+ * Set by exactCountry: the country it returned was found by hasType (not by its leading digits,
+ * nor as a calling code's only country). verdict() then knows valid() of it without a second
+ * hasType; and when it returns undefined, every country without leading digits failed hasType.
+ */
+let foundByType = false;
+
 /** getCountryByCallingCode: the only country, or the first the national number belongs to. */
 function exactCountry(n: string, plan: CallingPlan): CountryRule | undefined {
+  foundByType = false;
   const cs = plan.countries;
   if (cs.length === 1) return cs[0];
-  for (const c of cs) {
-    if (c.leading) {
-      if (n && c.leading.test(n)) return c;
-    } else if (hasType(n, c)) return c;
+  // In the order of `countries`: a leading-digit country matches when its own pattern matches,
+  // and a run of them is looked at one by one only when their alternation matched.
+  for (const seg of plan.segments) {
+    if ('byType' in seg) {
+      if (hasType(n, seg.byType)) {
+        foundByType = true;
+        return seg.byType;
+      }
+    } else if (n && seg.any.test(n)) {
+      for (const c of seg.run) if (c.leading!.test(n)) return c;
+    }
   }
   return undefined;
 }
@@ -204,7 +252,15 @@ function verdict(n: string, plan: CallingPlan, fallback: CountryRule | undefined
   const exact = exactCountry(n, plan);
   const country = exact ?? fallback;
   // isValid selects `country || countryCallingCode`: the calling code's plan is its main country's.
-  return { valid: valid(n, country ?? plan.countries[0]), cc: plan.cc, national: n, country: country?.id };
+  const selected = country ?? plan.countries[0];
+  // valid() of a country with types is hasType(), which exactCountry may have just computed: true
+  // for the country it found by type; false for each country without leading digits when it
+  // found none (it tried them all).
+  let ok: boolean;
+  if (selected.hasTypes && exact !== undefined && foundByType && selected === exact) ok = true;
+  else if (selected.hasTypes && exact === undefined && plan.countries.length > 1 && selected.leading === null) ok = false;
+  else ok = valid(n, selected);
+  return { valid: ok, cc: plan.cc, national: n, country: country?.id };
 }
 
 /**

@@ -10,14 +10,55 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { textBlockLines } from '../readers/text-reader.js';
 import type { ValueFinding } from '../types.js';
-import { anchorsKernelActive, useAnchorsKernel } from './text-anchors.js';
+import { anchorsKernelActive, type TextAnchors, useAnchorsKernel } from './text-anchors.js';
 import { keywordFinder } from './text-keywords.js';
 import { nameWords } from './text-names.js';
 import { PREFILTER_WORDS, scanText, textBlockAnchors } from './text-scan.js';
+import { NUMBER_RUN } from './text-numbers.js';
 
 const finder = keywordFinder(PREFILTER_WORDS);
 /** text-names.ts CANDIDATE, sticky: does it match at exactly `i`? */
 const CANDIDATE_AT = /[A-Z\u00C0-\u00DE\u0100-\u024F](?:[a-z\u00DF-\u024F]|\.? )/y;
+
+/** text-numbers.ts NUMBER_RUN, sticky. */
+const NUMBER_AT = new RegExp(NUMBER_RUN.source, 'y');
+const inT = (c: string | undefined) => c !== undefined && /[\d\-. ()/]/.test(c);
+/**
+ * Where the kernel's `numbers` must stop, by its definition: a digit with ≥ 7 characters of
+ * [\d\-. ()/] from it, or '+'/'(' before such a digit. Checked here to hold every position where
+ * NUMBER_RUN matches sticky, so the definition itself is checked against the RegExp.
+ */
+function numberStarts(t: string): number[] {
+  // run[q]: length of the [\d\-. ()/] run from q.
+  const run = new Int32Array(t.length + 2);
+  for (let q = t.length - 1; q >= 0; q--) run[q] = inT(t[q]) ? run[q + 1] + 1 : 0;
+  const digitStart = (k: number) => k < t.length && t.charCodeAt(k) >= 48 && t.charCodeAt(k) <= 57 && run[k] >= 7;
+  const out: number[] = [];
+  const missed: number[] = [];
+  for (let q = 0; q < t.length; q++) {
+    const start = digitStart(q) || ((t[q] === '+' || t[q] === '(') && digitStart(q + 1));
+    if (start) out.push(q);
+    if (!start && (t.charCodeAt(q) < 58 || t[q] === '+')) {
+      NUMBER_AT.lastIndex = q;
+      if (NUMBER_AT.test(t)) missed.push(q);
+    }
+  }
+  expect(missed).toEqual([]);
+  return out;
+}
+
+/** The possible starts the spans of line i give (text-scan.ts numberRunsAmong's test), in order. */
+function startsOfSpans(a: TextAnchors, i: number, t: string): number[] {
+  const out: number[] = [];
+  const digit = (q: number) => t.charCodeAt(q) >= 48 && t.charCodeAt(q) <= 57;
+  for (let c = a.numAt![i]; c < a.numAt![i + 1]; c += 2) {
+    const [lo, hi] = [a.num![c], a.num![c + 1]];
+    expect(lo).toBeLessThanOrEqual(hi);
+    if (out.length > 0) expect(lo).toBeGreaterThan(out[out.length - 1]);
+    for (let q = lo; q <= hi; q++) if (digit(q) || ((t[q] === '+' || t[q] === '(') && q < hi && digit(q + 1))) out.push(q);
+  }
+  return out;
+}
 
 const pieces = [
   // web-server and auth log parts
@@ -105,6 +146,8 @@ describe.each([
             if (CANDIDATE_AT.test(t)) want.push(p);
           }
           expect([...a.name.subarray(a.nameAt[i], a.nameAt[i + 1])]).toEqual(want);
+          if (wasm) expect(startsOfSpans(a, i, t)).toEqual(numberStarts(t));
+          else expect(a.num).toBeNull();
           const withCands: ValueFinding[] = [];
           const without: ValueFinding[] = [];
           nameWords(t, withCands, true, a.name, a.nameAt[i], a.nameAt[i + 1]);
@@ -114,6 +157,24 @@ describe.each([
       }),
       { numRuns: 1500 },
     );
+  });
+
+  it('finds number runs at every offset of the kernel\'s 16-byte steps, on a 64 KiB line and on many lines', () => {
+    // Runs shifted by 0…16 bytes, in one long line and in short ones.
+    const filler = 'Q_'.repeat(32_000);
+    const runs = ['+1 (555) 010-9999', '95.254.116.125', '(0)30 901820', '4111 1111 1111 1111', '1234567', '123456', 'ab+1234567'];
+    for (const sep of [' ', '\n']) {
+      const parts: string[] = [filler];
+      for (let k = 0; k < 40; k++) parts.push(sep, '_'.repeat(k % 17), runs[k % runs.length]);
+      parts.push(sep, filler, '\n');
+      const buf = Buffer.from(parts.join(''));
+      const lines = textBlockLines(buf);
+      const a = textBlockAnchors(buf, lines)!;
+      for (let i = 0; i < lines.length; i++) {
+        if (wasm) expect(startsOfSpans(a, i, lines[i])).toEqual(numberStarts(lines[i]));
+        expect(scanText(lines[i], undefined, a, i)).toEqual(scanText(lines[i]));
+      }
+    }
   });
 
   it('runs the kernel when asked (Node 20 has WebAssembly)', () => {

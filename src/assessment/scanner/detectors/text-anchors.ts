@@ -8,6 +8,11 @@
  *    (`KeywordFinder.tables`);
  *  - name candidates: where `/[A-Z\u00C0-\u00DE\u0100-\u024F](?:[a-z\u00DF-\u024F]|\.? )/`
  *    (text-names.ts CANDIDATE) matches: on ASCII, an A–Z letter before a–z, a space or ". ".
+ *  - number-run spans (kernel only): the stretches where text-numbers.ts NUMBER_RUN can start a
+ *    match (a digit followed by ≥ 6 more of its inner class, or '+'/'(' before one:
+ *    text-anchors.wat `numbers`), found 16 bytes a step over the whole block. On a web-server
+ *    log NUMBER_RUN's own scan tried a match at each of ≈ 45 digits a line (dates, times,
+ *    versions, sizes) for ≈ 2 runs; scanText now runs it sticky inside these spans only.
  * In an ASCII line each character is one byte, so a byte offset is a character offset, and a
  * test that reads characters i … i + 3 reads bytes i … i + 3. Lines with any byte ≥ 128 (or a
  * length that does not match) are not marked: scanText walks their strings as before.
@@ -28,6 +33,14 @@ export interface TextAnchors {
   /** Name candidates of line i: name[nameAt[i] … nameAt[i + 1]). */
   readonly nameAt: Int32Array;
   readonly name: Int32Array;
+  /**
+   * Spans holding NUMBER_RUN's possible match starts in line i, as [lo, hi] pairs (inclusive
+   * offsets, ascending): num[numAt[i] … numAt[i + 1]); null when not computed (no kernel):
+   * scanText then runs NUMBER_RUN's own scan. In a span the starts are its digits and each
+   * '+' or '(' before a digit of the span.
+   */
+  readonly numAt: Int32Array | null;
+  readonly num: Int32Array | null;
 }
 
 /**
@@ -62,14 +75,15 @@ const QUADS = 16384;
 const FOLD_AT = 81920;
 const TRIGRAMS = 131072;
 const BLOCK = 2228224;
-/** Readable bytes after the block (the kernel reads up to 3 bytes past a line). */
-const PAD = 16;
+/** Readable, zeroed bytes after the block (markLine reads up to 3 bytes past a line, `numbers` 32). */
+const PAD = 48;
 const PAGE = 65536;
 /** Larger blocks take the JavaScript loop: WebAssembly memory never shrinks (as csv-rows.ts). */
 export const WASM_ANCHORS_MAX_BYTES = 16 * 1024 * 1024;
 
 interface Kernel {
   mark: (s: number, n: number, kw: number, name: number) => number;
+  numbers: (p: number, n: number, base: number, out: number) => number;
   names: { value: number };
   memory: WasmMemory;
   bytes: Uint8Array;
@@ -87,6 +101,7 @@ function load(): Kernel | null {
   const memory = inst.exports.memory as WasmMemory;
   return {
     mark: inst.exports.mark as Kernel['mark'],
+    numbers: inst.exports.numbers as Kernel['numbers'],
     names: inst.exports.names as Kernel['names'],
     memory,
     bytes: new Uint8Array(memory.buffer),
@@ -149,6 +164,18 @@ function markLineWasm(k: Kernel, blockEnd: number, s: number, n: number, kw: Int
 }
 
 /**
+ * The number-run spans of the whole block ([lo, hi] pairs of byte offsets, ascending), by the
+ * kernel's `numbers`; a view of the kernel's memory, valid until its next call.
+ */
+function blockNumbers(k: Kernel, blockLen: number): Int32Array {
+  const out = (BLOCK + blockLen + PAD + 3) & ~3;
+  // Spans are ≥ 8 bytes apart: at most blockLen / 8 + 1 pairs, blockLen + 8 bytes.
+  ensureMemory(k, out + blockLen + 16);
+  const n = k.numbers(BLOCK, blockLen, BLOCK, out);
+  return k.ints.subarray(out >> 2, (out >> 2) + n);
+}
+
+/**
  * The anchors of `lines` = textBlockLines(buf) (split at '\n', a trailing '\r' dropped, no empty
  * entry after a final '\n'), or null when the lines do not line up with the bytes.
  */
@@ -168,9 +195,17 @@ export function textAnchors(buf: Uint8Array, lines: readonly string[], keywords:
   const allAscii = isAscii(buf);
   const k = kernelFor(buf, tables);
   const blockEnd = BLOCK + buf.length;
+  const spans = k === null ? null : blockNumbers(k, buf.length).slice();
+  const numAt = k === null ? null : new Int32Array(count + 1);
+  const num = spans === null ? null : new Int32Array(spans.length);
+  const numCount = spans === null ? 0 : spans.length;
+  /** The next of `spans` (block offsets) not yet given to a line, and the number given. */
+  let nj = 0;
+  let nq = 0;
   for (let i = 0; i < count; i++) {
     kwAt[i] = nk;
     nameAt[i] = nn;
+    if (numAt !== null) numAt[i] = nq;
     if (s > buf.length) return null;
     let nl = buf.indexOf(10, s);
     if (nl === -1) nl = buf.length;
@@ -185,6 +220,15 @@ export function textAnchors(buf: Uint8Array, lines: readonly string[], keywords:
       else markLine(buf, s, n, tables, kw, nk, name, nn);
       nk = ENDS[0];
       nn = ENDS[1];
+      if (spans !== null && num !== null) {
+        // This line's spans, as offsets in the line ('\r' and '\n' are not in a span, so a span
+        // lies within one line).
+        while (nj < numCount && spans[nj] < s) nj += 2;
+        for (; nj < numCount && spans[nj] < e; nj += 2) {
+          num[nq++] = spans[nj] - s;
+          num[nq++] = spans[nj + 1] - s;
+        }
+      }
     }
     s = nl + 1;
   }
@@ -192,7 +236,8 @@ export function textAnchors(buf: Uint8Array, lines: readonly string[], keywords:
   if (s < buf.length) return null;
   kwAt[count] = nk;
   nameAt[count] = nn;
-  return { ascii, kwAt, kw, nameAt, name };
+  if (numAt !== null) numAt[count] = nq;
+  return { ascii, kwAt, kw, nameAt, name, numAt, num };
 }
 
 function grow(a: Int32Array, min: number): Int32Array {

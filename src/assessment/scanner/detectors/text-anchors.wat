@@ -2,7 +2,11 @@
 ;; The JavaScript loop costs ≈ 3.5 ns a byte (two table loads and a range test per byte, with
 ;; bounds checks); here the same loads without them.
 ;;
-;; Compiled by scripts/gen-wasm.mjs (wabt) into text-anchors.wasm.ts; text-anchors.ts loads it.
+;; `numbers` (WebAssembly SIMD, 16 bytes a step) lists where text-numbers.ts NUMBER_RUN can start
+;; a match, over a whole block at once (see its comment).
+;;
+;; Compiled by scripts/gen-wasm.mjs (wabt, SIMD enabled) into text-anchors.wasm.ts; text-anchors.ts
+;; loads it.
 ;; Memory layout, written by the caller once per thread (the tables) and per block (the bytes):
 ;;   [0, 16384)           bigrams: 1 where a keyword starts with these two folded characters
 ;;   [16384, 81920)       quads: the 4-gram slots (text-keywords.ts quadSlot)
@@ -86,4 +90,107 @@
         (br $bytes)))
     (global.set $names (local.get $nn))
     (local.get $kn))
+;; Where NUMBER_RUN = /[+(]?\d[\d\-. ()/]{5,32}\d…/ can start a match: at a digit from which
+  ;; at least 7 bytes of its inner class T = [0-9\-. ()/] follow (itself included), or at a '+'
+  ;; or '(' just before such a digit. Every match starts at one of these (its first 7 characters
+  ;; are [+(]? then a digit and 6 more of T). Written as spans [lo, hi] (i32 pairs from `out`,
+  ;; offsets from `base`, ascending): the maximal ranges of positions k with a T-run of ≥ 7 from
+  ;; k, each widened by the '+' just before it when the span starts with a digit. Every possible
+  ;; start lies in a span, and in a span the starts are its digits and each '+'/'(' before a digit
+  ;; of the span (text-scan.ts numberRunsAmong tests those characters). Spans are separated by
+  ;; ≥ 8 bytes, so there are at most n / 8 + 1 (the caller reserves n + 16 bytes at out).
+  ;; Bytes [p, p + n) are examined; memory holds 32 zeroed bytes after them (0 is not in T, so a
+  ;; span ends at the block's end). Returns the number of i32 written (twice the spans).
+  ;; Per 16-byte chunk: vector class tests → bit masks; with the next chunk's T mask, bit k of
+  ;; R (T-run of ≥ 7 from k) is M & M>>1 & … & M>>6, M = 32 bits of T over both chunks.
+  (func (export "numbers") (param $p i32) (param $n i32) (param $base i32) (param $out i32) (result i32)
+    (local $i i32)
+    (local $v v128)
+    (local $t0 i32) (local $d0 i32) (local $s0 i32)   ;; this chunk: T, digit, '+' masks
+    (local $t1 i32) (local $d1 i32) (local $s1 i32)   ;; the next chunk's
+    (local $m i32)
+    (local $r i32)
+    (local $prev i32)  ;; 1 when the previous chunk's last position was in a span
+    (local $st i32)    ;; span starts in this chunk
+    (local $en i32)    ;; span ends (last positions) in this chunk
+    (local $ev i32)
+    (local $k i32)
+    (local $at i32)
+    (local $w i32)     ;; out + 4 × (i32 written)
+    (local.set $w (local.get $out))
+    (local.set $v (v128.load (local.get $p)))
+    (local.set $t0
+      (i8x16.bitmask
+        (v128.or
+          (v128.or
+            (i8x16.lt_u (i8x16.sub (local.get $v) (i8x16.splat (i32.const 45))) (i8x16.splat (i32.const 13)))
+            (i8x16.eq (local.get $v) (i8x16.splat (i32.const 32))))
+          (i8x16.lt_u (i8x16.sub (local.get $v) (i8x16.splat (i32.const 40))) (i8x16.splat (i32.const 2))))))
+    (local.set $d0 (i8x16.bitmask (i8x16.lt_u (i8x16.sub (local.get $v) (i8x16.splat (i32.const 48))) (i8x16.splat (i32.const 10)))))
+    (local.set $s0 (i8x16.bitmask (i8x16.eq (local.get $v) (i8x16.splat (i32.const 43)))))
+    (block $done
+      (loop $chunks
+        (br_if $done (i32.ge_s (local.get $i) (local.get $n)))
+        (local.set $v (v128.load offset=16 (i32.add (local.get $p) (local.get $i))))
+        (local.set $t1
+          (i8x16.bitmask
+            (v128.or
+              (v128.or
+                (i8x16.lt_u (i8x16.sub (local.get $v) (i8x16.splat (i32.const 45))) (i8x16.splat (i32.const 13)))
+                (i8x16.eq (local.get $v) (i8x16.splat (i32.const 32))))
+              (i8x16.lt_u (i8x16.sub (local.get $v) (i8x16.splat (i32.const 40))) (i8x16.splat (i32.const 2))))))
+        (local.set $d1 (i8x16.bitmask (i8x16.lt_u (i8x16.sub (local.get $v) (i8x16.splat (i32.const 48))) (i8x16.splat (i32.const 10)))))
+        (local.set $s1 (i8x16.bitmask (i8x16.eq (local.get $v) (i8x16.splat (i32.const 43)))))
+        (local.set $m (i32.or (local.get $t0) (i32.shl (local.get $t1) (i32.const 16))))
+        (local.set $r
+          (i32.and
+            (i32.and
+              (i32.and (local.get $m) (i32.shr_u (local.get $m) (i32.const 1)))
+              (i32.and (i32.shr_u (local.get $m) (i32.const 2)) (i32.shr_u (local.get $m) (i32.const 3))))
+            (i32.and
+              (i32.and (i32.shr_u (local.get $m) (i32.const 4)) (i32.shr_u (local.get $m) (i32.const 5)))
+              (i32.shr_u (local.get $m) (i32.const 6)))))
+        ;; A '+' just before a span that starts with a digit (bits 0…16 of r are exact here).
+        (local.set $r
+          (i32.or (local.get $r)
+            (i32.and
+              (i32.or (local.get $s0) (i32.shl (local.get $s1) (i32.const 16)))
+              (i32.shr_u
+                (i32.and (local.get $r) (i32.or (local.get $d0) (i32.shl (local.get $d1) (i32.const 16))))
+                (i32.const 1)))))
+        (local.set $st (i32.and (i32.and (local.get $r) (i32.xor (i32.or (i32.shl (local.get $r) (i32.const 1)) (local.get $prev)) (i32.const -1))) (i32.const 0xffff)))
+        (local.set $en (i32.and (i32.and (local.get $r) (i32.xor (i32.shr_u (local.get $r) (i32.const 1)) (i32.const -1))) (i32.const 0xffff)))
+        ;; The last chunk: only positions below n; a span running on past n ends at n - 1.
+        (if (i32.lt_s (i32.sub (local.get $n) (local.get $i)) (i32.const 16))
+          (then
+            (local.set $k (i32.sub (i32.shl (i32.const 1) (i32.sub (local.get $n) (local.get $i))) (i32.const 1)))
+            (local.set $st (i32.and (local.get $st) (local.get $k)))
+            (local.set $en
+              (i32.and
+                (i32.or (local.get $en)
+                  (i32.and (local.get $r) (i32.shl (i32.const 1) (i32.sub (i32.sub (local.get $n) (local.get $i)) (i32.const 1)))))
+                (local.get $k)))))
+        (local.set $prev (i32.and (i32.shr_u (local.get $r) (i32.const 15)) (i32.const 1)))
+        (local.set $ev (i32.or (local.get $st) (local.get $en)))
+        (local.set $at (i32.sub (i32.add (local.get $p) (local.get $i)) (local.get $base)))
+        (block $none
+          (loop $bits
+            (br_if $none (i32.eqz (local.get $ev)))
+            (local.set $k (i32.ctz (local.get $ev)))
+            (if (i32.and (local.get $st) (i32.shl (i32.const 1) (local.get $k)))
+              (then
+                (i32.store (local.get $w) (i32.add (local.get $at) (local.get $k)))
+                (local.set $w (i32.add (local.get $w) (i32.const 4)))))
+            (if (i32.and (local.get $en) (i32.shl (i32.const 1) (local.get $k)))
+              (then
+                (i32.store (local.get $w) (i32.add (local.get $at) (local.get $k)))
+                (local.set $w (i32.add (local.get $w) (i32.const 4)))))
+            (local.set $ev (i32.and (local.get $ev) (i32.sub (local.get $ev) (i32.const 1))))
+            (br $bits)))
+        (local.set $t0 (local.get $t1))
+        (local.set $d0 (local.get $d1))
+        (local.set $s0 (local.get $s1))
+        (local.set $i (i32.add (local.get $i) (i32.const 16)))
+        (br $chunks)))
+    (i32.shr_u (i32.sub (local.get $w) (local.get $out)) (i32.const 2)))
 )

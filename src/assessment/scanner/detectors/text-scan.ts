@@ -261,6 +261,32 @@ function keywordHit(text: string, kw: string, pos: number, res: TextFindings): n
   return -1;
 }
 
+const NUMBER_RUN_AT = new RegExp(NUMBER_RUN.source, 'y');
+/**
+ * The NUMBER_RUN loop of scanText with the spans of its possible starts known (text-anchors.ts
+ * `num`: [lo, hi] pairs, ascending). A sticky exec at each possible start, in order from where
+ * the global RegExp would resume, gives the same matches: every match starts at one of them, and
+ * a sticky exec matches at a start exactly what the global one, searching from there, would.
+ */
+function numberRunsAmong(text: string, spans: Int32Array, from: number, to: number, out: ValueFinding[]): void {
+  let pos = 0;
+  for (let c = from; c < to; c += 2) {
+    const hi = spans[c + 1];
+    for (let q = Math.max(spans[c], pos); q <= hi; q++) {
+      const x = text.charCodeAt(q);
+      // A digit, or '+'/'(' before a digit of the span.
+      if (!(x >= 48 && x <= 57) && !((x === 43 || x === 40) && q < hi && text.charCodeAt(q + 1) >= 48 && text.charCodeAt(q + 1) <= 57)) continue;
+      NUMBER_RUN_AT.lastIndex = q;
+      const m = NUMBER_RUN_AT.exec(text);
+      if (m === null) continue;
+      const resume = dispatchNumber(text, m[0], q, out);
+      pos = resume !== -1 ? resume : NUMBER_RUN_AT.lastIndex;
+      // The next start is at pos or after: within this span or a later one.
+      q = pos - 1;
+    }
+  }
+}
+
 export interface ScanTextOptions {
   /** Best-effort person names and street addresses (heuristic, lower precision). Default true. */
   people?: boolean;
@@ -284,10 +310,13 @@ export function scanText(text: string, opts: ScanTextOptions = DEFAULTS, anchors
   if (text.length === 0) return res;
   scanEmails(text, res.elements);
   scanIpv6(text, res.elements);
-  NUMBER_RUN.lastIndex = 0;
-  for (let m = NUMBER_RUN.exec(text); m; m = NUMBER_RUN.exec(text)) {
-    const resume = dispatchNumber(text, m[0], m.index, res.elements);
-    if (resume !== -1) NUMBER_RUN.lastIndex = resume;
+  if (marked && anchors.num !== null && anchors.numAt !== null) numberRunsAmong(text, anchors.num, anchors.numAt[line], anchors.numAt[line + 1], res.elements);
+  else {
+    NUMBER_RUN.lastIndex = 0;
+    for (let m = NUMBER_RUN.exec(text); m; m = NUMBER_RUN.exec(text)) {
+      const resume = dispatchNumber(text, m[0], m.index, res.elements);
+      if (resume !== -1) NUMBER_RUN.lastIndex = resume;
+    }
   }
   const people = opts.people !== false;
   // `from` follows what a global RegExp's lastIndex would: the match end, or past a consumed value.

@@ -34,6 +34,8 @@ export class Aggregate implements ScanSink {
   readonly files = new Map<string, FileReport>();
   readonly columns: ExposureReport['columns'] = [];
   readonly people: PeopleIndex;
+  /** Batches whose values a shard kept apart were merged (BatchResult.digested): the people need their groups. */
+  digested = false;
 
   constructor(temp: TempDir, spill: SpillStore, opts: AggregateOptions = {}) {
     this.people = new PeopleIndex(temp, spill, opts);
@@ -87,6 +89,7 @@ export class Aggregate implements ScanSink {
       else this.combosDropped += n;
     }
     mergeSecretTally(this.secretTally, r);
+    if (r.digested) this.digested = true;
     addBatchPeople(this.people, r);
   }
 
@@ -165,6 +168,14 @@ export function addBatchPeople(people: PeopleIndex, r: BatchResult): void {
   const codes = r.hintNames.map((name) => people.hintCode(name));
   const hints = new Uint16Array(r.hints.length);
   for (let k = 0; k < hints.length; k++) hints[k] = codes[r.hints[k]];
+  if (r.digested) {
+    // The values are in the shard's digest blocks: only which records hold a strong identifier is here.
+    for (let i = 0; i < meta.length; i += 3) {
+      people.addPresence(meta[i] === 1, hints, h, meta[i + 1], meta[i + 2] === 1);
+      h += meta[i + 1];
+    }
+    return;
+  }
   for (let i = 0; i < meta.length; i += 3) {
     const n = meta[i];
     const nh = meta[i + 1];
@@ -187,6 +198,8 @@ export class PeopleSink implements ScanSink {
   addColumns(): void {}
   addError(): void {}
   merge(r: BatchResult): void {
+    // Its values are in digest blocks (shard-digests.ts): grouping without them would count no one.
+    if (r.digested) throw new Error('a shard kept its digests apart: group its digest blocks (groupEvidenceDigests), not its log');
     addBatchPeople(this.people, r);
   }
 }

@@ -92,6 +92,11 @@ export interface BatchResult {
   hints: Uint16Array;
   /** This batch's distinct hints ('US-CA', 'DE'). */
   hintNames: string[];
+  /**
+   * Set by a shard that logged `values` per partition instead (shard-digests.ts): `values` is
+   * empty and each record's first `meta` word says whether it holds a strong identifier (1/0).
+   */
+  digested?: true;
   /** With `trace`: per record, its sorted element ids joined by commas ('' for none). */
   trace?: string[];
   /** With `raw`: the unmasked value of each entry of `samples`, same order. */

@@ -68,10 +68,14 @@ MATCH_ONLY_TAGS[tagOf(PHONE)] = 1;
  * James" = "james smith" = "James  SMITH").
  */
 export function nameKey(name: string): string {
-  // ASCII names (most of a customer export, and mostly distinct there): one pass, no memo.
+  // ASCII names of one or two words (most of a customer export, and mostly distinct there): one pass, no memo.
   const fast = asciiNameKey(name);
   if (fast !== null) return fast;
-  // Other names go through NFD and Unicode RegExps, the costly part: memoised (they repeat).
+  // Latin names ("O'Brien", "Núñez", "Dvořák"): a table per character, no memo either. Mostly
+  // distinct in a leak, they missed the memo below (issue 21).
+  const latin = latinWords(name);
+  if (latin !== null) return sortedKey(latin);
+  // Other scripts go through NFD and Unicode RegExps, the costly part: memoised.
   let k = nameKeys.get(name);
   if (k === undefined) {
     if (nameKeys.size >= 4096) nameKeys.clear();
@@ -79,6 +83,57 @@ export function nameKey(name: string): string {
     nameKeys.set(name, k);
   }
   return k;
+}
+
+/** `w.sort().join(' ')`: names have few words, so an insertion sort, by UTF-16 code units as sort() compares. */
+function sortedKey(w: string[]): string {
+  for (let i = 1; i < w.length; i++) {
+    const x = w[i];
+    let j = i - 1;
+    for (; j >= 0 && w[j] > x; j--) w[j + 1] = w[j];
+    w[j + 1] = x;
+  }
+  return w.join(' ');
+}
+
+/**
+ * Below U+0370 (Latin, IPA, combining diacritics) `words(s)` is the same per character: NFD
+ * decomposes each character on its own (canonical reordering only moves combining marks, which
+ * are all dropped), and toLowerCase has no context rule there (Final_Sigma is Greek). So each
+ * character's folded text — NFD, marks dropped, lower-cased, as `words` does — and whether each
+ * folded character is a letter or digit are worked out once, by the same calls, into tables.
+ */
+const LATIN_END = 0x370;
+const FOLD: string[] = [];
+/** 1 when the character (below LATIN_END) is \p{L} or \p{N}. */
+const WORD_CHAR = new Uint8Array(LATIN_END);
+const IS_WORD = /^[\p{L}\p{N}]$/u;
+for (let c = 0; c < LATIN_END; c++) {
+  const ch = String.fromCharCode(c);
+  FOLD.push(ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+  WORD_CHAR[c] = IS_WORD.test(ch) ? 1 : 0;
+}
+const isWordChar = (ch: string, c: number) => (c < LATIN_END ? WORD_CHAR[c] === 1 : IS_WORD.test(ch));
+
+/** `words(s)` for an `s` without a character from U+0370 on; null for any other string. */
+function latinWords(s: string): string[] | null {
+  const out: string[] = [];
+  let cur = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= LATIN_END) return null;
+    const f = FOLD[c];
+    for (let j = 0; j < f.length; j++) {
+      const ch = f[j];
+      if (isWordChar(ch, ch.charCodeAt(0))) cur += ch;
+      else if (cur.length > 0) {
+        out.push(cur);
+        cur = '';
+      }
+    }
+  }
+  if (cur.length > 0) out.push(cur);
+  return out;
 }
 const nameKeys = new Map<string, string>();
 
@@ -132,7 +187,7 @@ function asciiNameKey(s: string): string | null {
 
 /** An address as a link-key part: case, punctuation and spacing do not matter. */
 export function addressKey(address: string): string {
-  return asciiAddressKey(address) ?? words(address).join(' ');
+  return asciiAddressKey(address) ?? (latinWords(address) ?? words(address)).join(' ');
 }
 
 /** `words(s).join(' ')` for an ASCII `s` (asciiWords); null for any other string. */

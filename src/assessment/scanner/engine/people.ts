@@ -126,7 +126,7 @@ export class PeopleIndex {
   ): void {
     let isStrong = false;
     for (let i = 0; i < count; i++) if (strong[values[from + i * 3 + 2]]) isStrong = true;
-    const r = isStrong ? this.#records++ : NONE;
+    const r = isStrong ? this.#records : NONE;
     const log = this.#values;
     const lo = this.#from;
     const hiP = this.#to;
@@ -139,6 +139,16 @@ export class PeopleIndex {
       const tag = values[o + 2];
       log.append3(p, packHiTag(hi, tag), values[o + 1], strong[tag] || MATCH_ONLY_TAGS[tag] ? r : NONE);
     }
+    this.addPresence(isStrong, hints, hFrom, hCount, named);
+  }
+
+  /**
+   * One record whose values were logged elsewhere (a shard's digest blocks, shard-digests.ts):
+   * what addRecord does besides logging them — the record's id if it holds a strong identifier,
+   * its hints, or its count as a person on its own. The ids are the ones addRecord would give.
+   */
+  addPresence(isStrong: boolean, hints: ArrayLike<number>, hFrom: number, hCount: number, named: boolean): void {
+    const r = isStrong ? this.#records++ : NONE;
     if (this.#noHints) return;
     if (isStrong) {
       for (let k = hFrom; k < hFrom + hCount; k++) this.#hints.append2(0, r, hints[k]);
@@ -147,6 +157,14 @@ export class PeopleIndex {
       if (hCount > 0) this.#standaloneWithHint++;
       countPerson(hints, hFrom, hFrom + hCount, this.#usKind, this.#standaloneByCode);
     }
+  }
+
+  /**
+   * One value as a shard logged it (shard-digests.ts: packHiTag's word, the low word, the global
+   * record id or NONE) into partition `p`, when this index keeps `p`: the people jobs' assembly.
+   */
+  addLogged(p: number, word: number, lo: number, record: number): void {
+    if (p >= this.#from && p < this.#to) this.#values.append3(p, word, lo, record);
   }
 
   /** A strong identifier of customer row `row` (0-based), for matching. */
@@ -346,7 +364,7 @@ export class PeopleIndex {
  * bytes a value instead of sixteen: the log is what a large scan writes to and reads back from
  * disk (bench/README.md, 2026-11-27, fourth session).
  */
-function packHiTag(hi: number, tag: number): number {
+export function packHiTag(hi: number, tag: number): number {
   return ((hi << 8) | tag) >>> 0;
 }
 

@@ -3,7 +3,7 @@
  * a compiled worker file: from `dist/` the sibling `scan.worker.js` exists; under Vitest (source
  * .ts) it does not, and the runner falls back to in-thread detection.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { ColumnClass } from '../types.js';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
@@ -39,13 +39,16 @@ export interface ClassifyTask {
 let workerFile: URL | null = null;
 
 /**
- * The detection worker's file: the one-file bundle of it (scripts/bundle-scan-worker.mjs, made by
- * `npm run build`) while its manifest matches every compiled file it was made from, else the
- * compiled worker itself. A thread loads the bundle in ≈ 0.1 CPU-s, the ≈ 200 files it is made of
- * in ≈ 0.3 (bench/README.md, issue 21, branch speedread).
+ * The detection worker's file: the entry that loads the one-file bundle of it
+ * (scripts/bundle-scan-worker.mjs, made by `npm run build`; bundle-cache.ts) while its manifest
+ * matches every compiled file it was made from, else the compiled worker itself. A thread loads the
+ * bundle in ≈ 0.1 CPU-s, the ≈ 200 files it is made of in ≈ 0.3 (bench/README.md, issue 21, branch
+ * speedread).
  */
 export function workerFileUrl(): URL {
-  workerFile ??= freshBundle(new URL('./scan.worker.bundle.js', import.meta.url)) ?? new URL('./scan.worker.js', import.meta.url);
+  workerFile ??= freshBundle(new URL('./scan.worker.bundle.cjs', import.meta.url))
+    ? new URL('./scan.worker.cached.js', import.meta.url)
+    : new URL('./scan.worker.js', import.meta.url);
   return workerFile;
 }
 
@@ -61,6 +64,47 @@ export function freshBundle(url: URL): URL | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Input bytes (compressed ones weighted, see `inputWeight`) per detection thread: a smaller input
+ * runs fewer threads than asked. Each thread costs ≈ 0.25–0.4 CPU-s before it detects at full
+ * speed (Node's worker start, the bundle, its own JIT warm-up and detector data), and under ≈ 4 MB
+ * a second one finishes no sooner, since each has little more than its warm-up to do: a 1 MB CSV
+ * cost 1.30 CPU-s with two threads and 1.08 with one (bench/README.md, issue 21, branch
+ * startup21). Large inputs keep every thread asked for.
+ */
+export const BYTES_PER_THREAD = 4 << 20;
+/** A compressed input (zip, XLSX, gzip) counts as this many times its size: it inflates to more. */
+const COMPRESSED_WEIGHT = 4;
+
+/** `bytes`, or `COMPRESSED_WEIGHT` × `bytes` when the file starts with a zip or gzip signature. */
+export function inputWeight(path: string, bytes: number): number {
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, 'r');
+    const head = Buffer.alloc(2);
+    readSync(fd, head, 0, 2, 0);
+    const compressed = (head[0] === 0x50 && head[1] === 0x4b) || (head[0] === 0x1f && head[1] === 0x8b);
+    return compressed ? bytes * COMPRESSED_WEIGHT : bytes;
+  } catch {
+    // Not a local file (an evidence id, a vanished path): its size as given.
+    return bytes;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+/**
+ * Detection threads for `weight` bytes of input when `workers` were asked for (0 stays 0:
+ * in-thread). `BREACHDESK_SCAN_BYTES_PER_THREAD` (a whole number ≥ 1) replaces BYTES_PER_THREAD:
+ * 1 runs every thread asked for, whatever the size (the tests that compare threads with in-thread).
+ */
+export function threadsFor(workers: number, weight: number): number {
+  if (workers < 1) return workers;
+  const env = Number(process.env.BREACHDESK_SCAN_BYTES_PER_THREAD);
+  const per = Number.isInteger(env) && env >= 1 ? env : BYTES_PER_THREAD;
+  return Math.min(workers, Math.max(1, Math.ceil(weight / per)));
 }
 
 export function workersAvailable(): boolean {

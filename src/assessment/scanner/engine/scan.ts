@@ -12,7 +12,7 @@ import { addCanaries, type CanaryRecord, canaryReport } from './canaries.js';
 import { addCustomers, type MatchedCustomer, type ReadFn, readCustomerRows } from './customers.js';
 import type { DetectionPort } from './detection.port.js';
 import type { PartitionGrouper, PeopleResult } from './people.js';
-import { createBatchRunner, createPartitionGrouper } from './pool.js';
+import { createBatchRunner, createPartitionGrouper, inputWeight, threadsFor } from './pool.js';
 import { readInto, sizeOf } from './scan-read.js';
 import { secretTargets } from './secret-report.js';
 import { TempDir } from './spill-log.js';
@@ -32,7 +32,7 @@ export interface ScanOptions extends AggregateOptions {
   read?: ReadFn;
   /** In-thread detection; defaults to the real detectors (worker threads always use those). */
   detection?: () => Promise<DetectionPort>;
-  /** Worker threads for detection; 0 = in the calling thread. */
+  /** Worker threads for detection, at most (a small input runs fewer: pool.ts `threadsFor`); 0 = in the calling thread. */
   workers?: number;
   customers?: string;
   /** Canary records to look for (canaries.ts): the report gains a `canaries` section (none without any: the standalone scan, which knows none, gives the same report). */
@@ -90,13 +90,16 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const run = randomBytes(8).toString('hex');
   const read = opts.read ?? (await defaultRead());
   const detection = opts.detection ?? defaultDetectionPort;
-  const runner = createBatchRunner(opts.workers ?? 0, detection);
+  const sizes = opts.paths.map((p) => (opts.sizeOf ?? sizeOf)(p));
+  const bytesTotal = sizes.reduce((n, b) => n + b, 0);
+  // Inputs that are not local files (opts.sizeOf: evidence ids) count by their size alone.
+  const weight = opts.paths.reduce((n, p, i) => n + (opts.sizeOf ? sizes[i] : inputWeight(p, sizes[i])), 0);
+  const runner = createBatchRunner(threadsFor(opts.workers ?? 0, weight), detection);
   const temp = new TempDir(opts.tmpDir);
   const spill = new SpillStore(opts.tmpDir);
   try {
     await runner.ready();
     const agg = new Aggregate(temp, spill, opts);
-    const bytesTotal = opts.paths.reduce((n, p) => n + (opts.sizeOf ?? sizeOf)(p), 0);
     const { inFlight, port } = await readInto(agg, { opts, read, detection, runner, key, run, bytesTotal });
     return await finishScan(agg, { opts, read, detection, port, key, threads: runner.threads, started, bytesTotal, drain: () => Promise.all(inFlight), closeRunner: () => runner.close() });
   } finally {

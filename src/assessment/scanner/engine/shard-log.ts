@@ -11,6 +11,7 @@ import { deserialize, serialize } from 'node:v8';
 import type { ColumnClass, FileFormat } from '../types.js';
 import type { BatchResult } from './batch.js';
 import type { ScanSink } from './scan-read.js';
+import type { DigestSpool } from './shard-digests.js';
 
 /** A part's size before it is cut (bytes of digests and metadata, roughly). */
 export const PART_BYTES = 8 << 20;
@@ -42,6 +43,8 @@ export class ShardLog implements ScanSink {
   constructor(
     private readonly partBytes = PART_BYTES,
     private readonly drop: ShardDrop = {},
+    /** The people index's digests kept apart, per partition (shard-digests.ts); without, they stay in the batches. */
+    private readonly digests: DigestSpool | null = null,
   ) {}
 
   fileStart(path: string, format: FileFormat, bytes: number | null): void {
@@ -61,10 +64,12 @@ export class ShardLog implements ScanSink {
   }
 
   member(index: number): void {
+    this.digests?.member(index);
     this.#push(['t', index], 16);
   }
 
-  merge(r: BatchResult): void {
+  merge(batch: BatchResult): void {
+    const r = this.digests ? this.digests.add(batch) : batch;
     this.#push(['m', r], 1024 + r.values.byteLength + r.meta.byteLength + r.hints.byteLength);
   }
 

@@ -12,7 +12,7 @@ const MAX_COLUMNS = 16_384;
 /** New keys in one record beyond which it starts a new batch. */
 const WIDE = 256;
 
-interface PathNode {
+export interface PathNode {
   path: string;
   children: Map<string, PathNode> | null;
   /** Column index in the current batch, valid when epoch matches. */
@@ -60,6 +60,7 @@ export class JsonBatcher {
         this.flush();
         this.root.children = null;
         this.nodes = 0;
+        this.trieGeneration++;
         return this.child(this.root, key);
       }
       m.set(key, c);
@@ -93,11 +94,39 @@ export class JsonBatcher {
     this.set(n, row, scalar(v));
   }
 
+  /** Bumped when the trie is rebuilt: nodes found before belong to the old one. */
+  private trieGeneration = 0;
+  get generation(): number {
+    return this.trieGeneration;
+  }
+
+  /** The trie node of a path of keys if the trie has it (never creates one). */
+  find(path: readonly string[]): PathNode | undefined {
+    let n: PathNode | undefined = this.root;
+    for (let i = 0; i < path.length && n !== undefined; i++) n = n.children?.get(path[i]);
+    return n;
+  }
+
   add(value: unknown, loc: number): void {
+    this.addRow((row) => this.walk(value, this.root, row, 0), loc);
+  }
+
+  /**
+   * `add` of a record whose leaves are known (ndjson-shapes.ts): `nodes` (from `find`, in the
+   * trie's current generation) in walk order, and their scalars' texts. The same set() calls as
+   * walking it, without the walk.
+   */
+  addLeaves(nodes: readonly PathNode[], values: readonly (string | null)[], loc: number): void {
+    this.addRow((row) => {
+      for (let i = 0; i < nodes.length; i++) this.set(nodes[i], row, values[i]);
+    }, loc);
+  }
+
+  private addRow(fill: (row: (string | null)[]) => void, loc: number): void {
     const before = this.cols.length;
     let row: (string | null)[] = [];
     this.fields = 0;
-    this.walk(value, this.root, row, 0);
+    fill(row);
     const wider = this.cols.length - before > WIDE;
     const narrower = before > this.fields * 2 + WIDE;
     if (this.rows.length > 0 && (wider || narrower)) {
@@ -106,7 +135,7 @@ export class JsonBatcher {
       this.cols.length = before;
       this.flush();
       row = [];
-      this.walk(value, this.root, row, 0);
+      fill(row);
     }
     if (this.rows.length === 0) this.first = loc;
     this.rows.push(row);

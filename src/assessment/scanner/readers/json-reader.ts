@@ -7,16 +7,20 @@
  * (`{"users":{"uid1":{…},"uid2":{…}}}`, a Firebase export) is a table too: each member a record.
  */
 import { JsonBatcher } from './flatten.js';
+import { NdjsonShapes } from './ndjson-shapes.js';
 import type { LineBlock } from './line-splitter.js';
 import type { BodyEvent, ErrorEvent } from './reader-context.js';
 import { errorEvent } from './reader-context.js';
 
+/** `learnShapes`: lines of a shape already seen skip JSON.parse (ndjson-shapes.ts); off only to test that it changes nothing. */
 export async function* readNdjson(
   path: string,
   table: string,
   blocks: AsyncIterable<LineBlock | ErrorEvent>,
+  learnShapes = true,
 ): AsyncGenerator<BodyEvent> {
   const batch = new JsonBatcher(path, table, 'line');
+  const shapes = learnShapes ? new NdjsonShapes(batch) : null;
   for await (const b of blocks) {
     if (b.kind === 'error') {
       yield b;
@@ -26,6 +30,7 @@ export async function* readNdjson(
     for (let i = 0; i < lines.length; i++) {
       const l = lines[i];
       if (l.length === 0 || (l.length < 3 && l.trim() === '')) continue;
+      if (shapes?.add(l, b.firstLine + i)) continue;
       let v: unknown;
       try {
         v = JSON.parse(l);
@@ -35,6 +40,7 @@ export async function* readNdjson(
         continue;
       }
       batch.add(v, b.firstLine + i);
+      shapes?.learn(l, v);
     }
     batch.flush();
     yield* batch.ready.splice(0);

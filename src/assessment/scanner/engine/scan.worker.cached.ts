@@ -1,0 +1,14 @@
+/**
+ * piscina worker entry used when the build made the one-file bundle (pool.ts workerFileUrl): the
+ * same entries as scan.worker.ts, compiled from the bundle with V8's code cache (bundle-cache.ts).
+ */
+import { fileURLToPath } from 'node:url';
+import type { BatchResult, BatchTask } from './batch.js';
+import { loadBundle } from './bundle-cache.js';
+import type { ClassifyTask } from './pool.js';
+import type { ColumnClass } from '../types.js';
+
+const { entries } = loadBundle(fileURLToPath(new URL('./scan.worker.bundle.cjs', import.meta.url)));
+
+export const runBatch = entries.runBatch as (task: BatchTask) => BatchResult;
+export const classifyColumns = entries.classifyColumns as (task: ClassifyTask) => ColumnClass[];
