@@ -224,6 +224,13 @@ describe('scan: leak shapes from the outside review', () => {
       expect(report.elements.email?.distinctValues).toBe(1);
     });
 
+    it(`Guest, Anonymous and Test User rows of a name column are no one; the real names are read (workers ${workers})`, async () => {
+      const p = write(`guests-${workers}.csv`, 'name,city\nGuest,Berlin\nGuest,Paris\nAnonymous,Rome\nTest User,Oslo\nJane Roe,Lyon\nGuest,Lima\n');
+      const { report } = await scan({ paths: [p], workers, tmpDir: dir });
+      expect(report.elements.person_name?.distinctValues).toBe(1);
+      expect(report.totals.individuals).toBe(1);
+    });
+
     it(`an address in one column gives its state, province or country (workers ${workers})`, async () => {
       const p = write(
         `mailing-${workers}.csv`,
