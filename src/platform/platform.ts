@@ -16,6 +16,7 @@ import { openStore, type Store } from './db/database.js';
 import { migrateToLatest } from './db/migrate.js';
 import { EmbeddedJobQueue } from './jobs/embedded-queue.js';
 import { PgBossJobQueue } from './jobs/pg-boss-queue.js';
+import { adoptEmbeddedJobs } from './jobs/queued-jobs-transfer.js';
 import type { JobQueue } from './jobs/job-queue.js';
 import type { BlobStore } from './storage/blob-store.js';
 import { openBlobStore } from './storage/open-blob-store.js';
@@ -90,6 +91,15 @@ export async function openPlatform(config: Config, opts: OpenOptions): Promise<P
       config.jobQueue === 'pg-boss' && config.databaseUrl
         ? new PgBossJobQueue({ connectionString: config.databaseUrl, leaseSeconds: config.jobLeaseSeconds, concurrency: opts.jobConcurrency }, log)
         : new EmbeddedJobQueue(store.db, log, { pollMs: opts.jobPollMs, leaseMs: config.jobLeaseSeconds * 1000, concurrency: opts.jobConcurrency });
+    if (jobs instanceof PgBossJobQueue) {
+      // Jobs left in the embedded queue's table (queued before a switch to pg-boss, or restored
+      // from a backup) would wait there for good: pg-boss takes them over.
+      const moved = await adoptEmbeddedJobs(store.db, jobs).catch((e) => {
+        log.warn({ err: (e as Error).message }, 'could not hand the embedded queue\'s jobs to pg-boss; they wait in the jobs table');
+        return 0;
+      });
+      if (moved) log.info({ jobs: moved }, 'handed the embedded queue\'s waiting jobs to pg-boss');
+    }
     const metrics = new Metrics();
     registerJobGauges(metrics, jobs);
     const blobs = await openBlobStore(config);

@@ -14,7 +14,7 @@ import { canWrite } from '../../platform/auth/roles.js';
 import { BadInputError } from '../../platform/errors.js';
 import { NotFoundError } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
-import type { JobQueue } from '../../platform/jobs/job-queue.js';
+import type { JobContext, JobQueue } from '../../platform/jobs/job-queue.js';
 import type { SealedBlobs } from '../../platform/storage/sealed-blobs.js';
 import { INTERNAL_SOURCES, type IntakeService } from '../intake.service.js';
 import { normalise } from '../normalise/index.js';
@@ -35,8 +35,17 @@ export interface FlowJob {
 }
 
 /** The job handler: analyse, raise the suggested alerts if asked, delete the upload. */
+/**
+ * Two attempts: a worker that dies mid-analysis (issue 18 §1: it loses nothing) has its job run
+ * again elsewhere. One attempt was enough on the embedded queue, which takes an expired lease up
+ * whatever the count, but pg-boss's expiry counts the dead worker's run and failed the analysis.
+ * A file the analysis cannot read fails both attempts with the same message.
+ */
+export const FLOW_ATTEMPTS = 2;
+
 export function flowJob(intake: IntakeService, uploads: SealedBlobs) {
-  return async (job: FlowJob): Promise<FlowReport & { raised: number }> => {
+  return async (job: FlowJob, ctx?: Pick<JobContext, 'attempt'>): Promise<FlowReport & { raised: number }> => {
+    let settled = false;
     try {
       const input = job.upload ? { name: job.name, stream: uploads.read(job.upload) } : { ...fileInput(job.file!), name: job.name };
       const report = await analyseFlows([input], { vpcFields: job.vpcFields });
@@ -49,10 +58,15 @@ export function flowJob(intake: IntakeService, uploads: SealedBlobs) {
           raised++;
         }
       }
+      settled = true;
       return { ...report, raised };
     } finally {
-      if (job.upload) await uploads.remove(job.upload.key);
-      if (job.file) rmSync(job.file, { force: true });
+      // Kept for the next attempt after a failure; a worker that died never gets here, so its
+      // retry elsewhere still finds the upload.
+      if (settled || (ctx?.attempt ?? FLOW_ATTEMPTS) >= FLOW_ATTEMPTS) {
+        if (job.upload) await uploads.remove(job.upload.key);
+        if (job.file) rmSync(job.file, { force: true });
+      }
     }
   };
 }
@@ -78,7 +92,7 @@ export function flowsRoutes(jobs: JobQueue, uploads: SealedBlobs) {
         const { key, keyEnc } = await uploads.put(`uploads/flows/${newId()}.bdev`, request.body as Readable);
         const payload: FlowJob = { upload: { key, keyEnc }, name: (request.query.name ?? 'upload').replace(/[^\w.-]/g, '_'), raise: request.query.raise === 'true' };
         if (request.query.vpcFields) payload.vpcFields = request.query.vpcFields.split(/[\s,]+/).filter(Boolean);
-        const id = await jobs.send(FLOWS_QUEUE, payload, { maxAttempts: 1 });
+        const id = await jobs.send(FLOWS_QUEUE, payload, { maxAttempts: FLOW_ATTEMPTS });
         return reply.code(202).send({ id });
       },
     );

@@ -9,7 +9,6 @@ import { action, CLI_ACTOR, printJson } from '../cli-support.js';
 import { type Config, loadConfig } from '../config.js';
 import { loadMasterKey, masterKeyFile } from '../crypto/keyring.js';
 import { FailedError } from '../errors.js';
-import { adoptEmbeddedJobs } from '../jobs/queued-jobs-transfer.js';
 import type { Platform } from '../platform.js';
 import { writeBackup } from './backup.js';
 import { restoreBackup } from './restore.js';
@@ -63,13 +62,11 @@ export function registerBackupCommands(admin: Command, deps: BackupCommandDeps):
         const p = await deps.open(config);
         try {
           const audit = await p.audit.verify();
-          // The backup's queued and running jobs are `jobs` rows: the embedded queue's own; on
-          // pg-boss they are handed over, so the restored work runs (jobs/queued-jobs-transfer.ts).
-          const requeued = audit.ok && p.config.jobQueue === 'pg-boss' && p.store.dialect === 'postgresql' ? await adoptEmbeddedJobs(p.store.db, p.jobs) : 0;
-          if (o.json) printJson({ manifest, audit, requeued });
+          // The backup's queued and running jobs are `jobs` rows: the embedded queue's own, and
+          // handed to pg-boss when a pg-boss store is opened, as here (jobs/queued-jobs-transfer.ts).
+          if (o.json) printJson({ manifest, audit });
           if (!audit.ok) throw new FailedError(`restored, but the audit chain does not verify at ${audit.id ?? 'the end'}: ${audit.reason}`);
-          const jobs = requeued ? `; ${requeued} queued jobs handed to pg-boss` : '';
-          if (!o.json) process.stdout.write(`restored ${Object.values(manifest.tables).reduce((a, b) => a + b, 0)} rows and ${manifest.evidenceFiles} evidence files from a backup of ${manifest.createdAt}; audit chain intact: ${audit.count} events${jobs}\n`);
+          if (!o.json) process.stdout.write(`restored ${Object.values(manifest.tables).reduce((a, b) => a + b, 0)} rows and ${manifest.evidenceFiles} evidence files from a backup of ${manifest.createdAt}; audit chain intact: ${audit.count} events\n`);
         } finally {
           await p.close();
         }

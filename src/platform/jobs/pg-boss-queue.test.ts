@@ -67,6 +67,24 @@ describe.runIf(testDialects().includes('postgresql'))('pg-boss job queue on post
     expect((await sender.get(ids[2]!))!.attempts).toBe(2);
   });
 
+  it("expires a dead worker's job after the queue was stopped and started again", async () => {
+    // pg-boss 10 never restarts its maintenance after a stop; the queue takes a new instance.
+    const q = make(3);
+    let runs = 0;
+    q.work('restarted', async () => ++runs);
+    await q.start();
+    await q.stop();
+    const id = await q.send('restarted', {}, { runAt: new Date(Date.now() + 3_600_000), maxAttempts: 2 });
+    // Claimed by a worker that died: active, started long ago, never renewed.
+    const c = new pg.Client({ connectionString: db.databaseUrl! });
+    await c.connect();
+    await c.query(`update pgboss.job set state = 'active', started_on = now() - interval '1 hour' where id = $1`, [id]);
+    await c.end();
+    await q.start();
+    await waitFor(async () => (await q.get(id))?.status === 'done', 45_000, 100);
+    expect(runs).toBe(1);
+  });
+
   it('three processes creating different queues at once all succeed (no deadlock surfaces)', async () => {
     // Each new queue attaches a partition with a foreign key to pgboss.queue; two creations
     // interleaved deadlock in PostgreSQL, which aborts one. That must not reach the caller.

@@ -50,7 +50,7 @@ interface Output {
 }
 
 export class PgBossJobQueue implements JobQueue {
-  private readonly boss: PgBoss;
+  private boss: PgBoss;
   private readonly schema: string;
   private readonly handlers = new Map<string, JobHandler>();
   private readonly queues = new Set<string>();
@@ -73,18 +73,28 @@ export class PgBossJobQueue implements JobQueue {
   ) {
     this.schema = opts.schema ?? 'pgboss';
     this.lease = opts.leaseSeconds ?? 60;
+    this.boss = this.newBoss();
+    this.attempts = new PgBossAttempts((text, values) => this.sql(text, values), this.schema);
+    this.wakeups = new WorkerWakeups(opts.connectionString, (q) => this.wakeLocal(q), log);
+  }
+
+  /**
+   * A PgBoss instance serves one start: pg-boss 10's stop() leaves its maintenance stopped for good
+   * (src/boss.js sets `stopped` and no start clears it), so a queue stopped and started again — a
+   * drain, a test — never expired a dead worker's job again. Each start after a stop gets a new one.
+   */
+  private newBoss(): PgBoss {
     // A small pool: workers' polls and lease renewals are short queries, the jobs' own work goes
     // through the store's pool, and many processes share one PostgreSQL's max_connections (100).
-    this.boss = new PgBoss({
-      connectionString: opts.connectionString,
+    const boss = new PgBoss({
+      connectionString: this.opts.connectionString,
       schema: this.schema,
       max: 4,
       maintenanceIntervalSeconds: Math.max(5, Math.min(60, Math.floor(this.lease / 2))),
       schedule: false,
     });
-    this.attempts = new PgBossAttempts((text, values) => this.sql(text, values), this.schema);
-    this.wakeups = new WorkerWakeups(opts.connectionString, (q) => this.wakeLocal(q), log);
-    this.boss.on('error', (e) => this.log?.error({ err: e instanceof Error ? e.message : String(e) }, 'pg-boss error'));
+    boss.on('error', (e) => this.log?.error({ err: e instanceof Error ? e.message : String(e) }, 'pg-boss error'));
+    return boss;
   }
 
   private async boot(): Promise<void> {
@@ -338,8 +348,9 @@ export class PgBossJobQueue implements JobQueue {
     if (this.ready) {
       await this.ready.catch(() => {});
       await this.boss.stop({ graceful: true, timeout: 10_000, wait: true } as PgBoss.StopOptions);
+      // start() may follow (the embedded queue allows it too): a fresh pg-boss on its next use.
+      this.boss = this.newBoss();
     }
-    // start() may follow (the embedded queue allows it too): pg-boss starts again on its next use.
     this.ready = null;
     this.hearing = null;
     this.woken.clear();

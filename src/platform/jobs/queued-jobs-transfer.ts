@@ -71,16 +71,29 @@ export async function pgBossJobsAsRows(db: Kysely<unknown>, schema = 'pgboss'): 
 }
 
 /**
- * Sends the `jobs` rows still waiting or running to `queue` (pg-boss) under their ids and removes
- * them from the table; returns how many. Run by `admin restore`, before any process works the store.
+ * Sends the `jobs` rows still waiting, or running under a lease that ran out, to `queue` (pg-boss)
+ * under their ids and removes them from the table; returns how many. Run by `admin restore` and by
+ * every process that opens a PostgreSQL store on pg-boss, so jobs queued on the embedded queue —
+ * before an engine switch, or restored from a backup — are not stranded where no process looks.
+ * Safe beside embedded-queue processes still running (a rolling switch): a row is removed only in
+ * the state it was read in; one claimed meanwhile stays theirs and its pg-boss twin is cancelled.
  */
-export async function adoptEmbeddedJobs(db: Kysely<Database>, queue: JobQueue): Promise<number> {
-  const rows = await db.selectFrom('jobs').selectAll().where('status', 'in', ['queued', 'running']).orderBy('created_at').execute();
+export async function adoptEmbeddedJobs(db: Kysely<Database>, queue: JobQueue, now = new Date()): Promise<number> {
+  const nowIso = now.toISOString();
+  const rows = await db
+    .selectFrom('jobs')
+    .selectAll()
+    .where((eb) => eb.or([eb('status', '=', 'queued'), eb.and([eb('status', '=', 'running'), eb('locked_until', '<', nowIso)])]))
+    .orderBy('created_at')
+    .execute();
+  let moved = 0;
   for (const r of rows) {
-    // The attempts it has left; an attempt the backup caught running is given back.
+    // The attempts it has left; an attempt whose process died (or that a backup caught) is given back.
     const left = Math.max(1, r.max_attempts - r.attempts + (r.status === 'running' ? 1 : 0));
-    await queue.send(r.queue, JSON.parse(r.payload), { id: r.id, singletonKey: r.singleton_key ?? undefined, runAt: new Date(r.run_at), maxAttempts: left });
-    await db.deleteFrom('jobs').where('id', '=', r.id).execute();
+    const id = await queue.send(r.queue, JSON.parse(r.payload), { id: r.id, singletonKey: r.singleton_key ?? undefined, runAt: new Date(r.run_at), maxAttempts: left });
+    const gone = await db.deleteFrom('jobs').where('id', '=', r.id).where('status', '=', r.status).where('attempts', '=', r.attempts).executeTakeFirst();
+    if (Number(gone.numDeletedRows) === 1) moved++;
+    else if (id === r.id) await queue.cancel(id);
   }
-  return rows.length;
+  return moved;
 }

@@ -1,10 +1,12 @@
 /**
  * Stateless serve processes (issue 18 §4): two `breachdesk serve` processes on different ports
  * over one PostgreSQL, as behind a load balancer. A browser session made on one works on the
- * other (cookie and CSRF token), signing out on one ends it on both, an account locked by wrong
+ * other (cookie and CSRF token), signing out on one ends it on both, a sign-in whose password one
+ * checked is completed with a second factor on the other, an account locked by wrong
  * passwords on both is locked on both, and the rate limits (sign-in, the public outside-report
  * form) count the hits of the fleet, not of each process.
  */
+import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../../src/platform/audit/audit.service.js';
 import { createTestDatabase, type TestDatabase, testDialects } from '../../support/dialects.js';
@@ -29,6 +31,7 @@ describe.runIf(testDialects().includes('postgresql'))('two serve processes on on
     const p = await openPlatform(loadConfig({ env: { ...env, BREACHDESK_LOG_LEVEL: 'silent' }, cwd: db.dataDir }), { migrations: ALL_MIGRATIONS, log: createLogger('silent') });
     await p.accounts.createUser({ email: 'ic@example.test', username: 'ic', roles: ['incident_commander'], password: PASSWORD }, SYSTEM_ACTOR);
     await p.accounts.createUser({ email: 'lockme@example.test', username: 'lockme', roles: ['incident_commander'], password: PASSWORD }, SYSTEM_ACTOR);
+    await p.accounts.createUser({ email: 'twofa@example.test', username: 'twofa', roles: ['responder'], password: PASSWORD }, SYSTEM_ACTOR);
     await p.close();
   });
   afterAll(async () => {
@@ -69,6 +72,40 @@ describe.runIf(testDialects().includes('postgresql'))('two serve processes on on
     const out = await fetch(`${b.url}/api/v1/auth/logout`, { method: 'POST', headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
     expect(out.status).toBeLessThan(300);
     expect((await fetch(`${a.url}/api/v1/incidents/${id}`, { headers: { cookie: s.cookie } })).status).toBe(401);
+  });
+
+  it('a sign-in started on one process is completed with its second factor on the other', async () => {
+    // A cookie jar per browser; every request names the process it goes to, as a balancer would pick.
+    type Jar = Map<string, string>;
+    const call = async (on: ServeProcess, jar: Jar, path: string, body?: unknown) => {
+      const headers: Record<string, string> = { cookie: [...jar].filter(([k]) => k !== 'csrf').map(([k, v]) => `${k}=${v}`).join('; ') };
+      if (jar.has('csrf')) headers['x-csrf-token'] = jar.get('csrf')!;
+      if (body !== undefined) headers['content-type'] = 'application/json';
+      if (path === '/api/v1/auth/login') signInHits++;
+      const r = await fetch(on.url + path, { method: body !== undefined ? 'POST' : 'GET', headers, body: body !== undefined ? JSON.stringify(body) : undefined });
+      for (const c of r.headers.getSetCookie()) {
+        const [k, v] = c.split(';')[0]!.split('=');
+        if (v) jar.set(k!, v);
+        else jar.delete(k!);
+      }
+      const text = await r.text();
+      const json = text ? JSON.parse(text) : null;
+      if (json?.csrfToken) jar.set('csrf', json.csrfToken);
+      return { status: r.status, body: json };
+    };
+    // The authenticator app is set up through A …
+    const setup: Jar = new Map();
+    expect((await call(a, setup, '/api/v1/auth/login', { login: 'twofa', password: PASSWORD })).status).toBe(200);
+    const begun = await call(b, setup, '/api/v1/me/second-factors/totp', { name: 'phone' });
+    expect(begun.status).toBe(201);
+    expect((await call(a, setup, '/api/v1/me/second-factors/totp/confirm', { id: begun.body.id, code: await generate({ secret: begun.body.secret }) })).status).toBe(200);
+    // … the password is checked by A, the code by B (the challenge is a row, not process memory).
+    const jar: Jar = new Map();
+    const first = await call(a, jar, '/api/v1/auth/login', { login: 'twofa', password: PASSWORD });
+    expect(first.status).toBe(202);
+    const code = await generate({ secret: begun.body.secret, epoch: Math.floor(Date.now() / 1000) + 30 });
+    expect((await call(b, jar, '/api/v1/auth/second-factor/totp', { code })).status).toBe(200);
+    expect((await call(a, jar, '/api/v1/me')).body.user.username).toBe('twofa');
   });
 
   it('wrong passwords on both processes lock the account on both', async () => {
