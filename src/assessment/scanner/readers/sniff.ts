@@ -50,7 +50,8 @@ export function sniffEncoding(head: Buffer): TextEncoding {
  */
 export function decodeLatin1(b: Uint8Array): string {
   const s = Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
-  // Node 20's TextDecoder('windows-1252') decodes as ISO 8859-1: the 32 differing bytes by table.
+  // Node 20's TextDecoder('windows-1252') decodes as ISO 8859-1: the 32 differing bytes by table
+  // (iconv-lite's win1252 gives the same, but it loads only when an archive needs it: dispatch.ts).
   return /[\x80-\x9f]/.test(s) ? s.replace(/[\x80-\x9f]/g, (c) => String.fromCharCode(CP1252_80_9F[c.charCodeAt(0) - 0x80])) : s;
 }
 /** WHATWG index-windows-1252, bytes 0x80–0x9F (the five unassigned keep their C1 code point). */
