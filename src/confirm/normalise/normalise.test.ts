@@ -79,6 +79,51 @@ describe('normalisers over the vendors’ samples', () => {
     expect(normalise(g!, 'wazuh', AT).kind).toBe('unparsed');
   });
 
+  it('GuardDuty across resource types (AWS sample findings): EKS, RDS and Runtime entities are read, not dropped', () => {
+    const [ec2, eks, rds, runtime] = fixture('guardduty-types.ndjson').map((d) => normalise(d, 'auto', AT));
+    expect(ec2).toMatchObject({ severity: 'medium', hosts: ['i-99999999'], ips: ['175.16.199.1'], domains: ['GeneratedFindingDomainName'], observedAt: '2022-11-22T12:22:20.000Z' });
+    expect(eks).toMatchObject({ severity: 'high', hosts: ['GeneratedFindingEKSClusterName'], users: ['system:anonymous'], ips: ['175.16.199.1'] });
+    expect(rds).toMatchObject({ severity: 'high', hosts: ['GeneratedFindingDBInstanceId'], users: ['GeneratedFindingUserName'], ips: ['175.16.199.1'] });
+    expect(runtime).toMatchObject({ hosts: ['i-abcd1234'], users: ['root', 'admin'], ips: ['10.30.30.15', '216.160.83.56'] });
+    expect(runtime!.hashes).toEqual(['d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2']);
+    expect(runtime!.files).toEqual(expect.arrayContaining(['/usr/bin/ssh', '/tmp/malicious_file.bin']));
+  });
+
+  it('GuardDuty PascalCase and IPv6 remote addresses are read under any action', () => {
+    const f = { Arn: 'arn:aws:guardduty:eu-west-1:1:detector/d/finding/f', Id: 'f', Type: 'UnauthorizedAccess:EC2/SSHBruteForce', Severity: 2, Resource: {}, Service: { Action: { PortProbeAction: { PortProbeDetails: [{ RemoteIpDetails: { IpAddressV6: '2001:db8::7' } }] } } } };
+    expect(normalise(f, 'auto', AT)).toMatchObject({ kind: 'guardduty', severity: 'low', ips: ['2001:db8::7'] });
+  });
+
+  it('Suricata EVE (-0400 zone, TLS SNI): the SNI is a domain, not one of our hosts', () => {
+    const [a] = fixture('suricata-eve-tls-0400.ndjson').map((d) => normalise(d, 'auto', AT));
+    expect(a).toMatchObject({ severity: 'high', observedAt: '2018-07-05T19:07:20.910Z', observedAtLocal: '2018-07-05T15:07:20.910626-0400', hosts: [], domains: ['l2.io'] });
+    expect(a!.ips).toEqual(['192.168.86.85', '192.168.156.70']);
+  });
+
+  it('Wazuh (+0500 zone): FIM hashes and file; a Windows event names its computer as a host', () => {
+    const [fim, win] = fixture('wazuh-nascon24.ndjson').map((d) => normalise(d, 'auto', AT));
+    expect(fim).toMatchObject({ severity: 'low', observedAt: '2024-02-14T17:02:34.461Z', files: ['/boot/efi/EFI/ubuntu/BOOTX64.CSV'] });
+    expect(fim!.rule.mitre).toEqual(['T1565.001']);
+    expect(fim!.hashes).toHaveLength(3);
+    expect(win).toMatchObject({ severity: 'low', hosts: ['Employee1', 'DESKTOP-P79AUVL'], ips: ['192.168.23.3'] });
+  });
+
+  it('Falco with container and k8s fields: Warning → medium, Informational → info, MITRE tags', () => {
+    const [w, i] = fixture('falco-k8s.ndjson').map((d) => normalise(d, 'auto', AT));
+    expect(w).toMatchObject({ severity: 'medium', users: ['root'], files: ['/etc/shadow'], observedAt: '2024-05-13T13:23:31.089Z' });
+    expect(w!.hosts).toEqual(['a2000de987ff', 'kubernetes-pod-1', 'elastic-package-service-falco-event-generator-1']);
+    expect(w!.rule.mitre).toEqual(['T1555']);
+    expect(i).toMatchObject({ severity: 'info', users: ['daemon'] });
+  });
+
+  it('a GuardDuty GetFindings answer is a list of alerts; an empty one stays as sent', () => {
+    const findings = fixture('guardduty-types.ndjson');
+    expect(parseAlertsBody(JSON.stringify({ findings }))).toHaveLength(4);
+    expect(parseAlertsBody(JSON.stringify({ Findings: findings, ResponseMetadata: { RequestId: 'x' } }))).toHaveLength(4);
+    expect(parseAlertsBody('{"findings":[]}')).toEqual([{ findings: [] }]);
+    expect(parseAlertsBody('{"findings":[{"a":1}],"title":"t"}')).toHaveLength(1);
+  });
+
   it('bodies: array, NDJSON, and malformed input named by line', () => {
     expect(parseAlertsBody('[{"a":1},{"b":2}]')).toHaveLength(2);
     expect(parseAlertsBody('{"a":1}\n\n{"b":2}\n')).toHaveLength(2);
