@@ -208,6 +208,29 @@ async function downSuspectStatusId(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropIndex('intake_suspects_status_id').execute();
 }
 
+/**
+ * Flow analyses kept in the store: pg-boss deletes a completed job after 7 days, and its report
+ * with it (issue 18 audit); the report is evidence for the incident.
+ */
+async function upFlowAnalyses(db: Kysely<unknown>): Promise<void> {
+  await db.schema
+    .createTable('flow_analyses')
+    .addColumn('id', 'text', (c) => c.primaryKey())
+    .addColumn('status', 'text', (c) => c.notNull())
+    .addColumn('error', 'text')
+    .addColumn('name_enc', 'text', (c) => c.notNull())
+    .addColumn('size', 'bigint')
+    .addColumn('started_by', 'text')
+    .addColumn('started_at', 'text', (c) => c.notNull())
+    .addColumn('finished_at', 'text')
+    .addColumn('report_enc', 'text')
+    .execute();
+}
+
+async function downFlowAnalyses(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('flow_analyses').ifExists().execute();
+}
+
 export const CONFIRM_MIGRATIONS: Record<string, Migration> = {
   '0700-confirm-intake': { up, down },
   '0710-confirm-reports': { up: upReports, down: downReports },
@@ -216,4 +239,5 @@ export const CONFIRM_MIGRATIONS: Record<string, Migration> = {
   '0770-confirm-correlation-covering': { up: upCorrelationCovering, down: downCorrelationCovering },
   '0780-confirm-drop-entity-lookup': { up: upDropEntityLookup, down: downDropEntityLookup },
   '0810-confirm-suspect-status-id': { up: upSuspectStatusId, down: downSuspectStatusId },
+  '0870-confirm-flow-analyses': { up: upFlowAnalyses, down: downFlowAnalyses },
 };

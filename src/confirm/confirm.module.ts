@@ -5,6 +5,7 @@ import { SealedBlobs } from '../platform/storage/sealed-blobs.js';
 import { canaryCheckRoute, canariesRoutes } from './canaries.routes.js';
 import { CanariesRepository } from './canaries.repository.js';
 import { CanariesService, type CanaryScanner } from './canaries.service.js';
+import { FlowAnalyses } from './flows/flow-analyses.js';
 import { FLOWS_QUEUE, type FlowJob, flowJob, flowsRoutes } from './flows/flows.routes.js';
 import type { IncidentsPort } from './incidents.port.js';
 import { IntakeRepository } from './intake.repository.js';
@@ -31,6 +32,7 @@ export function createConfirmModule(platform: Platform, ports: { incidents: Inci
   const triage = new TriageService(repo, platform.keyring, platform.audit, ports.incidents, undefined, (alertIds) => reports.attachmentsOfAlerts(alertIds));
   // Flow-log uploads, sealed on the blob store the fleet shares: the job runs on any process.
   const uploads = new SealedBlobs(platform.blobs, platform.keyring);
+  const analyses = new FlowAnalyses(platform.store.db, platform.keyring, platform.audit);
   const site = { publicUrl: platform.config.publicUrl, securityContact: platform.config.securityContact };
   const canaries = new CanariesService(new CanariesRepository(platform.store.db), platform.keyring, platform.audit, intake, ports.scanner, { publicUrl: platform.config.publicUrl, canaryDomain: platform.config.canaryDomain });
   return {
@@ -39,8 +41,8 @@ export function createConfirmModule(platform: Platform, ports: { incidents: Inci
     reports,
     canaries,
     parts: {
-      routes: [intakeEndpoint(intake, platform.config.bodyLimit), intakeSourceRoutes(intake), triageRoutes(triage), reportsRoutes(reports, site), canariesRoutes(canaries), canaryCheckRoute(canaries), flowsRoutes(platform.jobs, uploads)],
-      jobs: (queue) => queue.work<FlowJob>(FLOWS_QUEUE, flowJob(intake, uploads)),
+      routes: [intakeEndpoint(intake, platform.config.bodyLimit), intakeSourceRoutes(intake), triageRoutes(triage), reportsRoutes(reports, site), canariesRoutes(canaries), canaryCheckRoute(canaries), flowsRoutes(platform.jobs, uploads, analyses)],
+      jobs: (queue) => queue.work<FlowJob>(FLOWS_QUEUE, flowJob(intake, uploads, analyses)),
     },
   };
 }

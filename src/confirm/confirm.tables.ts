@@ -133,7 +133,25 @@ export interface IntakeSuspectEntitiesTable {
   last_seen: string;
 }
 
+/** A flow analysis (its id is its job's): who started it, on what, and its report, sealed. */
+export interface FlowAnalysesTable {
+  id: string;
+  /** 'queued' until the job settles, then 'done' or 'failed'; while queued the job has the live status. */
+  status: string;
+  error: string | null;
+  /** The uploaded file's name (a host name may be in it), encrypted. */
+  name_enc: string;
+  /** Plaintext bytes uploaded. */
+  size: number | null;
+  started_by: string | null;
+  started_at: string;
+  finished_at: string | null;
+  /** The report (hosts, IP addresses), encrypted; null until done. */
+  report_enc: string | null;
+}
+
 export interface ConfirmTables {
+  flow_analyses: FlowAnalysesTable;
   intake_suspect_entities: IntakeSuspectEntitiesTable;
   intake_canaries: CanariesTable;
   outside_reports: OutsideReportsTable;

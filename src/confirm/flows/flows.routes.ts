@@ -3,22 +3,28 @@
  * blob store (platform/storage/sealed-blobs.ts: the data directory, or the object store the fleet
  * shares), a job analyses it (streaming, constant memory) on whichever process takes it up and,
  * with `raise=true`, raises each finding's suggested alert into triage. The upload is kept only
- * until the job has read it.
+ * until the job has read it. The report is kept sealed in the store (flow-analyses.ts), not in the
+ * job, which pg-boss deletes after 7 days.
  */
+import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { actorOf } from '../../platform/auth/accounts.service.js';
 import { canWrite } from '../../platform/auth/roles.js';
 import { BadInputError } from '../../platform/errors.js';
+import { principalOf } from '../../platform/http/auth-hook.js';
 import { NotFoundError } from '../../platform/http/problem.js';
 import { newId } from '../../platform/ids.js';
 import type { JobContext, JobQueue } from '../../platform/jobs/job-queue.js';
 import type { SealedBlobs } from '../../platform/storage/sealed-blobs.js';
 import { INTERNAL_SOURCES, type IntakeService } from '../intake.service.js';
 import { normalise } from '../normalise/index.js';
+import type { Actor } from '../../platform/audit/audit.service.js';
 import type { FlowReport } from './analyse.js';
+import type { FlowAnalyses } from './flow-analyses.js';
 import { analyseFlows, fileInput } from './flow-files.js';
 
 export const FLOWS_QUEUE = 'confirm.flows';
@@ -32,6 +38,16 @@ export interface FlowJob {
   name: string;
   raise: boolean;
   vpcFields?: string[];
+  /** The analysis (the job's own id) and who started it: the report goes to the store, not the job. Absent on jobs queued before. */
+  analysisId?: string;
+  actor?: Actor;
+}
+
+/** What a job keeps as its result once its report is in the store: counts, nothing personal. */
+export interface FlowJobResult {
+  stored: true;
+  findings: number;
+  raised: number;
 }
 
 /** The job handler: analyse, raise the suggested alerts if asked, delete the upload. */
@@ -43,8 +59,8 @@ export interface FlowJob {
  */
 export const FLOW_ATTEMPTS = 2;
 
-export function flowJob(intake: IntakeService, uploads: SealedBlobs) {
-  return async (job: FlowJob, ctx?: Pick<JobContext, 'attempt'>): Promise<FlowReport & { raised: number }> => {
+export function flowJob(intake: IntakeService, uploads: SealedBlobs, analyses: FlowAnalyses) {
+  return async (job: FlowJob, ctx?: Pick<JobContext, 'attempt'>): Promise<(FlowReport & { raised: number }) | FlowJobResult> => {
     let settled = false;
     try {
       const input = job.upload ? { name: job.name, stream: uploads.read(job.upload) } : { ...fileInput(job.file!), name: job.name };
@@ -58,8 +74,16 @@ export function flowJob(intake: IntakeService, uploads: SealedBlobs) {
           raised++;
         }
       }
+      if (!job.analysisId || !job.actor) {
+        settled = true;
+        return { ...report, raised };
+      }
+      await analyses.completed(job.analysisId, { ...report, raised }, job.actor);
       settled = true;
-      return { ...report, raised };
+      return { stored: true, findings: report.findings.length, raised };
+    } catch (e) {
+      if (job.analysisId && (ctx?.attempt ?? FLOW_ATTEMPTS) >= FLOW_ATTEMPTS) await analyses.failed(job.analysisId, e instanceof Error ? e.message : String(e));
+      throw e;
     } finally {
       // Kept for the next attempt after a failure; a worker that died never gets here, so its
       // retry elsewhere still finds the upload.
@@ -71,7 +95,7 @@ export function flowJob(intake: IntakeService, uploads: SealedBlobs) {
   };
 }
 
-export function flowsRoutes(jobs: JobQueue, uploads: SealedBlobs) {
+export function flowsRoutes(jobs: JobQueue, uploads: SealedBlobs, analyses: FlowAnalyses) {
   return async (scope: FastifyInstance) => {
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
@@ -89,10 +113,14 @@ export function flowsRoutes(jobs: JobQueue, uploads: SealedBlobs) {
       },
       async (request, reply) => {
         if (!request.body) throw new BadInputError('body: send the flow log as the request body');
-        const { key, keyEnc } = await uploads.put(`uploads/flows/${newId()}.bdev`, request.body as Readable);
-        const payload: FlowJob = { upload: { key, keyEnc }, name: (request.query.name ?? 'upload').replace(/[^\w.-]/g, '_'), raise: request.query.raise === 'true' };
+        const { key, keyEnc, size } = await uploads.put(`uploads/flows/${newId()}.bdev`, request.body as Readable);
+        // The row exists before the job, so the job (on any process) always finds it to complete.
+        const id = randomUUID();
+        const actor = actorOf(principalOf(request));
+        const payload: FlowJob = { upload: { key, keyEnc }, name: (request.query.name ?? 'upload').replace(/[^\w.-]/g, '_'), raise: request.query.raise === 'true', analysisId: id, actor };
         if (request.query.vpcFields) payload.vpcFields = request.query.vpcFields.split(/[\s,]+/).filter(Boolean);
-        const id = await jobs.send(FLOWS_QUEUE, payload, { maxAttempts: FLOW_ATTEMPTS });
+        await analyses.started(id, payload.name, size, actor);
+        await jobs.send(FLOWS_QUEUE, payload, { maxAttempts: FLOW_ATTEMPTS, id });
         return reply.code(202).send({ id });
       },
     );
@@ -100,12 +128,40 @@ export function flowsRoutes(jobs: JobQueue, uploads: SealedBlobs) {
       '/api/v1/flows/analyses/:analysisId',
       {
         config: { policy: canWrite },
-        schema: { tags, summary: 'A flow analysis: status, and the report when done', params: z.object({ analysisId: z.string() }), response: { 200: z.object({ id: z.string(), status: z.string(), error: z.string().nullable(), report: z.unknown() }) } },
+        schema: {
+          tags,
+          summary: 'A flow analysis: status, and the report when done',
+          params: z.object({ analysisId: z.string() }),
+          response: {
+            200: z.object({
+              id: z.string(),
+              status: z.string(),
+              error: z.string().nullable(),
+              report: z.unknown(),
+              name: z.string().optional().describe('the uploaded file name (analyses started before reports were stored have none)'),
+              size: z.number().nullable().optional(),
+              startedBy: z.string().nullable().optional().describe('the user id'),
+              startedAt: z.string().optional(),
+              finishedAt: z.string().nullable().optional(),
+            }),
+          },
+        },
       },
       async (request) => {
-        const j = await jobs.get(request.params.analysisId);
-        if (!j || j.queue !== FLOWS_QUEUE) throw new NotFoundError('flow analysis');
-        return { id: j.id, status: j.status, error: j.lastError, report: j.status === 'done' ? j.result : null };
+        const id = request.params.analysisId;
+        const stored = await analyses.get(id);
+        const about = stored ? { name: stored.name, size: stored.size, startedBy: stored.startedBy, startedAt: stored.startedAt, finishedAt: stored.finishedAt } : {};
+        // Settled: the store has it all, whether or not the queue still has the job.
+        if (stored && stored.status !== 'queued') return { id, status: stored.status, error: stored.error, report: stored.report, ...about };
+        const j = await jobs.get(id);
+        if (j && j.queue === FLOWS_QUEUE) {
+          // A job queued before reports were stored holds its report as its result.
+          const report = j.status === 'done' && !(j.result as Partial<FlowJobResult> | null)?.stored ? j.result : null;
+          return { id: j.id, status: j.status, error: j.lastError, report, ...about };
+        }
+        // The job is gone (a purge, or a restore that could not bring its upload back) before it settled.
+        if (stored) return { id, status: stored.status, error: stored.error, report: null, ...about };
+        throw new NotFoundError('flow analysis');
       },
     );
   };

@@ -1,4 +1,5 @@
 /** Flow analysis as an API job (issue 15 §5): upload, analyse in the background, findings raised into triage. */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { header, line, scenario } from '../../../src/confirm/flows/synth.js';
 import { testDialects } from '../../support/dialects.js';
@@ -35,6 +36,41 @@ for (const dialect of testDialects()) {
       const burst = queue.body.items.find((x: { title: string }) => x.title.includes('10.0.0.10'));
       expect(burst.alertCount).toBeGreaterThanOrEqual(4);
       expect((await s.api('/api/v1/flows/analyses/nope', { token })).status).toBe(404);
+    });
+
+    // Issue 18 audit: pg-boss deletes a completed job after 7 days; the report is evidence and
+    // names hosts and IP addresses (personal data), so it is kept sealed in the store.
+    it('keeps the report, encrypted, after the queue has purged the job', async () => {
+      const token = await s.tokenFor('responder');
+      const body = `${[...header('zeek-tsv'), ...[...scenario()].map((f, i) => line('zeek-tsv', f, i))].join('\n')}\n`;
+      const r = await s.api('/api/v1/flows/analyses?name=conn.log', { token, body, headers: { 'content-type': 'text/plain' } });
+      expect(r.status).toBe(202);
+      const done = await waitFor(async () => {
+        const j = await s.api(`/api/v1/flows/analyses/${r.body.id}`, { token });
+        return j.body.status === 'done' || j.body.status === 'failed' ? j.body : null;
+      });
+      expect(done).toMatchObject({ status: 'done', error: null, name: 'conn.log', size: Buffer.byteLength(body) });
+      expect(JSON.stringify(done.report)).toContain('10.0.0.10');
+      // Nothing personal in the queue's table.
+      const job = await s.platform.jobs.get(r.body.id);
+      expect(job?.status).toBe('done');
+      expect(JSON.stringify(job?.result)).not.toContain('10.0.0.10');
+      const db = s.platform.store.db;
+      if (s.config.jobQueue === 'pg-boss') {
+        await sql`delete from pgboss.job where id = ${r.body.id}::uuid`.execute(db);
+        await sql`delete from pgboss.archive where id = ${r.body.id}::uuid`.execute(db);
+      } else {
+        await sql`delete from jobs where id = ${r.body.id}`.execute(db);
+      }
+      expect(await s.platform.jobs.get(r.body.id)).toBeNull();
+      const after = await s.api(`/api/v1/flows/analyses/${r.body.id}`, { token });
+      expect(after.status).toBe(200);
+      expect(after.body).toEqual(done);
+      const row = await sql<{ report_enc: string; name_enc: string }>`select report_enc, name_enc from flow_analyses where id = ${r.body.id}`.execute(db);
+      expect(row.rows[0]!.report_enc).not.toContain('10.0.0.10');
+      expect(row.rows[0]!.name_enc).not.toContain('conn.log');
+      const audit = await sql<{ action: string }>`select action from audit_events where subject_id = ${r.body.id} order by seq`.execute(db);
+      expect(audit.rows.map((a) => a.action)).toEqual(['flow_analysis.started', 'flow_analysis.completed']);
     });
   });
 }
