@@ -10,7 +10,7 @@ import type { Kysely } from 'kysely';
 import type { Actor, AuditService } from '../../platform/audit/audit.service.js';
 import type { Keyring } from '../../platform/crypto/keyring.js';
 import type { Database } from '../../platform/db/schema.js';
-import { confirmDb, type FlowAnalysesTable } from '../confirm.tables.js';
+import { confirmDb } from '../confirm.tables.js';
 import type { FlowReport } from './analyse.js';
 
 export type StoredReport = FlowReport & { raised: number };
