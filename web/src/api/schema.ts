@@ -1298,6 +1298,11 @@ export interface paths {
           status: string;
           error: string | null;
           report: unknown;
+          name?: string;
+          size?: number | null;
+          startedBy?: string | null;
+          startedAt?: string;
+          finishedAt?: string | null;
         };
       };
     };
