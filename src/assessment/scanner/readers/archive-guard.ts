@@ -11,7 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ReadContext, Source } from './reader-context.js';
 import { errorEvent } from './reader-context.js';
-import { type SpoolFile, spoolCipher } from './spool-file.js';
+import { newSpoolKey, spoolCipher } from '../../../platform/crypto/spool-cipher.js';
+import type { SpoolFile } from './spool-file.js';
 
 /** Below this many expanded bytes the ratio is not judged (tiny repetitive files compress > 200:1). */
 const RATIO_FLOOR = 1024 * 1024;
@@ -93,7 +94,7 @@ export function detachable<T>(src: AsyncIterable<T>): { view: AsyncIterable<T>; 
 
 /**
  * Write a stream to a private temp file, at most `cap` bytes, as ciphertext under a key made for it
- * (spool-file.ts). Returns the file (with its key, for openZipInput/rangeStream) and a cleanup, or
+ * (platform/crypto/spool-cipher.ts). Returns the file (with its key, for openZipInput/rangeStream) and a cleanup, or
  * null (after cleanup) when the cap was hit.
  */
 export async function spool(chunks: AsyncIterable<Buffer>, cap: number): Promise<{ file: SpoolFile; cleanup: () => Promise<void> } | null> {
@@ -101,7 +102,8 @@ export async function spool(chunks: AsyncIterable<Buffer>, cap: number): Promise
   const cleanup = () => rm(dir, { recursive: true, force: true });
   const path = join(dir, 'member.bin');
   const out = createWriteStream(path, { mode: 0o600 });
-  const { key, iv, cipher } = spoolCipher();
+  const { key, iv } = newSpoolKey();
+  const cipher = spoolCipher({ key, iv });
   let n = 0;
   try {
     for await (const c of chunks) {
