@@ -154,11 +154,12 @@ export class PeopleIndex {
   }
 
   /**
-   * One value as a shard logged it (shard-digests.ts: packHiTag's word, the low word, the global
-   * record id or NONE) into partition `p`, when this index keeps `p`: the people jobs' assembly.
+   * Values as a shard logged them (shard-digests.ts: packHiTag's word, the low word, the shard's
+   * record id or NONE; words [start, end) of `data`) into partition `p`, when this index keeps `p`,
+   * the record ids shifted by `delta` to the scan's: the people jobs' assembly.
    */
-  addLogged(p: number, word: number, lo: number, record: number): void {
-    if (p >= this.#from && p < this.#to) this.#values.append3(p, word, lo, record);
+  addLogged(p: number, data: Uint32Array, start: number, end: number, delta: number): void {
+    if (p >= this.#from && p < this.#to) this.#values.appendShifted(p, data, start, end, delta, NONE);
   }
 
   /** A strong identifier of customer row `row` (0-based), for matching. */
