@@ -101,7 +101,7 @@ describe('normalisers over the vendors’ samples', () => {
   });
 
   it('Wazuh (+0500 zone): FIM hashes and file; a Windows event names its computer as a host', () => {
-    const [fim, win] = fixture('wazuh-nascon24.ndjson').map((d) => normalise(d, 'auto', AT));
+    const [fim, win] = fixture('wazuh-fim-windows.ndjson').map((d) => normalise(d, 'auto', AT));
     expect(fim).toMatchObject({ severity: 'low', observedAt: '2025-07-03T09:26:48.207Z', files: ['/etc/demo-ledger/ledger.conf'] });
     expect(fim!.rule.mitre).toEqual(['T1565.001']);
     expect(fim!.hashes).toHaveLength(3);

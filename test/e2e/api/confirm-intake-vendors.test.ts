@@ -44,7 +44,7 @@ for (const dialect of testDialects()) {
     });
 
     it('Suricata, Falco and Wazuh samples: severity on our scale, time with its zone, hosts that are ours', async () => {
-      const r = await post([fixture('suricata-eve-tls-0400.ndjson'), fixture('falco-k8s.ndjson'), fixture('wazuh-nascon24.ndjson')].map((t) => t.trim()).join('\n'));
+      const r = await post([fixture('suricata-eve-tls-0400.ndjson'), fixture('falco-k8s.ndjson'), fixture('wazuh-fim-windows.ndjson')].map((t) => t.trim()).join('\n'));
       expect(r.status).toBe(201);
       expect(r.body).toMatchObject({ accepted: 5, unparsed: 0 });
       const [sur, falcoW, , , win] = await Promise.all(r.body.alerts.map((a: { id: string }) => read(a.id)));
