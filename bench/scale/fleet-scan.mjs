@@ -14,7 +14,7 @@
  *   npm run build
  *   node bench/scale/fleet-scan.mjs [--mb 150] [--shard-mb 24] [--workers 1,2] [--merge partitioned,replay] [--repeat 1]
  *
- * Runs are alternated (for each repeat: every merge setting × every fleet size), each on a fresh
+ * Runs are alternated (each repeat: the standalone scan, then every merge setting × every fleet size), each on a fresh
  * database. The leak is cached in $TMPDIR/bd-fleet-scan-<mb>/ between invocations. On a shared
  * machine read CPU seconds and ratios, not wall clock (the load average is recorded). Prints one
  * JSON line a run and writes bench/results/fleet-scan-postgresql-*.json. Figures: bench/README.md
@@ -227,15 +227,20 @@ async function fleet(workers, merge, expected) {
   }
 }
 
-const cli = await standalone();
-console.log(JSON.stringify(cli.result));
-const results = [cli.result];
+const results = [];
 const sizes = args.workers.split(',').map(Number);
 const merges = args.merge.split(',');
+let expected = null;
 for (let rep = 0; rep < Number(args.repeat); rep++) {
+  // The standalone scan in every round too: its CPU-s is the baseline each round's fleet runs pair with.
+  const cli = await standalone();
+  console.log(JSON.stringify(cli.result));
+  results.push(cli.result);
+  if (expected !== null && cli.body !== expected) throw new Error('the standalone report changed between rounds');
+  expected = cli.body;
   for (const merge of merges) {
     for (const n of sizes) {
-      const r = await fleet(n, merge, cli.body);
+      const r = await fleet(n, merge, expected);
       console.log(JSON.stringify(r));
       results.push(r);
       if (!r.reportEqualsStandalone) process.exitCode = 1;
