@@ -13,7 +13,10 @@
  * report job. Reports must equal the replay's (checked). Logs and blocks are kept as files (no
  * PostgreSQL fetch, base64 or AES-GCM measured: those scale with the bytes, also reported).
  *
- *   npm run build && nice node bench/scale/merge-partitioned.mjs [--leak csv|multi] [--rounds 3] [--jobs 4] [--main DIR]
+ *   npm run build && nice node bench/scale/merge-partitioned.mjs [--leak csv|multi] [--rounds 3] [--jobs 4] [--main DIR] [--shard-rounds N]
+ *
+ * `--shard-rounds N`: the shard phase only in the first N rounds; later rounds merge the same logs
+ * again (more merge pairs for the same time).
  *
  * Leaks: `csv` = bench/scale/leak-csv.mjs 4 × 150,000 rows (44.5 MB, the "Distributed scans"
  * figures); `multi` = four shapes of bench/scan/gen-shapes.mjs (customers-us CSV, NDJSON, mysqldump,
@@ -34,6 +37,7 @@ const { values: args } = parseArgs({
     rounds: { type: 'string', default: '3' },
     jobs: { type: 'string', default: '4' },
     main: { type: 'string' },
+    'shard-rounds': { type: 'string' },
     role: { type: 'string' },
     dist: { type: 'string' },
     files: { type: 'string' },
@@ -131,10 +135,10 @@ const jobs = Number(args.jobs);
 const ranges = Array.from({ length: jobs }, (_, k) => [Math.floor((k * 256) / jobs), Math.floor(((k + 1) * 256) / jobs)]);
 const layouts = { ...(args.main ? { main: join(args.main, 'dist/') } : {}), replay: here, partitioned: here };
 
-async function round(tag) {
+async function round(tag, withShards) {
   const dist = layouts[tag];
   const common = ['--dist', dist, '--files', JSON.stringify(files), '--tag', tag, '--dir', dir];
-  const shards = await Promise.all([0, 1].map((w) => child(['--role', 'shard', ...common, '--files', JSON.stringify(files.filter((_, i) => i % 2 === w))])));
+  const shards = withShards ? await Promise.all([0, 1].map((w) => child(['--role', 'shard', ...common, '--files', JSON.stringify(files.filter((_, i) => i % 2 === w))]))) : [];
   const alone = await child(['--role', 'alone', ...common]);
   // main's people jobs are the replay's (the same code): measured once, as `replay`.
   const people = tag === 'main' ? [] : await Promise.all([0, 1].map((w) => child(['--role', 'people', ...common, '--ranges', JSON.stringify(ranges.filter((_, k) => k % 2 === w))])));
@@ -142,15 +146,16 @@ async function round(tag) {
   const sum = (xs) => xs.reduce((n, x) => n + x.cpuS, 0);
   const bytes = (ext) => files.reduce((n, f) => n + (statSync(`${f}.${tag}.${ext}`, { throwIfNoEntry: false })?.size ?? 0), 0);
   return {
-    shardsCpuS: sum(shards),
+    shardsCpuS: withShards ? sum(shards) : null,
     aloneCpuS: alone.cpuS,
     peopleCpuS: people.map((p) => p.cpuS),
     reportCpuS: report?.cpuS ?? null,
-    totalAloneCpuS: sum(shards) + alone.cpuS,
-    totalJobsCpuS: report ? sum(shards) + sum(people) + report.cpuS : null,
+    totalAloneCpuS: withShards ? sum(shards) + alone.cpuS : null,
+    totalJobsCpuS: withShards && report ? sum(shards) + sum(people) + report.cpuS : null,
     logMB: bytes('log') / 1e6,
     digestMB: bytes('digests') / 1e6,
     rssMB: Math.max(alone.rssMB, ...shards.map((s) => s.rssMB)),
+    mergeJobsCpuS: report ? sum(people) + report.cpuS : null,
     individuals: alone.individuals,
   };
 }
@@ -160,7 +165,7 @@ const load = [loadavg()[0]];
 for (let r = 0; r < Number(args.rounds); r++) {
   const order = Object.keys(layouts);
   if (r % 2 === 1) order.reverse();
-  for (const tag of order) runs[tag].push(await round(tag));
+  for (const tag of order) runs[tag].push(await round(tag, r < Number(args['shard-rounds'] ?? args.rounds)));
   load.push(loadavg()[0]);
 }
 const ref = readFileSync(join(dir, 'report-replay-alone.json'), 'utf8');

@@ -5,7 +5,10 @@
  * shard is done a merge job replays the logs in the assessment's order into one aggregate and
  * builds the report as a single-process scan does (engine/scan.ts finishScan) — the same report.
  * Every shard digests with the assessment's one blind-index key (stored encrypted with it), so
- * the people index links a person across shards exactly as within one file.
+ * the people index links a person across shards exactly as within one file. With the partitioned
+ * merge (the assessment's layout, `assessment_shards.digests`) a shard also stores those digests
+ * per block of the index's partitions (engine/shard-digests.ts): people jobs, or the merge, group
+ * from the blocks, and the merge replays logs that no longer carry them.
  *
  * A worker that dies loses its shard's attempt, not the scan: the queue retries the shard
  * elsewhere under a new attempt id, and only the attempt that marks the shard done counts.

@@ -48,6 +48,7 @@ export const computeObligations = (facts: BreachFacts, rules: readonly Rule[], a
     } catch {
       // a jurisdiction without a zone (rules verify reports it): the UTC date
     }
+    // biome-ignore lint/complexity/useMathMinMax: ISO date strings compare by text; Math.min would coerce them to NaN
     return local < day ? local : day;
   };
   const active = rules.filter((r) => inForce(r, lawDay(r)));

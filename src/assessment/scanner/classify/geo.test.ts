@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseCountry, normaliseRegion, zipToState } from './geo.js';
+import { normaliseCountry, normaliseRegion, ZIP3, zipToState } from './geo.js';
 
 describe('normaliseCountry', () => {
   it.each([
@@ -51,6 +51,12 @@ describe('zipToState', () => {
     ['99501', 'AK'],
     ['00901', 'PR'],
   ])('%s → %s', (z, s) => expect(zipToState(z)).toBe(s));
+  it('gives every 3-digit prefix the first range holding it, or none', () => {
+    for (let p = 0; p < 1000; p++) {
+      const zip = `${String(p).padStart(3, '0')}42`;
+      expect(zipToState(zip), zip).toBe(ZIP3.find(([lo, hi]) => p >= lo && p <= hi)?.[2]);
+    }
+  });
   it('returns undefined for military, unassigned and malformed ZIPs', () => {
     expect(zipToState('09001')).toBeUndefined(); // AE
     expect(zipToState('00100')).toBeUndefined();

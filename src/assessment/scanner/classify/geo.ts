@@ -133,7 +133,7 @@ function regionOf(value: string, country?: string): string | undefined {
 }
 
 /** [first ZIP3, last ZIP3, USPS state]; military (AA/AE/AP) prefixes are omitted on purpose. */
-const ZIP3: readonly [number, number, string][] = [
+export const ZIP3: readonly [number, number, string][] = [
   [5, 5, 'NY'], [6, 7, 'PR'], [8, 8, 'VI'], [9, 9, 'PR'], [10, 27, 'MA'], [28, 29, 'RI'], [30, 38, 'NH'], [39, 49, 'ME'], [50, 54, 'VT'], [55, 55, 'MA'], [56, 59, 'VT'], [60, 69, 'CT'], [70, 89, 'NJ'],
   [100, 149, 'NY'], [150, 196, 'PA'], [197, 199, 'DE'], [200, 200, 'DC'], [201, 201, 'VA'], [202, 205, 'DC'], [206, 219, 'MD'], [220, 246, 'VA'], [247, 268, 'WV'], [270, 289, 'NC'], [290, 299, 'SC'],
   [300, 319, 'GA'], [320, 339, 'FL'], [341, 349, 'FL'], [350, 369, 'AL'], [370, 385, 'TN'], [386, 397, 'MS'], [398, 399, 'GA'],
@@ -150,8 +150,16 @@ export function zipToState(zip: string): string | undefined {
   return ZIP3_STATE[Number(m[1])];
 }
 
-/** ZIP3 → state, one slot per prefix (a per-record lookup; the ranges are scanned once). */
-const ZIP3_STATE: (string | undefined)[] = Array.from({ length: 1000 }, (_, p) => ZIP3.find(([lo, hi]) => p >= lo && p <= hi)?.[2]);
+/**
+ * ZIP3 → state, one slot per prefix (a per-record lookup). Filled range by range, the last range
+ * first, so a prefix in two ranges gets the first one (as `ZIP3.find` would): a `find` per prefix
+ * cost ≈ 3 ms of every detection thread's start-up (bench/README.md, issue 21, branch startup21).
+ */
+const ZIP3_STATE: (string | undefined)[] = new Array(1000).fill(undefined);
+for (let i = ZIP3.length - 1; i >= 0; i--) {
+  const [lo, hi, state] = ZIP3[i];
+  for (let p = lo; p <= hi && p < 1000; p++) ZIP3_STATE[p] = state;
+}
 
 /** True when the value names a country (code or name in the supported languages). */
 export const isCountry = (v: string) => normaliseCountry(v) !== undefined;

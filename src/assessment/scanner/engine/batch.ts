@@ -14,7 +14,7 @@ import { BATCH_LINES } from '../readers/reader-context.js';
 import { textBlockLines } from '../readers/text-reader.js';
 import { type PackedRows, unpackRows } from './pack.js';
 import type { TextAnchors } from '../detectors/text-anchors.js';
-import { eachLinkKey, LINK_TAGS, MATCH_ONLY_TAGS, STRONG_SOURCE } from './link-keys.js';
+import { eachLinkKey, LINK_TAGS, MATCH_ONLY_TAGS } from './link-keys.js';
 
 export { STRONG_IDS } from './link-keys.js';
 

@@ -30,6 +30,7 @@ export const DIGEST_BLOCKS = 16;
 export const BLOCK_PARTITIONS = PEOPLE_PARTITIONS / DIGEST_BLOCKS;
 /** A partition's word that opens a member slot's values: [MARK, slot, 0]. */
 const MARK = 0xffffffff;
+const EMPTY = new Uint32Array(0);
 
 /** What a shard's digests need besides the blocks: its records and where each member slot starts. */
 export interface DigestSummary {
@@ -55,27 +56,34 @@ export class DigestSpool {
   /** `r`'s values into the partitions; returns `r` without them (digested: meta's first word = strong). */
   add(r: BatchResult): BatchResult {
     const values = r.values;
-    const meta = Int32Array.from(r.meta);
+    // The batch is the sink's once merged (scan-read.ts): its meta is rewritten in place, not copied.
+    const meta = r.meta;
     const log = this.#log;
+    const slot = this.#slot;
+    const lastSlot = this.#lastSlot;
+    let records = this.#records;
     let v = 0;
     for (let i = 0; i < meta.length; i += 3) {
       const n = meta[i];
       let strong = false;
       for (let k = 0; k < n; k++) if (STRONG_TAGS[values[v + k * 3 + 2]]) strong = true;
-      const id = strong ? this.#records++ : NONE;
+      const id = strong ? records++ : NONE;
       for (let k = 0; k < n; k++, v += 3) {
         const hi = values[v];
         const tag = values[v + 2];
         const p = hi >>> 24;
-        if (this.#lastSlot[p] !== this.#slot) {
-          log.append3(p, MARK, this.#slot, 0);
-          this.#lastSlot[p] = this.#slot;
+        if (lastSlot[p] !== slot) {
+          log.append3(p, MARK, slot, 0);
+          lastSlot[p] = slot;
         }
         log.append3(p, packHiTag(hi, tag), values[v + 1], STRONG_TAGS[tag] || MATCH_ONLY_TAGS[tag] ? id : NONE);
       }
       meta[i] = strong ? 1 : 0;
     }
-    return { ...r, values: new Uint32Array(0), meta, digested: true };
+    this.#records = records;
+    r.values = EMPTY;
+    r.digested = true;
+    return r;
   }
 
   /** Archive member `slot` comes next (ShardLog.member). */
@@ -189,16 +197,14 @@ export async function assembleDigests(items: DigestItems, people: PeopleIndex, p
       const blocks: Uint32Array[][] = [];
       for (const s of item.shards) blocks.push(deserialize(await s.block(b)) as Uint32Array[]);
       for (let p = lo; p < hi; p++) {
+        // Each shard's values of this partition, by slot, then in the merge's order (a range or a
+        // whole item has one slot; groups of members interleave).
         const datas = blocks.map((parts) => parts[p - b * BLOCK_PARTITIONS]!);
-        if (!item.members) {
-          for (const [g, data] of datas.entries()) append(people, p, data, segments[i]![g]!, null);
-          continue;
-        }
-        // Each group's values of this partition, by slot, then in the merge's order.
         const bySlot = datas.map(slotsOf);
         for (const [g, slot] of order[i]!) {
           const range = bySlot[g]!.get(slot);
-          if (range) append(people, p, datas[g]!.subarray(range[0], range[1]), segments[i]![g]!, slot);
+          const seg = segments[i]![g]!.get(slot)!;
+          if (range) people.addLogged(p, datas[g]!, range[0], range[1], seg.base - seg.first);
         }
       }
     }
@@ -219,17 +225,4 @@ function slotsOf(data: Uint32Array): Map<number, [number, number]> {
     }
   }
   return out;
-}
-
-function append(people: PeopleIndex, p: number, data: Uint32Array, segs: Map<number, Segment>, slot: number | null): void {
-  let seg = segs.get(slot ?? 0)!;
-  for (let i = 0; i < data.length; i += 3) {
-    if (data[i] === MARK) {
-      // A range (or whole item) has one slot; a group of members' slice is one slot already.
-      seg = segs.get(data[i + 1]!)!;
-      continue;
-    }
-    const r = data[i + 2]!;
-    people.addLogged(p, data[i]!, data[i + 1]!, r === NONE ? NONE : seg.base + (r - seg.first));
-  }
 }

@@ -103,6 +103,33 @@ export class PartitionedLog {
     buf[at + 1] = b;
   }
 
+  /**
+   * Records of three words copied from `src` words [start, end) into partition `p`, the third word
+   * (a record id) shifted by `delta` unless it is `keep` (NONE): a shard's partition renumbered
+   * (shard-digests.ts) in runs as long as the buffer's room, not one reserve per record.
+   */
+  appendShifted(p: number, src: Uint32Array, start: number, end: number, delta: number, keep: number): void {
+    let i = start;
+    while (i < end) {
+      let used = this.#used[p];
+      if (used + this.words > this.#capWords) {
+        this.#flush(p);
+        used = 0;
+      }
+      const n = Math.min(end - i, this.#capWords - used);
+      const buf = this.#data;
+      const at = p * this.#capWords + used;
+      for (let k = 0; k < n; k += 3) {
+        buf[at + k] = src[i + k];
+        buf[at + k + 1] = src[i + k + 1];
+        const r = src[i + k + 2];
+        buf[at + k + 2] = r === keep ? r : r + delta;
+      }
+      this.#used[p] = used + n;
+      i += n;
+    }
+  }
+
   /** Partition p's records still in memory. */
   #inMemory(p: number): Uint32Array {
     const start = p * this.#capWords;

@@ -5,17 +5,23 @@
  */
 import { type FileFormat, type ReaderEvent, ShardFallback } from '../types.js';
 import { MAX_SPOOL_BYTES, spool } from './archive-guard.js';
-import { EMPTY, gunzip, readTar, readZipFile, zipDirectoryProblem } from './archive-reader.js';
 import { readCsv } from './csv-reader.js';
 import { coalesce, decodeToUtf8 } from './decode.js';
-import { readJsonDocument, readNdjson } from './json-reader.js';
 import { splitLines } from './line-splitter.js';
 import type { BodyEvent, ReadContext, Source } from './reader-context.js';
 import { baseName, errorEvent } from './reader-context.js';
 import { SNIFF_BYTES, decodeHead, sniffDelimiter, sniffEncoding, sniffFormat } from './sniff.js';
-import { readSql } from './sql-reader.js';
 import { readBinaryStrings, readTextLines } from './text-reader.js';
-import { readXlsx } from './xlsx-reader.js';
+
+/**
+ * The archive, workbook, SQL and JSON readers (with yauzl, tar-stream and iconv-lite behind them)
+ * are loaded when a scan first meets such an input: a CSV or log scan's reading thread loaded them
+ * all for nothing, ≈ 25 ms of its start-up (bench/README.md, issue 21, branch startup21).
+ */
+const archiveReader = () => import('./archive-reader.js');
+async function* later<T>(load: () => Promise<AsyncIterable<T>>): AsyncGenerator<T> {
+  yield* await load();
+}
 
 /** Messages of library exceptions may quote input; keep the structure, drop quoted parts. */
 function safeMessage(e: unknown): string {
@@ -91,8 +97,7 @@ export async function* readSource(src: Source, ctx: ReadContext, forced?: FileFo
   }
   if (format === 'gzip') {
     // The gzip layer has no file-start of its own: the inflated content is the file (`x.csv.gz` is a CSV).
-    const inner: Source = { path: src.path, name: innerName(src.name), bytes: src.bytes, chunks: EMPTY, notes: src.notes };
-    inner.chunks = gunzip({ ...src, chunks }, ctx);
+    const inner: Source = { path: src.path, name: innerName(src.name), bytes: src.bytes, chunks: later(async () => (await archiveReader()).gunzip({ ...src, chunks }, ctx)), notes: src.notes };
     yield* readSource(inner, { ...ctx, depth: ctx.depth + 1 });
     return;
   }
@@ -100,7 +105,7 @@ export async function* readSource(src: Source, ctx: ReadContext, forced?: FileFo
   yield { kind: 'file-start', path: src.path, format, bytes: src.bytes };
   let records = 0;
   try {
-    if (format === 'tar') yield* readTar({ ...src, chunks }, ctx, readSource);
+    if (format === 'tar') yield* (await archiveReader()).readTar({ ...src, chunks }, ctx, readSource);
     else if (format === 'zip') yield* readZipSource(src, chunks, ctx);
     else {
       for await (const ev of body(format, src, chunks, headBuf, ctx)) {
@@ -122,7 +127,7 @@ export async function* readSource(src: Source, ctx: ReadContext, forced?: FileFo
 async function* readZipSource(src: Source, chunks: AsyncGenerator<Buffer>, ctx: ReadContext): AsyncGenerator<ReaderEvent> {
   if (src.filePath) {
     await chunks.return(undefined);
-    yield* readZipFile(src.filePath, src.path, ctx, readSource);
+    yield* (await archiveReader()).readZipFile(src.filePath, src.path, ctx, readSource);
     return;
   }
   // yauzl needs random access: spool the nested zip to a private temp file, capped, deleted after.
@@ -133,7 +138,7 @@ async function* readZipSource(src: Source, chunks: AsyncGenerator<Buffer>, ctx: 
     return;
   }
   try {
-    yield* readZipFile(sp.file, src.path, ctx, readSource);
+    yield* (await archiveReader()).readZipFile(sp.file, src.path, ctx, readSource);
   } finally {
     await sp.cleanup();
   }
@@ -161,11 +166,11 @@ function body(format: FileFormat, src: Source, chunks: AsyncGenerator<Buffer>, h
       return readCsv(src.path, table, delim, splitLines(text, src.path, max), max, ctx.csvBlocks === true, header, ctx.depth === 0 ? ctx.onCsvHeader : undefined);
     }
     case 'ndjson':
-      return readNdjson(src.path, table, splitLines(text, src.path, max));
+      return later(async () => (await import('./json-reader.js')).readNdjson(src.path, table, splitLines(text, src.path, max)));
     case 'json':
-      return readJsonDocument(src.path, table, text, max);
+      return later(async () => (await import('./json-reader.js')).readJsonDocument(src.path, table, text, max));
     case 'sql':
-      return readSql(src.path, text, max, ctx.sqlBlocks === true);
+      return later(async () => (await import('./sql-reader.js')).readSql(src.path, text, max, ctx.sqlBlocks === true));
     default:
       return readTextLines(src.path, splitLines(text, src.path, max), ctx.textBlocks === true);
   }
@@ -190,9 +195,9 @@ async function* readXlsxChecked(src: Source, chunks: AsyncGenerator<Buffer>, ctx
     cleanup = sp.cleanup;
   }
   try {
-    const problem = await zipDirectoryProblem(file, ctx);
+    const problem = await (await archiveReader()).zipDirectoryProblem(file, ctx);
     if (problem) yield errorEvent(src.path, `XLSX ${problem}`, 'workbook');
-    else yield* readXlsx(src.path, file, ctx);
+    else yield* (await import('./xlsx-reader.js')).readXlsx(src.path, file, ctx);
   } finally {
     await cleanup?.();
   }

@@ -21,7 +21,6 @@ import { open, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import type { ReaderEvent, ReadLimits, ReadOptions } from '../types.js';
 import { DEFAULT_READ_LIMITS } from '../types.js';
-import { readZipFile } from './archive-reader.js';
 import { readSource } from './dispatch.js';
 import type { ReadContext } from './reader-context.js';
 import { checkAbort, errorEvent } from './reader-context.js';
@@ -85,7 +84,8 @@ async function* pathEvents(path: string, opts: ReadOptions | undefined, ctx: Rea
   const format = opts?.format ?? sniffFormat(path, head);
   if (format === 'zip') {
     yield { kind: 'file-start', path, format, bytes: size };
-    yield* readZipFile(path, path, ctx, readSource);
+    // Loaded on first use, as dispatch.ts loads the other container readers.
+    yield* (await import('./archive-reader.js')).readZipFile(path, path, ctx, readSource);
     ctx.progress.bytes = size;
     yield { kind: 'file-end', path, records: 0 };
     return;

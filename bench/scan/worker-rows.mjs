@@ -1,0 +1,90 @@
+#!/usr/bin/env node
+/**
+ * A detection thread's work in one thread, for paired builds (issue 21): reads FILE with the scan's
+ * reader as `--workers 2` does (CSV/SQL/text blocks, NDJSON/XLSX rows packed), builds the batches as
+ * engine/scan-read.ts does (classification on the first rows, projection), then runs
+ * `processBatch` over them ROUNDS times (each round a new scan id, so the sent-values cache starts
+ * empty) and prints the best round's CPU µs a row, and a hash of every batch result (counts,
+ * samples, every digest): two builds must print the same `sig`.
+ *   node bench/scan/worker-rows.mjs DIST FILE [ROUNDS=3]      # DIST: a build's dist/ folder
+ * Alternate two builds (`… base/dist F; … dist F; …`) for a paired comparison on a loaded machine.
+ */
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+
+const [dist, file, rounds = '3'] = process.argv.slice(2);
+const imp = (p) => import(resolve(dist, 'assessment/scanner', p));
+const { readPath } = await imp('readers/index.js');
+const { processBatch } = await imp('engine/batch.js');
+const { defaultDetection } = await imp('engine/default-detection.js');
+const { packRows } = await imp('engine/pack.js');
+const { columnIsRead } = await imp('classify/column-read.js');
+const { sqlBlockRows } = await imp('readers/sql-block.js');
+const { csvBlockRows } = await imp('readers/csv-block.js');
+
+const key = Buffer.alloc(32, 7);
+const classes = new Map();
+const classify = (table, columns, sample) => {
+  const k = `${table}\0${columns.join('\0')}`;
+  let c = classes.get(k);
+  if (!c) {
+    c = defaultDetection.classifyColumns(table, columns, sample.slice(0, 200));
+    classes.set(k, c);
+  }
+  return c;
+};
+const project = (cls) => {
+  const keep = cls.flatMap((c, j) => (columnIsRead(c) ? [j] : []));
+  return keep.length < cls.length ? { classes: keep.map((j) => cls[j]), keep } : null;
+};
+const tasks = [];
+let rows = 0;
+const t0 = process.cpuUsage();
+for await (const ev of readPath(file, { csvBlocks: true, sqlBlocks: true, textBlocks: true })) {
+  if (ev.kind === 'csv-block') {
+    const cls = classify(ev.table, ev.columns, csvBlockRows(ev.buf, ev.delim, ev.columns.length, null, ev.quoted));
+    const p = project(cls);
+    tasks.push({ kind: 'csv-block', key, classes: p ? p.classes : cls, delim: ev.delim, width: ev.columns.length, keep: p ? p.keep : null, buf: new Uint8Array(ev.buf), quoted: ev.quoted });
+    rows += ev.rows;
+  } else if (ev.kind === 'sql-block') {
+    const cls = classify(ev.table, ev.columns, sqlBlockRows(ev.buf, ev.mode, ev.backslash, ev.columns.length));
+    const p = project(cls);
+    tasks.push({ kind: 'sql-block', key, classes: p ? p.classes : cls, mode: ev.mode, backslash: ev.backslash, width: ev.columns.length, keep: p ? p.keep : null, buf: new Uint8Array(ev.buf) });
+    rows += ev.rows;
+  } else if (ev.kind === 'records') {
+    const cls = classify(ev.table, ev.columns, ev.rows);
+    const p = project(cls);
+    tasks.push(
+      p
+        ? { kind: 'packed-records', key, classes: p.classes, width: p.keep.length, packed: packRows(ev.rows, p.keep, 0) }
+        : { kind: 'packed-records', key, classes: cls, width: cls.length, packed: packRows(ev.rows, null, cls.length) },
+    );
+    rows += ev.rows.length;
+  } else if (ev.kind === 'text-block') {
+    tasks.push({ kind: 'text-block', key, buf: new Uint8Array(ev.buf) });
+    rows += ev.lines;
+  } else if (ev.kind === 'lines') {
+    tasks.push({ kind: 'lines', key, lines: ev.lines });
+    rows += ev.lines.length;
+  }
+}
+const read = process.cpuUsage(t0);
+const times = [];
+const sig = createHash('sha1');
+for (let r = 0; r < Number(rounds); r++) {
+  const c0 = process.cpuUsage();
+  for (const t of tasks) {
+    t.run = `round${r}`;
+    const out = processBatch(t, defaultDetection);
+    if (r === 0) {
+      sig.update(JSON.stringify([out.records, out.withPersonal, out.elementRecords, out.combos, out.samples, out.secrets, out.hintNames]));
+      for (const a of [out.values, out.meta, out.hints]) sig.update(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+    }
+  }
+  const c = process.cpuUsage(c0);
+  times.push((c.user + c.system) / 1e3);
+}
+console.log(JSON.stringify({
+  dist, file: file.split('/').pop(), rows, batches: tasks.length, readCpuMs: Math.round((read.user + read.system) / 1e3),
+  roundCpuMs: times.map(Math.round), usPerRow: +((Math.min(...times) * 1e3) / rows).toFixed(2), sig: sig.digest('hex').slice(0, 12),
+}));
