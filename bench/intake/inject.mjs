@@ -14,7 +14,7 @@
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
-import { BENCH_ACTOR, benchStore, LOAD_OPTIONS, root } from '../serve-harness.mjs';
+import { BENCH_ACTOR, benchStore, LOAD_OPTIONS, pgBackendCpu, root } from '../serve-harness.mjs';
 
 const { values: args } = parseArgs({ options: { ...LOAD_OPTIONS, alerts: { type: 'string', default: '4000' }, rounds: { type: 'string', default: '3' } } });
 const dist = (p) => import(new URL(`dist/${p}`, `file://${root}`).href);
@@ -48,11 +48,22 @@ async function run(total) {
     }
   };
   const cpu0 = process.cpuUsage();
+  const pg = store.dbName ? pgBackendCpu(store.dbName) : null;
+  pg?.start();
   const t0 = performance.now();
   await Promise.all(Array.from({ length: Number(args.connections) }, sender));
   const cpu = process.cpuUsage(cpu0);
   const wall = (performance.now() - t0) / 1000;
-  return { alerts: total, non201: bad, cpuSecondsPer1000: Number((((cpu.user + cpu.system) / 1e6 / total) * 1000).toFixed(3)), wallSeconds: Number(wall.toFixed(2)), alertsPerSecondWall: Math.round(total / wall) };
+  const pgSeconds = pg?.stop();
+  return {
+    alerts: total,
+    non201: bad,
+    cpuSecondsPer1000: Number((((cpu.user + cpu.system) / 1e6 / total) * 1000).toFixed(3)),
+    // PostgreSQL's backends of this database (the other process on the same cores).
+    ...(pg ? { pgCpuSecondsPer1000: Number(((pgSeconds / total) * 1000).toFixed(3)) } : {}),
+    wallSeconds: Number(wall.toFixed(2)),
+    alertsPerSecondWall: Math.round(total / wall),
+  };
 }
 
 await run(500);

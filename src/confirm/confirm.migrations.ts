@@ -188,6 +188,26 @@ async function downDropEntityLookup(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('intake_alert_entities_lookup').on('intake_alert_entities').columns(['lookup', 'observed_at']).execute();
 }
 
+/**
+ * Suspects indexed by (status, id) instead of (status, last_seen), so the intake's totals update
+ * rewrites a suspect in place. PostgreSQL updates a row without touching its indexes (a HOT
+ * update) only when no indexed column changes; every alert rewrote its suspect's last_seen, so
+ * each group commit added an entry per suspect to both indexes: 6,000 entries for 50 suspects
+ * after 6,000 alerts, which the live-suspect read then scanned (bench/README.md, pgin15). The
+ * queue lists suspects by status and id, never by last_seen. (Keying the entity windows by
+ * (suspect_id, lookup) to drop their suspect index was tried: the planner then probed that index
+ * for a lookup alone, a full scan per lookup, 45 ms a group.)
+ */
+async function upSuspectStatusId(db: Kysely<unknown>): Promise<void> {
+  await db.schema.createIndex('intake_suspects_status_id').on('intake_suspects').columns(['status', 'id']).execute();
+  await db.schema.dropIndex('intake_suspects_status').execute();
+}
+
+async function downSuspectStatusId(db: Kysely<unknown>): Promise<void> {
+  await db.schema.createIndex('intake_suspects_status').on('intake_suspects').columns(['status', 'last_seen']).execute();
+  await db.schema.dropIndex('intake_suspects_status_id').execute();
+}
+
 export const CONFIRM_MIGRATIONS: Record<string, Migration> = {
   '0700-confirm-intake': { up, down },
   '0710-confirm-reports': { up: upReports, down: downReports },
@@ -195,4 +215,5 @@ export const CONFIRM_MIGRATIONS: Record<string, Migration> = {
   '0730-confirm-correlation': { up: upCorrelation, down: downCorrelation },
   '0770-confirm-correlation-covering': { up: upCorrelationCovering, down: downCorrelationCovering },
   '0780-confirm-drop-entity-lookup': { up: upDropEntityLookup, down: downDropEntityLookup },
+  '0810-confirm-suspect-status-id': { up: upSuspectStatusId, down: downSuspectStatusId },
 };

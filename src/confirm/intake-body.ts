@@ -26,11 +26,25 @@ export function parseAlertsBody(text: string): Json[] {
       });
     }
   }
+  docs = docs.flatMap(unwrapFindingsList);
   if (docs.length > MAX_ALERTS_PER_REQUEST) throw new BadInputError(`body: ${docs.length} alerts in one request; send at most ${MAX_ALERTS_PER_REQUEST}`);
   docs.forEach((d, i) => {
     if (typeof d !== 'object' || d === null || Array.isArray(d)) throw new BadInputError(`alert ${i + 1}: not a JSON object`);
   });
   return docs;
+}
+
+/**
+ * A GuardDuty GetFindings answer (`{"findings": [...]}`, or `{"Findings": [...]}` from boto3,
+ * with `ResponseMetadata` beside it) is a list of alerts, not one: posted as is it became a
+ * single `unparsed` alert and every finding in it went unread. An empty list stays as sent.
+ */
+function unwrapFindingsList(d: Json): Json[] {
+  if (typeof d !== 'object' || d === null || Array.isArray(d)) return [d];
+  const list = d.findings ?? d.Findings;
+  if (!Array.isArray(list) || list.length === 0) return [d];
+  if (Object.keys(d).some((k) => !['findings', 'Findings', 'ResponseMetadata', 'NextToken', 'nextToken'].includes(k))) return [d];
+  return list;
 }
 
 function parseJson(s: string, where: string): Json {

@@ -1,31 +1,33 @@
 /**
- * The intake group commit's statements on PostgreSQL: two round trips between BEGIN and COMMIT
- * instead of seven. PostgreSQL intake was latency-bound (serve ≈ 60 % idle, each group waiting on
- * nine round trips to a server on the same cores; bench/README.md, issue 15). Rows travel as one
- * array parameter per column (`unnest($1::text[], …)`), so the SQL text is the same for every
- * group size and no group is split by the parameter limit; data-modifying CTEs do the writes.
+ * The intake group commit's statements on PostgreSQL: two round trips between BEGIN and COMMIT.
+ * PostgreSQL intake was latency-bound (serve ≈ 60 % idle, each group waiting on nine round trips
+ * to a server on the same cores; bench/README.md, issue 15). Rows travel as one array parameter
+ * per column (`unnest($1::text[], …)`), so the SQL text is the same for every group size and no
+ * group is split by the parameter limit; data-modifying CTEs do the writes.
  *
- * 1. storeAndReadPg: upsert the alerts, insert the entities of those that are new rows, read the
- *    entity windows of their lookups and lock (`FOR UPDATE`, in id order) and read the live
- *    suspects those windows point to — the reads see the snapshot before the statement, as the
- *    separate statements did (none of them reads what an earlier one wrote).
- * 2. saveCorrelationPg: the suspects' totals, the seen-again touches, the alerts' suspects and the
- *    entity windows. One statement cannot change a row twice, so a suspect both written and
- *    touched arrives with the touch folded in (intake-writer.ts).
+ * 1. readGroupPg: lock and read the stored alerts the group repeats, read the entity windows of the
+ *    new alerts' lookups and lock (`FOR UPDATE`, in id order) and read the live suspects those
+ *    windows point to. Nothing is written, so the new alerts can be inserted with their suspect.
+ * 2. writeGroupPg: the new alerts (suspect set), their entities, the repeats' counters, the
+ *    suspects' totals, the seen-again touches and the entity windows. One statement cannot change
+ *    a row twice, so a suspect both written and touched arrives with the touch folded in
+ *    (intake-writer.ts).
  * SQLite keeps the statement-per-step path (intake.repository.ts): there a round trip is a call.
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
 import type { ConfirmDatabase, IntakeAlertsTable, IntakeSuspectEntitiesTable, IntakeSuspectsTable } from './confirm.tables.js';
 
-/** A group's alert that may be new: its proposed id, its entities' lookups and its correlation window. */
+/** A group's alert (one per source and fingerprint): its proposed id, its entities' lookups and its correlation window. */
 export interface Candidate {
   alertId: string;
-  observedAt: string;
+  source: string;
+  fingerprint: string;
   lookups: string[];
   from: string;
   to: string;
 }
 
+/** An alert already stored with a candidate's (source, fingerprint): the candidate is a repeat of it. */
 export interface StoredAlert {
   id: string;
   source: string;
@@ -42,18 +44,29 @@ export interface SuspectWindow {
 }
 
 export interface GroupRead {
+  /** Stored alerts the group repeats (locked until the commit). */
   stored: StoredAlert[];
   windows: SuspectWindow[];
   suspects: IntakeSuspectsTable[];
 }
 
-export interface CorrelationWrite {
+export interface GroupWrite {
+  /** The new alerts, their suspect already set. */
+  alerts: IntakeAlertsTable[];
+  entities: Array<{ alert_id: string; lookup: string; observed_at: string }>;
+  /** Stored alerts seen again: `count` copies more, last_seen moves forward, received now. */
+  repeats: Array<{ id: string; count: number; last_seen: string; received_at: string }>;
   suspects: IntakeSuspectsTable[];
-  assign: Map<string, string>;
   windows: IntakeSuspectEntitiesTable[];
   /** Suspects seen again (not among `suspects`): last_seen moves forward to `seen`. */
   touches: Array<{ id: string; seen: string }>;
   touchedAt: string;
+}
+
+/** What the write did: the ids of the alerts inserted, and each repeated alert's count after it. */
+export interface GroupWritten {
+  inserted: string[];
+  counts: Array<{ id: string; count: number }>;
 }
 
 type Column<R> = [keyof R & string, 'text' | 'int'];
@@ -117,39 +130,59 @@ function unnestRows<R>(rows: R[], columns: Column<R>[], alias: string): RawBuild
 
 const names = (columns: ReadonlyArray<readonly [string, string]>) => sql.raw(columns.map(([c]) => c).join(', '));
 
-export async function storeAndReadPg(db: Kysely<ConfirmDatabase>, rows: IntakeAlertsTable[], candidates: Candidate[], live: readonly string[]): Promise<GroupRead> {
-  const entities = candidates.flatMap((c) => c.lookups.map((lookup) => ({ alert_id: c.alertId, lookup, observed_at: c.observedAt })));
-  const ranges = candidates.map((c) => ({ alert_id: c.alertId, f: c.from, t: c.to }));
+/**
+ * An entity window is rewritten only when the alert widens it: inside the window it is a no-op
+ * that would still cost a new row version and an entry in each of the table's indexes on
+ * PostgreSQL. The comparison is with the row as it is under the upsert's lock, not with what this
+ * process read or remembers, so it holds with several writers on one store (SQLite and
+ * PostgreSQL both take `DO UPDATE … WHERE`).
+ */
+const WIDENS = sql.raw('WHERE excluded.first_seen < intake_suspect_entities.first_seen OR excluded.last_seen > intake_suspect_entities.last_seen');
+
+const CANDIDATE_COLUMNS: Column<{ alert_id: string; source: string; fingerprint: string; f: string; t: string }>[] = [
+  ['alert_id', 'text'],
+  ['source', 'text'],
+  ['fingerprint', 'text'],
+  ['f', 'text'],
+  ['t', 'text'],
+];
+
+/** The earliest and latest of ISO 8601 UTC times (strings: Math.min/max would not do). */
+const minOf = (xs: string[]) => [...xs].sort()[0]!;
+const maxOf = (xs: string[]) => [...xs].sort().at(-1)!;
+
+/**
+ * Statement 1: the stored alerts the group repeats (locked, id order, as the upsert that used to
+ * come first locked them), then for the candidates that are new the entity windows of their
+ * lookups overlapping their correlation windows, and the live suspects those point to (locked, id
+ * order). Nothing is written: the new alerts are inserted by writeGroupPg with their suspect set.
+ * The windows read are those of every candidate (the writer correlates the new ones only).
+ */
+export async function readGroupPg(db: Kysely<ConfirmDatabase>, candidates: Candidate[], live: readonly string[]): Promise<GroupRead> {
   const { rows: out } = await sql<{ alerts: Array<{ id: string; source: string; fingerprint: string; count: number; suspect_id: string | null }>; windows: Array<{ lookup: string; suspect_id: string; first_seen: string; last_seen: string }>; suspects: IntakeSuspectsTable[] }>`
-    WITH ins AS (
-      INSERT INTO intake_alerts (${names(ALERT_COLUMNS)})
-      SELECT * FROM ${unnestRows(rows, ALERT_COLUMNS, 'r')}
-      ON CONFLICT (source, fingerprint) DO UPDATE SET
-        count = intake_alerts.count + excluded.count,
-        last_seen = CASE WHEN excluded.last_seen > intake_alerts.last_seen THEN excluded.last_seen ELSE intake_alerts.last_seen END,
-        received_at = excluded.received_at
-      RETURNING id, source, fingerprint, count, suspect_id
-    ), fresh AS (
-      SELECT e.* FROM ${unnestRows(entities, [['alert_id', 'text'], ['lookup', 'text'], ['observed_at', 'text']], 'e')}
-      WHERE e.alert_id IN (SELECT id FROM ins)
-    ), ent AS (
-      INSERT INTO intake_alert_entities (alert_id, kind, lookup, observed_at)
-      SELECT alert_id, 'entity', lookup, observed_at FROM fresh
-    ), rng AS (
-      SELECT min(g.f) AS f, max(g.t) AS t FROM ${unnestRows(ranges, [['alert_id', 'text'], ['f', 'text'], ['t', 'text']], 'g')}
-      WHERE g.alert_id IN (SELECT id FROM ins)
+    WITH c AS (
+      SELECT * FROM ${unnestRows(
+        candidates.map((c) => ({ alert_id: c.alertId, source: c.source, fingerprint: c.fingerprint, f: c.from, t: c.to })),
+        CANDIDATE_COLUMNS,
+        'c',
+      )}
+    ), ex AS (
+      SELECT a.id, a.source, a.fingerprint, a.count, a.suspect_id FROM intake_alerts a
+      WHERE (a.source, a.fingerprint) IN (SELECT source, fingerprint FROM c)
+      ORDER BY a.id FOR UPDATE
     ), w AS (
-      -- The array (every candidate's lookups) lets the planner use the covering window index
-      -- whatever it guesses of \`fresh\`; the semi-join keeps the new alerts' lookups only.
+      -- Every candidate's lookups and range, repeats' too (correlation reads the new alerts'
+      -- windows only): limited to the new ones, the planner guessed one new candidate and probed
+      -- the key index once per lookup, which cost more PostgreSQL CPU a group than the rows spared.
       SELECT lookup, suspect_id, first_seen, last_seen FROM intake_suspect_entities
-      WHERE lookup = ANY(${[...new Set(entities.map((e) => e.lookup))]}::text[]) AND lookup IN (SELECT lookup FROM fresh)
-        AND last_seen >= (SELECT f FROM rng) AND first_seen <= (SELECT t FROM rng)
+      WHERE lookup = ANY(${[...new Set(candidates.flatMap((c) => c.lookups))]}::text[])
+        AND last_seen >= ${minOf(candidates.map((c) => c.from))} AND first_seen <= ${maxOf(candidates.map((c) => c.to))}
     ), s AS (
       SELECT * FROM intake_suspects
       WHERE id IN (SELECT suspect_id FROM w) AND status = ANY(${[...live]}::text[])
       ORDER BY id FOR UPDATE
     )
-    SELECT (SELECT coalesce(json_agg(ins), '[]') FROM ins) AS alerts,
+    SELECT (SELECT coalesce(json_agg(ex), '[]') FROM ex) AS alerts,
            (SELECT coalesce(json_agg(w), '[]') FROM w) AS windows,
            (SELECT coalesce(json_agg(s), '[]') FROM s) AS suspects`.execute(db);
   const r = out[0]!;
@@ -160,11 +193,50 @@ export async function storeAndReadPg(db: Kysely<ConfirmDatabase>, rows: IntakeAl
   };
 }
 
-export async function saveCorrelationPg(db: Kysely<ConfirmDatabase>, w: CorrelationWrite): Promise<void> {
-  if (!w.suspects.length && !w.assign.size && !w.windows.length && !w.touches.length) return;
-  const assign = [...w.assign].map(([id, suspect_id]) => ({ id, suspect_id }));
-  await sql`
-    WITH sus AS (
+/**
+ * Statement 2: the new alerts (their suspect set: no second version of each row, whose update
+ * was a full copy of the encrypted row, WAL and four index entries, ≈ a third of PostgreSQL's work
+ * a group — bench/README.md, pgin15), their entities, the repeats' counters, the suspects'
+ * totals, the seen-again touches and the entity windows. A new alert that another writer stored
+ * since statement 1 is not inserted (`DO NOTHING`): the caller sees it missing from `inserted`
+ * and runs the group again (intake-writer.ts).
+ */
+export async function writeGroupPg(db: Kysely<ConfirmDatabase>, w: GroupWrite): Promise<GroupWritten> {
+  const { rows: out } = await sql<{ inserted: string[]; counts: Array<{ id: string; count: number }> }>`
+    WITH ins AS (
+      INSERT INTO intake_alerts (${names(ALERT_COLUMNS)})
+      SELECT * FROM ${unnestRows(w.alerts, ALERT_COLUMNS, 'r')}
+      ON CONFLICT (source, fingerprint) DO NOTHING
+      RETURNING id
+    ), rep AS (
+      UPDATE intake_alerts SET
+        count = intake_alerts.count + r.count,
+        last_seen = CASE WHEN r.last_seen > intake_alerts.last_seen THEN r.last_seen ELSE intake_alerts.last_seen END,
+        received_at = r.received_at
+      FROM ${unnestRows(
+        w.repeats,
+        [
+          ['id', 'text'],
+          ['count', 'int'],
+          ['last_seen', 'text'],
+          ['received_at', 'text'],
+        ],
+        'r',
+      )}
+      WHERE intake_alerts.id = r.id
+      RETURNING intake_alerts.id, intake_alerts.count
+    ), ent AS (
+      INSERT INTO intake_alert_entities (alert_id, kind, lookup, observed_at)
+      SELECT alert_id, 'entity', lookup, observed_at FROM ${unnestRows(
+        w.entities,
+        [
+          ['alert_id', 'text'],
+          ['lookup', 'text'],
+          ['observed_at', 'text'],
+        ],
+        'e',
+      )}
+    ), sus AS (
       INSERT INTO intake_suspects (${names(SUSPECT_COLUMNS)})
       SELECT * FROM ${unnestRows(w.suspects, SUSPECT_COLUMNS, 's')}
       ON CONFLICT (id) DO UPDATE SET
@@ -176,16 +248,16 @@ export async function saveCorrelationPg(db: Kysely<ConfirmDatabase>, w: Correlat
         updated_at = ${w.touchedAt}
       FROM ${unnestRows(w.touches, [['id', 'text'], ['seen', 'text']], 't')}
       WHERE intake_suspects.id = t.id
-    ), asg AS (
-      UPDATE intake_alerts SET suspect_id = a.suspect_id
-      FROM ${unnestRows(assign, [['id', 'text'], ['suspect_id', 'text']], 'a')}
-      WHERE intake_alerts.id = a.id
     ), win AS (
       INSERT INTO intake_suspect_entities (${names(WINDOW_COLUMNS)})
       SELECT * FROM ${unnestRows(w.windows, WINDOW_COLUMNS, 'x')}
       ON CONFLICT (lookup, suspect_id) DO UPDATE SET
         first_seen = CASE WHEN excluded.first_seen < intake_suspect_entities.first_seen THEN excluded.first_seen ELSE intake_suspect_entities.first_seen END,
         last_seen = CASE WHEN excluded.last_seen > intake_suspect_entities.last_seen THEN excluded.last_seen ELSE intake_suspect_entities.last_seen END
+      ${WIDENS}
     )
-    SELECT 1`.execute(db);
+    SELECT (SELECT coalesce(array_agg(id), '{}') FROM ins) AS inserted,
+           (SELECT coalesce(json_agg(rep), '[]') FROM rep) AS counts`.execute(db);
+  const r = out[0]!;
+  return { inserted: r.inserted, counts: r.counts.map((x) => ({ id: x.id, count: Number(x.count) })) };
 }

@@ -1,10 +1,10 @@
 /**
  * The intake write path: group commit and batched correlation. Concurrent requests queue here;
- * one transaction stores a group of them with a fixed number of statements (multi-row upsert of
- * the alerts, their entities, one read of the candidate suspects, the suspects and entity
- * windows written back), whatever the group's size. Each request resolves only after its group
- * committed (acknowledged = stored); if a group fails, its requests are retried one by one, so
- * one bad request never fails the others.
+ * one transaction stores a group of them with a fixed number of statements (one read of the
+ * alerts it repeats, the candidate windows and suspects; one write of the new alerts with their
+ * suspect, their entities, the counters, suspects and entity windows), whatever the group's size.
+ * Each request resolves only after its group committed (acknowledged = stored); if a group fails,
+ * its requests are retried one by one, so one bad request never fails the others.
  */
 import type { Keyring } from '../platform/crypto/keyring.js';
 import { newId } from '../platform/ids.js';
@@ -30,6 +30,8 @@ const GROUP_ALERTS_MAX = 500;
  * request could arrive meanwhile (measured: 2,300 requests, 2,300 groups).
  */
 const FLUSH_WINDOW_MS = 2;
+/** Times a group runs when other writers keep storing its new alerts first (commit). */
+const RACE_ATTEMPTS = 5;
 /** Entity blind indexes remembered (entityIndex); ≈ 100 bytes each. */
 const ENTITY_INDEX_CACHE = 20_000;
 
@@ -127,16 +129,31 @@ export class IntakeWriter {
     while (this.pending.length) {
       const group = this.takeGroup();
       try {
-        const outs = await this.repo.transaction((repo) => this.storeGroup(repo, group));
+        const outs = await this.commit(group);
         for (const [i, b] of group.entries()) b.resolve(outs[i]!);
       } catch {
         for (const b of group) {
           try {
-            b.resolve((await this.repo.transaction((repo) => this.storeGroup(repo, [b])))[0]!);
+            b.resolve((await this.commit([b]))[0]!);
           } catch (e) {
             b.reject(e);
           }
         }
+      }
+    }
+  }
+
+  /**
+   * One transaction for these requests; run again when another writer (a second serve process on
+   * the same PostgreSQL, a replay) stored one of the group's new alerts between the group's read
+   * and its write, so that alert is counted as the repeat it now is.
+   */
+  private async commit(group: Pending[]): Promise<IngestItem[][]> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.repo.transaction((repo) => this.storeGroup(repo, group));
+      } catch (e) {
+        if (!(e instanceof IntakeRaced) || attempt >= RACE_ATTEMPTS) throw e;
       }
     }
   }
@@ -198,7 +215,8 @@ export class IntakeWriter {
 
   /**
    * Stores a group as if each alert had been stored alone, in order: a repeat of an alert (stored
-   * before or earlier in the group) raises its counter; a new one is correlated.
+   * before or earlier in the group) raises its counter; a new one is correlated and inserted with
+   * its suspect (read, correlate, write: no update of a row just inserted).
    */
   private async storeGroup(repo: IntakeRepository, group: Pending[]): Promise<IngestItem[][]> {
     const all = this.prepare(group);
@@ -212,15 +230,12 @@ export class IntakeWriter {
     }
     for (const [i, n] of repeatsOf) all[i]!.row.count = n;
     const inputs = firsts.map((p) => this.toCorrelate(p));
-    const read = await repo.storeAndRead(
-      firsts.map((p) => p.row),
-      firsts.map((p, i) => ({ alertId: p.row.id, observedAt: p.alert.observedAt, lookups: inputs[i]!.lookups, ...windowOf(inputs[i]!) })),
-    );
-    const byKey = new Map(read.stored.map((r) => [`${r.source}\u0000${r.fingerprint}`, r]));
-    const resultOf = (p: Prepared) => byKey.get(`${p.row.source}\u0000${p.row.fingerprint}`)!;
+    const read = await repo.readGroup(firsts.map((p, i) => ({ alertId: p.row.id, source: p.row.source, fingerprint: p.row.fingerprint, lookups: inputs[i]!.lookups, ...windowOf(inputs[i]!) })));
+    const storedBy = new Map(read.stored.map((r) => [`${r.source}\u0000${r.fingerprint}`, r]));
+    const storedAs = (row: IntakeAlertsTable) => storedBy.get(`${row.source}\u0000${row.fingerprint}`);
 
-    // Correlate the alerts that are new rows (the stored id is the one proposed).
-    const freshAt = firsts.flatMap((p, i) => (resultOf(p).id === p.row.id ? [i] : []));
+    // Correlate the alerts that are new rows.
+    const freshAt = firsts.flatMap((p, i) => (storedAs(p.row) ? [] : [i]));
     const c = correlate(
       freshAt.map((i) => inputs[i]!),
       { suspects: read.suspects.map(toState), windows: read.windows },
@@ -231,10 +246,9 @@ export class IntakeWriter {
     // Repeats (of alerts stored before or earlier in the group): their suspect was seen again.
     const touched = new Map<string, string>();
     for (const p of firsts) {
-      const r = resultOf(p);
-      const isNew = r.id === p.row.id;
-      const suspectId = isNew ? suspectOf.get(r.id) : r.suspectId;
-      if (!suspectId || (isNew && p.row.count === 1)) continue;
+      const stored = storedAs(p.row);
+      const suspectId = stored ? stored.suspectId : suspectOf.get(p.row.id);
+      if (!suspectId || (!stored && p.row.count === 1)) continue;
       const seen = [p.row.last_seen, p.row.received_at].sort()[0]!;
       if (!touched.has(suspectId) || seen > touched.get(suspectId)!) touched.set(suspectId, seen);
     }
@@ -258,25 +272,36 @@ export class IntakeWriter {
         updated_at: seen !== undefined ? at : createdAt,
       };
     });
-    await repo.saveCorrelation({
+    const repeats = firsts.flatMap((p) => {
+      const stored = storedAs(p.row);
+      return stored ? [{ id: stored.id, count: p.row.count, last_seen: p.row.last_seen, received_at: p.row.received_at }] : [];
+    });
+    const written = await repo.writeGroup({
+      alerts: freshAt.map((i) => ({ ...firsts[i]!.row, suspect_id: suspectOf.get(firsts[i]!.row.id)! })),
+      entities: freshAt.flatMap((i) => inputs[i]!.lookups.map((lookup) => ({ alert_id: firsts[i]!.row.id, lookup, observed_at: firsts[i]!.alert.observedAt }))),
+      repeats,
       suspects,
-      assign: suspectOf,
       windows: c.windows.map((w) => ({ lookup: w.lookup, suspect_id: w.suspectId, first_seen: w.first, last_seen: w.last })),
       touches: [...touched].map(([id, seen]) => ({ id, seen })),
       touchedAt: at,
     });
+    // Another writer stored one of the new alerts since the read (or a repeated one is gone): this
+    // correlation is wrong for it; the transaction rolls back and the group runs again.
+    if (written.inserted.length !== freshAt.length || written.counts.length !== repeats.length) throw new IntakeRaced();
+    const countOf = new Map(written.counts.map((x) => [x.id, x.count]));
 
     // Answers, in request order, numbered as if stored one at a time.
     const nth = new Map<number, number>();
     const items: IngestItem[] = all.map((p) => {
       const first = all[p.firstOf]!;
-      const r = resultOf(first);
+      const stored = storedAs(first.row);
       const k = nth.get(p.firstOf) ?? 0;
       nth.set(p.firstOf, k + 1);
-      const isNew = r.id === first.row.id;
-      const before = isNew ? 0 : r.count - repeatsOf.get(p.firstOf)!;
+      const before = stored ? countOf.get(stored.id)! - repeatsOf.get(p.firstOf)! : 0;
       const count = before + k + 1;
-      return { id: r.id, kind: p.alert.kind, repeat: count > 1, count, suspectId: isNew ? suspectOf.get(r.id)! : r.suspectId };
+      return stored
+        ? { id: stored.id, kind: p.alert.kind, repeat: count > 1, count, suspectId: stored.suspectId }
+        : { id: first.row.id, kind: p.alert.kind, repeat: count > 1, count, suspectId: suspectOf.get(first.row.id)! };
     });
     const out: IngestItem[][] = [];
     let i = 0;
@@ -322,6 +347,13 @@ export class IntakeWriter {
 function windowOf(a: AlertToCorrelate): { from: string; to: string } {
   const t = Date.parse(a.observedAt);
   return { from: new Date(t - a.windowS * 1000).toISOString(), to: new Date(t + a.windowS * 1000).toISOString() };
+}
+
+/** A new alert of the group was stored by another writer after the group read the store. */
+class IntakeRaced extends Error {
+  constructor() {
+    super('an alert of the group was stored by another writer meanwhile');
+  }
 }
 
 function toState(r: IntakeSuspectsTable): SuspectState {

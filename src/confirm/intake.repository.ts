@@ -12,7 +12,7 @@ import {
   type IntakeSuspectEntitiesTable,
   type IntakeSuspectsTable,
 } from './confirm.tables.js';
-import { type Candidate, type CorrelationWrite, type GroupRead, saveCorrelationPg, storeAndReadPg } from './intake-group.repository.js';
+import { type Candidate, type GroupRead, type GroupWrite, type GroupWritten, readGroupPg, type StoredAlert, writeGroupPg } from './intake-group.repository.js';
 
 /** Suspects still in the queue (new alerts may join them). */
 export const LIVE_SUSPECT = ['open', 'acknowledged'] as const;
@@ -56,45 +56,32 @@ export class IntakeRepository {
 
   // --- alerts ------------------------------------------------------------------------------
   /**
-   * Inserts alerts, or counts repeats of the same (source, fingerprint) — `count` of a row is how
-   * many times it was seen — in one statement per chunk, so concurrent senders of the same alert
-   * never make two rows. The rows must not repeat a (source, fingerprint) among themselves.
-   * Answers each row's stored id (the given one when it is new), count and suspect.
+   * A group commit's first step: the stored alerts the candidates repeat (same source and
+   * fingerprint), then for the new ones the windows of their lookups overlapping their
+   * correlation windows and the live suspects those point to, locked. One statement on
+   * PostgreSQL (intake-group.repository.ts); nothing is written, so the new alerts are inserted
+   * by writeGroup with their suspect already set.
    */
-  async upsertAlerts(rows: IntakeAlertsTable[]): Promise<Array<{ id: string; source: string; fingerprint: string; count: number; suspectId: string | null }>> {
-    const out: Array<{ id: string; source: string; fingerprint: string; count: number; suspectId: string | null }> = [];
-    for (const part of chunks(rows, 400)) {
-      const { rows: r } = await runCompiledInsert(this.db, 'intake_alerts.upsert', part, (p) =>
-        this.db
-          .insertInto('intake_alerts')
-          .values(p)
-          .onConflict((oc) =>
-            oc.columns(['source', 'fingerprint']).doUpdateSet({
-              count: sql`intake_alerts.count + excluded.count`,
-              last_seen: sql`CASE WHEN excluded.last_seen > intake_alerts.last_seen THEN excluded.last_seen ELSE intake_alerts.last_seen END`,
-              received_at: sql`excluded.received_at`,
-            }),
-          )
-          .returning(['id', 'source', 'fingerprint', 'count', 'suspect_id']),
-      );
-      for (const x of r) out.push({ id: x.id, source: x.source, fingerprint: x.fingerprint, count: Number(x.count), suspectId: x.suspect_id });
+  async readGroup(candidates: Candidate[]): Promise<GroupRead> {
+    if (this.dialect === 'postgresql') return readGroupPg(this.db, candidates, LIVE_SUSPECT);
+    const stored: StoredAlert[] = [];
+    const wanted = new Set(candidates.map((c) => `${c.source}\u0000${c.fingerprint}`));
+    for (const part of chunks(candidates, 400)) {
+      const rows = await this.db
+        .selectFrom('intake_alerts')
+        .select(['id', 'source', 'fingerprint', 'count', 'suspect_id'])
+        .where('source', 'in', [...new Set(part.map((c) => c.source))])
+        .where(
+          'fingerprint',
+          'in',
+          part.map((c) => c.fingerprint),
+        )
+        .execute();
+      for (const r of rows) if (wanted.has(`${r.source}\u0000${r.fingerprint}`)) stored.push({ id: r.id, source: r.source, fingerprint: r.fingerprint, count: Number(r.count), suspectId: r.suspect_id });
     }
-    return out;
-  }
-
-  /**
-   * A group commit's first step: upserts the alerts (upsertAlerts), stores the entities of the
-   * candidates that became new rows, reads the windows of their lookups overlapping their
-   * correlation windows and locks and reads the live suspects those point to. One statement on
-   * PostgreSQL (intake-group.repository.ts).
-   */
-  async storeAndRead(rows: IntakeAlertsTable[], candidates: Candidate[]): Promise<GroupRead> {
-    if (this.dialect === 'postgresql') return storeAndReadPg(this.db, rows, candidates, LIVE_SUSPECT);
-    const stored = await this.upsertAlerts(rows);
-    const ids = new Set(stored.map((s) => s.id));
-    const fresh = candidates.filter((c) => ids.has(c.alertId));
+    const repeated = new Set(stored.map((r) => `${r.source}\u0000${r.fingerprint}`));
+    const fresh = candidates.filter((c) => !repeated.has(`${c.source}\u0000${c.fingerprint}`));
     if (!fresh.length) return { stored, windows: [], suspects: [] };
-    await this.insertEntities(fresh.flatMap((c) => c.lookups.map((lookup) => ({ alert_id: c.alertId, kind: 'entity', lookup, observed_at: c.observedAt }))));
     let from = '\uffff';
     let to = '';
     for (const c of fresh) {
@@ -105,13 +92,44 @@ export class IntakeRepository {
     return { stored, windows, suspects: await this.lockLiveSuspects([...new Set(windows.map((w) => w.suspectId))]) };
   }
 
-  /** A group commit's second step: suspects' totals, alerts' suspects, entity windows, then the touches. One statement on PostgreSQL. */
-  async saveCorrelation(w: CorrelationWrite): Promise<void> {
-    if (this.dialect === 'postgresql') return saveCorrelationPg(this.db, w);
+  /**
+   * A group commit's second step: the new alerts (suspect set) and their entities, the repeats'
+   * counters, the suspects' totals, the entity windows, then the touches. One statement on
+   * PostgreSQL. A new alert another writer stored meanwhile is not inserted (missing from
+   * `inserted`: the caller runs the group again).
+   */
+  async writeGroup(w: GroupWrite): Promise<GroupWritten> {
+    if (this.dialect === 'postgresql') return writeGroupPg(this.db, w);
+    const inserted: string[] = [];
+    for (const part of chunks(w.alerts, 400)) {
+      const { rows } = await runCompiledInsert(this.db, 'intake_alerts.insert-new', part, (p) =>
+        this.db
+          .insertInto('intake_alerts')
+          .values(p)
+          .onConflict((oc) => oc.columns(['source', 'fingerprint']).doNothing())
+          .returning('id'),
+      );
+      for (const r of rows) inserted.push(r.id);
+    }
+    const counts: GroupWritten['counts'] = [];
+    for (const r of w.repeats) {
+      const row = await this.db
+        .updateTable('intake_alerts')
+        .set({
+          count: sql`count + ${r.count}`,
+          last_seen: sql`CASE WHEN ${r.last_seen} > last_seen THEN ${r.last_seen} ELSE last_seen END`,
+          received_at: r.received_at,
+        })
+        .where('id', '=', r.id)
+        .returning(['id', 'count'])
+        .executeTakeFirst();
+      if (row) counts.push({ id: row.id, count: Number(row.count) });
+    }
+    await this.insertEntities(w.entities.map((e) => ({ ...e, kind: 'entity' })));
     await this.saveSuspectTotals(w.suspects);
-    await this.assignSuspects(w.assign);
     await this.upsertSuspectEntities(w.windows);
     for (const t of w.touches) await this.touchSuspect(t.id, t.seen, w.touchedAt);
+    return { inserted, counts };
   }
 
   async insertEntities(rows: IntakeAlertEntitiesTable[]): Promise<void> {
@@ -142,10 +160,14 @@ export class IntakeRepository {
           .insertInto('intake_suspect_entities')
           .values(p)
           .onConflict((oc) =>
-            oc.columns(['lookup', 'suspect_id']).doUpdateSet({
-              first_seen: sql`CASE WHEN excluded.first_seen < intake_suspect_entities.first_seen THEN excluded.first_seen ELSE intake_suspect_entities.first_seen END`,
-              last_seen: sql`CASE WHEN excluded.last_seen > intake_suspect_entities.last_seen THEN excluded.last_seen ELSE intake_suspect_entities.last_seen END`,
-            }),
+            oc
+              .columns(['lookup', 'suspect_id'])
+              .doUpdateSet({
+                first_seen: sql`CASE WHEN excluded.first_seen < intake_suspect_entities.first_seen THEN excluded.first_seen ELSE intake_suspect_entities.first_seen END`,
+                last_seen: sql`CASE WHEN excluded.last_seen > intake_suspect_entities.last_seen THEN excluded.last_seen ELSE intake_suspect_entities.last_seen END`,
+              })
+              // Only a window the alert widens is rewritten (WIDENS, intake-group.repository.ts).
+              .where(({ eb }) => eb.or([eb('excluded.first_seen', '<', eb.ref('intake_suspect_entities.first_seen')), eb('excluded.last_seen', '>', eb.ref('intake_suspect_entities.last_seen'))])),
           ),
       );
     }
@@ -189,21 +211,6 @@ export class IntakeRepository {
   }
   async updateAlerts(ids: string[], set: Partial<IntakeAlertsTable>): Promise<void> {
     for (const part of chunks(ids, 500)) await this.db.updateTable('intake_alerts').set(set).where('id', 'in', part).execute();
-  }
-  /** Sets each alert's suspect (alert id → suspect id) in one statement per chunk. */
-  async assignSuspects(suspectOf: Map<string, string>): Promise<void> {
-    for (const part of chunks([...suspectOf], 400)) {
-      const cases = sql.join(part.map(([alert, suspect]) => sql`WHEN ${alert} THEN ${suspect}`), sql` `);
-      await this.db
-        .updateTable('intake_alerts')
-        .set({ suspect_id: sql<string>`CASE id ${cases} END` })
-        .where(
-          'id',
-          'in',
-          part.map(([alert]) => alert),
-        )
-        .execute();
-    }
   }
   async moveAlerts(fromSuspect: string, toSuspect: string): Promise<void> {
     await this.db.updateTable('intake_alerts').set({ suspect_id: toSuspect }).where('suspect_id', '=', fromSuspect).execute();

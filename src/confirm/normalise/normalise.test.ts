@@ -79,6 +79,51 @@ describe('normalisers over the vendors’ samples', () => {
     expect(normalise(g!, 'wazuh', AT).kind).toBe('unparsed');
   });
 
+  it('GuardDuty across resource types (AWS finding shapes): EKS, RDS and Runtime entities are read, not dropped', () => {
+    const [ec2, eks, rds, runtime] = fixture('guardduty-types.ndjson').map((d) => normalise(d, 'auto', AT));
+    expect(ec2).toMatchObject({ severity: 'medium', hosts: ['i-5c3e9a17'], ips: ['192.0.2.44', '203.0.113.41'], domains: ['sinkholed.example.org'], observedAt: '2025-09-03T14:05:52.000Z' });
+    expect(eks).toMatchObject({ severity: 'high', hosts: ['demo-payments-eks'], users: ['system:anonymous'], ips: ['198.51.100.77'] });
+    expect(rds).toMatchObject({ severity: 'high', hosts: ['demo-orders-db-1'], users: ['orders_reader'], ips: ['203.0.113.9'] });
+    expect(runtime).toMatchObject({ hosts: ['i-0e8d41c7'], users: ['root', 'deploy'], ips: ['192.0.2.15', '203.0.113.56'] });
+    expect(runtime!.hashes).toEqual(['01281c7c96b7d3d6ff8837d8e0fd5f9f238eb14287820d252a63a3d970b26947']);
+    expect(runtime!.files).toEqual(expect.arrayContaining(['/usr/sbin/ledger-agent', '/var/tmp/.cache-7f3a.bin']));
+  });
+
+  it('GuardDuty PascalCase and IPv6 remote addresses are read under any action', () => {
+    const f = { Arn: 'arn:aws:guardduty:eu-west-1:1:detector/d/finding/f', Id: 'f', Type: 'UnauthorizedAccess:EC2/SSHBruteForce', Severity: 2, Resource: {}, Service: { Action: { PortProbeAction: { PortProbeDetails: [{ RemoteIpDetails: { IpAddressV6: '2001:db8::7' } }] } } } };
+    expect(normalise(f, 'auto', AT)).toMatchObject({ kind: 'guardduty', severity: 'low', ips: ['2001:db8::7'] });
+  });
+
+  it('Suricata EVE (-0400 zone, TLS SNI): the SNI is a domain, not one of our hosts', () => {
+    const [a] = fixture('suricata-eve-tls-0400.ndjson').map((d) => normalise(d, 'auto', AT));
+    expect(a).toMatchObject({ severity: 'high', observedAt: '2025-10-14T13:41:07.318Z', observedAtLocal: '2025-10-14T09:41:07.318204-0400', hosts: [], domains: ['whatismyip.example.org'] });
+    expect(a!.ips).toEqual(['192.0.2.85', '198.51.100.70']);
+  });
+
+  it('Wazuh (+0500 zone): FIM hashes and file; a Windows event names its computer as a host', () => {
+    const [fim, win] = fixture('wazuh-fim-windows.ndjson').map((d) => normalise(d, 'auto', AT));
+    expect(fim).toMatchObject({ severity: 'low', observedAt: '2025-07-03T09:26:48.207Z', files: ['/etc/demo-ledger/ledger.conf'] });
+    expect(fim!.rule.mitre).toEqual(['T1565.001']);
+    expect(fim!.hashes).toHaveLength(3);
+    expect(win).toMatchObject({ severity: 'low', hosts: ['demo-wks-07', 'DESKTOP-K7R2QX4'], ips: ['198.51.100.23'] });
+  });
+
+  it('Falco with container and k8s fields: Warning → medium, Informational → info, MITRE tags', () => {
+    const [w, i] = fixture('falco-k8s.ndjson').map((d) => normalise(d, 'auto', AT));
+    expect(w).toMatchObject({ severity: 'medium', users: ['root'], files: ['/etc/shadow'], observedAt: '2025-08-21T04:17:52.663Z' });
+    expect(w!.hosts).toEqual(['ef48d4dab50e', 'ledger-sync-6f9d7c5b8-q2xkp', 'demo-ledger-sync-1']);
+    expect(w!.rule.mitre).toEqual(['T1555']);
+    expect(i).toMatchObject({ severity: 'info', users: ['daemon'] });
+  });
+
+  it('a GuardDuty GetFindings answer is a list of alerts; an empty one stays as sent', () => {
+    const findings = fixture('guardduty-types.ndjson');
+    expect(parseAlertsBody(JSON.stringify({ findings }))).toHaveLength(4);
+    expect(parseAlertsBody(JSON.stringify({ Findings: findings, ResponseMetadata: { RequestId: 'x' } }))).toHaveLength(4);
+    expect(parseAlertsBody('{"findings":[]}')).toEqual([{ findings: [] }]);
+    expect(parseAlertsBody('{"findings":[{"a":1}],"title":"t"}')).toHaveLength(1);
+  });
+
   it('bodies: array, NDJSON, and malformed input named by line', () => {
     expect(parseAlertsBody('[{"a":1},{"b":2}]')).toHaveLength(2);
     expect(parseAlertsBody('{"a":1}\n\n{"b":2}\n')).toHaveLength(2);

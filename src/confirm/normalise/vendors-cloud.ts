@@ -66,20 +66,62 @@ export function guardDuty(f: Obj, receivedAt: string): NormalisedAlert {
   a.severityRaw = sev;
   const t = timeOf(pick(f, 'service.eventLastSeen')) ?? timeOf(pick(f, 'updatedAt')) ?? timeOf(pick(f, 'createdAt'));
   if (t) [a.observedAt, a.observedAtLocal] = [t.utc, t.local];
-  const nics = pick(f, 'resource.instanceDetails.networkInterfaces');
-  const nicList = Array.isArray(nics) ? nics : [];
-  a.hosts = uniq(strs(pick(f, 'resource.instanceDetails.instanceId'), pick(f, 'resource.eksClusterDetails.name')));
-  a.users = uniq(strs(pick(f, 'resource.accessKeyDetails.userName'), pick(f, 'resource.accessKeyDetails.accessKeyId')));
-  a.ips = ipsOf(
-    ...nicList.flatMap((n) => [pick(n, 'privateIpAddress'), pick(n, 'publicIp')]),
-    pick(f, 'service.action.networkConnectionAction.remoteIpDetails.ipAddressV4'),
-    pick(f, 'service.action.awsApiCallAction.remoteIpDetails.ipAddressV4'),
-    pick(f, 'service.action.networkConnectionAction.localIpDetails.ipAddressV4'),
-  );
-  a.domains = uniq(strs(pick(f, 'service.action.dnsRequestAction.domain')));
+  // GuardDuty nests its entities under a different path for each resource and action type
+  // (EC2, IAM access key, S3, EKS, RDS, Lambda, ECS, Runtime Monitoring, Malware Protection; API
+  // reference "Finding"/"Resource"/"Action"/"RuntimeDetails"/"ScanDetections" data types), and
+  // adds new ones over time. Fixed paths read only the first few and dropped the rest silently
+  // (an RDS login finding came out with no host, user or IP), so read the finding's own field
+  // names wherever they sit: they mean the same thing under every type.
+  const e = guardDutyEntities(f);
+  a.hosts = uniq(strs(pick(f, 'resource.instanceDetails.instanceId'), pick(f, 'resource.eksClusterDetails.name'), pick(f, 'resource.ecsClusterDetails.name'), pick(f, 'resource.rdsDbInstanceDetails.dbInstanceIdentifier'), pick(f, 'resource.lambdaDetails.functionName')));
+  a.users = uniq(strs(pick(f, 'resource.accessKeyDetails.userName'), pick(f, 'resource.accessKeyDetails.accessKeyId'), ...e.users));
+  a.ips = ipsOf(...e.ips);
+  a.domains = uniq(strs(pick(f, 'service.action.dnsRequestAction.domain'), ...e.domains));
+  a.hashes = hashesOf(...e.hashes);
   const buckets = pick(f, 'resource.s3BucketDetails');
-  a.files = uniq(strs(...(Array.isArray(buckets) ? buckets.map((b) => pick(b, 'name')) : [])).map((n) => `s3://${n}`));
+  a.files = uniq([...strs(...(Array.isArray(buckets) ? buckets.map((b) => pick(b, 'name')) : [])).map((n) => `s3://${n}`), ...strs(...e.files).filter((p) => p.startsWith('/') || /^[A-Za-z]:\\/.test(p))]);
   return a;
+}
+
+/** GuardDuty field names (first letter either case) and what they hold, under any parent. */
+const GD_KEYS: Record<string, 'ips' | 'users' | 'hashes' | 'files' | 'domains'> = {
+  ipAddressV4: 'ips',
+  ipAddressV6: 'ips',
+  privateIpAddress: 'ips',
+  publicIp: 'ips',
+  ipv6Addresses: 'ips',
+  sourceIPs: 'ips',
+  userName: 'users',
+  username: 'users',
+  hash: 'hashes',
+  sha256: 'hashes',
+  executableSha256: 'hashes',
+  filePath: 'files',
+  executablePath: 'files',
+  threatFilePath: 'files',
+  scriptPath: 'files',
+  domain: 'domains',
+};
+/** `user` names a person only under these parents (elsewhere it is a flag or an object). */
+const GD_USER_PARENTS = new Set(['rdsDbUserDetails', 'process', 'modifyingProcess', 'targetProcess']);
+
+function guardDutyEntities(f: Obj) {
+  const out = { ips: [] as Json[], users: [] as Json[], hashes: [] as Json[], files: [] as Json[], domains: [] as Json[] };
+  const walk = (v: Json, parent: string, depth: number): void => {
+    if (depth > 12) return;
+    if (Array.isArray(v)) for (const x of v) walk(x, parent, depth + 1);
+    else if (isObj(v))
+      for (const [k0, x] of Object.entries(v)) {
+        const k = k0.charAt(0).toLowerCase() + k0.slice(1);
+        // additionalInfo.value is the same object again as a JSON string; tags are free text.
+        if (k === 'tags' || k === 'additionalInfo') continue;
+        const slot = GD_KEYS[k] ?? (k === 'user' && GD_USER_PARENTS.has(parent) ? 'users' : null);
+        if (slot && (typeof x === 'string' || Array.isArray(x))) out[slot].push(x);
+        else walk(x, k, depth + 1);
+      }
+  };
+  walk(f, '', 0);
+  return out;
 }
 
 /** Canarytokens webhook (thinkst/canarytokens models/common.py TokenAlertDetails). */

@@ -25,7 +25,10 @@ export function wazuh(o: Obj, receivedAt: string): NormalisedAlert {
   a.severityRaw = level;
   const t = timeOf(o.timestamp);
   if (t) [a.observedAt, a.observedAtLocal] = [t.utc, t.local];
-  a.hosts = uniq(strs(pick(o, 'agent.name'), pick(o, 'predecoder.hostname')));
+  // The Windows event's own computer name (`data.win.system.computer`, Wazuh eventchannel
+  // decoder) is how other tools (EDR, AD, Elastic `host.name`) name the machine; the agent name
+  // is only what it was enrolled as.
+  a.hosts = uniq(strs(pick(o, 'agent.name'), pick(o, 'predecoder.hostname'), pick(o, 'data.win.system.computer')));
   a.users = uniq(strs(pick(o, 'data.srcuser'), pick(o, 'data.dstuser'), pick(o, 'data.win.eventdata.targetUserName'), pick(o, 'data.aws.userIdentity.userName')));
   a.ips = ipsOf(pick(o, 'agent.ip'), pick(o, 'data.srcip'), pick(o, 'data.dstip'), pick(o, 'data.win.eventdata.ipAddress'));
   a.hashes = hashesOf(pick(o, 'syscheck.md5_after'), pick(o, 'syscheck.sha1_after'), pick(o, 'syscheck.sha256_after'), pick(o, 'data.win.eventdata.hashes'));
@@ -50,9 +53,13 @@ export function suricata(o: Obj, receivedAt: string): NormalisedAlert {
   a.severityRaw = sev;
   const t = timeOf(o.timestamp);
   if (t) [a.observedAt, a.observedAtLocal] = [t.utc, t.local];
-  a.hosts = uniq(strs(o.host, pick(o, 'http.hostname'), pick(o, 'tls.sni')));
-  a.ips = ipsOf(o.src_ip, o.dest_ip);
-  a.domains = uniq(strs(pick(o, 'http.hostname'), pick(o, 'tls.sni'), pick(o, 'dns.query.rrname')));
+  // `host` is the sensor's name (EVE `sensor-name`). The HTTP Host header and the TLS SNI name
+  // the server asked for — a domain, or an IP literal — not a machine of ours: as hosts they
+  // made every visitor of the same site look like one machine to correlation.
+  const names = strs(pick(o, 'http.hostname'), pick(o, 'tls.sni'), pick(o, 'dns.query.rrname'), pick(o, 'dns.rrname')).map((n) => n.replace(/\.$/, ''));
+  a.hosts = uniq(strs(o.host));
+  a.ips = ipsOf(o.src_ip, o.dest_ip, ...names);
+  a.domains = uniq(names.filter((n) => ipsOf(n).length === 0));
   a.hashes = hashesOf(pick(o, 'fileinfo.md5'), pick(o, 'fileinfo.sha1'), pick(o, 'fileinfo.sha256'));
   a.files = uniq(strs(pick(o, 'fileinfo.filename')));
   return a;

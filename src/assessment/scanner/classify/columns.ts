@@ -11,6 +11,7 @@
 import { DETECTORS, detectorFor, isPlaceholder } from '../detectors/index.js';
 import { validatePasswordHash } from '../detectors/hashes.js';
 import { NATIONAL_ID_KINDS, sampleNationalIdKind, validateNationalId } from '../detectors/national-ids.js';
+import { isNoOneName } from '../detectors/context-only.js';
 import { nameWords } from '../detectors/text-names.js';
 import type { ColumnClass, ElementId, SecretType, ValueFinding } from '../types.js';
 import { isCountry, isUsState } from './geo.js';
@@ -68,8 +69,10 @@ function bestNationalIdKind(values: string[], kinds: readonly string[]): { kind:
   return best;
 }
 
-function byHeader(column: string, h: HeaderMatch, values: string[]): ColumnClass | null {
+function byHeader(column: string, h: HeaderMatch, all: string[]): ColumnClass | null {
   const el = h.element!;
+  // A names column with many `Guest` rows (guest checkouts) is still a names column.
+  const values = el === 'person_name' ? all.filter((v) => !isNoOneName(v)) : all;
   if (values.length === 0) return { column, element: el, ...(h.kind ? { kind: h.kind } : {}), confidence: round(0.4 * h.strength) };
   let kind = h.kind;
   let r: number;

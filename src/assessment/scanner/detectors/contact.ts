@@ -17,7 +17,28 @@ export function validateEmail(value: string): ValueFinding | null {
   const at = v.lastIndexOf('@');
   // RFC 5321 §4.5.3.1: local part ≤ 64 octets, path ≤ 256 (address ≤ 254).
   if (at < 1 || at > 64 || v.length > 254 || !EMAIL.test(v)) return null;
-  return element('email', v.toLowerCase());
+  const lower = v.toLowerCase();
+  return fillerEmail(lower, at) ? null : element('email', lower);
+}
+
+/**
+ * Words a form or a clerk types when there is no address (`noemail@noemail.com`, `none@none.com`,
+ * `no@email.com`, `na@na.com`): such a value names no one, and many people share it. As an e-mail
+ * — a strong identifier — it made one person of everyone who had it (8 customers → 4).
+ */
+const FILLER_LOCAL = new Set([
+  'none', 'noemail', 'no-email', 'no_email', 'no.email', 'noemailaddress', 'nomail', 'no-mail', 'no', 'na', 'n.a', 'n-a', 'null', 'nil',
+  'unknown', 'noaddress', 'notprovided', 'not.provided', 'not-provided', 'notavailable', 'declined', 'refused', 'nobody', 'noone', 'no-one',
+  'dummy', 'fake', 'invalid', 'noreply', 'no-reply', 'donotreply', 'do-not-reply', 'do.not.reply',
+]);
+
+function fillerEmail(lower: string, at: number): boolean {
+  const plus = lower.indexOf('+');
+  const local = plus > 0 && plus < at ? lower.slice(0, plus) : lower.slice(0, at);
+  if (FILLER_LOCAL.has(local)) return true;
+  // `a@a.com`, `xx@xx.com`: a short local part repeated as the domain.
+  const dot = lower.indexOf('.', at + 1);
+  return local.length <= 3 && dot > 0 && lower.slice(at + 1, dot) === local;
 }
 
 export const email: Detector = {
@@ -29,7 +50,7 @@ export const email: Detector = {
   sampleable: true,
   fixtures: {
     ok: ['jane.doe@example.com', 'UtaKortig@jourrapide.com', "o'brien+tag@mail.example.co.uk"],
-    ng: ['jane.doe@', '@example.com', 'jane@localhost', 'jane@example.c0m', 'jane doe@example.com', 'jane..doe@example.com'],
+    ng: ['jane.doe@', '@example.com', 'jane@localhost', 'jane@example.c0m', 'jane doe@example.com', 'jane..doe@example.com', 'noemail@noemail.com', 'None@none.com', 'no@email.com', 'na@na.com', 'x@x.com', 'no-reply@shop.example'],
   },
 };
 

@@ -42,7 +42,7 @@ function hasLetterOrDigit(v: string): boolean {
   return wide && /\p{L}|\d/u.test(v);
 }
 
-function textual(id: ElementId, description: string, ok: string[], keywords?: string[], maxLen = 2000): Detector {
+function textual(id: ElementId, description: string, ok: string[], keywords?: string[], maxLen = 2000, noOne?: ReadonlySet<string>): Detector {
   return {
     id,
     kind: 'element',
@@ -51,11 +51,23 @@ function textual(id: ElementId, description: string, ok: string[], keywords?: st
     validate(value) {
       const v = collapsed(value);
       if (isPlaceholder(v) || v.length > maxLen || !hasLetterOrDigit(v)) return null;
+      if (noOne !== undefined && v.length <= 24 && noOne.has(v.toLowerCase())) return null;
       return { element: id, value: v };
     },
-    fixtures: { ok, ng: ['', 'N/A', 'null', '-', '   '] },
+    fixtures: { ok, ng: ['', 'N/A', 'null', '-', '   ', ...(noOne ? ['Guest', 'Anonymous', 'Test User'] : [])] },
   };
 }
+
+/**
+ * What a name column holds for no one: a checkout's guest, an anonymised or test row, a mailing to
+ * "Current Resident". Each counted as an individual of its own (a record with a name and nothing
+ * else is a person).
+ */
+export const isNoOneName = (v: string): boolean => v.length <= 24 && NO_ONE_NAMES.has(v.trim().toLowerCase());
+const NO_ONE_NAMES: ReadonlySet<string> = new Set([
+  'guest', 'guest user', 'anonymous', 'anon', 'anonymous user', 'customer', 'valued customer', 'user', 'test', 'test user', 'testuser', 'test test',
+  'admin', 'administrator', 'unknown user', 'no name', 'noname', 'not provided', 'not given', 'occupant', 'current resident', 'resident', 'deleted user', 'deleted',
+]);
 
 function shaped(id: ElementId, description: string, re: RegExp, minDigits: number, ok: string[], ng: string[], keywords?: string[]): Detector {
   return {
@@ -192,7 +204,7 @@ export function parseBirthDate(value: string, now?: Date): string | null {
 }
 
 export const CONTEXT_DETECTORS: readonly Detector[] = [
-  textual('person_name', 'Person name (by column meaning; in text after cues like "name is", "Mr", "Dr")', ['Jane Doe', 'Krisztián Szöllösy'], ['name', 'mr', 'mrs', 'ms', 'dr'], 200),
+  textual('person_name', 'Person name (by column meaning; in text after cues like "name is", "Mr", "Dr"); not Guest, Anonymous, Test User…', ['Jane Doe', 'Krisztián Szöllösy'], ['name', 'mr', 'mrs', 'ms', 'dr'], 200, NO_ONE_NAMES),
   textual('postal_address', 'Postal address (by column meaning; in text: number + street-type word)', ['14 Crown Street', 'Rua do Arenque 1634'], ['street', 'avenue', 'road', 'strasse', 'rue', 'calle', 'via', 'straat', 'rua']),
   textual('username', 'User name / login (by column meaning)', ['jdoe', 'jane.doe'], ['username', 'login'], 200),
   textual('password', 'Plain-text password (by column meaning or keyword assignment)', ['hunter2', 'P@ssw0rd!'], ['password', 'passwd', 'pwd'], 500),

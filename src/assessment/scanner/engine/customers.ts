@@ -7,10 +7,10 @@
  */
 import type { ColumnClass, ReadOptions, ReaderEvent } from '../types.js';
 import { digestValueOf, hasherFor, namespaceOf } from './batch-digests.js';
-import { CUSTOMER_MATCH_IDS } from './link-keys.js';
+import { CUSTOMER_MATCH_IDS, eachLinkKey } from './link-keys.js';
 import { CLASSIFY_SAMPLE_ROWS } from './constants.js';
 import type { DetectionPort } from './detection.port.js';
-import type { PeopleIndex } from './people.js';
+import { CUSTOMER_BY_PHONE, type PeopleIndex } from './people.js';
 
 export interface MatchedCustomer {
   /** Where the row is in the customers file, e.g. "line 12" or "row 3". */
@@ -52,11 +52,23 @@ export async function addCustomers(
       classes.set(ck, cls);
     }
     for (let i = 0; i < ev.rows.length; i++) {
-      for (const f of detection.detectRecord(cls, ev.rows[i]).elements) {
+      const row = first + i;
+      const elements = detection.detectRecord(cls, ev.rows[i]).elements;
+      for (const f of elements) {
         if (!CUSTOMER_MATCH_IDS.has(f.element)) continue;
         hasher.digest(namespaceOf(f), digestValueOf(f));
-        people.addCustomerValue(hasher.hi, hasher.lo, first + i);
+        people.addCustomerValue(hasher.hi, hasher.lo, f.element === 'phone' ? row + CUSTOMER_BY_PHONE : row);
       }
+      // The row's name + phone / birth date / address keys, as a leaked record holding both logs
+      // them. A phone alone finds only the first leaked record with it: a customer sharing a
+      // household phone with another leaked person was matched to that person, not to the leaked
+      // record with the customer's own name (people.ts CUSTOMER_BY_PHONE).
+      eachLinkKey(elements, true, {
+        key(namespace, head, value) {
+          hasher.digest(namespace, head === null ? value : `${head}\u0000${value}`);
+          people.addCustomerValue(hasher.hi, hasher.lo, row);
+        },
+      });
     }
     customers += ev.rows.length;
   }

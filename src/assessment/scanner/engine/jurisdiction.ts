@@ -111,31 +111,23 @@ const LAST_SEGMENT = /,\s*([^,\d]{4,40}?)\s*\.?$/;
  * is no evidence); a Canadian province and postcode (`QC H3B 1K9`); a UK postcode (`SW1A 2AA`).
  */
 function addressHints(value: string, zipToState: (zip: string) => string | null | undefined, out: string[]): void {
-  const t = value.length > 80 ? value.slice(-80) : value;
+  const hint = addressHint(value.length > 80 ? value.slice(-80) : value, zipToState);
+  if (hint) addHint(out, hint);
+}
+
+function addressHint(t: string, zipToState: (zip: string) => string | null | undefined): string | null {
   const seg = LAST_SEGMENT.exec(t);
   const country = seg ? normaliseCountry(seg[1]) : null;
-  if (country && country !== 'US') {
-    addHint(out, country);
-    return;
-  }
+  if (country && country !== 'US') return country;
   US_STATE_ZIP.lastIndex = 0;
   let state: string | null = null;
   for (let m = US_STATE_ZIP.exec(t); m; m = US_STATE_ZIP.exec(t)) {
     if (US_CODES.has(m[1]) && zipToState(m[2]) === m[1]) state = m[1];
   }
-  if (state) {
-    addHint(out, `US-${state}`);
-    return;
-  }
-  if (country === 'US') {
-    addHint(out, 'US');
-    return;
-  }
-  if (CA_PROVINCE_POSTCODE.test(t)) {
-    addHint(out, 'CA');
-    return;
-  }
-  if (UK_POSTCODE_IN.test(t)) addHint(out, 'GB');
+  if (state) return `US-${state}`;
+  if (country === 'US') return 'US';
+  if (CA_PROVINCE_POSTCODE.test(t)) return 'CA';
+  return UK_POSTCODE_IN.test(t) ? 'GB' : null;
 }
 
 /** UK (BS 7666) and Canadian (Canada Post) postcodes have shapes of their own; never a US ZIP. */

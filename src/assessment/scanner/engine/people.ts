@@ -22,15 +22,12 @@ import { PartitionedLog, type TempDir } from './spill-log.js';
 import type { SpillStore } from './spill-store.js';
 import { createUnionFind } from './union-find.js';
 import { MATCH_ONLY_TAGS } from './link-keys.js';
+import { CUSTOMER_BY_PHONE, CustomerMatches, KNOWN_ROW_BASE } from './customer-matches.js';
 
 export { CUSTOMER_TAG, groupPartition, type PartitionGroup, type PartitionGrouper };
 
 export const INDIVIDUALS_METHOD = 'strong-identifiers';
-/**
- * Known people other than customers (canary records, canaries.ts) share the customer rows' channel,
- * numbered from here: they are reported apart and never count as matched customers.
- */
-export const KNOWN_ROW_BASE = 0x40000000;
+export { CUSTOMER_BY_PHONE, KNOWN_ROW_BASE };
 export const PEOPLE_PARTITIONS = 256;
 const PARTITIONS = PEOPLE_PARTITIONS;
 
@@ -218,9 +215,7 @@ export class PeopleIndex {
     try {
       // Per tag, in an array: a Map update per new digest was ≈ 15 % of this pass (bench/README.md).
       const distinctByTag = new Float64Array(256);
-      const matchedRows = new Set<number>();
-      const knownRows = new Set<number>();
-      const matchedRecords: number[] = [];
+      const matches = new CustomerMatches();
       // Records ever linked to another (both sides of every successful union): every member of a
       // set of two or more records is one, so an unmarked record is a person on its own.
       const linked = new Uint32Array((this.#records + 31) >>> 5);
@@ -236,15 +231,7 @@ export class PeopleIndex {
             linked[b >>> 5] |= 1 << (b & 31);
           }
         }
-        for (let i = 0; i < g.matches.length; i += 2) {
-          const row = g.matches[i];
-          if (row >= KNOWN_ROW_BASE) {
-            knownRows.add(row - KNOWN_ROW_BASE);
-            continue;
-          }
-          matchedRows.add(row);
-          matchedRecords.push(g.matches[i + 1]);
-        }
+        matches.add(g.matches);
       };
       const pending: Promise<PartitionGroup>[] = [];
       for (let p = 0; p < PARTITIONS; p++) {
@@ -253,16 +240,17 @@ export class PeopleIndex {
         if (pending.length >= Math.max(1, window)) apply(await pending.shift()!);
       }
       while (pending.length > 0) apply(await pending.shift()!);
+      matches.finish();
       const individuals = this.#records - uf.unions + this.#standalone;
       const jurisdictions = this.#jurisdictions(uf.find.bind(uf), linked, individuals);
-      const matchedRoots = new Set(matchedRecords.map((r) => uf.find(r)));
+      const matchedRoots = new Set(matches.records.map((r) => uf.find(r)));
       return {
         individuals,
         jurisdictions,
         distinct: new Map([...distinctByTag].flatMap((n, tag) => (n > 0 ? [[tag, n] as [number, number]] : []))),
         matchedIndividuals: matchedRoots.size,
-        matchedCustomerRows: [...matchedRows].sort((a, b) => a - b),
-        matchedKnownRows: [...knownRows].sort((a, b) => a - b),
+        matchedCustomerRows: [...matches.rows].sort((a, b) => a - b),
+        matchedKnownRows: [...matches.knownRows].sort((a, b) => a - b),
       };
     } finally {
       // In-thread grouping (no worker threads) kept a partition-sized table here: let it go.

@@ -169,6 +169,68 @@ describe('scan: leak shapes from the outside review', () => {
       expect(report.jurisdictions).toEqual({ DE: 2, GB: 1, CA: 1, 'US-WA': 1, unknown: 0 });
     });
 
+    it(`one malformed record of a JSON export (a stray quote) costs that record, not every record after it (workers ${workers})`, async () => {
+      const rows = Array.from({ length: 50 }, (_, i) => ({ name: `Person ${i}`, email: `p${i}@example.org` }));
+      const oneLine = JSON.stringify(rows).replace('"p20@', '"p20@"x');
+      const pretty = JSON.stringify(rows, null, 2).replace('"p20@', '"p20@"x');
+      for (const [name, text] of [['one-line', oneLine], ['pretty', pretty]]) {
+        const p = write(`broken-${name}-${workers}.json`, text);
+        const { report } = await scan({ paths: [p], workers, tmpDir: dir });
+        expect(report.totals.records).toBe(49);
+        expect(report.totals.individuals).toBe(49);
+        expect(report.files[0].errors.map((e) => e.message)).toEqual([expect.stringMatching(/^malformed JSON record 21 .*reading on/)]);
+      }
+      // A file cut off inside its last record is still reported as truncated.
+      const cut = JSON.stringify(rows, null, 1);
+      const p = write(`cut-${workers}.json`, cut.slice(0, cut.length / 2));
+      const { report } = await scan({ paths: [p], workers, tmpDir: dir });
+      expect(report.files[0].errors.map((e) => e.message)).toEqual([expect.stringMatching(/truncated/)]);
+    });
+
+    it(`a customer sharing a household phone is matched to the leaked record with the customer's own name (workers ${workers})`, async () => {
+      // Jane and John Roe share the family phone; only Jane's record has an e-mail.
+      const leak = write(`family-${workers}.csv`, 'name,email,phone\nJane Roe,jane@example.org,+1 415 555 0132\nJohn Roe,,+1 415 555 0132\n');
+      const crm = write(`family-crm-${workers}.csv`, 'name,email,phone\nJohn Roe,,(415) 555-0132\nJ. Roe,jane@example.org,\n');
+      const { report, matchedCustomers } = await scan({ paths: [leak], workers, tmpDir: dir, customers: crm });
+      expect(report.totals.individuals).toBe(2);
+      // Before: John's row found the phone's first record (Jane), so John was never matched.
+      expect(report.matching).toEqual({ customers: 2, matched: 2, unmatched: 0 });
+      expect(matchedCustomers.map((c) => c.location)).toEqual(['line 2', 'line 3']);
+      // A phone-only customer row still matches by the phone.
+      const byPhone = write(`family-crm-phone-${workers}.csv`, 'phone,plan\n(415) 555-0132,gold\n');
+      expect((await scan({ paths: [leak], workers, tmpDir: dir, customers: byPhone })).report.matching.matched).toBe(1);
+    });
+
+    it(`an Excel CSV in Windows-1252 keeps Š, Ž and “ ”: its people link to the same people in UTF-8 (workers ${workers})`, async () => {
+      // Windows-1252 bytes: Š = 0x8A, Ž = 0x8E, “ ” = 0x93 0x94 (ISO 8859-1 has C1 controls there).
+      const cp1252 = (s: string) => Buffer.from([...s].map((c) => ({ Š: 0x8a, Ž: 0x8e, '“': 0x93, '”': 0x94 })[c] ?? c.charCodeAt(0)));
+      const csv = join(dir, `excel-${workers}.csv`);
+      writeFileSync(csv, cp1252('name,phone,city\r\nŠárka Nováková,+420 601 234 567,“Brno”\r\nŽofie Černá,+420 602 345 678,Praha\r\n'.replace('Č', 'C')));
+      const nd = write(`crm-${workers}.ndjson`, '{"name":"Šárka Nováková","phone":"+420601234567"}\n{"name":"Žofie Cerná","phone":"+420 602 345 678"}\n');
+      const { report, rawSamples } = await scan({ paths: [csv, nd], workers, tmpDir: dir, rawSamples: true });
+      expect(rawSamples?.person_name).toEqual(['Šárka Nováková', 'Žofie Cerná']);
+      // One person each (name + phone), not four.
+      expect(report.totals.individuals).toBe(2);
+    });
+
+    it(`filler e-mails (noemail@noemail.com, none@none.com, no@email.com) make no one the same person (workers ${workers})`, async () => {
+      const fill = ['noemail@noemail.com', 'NOEMAIL@NOEMAIL.COM', 'none@none.com', 'none@none.com', 'no@email.com', 'na@na.com', 'jane.roe@example.org', 'jane.roe@example.org'];
+      const names = ['Alice Hart', 'Ben Ode', 'Carl Dee', 'Dana Fox', 'Eve Gray', 'Fay Hill', 'Jane Roe', 'Jane Roe'];
+      const rows = names.map((n, i) => `${n},${fill[i]},+1 212 555 01${String(i).padStart(2, '0')}`);
+      const p = write(`filler-${workers}.csv`, `name,email,phone\n${rows.join('\n')}\n`);
+      const { report } = await scan({ paths: [p], workers, tmpDir: dir });
+      // Six people with filler addresses and Jane twice (her real address links her rows).
+      expect(report.totals.individuals).toBe(7);
+      expect(report.elements.email?.distinctValues).toBe(1);
+    });
+
+    it(`Guest, Anonymous and Test User rows of a name column are no one; the real names are read (workers ${workers})`, async () => {
+      const p = write(`guests-${workers}.csv`, 'name,city\nGuest,Berlin\nGuest,Paris\nAnonymous,Rome\nTest User,Oslo\nJane Roe,Lyon\nGuest,Lima\n');
+      const { report } = await scan({ paths: [p], workers, tmpDir: dir });
+      expect(report.elements.person_name?.distinctValues).toBe(1);
+      expect(report.totals.individuals).toBe(1);
+    });
+
     it(`an address in one column gives its state, province or country (workers ${workers})`, async () => {
       const p = write(
         `mailing-${workers}.csv`,

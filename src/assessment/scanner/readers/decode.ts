@@ -1,15 +1,15 @@
 /**
  * Turns a byte source in any supported encoding into UTF-8 chunks that end on a character
  * boundary, so every later stage can work on UTF-8 bytes and `toString('utf8')` each chunk.
- * Invalid UTF-8 found after the sniffed head is decoded line by line as Latin-1 (ISO 8859-1,
- * which maps every byte) and reported once.
+ * Invalid UTF-8 found after the sniffed head is decoded line by line as Latin-1 (Windows-1252, as
+ * WHATWG reads that label: every byte maps to a character) and reported once.
  */
 import { isUtf8 } from 'node:buffer';
 import type { ErrorEvent } from './reader-context.js';
 import { errorEvent } from './reader-context.js';
-import { type TextEncoding, utf8CompleteEnd } from './sniff.js';
+import { decodeLatin1, type TextEncoding, utf8CompleteEnd } from './sniff.js';
 
-const latin1ToUtf8 = (b: Buffer): Buffer => Buffer.from(b.toString('latin1'), 'utf8');
+const latin1ToUtf8 = (b: Buffer): Buffer => Buffer.from(decodeLatin1(b), 'utf8');
 
 /** Re-decode a chunk that failed UTF-8 validation: valid lines stay, invalid lines become Latin-1. */
 function repairChunk(buf: Buffer): { out: Buffer; firstBad: number } {

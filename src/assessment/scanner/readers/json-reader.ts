@@ -308,7 +308,35 @@ class JsonDocumentScanner {
     }
   }
 
+  /**
+   * The file ended inside a record of an array: either it was cut off, or a stray quote or bracket
+   * in that record (`"p20@"x.org"`) made the rest of the file look like one open string. The
+   * records after it are read again from the next `}, {` boundary. Before, a single bad record of
+   * a one-line export lost every record after it, reported as a truncation.
+   */
+  private resync(): boolean {
+    if (this.cap !== 'record' || this.capSkip || this.stack[this.stack.length - 1]?.kind !== 'arr') return false;
+    const raw = this.capParts.join('');
+    const m = /\}\s*,\s*(?=\{)/g;
+    m.lastIndex = 1;
+    const b = m.exec(raw);
+    if (!b) return false;
+    const from = b.index + b[0].length;
+    this.recordNo++;
+    this.err(`malformed JSON record ${this.recordNo} on line ${this.capLine}; skipped, reading on after it`, this.capLine);
+    let line = this.capLine;
+    for (let i = raw.indexOf('\n'); i !== -1 && i < from; i = raw.indexOf('\n', i + 1)) line++;
+    this.cap = null;
+    this.capParts = [];
+    this.inStr = false;
+    this.esc = false;
+    this.line = line;
+    this.feed(raw.slice(from));
+    return true;
+  }
+
   end(): void {
+    while (this.resync()) {}
     if (this.cap === 'record' && !this.capSkip) this.err(`JSON ended inside record ${this.recordNo + 1} (truncated?)`, this.capLine);
     else if (!this.done && this.started) this.err('JSON ended before its closing bracket (truncated?)', this.line);
     if (this.restLen > this.max) this.err(`top-level JSON values beyond maxLineBytes (${this.max}) were skipped`, 1);

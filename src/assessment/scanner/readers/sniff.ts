@@ -42,6 +42,21 @@ export function sniffEncoding(head: Buffer): TextEncoding {
   return isUtf8(head.subarray(0, utf8CompleteEnd(head))) ? 'utf8' : 'latin1';
 }
 
+/**
+ * Bytes that are not UTF-8 are read as Windows-1252, as the WHATWG Encoding Standard reads every
+ * `latin1`/`iso-8859-1` label: the same as ISO 8859-1 except 0x80–0x9F, which are C1 controls
+ * there and `€ ‚ „ … Š Œ Ž ‘ ’ “ ” – — š œ ž Ÿ` in Excel's Windows CSV exports. Read as ISO
+ * 8859-1, `Šárka` became a control character + `árka` and `Žofie` `ofie`.
+ */
+export function decodeLatin1(b: Uint8Array): string {
+  const s = Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('latin1');
+  // Node 20's TextDecoder('windows-1252') decodes as ISO 8859-1: the 32 differing bytes by table
+  // (iconv-lite's win1252 gives the same, but it loads only when an archive needs it: dispatch.ts).
+  return /[\x80-\x9f]/.test(s) ? s.replace(/[\x80-\x9f]/g, (c) => String.fromCharCode(CP1252_80_9F[c.charCodeAt(0) - 0x80])) : s;
+}
+/** WHATWG index-windows-1252, bytes 0x80–0x9F (the five unassigned keep their C1 code point). */
+const CP1252_80_9F = [0x20ac, 0x0081, 0x201a, 0x0192, 0x201e, 0x2026, 0x2020, 0x2021, 0x02c6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008d, 0x017d, 0x008f, 0x0090, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x02dc, 0x2122, 0x0161, 0x203a, 0x0153, 0x009d, 0x017e, 0x0178];
+
 export function decodeHead(head: Buffer, enc: TextEncoding): string {
   switch (enc) {
     case 'utf8':
@@ -52,7 +67,7 @@ export function decodeHead(head: Buffer, enc: TextEncoding): string {
     case 'utf16be':
       return new TextDecoder(enc === 'utf16le' ? 'utf-16le' : 'utf-16be').decode(head.subarray(0, head.length & ~1));
     case 'latin1':
-      return head.toString('latin1');
+      return decodeLatin1(head);
   }
 }
 
