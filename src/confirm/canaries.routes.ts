@@ -1,13 +1,14 @@
 /** Canary records over HTTP: generate and list (commanders), the public beacon, and leak attribution. */
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { canLead, canWrite } from '../platform/auth/roles.js';
+import { newSpoolKey, readSpoolRange, spoolCipher } from '../platform/crypto/spool-cipher.js';
 import { BadInputError } from '../platform/errors.js';
 import { principalOf } from '../platform/http/auth-hook.js';
 import type { CanariesService } from './canaries.service.js';
@@ -92,7 +93,11 @@ export function canariesRoutes(canaries: CanariesService) {
   };
 }
 
-/** `POST /api/v1/canaries/check`: the leak file as the raw body, streamed to a temp file, scanned. */
+/**
+ * `POST /api/v1/canaries/check`: the leak file as the raw body, streamed to a temp file encrypted at
+ * rest (platform/crypto/spool-cipher.ts: the leak is personal data; its key lives in this request
+ * only), scanned through a deciphering reader, deleted.
+ */
 export function canaryCheckRoute(canaries: CanariesService) {
   return async (scope: FastifyInstance) => {
     scope.removeAllContentTypeParsers();
@@ -108,10 +113,18 @@ export function canaryCheckRoute(canaries: CanariesService) {
         if (!request.body) throw new BadInputError('body: send the leaked file as the request body (any content type)');
         const dir = mkdtempSync(join(tmpdir(), 'bd-leak-'));
         // The name keeps its extension: the scanner picks its reader by it.
-        const file = join(dir, basename(request.query.name ?? 'leak.csv').replace(/[^\w.-]/g, '_') || 'leak.csv');
+        const name = basename(request.query.name ?? 'leak.csv').replace(/[^\w.-]/g, '_') || 'leak.csv';
+        const file = join(dir, 'leak.bin');
+        const key = newSpoolKey();
         try {
-          await pipeline(request.body as Readable, createWriteStream(file, { mode: 0o600 }));
-          return await canaries.attribute([file]);
+          await pipeline(request.body as Readable, spoolCipher(key), createWriteStream(file, { mode: 0o600 }));
+          const size = statSync(file).size; // CTR: as many bytes as the plaintext
+          const open = (range?: { start: number; end: number }) => {
+            const start = range?.start ?? 0;
+            const end = Math.min(range?.end ?? size, size);
+            return end > start ? readSpoolRange(file, key, start, end - 1) : Readable.from([]);
+          };
+          return await canaries.attribute([{ name, size, open }]);
         } finally {
           rmSync(dir, { recursive: true, force: true });
         }

@@ -3,6 +3,7 @@
  * alert when a canary's beacon URL is fetched, and attribute a leak to datasets by the canaries
  * it holds (the scanner looks for them as known people: e-mail, card, name + phone, blind-indexed).
  */
+import type { Readable } from 'node:stream';
 import type { AuditService } from '../platform/audit/audit.service.js';
 import { actorOf } from '../platform/auth/accounts.service.js';
 import type { Principal } from '../platform/auth/roles.js';
@@ -26,9 +27,15 @@ export interface PlantedCanary {
   card: string;
 }
 
+/**
+ * A leak to check: a file path, or a leak held elsewhere (an upload kept encrypted in a temp file)
+ * as its name, size and a reader of its plaintext bytes (`range`: start inclusive, end exclusive).
+ */
+export type LeakInput = string | { name: string; size: number; open: (range?: { start: number; end: number }) => Readable };
+
 /** The scanner, as a port (src/main/modules.ts): which of these canaries the leak files hold, per dataset. */
 export interface CanaryScanner {
-  findCanaries(paths: string[], canaries: PlantedCanary[]): Promise<{ found: number; datasets: Array<{ dataset: string; plantedWhere: string[]; canariesFound: number; canariesPlanted: number; score: number }> }>;
+  findCanaries(leaks: LeakInput[], canaries: PlantedCanary[]): Promise<{ found: number; datasets: Array<{ dataset: string; plantedWhere: string[]; canariesFound: number; canariesPlanted: number; score: number }> }>;
 }
 
 export interface Attribution {
@@ -163,7 +170,7 @@ export class CanariesService {
   }
 
   /** Which datasets a leak came from, by the canaries it holds (attribution by overlap). */
-  async attribute(paths: string[]): Promise<Attribution> {
+  async attribute(paths: LeakInput[]): Promise<Attribution> {
     const canaries = await this.planted();
     if (!canaries.length) return { version: 1, canaries: 0, datasets: [] };
     const found = await this.scanner.findCanaries(paths, canaries);

@@ -243,9 +243,21 @@ export function createModules(platform: Platform): Modules {
     },
     // Canary attribution of an uploaded file: the scanner looks for the canaries as known people.
     scanner: {
-      findCanaries: async (paths, canaries) => {
+      findCanaries: async (leaks, canaries) => {
+        const paths = leaks.filter((l) => typeof l === 'string');
+        const held = leaks.filter((l) => typeof l !== 'string');
+        if (held.length && paths.length) throw new Error('findCanaries: files and held leaks are scanned apart');
         const { scan } = await import('../assessment/scanner/engine/scan.js');
-        const found = (await scan({ paths, canaries, workers: 0 })).report.canaries;
+        const { scanEvidence } = await import('../assessment/scan-evidence.js');
+        // An upload kept encrypted in a temp file is read as evidence is: a stream of its plaintext.
+        const open = async (id: string, range?: { start: number; end: number }) => {
+          const l = held[Number(id)]!;
+          return { name: l.name, size: l.size, chunks: l.open(range) };
+        };
+        const { report } = held.length
+          ? await scanEvidence(held.map((_, i) => String(i)), open, { canaries, sizes: held.map((l) => l.size) })
+          : await scan({ paths, canaries, workers: 0 });
+        const found = report.canaries;
         return found ?? { found: 0, datasets: [] };
       },
     },

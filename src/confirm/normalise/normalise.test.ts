@@ -79,14 +79,14 @@ describe('normalisers over the vendors’ samples', () => {
     expect(normalise(g!, 'wazuh', AT).kind).toBe('unparsed');
   });
 
-  it('GuardDuty across resource types (AWS sample findings): EKS, RDS and Runtime entities are read, not dropped', () => {
+  it('GuardDuty across resource types (AWS finding shapes): EKS, RDS and Runtime entities are read, not dropped', () => {
     const [ec2, eks, rds, runtime] = fixture('guardduty-types.ndjson').map((d) => normalise(d, 'auto', AT));
-    expect(ec2).toMatchObject({ severity: 'medium', hosts: ['i-99999999'], ips: ['175.16.199.1'], domains: ['GeneratedFindingDomainName'], observedAt: '2022-11-22T12:22:20.000Z' });
-    expect(eks).toMatchObject({ severity: 'high', hosts: ['GeneratedFindingEKSClusterName'], users: ['system:anonymous'], ips: ['175.16.199.1'] });
-    expect(rds).toMatchObject({ severity: 'high', hosts: ['GeneratedFindingDBInstanceId'], users: ['GeneratedFindingUserName'], ips: ['175.16.199.1'] });
-    expect(runtime).toMatchObject({ hosts: ['i-abcd1234'], users: ['root', 'admin'], ips: ['10.30.30.15', '216.160.83.56'] });
-    expect(runtime!.hashes).toEqual(['d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2']);
-    expect(runtime!.files).toEqual(expect.arrayContaining(['/usr/bin/ssh', '/tmp/malicious_file.bin']));
+    expect(ec2).toMatchObject({ severity: 'medium', hosts: ['i-5c3e9a17'], ips: ['192.0.2.44', '203.0.113.41'], domains: ['sinkholed.example.org'], observedAt: '2025-09-03T14:05:52.000Z' });
+    expect(eks).toMatchObject({ severity: 'high', hosts: ['demo-payments-eks'], users: ['system:anonymous'], ips: ['198.51.100.77'] });
+    expect(rds).toMatchObject({ severity: 'high', hosts: ['demo-orders-db-1'], users: ['orders_reader'], ips: ['203.0.113.9'] });
+    expect(runtime).toMatchObject({ hosts: ['i-0e8d41c7'], users: ['root', 'deploy'], ips: ['192.0.2.15', '203.0.113.56'] });
+    expect(runtime!.hashes).toEqual(['01281c7c96b7d3d6ff8837d8e0fd5f9f238eb14287820d252a63a3d970b26947']);
+    expect(runtime!.files).toEqual(expect.arrayContaining(['/usr/sbin/ledger-agent', '/var/tmp/.cache-7f3a.bin']));
   });
 
   it('GuardDuty PascalCase and IPv6 remote addresses are read under any action', () => {
@@ -96,22 +96,22 @@ describe('normalisers over the vendors’ samples', () => {
 
   it('Suricata EVE (-0400 zone, TLS SNI): the SNI is a domain, not one of our hosts', () => {
     const [a] = fixture('suricata-eve-tls-0400.ndjson').map((d) => normalise(d, 'auto', AT));
-    expect(a).toMatchObject({ severity: 'high', observedAt: '2018-07-05T19:07:20.910Z', observedAtLocal: '2018-07-05T15:07:20.910626-0400', hosts: [], domains: ['l2.io'] });
-    expect(a!.ips).toEqual(['192.168.86.85', '192.168.156.70']);
+    expect(a).toMatchObject({ severity: 'high', observedAt: '2025-10-14T13:41:07.318Z', observedAtLocal: '2025-10-14T09:41:07.318204-0400', hosts: [], domains: ['whatismyip.example.org'] });
+    expect(a!.ips).toEqual(['192.0.2.85', '198.51.100.70']);
   });
 
   it('Wazuh (+0500 zone): FIM hashes and file; a Windows event names its computer as a host', () => {
-    const [fim, win] = fixture('wazuh-nascon24.ndjson').map((d) => normalise(d, 'auto', AT));
-    expect(fim).toMatchObject({ severity: 'low', observedAt: '2024-02-14T17:02:34.461Z', files: ['/boot/efi/EFI/ubuntu/BOOTX64.CSV'] });
+    const [fim, win] = fixture('wazuh-fim-windows.ndjson').map((d) => normalise(d, 'auto', AT));
+    expect(fim).toMatchObject({ severity: 'low', observedAt: '2025-07-03T09:26:48.207Z', files: ['/etc/demo-ledger/ledger.conf'] });
     expect(fim!.rule.mitre).toEqual(['T1565.001']);
     expect(fim!.hashes).toHaveLength(3);
-    expect(win).toMatchObject({ severity: 'low', hosts: ['Employee1', 'DESKTOP-P79AUVL'], ips: ['192.168.23.3'] });
+    expect(win).toMatchObject({ severity: 'low', hosts: ['demo-wks-07', 'DESKTOP-K7R2QX4'], ips: ['198.51.100.23'] });
   });
 
   it('Falco with container and k8s fields: Warning → medium, Informational → info, MITRE tags', () => {
     const [w, i] = fixture('falco-k8s.ndjson').map((d) => normalise(d, 'auto', AT));
-    expect(w).toMatchObject({ severity: 'medium', users: ['root'], files: ['/etc/shadow'], observedAt: '2024-05-13T13:23:31.089Z' });
-    expect(w!.hosts).toEqual(['a2000de987ff', 'kubernetes-pod-1', 'elastic-package-service-falco-event-generator-1']);
+    expect(w).toMatchObject({ severity: 'medium', users: ['root'], files: ['/etc/shadow'], observedAt: '2025-08-21T04:17:52.663Z' });
+    expect(w!.hosts).toEqual(['ef48d4dab50e', 'ledger-sync-6f9d7c5b8-q2xkp', 'demo-ledger-sync-1']);
     expect(w!.rule.mitre).toEqual(['T1555']);
     expect(i).toMatchObject({ severity: 'info', users: ['daemon'] });
   });

@@ -1,4 +1,7 @@
 /** Canary records over HTTP (issue 15 §4): generated per dataset, a leak names its dataset, a beacon (URL or e-mail address) raises an alert. */
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { luhnValid } from '../../../src/confirm/canary-people.js';
 import { testDialects } from '../../support/dialects.js';
@@ -57,6 +60,43 @@ for (const dialect of testDialects()) {
       expect(r.body.datasets).toHaveLength(1);
       const clean = await s.api('/api/v1/canaries/check?name=clean.csv', { token: commander, body: 'email\nnobody@example.com\n', headers: { 'content-type': 'text/csv' } });
       expect(clean.body).toMatchObject({ canaries: 0, datasets: [] });
+    });
+
+    it('keeps the uploaded leak encrypted in its temp file while the check runs (issue 18 §3), and deletes it', async () => {
+      const c = planted['crm-customers']![0]!;
+      const own = mkdtempSync(join(tmpdir(), 'canary-tmp-'));
+      const saved = process.env.TMPDIR;
+      process.env.TMPDIR = own; // the server runs in this process: its temp files go here
+      try {
+        const leakFiles = () => readdirSync(own).filter((d) => d.startsWith('bd-leak-')).flatMap((d) => readdirSync(join(own, d)).map((f) => join(own, d, f)));
+        let release!: () => void;
+        const held = new Promise<void>((r) => (release = r));
+        // The body arrives in two parts; between them the temp file holds the first, canary included.
+        const body = new ReadableStream<Uint8Array>({
+          async start(ctl) {
+            ctl.enqueue(Buffer.from(`full_name,email,phone\n${c.name},${c.email},${c.phone}\n`));
+            await held;
+            ctl.enqueue(Buffer.from('Someone Else,someone@example.com,\n'));
+            ctl.close();
+          },
+        });
+        const res = fetch(`${s.url}/api/v1/canaries/check?name=slow.csv`, { method: 'POST', body, duplex: 'half', headers: { authorization: `Bearer ${commander}`, 'content-type': 'text/csv' } } as RequestInit);
+        await waitFor(async () => leakFiles().some((f) => statSync(f).size > 0));
+        const [file] = leakFiles();
+        const onDisk = readFileSync(file!);
+        expect(onDisk.length).toBeGreaterThan(c.email.length);
+        expect(onDisk.includes(c.email)).toBe(false);
+        expect(onDisk.includes('full_name')).toBe(false);
+        release();
+        const r = await res;
+        expect(r.status).toBe(200);
+        expect(await r.json()).toMatchObject({ canaries: 1, datasets: [{ dataset: "crm-customers", canariesFound: 1 }] });
+        expect(leakFiles()).toEqual([]);
+      } finally {
+        if (saved === undefined) delete process.env.TMPDIR;
+        else process.env.TMPDIR = saved;
+        rmSync(own, { recursive: true, force: true });
+      }
     });
 
     it("an assessment of an incident's evidence names the dataset whose canaries the leak holds, masked, with counts and a score", async () => {

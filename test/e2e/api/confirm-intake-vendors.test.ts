@@ -1,8 +1,9 @@
 /**
- * Outside review of the alert intake (issue 15 §1): vendors' own published output — AWS sample
- * findings of four resource types in a GetFindings answer, Suricata EVE with a -0400 zone, Falco
- * with container/k8s fields, Wazuh FIM and Windows alerts with a +0500 zone — posted over HTTP,
- * and read back as a responder would (src/confirm/fixtures/SOURCES.md says where each came from).
+ * Outside review of the alert intake (issue 15 §1): samples in the vendors' own output shapes, with
+ * our own values — AWS findings of four resource types in a GetFindings answer, Suricata EVE with a
+ * -0400 zone, Falco with container/k8s fields, Wazuh FIM and Windows alerts with a +0500 zone —
+ * posted over HTTP and read back as a responder would (src/confirm/fixtures/SOURCES.md says whose
+ * shape each follows).
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -35,21 +36,21 @@ for (const dialect of testDialects()) {
       expect(r.status).toBe(201);
       expect(r.body).toMatchObject({ accepted: 4, created: 4, unparsed: 0 });
       const [, eks, rds, runtime] = await Promise.all(r.body.alerts.map((a: { id: string }) => read(a.id)));
-      expect(eks).toMatchObject({ kind: 'guardduty', severity: 'high', users: ['system:anonymous'], ips: ['175.16.199.1'] });
-      expect(rds).toMatchObject({ severity: 'high', hosts: ['GeneratedFindingDBInstanceId'], users: ['GeneratedFindingUserName'], ips: ['175.16.199.1'] });
-      expect(runtime.hashes).toEqual(['d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2d2']);
+      expect(eks).toMatchObject({ kind: 'guardduty', severity: 'high', users: ['system:anonymous'], ips: ['198.51.100.77'] });
+      expect(rds).toMatchObject({ severity: 'high', hosts: ['demo-orders-db-1'], users: ['orders_reader'], ips: ['203.0.113.9'] });
+      expect(runtime.hashes).toEqual(['01281c7c96b7d3d6ff8837d8e0fd5f9f238eb14287820d252a63a3d970b26947']);
       // The same answer again is the same findings: repeats, not new rows.
       expect((await post(JSON.stringify({ findings }))).body).toMatchObject({ created: 0, repeats: 4 });
     });
 
     it('Suricata, Falco and Wazuh samples: severity on our scale, time with its zone, hosts that are ours', async () => {
-      const r = await post([fixture('suricata-eve-tls-0400.ndjson'), fixture('falco-k8s.ndjson'), fixture('wazuh-nascon24.ndjson')].map((t) => t.trim()).join('\n'));
+      const r = await post([fixture('suricata-eve-tls-0400.ndjson'), fixture('falco-k8s.ndjson'), fixture('wazuh-fim-windows.ndjson')].map((t) => t.trim()).join('\n'));
       expect(r.status).toBe(201);
       expect(r.body).toMatchObject({ accepted: 5, unparsed: 0 });
       const [sur, falcoW, , , win] = await Promise.all(r.body.alerts.map((a: { id: string }) => read(a.id)));
-      expect(sur).toMatchObject({ kind: 'suricata', severity: 'high', observedAt: '2018-07-05T19:07:20.910Z', observedAtLocal: '2018-07-05T15:07:20.910626-0400', hosts: [], domains: ['l2.io'] });
+      expect(sur).toMatchObject({ kind: 'suricata', severity: 'high', observedAt: '2025-10-14T13:41:07.318Z', observedAtLocal: '2025-10-14T09:41:07.318204-0400', hosts: [], domains: ['whatismyip.example.org'] });
       expect(falcoW).toMatchObject({ kind: 'falco', severity: 'medium', files: ['/etc/shadow'] });
-      expect(win).toMatchObject({ kind: 'wazuh', observedAt: '2024-02-16T17:51:16.979Z', hosts: ['Employee1', 'DESKTOP-P79AUVL'] });
+      expect(win).toMatchObject({ kind: 'wazuh', observedAt: '2025-07-04T06:08:39.552Z', hosts: ['demo-wks-07', 'DESKTOP-K7R2QX4'] });
     });
   });
 }

@@ -2,7 +2,8 @@
  * Safety wrappers for bytes coming out of archives: a zip-bomb guard (compression ratio and total
  * expanded bytes per top-level archive), member-name sanitising (never used to write anywhere; only
  * for display), a detachable iterator so a container can drain a member its reader stopped early,
- * and spooling a nested zip (which needs random access) to a capped temp file.
+ * and spooling a nested zip (which needs random access) to a capped temp file, encrypted at rest
+ * (spool-file.ts).
  */
 import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -10,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ReadContext, Source } from './reader-context.js';
 import { errorEvent } from './reader-context.js';
+import { newSpoolKey, spoolCipher } from '../../../platform/crypto/spool-cipher.js';
+import type { SpoolFile } from './spool-file.js';
 
 /** Below this many expanded bytes the ratio is not judged (tiny repetitive files compress > 200:1). */
 const RATIO_FLOOR = 1024 * 1024;
@@ -90,14 +93,17 @@ export function detachable<T>(src: AsyncIterable<T>): { view: AsyncIterable<T>; 
 }
 
 /**
- * Write a stream to a private temp file, at most `cap` bytes. Returns the file and a cleanup, or
+ * Write a stream to a private temp file, at most `cap` bytes, as ciphertext under a key made for it
+ * (platform/crypto/spool-cipher.ts). Returns the file (with its key, for openZipInput/rangeStream) and a cleanup, or
  * null (after cleanup) when the cap was hit.
  */
-export async function spool(chunks: AsyncIterable<Buffer>, cap: number): Promise<{ file: string; cleanup: () => Promise<void> } | null> {
+export async function spool(chunks: AsyncIterable<Buffer>, cap: number): Promise<{ file: SpoolFile; cleanup: () => Promise<void> } | null> {
   const dir = await mkdtemp(join(tmpdir(), 'breachdesk-spool-'));
   const cleanup = () => rm(dir, { recursive: true, force: true });
-  const file = join(dir, 'member.zip');
-  const out = createWriteStream(file, { mode: 0o600 });
+  const path = join(dir, 'member.bin');
+  const out = createWriteStream(path, { mode: 0o600 });
+  const { key, iv } = newSpoolKey();
+  const cipher = spoolCipher({ key, iv });
   let n = 0;
   try {
     for await (const c of chunks) {
@@ -107,7 +113,7 @@ export async function spool(chunks: AsyncIterable<Buffer>, cap: number): Promise
         await cleanup();
         return null;
       }
-      if (!out.write(c)) await new Promise<void>((r) => out.once('drain', () => r()));
+      if (!out.write(cipher.update(c))) await new Promise<void>((r) => out.once('drain', () => r()));
     }
     await new Promise<void>((res, rej) => {
       out.once('error', rej);
@@ -118,5 +124,5 @@ export async function spool(chunks: AsyncIterable<Buffer>, cap: number): Promise
     await cleanup();
     throw e;
   }
-  return { file, cleanup };
+  return { file: { path, size: n, key, iv }, cleanup };
 }

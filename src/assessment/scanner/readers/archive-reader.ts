@@ -8,11 +8,12 @@ import { pipeline, Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import iconv from 'iconv-lite';
 import tarStream from 'tar-stream';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import { type ReaderEvent, ShardFallback } from '../types.js';
 import { bombGuard, detachable, safeMemberName } from './archive-guard.js';
 import type { ReadContext, Source } from './reader-context.js';
 import { checkAbort, errorEvent } from './reader-context.js';
+import { type ZipInput, openZipInput } from './spool-file.js';
 import { type ZipEntryBytes, openZipEntry } from './zip-entry.js';
 
 export type ReadMember = (src: Source, ctx: ReadContext) => AsyncGenerator<ReaderEvent>;
@@ -125,12 +126,10 @@ function zipName(entry: yauzl.Entry): string {
   return entry.generalPurposeBitFlag & 0x800 ? raw.toString('utf8') : iconv.decode(raw, 'cp437');
 }
 
-export async function* readZipFile(file: string, display: string, ctx: ReadContext, readMember: ReadMember): AsyncGenerator<ReaderEvent> {
+export async function* readZipFile(file: ZipInput, display: string, ctx: ReadContext, readMember: ReadMember): AsyncGenerator<ReaderEvent> {
   let zf: yauzl.ZipFile;
   try {
-    zf = await new Promise<yauzl.ZipFile>((res, rej) =>
-      yauzl.open(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (e, z) => (e || !z ? rej(e) : res(z))),
-    );
+    zf = await openZipInput(file, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false });
   } catch (e) {
     yield errorEvent(display, `not a readable zip archive (${(e as Error).message.slice(0, 100)})`, 'central directory');
     return;
@@ -208,11 +207,9 @@ export async function* readZipFile(file: string, display: string, ctx: ReadConte
  * Check a zip's central directory against the bomb limits without inflating anything (an XLSX is
  * refused up front when its declared sizes are a bomb). Returns a problem or null.
  */
-export async function zipDirectoryProblem(file: string, ctx: ReadContext): Promise<string | null> {
+export async function zipDirectoryProblem(file: ZipInput, ctx: ReadContext): Promise<string | null> {
   const { maxCompressionRatio, maxArchiveBytes, maxEntries } = ctx.limits;
-  const zf = await new Promise<yauzl.ZipFile>((res, rej) =>
-    yauzl.open(file, { lazyEntries: false, decodeStrings: false, autoClose: true }, (e, z) => (e || !z ? rej(e) : res(z))),
-  );
+  const zf = await openZipInput(file, { lazyEntries: false, decodeStrings: false, autoClose: true });
   return new Promise((resolve) => {
     let total = 0;
     let count = 0;

@@ -11,6 +11,7 @@ import { splitLines } from './line-splitter.js';
 import type { BodyEvent, ReadContext, Source } from './reader-context.js';
 import { baseName, errorEvent } from './reader-context.js';
 import { SNIFF_BYTES, decodeHead, sniffDelimiter, sniffEncoding, sniffFormat } from './sniff.js';
+import type { ZipInput } from './spool-file.js';
 import { readBinaryStrings, readTextLines } from './text-reader.js';
 
 /**
@@ -130,7 +131,7 @@ async function* readZipSource(src: Source, chunks: AsyncGenerator<Buffer>, ctx: 
     yield* (await archiveReader()).readZipFile(src.filePath, src.path, ctx, readSource);
     return;
   }
-  // yauzl needs random access: spool the nested zip to a private temp file, capped, deleted after.
+  // yauzl needs random access: spool the nested zip to a private temp file (ciphertext), capped, deleted after.
   const cap = Math.min(MAX_SPOOL_BYTES, Math.max(0, ctx.limits.maxArchiveBytes - ctx.archive.bytes));
   const sp = await spool(chunks, cap);
   if (!sp) {
@@ -178,10 +179,10 @@ function body(format: FileFormat, src: Source, chunks: AsyncGenerator<Buffer>, h
 
 /**
  * XLSX is a zip read with random access (yauzl), so a streamed workbook is spooled to a private temp
- * file (capped, deleted after); its central directory is checked against the bomb limits first.
+ * file (encrypted at rest, capped, deleted after); its central directory is checked against the bomb limits first.
  */
 async function* readXlsxChecked(src: Source, chunks: AsyncGenerator<Buffer>, ctx: ReadContext): AsyncGenerator<BodyEvent> {
-  let file = src.filePath;
+  let file: ZipInput | undefined = src.filePath;
   let cleanup: (() => Promise<void>) | null = null;
   if (file) await chunks.return(undefined);
   else {

@@ -7,7 +7,7 @@
  * must never do.
  */
 import { StringDecoder } from 'node:string_decoder';
-import yauzl from 'yauzl';
+import type yauzl from 'yauzl';
 import { bombGuard } from './archive-guard.js';
 import { RowBatcher } from './csv-reader.js';
 import type { BodyEvent, ErrorEvent, ReadContext } from './reader-context.js';
@@ -15,6 +15,7 @@ import { errorEvent } from './reader-context.js';
 import { findHeaderRow } from './sniff.js';
 import { MAX_CELL_CHARS, SharedStrings, xlsxFast, parseDateStyles, parseWorkbook, serialToIsoDate } from './xlsx-parts.js';
 import { XmlScanner, attr, decodeEntities } from './xml-scanner.js';
+import { type ZipInput, openZipInput } from './spool-file.js';
 import { openZipEntry } from './zip-entry.js';
 
 const HEADER_SAMPLE = 20;
@@ -22,7 +23,7 @@ const MAX_SMALL_PART = 32 * 1024 * 1024;
 /** Shared strings kept in memory (the 512 MB process budget of issue 4); the rest read as empty. */
 const MAX_SST_CHARS = 64 * 1024 * 1024;
 /** A part's bytes (deflated parts inflated in 256 KiB chunks, sizes checked as yauzl does). */
-async function* partBytes(zf: yauzl.ZipFile, e: yauzl.Entry, file: string): AsyncGenerator<Buffer> {
+async function* partBytes(zf: yauzl.ZipFile, e: yauzl.Entry, file: ZipInput): AsyncGenerator<Buffer> {
   const bytes = await openZipEntry(zf, e, file);
   try {
     yield* bytes.chunks;
@@ -50,10 +51,8 @@ function colIndex(ref: string): number {
   return n - 1;
 }
 
-async function openZip(file: string): Promise<{ zf: yauzl.ZipFile; entries: Map<string, yauzl.Entry> }> {
-  const zf = await new Promise<yauzl.ZipFile>((res, rej) =>
-    yauzl.open(file, { lazyEntries: true, decodeStrings: false, autoClose: false }, (e, z) => (e || !z ? rej(e) : res(z))),
-  );
+async function openZip(file: ZipInput): Promise<{ zf: yauzl.ZipFile; entries: Map<string, yauzl.Entry> }> {
+  const zf = await openZipInput(file, { lazyEntries: true, decodeStrings: false, autoClose: false });
   const entries = new Map<string, yauzl.Entry>();
   await new Promise<void>((res, rej) => {
     zf.on('entry', (e: yauzl.Entry) => {
@@ -67,7 +66,7 @@ async function openZip(file: string): Promise<{ zf: yauzl.ZipFile; entries: Map<
   return { zf, entries };
 }
 
-export async function* readXlsx(path: string, file: string, ctx: ReadContext): AsyncGenerator<BodyEvent> {
+export async function* readXlsx(path: string, file: ZipInput, ctx: ReadContext): AsyncGenerator<BodyEvent> {
   const { zf, entries } = await openZip(file);
   const partText = async function* (name: string): AsyncGenerator<string> {
     const e = entries.get(name);

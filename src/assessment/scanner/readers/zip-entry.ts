@@ -7,10 +7,10 @@
  * 'too many bytes in the stream' for what it is); stored, encrypted and empty (0 compressed
  * bytes) entries are opened by yauzl as before.
  */
-import { createReadStream } from 'node:fs';
 import { type Readable, pipeline } from 'node:stream';
 import { createInflateRaw } from 'node:zlib';
 import type yauzl from 'yauzl';
+import { type ZipInput, rangeStream } from './spool-file.js';
 
 /** Inflated bytes per chunk (16 KiB → 256 KiB: ≈ 16× fewer chunks). */
 export const INFLATE_CHUNK = 256 * 1024;
@@ -22,21 +22,21 @@ export interface ZipEntryBytes {
 }
 
 /**
- * Opens an entry of the zip at `file` (rejects as yauzl's `openReadStream` does: bad local header,
+ * Opens an entry of the zip at `file`, a real file or an encrypted spool (rejects as yauzl's `openReadStream` does: bad local header,
  * data past the end of the file, unsupported method); its bytes then come from `chunks`, which
  * throws on a deflated entry that inflates to more or fewer bytes than its declared size. A
  * deflated entry's compressed bytes are read from the file in 256 KiB pieces too: yauzl's reader
  * reads 16 KiB at a time through three streams, and zlib emits output per input piece, so with
  * yauzl's raw stream a 2.5:1 CSV still came out in ≈ 40 KiB chunks.
  */
-export async function openZipEntry(zf: yauzl.ZipFile, e: yauzl.Entry, file: string): Promise<ZipEntryBytes> {
+export async function openZipEntry(zf: yauzl.ZipFile, e: yauzl.Entry, file: ZipInput): Promise<ZipEntryBytes> {
   if (e.compressionMethod !== 8 || e.isEncrypted() || e.compressedSize === 0) {
     const raw = await new Promise<Readable>((res, rej) => zf.openReadStream(e, (err, s) => (err || !s ? rej(err) : res(s))));
     return { chunks: rawChunks(raw), destroy: () => raw.destroy() };
   }
   // The local header's checks (signature, data within the file's bounds) as openReadStream makes them.
   const { fileDataStart } = await zf.readLocalFileHeaderPromise(e, { minimal: true });
-  const raw = createReadStream(file, { start: fileDataStart, end: fileDataStart + e.compressedSize - 1, highWaterMark: INFLATE_CHUNK });
+  const raw = rangeStream(file, fileDataStart, fileDataStart + e.compressedSize - 1, INFLATE_CHUNK);
   const inflate = createInflateRaw({ chunkSize: INFLATE_CHUNK });
   const destroy = () => {
     raw.destroy();
