@@ -10,11 +10,10 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { analyseAndWait } from '../../../test/support/flows.js';
 import { type LocalS3, startS3rver } from '../../../test/support/local-s3.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
-import { waitFor } from '../../../test/support/wait.js';
 import { SealedBlobs } from '../../platform/storage/sealed-blobs.js';
-import { header, line, scenario } from './synth.js';
 
 const BUCKET = 'breachdesk-uploads';
 let s3: LocalS3;
@@ -61,13 +60,7 @@ describe('sealed uploads on the object store', () => {
 
   it('a flow analysis reads its upload from the bucket and removes it', async () => {
     const token = await s.tokenFor('responder');
-    const body = `${[...header('zeek-tsv'), ...[...scenario()].map((f, i) => line('zeek-tsv', f, i))].join('\n')}\n`;
-    const r = await s.api('/api/v1/flows/analyses?name=conn.log', { token, body, headers: { 'content-type': 'text/plain' } });
-    expect(r.status).toBe(202);
-    const done = await waitFor(async () => {
-      const j = await s.api(`/api/v1/flows/analyses/${r.body.id}`, { token });
-      return j.body.status === 'done' || j.body.status === 'failed' ? j.body : null;
-    });
+    const { done } = await analyseAndWait(s, token);
     expect(done.error).toBeNull();
     expect(done.report.findings.map((f: { kind: string }) => f.kind)).toContain('volume');
     // Kept only until the job read it; nothing under DATA_DIR/flows either.

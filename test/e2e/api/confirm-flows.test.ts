@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { header, line, scenario } from '../../../src/confirm/flows/synth.js';
 import { testDialects } from '../../support/dialects.js';
+import { analyseAndWait } from '../../support/flows.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { waitFor } from '../../support/wait.js';
 
@@ -17,12 +18,7 @@ for (const dialect of testDialects()) {
     it('analyses an uploaded conn.log and raises the findings as alerts', async () => {
       const token = await s.tokenFor('responder');
       const body = `${[...header('zeek-tsv'), ...[...scenario()].map((f, i) => line('zeek-tsv', f, i)), 'broken\tline'].join('\n')}\n`;
-      const r = await s.api('/api/v1/flows/analyses?name=conn.log&raise=true', { token, body, headers: { 'content-type': 'text/plain' } });
-      expect(r.status).toBe(202);
-      const done = await waitFor(async () => {
-        const j = await s.api(`/api/v1/flows/analyses/${r.body.id}`, { token });
-        return j.body.status === 'done' || j.body.status === 'failed' ? j.body : null;
-      });
+      const { done } = await analyseAndWait(s, token, body, 'name=conn.log&raise=true');
       expect(done.status).toBe('done');
       expect(done.report.skipped).toBe(1);
       expect(done.report.problems[0]).toMatch(/^conn\.log:\d+: /);
@@ -42,38 +38,32 @@ for (const dialect of testDialects()) {
     // names hosts and IP addresses (personal data), so it is kept sealed in the store.
     it('keeps the report, encrypted, after the queue has purged the job', async () => {
       const token = await s.tokenFor('responder');
-      const body = `${[...header('zeek-tsv'), ...[...scenario()].map((f, i) => line('zeek-tsv', f, i))].join('\n')}\n`;
-      const r = await s.api('/api/v1/flows/analyses?name=conn.log', { token, body, headers: { 'content-type': 'text/plain' } });
-      expect(r.status).toBe(202);
-      const done = await waitFor(async () => {
-        const j = await s.api(`/api/v1/flows/analyses/${r.body.id}`, { token });
-        return j.body.status === 'done' || j.body.status === 'failed' ? j.body : null;
-      });
-      expect(done).toMatchObject({ status: 'done', error: null });
+      const { id, body, done } = await analyseAndWait(s, token);
+            expect(done).toMatchObject({ status: 'done', error: null });
       expect(JSON.stringify(done.report)).toContain('10.0.0.10');
       // The report is stored just before the queue marks the job done.
       const job = await waitFor(async () => {
-        const j = await s.platform.jobs.get(r.body.id);
+        const j = await s.platform.jobs.get(id);
         return j?.status === 'done' ? j : null;
       });
       const db = s.platform.store.db;
       if (s.config.jobQueue === 'pg-boss') {
-        await sql`delete from pgboss.job where id = ${r.body.id}::uuid`.execute(db);
-        await sql`delete from pgboss.archive where id = ${r.body.id}::uuid`.execute(db);
+        await sql`delete from pgboss.job where id = ${id}::uuid`.execute(db);
+        await sql`delete from pgboss.archive where id = ${id}::uuid`.execute(db);
       } else {
-        await sql`delete from jobs where id = ${r.body.id}`.execute(db);
+        await sql`delete from jobs where id = ${id}`.execute(db);
       }
-      expect(await s.platform.jobs.get(r.body.id)).toBeNull();
-      const after = await s.api(`/api/v1/flows/analyses/${r.body.id}`, { token });
+      expect(await s.platform.jobs.get(id)).toBeNull();
+      const after = await s.api(`/api/v1/flows/analyses/${id}`, { token });
       expect(after.status).toBe(200);
       expect(after.body).toEqual(done);
       expect(done).toMatchObject({ name: 'conn.log', size: Buffer.byteLength(body) });
       // Nothing personal in the queue's table.
       expect(JSON.stringify(job.result)).not.toContain('10.0.0.10');
-      const row = await sql<{ report_enc: string; name_enc: string }>`select report_enc, name_enc from flow_analyses where id = ${r.body.id}`.execute(db);
+      const row = await sql<{ report_enc: string; name_enc: string }>`select report_enc, name_enc from flow_analyses where id = ${id}`.execute(db);
       expect(row.rows[0]!.report_enc).not.toContain('10.0.0.10');
       expect(row.rows[0]!.name_enc).not.toContain('conn.log');
-      const audit = await sql<{ action: string }>`select action from audit_events where subject_id = ${r.body.id} order by seq`.execute(db);
+      const audit = await sql<{ action: string }>`select action from audit_events where subject_id = ${id} order by seq`.execute(db);
       expect(audit.rows.map((a) => a.action)).toEqual(['flow_analysis.started', 'flow_analysis.completed']);
     });
   });
