@@ -48,6 +48,24 @@ describe('archives', () => {
     expect(evs.at(-1)).toMatchObject({ kind: 'progress', bytesRead: expect.any(Number) });
   });
 
+  it('a zip holding a stored workbook is read as a zip: the workbook and the other members both', async () => {
+    // Before: the workbook's own names, stored as they are inside the member, made the whole
+    // archive sniff as a workbook ("no readable worksheets") and people.csv was never read.
+    const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+    const book = makeZip([
+      { name: '[Content_Types].xml', data: '<Types/>' },
+      { name: 'xl/workbook.xml', data: `<workbook ${ns}><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>` },
+      { name: 'xl/_rels/workbook.xml.rels', data: '<Relationships><Relationship Id="rId1" Type="x" Target="worksheets/s.xml"/></Relationships>' },
+      { name: 'xl/worksheets/s.xml', data: `<worksheet ${ns}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>email</t></is></c></row><row r="2"><c r="A2" t="inlineStr"><is><t>dee@example.com</t></is></c></row></sheetData></worksheet>` },
+    ]);
+    const p = await file('export', makeZip([{ name: 'book.xlsx', data: book }, { name: 'people.csv', data: CSV }]));
+    const evs = await collect(readPath(p));
+    expect(evs[0]).toMatchObject({ kind: 'file-start', path: p, format: 'zip' });
+    expect(rowsAsObjects(evs, `${p}!/people.csv`).map((r) => r.email)).toEqual(['ann@example.com', 'bob@example.org']);
+    expect(JSON.stringify(rowsAsObjects(evs))).toContain('dee@example.com');
+    expect(errorsOf(evs)).toEqual([]);
+  });
+
   it('reads .tar, .tar.gz/.tgz and single-member .gz', async () => {
     const tar = await makeTar([
       { name: 'data/x.csv', data: CSV },

@@ -37,6 +37,14 @@ describe('sniffFormat', () => {
     expect(sniffFormat('a.bin', makeZip([{ name: 'x', data: 'y' }]))).toBe('zip');
     expect(sniffFormat('a.xlsx', makeZip([{ name: 'x', data: 'y' }]))).toBe('xlsx');
     expect(sniffFormat('noext', makeZip([{ name: '[Content_Types].xml', data: '' }, { name: 'xl/workbook.xml', data: '' }]))).toBe('xlsx');
+    // A zip that holds a stored workbook is a zip: the workbook's names are inside its member.
+    const book = makeZip([{ name: '[Content_Types].xml', data: '<Types/>' }, { name: 'xl/workbook.xml', data: '<workbook/>' }]);
+    expect(sniffFormat('noext', makeZip([{ name: 'book.xlsx', data: book }, { name: 'people.csv', data: 'email\na@example.com\n' }]))).toBe('zip');
+    // A streaming writer's workbook: the first entry's size is in a data descriptor (bit 3).
+    const streamed = makeZip([{ name: 'docProps/app.xml', data: '<Properties/>', deflate: true }, { name: '[Content_Types].xml', data: '<Types/>' }]);
+    streamed.writeUInt16LE(0x808, 6);
+    streamed.writeUInt32LE(0, 18);
+    expect(sniffFormat('noext', streamed)).toBe('xlsx');
     expect(sniffFormat('a.csv', Buffer.from([0x1f, 0x8b, 8, 0]))).toBe('gzip');
     const tar = Buffer.alloc(512);
     tar.write('ustar', 257, 'latin1');

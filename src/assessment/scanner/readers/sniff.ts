@@ -138,6 +138,38 @@ function sniffJson(text: string): FileFormat | null {
 }
 
 /**
+ * Whether a zip's own top-level entries are a workbook's (ECMA-376 Part 2: `[Content_Types].xml`
+ * at the package root, the workbook part under `xl/`). Only the archive's own local file headers
+ * count (APPNOTE 4.3.7: signature, then sizes at 18, name length at 26, extra length at 28, name
+ * at 30): a zip that *holds* a stored .xlsx has those names inside its member's bytes, and taking
+ * it for a workbook would skip every other member. The walk stops at the first header whose size
+ * is only in a data descriptor (bit 3), or at the end of what was sniffed.
+ */
+const LOCAL_HEADER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+function zipLooksLikeWorkbook(head: Buffer): boolean {
+  let p = 0;
+  for (let n = 0; n < 64 && p + 30 <= head.length && head.readUInt32LE(p) === 0x04034b50; n++) {
+    const nameLen = head.readUInt16LE(p + 26);
+    const extraLen = head.readUInt16LE(p + 28);
+    if (p + 30 + nameLen > head.length) return false;
+    const name = head.toString('latin1', p + 30, p + 30 + nameLen);
+    if (name === '[Content_Types].xml' || name === 'xl/workbook.xml' || name === 'xl/workbook.bin') return true;
+    const size = head.readUInt32LE(p + 18);
+    if ((head.readUInt16LE(p + 6) & 0x08) !== 0 && size === 0) {
+      // A streaming writer's deflated entry: its end is unknown here, but deflated bytes hold no
+      // plain header names, so the next signature found is the next entry's.
+      const next = head.indexOf(LOCAL_HEADER, p + 30 + nameLen + extraLen);
+      if (next < 0) return false;
+      p = next;
+      continue;
+    }
+    p += 30 + nameLen + extraLen + size;
+  }
+  return false;
+}
+
+/**
  * Decide a file's format from its name and first bytes (up to SNIFF_BYTES). Content wins over the
  * extension for containers and binaries; the extension decides between text formats.
  */
@@ -145,8 +177,7 @@ export function sniffFormat(name: string, head: Buffer): FileFormat {
   const ext = extension(name);
   if (head.length >= 4 && head[0] === 0x50 && head[1] === 0x4b && (head[2] === 3 || head[2] === 5) && (head[3] === 4 || head[3] === 6)) {
     if (ext === 'xlsx' || ext === 'xlsm') return 'xlsx';
-    const latin = head.toString('latin1', 0, Math.min(head.length, 4096));
-    return latin.includes('xl/') && latin.includes('[Content_Types].xml') ? 'xlsx' : 'zip';
+    return zipLooksLikeWorkbook(head) ? 'xlsx' : 'zip';
   }
   if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
   if (head.length >= 262 && head.toString('latin1', 257, 262) === 'ustar') return 'tar';
