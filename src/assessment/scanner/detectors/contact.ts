@@ -27,18 +27,26 @@ export function validateEmail(value: string): ValueFinding | null {
  * — a strong identifier — it made one person of everyone who had it (8 customers → 4).
  */
 const FILLER_LOCAL = new Set([
-  'none', 'noemail', 'no-email', 'no_email', 'no.email', 'noemailaddress', 'nomail', 'no-mail', 'no', 'na', 'n.a', 'n-a', 'null', 'nil',
+  'none', 'noemail', 'no-email', 'no_email', 'no.email', 'noemailaddress', 'nomail', 'no-mail', 'null',
   'unknown', 'noaddress', 'notprovided', 'not.provided', 'not-provided', 'notavailable', 'declined', 'refused', 'nobody', 'noone', 'no-one',
   'dummy', 'fake', 'invalid', 'noreply', 'no-reply', 'donotreply', 'do-not-reply', 'do.not.reply',
 ]);
+
+const SHORT_FILLER_LOCAL = new Set(['no', 'na', 'n.a', 'n-a', 'nil']);
+const FILLER_DOMAIN_LABEL = new Set(['email', 'mail', 'none', 'noemail', 'nomail', 'na', 'no', 'nil', 'null', 'test']);
 
 function fillerEmail(lower: string, at: number): boolean {
   const plus = lower.indexOf('+');
   const local = plus > 0 && plus < at ? lower.slice(0, plus) : lower.slice(0, at);
   if (FILLER_LOCAL.has(local)) return true;
-  // `a@a.com`, `xx@xx.com`: a short local part repeated as the domain.
   const dot = lower.indexOf('.', at + 1);
-  return local.length <= 3 && dot > 0 && lower.slice(at + 1, dot) === local;
+  if (dot < 0) return false;
+  const label = lower.slice(at + 1, dot);
+  // `a@a.com`, `xx@xx.com`: a short local part repeated as the domain.
+  if (local.length <= 3 && label === local) return true;
+  // `no@email.com`, `na@none.com`: "no"/"n/a" is filler only with a filler domain, since `na@firm.com`
+  // may be someone's initials.
+  return SHORT_FILLER_LOCAL.has(local) && FILLER_DOMAIN_LABEL.has(label);
 }
 
 export const email: Detector = {
@@ -49,7 +57,7 @@ export const email: Detector = {
   validate: validateEmail,
   sampleable: true,
   fixtures: {
-    ok: ['jane.doe@example.com', 'UtaKortig@jourrapide.com', "o'brien+tag@mail.example.co.uk"],
+    ok: ['jane.doe@example.com', 'UtaKortig@jourrapide.com', "o'brien+tag@mail.example.co.uk", 'na@acme-law.com', 'no@fjord.no'],
     ng: ['jane.doe@', '@example.com', 'jane@localhost', 'jane@example.c0m', 'jane doe@example.com', 'jane..doe@example.com', 'noemail@noemail.com', 'None@none.com', 'no@email.com', 'na@na.com', 'x@x.com', 'no-reply@shop.example'],
   },
 };
