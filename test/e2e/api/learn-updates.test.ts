@@ -146,7 +146,13 @@ for (const dialect of testDialects()) {
       expect(done.delivery.counts).toMatchObject({ sent: 2, failed: 0 });
       expect(await s.modules.notices.service.outbox.countsByState(external.id)).toMatchObject({ sent: 2 });
       expect(sink.hooks.filter((h) => h.path.startsWith('/teams'))).toHaveLength(1);
-      const trail = (await s.platform.audit.list({ incidentId: id, subjectType: 'update', subjectId: external.id })).map((e) => e.action);
+      // The delivery job records 'update.sent' just after it sets the status the API answered with
+      // (two statements, not one transaction), so the trail is read once that event is there.
+      const trailOf = async () => (await s.platform.audit.list({ incidentId: id, subjectType: 'update', subjectId: external.id })).map((e) => e.action);
+      const trail = await waitFor(async () => {
+        const t = await trailOf();
+        return t.includes('update.sent') ? t : null;
+      });
       expect(trail).toEqual(['update.drafted', 'update.edited', 'update.approved', 'update.send', 'update.sent']);
     });
 
