@@ -3,6 +3,7 @@
  * incident cannot lose its last commander" of §5), over real HTTP on each dialect.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newRow } from '../../../src/assessment/assessment.model.js';
 import { type Actor, SYSTEM_ACTOR } from '../../../src/platform/audit/audit.service.js';
 import { testDialects } from '../../support/dialects.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
@@ -75,27 +76,9 @@ for (const dialect of testDialects()) {
         const outsider = await s.platform.accounts.findUser('cmdr-b');
         const actor: Actor = { type: 'token', id: outsider!.id, name: outsider!.username };
         const id = 'forged-assessment';
-        const now = new Date().toISOString();
         await s.platform.store.db
           .insertInto('assessments' as never)
-          .values({
-            id,
-            incident_id: incidentA,
-            source: 'evidence',
-            evidence_ids: JSON.stringify([evidenceA]),
-            status: 'queued',
-            job_id: null,
-            progress_json: null,
-            report_enc: null,
-            raw_samples_enc: null,
-            population_json: null,
-            error: null,
-            created_by: actor.id,
-            created_by_name: actor.name,
-            created_at: now,
-            updated_at: now,
-            completed_at: null,
-          } as never)
+          .values({ ...newRow(incidentA, 'evidence', [evidenceA], 'queued', actor), id } as never)
           .execute();
         const ctx = { signal: new AbortController().signal, attempt: 3, reportProgress: async () => {} };
         await expect(s.modules.assessment.run({ assessmentId: id, actor }, ctx)).rejects.toThrow(/not found/);
