@@ -76,37 +76,83 @@ export const xlsxFast = { on: true };
 /** `<si><t>text</t></si>`: one plain run, read as open si, open t, text, close t, close si would. */
 const SI = /<si><t(?: xml:space="preserve")?>([^<]*)<\/t><\/si>/y;
 
-/** Characters of shared strings joined into one flat chunk string. */
-const SST_CHUNK_CHARS = 1 << 20;
+/**
+ * The shared-strings table as UTF-8 in shared memory: `data` holds every item's bytes end to end in
+ * pieces of SST_PIECE_BYTES (an item may straddle two pieces), `ends[i >> 18][i & 0x3ffff]` is where
+ * item i ends (it starts where item i − 1 ends). SharedArrayBuffers, so the detection threads that
+ * parse sheet blocks (issue 21, branch xlsx21) read the one table the reading thread built; posting
+ * the handle copies nothing.
+ */
+export interface SstHandle {
+  data: SharedArrayBuffer[];
+  ends: SharedArrayBuffer[];
+  n: number;
+}
+const SST_PIECE_BYTES = 16 << 20;
+const ENDS_SHIFT = 18;
+const ENDS_PER_PIECE = 1 << ENDS_SHIFT;
+
+/** Item i of a table in shared memory (the reading thread's SharedStrings, or a thread's view of its handle). */
+export class SstView {
+  protected data: Buffer[];
+  protected ends: Uint32Array[];
+  protected n: number;
+  constructor(h: SstHandle) {
+    this.data = h.data.map((b) => Buffer.from(b));
+    this.ends = h.ends.map((b) => new Uint32Array(b));
+    this.n = h.n;
+  }
+
+  protected endOf(i: number): number {
+    return i < 0 ? 0 : this.ends[i >>> ENDS_SHIFT][i & (ENDS_PER_PIECE - 1)];
+  }
+
+  /** Item i, or undefined past the end (like an array's index; i a non-negative integer). */
+  at(i: number): string | undefined {
+    if (!(i >= 0 && i < this.n)) return undefined;
+    const s = this.endOf(i - 1);
+    const e = this.endOf(i);
+    if (e === s) return '';
+    const p = Math.floor(s / SST_PIECE_BYTES);
+    const off = s - p * SST_PIECE_BYTES;
+    if (e - p * SST_PIECE_BYTES <= SST_PIECE_BYTES) return this.data[p].toString('utf8', off, off + (e - s));
+    // An item across a piece boundary (at most one an SST_PIECE_BYTES).
+    return Buffer.concat([this.data[p].subarray(off), this.data[p + 1].subarray(0, e - (p + 1) * SST_PIECE_BYTES)]).toString('utf8');
+  }
+
+  /** Number of items. */
+  get length(): number {
+    return this.n;
+  }
+}
+
+/** A lone UTF-16 surrogate (only a character reference like `&#xD800;` can make one): UTF-8 cannot hold it. */
+const LONE_SURROGATE = /\p{Cs}/u;
 
 /**
  * Streaming shared-strings parser: `<si>` items, rich-text runs concatenated, phonetic runs
  * (`<rPh>`) skipped. Stops adding text past maxChars (hostile tables) and says so.
  *
- * The table is kept as flat chunk strings of ≈ 1 M characters and offsets (issue 21), not one
- * string per item: a workbook's shared strings are read before its sheets and live until the last
- * row, and held as a million small strings every full garbage collection of the reading thread
- * walked them all (≈ 20 % of that thread on a 17 MB workbook), while each item, sliced from the
- * inflated XML, kept a whole XML chunk alive. `at(i)` slices item i out of its chunk.
+ * The table is kept as UTF-8 in SharedArrayBuffers (SstHandle), not one string per item: a
+ * workbook's shared strings are read before its sheets and live until the last row, and held as a
+ * million small strings every full garbage collection of the reading thread walked them all
+ * (≈ 20 % of that thread on a 17 MB workbook, issue 21), while each item, sliced from the inflated
+ * XML, kept a whole XML chunk alive. `at(i)` decodes item i. An item UTF-8 cannot hold (a lone
+ * surrogate) is kept as a string beside, and `handle()` is then null: such a table stays on the
+ * reading thread.
  */
-export class SharedStrings {
+export class SharedStrings extends SstView {
   truncated = false;
   private cur: string[] | null = null;
   private inT = false;
   private inPh = 0;
   private curLen = 0;
   private chars = 0;
-  /** Items added, and how many of them are in `chunks`. */
-  private n = 0;
-  private flushed = 0;
-  private pending: string[] = [];
-  private pendingChars = 0;
-  private readonly chunks: string[] = [];
-  /** Per item: its chunk and where it starts there (it ends where the next item of its chunk starts, or at the chunk's end). */
-  private chunkOf = new Uint32Array(1024);
-  private starts = new Uint32Array(1024);
+  private bytes = 0;
+  private readonly odd = new Map<number, string>();
   readonly scanner: XmlScanner;
   constructor(private readonly maxChars: number) {
+    super({ data: [], ends: [], n: 0 });
     this.scanner = new XmlScanner(
       {
         open: (name, _a, self) => {
@@ -125,11 +171,11 @@ export class SharedStrings {
           if (m === null) return -1;
           // What open si, open t, text, close t and close si leave behind on the general path.
           this.inT = false;
-          this.add(decodeEntities(m[1]));
+          this.add(m[1]);
           return SI.lastIndex;
         },
         close: (name) => {
-          if (name === 'si' && this.cur) this.add(decodeEntities(this.cur.join('')));
+          if (name === 'si' && this.cur) this.add(this.cur.join(''));
           else if (name === 'rPh') this.inPh = Math.max(0, this.inPh - 1);
           else if (name === 't') this.inT = false;
         },
@@ -144,49 +190,56 @@ export class SharedStrings {
     );
   }
 
-  private add(s: string): void {
+  /** Adds one item from its escaped text. */
+  private add(raw: string): void {
+    const s = decodeEntities(raw);
     this.chars += s.length;
     if (this.chars > this.maxChars) this.truncated = true;
     this.cur = null;
     const v = this.truncated ? '' : s;
-    if (this.n === this.starts.length) {
-      const grow = (a: Uint32Array) => {
-        const b = new Uint32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.starts = grow(this.starts);
-      this.chunkOf = grow(this.chunkOf);
+    const i = this.n;
+    if (v.length !== 0) {
+      if (raw.includes('&#') && LONE_SURROGATE.test(v)) this.odd.set(i, v);
+      else this.write(v);
     }
-    this.chunkOf[this.n] = this.chunks.length;
-    this.starts[this.n] = this.pendingChars;
+    if ((i & (ENDS_PER_PIECE - 1)) === 0) this.ends.push(new Uint32Array(new SharedArrayBuffer(ENDS_PER_PIECE * 4)));
+    this.ends[i >>> ENDS_SHIFT][i & (ENDS_PER_PIECE - 1)] = this.bytes;
     this.n++;
-    this.pending.push(v);
-    this.pendingChars += v.length;
-    if (this.pendingChars >= SST_CHUNK_CHARS) this.flush();
   }
 
-  private flush(): void {
-    if (this.flushed === this.n) return;
-    this.chunks.push(this.pending.join(''));
-    this.pending = [];
-    this.pendingChars = 0;
-    this.flushed = this.n;
+  /** Appends v's UTF-8 bytes to the pieces. */
+  private write(v: string): void {
+    const len = Buffer.byteLength(v, 'utf8');
+    let p = Math.floor(this.bytes / SST_PIECE_BYTES);
+    let off = this.bytes - p * SST_PIECE_BYTES;
+    while (this.data.length <= Math.floor((this.bytes + len) / SST_PIECE_BYTES)) this.data.push(Buffer.from(new SharedArrayBuffer(SST_PIECE_BYTES)));
+    if (off + len <= SST_PIECE_BYTES) this.data[p].write(v, off, len, 'utf8');
+    else {
+      const b = Buffer.from(v, 'utf8');
+      let k = 0;
+      while (k < len) {
+        const m = Math.min(len - k, SST_PIECE_BYTES - off);
+        b.copy(this.data[p], off, k, k + m);
+        k += m;
+        p++;
+        off = 0;
+      }
+    }
+    this.bytes += len;
   }
 
-  /** Number of items. */
-  get length(): number {
-    return this.n;
+  override at(i: number): string | undefined {
+    if (this.odd.size !== 0) {
+      const v = this.odd.get(i);
+      if (v !== undefined) return v;
+    }
+    return super.at(i);
   }
 
-  /** Item i, or undefined past the end (like an array's index; i a non-negative integer). */
-  at(i: number): string | undefined {
-    if (!(i >= 0 && i < this.n)) return undefined;
-    if (i >= this.flushed) this.flush();
-    const c = this.chunkOf[i];
-    const chunk = this.chunks[c];
-    const end = i + 1 < this.n && this.chunkOf[i + 1] === c ? this.starts[i + 1] : chunk.length;
-    return chunk.slice(this.starts[i], end);
+  /** The table for another thread (SstView), or null when an item is kept outside it. */
+  handle(): SstHandle | null {
+    if (this.odd.size !== 0) return null;
+    return { data: this.data.map((b) => b.buffer as SharedArrayBuffer), ends: this.ends.map((a) => a.buffer as SharedArrayBuffer), n: this.n };
   }
 
   /** Every item (tests). */
