@@ -10,7 +10,8 @@ import { recordHints } from './jurisdiction.js';
 import { type SecretTally, tallySecret } from './secret-report.js';
 import { eachBlockRow } from '../readers/csv-block.js';
 import { eachSqlBlockRow } from '../readers/sql-block.js';
-import { type SheetStyle, xlsxBlockRows } from '../readers/xlsx-sheet.js';
+import type { SheetStyle } from '../readers/xlsx-sheet.js';
+import { eachXlsxBlockRow } from '../readers/xlsx-block-rows.js';
 import { BATCH_LINES } from '../readers/reader-context.js';
 import { textBlockLines } from '../readers/text-reader.js';
 import { type PackedRows, unpackRows } from './pack.js';
@@ -195,7 +196,7 @@ function detectBatch(task: BatchTask, detection: DetectionPort, acc: Acc): void 
     };
     if (task.kind === 'csv-block') eachBlockRow(task.buf, task.delim, task.width, task.keep, task.quoted, onRow);
     else if (task.kind === 'sql-block') eachSqlBlockRow(task.buf, task.mode, task.backslash, task.width, task.keep, onRow);
-    else if (task.kind === 'xlsx-block') for (const row of xlsxBlockRows(task.buf, task.sheet, task.width, task.keep, task.rows)) onRow(row);
+    else if (task.kind === 'xlsx-block') eachXlsxBlockRow(task.buf, task.sheet, task.width, task.keep, task.rows, onRow);
     else for (const row of task.kind === 'records' ? task.rows : unpackRows(task.packed, task.width)) onRow(row);
   } else if (task.kind === 'lines') scanLines(task.lines, 0, task.lines.length, detection, acc);
   else {

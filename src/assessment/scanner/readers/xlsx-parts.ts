@@ -91,12 +91,17 @@ export interface SstHandle {
 const SST_PIECE_BYTES = 16 << 20;
 const ENDS_SHIFT = 18;
 const ENDS_PER_PIECE = 1 << ENDS_SHIFT;
+const CACHE = 4096;
+/** Node's Buffer method behind toString('utf8', start, end). */
+type Utf8Slicer = Buffer & { utf8Slice(start: number, end: number): string };
 
 /** Item i of a table in shared memory (the reading thread's SharedStrings, or a thread's view of its handle). */
 export class SstView {
   protected data: Buffer[];
   protected ends: Uint32Array[];
   protected n: number;
+  private readonly cacheKey = new Int32Array(CACHE).fill(-1);
+  private readonly cacheVal: string[] = new Array<string>(CACHE).fill('');
   constructor(h: SstHandle) {
     this.data = h.data.map((b) => Buffer.from(b));
     this.ends = h.ends.map((b) => new Uint32Array(b));
@@ -110,14 +115,25 @@ export class SstView {
   /** Item i, or undefined past the end (like an array's index; i a non-negative integer). */
   at(i: number): string | undefined {
     if (!(i >= 0 && i < this.n)) return undefined;
+    // Cells repeat items (a state, a city, a status): each read of one is a UTF-8 decode and a
+    // string for the collector, so the last item read at each of CACHE slots is kept.
+    const slot = i & (CACHE - 1);
+    if (this.cacheKey[slot] === i) return this.cacheVal[slot];
     const s = this.endOf(i - 1);
     const e = this.endOf(i);
-    if (e === s) return '';
-    const p = Math.floor(s / SST_PIECE_BYTES);
-    const off = s - p * SST_PIECE_BYTES;
-    if (e - p * SST_PIECE_BYTES <= SST_PIECE_BYTES) return this.data[p].toString('utf8', off, off + (e - s));
-    // An item across a piece boundary (at most one an SST_PIECE_BYTES).
-    return Buffer.concat([this.data[p].subarray(off), this.data[p + 1].subarray(0, e - (p + 1) * SST_PIECE_BYTES)]).toString('utf8');
+    let v: string;
+    if (e === s) v = '';
+    else {
+      const p = Math.floor(s / SST_PIECE_BYTES);
+      const off = s - p * SST_PIECE_BYTES;
+      // utf8Slice: Buffer#toString without its argument checks (a third of the cost of a short item).
+      if (e - p * SST_PIECE_BYTES <= SST_PIECE_BYTES) v = (this.data[p] as Utf8Slicer).utf8Slice(off, off + (e - s));
+      // An item across a piece boundary (at most one an SST_PIECE_BYTES).
+      else v = Buffer.concat([this.data[p].subarray(off), this.data[p + 1].subarray(0, e - (p + 1) * SST_PIECE_BYTES)]).toString('utf8');
+    }
+    this.cacheKey[slot] = i;
+    this.cacheVal[slot] = v;
+    return v;
   }
 
   /** Number of items. */

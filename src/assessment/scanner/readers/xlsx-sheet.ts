@@ -121,14 +121,24 @@ export class SheetRows {
 
   /** A cell's decoded text → its value in the row, by the cell's type and style. */
   private cell(raw: string): void {
-    const type = this.type;
+    this.put(this.value(this.type, this.style, raw));
+  }
+
+  /** The value of a cell of `type` and `style` whose decoded text is `raw`. */
+  value(type: string, style: number, raw: string): string | null {
     if (type === 's') {
       const i = Number(raw);
-      this.put((Number.isInteger(i) && i >= 0 ? this.sst.at(i) : undefined) ?? null);
-    } else if (type === 'inlineStr' || type === 'str' || type === 'd') this.put(raw);
-    else if (type === 'b') this.put(raw === '1' ? 'TRUE' : raw === '0' ? 'FALSE' : null);
-    else if (type === 'e' || raw === '') this.put(null);
-    else this.put(this.dateStyles[this.style] ? (serialToIsoDate(Number(raw), this.date1904) ?? raw) : raw);
+      return (Number.isInteger(i) && i >= 0 ? this.sst.at(i) : undefined) ?? null;
+    }
+    if (type === 'inlineStr' || type === 'str' || type === 'd') return raw;
+    if (type === 'b') return raw === '1' ? 'TRUE' : raw === '0' ? 'FALSE' : null;
+    if (type === 'e' || raw === '') return null;
+    return this.dateStyles[style] ? (serialToIsoDate(Number(raw), this.date1904) ?? raw) : raw;
+  }
+
+  /** Item i of the shared strings, or null (a shared-string cell whose index is i). */
+  shared(i: number): string | null {
+    return this.sst.at(i) ?? null;
   }
 
   private fastCell(s: string, lt: number): number {
@@ -158,19 +168,23 @@ export interface SheetStyle {
 
 /**
  * The rows of an `xlsx-block` (whole `<row>` elements, UTF-8), padded with null to `width` cells, or
- * only the columns in `keep`. Throws when the block does not hold `rows` rows with cells: the reader
- * counted them (xlsx-rows.ts), and a difference would be a bug there.
+ * only the columns in `keep`, parsed as one string by SheetRows. Detection threads use the byte
+ * walk of xlsx-block-rows.ts, which gives the same rows (xlsx-block-rows.test.ts); this is the
+ * reference, and the reading thread's way when it needs a block's rows (classification).
  */
 export function xlsxBlockRows(buf: Uint8Array, style: SheetStyle, width: number, keep: number[] | null, rows: number): (string | null)[][] {
   const out: (string | null)[][] = [];
-  const p = new SheetRows(new SstView(style.sst), style.dateStyles, style.date1904, (r) => {
-    if (keep) out.push(keep.map((j) => r[j] ?? null));
-    else {
-      while (r.length < width) r.push(null);
-      out.push(r);
-    }
-  });
+  const p = new SheetRows(new SstView(style.sst), style.dateStyles, style.date1904, (r) => out.push(fitRow(r, width, keep)));
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   if (!p.feed(b.toString('utf8')) || out.length !== rows) throw new Error(`XLSX block: ${out.length} rows parsed, ${rows} counted`);
   return out;
+}
+
+/** A parsed row as a batch of `width` columns carries it (padded with null), or its `keep` columns. */
+export function fitRow(r: (string | null)[], width: number, keep: number[] | null): (string | null)[] {
+  // The reader put no row wider than its batch in a block (xlsx-rows.ts): one would be a bug there.
+  if (r.length > width) throw new Error(`XLSX block: a row of ${r.length} cells in a batch of ${width}`);
+  if (keep) return keep.map((j) => r[j] ?? null);
+  while (r.length < width) r.push(null);
+  return r;
 }
