@@ -211,7 +211,7 @@ export type ReaderEvent =
       columns: string[];
       buf: Uint8Array;
       rows: number;
-      sheet: { sst: { data: SharedArrayBuffer[]; ends: SharedArrayBuffer[]; n: number }; dateStyles: boolean[]; date1904: boolean };
+      sheet: { sst: { data: SharedArrayBuffer[]; ends: SharedArrayBuffer[]; n: number; full: number }; dateStyles: boolean[]; date1904: boolean };
     }
   /** Unstructured text: one entry per line (logs, plain text). */
   | { kind: 'lines'; path: string; lines: string[]; firstLine: number }

@@ -87,6 +87,8 @@ export interface SstHandle {
   data: SharedArrayBuffer[];
   ends: SharedArrayBuffer[];
   n: number;
+  /** Items from this one on are empty (past the table's cap): no end is stored for them. */
+  full: number;
 }
 const SST_PIECE_BYTES = 16 << 20;
 const ENDS_SHIFT = 18;
@@ -100,12 +102,14 @@ export class SstView {
   protected data: Buffer[];
   protected ends: Uint32Array[];
   protected n: number;
+  protected full: number;
   private readonly cacheKey = new Int32Array(CACHE).fill(-1);
   private readonly cacheVal: string[] = new Array<string>(CACHE).fill('');
   constructor(h: SstHandle) {
     this.data = h.data.map((b) => Buffer.from(b));
     this.ends = h.ends.map((b) => new Uint32Array(b));
     this.n = h.n;
+    this.full = h.full;
   }
 
   protected endOf(i: number): number {
@@ -115,6 +119,7 @@ export class SstView {
   /** Item i, or undefined past the end (like an array's index; i a non-negative integer). */
   at(i: number): string | undefined {
     if (!(i >= 0 && i < this.n)) return undefined;
+    if (i >= this.full) return '';
     // Cells repeat items (a state, a city, a status): each read of one is a UTF-8 decode and a
     // string for the collector, so the last item read at each of CACHE slots is kept.
     const slot = i & (CACHE - 1);
@@ -168,7 +173,7 @@ export class SharedStrings extends SstView {
   private readonly odd = new Map<number, string>();
   readonly scanner: XmlScanner;
   constructor(private readonly maxChars: number) {
-    super({ data: [], ends: [], n: 0 });
+    super({ data: [], ends: [], n: 0, full: 2 ** 32 });
     this.scanner = new XmlScanner(
       {
         open: (name, _a, self) => {
@@ -208,19 +213,25 @@ export class SharedStrings extends SstView {
 
   /** Adds one item from its escaped text. */
   private add(raw: string): void {
-    const s = decodeEntities(raw);
-    this.chars += s.length;
-    if (this.chars > this.maxChars) this.truncated = true;
     this.cur = null;
-    const v = this.truncated ? '' : s;
-    const i = this.n;
-    if (v.length !== 0) {
-      if (raw.includes('&#') && LONE_SURROGATE.test(v)) this.odd.set(i, v);
-      else this.write(v);
+    const i = this.n++;
+    if (!this.truncated) {
+      const v = decodeEntities(raw);
+      this.chars += v.length;
+      if (this.chars > this.maxChars) this.truncated = true;
+      else {
+        if (v.length !== 0) {
+          if (raw.includes('&#') && LONE_SURROGATE.test(v)) this.odd.set(i, v);
+          else this.write(v);
+        }
+        if ((i & (ENDS_PER_PIECE - 1)) === 0) this.ends.push(new Uint32Array(new SharedArrayBuffer(ENDS_PER_PIECE * 4)));
+        this.ends[i >>> ENDS_SHIFT][i & (ENDS_PER_PIECE - 1)] = this.bytes;
+        return;
+      }
     }
-    if ((i & (ENDS_PER_PIECE - 1)) === 0) this.ends.push(new Uint32Array(new SharedArrayBuffer(ENDS_PER_PIECE * 4)));
-    this.ends[i >>> ENDS_SHIFT][i & (ENDS_PER_PIECE - 1)] = this.bytes;
-    this.n++;
+    // Past the cap every item is empty (the hostile tables of issue 4), and no end is stored: 4
+    // bytes an item would still be 40 MB for 10 M items.
+    if (this.full > i) this.full = i;
   }
 
   /** Appends v's UTF-8 bytes to the pieces. */
@@ -255,7 +266,7 @@ export class SharedStrings extends SstView {
   /** The table for another thread (SstView), or null when an item is kept outside it. */
   handle(): SstHandle | null {
     if (this.odd.size !== 0) return null;
-    return { data: this.data.map((b) => b.buffer as SharedArrayBuffer), ends: this.ends.map((a) => a.buffer as SharedArrayBuffer), n: this.n };
+    return { data: this.data.map((b) => b.buffer as SharedArrayBuffer), ends: this.ends.map((a) => a.buffer as SharedArrayBuffer), n: this.n, full: this.full };
   }
 
   /** Every item (tests). */
