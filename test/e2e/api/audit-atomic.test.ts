@@ -6,7 +6,9 @@
  * meets) was missing: a notice "submitted" with no submission row, an import half done.
  */
 import { sql } from 'kysely';
+import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM_ACTOR } from '../../../src/platform/audit/audit.service.js';
 import type { Dialect } from '../../../src/platform/config.js';
 import { testDialects } from '../../support/dialects.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
@@ -106,6 +108,40 @@ for (const dialect of testDialects()) {
       expect((await item('US-NY.regulator.2025'))?.met).toMatchObject({ channel: 'portal', reference: 'AG-1' });
       expect(await actions('notice.submitted')).toBe(1);
       expect(await actions('obligation.met')).toBe(1);
+    });
+
+    it('a second factor whose audit event fails is neither confirmed nor removed', async () => {
+      await s.platform.accounts.createUser({ email: 'tina@example.test', username: 'tina', roles: ['responder'], password: 'tina long passphrase' }, SYSTEM_ACTOR);
+      const jar = new Map<string, string>();
+      const call = async (path: string, init: { method?: string; body?: unknown } = {}) => {
+        const headers: Record<string, string> = { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') };
+        if (jar.has('csrf')) headers['x-csrf-token'] = jar.get('csrf')!;
+        if (init.body !== undefined) headers['content-type'] = 'application/json';
+        const r = await fetch(s.url + path, { method: init.method ?? (init.body !== undefined ? 'POST' : 'GET'), headers, body: init.body !== undefined ? JSON.stringify(init.body) : undefined });
+        for (const c of r.headers.getSetCookie()) {
+          const [k, v] = c.split(';')[0]!.split('=');
+          if (v) jar.set(k!, v);
+        }
+        const text = await r.text();
+        const body = text ? JSON.parse(text) : null;
+        if (body?.csrfToken) jar.set('csrf', body.csrfToken);
+        return { status: r.status, body };
+      };
+      expect((await call('/api/v1/auth/login', { body: { login: 'tina', password: 'tina long passphrase' } })).status).toBe(200);
+      const begun = await call('/api/v1/me/second-factors/totp', { body: { name: 'phone' } });
+      expect(begun.status).toBe(201);
+      const confirm = async () => call('/api/v1/me/second-factors/totp/confirm', { body: { id: begun.body.id, code: await generate({ secret: begun.body.secret }) } });
+      await failAudit(s, dialect, 'user.second_factor_added');
+      expect((await confirm()).status).toBeGreaterThanOrEqual(500);
+      await healAudit(s, dialect);
+      expect((await call('/api/v1/me/second-factors')).body).toMatchObject({ enrolled: false, recoveryCodesLeft: 0 });
+      const ok = await confirm();
+      expect(ok.status).toBe(200);
+      expect(ok.body.recoveryCodes).toHaveLength(10);
+      await failAudit(s, dialect, 'user.second_factor_removed');
+      expect((await call(`/api/v1/me/second-factors/${begun.body.id}`, { method: 'DELETE' })).status).toBeGreaterThanOrEqual(500);
+      await healAudit(s, dialect);
+      expect((await call('/api/v1/me/second-factors')).body).toMatchObject({ enrolled: true, recoveryCodesLeft: 10 });
     });
   });
 }
