@@ -122,6 +122,12 @@ describe('normalisers over the vendors’ samples', () => {
     expect(win).toMatchObject({ severity: 'low', hosts: ['demo-wks-07', 'DESKTOP-K7R2QX4'], ips: ['198.51.100.23'] });
   });
 
+  it('Wazuh FIM who-data: the user who logged in behind sudo, the audit user, a Windows user; machine accounts are no one', () => {
+    const [linux, win] = fixture('wazuh-whodata.ndjson').map((d) => normalise(d, 'auto', AT));
+    expect(linux).toMatchObject({ kind: 'wazuh', hosts: ['crm-db-02'], files: ['/srv/crm/exports/customers.csv'], users: ['mbrandt', 'root'] });
+    expect(win).toMatchObject({ hosts: ['fin-ws-0142'], users: ['jdoe'], observedAt: '2026-11-30T07:02:10.500Z' });
+  });
+
   it('Falco with container and k8s fields: Warning → medium, Informational → info, MITRE tags', () => {
     const [w, i] = fixture('falco-k8s.ndjson').map((d) => normalise(d, 'auto', AT));
     expect(w).toMatchObject({ severity: 'medium', users: ['root'], files: ['/etc/shadow'], observedAt: '2025-08-21T04:17:52.663Z' });
