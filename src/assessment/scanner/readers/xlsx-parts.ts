@@ -96,6 +96,7 @@ const ENDS_PER_PIECE = 1 << ENDS_SHIFT;
 const CACHE = 4096;
 /** Node's Buffer method behind toString('utf8', start, end). */
 type Utf8Slicer = Buffer & { utf8Slice(start: number, end: number): string };
+type Utf8Writer = Buffer & { utf8Write(s: string, offset: number): number };
 
 /** Item i of a table in shared memory (the reading thread's SharedStrings, or a thread's view of its handle). */
 export class SstView {
@@ -236,9 +237,15 @@ export class SharedStrings extends SstView {
 
   /** Appends v's UTF-8 bytes to the pieces. */
   private write(v: string): void {
-    const len = Buffer.byteLength(v, 'utf8');
     let p = Math.floor(this.bytes / SST_PIECE_BYTES);
     let off = this.bytes - p * SST_PIECE_BYTES;
+    // Room for any string of this length (3 UTF-8 bytes a UTF-16 unit at most): written straight
+    // in, through the method behind Buffer#write (its checks were a third of the table's parse).
+    if (off + v.length * 3 <= SST_PIECE_BYTES && p < this.data.length) {
+      this.bytes += (this.data[p] as Utf8Writer).utf8Write(v, off);
+      return;
+    }
+    const len = Buffer.byteLength(v, 'utf8');
     while (this.data.length <= Math.floor((this.bytes + len) / SST_PIECE_BYTES)) this.data.push(Buffer.from(new SharedArrayBuffer(SST_PIECE_BYTES)));
     if (off + len <= SST_PIECE_BYTES) this.data[p].write(v, off, len, 'utf8');
     else {
