@@ -1,12 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readPath } from '../readers/index.js';
-import type { ReaderEvent, ReadOptions } from '../types.js';
-import { scan } from './scan.js';
+import { scanBothWays } from './blocks-testing.js';
 
 /**
  * The scan's two ways through a workbook — rows parsed by the reader, or sheet rows handed over as
@@ -51,22 +48,7 @@ describe('scan: XLSX sheets parsed where detection runs', () => {
     it(`gives the same report and per-record elements with and without blocks (${shared ? 'shared' : 'inline'} strings)`, async () => {
       const file = join(dir, `book-${shared}.xlsx`);
       await workbook(file, shared);
-      const key = randomBytes(32);
-      const run = async (blocks: boolean) => {
-        const trace: string[] = [];
-        let n = 0;
-        async function* read(path: string, o?: ReadOptions): AsyncGenerator<ReaderEvent> {
-          for await (const e of readPath(path, o)) {
-            if (e.kind === 'xlsx-block') n++;
-            yield e;
-          }
-        }
-        const r = await scan({ paths: [file], key, csvBlocks: blocks, read, tmpDir: dir, onRecord: (_p, i, els) => trace.push(`${i}:${els.join(',')}`) });
-        const { performance: _, ...report } = r.report;
-        return { report, trace, blocks: n };
-      };
-      const plain = await run(false);
-      const blocks = await run(true);
+      const { plain, blocks } = await scanBothWays(file, 'xlsx-block', dir);
       expect(plain.blocks).toBe(0);
       expect(blocks.blocks).toBeGreaterThanOrEqual(2);
       expect(blocks.report).toEqual(plain.report);

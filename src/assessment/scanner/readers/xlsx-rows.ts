@@ -12,7 +12,7 @@
  * parses the rest of the sheet from there on its own thread, as it did before.
  */
 import { attr } from './xml-scanner.js';
-import { MAX_COL } from './xlsx-sheet.js';
+import { colIndex, MAX_COL } from './xlsx-sheet.js';
 
 export interface RowSpan {
   /** Where `<row` starts and where `</row>` ends, in the buffer given to `scan`. */
@@ -158,12 +158,5 @@ function cellColumn(b: Uint8Array, from: number, to: number, prev: number): numb
     }
   }
   const ref = attr(Buffer.from(b.buffer, b.byteOffset + from, to - from).toString('utf8'), 'r');
-  if (!ref) return prev + 1;
-  let v = 0;
-  for (let k = 0; k < ref.length; k++) {
-    const c = ref.charCodeAt(k);
-    if (c < 65 || c > 90) break;
-    v = v * 26 + (c - 64);
-  }
-  return v - 1;
+  return ref ? colIndex(ref) : prev + 1;
 }
