@@ -139,4 +139,36 @@ describe('XLSX fast paths', () => {
       { numRuns: 400 },
     );
   });
+
+  it('shared strings read the same from the part bytes (feedBytes) as from its decoded text', () => {
+    const plain = fc.stringMatching(/^[a-zA-Z0-9 .@'()-]{0,12}$/);
+    const item = fc.oneof(
+      { arbitrary: plain.map((t) => `<si><t>${t}</t></si>`), weight: 4 },
+      plain.map((t) => `<si><t xml:space="preserve">${t}</t></si>`),
+      text.map((t) => `<si><t>${t}</t></si>`),
+      text.map((t) => `<si><t>${t}é😀</t></si>`),
+      fc.tuple(plain, text).map(([a, b]) => `<si><r><t>${a}</t></r><r><rPr/><t>${b}</t></r></si>`),
+      fc.tuple(plain, plain).map(([a, b]) => `<si><t>${a}</t><rPh><t>${b}</t></rPh></si>`),
+      plain.map((t) => `<x:si><x:t>${t}</x:t></x:si>`),
+      fc.constantFrom('<si/>', '<si><t/></si>', '<rPh>', '</rPh>', '<si><t>a</t>', '</si>', '<!-- </si> -->', '<![CDATA[a<b]]>', '\n', 'a&amp;b'),
+    );
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 30 }), fc.array(fc.integer({ min: 0, max: 2000 }), { maxLength: 8 }), fc.constantFrom(30, 200, 1 << 20), (items, cuts, max) => {
+        const xml = `<?xml version="1.0"?>\n<sst count="9">${items.join('')}</sst>`;
+        const fromText = new SharedStrings(max);
+        fromText.scanner.feed(xml);
+        const bytes = Buffer.from(xml);
+        const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+        const fromBytes = new SharedStrings(max);
+        let from = 0;
+        for (const p of [...points, bytes.length]) {
+          expect(fromBytes.feedBytes(bytes.subarray(from, p))).toBe(true);
+          from = p;
+        }
+        expect(fromBytes.endBytes()).toBe(true);
+        expect({ strings: fromBytes.strings, truncated: fromBytes.truncated }).toEqual({ strings: fromText.strings, truncated: fromText.truncated });
+      }),
+      { numRuns: 600 },
+    );
+  });
 });

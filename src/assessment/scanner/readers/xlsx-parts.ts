@@ -2,6 +2,7 @@
  * Parsers for the small SpreadsheetML parts of an XLSX (ECMA-376 Part 1): workbook (sheet names,
  * date1904), relationships, styles (which cell styles are dates) and the shared-strings table.
  */
+import { StringDecoder } from 'node:string_decoder';
 import { XmlScanner, attr, decodeEntities } from './xml-scanner.js';
 
 /**
@@ -94,6 +95,18 @@ const SST_PIECE_BYTES = 16 << 20;
 const ENDS_SHIFT = 18;
 const ENDS_PER_PIECE = 1 << ENDS_SHIFT;
 const CACHE = 4096;
+const LT_BYTE = 60;
+const GT_BYTE = 62;
+const SI_OPEN = Buffer.from('<si><t>');
+const SI_OPEN_PRESERVE = Buffer.from('<si><t xml:space="preserve">');
+const T_SI_CLOSE = Buffer.from('</t></si>');
+const SI_CLOSE = Buffer.from('</si>');
+
+function startsWith(b: Buffer, i: number, seq: Buffer): boolean {
+  if (i + seq.length > b.length) return false;
+  for (let k = 0; k < seq.length; k++) if (b[i + k] !== seq[k]) return false;
+  return true;
+}
 /** Node's Buffer method behind toString('utf8', start, end). */
 type Utf8Slicer = Buffer & { utf8Slice(start: number, end: number): string };
 type Utf8Writer = Buffer & { utf8Write(s: string, offset: number): number };
@@ -172,6 +185,9 @@ export class SharedStrings extends SstView {
   private chars = 0;
   private bytes = 0;
   private readonly odd = new Map<number, string>();
+  private readonly dec = new StringDecoder('utf8');
+  /** The decoder may hold the start of a character cut by the last chunk. */
+  private decPending = false;
   readonly scanner: XmlScanner;
   constructor(private readonly maxChars: number) {
     super({ data: [], ends: [], n: 0, full: 2 ** 32 });
@@ -210,6 +226,98 @@ export class SharedStrings extends SstView {
       },
       1024 * 1024,
     );
+  }
+
+  /**
+   * Feeds the part's bytes (then `endBytes()`): what `scanner.feed` of the decoded text does, with
+   * the plain ASCII item `<si><t>text</t></si>` (no `&`) copied into the table as it is, neither
+   * decoded nor encoded (issue 21: the table is parsed before any row of a sheet can go to the
+   * detection threads, which wait meanwhile). Anything else goes through the tokenizer, up to the
+   * end of the next `</si>`; the byte path resumes where the tokenizer is between items again.
+   * Returns false as scanner.feed does.
+   */
+  feedBytes(b: Buffer): boolean {
+    const n = b.length;
+    let i = 0;
+    if (this.decPending) {
+      // Finish the character the last chunk cut (up to the first `>`, an ASCII byte).
+      const gt = b.indexOf(GT_BYTE);
+      i = gt < 0 ? n : gt + 1;
+      this.decPending = i === n;
+      if (!this.scanner.feed(this.dec.write(b.subarray(0, i)))) return false;
+    }
+    while (i < n) {
+      if (!xlsxFast.on || this.cur !== null || this.inPh !== 0 || this.inT || this.scanner.pending) {
+        // Mid-item or mid-tag: the tokenizer takes the rest of the chunk.
+        this.decPending = true;
+        return this.scanner.feed(this.dec.write(b.subarray(i)));
+      }
+      // Between items the tokenizer ignores text.
+      while (i < n && b[i] !== LT_BYTE) i++;
+      if (i >= n) return true;
+      const j = this.asciiItem(b, i);
+      if (j >= 0) {
+        i = j;
+        continue;
+      }
+      const close = b.indexOf(SI_CLOSE, i);
+      const k = close < 0 ? n : close + SI_CLOSE.length;
+      if (k === n) this.decPending = true;
+      if (!this.scanner.feed(this.dec.write(b.subarray(i, k)))) return false;
+      i = k;
+    }
+    return true;
+  }
+
+  /** The end of the bytes fed by feedBytes. */
+  endBytes(): boolean {
+    this.decPending = false;
+    return this.scanner.feed(this.dec.end());
+  }
+
+  /** `<si><t>text</t></si>` (or `<t xml:space="preserve">`) with ASCII text and no `&` at b[i]: adds it and returns its end, else −1. */
+  private asciiItem(b: Buffer, i: number): number {
+    let k: number;
+    if (startsWith(b, i, SI_OPEN)) k = i + SI_OPEN.length;
+    else if (startsWith(b, i, SI_OPEN_PRESERVE)) k = i + SI_OPEN_PRESERVE.length;
+    else return -1;
+    const s = k;
+    const n = b.length;
+    while (k < n && b[k] !== LT_BYTE) {
+      if (b[k] >= 0x80 || b[k] === 38 /* & */) return -1;
+      k++;
+    }
+    if (!startsWith(b, k, T_SI_CLOSE)) return -1;
+    // What open si, open t, text, close t and close si leave behind (as the SI fast path).
+    this.inT = false;
+    this.cur = null;
+    const idx = this.n++;
+    if (!this.truncated) {
+      this.chars += k - s;
+      if (this.chars > this.maxChars) this.truncated = true;
+      else {
+        this.writeBytes(b, s, k);
+        if ((idx & (ENDS_PER_PIECE - 1)) === 0) this.ends.push(new Uint32Array(new SharedArrayBuffer(ENDS_PER_PIECE * 4)));
+        this.ends[idx >>> ENDS_SHIFT][idx & (ENDS_PER_PIECE - 1)] = this.bytes;
+        return k + T_SI_CLOSE.length;
+      }
+    }
+    if (this.full > idx) this.full = idx;
+    return k + T_SI_CLOSE.length;
+  }
+
+  /** Appends b[s, e) to the pieces. */
+  private writeBytes(b: Buffer, s: number, e: number): void {
+    let k = s;
+    while (k < e) {
+      const p = Math.floor(this.bytes / SST_PIECE_BYTES);
+      if (p >= this.data.length) this.data.push(Buffer.from(new SharedArrayBuffer(SST_PIECE_BYTES)));
+      const off = this.bytes - p * SST_PIECE_BYTES;
+      const m = Math.min(e - k, SST_PIECE_BYTES - off);
+      b.copy(this.data[p], off, k, k + m);
+      k += m;
+      this.bytes += m;
+    }
   }
 
   /** Adds one item from its escaped text. */

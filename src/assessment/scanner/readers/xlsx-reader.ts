@@ -81,9 +81,10 @@ export async function* readXlsx(path: string, file: ZipInput, ctx: ReadContext):
     }
     const dateStyles = parseDateStyles(await smallPart('xl/styles.xml'));
     const sst = new SharedStrings(MAX_SST_CHARS);
-    for await (const t of partText('xl/sharedStrings.xml')) {
-      if (!sst.scanner.feed(t)) throw new Error('malformed shared strings XML');
+    for await (const c of partChunks('xl/sharedStrings.xml')) {
+      if (!sst.feedBytes(c)) throw new Error('malformed shared strings XML');
     }
+    if (!sst.endBytes()) throw new Error('malformed shared strings XML');
     if (sst.truncated) yield errorEvent(path, `shared strings beyond ${MAX_SST_CHARS} characters were read as empty`, 'sharedStrings');
     // Sheets in blocks for the detection threads when the scan asks for them and the table fits
     // in shared memory (xlsx-blocks.ts); else parsed here.
