@@ -26,7 +26,9 @@ export function parseAlertsBody(text: string): Json[] {
       });
     }
   }
-  docs = docs.flatMap(unwrapFindingsList);
+  // Copied into a new array only when a document is a findings list (almost never): the flatMap
+  // over every body cost ≈ 0.7 % of the intake's CPU (bench/README.md, sqlite15).
+  if (docs.some(isFindingsList)) docs = docs.flatMap(unwrapFindingsList);
   if (docs.length > MAX_ALERTS_PER_REQUEST) throw new BadInputError(`body: ${docs.length} alerts in one request; send at most ${MAX_ALERTS_PER_REQUEST}`);
   docs.forEach((d, i) => {
     if (typeof d !== 'object' || d === null || Array.isArray(d)) throw new BadInputError(`alert ${i + 1}: not a JSON object`);
@@ -40,11 +42,19 @@ export function parseAlertsBody(text: string): Json[] {
  * single `unparsed` alert and every finding in it went unread. An empty list stays as sent.
  */
 function unwrapFindingsList(d: Json): Json[] {
-  if (typeof d !== 'object' || d === null || Array.isArray(d)) return [d];
+  if (!isFindingsList(d)) return [d];
+  const o = d as { [k: string]: Json };
+  return (o.findings ?? o.Findings) as Json[];
+}
+
+const LIST_KEYS = new Set(['findings', 'Findings', 'ResponseMetadata', 'NextToken', 'nextToken']);
+
+function isFindingsList(d: Json): boolean {
+  if (typeof d !== 'object' || d === null || Array.isArray(d)) return false;
   const list = d.findings ?? d.Findings;
-  if (!Array.isArray(list) || list.length === 0) return [d];
-  if (Object.keys(d).some((k) => !['findings', 'Findings', 'ResponseMetadata', 'NextToken', 'nextToken'].includes(k))) return [d];
-  return list;
+  if (!Array.isArray(list) || list.length === 0) return false;
+  for (const k in d) if (!LIST_KEYS.has(k)) return false;
+  return true;
 }
 
 function parseJson(s: string, where: string): Json {
