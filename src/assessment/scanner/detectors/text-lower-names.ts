@@ -52,7 +52,7 @@ const FNV_BASIS = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 const BITS = 1 << 20;
 let filterOf: [Set<string>, Set<string>] | null = null;
-let filterBits = new Int32Array(0);
+let filterTest: (h: number) => boolean = () => false;
 const bit2 = (h: number) => Math.imul(h, 0x9e3779b1) >>> 12;
 function givenFilter(F: Set<string>, C: Set<string>): (h: number) => boolean {
   if (filterOf?.[0] !== F || filterOf[1] !== C) {
@@ -67,14 +67,14 @@ function givenFilter(F: Set<string>, C: Set<string>): (h: number) => boolean {
       bits[b2 >>> 5] |= 1 << (b2 & 31);
     }
     filterOf = [F, C];
-    filterBits = bits;
+    // One closure per filter, not one per cell scanned.
+    filterTest = (h) => {
+      const b1 = h & (BITS - 1);
+      const b2 = bit2(h);
+      return (bits[b1 >>> 5] & (1 << (b1 & 31))) !== 0 && (bits[b2 >>> 5] & (1 << (b2 & 31))) !== 0;
+    };
   }
-  const bits = filterBits;
-  return (h) => {
-    const b1 = h & (BITS - 1);
-    const b2 = bit2(h);
-    return (bits[b1 >>> 5] & (1 << (b1 & 31))) !== 0 && (bits[b2 >>> 5] & (1 << (b2 & 31))) !== 0;
-  };
+  return filterTest;
 }
 
 /** Per BMP code unit above ASCII, filled on first sight: 0 unknown, 1 neither, 2 ’ (in a word only), 3 \p{Ll}. */
