@@ -14,7 +14,8 @@ import { BATCH_LINES } from '../readers/reader-context.js';
 import { textBlockLines } from '../readers/text-reader.js';
 import { type PackedRows, unpackRows } from './pack.js';
 import type { TextAnchors } from '../detectors/text-anchors.js';
-import { eachLinkKey, LINK_TAGS, MATCH_ONLY_TAGS } from './link-keys.js';
+import { LINK_TAGS, MATCH_ONLY_TAGS } from './link-keys.js';
+import { eachLinkKeyBytes } from './link-key-bytes.js';
 
 export { STRONG_IDS } from './link-keys.js';
 
@@ -315,7 +316,7 @@ function addRecord(acc: Acc, elements: ValueFinding[], secrets: SecretFinding[],
   if ((mask & WEAK_BITS) !== 0) {
     const before = values.n;
     acc.links.strong = strong;
-    eachLinkKey(elements, strong, acc.links);
+    eachLinkKeyBytes(elements, strong, acc.links);
     sent += (values.n - before) / 3;
   }
   if (lawRelevant) {

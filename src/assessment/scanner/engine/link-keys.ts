@@ -144,7 +144,7 @@ const isAsciiWordChar = (c: number) => (c >= 48 && c <= 57) || ((c | 0x20) >= 97
  * The ASCII words of `s` (runs of letters and digits) as [from, to) pairs in WORD_BOUNDS, in one
  * pass without the RegExp split and its arrays: their count, or -1 when `s` is not ASCII.
  */
-function asciiWords(s: string): number {
+export function asciiWords(s: string): number {
   const n = s.length;
   let count = 0;
   let i = 0;
@@ -169,7 +169,7 @@ function asciiWords(s: string): number {
   return count;
 }
 /** asciiWords' output (reused; no caller keeps it across calls). */
-const WORD_BOUNDS: number[] = [];
+export const WORD_BOUNDS: number[] = [];
 
 /**
  * `words(s).sort().join(' ')` for an ASCII `s` with at most two words: null for any other
