@@ -16,7 +16,7 @@
  * and so the people index and the report, is unchanged.
  */
 import type { ValueFinding } from '../types.js';
-import { addressKey, asciiWords, LINK_NAME_ADDRESS, LINK_NAME_DOB, LINK_NAME_PHONE, LINK_PHONE_ALONE, nameKey, WORD_BOUNDS } from './link-keys.js';
+import { addressKey, asciiWords, LINK_NAME_ADDRESS, LINK_NAME_DOB, LINK_NAME_PHONE, LINK_PHONE_ALONE, linkParts, nameKey, WORD_BOUNDS } from './link-keys.js';
 
 /** A reused byte buffer: `buf[0, len)` is the current key part. */
 export class KeyBytes {
@@ -114,18 +114,7 @@ export function addressKeyBytes(address: string, out: KeyBytes): number {
 
 /** eachLinkKey (link-keys.ts), the same keys in the same order, as bytes into `sink`. */
 export function eachLinkKeyBytes(elements: readonly ValueFinding[], strong: boolean, sink: LinkByteSink): void {
-  let name: string | null = null;
-  let phones = 0;
-  let dob: string | null = null;
-  let address: string | null = null;
-  for (let i = 0; i < elements.length; i++) {
-    const e = elements[i];
-    const el = e.element;
-    if (el === PHONE) phones++;
-    else if (el === 'person_name') name ??= e.value;
-    else if (el === 'date_of_birth') dob ??= e.value;
-    else if (el === 'postal_address') address ??= e.value;
-  }
+  const { name, phones, dob, address } = linkParts(elements);
   const links = name !== null && (phones > 0 || dob !== null || address !== null) && nameKeyBytes(name, NAME);
   if (!links) {
     // No name, or a single given name or surname: a phone links alone, and only records without a strong identifier.
