@@ -6,7 +6,11 @@
  * amazon-vpc-user-guide flow-logs.md; nfdump 1.7). Each reader turns one line into a record or
  * null (a header, comment or summary line), or throws a one-line reason for a broken line.
  */
+import { count, need } from './fields.js';
 import { zeekJsonScanner } from './zeek-json-scan.js';
+import { zeekTsv } from './zeek-tsv.js';
+
+export { zeekTsv } from './zeek-tsv.js';
 
 export interface FlowRecord {
   /** Start, Unix seconds. */
@@ -30,57 +34,6 @@ export interface LineReader {
 }
 
 const PROTO: Record<string, string> = { '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmp6' };
-
-function count(v: string | undefined, field: string): number {
-  if (v === undefined || v === '-' || v === '' || v === '(empty)') return 0;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`${field}: "${v.slice(0, 40)}" is not a count`);
-  return n;
-}
-
-function need(v: string | undefined, field: string): string {
-  if (v === undefined || v === '-' || v === '') throw new Error(`${field} missing`);
-  return v;
-}
-
-/** Zeek TSV: the `#fields` line names the columns; `#separator` may change the tab. */
-export function zeekTsv(): LineReader {
-  let sep = '\t';
-  let idx: Record<string, number> | null = null;
-  return {
-    format: 'zeek-tsv',
-    read(line) {
-      if (line.startsWith('#')) {
-        if (line.startsWith('#separator ')) sep = line.slice(11).trim().replace(/\\x([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
-        else if (line.startsWith('#fields')) {
-          idx = {};
-          line
-            .split(sep)
-            .slice(1)
-            .forEach((f, i) => {
-              idx![f] = i;
-            });
-        }
-        return null;
-      }
-      if (!idx) throw new Error('data before the #fields header');
-      const c = line.split(sep);
-      const ob = idx.orig_ip_bytes ?? idx.orig_bytes;
-      const rb = idx.resp_ip_bytes ?? idx.resp_bytes;
-      const ts = Number(c[idx.ts!]);
-      if (!Number.isFinite(ts)) throw new Error(`ts: "${(c[idx.ts!] ?? '').slice(0, 40)}" is not a time`);
-      return {
-        ts,
-        src: need(c[idx['id.orig_h']!], 'id.orig_h'),
-        dst: need(c[idx['id.resp_h']!], 'id.resp_h'),
-        dport: count(c[idx['id.resp_p']!], 'id.resp_p'),
-        proto: c[idx.proto!] ?? '',
-        bytesOut: ob === undefined ? 0 : count(c[ob], 'orig_ip_bytes'),
-        bytesIn: rb === undefined ? 0 : count(c[rb], 'resp_ip_bytes'),
-      };
-    },
-  };
-}
 
 /**
  * Zeek JSON lines: flat dotted keys, unset fields omitted, ts epoch seconds or ISO 8601. The fields
