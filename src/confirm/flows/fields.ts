@@ -63,3 +63,12 @@ export function decimal(v: string): number {
   if (x > Number.MAX_SAFE_INTEGER) return Number(v);
   return dot < 0 ? x : x / POW10[n - 1 - dot]!;
 }
+
+/** Column numbers by name (the last of a name twice); VPC's `${field}` form named as `field`. */
+export function columnIndex(fields: string[]): Record<string, number> {
+  const r: Record<string, number> = {};
+  fields.forEach((f, n) => {
+    r[f.replace(/^\$\{|\}$/g, '')] = n;
+  });
+  return r;
+}

@@ -6,10 +6,12 @@
  * amazon-vpc-user-guide flow-logs.md; nfdump 1.7). Each reader turns one line into a record or
  * null (a header, comment or summary line), or throws a one-line reason for a broken line.
  */
-import { count, need } from './fields.js';
+import { columnIndex, count, need } from './fields.js';
+import { vpc } from './vpc.js';
 import { zeekJsonScanner } from './zeek-json-scan.js';
 import { zeekTsv } from './zeek-tsv.js';
 
+export { VPC_V2_FIELDS, vpc } from './vpc.js';
 export { zeekTsv } from './zeek-tsv.js';
 
 export interface FlowRecord {
@@ -26,14 +28,10 @@ export interface FlowRecord {
 
 export type FlowFormat = 'zeek-tsv' | 'zeek-json' | 'vpc' | 'nfdump-csv';
 
-export const VPC_V2_FIELDS = ['version', 'account-id', 'interface-id', 'srcaddr', 'dstaddr', 'srcport', 'dstport', 'protocol', 'packets', 'bytes', 'start', 'end', 'action', 'log-status'];
-
 export interface LineReader {
   format: FlowFormat;
   read(line: string): FlowRecord | null;
 }
-
-const PROTO: Record<string, string> = { '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmp6' };
 
 /**
  * Zeek JSON lines: flat dotted keys, unset fields omitted, ts epoch seconds or ISO 8601. The fields
@@ -77,40 +75,6 @@ export function zeekJsonRecord(o: Record<string, unknown>): FlowRecord {
 }
 
 /**
- * VPC Flow Logs, space-separated. Each record is one direction on one interface, so bytes are
- * src → dst; NODATA/SKIPDATA records carry no flow and are skipped.
- */
-export function vpc(fields: string[] = VPC_V2_FIELDS): LineReader {
-  let f = fields;
-  let i = index(f);
-  return {
-    format: 'vpc',
-    read(line) {
-      const c = line.trim().split(/\s+/);
-      if (c[0] === 'version' || c.includes('srcaddr')) {
-        f = c;
-        i = index(f);
-        return null;
-      }
-      if (c.length !== f.length) throw new Error(`${c.length} fields where the format has ${f.length}`);
-      const status = i['log-status'] === undefined ? 'OK' : c[i['log-status']];
-      if (status === 'NODATA' || status === 'SKIPDATA') return null;
-      if (i['flow-direction'] !== undefined && c[i['flow-direction']] === 'ingress') return null;
-      const ts = count(c[i.start!], 'start');
-      return {
-        ts,
-        src: need(c[i.srcaddr!], 'srcaddr'),
-        dst: need(c[i.dstaddr!], 'dstaddr'),
-        dport: count(c[i.dstport!], 'dstport'),
-        proto: PROTO[c[i.protocol!] ?? ''] ?? c[i.protocol!] ?? '',
-        bytesOut: count(c[i.bytes!], 'bytes'),
-        bytesIn: 0,
-      };
-    },
-  };
-}
-
-/**
  * nfdump `-o csv`: header `ts,te,td,sa,da,sp,dp,pr,…,ibyt,…`, then rows, then a summary block.
  * A row has ~48 columns of which the first 15 are read: splitting only up to the last one read
  * (and parsing a row's time from its minute, cached) took the format from ~330 k to ~490 k records
@@ -144,7 +108,7 @@ export function nfdumpCsv(): LineReader {
       if (line.startsWith('ts,')) {
         const h = line.split(',');
         if (h.includes('sa')) {
-          i = index(h);
+          i = columnIndex(h);
           limit = Math.max(...[i.ts, i.sa, i.da, i.dp, i.pr, i.ibyt, i.obyt].map((x) => x ?? 0)) + 1;
           shape = nfdumpShape(i, limit);
           return null;
@@ -255,13 +219,6 @@ function nfdumpTime(v: string, minutes: Map<string, number>): number {
   return Date.parse(`${v.replace(' ', 'T')}Z`) / 1000;
 }
 
-function index(fields: string[]): Record<string, number> {
-  const r: Record<string, number> = {};
-  fields.forEach((f, n) => {
-    r[f.replace(/^\$\{|\}$/g, '')] = n;
-  });
-  return r;
-}
 
 /** The reader for a file, from its first non-empty line. */
 export function detectReader(firstLine: string, vpcFields?: string[]): LineReader {
