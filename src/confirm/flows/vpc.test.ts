@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { count, need, outcome } from '../../../test/support/flow-reference.js';
 import type { FlowRecord } from './records.js';
 import { VPC_V2_FIELDS, vpc } from './vpc.js';
 
@@ -12,16 +13,6 @@ function reference(fields: string[] = VPC_V2_FIELDS) {
       r[f.replace(/^\$\{|\}$/g, '')] = n;
     });
     return r;
-  };
-  const count = (v: string | undefined, field: string) => {
-    if (v === undefined || v === '-' || v === '' || v === '(empty)') return 0;
-    const n = Number(v);
-    if (!Number.isFinite(n) || n < 0) throw new Error(`${field}: "${v.slice(0, 40)}" is not a count`);
-    return n;
-  };
-  const need = (v: string | undefined, field: string) => {
-    if (v === undefined || v === '-' || v === '') throw new Error(`${field} missing`);
-    return v;
   };
   let f = fields;
   let i = index(f);
@@ -49,13 +40,6 @@ function reference(fields: string[] = VPC_V2_FIELDS) {
   };
 }
 
-const outcome = (f: () => FlowRecord | null) => {
-  try {
-    return { ok: f() };
-  } catch (e) {
-    return { error: (e as Error).message };
-  }
-};
 
 /** v2's fields and later versions' (flow-logs.md "Available fields"). */
 const ALL = [...VPC_V2_FIELDS, 'vpc-id', 'subnet-id', 'instance-id', 'tcp-flags', 'type', 'pkt-srcaddr', 'pkt-dstaddr', 'region', 'az-id', 'flow-direction', 'traffic-path'];

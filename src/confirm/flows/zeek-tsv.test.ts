@@ -1,23 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { count, need, outcome } from '../../../test/support/flow-reference.js';
 import type { FlowRecord } from './records.js';
-import { count, countDigits, decimal } from './fields.js';
+import { countDigits, decimal } from './fields.js';
 import { zeekTsv } from './zeek-tsv.js';
 
 /** The Zeek TSV reader as it was before lines were read by their header's shape: the reference. */
 function reference() {
   let sep = '\t';
   let idx: Record<string, number> | null = null;
-  const count = (v: string | undefined, field: string) => {
-    if (v === undefined || v === '-' || v === '' || v === '(empty)') return 0;
-    const n = Number(v);
-    if (!Number.isFinite(n) || n < 0) throw new Error(`${field}: "${v.slice(0, 40)}" is not a count`);
-    return n;
-  };
-  const need = (v: string | undefined, field: string) => {
-    if (v === undefined || v === '-' || v === '') throw new Error(`${field} missing`);
-    return v;
-  };
   return (line: string): FlowRecord | null => {
     if (line.startsWith('#')) {
       if (line.startsWith('#separator ')) sep = line.slice(11).trim().replace(/\\x([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
@@ -50,14 +41,6 @@ function reference() {
   };
 }
 
-/** A record or the error's message (toEqual tells -0 from 0). */
-const outcome = (f: () => FlowRecord | null) => {
-  try {
-    return { ok: f() };
-  } catch (e) {
-    return { error: (e as Error).message };
-  }
-};
 
 const CONN = ['ts', 'uid', 'id.orig_h', 'id.orig_p', 'id.resp_h', 'id.resp_p', 'proto', 'service', 'duration', 'orig_bytes', 'resp_bytes', 'conn_state', 'local_orig', 'local_resp', 'missed_bytes', 'history', 'orig_pkts', 'orig_ip_bytes', 'resp_pkts', 'resp_ip_bytes', 'tunnel_parents'];
 const TYPES = ['time', 'string', 'addr', 'port', 'addr', 'port', 'enum', 'string', 'interval', 'count', 'count', 'string', 'bool', 'bool', 'count', 'string', 'count', 'count', 'count', 'count', 'set[string]'];
