@@ -8,7 +8,7 @@
  * whole by SheetRows (xlsx-sheet.ts). Same rows as `xlsxBlockRows`: xlsx-block-rows.test.ts.
  */
 import { decodeEntities } from './xml-scanner.js';
-import { SstView } from './xlsx-parts.js';
+import { SstView } from './xlsx-shared-strings.js';
 import { fitRow, MAX_COL, SheetRows, type SheetStyle } from './xlsx-sheet.js';
 
 type Bytes = Buffer & { utf8Slice(start: number, end: number): string; latin1Slice(start: number, end: number): string };

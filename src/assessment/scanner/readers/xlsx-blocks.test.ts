@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReaderEvent } from '../types.js';
 import { eachXlsxBlockRow } from './xlsx-block-rows.js';
 import { readSheetBlocks } from './xlsx-blocks.js';
-import { SharedStrings, type SstHandle } from './xlsx-parts.js';
+import { SharedStrings, type SstHandle } from './xlsx-shared-strings.js';
 import { readSheet } from './xlsx-reader.js';
 import { xlsxBlockRows } from './xlsx-sheet.js';
 

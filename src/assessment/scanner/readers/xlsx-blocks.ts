@@ -12,7 +12,7 @@ import { columnNames, type RowBatcher } from './csv-reader.js';
 import type { BodyEvent } from './reader-context.js';
 import { BATCH_ROWS, errorEvent } from './reader-context.js';
 import { findHeaderRow } from './sniff.js';
-import type { SharedStrings, SstHandle } from './xlsx-parts.js';
+import type { SharedStrings, SstHandle } from './xlsx-shared-strings.js';
 import { RowScanner, type RowSpan } from './xlsx-rows.js';
 import { SheetRows } from './xlsx-sheet.js';
 

@@ -1,11 +1,12 @@
 /**
- * The XLSX fast paths (a plain cell in xlsx-reader.ts, a plain shared string in xlsx-parts.ts) give
+ * The XLSX fast paths (a plain cell in xlsx-sheet.ts, a plain shared string in xlsx-shared-strings.ts) give
  * what the general tokenizer path gives, on sheets mixing the fast forms with every other form a
  * cell or string may take, cut into chunks anywhere.
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SharedStrings, xlsxFast } from './xlsx-parts.js';
+import { xlsxFast } from './xlsx-parts.js';
+import { SharedStrings } from './xlsx-shared-strings.js';
 import { readSheet } from './xlsx-reader.js';
 
 afterEach(() => {

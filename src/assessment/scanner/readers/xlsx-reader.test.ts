@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readStream } from './index.js';
 import { collect, errorsOf, makeZip, recordsOf } from './testing.js';
-import { MAX_CELL_CHARS, SharedStrings, SstView, serialToIsoDate } from './xlsx-parts.js';
+import { MAX_CELL_CHARS, serialToIsoDate } from './xlsx-parts.js';
+import { SharedStrings, SstView } from './xlsx-shared-strings.js';
 
 async function workbook(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();

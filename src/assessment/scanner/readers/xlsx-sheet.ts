@@ -9,7 +9,8 @@
  * parses the same alone as within its sheet (a `<v>` left open across `</row>`, which well-formed
  * XML cannot have, used to leak into the next row).
  */
-import { MAX_CELL_CHARS, type SstHandle, SstView, serialToIsoDate, xlsxFast } from './xlsx-parts.js';
+import { MAX_CELL_CHARS, serialToIsoDate, xlsxFast } from './xlsx-parts.js';
+import { type SstHandle, SstView } from './xlsx-shared-strings.js';
 import { XmlScanner, attr, decodeEntities } from './xml-scanner.js';
 
 /**
