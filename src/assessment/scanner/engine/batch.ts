@@ -18,6 +18,7 @@ import { type PackedRows, unpackRows } from './pack.js';
 import type { TextAnchors } from '../detectors/text-anchors.js';
 import { LINK_TAGS, MATCH_ONLY_TAGS } from './link-keys.js';
 import { eachLinkKeyBytes } from './link-key-bytes.js';
+import { sameClasses } from './same-classes.js';
 
 export { STRONG_IDS } from './link-keys.js';
 
@@ -234,7 +235,8 @@ function dropSentValues(acc: Acc): void {
 
 function detectBatch(task: BatchTask, detection: DetectionPort, acc: Acc): void {
   if (task.kind === 'records' || task.kind === 'packed-records' || task.kind === 'csv-block' || task.kind === 'sql-block' || task.kind === 'xlsx-block') {
-    const classes = task.classes;
+    // The same array for every batch of a table (same-classes.ts): its detection plan is built once.
+    const classes = sameClasses(task.classes);
     const onRow = (row: (string | null)[]) => {
       const f = detection.detectRecord(classes, row);
       addRecord(acc, f.elements, f.secrets, f.elements.length ? recordHints(f, detection.zipToState) : []);
