@@ -27,13 +27,12 @@ class RacingRepository extends IntakeRepository {
   override transaction<T>(fn: (repo: IntakeRepository, trx: Transaction<Database>) => Promise<T>): Promise<T> {
     this.begun++;
     return super.transaction((repo, trx) => {
-      const read = repo.readGroup.bind(repo);
-      repo.readGroup = async (candidates) => {
-        const r = await read(candidates);
+      const write = repo.writeGroup.bind(repo);
+      repo.writeGroup = async (w) => {
         const hook = this.beforeWrite;
         this.beforeWrite = null;
         if (hook) await hook();
-        return r;
+        return write(w);
       };
       return fn(repo, trx);
     });

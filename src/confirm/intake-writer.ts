@@ -18,6 +18,7 @@ import { newId } from '../platform/ids.js';
 import type { IntakeAlertsTable, IntakeSuspectsTable } from './confirm.tables.js';
 import { type AlertToCorrelate, correlate, type SuspectState } from './correlate.js';
 import { type DedupField, entitiesOf, fingerprintOf } from './dedup.js';
+import { GroupScheduler } from './group-scheduler.js';
 import type { IntakeRepository } from './intake.repository.js';
 import { lockKeysOf } from './intake-locks.js';
 import type { NormalisedAlert, Severity } from './normalise/alert.js';
@@ -69,8 +70,6 @@ interface Pending {
   /** Each item's row, encrypted and fingerprinted on arrival (outside the group's transaction); copied before a group changes it. */
   rows: IntakeAlertsTable[];
   at: string;
-  resolve(out: IngestItem[]): void;
-  reject(e: unknown): void;
 }
 
 /** One alert of a group, ready to write. */
@@ -83,14 +82,10 @@ interface Prepared {
 }
 
 export class IntakeWriter {
-  private readonly pending: Pending[] = [];
-  /** Groups being written (each its own transaction); at most `groupsInFlight`. */
-  private readonly running = new Set<Promise<void>>();
-  private timer: NodeJS.Timeout | null = null;
+  private readonly groups: GroupScheduler<Pending, IngestItem[]>;
   /** Set by close(): new alerts are refused (503, not stored) and what is queued is written. */
   private closing = false;
   private drained: Promise<void> | null = null;
-  private readonly groupsInFlight: number;
 
   constructor(
     private readonly repo: IntakeRepository,
@@ -98,7 +93,12 @@ export class IntakeWriter {
     /** Group commits in flight at once; 1 (the default, and always on SQLite) writes one group at a time. */
     opts: { groupsInFlight?: number } = {},
   ) {
-    this.groupsInFlight = Math.max(1, opts.groupsInFlight ?? 1);
+    this.groups = new GroupScheduler((group, onRead) => this.commit(group, onRead), {
+      maxRequests: GROUP_COMMIT_MAX,
+      maxItems: GROUP_ALERTS_MAX,
+      windowMs: FLUSH_WINDOW_MS,
+      inFlight: Math.max(1, opts.groupsInFlight ?? 1),
+    });
   }
 
   store(source: string, cfg: StoreConfig, items: ToStore[], at: string): Promise<IngestItem[]> {
@@ -110,11 +110,7 @@ export class IntakeWriter {
     // of lengthening the transaction every request of the group waits on.
     const mac = (s: string) => this.keyring.blindIndex(`intake-fp:${source}`, s);
     const rows = items.map(({ alert, raw }) => this.row(source, cfg, alert, raw, at, mac));
-    return new Promise<IngestItem[]>((resolve, reject) => {
-      this.pending.push({ source, cfg, items, rows, at, resolve, reject });
-      if (this.pending.length >= GROUP_COMMIT_MAX) this.flush();
-      else this.timer ??= setTimeout(() => this.flush(), FLUSH_WINDOW_MS);
-    });
+    return this.groups.add({ source, cfg, items, rows, at }, items.length);
   }
 
   /**
@@ -123,45 +119,8 @@ export class IntakeWriter {
    */
   close(): Promise<void> {
     this.closing = true;
-    this.drained ??= this.drain();
+    this.drained ??= this.groups.drain();
     return this.drained;
-  }
-
-  /** No alert can join the queue any more: the groups under way (or started now) empty it. */
-  private async drain(): Promise<void> {
-    this.flush();
-    while (this.running.size) await Promise.allSettled([...this.running]);
-  }
-
-  /**
-   * Starts groups from the queue while fewer than `groupsInFlight` are being written; a group that
-   * ends starts the next at once if requests wait (they queued while it was written).
-   */
-  private flush(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    while (this.running.size < this.groupsInFlight && this.pending.length) {
-      const run: Promise<void> = this.writeGroup(this.takeGroup()).finally(() => {
-        this.running.delete(run);
-        if (this.pending.length) this.flush();
-      });
-      this.running.add(run);
-    }
-  }
-
-  private async writeGroup(group: Pending[]): Promise<void> {
-    try {
-      const outs = await this.commit(group);
-      for (const [i, b] of group.entries()) b.resolve(outs[i]!);
-    } catch {
-      for (const b of group) {
-        try {
-          b.resolve((await this.commit([b]))[0]!);
-        } catch (e) {
-          b.reject(e);
-        }
-      }
-    }
   }
 
   /**
@@ -169,22 +128,14 @@ export class IntakeWriter {
    * the same PostgreSQL, a replay) stored one of the group's new alerts between the group's read
    * and its write, so that alert is counted as the repeat it now is.
    */
-  private async commit(group: Pending[]): Promise<IngestItem[][]> {
+  private async commit(group: Pending[], onRead: () => void): Promise<IngestItem[][]> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.repo.transaction((repo) => this.storeGroup(repo, group));
+        return await this.repo.transaction((repo) => this.storeGroup(repo, group, onRead));
       } catch (e) {
         if (!(e instanceof IntakeRaced) || attempt >= RACE_ATTEMPTS) throw e;
       }
     }
-  }
-
-  /** The next requests to store together: at most GROUP_COMMIT_MAX requests and, past the first, GROUP_ALERTS_MAX alerts. */
-  private takeGroup(): Pending[] {
-    let n = 1;
-    let alerts = this.pending[0]!.items.length;
-    while (n < this.pending.length && n < GROUP_COMMIT_MAX && alerts + this.pending[n]!.items.length <= GROUP_ALERTS_MAX) alerts += this.pending[n++]!.items.length;
-    return this.pending.splice(0, n);
   }
 
   private prepare(group: Pending[]): Prepared[] {
@@ -239,7 +190,7 @@ export class IntakeWriter {
    * before or earlier in the group) raises its counter; a new one is correlated and inserted with
    * its suspect (read, correlate, write: no update of a row just inserted).
    */
-  private async storeGroup(repo: IntakeRepository, group: Pending[]): Promise<IngestItem[][]> {
+  private async storeGroup(repo: IntakeRepository, group: Pending[], onRead: () => void): Promise<IngestItem[][]> {
     const all = this.prepare(group);
     // One row per (source, fingerprint): repeats inside the group fold into its first alert.
     const firsts = all.filter((p, i) => p.firstOf === i);
@@ -255,6 +206,7 @@ export class IntakeWriter {
     // and sees every group that held them): a no-op on SQLite, whose single writer serialises groups.
     await repo.lockKeys(lockKeysOf(firsts.map((p, i) => ({ source: p.row.source, fingerprint: p.row.fingerprint, lookups: inputs[i]!.lookups }))));
     const read = await repo.readGroup(firsts.map((p, i) => ({ alertId: p.row.id, source: p.row.source, fingerprint: p.row.fingerprint, lookups: inputs[i]!.lookups, ...windowOf(inputs[i]!) })));
+    onRead();
     const storedBy = new Map(read.stored.map((r) => [`${r.source}\u0000${r.fingerprint}`, r]));
     const storedAs = (row: IntakeAlertsTable) => storedBy.get(`${row.source}\u0000${row.fingerprint}`);
 
