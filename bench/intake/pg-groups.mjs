@@ -11,7 +11,7 @@
  * module patched is the one serve's own tree resolves, so the preload works for a copy of another
  * tree (a before build).
  */
-import { writeFileSync } from 'node:fs';
+import { renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const out = process.env.BENCH_PG_GROUPS;
@@ -72,6 +72,8 @@ if (out && process.argv.includes('serve')) {
   };
   setInterval(() => {
     account();
-    writeFileSync(out, JSON.stringify(c));
+    // Whole files only: load.mjs read a half-written one once.
+    writeFileSync(`${out}.tmp`, JSON.stringify(c));
+    renameSync(`${out}.tmp`, out);
   }, 250).unref();
 }
