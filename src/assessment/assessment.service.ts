@@ -187,9 +187,11 @@ export class AssessmentService {
     const r = await this.row(id);
     if (r.status !== 'queued' && r.status !== 'running') throw new HttpError(409, `assessment is ${r.status}; only queued or running ones can be cancelled`);
     if (r.job_id) await this.jobs.cancel(r.job_id);
-    await this.setStatus(id, { status: 'cancelled' });
+    await this.repo.transaction(async (repo, trx) => {
+      await repo.update(id, { status: 'cancelled', updated_at: new Date().toISOString() });
+      await this.audit.record({ actor, action: 'assessment.cancelled', subjectType: 'assessment', subjectId: id, incidentId: r.incident_id }, trx);
+    });
     await this.shards?.cancel(id);
-    await this.audit.record({ actor, action: 'assessment.cancelled', subjectType: 'assessment', subjectId: id, incidentId: r.incident_id });
     return this.get(id);
   }
 
@@ -214,8 +216,10 @@ export class AssessmentService {
       await this.setStatus(id, { status: r.status, error: r.error });
       throw e;
     }
-    await this.setStatus(id, { job_id: jobId });
-    await this.audit.record({ actor, action: 'assessment.resumed', subjectType: 'assessment', subjectId: id, incidentId: r.incident_id });
+    await this.repo.transaction(async (repo, trx) => {
+      await repo.update(id, { job_id: jobId, updated_at: new Date().toISOString() });
+      await this.audit.record({ actor, action: 'assessment.resumed', subjectType: 'assessment', subjectId: id, incidentId: r.incident_id }, trx);
+    });
     return this.get(id);
   }
 

@@ -15,8 +15,10 @@ export class ApprovalService {
   /** Moves a draft to review (optional: the first approval does it too). */
   async submit(p: Principal, id: string): Promise<NoticeView> {
     const n = await this.s.mustGet(p, id, true);
-    if (!(await this.s.notices.setStatus(id, ['draft'], 'review', this.s.now().toISOString()))) throw new HttpError(409, `notice ${id} is ${n.status}, not draft`);
-    await this.s.deps.audit.record({ actor: actorOf(p), action: 'notice.submit', subjectType: 'notice', subjectId: id, incidentId: n.incident_id });
+    await this.s.change(async (tx) => {
+      if (!(await tx.notices.setStatus(id, ['draft'], 'review', this.s.now().toISOString()))) throw new HttpError(409, `notice ${id} is ${n.status}, not draft`);
+      await this.s.deps.audit.record({ actor: actorOf(p), action: 'notice.submit', subjectType: 'notice', subjectId: id, incidentId: n.incident_id }, tx.trx);
+    });
     return this.drafts.view(p, id);
   }
 
@@ -52,8 +54,10 @@ export class ApprovalService {
     if (n.created_by === p.userId) throw new ForbiddenError('the drafter of a notice cannot approve it: the incident commander and a legal member other than the drafter approve');
     if (existing.some((a) => a.user_id === p.userId)) throw new HttpError(409, 'the legal and the commander approvals must come from two different people');
     const at = this.s.now().toISOString();
-    const r = await this.s.notices.approve({ notice_id: id, version: v.version, capacity, user_id: p.userId, user_name: p.username, content_hash: v.content_hash, approved_at: at }, ['legal', 'commander']);
-    await this.s.deps.audit.record({ actor: actorOf(p), action: 'notice.approve', subjectType: 'notice', subjectId: id, incidentId: n.incident_id, after: { capacity, version: v.version, contentHash: v.content_hash, approved: r.approved, satisfies: JSON.parse(n.rule_ids) } });
+    await this.s.change(async (tx) => {
+      const r = await tx.notices.approve({ notice_id: id, version: v.version, capacity, user_id: p.userId, user_name: p.username, content_hash: v.content_hash, approved_at: at }, ['legal', 'commander']);
+      await this.s.deps.audit.record({ actor: actorOf(p), action: 'notice.approve', subjectType: 'notice', subjectId: id, incidentId: n.incident_id, after: { capacity, version: v.version, contentHash: v.content_hash, approved: r.approved, satisfies: JSON.parse(n.rule_ids) } }, tx.trx);
+    });
     return this.drafts.view(p, id);
   }
 }

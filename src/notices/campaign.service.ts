@@ -7,7 +7,7 @@ import { HttpError } from '../platform/http/problem.js';
 import { type DeliveryOptions, type DrainResult, OutboxDeliverer, type RenderMail } from './delivery.js';
 import type { RenderedNotice } from './drafting.js';
 import type { MailPort } from './mailer.js';
-import { addressLines, inAudience, messageIdFor, noticeLanguage, type NoticeStatus, type NoticesStore, receivesNotice, recipientName } from './notices.store.js';
+import { addressLines, inAudience, messageIdFor, noticeLanguage, type NoticeStatus, type NoticesStore, type NoticesTx, receivesNotice, recipientName } from './notices.store.js';
 import type { OutboxRow } from './outbox.repository.js';
 import type { PersonRow } from './people.repository.js';
 import { renderHtml, renderText } from './render.js';
@@ -23,8 +23,11 @@ export class CampaignService {
     if (!this.s.deps.mailer) throw new FailedError('e-mail is not configured: set BREACHDESK_SMTP_URL (smtp://user:pass@host:port) and BREACHDESK_MAIL_FROM');
     const at = this.s.now().toISOString();
     if (n.status === 'approved') {
-      await this.s.notices.setStatus(id, ['approved'], 'sending', at, { send_requested_at: at });
-      await this.s.deps.audit.record({ actor: actorOf(p), action: 'notice.send', subjectType: 'notice', subjectId: id, incidentId: n.incident_id, after: { version: n.current_version } });
+      await this.s.change(async (tx) => {
+        // Audited only when this request moved it (a concurrent request that lost does not log a second send).
+        if (await tx.notices.setStatus(id, ['approved'], 'sending', at, { send_requested_at: at }))
+          await this.s.deps.audit.record({ actor: actorOf(p), action: 'notice.send', subjectType: 'notice', subjectId: id, incidentId: n.incident_id, after: { version: n.current_version } }, tx.trx);
+      });
     }
     await this.materialize(id);
     await enqueue(id);
@@ -74,13 +77,13 @@ export class CampaignService {
     return added;
   }
 
-  async status(p: Principal | null, id: string): Promise<NoticeStatus> {
-    const n = p ? await this.s.mustGet(p, id) : (await this.s.notices.get(id))!;
-    const c = await this.s.outbox.countsByState(id);
+  async status(p: Principal | null, id: string, tx: Pick<NoticesTx, 'notices' | 'outbox' | 'people'> = this.s): Promise<NoticeStatus> {
+    const n = p ? await this.s.mustGet(p, id) : (await tx.notices.get(id))!;
+    const c = await tx.outbox.countsByState(id);
     const total = Object.values(c).reduce((a, b) => a + b, 0);
     let suppressed = 0;
     if (n.kind === 'individual') {
-      for (const [j, count] of Object.entries(await this.s.people.noContactByJurisdiction(n.incident_id))) if (inAudience(n.jurisdiction, j)) suppressed += count;
+      for (const [j, count] of Object.entries(await tx.people.noContactByJurisdiction(n.incident_id))) if (inAudience(n.jurisdiction, j)) suppressed += count;
     }
     const counts = { queued: c.queued ?? 0, sending: c.sending ?? 0, sent: c.sent ?? 0, failed: c.failed ?? 0, bounced: c.bounced ?? 0, postal: c.postal ?? 0, printed: c.printed ?? 0, returned: c.returned ?? 0 };
     return { id, status: n.status, counts, total, suppressed, settled: n.materialized_at !== null && counts.queued === 0 && counts.sending === 0 };
@@ -154,15 +157,19 @@ export class CampaignService {
 
   /** Marks a settled campaign sent and records per-person states. */
   async finish(noticeId: string): Promise<void> {
-    const n = (await this.s.notices.get(noticeId))!;
-    await this.s.outbox.applyToPeople(noticeId, this.s.now());
-    if (await this.s.notices.setStatus(noticeId, ['sending'], 'sent', this.s.now().toISOString())) {
-      const s = await this.status(null, noticeId);
-      await this.s.deps.audit.record({ actor: { type: 'system', id: null, name: 'notices' }, action: 'notice.sent', subjectType: 'notice', subjectId: noticeId, incidentId: n.incident_id, after: s.counts });
+    // One transaction: the people's states, `sent`, its audit event and the obligations it meets.
+    // Before, a crash after `sent` left the obligations owed with nothing to retry them (the job
+    // finds the notice no longer `sending`).
+    await this.s.change(async (tx) => {
+      const n = (await tx.notices.get(noticeId))!;
+      await tx.outbox.applyToPeople(noticeId, this.s.now());
+      if (!(await tx.notices.setStatus(noticeId, ['sending'], 'sent', this.s.now().toISOString()))) return;
+      const s = await this.status(null, noticeId, tx);
+      await this.s.deps.audit.record({ actor: { type: 'system', id: null, name: 'notices' }, action: 'notice.sent', subjectType: 'notice', subjectId: noticeId, incidentId: n.incident_id, after: s.counts }, tx.trx);
       // The campaign is settled: its obligations are met, on time or late (issue 20 §4).
       // It closes them for its recipients' jurisdictions only (a DE campaign leaves FR owed).
-      const sentAt = (await this.s.outbox.lastSentAt(noticeId)) ?? this.s.now().toISOString();
-      const reached = await this.s.outbox.recipientJurisdictions(noticeId);
+      const sentAt = (await tx.outbox.lastSentAt(noticeId)) ?? this.s.now().toISOString();
+      const reached = await tx.outbox.recipientJurisdictions(noticeId);
       await this.s.deps.obligations?.met(
         {
           incidentId: n.incident_id,
@@ -175,13 +182,14 @@ export class CampaignService {
           jurisdictions: reached.length ? reached : [n.jurisdiction],
         },
         { type: 'system', id: null, name: 'notices' },
+        tx.trx,
       );
-    }
+    });
   }
 
-  async applyPersonState(r: OutboxRow): Promise<void> {
+  async applyPersonState(r: OutboxRow, people = this.s.people): Promise<void> {
     const map: Record<string, string> = { sent: 'notified', printed: 'notified', bounced: 'bounced', returned: 'returned', failed: 'failed' };
     const state = map[r.state];
-    if (state) await this.s.people.setState(r.person_id, state, r.channel, r.sent_at ?? r.updated_at);
+    if (state) await people.setState(r.person_id, state, r.channel, r.sent_at ?? r.updated_at);
   }
 }

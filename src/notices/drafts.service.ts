@@ -72,7 +72,8 @@ export class DraftsService {
     const d = draftNotice(kind, jurisdiction, rule, withCounts, elements, language);
     const at = this.s.now().toISOString();
     const id = randomUUID();
-    await this.s.notices.insert(
+    await this.s.change(async (tx) => {
+      await tx.notices.insert(
       {
         id,
         incident_id: body.incidentId,
@@ -90,8 +91,9 @@ export class DraftsService {
         materialized_at: null,
       },
       { notice_id: id, version: 1, rendered_json: JSON.stringify(d.rendered), content_hash: d.contentHash, problems_json: JSON.stringify(d.problems), created_by: p.userId, created_at: at, approved_at: null },
-    );
-    await this.s.deps.audit.record({ actor: actorOf(p), action: 'notice.draft', subjectType: 'notice', subjectId: id, incidentId: body.incidentId, after: { kind, jurisdiction, rule: rule?.id ?? null, version: 1, contentHash: d.contentHash, problems: d.problems.length } });
+      );
+      await this.s.deps.audit.record({ actor: actorOf(p), action: 'notice.draft', subjectType: 'notice', subjectId: id, incidentId: body.incidentId, after: { kind, jurisdiction, rule: rule?.id ?? null, version: 1, contentHash: d.contentHash, problems: d.problems.length } }, tx.trx);
+    });
     return this.view(p, id);
   }
 
@@ -111,9 +113,11 @@ export class DraftsService {
     const d = draftNotice(n.kind as NoticeKind, n.jurisdiction, rule, inputs, elements, prev.language ?? 'en');
     const at = this.s.now().toISOString();
     const version = n.current_version + 1;
-    const ok = await this.s.notices.addVersion(id, { notice_id: id, version, rendered_json: JSON.stringify(d.rendered), content_hash: d.contentHash, problems_json: JSON.stringify(d.problems), created_by: p.userId, created_at: at, approved_at: null }, JSON.stringify({ inputs, elements, ...(prev.language ? { language: prev.language } : {}) }), at);
-    if (!ok) throw new HttpError(409, `notice ${id} changed meanwhile; reload and try again`);
-    await this.s.deps.audit.record({ actor: actorOf(p), action: 'notice.revise', subjectType: 'notice', subjectId: id, incidentId: n.incident_id, after: { version, contentHash: d.contentHash, problems: d.problems.length } });
+    await this.s.change(async (tx) => {
+      const ok = await tx.notices.addVersion(id, { notice_id: id, version, rendered_json: JSON.stringify(d.rendered), content_hash: d.contentHash, problems_json: JSON.stringify(d.problems), created_by: p.userId, created_at: at, approved_at: null }, JSON.stringify({ inputs, elements, ...(prev.language ? { language: prev.language } : {}) }), at);
+      if (!ok) throw new HttpError(409, `notice ${id} changed meanwhile; reload and try again`);
+      await this.s.deps.audit.record({ actor: actorOf(p), action: 'notice.revise', subjectType: 'notice', subjectId: id, incidentId: n.incident_id, after: { version, contentHash: d.contentHash, problems: d.problems.length } }, tx.trx);
+    });
     return this.view(p, id);
   }
 

@@ -1,19 +1,20 @@
 /** Notices, their versions and approvals (Kysely lives only in repositories). */
 import type { Kysely } from 'kysely';
+import { transact } from '../platform/db/transact.js';
 import type { NoticeApprovalsTable, NoticesDatabase, NoticesTable, NoticeVersionsTable } from './notices.tables.js';
 
 export class NoticesRepository {
   constructor(readonly db: Kysely<NoticesDatabase>) {}
 
   async insert(n: NoticesTable, v: NoticeVersionsTable): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await transact(this.db, async (trx) => {
       await trx.insertInto('notices').values(n).execute();
       await trx.insertInto('notice_versions').values(v).execute();
     });
   }
 
   async addVersion(noticeId: string, v: NoticeVersionsTable, inputsJson: string, at: string): Promise<boolean> {
-    return this.db.transaction().execute(async (trx) => {
+    return transact(this.db, async (trx) => {
       // Only a notice still in draft/review gets a new version: approved content is immutable.
       const r = await trx
         .updateTable('notices')
@@ -46,7 +47,7 @@ export class NoticesRepository {
 
   /** Records an approval; when both capacities are in, the version and notice become approved. */
   async approve(a: NoticeApprovalsTable, required: string[]): Promise<{ approved: boolean }> {
-    return this.db.transaction().execute(async (trx) => {
+    return transact(this.db, async (trx) => {
       await trx.insertInto('notice_approvals').values(a).onConflict((oc) => oc.columns(['notice_id', 'version', 'capacity']).doNothing()).execute();
       const all = await trx.selectFrom('notice_approvals').select('capacity').where('notice_id', '=', a.notice_id).where('version', '=', a.version).execute();
       const done = required.every((c) => all.some((x) => x.capacity === c));

@@ -3,12 +3,14 @@
  * recipient/kind tables, the audience rule and the access check of a notice.
  */
 import { createHash } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Recipient, Rule } from '../obligations/rule.schema.js';
 import { loadRules } from '../obligations/rules-loader.js';
 import type { Principal } from '../platform/auth/roles.js';
 import type { Actor, AuditService } from '../platform/audit/audit.service.js';
 import type { Dialect } from '../platform/config.js';
+import type { Database } from '../platform/db/schema.js';
+import { transact } from '../platform/db/transact.js';
 import type { Keyring } from '../platform/crypto/keyring.js';
 import { NotFoundError } from '../platform/http/problem.js';
 import type { DeliveryOptions } from './delivery.js';
@@ -39,7 +41,8 @@ export interface IncidentAccessPort {
  */
 export interface ObligationsMetPort {
   check(e: MetNotice): Promise<void>;
-  met(e: MetNotice, actor: Actor): Promise<number>;
+  /** With `trx`, part of the caller's transaction (`NoticesStore.change`). */
+  met(e: MetNotice, actor: Actor, trx?: Transaction<Database>): Promise<number>;
   /** The earliest deadline of the incident's tracked obligations under the rule, and a late reason already recorded. */
   deadline?(incidentId: string, ruleId: string): Promise<{ deadline: string | null; lateReason: string | null } | null>;
 }
@@ -169,6 +172,15 @@ export function recipientName(p: Person, language: string = 'en'): string {
   return p.name;
 }
 
+/** The repositories of one transaction, and the transaction for the audit record written in it. */
+export interface NoticesTx {
+  db: Kysely<NoticesDatabase>;
+  notices: NoticesRepository;
+  outbox: OutboxRepository;
+  people: PeopleRepository;
+  trx: Transaction<Database>;
+}
+
 /** The store every part works on (one per NoticesService). */
 export class NoticesStore {
   readonly people: PeopleRepository;
@@ -183,6 +195,18 @@ export class NoticesStore {
     this.outbox = new OutboxRepository(deps.db, deps.dialect);
     this.now = deps.now ?? (() => new Date());
     this.rules = deps.rules ?? loadRules;
+  }
+
+  /**
+   * Runs a change in one transaction: a notice's status, its rows, its audit record and the
+   * obligations it meets commit together or not at all (a crash between them used to leave, say,
+   * a notice `submitted` with no submission row and no `notice.submitted` event). Inside `fn`,
+   * use only `tx`'s repositories: on SQLite a query on the outer store waits for this transaction.
+   */
+  change<T>(fn: (tx: NoticesTx) => Promise<T>): Promise<T> {
+    return transact(this.deps.db, (trx) =>
+      fn({ db: trx, notices: new NoticesRepository(trx), outbox: new OutboxRepository(trx, this.deps.dialect), people: new PeopleRepository(trx), trx: trx as unknown as Transaction<Database> }),
+    );
   }
 
   decryptPerson(row: PersonRow): Person {

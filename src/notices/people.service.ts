@@ -132,17 +132,24 @@ export class PeopleService {
       seen.add(row.dedupe_key);
       rows.push(row);
     }
-    const inserted = await this.s.people.insertMany(rows);
-    report.duplicates += rows.length - inserted;
-    report.imported = inserted;
-    report.byJurisdiction = await this.s.people.countsByJurisdiction(incidentId);
-    await this.s.deps.audit.record({
-      actor: actorOf(p),
-      action: 'people.import',
-      subjectType: 'incident',
-      subjectId: incidentId,
-      incidentId,
-      after: { source, rows: report.rows, imported: report.imported, duplicates: report.duplicates, rejected: report.rejected.length },
+    // All the import's chunks and its audit event in one transaction: a failure part-way (a crash,
+    // a constraint) leaves no half of a file imported with no `people.import` event to say so.
+    await this.s.change(async (tx) => {
+      const inserted = await tx.people.insertMany(rows);
+      report.duplicates += rows.length - inserted;
+      report.imported = inserted;
+      report.byJurisdiction = await tx.people.countsByJurisdiction(incidentId);
+      await this.s.deps.audit.record(
+        {
+          actor: actorOf(p),
+          action: 'people.import',
+          subjectType: 'incident',
+          subjectId: incidentId,
+          incidentId,
+          after: { source, rows: report.rows, imported: report.imported, duplicates: report.duplicates, rejected: report.rejected.length },
+        },
+        tx.trx,
+      );
     });
     return report;
   }

@@ -59,23 +59,27 @@ export class ProofService {
     const STATES: Record<string, string> = { bounced: 'bounced', bounce: 'bounced', hardbounce: 'bounced', delivered: 'sent', mailed: 'printed', printed: 'printed', returned: 'returned', undeliverable: 'returned', failed: 'failed' };
     let updated = 0;
     let unknown = 0;
+    // The whole file or nothing, with its audit event: a failure part-way used to leave some rows
+    // applied and no `notice.results-import` event saying which.
+    await this.s.change(async (tx) => {
     for (const row of t.rows) {
       const state = STATES[(row[st] ?? '').toLowerCase().replace(/[^a-z]/g, '')];
       let r: OutboxRow | undefined;
       if (mid >= 0 && row[mid]) {
         const m = row[mid]!.trim();
-        r = await this.s.outbox.byMessageId(m.startsWith('<') ? m : `<${m}>`);
-      } else if (lid >= 0 && row[lid]) r = await this.s.outbox.byId(row[lid]!.trim());
+        r = await tx.outbox.byMessageId(m.startsWith('<') ? m : `<${m}>`);
+      } else if (lid >= 0 && row[lid]) r = await tx.outbox.byId(row[lid]!.trim());
       if (!r || r.notice_id !== id || !state) {
         unknown++;
         continue;
       }
       const when = dt >= 0 && row[dt] && !Number.isNaN(Date.parse(row[dt]!)) ? new Date(row[dt]!) : this.s.now();
-      await this.s.outbox.setState(r.id, state as never, when, state === 'bounced' || state === 'returned' ? `reported ${row[st]}` : null);
-      await this.campaign.applyPersonState({ ...r, state, sent_at: state === 'printed' ? when.toISOString() : r.sent_at, updated_at: when.toISOString() });
+      await tx.outbox.setState(r.id, state as never, when, state === 'bounced' || state === 'returned' ? `reported ${row[st]}` : null);
+      await this.campaign.applyPersonState({ ...r, state, sent_at: state === 'printed' ? when.toISOString() : r.sent_at, updated_at: when.toISOString() }, tx.people);
       updated++;
     }
-    await this.s.deps.audit.record({ actor: actorOf(p), action: 'notice.results-import', subjectType: 'notice', subjectId: id, incidentId: n.incident_id, after: { rows: t.rows.length, updated, unknown } });
+    await this.s.deps.audit.record({ actor: actorOf(p), action: 'notice.results-import', subjectType: 'notice', subjectId: id, incidentId: n.incident_id, after: { rows: t.rows.length, updated, unknown } }, tx.trx);
+    });
     return { rows: t.rows.length, updated, unknown };
   }
 

@@ -58,10 +58,13 @@ export class SubmissionsService {
     await this.s.deps.obligations?.check(met);
     const now = this.s.now().toISOString();
     const row: NoticeSubmissionsTable = { notice_id: id, submitted_at: met.at, channel, reference: met.reference, late_reason: met.lateReason, recorded_by: p.username, recorded_at: now };
-    if (!(await this.s.notices.setStatus(id, ['approved'], 'submitted', now))) throw new HttpError(409, `notice ${id} changed meanwhile; reload and try again`);
-    await this.s.deps.db.insertInto('notice_submissions').values(row).execute();
-    await this.s.deps.audit.record({ actor: actorOf(p), action: 'notice.submitted', subjectType: 'notice', subjectId: id, incidentId: n.incident_id, after: { submittedAt: met.at, channel, reference: met.reference, lateReason: met.lateReason } });
-    await this.s.deps.obligations?.met(met, actorOf(p));
+    // The status, the submission row, its audit event and the obligations it meets commit together.
+    await this.s.change(async (tx) => {
+      if (!(await tx.notices.setStatus(id, ['approved'], 'submitted', now))) throw new HttpError(409, `notice ${id} changed meanwhile; reload and try again`);
+      await tx.db.insertInto('notice_submissions').values(row).execute();
+      await this.s.deps.audit.record({ actor: actorOf(p), action: 'notice.submitted', subjectType: 'notice', subjectId: id, incidentId: n.incident_id, after: { submittedAt: met.at, channel, reference: met.reference, lateReason: met.lateReason } }, tx.trx);
+      await this.s.deps.obligations?.met(met, actorOf(p), tx.trx);
+    });
     return { ...(await this.drafts.view(p, id)), submission: view(row) };
   }
 }

@@ -72,6 +72,20 @@ describe('normalisers over the vendors’ samples', () => {
     expect(a!.sourceRef).toBe('ztb3lx4e2k9w8q0m1n7c5v6b3@2020-06-09 14:04:39 (UTC)');
   });
 
+  it('Canarytokens token kinds: who and where from src_data, the AWS key found in public, "(not obtained)" dropped', () => {
+    const [cmd, dir, sql, aws, exposed] = fixture('canarytoken-kinds.ndjson').map((d) => normalise(d, 'auto', AT));
+    expect(cmd).toMatchObject({ kind: 'canarytoken', users: ['jdoe'], hosts: ['fin-ws-0142'], files: ['klist.exe'], ips: ['192.0.2.53'], observedAt: '2026-11-30T02:14:09.000Z' });
+    expect(dir).toMatchObject({ users: ['svc-backup'], hosts: ['fs02'] });
+    expect(sql).toMatchObject({ users: [], hosts: [], ips: ['192.0.2.55'] });
+    expect(aws).toMatchObject({ ips: ['203.0.113.77'], rule: { category: 'aws_keys' } });
+    // An exposure: its own time and key, the public place as a URL, a key apart from the triggers'.
+    expect(exposed).toMatchObject({ kind: 'canarytoken', severity: 'high', observedAt: '2026-11-29T22:45:00.000Z', users: ['AKIAEXAMPLECANARY0001'] });
+    expect(exposed!.title).toMatch(/^Canarytoken exposed in public: /);
+    expect(exposed!.urls).toContain('https://github.com/example-org/build-scripts/blob/main/ci.env');
+    expect(exposed!.sourceRef).toBe('m1n2b3v4c5x6z7l8k9j0h1g2f:exposed@2026-11-29 22:45:00 (UTC)');
+    expect(aws!.sourceRef).toBe('m1n2b3v4c5x6z7l8k9j0h1g2f@2026-11-30 04:10:10 (UTC)');
+  });
+
   it('generic JSON; unknown shapes are unparsed; a pinned format reads only its own shape', () => {
     const [g] = fixture('generic.json');
     expect(normalise(g!, 'auto', AT)).toMatchObject({ kind: 'generic', severity: 'high', observedAt: '2025-11-02T09:20:00.000Z', users: ['mallory'] });
@@ -106,6 +120,12 @@ describe('normalisers over the vendors’ samples', () => {
     expect(fim!.rule.mitre).toEqual(['T1565.001']);
     expect(fim!.hashes).toHaveLength(3);
     expect(win).toMatchObject({ severity: 'low', hosts: ['demo-wks-07', 'DESKTOP-K7R2QX4'], ips: ['198.51.100.23'] });
+  });
+
+  it('Wazuh FIM who-data: the user who logged in behind sudo, the audit user, a Windows user; machine accounts are no one', () => {
+    const [linux, win] = fixture('wazuh-whodata.ndjson').map((d) => normalise(d, 'auto', AT));
+    expect(linux).toMatchObject({ kind: 'wazuh', hosts: ['crm-db-02'], files: ['/srv/crm/exports/customers.csv'], users: ['mbrandt', 'root'] });
+    expect(win).toMatchObject({ hosts: ['fin-ws-0142'], users: ['jdoe'], observedAt: '2026-11-30T07:02:10.500Z' });
   });
 
   it('Falco with container and k8s fields: Warning → medium, Informational → info, MITRE tags', () => {

@@ -124,26 +124,51 @@ function guardDutyEntities(f: Obj) {
   return out;
 }
 
-/** Canarytokens webhook (thinkst/canarytokens models/common.py TokenAlertDetails). */
+/**
+ * Canarytokens webhook: a trigger (thinkst/canarytokens models/common.py `TokenAlertDetails`) or an
+ * exposure — a key token found public, e.g. on GitHub (`TokenExposedDetails`: `key_id`,
+ * `public_location`, `exposed_time`, no `channel`).
+ */
 export function isCanarytoken(o: Obj): boolean {
   return 'manage_url' in o || ('memo' in o && 'channel' in o) || 'token_type' in o;
 }
 
+/**
+ * What a token's trigger learnt about who touched it, in `src_data` (top level, or under
+ * `additional_data` as the notification flattens it): decoded by the switchboard from the DNS name
+ * the token's host looked up (canarytokens tokens.py `_cmd_process`, `_desktop_ini_browsing`,
+ * `_sql_server_username`, `_mysql_…`, `_log4_shell`, `_linux_inotify`). "(not obtained)" and
+ * "Not Obtained" mean the token could not read it.
+ */
+const CANARY_USERS = ['cmd_user_name', 'windows_desktopini_access_username', 'sql_username', 'mysql_username'];
+const CANARY_HOSTS = ['cmd_computer_name', 'windows_desktopini_access_hostname', 'log4_shell_computer_name'];
+const CANARY_FILES = ['linux_inotify_filename_access', 'cmd_process'];
+const obtained = (v: string) => !/^\(?not obtained\)?$/i.test(v.trim()) && !/^(failed to decode|decoded base-64|unrecoverable data)/i.test(v.trim());
+
 export function canarytoken(o: Obj, receivedAt: string): NormalisedAlert {
   const a = blank('canarytoken', receivedAt);
   const token = str(o.token) ?? str(o.manage_url)?.match(/[0-9a-z]{25}/)?.[0] ?? null;
-  const t = timeOf(o.time);
+  const exposed = !('channel' in o) && ('key_id' in o || 'exposed_time' in o || 'public_location' in o);
+  const when = str(o.time) ?? str(o.exposed_time);
+  const t = timeOf(o.time) ?? timeOf(o.exposed_time);
   if (t) [a.observedAt, a.observedAtLocal] = [t.utc, t.local];
-  a.sourceAlertId = token ? `${token}@${str(o.time) ?? ''}` : null;
-  // token + time identifies one trigger (reference §2.4).
+  // token + time identifies one trigger (reference §2.4); an exposure is keyed apart from triggers.
+  a.sourceAlertId = token ? `${token}${exposed ? ':exposed' : ''}@${when ?? ''}` : null;
   a.sourceRef = a.sourceAlertId;
-  a.rule = { id: token, name: `Canarytoken triggered: ${str(o.memo) ?? str(o.token_type) ?? 'token'}`, category: str(o.token_type) ?? str(o.channel), mitre: [] };
+  const what = str(o.memo) ?? str(o.token_type) ?? 'token';
+  a.rule = { id: token, name: exposed ? `Canarytoken exposed in public: ${what}` : `Canarytoken triggered: ${what}`, category: str(o.token_type) ?? str(o.channel), mitre: [] };
   a.title = a.rule.name;
-  // Any canary hit is high (reference §2.3): nobody should ever touch one.
+  // Any canary hit is high (reference §2.3): nobody should ever touch one; a key in public is too.
   a.severity = 'high';
-  a.severityRaw = str(o.channel);
-  a.ips = ipsOf(o.src_ip, pick(o, 'additional_data.src_ip'));
-  a.urls = uniq(strs(pick(o, 'additional_data.location'), o.manage_url).filter((u) => /^https?:\/\//.test(u)));
+  a.severityRaw = str(o.channel) ?? (exposed ? 'exposed' : null);
+  const src = [o.src_data, pick(o, 'additional_data.src_data'), o.additional_data].filter(isObj);
+  const from = (keys: string[]) => uniq(src.flatMap((d) => strs(...keys.map((k) => d[k]))).filter(obtained));
+  a.ips = ipsOf(o.src_ip, pick(o, 'additional_data.src_ip'), pick(o, 'additional_data.x_forwarded_for'));
+  // The AWS key and its account the attacker used (aws_key_log_data), or the key found in public.
+  a.users = uniq([...from(CANARY_USERS), ...strs(o.key_id)]);
+  a.hosts = from(CANARY_HOSTS);
+  a.files = from(CANARY_FILES);
+  a.urls = uniq(strs(pick(o, 'additional_data.location'), o.manage_url, o.public_location, ...src.map((d) => d.location)).filter((u) => /^https?:\/\//.test(u)));
   return a;
 }
 

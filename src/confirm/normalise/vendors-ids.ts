@@ -29,7 +29,21 @@ export function wazuh(o: Obj, receivedAt: string): NormalisedAlert {
   // decoder) is how other tools (EDR, AD, Elastic `host.name`) name the machine; the agent name
   // is only what it was enrolled as.
   a.hosts = uniq(strs(pick(o, 'agent.name'), pick(o, 'predecoder.hostname'), pick(o, 'data.win.system.computer')));
-  a.users = uniq(strs(pick(o, 'data.srcuser'), pick(o, 'data.dstuser'), pick(o, 'data.win.eventdata.targetUserName'), pick(o, 'data.aws.userIdentity.userName')));
+  // FIM who-data names who changed the file: the audit user, the one who logged in (behind sudo)
+  // and the effective one (Wazuh "Auditing who-data", syscheck.audit.*); Windows events name the
+  // subject as well as the target. "-" and machine accounts (NAME$, the host acting) are no one.
+  a.users = uniq(
+    strs(
+      pick(o, 'data.srcuser'),
+      pick(o, 'data.dstuser'),
+      pick(o, 'data.win.eventdata.targetUserName'),
+      pick(o, 'data.win.eventdata.subjectUserName'),
+      pick(o, 'data.aws.userIdentity.userName'),
+      pick(o, 'syscheck.audit.login_user.name'),
+      pick(o, 'syscheck.audit.user.name'),
+      pick(o, 'syscheck.audit.effective_user.name'),
+    ).filter((u) => u !== '-' && !u.endsWith('$')),
+  );
   a.ips = ipsOf(pick(o, 'agent.ip'), pick(o, 'data.srcip'), pick(o, 'data.dstip'), pick(o, 'data.win.eventdata.ipAddress'));
   a.hashes = hashesOf(pick(o, 'syscheck.md5_after'), pick(o, 'syscheck.sha1_after'), pick(o, 'syscheck.sha256_after'), pick(o, 'data.win.eventdata.hashes'));
   a.files = uniq(strs(pick(o, 'syscheck.path'), pick(o, 'data.file')));

@@ -45,9 +45,11 @@ export class AudiencesService {
   async set(p: Principal, audience: Audience, input: AudienceRecipients): Promise<AudienceView> {
     if (!isAdmin(p)) throw new ForbiddenError(`setting who receives stakeholder updates needs the role ${isAdmin.description}`);
     const clean = { emails: [...new Set(input.emails.map((e) => e.trim()))], webhooks: input.webhooks };
-    await this.d.repo.saveAudience({ audience, recipients_enc: this.d.keyring.encryptJson(clean, `${CONTEXT}:${audience}`), updated_by: p.username, updated_at: this.d.now().toISOString() });
-    // Counts only: the addresses and webhook URLs stay out of the audit trail.
-    await this.d.audit.record({ actor: actorOf(p), action: 'update.audience_set', subjectType: 'update_audience', subjectId: audience, after: { emails: clean.emails.length, webhooks: clean.webhooks.map((w) => w.format) } });
+    await this.d.repo.transaction(async (repo, trx) => {
+      await repo.saveAudience({ audience, recipients_enc: this.d.keyring.encryptJson(clean, `${CONTEXT}:${audience}`), updated_by: p.username, updated_at: this.d.now().toISOString() });
+      // Counts only: the addresses and webhook URLs stay out of the audit trail.
+      await this.d.audit.record({ actor: actorOf(p), action: 'update.audience_set', subjectType: 'update_audience', subjectId: audience, after: { emails: clean.emails.length, webhooks: clean.webhooks.map((w) => w.format) } }, trx);
+    });
     return this.view(audience);
   }
 }

@@ -59,8 +59,10 @@ export class SchedulesService {
       created_at: now.toISOString(),
       next_at: first?.toISOString() ?? null,
     };
-    await this.d.repo.insertSchedule(row);
-    await this.d.audit.record({ actor: actorOf(p), action: 'update.schedule_created', subjectType: 'update_schedule', subjectId: row.id, incidentId, after: toView(row) });
+    await this.d.repo.transaction(async (repo, trx) => {
+      await repo.insertSchedule(row);
+      await this.d.audit.record({ actor: actorOf(p), action: 'update.schedule_created', subjectType: 'update_schedule', subjectId: row.id, incidentId, after: toView(row) }, trx);
+    });
     if (row.next_at) await this.enqueueSlot(row.id, row.next_at);
     return toView(row);
   }
@@ -79,8 +81,10 @@ export class SchedulesService {
       if (e instanceof NotFoundError) throw new NotFoundError('schedule');
       throw e;
     }
-    await this.d.repo.setSchedule(id, { active: 0, next_at: null });
-    await this.d.audit.record({ actor: actorOf(p), action: 'update.schedule_stopped', subjectType: 'update_schedule', subjectId: id, incidentId: s.incident_id });
+    await this.d.repo.transaction(async (repo, trx) => {
+      await repo.setSchedule(id, { active: 0, next_at: null });
+      await this.d.audit.record({ actor: actorOf(p), action: 'update.schedule_stopped', subjectType: 'update_schedule', subjectId: id, incidentId: s.incident_id }, trx);
+    });
     return toView((await this.d.repo.schedule(id))!);
   }
 

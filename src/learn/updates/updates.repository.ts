@@ -1,5 +1,6 @@
 /** Stakeholder updates, their schedules and the audiences' recipients in the store (the only updates file that uses Kysely). */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { transact } from '../../platform/db/transact.js';
 import type { Database } from '../../platform/db/schema.js';
 import { type LearnDatabase, type LearnUpdateAudiencesTable, type LearnUpdateSchedulesTable, type LearnUpdatesTable, learnDb } from '../learn.tables.js';
 
@@ -8,6 +9,11 @@ export class UpdatesRepository {
 
   constructor(db: Kysely<Database>) {
     this.db = learnDb(db);
+  }
+
+  /** A change and its audit record in one transaction (`trx` for `audit.record`). */
+  transaction<T>(fn: (repo: UpdatesRepository, trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    return transact(this.db, (trx) => fn(new UpdatesRepository(trx as unknown as Kysely<Database>), trx as unknown as Transaction<Database>));
   }
 
   async audience(audience: string): Promise<LearnUpdateAudiencesTable | undefined> {

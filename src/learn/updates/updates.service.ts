@@ -112,8 +112,12 @@ export class UpdatesService {
       created_at: at,
       updated_at: at,
     };
-    if (!(await this.d.repo.insertUpdate(row))) return { row: (await this.d.repo.byTriggerKey(triggerKey!))!, created: false };
-    await this.d.audit.record({ actor: by.actor, action: 'update.drafted', subjectType: 'update', subjectId: row.id, incidentId, after: { audience, trigger, version: 1, contentHash: row.content_hash } });
+    const created = await this.d.repo.transaction(async (repo, trx) => {
+      if (!(await repo.insertUpdate(row))) return false;
+      await this.d.audit.record({ actor: by.actor, action: 'update.drafted', subjectType: 'update', subjectId: row.id, incidentId, after: { audience, trigger, version: 1, contentHash: row.content_hash } }, trx);
+      return true;
+    });
+    if (!created) return { row: (await this.d.repo.byTriggerKey(triggerKey!))!, created: false };
     return { row, created: true };
   }
 
@@ -150,7 +154,8 @@ export class UpdatesService {
     const u = await this.mustGet(p, id, true);
     if (!['draft', 'approved'].includes(u.status)) throw new HttpError(409, `update ${id} is ${u.status}: it can no longer be edited`);
     const hash = hashOf(input.subject, input.body);
-    const ok = await this.d.repo.setUpdate(id, [u.status], {
+    await this.d.repo.transaction(async (repo, trx) => {
+    const ok = await repo.setUpdate(id, [u.status], {
       subject: input.subject,
       body: input.body,
       version: u.version + 1,
@@ -164,7 +169,8 @@ export class UpdatesService {
       updated_at: this.now().toISOString(),
     });
     if (!ok) throw new HttpError(409, `update ${id} changed meanwhile: reload it`);
-    await this.d.audit.record({ actor: actorOf(p), action: 'update.edited', subjectType: 'update', subjectId: id, incidentId: u.incident_id, before: { version: u.version, contentHash: u.content_hash }, after: { version: u.version + 1, contentHash: hash } });
+    await this.d.audit.record({ actor: actorOf(p), action: 'update.edited', subjectType: 'update', subjectId: id, incidentId: u.incident_id, before: { version: u.version, contentHash: u.content_hash }, after: { version: u.version + 1, contentHash: hash } }, trx);
+    });
     return this.get(p, id);
   }
 
@@ -180,10 +186,12 @@ export class UpdatesService {
     if (!role || !(APPROVER_ROLES.includes(role) || p.roles.includes('legal'))) throw new ForbiddenError('approving an update to an external audience needs the incident commander, its communications lead or a legal member of the incident');
     if (u.created_by === p.userId || u.edited_by === p.userId) throw new ForbiddenError('the drafter of an update cannot approve it: someone else approves what goes outside');
     const at = this.now().toISOString();
-    if (!(await this.d.repo.setUpdate(id, ['draft'], { status: 'approved', approved_by: p.userId, approved_by_name: p.username, approved_hash: u.content_hash, approved_at: at, updated_at: at }))) {
-      throw new HttpError(409, `update ${id} changed meanwhile: reload it`);
-    }
-    await this.d.audit.record({ actor: actorOf(p), action: 'update.approved', subjectType: 'update', subjectId: id, incidentId: u.incident_id, after: { version: u.version, contentHash: u.content_hash } });
+    await this.d.repo.transaction(async (repo, trx) => {
+      if (!(await repo.setUpdate(id, ['draft'], { status: 'approved', approved_by: p.userId, approved_by_name: p.username, approved_hash: u.content_hash, approved_at: at, updated_at: at }))) {
+        throw new HttpError(409, `update ${id} changed meanwhile: reload it`);
+      }
+      await this.d.audit.record({ actor: actorOf(p), action: 'update.approved', subjectType: 'update', subjectId: id, incidentId: u.incident_id, after: { version: u.version, contentHash: u.content_hash } }, trx);
+    });
     return this.get(p, id);
   }
 
@@ -191,6 +199,10 @@ export class UpdatesService {
   async send(p: Principal, id: string): Promise<UpdateView> {
     const u = await this.mustGet(p, id, true);
     if (u.status !== 'sending' && u.status !== 'sent') await this.sendRow(u, actorOf(p));
+    // Sending again what is still `sending` queues its delivery again (one job per update: the
+    // singleton key), so an update whose job was lost — a crash between the commit and the queue —
+    // can be pushed on; the outbox sends each recipient once.
+    else if (u.status === 'sending') await this.enqueueDelivery(u.id);
     return this.get(p, id);
   }
 
@@ -209,9 +221,11 @@ export class UpdatesService {
     ];
     if (!snapshot.length) throw new BadInputError(`no recipients for ${AUDIENCES[u.audience as Audience].label}: an admin sets them (PUT /api/v1/update-audiences/${u.audience}, or breachdesk update audience set ${u.audience} …)`);
     const at = this.now().toISOString();
-    const ok = await this.d.repo.setUpdate(u.id, [u.status], { status: 'sending', recipients_enc: this.d.keyring.encryptJson(snapshot, `update:${u.id}`), send_requested_at: at, updated_at: at });
-    if (!ok) throw new HttpError(409, `update ${u.id} changed meanwhile: reload it`);
-    await this.d.audit.record({ actor, action: 'update.send', subjectType: 'update', subjectId: u.id, incidentId: u.incident_id, after: { audience: u.audience, version: u.version, contentHash: u.content_hash, emails: r.emails.length, webhooks: r.webhooks.length } });
+    await this.d.repo.transaction(async (repo, trx) => {
+      const ok = await repo.setUpdate(u.id, [u.status], { status: 'sending', recipients_enc: this.d.keyring.encryptJson(snapshot, `update:${u.id}`), send_requested_at: at, updated_at: at });
+      if (!ok) throw new HttpError(409, `update ${u.id} changed meanwhile: reload it`);
+      await this.d.audit.record({ actor, action: 'update.send', subjectType: 'update', subjectId: u.id, incidentId: u.incident_id, after: { audience: u.audience, version: u.version, contentHash: u.content_hash, emails: r.emails.length, webhooks: r.webhooks.length } }, trx);
+    });
     await this.enqueueDelivery(u.id);
   }
 
@@ -236,10 +250,14 @@ export class UpdatesService {
     if (r.nextDue) await this.enqueueDelivery(u.id, new Date(r.nextDue));
     if (r.settled) {
       const at = this.now().toISOString();
-      if (await this.d.repo.setUpdate(u.id, ['sending'], { status: 'sent', sent_at: at, updated_at: at })) {
-        const { counts } = await this.d.ports.outbox.status(u.id);
-        await this.d.audit.record({ actor: UPDATES_ACTOR, action: 'update.sent', subjectType: 'update', subjectId: u.id, incidentId: u.incident_id, after: { sent: counts.sent ?? 0, failed: (counts.failed ?? 0) + (counts.bounced ?? 0) } });
-      }
+      // Settled: the counts no longer move. Read before the transaction (the outbox is another
+      // module's store: on SQLite it could not be read while this transaction holds the connection).
+      const { counts } = await this.d.ports.outbox.status(u.id);
+      // `sent` and its audit event together: a reader who sees `sent` finds `update.sent` too.
+      await this.d.repo.transaction(async (repo, trx) => {
+        if (await repo.setUpdate(u.id, ['sending'], { status: 'sent', sent_at: at, updated_at: at }))
+          await this.d.audit.record({ actor: UPDATES_ACTOR, action: 'update.sent', subjectType: 'update', subjectId: u.id, incidentId: u.incident_id, after: { sent: counts.sent ?? 0, failed: (counts.failed ?? 0) + (counts.bounced ?? 0) } }, trx);
+      });
     }
     return { sent: r.sent, failed: r.failed + r.bounced, settled: r.settled };
   }

@@ -10,7 +10,7 @@
  * jurisdiction of the people it counts is covered, and stays open (in progress, partly met) until
  * then — a notice to the people in Germany leaves those in France owed.
  */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Actor, AuditService } from '../../platform/audit/audit.service.js';
 import type { Database } from '../../platform/db/schema.js';
 import { BadInputError } from '../../platform/errors.js';
@@ -63,14 +63,14 @@ export class ObligationsMetService {
     this.repo = new TrackingRepository(db);
   }
 
-  private rows(incidentId: string, ruleIds: string[]): Promise<IncidentObligationsTable[]> {
-    return this.repo.obligationsOfRules(incidentId, ruleIds);
+  private rows(incidentId: string, ruleIds: string[], repo = this.repo): Promise<IncidentObligationsTable[]> {
+    return repo.obligationsOfRules(incidentId, ruleIds);
   }
 
   /** Refuses (400) before anything changes when the event is late and a reason is required but missing. */
-  async check(e: MetEvent): Promise<void> {
+  async check(e: MetEvent, repo = this.repo): Promise<void> {
     if (!e.requireLateReason || e.lateReason?.trim()) return;
-    for (const r of await this.rows(e.incidentId, e.ruleIds))
+    for (const r of await this.rows(e.incidentId, e.ruleIds, repo))
       if (r.deadline && e.at > r.deadline)
         throw new BadInputError(`lateReason: ${e.at} is after the deadline of ${r.rule_id} (${r.deadline}); say why the notification is late (GDPR Art. 33(1))`);
   }
@@ -88,23 +88,25 @@ export class ObligationsMetService {
   }
 
   /** Population jurisdictions of the incident's last computation (the people each obligation counts). */
-  private async population(incidentId: string): Promise<string[]> {
-    const r = await this.repo.facts(incidentId);
+  private async population(incidentId: string, repo = this.repo): Promise<string[]> {
+    const r = await repo.facts(incidentId);
     const facts = r?.facts_json ? (JSON.parse(r.facts_json) as Pick<BreachFacts, 'population'>) : null;
     return [...new Set((facts?.population ?? []).map((p) => p.jurisdiction))].filter((j) => j !== UNKNOWN_JURISDICTION);
   }
 
   /**
    * Marks the obligations of the notice's rules met for the jurisdictions it covers; returns how
-   * many tracked items it closed or partly met.
+   * many tracked items it closed or partly met. Given `trx`, it is part of the caller's change (the
+   * notice's status, its rows and this commit together: notices.store.ts `change`).
    */
-  async met(e: MetEvent, actor: Actor): Promise<number> {
-    await this.check(e);
-    const rows = await this.rows(e.incidentId, e.ruleIds);
-    const population = e.jurisdictions ? await this.population(e.incidentId) : [];
+  async met(e: MetEvent, actor: Actor, trx?: Transaction<Database>): Promise<number> {
+    const outer = trx ? new TrackingRepository(trx) : this.repo;
+    await this.check(e, outer);
+    const rows = await this.rows(e.incidentId, e.ruleIds, outer);
+    const population = e.jurisdictions ? await this.population(e.incidentId, outer) : [];
     const iso = new Date().toISOString();
     let touched = 0;
-    await this.repo.transaction(async (repo, trx) => {
+    await outer.transaction(async (repo, trx) => {
       for (const r of rows) {
         const cover = coverage(r, e.jurisdictions, population);
         if (!cover) continue;

@@ -5,6 +5,7 @@
  */
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
+import { transact } from '../../platform/db/transact.js';
 import type { IncidentFactsTable, IncidentObligationsTable, TrackingDatabase } from './tracking.tables.js';
 
 type ObligationPatch = Partial<Omit<IncidentObligationsTable, 'id' | 'incident_id'>>;
@@ -18,9 +19,9 @@ export class TrackingRepository {
     this.db = db as unknown as Kysely<TrackingDatabase>;
   }
 
-  /** Runs `fn` in one transaction (`trx` for the audit record written with it). */
+  /** Runs `fn` in one transaction (`trx` for the audit record written with it), or in the caller's when this repository is on one. */
   transaction<T>(fn: (repo: TrackingRepository, trx: Transaction<Database>) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => fn(new TrackingRepository(trx), trx as unknown as Transaction<Database>));
+    return transact(this.db, (trx) => fn(new TrackingRepository(trx), trx as unknown as Transaction<Database>));
   }
 
   /** The incident's tracked obligations (unordered). */

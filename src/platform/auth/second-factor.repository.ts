@@ -1,9 +1,15 @@
 /** Second factors, recovery codes and pending sign-ins (the only Kysely access of second-factor.service.ts). */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database, LoginChallengesTable, SecondFactorsTable } from '../db/schema.js';
+import { transact } from '../db/transact.js';
 
 export class SecondFactorRepository {
   constructor(readonly db: Kysely<Database>) {}
+
+  /** A change and its audit record in one transaction (`trx` for `audit.record`). */
+  transaction<T>(fn: (repo: SecondFactorRepository, trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    return transact(this.db, (trx) => fn(new SecondFactorRepository(trx), trx as Transaction<Database>));
+  }
 
   listFactors(userId: string): Promise<SecondFactorsTable[]> {
     return this.db.selectFrom('second_factors').selectAll().where('user_id', '=', userId).orderBy('created_at').execute();
@@ -41,7 +47,7 @@ export class SecondFactorRepository {
   }
 
   async replaceRecoveryCodes(userId: string, hashes: string[]): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
+    await transact(this.db, async (trx) => {
       await trx.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
       await trx.insertInto('recovery_codes').values(hashes.map((code_hash) => ({ user_id: userId, code_hash, used_at: null }))).execute();
     });

@@ -19,9 +19,10 @@ import {
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { generateSecret, generateURI, verify as verifyTotp } from 'otplib';
+import type { Transaction } from 'kysely';
 import type { Actor, AuditService } from '../audit/audit.service.js';
 import type { Keyring } from '../crypto/keyring.js';
-import type { SecondFactorsTable } from '../db/schema.js';
+import type { Database, SecondFactorsTable } from '../db/schema.js';
 import { BadInputError } from '../errors.js';
 import { AuthError, type User } from './accounts.service.js';
 import type { Role } from './roles.js';
@@ -249,8 +250,7 @@ export class SecondFactorService {
     const secret = this.keyring.decrypt(f.secret_enc, `second-factor:${f.id}`);
     const r = await verifyTotp({ secret, token: code.trim(), epoch: Math.floor(this.now().getTime() / 1000), epochTolerance: 30 });
     if (!r.valid) throw new BadInputError('code: not the current code of the authenticator app (check the phone’s clock)');
-    await this.repo.updateFactor(f.id, { confirmed: 1, last_step: stepOf(r) });
-    return this.confirmed(user, f.id, 'totp', actor);
+    return this.confirmed(user, f.id, 'totp', actor, (repo) => repo.updateFactor(f.id, { confirmed: 1, last_step: stepOf(r) }));
   }
 
   async registrationOptions(user: User) {
@@ -298,23 +298,33 @@ export class SecondFactorService {
       transports: c.transports ? JSON.stringify(c.transports) : null,
       confirmed: 1,
     });
-    await this.repo.insertFactor(row);
-    return { id: row.id, ...(await this.confirmed(user, row.id, 'webauthn', actor)) };
+    return { id: row.id, ...(await this.confirmed(user, row.id, 'webauthn', actor, (repo) => repo.insertFactor(row))) };
   }
 
-  /** A factor became usable: the first one brings recovery codes and ends the set-up requirement. */
-  private async confirmed(user: User, id: string, kind: string, actor: Actor): Promise<{ recoveryCodes: string[] | null }> {
-    const first = (await this.repo.listFactors(user.id)).filter((f) => f.confirmed === 1).length === 1;
-    await this.repo.clearSessionPending(user.id);
-    await this.audit.record({ actor, action: 'user.second_factor_added', subjectType: 'user', subjectId: user.id, after: { id, kind } });
-    return { recoveryCodes: first ? await this.regenerateRecoveryCodes(user, actor) : null };
+  /**
+   * A factor became usable (`change` confirms or inserts it): the first one brings recovery codes
+   * and ends the set-up requirement. One transaction with its audit events: a factor never counts
+   * without `user.second_factor_added` in the trail, nor the first without its recovery codes.
+   */
+  private async confirmed(user: User, id: string, kind: string, actor: Actor, change: (repo: SecondFactorRepository) => Promise<unknown>): Promise<{ recoveryCodes: string[] | null }> {
+    return this.repo.transaction(async (repo, trx) => {
+      await change(repo);
+      const first = (await repo.listFactors(user.id)).filter((f) => f.confirmed === 1).length === 1;
+      await repo.clearSessionPending(user.id);
+      await this.audit.record({ actor, action: 'user.second_factor_added', subjectType: 'user', subjectId: user.id, after: { id, kind } }, trx);
+      return { recoveryCodes: first ? await this.newRecoveryCodes(repo, trx, user, actor) : null };
+    });
   }
 
   /** Ten new single-use codes, shown once; the old ones stop working. */
   async regenerateRecoveryCodes(user: User, actor: Actor): Promise<string[]> {
+    return this.repo.transaction((repo, trx) => this.newRecoveryCodes(repo, trx, user, actor));
+  }
+
+  private async newRecoveryCodes(repo: SecondFactorRepository, trx: Transaction<Database>, user: User, actor: Actor): Promise<string[]> {
     const codes = Array.from({ length: RECOVERY_CODES }, newRecoveryCode);
-    await this.repo.replaceRecoveryCodes(user.id, codes.map((c) => sha(normaliseCode(c))));
-    await this.audit.record({ actor, action: 'user.recovery_codes_created', subjectType: 'user', subjectId: user.id });
+    await repo.replaceRecoveryCodes(user.id, codes.map((c) => sha(normaliseCode(c))));
+    await this.audit.record({ actor, action: 'user.recovery_codes_created', subjectType: 'user', subjectId: user.id }, trx);
     return codes;
   }
 
@@ -325,7 +335,9 @@ export class SecondFactorService {
     if (f.confirmed === 1 && others.length === 0 && this.isRequired(user.roles)) {
       throw new BadInputError('your role requires a second factor: add another one before removing this one');
     }
-    await this.repo.deleteFactor(user.id, id);
-    await this.audit.record({ actor, action: 'user.second_factor_removed', subjectType: 'user', subjectId: user.id, after: { id, kind: f.kind } });
+    await this.repo.transaction(async (repo, trx) => {
+      await repo.deleteFactor(user.id, id);
+      await this.audit.record({ actor, action: 'user.second_factor_removed', subjectType: 'user', subjectId: user.id, after: { id, kind: f.kind } }, trx);
+    });
   }
 }

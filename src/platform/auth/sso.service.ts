@@ -5,13 +5,16 @@
  * cookie, so no server state is kept between the redirect and the callback.
  */
 import * as oidc from 'openid-client';
+import type { Transaction } from 'kysely';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Config } from '../config.js';
+import type { Database } from '../db/schema.js';
+import { transact } from '../db/transact.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { AuthError, type AccountsService, type User } from './accounts.service.js';
 import { generatePassword } from './passwords.js';
 import { rolesFromGroups } from './sso.schema.js';
-import type { SsoRepository } from './sso.repository.js';
+import { SsoRepository } from './sso.repository.js';
 
 type OidcConfig = NonNullable<Config['oidc']>;
 export const OIDC_STATE_COOKIE = 'bd_oidc';
@@ -106,6 +109,7 @@ export class SsoService {
     const now = new Date().toISOString();
     const actor = { type: 'system' as const, id: null, name: 'sso' };
     let userId = await this.repo.findUserIdOf(issuer, subject);
+    const isNew = !userId;
     if (!userId) {
       const email = typeof claims.email === 'string' ? claims.email.toLowerCase() : null;
       if (!email) throw new AuthError('single sign-on: the provider sent no e-mail address (scope "email")');
@@ -123,10 +127,17 @@ export class SsoService {
         );
         userId = created.user.id;
       }
-      await this.repo.link(issuer, subject, userId, now);
-    } else await this.repo.touch(issuer, subject, now);
-    await this.repo.setRoles(userId, roles, now);
-    await this.audit.record({ actor, action: 'user.sso_login', subjectType: 'user', subjectId: userId, after: { issuer, roles } });
+    }
+    // The link, the roles the provider grants and their audit event together: roles never change
+    // without `user.sso_login` saying to what.
+    const linked = userId;
+    await transact(this.repo.db, async (trx) => {
+      const repo = new SsoRepository(trx);
+      if (isNew) await repo.link(issuer, subject, linked, now);
+      else await repo.touch(issuer, subject, now);
+      await repo.setRoles(linked, roles, now);
+      await this.audit.record({ actor, action: 'user.sso_login', subjectType: 'user', subjectId: linked, after: { issuer, roles } }, trx as Transaction<Database>);
+    });
     const user = await this.accounts.getUser(userId);
     if (!user || user.disabled) throw new AuthError('this account is disabled', 403);
     return user;
