@@ -10,7 +10,7 @@ import { testDialects } from '../../test/support/dialects.js';
 import { openTestPlatform, type TestPlatform } from '../../test/support/platform.js';
 import type { Database } from '../platform/db/schema.js';
 import { IntakeRepository } from './intake.repository.js';
-import { type IngestItem, IntakeWriter, type StoreConfig } from './intake-writer.js';
+import { type IngestItem, IntakeWriter, type StoreConfig, type ToStore } from './intake-writer.js';
 import { normalise } from './normalise/index.js';
 
 const cfg: StoreConfig = { dedupKeys: ['rule', 'hosts', 'users', 'ips'], dedupWindowS: 3600, correlateWindowS: 3600 };
@@ -112,31 +112,36 @@ for (const dialect of testDialects()) {
       expect(windowSuspects.map((r) => r.suspect_id)).toEqual([theirs!.suspectId]);
     });
 
-    it.runIf(dialect === 'postgresql')('two serve processes storing alerts of one new entity at the same time open one suspect, not one each', async () => {
-      // Writer A pauses after its read (it found no window for the host) until writer B — a second
-      // serve process on the same store — has stored its alert of the same host, or 1 s passed.
-      // Without the advisory locks B reads no window either and opens a second suspect; with them
-      // B waits on A's lock, reads after A's commit and joins A's suspect.
+    /**
+     * Writer A stores `ours`; after its read and before its write, writer B — a second serve
+     * process on the same store — stores `theirs` and is given `ms` to settle. What B had done by
+     * then is returned, not asserted in the hook: a hook that threw would fail the group, which
+     * the writer then retries request by request (without the hook) — and the race would be gone.
+     */
+    async function twoWriters(source: string, ours: ToStore, theirs: ToStore, at: string, ms: number) {
       const racing = new RacingRepository(t.platform.store.db, dialect);
       const a = new IntakeWriter(racing, t.platform.keyring);
       const b = new IntakeWriter(new IntakeRepository(t.platform.store.db, dialect), t.platform.keyring);
-      const at = '2026-05-03T10:00:00.000Z';
-      let theirs: Promise<IngestItem[]> | undefined;
-      // Asserted after the store: a hook that threw would fail the group, which the writer then
-      // retries request by request (without the hook) — and the race would be gone.
+      let other: Promise<IngestItem[]> | undefined;
       let seen: string | undefined;
       racing.beforeWrite = async () => {
-        theirs = b.store('proc', cfg, [item('proc-b', 'proc-host', '2026-05-03T09:59:00.000Z')], at);
-        seen = await settledOrAfter(theirs, 1000);
+        other = b.store(source, cfg, [theirs], at);
+        seen = await settledOrAfter(other, ms);
       };
-      const [ours] = await a.store('proc', cfg, [item('proc-a', 'proc-host', '2026-05-03T09:58:00.000Z')], at);
-      const [other] = await theirs!;
-      expect(await repo.db.selectFrom('intake_suspects').select(['id', 'alert_count']).where('title', 'like', 'Writer proc-%').execute()).toEqual([{ id: ours!.suspectId, alert_count: 2 }]);
-      expect(other!.suspectId).toBe(ours!.suspectId);
+      const [mine] = await a.store(source, cfg, [ours], at);
+      return { ours: mine!, theirs: (await other!)[0]!, seen, groups: racing.begun };
+    }
+
+    it.runIf(dialect === 'postgresql')('two serve processes storing alerts of one new entity at the same time open one suspect, not one each', async () => {
+      // A found no window for the host. Without the advisory locks B reads no window either and
+      // opens a second suspect; with them B waits on A's lock, reads after A's commit and joins A's suspect.
+      const r = await twoWriters('proc', item('proc-a', 'proc-host', '2026-05-03T09:58:00.000Z'), item('proc-b', 'proc-host', '2026-05-03T09:59:00.000Z'), '2026-05-03T10:00:00.000Z', 1000);
+      expect(await repo.db.selectFrom('intake_suspects').select(['id', 'alert_count']).where('title', 'like', 'Writer proc-%').execute()).toEqual([{ id: r.ours.suspectId, alert_count: 2 }]);
+      expect(r.theirs.suspectId).toBe(r.ours.suspectId);
       const rows = await repo.db.selectFrom('intake_alerts').select(['suspect_id']).where('source', '=', 'proc').execute();
-      expect(rows.map((r) => r.suspect_id)).toEqual([ours!.suspectId, ours!.suspectId]);
-      expect(seen).toBe('waiting');
-      expect(racing.begun).toBe(1);
+      expect(rows.map((x) => x.suspect_id)).toEqual([r.ours.suspectId, r.ours.suspectId]);
+      expect(r.seen).toBe('waiting');
+      expect(r.groups).toBe(1);
     });
 
     it.runIf(dialect === 'postgresql')('with two groups in flight, a group of another new entity commits while the first is still open, and one of the same entity waits for it', async () => {
@@ -162,30 +167,20 @@ for (const dialect of testDialects()) {
         { id: first!.suspectId, alert_count: 2 },
       ]);
       expect(third!.suspectId).toBe(first!.suspectId);
-      // Asserted here, not in the hook (see above); 3 transactions: no group failed and ran again.
+      // Asserted here, not in the hook (see twoWriters); 3 transactions: no group failed and ran again.
       expect(seen).toEqual(['settled', 2, 'waiting']);
       expect(racing.begun).toBe(3);
     });
 
     it.runIf(dialect === 'postgresql')('the same new alert from two writers at once is stored once and counted twice', async () => {
-      const racing = new RacingRepository(t.platform.store.db, dialect);
-      const a = new IntakeWriter(racing, t.platform.keyring);
-      const b = new IntakeWriter(new IntakeRepository(t.platform.store.db, dialect), t.platform.keyring);
       const at = '2026-05-05T10:00:00.000Z';
-      let theirs: Promise<IngestItem[]> | undefined;
-      let seen: string | undefined;
-      racing.beforeWrite = async () => {
-        theirs = b.store('dup', cfg, [item('dup-1', 'dup-host', at)], at);
-        seen = await settledOrAfter(theirs, 500);
-      };
-      const [ours] = await a.store('dup', cfg, [item('dup-1', 'dup-host', at)], at);
-      const [other] = await theirs!;
-      expect(ours).toMatchObject({ repeat: false, count: 1 });
-      expect(other).toEqual({ id: ours!.id, kind: ours!.kind, repeat: true, count: 2, suspectId: ours!.suspectId });
-      expect(await repo.db.selectFrom('intake_alerts').select(['id', 'count']).where('source', '=', 'dup').execute()).toEqual([{ id: ours!.id, count: 2 }]);
+      const r = await twoWriters('dup', item('dup-1', 'dup-host', at), item('dup-1', 'dup-host', at), at, 500);
+      expect(r.ours).toMatchObject({ repeat: false, count: 1 });
+      expect(r.theirs).toEqual({ id: r.ours.id, kind: r.ours.kind, repeat: true, count: 2, suspectId: r.ours.suspectId });
+      expect(await repo.db.selectFrom('intake_alerts').select(['id', 'count']).where('source', '=', 'dup').execute()).toEqual([{ id: r.ours.id, count: 2 }]);
       // B waited on A's lock rather than racing it (A's group ran once: no IntakeRaced retry).
-      expect(seen).toBe('waiting');
-      expect(racing.begun).toBe(1);
+      expect(r.seen).toBe('waiting');
+      expect(r.groups).toBe(1);
     });
 
     it.runIf(dialect === 'postgresql')('a group with more keys than the lock table should hold takes one exclusive lock instead of one per key', async () => {
