@@ -38,6 +38,8 @@ function sh(cmd, args, opts = {}) {
   return r;
 }
 let base = o.base;
+// What the reports are compared with: the commit built here, or the checkout given by --base.
+const label = o.base ? `the build in ${o.base}` : o.commit;
 if (!base) {
   base = mkdtempSync(join(tmpdir(), `breachdesk-${o.commit}-`));
   console.error(`building ${o.commit} in ${base}`);
@@ -77,7 +79,7 @@ for (const shape of chosen) {
       failed++;
       // A build whose own report changes from run to run cannot be matched byte for byte.
       const again = scan(join(base, 'bin/breachdesk.js'));
-      if (again.report !== before.report) note = ` (the ${o.commit} build's own report differs between two runs)`;
+      if (again.report !== before.report) note = ` (${label}'s own report differs between two runs)`;
     }
     const r = JSON.parse(after.report);
     console.log(
@@ -87,5 +89,5 @@ for (const shape of chosen) {
   }
 }
 if (!o.base) rmSync(base, { recursive: true, force: true });
-console.log(failed ? `${failed} run(s) differ from ${o.commit}` : `all ${chosen.length} shapes identical to ${o.commit}`);
+console.log(failed ? `${failed} run(s) differ from ${label}` : `all ${chosen.length} shapes identical to ${label}`);
 process.exit(failed ? 1 : 0);

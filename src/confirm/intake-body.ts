@@ -35,12 +35,16 @@ export function parseAlertsBody(text: string): Json[] {
 }
 
 /**
- * A GuardDuty GetFindings answer (`{"findings": [...]}`, or `{"Findings": [...]}` from boto3,
+ * A GuardDuty or Security Hub GetFindings answer (`{"findings": [...]}`, or `{"Findings": [...]}` from boto3,
  * with `ResponseMetadata` beside it) is a list of alerts, not one: posted as is it became a
  * single `unparsed` alert and every finding in it went unread. An empty list stays as sent.
  */
 function unwrapFindingsList(d: Json): Json[] {
   if (typeof d !== 'object' || d === null || Array.isArray(d)) return [d];
+  // Security Hub's EventBridge event carries a list of ASFF findings ("Security Hub Findings -
+  // Imported", `detail.findings`): each is an alert.
+  const detail = d.detail;
+  if (d.source === 'aws.securityhub' && typeof detail === 'object' && detail !== null && !Array.isArray(detail) && Array.isArray(detail.findings) && detail.findings.length > 0) return detail.findings;
   const list = d.findings ?? d.Findings;
   if (!Array.isArray(list) || list.length === 0) return [d];
   if (Object.keys(d).some((k) => !['findings', 'Findings', 'ResponseMetadata', 'NextToken', 'nextToken'].includes(k))) return [d];

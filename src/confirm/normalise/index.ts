@@ -4,7 +4,7 @@
  * `unparsed` (issue 15: no alert is ever dropped).
  */
 import { blank, isObj, type Json, type NormalisedAlert, type Obj, str } from './alert.js';
-import { canarytoken, elastic, generic, guardDuty, guardDutyFinding, isCanarytoken, isElastic, isGeneric } from './vendors-cloud.js';
+import { asffGuardDuty, canarytoken, elastic, generic, guardDuty, guardDutyFinding, isAsffGuardDuty, isCanarytoken, isElastic, isGeneric } from './vendors-cloud.js';
 import { falco, isFalco, isSuricata, isWazuh, suricata, wazuh } from './vendors-ids.js';
 
 export const INTAKE_FORMATS = ['auto', 'wazuh', 'elastic', 'suricata', 'falco', 'guardduty', 'canarytoken', 'generic'] as const;
@@ -14,6 +14,7 @@ type Reader = { format: Exclude<IntakeFormat, 'auto'>; read: (o: Obj, at: string
 
 const READERS: Reader[] = [
   { format: 'guardduty', read: (o, at) => ((f) => (f ? guardDuty(f, at) : null))(guardDutyFinding(o)) },
+  { format: 'guardduty', read: (o, at) => (isAsffGuardDuty(o) ? asffGuardDuty(o, at) : null) },
   { format: 'elastic', read: (o, at) => (isElastic(o) ? elastic(o, at) : null) },
   { format: 'suricata', read: (o, at) => (isSuricata(o) ? suricata(o, at) : null) },
   { format: 'falco', read: (o, at) => (isFalco(o) ? falco(o, at) : null) },

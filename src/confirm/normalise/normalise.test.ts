@@ -66,6 +66,18 @@ describe('normalisers over the vendors’ samples', () => {
     expect(bare).toMatchObject({ kind: 'guardduty', severity: 'high', users: ['alice', 'ASIA_DUMMY_KEY'], files: ['s3://customer-exports'] });
   });
 
+  it('GuardDuty through Security Hub (ASFF in the "Findings - Imported" event): one alert per finding, keyed by the finding id; other products unparsed', () => {
+    const docs = fixture('guardduty-securityhub.json');
+    expect(docs).toHaveLength(2);
+    const [gd, other] = docs.map((d) => normalise(d, 'auto', AT));
+    expect(gd).toMatchObject({ kind: 'guardduty', severity: 'high', severityRaw: 8, sourceRef: '4ec6d1a2b3f4c5d6e7f8a9b0c1d2e3f4', observedAt: '2026-11-30T05:10:37.000Z', hosts: ['i-0a1b2c3d4e5f60718'], files: ['s3://crm-exports-prod'], domains: ['exfil.example.net'] });
+    expect(gd!.rule).toMatchObject({ id: 'Exfiltration:S3-AnomalousBehavior', name: 'Anomalous S3 GetObject calls by backup-operator' });
+    expect(gd!.users).toEqual(['backup-operator', 'ASIAEXAMPLEKEY0042']);
+    expect(gd!.ips).toEqual(expect.arrayContaining(['10.0.3.17', '198.51.100.44', '203.0.113.91']));
+    expect(other!.kind).toBe('unparsed');
+    expect(normalise(docs[0]!, 'guardduty', AT).kind).toBe('guardduty');
+  });
+
   it('Canarytokens webhook: always high, token + time as the key, "(UTC)" time', () => {
     const [a] = fixture('canarytoken.json').map((d) => normalise(d, 'auto', AT));
     expect(a).toMatchObject({ kind: 'canarytoken', severity: 'high', observedAt: '2020-06-09T14:04:39.000Z', ips: ['1.1.1.1'] });

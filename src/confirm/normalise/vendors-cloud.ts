@@ -83,6 +83,73 @@ export function guardDuty(f: Obj, receivedAt: string): NormalisedAlert {
   return a;
 }
 
+/**
+ * A GuardDuty finding as Security Hub forwards it, in the AWS Security Finding Format (ASFF:
+ * Security Hub user guide, "AWS Security Finding Format"; an EventBridge "Security Hub Findings -
+ * Imported" event carries a list of them, split by intake-body.ts). Only GuardDuty's own
+ * (`ProductArn …:product/aws/guardduty`): other products' findings stay `unparsed`, kept as sent.
+ */
+export function isAsffGuardDuty(o: Obj): boolean {
+  const product = str(o.ProductArn) ?? '';
+  return typeof o.SchemaVersion === 'string' && typeof o.Id === 'string' && (/:product\/aws\/guardduty$/.test(product) || str(o.ProductName) === 'GuardDuty');
+}
+
+export function asffGuardDuty(f: Obj, receivedAt: string): NormalisedAlert {
+  const a = blank('guardduty', receivedAt);
+  const id = str(f.Id)!;
+  // The finding's own id (the ARN's tail): the same finding posted bare and via Security Hub, or
+  // updated later (service.count), is one alert (reference §2.4).
+  a.sourceAlertId = id.split('/finding/')[1] ?? id;
+  a.sourceRef = a.sourceAlertId;
+  // Types are "namespace/category/classifier"; GuardDuty's type is the classifier, its own "/"
+  // written as "-".
+  const type = strs(f.Types)[0]?.split('/').slice(2).join('/') || null;
+  a.rule = { id: type, name: str(f.Title) ?? type ?? 'GuardDuty finding', category: type?.split(':')[0] ?? null, mitre: [] };
+  a.title = a.rule.name;
+  // Severity.Product is GuardDuty's own score; Label when a forwarder dropped it.
+  const product = num(pick(f, 'Severity.Product'));
+  const label = str(pick(f, 'Severity.Label'));
+  a.severity = product !== null ? fromGuardDuty(product) : ((label ? fromWord(label.toLowerCase()) : null) ?? 'medium');
+  a.severityRaw = product ?? label;
+  const t = timeOf(f.LastObservedAt) ?? timeOf(f.UpdatedAt) ?? timeOf(f.CreatedAt);
+  if (t) [a.observedAt, a.observedAtLocal] = [t.utc, t.local];
+  const resources = (Array.isArray(f.Resources) ? f.Resources : []).filter(isObj);
+  const ofType = (type: string) => resources.filter((r) => r.Type === type);
+  const tail = (arn: Json | undefined, sep: string) => str(arn)?.split(sep).pop() ?? null;
+  // ProductFields repeats the finding under "aws/guardduty/…/<field>" keys: read by the last name,
+  // as GuardDuty's own fields are read (guardDutyEntities).
+  const fields = isObj(f.ProductFields) ? f.ProductFields : {};
+  const byName: Obj = {};
+  for (const [k, v] of Object.entries(fields)) {
+    const name = k.split('/').pop()!;
+    if (GD_KEYS[name] || name === 'accessKeyId') byName[`${name}:${k}`] = v;
+  }
+  const e = guardDutyEntities({ ...f, ProductFields: null, Resources: resources as Json[] });
+  const pf = (slot: string) => Object.entries(byName).filter(([k]) => (k.startsWith('accessKeyId:') ? 'users' : GD_KEYS[k.split(':')[0]!]) === slot).map(([, v]) => v);
+  a.hosts = uniq(
+    strs(
+      ...ofType('AwsEc2Instance').map((r) => tail(r.Id, '/')),
+      ...ofType('AwsEksCluster').map((r) => pick(r, 'Details.AwsEksCluster.Name') ?? tail(r.Id, '/')),
+      ...ofType('AwsRdsDbInstance').map((r) => pick(r, 'Details.AwsRdsDbInstance.DbInstanceIdentifier') ?? tail(r.Id, ':')),
+      ...ofType('AwsLambdaFunction').map((r) => pick(r, 'Details.AwsLambdaFunction.FunctionName') ?? tail(r.Id, ':')),
+    ),
+  );
+  a.users = uniq(strs(...ofType('AwsIamAccessKey').flatMap((r) => [pick(r, 'Details.AwsIamAccessKey.PrincipalName'), pick(r, 'Details.AwsIamAccessKey.UserName')]), ...e.users, ...pf('users')));
+  a.ips = ipsOf(
+    pick(f, 'Network.SourceIpV4'),
+    pick(f, 'Network.SourceIpV6'),
+    pick(f, 'Network.DestinationIpV4'),
+    pick(f, 'Network.DestinationIpV6'),
+    ...ofType('AwsEc2Instance').flatMap((r) => [pick(r, 'Details.AwsEc2Instance.IpV4Addresses'), pick(r, 'Details.AwsEc2Instance.IpV6Addresses')]),
+    ...e.ips,
+    ...pf('ips'),
+  );
+  a.domains = uniq(strs(pick(f, 'Network.DestinationDomain'), ...e.domains, ...pf('domains')));
+  a.hashes = hashesOf(...e.hashes, ...pf('hashes'));
+  a.files = uniq([...strs(...ofType('AwsS3Bucket').map((r) => tail(r.Id, ':::'))).map((n) => `s3://${n}`), ...strs(...e.files, ...pf('files')).filter((p) => p.startsWith('/') || /^[A-Za-z]:\\/.test(p))]);
+  return a;
+}
+
 /** GuardDuty field names (first letter either case) and what they hold, under any parent. */
 const GD_KEYS: Record<string, 'ips' | 'users' | 'hashes' | 'files' | 'domains'> = {
   ipAddressV4: 'ips',
