@@ -28,7 +28,7 @@ function keyOf(mac: string): bigint {
  * takes its locks in the same order, so two groups never wait on each other in a cycle. Two
  * different names sharing a key (one chance in 2^64 a pair) only make two groups wait for each other.
  */
-export function lockKeysOf(candidates: Array<{ fingerprint: string; lookups: readonly string[] }>): string[] {
+export function lockKeysOf(candidates: ReadonlyArray<{ fingerprint: string; lookups: readonly string[] }>): string[] {
   const keys = new Set<bigint>();
   for (const c of candidates) {
     keys.add(keyOf(c.fingerprint.slice(c.fingerprint.indexOf(':') + 1)));

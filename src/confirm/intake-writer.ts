@@ -20,7 +20,6 @@ import { type AlertToCorrelate, correlate, type SuspectState } from './correlate
 import { type DedupField, entitiesOf, fingerprintOf } from './dedup.js';
 import { GroupScheduler } from './group-scheduler.js';
 import type { IntakeRepository } from './intake.repository.js';
-import { lockKeysOf } from './intake-locks.js';
 import type { NormalisedAlert, Severity } from './normalise/alert.js';
 import { HttpError } from '../platform/http/problem.js';
 
@@ -204,7 +203,7 @@ export class IntakeWriter {
     const inputs = firsts.map((p) => this.toCorrelate(p));
     // Before the read (its own statement, so the read's snapshot is taken once the locks are held
     // and sees every group that held them): a no-op on SQLite, whose single writer serialises groups.
-    await repo.lockKeys(lockKeysOf(firsts.map((p, i) => ({ fingerprint: p.row.fingerprint, lookups: inputs[i]!.lookups }))));
+    await repo.lockKeys(firsts.map((p, i) => ({ fingerprint: p.row.fingerprint, lookups: inputs[i]!.lookups })));
     const read = await repo.readGroup(firsts.map((p, i) => ({ alertId: p.row.id, source: p.row.source, fingerprint: p.row.fingerprint, lookups: inputs[i]!.lookups, ...windowOf(inputs[i]!) })));
     onRead();
     const storedBy = new Map(read.stored.map((r) => [`${r.source}\u0000${r.fingerprint}`, r]));

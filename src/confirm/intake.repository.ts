@@ -12,6 +12,7 @@ import {
   type IntakeSuspectEntitiesTable,
   type IntakeSuspectsTable,
 } from './confirm.tables.js';
+import { lockKeysOf } from './intake-locks.js';
 import { type Candidate, type GroupRead, type GroupWrite, type GroupWritten, lockKeysPg, readGroupPg, type StoredAlert, writeGroupPg } from './intake-group.repository.js';
 
 /** Suspects still in the queue (new alerts may join them). */
@@ -60,8 +61,8 @@ export class IntakeRepository {
    * (intake-locks.ts), so groups in flight together and serve processes on one store correlate
    * and dedup as one writer would. Nothing on SQLite: its one writer runs one group at a time.
    */
-  async lockKeys(keys: readonly string[]): Promise<void> {
-    if (this.dialect === 'postgresql') await lockKeysPg(this.db, keys);
+  async lockKeys(candidates: ReadonlyArray<{ fingerprint: string; lookups: readonly string[] }>): Promise<void> {
+    if (this.dialect === 'postgresql') await lockKeysPg(this.db, lockKeysOf(candidates));
   }
 
   /**

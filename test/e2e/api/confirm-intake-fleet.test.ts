@@ -7,11 +7,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../../src/platform/audit/audit.service.js';
-import { createTestDatabase, type TestDatabase, testDialects } from '../../support/dialects.js';
-import { type ServeProcess, spawnServe } from '../../support/spawn-server.js';
+import { testDialects } from '../../support/dialects.js';
+import { type ServePair, startServePair } from '../../support/serve-pair.js';
+import type { ServeProcess } from '../../support/spawn-server.js';
 
 describe.runIf(testDialects().includes('postgresql'))('alert intake from two serve processes on one PostgreSQL', { timeout: 120_000 }, () => {
-  let db: TestDatabase;
+  let fleet: ServePair;
   let a: ServeProcess;
   let b: ServeProcess;
   let secret: string;
@@ -19,33 +20,24 @@ describe.runIf(testDialects().includes('postgresql'))('alert intake from two ser
   let closeQuery: () => Promise<void>;
 
   beforeAll(async () => {
-    db = await createTestDatabase('postgresql');
-    const env = { BREACHDESK_DATABASE_URL: db.databaseUrl!, BREACHDESK_DATA_DIR: db.dataDir, BREACHDESK_INLINE_WORKER: 'false' };
-    // One after the other: the first migrates the store and makes the key file the second reads.
-    a = await spawnServe(env);
-    b = await spawnServe(env);
-    const { loadConfig } = await import('../../../src/platform/config.js');
-    const { openPlatform } = await import('../../../src/platform/platform.js');
-    const { ALL_MIGRATIONS } = await import('../../../src/main/migrations.js');
-    const { createLogger } = await import('../../../src/platform/logger.js');
-    const p = await openPlatform(loadConfig({ env: { ...env, BREACHDESK_LOG_LEVEL: 'silent' }, cwd: db.dataDir }), { migrations: ALL_MIGRATIONS, log: createLogger('silent') });
-    await p.accounts.createUser({ email: 'admin@example.test', username: 'fleetadmin', roles: ['admin'], password: 'fleet intake passphrase 42' }, SYSTEM_ACTOR);
-    const admin = (await p.accounts.createToken('fleetadmin', 'test', SYSTEM_ACTOR)).token;
-    await p.close();
+    let admin = '';
+    fleet = await startServePair(async (p) => {
+      await p.accounts.createUser({ email: 'admin@example.test', username: 'fleetadmin', roles: ['admin'], password: 'fleet intake passphrase 42' }, SYSTEM_ACTOR);
+      admin = (await p.accounts.createToken('fleetadmin', 'test', SYSTEM_ACTOR)).token;
+    });
+    ({ a, b } = fleet);
     const r = await fetch(`${a.url}/api/v1/intake-sources`, { method: 'POST', headers: { authorization: `Bearer ${admin}`, 'content-type': 'application/json' }, body: JSON.stringify({ name: 'fleet', auth: 'token' }) });
     expect(r.status).toBe(201);
     secret = ((await r.json()) as { secret: string }).secret;
     const pg = (await import('pg')).default;
-    const client = new pg.Client({ connectionString: db.databaseUrl! });
+    const client = new pg.Client({ connectionString: fleet.db.databaseUrl! });
     await client.connect();
     query = async <T>(text: string, values: unknown[]) => (await client.query(text, values)).rows as T[];
     closeQuery = () => client.end();
   });
   afterAll(async () => {
     await closeQuery?.();
-    await a?.stop();
-    await b?.stop();
-    await db?.drop();
+    await fleet?.close();
   });
 
   const post = (on: ServeProcess, doc: object) =>
