@@ -26,6 +26,12 @@ const KERNELS = [
     what: 'Keyword and name candidates of an ASCII log line, NUMBER_RUN starts of a block (WebAssembly SIMD); kernel: text-anchors.wat, use: text-anchors.ts.',
   },
   {
+    wat: 'src/assessment/scanner/detectors/text-lower-words.wat',
+    out: 'src/assessment/scanner/detectors/text-lower-words.wasm.ts',
+    name: 'TEXT_LOWER_WORDS_WASM',
+    what: 'Word walk of lower-case free text: given-name pair starts and cue ends (WebAssembly MVP); kernel: text-lower-words.wat, use: text-lower-names.ts.',
+  },
+  {
     wat: 'src/assessment/scanner/engine/siphash.wat',
     out: 'src/assessment/scanner/engine/siphash.wasm.ts',
     name: 'SIPHASH_WASM',

@@ -96,12 +96,14 @@ const results = [];
 const dur = Number(args.duration);
 await send(3); // warm-up: JIT, statement cache, a few suspects
 const cpu0 = serve.cpuSeconds();
+const threads0 = serve.threadCpuSeconds();
 const senderCpu0 = process.cpuUsage();
 const pgCpu = store.dbName ? pgBackendCpu(store.dbName) : null;
 pgCpu?.start();
 const groups0 = await groupCounters();
 const r1 = await send(dur);
 const senderCpu = process.cpuUsage(senderCpu0);
+const threads1 = serve.threadCpuSeconds();
 const pgSeconds = pgCpu?.stop();
 const groups = groupsOver(groups0, await groupCounters(), dur);
 const alerts = r1['2xx'] * PER_REQUEST;
@@ -117,6 +119,12 @@ const line1 = {
   non2xx: r1.non2xx,
   errors: r1.errors + r1.timeouts,
   serveCpuMsPerAlert: Number((((serve.cpuSeconds() - cpu0) * 1000) / Math.max(1, alerts)).toFixed(3)),
+  // Per thread name (main = the event loop): where serve's CPU went beside the main thread's profile.
+  serveThreadsCpuMsPerAlert: Object.fromEntries(
+    Object.entries(threads1)
+      .map(([k, v]) => [k, Number((((v - (threads0[k] ?? 0)) * 1000) / Math.max(1, alerts)).toFixed(3))])
+      .filter(([, v]) => v > 0),
+  ),
   // The 50 senders (autocannon, this process) share the machine's cores with serve: their CPU counts against the same budget.
   senderCpuMsPerAlert: Number(((senderCpu.user + senderCpu.system) / 1000 / Math.max(1, alerts)).toFixed(3)),
   // PostgreSQL's backends of this run's database (same machine, same cores): the third share of the budget.

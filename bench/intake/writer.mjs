@@ -8,7 +8,7 @@
  * 50 titles), observed 1 ms apart.
  *
  *   npm run build
- *   node bench/intake/writer.mjs [--dialect postgresql|sqlite] [--group 40] [--groups 200] [--rounds 3]
+ *   node bench/intake/writer.mjs [--dialect postgresql|sqlite] [--group 40 [--group-max 80]] [--groups 200] [--rounds 3]
  *
  * Prints one JSON line per round (after a warm-up round of 20 groups).
  */
@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { benchStore, LOAD_OPTIONS, pgBackendCpu, root } from '../serve-harness.mjs';
 
 const { values: args } = parseArgs({
-  options: { ...LOAD_OPTIONS, dialect: { type: 'string', default: 'postgresql' }, group: { type: 'string', default: '40' }, groups: { type: 'string', default: '200' }, rounds: { type: 'string', default: '3' } },
+  options: { ...LOAD_OPTIONS, dialect: { type: 'string', default: 'postgresql' }, group: { type: 'string', default: '40' }, 'group-max': { type: 'string' }, groups: { type: 'string', default: '200' }, rounds: { type: 'string', default: '3' } },
 });
 const dist = (p) => import(new URL(`dist/${p}`, `file://${root}`).href);
 const store = await benchStore('intake-writer', args, { BREACHDESK_INLINE_WORKER: 'false', BREACHDESK_LOG_LEVEL: 'silent' });
@@ -40,9 +40,16 @@ const item = (at) => {
   return { alert: normalise(doc, 'generic', at), raw: JSON.stringify(doc) };
 };
 
+/** Group sizes: `--group` each, or with `--group-max`, from `--group` to it, the same sequence in every tree (a fixed-seed LCG). */
+let lcg = 12345;
+const sizeOf = () => {
+  if (!args['group-max']) return Number(args.group);
+  lcg = (lcg * 1103515245 + 12345) % 2 ** 31;
+  return Number(args.group) + (lcg % (Number(args['group-max']) - Number(args.group) + 1));
+};
+
 async function run(groups) {
-  const G = Number(args.group);
-  const batches = Array.from({ length: groups }, () => Array.from({ length: G }, () => item(new Date().toISOString())));
+  const batches = Array.from({ length: groups }, () => Array.from({ length: sizeOf() }, () => item(new Date().toISOString())));
   const pg = store.dbName ? pgBackendCpu(store.dbName) : null;
   pg?.start();
   const cpu0 = process.cpuUsage();
@@ -51,10 +58,10 @@ async function run(groups) {
   const cpu = process.cpuUsage(cpu0);
   const wall = performance.now() - w0;
   const pgSeconds = pg?.stop();
-  const alerts = groups * G;
+  const alerts = batches.reduce((n, b) => n + b.length, 0);
   return {
     alerts,
-    group: G,
+    group: Number((alerts / groups).toFixed(1)),
     writerCpuMsPerAlert: Number(((cpu.user + cpu.system) / 1000 / alerts).toFixed(4)),
     ...(pg ? { pgCpuMsPerAlert: Number(((pgSeconds * 1000) / alerts).toFixed(4)) } : {}),
     wallMsPerGroup: Number((wall / groups).toFixed(2)),

@@ -8,11 +8,16 @@
  * samples, every digest): two builds must print the same `sig`.
  *   node bench/scan/worker-rows.mjs DIST FILE [ROUNDS=3]      # DIST: a build's dist/ folder
  * Alternate two builds (`… base/dist F; … dist F; …`) for a paired comparison on a loaded machine.
+ * Paired in one process (branch tables21b): with NEW_DIST, the tasks read once (by DIST's reader)
+ * go through DIST's and NEW_DIST's `processBatch` in alternated rounds (ABBA…): both builds meet
+ * the same load at the same moment, far steadier on a loaded machine than two processes minutes
+ * apart. Then each build prints its best and median µs a row and its `sig` (they must be equal).
+ *   node bench/scan/worker-rows.mjs BASE_DIST FILE 8 NEW_DIST
  */
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 
-const [dist, file, rounds = '3'] = process.argv.slice(2);
+const [dist, file, rounds = '3', newDist] = process.argv.slice(2);
 const imp = (p) => import(resolve(dist, 'assessment/scanner', p));
 const { readPath } = await imp('readers/index.js');
 const { processBatch } = await imp('engine/batch.js');
@@ -69,22 +74,35 @@ for await (const ev of readPath(file, { csvBlocks: true, sqlBlocks: true, textBl
   }
 }
 const read = process.cpuUsage(t0);
-const times = [];
-const sig = createHash('sha1');
-for (let r = 0; r < Number(rounds); r++) {
-  const c0 = process.cpuUsage();
-  for (const t of tasks) {
-    t.run = `round${r}`;
-    const out = processBatch(t, defaultDetection);
-    if (r === 0) {
-      sig.update(JSON.stringify([out.records, out.withPersonal, out.elementRecords, out.combos, out.samples, out.secrets, out.hintNames]));
-      for (const a of [out.values, out.meta, out.hints]) sig.update(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
-    }
-  }
-  const c = process.cpuUsage(c0);
-  times.push((c.user + c.system) / 1e3);
+const builds = [{ dist, processBatch, detection: defaultDetection, times: [], sig: createHash('sha1') }];
+if (newDist) {
+  const p = (x) => import(resolve(newDist, 'assessment/scanner', x));
+  builds.push({ dist: newDist, processBatch: (await p('engine/batch.js')).processBatch, detection: (await p('engine/default-detection.js')).defaultDetection, times: [], sig: createHash('sha1') });
 }
-console.log(JSON.stringify({
-  dist, file: file.split('/').pop(), rows, batches: tasks.length, readCpuMs: Math.round((read.user + read.system) / 1e3),
-  roundCpuMs: times.map(Math.round), usPerRow: +((Math.min(...times) * 1e3) / rows).toFixed(2), sig: sig.digest('hex').slice(0, 12),
-}));
+for (let r = 0; r < Number(rounds); r++) {
+  // ABBA: each build goes first as often as the other.
+  const order = r % 4 === 0 || r % 4 === 3 ? builds : [...builds].reverse();
+  for (const b of order) {
+    const c0 = process.cpuUsage();
+    for (const t of tasks) {
+      t.run = `round${r}/${b.dist}`;
+      const out = b.processBatch(t, b.detection);
+      if (r === 0) {
+        b.sig.update(JSON.stringify([out.records, out.withPersonal, out.elementRecords, out.combos, out.samples, out.secrets, out.hintNames]));
+        for (const a of [out.values, out.meta, out.hints]) b.sig.update(Buffer.from(a.buffer, a.byteOffset, a.byteLength));
+      }
+    }
+    const c = process.cpuUsage(c0);
+    b.times.push((c.user + c.system) / 1e3);
+  }
+}
+const us = (ms) => +((ms * 1e3) / rows).toFixed(2);
+const median = (a) => [...a].sort((x, y) => x - y)[a.length >> 1];
+const head = { file: file.split('/').pop(), rows, batches: tasks.length, readCpuMs: Math.round((read.user + read.system) / 1e3) };
+if (!newDist) {
+  const [b] = builds;
+  console.log(JSON.stringify({ dist, ...head, roundCpuMs: b.times.map(Math.round), usPerRow: us(Math.min(...b.times)), sig: b.sig.digest('hex').slice(0, 12) }));
+} else {
+  const each = (b) => ({ bestUs: us(Math.min(...b.times)), medianUs: us(median(b.times)), sig: b.sig.digest('hex').slice(0, 12) });
+  console.log(JSON.stringify({ ...head, base: each(builds[0]), new: each(builds[1]) }));
+}

@@ -3,6 +3,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Dialect } from '../platform/config.js';
 import type { Database } from '../platform/db/schema.js';
 import { runCompiledInsert } from '../platform/db/compiled-insert.js';
+import { paddedInLists } from '../platform/db/statement-sizes.js';
 import {
   type ConfirmDatabase,
   confirmDb,
@@ -76,11 +77,12 @@ export class IntakeRepository {
     if (this.dialect === 'postgresql') return readGroupPg(this.db, candidates, LIVE_SUSPECT);
     const stored: StoredAlert[] = [];
     const wanted = new Set(candidates.map((c) => `${c.source}\u0000${c.fingerprint}`));
-    for (const part of chunks(candidates, 400)) {
+    // IN-lists padded to a power of two: a few SQL texts whatever the group's size (statement-sizes.ts).
+    for (const part of paddedInLists(candidates, 512)) {
       const rows = await this.db
         .selectFrom('intake_alerts')
         .select(['id', 'source', 'fingerprint', 'count', 'suspect_id'])
-        .where('source', 'in', [...new Set(part.map((c) => c.source))])
+        .where('source', 'in', paddedInLists([...new Set(part.map((c) => c.source))], 512)[0]!)
         .where(
           'fingerprint',
           'in',
@@ -149,7 +151,7 @@ export class IntakeRepository {
   /** Where suspects saw these entities, for windows overlapping [from, to] (an index-only read; lockSuspects keeps the live ones). */
   async suspectWindows(lookups: string[], from: string, to: string): Promise<Array<{ lookup: string; suspectId: string; first: string; last: string }>> {
     const out: Array<{ lookup: string; suspectId: string; first: string; last: string }> = [];
-    for (const part of chunks(lookups, 500)) {
+    for (const part of paddedInLists(lookups, 512)) {
       const rows = await this.db
         .selectFrom('intake_suspect_entities')
         .select(['lookup', 'suspect_id', 'first_seen', 'last_seen'])
@@ -269,7 +271,7 @@ export class IntakeRepository {
    */
   async lockLiveSuspects(ids: string[]): Promise<IntakeSuspectsTable[]> {
     const out: IntakeSuspectsTable[] = [];
-    for (const part of chunks([...ids].sort(), 500)) {
+    for (const part of paddedInLists([...new Set(ids)].sort(), 512)) {
       await this.db
         .updateTable('intake_suspects')
         .set((eb) => ({ updated_at: eb.ref('updated_at') }))

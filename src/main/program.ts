@@ -4,13 +4,16 @@
  * the same argument parsing, actions and API routes.
  */
 import { Command } from 'commander';
-import { registerScanCommands } from '../assessment/scan.cli.js';
 import { cliClient } from '../platform/cli-client.js';
 import type { CliContext } from '../platform/module.js';
 import { VERSION } from './version.js';
 
-/** `scanOnly`: register `scan` alone (cli.ts, when it is the command: see there). */
-export async function createProgram(opts: { scanOnly?: boolean } = {}): Promise<Command> {
+/** Commands registered alone when they are the command: standalone, they need no other module. */
+export type OnlyCommand = 'scan' | 'flows';
+export const onlyCommand = (first: string | undefined): OnlyCommand | undefined => (first === 'scan' || first === 'flows' ? first : undefined);
+
+/** `only`: register that command alone (cli.ts, when it is the command: see there). */
+export async function createProgram(opts: { only?: OnlyCommand } = {}): Promise<Command> {
   const program = new Command('breachdesk')
     .description('Self-hosted data-breach response: from the first alert to the last regulator letter.')
     .version(VERSION)
@@ -22,7 +25,11 @@ export async function createProgram(opts: { scanOnly?: boolean } = {}): Promise<
     });
   // Workspace commands go through the API: BREACHDESK_URL/TOKEN, or the local store in-process.
   const ctx: CliContext = { client: () => cliClient(async () => (await import('./commands.js')).localApp()) };
-  if (!opts.scanOnly) (await import('./commands.js')).registerCommands(program, ctx);
-  registerScanCommands(program, ctx);
+  if (opts.only === 'flows') {
+    (await import('../confirm/flows/flows.cli.js')).registerFlowsCommands(program);
+    return program;
+  }
+  if (!opts.only) (await import('./commands.js')).registerCommands(program, ctx);
+  (await import('../assessment/scan.cli.js')).registerScanCommands(program, ctx);
   return program;
 }

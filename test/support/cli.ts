@@ -73,7 +73,7 @@ export function cli(args: string[], env: Record<string, string | undefined> = {}
 type Write = typeof process.stdout.write;
 
 async function runInProcess(args: string[], env: Record<string, string | undefined>, opts: InProcessOptions): Promise<CliResult> {
-  const [{ createProgram }, { failWith }] = await Promise.all([import('../../src/main/program.js'), import('../../src/platform/cli-support.js')]);
+  const [{ createProgram, onlyCommand }, { failWith }] = await Promise.all([import('../../src/main/program.js'), import('../../src/platform/cli-support.js')]);
   const out: string[] = [];
   const err: string[] = [];
   const capture =
@@ -113,7 +113,7 @@ async function runInProcess(args: string[], env: Record<string, string | undefin
 
   let code = 0;
   try {
-    const program = await createProgram({ scanOnly: args[0] === 'scan' });
+    const program = await createProgram({ only: onlyCommand(args[0]) });
     await program.parseAsync(['node', 'breachdesk', ...args]).catch((e: unknown) => {
       if (e instanceof CliExit) throw e;
       failWith(e);

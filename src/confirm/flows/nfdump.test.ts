@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { count, need, outcome } from '../../../test/support/flow-reference.js';
 import { type FlowRecord, nfdumpCsv } from './records.js';
 
 /** The nfdump CSV reader as it was before rows were read by their header's shape: the reference. */
@@ -7,16 +8,6 @@ function reference() {
   let i: Record<string, number> | null = null;
   let limit = 0;
   let done = false;
-  const count = (v: string | undefined, field: string) => {
-    if (v === undefined || v === '-' || v === '' || v === '(empty)') return 0;
-    const n = Number(v);
-    if (!Number.isFinite(n) || n < 0) throw new Error(`${field}: "${v.slice(0, 40)}" is not a count`);
-    return n;
-  };
-  const need = (v: string | undefined, field: string) => {
-    if (v === undefined || v === '-' || v === '') throw new Error(`${field} missing`);
-    return v;
-  };
   const time = (v: string) =>
     v.length >= 19 && v.charCodeAt(16) === 58 && /^[0-5]\d(\.\d+)?$/.test(v.slice(17)) ? Date.parse(`${v.slice(0, 16).replace(' ', 'T')}:00Z`) / 1000 + Number(v.slice(17)) : Date.parse(`${v.replace(' ', 'T')}Z`) / 1000;
   return (line: string): FlowRecord | null => {
@@ -52,13 +43,6 @@ function reference() {
   };
 }
 
-const outcome = (f: () => FlowRecord | null) => {
-  try {
-    return { ok: f() };
-  } catch (e) {
-    return { error: (e as Error).message };
-  }
-};
 
 const NFDUMP_HEADER = 'ts,te,td,sa,da,sp,dp,pr,flg,fwd,stos,ipkt,ibyt,opkt,obyt,in,out,sas,das'.split(',');
 const two = (max: number) => fc.integer({ min: 0, max }).map((n) => String(n).padStart(2, '0'));

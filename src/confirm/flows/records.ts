@@ -6,7 +6,13 @@
  * amazon-vpc-user-guide flow-logs.md; nfdump 1.7). Each reader turns one line into a record or
  * null (a header, comment or summary line), or throws a one-line reason for a broken line.
  */
+import { columnIndex, count, need } from './fields.js';
+import { vpc } from './vpc.js';
 import { zeekJsonScanner } from './zeek-json-scan.js';
+import { zeekTsv } from './zeek-tsv.js';
+
+export { VPC_V2_FIELDS, vpc } from './vpc.js';
+export { zeekTsv } from './zeek-tsv.js';
 
 export interface FlowRecord {
   /** Start, Unix seconds. */
@@ -22,64 +28,9 @@ export interface FlowRecord {
 
 export type FlowFormat = 'zeek-tsv' | 'zeek-json' | 'vpc' | 'nfdump-csv';
 
-export const VPC_V2_FIELDS = ['version', 'account-id', 'interface-id', 'srcaddr', 'dstaddr', 'srcport', 'dstport', 'protocol', 'packets', 'bytes', 'start', 'end', 'action', 'log-status'];
-
 export interface LineReader {
   format: FlowFormat;
   read(line: string): FlowRecord | null;
-}
-
-const PROTO: Record<string, string> = { '6': 'tcp', '17': 'udp', '1': 'icmp', '58': 'icmp6' };
-
-function count(v: string | undefined, field: string): number {
-  if (v === undefined || v === '-' || v === '' || v === '(empty)') return 0;
-  const n = Number(v);
-  if (!Number.isFinite(n) || n < 0) throw new Error(`${field}: "${v.slice(0, 40)}" is not a count`);
-  return n;
-}
-
-function need(v: string | undefined, field: string): string {
-  if (v === undefined || v === '-' || v === '') throw new Error(`${field} missing`);
-  return v;
-}
-
-/** Zeek TSV: the `#fields` line names the columns; `#separator` may change the tab. */
-export function zeekTsv(): LineReader {
-  let sep = '\t';
-  let idx: Record<string, number> | null = null;
-  return {
-    format: 'zeek-tsv',
-    read(line) {
-      if (line.startsWith('#')) {
-        if (line.startsWith('#separator ')) sep = line.slice(11).trim().replace(/\\x([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
-        else if (line.startsWith('#fields')) {
-          idx = {};
-          line
-            .split(sep)
-            .slice(1)
-            .forEach((f, i) => {
-              idx![f] = i;
-            });
-        }
-        return null;
-      }
-      if (!idx) throw new Error('data before the #fields header');
-      const c = line.split(sep);
-      const ob = idx.orig_ip_bytes ?? idx.orig_bytes;
-      const rb = idx.resp_ip_bytes ?? idx.resp_bytes;
-      const ts = Number(c[idx.ts!]);
-      if (!Number.isFinite(ts)) throw new Error(`ts: "${(c[idx.ts!] ?? '').slice(0, 40)}" is not a time`);
-      return {
-        ts,
-        src: need(c[idx['id.orig_h']!], 'id.orig_h'),
-        dst: need(c[idx['id.resp_h']!], 'id.resp_h'),
-        dport: count(c[idx['id.resp_p']!], 'id.resp_p'),
-        proto: c[idx.proto!] ?? '',
-        bytesOut: ob === undefined ? 0 : count(c[ob], 'orig_ip_bytes'),
-        bytesIn: rb === undefined ? 0 : count(c[rb], 'resp_ip_bytes'),
-      };
-    },
-  };
 }
 
 /**
@@ -124,40 +75,6 @@ export function zeekJsonRecord(o: Record<string, unknown>): FlowRecord {
 }
 
 /**
- * VPC Flow Logs, space-separated. Each record is one direction on one interface, so bytes are
- * src → dst; NODATA/SKIPDATA records carry no flow and are skipped.
- */
-export function vpc(fields: string[] = VPC_V2_FIELDS): LineReader {
-  let f = fields;
-  let i = index(f);
-  return {
-    format: 'vpc',
-    read(line) {
-      const c = line.trim().split(/\s+/);
-      if (c[0] === 'version' || c.includes('srcaddr')) {
-        f = c;
-        i = index(f);
-        return null;
-      }
-      if (c.length !== f.length) throw new Error(`${c.length} fields where the format has ${f.length}`);
-      const status = i['log-status'] === undefined ? 'OK' : c[i['log-status']];
-      if (status === 'NODATA' || status === 'SKIPDATA') return null;
-      if (i['flow-direction'] !== undefined && c[i['flow-direction']] === 'ingress') return null;
-      const ts = count(c[i.start!], 'start');
-      return {
-        ts,
-        src: need(c[i.srcaddr!], 'srcaddr'),
-        dst: need(c[i.dstaddr!], 'dstaddr'),
-        dport: count(c[i.dstport!], 'dstport'),
-        proto: PROTO[c[i.protocol!] ?? ''] ?? c[i.protocol!] ?? '',
-        bytesOut: count(c[i.bytes!], 'bytes'),
-        bytesIn: 0,
-      };
-    },
-  };
-}
-
-/**
  * nfdump `-o csv`: header `ts,te,td,sa,da,sp,dp,pr,…,ibyt,…`, then rows, then a summary block.
  * A row has ~48 columns of which the first 15 are read: splitting only up to the last one read
  * (and parsing a row's time from its minute, cached) took the format from ~330 k to ~490 k records
@@ -191,7 +108,7 @@ export function nfdumpCsv(): LineReader {
       if (line.startsWith('ts,')) {
         const h = line.split(',');
         if (h.includes('sa')) {
-          i = index(h);
+          i = columnIndex(h);
           limit = Math.max(...[i.ts, i.sa, i.da, i.dp, i.pr, i.ibyt, i.obyt].map((x) => x ?? 0)) + 1;
           shape = nfdumpShape(i, limit);
           return null;
@@ -302,13 +219,6 @@ function nfdumpTime(v: string, minutes: Map<string, number>): number {
   return Date.parse(`${v.replace(' ', 'T')}Z`) / 1000;
 }
 
-function index(fields: string[]): Record<string, number> {
-  const r: Record<string, number> = {};
-  fields.forEach((f, n) => {
-    r[f.replace(/^\$\{|\}$/g, '')] = n;
-  });
-  return r;
-}
 
 /** The reader for a file, from its first non-empty line. */
 export function detectReader(firstLine: string, vpcFields?: string[]): LineReader {

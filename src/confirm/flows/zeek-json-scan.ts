@@ -11,6 +11,7 @@
  * Tried first and dropped: a scanner in JavaScript (charCodeAt / indexOf) was slower than
  * `JSON.parse` (~800 against ~600 ns a line); one regular expression match is ~150 ns.
  */
+import { decimal } from './fields.js';
 
 /** The fields read, by their conn.log names; `undefined` when the line does not have one. */
 export interface ZeekJsonFields {
@@ -54,17 +55,9 @@ function scalar(s: string): unknown {
   if (c === 116) return true;
   if (c === 102) return false;
   if (c === 110) return null;
-  // Up to 15 digits an integer is exact by hand; anything else (sign, fraction, exponent) by Number.
-  if (s.length <= 15) {
-    let v = 0;
-    for (let i = 0; i < s.length; i++) {
-      const d = s.charCodeAt(i) - 48;
-      if (d < 0 || d > 9) return Number(s);
-      v = v * 10 + d;
-    }
-    return v;
-  }
-  return Number(s);
+  // Integers and plain decimals (Zeek's ts: 1772410677.123456) from their digits where exact; a
+  // sign, an exponent or more digits by Number (fields.ts). JSON.parse reads a number as Number does.
+  return decimal(s);
 }
 
 export interface ZeekJsonScanner {

@@ -50,16 +50,46 @@ export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== nu
 export function pick(o: unknown, path: string): Json | undefined {
   if (!isObj(o)) return undefined;
   if (path in o) return o[path];
-  const parts = path.split('.');
-  for (let i = 1; i <= parts.length; i++) {
-    const head = parts.slice(0, i).join('.');
-    const key = head in o ? head : pascal(head) in o ? pascal(head) : null;
+  const { heads, pascals, rests } = planOf(path);
+  const last = heads.length - 1;
+  for (let i = 0; i <= last; i++) {
+    const key = heads[i]! in o ? heads[i]! : pascals[i]! in o ? pascals[i]! : null;
     if (key === null) continue;
-    if (i === parts.length) return o[key];
-    const r = pick(o[key], parts.slice(i).join('.'));
+    if (i === last) return o[key];
+    const r = pick(o[key], rests[i]!);
     if (r !== undefined) return r;
   }
   return undefined;
+}
+
+/**
+ * A path's prefixes (`a`, `a.b`, `a.b.c`), their PascalCase forms and the rest after each, split
+ * once per path: every alert tries each vendor's paths (a generic alert goes through the
+ * GuardDuty, Elastic and Wazuh checks first), and splitting and joining them per call was ≈ 4 %
+ * of the intake's CPU (bench/README.md, sqlite15). Paths are the normalisers' constants; the
+ * bound only keeps a caller with made-up paths from growing the map.
+ */
+interface PathPlan {
+  heads: string[];
+  pascals: string[];
+  rests: string[];
+}
+const plans = new Map<string, PathPlan>();
+const MAX_PLANS = 2048;
+
+function planOf(path: string): PathPlan {
+  let plan = plans.get(path);
+  if (plan) return plan;
+  const parts = path.split('.');
+  plan = { heads: [], pascals: [], rests: [] };
+  for (let i = 1; i <= parts.length; i++) {
+    const head = parts.slice(0, i).join('.');
+    plan.heads.push(head);
+    plan.pascals.push(pascal(head));
+    plan.rests.push(parts.slice(i).join('.'));
+  }
+  if (plans.size < MAX_PLANS) plans.set(path, plan);
+  return plan;
 }
 
 const pascal = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);

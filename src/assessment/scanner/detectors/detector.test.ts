@@ -1,5 +1,24 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allSameDigit, digitsOf, isPlaceholder, luhn } from './detector.js';
+import { allSameDigit, digitsOf, isPlaceholder, luhn, PLACEHOLDERS } from './detector.js';
+
+/** isPlaceholder as written before its first-character table (a Set of char codes | 0x20), for comparison. */
+function setPlaceholder(value: string): boolean {
+  const first = new Set([...PLACEHOLDERS].filter(Boolean).map((p) => p.charCodeAt(0) | 0x20));
+  const max = Math.max(...[...PLACEHOLDERS].map((p) => p.length));
+  const solid = (c: number) => c > 32 && c < 127;
+  const n = value.length;
+  if (n > 16) return false;
+  if (n === 0) return true;
+  const c = value.charCodeAt(0);
+  if (solid(c) && solid(value.charCodeAt(n - 1))) {
+    if (n > max || !first.has(c | 0x20)) return false;
+    return PLACEHOLDERS.has(value) || PLACEHOLDERS.has(value.toLowerCase());
+  }
+  if ((c | 0x20) > 32 && !first.has(c | 0x20)) return false;
+  const v = value.trim();
+  return v.length <= 12 && PLACEHOLDERS.has(v.toLowerCase());
+}
 
 // The shared helpers have charCodeAt fast paths; these pin the edges where they fall back.
 describe('isPlaceholder', () => {
@@ -10,6 +29,21 @@ describe('isPlaceholder', () => {
     '%j is not',
     (v) => expect(isPlaceholder(v)).toBe(false),
   );
+  it('gives the Set-based answer for any cell: every first character, placeholders in any case, padded', () => {
+    const placeholder = fc.constantFrom(...PLACEHOLDERS).chain((p) => fc.constantFrom(p, p.toUpperCase(), `${p[0]?.toUpperCase() ?? ''}${p.slice(1)}`));
+    const pad = fc.constantFrom('', ' ', '\t', '\u00a0', '\ufeff', 'x', '\u0130');
+    const cell = fc.oneof(
+      fc.tuple(pad, placeholder, pad).map(([a, p, b]) => a + p + b),
+      fc.tuple(fc.integer({ min: 0, max: 0x2ff }), fc.string({ maxLength: 10 })).map(([c, s]) => String.fromCharCode(c) + s),
+      fc.string({ maxLength: 18 }),
+    );
+    fc.assert(
+      fc.property(cell, (v) => {
+        expect(isPlaceholder(v)).toBe(setPlaceholder(v));
+      }),
+      { numRuns: 20000 },
+    );
+  });
   it('treats null and undefined as empty', () => {
     expect(isPlaceholder(null)).toBe(true);
     expect(isPlaceholder(undefined)).toBe(true);

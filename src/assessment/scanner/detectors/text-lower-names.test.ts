@@ -3,10 +3,11 @@
  * random lower-case text built from the words and separators its rules look at.
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMON_WORDS, FIRST_NAMES, LAST_NAMES } from './name-lists.data.js';
 import { lowerCaseNames } from './text-name-context.js';
 import { lowerCaseNamesFast } from './text-lower-names.js';
+import { lowerWordsKernelActive, useLowerWordsKernel } from './text-lower-words.js';
 
 const F = new Set(FIRST_NAMES.split('|'));
 const L = new Set(LAST_NAMES.split('|'));
@@ -38,7 +39,30 @@ const asciiText = text.map((t) => t.replace(/[^\x00-\x7f]/g, ''));
 /** Beyond ASCII, inside the BMP (text with a surrogate takes lowerCaseNames itself). */
 const bmpText = text.map((t) => t.replace(/[\ud800-\udfff]/g, ''));
 
-describe('lower-case names without a RegExp per word', () => {
+/** Long ASCII text (the kernel's walk from 48 characters on): notes of a customer export. */
+const longAscii = fc.array(asciiText, { minLength: 2, maxLength: 6 }).map((a) => a.join(' '));
+
+describe.each([
+  ['the WebAssembly word walk', true],
+  ['the JavaScript word walk', false],
+])('lower-case names without a RegExp per word, %s', (_name, kernelOn) => {
+  beforeAll(() => useLowerWordsKernel(kernelOn));
+  afterAll(() => useLowerWordsKernel(true));
+  it('runs the walk it names', () => {
+    expect(lowerWordsKernelActive()).toBe(kernelOn);
+  });
+  it('finds what lowerCaseNames finds on long ASCII text', () => {
+    let found = 0;
+    fc.assert(
+      fc.property(longAscii, (t) => {
+        const { want, got } = both(t);
+        expect(got).toEqual(want);
+        if (want.length > 0) found++;
+      }),
+      { numRuns: 5000 },
+    );
+    expect(found).toBeGreaterThan(1000);
+  });
   it('finds what lowerCaseNames finds, in order, on random text', () => {
     let found = 0;
     fc.assert(

@@ -80,7 +80,13 @@ export function vetoed(lower: readonly string[], text: string, end: number): boo
 // ---- enumerations --------------------------------------------------------------------------
 
 const WORD = String.raw`\p{Lu}[\p{Ll}'’-]+`;
-const ENUM = new RegExp(String.raw`(?<![\p{L}\d])${WORD}(?:,[ \t]+${WORD})*,?[ \t]+(?:and|or|und|et|y|e|i|og|och|en|a)[ \t]+${WORD}(?![\p{L}\d]|[ \t]+[\p{Lu}\d])`, 'gu');
+export const ENUM = new RegExp(String.raw`(?<![\p{L}\d])${WORD}(?:,[ \t]+${WORD})*,?[ \t]+(?:and|or|und|et|y|e|i|og|och|en|a)[ \t]+${WORD}(?![\p{L}\d]|[ \t]+[\p{Lu}\d])`, 'gu');
+/**
+ * What every ENUM match holds: a blank, the conjunction, blanks and an upper-case letter. One
+ * test of this on the text spares ENUM's own search (a try at every capitalised word, ≈ 8 % of
+ * scanning sentence-case prose, wide21) when the text has no such conjunction.
+ */
+export const ENUM_GATE = /[ \t](?:and|or|und|et|y|e|i|og|och|en|a)[ \t]+\p{Lu}/u;
 const ENUM_LOWER = /(?<![\p{L}\d])\p{Ll}+(?:,[ \t]+\p{Ll}+)+,?[ \t]+(?:and|or)[ \t]+\p{Ll}+(?![\p{L}\d])/gu;
 
 /** Before a list of people: a colon ("our 3 founders: …", "They had 6: …"). After it: a plural verb. */
@@ -94,6 +100,7 @@ const PEOPLE_AFTER = /^[ \t]+(?:were|are|have|had|both|all|each|met|married|play
  * design agency"): `drop` withdraws those items.
  */
 export function enumerationNames(text: string, known: (w: string) => boolean, single: (w: string) => boolean, add: (v: string) => void, drop: (v: string) => void): void {
+  if (!ENUM_GATE.test(text)) return;
   ENUM.lastIndex = 0;
   for (let m = ENUM.exec(text); m; m = ENUM.exec(text)) {
     const items = m[0].split(/,?[ \t]+(?:and|or|und|et|y|e|i|og|och|en|a)[ \t]+|,[ \t]+/).map((it) => it.replace(/['’]s$/, ''));

@@ -5,7 +5,8 @@
  */
 import type { ValueFinding } from '../types.js';
 import { type KeyedSip64, KeyedSip64Batch } from './keyed-siphash.js';
-import { type LinkKeySink, STRONG_SOURCE } from './link-keys.js';
+import type { KeyBytes, LinkByteSink } from './link-key-bytes.js';
+import { STRONG_SOURCE } from './link-keys.js';
 import { SentValues } from './value-cache.js';
 
 /** Per key and scan: the keyed hash and the non-identifying values already sent (names, dates repeat). */
@@ -85,7 +86,7 @@ export class GrowU32 {
 }
 
 /** A record's composite link keys into the batch's digest queue and `values` (eachLinkKey's sink). */
-export class LinkQueue implements LinkKeySink {
+export class LinkQueue implements LinkByteSink {
   /** The current record holds a strong identifier (its keys are logged with tag + STRONG_SOURCE). */
   strong = false;
   constructor(
@@ -93,9 +94,15 @@ export class LinkQueue implements LinkKeySink {
     readonly values: GrowU32,
     readonly pending: GrowU32,
   ) {}
-  key(namespace: string, head: string | null, value: string, tag: number): void {
+  alone(namespace: string, value: string, tag: number): void {
+    this.#push(this.keyed.batch.add(namespace, value), tag);
+  }
+  joined(namespace: string, head: KeyBytes, tail: string | KeyBytes, tag: number): void {
+    const b = this.keyed.batch;
+    this.#push(typeof tail === 'string' ? b.addBytesJoined(namespace, head.buf, head.len, tail) : b.addBytesJoinedBytes(namespace, head.buf, head.len, tail.buf, tail.len), tag);
+  }
+  #push(i: number, tag: number): void {
     this.pending.push(this.values.n);
-    const i = head === null ? this.keyed.batch.add(namespace, value) : this.keyed.batch.addJoined(namespace, head, value);
     this.values.push3(i, 0, this.strong ? tag + STRONG_SOURCE : tag);
   }
 }

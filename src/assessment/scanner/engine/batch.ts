@@ -14,7 +14,8 @@ import { BATCH_LINES } from '../readers/reader-context.js';
 import { textBlockLines } from '../readers/text-reader.js';
 import { type PackedRows, unpackRows } from './pack.js';
 import type { TextAnchors } from '../detectors/text-anchors.js';
-import { eachLinkKey, LINK_TAGS, MATCH_ONLY_TAGS } from './link-keys.js';
+import { LINK_TAGS, MATCH_ONLY_TAGS } from './link-keys.js';
+import { eachLinkKeyBytes } from './link-key-bytes.js';
 
 export { STRONG_IDS } from './link-keys.js';
 
@@ -42,6 +43,12 @@ const NAME_TAG = TAG_OF.get('person_name')!;
 const WEAK_BITS = (1 << TAG_OF.get('phone')!) | (1 << TAG_OF.get('date_of_birth')!) | (1 << TAG_OF.get('postal_address')!);
 /** Tag used for an element outside ELEMENT_IDS (cannot happen with the real detectors). */
 const OTHER_TAG = 254;
+/**
+ * Tags whose values a thread sends once per scan (value-cache.ts): neither strong identifiers nor
+ * link keys nor phones, and not OTHER_TAG (which stands for several namespaces).
+ */
+const SENT_ONCE = new Uint8Array(256);
+for (let t = 0; t < OTHER_TAG; t++) if (!LINK_TAGS[t] && !MATCH_ONLY_TAGS[t]) SENT_ONCE[t] = 1;
 
 export type BatchTask = (
   | { kind: 'records'; key: Buffer | Uint8Array; classes: ColumnClass[]; rows: (string | null)[][] }
@@ -177,10 +184,48 @@ export function processBatch(task: BatchTask, detection: DetectionPort): BatchRe
     v[at] = batch.hi(idx);
     v[at + 1] = batch.lo(idx);
   }
+  dropSentValues(acc);
   out.values = acc.values.a.slice(0, acc.values.n);
   out.meta = new Int32Array(acc.meta.a.buffer.slice(0, acc.meta.n * 4));
   out.hints = Uint16Array.from(acc.hints.a.subarray(0, acc.hints.n));
   return out;
+}
+
+/**
+ * Names, birth dates, cities repeat. A value this thread already sent in this scan, of an element
+ * that is not a strong identifier, carries no person-record: a second copy would only meet the
+ * first in people.ts's table, where it adds nothing. So it is not sent again (a third of a dense
+ * CSV's values, bench/README.md, 2026-11-27, fourth session). Decided here, once the batch's
+ * digests are known, by each value's digest (value-cache.ts), in record order: the repeats are
+ * removed from `values` and from their record's count in `meta`.
+ */
+function dropSentValues(acc: Acc): void {
+  const v = acc.values.a;
+  const meta = acc.meta.a;
+  const records = acc.meta.n / 3;
+  const sent = acc.keyed.sent;
+  let r = 0;
+  let w = 0;
+  for (let rec = 0; rec < records; rec++) {
+    const count = meta[3 * rec];
+    let kept = 0;
+    for (let j = 0; j < count; j++, r += 3) {
+      const tag = v[r + 2];
+      if (SENT_ONCE[tag]) {
+        if (sent.has(tag, v[r], v[r + 1])) continue;
+        sent.add();
+      }
+      if (w !== r) {
+        v[w] = v[r];
+        v[w + 1] = v[r + 1];
+        v[w + 2] = tag;
+      }
+      w += 3;
+      kept++;
+    }
+    meta[3 * rec] = kept;
+  }
+  acc.values.n = w;
 }
 
 function detectBatch(task: BatchTask, detection: DetectionPort, acc: Acc): void {
@@ -272,27 +317,12 @@ function addRecord(acc: Acc, elements: ValueFinding[], secrets: SecretFinding[],
       out.elementRecords[e.element] = (out.elementRecords[e.element] ?? 0) + 1;
       if (LAW_RELEVANT.has(e.element)) lawRelevant = true;
     }
-    if (STRONG_TAGS[tag] || MATCH_ONLY_TAGS[tag]) {
-      // Filled in by processBatch once the batch's digests are computed: (index, 0) until then.
-      // Phones (match-only) too: mostly distinct, so the batched digest beats the sent-once cache.
-      acc.pending.push(values.n);
-      values.push3(k.batch.add(namespaceOf(e), digestValueOf(e)), 0, tag);
-      sent++;
-      if (STRONG_TAGS[tag]) strong = true;
-    } else if (tag < OTHER_TAG && k.sent.has(tag, e.value)) {
-      // Names, birth dates, cities repeat. This thread already sent this value's digest in this
-      // scan, and a value that is not a strong identifier carries no person-record: a second copy
-      // would only meet the first in people.ts's table, where it adds nothing. So it is not sent
-      // again (a third of a dense CSV's values, bench/README.md, 2026-11-27, fourth session).
-    } else {
-      // OTHER_TAG stands for several elements (namespaces), so its values are always sent.
-      if (tag < OTHER_TAG) k.sent.add();
-      // Queued with the strong identifiers (one kernel call a batch): in a customer export most
-      // names, streets and birth dates are new, and a kernel call each cost more than the hash.
-      acc.pending.push(values.n);
-      values.push3(k.batch.add(namespaceOf(e), digestValueOf(e)), 0, tag);
-      sent++;
-    }
+    // Every value is queued for the batch's one digest call (filled in by processBatch: (index,
+    // 0) until then); repeats of non-identifying values are dropped there (dropSentValues).
+    acc.pending.push(values.n);
+    values.push3(k.batch.add(namespaceOf(e), digestValueOf(e)), 0, tag);
+    sent++;
+    if (STRONG_TAGS[tag]) strong = true;
     if (acc.samplesFull[tag]) continue;
     let samples = out.samples[e.element];
     if (!samples) {
@@ -315,7 +345,7 @@ function addRecord(acc: Acc, elements: ValueFinding[], secrets: SecretFinding[],
   if ((mask & WEAK_BITS) !== 0) {
     const before = values.n;
     acc.links.strong = strong;
-    eachLinkKey(elements, strong, acc.links);
+    eachLinkKeyBytes(elements, strong, acc.links);
     sent += (values.n - before) / 3;
   }
   if (lawRelevant) {

@@ -162,6 +162,37 @@ export class KeyedSip64Batch {
     return this.#queue(pos, h + 1 + this.#write(value, pos + h + 1), k);
   }
 
+  /**
+   * `addJoined` with the head given as its UTF-8 bytes `head[0, headLen)` (link-key-bytes.ts: the
+   * name key is folded into bytes once per record, not built as a string and re-encoded per key).
+   */
+  addBytesJoined(namespace: string, head: Uint8Array, headLen: number, value: string): number {
+    const k = this.#keyFor(namespace);
+    const pos = this.#pos;
+    this.#putBytes(head, headLen, pos);
+    return this.#queue(pos, headLen + 1 + this.#write(value, pos + headLen + 1), k);
+  }
+
+  /** `addBytesJoined` with the tail as bytes too: head, NUL, tail[0, tailLen). */
+  addBytesJoinedBytes(namespace: string, head: Uint8Array, headLen: number, tail: Uint8Array, tailLen: number): number {
+    const k = this.#keyFor(namespace);
+    const pos = this.#pos;
+    this.#putBytes(head, headLen, pos);
+    const t = pos + headLen + 1;
+    this.#ensure(t + tailLen);
+    const u8 = this.#u8;
+    for (let j = 0; j < tailLen; j++) u8[t + j] = tail[j];
+    return this.#queue(pos, headLen + 1 + tailLen, k);
+  }
+
+  /** head[0, len) and a NUL at `at`. Short (a name key): a loop beats set() with its subarray. */
+  #putBytes(head: Uint8Array, len: number, at: number): void {
+    this.#ensure(at + len + 1);
+    const u8 = this.#u8;
+    for (let j = 0; j < len; j++) u8[at + j] = head[j];
+    u8[at + len] = 0;
+  }
+
   /** Queue the `n` bytes written at `pos` under key `k`; returns their index. */
   #queue(pos: number, n: number, k: number): number {
     const i = this.#count;
@@ -241,6 +272,8 @@ export class KeyedSip64Batch {
 
   /** Make the memory at least `bytes` long, at least doubling it, and refresh the views. */
   #ensure(bytes: number): void {
+    // #u8 spans the whole memory: no call to the `buffer` getter on the hot path.
+    if (bytes <= this.#u8.length) return;
     const have = this.#memory.buffer.byteLength;
     if (bytes <= have) return;
     const need = Math.ceil((bytes - have) / PAGE);

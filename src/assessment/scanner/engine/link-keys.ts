@@ -144,7 +144,7 @@ const isAsciiWordChar = (c: number) => (c >= 48 && c <= 57) || ((c | 0x20) >= 97
  * The ASCII words of `s` (runs of letters and digits) as [from, to) pairs in WORD_BOUNDS, in one
  * pass without the RegExp split and its arrays: their count, or -1 when `s` is not ASCII.
  */
-function asciiWords(s: string): number {
+export function asciiWords(s: string): number {
   const n = s.length;
   let count = 0;
   let i = 0;
@@ -169,7 +169,7 @@ function asciiWords(s: string): number {
   return count;
 }
 /** asciiWords' output (reused; no caller keeps it across calls). */
-const WORD_BOUNDS: number[] = [];
+export const WORD_BOUNDS: number[] = [];
 
 /**
  * `words(s).sort().join(' ')` for an ASCII `s` with at most two words: null for any other
@@ -218,6 +218,33 @@ function words(s: string): string[] {
   return s.toLowerCase().split(NOT_ASCII_WORD).filter(Boolean);
 }
 
+/** A record's first name, birth date and address, and its number of phones (linkParts). */
+export interface LinkParts {
+  name: string | null;
+  phones: number;
+  dob: string | null;
+  address: string | null;
+}
+const PARTS: LinkParts = { name: null, phones: 0, dob: null, address: null };
+
+/** The parts of `elements` its link keys are made of, in one object reused by the next call. */
+export function linkParts(elements: readonly ValueFinding[]): LinkParts {
+  const p = PARTS;
+  p.name = null;
+  p.phones = 0;
+  p.dob = null;
+  p.address = null;
+  for (let i = 0; i < elements.length; i++) {
+    const e = elements[i];
+    const el = e.element;
+    if (el === PHONE) p.phones++;
+    else if (el === 'person_name') p.name ??= e.value;
+    else if (el === 'date_of_birth') p.dob ??= e.value;
+    else if (el === 'postal_address') p.address ??= e.value;
+  }
+  return p;
+}
+
 /** Where a record's link keys go (batch.ts digests them): the key is `head` + NUL + `value`, or `value` alone when `head` is null. */
 export interface LinkKeySink {
   key(namespace: string, head: string | null, value: string, tag: number): void;
@@ -230,18 +257,7 @@ export interface LinkKeySink {
  * not as objects with a joined string: a customer export makes three a row (issue 21).
  */
 export function eachLinkKey(elements: readonly ValueFinding[], strong: boolean, sink: LinkKeySink): void {
-  let name: string | null = null;
-  let phones = 0;
-  let dob: string | null = null;
-  let address: string | null = null;
-  for (let i = 0; i < elements.length; i++) {
-    const e = elements[i];
-    const el = e.element;
-    if (el === PHONE) phones++;
-    else if (el === 'person_name') name ??= e.value;
-    else if (el === 'date_of_birth') dob ??= e.value;
-    else if (el === 'postal_address') address ??= e.value;
-  }
+  const { name, phones, dob, address } = linkParts(elements);
   const n = name === null || (phones === 0 && dob === null && address === null) ? null : nameKey(name);
   if (n === null || n.length === 0 || n.indexOf(' ') === -1) {
     // No name, or a single given name or surname ("Anna"), far too common to link on even with a

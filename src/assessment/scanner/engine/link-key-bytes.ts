@@ -1,0 +1,128 @@
+/**
+ * A record's composite link keys (link-keys.ts `eachLinkKey`) as UTF-8 bytes, for the batch's
+ * digest queue (batch.ts → keyed-siphash.ts), without building the key strings.
+ *
+ * Why: on a customer export every row makes up to three keys — name + phone, name + birth date,
+ * name + address — and the string form built the name key (two slices, two toLowerCase, one
+ * concatenation), the address key (a slice per word, concatenations, toLowerCase), then copied
+ * the name key into WebAssembly memory once per key, a character at a time (≈ 12 % of a detection
+ * thread on issue 21's customers-us, CPU profile). Here an ASCII name or address — most of a
+ * leak — is folded straight into a reused byte buffer in one pass (lower case of an ASCII letter
+ * is `| 0x20`; a digit is itself), the name once per record; the digest queue copies those bytes.
+ * Anything else takes the string functions and is encoded once.
+ *
+ * The bytes are exactly the UTF-8 of the strings eachLinkKey hands its sink, in the same order
+ * with the same tags (link-key-bytes.test.ts compares both on random records), so every digest,
+ * and so the people index and the report, is unchanged.
+ */
+import type { ValueFinding } from '../types.js';
+import { addressKey, asciiWords, LINK_NAME_ADDRESS, LINK_NAME_DOB, LINK_NAME_PHONE, LINK_PHONE_ALONE, linkParts, nameKey, WORD_BOUNDS } from './link-keys.js';
+
+/** A reused byte buffer: `buf[0, len)` is the current key part. */
+export class KeyBytes {
+  buf = new Uint8Array(256);
+  len = 0;
+  /** Room for `n` bytes (the contents are not kept). */
+  room(n: number): Uint8Array {
+    if (this.buf.length < n) this.buf = new Uint8Array(Math.max(n, 2 * this.buf.length));
+    return this.buf;
+  }
+}
+
+/** Where eachLinkKeyBytes' keys go: `value` alone, or `head` + NUL + `tail` (tail: a string's UTF-8, or bytes). */
+export interface LinkByteSink {
+  alone(namespace: string, value: string, tag: number): void;
+  joined(namespace: string, head: KeyBytes, tail: string | KeyBytes, tag: number): void;
+}
+
+const PHONE = 'phone';
+const encoder = new TextEncoder();
+const NAME = new KeyBytes();
+const ADDRESS = new KeyBytes();
+
+/** UTF-8 of `s` into `out` (TextEncoder: a lone surrogate becomes U+FFFD, as Buffer writes it). */
+function encode(s: string, out: KeyBytes): void {
+  const buf = out.room(3 * s.length);
+  out.len = encoder.encodeInto(s, buf).written;
+}
+
+/** ASCII lower case of c (A–Z only: what toLowerCase changes among ASCII characters). */
+const lower = (c: number) => (c >= 65 && c <= 90 ? c | 0x20 : c);
+
+/** s[from, to) lower-cased into buf at `at`; returns the end. */
+function putLower(s: string, from: number, to: number, buf: Uint8Array, at: number): number {
+  for (let i = from; i < to; i++) buf[at++] = lower(s.charCodeAt(i));
+  return at;
+}
+
+/**
+ * nameKey(name) into `out`, and whether it can link: it holds two words or more (a space). An
+ * ASCII name of up to two words is folded here (the two words in the order sort() puts their
+ * lower-cased forms: UTF-16 units, which for ASCII is byte order); others go through nameKey.
+ */
+export function nameKeyBytes(name: string, out: KeyBytes): boolean {
+  const count = asciiWords(name);
+  if (count >= 0 && count <= 2) {
+    if (count < 2) return false;
+    const a0 = WORD_BOUNDS[0];
+    const a1 = WORD_BOUNDS[1];
+    const b0 = WORD_BOUNDS[2];
+    const b1 = WORD_BOUNDS[3];
+    // Compare the lower-cased words: the first differing unit decides, else the shorter is first.
+    const la = a1 - a0;
+    const lb = b1 - b0;
+    let aFirst = la <= lb;
+    for (let i = 0; i < la && i < lb; i++) {
+      const x = lower(name.charCodeAt(a0 + i));
+      const y = lower(name.charCodeAt(b0 + i));
+      if (x !== y) {
+        aFirst = x < y;
+        break;
+      }
+    }
+    const buf = out.room(la + lb + 1);
+    let at = aFirst ? putLower(name, a0, a1, buf, 0) : putLower(name, b0, b1, buf, 0);
+    buf[at++] = 32;
+    at = aFirst ? putLower(name, b0, b1, buf, at) : putLower(name, a0, a1, buf, at);
+    out.len = at;
+    return true;
+  }
+  const k = nameKey(name);
+  if (k.length === 0 || k.indexOf(' ') === -1) return false;
+  encode(k, out);
+  return true;
+}
+
+/** addressKey(address) into `out`; returns its length in bytes (0: no key). */
+export function addressKeyBytes(address: string, out: KeyBytes): number {
+  const count = asciiWords(address);
+  if (count < 0) {
+    encode(addressKey(address), out);
+    return out.len;
+  }
+  let need = 0;
+  for (let w = 0; w < count; w++) need += WORD_BOUNDS[2 * w + 1] - WORD_BOUNDS[2 * w] + 1;
+  const buf = out.room(need);
+  let at = 0;
+  for (let w = 0; w < count; w++) {
+    if (w > 0) buf[at++] = 32;
+    at = putLower(address, WORD_BOUNDS[2 * w], WORD_BOUNDS[2 * w + 1], buf, at);
+  }
+  out.len = at;
+  return at;
+}
+
+/** eachLinkKey (link-keys.ts), the same keys in the same order, as bytes into `sink`. */
+export function eachLinkKeyBytes(elements: readonly ValueFinding[], strong: boolean, sink: LinkByteSink): void {
+  const { name, phones, dob, address } = linkParts(elements);
+  const links = name !== null && (phones > 0 || dob !== null || address !== null) && nameKeyBytes(name, NAME);
+  if (!links) {
+    // No name, or a single given name or surname: a phone links alone, and only records without a strong identifier.
+    if (phones === 0 || strong) return;
+    for (let i = 0; i < elements.length; i++) if (elements[i].element === PHONE) sink.alone('link:phone', elements[i].value, LINK_PHONE_ALONE);
+    return;
+  }
+  if (phones > 0) for (let i = 0; i < elements.length; i++) if (elements[i].element === PHONE) sink.joined('link:name+phone', NAME, elements[i].value, LINK_NAME_PHONE);
+  if (dob !== null) sink.joined('link:name+dob', NAME, dob, LINK_NAME_DOB);
+  if (address !== null && addressKeyBytes(address, ADDRESS) > 0) sink.joined('link:name+address', NAME, ADDRESS, LINK_NAME_ADDRESS);
+}
