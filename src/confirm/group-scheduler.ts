@@ -4,7 +4,7 @@
  * (after the commit: acknowledged = stored). If a group fails, its requests are committed one by
  * one, so one bad request never fails the others.
  *
- * `inFlight` groups may be written at once (PostgreSQL; 1 on SQLite). A group starts when fewer
+ * `inFlight` groups may be written at once (PostgreSQL, config intakeGroupsInFlight, default 1; 1 on SQLite). A group starts when fewer
  * than `inFlight` are being written and none of them is still before its read (`onRead`, called
  * by `commit` once the group has read the store); a group that has read, or ends, starts the next
  * at once if requests wait. So the next group starts as the one before it writes: it takes its

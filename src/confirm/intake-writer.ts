@@ -6,9 +6,8 @@
  * Each request resolves only after its group committed (acknowledged = stored); if a group fails,
  * its requests are retried one by one, so one bad request never fails the others.
  *
- * On PostgreSQL several groups may be in flight (`groupsInFlight`, config intakeGroupsInFlight):
- * one group's round trips and commit no longer leave the store idle while the next waits
- * (bench/README.md, pg15). Each group first takes a transaction-scoped advisory lock per entity
+ * On PostgreSQL several groups may be in flight (`groupsInFlight`, config intakeGroupsInFlight,
+ * default 1: on the intake bench two were slower at load 8–12, bench/README.md, pg15). Each group first takes a transaction-scoped advisory lock per entity
  * and per fingerprint it carries (repo.lockKeys), so two groups — in one process or in two serve
  * processes — that could correlate or dedup against each other run one after the other, exactly
  * as one writer would; groups that share nothing overlap.

@@ -230,7 +230,8 @@ const DEFAULTS: Partial<Record<Key, unknown>> = {
   jobLeaseSeconds: 60,
   scanShardBytes: 64 * 1024 * 1024,
   scanPeopleJobs: 0,
-  intakeGroupsInFlight: 2,
+  // 1: at load 8–12 two in flight were slower on the intake bench (bench/README.md, pg15).
+  intakeGroupsInFlight: 1,
   scanMerge: 'partitioned',
   s3Region: 'us-east-1',
   s3Prefix: '',
