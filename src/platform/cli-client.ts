@@ -3,8 +3,6 @@
  * BREACHDESK_TOKEN), or — when none is set — the local store through the same routes
  * in-process (see http/local-principal.ts). Commands are thin: they call the API and print.
  */
-import { request as httpRequest } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import type { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { BadInputError, FailedError, type UserError } from './errors.js';
@@ -69,12 +67,14 @@ function parse<T>(r: ApiResponse): T {
 
 /**
  * Streams a request body with node:http(s): Node 20's fetch buffers a stream body in memory,
- * which a multi-gigabyte evidence upload cannot afford.
+ * which a multi-gigabyte evidence upload cannot afford. node:http(s) are imported here, on the
+ * first upload, not with this module: `breachdesk scan` imports it (for --incident) and loading
+ * http, https, tls and net cost its start-up ≈ 20 ms of CPU (bench/README.md, issue 21, start21b).
  */
-function streamRequest(url: string, method: string, headers: Record<string, string>, body: Readable): Promise<ApiResponse> {
+async function streamRequest(url: string, method: string, headers: Record<string, string>, body: Readable): Promise<ApiResponse> {
+  const u = new URL(url);
+  const { request: send } = u.protocol === 'https:' ? await import('node:https') : await import('node:http');
   return new Promise((resolve, reject) => {
-    const u = new URL(url);
-    const send = u.protocol === 'https:' ? httpsRequest : httpRequest;
     const req = send(u, { method, headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));

@@ -3,7 +3,15 @@
  * log file, CI, a pipe) a redrawn bar is a run of carriage returns no reader can use, so each
  * tenth of the way is one plain line ending in a newline, and the end is one more.
  */
-import { SingleBar } from 'cli-progress';
+import { createRequire } from 'node:module';
+import type { SingleBar } from 'cli-progress';
+
+/**
+ * cli-progress (and string-width, emoji-regex… under it) is loaded only for a terminal bar: off a
+ * terminal (pipes, CI, benchmarks) `breachdesk scan` loaded it for nothing on every start
+ * (bench/README.md, issue 21, branch start21b). `require`: progress() is synchronous.
+ */
+const load = createRequire(import.meta.url);
 
 export interface Progress {
   /** `value` of `total` done; `payload` fills the bar's extra {fields}. */
@@ -29,7 +37,8 @@ export function progress(label: string, opts: ProgressOptions): Progress {
 }
 
 function terminalBar(label: string, opts: ProgressOptions, stream: NodeJS.WriteStream): Progress {
-  const bar = new SingleBar({ stream, format: opts.barFormat ?? ` ${label} [{bar}] {percentage}% | {value}/{total} ${opts.unit} | ETA {eta_formatted}`, hideCursor: true, etaBuffer: 50 });
+  const { SingleBar: Bar } = load('cli-progress') as { SingleBar: typeof SingleBar };
+  const bar = new Bar({ stream, format: opts.barFormat ?? ` ${label} [{bar}] {percentage}% | {value}/{total} ${opts.unit} | ETA {eta_formatted}`, hideCursor: true, etaBuffer: 50 });
   let started = false;
   return {
     update(value, total, payload = {}) {

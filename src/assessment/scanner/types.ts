@@ -127,6 +127,11 @@ export interface ReadOptions {
    */
   textBlocks?: boolean;
   /**
+   * Also yield `xlsx-block` events (whole rows of a worksheet not yet parsed, for detection
+   * threads; readers/xlsx-blocks.ts).
+   */
+  xlsxBlocks?: boolean;
+  /**
    * A later byte range of a delimited or line file (distributed scans, issue 18 §2): the bytes
    * start at a record, `format` names the file's format (no sniffing), the text is UTF-8, and a
    * CSV's delimiter and header are the whole file's (none of its rows is taken for a header).
@@ -192,6 +197,21 @@ export type ReaderEvent =
       buf: Uint8Array;
       rows: number;
       firstLocation: { unit: 'line'; n: number };
+    }
+  /**
+   * With ReadOptions.xlsxBlocks only: whole `<row>` elements of a worksheet (UTF-8), `rows` of them
+   * with cells, none wider than `columns`, whose column set came in a `records` event before;
+   * `xlsxBlockRows` (readers/xlsx-sheet.ts) turns them into the rows a `records` event would
+   * carry. `sheet`: the workbook's shared strings (in shared memory) and date styles.
+   */
+  | {
+      kind: 'xlsx-block';
+      path: string;
+      table: string;
+      columns: string[];
+      buf: Uint8Array;
+      rows: number;
+      sheet: { sst: { data: SharedArrayBuffer[]; ends: SharedArrayBuffer[]; n: number; full: number }; dateStyles: boolean[]; date1904: boolean };
     }
   /** Unstructured text: one entry per line (logs, plain text). */
   | { kind: 'lines'; path: string; lines: string[]; firstLine: number }

@@ -210,7 +210,8 @@ function serviceAccountKey(classes: ColumnClass[], row: (string | null)[], secre
 export function detectRecord(classes: ColumnClass[], row: (string | null)[]): RecordFindings {
   const { handlers, read, region, splitName, splitAddress } = planFor(classes);
   const out: RecordFindings = { elements: [], secrets: [], geo: {} };
-  const g: Scratch = region ? {} : NO_REGION;
+  // Every field present from the start: one object shape whatever columns a row fills, in whatever order.
+  const g: Scratch = region ? { region: undefined, name: undefined, address: undefined } : NO_REGION;
   const n = row.length;
   for (let k = 0; k < read.length; k++) {
     const j = read[k];

@@ -48,13 +48,16 @@ export function unpackRows(p: PackedRows, width: number): (string | null)[][] {
   let k = 0;
   for (let i = 0; i < n; i++) {
     const s = p.rows[i];
-    const row = new Array<string | null>(width);
+    // Filled by push, not `new Array(width)`: a packed array, the same kind as the rows of CSV
+    // blocks, so the optimised detectRecord sees one array shape (a holey one here threw its code
+    // away on the first block; bench/README.md, issue 21, branch start21b).
+    const row: (string | null)[] = [];
     let start = 0;
     for (let c = 0; c < width; c++) {
       const e = p.ends[k++];
-      if (e < 0) row[c] = null;
+      if (e < 0) row.push(null);
       else {
-        row[c] = s.slice(start, e);
+        row.push(s.slice(start, e));
         start = e;
       }
     }

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { BYTES_PER_THREAD, inputWeight, threadsFor } from './pool.js';
+import { BYTES_PER_THREAD, groupingThreads, inputWeight, threadsFor } from './pool.js';
 
 let dir: string;
 beforeEach(() => {
@@ -60,5 +60,16 @@ describe('input weight (pool.ts inputWeight)', () => {
     expect(inputWeight(empty, 0)).toBe(0);
     expect(inputWeight(join(dir, 'missing'), 1000)).toBe(1000);
     expect(inputWeight(dir, 1000)).toBe(1000);
+  });
+});
+
+describe('grouping threads for a people index (pool.ts groupingThreads)', () => {
+  it('groups the index of a 40 MB customer export (2.3 M values) in the reading thread, a larger one on the detection threads count', () => {
+    // 2,279,179 values: 40 MB of bench/scan/gen-shapes.mjs customers-us; two threads cost more CPU than they save.
+    expect(groupingThreads(2_279_179, 2)).toBe(0);
+    expect(groupingThreads(3_999_999, 2)).toBe(0);
+    expect(groupingThreads(4_675_194, 2)).toBe(2);
+    expect(groupingThreads(50e6, 4)).toBe(4);
+    expect(groupingThreads(50e6, 0)).toBe(0);
   });
 });

@@ -107,6 +107,21 @@ export function threadsFor(workers: number, weight: number): number {
   return Math.min(workers, Math.max(1, Math.ceil(weight / per)));
 }
 
+/**
+ * Values in the people index from which its partitions are grouped on threads of their own. A
+ * grouping thread costs ≈ 0.12–0.2 CPU-s before and around its work (Node's worker start, people.js,
+ * its own JIT of groupPartition), two of them 0.25–0.4 CPU-s, while the reading thread groups
+ * 2.3 M values (40 MB of `customers-us`) in ≈ 0.09: at 1 M (the earlier bound) every 40 MB table
+ * scan paid the threads (bench/README.md, issue 21, branch start21b). From ≈ 4 M values, two
+ * threads halve a grouping long enough to be worth their start.
+ */
+export const GROUP_IN_THREADS_FROM = 4_000_000;
+
+/** Threads that group a people index of `values` values after a scan that ran `threads` detection threads (0: in-thread). */
+export function groupingThreads(values: number, threads: number): number {
+  return values >= GROUP_IN_THREADS_FROM ? threads : 0;
+}
+
 export function workersAvailable(): boolean {
   return existsSync(fileURLToPath(workerFileUrl()));
 }

@@ -13,6 +13,7 @@ import type { ReadFn } from './customers.js';
 import type { DetectionPort } from './detection.port.js';
 import { csvBlockRows } from '../readers/csv-block.js';
 import { sqlBlockRows } from '../readers/sql-block.js';
+import { xlsxBlockRows } from '../readers/xlsx-sheet.js';
 import { packRows } from './pack.js';
 import { type BatchRunner, isWholeBuffer } from './pool.js';
 import type { ScanOptions, ScanProgress } from './scan.js';
@@ -158,7 +159,7 @@ export async function readInto(sink: ScanSink, ctx: ReadContext): Promise<{ inFl
     };
     let doneBytes = 0;
     for (const path of opts.paths) {
-      const events = read(path, { limits: opts.limits, signal: opts.signal, csvBlocks, sqlBlocks: csvBlocks, textBlocks: csvBlocks });
+      const events = read(path, { limits: opts.limits, signal: opts.signal, csvBlocks, sqlBlocks: csvBlocks, textBlocks: csvBlocks, xlsxBlocks: csvBlocks });
       try {
         for await (const ev of events as AsyncIterable<ReaderEvent>) {
           opts.signal?.throwIfAborted();
@@ -193,6 +194,18 @@ export async function readInto(sink: ScanSink, ctx: ReadContext): Promise<{ inFl
               const buf = isWholeBuffer(ev.buf) ? ev.buf : new Uint8Array(ev.buf);
               const task: BatchTask = {
                 kind: 'sql-block', key, classes: proj ? proj.classes : cls, mode: ev.mode, backslash: ev.backslash, width, keep: proj ? proj.keep : null, buf,
+              };
+              await submit(ev.path, task, ev.rows, runner.threads > 0 ? [buf.buffer as ArrayBuffer] : undefined);
+              break;
+            }
+            case 'xlsx-block': {
+              const width = ev.columns.length;
+              // The reader sends a column set's blocks only after a records batch of it: classified.
+              const cls = await classify(ev.path, ev.table, ev.columns, () => xlsxBlockRows(ev.buf, ev.sheet, width, null, ev.rows));
+              const proj = opts.detection ? null : projection(cls);
+              const buf = isWholeBuffer(ev.buf) ? ev.buf : new Uint8Array(ev.buf);
+              const task: BatchTask = {
+                kind: 'xlsx-block', key, classes: proj ? proj.classes : cls, width, keep: proj ? proj.keep : null, buf, rows: ev.rows, sheet: ev.sheet,
               };
               await submit(ev.path, task, ev.rows, runner.threads > 0 ? [buf.buffer as ArrayBuffer] : undefined);
               break;

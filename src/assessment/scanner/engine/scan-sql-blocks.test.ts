@@ -1,11 +1,8 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readPath } from '../readers/index.js';
-import type { ReaderEvent, ReadOptions } from '../types.js';
-import { scan } from './scan.js';
+import { scanBothWays } from './blocks-testing.js';
 
 function luhn(body: string): string {
   let sum = 0;
@@ -47,22 +44,7 @@ describe('scan: SQL dump blocks split where detection runs', () => {
   writeDump(file, N);
 
   it('gives the same report and the same per-record elements with and without blocks', async () => {
-    const key = randomBytes(32);
-    const run = async (blocks: boolean) => {
-      const trace: string[] = [];
-      let n = 0;
-      async function* read(path: string, o?: ReadOptions): AsyncGenerator<ReaderEvent> {
-        for await (const e of readPath(path, o)) {
-          if (e.kind === 'sql-block') n++;
-          yield e;
-        }
-      }
-      const r = await scan({ paths: [file], key, csvBlocks: blocks, read, tmpDir: dir, onRecord: (_p, i, els) => trace.push(`${i}:${els.join(',')}`) });
-      const { performance: _, ...report } = r.report;
-      return { report, trace, blocks: n };
-    };
-    const plain = await run(false);
-    const blocks = await run(true);
+    const { plain, blocks } = await scanBothWays(file, 'sql-block', dir);
     expect(plain.blocks).toBe(0);
     expect(blocks.blocks).toBe(2);
     expect(blocks.report).toEqual(plain.report);

@@ -12,7 +12,7 @@ import { addCanaries, type CanaryRecord, canaryReport } from './canaries.js';
 import { addCustomers, type MatchedCustomer, type ReadFn, readCustomerRows } from './customers.js';
 import type { DetectionPort } from './detection.port.js';
 import type { PartitionGrouper, PeopleResult } from './people.js';
-import { createBatchRunner, createPartitionGrouper, inputWeight, threadsFor } from './pool.js';
+import { createBatchRunner, createPartitionGrouper, groupingThreads, inputWeight, threadsFor } from './pool.js';
 import { readInto, sizeOf } from './scan-read.js';
 import { secretTargets } from './secret-report.js';
 import { TempDir } from './spill-log.js';
@@ -80,9 +80,6 @@ export async function defaultDetectionPort(): Promise<DetectionPort> {
   return (await import('./default-detection.js')).defaultDetection;
 }
 
-/** Values in the people index from which its partitions are grouped on threads of their own. */
-const GROUP_IN_THREADS_FROM = 1_000_000;
-
 export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const started = performance.now();
   const key = opts.key ?? randomBytes(32);
@@ -135,10 +132,9 @@ export interface FinishContext {
 export async function finishScan(agg: Aggregate, ctx: FinishContext): Promise<ScanResult> {
   const { opts, read, detection, key, started, bytesTotal } = ctx;
   let port = ctx.port;
-  // As many grouping threads as detection threads, started now so that they load while the
-  // last batches finish; two partitions in flight each. A small index is grouped here: starting
-  // threads (≈ 50 ms) costs more than grouping a million values (≈ 30 ms).
-  const grouper = ctx.groups ? { group: ctx.groups, close: async () => {} } : createPartitionGrouper(agg.people.values >= GROUP_IN_THREADS_FROM ? ctx.threads : 0);
+  // Grouping threads (pool.ts groupingThreads), started now so that they load while the last
+  // batches finish; two partitions in flight each.
+  const grouper = ctx.groups ? { group: ctx.groups, close: async () => {} } : createPartitionGrouper(groupingThreads(agg.people.values, ctx.threads));
   let people: PeopleResult;
   let customers: { customers: number; errors: { message: string; location: string }[] } | null = null;
   try {

@@ -1,7 +1,18 @@
 /** The human-readable summary `breachdesk scan` prints without --json. Samples are masked already. */
 import type { ExposureReport } from '../../scan.schema.js';
 
-const nf = new Intl.NumberFormat('en-US');
+/**
+ * Made on first use, not at import: `scan --json` never prints the summary, and building an
+ * Intl.NumberFormat (ICU's locale data) cost ≈ 15–40 ms of every scan's start-up (bench/README.md,
+ * issue 21, start21b).
+ */
+let numbers: Intl.NumberFormat | null = null;
+const nf = {
+  format(n: number): string {
+    numbers ??= new Intl.NumberFormat('en-US');
+    return numbers.format(n);
+  },
+};
 
 function mb(bytes: number): string {
   return `${(bytes / 1e6).toFixed(1)} MB`;

@@ -150,7 +150,8 @@ export function eachBlockRow(
     keep.forEach((c, k) => {
       if (c < width) slot![c] = k;
     });
-    r = new Array<string | null>(keep.length).fill(null);
+    // A packed array (like every other row detectRecord sees), not `new Array(n)`'s holey one.
+    r = keep.map(() => null);
   }
   const n = b.length;
   let pos = 0;

@@ -111,7 +111,7 @@ export async function* readSource(src: Source, ctx: ReadContext, forced?: FileFo
     else {
       for await (const ev of body(format, src, chunks, headBuf, ctx)) {
         if (ev.kind === 'records') records += ev.rows.length;
-        else if (ev.kind === 'csv-block' || ev.kind === 'sql-block') records += ev.rows;
+        else if (ev.kind === 'csv-block' || ev.kind === 'sql-block' || ev.kind === 'xlsx-block') records += ev.rows;
         else if (ev.kind === 'lines') records += ev.lines.length;
         else if (ev.kind === 'text-block') records += ev.lines;
         yield ev;

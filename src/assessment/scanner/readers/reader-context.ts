@@ -8,7 +8,7 @@ import type { ReaderEvent, ReadLimits, ReadOptions } from '../types.js';
 export type ErrorEvent = Extract<ReaderEvent, { kind: 'error' }>;
 
 /** Reader output without file-start/file-end/progress, which the dispatcher adds. */
-export type BodyEvent = Extract<ReaderEvent, { kind: 'records' | 'csv-block' | 'sql-block' | 'lines' | 'text-block' | 'error' }>;
+export type BodyEvent = Extract<ReaderEvent, { kind: 'records' | 'csv-block' | 'sql-block' | 'xlsx-block' | 'lines' | 'text-block' | 'error' }>;
 
 export interface ReadContext {
   limits: ReadLimits;
@@ -25,6 +25,8 @@ export interface ReadContext {
   sqlBlocks?: boolean;
   /** ReadOptions.textBlocks. */
   textBlocks?: boolean;
+  /** ReadOptions.xlsxBlocks. */
+  xlsxBlocks?: boolean;
   /** ReadOptions.range, members and onCsvHeader (top level only). */
   range?: ReadOptions['range'];
   members?: ReadOptions['members'];

@@ -169,7 +169,7 @@ export function eachSqlBlockRow(
     keep.forEach((c, k) => {
       if (c < width) slot![c] = k;
     });
-    out = new Array<string | null>(keep.length).fill(null);
+    out = nulls(keep.length);
   }
   const put = (c: number, v: string | null) => {
     if (slot) {
@@ -178,7 +178,7 @@ export function eachSqlBlockRow(
   };
   const begin = () => {
     if (slot) out.fill(null);
-    else out = new Array<string | null>(width).fill(null);
+    else out = nulls(width);
   };
   const n = b.length;
   let pos = 0;
@@ -312,4 +312,15 @@ export function sqlBlockRows(buf: Uint8Array, mode: SqlBlockMode, backslash: boo
   const rows: (string | null)[][] = [];
   eachSqlBlockRow(buf, mode, backslash, width, null, (r) => rows.push(r.slice()));
   return rows;
+}
+
+/**
+ * `n` nulls in a packed array: `new Array(n).fill(null)` is a holey one, and rows of two array
+ * kinds (the first rows come packed, pack.ts) threw the optimised detectRecord away once a thread
+ * (bench/README.md, issue 21, branch start21b).
+ */
+function nulls(n: number): (string | null)[] {
+  const a: (string | null)[] = [];
+  for (let i = 0; i < n; i++) a.push(null);
+  return a;
 }

@@ -1,11 +1,12 @@
 /**
- * The XLSX fast paths (a plain cell in xlsx-reader.ts, a plain shared string in xlsx-parts.ts) give
+ * The XLSX fast paths (a plain cell in xlsx-sheet.ts, a plain shared string in xlsx-shared-strings.ts) give
  * what the general tokenizer path gives, on sheets mixing the fast forms with every other form a
  * cell or string may take, cut into chunks anywhere.
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { SharedStrings, xlsxFast } from './xlsx-parts.js';
+import { xlsxFast } from './xlsx-parts.js';
+import { SharedStrings } from './xlsx-shared-strings.js';
 import { readSheet } from './xlsx-reader.js';
 
 afterEach(() => {
@@ -137,6 +138,38 @@ describe('XLSX fast paths', () => {
         expect(read(true)).toEqual(read(false));
       }),
       { numRuns: 400 },
+    );
+  });
+
+  it('shared strings read the same from the part bytes (feedBytes) as from its decoded text', () => {
+    const plain = fc.stringMatching(/^[a-zA-Z0-9 .@'()-]{0,12}$/);
+    const item = fc.oneof(
+      { arbitrary: plain.map((t) => `<si><t>${t}</t></si>`), weight: 4 },
+      plain.map((t) => `<si><t xml:space="preserve">${t}</t></si>`),
+      text.map((t) => `<si><t>${t}</t></si>`),
+      text.map((t) => `<si><t>${t}é😀</t></si>`),
+      fc.tuple(plain, text).map(([a, b]) => `<si><r><t>${a}</t></r><r><rPr/><t>${b}</t></r></si>`),
+      fc.tuple(plain, plain).map(([a, b]) => `<si><t>${a}</t><rPh><t>${b}</t></rPh></si>`),
+      plain.map((t) => `<x:si><x:t>${t}</x:t></x:si>`),
+      fc.constantFrom('<si/>', '<si><t/></si>', '<rPh>', '</rPh>', '<si><t>a</t>', '</si>', '<!-- </si> -->', '<![CDATA[a<b]]>', '\n', 'a&amp;b'),
+    );
+    fc.assert(
+      fc.property(fc.array(item, { maxLength: 30 }), fc.array(fc.integer({ min: 0, max: 2000 }), { maxLength: 8 }), fc.constantFrom(30, 200, 1 << 20), (items, cuts, max) => {
+        const xml = `<?xml version="1.0"?>\n<sst count="9">${items.join('')}</sst>`;
+        const fromText = new SharedStrings(max);
+        fromText.scanner.feed(xml);
+        const bytes = Buffer.from(xml);
+        const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
+        const fromBytes = new SharedStrings(max);
+        let from = 0;
+        for (const p of [...points, bytes.length]) {
+          expect(fromBytes.feedBytes(bytes.subarray(from, p))).toBe(true);
+          from = p;
+        }
+        expect(fromBytes.endBytes()).toBe(true);
+        expect({ strings: fromBytes.strings, truncated: fromBytes.truncated }).toEqual({ strings: fromText.strings, truncated: fromText.truncated });
+      }),
+      { numRuns: 600 },
     );
   });
 });

@@ -1,8 +1,9 @@
 /**
  * Parsers for the small SpreadsheetML parts of an XLSX (ECMA-376 Part 1): workbook (sheet names,
- * date1904), relationships, styles (which cell styles are dates) and the shared-strings table.
+ * date1904), relationships and styles (which cell styles are dates); the shared-strings table is in
+ * xlsx-shared-strings.ts.
  */
-import { XmlScanner, attr, decodeEntities } from './xml-scanner.js';
+import { attr } from './xml-scanner.js';
 
 /**
  * Excel holds at most 32,767 characters per cell; text beyond 4× that (escaped XML) is dropped so a
@@ -73,124 +74,3 @@ export function serialToIsoDate(serial: number, date1904: boolean): string | nul
  * and exceljs write them; tests turn them off to compare with the general tokenizer's path.
  */
 export const xlsxFast = { on: true };
-/** `<si><t>text</t></si>`: one plain run, read as open si, open t, text, close t, close si would. */
-const SI = /<si><t(?: xml:space="preserve")?>([^<]*)<\/t><\/si>/y;
-
-/** Characters of shared strings joined into one flat chunk string. */
-const SST_CHUNK_CHARS = 1 << 20;
-
-/**
- * Streaming shared-strings parser: `<si>` items, rich-text runs concatenated, phonetic runs
- * (`<rPh>`) skipped. Stops adding text past maxChars (hostile tables) and says so.
- *
- * The table is kept as flat chunk strings of ≈ 1 M characters and offsets (issue 21), not one
- * string per item: a workbook's shared strings are read before its sheets and live until the last
- * row, and held as a million small strings every full garbage collection of the reading thread
- * walked them all (≈ 20 % of that thread on a 17 MB workbook), while each item, sliced from the
- * inflated XML, kept a whole XML chunk alive. `at(i)` slices item i out of its chunk.
- */
-export class SharedStrings {
-  truncated = false;
-  private cur: string[] | null = null;
-  private inT = false;
-  private inPh = 0;
-  private curLen = 0;
-  private chars = 0;
-  /** Items added, and how many of them are in `chunks`. */
-  private n = 0;
-  private flushed = 0;
-  private pending: string[] = [];
-  private pendingChars = 0;
-  private readonly chunks: string[] = [];
-  /** Per item: its chunk and where it starts there (it ends where the next item of its chunk starts, or at the chunk's end). */
-  private chunkOf = new Uint32Array(1024);
-  private starts = new Uint32Array(1024);
-  readonly scanner: XmlScanner;
-  constructor(private readonly maxChars: number) {
-    this.scanner = new XmlScanner(
-      {
-        open: (name, _a, self) => {
-          if (self) return;
-          if (name === 'si') {
-            this.cur = [];
-            this.curLen = 0;
-          }
-          else if (name === 'rPh') this.inPh++;
-          else if (name === 't' && this.cur && !this.inPh) this.inT = true;
-        },
-        fast: (s, lt) => {
-          if (this.inPh !== 0 || s.charCodeAt(lt + 1) !== 115 /* s */ || !xlsxFast.on) return -1;
-          SI.lastIndex = lt;
-          const m = SI.exec(s);
-          if (m === null) return -1;
-          // What open si, open t, text, close t and close si leave behind on the general path.
-          this.inT = false;
-          this.add(decodeEntities(m[1]));
-          return SI.lastIndex;
-        },
-        close: (name) => {
-          if (name === 'si' && this.cur) this.add(decodeEntities(this.cur.join('')));
-          else if (name === 'rPh') this.inPh = Math.max(0, this.inPh - 1);
-          else if (name === 't') this.inT = false;
-        },
-        text: (raw) => {
-          if (this.inT && this.cur && this.curLen < MAX_CELL_CHARS) {
-            this.cur.push(raw);
-            this.curLen += raw.length;
-          }
-        },
-      },
-      1024 * 1024,
-    );
-  }
-
-  private add(s: string): void {
-    this.chars += s.length;
-    if (this.chars > this.maxChars) this.truncated = true;
-    this.cur = null;
-    const v = this.truncated ? '' : s;
-    if (this.n === this.starts.length) {
-      const grow = (a: Uint32Array) => {
-        const b = new Uint32Array(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.starts = grow(this.starts);
-      this.chunkOf = grow(this.chunkOf);
-    }
-    this.chunkOf[this.n] = this.chunks.length;
-    this.starts[this.n] = this.pendingChars;
-    this.n++;
-    this.pending.push(v);
-    this.pendingChars += v.length;
-    if (this.pendingChars >= SST_CHUNK_CHARS) this.flush();
-  }
-
-  private flush(): void {
-    if (this.flushed === this.n) return;
-    this.chunks.push(this.pending.join(''));
-    this.pending = [];
-    this.pendingChars = 0;
-    this.flushed = this.n;
-  }
-
-  /** Number of items. */
-  get length(): number {
-    return this.n;
-  }
-
-  /** Item i, or undefined past the end (like an array's index; i a non-negative integer). */
-  at(i: number): string | undefined {
-    if (!(i >= 0 && i < this.n)) return undefined;
-    if (i >= this.flushed) this.flush();
-    const c = this.chunkOf[i];
-    const chunk = this.chunks[c];
-    const end = i + 1 < this.n && this.chunkOf[i + 1] === c ? this.starts[i + 1] : chunk.length;
-    return chunk.slice(this.starts[i], end);
-  }
-
-  /** Every item (tests). */
-  get strings(): string[] {
-    return Array.from({ length: this.n }, (_, i) => this.at(i) as string);
-  }
-}

@@ -3,7 +3,8 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readStream } from './index.js';
 import { collect, errorsOf, makeZip, recordsOf } from './testing.js';
-import { MAX_CELL_CHARS, SharedStrings, serialToIsoDate } from './xlsx-parts.js';
+import { MAX_CELL_CHARS, serialToIsoDate } from './xlsx-parts.js';
+import { SharedStrings, SstView } from './xlsx-shared-strings.js';
 
 async function workbook(): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
@@ -144,5 +145,23 @@ describe('SharedStrings', () => {
     expect(sst.strings[1].length).toBeLessThanOrEqual(MAX_CELL_CHARS + 1000);
     expect(sst.strings[1].length).toBeGreaterThanOrEqual(MAX_CELL_CHARS);
     expect(sst.strings[2]).toBe('after');
+  });
+
+  it('reads items past the cap as empty, in its shared-memory view too', () => {
+    const sst = new SharedStrings(10);
+    sst.scanner.feed('<sst><si><t>abcd</t></si><si><t>éfgh</t></si><si><t>ijkl</t></si><si><t>m</t></si></sst>');
+    expect(sst.strings).toEqual(['abcd', 'éfgh', '', '']);
+    expect(sst.truncated).toBe(true);
+    const handle = sst.handle();
+    expect(handle?.full).toBe(2);
+    const view = new SstView(handle as NonNullable<typeof handle>);
+    expect([0, 1, 2, 3, 4].map((i) => view.at(i))).toEqual(['abcd', 'éfgh', '', '', undefined]);
+  });
+
+  it('keeps an item UTF-8 cannot hold (a lone surrogate) exactly, and then stays off shared memory', () => {
+    const sst = new SharedStrings(1000);
+    sst.scanner.feed('<sst><si><t>a&#xD800;b</t></si><si><t>ok</t></si></sst>');
+    expect(sst.strings).toEqual(['a\uD800b', 'ok']);
+    expect(sst.handle()).toBeNull();
   });
 });

@@ -30,6 +30,11 @@ export class XmlScanner {
     private readonly maxTag: number,
   ) {}
 
+  /** Whether an unfinished tag waits for the next chunk. */
+  get pending(): boolean {
+    return this.carry.length > 0;
+  }
+
   /** Returns false when a single tag exceeds maxTag (input is not sane XML). */
   feed(chunk: string): boolean {
     const s = this.carry ? this.carry + chunk : chunk;

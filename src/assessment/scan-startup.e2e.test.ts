@@ -1,0 +1,64 @@
+/**
+ * What the built `breachdesk scan` loads in its reading thread before it reads anything: packages
+ * and Node modules that only some scans use stay unloaded (issue 21, start-up; bench/README.md,
+ * branch start21b). Runs the built CLI (`npm run build`), as a user does, with a preload that
+ * lists the loaded Node built-ins and CommonJS files when the process exits.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = resolve(import.meta.dirname, '../..');
+const built = existsSync(join(root, 'dist/main/cli.js'));
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'scan-startup-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The scan's loaded built-ins and CommonJS package names, from a preload's exit hook. */
+function loadedBy(args: string[]): { builtins: string[]; packages: string[]; status: number | null; stdout: string } {
+  const preload = join(dir, 'loaded.mjs');
+  writeFileSync(
+    preload,
+    `import { createRequire } from 'node:module';
+const cache = createRequire(import.meta.url).cache;
+process.on('exit', () => {
+  const builtins = process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13));
+  const packages = Object.keys(cache).map((p) => p.split('/node_modules/').pop().split('/')[0]);
+  process.stderr.write('\\nLOADED ' + JSON.stringify({ builtins, packages: [...new Set(packages)] }) + '\\n');
+});
+`,
+  );
+  // The launcher re-runs node with the scan's heap flags, passing its own flags (--import) on.
+  const r = spawnSync(process.execPath, ['--import', preload, join(root, 'bin/breachdesk.js'), 'scan', ...args], { encoding: 'utf8', cwd: dir });
+  // Two processes print: the scan, then the launcher (which loads almost nothing); the scan's is the larger.
+  const seen = r.stderr
+    .split('\n')
+    .filter((l) => l.startsWith('LOADED '))
+    .map((l) => JSON.parse(l.slice(7)) as { builtins: string[]; packages: string[] });
+  if (seen.length !== 2) throw new Error(`expected the launcher's and the scan's LOADED lines: ${r.stderr.slice(-2000)}`);
+  const scanned = seen.reduce((a, b) => (b.builtins.length > a.builtins.length ? b : a));
+  return { ...scanned, status: r.status, stdout: r.stdout };
+}
+
+describe.skipIf(!built)('built scan start-up: what the reading thread loads', () => {
+  it('a CSV scan with --json off a terminal loads no HTTP client, no SQLite and no progress bar package', () => {
+    const csv = join(dir, 'one.csv');
+    writeFileSync(csv, 'id,email,phone\n1,ann.lee@example.org,(415) 555-0199\n');
+    const { builtins, packages, status, stdout } = loadedBy(['--workers', '2', '--json', csv]);
+    expect(status).toBe(0);
+    expect(JSON.parse(stdout).totals.records).toBe(1);
+    // The scan did run its engine (sanity: the preload sees what it loads).
+    expect(packages).toContain('piscina');
+    // --incident's API client (node:http/https and tls under them) loads only for an upload.
+    expect(builtins.filter((m) => /^(http|https|tls|_http_client)$/.test(m))).toEqual([]);
+    // better-sqlite3 only when distinct values or the people index spill (spill-store.ts).
+    expect(packages).not.toContain('better-sqlite3');
+    // cli-progress only for a bar on a terminal (stderr is a pipe here).
+    expect(packages).not.toContain('cli-progress');
+  });
+});
