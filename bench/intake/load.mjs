@@ -8,10 +8,13 @@
  *   npm run build
  *   node bench/intake/load.mjs [--dialect sqlite|postgresql] [--duration 15] [--connections 50] [--alerts-per-request 1] [--skip-kill]
  *   BENCH_PROFILE=/tmp/prof node bench/intake/load.mjs --skip-kill      # serve's CPU profile of the steady phase
+ *   BENCH_PG_GROUPS=/tmp/g.json NODE_OPTIONS=--import=$PWD/bench/intake/pg-groups.mjs node bench/intake/load.mjs --dialect postgresql
+ *                                                                        # + the group commits: size, BEGIN→COMMIT ms, overlap
  *
  * Prints one JSON line per phase and writes bench/results/intake-<dialect>-<time>.json.
  * Shares the store, serve and CPU accounting with bench/api/load.mjs (../serve-harness.mjs).
  */
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -55,6 +58,40 @@ function send(duration, onAck) {
   });
 }
 
+/**
+ * The group commits of the steady phase, from serve's preload `pg-groups.mjs` (PostgreSQL, when
+ * BENCH_PG_GROUPS names its file): how many, alerts each, BEGIN→COMMIT ms (mean, p50, p99) and
+ * the share of the time two or more were open at once.
+ */
+async function groupCounters() {
+  const file = process.env.BENCH_PG_GROUPS;
+  if (!file) return null;
+  await new Promise((r) => setTimeout(r, 300)); // the preload writes every 250 ms
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+function groupsOver(a, b, seconds) {
+  if (!a || !b) return null;
+  const n = b.groups - a.groups;
+  const hist = [];
+  for (const [ms, k] of Object.entries(b.hist)) for (let i = 0; i < k - (a.hist[ms] ?? 0); i++) hist.push(Number(ms));
+  hist.sort((x, y) => x - y);
+  const q = (f) => hist[Math.min(hist.length - 1, Math.floor(f * hist.length))] ?? null;
+  return {
+    count: n,
+    alertsPerGroup: Number(((b.alerts - a.alerts) / Math.max(1, n)).toFixed(1)),
+    meanMs: Number(((b.msSum - a.msSum) / Math.max(1, n)).toFixed(1)),
+    p50Ms: q(0.5),
+    p99Ms: q(0.99),
+    twoOrMoreOpenShare: Number(((b.overlapMs - a.overlapMs) / 1000 / seconds).toFixed(2)),
+    // Mean ms a group spends in each step (to_X: from the previous step's answer to X sent).
+    phasesMs: Object.fromEntries(Object.entries(b.phases ?? {}).map(([k, v]) => [k, Number(((v - (a.phases?.[k] ?? 0)) / Math.max(1, n)).toFixed(2))])),
+  };
+}
+
 const results = [];
 const dur = Number(args.duration);
 await send(3); // warm-up: JIT, statement cache, a few suspects
@@ -63,10 +100,12 @@ const threads0 = serve.threadCpuSeconds();
 const senderCpu0 = process.cpuUsage();
 const pgCpu = store.dbName ? pgBackendCpu(store.dbName) : null;
 pgCpu?.start();
+const groups0 = await groupCounters();
 const r1 = await send(dur);
 const senderCpu = process.cpuUsage(senderCpu0);
 const threads1 = serve.threadCpuSeconds();
 const pgSeconds = pgCpu?.stop();
+const groups = groupsOver(groups0, await groupCounters(), dur);
 const alerts = r1['2xx'] * PER_REQUEST;
 const line1 = {
   phase: 'steady',
@@ -91,6 +130,7 @@ const line1 = {
   // PostgreSQL's backends of this run's database (same machine, same cores): the third share of the budget.
   ...(pgCpu ? { pgCpuMsPerAlert: Number(((pgSeconds * 1000) / Math.max(1, alerts)).toFixed(3)) } : {}),
   loadavg: loadavg()[0],
+  ...(groups ? { groups } : {}),
 };
 console.log(JSON.stringify(line1));
 results.push(line1);

@@ -27,7 +27,10 @@ export interface ConfirmModule {
 
 export function createConfirmModule(platform: Platform, ports: { incidents: IncidentsPort; scanner: CanaryScanner }): ConfirmModule {
   const repo = new IntakeRepository(platform.store.db, platform.store.dialect);
-  const intake = new IntakeService(repo, platform.keyring, platform.audit);
+  // Several group commits in flight only on PostgreSQL (advisory locks keep correlation exact);
+  // SQLite has one writer connection, so a second group would only wait for the first.
+  const groupsInFlight = platform.store.dialect === 'postgresql' ? platform.config.intakeGroupsInFlight : 1;
+  const intake = new IntakeService(repo, platform.keyring, platform.audit, undefined, { groupsInFlight });
   const reports = new ReportsService(new ReportsRepository(platform.store.db), platform.keyring, platform.audit, intake);
   const triage = new TriageService(repo, platform.keyring, platform.audit, ports.incidents, undefined, (alertIds) => reports.attachmentsOfAlerts(alertIds));
   // Flow-log uploads, sealed on the blob store the fleet shares: the job runs on any process.

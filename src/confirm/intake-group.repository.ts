@@ -5,6 +5,7 @@
  * per column (`unnest($1::text[], …)`), so the SQL text is the same for every group size and no
  * group is split by the parameter limit; data-modifying CTEs do the writes.
  *
+ * 0. lockKeysPg: advisory locks on the group's entities and alerts (several groups in flight).
  * 1. readGroupPg: lock and read the stored alerts the group repeats, read the entity windows of the
  *    new alerts' lookups and lock (`FOR UPDATE`, in id order) and read the live suspects those
  *    windows point to. Nothing is written, so the new alerts can be inserted with their suspect.
@@ -177,10 +178,15 @@ export async function readGroupPg(db: Kysely<ConfirmDatabase>, candidates: Candi
       SELECT lookup, suspect_id, first_seen, last_seen FROM intake_suspect_entities
       WHERE lookup = ANY(${[...new Set(candidates.flatMap((c) => c.lookups))]}::text[])
         AND last_seen >= ${minOf(candidates.map((c) => c.from))} AND first_seen <= ${maxOf(candidates.map((c) => c.to))}
-    ), s AS (
+    ), lk AS (
+      -- The suspects of the repeats are locked here too, with the others in one id order: with
+      -- several groups in flight, a touch taking its lock only in statement 2 could wait on a
+      -- group that waits on this one (lockKeysPg).
       SELECT * FROM intake_suspects
-      WHERE id IN (SELECT suspect_id FROM w) AND status = ANY(${[...live]}::text[])
+      WHERE id IN (SELECT suspect_id FROM w UNION SELECT suspect_id FROM ex)
       ORDER BY id FOR UPDATE
+    ), s AS (
+      SELECT * FROM lk WHERE id IN (SELECT suspect_id FROM w) AND status = ANY(${[...live]}::text[])
     )
     SELECT (SELECT coalesce(json_agg(ex), '[]') FROM ex) AS alerts,
            (SELECT coalesce(json_agg(w), '[]') FROM w) AS windows,
@@ -191,6 +197,28 @@ export async function readGroupPg(db: Kysely<ConfirmDatabase>, candidates: Candi
     windows: r.windows.map((x) => ({ lookup: x.lookup, suspectId: x.suspect_id, first: x.first_seen, last: x.last_seen })),
     suspects: r.suspects.map((x) => ({ ...x, score: Number(x.score), alert_count: Number(x.alert_count) })),
   };
+}
+
+/** Keys a group may lock one by one; a group with more locks GROUPS_KEY alone, exclusively. */
+const KEY_LOCKS_MAX = 1024;
+/** Taken first by every group: shared by a group that locks its keys, exclusive by a group with too many. */
+const GROUPS_KEY = '5074013065679558566'; // first 64 bits of SHA-256('breachdesk.intake.groups')
+
+/**
+ * Statement 0, before the read: transaction-scoped advisory locks on the group's keys
+ * (intake-locks.ts), in the order given (sorted), so a group that shares an entity or an alert
+ * with one in flight — in this process or another serve process — waits for that one's commit and
+ * then reads what it wrote. A separate statement because a READ COMMITTED statement reads the
+ * snapshot taken when it starts: a read that waited for the locks inside itself would not see the
+ * other group's rows. Each advisory lock takes an entry of PostgreSQL's shared lock table
+ * (max_locks_per_transaction × max_connections, 6,400 by default) until the commit, so a group
+ * with more than KEY_LOCKS_MAX keys (a large NDJSON request, a replay) takes GROUPS_KEY
+ * exclusively instead — it then runs alone — and every other group takes GROUPS_KEY shared first.
+ */
+export async function lockKeysPg(db: Kysely<ConfirmDatabase>, keys: readonly string[]): Promise<void> {
+  const alone = keys.length > KEY_LOCKS_MAX;
+  await sql`SELECT count(*) FROM unnest(${[GROUPS_KEY, ...(alone ? [] : keys)]}::bigint[]) WITH ORDINALITY AS x(k, i)
+    WHERE (CASE WHEN i = 1 AND ${!alone}::boolean THEN pg_advisory_xact_lock_shared(k) ELSE pg_advisory_xact_lock(k) END)::text IS NOT NULL`.execute(db);
 }
 
 /**

@@ -10,7 +10,7 @@ import { testDialects } from '../../test/support/dialects.js';
 import { openTestPlatform, type TestPlatform } from '../../test/support/platform.js';
 import type { Database } from '../platform/db/schema.js';
 import { IntakeRepository } from './intake.repository.js';
-import { type IngestItem, IntakeWriter, type StoreConfig } from './intake-writer.js';
+import { type IngestItem, IntakeWriter, type StoreConfig, type ToStore } from './intake-writer.js';
 import { normalise } from './normalise/index.js';
 
 const cfg: StoreConfig = { dedupKeys: ['rule', 'hosts', 'users', 'ips'], dedupWindowS: 3600, correlateWindowS: 3600 };
@@ -22,20 +22,36 @@ const item = (id: string, host: string, time: string) => {
 /** Runs `beforeWrite` once, inside the next group's transaction, after its read and before its write. */
 class RacingRepository extends IntakeRepository {
   beforeWrite: (() => Promise<void>) | null = null;
+  /** Transactions begun (group commits started) so far. */
+  begun = 0;
   override transaction<T>(fn: (repo: IntakeRepository, trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    this.begun++;
     return super.transaction((repo, trx) => {
-      const read = repo.readGroup.bind(repo);
-      repo.readGroup = async (candidates) => {
-        const r = await read(candidates);
+      const write = repo.writeGroup.bind(repo);
+      repo.writeGroup = async (w) => {
         const hook = this.beforeWrite;
         this.beforeWrite = null;
         if (hook) await hook();
-        return r;
+        return write(w);
       };
       return fn(repo, trx);
     });
   }
 }
+
+/** A writer that takes no advisory locks: a serve process of the version before them, during a rolling upgrade. */
+class UnlockedRepository extends IntakeRepository {
+  override async lockKeys(): Promise<void> {}
+  override transaction<T>(fn: (repo: IntakeRepository, trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    return super.transaction((repo, trx) => {
+      repo.lockKeys = async () => {};
+      return fn(repo, trx);
+    });
+  }
+}
+
+/** Whichever comes first: `p` settling, or `ms` passing (a group blocked on a lock never settles while we hold it). */
+const settledOrAfter = (p: Promise<unknown>, ms: number) => Promise.race([p.then(() => 'settled' as const, () => 'settled' as const), new Promise<'waiting'>((r) => setTimeout(() => r('waiting'), ms))]);
 
 for (const dialect of testDialects()) {
   describe(`intake group commit on ${dialect}`, () => {
@@ -77,8 +93,9 @@ for (const dialect of testDialects()) {
     it.runIf(dialect === 'postgresql')('a new alert another writer stores after the group read it is counted as that writer’s repeat, and the group runs again', async () => {
       const racing = new RacingRepository(t.platform.store.db, dialect);
       const mine = new IntakeWriter(racing, t.platform.keyring);
-      // A second writer on the same store (its own pool connection): a second serve process.
-      const other = new IntakeWriter(new IntakeRepository(t.platform.store.db, dialect), t.platform.keyring);
+      // A second writer on the same store (its own pool connection) that takes no advisory locks
+      // (UnlockedRepository: one that does waits for this group's commit, see the tests below).
+      const other = new IntakeWriter(new UnlockedRepository(t.platform.store.db, dialect), t.platform.keyring);
       const at = '2026-05-01T10:00:00.000Z';
       let theirs: IngestItem | undefined;
       racing.beforeWrite = async () => {
@@ -93,6 +110,105 @@ for (const dialect of testDialects()) {
       expect(suspects).toEqual([{ id: theirs!.suspectId, alert_count: 1 }]);
       const windowSuspects = await repo.db.selectFrom('intake_suspect_entities').select('suspect_id').distinct().where('first_seen', '=', at).execute();
       expect(windowSuspects.map((r) => r.suspect_id)).toEqual([theirs!.suspectId]);
+    });
+
+    /**
+     * Writer A stores `ours`; after its read and before its write, writer B — a second serve
+     * process on the same store — stores `theirs` and is given `ms` to settle. What B had done by
+     * then is returned, not asserted in the hook: a hook that threw would fail the group, which
+     * the writer then retries request by request (without the hook) — and the race would be gone.
+     */
+    async function twoWriters(source: string, ours: ToStore, theirs: ToStore, at: string, ms: number) {
+      const racing = new RacingRepository(t.platform.store.db, dialect);
+      const a = new IntakeWriter(racing, t.platform.keyring);
+      const b = new IntakeWriter(new IntakeRepository(t.platform.store.db, dialect), t.platform.keyring);
+      let other: Promise<IngestItem[]> | undefined;
+      let seen: string | undefined;
+      racing.beforeWrite = async () => {
+        other = b.store(source, cfg, [theirs], at);
+        seen = await settledOrAfter(other, ms);
+      };
+      const [mine] = await a.store(source, cfg, [ours], at);
+      return { ours: mine!, theirs: (await other!)[0]!, seen, groups: racing.begun };
+    }
+
+    it.runIf(dialect === 'postgresql')('two serve processes storing alerts of one new entity at the same time open one suspect, not one each', async () => {
+      // A found no window for the host. Without the advisory locks B reads no window either and
+      // opens a second suspect; with them B waits on A's lock, reads after A's commit and joins A's suspect.
+      const r = await twoWriters('proc', item('proc-a', 'proc-host', '2026-05-03T09:58:00.000Z'), item('proc-b', 'proc-host', '2026-05-03T09:59:00.000Z'), '2026-05-03T10:00:00.000Z', 1000);
+      expect(await repo.db.selectFrom('intake_suspects').select(['id', 'alert_count']).where('title', 'like', 'Writer proc-%').execute()).toEqual([{ id: r.ours.suspectId, alert_count: 2 }]);
+      expect(r.theirs.suspectId).toBe(r.ours.suspectId);
+      const rows = await repo.db.selectFrom('intake_alerts').select(['suspect_id']).where('source', '=', 'proc').execute();
+      expect(rows.map((x) => x.suspect_id)).toEqual([r.ours.suspectId, r.ours.suspectId]);
+      expect(r.seen).toBe('waiting');
+      expect(r.groups).toBe(1);
+    });
+
+    it.runIf(dialect === 'postgresql')('with two groups in flight, a group of another new entity commits while the first is still open, and one of the same entity waits for it', async () => {
+      const racing = new RacingRepository(t.platform.store.db, dialect);
+      const w = new IntakeWriter(racing, t.platform.keyring, { groupsInFlight: 2 });
+      const at = '2026-05-04T10:00:00.000Z';
+      let elsewhere: Promise<IngestItem[]> | undefined;
+      let same: Promise<IngestItem[]> | undefined;
+      const seen: Array<string | number> = [];
+      racing.beforeWrite = async () => {
+        // The first group has read and holds its locks: a second group starts (two in flight)…
+        elsewhere = w.store('fly', cfg, [item('fly-2', 'fly-other-host', '2026-05-04T09:59:00.000Z')], at);
+        seen.push(await settledOrAfter(elsewhere, 5000), racing.begun);
+        // …and a third, with the first group's host, waits for the first group's commit.
+        same = w.store('fly', cfg, [item('fly-3', 'fly-host', '2026-05-04T09:58:00.000Z')], at);
+        seen.push(await settledOrAfter(same, 1000));
+      };
+      const [first] = await w.store('fly', cfg, [item('fly-1', 'fly-host', '2026-05-04T09:57:00.000Z')], at);
+      const [[other], [third]] = await Promise.all([elsewhere!, same!]);
+      const suspects = await repo.db.selectFrom('intake_suspects').select(['id', 'alert_count']).where('title', 'like', 'Writer fly-%').orderBy('alert_count').execute();
+      expect(suspects).toEqual([
+        { id: other!.suspectId, alert_count: 1 },
+        { id: first!.suspectId, alert_count: 2 },
+      ]);
+      expect(third!.suspectId).toBe(first!.suspectId);
+      // Asserted here, not in the hook (see twoWriters); 3 transactions: no group failed and ran again.
+      expect(seen).toEqual(['settled', 2, 'waiting']);
+      expect(racing.begun).toBe(3);
+    });
+
+    it.runIf(dialect === 'postgresql')('the same new alert from two writers at once is stored once and counted twice', async () => {
+      const at = '2026-05-05T10:00:00.000Z';
+      const r = await twoWriters('dup', item('dup-1', 'dup-host', at), item('dup-1', 'dup-host', at), at, 500);
+      expect(r.ours).toMatchObject({ repeat: false, count: 1 });
+      expect(r.theirs).toEqual({ id: r.ours.id, kind: r.ours.kind, repeat: true, count: 2, suspectId: r.ours.suspectId });
+      expect(await repo.db.selectFrom('intake_alerts').select(['id', 'count']).where('source', '=', 'dup').execute()).toEqual([{ id: r.ours.id, count: 2 }]);
+      // B waited on A's lock rather than racing it (A's group ran once: no IntakeRaced retry).
+      expect(r.seen).toBe('waiting');
+      expect(r.groups).toBe(1);
+    });
+
+    it.runIf(dialect === 'postgresql')('a group with more keys than the lock table should hold takes one exclusive lock instead of one per key', async () => {
+      const racing = new RacingRepository(t.platform.store.db, dialect);
+      const w = new IntakeWriter(racing, t.platform.keyring);
+      const at = '2026-05-06T10:00:00.000Z';
+      const advisory = () =>
+        sql<{ mode: string; n: number }>`SELECT mode, count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) GROUP BY mode ORDER BY mode`
+          .execute(repo.db)
+          .then((r) => r.rows);
+      const held: Array<Array<{ mode: string; n: number }>> = [];
+      racing.beforeWrite = async () => {
+        held.push(await advisory());
+      };
+      // 3 alerts, each its own fingerprint, host and rule (the generic shape's rule is its title): 9 keys.
+      await w.store('few', cfg, [0, 1, 2].map((i) => item(`few-${i}`, `few-host-${i}`, at)), at);
+      racing.beforeWrite = async () => {
+        held.push(await advisory());
+      };
+      // 600 alerts, each its own fingerprint, host and rule: 1,800 keys.
+      await w.store('many', cfg, Array.from({ length: 600 }, (_, i) => item(`many-${i}`, `many-host-${i}`, at)), at);
+      expect(held).toEqual([
+        [
+          { mode: 'ExclusiveLock', n: 9 },
+          { mode: 'ShareLock', n: 1 },
+        ],
+        [{ mode: 'ExclusiveLock', n: 1 }],
+      ]);
     });
   });
 }

@@ -5,12 +5,19 @@
  * suspect, their entities, the counters, suspects and entity windows), whatever the group's size.
  * Each request resolves only after its group committed (acknowledged = stored); if a group fails,
  * its requests are retried one by one, so one bad request never fails the others.
+ *
+ * On PostgreSQL several groups may be in flight (`groupsInFlight`, config intakeGroupsInFlight,
+ * default 1: on the intake bench two were slower at load 8–12, bench/README.md, pg15). Each group first takes a transaction-scoped advisory lock per entity
+ * and per fingerprint it carries (repo.lockKeys), so two groups — in one process or in two serve
+ * processes — that could correlate or dedup against each other run one after the other, exactly
+ * as one writer would; groups that share nothing overlap.
  */
 import type { Keyring } from '../platform/crypto/keyring.js';
 import { newId } from '../platform/ids.js';
 import type { IntakeAlertsTable, IntakeSuspectsTable } from './confirm.tables.js';
 import { type AlertToCorrelate, correlate, type SuspectState } from './correlate.js';
 import { type DedupField, entitiesOf, fingerprintOf } from './dedup.js';
+import { GroupScheduler } from './group-scheduler.js';
 import type { IntakeRepository } from './intake.repository.js';
 import type { NormalisedAlert, Severity } from './normalise/alert.js';
 import { HttpError } from '../platform/http/problem.js';
@@ -61,8 +68,6 @@ interface Pending {
   /** Each item's row, encrypted and fingerprinted on arrival (outside the group's transaction); copied before a group changes it. */
   rows: IntakeAlertsTable[];
   at: string;
-  resolve(out: IngestItem[]): void;
-  reject(e: unknown): void;
 }
 
 /** One alert of a group, ready to write. */
@@ -75,10 +80,7 @@ interface Prepared {
 }
 
 export class IntakeWriter {
-  private readonly pending: Pending[] = [];
-  /** The write under way (flush), shared by every caller until the queue is empty. */
-  private running: Promise<void> | null = null;
-  private timer: NodeJS.Timeout | null = null;
+  private readonly groups: GroupScheduler<Pending, IngestItem[]>;
   /** Set by close(): new alerts are refused (503, not stored) and what is queued is written. */
   private closing = false;
   private drained: Promise<void> | null = null;
@@ -86,7 +88,16 @@ export class IntakeWriter {
   constructor(
     private readonly repo: IntakeRepository,
     private readonly keyring: Keyring,
-  ) {}
+    /** Group commits in flight at once; 1 (the default, and always on SQLite) writes one group at a time. */
+    opts: { groupsInFlight?: number } = {},
+  ) {
+    this.groups = new GroupScheduler((group, onRead) => this.commit(group, onRead), {
+      maxRequests: GROUP_COMMIT_MAX,
+      maxItems: GROUP_ALERTS_MAX,
+      windowMs: FLUSH_WINDOW_MS,
+      inFlight: Math.max(1, opts.groupsInFlight ?? 1),
+    });
+  }
 
   store(source: string, cfg: StoreConfig, items: ToStore[], at: string): Promise<IngestItem[]> {
     // A request that reaches the writer once the server is closing is answered 503 (not stored;
@@ -97,11 +108,7 @@ export class IntakeWriter {
     // of lengthening the transaction every request of the group waits on.
     const mac = (s: string) => this.keyring.blindIndex(`intake-fp:${source}`, s);
     const rows = items.map(({ alert, raw }) => this.row(source, cfg, alert, raw, at, mac));
-    return new Promise<IngestItem[]>((resolve, reject) => {
-      this.pending.push({ source, cfg, items, rows, at, resolve, reject });
-      if (this.pending.length >= GROUP_COMMIT_MAX) void this.flush();
-      else this.timer ??= setTimeout(() => void this.flush(), FLUSH_WINDOW_MS);
-    });
+    return this.groups.add({ source, cfg, items, rows, at }, items.length);
   }
 
   /**
@@ -110,37 +117,8 @@ export class IntakeWriter {
    */
   close(): Promise<void> {
     this.closing = true;
-    // No alert can join the queue any more, so the write under way (or one started now) empties it.
-    this.drained ??= this.flush();
+    this.drained ??= this.groups.drain();
     return this.drained;
-  }
-
-  /** Writes the queue in groups; while a write is under way, callers share it (it loops until the queue is empty). */
-  private flush(): Promise<void> {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    this.running ??= this.writeAll().finally(() => {
-      this.running = null;
-    });
-    return this.running;
-  }
-
-  private async writeAll(): Promise<void> {
-    while (this.pending.length) {
-      const group = this.takeGroup();
-      try {
-        const outs = await this.commit(group);
-        for (const [i, b] of group.entries()) b.resolve(outs[i]!);
-      } catch {
-        for (const b of group) {
-          try {
-            b.resolve((await this.commit([b]))[0]!);
-          } catch (e) {
-            b.reject(e);
-          }
-        }
-      }
-    }
   }
 
   /**
@@ -148,22 +126,14 @@ export class IntakeWriter {
    * the same PostgreSQL, a replay) stored one of the group's new alerts between the group's read
    * and its write, so that alert is counted as the repeat it now is.
    */
-  private async commit(group: Pending[]): Promise<IngestItem[][]> {
+  private async commit(group: Pending[], onRead: () => void): Promise<IngestItem[][]> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.repo.transaction((repo) => this.storeGroup(repo, group));
+        return await this.repo.transaction((repo) => this.storeGroup(repo, group, onRead));
       } catch (e) {
         if (!(e instanceof IntakeRaced) || attempt >= RACE_ATTEMPTS) throw e;
       }
     }
-  }
-
-  /** The next requests to store together: at most GROUP_COMMIT_MAX requests and, past the first, GROUP_ALERTS_MAX alerts. */
-  private takeGroup(): Pending[] {
-    let n = 1;
-    let alerts = this.pending[0]!.items.length;
-    while (n < this.pending.length && n < GROUP_COMMIT_MAX && alerts + this.pending[n]!.items.length <= GROUP_ALERTS_MAX) alerts += this.pending[n++]!.items.length;
-    return this.pending.splice(0, n);
   }
 
   private prepare(group: Pending[]): Prepared[] {
@@ -218,7 +188,7 @@ export class IntakeWriter {
    * before or earlier in the group) raises its counter; a new one is correlated and inserted with
    * its suspect (read, correlate, write: no update of a row just inserted).
    */
-  private async storeGroup(repo: IntakeRepository, group: Pending[]): Promise<IngestItem[][]> {
+  private async storeGroup(repo: IntakeRepository, group: Pending[], onRead: () => void): Promise<IngestItem[][]> {
     const all = this.prepare(group);
     // One row per (source, fingerprint): repeats inside the group fold into its first alert.
     const firsts = all.filter((p, i) => p.firstOf === i);
@@ -230,7 +200,11 @@ export class IntakeWriter {
     }
     for (const [i, n] of repeatsOf) all[i]!.row.count = n;
     const inputs = firsts.map((p) => this.toCorrelate(p));
+    // Before the read (its own statement, so the read's snapshot is taken once the locks are held
+    // and sees every group that held them): a no-op on SQLite, whose single writer serialises groups.
+    await repo.lockKeys(firsts.map((p, i) => ({ fingerprint: p.row.fingerprint, lookups: inputs[i]!.lookups })));
     const read = await repo.readGroup(firsts.map((p, i) => ({ alertId: p.row.id, source: p.row.source, fingerprint: p.row.fingerprint, lookups: inputs[i]!.lookups, ...windowOf(inputs[i]!) })));
+    onRead();
     const storedBy = new Map(read.stored.map((r) => [`${r.source}\u0000${r.fingerprint}`, r]));
     const storedAs = (row: IntakeAlertsTable) => storedBy.get(`${row.source}\u0000${row.fingerprint}`);
 

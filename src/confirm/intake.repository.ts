@@ -13,7 +13,8 @@ import {
   type IntakeSuspectEntitiesTable,
   type IntakeSuspectsTable,
 } from './confirm.tables.js';
-import { type Candidate, type GroupRead, type GroupWrite, type GroupWritten, readGroupPg, type StoredAlert, writeGroupPg } from './intake-group.repository.js';
+import { lockKeysOf } from './intake-locks.js';
+import { type Candidate, type GroupRead, type GroupWrite, type GroupWritten, lockKeysPg, readGroupPg, type StoredAlert, writeGroupPg } from './intake-group.repository.js';
 
 /** Suspects still in the queue (new alerts may join them). */
 export const LIVE_SUSPECT = ['open', 'acknowledged'] as const;
@@ -56,6 +57,15 @@ export class IntakeRepository {
   }
 
   // --- alerts ------------------------------------------------------------------------------
+  /**
+   * A group commit's first step on PostgreSQL: advisory locks on its entities and alerts
+   * (intake-locks.ts), so groups in flight together and serve processes on one store correlate
+   * and dedup as one writer would. Nothing on SQLite: its one writer runs one group at a time.
+   */
+  async lockKeys(candidates: ReadonlyArray<{ fingerprint: string; lookups: readonly string[] }>): Promise<void> {
+    if (this.dialect === 'postgresql') await lockKeysPg(this.db, lockKeysOf(candidates));
+  }
+
   /**
    * A group commit's first step: the stored alerts the candidates repeat (same source and
    * fingerprint), then for the new ones the windows of their lookups overlapping their

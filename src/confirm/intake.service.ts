@@ -83,8 +83,10 @@ export class IntakeService {
     private readonly keyring: Keyring,
     private readonly audit: AuditService,
     private readonly now: () => Date = () => new Date(),
+    /** Group commits in flight at once (config intakeGroupsInFlight; the module passes 1 on SQLite). */
+    writer: { groupsInFlight?: number } = {},
   ) {
-    this.writer = new IntakeWriter(repo, keyring);
+    this.writer = new IntakeWriter(repo, keyring, writer);
   }
 
   private readonly writer: IntakeWriter;

@@ -50,6 +50,12 @@ export interface Config {
   /** Distributed scans: people jobs the merge's grouping of the people index is split into; 0 = the merge job alone (docs/operations.md). */
   scanPeopleJobs: number;
   /**
+   * Intake group commits in flight at once on PostgreSQL (docs/intake.md): the next group reads
+   * and writes while the previous one commits; per-entity advisory locks keep correlation exact.
+   * SQLite always writes one group at a time (one writer connection).
+   */
+  intakeGroupsInFlight: number;
+  /**
    * Distributed scans: how the merge gets the people index — `partitioned` (shards keep their digests
    * per block of partitions, people jobs read only theirs) or `replay` (every digest in the shard
    * logs, replayed by the merge or by every people job): docs/operations.md.
@@ -102,6 +108,7 @@ const SETTINGS = {
   jobLeaseSeconds: ['BREACHDESK_JOB_LEASE_SECONDS', 'jobLeaseSeconds'],
   scanShardBytes: ['BREACHDESK_SCAN_SHARD_BYTES', 'scanShardBytes'],
   scanPeopleJobs: ['BREACHDESK_SCAN_PEOPLE_JOBS', 'scanPeopleJobs'],
+  intakeGroupsInFlight: ['BREACHDESK_INTAKE_GROUPS_IN_FLIGHT', 'intakeGroupsInFlight'],
   scanMerge: ['BREACHDESK_SCAN_MERGE', 'scanMerge'],
   metricsToken: ['BREACHDESK_METRICS_TOKEN', 'metricsToken'],
   jobQueue: ['BREACHDESK_JOB_QUEUE', 'jobQueue'],
@@ -184,6 +191,7 @@ const schemas: Record<Key, z.ZodType> = {
   jobLeaseSeconds: int(3, 3600),
   scanShardBytes: int(64 * 1024, 2 ** 50),
   scanPeopleJobs: int(0, 256),
+  intakeGroupsInFlight: int(1, 8),
   scanMerge: z.enum(['partitioned', 'replay'], { message: 'must be partitioned or replay' }),
   metricsToken: z.string().min(24, 'must be at least 24 characters (it guards operational data)'),
   jobQueue: z.enum(['embedded', 'pg-boss'], { message: 'must be embedded or pg-boss' }),
@@ -222,6 +230,8 @@ const DEFAULTS: Partial<Record<Key, unknown>> = {
   jobLeaseSeconds: 60,
   scanShardBytes: 64 * 1024 * 1024,
   scanPeopleJobs: 0,
+  // 1: at load 8–12 two in flight were slower on the intake bench (bench/README.md, pg15).
+  intakeGroupsInFlight: 1,
   scanMerge: 'partitioned',
   s3Region: 'us-east-1',
   s3Prefix: '',
@@ -335,6 +345,7 @@ export function inspectConfig(src: ConfigSource = {}): { config: Config | null; 
     jobLeaseSeconds: out.jobLeaseSeconds as number,
     scanShardBytes: out.scanShardBytes as number,
     scanPeopleJobs: out.scanPeopleJobs as number,
+    intakeGroupsInFlight: out.intakeGroupsInFlight as number,
     scanMerge: out.scanMerge as 'partitioned' | 'replay',
     metricsToken: (out.metricsToken as string | null) ?? null,
     securityContact: (out.securityContact as string | null) ?? null,

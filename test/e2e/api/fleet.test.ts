@@ -9,36 +9,25 @@
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR } from '../../../src/platform/audit/audit.service.js';
-import { createTestDatabase, type TestDatabase, testDialects } from '../../support/dialects.js';
-import { type ServeProcess, spawnServe } from '../../support/spawn-server.js';
+import { testDialects } from '../../support/dialects.js';
+import { type ServePair, startServePair } from '../../support/serve-pair.js';
+import type { ServeProcess } from '../../support/spawn-server.js';
 
 const PASSWORD = 'fleet test passphrase 42';
 
 describe.runIf(testDialects().includes('postgresql'))('two serve processes on one PostgreSQL', { timeout: 120_000 }, () => {
-  let db: TestDatabase;
+  let fleet: ServePair;
   let a: ServeProcess;
   let b: ServeProcess;
   beforeAll(async () => {
-    db = await createTestDatabase('postgresql');
-    const env = { BREACHDESK_DATABASE_URL: db.databaseUrl!, BREACHDESK_DATA_DIR: db.dataDir, BREACHDESK_INLINE_WORKER: 'false' };
-    // One after the other: the first migrates the store and makes the key file the second reads.
-    a = await spawnServe(env);
-    b = await spawnServe(env);
-    const { loadConfig } = await import('../../../src/platform/config.js');
-    const { openPlatform } = await import('../../../src/platform/platform.js');
-    const { ALL_MIGRATIONS } = await import('../../../src/main/migrations.js');
-    const { createLogger } = await import('../../../src/platform/logger.js');
-    const p = await openPlatform(loadConfig({ env: { ...env, BREACHDESK_LOG_LEVEL: 'silent' }, cwd: db.dataDir }), { migrations: ALL_MIGRATIONS, log: createLogger('silent') });
-    await p.accounts.createUser({ email: 'ic@example.test', username: 'ic', roles: ['incident_commander'], password: PASSWORD }, SYSTEM_ACTOR);
-    await p.accounts.createUser({ email: 'lockme@example.test', username: 'lockme', roles: ['incident_commander'], password: PASSWORD }, SYSTEM_ACTOR);
-    await p.accounts.createUser({ email: 'twofa@example.test', username: 'twofa', roles: ['responder'], password: PASSWORD }, SYSTEM_ACTOR);
-    await p.close();
+    fleet = await startServePair(async (p) => {
+      await p.accounts.createUser({ email: 'ic@example.test', username: 'ic', roles: ['incident_commander'], password: PASSWORD }, SYSTEM_ACTOR);
+      await p.accounts.createUser({ email: 'lockme@example.test', username: 'lockme', roles: ['incident_commander'], password: PASSWORD }, SYSTEM_ACTOR);
+      await p.accounts.createUser({ email: 'twofa@example.test', username: 'twofa', roles: ['responder'], password: PASSWORD }, SYSTEM_ACTOR);
+    });
+    ({ a, b } = fleet);
   });
-  afterAll(async () => {
-    await a?.stop();
-    await b?.stop();
-    await db?.drop();
-  });
+  afterAll(async () => fleet?.close());
 
   /** Sign-in attempts so far (all from this address, on either process): the limit counts them all. */
   let signInHits = 0;
