@@ -27,6 +27,7 @@ import { openPlatform, type Platform } from '../../../src/platform/platform.js';
 import { createTestDatabase, type TestDatabase } from '../../support/dialects.js';
 import { testConfig } from '../../support/platform.js';
 import type { TestServer } from '../../support/server.js';
+import { expect } from 'vitest';
 import { waitFor } from '../../support/wait.js';
 
 export const SINK_SCRIPT = fileURLToPath(new URL('../../../bench/notices/smtp-sink.mjs', import.meta.url));
@@ -192,4 +193,22 @@ export async function assessCsv(s: TestServer, token: string, incidentId: string
     const r = await s.api(`/api/v1/assessments/${started.body.id}`, { token });
     return r.body.status === 'done' || r.body.status === 'failed' ? r.body : null;
   });
+}
+
+/**
+ * The New York incident of the obligations tests: the organisation's profile, an incident aware
+ * since 2026-01-05 with a legal counsel and a communications member, the leak assessed and the
+ * breach facts set (acquisition by a malicious actor). Returns the incident id.
+ */
+export async function nyIncident(s: TestServer, cmd: string, leak: string, people?: string): Promise<string> {
+  const profile = { establishments: ['US'], name: 'Hudson Outfitters LLC', address: '1 Pier Road, New York', contactEmail: 'privacy@hudson.test', contactPhone: '+1 212 555 0100', dpoContact: 'Dana Privacy, dpo@hudson.test' };
+  expect((await s.api('/api/v1/org/profile', { method: 'PUT', token: await s.tokenFor('admin'), body: profile })).status).toBe(200);
+  const incidentId = (await s.api('/api/v1/incidents', { token: cmd, body: { title: 'New York customers', awareAt: '2026-01-05T09:00:00Z', status: 'confirmed' } })).body.id as string;
+  expect((await s.api(`/api/v1/incidents/${incidentId}/members`, { token: cmd, body: { username: 'legal-user', role: 'legal_counsel' } })).status).toBeLessThan(300);
+  expect((await s.api(`/api/v1/incidents/${incidentId}/members`, { token: cmd, body: { username: 'responder-user', role: 'communications' } })).status).toBeLessThan(300);
+  await assessCsv(s, cmd, incidentId, leak);
+  if (people) expect((await s.api(`/api/v1/incidents/${incidentId}/people/import`, { token: cmd, body: people, headers: { 'content-type': 'text/csv' } })).status).toBe(200);
+  const f = await s.api(`/api/v1/incidents/${incidentId}/breach-facts`, { method: 'PUT', token: cmd, body: { breach: { acquisition: true, malicious: true }, reason: 'exfiltration confirmed' } });
+  expect(f.status, JSON.stringify(f.body)).toBe(200);
+  return incidentId;
 }

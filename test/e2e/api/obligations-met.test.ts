@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ObligationsMetService } from '../../../src/obligations/tracking/met.service.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { waitFor } from '../../support/wait.js';
-import { assessCsv, FULL_INPUTS, type Sink, startSink } from './notices-fixtures.js';
+import { FULL_INPUTS, nyIncident, type Sink, startSink } from './notices-fixtures.js';
 
 const SSNS = ['123-45-6780', '234-56-7891', '345-67-8902'];
 const LEAK = ['first_name,last_name,email,ssn,state'].concat(SSNS.map((ssn, i) => `Nia${i},York${i},nia${i}@example.org,${ssn},NY`)).join('\n');
@@ -49,15 +49,7 @@ describe('notices meet their obligations (sqlite)', () => {
     cmd = await s.tokenFor('incident_commander');
     legal = await s.tokenFor('legal');
     drafter = await s.tokenFor('responder');
-    const profile = { establishments: ['US'], name: 'Hudson Outfitters LLC', address: '1 Pier Road, New York', contactEmail: 'privacy@hudson.test', contactPhone: '+1 212 555 0100', dpoContact: 'Dana Privacy, dpo@hudson.test' };
-    expect((await s.api('/api/v1/org/profile', { method: 'PUT', token: await s.tokenFor('admin'), body: profile })).status).toBe(200);
-    incidentId = (await s.api('/api/v1/incidents', { token: cmd, body: { title: 'New York customers', awareAt: '2026-01-05T09:00:00Z', status: 'confirmed' } })).body.id;
-    expect((await s.api(`/api/v1/incidents/${incidentId}/members`, { token: cmd, body: { username: 'legal-user', role: 'legal_counsel' } })).status).toBeLessThan(300);
-    expect((await s.api(`/api/v1/incidents/${incidentId}/members`, { token: cmd, body: { username: 'responder-user', role: 'communications' } })).status).toBeLessThan(300);
-    await assessCsv(s, cmd, incidentId, LEAK);
-    expect((await s.api(`/api/v1/incidents/${incidentId}/people/import`, { token: cmd, body: PEOPLE, headers: { 'content-type': 'text/csv' } })).status).toBe(200);
-    const f = await s.api(`/api/v1/incidents/${incidentId}/breach-facts`, { method: 'PUT', token: cmd, body: { breach: { acquisition: true, malicious: true }, reason: 'exfiltration confirmed' } });
-    expect(f.status, JSON.stringify(f.body)).toBe(200);
+    incidentId = await nyIncident(s, cmd, LEAK, PEOPLE);
     await waitFor(async () => ((await item('US-NY.individuals.2025'))?.required === true ? true : null));
   });
   afterAll(async () => {
