@@ -6,6 +6,7 @@
  * Every row/line is unique (the row number drives e-mail, phone and SSN), SSNs and cards are valid.
  */
 import { createWriteStream } from 'node:fs';
+import { seeded } from './seeded.mjs';
 
 const [mode, sizeMb, out] = process.argv.slice(2);
 if (!['csv', 'log'].includes(mode) || !Number(sizeMb) || !out) {
@@ -14,16 +15,7 @@ if (!['csv', 'log'].includes(mode) || !Number(sizeMb) || !out) {
 }
 const target = Number(sizeMb) * 1e6;
 
-let seed = 12345;
-function rnd() {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const int = (a, b) => a + Math.floor(rnd() * (b - a + 1));
-const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
+const { rnd, int, pick } = seeded(12345);
 const digits = (n) => {
   let s = '';
   for (let i = 0; i < n; i++) s += int(0, 9);

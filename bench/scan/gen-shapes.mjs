@@ -6,20 +6,12 @@
  * so a scan cannot lean on repetition the way the dense benchmark CSV lets it. Shapes: see SHAPES.
  */
 import { createWriteStream } from 'node:fs';
+import { seeded } from './seeded.mjs';
 import { once } from 'node:events';
 
 const [shape, sizeMb, out, seedArg] = process.argv.slice(2);
 
-let seed = Number(seedArg ?? 0) || [...(shape ?? '')].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 7);
-function rnd() {
-  seed = (seed + 0x6d2b79f5) >>> 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
-const int = (a, b) => a + Math.floor(rnd() * (b - a + 1));
-const pick = (xs) => xs[Math.floor(rnd() * xs.length)];
+const { rnd, int, pick } = seeded(Number(seedArg ?? 0) || [...(shape ?? '')].reduce((h, c) => (Math.imul(h, 31) + c.charCodeAt(0)) >>> 0, 7));
 const digits = (n) => {
   let s = '';
   for (let i = 0; i < n; i++) s += int(0, 9);

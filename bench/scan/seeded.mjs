@@ -1,6 +1,6 @@
 /**
  * A seeded PRNG (mulberry32) and the helpers the log generators draw with, so each file is
- * reproducible from its shape name or seed. gen-shapes.mjs and gen-data.mjs carry their own copy.
+ * reproducible from its shape name or seed (gen-shapes.mjs, gen-data.mjs, gen-logs.mjs).
  */
 export function seeded(seed) {
   let s = seed >>> 0;
