@@ -118,14 +118,12 @@ export function asffGuardDuty(f: Obj, receivedAt: string): NormalisedAlert {
   const tail = (arn: Json | undefined, sep: string) => str(arn)?.split(sep).pop() ?? null;
   // ProductFields repeats the finding under "aws/guardduty/…/<field>" keys: read by the last name,
   // as GuardDuty's own fields are read (guardDutyEntities).
-  const fields = isObj(f.ProductFields) ? f.ProductFields : {};
-  const byName: Obj = {};
-  for (const [k, v] of Object.entries(fields)) {
-    const name = k.split('/').pop()!;
-    if (GD_KEYS[name] || name === 'accessKeyId') byName[`${name}:${k}`] = v;
-  }
   const e = guardDutyEntities({ ...f, ProductFields: null, Resources: resources as Json[] });
-  const pf = (slot: string) => Object.entries(byName).filter(([k]) => (k.startsWith('accessKeyId:') ? 'users' : GD_KEYS[k.split(':')[0]!]) === slot).map(([, v]) => v);
+  for (const [k, v] of Object.entries(isObj(f.ProductFields) ? f.ProductFields : {})) {
+    const name = k.split('/').pop()!;
+    const slot = name === 'accessKeyId' ? 'users' : GD_KEYS[name];
+    if (slot) e[slot].push(v);
+  }
   a.hosts = uniq(
     strs(
       ...ofType('AwsEc2Instance').map((r) => tail(r.Id, '/')),
@@ -134,7 +132,7 @@ export function asffGuardDuty(f: Obj, receivedAt: string): NormalisedAlert {
       ...ofType('AwsLambdaFunction').map((r) => pick(r, 'Details.AwsLambdaFunction.FunctionName') ?? tail(r.Id, ':')),
     ),
   );
-  a.users = uniq(strs(...ofType('AwsIamAccessKey').flatMap((r) => [pick(r, 'Details.AwsIamAccessKey.PrincipalName'), pick(r, 'Details.AwsIamAccessKey.UserName')]), ...e.users, ...pf('users')));
+  a.users = uniq(strs(...ofType('AwsIamAccessKey').flatMap((r) => [pick(r, 'Details.AwsIamAccessKey.PrincipalName'), pick(r, 'Details.AwsIamAccessKey.UserName')]), ...e.users));
   a.ips = ipsOf(
     pick(f, 'Network.SourceIpV4'),
     pick(f, 'Network.SourceIpV6'),
@@ -142,11 +140,10 @@ export function asffGuardDuty(f: Obj, receivedAt: string): NormalisedAlert {
     pick(f, 'Network.DestinationIpV6'),
     ...ofType('AwsEc2Instance').flatMap((r) => [pick(r, 'Details.AwsEc2Instance.IpV4Addresses'), pick(r, 'Details.AwsEc2Instance.IpV6Addresses')]),
     ...e.ips,
-    ...pf('ips'),
   );
-  a.domains = uniq(strs(pick(f, 'Network.DestinationDomain'), ...e.domains, ...pf('domains')));
-  a.hashes = hashesOf(...e.hashes, ...pf('hashes'));
-  a.files = uniq([...strs(...ofType('AwsS3Bucket').map((r) => tail(r.Id, ':::'))).map((n) => `s3://${n}`), ...strs(...e.files, ...pf('files')).filter((p) => p.startsWith('/') || /^[A-Za-z]:\\/.test(p))]);
+  a.domains = uniq(strs(pick(f, 'Network.DestinationDomain'), ...e.domains));
+  a.hashes = hashesOf(...e.hashes);
+  a.files = uniq([...strs(...ofType('AwsS3Bucket').map((r) => tail(r.Id, ':::'))).map((n) => `s3://${n}`), ...strs(...e.files).filter((p) => p.startsWith('/') || /^[A-Za-z]:\\/.test(p))]);
   return a;
 }
 
