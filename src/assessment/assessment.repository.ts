@@ -2,13 +2,14 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../platform/db/schema.js';
 import type { AssessmentDatabase, AssessmentsTable } from './assessment.tables.js';
+import { transact } from '../platform/db/transact.js';
 
 export class AssessmentRepository {
   constructor(private readonly db: Kysely<AssessmentDatabase>) {}
 
   /** Runs `fn` in one transaction (`trx` for the audit record written with it). */
   transaction<T>(fn: (repo: AssessmentRepository, trx: Transaction<Database>) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => fn(new AssessmentRepository(trx), trx as unknown as Transaction<Database>));
+    return transact(this.db, (trx) => fn(new AssessmentRepository(trx), trx as unknown as Transaction<Database>));
   }
 
   get(id: string): Promise<AssessmentsTable | undefined> {

@@ -2,6 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../platform/db/schema.js';
 import { type CanariesTable, type ConfirmDatabase, confirmDb } from './confirm.tables.js';
+import { transact } from '../platform/db/transact.js';
 
 export class CanariesRepository {
   readonly db: Kysely<ConfirmDatabase>;
@@ -12,7 +13,7 @@ export class CanariesRepository {
 
   /** Runs `fn` in one transaction (`trx` for the audit record written with it). */
   transaction<T>(fn: (repo: CanariesRepository, trx: Transaction<Database>) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => fn(new CanariesRepository(trx), trx as unknown as Transaction<Database>));
+    return transact(this.db, (trx) => fn(new CanariesRepository(trx), trx as unknown as Transaction<Database>));
   }
 
   async insert(row: CanariesTable): Promise<void> {

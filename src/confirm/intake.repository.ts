@@ -15,6 +15,7 @@ import {
 } from './confirm.tables.js';
 import { lockKeysOf } from './intake-locks.js';
 import { type Candidate, type GroupRead, type GroupWrite, type GroupWritten, lockKeysPg, readGroupPg, type StoredAlert, writeGroupPg } from './intake-group.repository.js';
+import { transact } from '../platform/db/transact.js';
 
 /** Suspects still in the queue (new alerts may join them). */
 export const LIVE_SUSPECT = ['open', 'acknowledged'] as const;
@@ -31,7 +32,7 @@ export class IntakeRepository {
   }
 
   transaction<T>(fn: (repo: IntakeRepository, trx: Transaction<Database>) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => fn(new IntakeRepository(trx, this.dialect), trx as unknown as Transaction<Database>));
+    return transact(this.db, (trx) => fn(new IntakeRepository(trx, this.dialect), trx as unknown as Transaction<Database>));
   }
 
   // --- sources -----------------------------------------------------------------------------

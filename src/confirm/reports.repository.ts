@@ -2,6 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../platform/db/schema.js';
 import { type ConfirmDatabase, confirmDb, type OutsideReportsTable, type ReportAttachmentsTable } from './confirm.tables.js';
+import { transact } from '../platform/db/transact.js';
 
 export class ReportsRepository {
   readonly db: Kysely<ConfirmDatabase>;
@@ -12,7 +13,7 @@ export class ReportsRepository {
 
   /** Runs `fn` in one transaction. */
   transaction<T>(fn: (repo: ReportsRepository) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => fn(new ReportsRepository(trx)));
+    return transact(this.db, (trx) => fn(new ReportsRepository(trx)));
   }
 
   async insertReport(row: OutsideReportsTable): Promise<void> {

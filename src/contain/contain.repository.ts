@@ -7,6 +7,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../platform/db/schema.js';
 import { type ContainActionsTable, type ContainConnectorsTable, type ContainDatabase, type ContainRemediationsTable, containDb } from './contain.tables.js';
+import { transact } from '../platform/db/transact.js';
 
 /** Encrypts and decrypts a value bound to a context (platform Keyring). */
 export interface Sealer {
@@ -28,7 +29,7 @@ export class ContainRepository {
   }
 
   async transaction<T>(fn: (repo: ContainRepository, trx: Transaction<Database>) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => fn(new ContainRepository(trx, this.sealer), trx as unknown as Transaction<Database>));
+    return transact(this.db, (trx) => fn(new ContainRepository(trx, this.sealer), trx as unknown as Transaction<Database>));
   }
 
   private seal<T extends Partial<Row>>(id: string, row: T): T {

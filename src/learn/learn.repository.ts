@@ -2,6 +2,7 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../platform/db/schema.js';
 import { type LearnCostsTable, type LearnDrillEventsTable, type LearnDrillsTable, type LearnDatabase, type LearnPlanProposalsTable, type LearnReviewsTable, learnDb } from './learn.tables.js';
+import { transact } from '../platform/db/transact.js';
 
 export class LearnRepository {
   private readonly db: Kysely<LearnDatabase>;
@@ -11,7 +12,7 @@ export class LearnRepository {
   }
 
   async transaction<T>(fn: (repo: LearnRepository, trx: Transaction<Database>) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => fn(new LearnRepository(trx), trx as unknown as Transaction<Database>));
+    return transact(this.db, (trx) => fn(new LearnRepository(trx), trx as unknown as Transaction<Database>));
   }
 
   async insertCost(row: LearnCostsTable): Promise<void> {

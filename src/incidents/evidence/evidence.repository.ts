@@ -10,6 +10,7 @@ import { type CustodyFields, hashCustodyRow, type StoredCustodyRow } from './cus
 import { type EvidenceDatabase, type EvidenceItemsTable, evidenceDb, type IncidentNotesTable } from './evidence.tables.js';
 import { z } from 'zod';
 import { decodeCursor as decodeKeyset, encodeCursor as encodeKeyset } from '../../platform/cursor.js';
+import { transact } from '../../platform/db/transact.js';
 
 export type CustodyEntry = Omit<CustodyFields, 'item_id' | 'seq' | 'prev_hash'>;
 
@@ -39,7 +40,7 @@ export class EvidenceRepository {
 
   /** Runs fn in one transaction; the second argument is for AuditService.record(…, trx). */
   async transaction<T>(fn: (repo: EvidenceRepository, trx: Transaction<Database>) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => fn(new EvidenceRepository(trx, this.dialect), trx as unknown as Transaction<Database>));
+    return transact(this.db, (trx) => fn(new EvidenceRepository(trx, this.dialect), trx as unknown as Transaction<Database>));
   }
 
   async insertItem(row: EvidenceItemsTable): Promise<void> {

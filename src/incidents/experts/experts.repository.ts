@@ -3,6 +3,7 @@ import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.js';
 import { decodeCursor } from '../evidence/evidence.repository.js';
 import { type ExpertEngagementsTable, type ExpertsDatabase, type ExpertsTable, expertsDb } from './experts.tables.js';
+import { transact } from '../../platform/db/transact.js';
 
 export class ExpertsRepository {
   private readonly db: Kysely<ExpertsDatabase>;
@@ -12,7 +13,7 @@ export class ExpertsRepository {
   }
 
   async transaction<T>(fn: (repo: ExpertsRepository, trx: Transaction<Database>) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => fn(new ExpertsRepository(trx), trx as unknown as Transaction<Database>));
+    return transact(this.db, (trx) => fn(new ExpertsRepository(trx), trx as unknown as Transaction<Database>));
   }
 
   async insert(row: ExpertsTable): Promise<void> {
