@@ -76,6 +76,10 @@ describe('normalisers over the vendors’ samples', () => {
     expect(gd!.ips).toEqual(expect.arrayContaining(['10.0.3.17', '198.51.100.44', '203.0.113.91']));
     expect(other!.kind).toBe('unparsed');
     expect(normalise(docs[0]!, 'guardduty', AT).kind).toBe('guardduty');
+    // Recognised by any of its product names: the ARN with one colon (as in AWS's own example), or only ProductFields' name.
+    const { ProductName: _n, ...bare } = docs[0] as Record<string, unknown>;
+    expect(normalise({ ...bare, ProductArn: 'arn:aws:securityhub:eu-west-1:product/aws/guardduty' }, 'auto', AT).kind).toBe('guardduty');
+    expect(normalise({ ...bare, ProductArn: 'arn:aws:securityhub:eu-west-1::product/other', ProductFields: { 'aws/securityhub/ProductName': 'GuardDuty' } }, 'auto', AT).kind).toBe('guardduty');
   });
 
   it('Canarytokens webhook: always high, token + time as the key, "(UTC)" time', () => {

@@ -91,7 +91,10 @@ export function guardDuty(f: Obj, receivedAt: string): NormalisedAlert {
  */
 export function isAsffGuardDuty(o: Obj): boolean {
   const product = str(o.ProductArn) ?? '';
-  return typeof o.SchemaVersion === 'string' && typeof o.Id === 'string' && (/:product\/aws\/guardduty$/.test(product) || str(o.ProductName) === 'GuardDuty');
+  // The product by any of the three names ASFF gives it (AWS's own example writes the ARN with one
+  // colon before "product"; some forwarders drop ProductName).
+  const name = str(o.ProductName) ?? str(pick(o.ProductFields, 'aws/securityhub/ProductName'));
+  return typeof o.SchemaVersion === 'string' && typeof o.Id === 'string' && (/:product\/aws\/guardduty$/.test(product) || name === 'GuardDuty');
 }
 
 export function asffGuardDuty(f: Obj, receivedAt: string): NormalisedAlert {
