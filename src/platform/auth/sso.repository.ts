@@ -1,9 +1,15 @@
 /** Identities at the single sign-on provider linked to local users (the only Kysely access of sso.service.ts). */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
+import { transact } from '../db/transact.js';
 
 export class SsoRepository {
   constructor(readonly db: Kysely<Database>) {}
+
+  /** A change and its audit record in one transaction (`trx` for `audit.record`). */
+  transaction<T>(fn: (repo: SsoRepository, trx: Transaction<Database>) => Promise<T>): Promise<T> {
+    return transact(this.db, (trx) => fn(new SsoRepository(trx), trx as Transaction<Database>));
+  }
 
   findUserIdOf(issuer: string, subject: string): Promise<string | undefined> {
     return this.db

@@ -5,16 +5,13 @@
  * cookie, so no server state is kept between the redirect and the callback.
  */
 import * as oidc from 'openid-client';
-import type { Transaction } from 'kysely';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Config } from '../config.js';
-import type { Database } from '../db/schema.js';
-import { transact } from '../db/transact.js';
 import type { Keyring } from '../crypto/keyring.js';
 import { AuthError, type AccountsService, type User } from './accounts.service.js';
 import { generatePassword } from './passwords.js';
 import { rolesFromGroups } from './sso.schema.js';
-import { SsoRepository } from './sso.repository.js';
+import type { SsoRepository } from './sso.repository.js';
 
 type OidcConfig = NonNullable<Config['oidc']>;
 export const OIDC_STATE_COOKIE = 'bd_oidc';
@@ -131,12 +128,11 @@ export class SsoService {
     // The link, the roles the provider grants and their audit event together: roles never change
     // without `user.sso_login` saying to what.
     const linked = userId;
-    await transact(this.repo.db, async (trx) => {
-      const repo = new SsoRepository(trx);
+    await this.repo.transaction(async (repo, trx) => {
       if (isNew) await repo.link(issuer, subject, linked, now);
       else await repo.touch(issuer, subject, now);
       await repo.setRoles(linked, roles, now);
-      await this.audit.record({ actor, action: 'user.sso_login', subjectType: 'user', subjectId: linked, after: { issuer, roles } }, trx as Transaction<Database>);
+      await this.audit.record({ actor, action: 'user.sso_login', subjectType: 'user', subjectId: linked, after: { issuer, roles } }, trx);
     });
     const user = await this.accounts.getUser(userId);
     if (!user || user.disabled) throw new AuthError('this account is disabled', 403);
