@@ -12,7 +12,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 
-export const root = new URL('../', import.meta.url).pathname;
+/** This bench's tree: where results are written. */
+const benchRoot = new URL('../', import.meta.url).pathname;
+/**
+ * The tree whose build runs (dist/, bin/): this one, or BENCH_TREE=DIR — another worktree's build
+ * (a base to pair with), run by these bench scripts and writing its results here, not into DIR.
+ */
+export const root = process.env.BENCH_TREE ? `${process.env.BENCH_TREE.replace(/\/+$/, '')}/` : benchRoot;
 const dist = (p) => import(new URL(`dist/${p}`, `file://${root}`).href);
 
 /** Common options of the load benchmarks (node:util parseArgs shape). */
@@ -150,8 +156,8 @@ export async function serveProcess(env) {
  * file exists): runs of the same minute used to overwrite each other.
  */
 export function writeResult(name, dialect, value) {
-  mkdirSync(join(root, 'bench/results'), { recursive: true });
-  const stem = join(root, 'bench/results', `${name}-${dialect}-${new Date().toISOString().slice(0, 19).replace(/[:]/g, '')}`);
+  mkdirSync(join(benchRoot, 'bench/results'), { recursive: true });
+  const stem = join(benchRoot, 'bench/results', `${name}-${dialect}-${new Date().toISOString().slice(0, 19).replace(/[:]/g, '')}`);
   let out = `${stem}.json`;
   for (let n = 2; existsSync(out); n++) out = `${stem}-${n}.json`;
   writeFileSync(out, `${JSON.stringify(value, null, 2)}\n`);

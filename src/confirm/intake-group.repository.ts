@@ -16,6 +16,7 @@
  * SQLite keeps the statement-per-step path (intake.repository.ts): there a round trip is a call.
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { PREPARED } from '../platform/db/pg-prepared.js';
 import type { ConfirmDatabase, IntakeAlertsTable, IntakeSuspectEntitiesTable, IntakeSuspectsTable } from './confirm.tables.js';
 
 /** A group's alert (one per source and fingerprint): its proposed id, its entities' lookups and its correlation window. */
@@ -217,7 +218,7 @@ const GROUPS_KEY = '5074013065679558566'; // first 64 bits of SHA-256('breachdes
  */
 export async function lockKeysPg(db: Kysely<ConfirmDatabase>, keys: readonly string[]): Promise<void> {
   const alone = keys.length > KEY_LOCKS_MAX;
-  await sql`SELECT count(*) FROM unnest(${[GROUPS_KEY, ...(alone ? [] : keys)]}::bigint[]) WITH ORDINALITY AS x(k, i)
+  await sql`${sql.raw(PREPARED)} SELECT count(*) FROM unnest(${[GROUPS_KEY, ...(alone ? [] : keys)]}::bigint[]) WITH ORDINALITY AS x(k, i)
     WHERE (CASE WHEN i = 1 AND ${!alone}::boolean THEN pg_advisory_xact_lock_shared(k) ELSE pg_advisory_xact_lock(k) END)::text IS NOT NULL`.execute(db);
 }
 
@@ -230,7 +231,7 @@ export async function lockKeysPg(db: Kysely<ConfirmDatabase>, keys: readonly str
  * and runs the group again (intake-writer.ts).
  */
 export async function writeGroupPg(db: Kysely<ConfirmDatabase>, w: GroupWrite): Promise<GroupWritten> {
-  const { rows: out } = await sql<{ inserted: string[]; counts: Array<{ id: string; count: number }> }>`
+  const { rows: out } = await sql<{ inserted: string[]; counts: Array<{ id: string; count: number }> }>`${sql.raw(PREPARED)}
     WITH ins AS (
       INSERT INTO intake_alerts (${names(ALERT_COLUMNS)})
       SELECT * FROM ${unnestRows(w.alerts, ALERT_COLUMNS, 'r')}

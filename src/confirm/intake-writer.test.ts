@@ -90,6 +90,33 @@ for (const dialect of testDialects()) {
       if (dialect === 'postgresql') expect((widened as { version?: string }).version).not.toBe((host as { version?: string }).version);
     });
 
+    it.runIf(dialect === 'postgresql')('widened entity windows and suspect totals are rewritten in place (HOT: no index entry written)', async () => {
+      const w = new IntakeWriter(repo, t.platform.keyring);
+      const at = '2026-05-03T12:00:00.000Z';
+      const [first] = await w.store('hot', cfg, [item('hot-1', 'hot-host', '2026-05-03T10:00:00.000Z')], at);
+      // The next group's write, counted inside its own transaction (pg_stat_get_xact_*: this transaction's updates so far).
+      const counted = await repo.transaction(async (r) => {
+        await r.writeGroup({
+          alerts: [],
+          entities: [],
+          repeats: [],
+          suspects: [{ ...(await r.suspect(first!.suspectId!))!, alert_count: 2, last_seen: '2026-05-03T10:30:00.000Z' }],
+          windows: (await r.db.selectFrom('intake_suspect_entities').selectAll().where('suspect_id', '=', first!.suspectId!).execute()).map((x) => ({ ...x, last_seen: '2026-05-03T10:30:00.000Z' })),
+          touches: [],
+          touchedAt: at,
+        });
+        const { rows } = await sql<{ t: string; updated: number; hot: number }>`
+          SELECT relname AS t, pg_stat_get_xact_tuples_updated(oid)::int AS updated, pg_stat_get_xact_tuples_hot_updated(oid)::int AS hot
+          FROM pg_class WHERE relname IN ('intake_suspect_entities', 'intake_suspects') ORDER BY relname`.execute(r.db);
+        return rows;
+      });
+      // Two windows (the host and the rule) and one suspect, each a heap-only update (fails with an index on last_seen, as 0770's was).
+      expect(counted).toEqual([
+        { t: 'intake_suspect_entities', updated: 2, hot: 2 },
+        { t: 'intake_suspects', updated: 1, hot: 1 },
+      ]);
+    });
+
     it.runIf(dialect === 'postgresql')('a new alert another writer stores after the group read it is counted as that writer’s repeat, and the group runs again', async () => {
       const racing = new RacingRepository(t.platform.store.db, dialect);
       const mine = new IntakeWriter(racing, t.platform.keyring);

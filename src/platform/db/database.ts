@@ -10,6 +10,7 @@ import pg from 'pg';
 import type { Dialect } from '../config.js';
 import type { Database } from './schema.js';
 import { checkpointOffThread } from './sqlite-checkpoint.js';
+import { PreparingClient } from './pg-prepared.js';
 
 export interface Store {
   db: Kysely<Database>;
@@ -33,7 +34,7 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 export function openStore(opts: StoreOptions): Store {
   if (opts.dialect === 'postgresql') {
     if (!opts.databaseUrl) throw new Error('PostgreSQL needs a database URL');
-    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10, Client: PreparingClient });
     // An idle client losing its server must not crash the process; queries report the error.
     pool.on('error', () => {});
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
