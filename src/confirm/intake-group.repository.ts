@@ -13,6 +13,8 @@
  *    suspects' totals, the seen-again touches and the entity windows. One statement cannot change
  *    a row twice, so a suspect both written and touched arrives with the touch folded in
  *    (intake-writer.ts).
+ * The three are named prepared statements (PREPARED, platform/db/pg-prepared.ts): parsing and
+ * planning them each group was ≈ a quarter of PostgreSQL's CPU a group (bench/README.md, pgi15).
  * SQLite keeps the statement-per-step path (intake.repository.ts): there a round trip is a call.
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
@@ -161,7 +163,7 @@ const maxOf = (xs: string[]) => [...xs].sort().at(-1)!;
  * The windows read are those of every candidate (the writer correlates the new ones only).
  */
 export async function readGroupPg(db: Kysely<ConfirmDatabase>, candidates: Candidate[], live: readonly string[]): Promise<GroupRead> {
-  const { rows: out } = await sql<{ alerts: Array<{ id: string; source: string; fingerprint: string; count: number; suspect_id: string | null }>; windows: Array<{ lookup: string; suspect_id: string; first_seen: string; last_seen: string }>; suspects: IntakeSuspectsTable[] }>`
+  const { rows: out } = await sql<{ alerts: Array<{ id: string; source: string; fingerprint: string; count: number; suspect_id: string | null }>; windows: Array<{ lookup: string; suspect_id: string; first_seen: string; last_seen: string }>; suspects: IntakeSuspectsTable[] }>`${sql.raw(PREPARED)}
     WITH c AS (
       SELECT * FROM ${unnestRows(
         candidates.map((c) => ({ alert_id: c.alertId, source: c.source, fingerprint: c.fingerprint, f: c.from, t: c.to })),

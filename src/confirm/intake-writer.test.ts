@@ -94,8 +94,17 @@ for (const dialect of testDialects()) {
       const w = new IntakeWriter(repo, t.platform.keyring);
       const at = '2026-05-03T12:00:00.000Z';
       const [first] = await w.store('hot', cfg, [item('hot-1', 'hot-host', '2026-05-03T10:00:00.000Z')], at);
-      // The next group's write, counted inside its own transaction (pg_stat_get_xact_*: this transaction's updates so far).
+      // The next group's write, counted inside its own transaction: pg_stat_get_xact_* of this
+      // backend before and after it (on PostgreSQL 15 they also hold counts of the connection's
+      // earlier transactions not yet flushed to the shared statistics, hence the difference).
       const counted = await repo.transaction(async (r) => {
+        const counts = async () =>
+          (
+            await sql<{ t: string; updated: number; hot: number }>`
+              SELECT relname AS t, pg_stat_get_xact_tuples_updated(oid)::int AS updated, pg_stat_get_xact_tuples_hot_updated(oid)::int AS hot
+              FROM pg_class WHERE relname IN ('intake_suspect_entities', 'intake_suspects') ORDER BY relname`.execute(r.db)
+          ).rows;
+        const before = await counts();
         await r.writeGroup({
           alerts: [],
           entities: [],
@@ -105,10 +114,7 @@ for (const dialect of testDialects()) {
           touches: [],
           touchedAt: at,
         });
-        const { rows } = await sql<{ t: string; updated: number; hot: number }>`
-          SELECT relname AS t, pg_stat_get_xact_tuples_updated(oid)::int AS updated, pg_stat_get_xact_tuples_hot_updated(oid)::int AS hot
-          FROM pg_class WHERE relname IN ('intake_suspect_entities', 'intake_suspects') ORDER BY relname`.execute(r.db);
-        return rows;
+        return (await counts()).map((x, i) => ({ t: x.t, updated: x.updated - before[i]!.updated, hot: x.hot - before[i]!.hot }));
       });
       // Two windows (the host and the rule) and one suspect, each a heap-only update (fails with an index on last_seen, as 0770's was).
       expect(counted).toEqual([

@@ -1,9 +1,9 @@
 /**
  * Named prepared statements on PostgreSQL for the few hot statements that ask for them. Kysely's
  * driver sends every query as the unnamed statement (`client.query(text, values)`), so the server
- * parses, analyses and plans it on every execution: for the intake's group write (a CTE of six
- * writes over `unnest` of array parameters) that was ≈ 15 % of PostgreSQL's CPU on the intake
- * bench (bench/README.md, pgi15). A statement whose text starts with PREPARED is sent as a named
+ * parses, analyses and plans it on every execution: for the intake's group statements (CTEs over
+ * `unnest` of array parameters) that was ≈ 25 % of PostgreSQL's CPU on the intake bench
+ * (bench/README.md, pgi15). A statement whose text starts with PREPARED is sent as a named
  * statement instead: parsed once per connection (node-postgres remembers which names a
  * connection has prepared) and, once the server's plan cache settles on a generic plan (after
  * five executions, when it costs no more than the custom ones: PostgreSQL docs, PREPARE), not
@@ -12,11 +12,12 @@
  * A generic plan is made for the tables' sizes at that moment and kept until something
  * invalidates it (an ANALYZE, which autovacuum runs at most once a minute): a join planned when a
  * table had 200 rows scans it sequentially, and at 2,000 alerts a second it has 120,000 a minute
- * later (measured: the intake's read, prepared, seq-scanned 6,000 alerts a group 10 s into a
- * run). So each connection discards its cached plans every PLAN_REFRESH_MS (`DISCARD PLANS`: the
- * statements stay prepared and are planned again at their next use, against the sizes then).
- * Only statements whose plan cannot turn on a table's size should be marked (index probes,
- * inserts); the intake's read is not.
+ * later (measured: the intake's read, prepared without a refresh, seq-scanned 6,000 alerts a
+ * group 10 s into a run). So each connection discards its cached plans every PLAN_REFRESH_MS
+ * (`DISCARD PLANS`: the statements stay prepared; the next use plans again, against the sizes
+ * then — the planner reads a table's current size, not only ANALYZE's figures): a plan made for a
+ * small table serves at most a second's growth of it. One plan a statement a second per
+ * connection is nothing beside the dozens of executions it spares.
  */
 import { createHash } from 'node:crypto';
 import pg from 'pg';
@@ -25,7 +26,7 @@ import pg from 'pg';
 export const PREPARED = '/* prepared */';
 
 /** How long a connection keeps its cached plans before planning its statements again. */
-export const PLAN_REFRESH_MS = 10_000;
+export const PLAN_REFRESH_MS = 1_000;
 
 const names = new Map<string, string>();
 
