@@ -18,6 +18,7 @@
  * SQLite keeps the statement-per-step path (intake.repository.ts): there a round trip is a call.
  */
 import { type Kysely, type RawBuilder, sql } from 'kysely';
+import { arrayLiteral } from '../platform/db/pg-array.js';
 import { PREPARED } from '../platform/db/pg-prepared.js';
 import type { ConfirmDatabase, IntakeAlertsTable, IntakeSuspectEntitiesTable, IntakeSuspectsTable } from './confirm.tables.js';
 
@@ -126,9 +127,12 @@ const WINDOW_COLUMNS: Column<IntakeSuspectEntitiesTable>[] = [
   ['last_seen', 'text'],
 ];
 
-/** `unnest($1::text[], $2::int[], …) AS alias(col, …)`: the rows as one array parameter per column. */
+/**
+ * `unnest($1::text[], $2::int[], …) AS alias(col, …)`: the rows as one array parameter per column,
+ * each sent as its array literal (arrayLiteral: most values need no quoting).
+ */
 function unnestRows<R>(rows: R[], columns: Column<R>[], alias: string): RawBuilder<unknown> {
-  const arrays = sql.join(columns.map(([c, t]) => sql`${rows.map((r) => r[c as keyof R] ?? null)}::${sql.raw(t)}[]`));
+  const arrays = sql.join(columns.map(([c, t]) => sql`${arrayLiteral(rows.map((r) => r[c as keyof R] as string | number | null))}::${sql.raw(t)}[]`));
   return sql`unnest(${arrays}) AS ${sql.raw(alias)}(${sql.raw(columns.map(([c]) => c).join(', '))})`;
 }
 
@@ -179,7 +183,7 @@ export async function readGroupPg(db: Kysely<ConfirmDatabase>, candidates: Candi
       -- windows only): limited to the new ones, the planner guessed one new candidate and probed
       -- the key index once per lookup, which cost more PostgreSQL CPU a group than the rows spared.
       SELECT lookup, suspect_id, first_seen, last_seen FROM intake_suspect_entities
-      WHERE lookup = ANY(${[...new Set(candidates.flatMap((c) => c.lookups))]}::text[])
+      WHERE lookup = ANY(${arrayLiteral([...new Set(candidates.flatMap((c) => c.lookups))])}::text[])
         AND last_seen >= ${minOf(candidates.map((c) => c.from))} AND first_seen <= ${maxOf(candidates.map((c) => c.to))}
     ), lk AS (
       -- The suspects of the repeats are locked here too, with the others in one id order: with
@@ -189,7 +193,7 @@ export async function readGroupPg(db: Kysely<ConfirmDatabase>, candidates: Candi
       WHERE id IN (SELECT suspect_id FROM w UNION SELECT suspect_id FROM ex)
       ORDER BY id FOR UPDATE
     ), s AS (
-      SELECT * FROM lk WHERE id IN (SELECT suspect_id FROM w) AND status = ANY(${[...live]}::text[])
+      SELECT * FROM lk WHERE id IN (SELECT suspect_id FROM w) AND status = ANY(${arrayLiteral(live)}::text[])
     )
     SELECT (SELECT coalesce(json_agg(ex), '[]') FROM ex) AS alerts,
            (SELECT coalesce(json_agg(w), '[]') FROM w) AS windows,
@@ -220,7 +224,7 @@ const GROUPS_KEY = '5074013065679558566'; // first 64 bits of SHA-256('breachdes
  */
 export async function lockKeysPg(db: Kysely<ConfirmDatabase>, keys: readonly string[]): Promise<void> {
   const alone = keys.length > KEY_LOCKS_MAX;
-  await sql`${sql.raw(PREPARED)} SELECT count(*) FROM unnest(${[GROUPS_KEY, ...(alone ? [] : keys)]}::bigint[]) WITH ORDINALITY AS x(k, i)
+  await sql`${sql.raw(PREPARED)} SELECT count(*) FROM unnest(${arrayLiteral([GROUPS_KEY, ...(alone ? [] : keys)])}::bigint[]) WITH ORDINALITY AS x(k, i)
     WHERE (CASE WHEN i = 1 AND ${!alone}::boolean THEN pg_advisory_xact_lock_shared(k) ELSE pg_advisory_xact_lock(k) END)::text IS NOT NULL`.execute(db);
 }
 
