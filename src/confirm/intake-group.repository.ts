@@ -5,7 +5,8 @@
  * per column (`unnest($1::text[], …)`), so the SQL text is the same for every group size and no
  * group is split by the parameter limit; data-modifying CTEs do the writes.
  *
- * 0. lockKeysPg: advisory locks on the group's entities and alerts (several groups in flight).
+ * 0. beginLockedPg: BEGIN and the advisory locks on the group's entities and alerts (several
+ *    groups in flight, several serve processes), in one round trip.
  * 1. readGroupPg: lock and read the stored alerts the group repeats, read the entity windows of the
  *    new alerts' lookups and lock (`FOR UPDATE`, in id order) and read the live suspects those
  *    windows point to. Nothing is written, so the new alerts can be inserted with their suspect.
@@ -223,9 +224,27 @@ const GROUPS_KEY = '5074013065679558566'; // first 64 bits of SHA-256('breachdes
  * exclusively instead — it then runs alone — and every other group takes GROUPS_KEY shared first.
  */
 export async function lockKeysPg(db: Kysely<ConfirmDatabase>, keys: readonly string[]): Promise<void> {
+  await sql`${sql.raw(PREPARED)} ${lockQuery(sql`${keysLiteral(keys)}`, keys)}`.execute(db);
+}
+
+/**
+ * BEGIN and lockKeysPg's statement in one round trip: a simple-protocol query of two statements,
+ * which cannot carry parameters, so the keys are written into it — signed 64-bit integers, checked
+ * to be nothing else. The transaction's own BEGIN had been a round trip of its own every group.
+ */
+export async function beginLockedPg(db: Kysely<ConfirmDatabase>, keys: readonly string[]): Promise<void> {
+  const literal = keysLiteral(keys);
+  if (!/^\{-?\d+(,-?\d+)*\}$/.test(literal)) throw new Error('advisory lock keys must be 64-bit integers');
+  await sql`BEGIN; ${lockQuery(sql.raw(`'${literal}'`), keys)}`.execute(db);
+}
+
+const keysLiteral = (keys: readonly string[]) => arrayLiteral([GROUPS_KEY, ...(keys.length > KEY_LOCKS_MAX ? [] : keys)]);
+
+/** The lock statement over `list` (the keys' array literal, as a parameter or written in); GROUPS_KEY first, shared unless the group has too many keys. */
+function lockQuery(list: RawBuilder<unknown>, keys: readonly string[]): RawBuilder<unknown> {
   const alone = keys.length > KEY_LOCKS_MAX;
-  await sql`${sql.raw(PREPARED)} SELECT count(*) FROM unnest(${arrayLiteral([GROUPS_KEY, ...(alone ? [] : keys)])}::bigint[]) WITH ORDINALITY AS x(k, i)
-    WHERE (CASE WHEN i = 1 AND ${!alone}::boolean THEN pg_advisory_xact_lock_shared(k) ELSE pg_advisory_xact_lock(k) END)::text IS NOT NULL`.execute(db);
+  return sql`SELECT count(*) FROM unnest(${list}::bigint[]) WITH ORDINALITY AS x(k, i)
+    WHERE (CASE WHEN i = 1 AND ${sql.raw(alone ? 'false' : 'true')} THEN pg_advisory_xact_lock_shared(k) ELSE pg_advisory_xact_lock(k) END)::text IS NOT NULL`;
 }
 
 /**

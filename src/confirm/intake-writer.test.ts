@@ -4,11 +4,10 @@
  * the same PostgreSQL), and entity windows an alert does not widen (left as they are, not
  * rewritten). Real stores on both dialects.
  */
-import { sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../test/support/dialects.js';
 import { openTestPlatform, type TestPlatform } from '../../test/support/platform.js';
-import type { Database } from '../platform/db/schema.js';
 import { IntakeRepository } from './intake.repository.js';
 import { type IngestItem, IntakeWriter, type StoreConfig, type ToStore } from './intake-writer.js';
 import { normalise } from './normalise/index.js';
@@ -24,9 +23,9 @@ class RacingRepository extends IntakeRepository {
   beforeWrite: (() => Promise<void>) | null = null;
   /** Transactions begun (group commits started) so far. */
   begun = 0;
-  override transaction<T>(fn: (repo: IntakeRepository, trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  override groupTransaction<T>(locks: Parameters<IntakeRepository['groupTransaction']>[0], fn: (repo: IntakeRepository) => Promise<T>): Promise<T> {
     this.begun++;
-    return super.transaction((repo, trx) => {
+    return super.groupTransaction(locks, (repo) => {
       const write = repo.writeGroup.bind(repo);
       repo.writeGroup = async (w) => {
         const hook = this.beforeWrite;
@@ -34,19 +33,15 @@ class RacingRepository extends IntakeRepository {
         if (hook) await hook();
         return write(w);
       };
-      return fn(repo, trx);
+      return fn(repo);
     });
   }
 }
 
 /** A writer that takes no advisory locks: a serve process of the version before them, during a rolling upgrade. */
 class UnlockedRepository extends IntakeRepository {
-  override async lockKeys(): Promise<void> {}
-  override transaction<T>(fn: (repo: IntakeRepository, trx: Transaction<Database>) => Promise<T>): Promise<T> {
-    return super.transaction((repo, trx) => {
-      repo.lockKeys = async () => {};
-      return fn(repo, trx);
-    });
+  override groupTransaction<T>(_locks: unknown, fn: (repo: IntakeRepository) => Promise<T>): Promise<T> {
+    return this.transaction((repo) => fn(repo));
   }
 }
 

@@ -8,7 +8,7 @@
  *
  * On PostgreSQL several groups may be in flight (`groupsInFlight`, config intakeGroupsInFlight,
  * default 1: on the intake bench two were slower at load 8–12, bench/README.md, pg15). Each group first takes a transaction-scoped advisory lock per entity
- * and per fingerprint it carries (repo.lockKeys), so two groups — in one process or in two serve
+ * and per fingerprint it carries (repo.groupTransaction), so two groups — in one process or in two serve
  * processes — that could correlate or dedup against each other run one after the other, exactly
  * as one writer would; groups that share nothing overlap.
  */
@@ -70,6 +70,17 @@ interface Pending {
   at: string;
 }
 
+/** A group ready to store (IntakeWriter.plan). */
+interface GroupPlan {
+  all: Prepared[];
+  /** The first alert of each (source, fingerprint). */
+  firsts: Prepared[];
+  /** Alerts of the group per first alert (by its index in `all`). */
+  repeatsOf: Map<number, number>;
+  /** What correlation needs of each of `firsts`. */
+  inputs: AlertToCorrelate[];
+}
+
 /** One alert of a group, ready to write. */
 interface Prepared {
   row: IntakeAlertsTable;
@@ -127,13 +138,36 @@ export class IntakeWriter {
    * and its write, so that alert is counted as the repeat it now is.
    */
   private async commit(group: Pending[], onRead: () => void): Promise<IngestItem[][]> {
+    const plan = this.plan(group);
+    // Advisory locks first (a no-op on SQLite, whose single writer serialises groups), in the
+    // transaction's first round trip on PostgreSQL; the read is its own statement after them, so
+    // its snapshot is taken once the locks are held and sees every group that held them.
+    const locks = plan.firsts.map((p, i) => ({ fingerprint: p.row.fingerprint, lookups: plan.inputs[i]!.lookups }));
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.repo.transaction((repo) => this.storeGroup(repo, group, onRead));
+        return await this.repo.groupTransaction(locks, (repo) => this.storeGroup(repo, group, plan, onRead));
       } catch (e) {
         if (!(e instanceof IntakeRaced) || attempt >= RACE_ATTEMPTS) throw e;
       }
     }
+  }
+
+  /**
+   * A group's alerts, repeats inside the group folded into their first (one row per source and
+   * fingerprint, its count and last_seen those of all), and what correlation needs of each row.
+   * The same on every attempt of the group.
+   */
+  private plan(group: Pending[]): GroupPlan {
+    const all = this.prepare(group);
+    const firsts = all.filter((p, i) => p.firstOf === i);
+    const repeatsOf = new Map<number, number>();
+    for (const p of all) {
+      const first = all[p.firstOf]!.row;
+      repeatsOf.set(p.firstOf, (repeatsOf.get(p.firstOf) ?? 0) + 1);
+      if (p.row.last_seen > first.last_seen) first.last_seen = p.row.last_seen;
+    }
+    for (const [i, n] of repeatsOf) all[i]!.row.count = n;
+    return { all, firsts, repeatsOf, inputs: firsts.map((p) => this.toCorrelate(p)) };
   }
 
   private prepare(group: Pending[]): Prepared[] {
@@ -188,21 +222,7 @@ export class IntakeWriter {
    * before or earlier in the group) raises its counter; a new one is correlated and inserted with
    * its suspect (read, correlate, write: no update of a row just inserted).
    */
-  private async storeGroup(repo: IntakeRepository, group: Pending[], onRead: () => void): Promise<IngestItem[][]> {
-    const all = this.prepare(group);
-    // One row per (source, fingerprint): repeats inside the group fold into its first alert.
-    const firsts = all.filter((p, i) => p.firstOf === i);
-    const repeatsOf = new Map<number, number>();
-    for (const p of all) {
-      const first = all[p.firstOf]!.row;
-      repeatsOf.set(p.firstOf, (repeatsOf.get(p.firstOf) ?? 0) + 1);
-      if (p.row.last_seen > first.last_seen) first.last_seen = p.row.last_seen;
-    }
-    for (const [i, n] of repeatsOf) all[i]!.row.count = n;
-    const inputs = firsts.map((p) => this.toCorrelate(p));
-    // Before the read (its own statement, so the read's snapshot is taken once the locks are held
-    // and sees every group that held them): a no-op on SQLite, whose single writer serialises groups.
-    await repo.lockKeys(firsts.map((p, i) => ({ fingerprint: p.row.fingerprint, lookups: inputs[i]!.lookups })));
+  private async storeGroup(repo: IntakeRepository, group: Pending[], { all, firsts, repeatsOf, inputs }: GroupPlan, onRead: () => void): Promise<IngestItem[][]> {
     const read = await repo.readGroup(firsts.map((p, i) => ({ alertId: p.row.id, source: p.row.source, fingerprint: p.row.fingerprint, lookups: inputs[i]!.lookups, ...windowOf(inputs[i]!) })));
     onRead();
     const storedBy = new Map(read.stored.map((r) => [`${r.source}\u0000${r.fingerprint}`, r]));

@@ -14,7 +14,7 @@ import {
   type IntakeSuspectsTable,
 } from './confirm.tables.js';
 import { lockKeysOf } from './intake-locks.js';
-import { type Candidate, type GroupRead, type GroupWrite, type GroupWritten, lockKeysPg, readGroupPg, type StoredAlert, writeGroupPg } from './intake-group.repository.js';
+import { beginLockedPg, type Candidate, type GroupRead, type GroupWrite, type GroupWritten, lockKeysPg, readGroupPg, type StoredAlert, writeGroupPg } from './intake-group.repository.js';
 import { transact } from '../platform/db/transact.js';
 
 /** Suspects still in the queue (new alerts may join them). */
@@ -33,6 +33,34 @@ export class IntakeRepository {
 
   transaction<T>(fn: (repo: IntakeRepository, trx: Transaction<Database>) => Promise<T>): Promise<T> {
     return transact(this.db, (trx) => fn(new IntakeRepository(trx, this.dialect), trx as unknown as Transaction<Database>));
+  }
+
+  /**
+   * A group commit's transaction, its advisory locks (lockKeys) taken before `fn` runs. On
+   * PostgreSQL BEGIN and the locks are one round trip (beginLockedPg) on a pool connection held
+   * until COMMIT or ROLLBACK; a repository already on a transaction takes the locks in it.
+   */
+  async groupTransaction<T>(locks: ReadonlyArray<{ fingerprint: string; lookups: readonly string[] }>, fn: (repo: IntakeRepository) => Promise<T>): Promise<T> {
+    if (this.dialect !== 'postgresql' || this.db.isTransaction) {
+      return this.transaction(async (repo) => {
+        await repo.lockKeys(locks);
+        return fn(repo);
+      });
+    }
+    return this.db.connection().execute(async (conn) => {
+      await beginLockedPg(conn, lockKeysOf(locks));
+      try {
+        const out = await fn(new IntakeRepository(conn, this.dialect));
+        // PostgreSQL answers a COMMIT of a transaction that failed with ROLLBACK, not an error.
+        const { rows } = await sql<{ command: string }>`COMMIT`.execute(conn);
+        if (rows[0]?.command !== 'COMMIT') throw new Error(`the group's transaction ended with ${rows[0]?.command ?? 'no answer'}, not COMMIT`);
+        return out;
+      } catch (e) {
+        // A failed COMMIT ended the transaction already; the ROLLBACK then only warns.
+        await sql`ROLLBACK`.execute(conn).catch(() => {});
+        throw e;
+      }
+    });
   }
 
   // --- sources -----------------------------------------------------------------------------
