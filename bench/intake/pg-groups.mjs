@@ -47,6 +47,8 @@ if (out && process.argv.includes('serve')) {
     if (step === 'read') {
       const params = Array.isArray(values) ? values : config?.values;
       if (Array.isArray(params?.[0])) g.alerts = params[0].length;
+      // Since pgi15 the arrays go as literals (`{id1,id2,…}`; alert ids need no quoting).
+      else if (typeof params?.[0] === 'string' && params[0].startsWith('{')) g.alerts = params[0] === '{}' ? 0 : params[0].split(',').length;
     }
     const done = () => {
       const end = performance.now();

@@ -11,6 +11,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRepl
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Platform } from '../platform.js';
 import { registerAuthHook } from './auth-hook.js';
+import { lazyChildLogger } from './lazy-logger.js';
 import { registerMetrics } from './metrics-route.js';
 import { registerSecurityHeaders } from './security-headers.js';
 import { sharedRateLimitStore } from './shared-rate-limit.js';
@@ -51,6 +52,7 @@ export async function buildHttpApp(platform: Platform, opts: HttpOptions): Promi
     // password off the screen; we log one line per request at debug instead (hook below).
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: requestId,
+    childLoggerFactory: lazyChildLogger,
   });
   // The id answers too, so a user's report of a failed request leads to its log lines. A callback
   // hook, as security-headers.ts: an async one costs a promise per request on every route.
