@@ -72,6 +72,9 @@ export function parseConsent(cell: string): { consent: boolean | null; at: strin
   // A date: consent given that day (ISO 8601, or what Date understands like 03/14/2024).
   const iso = /^\d{4}-\d{2}-\d{2}/.test(t) ? t.slice(0, 10) : null;
   const ms = iso ? Date.parse(`${iso}T00:00:00Z`) : Date.parse(t);
-  if (!Number.isNaN(ms) && /\d/.test(t)) return { consent: true, at: iso ?? new Date(ms).toISOString().slice(0, 10) };
+  if (!Number.isNaN(ms) && /\d/.test(t)) return { consent: true, at: iso ?? localDay(new Date(ms)) };
   return { consent: null, at: null, warning: `e-mail consent "${cell.trim()}" is not yes/no/true/false/1/0 or a date: treated as not stated` };
 }
+
+/** A date parsed without a zone (Date.parse reads "03/14/2024" as local midnight) as its local day. */
+const localDay = (d: Date): string => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;

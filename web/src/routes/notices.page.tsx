@@ -14,7 +14,8 @@ import { useSession } from '../auth/session.context.js';
 import { formatDateTime, humanize } from '../components/format.js';
 import { incidentPath } from '../components/incident/incident-api.js';
 import { NoticeSubmission } from '../components/notice-submission.component.js';
-import { SendChecks } from '../components/send-checks.component.js';
+import { NoticeAudience, SendChecks } from '../components/send-checks.component.js';
+import { AffectedPeople } from '../components/affected-people.component.js';
 import { ErrorBox, QueryState } from '../components/query-state.component.js';
 import { IncidentNav } from './incident.page.js';
 
@@ -212,6 +213,7 @@ function NoticeDetail({ noticeId }: { noticeId: string }) {
                   Approve
                 </button>
               )}
+              {n.kind === 'individual' && (n.status === 'draft' || n.status === 'review') && <NoticeAudience noticeId={n.id} />}
               {can('write') && n.status === 'approved' && n.kind === 'individual' && <SendChecks noticeId={n.id} onSend={() => act.mutate('send')} sending={act.isPending} />}
               <a className="button secondary" href={`${path}/proof`} download={`notice-${n.id}-proof.csv`}>
                 Export proof
@@ -352,6 +354,7 @@ export function NoticesPage() {
         {(d) => (
           <>
             {can('write') && <PeopleImport incidentId={id} />}
+            <AffectedPeople incidentId={id} canWrite={can('write')} />
             {can('write') && <DraftForm incidentId={id} onDrafted={setSelected} />}
             {d.items.length === 0 ? (
               <p className="muted">No notices drafted yet.</p>
