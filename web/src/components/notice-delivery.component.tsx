@@ -8,6 +8,8 @@ interface NoticeStatus {
   counts: Record<string, number>;
   total: number;
   suppressed: number;
+  /** People with an e-mail address sent by post (or unreachable) because e-mail needed their consent. */
+  emailNotPermitted?: { postal: number; failed: number };
   settled: boolean;
 }
 
@@ -25,6 +27,7 @@ export function Delivery({ noticeId }: { noticeId: string }) {
   }, [settled, noticeId, qc]);
   if (!status.data) return null;
   const c = status.data.counts;
+  const np = status.data.emailNotPermitted;
   const done = (c.sent ?? 0) + (c.failed ?? 0) + (c.bounced ?? 0) + (c.postal ?? 0) + (c.printed ?? 0) + (c.returned ?? 0);
   return (
     <div className="delivery">
@@ -34,6 +37,11 @@ export function Delivery({ noticeId }: { noticeId: string }) {
         {c.sent ?? 0} sent, {(c.failed ?? 0) + (c.bounced ?? 0)} failed, {c.postal ?? 0} by post, {(c.queued ?? 0) + (c.sending ?? 0)} waiting of {status.data.total}
         {status.data.settled && status.data.total > 0 ? ' — delivery finished' : ''}
       </span>
+      {np && np.postal + np.failed > 0 && (
+        <p className="small-text">
+          Not e-mailed for want of consent to electronic notice (E-SIGN, 15 U.S.C. §7001(c)): {np.postal} by post{np.failed ? `, ${np.failed} without a postal address (substitute notice)` : ''}.
+        </p>
+      )}
     </div>
   );
 }
