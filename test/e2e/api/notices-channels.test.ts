@@ -12,7 +12,7 @@ import { testDialects } from '../../support/dialects.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { type SmtpCatcher, startSmtp } from '../../support/smtp.js';
 import { waitFor } from '../../support/wait.js';
-import { FULL_INPUTS } from './notices-fixtures.js';
+import { approvedIndividualNotice, FULL_INPUTS, type NoticeTeam, noticeTeamIncident } from './notices-fixtures.js';
 
 const PEOPLE = [
   'Name,E-mail,Street,City,State,Country,ZIP,Data Exposed,Paperless',
@@ -27,19 +27,13 @@ for (const dialect of testDialects()) {
   describe(`notice channels the law allows, on ${dialect}`, () => {
     let s: TestServer;
     let smtp: SmtpCatcher;
+    let team: NoticeTeam;
     let cmd: string;
     let legal: string;
-    let drafter: string;
     let incidentId: string;
 
     const noticeMails = (noticeId: string) => smtp.mails.filter((m) => m.data.includes(`X-Breachdesk-Notice: ${noticeId}`)).flatMap((m) => m.to);
-    const approved = async (jurisdiction: string, ruleId?: string) => {
-      const d = await s.api('/api/v1/notices', { token: drafter, body: { incidentId, recipient: 'individuals', jurisdiction, ...(ruleId ? { ruleId } : {}), inputs: FULL_INPUTS } });
-      expect(d.status, JSON.stringify(d.body)).toBe(201);
-      expect(d.body.problems).toEqual([]);
-      for (const t of [legal, cmd]) expect((await s.api(`/api/v1/notices/${d.body.id}/approve`, { token: t, body: {} })).status).toBe(200);
-      return d.body.id as string;
-    };
+    const approved = async (jurisdiction: string, ruleId?: string) => (await approvedIndividualNotice(s, team, { jurisdiction, ...(ruleId ? { ruleId } : {}), inputs: FULL_INPUTS })).id;
     const sendAndSettle = async (id: string) => {
       expect((await s.api(`/api/v1/notices/${id}/send`, { token: cmd, body: {} })).status).toBe(202);
       let st = { status: '' } as { status: string; counts: Record<string, number>; emailNotPermitted: { postal: number; failed: number } };
@@ -53,19 +47,10 @@ for (const dialect of testDialects()) {
     beforeAll(async () => {
       smtp = await startSmtp();
       s = await startTestServer(dialect, { BREACHDESK_SMTP_URL: smtp.url, BREACHDESK_MAIL_FROM: 'Privacy <privacy@example.test>' });
-      cmd = await s.tokenFor('incident_commander');
-      legal = await s.tokenFor('legal');
-      drafter = await s.tokenFor('responder');
-      incidentId = (await s.api('/api/v1/incidents', { token: cmd, body: { title: 'Customer database copied', awareAt: new Date(Date.now() - 86_400_000).toISOString(), status: 'confirmed' } })).body.id;
-      for (const [username, role] of [
-        ['legal-user', 'legal_counsel'],
-        ['responder-user', 'communications'],
-      ]) {
-        expect((await s.api(`/api/v1/incidents/${incidentId}/members`, { token: cmd, body: { username, role } })).status).toBeLessThan(300);
-      }
-      const imp = await s.api(`/api/v1/incidents/${incidentId}/people/import`, { token: cmd, body: PEOPLE, headers: { 'content-type': 'text/csv' } });
-      expect(imp.status, JSON.stringify(imp.body)).toBe(200);
-      expect(imp.body).toMatchObject({ imported: 5, mapping: { emailConsent: 'Paperless' } });
+      const r = await noticeTeamIncident(s, 'Customer database copied', PEOPLE);
+      team = r.team;
+      ({ cmd, legal, incidentId } = team);
+      expect(r.imported).toMatchObject({ imported: 5, mapping: { emailConsent: 'Paperless' } });
     });
     afterAll(async () => {
       await s?.close();
