@@ -24,6 +24,7 @@ describe('electronicNotice on individuals rules', () => {
     ['US-CO.individuals', 'consent_or_primary', /6-1-716/],
     ['US-SD.individuals', 'consent_or_primary', /22-40-22/],
     ['US-IN.individuals', 'any', /24-4\.9-3-4/],
+    ['US-VA.individuals', 'any', /18\.2-186\.6\(A\).*3\. Electronic notice/],
     ['EU.gdpr.individuals', 'any', /Art\. 34/],
     ['GB.uk-gdpr.individuals', 'any', /Art\. 34/],
   ])('%s: %s (%s)', (id, allowed, cite) => {
