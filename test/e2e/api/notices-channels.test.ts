@@ -112,5 +112,17 @@ for (const dialect of testDialects()) {
       expect(hs.emailNotPermitted).toEqual({ postal: 2, failed: 1 });
       expect(noticeMails(hipaa)).toEqual(['cara@example.test']);
     });
+
+    it('the declaration can be withdrawn: the same row changes, and the audit trail keeps both, before and after', async () => {
+      const off = await s.api(`/api/v1/incidents/${incidentId}/notices/email-primary`, { method: 'PUT', token: legal, body: { primaryEmail: false } });
+      expect(off.body).toMatchObject({ primaryEmail: false, statement: null });
+      expect((await s.api(`/api/v1/incidents/${incidentId}/notices/email-primary`, { token: cmd })).body.primaryEmail).toBe(false);
+      const events = await s.platform.audit.list({ incidentId });
+      const declared = events.filter((e) => e.action === 'notice.email_primary');
+      expect(declared.map((e) => [e.before, e.after])).toEqual([
+        [null, { primaryEmail: true, statement: 'Customers are served through their online accounts and e-mail only.' }],
+        [{ primaryEmail: true, statement: 'Customers are served through their online accounts and e-mail only.' }, { primaryEmail: false, statement: null }],
+      ]);
+    });
   });
 }
