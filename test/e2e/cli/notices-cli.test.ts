@@ -64,8 +64,8 @@ describe('notices CLI (sqlite)', () => {
     const human = await run(tokens.cmd!, ['people', 'import', file, '--incident', incidentId]);
     expect(human.out).toContain('0 imported, 2 duplicate(s)');
     const list = (await run(tokens.cmd!, ['people', 'list', '--incident', incidentId])).out;
-    expect(list).toMatch(/A\*\*\* A\*\*\*  a\*\*\*@example\.test  US-TX  e-mail consent: yes  pending/);
-    expect(list).toMatch(/B\*\*\* B\*\*\*  b\*\*\*@example\.test  US-TX  e-mail consent: yes \(2025-01-02\)/);
+    expect(list).toContain('A*** A***  a***@example.test  US-TX  e-mail consent: yes  pending');
+    expect(list).toContain('B*** B***  b***@example.test  US-TX  e-mail consent: yes (2025-01-02)');
     expect(list).not.toContain('ann@example.test');
   });
 
