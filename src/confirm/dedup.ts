@@ -16,7 +16,9 @@ export function fingerprintOf(a: NormalisedAlert, keys: readonly DedupField[], w
   if (a.kind === 'unparsed') return `raw:${mac(rawText)}`;
   if (a.sourceRef) return `ref:${mac(`${a.kind}|${a.sourceRef}`)}`;
   const bucket = Math.floor(Date.parse(a.observedAt) / 1000 / windowS);
-  const parts = keys.map((k) => (k === 'rule' ? `${a.rule.id ?? ''}/${a.rule.name}` : k === 'title' ? a.title : [...a[k]].sort().join(',')));
+  // A list a later version of the normaliser reads more of is fingerprinted as first read
+  // (`dedupBasis`, normalise/alert.ts): a repeat across the upgrade still folds into its row.
+  const parts = keys.map((k) => (k === 'rule' ? `${a.rule.id ?? ''}/${a.rule.name}` : k === 'title' ? a.title : [...(a.dedupBasis?.[k] ?? a[k])].sort().join(',')));
   return `fp:${mac([a.kind, ...parts, String(bucket)].join('|'))}`;
 }
 
