@@ -47,20 +47,3 @@ export function scoreOf(worst: Severity, alerts: number, kindList: string[]): { 
   if (kinds.has('canary') || kinds.has('canarytoken')) score = Math.max(score, 90);
   return { score: Math.min(100, score), severity: worst };
 }
-
-/** Entities that tie alerts together (shared host, user, IP, hash, domain, file, e-mail). */
-export function entitiesOf(a: NormalisedAlert): Array<{ kind: string; value: string }> {
-  const out: Array<{ kind: string; value: string }> = [];
-  const add = (kind: string, vs: string[]) => {
-    for (const v of vs) out.push({ kind, value: v.toLowerCase() });
-  };
-  add('host', a.hosts);
-  add('user', a.users);
-  add('ip', a.ips);
-  add('hash', a.hashes);
-  add('domain', a.domains);
-  add('file', a.files);
-  add('email', a.emails);
-  if (a.rule.id || a.rule.name) out.push({ kind: 'rule', value: `${a.kind}/${a.rule.id ?? a.rule.name}` });
-  return out;
-}
