@@ -12,6 +12,7 @@ const Values = (what: string) => z.array(z.string().trim().min(1).max(300)).max(
 export const CorrelationInputSchema = z.object({
   localAccounts: Values('accounts that name a principal only on their host, correlated as user@host (`name`, `DOMAIN\\name`, `prefix*`)').optional(),
   localFiles: Values('paths every host has, correlated as file@host (`/etc/passwd`, `prefix*`)').optional(),
+  localRules: Values('rules that fire on every host, correlated as rule@host (`kind/rule id`, e.g. `wazuh/550`)').optional(),
   ignoreHosts: Values('host names that name no machine; never correlated').optional(),
   ignoreUsers: Values('user values that name no one; never correlated').optional(),
   ignoreIps: z
@@ -25,6 +26,7 @@ export const CorrelationInputSchema = z.object({
 export const CorrelationSchema = z.object({
   localAccounts: z.array(z.string()),
   localFiles: z.array(z.string()),
+  localRules: z.array(z.string()),
   ignoreHosts: z.array(z.string()),
   ignoreUsers: z.array(z.string()),
   ignoreIps: z.array(z.string()),

@@ -57,6 +57,12 @@ describe('correlation entities: what identifies something, and where', () => {
     ]);
   });
 
+  it('a routine rule that fires on every host (Wazuh 550 file changed) correlates as rule@host; other rules bare', () => {
+    const fim = { ...alert({ hosts: ['crm-db-02'] }), kind: 'wazuh' as const, rule: { id: '550', name: 'Integrity checksum changed.', category: null, mitre: [] } };
+    expect(keys(fim)).toEqual(['host:crm-db-02', 'rule@host:wazuh/550@crm-db-02']);
+    expect(keys({ ...fim, rule: { ...fim.rule, id: '100051' } })).toEqual(['host:crm-db-02', 'rule:wazuh/100051']);
+  });
+
   it("a source's own list replaces that default list only", () => {
     const p = correlationPolicy(JSON.stringify({ localAccounts: ['svc-*'], ignoreIps: ['10.99.0.0/16'] }));
     const a = alert({ hosts: ['h1'], users: ['svc-backup', 'root'], ips: ['10.99.3.4', '127.0.0.1'] });

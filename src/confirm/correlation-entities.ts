@@ -15,6 +15,12 @@
  *   host's file changes into one suspect.
  * - **Files every host has** (`/etc/passwd`, `/etc/shadow`, `C:\Windows\…`) are likewise one file
  *   per host: `file@host`. A file's hash still correlates across hosts (the same content).
+ * - **Routine rules that fire on every host** (Wazuh 550/553/554 file changed/deleted/added, 5402
+ *   sudo to root, 5501/5502 PAM session, 5715 sshd login) say what happened, not to whom: two
+ *   hosts' sudo'd file changes are rule 550 twice. They correlate as `rule@host`; any other rule
+ *   still joins its alerts across hosts within the window. Sentinel's alert grouping likewise
+ *   groups one rule's alerts by their entities unless told to group all of them (analytics rule
+ *   "Alert grouping" settings).
  * - **Values that identify nothing**: loopback, unspecified, link-local, broadcast and multicast
  *   addresses (RFC 6890 special-purpose registries: 127/8 and ::1 RFC 1122 / RFC 4291, 0/8 and ::,
  *   169.254/16 RFC 3927, fe80::/10, 224/4 RFC 5771, ff00::/8, 255.255.255.255 RFC 919),
@@ -33,6 +39,8 @@ export interface CorrelationConfig {
   localAccounts: string[];
   /** Paths every host has (correlated as file@host). */
   localFiles: string[];
+  /** Rules (`kind/rule id`, else `kind/rule name`) that fire on every host (correlated as rule@host). */
+  localRules: string[];
   /** Host names that name no machine in particular. */
   ignoreHosts: string[];
   /** User values that name no one. */
@@ -43,7 +51,7 @@ export interface CorrelationConfig {
   ignoreHashes: string[];
 }
 
-export const CORRELATION_LISTS = ['localAccounts', 'localFiles', 'ignoreHosts', 'ignoreUsers', 'ignoreIps', 'ignoreHashes'] as const satisfies ReadonlyArray<keyof CorrelationConfig>;
+export const CORRELATION_LISTS = ['localAccounts', 'localFiles', 'localRules', 'ignoreHosts', 'ignoreUsers', 'ignoreIps', 'ignoreHashes'] as const satisfies ReadonlyArray<keyof CorrelationConfig>;
 
 export const DEFAULT_CORRELATION: Readonly<CorrelationConfig> = Object.freeze({
   localAccounts: [
@@ -127,6 +135,9 @@ export const DEFAULT_CORRELATION: Readonly<CorrelationConfig> = Object.freeze({
     'c:\\program files\\*',
     'c:\\program files (x86)\\*',
   ],
+  // Wazuh ruleset: 0015-ossec_rules.xml (syscheck 550–554), 0020-syslog_rules.xml (5402 sudo),
+  // 0085-pam_rules.xml (5501/5502), 0095-sshd_rules.xml (5715).
+  localRules: ['wazuh/550', 'wazuh/551', 'wazuh/552', 'wazuh/553', 'wazuh/554', 'wazuh/5402', 'wazuh/5501', 'wazuh/5502', 'wazuh/5715'],
   ignoreHosts: ['localhost', 'localhost.localdomain', 'localhost4', 'localhost6', 'localhost6.localdomain6', 'ip6-localhost', 'ip6-loopback', '-', 'unknown', 'n/a', '(none)'],
   ignoreUsers: ['-', 'n/a', 'unknown', '(unknown)', 'none', '(none)', 'null'],
   ignoreIps: ['0.0.0.0/8', '127.0.0.0/8', '169.254.0.0/16', '224.0.0.0/4', '255.255.255.255/32', '::/128', '::1/128', 'fe80::/10', 'ff00::/8'],
@@ -177,6 +188,7 @@ class Matcher {
 export class CorrelationPolicy {
   private readonly localAccounts: Matcher;
   private readonly localFiles: Matcher;
+  private readonly localRules: Matcher;
   private readonly ignoreHosts: Matcher;
   private readonly ignoreUsers: Matcher;
   private readonly ignoreHashes: Matcher;
@@ -187,6 +199,7 @@ export class CorrelationPolicy {
   constructor(c: CorrelationConfig) {
     this.localAccounts = new Matcher(c.localAccounts);
     this.localFiles = new Matcher(c.localFiles);
+    this.localRules = new Matcher(c.localRules);
     this.ignoreHosts = new Matcher(c.ignoreHosts);
     this.ignoreUsers = new Matcher(c.ignoreUsers);
     this.ignoreHashes = new Matcher(c.ignoreHashes);
@@ -233,6 +246,10 @@ export class CorrelationPolicy {
 
   isLocalFile(path: string): boolean {
     return this.localFiles.has(path);
+  }
+
+  isLocalRule(rule: string): boolean {
+    return this.localRules.has(rule.toLowerCase());
   }
 
   ignoresHash(hash: string): boolean {
@@ -295,6 +312,10 @@ export function entitiesOf(a: NormalisedAlert, policy: CorrelationPolicy = DEFAU
     else for (const h of hosts) out.push({ kind: 'file@host', value: `${v}\u0000${h}` });
   }
   for (const e of a.emails) out.push({ kind: 'email', value: e.toLowerCase() });
-  if (a.rule.id || a.rule.name) out.push({ kind: 'rule', value: `${a.kind}/${a.rule.id ?? a.rule.name}` });
+  if (a.rule.id || a.rule.name) {
+    const rule = `${a.kind}/${a.rule.id ?? a.rule.name}`;
+    if (!policy.isLocalRule(rule)) out.push({ kind: 'rule', value: rule });
+    else for (const h of hosts) out.push({ kind: 'rule@host', value: `${rule}\u0000${h}` });
+  }
   return out;
 }
