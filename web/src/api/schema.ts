@@ -4020,6 +4020,15 @@ export interface paths {
             dedupKeys: Array<string>;
             dedupWindowSeconds: number;
             correlateWindowSeconds: number;
+            correlation: {
+              localAccounts: Array<string>;
+              localFiles: Array<string>;
+              localRules: Array<string>;
+              ignoreHosts: Array<string>;
+              ignoreUsers: Array<string>;
+              ignoreIps: Array<string>;
+              ignoreHashes: Array<string>;
+            };
             enabled: boolean;
             createdAt: string;
           }>;
@@ -4036,6 +4045,15 @@ export interface paths {
         dedupKeys?: Array<"rule" | "title" | "hosts" | "users" | "ips" | "hashes" | "files" | "domains" | "urls">;
         dedupWindowSeconds?: number;
         correlateWindowSeconds?: number;
+        correlation?: {
+          localAccounts?: Array<string>;
+          localFiles?: Array<string>;
+          localRules?: Array<string>;
+          ignoreHosts?: Array<string>;
+          ignoreUsers?: Array<string>;
+          ignoreIps?: Array<string>;
+          ignoreHashes?: Array<string>;
+        };
       };
       responses: {
         "201": {
@@ -4046,6 +4064,15 @@ export interface paths {
             dedupKeys: Array<string>;
             dedupWindowSeconds: number;
             correlateWindowSeconds: number;
+            correlation: {
+              localAccounts: Array<string>;
+              localFiles: Array<string>;
+              localRules: Array<string>;
+              ignoreHosts: Array<string>;
+              ignoreUsers: Array<string>;
+              ignoreIps: Array<string>;
+              ignoreHashes: Array<string>;
+            };
             enabled: boolean;
             createdAt: string;
           };
