@@ -232,12 +232,12 @@ export class CorrelationPolicy {
    * domain's and stays bare. A matched `AUTHORITY\name` correlates on its name, so `SYSTEM` and
    * `NT AUTHORITY\SYSTEM` of one host meet.
    */
-  localAccount(user: string, hostShorts: ReadonlySet<string>): string | null {
+  localAccount(user: string, hosts: readonly string[]): string | null {
     const bs = user.lastIndexOf('\\');
     if (bs < 0) return this.localAccounts.has(user) ? user : null;
     const domain = user.slice(0, bs);
     const name = user.slice(bs + 1);
-    return domain === '.' || hostShorts.has(domain) || this.localAccounts.has(user) ? name : null;
+    return domain === '.' || hosts.some((h) => h === domain || (h.startsWith(domain) && h[domain.length] === '.')) || this.localAccounts.has(user) ? name : null;
   }
 
   ignoresUser(user: string): boolean {
@@ -288,12 +288,10 @@ export function entitiesOf(a: NormalisedAlert, policy: CorrelationPolicy = DEFAU
     hosts.push(v);
     out.push({ kind: 'host', value: v });
   }
-  let shorts: Set<string> | undefined;
   for (const u of a.users) {
     const v = u.toLowerCase();
     if (policy.ignoresUser(v)) continue;
-    shorts ??= new Set(hosts.flatMap((h) => [h, h.split('.')[0]!]));
-    const local = policy.localAccount(v, shorts);
+    const local = policy.localAccount(v, hosts);
     if (local === null) out.push({ kind: 'user', value: v });
     else for (const h of hosts) out.push({ kind: 'user@host', value: `${local}\u0000${h}` });
   }

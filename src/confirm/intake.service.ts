@@ -134,6 +134,26 @@ export class IntakeService {
     return { source: toSourceView(row), secret };
   }
 
+  /**
+   * Sets a source's correlation lists (null: back to the defaults); its token and other settings
+   * stay. Audited with the lists in force before and after.
+   */
+  async setCorrelation(p: Principal, name: string, correlation: Partial<CorrelationConfig> | null): Promise<SourceView> {
+    return this.repo.transaction(async (repo, t) => {
+      const before = await repo.source(name);
+      if (!before) throw new NotFoundError(`intake source "${name}"`);
+      const after: IntakeSourcesTable = { ...before, correlation: ownCorrelation(correlation ?? undefined), updated_at: this.now().toISOString() };
+      await repo.updateSource(name, { correlation: after.correlation, updated_at: after.updated_at });
+      await this.audit.record(
+        { actor: actorOf(p), action: 'intake.source_changed', subjectType: 'intake_source', subjectId: before.id, before: { correlation: toSourceView(before).correlation }, after: { correlation: toSourceView(after).correlation } },
+        t,
+      );
+      // This process answers with the new lists at once; another serve process within SOURCE_CACHE_MS.
+      this.sourceCache.delete(name);
+      return toSourceView(after);
+    });
+  }
+
   async listSources(): Promise<SourceView[]> {
     return (await this.repo.sources()).map(toSourceView);
   }

@@ -78,7 +78,7 @@ for (const dialect of testDialects()) {
       expect(detail.body.alerts.map((x: { title: string }) => x.title)).toEqual(['Loopback listener']);
     });
 
-    it("a source's own lists: shown in force with the defaults for the rest; a bad CIDR answers 400", async () => {
+    it("a source's own lists: shown in force with the defaults for the rest, changed in place, a bad CIDR answers 400", async () => {
       const list = await s.api('/api/v1/intake-sources', { token: admin });
       const fleet = list.body.items.find((x: { name: string }) => x.name === 'fleet');
       expect(fleet.correlation.localAccounts).toEqual(expect.arrayContaining(['root', 'www-data', 'ec2-user', 'nt authority\\*']));
@@ -96,6 +96,17 @@ for (const dialect of testDialects()) {
       const w1 = await lab({ title: 'Web shell', severity: 'high', time: at(62), rule: { id: 'lab-3' }, hosts: ['lab-3'], users: ['www-data'] });
       const w2 = await lab({ title: 'Web shell 2', severity: 'high', time: at(63), rule: { id: 'lab-4' }, hosts: ['lab-4'], users: ['www-data'] });
       expect(w2.suspectId).toBe(w1.suspectId);
+
+      // An existing source's lists change in place (its token stays); null is the defaults again.
+      const patched = await s.api('/api/v1/intake-sources/lab', { method: 'PATCH', token: admin, body: { correlation: { localAccounts: ['www-data'] } } });
+      expect(patched.status).toBe(200);
+      expect(patched.body.correlation.localAccounts).toEqual(['www-data']);
+      const w3 = await lab({ title: 'Web shell 3', severity: 'high', time: at(64), rule: { id: 'lab-5' }, hosts: ['lab-5'], users: ['www-data'] });
+      expect(w3.suspectId).not.toBe(w1.suspectId);
+      const reset = await s.api('/api/v1/intake-sources/lab', { method: 'PATCH', token: admin, body: { correlation: null } });
+      expect(reset.body.correlation).toEqual(fleet.correlation);
+      expect((await s.api('/api/v1/intake-sources/nope', { method: 'PATCH', token: admin, body: { correlation: null } })).status).toBe(404);
+      expect((await s.api('/api/v1/intake-sources/lab', { method: 'PATCH', token: responder, body: { correlation: null } })).status).toBe(403);
 
       const bad = await s.api('/api/v1/intake-sources', { token: admin, body: { name: 'bad', auth: 'token', correlation: { ignoreIps: ['127.0.0.0/40'] } } });
       expect(bad.status).toBe(400);
