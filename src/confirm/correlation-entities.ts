@@ -9,8 +9,9 @@
  *   bare. Microsoft Sentinel's entity reference makes the same cut: a built-in SID identifies an
  *   account only together with its Host (`Sid+Host`), a bare account Name is a weak identifier
  *   (learn.microsoft.com/azure/sentinel/entities-reference); Elastic's entity store makes a user
- *   entity from `user.name` only with `host.id` and leaves root, daemon, nobody … out
- *   (elastic/kibana#260764, elastic/docs-content#7082). Wazuh who-data names `root` as the
+ *   entity from host data only from `user.name` with `host.id`, and leaves service accounts (root,
+ *   daemon, nobody …) out (elastic/kibana#260764, elastic/docs-content#7082; identity-provider
+ *   data names users by e-mail, id or name + domain). Wazuh who-data names `root` as the
  *   effective user of every sudo'd change (syscheck.audit.effective_user), so bare it joined every
  *   host's file changes into one suspect.
  * - **Files every host has** (`/etc/passwd`, `/etc/shadow`, `C:\Windows\…`) are likewise one file
