@@ -105,6 +105,9 @@ for (const dialect of testDialects()) {
       expect(w3.suspectId).not.toBe(w1.suspectId);
       const reset = await s.api('/api/v1/intake-sources/lab', { method: 'PATCH', token: admin, body: { correlation: null } });
       expect(reset.body.correlation).toEqual(fleet.correlation);
+      const changes = (await s.platform.audit.list({ subjectType: 'intake_source' })).filter((e) => e.action === 'intake.source_changed');
+      expect(changes).toHaveLength(2);
+      expect(changes[0]).toMatchObject({ before: { correlation: { localAccounts: ['root', 'lab-admin'] } }, after: { correlation: { localAccounts: ['www-data'] } } });
       expect((await s.api('/api/v1/intake-sources/nope', { method: 'PATCH', token: admin, body: { correlation: null } })).status).toBe(404);
       expect((await s.api('/api/v1/intake-sources/lab', { method: 'PATCH', token: responder, body: { correlation: null } })).status).toBe(403);
 
