@@ -4047,6 +4047,15 @@ export interface paths {
             dedupKeys: Array<string>;
             dedupWindowSeconds: number;
             correlateWindowSeconds: number;
+            correlation: {
+              localAccounts: Array<string>;
+              localFiles: Array<string>;
+              localRules: Array<string>;
+              ignoreHosts: Array<string>;
+              ignoreUsers: Array<string>;
+              ignoreIps: Array<string>;
+              ignoreHashes: Array<string>;
+            };
             enabled: boolean;
             createdAt: string;
           }>;
@@ -4063,6 +4072,15 @@ export interface paths {
         dedupKeys?: Array<"rule" | "title" | "hosts" | "users" | "ips" | "hashes" | "files" | "domains" | "urls">;
         dedupWindowSeconds?: number;
         correlateWindowSeconds?: number;
+        correlation?: {
+          localAccounts?: Array<string>;
+          localFiles?: Array<string>;
+          localRules?: Array<string>;
+          ignoreHosts?: Array<string>;
+          ignoreUsers?: Array<string>;
+          ignoreIps?: Array<string>;
+          ignoreHashes?: Array<string>;
+        };
       };
       responses: {
         "201": {
@@ -4073,10 +4091,59 @@ export interface paths {
             dedupKeys: Array<string>;
             dedupWindowSeconds: number;
             correlateWindowSeconds: number;
+            correlation: {
+              localAccounts: Array<string>;
+              localFiles: Array<string>;
+              localRules: Array<string>;
+              ignoreHosts: Array<string>;
+              ignoreUsers: Array<string>;
+              ignoreIps: Array<string>;
+              ignoreHashes: Array<string>;
+            };
             enabled: boolean;
             createdAt: string;
           };
           secret: string;
+        };
+      };
+    };
+  };
+  "/api/v1/intake-sources/{source}": {
+    patch: {
+      path: {
+        source: string;
+      };
+      query: never;
+      body: {
+        correlation: {
+          localAccounts?: Array<string>;
+          localFiles?: Array<string>;
+          localRules?: Array<string>;
+          ignoreHosts?: Array<string>;
+          ignoreUsers?: Array<string>;
+          ignoreIps?: Array<string>;
+          ignoreHashes?: Array<string>;
+        } | null;
+      };
+      responses: {
+        "200": {
+          name: string;
+          format: string;
+          auth: string;
+          dedupKeys: Array<string>;
+          dedupWindowSeconds: number;
+          correlateWindowSeconds: number;
+          correlation: {
+            localAccounts: Array<string>;
+            localFiles: Array<string>;
+            localRules: Array<string>;
+            ignoreHosts: Array<string>;
+            ignoreUsers: Array<string>;
+            ignoreIps: Array<string>;
+            ignoreHashes: Array<string>;
+          };
+          enabled: boolean;
+          createdAt: string;
         };
       };
     };
