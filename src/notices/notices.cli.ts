@@ -10,6 +10,7 @@ import { BadInputError } from '../platform/errors.js';
 import type { CliContext } from '../platform/module.js';
 import type { NoticeStatus, NoticeView } from './notices.service.js';
 import type { EmailPrimaryView } from './email-primary.service.js';
+import type { Audience } from './send-checks.service.js';
 import type { ImportReport, MaskedPerson } from './people.schema.js';
 import { progress } from '../platform/cli-progress.js';
 
@@ -224,6 +225,22 @@ export function registerNoticeCommands(program: Command, ctx: CliContext): void 
           }
           if (o.json) printJson(s);
           else printStatus(s);
+        });
+      }),
+    );
+  notices
+    .command('audience <id>')
+    .description('who an individual notice will reach, by e-mail and by post, before sending (and who may not be e-mailed without consent)')
+    .option('--json', 'machine-readable output')
+    .action(
+      action(async (id: string, o: { json?: boolean }) => {
+        await withClient(ctx.client, async (c) => {
+          const a = await c.json<Audience>(`/api/v1/notices/${enc(id)}/audience`);
+          if (o.json) return printJson(a);
+          const lines = [`notice ${id}: ${a.total} recipient(s): ${a.email} by e-mail, ${a.postal} by post, ${a.unreachable} unreachable (substitute notice)${a.noContact ? `; ${a.noContact} do not contact` : ''}`];
+          if (a.electronicNotice) lines.push(`  e-mail is notice: ${a.electronicNotice.allowed}${a.electronicNotice.primaryEmail ? ' (e-mail declared the primary means)' : ''} — ${a.electronicNotice.basis}`);
+          if (a.emailNotPermitted) lines.push(`  ${a.emailNotPermitted} with an e-mail address but no consent to electronic notice go by post or are unreachable`);
+          process.stdout.write(`${lines.join('\n')}\n`);
         });
       }),
     );

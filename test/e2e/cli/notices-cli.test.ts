@@ -91,6 +91,11 @@ describe('notices CLI (sqlite)', () => {
     await run(tokens.cmd!, ['notices', 'preview', notice.id, '--format', 'pdf', '--out', pdf]);
     expect(readFileSync(pdf, 'latin1').startsWith('%PDF-')).toBe(true);
     expect(pdfText(readFileSync(pdf))).toContain('Notice of Data Breach');
+    // Before approval: the count by channel, and when e-mail is notice under the rule (Texas: E-SIGN consent; both consented).
+    const aud = await run(tokens.legal!, ['notices', 'audience', notice.id]);
+    expect(aud.out).toContain(`notice ${notice.id}: 2 recipient(s): 2 by e-mail, 0 by post, 0 unreachable (substitute notice)`);
+    expect(aud.out).toMatch(/e-mail is notice: consent — Tex\. Bus\. & Com\. Code §521\.053\(e\)\(2\)/);
+    expect(JSON.parse((await run(tokens.legal!, ['notices', 'audience', notice.id, '--json'])).out)).toMatchObject({ email: 2, emailNotPermitted: 0, electronicNotice: { allowed: 'consent' } });
     expect((await run(tokens.legal!, ['notices', 'approve', notice.id])).out).toContain('approved by lee as legal');
     expect((await run(tokens.cmd!, ['notices', 'approve', notice.id])).out).toContain('status approved');
     const sent = await run(tokens.cmd!, ['notices', 'send', notice.id, '--wait']);
