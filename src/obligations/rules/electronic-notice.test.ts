@@ -32,6 +32,11 @@ describe('electronicNotice on individuals rules', () => {
     expect(byId(id).electronicNotice?.basis).toMatch(cite);
   });
 
+  it('every state built from us-common has its own entry (none falls back to the generic default)', () => {
+    const generic = rules.filter((r) => r.electronicNotice && /^the [A-Z]{2} breach statute:/.test(r.electronicNotice.basis)).map((r) => r.id);
+    expect(generic).toEqual([]);
+  });
+
   it('a state whose text was not read stays on consent and says so', () => {
     const az = byId('US-AZ.individuals').electronicNotice!;
     expect(az.allowed).toBe('consent');
