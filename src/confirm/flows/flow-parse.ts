@@ -118,7 +118,10 @@ export class FlowParser {
       from = nl + 1;
     }
     const last = buf.lastIndexOf(10);
-    if (last >= from) this.lines(decode(buf.subarray(from, last + 1)));
+    if (last >= from) {
+      if (this.reader?.readBytes) this.byteLines(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), from, last + 1);
+      else this.lines(decode(buf.subarray(from, last + 1)));
+    }
     const tail = last >= from ? last + 1 : from;
     // A copy: a view would keep the whole read chunk alive with the part line.
     if (tail < buf.length) this.rest = Uint8Array.prototype.slice.call(buf, tail);
@@ -149,6 +152,35 @@ export class FlowParser {
     }
   }
 
+  /**
+   * The lines of `b[from, to)` (`to - 1` a newline) for a reader that reads bytes: each line as
+   * `line` takes it (counted; empty or a lone CR skipped; one CR at the end left out), made a
+   * string only when the reader leaves it to `read`. A line decodes on its own as it does within
+   * its chunk: a newline byte ends any UTF-8 sequence, and an ASCII line is the same in Latin-1.
+   */
+  private byteLines(b: Buffer, from: number, to: number): void {
+    const reader = this.reader!;
+    for (let s = from; s < to; ) {
+      const nl = b.indexOf(10, s);
+      const lineNo = ++this.lineNo;
+      const e = nl > s && b[nl - 1] === 13 ? nl - 1 : nl;
+      if (e > s) {
+        let r: FlowRecord | null | undefined;
+        try {
+          r = reader.readBytes!(b, s, e);
+        } catch (err) {
+          this.problem(lineNo, err as Error);
+          r = null;
+        }
+        if (r === undefined) {
+          const line = b.subarray(s, e);
+          this.read(line.toString(isAscii(line) ? 'latin1' : 'utf8'), lineNo);
+        } else if (r) this.add(r, lineNo);
+      }
+      s = nl + 1;
+    }
+  }
+
   private line(line: string): void {
     const lineNo = ++this.lineNo;
     if (!line || line === '\r') return;
@@ -160,19 +192,28 @@ export class FlowParser {
         throw new UnreadableInput(`${this.name}:${lineNo}: ${(e as Error).message}`);
       }
     }
+    this.read(l, lineNo);
+  }
+
+  /** One line by the reader's `read`: a record, nothing (a header), or a broken line (counted, the first ones named). */
+  private read(l: string, lineNo: number): void {
     let r: FlowRecord | null;
     try {
-      r = this.reader.read(l);
+      r = this.reader!.read(l);
     } catch (e) {
-      const b = this.batch;
-      b.skipped++;
-      if (this.named < NAMED_PROBLEMS) {
-        this.named++;
-        b.problems.push([lineNo, (e as Error).message]);
-      }
+      this.problem(lineNo, e as Error);
       return;
     }
     if (r) this.add(r, lineNo);
+  }
+
+  private problem(lineNo: number, e: Error): void {
+    const b = this.batch;
+    b.skipped++;
+    if (this.named < NAMED_PROBLEMS) {
+      this.named++;
+      b.problems.push([lineNo, e.message]);
+    }
   }
 
   /** `FlowAnalyser.add` up to its filter; the rest is the analyser's (`addOutbound`). */

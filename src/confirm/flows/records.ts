@@ -33,6 +33,12 @@ export type FlowFormat = 'zeek-tsv' | 'zeek-json' | 'vpc' | 'nfdump-csv';
 export interface LineReader {
   format: FlowFormat;
   read(line: string): FlowRecord | null;
+  /**
+   * The line at `b[start, end)` (its newline and CR left out) read from its bytes, without making
+   * it a string: exactly what `read` gives for the decoded line, or `undefined` when the line is
+   * one for `read` (a header, a broken or unusual line: `read` names what is wrong).
+   */
+  readBytes?(b: Buffer, start: number, end: number): FlowRecord | null | undefined;
 }
 
 /**
@@ -46,33 +52,39 @@ export function zeekJson(): LineReader {
   return {
     format: 'zeek-json',
     read(line) {
-      let o = scanner.scan(line) as Record<string, unknown> | null;
-      if (!o) {
-        try {
-          o = JSON.parse(line) as Record<string, unknown>;
-        } catch {
-          throw new Error('not valid JSON');
-        }
-        scanner.learn(o);
+      const r = scanner.scanRecord(line, valuesRecord);
+      if (r) return r;
+      let o: Record<string, unknown>;
+      try {
+        o = JSON.parse(line) as Record<string, unknown>;
+      } catch {
+        throw new Error('not valid JSON');
       }
+      scanner.learn(o);
       return zeekJsonRecord(o);
     },
   };
 }
 
-/** The record of a parsed or scanned line (JSON.parse never gives `undefined`: absent is `undefined`). */
-export function zeekJsonRecord(o: Record<string, unknown>): FlowRecord {
-  const ts = typeof o.ts === 'number' ? o.ts : Date.parse(String(o.ts)) / 1000;
+/** The record of a parsed line (JSON.parse never gives `undefined`: absent is `undefined`). */
+export const zeekJsonRecord = (o: Record<string, unknown>): FlowRecord => fieldsRecord(o.ts, o['id.orig_h'], o['id.resp_h'], o['id.resp_p'], o.proto, o.orig_bytes, o.orig_ip_bytes, o.resp_bytes, o.resp_ip_bytes);
+
+const valuesRecord = (v: ArrayLike<unknown>): FlowRecord => fieldsRecord(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]);
+
+const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+
+/** The record of a line's values of the fields read (zeek-json-scan.ts FIELDS, in that order). */
+function fieldsRecord(ts0: unknown, origH: unknown, respH: unknown, respP: unknown, proto: unknown, origBytes: unknown, origIpBytes: unknown, respBytes: unknown, respIpBytes: unknown): FlowRecord {
+  const ts = typeof ts0 === 'number' ? ts0 : Date.parse(String(ts0)) / 1000;
   if (!Number.isFinite(ts)) throw new Error('ts missing or not a time');
-  const n = (v: unknown) => (typeof v === 'number' ? v : 0);
   return {
     ts,
-    src: need(o['id.orig_h'] as string | undefined, 'id.orig_h'),
-    dst: need(o['id.resp_h'] as string | undefined, 'id.resp_h'),
-    dport: n(o['id.resp_p']),
-    proto: String(o.proto ?? ''),
-    bytesOut: n(o.orig_ip_bytes !== undefined ? o.orig_ip_bytes : o.orig_bytes),
-    bytesIn: n(o.resp_ip_bytes !== undefined ? o.resp_ip_bytes : o.resp_bytes),
+    src: need(origH as string | undefined, 'id.orig_h'),
+    dst: need(respH as string | undefined, 'id.resp_h'),
+    dport: num(respP),
+    proto: String(proto ?? ''),
+    bytesOut: num(origIpBytes !== undefined ? origIpBytes : origBytes),
+    bytesIn: num(respIpBytes !== undefined ? respIpBytes : respBytes),
   };
 }
 
