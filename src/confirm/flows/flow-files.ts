@@ -21,6 +21,8 @@ export interface AnalyseInput {
 export interface AnalyseOptions extends Partial<FlowOptions> {
   internal?: string[];
   vpcFields?: string[];
+  /** The parsing thread's file (flow-parsing.ts); null: parse in this thread. Default: the compiled one, when there. */
+  parseThread?: URL | null;
 }
 
 export function fileInput(path: string): AnalyseInput {
@@ -79,7 +81,7 @@ export async function analyseFlows(inputs: AnalyseInput[], opts: AnalyseOptions 
   const parsing = startParsing({ internal: opts.internal, vpcFields: opts.vpcFields }, (b) => {
     sink.batch(b);
     onProgress?.(a.records);
-  });
+  }, opts.parseThread);
   try {
     for (const input of inputs) {
       sink.begin(input.name);

@@ -36,9 +36,12 @@ const MAX_IN_FLIGHT = 4;
  * file whose reader cannot be chosen rejects with `UnreadableInput`; an error `onBatch` throws
  * rejects the next `push` or `finish` with it.
  */
-export function startParsing(opts: ParseOptions, onBatch: (b: Batch) => void, thread = existsSync(fileURLToPath(threadFile))): Parsing {
-  return thread ? threaded(opts, onBatch) : inThread(opts, onBatch);
+export function startParsing(opts: ParseOptions, onBatch: (b: Batch) => void, thread: URL | null = defaultThread()): Parsing {
+  return thread ? threaded(thread, opts, onBatch) : inThread(opts, onBatch);
 }
+
+/** The compiled thread file beside this module, or null (Vitest: the sources). */
+export const defaultThread = (): URL | null => (existsSync(fileURLToPath(threadFile)) ? threadFile : null);
 
 function inThread(opts: ParseOptions, onBatch: (b: Batch) => void): Parsing {
   const parser = new FlowParser(opts);
@@ -55,8 +58,8 @@ function inThread(opts: ParseOptions, onBatch: (b: Batch) => void): Parsing {
   };
 }
 
-function threaded(opts: ParseOptions, onBatch: (b: Batch) => void): Parsing {
-  const worker = new Worker(threadFile, { workerData: opts });
+function threaded(file: URL, opts: ParseOptions, onBatch: (b: Batch) => void): Parsing {
+  const worker = new Worker(file, { workerData: opts });
   let failure: Error | null = null;
   let inFlight = 0;
   let pending: Uint8Array[] = [];
