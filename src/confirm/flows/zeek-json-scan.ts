@@ -69,8 +69,8 @@ export function zeekJsonScanner(): ZeekJsonScanner {
   const gaveUp = () => misses >= GIVE_UP && misses > hits;
   /** Key sequences already looked at (learned or not), so a shape is built once. */
   const seen = new Set<string>();
-  /** The learned shape `line` matches (moved to the front: a file has one shape mostly), and its match. */
-  const match = (line: string): [Shape, RegExpExecArray] | null => {
+  /** The learned shape `line` matches, moved to the front (a file has one shape mostly): its match, or null. */
+  const match = (line: string): RegExpExecArray | null => {
     if (gaveUp()) return null;
     for (let s = 0; s < shapes.length; s++) {
       const shape = shapes[s]!;
@@ -81,7 +81,7 @@ export function zeekJsonScanner(): ZeekJsonScanner {
         shapes[0] = shape;
       }
       hits++;
-      return [shape, m];
+      return m;
     }
     misses++;
     return null;
@@ -90,9 +90,9 @@ export function zeekJsonScanner(): ZeekJsonScanner {
   const values: unknown[] = FIELDS.map(() => undefined);
   return {
     scanRecord(line, record) {
-      const found = match(line);
-      if (!found) return null;
-      const [shape, m] = found;
+      const m = match(line);
+      if (!m) return null;
+      const shape = shapes[0]!;
       values.fill(undefined);
       for (let i = 0; i < shape.slots.length; i++) values[shape.slots[i]!] = scalar(m[i + 1]!);
       return record(values);
