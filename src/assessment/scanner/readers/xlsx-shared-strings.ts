@@ -31,7 +31,6 @@ const CACHE = 4096;
 /** Bytes of an unfinished item kept for the next chunk (longer ones go to the tokenizer as they come). */
 const MAX_CARRY = 64 * 1024;
 const LT_BYTE = 60;
-const GT_BYTE = 62;
 const SI_OPEN = Buffer.from('<si><t>');
 const SI_OPEN_PRESERVE = Buffer.from('<si><t xml:space="preserve">');
 const T_SI_CLOSE = Buffer.from('</t></si>');
