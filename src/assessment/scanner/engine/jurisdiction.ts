@@ -5,6 +5,7 @@
  * Notification laws attach to residence (e.g. Cal. Civ. Code §1798.82 "California resident"),
  * so a state beats a bare 'US' when both are known for the same person (see people.ts).
  */
+import { POSTCODE_ABROAD } from '../classify/postcode-prior.js';
 import type { RecordFindings, ValueFinding } from '../types.js';
 
 const US_STATES: Record<string, string> = {
@@ -79,7 +80,7 @@ export function recordHints(
           const pc = geo.postalCode.trim();
           const abroad = country ? null : postcodeCountry(pc, geo.postalCountry);
           if (abroad) addHint(out, abroad);
-          else if (/^\d{5}(-?\d{4})?$/.test(pc) && (country === 'US' || (geo.postalCountry === undefined && !pointsAbroad(f.elements)))) {
+          else if (/^\d{5}(-?\d{4})?$/.test(pc) && (country === 'US' || usZip(geo.postalCountry, f.elements))) {
             state = zipToState(pc.slice(0, 5)) ?? null;
           }
         }
@@ -139,6 +140,24 @@ function postcodeCountry(pc: string, header: string | undefined): string | null 
   if (UK_POSTCODE.test(pc)) return 'GB';
   if (CA_POSTCODE.test(pc)) return 'CA';
   return header === 'DE' && /^\d{5}$/.test(pc) ? 'DE' : null;
+}
+
+/**
+ * May a bare five-digit postcode of this record be read as a US ZIP? Not when its column's header
+ * names another country's word for it, nor when the record points abroad; when the column's table
+ * points abroad (classify/postcode-prior.ts), only for a record that itself carries a US value.
+ */
+function usZip(postalCountry: string | undefined, elements: readonly ValueFinding[]): boolean {
+  if (postalCountry === undefined) return !pointsAbroad(elements);
+  return postalCountry === POSTCODE_ABROAD && pointsToUs(elements);
+}
+
+function pointsToUs(elements: readonly ValueFinding[]): boolean {
+  for (let i = 0; i < elements.length; i++) {
+    const e = elements[i];
+    if (e.country === 'US' || e.element === 'us_ssn' || e.element === 'us_itin') return true;
+  }
+  return false;
 }
 
 /**
