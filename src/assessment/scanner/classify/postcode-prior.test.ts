@@ -78,5 +78,18 @@ describe('postcode prior: whose five-digit postcodes a bare zip column holds', (
       const us = await jurisdictions('us.csv', US_NO_STATE);
       expect(us).toMatchObject({ 'US-CA': 1, 'US-NY': 1, 'US-IL': 1, 'US-TX': 1, 'US-WA': 1 });
     });
+
+    it('counts Canadians in their province (Quebec’s Law 25 and Alberta’s PIPA attach to it), once', async () => {
+      // Province cells, postcodes alone, and a country cell with a postcode. Before, all were 'CA'.
+      const byCell = await jurisdictions('ca.csv', 'name,email,province,postal_code\nMarie Tremblay,marie.t@videotron.ca,QC,H3B 1K9\nJean Gagnon,jean.g@gmail.com,Quebec,G1R 4P5\nEmily Smith,emily@shaw.ca,AB,T2P 2M5\nLiam Brown,liam@rogers.com,ON,M5V 3L9');
+      expect(byCell).toMatchObject({ 'CA-QC': 2, 'CA-AB': 1, 'CA-ON': 1 });
+      expect(byCell.CA).toBeUndefined();
+      const byPostcode = await jurisdictions('ca2.csv', 'name,email,postal_code,country\nMarie Tremblay,marie.t@videotron.ca,H3B 1K9,Canada\nEmily Smith,emily@shaw.ca,T2P 2M5,Canada\nAnn Roy,ann@northwestel.net,X1A 2L9,CA');
+      expect(byPostcode).toMatchObject({ 'CA-QC': 1, 'CA-AB': 1, CA: 1 });
+      // One person in a Quebec row and in a row that only says Canada (a +1 514 phone) counts in CA-QC only.
+      const linked = await jurisdictions('ca3.csv', 'name,email,phone,postal_code\nMarie Tremblay,marie.t@videotron.ca,,H3B 1K9\nMarie Tremblay,marie.t@videotron.ca,+1 514 555 0143,');
+      expect(linked).toMatchObject({ 'CA-QC': 1 });
+      expect(linked.CA).toBeUndefined();
+    });
   });
 });
