@@ -261,6 +261,19 @@ async function downWindowsInPlace(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('intake_suspect_entities_window').ifNotExists().on('intake_suspect_entities').columns(['lookup', 'last_seen', 'first_seen', 'suspect_id']).execute();
 }
 
+/**
+ * A source's own correlation lists (local accounts and files, values that identify nothing:
+ * correlation-entities.ts), JSON of only the lists it set; NULL follows the defaults, so a
+ * later release's better defaults reach every source that did not choose its own.
+ */
+async function upSourceCorrelation(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('intake_sources').addColumn('correlation', 'text').execute();
+}
+
+async function downSourceCorrelation(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('intake_sources').dropColumn('correlation').execute();
+}
+
 export const CONFIRM_MIGRATIONS: Record<string, Migration> = {
   '0700-confirm-intake': { up, down },
   '0710-confirm-reports': { up: upReports, down: downReports },
@@ -271,4 +284,5 @@ export const CONFIRM_MIGRATIONS: Record<string, Migration> = {
   '0810-confirm-suspect-status-id': { up: upSuspectStatusId, down: downSuspectStatusId },
   '0870-confirm-flow-analyses': { up: upFlowAnalyses, down: downFlowAnalyses },
   '0900-confirm-windows-in-place': { up: upWindowsInPlace, down: downWindowsInPlace },
+  '0910-confirm-source-correlation': { up: upSourceCorrelation, down: downSourceCorrelation },
 };
