@@ -101,10 +101,12 @@ export async function buildHttpApp(platform: Platform, opts: HttpOptions): Promi
   registerAuthHook(app, platform.accounts);
   // One line per request: the route pattern, never the raw URL (ids, tokens and search terms in
   // paths or query strings stay out of the log). Server errors at warn, the rest at debug.
-  app.addHook('onResponse', async (request, reply) => {
+  // A callback hook, not async: an async one costs a promise per request (as the request-id hook).
+  app.addHook('onResponse', (request, reply, done) => {
     const line = { method: request.method, route: request.routeOptions.url ?? '(unmatched)', status: reply.statusCode, ms: Math.round(reply.elapsedTime) };
     if (reply.statusCode >= 500) request.log.warn(line, 'request');
     else request.log.debug(line, 'request');
+    done();
   });
 
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());

@@ -17,11 +17,12 @@ const digest = (s: string) => createHash('sha256').update(s).digest();
 
 export function registerMetrics(app: FastifyInstance, platform: Platform): void {
   const { metrics } = platform;
-  app.addHook('onResponse', async (request, reply) => {
+  // A callback hook, not async: an async one costs a promise per request on every route.
+  app.addHook('onResponse', (request, reply, done) => {
     // The route template (`/api/v1/incidents/:id`), never the raw URL; unknown routes share one series.
     const route = request.routeOptions.url ?? 'unmatched';
-    if (route === '/metrics') return;
-    metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    if (route !== '/metrics') metrics.httpDuration.observe({ method: request.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    done();
   });
 
   const scraperToken = platform.config.metricsToken ? digest(platform.config.metricsToken) : null;
