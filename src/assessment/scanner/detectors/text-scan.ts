@@ -287,6 +287,13 @@ function numberRunsAmong(text: string, spans: Int32Array, from: number, to: numb
   }
 }
 
+/** scanText's keyword candidates (it is not re-entered: no detector it calls scans text again). */
+let KW_SCRATCH = new Int32Array(1024);
+function kwScratch(n: number): Int32Array {
+  if (KW_SCRATCH.length < n) KW_SCRATCH = new Int32Array(Math.max(n, 2 * KW_SCRATCH.length));
+  return KW_SCRATCH;
+}
+
 export interface ScanTextOptions {
   /** Best-effort person names and street addresses (heuristic, lower precision). Default true. */
   people?: boolean;
@@ -323,9 +330,16 @@ export function scanText(text: string, opts: ScanTextOptions = DEFAULTS, anchors
   let from = 0;
   /** Address spans [start, end) pairs, grown and merged at the end (text-address.ts). */
   const addresses: number[] = [];
-  const kwLo = marked ? anchors.kwAt[line] : 0;
-  const kwHi = marked ? anchors.kwAt[line + 1] : 0;
-  for (let m = marked ? KEYWORDS.nextAmong(text, 0, anchors.kw, kwLo, kwHi) : KEYWORDS.next(text, 0); m; m = marked ? KEYWORDS.nextAmong(text, from, anchors.kw, kwLo, kwHi) : KEYWORDS.next(text, from)) {
+  // The keyword candidates: the block's anchors, else the finder's branch-free walk of the text.
+  const kw = marked ? anchors.kw : kwScratch(text.length);
+  let kwLo = marked ? anchors.kwAt[line] : 0;
+  const kwHi = marked ? anchors.kwAt[line + 1] : KEYWORDS.candidates(text, kw);
+  /** The next match at or after `from` (which only grows): candidates before it are passed once, not at every hit. */
+  const nextKeyword = () => {
+    while (kwLo < kwHi && kw[kwLo] < from) kwLo++;
+    return KEYWORDS.nextAmong(text, from, kw, kwLo, kwHi);
+  };
+  for (let m = nextKeyword(); m; m = nextKeyword()) {
     const k = m[0].toLowerCase();
     const cue = CUE_OF.get(k);
     const end = m.index + k.length;
