@@ -338,16 +338,13 @@ export function scanText(text: string, opts: ScanTextOptions = DEFAULTS, anchors
   const kw = marked ? anchors.kw : kwScratch(text.length);
   let kwLo = marked ? anchors.kwAt[line] : 0;
   const kwHi = marked ? anchors.kwAt[line + 1] : KEYWORDS.candidates(text, kw);
-  /** The next match at or after `from` (which only grows): candidates before it are passed once, not at every hit. */
-  const nextKeyword = () => {
-    while (kwLo < kwHi && kw[kwLo] < from) kwLo++;
-    return KEYWORDS.nextAmong(text, from, kw, kwLo, kwHi);
-  };
-  for (let m = nextKeyword(); m; m = nextKeyword()) {
+  // `from` only grows: the candidates before it are passed once (kwLo), not again at every hit.
+  for (let m = KEYWORDS.nextAmong(text, 0, kw, kwLo, kwHi); m; m = KEYWORDS.nextAmong(text, from, kw, kwLo, kwHi)) {
     const k = m[0].toLowerCase();
     const cue = CUE_OF.get(k);
     const end = m.index + k.length;
     from = m.index + m[0].length;
+    while (kwLo < kwHi && kw[kwLo] < m.index) kwLo++;
     if (cue === 'secret' || cue === 'id') {
       const next = keywordHit(text, k, m.index, res);
       if (next > end) from = next;
