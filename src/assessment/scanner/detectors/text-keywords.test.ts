@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../../../../test/generators/prng.js';
 import { keywordFinder } from './text-keywords.js';
 import { PREFILTER_WORDS } from './text-scan.js';
 
@@ -60,13 +61,7 @@ describe('keywordFinder (trigram table + sticky alternation)', () => {
     }
   });
   it('lists every position a match starts at, so nextAmong over them is next (seeded texts, every start)', () => {
-    let a = 21;
-    const rnd = () => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = Math.imul(a ^ (a >>> 15), a | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    const rnd = createRng(21).next;
     const extra = ['é', 'Ä', 'ß', 'ſ', '\u212A', '\n', '$', '-', ' ', '.', '0'];
     const out = new Int32Array(256);
     let matches = 0;
