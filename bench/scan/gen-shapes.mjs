@@ -91,6 +91,7 @@ const money = () => `${int(1, 2999)}.${pad(int(0, 99), 2)}`;
 const ipv4 = () => `${int(1, 223)}.${int(0, 255)}.${int(0, 255)}.${int(1, 254)}`;
 const csvq = (s) => `"${s.replace(/"/g, '""')}"`;
 const sentence = (n) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
+const capital = (s) => `${s[0].toUpperCase()}${s.slice(1)}.`;
 
 /** International phones in the formats exports carry: E.164, national, with and without spaces. */
 const INTL = [
@@ -147,6 +148,28 @@ const SHAPES = {
         pick(['web', 'store', 'phone']), ipv4(), `Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/${int(90, 130)}.0`,
         sentence(int(8, 30)), sentence(int(20, 60)), `2024-01-${pad(int(1, 28), 2)}T${pad(int(0, 23), 2)}:00:00Z`,
         `2024-02-${pad(int(1, 28), 2)}T${pad(int(0, 23), 2)}:00:00Z`, pick(['gold', 'silver', 'bronze'])];
+      return f.map((x) => csvq(String(x))).join(',');
+    },
+  },
+  /**
+   * A help-desk ticket export (RFC 4180, CRLF row ends as Excel and help-desk tools write them):
+   * the ticket body, the last agent reply and the shipping address are quoted cells holding line
+   * breaks — greeting, a few sentences, a signature with the requester's name and phone —, now and
+   * then a doubled quote. Its blocks almost always end inside a cell (issue 21, wide21).
+   */
+  tickets: {
+    header: 'ticket_id,created_at,requester,requester_email,requester_phone,subject,description,status,priority,assignee,tags,last_reply,shipping_address',
+    eol: '\r\n',
+    row(i) {
+      const p = person();
+      const agent = pick(FIRST);
+      const [city, state] = pick(CITIES);
+      const lines = (n) => Array.from({ length: n }, () => capital(sentence(int(5, 16)))).join(pick(['\n', '\n', ' ', '\r\n']));
+      const body = `Hi,\n\n${lines(int(1, 4))}${int(0, 9) === 0 ? `\nThe label says "${pick(WORDS)} ${pick(WORDS)}".` : ''}\n\nThanks,\n${p.first}\n${usNational()}`;
+      const reply = `Hello ${p.first},\n${lines(int(1, 3))}\nBest regards,\n${agent} (support)`;
+      const f = [`T-${100000 + i}`, `2024-${pad(int(1, 12), 2)}-${pad(int(1, 28), 2)} ${pad(int(0, 23), 2)}:${pad(int(0, 59), 2)}`, p.full, p.email,
+        usNational(), capital(sentence(int(3, 8))), body, pick(['open', 'pending', 'solved', 'closed']), pick(['low', 'normal', 'high', 'urgent']),
+        agent, pick(['delivery', 'refund', 'damaged', 'billing', 'account']), reply, `${street()}\n${city}, ${state} ${pad(int(501, 99950), 5)}`];
       return f.map((x) => csvq(String(x))).join(',');
     },
   },
@@ -212,7 +235,8 @@ async function writeText(def, target, file) {
   let buf = [];
   let bufLen = 0;
   const flush = async () => {
-    const text = `${buf.join('\n')}\n`;
+    const eol = def.eol ?? '\n';
+    const text = `${buf.join(eol)}${eol}`;
     buf = [];
     bufLen = 0;
     const b = enc === 'utf16le' ? Buffer.from(text, 'utf16le') : Buffer.from(text, enc === 'latin1' ? 'latin1' : 'utf8');

@@ -32,6 +32,7 @@ const SHAPES = {
   'customers-us': 'csv',
   'customers-intl': 'csv',
   'customers-wide': 'csv',
+  tickets: 'csv',
   'customers-latin1': 'csv',
   'customers-utf16': 'csv',
   ndjson: 'ndjson',

@@ -27,7 +27,7 @@ const { values: o } = parseArgs({
 const root = new URL('../../', import.meta.url).pathname;
 process.chdir(root);
 const SHAPES = {
-  'customers-us': 'csv', 'customers-intl': 'csv', 'customers-wide': 'csv', 'customers-latin1': 'csv', 'customers-utf16': 'csv',
+  'customers-us': 'csv', 'customers-intl': 'csv', 'customers-wide': 'csv', tickets: 'csv', 'customers-latin1': 'csv', 'customers-utf16': 'csv',
   ndjson: 'ndjson', mysqldump: 'sql', pgdump: 'sql', weblog: 'log', authlog: 'log', xlsx: 'xlsx',
 };
 const chosen = o.shapes ? o.shapes.split(',') : Object.keys(SHAPES);

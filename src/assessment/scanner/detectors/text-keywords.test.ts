@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { createRng } from '../../../../test/generators/prng.js';
 import { keywordFinder } from './text-keywords.js';
 import { PREFILTER_WORDS } from './text-scan.js';
 
@@ -58,6 +59,38 @@ describe('keywordFinder (trigram table + sticky alternation)', () => {
       const [ga, fb] = both(s);
       expect(fb, s).toEqual(ga);
     }
+  });
+  it('lists every position a match starts at, so nextAmong over them is next (seeded texts, every start)', () => {
+    const rnd = createRng(21).next;
+    const extra = ['é', 'Ä', 'ß', 'ſ', '\u212A', '\n', '$', '-', ' ', '.', '0'];
+    const out = new Int32Array(256);
+    let matches = 0;
+    for (let i = 0; i < 400; i++) {
+      let s = '';
+      const len = Math.floor(rnd() * 90);
+      while (s.length < len) {
+        if (rnd() < 0.3) {
+          const w = PREFILTER_WORDS[Math.floor(rnd() * PREFILTER_WORDS.length)];
+          // Whole words, and their first three or four characters (the last positions they fit at).
+          const part = rnd() < 0.2 ? w.slice(0, 3 + Math.floor(rnd() * 2)) : w;
+          s += [...part].map((c) => (rnd() < 0.5 ? c.toUpperCase() : c)).join('');
+        } else s += rnd() < 0.3 ? extra[Math.floor(rnd() * extra.length)] : String.fromCharCode(97 + Math.floor(rnd() * 26));
+      }
+      const n = finder.candidates(s, out);
+      const cands = [...out.subarray(0, n)];
+      expect(cands, s).toEqual([...new Set(cands)].sort((x, y) => x - y));
+      for (let from = 0; from <= s.length; from++) {
+        const m = finder.next(s, from);
+        if (m) matches++;
+        expect(finder.nextAmong(s, from, out, 0, n)?.index, `${s} @${from}`).toBe(m?.index);
+        expect(finder.nextAmong(s, from, out, 0, n)?.[0]).toBe(m?.[0]);
+      }
+    }
+    expect(matches).toBeGreaterThan(1000);
+    // A keyword as the text's last three characters, and texts too short for any.
+    expect(finder.candidates('xxst ', out)).toBeGreaterThan(0);
+    expect(out[finder.candidates('xxst ', out) - 1]).toBe(2);
+    expect(finder.candidates('ab', out)).toBe(0);
   });
   it('rejects words it cannot index', () => {
     expect(() => keywordFinder(['ab'])).toThrow();

@@ -291,6 +291,13 @@ function numberRunsAmong(text: string, spans: Int32Array, from: number, to: numb
   }
 }
 
+/** scanText's keyword candidates (it is not re-entered: no detector it calls scans text again). */
+let KW_SCRATCH = new Int32Array(1024);
+function kwScratch(n: number): Int32Array {
+  if (KW_SCRATCH.length < n) KW_SCRATCH = new Int32Array(Math.max(n, 2 * KW_SCRATCH.length));
+  return KW_SCRATCH;
+}
+
 export interface ScanTextOptions {
   /** Best-effort person names and street addresses (heuristic, lower precision). Default true. */
   people?: boolean;
@@ -327,13 +334,17 @@ export function scanText(text: string, opts: ScanTextOptions = DEFAULTS, anchors
   let from = 0;
   /** Address spans [start, end) pairs, grown and merged at the end (text-address.ts). */
   const addresses: number[] = [];
-  const kwLo = marked ? anchors.kwAt[line] : 0;
-  const kwHi = marked ? anchors.kwAt[line + 1] : 0;
-  for (let m = marked ? KEYWORDS.nextAmong(text, 0, anchors.kw, kwLo, kwHi) : KEYWORDS.next(text, 0); m; m = marked ? KEYWORDS.nextAmong(text, from, anchors.kw, kwLo, kwHi) : KEYWORDS.next(text, from)) {
+  // The keyword candidates: the block's anchors, else the finder's branch-free walk of the text.
+  const kw = marked ? anchors.kw : kwScratch(text.length);
+  let kwLo = marked ? anchors.kwAt[line] : 0;
+  const kwHi = marked ? anchors.kwAt[line + 1] : KEYWORDS.candidates(text, kw);
+  // `from` only grows: the candidates before it are passed once (kwLo), not again at every hit.
+  for (let m = KEYWORDS.nextAmong(text, 0, kw, kwLo, kwHi); m; m = KEYWORDS.nextAmong(text, from, kw, kwLo, kwHi)) {
     const k = m[0].toLowerCase();
     const cue = CUE_OF.get(k);
     const end = m.index + k.length;
     from = m.index + m[0].length;
+    while (kwLo < kwHi && kw[kwLo] < m.index) kwLo++;
     if (cue === 'secret' || cue === 'id') {
       const next = keywordHit(text, k, m.index, res);
       if (next > end) from = next;

@@ -4,8 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeDenseCsv } from '../../../../test/generators/dense-csv.js';
+import { writeQuotedCsv } from '../../../../test/generators/quoted-csv.js';
 import { readPath } from '../readers/index.js';
 import type { ReaderEvent, ReadOptions } from '../types.js';
+import { scanBothWays } from './blocks-testing.js';
 import { scan } from './scan.js';
 
 /**
@@ -51,6 +53,20 @@ describe('scan: CSV blocks split where detection runs', () => {
       expect(plain.report.elements.us_ssn?.records).toBeGreaterThan(N * 0.95);
       expect(plain.report.elements.payment_card?.records).toBe(N);
       expect(plain.report.totals.individuals).toBeLessThan(N);
+    }
+  });
+
+  it('gives the same report with notes whose quoted cells hold line breaks, also around an unbalanced quote', async () => {
+    // ≈ 2.8 MB, a third of the rows with a three-line note: 512 KiB blocks end inside one most of
+    // the time, and their complete rows still go over as blocks.
+    for (const brokenAt of [0, 0.5]) {
+      const file = writeQuotedCsv(join(dir, `notes-${brokenAt}.csv`), 36_000, brokenAt);
+      const { plain, blocks } = await scanBothWays(file, 'csv-block', dir);
+      expect(blocks.blocks).toBeGreaterThanOrEqual(brokenAt ? 1 : 2);
+      expect(blocks.report).toEqual(plain.report);
+      expect(blocks.trace).toEqual(plain.trace);
+      expect(plain.report.totals.records).toBe(brokenAt ? 36_001 : 36_000);
+      expect(plain.report.elements.email?.records).toBeGreaterThan(30_000);
     }
   });
 });

@@ -2,10 +2,10 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '../../../../test/generators/prng.js';
 import type { ReaderEvent } from '../types.js';
-import { countBlockRows, countQuotedBlockRows, csvBlockRows } from './csv-block.js';
+import { countBlockRows, countQuotedBlockRows, countQuotedRows, csvBlockRows } from './csv-block.js';
 import { tuning } from './dispatch.js';
 import { readStream } from './index.js';
-import { collect, errorsOf } from './testing.js';
+import { collect, errorsOf, recordsOf } from './testing.js';
 
 /** Read in blocks of `n` bytes within the current describe (many blocks: raw and fallback paths interleave). */
 function useBlockBytes(n: number): void {
@@ -196,5 +196,97 @@ describe('CSV reader with csvBlocks: mutated input', () => {
       expect(blocks.find((e) => e.kind === 'file-end'), `mutation ${k}`).toEqual(plain.find((e) => e.kind === 'file-end'));
     }
     expect(raw).toBeGreaterThan(100);
+  });
+});
+
+describe('CSV reader with csvBlocks: line breaks inside quoted cells', () => {
+  useBlockBytes(64);
+
+  /** A support-ticket-like export: most rows hold a multi-line quoted cell, some longer than a block. */
+  function ticketsCsv(seed: number): { text: string; chunk: number; strict: boolean } {
+    const rng = createRng(seed);
+    // A third of the inputs also hold the cases the raw path must refuse (lenient quotes, an unclosed one).
+    const strict = seed % 3 !== 0;
+    const cell = () =>
+      rng.pick([
+        () => rng.digits(rng.int(1, 8)),
+        () => `"Hi,\nmy order ${rng.digits(6)} is late.\r\nThanks, Zoë"`,
+        () => `"she said ""call me""\nat 212-555-${rng.digits(4)}"`,
+        () => `"${'long line of text '.repeat(rng.int(5, 20))}\n${'more '.repeat(rng.int(10, 40))}"`,
+        () => '""',
+        () => '"\n"',
+        () => '"""quoted"""',
+        () => `"ends with a break\n"`,
+        () => (strict ? 'plain' : rng.pick(['ab"c', '"unclosed', '"a"b'])),
+      ])();
+    const width = rng.int(2, 5);
+    // Named columns and an id first, so the header is recognised and blocks can go over.
+    const lines = [['id', 'notes', 'address', 'comment', 'phone'].slice(0, width).join(',')];
+    for (let i = 0, n = rng.int(60, 200); i < n; i++) {
+      lines.push([String(i), ...Array.from({ length: rng.chance(0.03) ? width : width - 1 }, cell)].join(','));
+    }
+    const eol = rng.pick(['\n', '\r\n']);
+    return { text: lines.join(eol) + (rng.chance(0.7) ? eol : ''), chunk: rng.int(5, 300), strict };
+  }
+
+  it('hands over the complete rows of each block and carries the open one: same rows, counts and errors on 150 seeded inputs', async () => {
+    let rawRows = 0;
+    let strictRows = 0;
+    for (let seed = 1; seed <= 150; seed++) {
+      const { text, chunk, strict } = ticketsCsv(seed);
+      const bytes = Buffer.from(text);
+      const parts = Array.from({ length: Math.ceil(bytes.length / chunk) }, (_, i) => bytes.subarray(i * chunk, (i + 1) * chunk));
+      const read = (csvBlocks: boolean) => collect(readStream('t.csv', Readable.from(parts), { csvBlocks, format: 'csv', limits: { maxLineBytes: 4096 } }));
+      const [plain, blocks] = [await read(false), await read(true)];
+      expect(allRows(blocks), `seed ${seed}`).toEqual(allRows(plain));
+      expect(errorsOf(blocks), `seed ${seed}`).toEqual(errorsOf(plain));
+      expect(blocks.find((e) => e.kind === 'file-end'), `seed ${seed}`).toEqual(plain.find((e) => e.kind === 'file-end'));
+      for (const e of blocks) if (e.kind === 'csv-block') rawRows += e.rows;
+      if (strict) strictRows += recordsOf(plain).reduce((n, r) => n + r.rows.length, 0);
+    }
+    // Most rows of the strict inputs went over unsplit (before, nearly none: blocks ended inside cells).
+    expect(rawRows).toBeGreaterThan(strictRows * 0.6);
+  });
+
+  it('carries a quoted cell longer than several blocks, and a CR at a block end', async () => {
+    const long = `"${'x'.repeat(300)}\r\n${'y'.repeat(300)}"`;
+    // Every row spans 8 lines: a block almost never ends between rows.
+    const short = (i: number) => `"${Array.from({ length: 8 }, (_, k) => `line ${k} of ${i}`).join('\r\n')}"`;
+    const text = ['id,note', ...Array.from({ length: 200 }, (_, i) => `${i},${i % 4 === 0 ? long : short(i)}`)].join('\r\n') + '\r\n';
+    for (const chunk of [7, 63, 64, 65, 1000]) {
+      const bytes = Buffer.from(text);
+      const parts = Array.from({ length: Math.ceil(bytes.length / chunk) }, (_, i) => bytes.subarray(i * chunk, (i + 1) * chunk));
+      const read = (csvBlocks: boolean) => collect(readStream('l.csv', Readable.from(parts), { csvBlocks, format: 'csv' }));
+      const [plain, blocks] = [await read(false), await read(true)];
+      expect(allRows(blocks), `chunk ${chunk}`).toEqual(allRows(plain));
+      expect(allRows(plain)[0].rows).toHaveLength(200);
+      // Every row after the header's sample (50 rows) and its block goes over unsplit, also after
+      // a block ending inside a cell left the tokenizer an open row.
+      const raw = blocks.reduce((n, e) => n + (e.kind === 'csv-block' ? e.rows : 0), 0);
+      expect(raw, `chunk ${chunk}`).toBeGreaterThan(140);
+    }
+  });
+
+  it("takes the tokenizer's open row over when the header's block ends inside a cell", async () => {
+    const rows = Array.from({ length: 120 }, (_, i) => `${i},"note ${i}\nsecond line",x${i}@example.com`);
+    const text = `id,notes,email\n${rows.join('\n')}\n`;
+    // The header is decided in the first block, which ends inside row 60's note; the second block
+    // is the rest, whole rows.
+    const cut = text.indexOf('\nsecond line', text.indexOf('60,"note')) + 1;
+    const read = (csvBlocks: boolean) =>
+      collect(readStream('h.csv', Readable.from([Buffer.from(text.slice(0, cut)), Buffer.from(text.slice(cut))]), { csvBlocks, format: 'csv' }));
+    const [plain, blocks] = [await read(false), await read(true)];
+    expect(allRows(blocks)).toEqual(allRows(plain));
+    expect(blocks.filter((e) => e.kind === 'csv-block').map((e) => (e.kind === 'csv-block' ? e.rows : 0))).toEqual([60]);
+  });
+
+  it('counts the complete rows of a block and where they end', () => {
+    const cut = { end: -1 };
+    const rows = (s: string) => [countQuotedRows(Buffer.from(s), 44, 3, cut), cut.end];
+    expect(rows('"a\nb",c\n"open\n')).toEqual([1, 8]);
+    expect(rows('"a""\n""b"\n')).toEqual([1, 10]);
+    expect(rows('"still\nopen"\r')).toEqual([0, 0]); // a CR last: judged with the next block
+    expect(rows('x\n"a"b\n')).toEqual([-1, 0]); // text after a closing quote, in the open part too
+    expect(rows('x\n\n"a\n')).toEqual([1, 3]);
   });
 });

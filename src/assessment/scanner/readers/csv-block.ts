@@ -59,6 +59,22 @@ export function countBlockRowsJs(buf: Uint8Array, delim: number, width: number):
  * a field still open at the end) — those keep the tokenizer's own repairs and error reports.
  */
 export function countQuotedBlockRows(buf: Uint8Array, delim: number, width: number): number {
+  const rows = countQuotedRows(buf, delim, width, quotedCut);
+  return rows >= 0 && quotedCut.end === buf.length ? rows : -1;
+}
+
+/** Where the rows counted by the last countQuotedRows call end. */
+export const quotedCut = { end: 0 };
+
+/**
+ * The complete rows at the start of a block with quotes: their count, with `cut.end` set to the
+ * byte after the last LF outside quotes (0 when a quoted field spans the whole block). A block
+ * whose line breaks sit inside quoted cells (multi-line notes, addresses) almost never ends
+ * between rows; the reader hands over its complete rows and carries the rest into the next block
+ * (csv-reader.ts). -1 when anything up to the block's end, the open row included, is not strict
+ * RFC 4180 (see countQuotedBlockRows) or is wider than `width`.
+ */
+export function countQuotedRows(buf: Uint8Array, delim: number, width: number, cut: { end: number }): number {
   const FIELD = 0; // at a field start
   const PLAIN = 1; // in an unquoted field
   const QUOTED = 2; // in a quoted field
@@ -67,10 +83,15 @@ export function countQuotedBlockRows(buf: Uint8Array, delim: number, width: numb
   let rows = 0;
   let start = 0;
   let fields = 1;
-  for (let i = 0; i < buf.length; i++) {
+  const n = buf.length;
+  for (let i = 0; i < n; i++) {
     const c = buf[i];
     if (state === QUOTED) {
-      if (c === QUOTE) state = AFTER;
+      // Inside quotes only the next quote matters: jump to it natively (prose cells are long).
+      const q = buf.indexOf(QUOTE, i);
+      if (q < 0) break;
+      i = q;
+      state = AFTER;
       continue;
     }
     if (state === AFTER) {
@@ -79,7 +100,8 @@ export function countQuotedBlockRows(buf: Uint8Array, delim: number, width: numb
         continue;
       }
       if (c === CR) {
-        if (buf[i + 1] !== LF) return -1;
+        // A CR as the block's last byte cannot be judged yet: the open row is carried, not refused.
+        if (i + 1 < n && buf[i + 1] !== LF) return -1;
         continue;
       }
       if (c !== delim && c !== LF) return -1;
@@ -97,7 +119,7 @@ export function countQuotedBlockRows(buf: Uint8Array, delim: number, width: numb
       state = QUOTED;
     } else state = PLAIN;
   }
-  if (state === QUOTED || state === AFTER || start !== buf.length) return -1;
+  cut.end = start;
   return rows;
 }
 

@@ -8,7 +8,7 @@
  * with that quote taken literally, so nothing is lost.
  */
 import type { LineBlock } from './line-splitter.js';
-import { countBlockRows, countQuotedBlockRows } from './csv-block.js';
+import { countBlockRows, countQuotedRows, quotedCut } from './csv-block.js';
 import { parseCsvText } from './csv-tokenizer.js';
 import type { BodyEvent, ErrorEvent } from './reader-context.js';
 import { BATCH_ROWS, errorEvent } from './reader-context.js';
@@ -19,6 +19,12 @@ const HEADER_SAMPLE = 50;
 export const QUOTED_FIELD_CAP = 1024 * 1024;
 /** Most fields kept per row (Excel's limit, 16,384): a line of delimiters must not become millions of columns. */
 export const MAX_COLUMNS = 16_384;
+
+function countLf(buf: Uint8Array): number {
+  let n = 0;
+  for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) n++;
+  return n;
+}
 
 export function columnNames(width: number, header: string[] | null): string[] {
   const cols: string[] = [];
@@ -160,19 +166,47 @@ export async function* readCsv(
 
   const delimByte = delim.length === 1 && delim.charCodeAt(0) < 0x80 ? delim.charCodeAt(0) : -1;
   /**
+   * The open row at the end of the last block handed over (its bytes and first line): a block of
+   * a CSV whose quoted cells hold line breaks almost always ends inside one, so the block's
+   * complete rows go over and the rest waits for the next block, where the tokenizer's path would
+   * have kept it as `pending` text. Never longer than quotedMax bytes (as many characters or
+   * more), so the tokenizer would have reported nothing about it yet.
+   */
+  let carry: Buffer | null = null;
+  let carryLine = 0;
+  /**
    * A block goes over unsplit only when splitting it elsewhere gives exactly the rows the path
    * below would: the header is decided and present (so the columns are the header's), nothing is
    * pending from the previous block, it is whole lines, it holds no quote character or only
    * strict RFC 4180 quoting (csv-block.ts), and no row has more fields than the header (a wider
-   * row would add `column_k` columns).
+   * row would add `column_k` columns). With quotes, its complete rows go over and the open row
+   * at its end is carried (`'carried'` when that is the whole block).
    */
-  const rawBlock = (b: LineBlock): BodyEvent | null => {
+  const rawBlock = (buf: Buffer, firstLine: number): BodyEvent | 'carried' | null => {
     if (!rawBlocks || delimByte < 0 || sample || !batch.header || pending !== '') return null;
-    const buf = b.buf;
     if (buf.length === 0 || buf[buf.length - 1] !== 10) return null;
     const width = batch.header.length;
     const quoted = buf.indexOf(34) !== -1;
-    const rows = quoted ? countQuotedBlockRows(buf, delimByte, width) : countBlockRows(buf, delimByte, width);
+    let rows: number;
+    let head = buf;
+    if (quoted) {
+      rows = countQuotedRows(buf, delimByte, width, quotedCut);
+      if (rows < 0) return null;
+      const end = quotedCut.end;
+      if (buf.length - end > quotedMax) return null;
+      if (rows === 0) {
+        // No complete row yet (a cell longer than the block, or only empty lines before one).
+        if (buf.length > quotedMax) return null;
+        carry = buf;
+        carryLine = firstLine;
+        return 'carried';
+      }
+      if (end < buf.length) {
+        head = buf.subarray(0, end);
+        carry = buf.subarray(end);
+        carryLine = firstLine + countLf(head);
+      }
+    } else rows = countBlockRows(buf, delimByte, width);
     if (rows <= 0) return null;
     return {
       kind: 'csv-block',
@@ -180,10 +214,10 @@ export async function* readCsv(
       table,
       columns: columnNames(width, batch.header),
       delim,
-      buf,
+      buf: head,
       quoted,
       rows,
-      firstLocation: { unit: 'line', n: b.firstLine },
+      firstLocation: { unit: 'line', n: firstLine },
     };
   };
 
@@ -192,7 +226,23 @@ export async function* readCsv(
       yield b;
       continue;
     }
-    const raw = rawBlock(b);
+    let buf = b.buf;
+    let firstLine = b.firstLine;
+    if (pending !== '' && rawBlocks && !sample && batch.header) {
+      // The tokenizer's open row (the header's block, or a block refused below) is carried as
+      // bytes instead, so one refused block does not keep every later one on this path. It
+      // starts a row and re-encodes to the text it was decoded as.
+      carry = Buffer.from(pending, 'utf8');
+      carryLine = pendingLine;
+      pending = '';
+    }
+    if (carry) {
+      buf = Buffer.concat([carry, buf]);
+      firstLine = carryLine;
+      carry = null;
+    }
+    const raw = rawBlock(buf, firstLine);
+    if (raw === 'carried') continue;
     if (raw) {
       // Rows already batched come first: records keep their order.
       batch.flush();
@@ -200,11 +250,13 @@ export async function* readCsv(
       yield raw;
       continue;
     }
-    run(b.buf.toString('utf8'), b.firstLine, false);
+    run(buf.toString('utf8'), firstLine, false);
     yield* errors.splice(0);
     if (!sample) batch.flush();
     yield* batch.ready.splice(0);
   }
+  // The input ended inside (or right after) the carried row: the tokenizer decides it, as it would have.
+  if (carry) run((carry as Buffer).toString('utf8'), carryLine, false);
   if (pending) run('', pendingLine, true);
   yield* errors.splice(0);
   if (sample) decideHeader();
