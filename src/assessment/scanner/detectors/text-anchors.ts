@@ -121,9 +121,15 @@ export function anchorsKernelActive(): boolean {
   return kernel !== null;
 }
 
+/**
+ * Memory for `size` bytes, grown with a quarter more: a reader's blocks differ by a line, and every
+ * growth replaced `k.bytes`/`k.ints`, which made V8 throw away the optimised textAnchors and
+ * markLineWasm that had taken them for constants (`--trace-deopt`: "code dependencies", textAnchors
+ * compiled 4 times a thread on `weblog`, issue 21).
+ */
 function ensureMemory(k: Kernel, size: number): void {
   if (k.bytes.length >= size) return;
-  k.memory.grow(Math.ceil((size - k.bytes.length) / PAGE));
+  k.memory.grow(Math.ceil((size + (size >> 2) - k.bytes.length) / PAGE));
   k.bytes = new Uint8Array(k.memory.buffer);
   k.ints = new Int32Array(k.memory.buffer);
 }
