@@ -23,7 +23,7 @@ const KERNELS = [
     wat: 'src/assessment/scanner/detectors/text-anchors.wat',
     out: 'src/assessment/scanner/detectors/text-anchors.wasm.ts',
     name: 'TEXT_ANCHORS_WASM',
-    what: 'Keyword and name candidates of an ASCII log line, NUMBER_RUN starts of a block (WebAssembly SIMD); kernel: text-anchors.wat, use: text-anchors.ts.',
+    what: 'Keyword and name candidates of the ASCII lines of a block, NUMBER_RUN starts of a block (WebAssembly SIMD); kernel: text-anchors.wat, use: text-anchors.ts.',
   },
   {
     wat: 'src/assessment/scanner/detectors/text-lower-words.wat',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseCountry, normaliseRegion, ZIP3, zipToState } from './geo.js';
+import { countryTableFromIcu, normaliseCountry, normaliseRegion, ZIP3, zipToState } from './geo.js';
+import { COUNTRY_CODES, COUNTRY_NAMES } from './geo-countries.data.js';
 
 describe('normaliseCountry', () => {
   it.each([
@@ -81,5 +82,24 @@ describe('normaliseRegion memo', () => {
     for (let i = 0; i < 5000; i++) normaliseRegion(`county ${i}`);
     expect(normaliseRegion('Texas')).toBe('US-TX');
     expect(normaliseRegion('county 1')).toBeUndefined();
+  });
+});
+
+describe('the generated country table (geo-countries.data.ts)', () => {
+  it("is what this Node's ICU gives (else: node scripts/gen-country-names.mjs)", () => {
+    const { names, codes } = countryTableFromIcu();
+    expect(COUNTRY_NAMES.split('|').map((e) => e.split('='))).toEqual([...names]);
+    expect(COUNTRY_CODES.split('|')).toEqual([...codes]);
+  });
+
+  it("answers every folded name and code as ICU's table does", () => {
+    const { names, codes } = countryTableFromIcu();
+    for (const [name, code] of names) expect(normaliseCountry(name)).toBe(code);
+    for (let a = 65; a <= 90; a++) {
+      for (let b = 65; b <= 90; b++) {
+        const c = String.fromCharCode(a, b);
+        expect(normaliseCountry(c)).toBe(c === 'UK' ? 'GB' : codes.has(c) ? c : undefined);
+      }
+    }
   });
 });

@@ -5,6 +5,7 @@
  * and US ZIP → state by the USPS 3-digit ZIP prefix ranges (USPS Publication 65 / the National
  * Five-Digit ZIP Code directory).
  */
+import { COUNTRY_CODES, COUNTRY_NAMES } from './geo-countries.data.js';
 
 const fold = (s: string) =>
   s
@@ -25,8 +26,13 @@ const ALPHA3: Record<string, string> = {
 let countries: Map<string, string> | null = null;
 let codes: Set<string> | null = null;
 
-function countryTable(): Map<string, string> {
-  if (countries) return countries;
+/**
+ * Country names (folded, in the seven languages, plus ALIASES) → alpha-2, and the alpha-2 codes
+ * ICU names as countries, from ICU itself: what geo-countries.data.ts was generated from
+ * (`node scripts/gen-country-names.mjs` after a build; geo.test.ts checks the data against this on
+ * the running Node).
+ */
+export function countryTableFromIcu(): { names: Map<string, string>; codes: Set<string> } {
   const m = new Map<string, string>();
   const c = new Set<string>();
   const names = LANGS.map((l) => new Intl.DisplayNames([l], { type: 'region', fallback: 'none' }));
@@ -54,8 +60,23 @@ function countryTable(): Map<string, string> {
   }
   for (const [k, v] of Object.entries(ALIASES)) m.set(k, v);
   c.add('XK');
+  return { names: m, codes: c };
+}
+
+/**
+ * The table from the generated data: asking ICU for 4,732 region names cost ≈ 20–27 CPU-ms in
+ * every thread that met a country cell or a capitalised word (issue 21, a scan's detection
+ * threads each paid it); splitting the data costs well under a millisecond.
+ */
+function countryTable(): Map<string, string> {
+  if (countries) return countries;
+  const m = new Map<string, string>();
+  for (const entry of COUNTRY_NAMES.split('|')) {
+    const eq = entry.indexOf('=');
+    m.set(entry.slice(0, eq), entry.slice(eq + 1));
+  }
+  codes = new Set(COUNTRY_CODES.split('|'));
   countries = m;
-  codes = c;
   return m;
 }
 

@@ -78,11 +78,16 @@ const BLOCK = 2228224;
 /** Readable, zeroed bytes after the block (markLine reads up to 3 bytes past a line, `numbers` 32). */
 const PAD = 48;
 const PAGE = 65536;
-/** Larger blocks take the JavaScript loop: WebAssembly memory never shrinks (as csv-rows.ts). */
-export const WASM_ANCHORS_MAX_BYTES = 16 * 1024 * 1024;
+/**
+ * Larger blocks take the JavaScript loop: WebAssembly memory never shrinks (as csv-rows.ts), and
+ * markBlock needs ≈ 9 bytes of it a byte of block (the block, one i32 of room a byte for each kind
+ * of candidate); the reader's blocks are 512 KiB (readers/dispatch.ts `tuning.blockBytes`).
+ */
+export const WASM_ANCHORS_MAX_BYTES = 4 * 1024 * 1024;
 
 interface Kernel {
   mark: (s: number, n: number, kw: number, name: number) => number;
+  markBlock: (p: number, len: number, kw: number, name: number, tab: number) => number;
   numbers: (p: number, n: number, base: number, out: number) => number;
   names: { value: number };
   memory: WasmMemory;
@@ -101,6 +106,7 @@ function load(): Kernel | null {
   const memory = inst.exports.memory as WasmMemory;
   return {
     mark: inst.exports.mark as Kernel['mark'],
+    markBlock: inst.exports.markBlock as Kernel['markBlock'],
     numbers: inst.exports.numbers as Kernel['numbers'],
     names: inst.exports.names as Kernel['names'],
     memory,
@@ -121,9 +127,15 @@ export function anchorsKernelActive(): boolean {
   return kernel !== null;
 }
 
+/**
+ * Memory for `size` bytes, grown with a quarter more: a reader's blocks differ by a line, and every
+ * growth replaced `k.bytes`/`k.ints`, which made V8 throw away the optimised textAnchors and
+ * markLineWasm that had taken them for constants (`--trace-deopt`: "code dependencies", textAnchors
+ * compiled 4 times a thread on `weblog`, issue 21).
+ */
 function ensureMemory(k: Kernel, size: number): void {
   if (k.bytes.length >= size) return;
-  k.memory.grow(Math.ceil((size - k.bytes.length) / PAGE));
+  k.memory.grow(Math.ceil((size + (size >> 2) - k.bytes.length) / PAGE));
   k.bytes = new Uint8Array(k.memory.buffer);
   k.ints = new Int32Array(k.memory.buffer);
 }
@@ -148,21 +160,6 @@ function kernelFor(buf: Uint8Array, tables: KeywordFinder['tables']): Kernel | n
   return k;
 }
 
-/** markLine by the kernel: the line buf[s … s + n) is at BLOCK + s in its memory. */
-function markLineWasm(k: Kernel, blockEnd: number, s: number, n: number, kw: Int32Array, kwN: number, name: Int32Array, nameN: number): void {
-  // Output arrays after the block (4-byte aligned), room for n entries each.
-  const out = (blockEnd + PAD + 3) & ~3;
-  ensureMemory(k, out + 8 * n);
-  const kc = k.mark(BLOCK + s, n, out, out + 4 * n);
-  const nc = k.names.value;
-  const ints = k.ints;
-  const a = out >> 2;
-  for (let j = 0; j < kc; j++) kw[kwN++] = ints[a + j];
-  for (let j = 0; j < nc; j++) name[nameN++] = ints[a + n + j];
-  ENDS[0] = kwN;
-  ENDS[1] = nameN;
-}
-
 /**
  * The number-run spans of the whole block ([lo, hi] pairs of byte offsets, ascending), by the
  * kernel's `numbers`; a view of the kernel's memory, valid until its next call.
@@ -180,6 +177,59 @@ function blockNumbers(k: Kernel, blockLen: number): Int32Array {
  * entry after a final '\n'), or null when the lines do not line up with the bytes.
  */
 export function textAnchors(buf: Uint8Array, lines: readonly string[], keywords: KeywordFinder): TextAnchors | null {
+  const k = kernelFor(buf, keywords.tables);
+  return k === null ? textAnchorsJs(buf, lines, keywords.tables) : textAnchorsKernel(k, buf, lines);
+}
+
+/** textAnchors by the kernel: every line marked in one call (text-anchors.wat `markBlock`). */
+function textAnchorsKernel(k: Kernel, buf: Uint8Array, lines: readonly string[]): TextAnchors | null {
+  const count = lines.length;
+  const len = buf.length;
+  const spans = blockNumbers(k, len).slice();
+  // After the block: the line table (16 bytes a line), then room for one candidate of each kind a byte.
+  const tab = (BLOCK + len + PAD + 3) & ~3;
+  const kwOut = tab + 16 * (count + 1);
+  const nameOut = kwOut + 4 * len;
+  ensureMemory(k, nameOut + 4 * len + 16);
+  if (k.markBlock(BLOCK, len, kwOut, nameOut, tab) !== count) return null;
+  const ints = k.ints;
+  const t0 = tab >> 2;
+  const nk = count > 0 ? ints[t0 + 4 * (count - 1)] : 0;
+  const nn = count > 0 ? ints[t0 + 4 * (count - 1) + 1] : 0;
+  const kw = ints.slice(kwOut >> 2, (kwOut >> 2) + nk);
+  const name = ints.slice(nameOut >> 2, (nameOut >> 2) + nn);
+  const ascii = new Uint8Array(count);
+  const kwAt = new Int32Array(count + 1);
+  const nameAt = new Int32Array(count + 1);
+  const numAt = new Int32Array(count + 1);
+  const num = new Int32Array(spans.length);
+  const numCount = spans.length;
+  /** The next of `spans` (block offsets) not yet given to a line, and the number given. */
+  let nj = 0;
+  let nq = 0;
+  for (let i = 0, t = t0; i < count; i++, t += 4) {
+    kwAt[i + 1] = ints[t];
+    nameAt[i + 1] = ints[t + 1];
+    numAt[i] = nq;
+    const s = ints[t + 2];
+    const e = ints[t + 3] >> 1;
+    // A line the kernel marked is ASCII; its string must then be as long as its bytes, as in textAnchorsJs.
+    if ((ints[t + 3] & 1) === 0 || lines[i].length !== e - s) continue;
+    ascii[i] = 1;
+    // This line's spans, as offsets in the line ('\r' and '\n' are not in a span, so a span
+    // lies within one line).
+    while (nj < numCount && spans[nj] < s) nj += 2;
+    for (; nj < numCount && spans[nj] < e; nj += 2) {
+      num[nq++] = spans[nj] - s;
+      num[nq++] = spans[nj + 1] - s;
+    }
+  }
+  numAt[count] = nq;
+  return { ascii, kwAt, kw, nameAt, name, numAt, num };
+}
+
+/** textAnchors without the kernel: each ASCII line walked by markLine; no number-run spans. */
+function textAnchorsJs(buf: Uint8Array, lines: readonly string[], tables: KeywordFinder['tables']): TextAnchors | null {
   const count = lines.length;
   const ascii = new Uint8Array(count);
   const kwAt = new Int32Array(count + 1);
@@ -190,22 +240,11 @@ export function textAnchors(buf: Uint8Array, lines: readonly string[], keywords:
   let nk = 0;
   let nn = 0;
   let s = 0;
-  const tables = keywords.tables;
   // Logs are mostly ASCII: one native test of the block spares a test a line.
   const allAscii = isAscii(buf);
-  const k = kernelFor(buf, tables);
-  const blockEnd = BLOCK + buf.length;
-  const spans = k === null ? null : blockNumbers(k, buf.length).slice();
-  const numAt = k === null ? null : new Int32Array(count + 1);
-  const num = spans === null ? null : new Int32Array(spans.length);
-  const numCount = spans === null ? 0 : spans.length;
-  /** The next of `spans` (block offsets) not yet given to a line, and the number given. */
-  let nj = 0;
-  let nq = 0;
   for (let i = 0; i < count; i++) {
     kwAt[i] = nk;
     nameAt[i] = nn;
-    if (numAt !== null) numAt[i] = nq;
     if (s > buf.length) return null;
     let nl = buf.indexOf(10, s);
     if (nl === -1) nl = buf.length;
@@ -216,19 +255,9 @@ export function textAnchors(buf: Uint8Array, lines: readonly string[], keywords:
       if (kw.length - nk < n) kw = grow(kw, nk + n);
       if (name.length - nn < n) name = grow(name, nn + n);
       ascii[i] = 1;
-      if (k !== null) markLineWasm(k, blockEnd, s, n, kw, nk, name, nn);
-      else markLine(buf, s, n, tables, kw, nk, name, nn);
+      markLine(buf, s, n, tables, kw, nk, name, nn);
       nk = ENDS[0];
       nn = ENDS[1];
-      if (spans !== null && num !== null) {
-        // This line's spans, as offsets in the line ('\r' and '\n' are not in a span, so a span
-        // lies within one line).
-        while (nj < numCount && spans[nj] < s) nj += 2;
-        for (; nj < numCount && spans[nj] < e; nj += 2) {
-          num[nq++] = spans[nj] - s;
-          num[nq++] = spans[nj + 1] - s;
-        }
-      }
     }
     s = nl + 1;
   }
@@ -236,8 +265,7 @@ export function textAnchors(buf: Uint8Array, lines: readonly string[], keywords:
   if (s < buf.length) return null;
   kwAt[count] = nk;
   nameAt[count] = nn;
-  if (numAt !== null) numAt[count] = nq;
-  return { ascii, kwAt, kw, nameAt, name, numAt, num };
+  return { ascii, kwAt, kw, nameAt, name, numAt: null, num: null };
 }
 
 function grow(a: Int32Array, min: number): Int32Array {

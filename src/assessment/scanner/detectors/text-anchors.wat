@@ -22,7 +22,7 @@
   (memory (export "memory") 35)
   (global $names (export "names") (mut i32) (i32.const 0))
 
-  (func (export "mark") (param $s i32) (param $n i32) (param $kw i32) (param $name i32) (result i32)
+  (func $mark (export "mark") (param $s i32) (param $n i32) (param $kw i32) (param $name i32) (result i32)
     (local $i i32)
     (local $p i32)    ;; s + i
     (local $b i32)    ;; folded bigram of bytes i, i + 1
@@ -90,6 +90,65 @@
         (br $bytes)))
     (global.set $names (local.get $nn))
     (local.get $kn))
+  ;; mark over every line of a block at once (one call a block instead of one a line: the
+  ;; JavaScript-to-WebAssembly call and the copy of each line's candidates out of memory were
+  ;; ≈ 10 % of a detection thread on `authlog`, issue 21). Lines as text-reader.ts
+  ;; textBlockLines cuts them: at each '\n', a line's trailing '\r' left out, no line after a final
+  ;; '\n'. A line with a byte ≥ 128 is not marked (no candidates written for it). For each line,
+  ;; 16 bytes at `tab`: the keyword and name candidates written so far (after this line), the
+  ;; line's start and (end << 1 | 1 when marked), offsets from p. Candidates are offsets in their
+  ;; line, written from kw and from name; the block's total name candidates are left in `names`.
+  ;; Returns the number of lines. Memory holds 3 readable bytes after the block (as for mark).
+  (func (export "markBlock") (param $p i32) (param $len i32) (param $kw i32) (param $name i32) (param $tab i32) (result i32)
+    (local $s i32)
+    (local $q i32)
+    (local $e i32)
+    (local $end i32)
+    (local $c i32)
+    (local $asc i32)
+    (local $kn i32)
+    (local $nn i32)
+    (local $lines i32)
+    (local.set $end (i32.add (local.get $p) (local.get $len)))
+    (local.set $s (local.get $p))
+    (block $out
+      (loop $line
+        (br_if $out (i32.ge_u (local.get $s) (local.get $end)))
+        ;; q: this line's '\n' (or the block's end); asc: no byte ≥ 128 before it
+        (local.set $q (local.get $s))
+        (local.set $asc (i32.const 1))
+        (block $found
+          (loop $scan
+            (br_if $found (i32.ge_u (local.get $q) (local.get $end)))
+            (local.set $c (i32.load8_u (local.get $q)))
+            (br_if $found (i32.eq (local.get $c) (i32.const 10)))
+            (local.set $asc (i32.and (local.get $asc) (i32.lt_u (local.get $c) (i32.const 128))))
+            (local.set $q (i32.add (local.get $q) (i32.const 1)))
+            (br $scan)))
+        (local.set $e (local.get $q))
+        (if (i32.gt_u (local.get $e) (local.get $s))
+          (then
+            (if (i32.eq (i32.load8_u (i32.sub (local.get $e) (i32.const 1))) (i32.const 13))
+              (then (local.set $e (i32.sub (local.get $e) (i32.const 1)))))))
+        (if (local.get $asc)
+          (then
+            (local.set $kn
+              (i32.add (local.get $kn)
+                (call $mark (local.get $s) (i32.sub (local.get $e) (local.get $s))
+                  (i32.add (local.get $kw) (i32.shl (local.get $kn) (i32.const 2)))
+                  (i32.add (local.get $name) (i32.shl (local.get $nn) (i32.const 2))))))
+            (local.set $nn (i32.add (local.get $nn) (global.get $names)))))
+        (i32.store (local.get $tab) (local.get $kn))
+        (i32.store offset=4 (local.get $tab) (local.get $nn))
+        (i32.store offset=8 (local.get $tab) (i32.sub (local.get $s) (local.get $p)))
+        (i32.store offset=12 (local.get $tab)
+          (i32.or (i32.shl (i32.sub (local.get $e) (local.get $p)) (i32.const 1)) (local.get $asc)))
+        (local.set $tab (i32.add (local.get $tab) (i32.const 16)))
+        (local.set $lines (i32.add (local.get $lines) (i32.const 1)))
+        (local.set $s (i32.add (local.get $q) (i32.const 1)))
+        (br $line)))
+    (global.set $names (local.get $nn))
+    (local.get $lines))
 ;; Where NUMBER_RUN = /[+(]?\d[\d\-. ()/]{5,32}\d…/ can start a match: at a digit from which
   ;; at least 7 bytes of its inner class T = [0-9\-. ()/] follow (itself included), or at a '+'
   ;; or '(' just before such a digit. Every match starts at one of these (its first 7 characters

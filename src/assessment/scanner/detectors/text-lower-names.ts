@@ -19,6 +19,7 @@
  */
 import { lowerCaseNames, surnameShaped } from './text-name-context.js';
 import { LOWER_WORDS, lowerWords } from './text-lower-words.js';
+import type { Words } from './word-table.js';
 
 const CUES = 'my name is|name is|call me|calls me|hi|hello|dear|with|kid|son|daughter|ask for';
 /** lowerCaseNames' cue rule, sticky. */
@@ -52,12 +53,12 @@ const ENUM_AT = /(?<![\p{L}\d])\p{Ll}+(?:,[ \t]+\p{Ll}+)+,?[ \t]+(?:and|or)[ \t]
 const FNV_BASIS = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 const BITS = 1 << 20;
-let filterOf: [Set<string>, Set<string>] | null = null;
+let filterOf: [Words, Words] | null = null;
 let filterTest: (h: number) => boolean = () => false;
 /** The filter's bits, for the kernel's memory. */
 let filterBits = new Int32Array(0);
 const bit2 = (h: number) => Math.imul(h, 0x9e3779b1) >>> 12;
-function givenFilter(F: Set<string>, C: Set<string>): (h: number) => boolean {
+function givenFilter(F: Words, C: Words): (h: number) => boolean {
   if (filterOf?.[0] !== F || filterOf[1] !== C) {
     const bits = new Int32Array(BITS >>> 5);
     for (const w of F) {
@@ -107,7 +108,7 @@ const KERNEL_MIN_CHARS = 48;
  * given name, not a common word, before a surname (or surname-shaped word) that is not one; the
  * surname of a pair is never the first word of another.
  */
-function kernelWalk(text: string, F: Set<string>, L: Set<string>, C: Set<string>): Walk | null {
+function kernelWalk(text: string, F: Words, L: Words, C: Words): Walk | null {
   if (!lowerWords(text, filterBits, CUE_TAIL)) return null;
   const { ints, pairAt, pairCount, cueAt, cueCount } = LOWER_WORDS;
   let pairs: string[] | null = null;
@@ -156,7 +157,7 @@ interface Walk {
   commas: number[] | null;
 }
 
-export function lowerCaseNamesFast(text: string, F: Set<string>, L: Set<string>, C: Set<string>, add: (v: string) => void): void {
+export function lowerCaseNamesFast(text: string, F: Words, L: Words, C: Words, add: (v: string) => void): void {
   const maybeGiven = givenFilter(F, C);
   const walk = (text.length >= KERNEL_MIN_CHARS ? kernelWalk(text, F, L, C) : null) ?? jsWalk(text, F, L, C, maybeGiven);
   if (walk === null) {
@@ -222,7 +223,7 @@ export function lowerCaseNamesFast(text: string, F: Set<string>, L: Set<string>,
  * The word walk in JavaScript; null when the text holds a surrogate (a code point beyond the BMP,
  * one character to a `u` RegExp but two code units here).
  */
-function jsWalk(text: string, F: Set<string>, L: Set<string>, C: Set<string>, maybeGiven: (h: number) => boolean): Walk | null {
+function jsWalk(text: string, F: Words, L: Words, C: Words, maybeGiven: (h: number) => boolean): Walk | null {
   // Pairs: the words are the matches of /\p{Ll}[\p{Ll}'’-]+/g; a word is `a` of a pair only when
   // the next word starts one space after it. Every character is c0 once (a word ends at the
   // first character outside [\p{Ll}'’-]): the loop also sees a surrogate (then the whole text

@@ -14,6 +14,7 @@
  *  - all-lower-case texts ("follow up with patricia desrosiers"): given name + surname pairs from
  *    the lists, and single listed names after a strong cue.
  */
+import type { Words } from './word-table.js';
 
 export const SURNAME_SHAPE =
   /(?:sson|sdóttir|dóttir|dottir|ović|ovič|ević|evič|[^aeiou]ić|ová|ská|ský|ski|ska|sky|enko|ovich|evich|ovna|evna|shvili|dze|poulos|akis|escu|oglu|oğlu|[^aeiou]ov|[^aeiou]ova|[^aeiou]ev|[^aeiou]eva|[^aeiou]yev|inen|anen|onen|ønen)$/;
@@ -115,7 +116,7 @@ export function enumerationNames(text: string, known: (w: string) => boolean, si
  * All-lower-case text: given name + surname pairs from the lists (neither a common word), single
  * listed names after a strong cue, and lists of given names ("silvana, adam and caleb").
  */
-export function lowerCaseNames(text: string, F: Set<string>, L: Set<string>, C: Set<string>, add: (v: string) => void): void {
+export function lowerCaseNames(text: string, F: Words, L: Words, C: Words, add: (v: string) => void): void {
   const re = /\p{Ll}[\p{Ll}'’-]+/gu;
   let prev: RegExpExecArray | null = null;
   for (let m = re.exec(text); m; m = re.exec(text)) {
