@@ -167,7 +167,7 @@ function body(format: FileFormat, src: Source, chunks: AsyncGenerator<Buffer>, h
       return readCsv(src.path, table, delim, splitLines(text, src.path, max), max, ctx.csvBlocks === true, header, ctx.depth === 0 ? ctx.onCsvHeader : undefined);
     }
     case 'ndjson':
-      return later(async () => (await import('./json-reader.js')).readNdjson(src.path, table, splitLines(text, src.path, max)));
+      return later(async () => (await import('./ndjson-reader.js')).readNdjson(src.path, table, splitLines(text, src.path, max)));
     case 'json':
       return later(async () => (await import('./json-reader.js')).readJsonDocument(src.path, table, text, max));
     case 'sql':
