@@ -192,7 +192,7 @@ export function processBatch(task: BatchTask, detection: DetectionPort): BatchRe
     v[at] = batch.hi(idx);
     v[at + 1] = batch.lo(idx);
   }
-  dropSentValues(acc);
+  acc.values.n = dropSentValues(acc.values.a, acc.meta.a, acc.meta.n / 3, acc.keyed.sent);
   out.values = acc.values.a.slice(0, acc.values.n);
   out.meta = new Int32Array(acc.meta.a.buffer.slice(0, acc.meta.n * 4));
   out.hints = Uint16Array.from(acc.hints.a.subarray(0, acc.hints.n));
@@ -205,13 +205,13 @@ export function processBatch(task: BatchTask, detection: DetectionPort): BatchRe
  * first in people.ts's table, where it adds nothing. So it is not sent again (a third of a dense
  * CSV's values, bench/README.md, 2026-11-27, fourth session). Decided here, once the batch's
  * digests are known, by each value's digest (value-cache.ts), in record order: the repeats are
- * removed from `values` and from their record's count in `meta`.
+ * removed from `values` and from their record's count in `meta`; returns the new length of `values`.
+ * Given the arrays, not `acc`: inlined into processBatch's loop-entry (OSR) code, its property
+ * loads on `acc` had no type feedback, and that code deoptimised there again on every later
+ * batch (39 and 30 times in the two detection threads of one 40 MB mysqldump scan, `--trace-deopt`,
+ * issue 21), each time finishing the batch in the interpreter.
  */
-function dropSentValues(acc: Acc): void {
-  const v = acc.values.a;
-  const meta = acc.meta.a;
-  const records = acc.meta.n / 3;
-  const sent = acc.keyed.sent;
+function dropSentValues(v: Uint32Array, meta: Uint32Array, records: number, sent: Acc['keyed']['sent']): number {
   let r = 0;
   let w = 0;
   for (let rec = 0; rec < records; rec++) {
@@ -233,7 +233,7 @@ function dropSentValues(acc: Acc): void {
     }
     meta[3 * rec] = kept;
   }
-  acc.values.n = w;
+  return w;
 }
 
 function detectBatch(task: BatchTask, detection: DetectionPort, acc: Acc): void {

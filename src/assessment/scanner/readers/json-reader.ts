@@ -6,7 +6,7 @@
  * (`{"users":{"uid1":{…},"uid2":{…}}}`, a Firebase export) is a table too: each member a record.
  */
 import { JsonBatcher } from './flatten.js';
-import type { BodyEvent, ErrorEvent } from './reader-context.js';
+import type { BodyEvent } from './reader-context.js';
 import { errorEvent } from './reader-context.js';
 
 const WS = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;

@@ -44,7 +44,7 @@ export function eachNdjsonBlockRow(
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
   const re = shapeRe(source);
   let slot: Int32Array | null = null;
-  let out: (string | null)[] = [];
+  const out: (string | null)[] = [];
   if (keep) {
     slot = new Int32Array(width).fill(-1);
     keep.forEach((c, k) => {
