@@ -231,6 +231,19 @@ async function downFlowAnalyses(db: Kysely<unknown>): Promise<void> {
   await db.schema.dropTable('flow_analyses').ifExists().execute();
 }
 
+/**
+ * A source's own correlation lists (local accounts and files, values that identify nothing:
+ * correlation-entities.ts), JSON of only the lists it set; NULL follows the defaults, so a
+ * later release's better defaults reach every source that did not choose its own.
+ */
+async function upSourceCorrelation(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('intake_sources').addColumn('correlation', 'text').execute();
+}
+
+async function downSourceCorrelation(db: Kysely<unknown>): Promise<void> {
+  await db.schema.alterTable('intake_sources').dropColumn('correlation').execute();
+}
+
 export const CONFIRM_MIGRATIONS: Record<string, Migration> = {
   '0700-confirm-intake': { up, down },
   '0710-confirm-reports': { up: upReports, down: downReports },
@@ -240,4 +253,5 @@ export const CONFIRM_MIGRATIONS: Record<string, Migration> = {
   '0780-confirm-drop-entity-lookup': { up: upDropEntityLookup, down: downDropEntityLookup },
   '0810-confirm-suspect-status-id': { up: upSuspectStatusId, down: downSuspectStatusId },
   '0870-confirm-flow-analyses': { up: upFlowAnalyses, down: downFlowAnalyses },
+  '0910-confirm-source-correlation': { up: upSourceCorrelation, down: downSourceCorrelation },
 };

@@ -1,9 +1,37 @@
 /** zod shapes of the Confirm API (they feed OpenAPI and the generated web client). */
 import { z } from 'zod';
+import { parseCidr } from './correlation-entities.js';
 import { DEDUP_FIELDS } from './dedup.js';
 import { INTAKE_FORMATS } from './normalise/index.js';
 
 const IsoTime = z.iso.datetime({ offset: true });
+
+const Values = (what: string) => z.array(z.string().trim().min(1).max(300)).max(2000).describe(what);
+
+/** A source's correlation lists (docs/intake.md "Entities that identify nothing alone"); each one given replaces its default. */
+export const CorrelationInputSchema = z.object({
+  localAccounts: Values('accounts that name a principal only on their host, correlated as user@host (`name`, `DOMAIN\\name`, `prefix*`)').optional(),
+  localFiles: Values('paths every host has, correlated as file@host (`/etc/passwd`, `prefix*`)').optional(),
+  localRules: Values('rules that fire on every host, correlated as rule@host (`kind/rule id`, e.g. `wazuh/550`)').optional(),
+  ignoreHosts: Values('host names that name no machine; never correlated').optional(),
+  ignoreUsers: Values('user values that name no one; never correlated').optional(),
+  ignoreIps: z
+    .array(z.string().trim().refine((v) => parseCidr(v) !== null, 'an IPv4 or IPv6 address or CIDR block'))
+    .max(2000)
+    .describe('addresses or CIDR blocks that identify nothing (loopback, link-local …); never correlated')
+    .optional(),
+  ignoreHashes: Values('digests that identify no content (of empty input); never correlated').optional(),
+});
+
+export const CorrelationSchema = z.object({
+  localAccounts: z.array(z.string()),
+  localFiles: z.array(z.string()),
+  localRules: z.array(z.string()),
+  ignoreHosts: z.array(z.string()),
+  ignoreUsers: z.array(z.string()),
+  ignoreIps: z.array(z.string()),
+  ignoreHashes: z.array(z.string()),
+});
 
 export const SourceInputSchema = z.object({
   name: z
@@ -15,6 +43,7 @@ export const SourceInputSchema = z.object({
   dedupKeys: z.array(z.enum(DEDUP_FIELDS)).min(1).optional(),
   dedupWindowSeconds: z.number().int().min(1).max(30 * 86400).optional(),
   correlateWindowSeconds: z.number().int().min(1).max(90 * 86400).optional(),
+  correlation: CorrelationInputSchema.optional().describe('correlation lists of this source; each list left out follows the default'),
 });
 
 export const SourceSchema = z.object({
@@ -24,6 +53,7 @@ export const SourceSchema = z.object({
   dedupKeys: z.array(z.string()),
   dedupWindowSeconds: z.number(),
   correlateWindowSeconds: z.number(),
+  correlation: CorrelationSchema.describe('the correlation lists in force (the source\'s own, else the defaults)'),
   enabled: z.boolean(),
   createdAt: z.string(),
 });

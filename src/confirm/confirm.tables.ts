@@ -19,6 +19,8 @@ export interface IntakeSourcesTable {
   dedup_keys: string;
   dedup_window_s: number;
   correlate_window_s: number;
+  /** JSON of the correlation lists the source set (correlation-entities.ts); null: the defaults. */
+  correlation: string | null;
   enabled: number;
   created_by: string | null;
   created_at: string;

@@ -16,7 +16,9 @@ export function fingerprintOf(a: NormalisedAlert, keys: readonly DedupField[], w
   if (a.kind === 'unparsed') return `raw:${mac(rawText)}`;
   if (a.sourceRef) return `ref:${mac(`${a.kind}|${a.sourceRef}`)}`;
   const bucket = Math.floor(Date.parse(a.observedAt) / 1000 / windowS);
-  const parts = keys.map((k) => (k === 'rule' ? `${a.rule.id ?? ''}/${a.rule.name}` : k === 'title' ? a.title : [...a[k]].sort().join(',')));
+  // A list a later version of the normaliser reads more of is fingerprinted as first read
+  // (`dedupBasis`, normalise/alert.ts): a repeat across the upgrade still folds into its row.
+  const parts = keys.map((k) => (k === 'rule' ? `${a.rule.id ?? ''}/${a.rule.name}` : k === 'title' ? a.title : [...(a.dedupBasis?.[k] ?? a[k])].sort().join(',')));
   return `fp:${mac([a.kind, ...parts, String(bucket)].join('|'))}`;
 }
 
@@ -44,21 +46,4 @@ export function scoreOf(worst: Severity, alerts: number, kindList: string[]): { 
   let score = BASE[worst] + Math.min(20, 4 * (alerts - 1)) + 10 * (kinds.size - 1);
   if (kinds.has('canary') || kinds.has('canarytoken')) score = Math.max(score, 90);
   return { score: Math.min(100, score), severity: worst };
-}
-
-/** Entities that tie alerts together (shared host, user, IP, hash, domain, file, e-mail). */
-export function entitiesOf(a: NormalisedAlert): Array<{ kind: string; value: string }> {
-  const out: Array<{ kind: string; value: string }> = [];
-  const add = (kind: string, vs: string[]) => {
-    for (const v of vs) out.push({ kind, value: v.toLowerCase() });
-  };
-  add('host', a.hosts);
-  add('user', a.users);
-  add('ip', a.ips);
-  add('hash', a.hashes);
-  add('domain', a.domains);
-  add('file', a.files);
-  add('email', a.emails);
-  if (a.rule.id || a.rule.name) out.push({ kind: 'rule', value: `${a.kind}/${a.rule.id ?? a.rule.name}` });
-  return out;
 }

@@ -16,7 +16,8 @@ import type { Keyring } from '../platform/crypto/keyring.js';
 import { newId } from '../platform/ids.js';
 import type { IntakeAlertsTable, IntakeSuspectsTable } from './confirm.tables.js';
 import { type AlertToCorrelate, correlate, type SuspectState } from './correlate.js';
-import { type DedupField, entitiesOf, fingerprintOf } from './dedup.js';
+import { type CorrelationPolicy, entitiesOf } from './correlation-entities.js';
+import { type DedupField, fingerprintOf } from './dedup.js';
 import { GroupScheduler } from './group-scheduler.js';
 import type { IntakeRepository } from './intake.repository.js';
 import type { NormalisedAlert, Severity } from './normalise/alert.js';
@@ -46,6 +47,8 @@ export interface StoreConfig {
   dedupKeys: DedupField[];
   dedupWindowS: number;
   correlateWindowS: number;
+  /** The source's correlation lists (correlation-entities.ts); the defaults when absent. */
+  correlation?: CorrelationPolicy;
 }
 
 export interface IngestItem {
@@ -307,7 +310,7 @@ export class IntakeWriter {
   /** What correlation needs of an alert (its entities' blind indexes, its window). */
   private toCorrelate(p: Prepared): AlertToCorrelate {
     return {
-      lookups: [...new Set(entitiesOf(p.alert).map((e) => this.entityIndex(e.kind, e.value)))],
+      lookups: [...new Set(entitiesOf(p.alert, p.cfg.correlation).map((e) => this.entityIndex(e.kind, e.value)))],
       kind: p.alert.kind,
       severity: p.alert.severity,
       title: p.alert.title,

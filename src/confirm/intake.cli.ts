@@ -103,6 +103,33 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
         }
       }),
     );
+  sources
+    .command('correlation <name>')
+    .description("set a source's correlation lists (docs/intake.md \"Entities that identify nothing alone\") from a JSON file, or back to the defaults; prints the lists in force")
+    .option('--file <file>', 'a JSON object of lists: localAccounts, localFiles, localRules, ignoreHosts, ignoreUsers, ignoreIps, ignoreHashes')
+    .option('--defaults', 'drop the source\'s own lists')
+    .option('--json', 'machine-readable output')
+    .action(
+      action(async (name: string, o: { file?: string; defaults?: boolean; json?: boolean }) => {
+        if (!o.file === !o.defaults) throw new BadInputError('give either --file FILE or --defaults');
+        let correlation: unknown = null;
+        if (o.file) {
+          try {
+            correlation = JSON.parse(readFileSync(o.file, 'utf8'));
+          } catch (e) {
+            throw new BadInputError(`${o.file}: not JSON (${(e as Error).message})`);
+          }
+        }
+        const c = ctx.client();
+        try {
+          const r = await c.json<SourceView>(`/api/v1/intake-sources/${encodeURIComponent(name)}`, { method: 'PATCH', body: { correlation } });
+          if (o.json) return printJson(r);
+          for (const [list, values] of Object.entries(r.correlation)) process.stdout.write(`${list}\t${values.join(' ')}\n`);
+        } finally {
+          await c.close();
+        }
+      }),
+    );
   intake
     .command('replay <file>')
     .description('feed a file of alerts (NDJSON or a JSON array) into a source, for backfills and tests')

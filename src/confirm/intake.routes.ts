@@ -9,7 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { canWrite, isAdmin } from '../platform/auth/roles.js';
 import { principalOf } from '../platform/http/auth-hook.js';
-import { IngestResultSchema, SourceInputSchema, SourceSchema } from './confirm.schema.js';
+import { CorrelationInputSchema, IngestResultSchema, SourceInputSchema, SourceSchema } from './confirm.schema.js';
 import { MAX_ALERTS_PER_REQUEST, parseAlertsBody } from './intake-body.js';
 import type { Json } from './normalise/alert.js';
 import type { IntakeService } from './intake.service.js';
@@ -69,6 +69,20 @@ export function intakeSourceRoutes(intake: IntakeService) {
         schema: { tags, summary: 'Add an alert source; answers its token or HMAC secret once', body: SourceInputSchema, response: { 201: z.object({ source: SourceSchema, secret: z.string() }) } },
       },
       async (request, reply) => reply.code(201).send(await intake.createSource(principalOf(request), request.body)),
+    );
+    app.patch(
+      '/api/v1/intake-sources/:source',
+      {
+        config: { policy: isAdmin },
+        schema: {
+          tags,
+          summary: "Set a source's correlation lists (null: the defaults again); its token and other settings stay",
+          params: z.object({ source: z.string() }),
+          body: z.object({ correlation: CorrelationInputSchema.nullable() }),
+          response: { 200: SourceSchema },
+        },
+      },
+      async (request) => intake.setCorrelation(principalOf(request), request.params.source, request.body.correlation),
     );
     // Backfills and tests (`breachdesk intake replay`): the operator's own sign-in stands in for the source's credential.
     app.post(

@@ -14,6 +14,7 @@ import { BadInputError } from '../platform/errors.js';
 import { HttpError, NotFoundError } from '../platform/http/problem.js';
 import { newId } from '../platform/ids.js';
 import type { IntakeSourcesTable } from './confirm.tables.js';
+import { CORRELATION_LISTS, type CorrelationConfig, correlationPolicy, effectiveCorrelation } from './correlation-entities.js';
 import { DEFAULT_DEDUP_KEYS, type DedupField, suspectScore } from './dedup.js';
 import { type IngestItem, IntakeWriter, type StoreConfig, type ToStore } from './intake-writer.js';
 import type { IntakeRepository } from './intake.repository.js';
@@ -35,6 +36,8 @@ export interface SourceInput {
   dedupKeys?: DedupField[];
   dedupWindowSeconds?: number;
   correlateWindowSeconds?: number;
+  /** Lists that replace the default ones (correlation-entities.ts); those left out follow the defaults. */
+  correlation?: Partial<CorrelationConfig>;
 }
 
 export interface SourceView {
@@ -44,6 +47,8 @@ export interface SourceView {
   dedupKeys: string[];
   dedupWindowSeconds: number;
   correlateWindowSeconds: number;
+  /** The correlation lists in force: the source's own, else the defaults. */
+  correlation: CorrelationConfig;
   enabled: boolean;
   createdAt: string;
 }
@@ -72,6 +77,7 @@ export function toSourceView(r: IntakeSourcesTable): SourceView {
     dedupKeys: JSON.parse(r.dedup_keys) as string[],
     dedupWindowSeconds: r.dedup_window_s,
     correlateWindowSeconds: r.correlate_window_s,
+    correlation: effectiveCorrelation(r.correlation ? (JSON.parse(r.correlation) as Partial<CorrelationConfig>) : null),
     enabled: r.enabled === 1,
     createdAt: r.created_at,
   };
@@ -115,6 +121,7 @@ export class IntakeService {
       dedup_keys: JSON.stringify(input.dedupKeys ?? DEFAULT_DEDUP_KEYS),
       dedup_window_s: input.dedupWindowSeconds ?? 900,
       correlate_window_s: input.correlateWindowSeconds ?? 24 * 3600,
+      correlation: ownCorrelation(input.correlation),
       enabled: 1,
       created_by: p.userId,
       created_at: now,
@@ -125,6 +132,26 @@ export class IntakeService {
       await this.audit.record({ actor: actorOf(p), action: 'intake.source_created', subjectType: 'intake_source', subjectId: id, after: { ...toSourceView(row) } }, t);
     });
     return { source: toSourceView(row), secret };
+  }
+
+  /**
+   * Sets a source's correlation lists (null: back to the defaults); its token and other settings
+   * stay. Audited with the lists in force before and after.
+   */
+  async setCorrelation(p: Principal, name: string, correlation: Partial<CorrelationConfig> | null): Promise<SourceView> {
+    return this.repo.transaction(async (repo, t) => {
+      const before = await repo.source(name);
+      if (!before) throw new NotFoundError(`intake source "${name}"`);
+      const after: IntakeSourcesTable = { ...before, correlation: ownCorrelation(correlation ?? undefined), updated_at: this.now().toISOString() };
+      await repo.updateSource(name, { correlation: after.correlation, updated_at: after.updated_at });
+      await this.audit.record(
+        { actor: actorOf(p), action: 'intake.source_changed', subjectType: 'intake_source', subjectId: before.id, before: { correlation: toSourceView(before).correlation }, after: { correlation: toSourceView(after).correlation } },
+        t,
+      );
+      // This process answers with the new lists at once; another serve process within SOURCE_CACHE_MS.
+      this.sourceCache.delete(name);
+      return toSourceView(after);
+    });
   }
 
   async listSources(): Promise<SourceView[]> {
@@ -206,7 +233,12 @@ export class IntakeService {
   async ingest(src: IntakeSourcesTable, docs: Json[]): Promise<IngestResult> {
     const at = this.now().toISOString();
     const items = docs.map((d) => ({ alert: normalise(d, src.format as IntakeFormat, at), raw: JSON.stringify(d) }));
-    return this.store(src.name, { dedupKeys: JSON.parse(src.dedup_keys) as DedupField[], dedupWindowS: src.dedup_window_s, correlateWindowS: src.correlate_window_s }, items, at);
+    return this.store(
+      src.name,
+      { dedupKeys: JSON.parse(src.dedup_keys) as DedupField[], dedupWindowS: src.dedup_window_s, correlateWindowS: src.correlate_window_s, correlation: correlationPolicy(src.correlation) },
+      items,
+      at,
+    );
   }
 
   /** An alert Breachdesk raises itself (an outside report, a canary beacon, a flow finding). */
@@ -225,6 +257,13 @@ export class IntakeService {
       alerts: out,
     }));
   }
+}
+
+/** The lists a source set, as stored (lower-case, trimmed; null when it set none: the defaults apply). */
+function ownCorrelation(c: Partial<CorrelationConfig> | undefined): string | null {
+  const own: Partial<CorrelationConfig> = {};
+  for (const k of CORRELATION_LISTS) if (c?.[k]) own[k] = [...new Set(c[k].map((v) => v.trim().toLowerCase()))];
+  return Object.keys(own).length ? JSON.stringify(own) : null;
 }
 
 /** Score, severity, counts and first/last seen of a suspect, from its alerts. */

@@ -6,6 +6,7 @@ import { BadInputError, FailedError } from '../platform/errors.js';
 import { HttpError } from '../platform/http/problem.js';
 import { type DeliveryOptions, type DrainResult, OutboxDeliverer, type RenderMail } from './delivery.js';
 import type { RenderedNotice } from './drafting.js';
+import { chooseChannel, consentOf, NO_CONSENT } from './electronic-notice.js';
 import type { MailPort } from './mailer.js';
 import { addressLines, inAudience, messageIdFor, noticeLanguage, type NoticeStatus, type NoticesStore, type NoticesTx, receivesNotice, recipientName } from './notices.store.js';
 import type { OutboxRow } from './outbox.repository.js';
@@ -42,6 +43,8 @@ export class CampaignService {
     // Each person gets the notice of their jurisdiction in their language (issue 17 §6).
     const lang = noticeLanguage(n);
     const langs = await this.s.languagesOf(n.incident_id, n.jurisdiction);
+    // E-mail only where the notice's rule lets it count as notice (electronic-notice.ts).
+    const { allowed, primary } = await this.s.emailRuleOf(n);
     let after = '';
     let added = 0;
     for (;;) {
@@ -49,21 +52,22 @@ export class CampaignService {
       const rows: OutboxRow[] = [];
       for (const person of people) {
         if (!inAudience(n.jurisdiction, person.jurisdiction) || person.no_contact || !receivesNotice(lang, langs, person)) continue;
-        const email = person.has_email === 1;
+        const c = chooseChannel({ hasEmail: person.has_email === 1, hasPostal: person.has_postal === 1, emailConsent: consentOf(person.email_consent) }, allowed, primary);
         rows.push({
           id: randomUUID(),
           notice_id: noticeId,
           version: n.current_version,
           person_id: person.id,
-          channel: email ? 'email' : 'postal',
-          state: email ? 'queued' : person.has_postal ? 'postal' : 'failed',
+          channel: c.channel,
+          state: c.state,
           message_id: messageIdFor(noticeId, n.current_version, person.id, this.s.deps.mailFrom),
           attempts: 0,
           next_attempt_at: at,
           lease_owner: null,
           lease_until: null,
           last_code: null,
-          last_error: email || person.has_postal ? null : 'no usable e-mail or postal address (substitute notice needed)',
+          last_error: c.error,
+          channel_reason: c.reason,
           sent_at: null,
           created_at: at,
           updated_at: at,
@@ -86,7 +90,11 @@ export class CampaignService {
       for (const [j, count] of Object.entries(await tx.people.noContactByJurisdiction(n.incident_id))) if (inAudience(n.jurisdiction, j)) suppressed += count;
     }
     const counts = { queued: c.queued ?? 0, sending: c.sending ?? 0, sent: c.sent ?? 0, failed: c.failed ?? 0, bounced: c.bounced ?? 0, postal: c.postal ?? 0, printed: c.printed ?? 0, returned: c.returned ?? 0 };
-    return { id, status: n.status, counts, total, suppressed, settled: n.materialized_at !== null && counts.queued === 0 && counts.sending === 0 };
+    // People with an e-mail address who went by post (or nowhere) because the law did not let
+    // this notice e-mail them without consent: counsel sees why the campaign is not all e-mail.
+    const r = await tx.outbox.countsByState(id, NO_CONSENT);
+    const emailNotPermitted = { postal: (r.postal ?? 0) + (r.printed ?? 0) + (r.returned ?? 0), failed: r.failed ?? 0 };
+    return { id, status: n.status, counts, total, suppressed, emailNotPermitted, settled: n.materialized_at !== null && counts.queued === 0 && counts.sending === 0 };
   }
 
   /** Builds a deliverer over this store (the job handler and the crash-test worker use it). */
@@ -177,7 +185,7 @@ export class CampaignService {
           at: sentAt,
           noticeId,
           channel: 'e-mail and post',
-          reference: `${s.counts.sent} e-mailed, ${s.counts.postal + s.counts.printed} by post, ${s.counts.failed + s.counts.bounced} failed`,
+          reference: `${s.counts.sent} e-mailed, ${s.counts.postal + s.counts.printed} by post${s.emailNotPermitted.postal ? ` (${s.emailNotPermitted.postal} without e-mail consent)` : ''}, ${s.counts.failed + s.counts.bounced} failed`,
           requireLateReason: false,
           jurisdictions: reached.length ? reached : [n.jurisdiction],
         },

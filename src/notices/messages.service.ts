@@ -58,6 +58,7 @@ export class MessagesService {
       lease_until: null,
       last_code: null,
       last_error: null,
+      channel_reason: null,
       sent_at: null,
       created_at: at,
       updated_at: at,

@@ -132,8 +132,34 @@ const peopleLanguage: Migration = {
   },
 };
 
+/**
+ * E-mail only where the law allows it: each person's E-SIGN consent (15 U.S.C. §7001(c)), why an
+ * outbox row went by post, and the incident's "e-mail is our primary means" declaration.
+ */
+const electronicNotice: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema.alterTable('notice_people').addColumn('email_consent', 'integer').execute();
+    await db.schema.alterTable('notice_outbox').addColumn('channel_reason', 'text').execute();
+    await db.schema
+      .createTable('notice_email_primary')
+      .addColumn('incident_id', 'text', (c) => c.primaryKey())
+      .addColumn('primary_email', 'integer', (c) => c.notNull())
+      .addColumn('statement', 'text')
+      .addColumn('declared_by', 'text', (c) => c.notNull())
+      .addColumn('declared_by_name', 'text', (c) => c.notNull())
+      .addColumn('declared_at', 'text', (c) => c.notNull())
+      .execute();
+  },
+  async down(db: Kysely<unknown>) {
+    await db.schema.dropTable('notice_email_primary').ifExists().execute();
+    await db.schema.alterTable('notice_outbox').dropColumn('channel_reason').execute();
+    await db.schema.alterTable('notice_people').dropColumn('email_consent').execute();
+  },
+};
+
 export const NOTICES_MIGRATIONS: Record<string, Migration> = {
   '0300-notices': { up, down },
   '0430-notice-submissions': submissions,
   '0751-notice-people-language': peopleLanguage,
+  '0920-notice-electronic-consent': electronicNotice,
 };

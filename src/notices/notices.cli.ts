@@ -9,7 +9,9 @@ import { action, printJson } from '../platform/cli-support.js';
 import { BadInputError } from '../platform/errors.js';
 import type { CliContext } from '../platform/module.js';
 import type { NoticeStatus, NoticeView } from './notices.service.js';
-import type { ImportReport } from './people.schema.js';
+import type { EmailPrimaryView } from './email-primary.service.js';
+import type { Audience } from './send-checks.service.js';
+import type { ImportReport, MaskedPerson } from './people.schema.js';
 import { progress } from '../platform/cli-progress.js';
 
 const enc = encodeURIComponent;
@@ -50,6 +52,8 @@ function printStatus(s: NoticeStatus): void {
   process.stdout.write(
     `notice ${s.id}: ${s.status}; queued ${c.queued + c.sending}, sent ${c.sent}, failed ${c.failed}, bounced ${c.bounced}, postal ${c.postal}${c.printed ? `, printed ${c.printed}` : ''}${s.suppressed ? `, no-contact ${s.suppressed}` : ''}\n`,
   );
+  const np = s.emailNotPermitted;
+  if (np.postal + np.failed) process.stdout.write(`  not e-mailed for want of consent to electronic notice: ${np.postal} by post${np.failed ? `, ${np.failed} unreachable (substitute notice)` : ''}\n`);
 }
 
 async function fetchBinary(c: ApiClient, path: string, out: string | undefined): Promise<void> {
@@ -85,6 +89,23 @@ export function registerPeopleCommands(program: Command, ctx: CliContext): void 
             `${r.imported} imported, ${r.duplicates} duplicate(s), ${r.rejected.length} rejected of ${r.rows} rows\nmapping: ${mapped}${r.unmapped.length ? `\nunmapped columns: ${r.unmapped.join(', ')}` : ''}\nby jurisdiction: ${Object.entries(r.byJurisdiction).map(([j, n]) => `${j} ${n}`).join(', ')}\n`,
           );
           for (const x of r.rejected.slice(0, 20)) process.stderr.write(`${file}:${x.row}: ${x.reason}\n`);
+        });
+      }),
+    );
+  people
+    .command('list')
+    .description('affected people (masked), with their consent to electronic notice and notice state')
+    .requiredOption('--incident <id>', 'incident id')
+    .option('--limit <n>', 'at most this many', '100')
+    .option('--json', 'machine-readable output')
+    .action(
+      action(async (o: { incident: string; limit: string; json?: boolean }) => {
+        await withClient(ctx.client, async (c) => {
+          const r = await c.json<{ items: MaskedPerson[]; next: string | null }>(`/api/v1/incidents/${enc(o.incident)}/people`, { query: { limit: o.limit } });
+          if (o.json) return printJson(r);
+          const consent = (p: MaskedPerson) => (p.emailConsent === null ? 'not stated' : p.emailConsent ? `yes${p.emailConsentAt ? ` (${p.emailConsentAt})` : ''}` : 'no');
+          for (const p of r.items) process.stdout.write(`${p.id}  ${p.name || '-'}  ${p.email ?? '-'}  ${p.jurisdiction}  e-mail consent: ${consent(p)}  ${p.state}${p.stateChannel ? ` (${p.stateChannel})` : ''}\n`);
+          if (r.next) process.stdout.write(`… more (next page after ${r.next})\n`);
         });
       }),
     );
@@ -204,6 +225,41 @@ export function registerNoticeCommands(program: Command, ctx: CliContext): void 
           }
           if (o.json) printJson(s);
           else printStatus(s);
+        });
+      }),
+    );
+  notices
+    .command('audience <id>')
+    .description('who an individual notice will reach, by e-mail and by post, before sending (and who may not be e-mailed without consent)')
+    .option('--json', 'machine-readable output')
+    .action(
+      action(async (id: string, o: { json?: boolean }) => {
+        await withClient(ctx.client, async (c) => {
+          const a = await c.json<Audience>(`/api/v1/notices/${enc(id)}/audience`);
+          if (o.json) return printJson(a);
+          const lines = [`notice ${id}: ${a.total} recipient(s): ${a.email} by e-mail, ${a.postal} by post, ${a.unreachable} unreachable (substitute notice)${a.noContact ? `; ${a.noContact} do not contact` : ''}`];
+          if (a.electronicNotice) lines.push(`  e-mail is notice: ${a.electronicNotice.allowed}${a.electronicNotice.primaryEmail ? ' (e-mail declared the primary means)' : ''} — ${a.electronicNotice.basis}`);
+          if (a.emailNotPermitted) lines.push(`  ${a.emailNotPermitted} with an e-mail address but no consent to electronic notice go by post or are unreachable`);
+          process.stdout.write(`${lines.join('\n')}\n`);
+        });
+      }),
+    );
+  notices
+    .command('email-primary')
+    .description('show, declare (--yes) or withdraw (--withdraw) that e-mail is the primary means of communication with the affected people (audited)')
+    .requiredOption('--incident <id>', 'incident id')
+    .option('--yes', 'declare it: notices under statutes that accept it (e.g. Colorado, South Dakota) e-mail people without E-SIGN consent')
+    .option('--withdraw', 'withdraw the declaration')
+    .option('--statement <text>', 'why (kept with the declaration)')
+    .option('--json', 'machine-readable output')
+    .action(
+      action(async (o: { incident: string; yes?: boolean; withdraw?: boolean; statement?: string; json?: boolean }) => {
+        if (o.yes && o.withdraw) throw new BadInputError('give --yes or --withdraw, not both');
+        await withClient(ctx.client, async (c) => {
+          const path = `/api/v1/incidents/${enc(o.incident)}/notices/email-primary`;
+          const r = o.yes || o.withdraw ? await c.json<EmailPrimaryView>(path, { method: 'PUT', body: { primaryEmail: !!o.yes, statement: o.statement ?? null } }) : await c.json<EmailPrimaryView>(path);
+          if (o.json) return printJson(r);
+          process.stdout.write(`${r.incidentId}: e-mail ${r.primaryEmail ? 'is' : 'is not'} declared the primary means of communication${r.declaredBy ? ` (${r.declaredBy}, ${r.declaredAt})` : ''}${r.statement ? `: ${r.statement}` : ''}\n`);
         });
       }),
     );

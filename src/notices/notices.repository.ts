@@ -1,7 +1,7 @@
 /** Notices, their versions and approvals (Kysely lives only in repositories). */
 import type { Kysely } from 'kysely';
 import { transact } from '../platform/db/transact.js';
-import type { NoticeApprovalsTable, NoticesDatabase, NoticesTable, NoticeVersionsTable } from './notices.tables.js';
+import type { NoticeApprovalsTable, NoticeEmailPrimaryTable, NoticesDatabase, NoticesTable, NoticeVersionsTable } from './notices.tables.js';
 
 export class NoticesRepository {
   constructor(readonly db: Kysely<NoticesDatabase>) {}
@@ -70,5 +70,19 @@ export class NoticesRepository {
 
   async update(id: string, set: Partial<NoticesTable>): Promise<void> {
     await this.db.updateTable('notices').set(set).where('id', '=', id).execute();
+  }
+
+  /** The incident's "e-mail is our primary means of communication" declaration, if any. */
+  async emailPrimary(incidentId: string): Promise<NoticeEmailPrimaryTable | undefined> {
+    return this.db.selectFrom('notice_email_primary').selectAll().where('incident_id', '=', incidentId).executeTakeFirst();
+  }
+
+  async setEmailPrimary(row: NoticeEmailPrimaryTable): Promise<void> {
+    const { incident_id: _, ...rest } = row;
+    await this.db
+      .insertInto('notice_email_primary')
+      .values(row)
+      .onConflict((oc) => oc.column('incident_id').doUpdateSet(rest))
+      .execute();
   }
 }

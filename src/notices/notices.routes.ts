@@ -66,6 +66,23 @@ export function noticesRoutes(deps: NoticesRoutesDeps) {
       byJurisdiction: await svc.countsFor(principalOf(req), req.params.id),
     }));
 
+    app.get('/api/v1/incidents/:id/notices/email-primary', { config: { policy: authenticated }, schema: { tags, summary: 'Whether e-mail is declared the primary means of communication with the affected people (and by whom, when)', params: idParams } }, async (req) =>
+      svc.emailPrimaryOf(principalOf(req), req.params.id),
+    );
+    app.put(
+      '/api/v1/incidents/:id/notices/email-primary',
+      {
+        config: { policy: canWrite },
+        schema: {
+          tags,
+          summary: 'Declare (or withdraw) that e-mail is the primary means of communication with the affected people: where the statute accepts it (e.g. C.R.S. §6-1-716(1)(f)(III)) notices e-mail people without E-SIGN consent; audited',
+          params: idParams,
+          body: z.object({ primaryEmail: z.boolean(), statement: z.string().max(2000).nullable().optional() }),
+        },
+      },
+      async (req) => svc.declareEmailPrimary(principalOf(req), req.params.id, req.body),
+    );
+
     app.post('/api/v1/notices', { config: { policy: canWrite }, schema: { tags, summary: 'Draft a notice for a jurisdiction and recipient', body: draftBodySchema } }, async (req, reply) => {
       const v = await svc.draft(principalOf(req), req.body);
       return reply.code(201).send(v);

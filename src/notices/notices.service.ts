@@ -7,6 +7,7 @@
 import { ApprovalService } from './approval.service.js';
 import { CampaignService } from './campaign.service.js';
 import { DraftsService } from './drafts.service.js';
+import { EmailPrimaryService } from './email-primary.service.js';
 import { MessagesService } from './messages.service.js';
 import { type NoticesDeps, NoticesStore } from './notices.store.js';
 import type { NoticesRepository } from './notices.repository.js';
@@ -45,6 +46,8 @@ export class NoticesService {
   readonly sendChecks: SendChecksService;
   /** Stakeholder updates (and any other message stream) through the same outbox. */
   readonly messages: MessagesService;
+  /** The incident's "e-mail is our primary means of communication" declaration. */
+  readonly emailPrimary: EmailPrimaryService;
 
   constructor(deps: NoticesDeps) {
     this.store = new NoticesStore(deps);
@@ -59,6 +62,7 @@ export class NoticesService {
     this.submissions = new SubmissionsService(this.store, this.drafts);
     this.sendChecks = new SendChecksService(this.store);
     this.messages = new MessagesService(this.store, deps.webhook);
+    this.emailPrimary = new EmailPrimaryService(this.store);
   }
 
   // people
@@ -158,6 +162,12 @@ export class NoticesService {
   }
   testSend(...a: Args<'testSend', SendChecksService>) {
     return this.sendChecks.testSend(...a);
+  }
+  emailPrimaryOf(...a: Args<'get', EmailPrimaryService>) {
+    return this.emailPrimary.get(...a);
+  }
+  declareEmailPrimary(...a: Args<'set', EmailPrimaryService>) {
+    return this.emailPrimary.set(...a);
   }
 
   // submissions by hand

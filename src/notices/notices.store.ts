@@ -15,6 +15,7 @@ import type { Keyring } from '../platform/crypto/keyring.js';
 import { NotFoundError } from '../platform/http/problem.js';
 import type { DeliveryOptions } from './delivery.js';
 import type { DraftResult, RenderedNotice } from './drafting.js';
+import type { ElectronicNoticeRule } from './electronic-notice.js';
 import type { MailPort } from './mailer.js';
 import type { DraftInputsParsed } from './notices.schema.js';
 import { NoticesRepository } from './notices.repository.js';
@@ -126,6 +127,8 @@ export interface NoticeStatus {
   counts: { queued: number; sending: number; sent: number; failed: number; bounced: number; postal: number; printed: number; returned: number };
   total: number;
   suppressed: number;
+  /** Of those, people with an e-mail address sent by post (or unreachable) because e-mail needed their consent. */
+  emailNotPermitted: { postal: number; failed: number };
   settled: boolean;
 }
 
@@ -213,6 +216,18 @@ export class NoticesStore {
     return this.deps.keyring.decryptJson<Person>(row.record_enc, `person:${row.incident_id}`);
   }
 
+
+  /**
+   * When the notice's rule lets e-mail count as notice (rule `electronicNotice`; absent or an
+   * unknown rule: `consent`), and whether the incident declared e-mail its primary means.
+   */
+  async emailRuleOf(n: Pick<NoticesTable, 'rule_ids' | 'incident_id'>): Promise<{ ruleId: string | null; allowed: ElectronicNoticeRule; basis: string; primary: boolean }> {
+    const ids = JSON.parse(n.rule_ids) as string[];
+    const rule = this.rules().find((r) => ids.includes(r.id) && r.electronicNotice);
+    const primary = (await this.notices.emailPrimary(n.incident_id))?.primary_email === 1;
+    if (!rule?.electronicNotice) return { ruleId: ids[0] ?? null, allowed: 'consent', basis: 'the notice’s rule does not say when e-mail is notice: e-mail only with consent (the conservative reading)', primary };
+    return { ruleId: rule.id, allowed: rule.electronicNotice.allowed, basis: rule.electronicNotice.basis, primary };
+  }
 
   /** Languages of the individual notices of an incident for a jurisdiction (who gets which: receivesNotice). */
   async languagesOf(incidentId: string, jurisdiction: string): Promise<Set<string>> {

@@ -17,6 +17,11 @@ export interface NoticePeopleTable {
   language: string | null;
   has_email: number;
   has_postal: number;
+  /**
+   * E-SIGN consent to electronic notice from the import (15 U.S.C. §7001(c)): 1 given, 0 refused,
+   * null not stated. In clear beside has_email (not personal in itself): decides the channel.
+   */
+  email_consent: number | null;
   no_contact: number;
   source: string;
   /** pending | notified | bounced | returned | failed */
@@ -82,9 +87,24 @@ export interface NoticeOutboxTable {
   lease_until: string | null;
   last_code: number | null;
   last_error: string | null;
+  /** Why the row is not e-mail although the person has an address: `no_consent` (electronic-notice.ts). */
+  channel_reason: string | null;
   sent_at: string | null;
   created_at: string;
   updated_at: string;
+}
+
+/**
+ * The declaration that e-mail is the organisation's primary means of communication with the
+ * incident's affected people (C.R.S. §6-1-716(1)(f)(III), SDCL §22-40-22(2)): who made it, when.
+ */
+export interface NoticeEmailPrimaryTable {
+  incident_id: string;
+  primary_email: number;
+  statement: string | null;
+  declared_by: string;
+  declared_by_name: string;
+  declared_at: string;
 }
 
 /** A notice handed to its authority by hand (portal, letter, e-mail): issue 20 §4. */
@@ -105,6 +125,7 @@ export interface NoticesTables {
   notice_approvals: NoticeApprovalsTable;
   notice_outbox: NoticeOutboxTable;
   notice_submissions: NoticeSubmissionsTable;
+  notice_email_primary: NoticeEmailPrimaryTable;
 }
 
 export type NoticesDatabase = Database & NoticesTables;

@@ -133,13 +133,13 @@ export class OutboxRepository {
     return typeof r?.at === 'string' ? r.at : null;
   }
 
-  async countsByState(noticeId: string): Promise<Record<string, number>> {
-    const rows = await this.db
+  async countsByState(noticeId: string, reason?: string): Promise<Record<string, number>> {
+    let q = this.db
       .selectFrom('notice_outbox')
       .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
-      .where('notice_id', '=', noticeId)
-      .groupBy('state')
-      .execute();
+      .where('notice_id', '=', noticeId);
+    if (reason) q = q.where('channel_reason', '=', reason);
+    const rows = await q.groupBy('state').execute();
     const out: Record<string, number> = {};
     for (const s of OUTBOX_STATES) out[s] = 0;
     for (const r of rows) out[r.state] = Number(r.n);

@@ -12,6 +12,17 @@ describe('people import mapping', () => {
     expect(() => applyOverrides(['A'], {}, { shoeSize: 'A' })).toThrow(/unknown field/);
   });
 
+  it('maps an e-mail consent column by its usual names and reads yes/no/dates from it (E-SIGN, 15 U.S.C. §7001(c))', () => {
+    for (const h of ['email_consent', 'E-SIGN Consent', 'Electronic Consent', 'Paperless', 'eConsent', 'E-Delivery']) expect(autoMap(['Name', 'Email', h]).mapping.emailConsent).toBe(2);
+    const m = autoMap(['Name', 'Email', 'Paperless']).mapping;
+    const row = (v: string) => rowToPerson(['Ann', 'ann@example.test', v], m, { jurisdiction: 'US-CA' });
+    expect(row('yes')).toMatchObject({ person: { emailConsent: true, emailConsentAt: null }, warnings: [] });
+    expect(row('2024-03-14')).toMatchObject({ person: { emailConsent: true, emailConsentAt: '2024-03-14' } });
+    expect(row('no')).toMatchObject({ person: { emailConsent: false } });
+    expect(row('')).toMatchObject({ person: { emailConsent: null } });
+    expect(row('perhaps')).toMatchObject({ person: { emailConsent: null }, warnings: [expect.stringMatching(/e-mail consent "perhaps"/)] });
+  });
+
   it('derives jurisdictions from state names, codes and countries', () => {
     expect(deriveJurisdiction('', 'California', '')).toBe('US-CA');
     expect(deriveJurisdiction('', 'ma', 'USA')).toBe('US-MA');

@@ -5,6 +5,7 @@
 import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { ELEMENT_IDS, type ElementId } from '../assessment/scanner/types.js';
 import type { Person, PersonField } from './people.schema.js';
+import { parseConsent } from './electronic-notice.js';
 import { normaliseLanguage } from './languages.js';
 
 /** Header synonyms, compared after lower-casing and dropping everything but letters and digits. */
@@ -26,6 +27,8 @@ const SYNONYMS: Record<PersonField, string[]> = {
   minor: ['minor', 'isminor', 'under18', 'child'],
   deceased: ['deceased', 'isdeceased', 'dead'],
   noContact: ['nocontact', 'donotcontact', 'dnc', 'optout'],
+  // Consent to electronic notice (E-SIGN 15 U.S.C. §7001(c)): "paperless" customers agreed to e-mail.
+  emailConsent: ['emailconsent', 'esignconsent', 'electronicconsent', 'econsent', 'paperless', 'esign', 'electronicnoticeconsent', 'consenttoemail', 'emailoptin', 'electronicdelivery', 'edelivery', 'consentelectronic'],
 };
 
 export function headerKey(h: string): string {
@@ -186,6 +189,8 @@ export function rowToPerson(row: string[], m: Mapping, defaults: { jurisdiction?
   const rawLanguage = get('language');
   const language = normaliseLanguage(rawLanguage);
   if (rawLanguage && !language) warnings.push(`language "${rawLanguage}" has no notice template: the jurisdiction's default is used`);
+  const consent = parseConsent(get('emailConsent'));
+  if (consent.warning) warnings.push(consent.warning);
   return {
     person: {
       name,
@@ -195,6 +200,8 @@ export function rowToPerson(row: string[], m: Mapping, defaults: { jurisdiction?
       jurisdiction,
       language,
       elements,
+      emailConsent: consent.consent,
+      emailConsentAt: consent.at,
       flags: { minor: flag(get('minor')), deceased: flag(get('deceased')), noContact: flag(get('noContact')) },
     },
     warnings,

@@ -20,6 +20,7 @@ export const PERSON_FIELDS = [
   'minor',
   'deceased',
   'noContact',
+  'emailConsent',
 ] as const;
 export type PersonField = (typeof PERSON_FIELDS)[number];
 
@@ -41,6 +42,12 @@ export const personSchema = z.object({
   /** The language the person reads notices in (BCP 47, languages.ts); null: their jurisdiction's default. */
   language: z.string().max(35).nullable().optional(),
   elements: z.array(z.enum(ELEMENT_IDS)).default([]),
+  /**
+   * Consent to electronic notice (E-SIGN, 15 U.S.C. §7001(c); HIPAA 45 CFR §164.404(d)(1)): true
+   * given, false refused or withdrawn, null/absent not stated. `emailConsentAt`: the day it was given.
+   */
+  emailConsent: z.boolean().nullable().optional(),
+  emailConsentAt: z.string().max(10).nullable().optional(),
   flags: z
     .object({ minor: z.boolean().default(false), deceased: z.boolean().default(false), noContact: z.boolean().default(false) })
     .default({ minor: false, deceased: false, noContact: false }),
@@ -73,6 +80,9 @@ export interface MaskedPerson {
   elements: string[];
   flags: Person['flags'];
   hasPostal: boolean;
+  /** Consent to electronic notice: true, false or null (not stated), and the day it was given. */
+  emailConsent: boolean | null;
+  emailConsentAt: string | null;
   state: string;
   stateChannel: string | null;
   stateAt: string | null;

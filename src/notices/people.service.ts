@@ -33,6 +33,8 @@ export class PeopleService {
       language: normaliseLanguage(p.language) ?? null,
       has_email: p.email ? 1 : 0,
       has_postal: p.address?.line1 ? 1 : 0,
+      // In clear like has_email: materialize picks the channel without decrypting (electronic-notice.ts).
+      email_consent: p.emailConsent === true ? 1 : p.emailConsent === false ? 0 : null,
       no_contact: p.flags.noContact ? 1 : 0,
       source,
       state: 'pending',
@@ -113,6 +115,8 @@ export class PeopleService {
         jurisdiction: jurisdiction.toUpperCase(),
         language: normaliseLanguage(x.language),
         elements: (x.elements ?? []) as ElementId[],
+        emailConsent: x.emailConsent ?? null,
+        emailConsentAt: x.emailConsentAt ?? null,
         flags: { minor: x.flags?.minor ?? false, deceased: x.flags?.deceased ?? false, noContact: x.flags?.noContact ?? false },
       });
     });
@@ -163,6 +167,8 @@ export class PeopleService {
       elements: person.elements,
       flags: person.flags,
       hasPostal: !!person.address?.line1,
+      emailConsent: person.emailConsent ?? null,
+      emailConsentAt: person.emailConsentAt ?? null,
     };
   }
 

@@ -2,6 +2,7 @@
 import { actorOf } from '../platform/auth/accounts.service.js';
 import { canUnmask, type Principal } from '../platform/auth/roles.js';
 import { csvField } from '../platform/csv-field.js';
+import { NO_CONSENT } from './electronic-notice.js';
 import { BadInputError } from '../platform/errors.js';
 import { ForbiddenError, HttpError } from '../platform/http/problem.js';
 import type { CampaignService } from './campaign.service.js';
@@ -93,9 +94,12 @@ export class ProofService {
     if (unmask && !canUnmask(p)) throw new ForbiddenError(`unmasked recipients need the role ${canUnmask.description}`);
     const v = (await this.s.notices.version(id, n.current_version))!;
     const approvals = await this.s.notices.approvals(id, n.current_version);
+    // Counsel sees at the top how many went by post only because e-mail needed consent (channel_reason no_consent).
+    const nc = await this.s.outbox.countsByState(id, NO_CONSENT);
+    const noConsent = Object.values(nc).reduce((a, b) => a + b, 0);
     const lines = [
-      `# notice ${id} v${v.version} (${n.kind}, ${n.jurisdiction}); satisfies ${JSON.parse(n.rule_ids).join(' ') || '-'}; content sha256 ${v.content_hash}; approved ${approvals.map((a) => `${a.capacity}:${a.user_name}@${a.approved_at}`).join(' ')}`,
-      'person_id,recipient,channel,state,at,message_id,content_hash,attempts,last_code',
+      `# notice ${id} v${v.version} (${n.kind}, ${n.jurisdiction}); satisfies ${JSON.parse(n.rule_ids).join(' ') || '-'}; content sha256 ${v.content_hash}; approved ${approvals.map((a) => `${a.capacity}:${a.user_name}@${a.approved_at}`).join(' ')}${noConsent ? `; not e-mailed for want of consent to electronic notice (E-SIGN 15 U.S.C. §7001(c)): ${noConsent}` : ''}`,
+      'person_id,recipient,channel,state,at,message_id,content_hash,attempts,last_code,channel_reason',
     ];
     let after = '';
     for (;;) {
@@ -105,7 +109,7 @@ export class ProofService {
         const pr = people.get(r.person_id);
         const person = pr ? this.s.decryptPerson(pr) : null;
         const who = unmask ? (r.channel === 'email' ? person?.email : person?.name) : r.channel === 'email' ? maskEmail(person?.email ?? null) : maskName(person?.name ?? '');
-        lines.push([r.person_id, who, r.channel, r.state, r.sent_at ?? '', r.message_id, v.content_hash, r.attempts, r.last_code ?? ''].map(csvField).join(','));
+        lines.push([r.person_id, who, r.channel, r.state, r.sent_at ?? '', r.message_id, v.content_hash, r.attempts, r.last_code ?? '', r.channel_reason ?? ''].map(csvField).join(','));
       }
       if (rows.length < 1000) break;
       after = rows[rows.length - 1]!.id;

@@ -7,6 +7,7 @@ import { actorOf } from '../platform/auth/accounts.service.js';
 import type { Principal } from '../platform/auth/roles.js';
 import { BadInputError, FailedError } from '../platform/errors.js';
 import type { RenderedNotice } from './drafting.js';
+import { chooseChannel, consentOf, type ElectronicNoticeRule } from './electronic-notice.js';
 import { inAudience, noticeLanguage, type NoticesStore, receivesNotice } from './notices.store.js';
 import { renderHtml, renderText } from './render.js';
 
@@ -16,6 +17,10 @@ export interface Audience {
   unreachable: number;
   noContact: number;
   total: number;
+  /** People with an e-mail address counted under postal or unreachable because e-mail needs their consent here. */
+  emailNotPermitted: number;
+  /** When the notice's rule lets e-mail count as notice, the provision, and the incident's primary-means declaration. */
+  electronicNotice: { ruleId: string | null; allowed: ElectronicNoticeRule; basis: string; primaryEmail: boolean } | null;
 }
 
 export class SendChecksService {
@@ -23,8 +28,11 @@ export class SendChecksService {
 
   async audience(p: Principal, id: string): Promise<Audience> {
     const n = await this.s.mustGet(p, id);
-    const out: Audience = { email: 0, postal: 0, unreachable: 0, noContact: 0, total: 0 };
+    const out: Audience = { email: 0, postal: 0, unreachable: 0, noContact: 0, total: 0, emailNotPermitted: 0, electronicNotice: null };
     if (n.kind !== 'individual') return out;
+    // The same choice materialize makes (campaign.service.ts), so the count before sending is the count sent.
+    const rule = await this.s.emailRuleOf(n);
+    out.electronicNotice = { ruleId: rule.ruleId, allowed: rule.allowed, basis: rule.basis, primaryEmail: rule.primary };
     const lang = noticeLanguage(n);
     const langs = await this.s.languagesOf(n.incident_id, n.jurisdiction);
     let after = '';
@@ -32,9 +40,14 @@ export class SendChecksService {
       const rows = await this.s.people.page(n.incident_id, after, 1000);
       for (const r of rows) {
         if (!inAudience(n.jurisdiction, r.jurisdiction) || !receivesNotice(lang, langs, r)) continue;
-        if (r.no_contact) out.noContact++;
-        else if (r.has_email) out.email++;
-        else if (r.has_postal) out.postal++;
+        if (r.no_contact) {
+          out.noContact++;
+          continue;
+        }
+        const c = chooseChannel({ hasEmail: r.has_email === 1, hasPostal: r.has_postal === 1, emailConsent: consentOf(r.email_consent) }, rule.allowed, rule.primary);
+        if (c.reason) out.emailNotPermitted++;
+        if (c.state === 'queued') out.email++;
+        else if (c.state === 'postal') out.postal++;
         else out.unreachable++;
       }
       if (rows.length < 1000) break;

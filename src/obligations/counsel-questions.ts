@@ -69,7 +69,7 @@ export const COUNSEL_QUESTIONS: readonly CounselQuestion[] = [
     topic: 'notice by e-mail',
     provision: 'Cal. Civ. Code §1798.82(j)(2); N.Y. Gen. Bus. Law §899-aa(5)(b); C.R.S. §6-1-716(1)(f)(III)',
     wording: 'CA: "Electronic notice, if the notice provided is consistent with the provisions regarding electronic records and signatures set forth in Section 7001 of Title 15 of the United States Code"; NY: "provided that the person to whom notice is required has expressly consented to receiving said notice in electronic form and a log of each such notification is kept"; CO: "if a primary means of communication … is by electronic means or the notice provided is consistent with … 15 U.S.C. sec. 7001"',
-    engine: 'the rules name the condition in `channels` (CA, NY, CO) or say "where permitted"; a notice campaign e-mails everyone with an address and a sent campaign marks the duty met — no fact records E-SIGN consent or the primary means of communication (not encoded)',
+    engine: 'each individuals rule says when e-mail is notice (`electronicNotice`: any, consent, consent_or_primary; states whose text was not read: consent); the import records each person\'s E-SIGN consent and the incident may declare e-mail its primary means (audited); a campaign e-mails only where the rule allows and sends the rest by post, counting them (docs/notices.md §4 Channels). Open: the states still on the conservative consent, whose texts may allow more',
   },
   {
     jurisdiction: 'US (most states)',

@@ -110,6 +110,9 @@ export type Consultee = (typeof CONSULTEES)[number];
  */
 export const EXCLUSION_FACTS = ['goodFaithEmployee', 'onlyWithinOrganisation'] as const;
 
+/** When e-mail counts as notice to an individual (electronic-notice.ts; docs/notices.md "Channels"). */
+export const ELECTRONIC_NOTICE = ['any', 'consent', 'consent_or_primary'] as const;
+
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
 const elementSetSchema = z.object({
@@ -360,6 +363,8 @@ export const ruleSchema = z.object({
   content: z.array(z.string()).default([]),
   prohibitedContent: z.array(z.string()).default([]),
   channels: z.array(z.string()).default([]),
+  /** Individuals rules: when e-mail is notice, and the provision that says so (`basis`); absent = `consent`. */
+  electronicNotice: z.strictObject({ allowed: z.enum(ELECTRONIC_NOTICE), basis: z.string().min(3) }).optional(),
   substituteNotice: z.string().optional(),
   /**
    * A condition of the statute this rule set does not encode: an otherwise-required answer becomes

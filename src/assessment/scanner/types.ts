@@ -68,6 +68,8 @@ export const SECRET_TYPES = [
   'container_registry_auth',
   'database_url',
   'url_credential',
+  // Developer and collaboration SaaS API keys (Linear, Postman, Typeform, ReadMe, Frame.io, Adobe).
+  'saas_api_key',
 ] as const;
 export type SecretType = (typeof SECRET_TYPES)[number];
 

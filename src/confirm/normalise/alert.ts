@@ -35,7 +35,18 @@ export interface NormalisedAlert {
   domains: string[];
   urls: string[];
   emails: string[];
+  /**
+   * The entity lists as the dedup fingerprint reads them (dedup.ts fingerprintOf), where a later
+   * version of the normaliser reads more paths than the one that first fingerprinted alerts of
+   * its kind: the new paths' values are shown, stored and correlated, but a fingerprint that
+   * changed with them would make the repeat of an alert stored before the upgrade a new row.
+   * Absent (the usual case): the fingerprint reads the lists themselves.
+   */
+  dedupBasis?: Partial<Record<EntityList, string[]>>;
 }
+
+/** The entity lists of a normalised alert. */
+export type EntityList = 'hosts' | 'users' | 'ips' | 'hashes' | 'files' | 'domains' | 'urls' | 'emails';
 
 export type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 export type Obj = { [k: string]: Json };

@@ -98,6 +98,7 @@ export const auRules: RuleInput[] = [
     ...base,
     id: 'AU.ndb.individuals',
     recipient: 'individuals',
+    electronicNotice: { allowed: 'consent_or_primary', basis: 'Privacy Act 1988 s 26WL(4): the method of communication the entity normally uses with the individual (the rule’s channels text, checked with the rule); e-mail when the individual agreed to it or it is the usual channel' },
     authority: null,
     clock: { anchor: 'determination', amount: null, unit: 'calendar_days', urgency: 'as_soon_as_practicable' },
     content: CONTENT,

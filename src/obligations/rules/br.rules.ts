@@ -112,6 +112,7 @@ const individuals = (id: string, days: number, profile: Pick<RuleInput, 'applies
   ...profile,
   id,
   recipient: 'individuals',
+  electronicNotice: { allowed: 'any', basis: 'LGPD Art. 48 with ANPD Res. 15/2024 Art. 9 §§1–2: direct communication by phone, e-mail, electronic message or letter (the rule’s channels text, checked with the rule)' },
   authority: null,
   clock: {
     anchor: 'awareness',
@@ -146,6 +147,7 @@ const before = (recipient: 'regulator' | 'individuals'): RuleInput => ({
   regime: 'LGPD',
   recipient,
   authority: recipient === 'regulator' ? ANPD : null,
+  ...(recipient === 'individuals' ? { electronicNotice: { allowed: 'consent' as const, basis: 'LGPD Art. 48 before Res. 15/2024 — text on the form of notice not read (2026-12-07): e-mail only with the individual’s consent, the conservative reading' } } : {}),
   appliesIf: ['controller'],
   scope: { kind: 'residents' },
   trigger: { elements: { anyOf: [], combos: [] }, breachMode: 'any', encryptionSafeHarbor: NO_HARBOUR },

@@ -85,6 +85,7 @@ export const caRules: RuleInput[] = [
     ...pipeda,
     id: 'CA.pipeda.individuals',
     recipient: 'individuals',
+    electronicNotice: { allowed: 'consent', basis: 'SOR/2018-64 s 4 (direct notification) — text on the form of notice not read (2026-12-07): e-mail only with the individual’s consent, the conservative reading' },
     authority: null,
     clock: { anchor: 'determination', amount: null, unit: 'calendar_days', urgency: 'as_soon_as_feasible' },
     content: [
@@ -143,6 +144,7 @@ export const caRules: RuleInput[] = [
     jurisdiction: 'CA-QC',
     regime: 'Québec private-sector Act (Law 25)',
     recipient: 'individuals',
+    electronicNotice: { allowed: 'consent', basis: 'Quebec Act respecting the protection of personal information in the private sector s 3.5 and its regulation — text on the form of notice not read (2026-12-07): e-mail only with the individual’s consent, the conservative reading' },
     authority: null,
     appliesIf: ['controller'],
     scope: { kind: 'residents' },

@@ -74,6 +74,7 @@ export const chRules: RuleInput[] = [
     ...base,
     id: 'CH.nfadp.individuals',
     recipient: 'individuals',
+    electronicNotice: { allowed: 'consent', basis: 'nFADP Art. 24(4) — text on the form of notice not read (2026-12-07): e-mail only with the individual’s consent, the conservative reading' },
     authority: null,
     appliesIf: ['controller'],
     // No encryption exception in Art. 24: protection measures weigh in whether notice is "required

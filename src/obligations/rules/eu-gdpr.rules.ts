@@ -179,6 +179,7 @@ const individuals = (period: (typeof GDPR_PERIODS)[number]): RuleInput => ({
   jurisdiction: 'EU',
   regime: 'GDPR',
   recipient: 'individuals',
+  electronicNotice: { allowed: 'any', basis: 'GDPR Art. 34(1)–(2): communicate the breach to the data subject in clear and plain language; no form of delivery is prescribed (e-mail is a direct communication)' },
   authority: null,
   appliesIf: ['controller'],
   scope: { kind: 'establishment_or_residents', region: period.region },

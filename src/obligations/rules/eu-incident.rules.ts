@@ -146,6 +146,7 @@ export const euIncidentRules: RuleInput[] = [
     jurisdiction: 'EU',
     regime: 'ePrivacy (Reg. 611/2013)',
     recipient: 'individuals',
+    electronicNotice: { allowed: 'consent', basis: 'Commission Regulation (EU) No 611/2013 Art. 3 — text on the form of notice not read (2026-12-07): e-mail only with the individual’s consent, the conservative reading' },
     authority: null,
     appliesIf: ['telecom_provider'],
     scope: { kind: 'establishment_or_residents', region: 'EEA' },

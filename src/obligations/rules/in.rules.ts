@@ -121,6 +121,7 @@ export const inRules: RuleInput[] = [
     ...dpdp,
     id: 'IN.dpdp.individuals',
     recipient: 'individuals',
+    electronicNotice: { allowed: 'any', basis: 'DPDP Rules 2025 r 7(1): through the user account or any mode of communication registered with the Data Fiduciary (the rule’s channels text, checked with the rule)' },
     authority: null,
     clock: { anchor: 'awareness', amount: null, unit: 'hours', urgency: 'without_delay' },
     content: [

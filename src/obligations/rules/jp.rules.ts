@@ -118,6 +118,7 @@ export const jpRules: RuleInput[] = [
     ...base,
     id: 'JP.appi.individuals',
     recipient: 'individuals',
+    electronicNotice: { allowed: 'consent', basis: 'APPI Art. 26(2) and Enforcement Rules Art. 10 — text on the form of notice not read (2026-12-07): e-mail only with the individual’s consent, the conservative reading' },
     authority: null,
     appliesIf: ['controller'],
     clock: { anchor: 'awareness', amount: null, unit: 'calendar_days', urgency: 'promptly' },

@@ -112,6 +112,7 @@ export const phKeRules: RuleInput[] = [
     ...ph,
     id: 'PH.dpa.individuals',
     recipient: 'individuals',
+    electronicNotice: { allowed: 'consent', basis: 'NPC Circular 16-03 s 18 — text on the form of notice not read (2026-12-07): e-mail only with the individual’s consent, the conservative reading' },
     authority: null,
     content: ['nature of the breach', 'personal data possibly involved', 'measures taken to reduce harm', 'contact details', 'assistance to be provided (IRR s 39)'],
     substituteNotice: 'the NPC may authorise alternative means or exempt notice (NPC Circular 16-03 ss 18–19)',
@@ -159,6 +160,7 @@ export const phKeRules: RuleInput[] = [
     ...ke,
     id: 'KE.dpa.individuals',
     recipient: 'individuals',
+    electronicNotice: { allowed: 'consent', basis: 'Kenya Data Protection Act 2019 s 43(1)(b): "in writing" (the rule’s channels text); whether e-mail is writing without consent not read — the conservative reading' },
     authority: null,
     appliesIf: ['controller'],
     trigger: {

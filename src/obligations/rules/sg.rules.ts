@@ -111,6 +111,7 @@ export const sgRules: RuleInput[] = [
     ...base,
     id: 'SG.pdpa.individuals',
     recipient: 'individuals',
+    electronicNotice: { allowed: 'any', basis: 'PDPA s 26D(2): notify each affected individual in any manner that is reasonable in the circumstances (the rule’s channels text, checked with the rule)' },
     authority: null,
     trigger: {
       elements: ANY_PERSONAL_DATA,

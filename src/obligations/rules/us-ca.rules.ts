@@ -69,6 +69,7 @@ const individuals = (id: string, from: string, to: string | undefined, days: num
   id,
   ...(supersedes ? { supersedes } : {}),
   recipient: 'individuals',
+  electronicNotice: { allowed: 'consent', basis: 'Cal. Civ. Code §1798.82(j)(2): electronic notice if consistent with E-SIGN, 15 U.S.C. §7001 (the rule’s channels text, checked with the rule): e-mail only with the consumer’s consent (§7001(c))' },
   authority: null,
   trigger: trigger(pi),
   threshold: null,

@@ -14,6 +14,7 @@
 import type { ElementId } from '../../assessment/scanner/types.js';
 import { US_STATES } from '../jurisdictions.js';
 import type { ProfilePredicate, RuleInput, RuleSource, Urgency } from '../rule.schema.js';
+import { electronicNoticeOf } from './us-electronic-notice.js';
 
 export const namePlus = (els: ElementId[]): ElementId[][] => els.map((e) => ['person_name', e]);
 
@@ -306,6 +307,7 @@ export const stateRules = (law: StateLaw): RuleInput[] => {
         },
         content: v.ind.content ?? INDIVIDUAL_CONTENT_BASE,
         channels: ['written notice', 'electronic notice where permitted', 'substitute notice where permitted'],
+        electronicNotice: electronicNoticeOf(law.code),
       },
     ];
     if (v.ag) {

@@ -79,6 +79,7 @@ const regSP = (id: string, from: string, profile: Pick<RuleInput, 'appliesIf' | 
   jurisdiction: 'US',
   regime: 'SEC Regulation S-P',
   recipient: 'individuals',
+  electronicNotice: { allowed: 'consent', basis: '17 CFR 248.30(a)(4)(iii) (Regulation S-P): notice in writing, by means designed to ensure the customer can be expected to receive it — text on the form of notice not read (2026-12-07): e-mail only with the individual’s consent, the conservative reading (E-SIGN, 15 U.S.C. §7001(c))' },
   authority: null,
   ...profile,
   scope: { kind: 'all' },

@@ -54,6 +54,7 @@ export const usFlRules: RuleInput[] = [
     ...base,
     id: 'US-FL.individuals',
     recipient: 'individuals',
+    electronicNotice: { allowed: 'consent', basis: 'Fla. Stat. §501.171(4)(d) — text on the form of notice not read (2026-12-07): e-mail only with the individual’s consent, the conservative reading. The rule’s channels and the Snell & Wilmer summary say mail or e-mail to the address in the records; confirm against the text' },
     authority: null,
     threshold: null,
     clock: {

@@ -43,6 +43,7 @@ export const usIlRules: RuleInput[] = [
     ...base,
     id: 'US-IL.individuals',
     recipient: 'individuals',
+    electronicNotice: { allowed: 'consent', basis: '815 ILCS 530/10(c)(2): electronic notice if consistent with E-SIGN, 15 U.S.C. §7001 (the same words read in 530/12(b)(2) for State agencies, Public Act 94-947 at ilga.gov): e-mail only with consent' },
     authority: null,
     threshold: null,
     clock: { anchor: 'discovery', amount: null, unit: 'calendar_days', urgency: 'most_expedient_time' },

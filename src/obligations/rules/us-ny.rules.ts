@@ -81,6 +81,7 @@ const individuals = (id: string, from: string, to: string | undefined, days: num
   ...base,
   id,
   recipient: 'individuals',
+  electronicNotice: { allowed: 'consent', basis: 'N.Y. GBL §899-aa(5)(b): electronic notice only if the person expressly consented to receive it electronically, with a log of each notification (the rule’s channels text, checked with the rule); consent may not be a condition of the business relationship' },
   authority: null,
   trigger: trigger(combos),
   threshold: null,

@@ -212,3 +212,36 @@ export async function nyIncident(s: TestServer, cmd: string, leak: string, peopl
   expect(f.status, JSON.stringify(f.body)).toBe(200);
   return incidentId;
 }
+
+/** A notices team on a test server: commander, legal and responder tokens, and an incident with the last two as members. */
+export interface NoticeTeam {
+  cmd: string;
+  legal: string;
+  drafter: string;
+  incidentId: string;
+}
+
+/** An incident aware since yesterday with legal counsel and a communications member, and `people` imported (CSV). Returns the team and the import report. */
+export async function noticeTeamIncident(s: TestServer, title: string, people: string): Promise<{ team: NoticeTeam; imported: Record<string, unknown> }> {
+  const cmd = await s.tokenFor('incident_commander');
+  const team = { cmd, legal: await s.tokenFor('legal'), drafter: await s.tokenFor('responder'), incidentId: '' };
+  team.incidentId = (await s.api('/api/v1/incidents', { token: cmd, body: { title, awareAt: new Date(Date.now() - 86_400_000).toISOString(), status: 'confirmed' } })).body.id;
+  for (const [username, role] of [
+    ['legal-user', 'legal_counsel'],
+    ['responder-user', 'communications'],
+  ]) {
+    expect((await s.api(`/api/v1/incidents/${team.incidentId}/members`, { token: cmd, body: { username, role } })).status).toBeLessThan(300);
+  }
+  const imp = await s.api(`/api/v1/incidents/${team.incidentId}/people/import`, { token: cmd, body: people, headers: { 'content-type': 'text/csv' } });
+  expect(imp.status, JSON.stringify(imp.body)).toBe(200);
+  return { team, imported: imp.body };
+}
+
+/** Drafts an individual notice (no problems) and approves it by legal and the commander. Returns the notice view. */
+export async function approvedIndividualNotice(s: TestServer, t: NoticeTeam, body: Record<string, unknown>): Promise<{ id: string } & Record<string, unknown>> {
+  const d = await s.api('/api/v1/notices', { token: t.drafter, body: { incidentId: t.incidentId, recipient: 'individuals', ...body } });
+  expect(d.status, JSON.stringify(d.body)).toBe(201);
+  expect(d.body.problems).toEqual([]);
+  for (const tok of [t.legal, t.cmd]) expect((await s.api(`/api/v1/notices/${d.body.id}/approve`, { token: tok, body: {} })).status).toBe(200);
+  return d.body;
+}

@@ -8,6 +8,7 @@ import { testDialects } from '../../support/dialects.js';
 import { startTestServer, type TestServer } from '../../support/server.js';
 import { type SmtpCatcher, startSmtp } from '../../support/smtp.js';
 import { waitFor } from '../../support/wait.js';
+import { approvedIndividualNotice, type NoticeTeam, noticeTeamIncident } from './notices-fixtures.js';
 
 const PEOPLE = [
   'Name,E-Mail,Country,Language,Data Exposed',
@@ -37,35 +38,22 @@ for (const dialect of testDialects()) {
   describe(`notices in the recipients' languages on ${dialect}`, () => {
     let s: TestServer;
     let smtp: SmtpCatcher;
+    let team: NoticeTeam;
     let cmd: string;
     let legal: string;
     let drafter: string;
     let incidentId: string;
 
-    const approvedNotice = async (language: string | undefined, inputs: object) => {
-      const d = await s.api('/api/v1/notices', { token: drafter, body: { incidentId, recipient: 'individuals', jurisdiction: 'EU', inputs, ...(language ? { language } : {}) } });
-      expect(d.status, JSON.stringify(d.body)).toBe(201);
-      expect(d.body.problems).toEqual([]);
-      for (const t of [legal, cmd]) expect((await s.api(`/api/v1/notices/${d.body.id}/approve`, { token: t, body: {} })).status).toBe(200);
-      return d.body;
-    };
+    // biome-ignore lint/suspicious/noExplicitAny: the notice view is inspected field by field
+    const approvedNotice = async (language: string | undefined, inputs: object): Promise<any> => approvedIndividualNotice(s, team, { jurisdiction: 'EU', inputs, ...(language ? { language } : {}) });
 
     beforeAll(async () => {
       smtp = await startSmtp();
       s = await startTestServer(dialect, { BREACHDESK_SMTP_URL: smtp.url, BREACHDESK_MAIL_FROM: 'Datenschutz <datenschutz@example.test>' });
-      cmd = await s.tokenFor('incident_commander');
-      legal = await s.tokenFor('legal');
-      drafter = await s.tokenFor('responder');
-      incidentId = (await s.api('/api/v1/incidents', { token: cmd, body: { title: 'Kundenportal', awareAt: new Date(Date.now() - 86_400_000).toISOString(), status: 'confirmed' } })).body.id;
-      for (const [username, role] of [
-        ['legal-user', 'legal_counsel'],
-        ['responder-user', 'communications'],
-      ]) {
-        expect((await s.api(`/api/v1/incidents/${incidentId}/members`, { token: cmd, body: { username, role } })).status).toBeLessThan(300);
-      }
-      const imp = await s.api(`/api/v1/incidents/${incidentId}/people/import`, { token: cmd, body: PEOPLE, headers: { 'content-type': 'text/csv' } });
-      expect(imp.status, JSON.stringify(imp.body)).toBe(200);
-      expect(imp.body.mapping.language).toBe('Language');
+      const r = await noticeTeamIncident(s, 'Kundenportal', PEOPLE);
+      team = r.team;
+      ({ cmd, legal, drafter, incidentId } = team);
+      expect((r.imported.mapping as Record<string, string>).language).toBe('Language');
     });
     afterAll(async () => {
       await s?.close();

@@ -7,17 +7,19 @@ import { createSmtpMailer } from '../../../src/notices/mailer.js';
 import { FULL_INPUTS, type NoticesHarness, openNoticesHarness, type Sink, startSink } from './notices-fixtures.js';
 import { fetchPdfText } from '../../support/pdf.js';
 
+// Everyone consented to electronic notice (E-SIGN, 15 U.S.C. §7001(c)): these tests are about
+// delivery, not the channel the law allows (that is notices-channels.test.ts).
 const CSV = [
-  'Full Name,E-mail,Street,City,State,ZIP,Phone,Data Exposed,Do Not Contact,Minor',
-  'Alice Adams,alice@example.test,1 Elm St,Los Angeles,CA,90001,,SSN;name,,',
-  'Bob Brown,BOB@example.test,2 Oak St,San Diego,California,92101,,name|email,,',
-  'Bob Again,bob@example.test,9 Pine St,Fresno,CA,93650,,name,,', // duplicate e-mail → de-duplicated
-  'Carol Clark,,3 Birch St,Sacramento,CA,94203,,name;address,,', // no e-mail → postal
-  'Dan Doe,dan@reject.example.test,4 Ash St,Oakland,CA,94601,,name,,', // the sink answers 550 → bounced
-  'Eve Evans,eve@defer.example.test,5 Fir St,San Jose,CA,95101,,name,,', // 451 first → retried, then sent
-  'Frank Fox,frank@example.test,6 Yew St,Boston,MA,02108,,ssn,,',
-  'Gina Gray,gina@example.test,7 Elm St,Irvine,CA,92602,,name,yes,', // no contact → suppressed
-  'Hal Hill,hal@example.test,8 Elm St,Fresno,CA,93650,,name,,yes', // minor → parent or guardian
+  'Full Name,E-mail,Street,City,State,ZIP,Phone,Data Exposed,Do Not Contact,Minor,E-mail Consent',
+  'Alice Adams,alice@example.test,1 Elm St,Los Angeles,CA,90001,,SSN;name,,,yes',
+  'Bob Brown,BOB@example.test,2 Oak St,San Diego,California,92101,,name|email,,,yes',
+  'Bob Again,bob@example.test,9 Pine St,Fresno,CA,93650,,name,,,yes', // duplicate e-mail → de-duplicated
+  'Carol Clark,,3 Birch St,Sacramento,CA,94203,,name;address,,,yes', // no e-mail → postal
+  'Dan Doe,dan@reject.example.test,4 Ash St,Oakland,CA,94601,,name,,,yes', // the sink answers 550 → bounced
+  'Eve Evans,eve@defer.example.test,5 Fir St,San Jose,CA,95101,,name,,,yes', // 451 first → retried, then sent
+  'Frank Fox,frank@example.test,6 Yew St,Boston,MA,02108,,ssn,,,yes',
+  'Gina Gray,gina@example.test,7 Elm St,Irvine,CA,92602,,name,yes,,yes', // no contact → suppressed
+  'Hal Hill,hal@example.test,8 Elm St,Fresno,CA,93650,,name,,yes,yes', // minor → parent or guardian
 ].join('\n');
 
 for (const dialect of testDialects()) {
@@ -235,7 +237,7 @@ for (const dialect of testDialects()) {
         { userId: legal.userId, role: 'member' },
         { userId: drafter.userId, role: 'communications' },
       ]);
-      const people = Array.from({ length: 300 }, (_, i) => ({ name: `P ${i}`, email: `twin${i}@example.test`, elements: ['person_name', 'email'] }));
+      const people = Array.from({ length: 300 }, (_, i) => ({ name: `P ${i}`, email: `twin${i}@example.test`, elements: ['person_name', 'email'], emailConsent: true }));
       expect((await h.api(`/api/v1/incidents/${inc}/people/matches`, { token: commander.token, body: { defaultJurisdiction: 'US-TX', people } })).body.imported).toBe(300);
       const d = await h.api('/api/v1/notices', { token: drafter.token, body: { incidentId: inc, recipient: 'individuals', jurisdiction: 'US-TX', inputs: FULL_INPUTS } });
       expect(d.body.problems).toEqual([]);

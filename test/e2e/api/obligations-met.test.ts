@@ -16,7 +16,9 @@ import { FULL_INPUTS, nyIncident, type Sink, startSink } from './notices-fixture
 
 const SSNS = ['123-45-6780', '234-56-7891', '345-67-8902'];
 const LEAK = ['first_name,last_name,email,ssn,state'].concat(SSNS.map((ssn, i) => `Nia${i},York${i},nia${i}@example.org,${ssn},NY`)).join('\n');
-const PEOPLE = ['name,email,state'].concat(SSNS.map((_, i) => `Nia${i} York${i},nia${i}@example.org,NY`)).join('\n');
+// With consent to electronic notice (N.Y. GBL §899-aa(5)(b)): these tests are about meeting the
+// obligation, not the channel the law allows (test/e2e/api/notices-channels.test.ts).
+const PEOPLE = ['name,email,state,email_consent'].concat(SSNS.map((_, i) => `Nia${i} York${i},nia${i}@example.org,NY,yes`)).join('\n');
 
 type Item = { id: string; itemId: string; recipient: string; jurisdiction: string; status: string; required: unknown; met: { late: boolean; lateReason: string | null; channel: string; reference: string | null } | null };
 
@@ -61,7 +63,7 @@ describe('notices meet their obligations (sqlite)', () => {
   it('a sent individual notice meets its obligation (late: past the 30-day clock) and stops its countdown', async () => {
     const id = await approved('individuals', 'US-NY.individuals.2025');
     // Issue 20 §5: the recipient count before sending, and a test send to oneself.
-    expect((await s.api(`/api/v1/notices/${id}/audience`, { token: cmd })).body).toEqual({ email: 3, postal: 0, unreachable: 0, noContact: 0, total: 3 });
+    expect((await s.api(`/api/v1/notices/${id}/audience`, { token: cmd })).body).toMatchObject({ email: 3, postal: 0, unreachable: 0, noContact: 0, total: 3, emailNotPermitted: 0 });
     const test = await s.api(`/api/v1/notices/${id}/test-send`, { method: 'POST', token: cmd, body: {} });
     expect(test.status, JSON.stringify(test.body)).toBe(200);
     expect(test.body.to).toBe('incident-commander-user@example.test');

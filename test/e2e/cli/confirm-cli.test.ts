@@ -39,6 +39,21 @@ describe('confirm CLI on the local store', async () => {
     expect(r3.stderr).toMatch(/1 alert\(s\) were stored before the error/);
   });
 
+  it("sets a source's correlation lists from a file and back to the defaults; neither or both options exit 2", async () => {
+    const file = join(db.dataDir, 'correlation.json');
+    writeFileSync(file, JSON.stringify({ localAccounts: ['root', 'svc-*'], ignoreIps: ['127.0.0.0/8'] }));
+    const set = await cli(['intake', 'sources', 'correlation', 'wazuh', '--file', file], env);
+    expect(set.code, set.stderr).toBe(0);
+    expect(set.stdout).toContain('localAccounts\troot svc-*\n');
+    expect(set.stdout).toContain('ignoreIps\t127.0.0.0/8\n');
+    expect(set.stdout).toMatch(/localRules\twazuh\/550 /);
+    const back = await cli(['intake', 'sources', 'correlation', 'wazuh', '--defaults', '--json'], env);
+    expect(back.code, back.stderr).toBe(0);
+    expect(JSON.parse(back.stdout).correlation.localAccounts).toEqual(expect.arrayContaining(['root', 'www-data', 'nt authority\\*']));
+    expect((await cli(['intake', 'sources', 'correlation', 'wazuh'], env)).code).toBe(2);
+    expect((await cli(['intake', 'sources', 'correlation', 'wazuh', '--file', file, '--defaults'], env)).code).toBe(2);
+  });
+
   it('lists the queue and confirms with an awareness time (a reason when earlier)', async () => {
     const list = await cli(['triage', 'list', '--json'], env);
     expect(list.code, list.stderr).toBe(0);

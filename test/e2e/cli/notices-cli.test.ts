@@ -52,16 +52,30 @@ describe('notices CLI (sqlite)', () => {
   it('people import reads XLSX with automatic header mapping', async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('people');
-    ws.addRow(['Customer Name', 'Email Address', 'State', 'Exposed Data']);
-    ws.addRow(['Ann Ant', 'ann@example.test', 'TX', 'name, SSN']);
-    ws.addRow(['Ben Bee', 'ben@example.test', 'Texas', 'name']);
+    // Both consented to electronic notice (Texas §521.053(e)(2): E-SIGN): the send below is about delivery.
+    ws.addRow(['Customer Name', 'Email Address', 'State', 'Exposed Data', 'E-Sign Consent']);
+    ws.addRow(['Ann Ant', 'ann@example.test', 'TX', 'name, SSN', 'yes']);
+    ws.addRow(['Ben Bee', 'ben@example.test', 'Texas', 'name', '2025-01-02']);
     const file = join(dir, 'people.xlsx');
     await wb.xlsx.writeFile(file);
     const r = await run(tokens.cmd!, ['people', 'import', file, '--incident', incidentId, '--json']);
     const report = JSON.parse(r.out);
-    expect(report).toMatchObject({ rows: 2, imported: 2, mapping: { name: 'Customer Name', email: 'Email Address', region: 'State', elements: 'Exposed Data' }, byJurisdiction: { 'US-TX': 2 } });
+    expect(report).toMatchObject({ rows: 2, imported: 2, mapping: { name: 'Customer Name', email: 'Email Address', region: 'State', elements: 'Exposed Data', emailConsent: 'E-Sign Consent' }, byJurisdiction: { 'US-TX': 2 } });
     const human = await run(tokens.cmd!, ['people', 'import', file, '--incident', incidentId]);
     expect(human.out).toContain('0 imported, 2 duplicate(s)');
+    const list = (await run(tokens.cmd!, ['people', 'list', '--incident', incidentId])).out;
+    expect(list).toContain('A*** A***  a***@example.test  US-TX  e-mail consent: yes  pending');
+    expect(list).toContain('B*** B***  b***@example.test  US-TX  e-mail consent: yes (2025-01-02)');
+    expect(list).not.toContain('ann@example.test');
+  });
+
+  it('notices email-primary shows, declares and withdraws the primary-means declaration', async () => {
+    expect((await run(tokens.cmd!, ['notices', 'email-primary', '--incident', incidentId])).out).toContain('e-mail is not declared the primary means');
+    const yes = await run(tokens.cmd!, ['notices', 'email-primary', '--incident', incidentId, '--yes', '--statement', 'online-only customers', '--json']);
+    expect(JSON.parse(yes.out)).toMatchObject({ primaryEmail: true, statement: 'online-only customers', declaredAt: expect.any(String) });
+    expect((await run(tokens.cmd!, ['notices', 'email-primary', '--incident', incidentId])).out).toMatch(/e-mail is declared the primary means of communication \(.+\): online-only customers/);
+    const off = await run(tokens.cmd!, ['notices', 'email-primary', '--incident', incidentId, '--withdraw', '--json']);
+    expect(JSON.parse(off.out).primaryEmail).toBe(false);
   });
 
   it('draft → approve (two tokens) → send --wait → status --json → export-proof', async () => {
@@ -77,6 +91,11 @@ describe('notices CLI (sqlite)', () => {
     await run(tokens.cmd!, ['notices', 'preview', notice.id, '--format', 'pdf', '--out', pdf]);
     expect(readFileSync(pdf, 'latin1').startsWith('%PDF-')).toBe(true);
     expect(pdfText(readFileSync(pdf))).toContain('Notice of Data Breach');
+    // Before approval: the count by channel, and when e-mail is notice under the rule (Texas: E-SIGN consent; both consented).
+    const aud = await run(tokens.legal!, ['notices', 'audience', notice.id]);
+    expect(aud.out).toContain(`notice ${notice.id}: 2 recipient(s): 2 by e-mail, 0 by post, 0 unreachable (substitute notice)`);
+    expect(aud.out).toMatch(/e-mail is notice: consent — Tex\. Bus\. & Com\. Code §521\.053\(e\)\(2\)/);
+    expect(JSON.parse((await run(tokens.legal!, ['notices', 'audience', notice.id, '--json'])).out)).toMatchObject({ email: 2, emailNotPermitted: 0, electronicNotice: { allowed: 'consent' } });
     expect((await run(tokens.legal!, ['notices', 'approve', notice.id])).out).toContain('approved by lee as legal');
     expect((await run(tokens.cmd!, ['notices', 'approve', notice.id])).out).toContain('status approved');
     const sent = await run(tokens.cmd!, ['notices', 'send', notice.id, '--wait']);

@@ -86,7 +86,8 @@ describe('notices delivery survives SIGKILL', () => {
           .values({ id: 'INC-CRASH', title: 't', summary: '', status: 'open', dismissed_reason: null, severity: 'high', categories: '[]', detected_at: at, aware_at: at, contained_at: null, closed_at: null, plan_version: 1, facts: '', effects: '', remedial_action: '', created_by: 't', created_at: at, updated_at: at })
           .execute();
         for (const [u, role] of [['u-legal', 'legal_counsel'], ['u-cmd', 'commander']]) await db.insertInto('incident_members').values({ incident_id: 'INC-CRASH', user_id: u, role, added_by: 't', added_at: at }).execute();
-        const people = Array.from({ length: N }, (_, i) => ({ name: `Person ${i}`, email: `p${i}@example.test`, elements: ['person_name', 'email'] as never[] }));
+        // Consent to electronic notice (Cal. Civ. Code §1798.82(j)(2), E-SIGN): this test is about crash-safe delivery.
+        const people = Array.from({ length: N }, (_, i) => ({ name: `Person ${i}`, email: `p${i}@example.test`, elements: ['person_name', 'email'] as never[], emailConsent: true }));
         const imp = await service.importMatches(legal, 'INC-CRASH', people, 'US-CA');
         expect(imp.imported).toBe(N);
         const n = await service.draft(drafter, { incidentId: 'INC-CRASH', recipient: 'individuals', jurisdiction: 'US-CA', inputs: FULL_INPUTS });

@@ -76,7 +76,9 @@ async function makeTourFiles(dir: string): Promise<void> {
       risk: { gdpr: null },
     }),
   );
-  writeFileSync(join(dir, 'affected.csv'), `name,email,state,exposed data\n${PEOPLE.map(([n, e, , st]) => `${n},${e},${st},"name, SSN"`).join('\n')}\n`);
+  // With the email_consent column the README names: the tour's California notice may e-mail them
+  // (Cal. Civ. Code §1798.82(j)(2), E-SIGN 15 U.S.C. §7001(c)); without it they would go by post.
+  writeFileSync(join(dir, 'affected.csv'), `name,email,state,exposed data,email_consent\n${PEOPLE.map(([n, e, , st]) => `${n},${e},${st},"name, SSN",yes`).join('\n')}\n`);
   writeFileSync(
     join(dir, 'notice.yaml'),
     [

@@ -47,8 +47,10 @@ const EXPERTS = ['/api/v1/experts', '/api/v1/incidents/{id}/experts'];
 /** A leaked customer table: synthetic US people with contact data, SSNs and card numbers. */
 function leakedCsv(): { csv: string; emails: Map<string, string> } {
   const people = makePeople(createRng(7), 400).filter((p) => p.country === 'US').slice(0, 40);
-  const lines = [csvLine(['first_name', 'last_name', 'email', 'phone', 'ssn', 'date_of_birth', 'street', 'city', 'state', 'zip', 'card_number'])];
-  for (const p of people) lines.push(csvLine([p.first, p.last, p.email, p.phone, p.ssn, p.dob, p.street, p.city, p.state, p.zip, p.card]));
+  // email_consent yes: this test is about delivery over SMTP, not about the channel US law allows
+  // (E-SIGN 15 U.S.C. §7001(c): test/e2e/api/notices-channels.test.ts).
+  const lines = [csvLine(['first_name', 'last_name', 'email', 'phone', 'ssn', 'date_of_birth', 'street', 'city', 'state', 'zip', 'card_number', 'email_consent'])];
+  for (const p of people) lines.push(csvLine([p.first, p.last, p.email, p.phone, p.ssn, p.dob, p.street, p.city, p.state, p.zip, p.card, 'yes']));
   return { csv: `${lines.join('\n')}\n`, emails: new Map(people.map((p) => [p.email, `US-${p.state}`])) };
 }
 const leak = leakedCsv();

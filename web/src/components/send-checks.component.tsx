@@ -12,6 +12,25 @@ interface Audience {
   unreachable: number;
   noContact: number;
   total: number;
+  emailNotPermitted?: number;
+  electronicNotice?: { ruleId: string | null; allowed: string; basis: string; primaryEmail: boolean } | null;
+}
+
+/** Who the notice will reach, by channel — shown for approval and before sending. */
+export function AudienceSummary({ a }: { a: Audience }) {
+  return (
+    <p className="small-text" role="status">
+      Will reach {a.total} recipient(s): {a.email} by e-mail, {a.postal} by post
+      {a.unreachable ? `, ${a.unreachable} without a usable address` : ''}
+      {a.noContact ? ` (${a.noContact} suppressed: do not contact)` : ''}.
+      {a.emailNotPermitted ? ` ${a.emailNotPermitted} of them have an e-mail address but no consent to electronic notice, so they go by post (or need substitute notice): ${a.electronicNotice?.basis ?? ''}` : ''}
+    </p>
+  );
+}
+
+export function NoticeAudience({ noticeId }: { noticeId: string }) {
+  const audience = useQuery({ queryKey: ['notice', noticeId, 'audience'], queryFn: () => api<Audience>(`/api/v1/notices/${encodeURIComponent(noticeId)}/audience`) });
+  return audience.data ? <AudienceSummary a={audience.data} /> : null;
 }
 
 export function SendChecks({ noticeId, onSend, sending }: { noticeId: string; onSend: () => void; sending: boolean }) {
@@ -21,13 +40,7 @@ export function SendChecks({ noticeId, onSend, sending }: { noticeId: string; on
   const a = audience.data;
   return (
     <>
-      {a && (
-        <p className="small-text" role="status">
-          Will reach {a.total} recipient(s): {a.email} by e-mail, {a.postal} by post
-          {a.unreachable ? `, ${a.unreachable} without a usable address` : ''}
-          {a.noContact ? ` (${a.noContact} suppressed: do not contact)` : ''}.
-        </p>
-      )}
+      {a && <AudienceSummary a={a} />}
       <button type="button" className="secondary" onClick={() => test.mutate()} disabled={test.isPending}>
         Send a test to me
       </button>

@@ -13,8 +13,10 @@ import { peopleTotal } from '../api/people-total.js';
 import { useSession } from '../auth/session.context.js';
 import { formatDateTime, humanize } from '../components/format.js';
 import { incidentPath } from '../components/incident/incident-api.js';
+import { Delivery } from '../components/notice-delivery.component.js';
 import { NoticeSubmission } from '../components/notice-submission.component.js';
-import { SendChecks } from '../components/send-checks.component.js';
+import { NoticeAudience, SendChecks } from '../components/send-checks.component.js';
+import { AffectedPeople } from '../components/affected-people.component.js';
 import { ErrorBox, QueryState } from '../components/query-state.component.js';
 import { IncidentNav } from './incident.page.js';
 
@@ -31,14 +33,6 @@ export interface NoticeView {
   draftedByMe?: boolean;
   problems?: { kind: string; item: string; message: string }[];
   inputs?: Record<string, unknown>;
-}
-
-interface NoticeStatus {
-  status: string;
-  counts: Record<string, number>;
-  total: number;
-  suppressed: number;
-  settled: boolean;
 }
 
 /** The free-text inputs of a draft (src/notices/notices.schema.ts draftInputsSchema). */
@@ -118,33 +112,6 @@ function InputsEditor({ notice }: { notice: NoticeView }) {
   );
 }
 
-function Delivery({ noticeId }: { noticeId: string }) {
-  const qc = useQueryClient();
-  const status = useQuery({
-    queryKey: ['notice', noticeId, 'status'],
-    queryFn: () => api<NoticeStatus>(`/api/v1/notices/${encodeURIComponent(noticeId)}/status`),
-    refetchInterval: (q) => (q.state.data && !q.state.data.settled ? 1000 : false),
-  });
-  const settled = status.data?.settled ?? false;
-  useEffect(() => {
-    // Delivery finished: the notice itself moves on (sending → sent).
-    if (settled) qc.invalidateQueries({ queryKey: ['notice', noticeId] });
-  }, [settled, noticeId, qc]);
-  if (!status.data) return null;
-  const c = status.data.counts;
-  const done = (c.sent ?? 0) + (c.failed ?? 0) + (c.bounced ?? 0) + (c.postal ?? 0) + (c.printed ?? 0) + (c.returned ?? 0);
-  return (
-    <div className="delivery">
-      <label htmlFor={`delivery-${noticeId}`}>Delivery</label>
-      <progress id={`delivery-${noticeId}`} max={Math.max(1, status.data.total)} value={done} />
-      <span aria-live="polite">
-        {c.sent ?? 0} sent, {(c.failed ?? 0) + (c.bounced ?? 0)} failed, {c.postal ?? 0} by post, {(c.queued ?? 0) + (c.sending ?? 0)} waiting of {status.data.total}
-        {status.data.settled && status.data.total > 0 ? ' — delivery finished' : ''}
-      </span>
-    </div>
-  );
-}
-
 function NoticeDetail({ noticeId }: { noticeId: string }) {
   const qc = useQueryClient();
   const { can, me } = useSession();
@@ -212,6 +179,7 @@ function NoticeDetail({ noticeId }: { noticeId: string }) {
                   Approve
                 </button>
               )}
+              {n.kind === 'individual' && (n.status === 'draft' || n.status === 'review') && <NoticeAudience noticeId={n.id} />}
               {can('write') && n.status === 'approved' && n.kind === 'individual' && <SendChecks noticeId={n.id} onSend={() => act.mutate('send')} sending={act.isPending} />}
               <a className="button secondary" href={`${path}/proof`} download={`notice-${n.id}-proof.csv`}>
                 Export proof
@@ -352,6 +320,7 @@ export function NoticesPage() {
         {(d) => (
           <>
             {can('write') && <PeopleImport incidentId={id} />}
+            <AffectedPeople incidentId={id} canWrite={can('write')} />
             {can('write') && <DraftForm incidentId={id} onDrafted={setSelected} />}
             {d.items.length === 0 ? (
               <p className="muted">No notices drafted yet.</p>

@@ -16,6 +16,7 @@ import { nameWords } from '../detectors/text-names.js';
 import type { ColumnClass, ElementId, SecretType, ValueFinding } from '../types.js';
 import { isCountry, isUsState } from './geo.js';
 import { type HeaderMatch, headerTokens, matchHeader } from './headers.js';
+import { applyPostcodePrior } from './postcode-prior.js';
 
 /** Values looked at per column (the engine passes its sample; more would only cost time). */
 export const MAX_SAMPLE_VALUES = 500;
@@ -220,7 +221,7 @@ export function classifyColumn(column: string, values: string[], longValues = 0)
  */
 export function classifyColumns(table: string, columns: string[], sample: (string | null)[][]): ColumnClass[] {
   const thingTable = NON_PERSON_TABLE.test(headerTokens(table ?? '').join(' '));
-  return columns.map((c, j) => {
+  const classes = columns.map((c, j): ColumnClass => {
     const { values, long } = columnValues(sample, j);
     // A bare `name`/`title` column of a products, companies, files … table names things, not people;
     // so does one whose values are identifiers (`stripe`, `github`, `deploy-bot`, `web_01`): an
@@ -228,6 +229,8 @@ export function classifyColumns(table: string, columns: string[], sample: (strin
     if (BARE_NAME.test(c.trim()) && (thingTable || slugColumn(values))) return { column: c, element: null, residual: 'strong', confidence: 0.7 };
     return classifyColumn(c, values, long);
   });
+  applyPostcodePrior(classes, sample);
+  return classes;
 }
 
 const BARE_NAME = /^(?:name|nom|nombre|nome|naam|title|label)$/i;

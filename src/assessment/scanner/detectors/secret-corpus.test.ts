@@ -80,7 +80,14 @@ interface Sample {
  * Fixture positives that issue 14 §2 calls placeholders (documentation values): left out of the
  * recall figure, listed in the report, and asserted NOT to be reported as secrets.
  */
-const PLACEHOLDERS_BY_ISSUE = new Map([['DOCKER_TOKEN=dckr_pat_Example1234567890AbCdEfGhjK', 'secretlint docker ng: "Example" plus the run 1234567890 — a documentation value']]);
+const PLACEHOLDERS_BY_ISSUE = new Map([
+  ['DOCKER_TOKEN=dckr_pat_Example1234567890AbCdEfGhjK', 'secretlint docker ng: "Example" plus the run 1234567890 — a documentation value'],
+  // gitleaks' only age sample is the key prefix followed by 58 × Q: a fill, which issue 14 §2 calls a
+  // placeholder (the rule itself is tested on a random key in secret-rules.test.ts).
+  ['AGE-SECRET-KEY-1QQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQQ', 'gitleaks age-secret-key: 58 × "Q" after the prefix — a fill'],
+]);
+/** A fixture text holding one of the values above (gitleaks writes each sample in 30 formats). */
+const issuePlaceholder = (text: string) => [...PLACEHOLDERS_BY_ISSUE.keys()].some((k) => text.includes(k));
 
 type Tp = string | { sample: [string, string] } | { samples: [string, string] };
 
@@ -150,7 +157,7 @@ const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(1)} %` : '
 
 describe('secret detection on gitleaks and secretlint fixtures (issue 14)', () => {
   const all = [...gitleaksSamples(), ...secretlintSamples()];
-  const samples = all.filter((s) => !PLACEHOLDERS_BY_ISSUE.has(s.text));
+  const samples = all.filter((s) => !issuePlaceholder(s.text));
   const rows = evaluate(samples);
   const table = [
     '| family | positives | found | recall | negatives | false positives | FP rate |',
@@ -162,9 +169,10 @@ describe('secret detection on gitleaks and secretlint fixtures (issue 14)', () =
   console.log(`${table.join('\n')}\n\nLeft out as placeholders (issue 14 §2):\n${[...PLACEHOLDERS_BY_ISSUE.values()].join('\n')}\n`);
 
   it('does not report the fixtures issue 14 calls placeholders', () => {
-    for (const text of PLACEHOLDERS_BY_ISSUE.keys()) {
-      expect(all.some((s) => s.text === text)).toBe(true);
-      expect(scanText(text, { people: false }).secrets.filter((f) => !f.suspect)).toEqual([]);
+    for (const value of PLACEHOLDERS_BY_ISSUE.keys()) {
+      const texts = all.filter((s) => s.text.includes(value));
+      expect(texts.length).toBeGreaterThan(0);
+      for (const s of texts) expect(scanText(s.text, { people: false }).secrets.filter((f) => !f.suspect)).toEqual([]);
     }
   });
 

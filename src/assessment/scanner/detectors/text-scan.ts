@@ -206,10 +206,14 @@ function keywordHit(text: string, kw: string, pos: number, res: TextFindings): n
       return end;
     }
     // `GITHUB_TOKEN=ghp_…` is a GitHub token, not a generic secret.
-    const vendor = matchSecretValue(value);
+    // An unquoted value stops at ASSIGN's 200 characters; a vendor token may be longer (a 1Password
+    // service-account token is ≈ 800), so the vendor rules read the whole run. Before, such a token
+    // was cut and reported as a generic secret.
+    const whole = m[4] !== undefined && value.length === 200 ? (at(/[^\s"'`,;&<>)]{1,16384}/, text, end - value.length)?.[0] ?? value) : value;
+    const vendor = matchSecretValue(whole);
     if (vendor) {
       res.secrets.push(vendor);
-      return end;
+      return end - value.length + whole.length;
     }
     // A password may be short (6+); a token or key is not (8+).
     const minLength = /^(?:passw|pwd)/.test(k) ? 6 : 8;

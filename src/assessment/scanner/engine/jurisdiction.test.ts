@@ -47,7 +47,9 @@ describe('recordHints', () => {
     expect(at('400 Broad St, Seattle, WA 94105')).toEqual([]);
     expect(at('10 Downing Street, London SW1A 2AA, United Kingdom')).toEqual(['GB']);
     expect(at('10 Downing Street, London SW1A 2AA')).toEqual(['GB']);
-    expect(at('1200 Rue Sainte-Catherine, Montréal, QC H3B 1K9')).toEqual(['CA']);
+    expect(at('1200 Rue Sainte-Catherine, Montréal, QC H3B 1K9')).toEqual(['CA-QC']);
+    expect(at('1200 Rue Sainte-Catherine, Montréal, QC H3B 1K9, Canada')).toEqual(['CA-QC']);
+    expect(at('100 4 Ave SW, Calgary, Canada')).toEqual(['CA']);
     expect(at('Hauptstraße 5, 10115 Berlin, Germany')).toEqual(['DE']);
     expect(at('Hauptstraße 5, 10115 Berlin')).toEqual([]);
     // Geo columns decide first.
@@ -64,8 +66,14 @@ describe('recordHints', () => {
     expect(recordHints({ elements: [], geo: { postalCode: '10115', postalCountry: 'intl' } }, zip)).toEqual([]);
     // UK and Canadian postcodes by their shape; a US country cell keeps the ZIP reading.
     expect(recordHints({ elements: [], geo: { postalCode: 'SW1A 2AA' } }, zip)).toEqual(['GB']);
-    expect(recordHints({ elements: [], geo: { postalCode: 'h3b 1k9' } }, zip)).toEqual(['CA']);
-    expect(recordHints({ elements: [], geo: { region: 'CA-QC' } }, zip)).toEqual(['CA']);
+    // Canadian postcodes say their province by the first letter (Canada Post); X is NT or NU.
+    expect(recordHints({ elements: [], geo: { postalCode: 'h3b 1k9' } }, zip)).toEqual(['CA-QC']);
+    expect(recordHints({ elements: [], geo: { postalCode: 'T2P 2M5' } }, zip)).toEqual(['CA-AB']);
+    expect(recordHints({ elements: [], geo: { postalCode: 'X1A 2L9' } }, zip)).toEqual(['CA']);
+    expect(recordHints({ elements: [], geo: { region: 'CA-QC' } }, zip)).toEqual(['CA-QC']);
+    expect(recordHints({ elements: [], geo: { country: 'Canada', region: 'CA-AB' } }, zip)).toEqual(['CA-AB']);
+    expect(recordHints({ elements: [], geo: { country: 'CA', postalCode: 'M5V 3L9' } }, zip)).toEqual(['CA-ON']);
+    expect(recordHints({ elements: [], geo: { country: 'CA' } }, zip)).toEqual(['CA']);
     expect(recordHints({ elements: [de], geo: { country: 'US', postalCode: '10115' } }, zip)).toEqual(['US-NY', 'DE']);
     expect(recordHints({ elements: [{ element: 'phone', value: '+14155550132', country: 'US' }], geo: { postalCode: '94105' } }, zip)).toEqual(['US-CA', 'US']);
   });
@@ -89,7 +97,7 @@ describe('recordHints', () => {
         const state = normaliseUsState(region);
         const c = normaliseCountry(country);
         const canadian = !c && region.startsWith('CA-') && !state;
-        const want = c && c !== 'US' ? [c] : state ? [`US-${state}`] : canadian ? ['CA'] : c === 'US' ? ['US'] : [];
+        const want = c && c !== 'US' ? [c] : state ? [`US-${state}`] : canadian ? [region] : c === 'US' ? ['US'] : [];
         expect(recordHints({ elements: [], geo: { region, ...(country ? { country } : {}) } }, () => null)).toEqual(want);
       }),
       { numRuns: 3000 },

@@ -5,6 +5,7 @@
  * Notification laws attach to residence (e.g. Cal. Civ. Code §1798.82 "California resident"),
  * so a state beats a bare 'US' when both are known for the same person (see people.ts).
  */
+import { POSTCODE_ABROAD } from '../classify/postcode-prior.js';
 import type { RecordFindings, ValueFinding } from '../types.js';
 
 const US_STATES: Record<string, string> = {
@@ -68,18 +69,18 @@ export function recordHints(
   const geo = f.geo;
   if (geo) {
     const country = normaliseCountry(geo.country);
-    if (country && country !== 'US') out.push(country);
+    if (country && country !== 'US') out.push(country === 'CA' ? canadianHint(geo.region, geo.postalCode) : country);
     if (!country || country === 'US') {
       const known = geo.region === undefined ? undefined : US_STATE_HINT.get(geo.region);
       if (known !== undefined) addHint(out, known);
-      else if (!country && geo.region !== undefined && geo.region.startsWith('CA-')) addHint(out, 'CA');
+      else if (!country && geo.region !== undefined && geo.region.startsWith('CA-')) addHint(out, geo.region);
       else {
         let state = normaliseUsState(geo.region);
         if (!state && geo.postalCode) {
           const pc = geo.postalCode.trim();
           const abroad = country ? null : postcodeCountry(pc, geo.postalCountry);
           if (abroad) addHint(out, abroad);
-          else if (/^\d{5}(-?\d{4})?$/.test(pc) && (country === 'US' || (geo.postalCountry === undefined && !pointsAbroad(f.elements)))) {
+          else if (/^\d{5}(-?\d{4})?$/.test(pc) && (country === 'US' || usZip(geo.postalCountry, f.elements))) {
             state = zipToState(pc.slice(0, 5)) ?? null;
           }
         }
@@ -101,7 +102,7 @@ export function recordHints(
 }
 
 const US_STATE_ZIP = /\b([A-Z]{2})[ ,]+(\d{5})(?:-\d{4})?\b/g;
-const CA_PROVINCE_POSTCODE = /\b(?:AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)[ ,]+[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b/;
+const CA_PROVINCE_POSTCODE = /\b(AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT)[ ,]+[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b/;
 const UK_POSTCODE_IN = /\b[A-Z]{1,2}\d[A-Z\d]? \d[ABD-HJLNP-UW-Z]{2}\b/;
 const LAST_SEGMENT = /,\s*([^,\d]{4,40}?)\s*\.?$/;
 
@@ -118,6 +119,10 @@ function addressHints(value: string, zipToState: (zip: string) => string | null 
 function addressHint(t: string, zipToState: (zip: string) => string | null | undefined): string | null {
   const seg = LAST_SEGMENT.exec(t);
   const country = seg ? normaliseCountry(seg[1]) : null;
+  if (country === 'CA') {
+    const ca = CA_PROVINCE_POSTCODE.exec(t);
+    return ca ? `CA-${ca[1]}` : 'CA';
+  }
   if (country && country !== 'US') return country;
   US_STATE_ZIP.lastIndex = 0;
   let state: string | null = null;
@@ -126,7 +131,8 @@ function addressHint(t: string, zipToState: (zip: string) => string | null | und
   }
   if (state) return `US-${state}`;
   if (country === 'US') return 'US';
-  if (CA_PROVINCE_POSTCODE.test(t)) return 'CA';
+  const ca = CA_PROVINCE_POSTCODE.exec(t);
+  if (ca) return `CA-${ca[1]}`;
   return UK_POSTCODE_IN.test(t) ? 'GB' : null;
 }
 
@@ -137,8 +143,48 @@ const CA_POSTCODE = /^[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-
 /** The country a postcode's shape or its column's header names ('DE' for a five-digit PLZ), or null. */
 function postcodeCountry(pc: string, header: string | undefined): string | null {
   if (UK_POSTCODE.test(pc)) return 'GB';
-  if (CA_POSTCODE.test(pc)) return 'CA';
+  if (CA_POSTCODE.test(pc)) return canadianPostcodeHint(pc);
   return header === 'DE' && /^\d{5}$/.test(pc) ? 'DE' : null;
+}
+
+/**
+ * May a bare five-digit postcode of this record be read as a US ZIP? Not when its column's header
+ * names another country's word for it, nor when the record points abroad; when the column's table
+ * points abroad (classify/postcode-prior.ts), only for a record that itself carries a US value.
+ */
+function usZip(postalCountry: string | undefined, elements: readonly ValueFinding[]): boolean {
+  if (postalCountry === undefined) return !pointsAbroad(elements);
+  return postalCountry === POSTCODE_ABROAD && pointsToUs(elements);
+}
+
+function pointsToUs(elements: readonly ValueFinding[]): boolean {
+  for (let i = 0; i < elements.length; i++) {
+    const e = elements[i];
+    if (e.country === 'US' || e.element === 'us_ssn' || e.element === 'us_itin') return true;
+  }
+  return false;
+}
+
+/**
+ * The province of a Canadian postcode by its first letter, the postal district (Canada Post,
+ * Canadian Addressing Guide, "Postal code — FSA"): Quebec's Law 25 (CAI notice) and Alberta's PIPA
+ * attach to residents of the province, so 'CA' alone lost them. `X` is shared by the Northwest
+ * Territories and Nunavut: 'CA' only.
+ */
+const CA_DISTRICT: Record<string, string> = {
+  A: 'NL', B: 'NS', C: 'PE', E: 'NB', G: 'QC', H: 'QC', J: 'QC', K: 'ON', L: 'ON', M: 'ON', N: 'ON', P: 'ON', R: 'MB', S: 'SK', T: 'AB', V: 'BC', Y: 'YT',
+};
+
+function canadianPostcodeHint(pc: string): string {
+  const p = CA_DISTRICT[pc[0].toUpperCase()];
+  return p ? `CA-${p}` : 'CA';
+}
+
+/** A Canadian record's hint: its province cell ('CA-QC', from classify/geo.ts), else its postcode's, else 'CA'. */
+function canadianHint(region: string | undefined, postalCode: string | undefined): string {
+  if (region?.startsWith('CA-')) return region;
+  const pc = postalCode?.trim();
+  return pc && CA_POSTCODE.test(pc) ? canadianPostcodeHint(pc) : 'CA';
 }
 
 /**

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { STRONG_TAGS, TAG_OF } from './batch.js';
 import { namespaceOf } from './batch-digests.js';
 import { KeyedSip64Batch } from './keyed-siphash.js';
-import { countPerson, groupPartition, PeopleIndex, type PartitionGrouper, resolveUs } from './people.js';
+import { countPerson, groupPartition, PeopleIndex, type PartitionGrouper, resolveSubdivisions } from './people.js';
 import { TempDir } from './spill-log.js';
 import { SpillStore } from './spill-store.js';
 
@@ -88,21 +88,23 @@ describe('PeopleIndex', () => {
     });
   }
 
-  it('keeps bare US only when no state is known', () => {
-    expect(resolveUs(new Set(['US', 'DE']))).toEqual(['US', 'DE']);
-    expect(resolveUs(new Set(['US', 'US-NY']))).toEqual(['US-NY']);
+  it('keeps a bare country only when none of its subdivisions is known', () => {
+    expect(resolveSubdivisions(new Set(['US', 'DE']))).toEqual(['US', 'DE']);
+    expect(resolveSubdivisions(new Set(['US', 'US-NY']))).toEqual(['US-NY']);
+    // A Quebec resident also seen with a +1 Canadian phone ('CA') counts in CA-QC only.
+    expect(resolveSubdivisions(new Set(['CA', 'CA-QC', 'US']))).toEqual(['CA-QC', 'US']);
   });
 
-  it('counts a person by hint code as resolveUs counts its hint names (any codes, repeated or not)', () => {
-    const names = ['US', 'US-NY', 'US-CA', 'DE', 'GB', 'unknown-ish', 'USA', 'US-'];
-    const usKind = names.map((h) => (h === 'US' ? 2 : h.startsWith('US-') ? 1 : 0));
+  it('counts a person by hint code as resolveSubdivisions counts its hint names (any codes, repeated or not)', () => {
+    const names = ['US', 'US-NY', 'US-CA', 'DE', 'GB', 'unknown-ish', 'USA', 'US-', 'CA', 'CA-QC', 'CA-AB'];
+    const parentOf = names.map((h) => (/^[A-Z]{2}-[A-Z0-9]{1,3}$/.test(h) ? names.indexOf(h.slice(0, 2)) : -1));
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: names.length - 1 }), { maxLength: 40 }), fc.nat(5), (codes, pad) => {
         const counts: number[] = [];
         const padded = [...Array(pad).fill(3), ...codes, 4];
-        countPerson(padded, pad, pad + codes.length, usKind, counts);
+        countPerson(padded, pad, pad + codes.length, parentOf, counts);
         const want: Record<string, number> = {};
-        for (const h of resolveUs(new Set(codes.map((c) => names[c])))) want[h] = 1;
+        for (const h of resolveSubdivisions(new Set(codes.map((c) => names[c])))) want[h] = 1;
         const got: Record<string, number> = {};
         counts.forEach((n, c) => {
           if (n) got[names[c]] = n;

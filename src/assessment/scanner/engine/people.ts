@@ -77,8 +77,8 @@ export class PeopleIndex {
   #standaloneWithHint = 0;
   /** Per hint code: people on their own (named records without a strong identifier) counted there. */
   readonly #standaloneByCode: number[] = [];
-  /** Per hint code: US_STATE for 'US-…', US_BARE for 'US', 0 otherwise (countPerson's US rule). */
-  readonly #usKind: number[] = [];
+  /** Per hint code: the code of its country for a subdivision ('US-CA' → 'US', 'CA-QC' → 'CA'), else -1 (countPerson's rule). */
+  readonly #parentOf: number[] = [];
 
   constructor(temp: TempDir, spill: SpillStore, opts: PeopleOptions = {}) {
     const mem = opts.valueMemoryBytes ?? 32 << 20;
@@ -146,7 +146,7 @@ export class PeopleIndex {
     } else if (named) {
       this.#standalone++;
       if (hCount > 0) this.#standaloneWithHint++;
-      countPerson(hints, hFrom, hFrom + hCount, this.#usKind, this.#standaloneByCode);
+      countPerson(hints, hFrom, hFrom + hCount, this.#parentOf, this.#standaloneByCode);
     }
   }
 
@@ -178,7 +178,9 @@ export class PeopleIndex {
       c = this.#codeNames.length;
       this.#codes.set(h, c);
       this.#codeNames.push(h);
-      this.#usKind.push(h === 'US' ? US_BARE : h.startsWith('US-') ? US_STATE : 0);
+      this.#parentOf.push(-1);
+      // A subdivision's country gets a code of its own (counted only if some record names it bare).
+      if (SUBDIVISION.test(h)) this.#parentOf[c] = this.hintCode(h.slice(0, 2));
     }
     return c;
   }
@@ -264,14 +266,14 @@ export class PeopleIndex {
   #jurisdictions(find: (r: number) => number, linked: Uint32Array, individuals: number): Record<string, number> {
     let withHint = this.#standaloneWithHint;
     // People per hint code: the codes stand for their names one to one, so counting by code and
-    // naming at the end gives resolveUs's counts without a Set and an array per person (this pass
+    // naming at the end gives resolveSubdivisions's counts without a Set and an array per person (this pass
     // was ≈ 5 % of a customers-us scan's CPU, one person per row: issue 21).
     const byCode = this.#standaloneByCode.slice();
-    const usKind = this.#usKind;
+    const parentOf = this.#parentOf;
     /** A person's hints, once all are known. */
     const count = (codes: number[], n: number) => {
       withHint++;
-      countPerson(codes, 0, n, usKind, byCode);
+      countPerson(codes, 0, n, parentOf, byCode);
     };
     // A record linked to no other is a person on its own: its hints (consecutive in the log, which
     // is in record order) are counted as they come. Only linked records' hints are re-keyed by
@@ -339,28 +341,35 @@ export function packHiTag(hi: number, tag: number): number {
   return ((hi << 8) | tag) >>> 0;
 }
 
-const US_STATE = 1;
-const US_BARE = 2;
+/** An ISO 3166-2 subdivision code ('US-CA', 'CA-QC'): its country is the first two letters. */
+const SUBDIVISION = /^[A-Z]{2}-[A-Z0-9]{1,3}$/;
 /** Above this many hints a person's codes are de-duplicated with a Set, not pairwise. */
 const PAIRWISE_MAX = 16;
 
 /**
  * Count one person in each of its jurisdictions, codes[from … to − 1] (hint codes, possibly
- * repeated): every distinct code once, the bare 'US' only when no US state is among them — what
- * resolveUs does to the codes' names, on numbers (`counts[code]++`).
+ * repeated): every distinct code once, a bare country ('US', 'CA') only when none of its
+ * subdivisions ('US-TX', 'CA-QC') is among them — what resolveSubdivisions does to the codes'
+ * names, on numbers (`counts[code]++`). A person in 'CA-QC' is also within 'CA' for the rules
+ * (obligations/jurisdictions.ts isWithin), so counting them in both would count them twice there.
+ * No allocation: one subdivision's country is the common case (a US state), others are looked up.
  */
-export function countPerson(codes: ArrayLike<number>, from: number, to: number, usKind: readonly number[], counts: number[]): void {
-  let state = false;
+export function countPerson(codes: ArrayLike<number>, from: number, to: number, parentOf: readonly number[], counts: number[]): void {
+  let parent = -1;
+  let several = false;
   for (let k = from; k < to; k++) {
-    if (usKind[codes[k]] === US_STATE) {
-      state = true;
-      break;
-    }
+    const p = parentOf[codes[k]];
+    if (p < 0) continue;
+    if (parent < 0) parent = p;
+    else if (p !== parent) several = true;
   }
   const seen = to - from > PAIRWISE_MAX ? new Set<number>() : null;
   next: for (let k = from; k < to; k++) {
     const c = codes[k];
-    if (state && usKind[c] === US_BARE) continue;
+    if (parent >= 0 && parentOf[c] < 0) {
+      if (c === parent) continue;
+      if (several) for (let j = from; j < to; j++) if (parentOf[codes[j]] === c) continue next;
+    }
     if (seen !== null) {
       if (seen.has(c)) continue;
       seen.add(c);
@@ -369,9 +378,8 @@ export function countPerson(codes: ArrayLike<number>, from: number, to: number, 
   }
 }
 
-/** Drop bare 'US' when a US state is known for the same person. */
-export function resolveUs(codes: Set<string>): string[] {
+/** Drop a bare country when one of its subdivisions is known for the same person ('US' with 'US-NY'). */
+export function resolveSubdivisions(codes: Set<string>): string[] {
   const out = [...codes];
-  if (codes.has('US') && out.some((c) => c.startsWith('US-'))) return out.filter((c) => c !== 'US');
-  return out;
+  return out.filter((c) => !(c.length === 2 && out.some((d) => d.length > 3 && d.startsWith(`${c}-`) && SUBDIVISION.test(d))));
 }

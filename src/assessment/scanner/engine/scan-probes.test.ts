@@ -156,7 +156,7 @@ describe('scan: leak shapes from the outside review', () => {
       expect(report.totals.individuals).toBe(1);
     });
 
-    it(`a German PLZ, a UK and a Canadian postcode and a province code give the right country, not a US state (workers ${workers})`, async () => {
+    it(`a German PLZ, a UK and a Canadian postcode and a province code give the right country (and province), not a US state (workers ${workers})`, async () => {
       const de = write(
         `kunden-${workers}.csv`,
         'Name;E-Mail;Telefon;PLZ;Ort\nJürgen Müller;juergen@example.de;+49 30 1234567;10115;Berlin\nGöran Şahin;goeran@example.de;0171 2345678;80331;München\n',
@@ -166,7 +166,7 @@ describe('scan: leak shapes from the outside review', () => {
         'name,email,province,postcode\nAmelia Clarke,amelia@example.co.uk,,SW1A 2AA\nLiam Tremblay,liam@example.ca,QC,\nMia Davis,mia@example.com,WA,98109\n',
       );
       const { report } = await scan({ paths: [de, intl], workers, tmpDir: dir });
-      expect(report.jurisdictions).toEqual({ DE: 2, GB: 1, CA: 1, 'US-WA': 1, unknown: 0 });
+      expect(report.jurisdictions).toEqual({ DE: 2, GB: 1, 'CA-QC': 1, 'US-WA': 1, unknown: 0 });
     });
 
     it(`one malformed record of a JSON export (a stray quote) costs that record, not every record after it (workers ${workers})`, async () => {
@@ -243,7 +243,7 @@ describe('scan: leak shapes from the outside review', () => {
         ].join('\n'),
       );
       const { report } = await scan({ paths: [p], workers, tmpDir: dir });
-      expect(report.jurisdictions).toEqual({ GB: 1, CA: 1, 'US-WA': 1, DE: 1, unknown: 0 });
+      expect(report.jurisdictions).toEqual({ GB: 1, 'CA-QC': 1, 'US-WA': 1, DE: 1, unknown: 0 });
     });
   }
 });

@@ -1,0 +1,39 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_DEDUP_KEYS, fingerprintOf } from './dedup.js';
+import { parseAlertsBody } from './intake-body.js';
+import { normalise } from './normalise/index.js';
+
+const dir = new URL('./fixtures/', import.meta.url);
+const AT = '2026-01-01T00:00:00.000Z';
+/** The fingerprint's input in clear: a keyed hash of it is what is stored. */
+const clear = (s: string) => s;
+
+describe('dedup fingerprints stay what they were when a normaliser reads more', () => {
+  it('every fixture fingerprints as in fixtures/fingerprints.txt (the normalisers before Wazuh who-data)', () => {
+    const got: string[] = [];
+    for (const f of readdirSync(dir).filter((n) => n.endsWith('json')).sort()) {
+      parseAlertsBody(readFileSync(new URL(f, dir), 'utf8')).forEach((d, i) => {
+        const fp = fingerprintOf(normalise(d, 'auto', AT), DEFAULT_DEDUP_KEYS, 900, JSON.stringify(d), clear);
+        got.push(`${f}#${i} ${fp.startsWith('raw:') ? 'raw' : fp}`);
+      });
+    }
+    const want = readFileSync(new URL('fingerprints.txt', dir), 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'));
+    expect(got).toEqual(want);
+  });
+
+  it('a who-data alert shows and correlates its users but fingerprints as the alert without them did', () => {
+    const [sudo] = parseAlertsBody(readFileSync(new URL('wazuh-whodata.ndjson', dir), 'utf8'));
+    const a = normalise(sudo!, 'auto', AT);
+    expect(a.users).toEqual(['mbrandt', 'root']);
+    expect(a.dedupBasis).toEqual({ users: [] });
+    const before = structuredClone(a);
+    before.users = [];
+    delete before.dedupBasis;
+    expect(fingerprintOf(a, ['rule', 'hosts', 'users'], 900, '', clear)).toBe(fingerprintOf(before, ['rule', 'hosts', 'users'], 900, '', clear));
+    // Without a basis the users count: the basis is what keeps the two equal.
+    expect(fingerprintOf({ ...a, dedupBasis: undefined }, ['users'], 900, '', clear)).not.toBe(fingerprintOf(before, ['users'], 900, '', clear));
+  });
+});
