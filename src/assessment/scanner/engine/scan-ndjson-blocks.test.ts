@@ -2,17 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { luhnDigit } from '../../../../test/generators/identifiers.js';
 import { scanBothWays } from './blocks-testing.js';
-
-function luhn(body: string): string {
-  let sum = 0;
-  for (let i = 0; i < body.length; i++) {
-    let d = Number(body[body.length - 1 - i]);
-    if (i % 2 === 0) d *= 2;
-    sum += d > 9 ? d - 9 : d;
-  }
-  return body + String((10 - (sum % 10)) % 10);
-}
 
 /** An NDJSON export of people (linked by e-mail every 7th line), with a broken line and a line of another shape. */
 function writeExport(file: string, rows: number): void {
@@ -20,13 +11,14 @@ function writeExport(file: string, rows: number): void {
   const out: string[] = [];
   for (let i = 0; i < rows; i++) {
     const ssn = `${String(100 + (i % 600)).padStart(3, '0')}-${String(10 + (i % 80)).padStart(2, '0')}-${String(1000 + (i % 9000)).padStart(4, '0')}`;
+    const card = `411111${String(i).padStart(9, '0')}`;
     const r = {
       id: i,
       name: names[i % 4],
       email: `user${i % 7 === 0 ? 0 : i}@example.com`,
       phone: `+1 212-555-${String(i % 10000).padStart(4, '0')}`,
       ssn,
-      card: luhn(`411111${String(i).padStart(9, '0')}`),
+      card: card + luhnDigit(card),
       dob: `199${i % 10}-0${1 + (i % 9)}-1${i % 10}`,
       address: { street: `${i} Main St`, state: 'NY', zip: '10001' },
       total: i / 4,
