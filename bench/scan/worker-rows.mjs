@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * A detection thread's work in one thread, for paired builds (issue 21): reads FILE with the scan's
- * reader as `--workers 2` does (CSV/SQL/text blocks, NDJSON/XLSX rows packed), builds the batches as
+ * reader as `--workers 2` does (CSV/SQL/text/XLSX blocks, NDJSON rows packed), builds the batches as
  * engine/scan-read.ts does (classification on the first rows, projection), then runs
  * `processBatch` over them ROUNDS times (each round a new scan id, so the sent-values cache starts
  * empty) and prints the best round's CPU µs a row, and a hash of every batch result (counts,
@@ -26,6 +26,7 @@ const { packRows } = await imp('engine/pack.js');
 const { columnIsRead } = await imp('classify/column-read.js');
 const { sqlBlockRows } = await imp('readers/sql-block.js');
 const { csvBlockRows } = await imp('readers/csv-block.js');
+const { xlsxBlockRows } = await imp('readers/xlsx-sheet.js').catch(() => ({}));
 
 const key = Buffer.alloc(32, 7);
 const classes = new Map();
@@ -45,7 +46,7 @@ const project = (cls) => {
 const tasks = [];
 let rows = 0;
 const t0 = process.cpuUsage();
-for await (const ev of readPath(file, { csvBlocks: true, sqlBlocks: true, ndjsonBlocks: true, textBlocks: true })) {
+for await (const ev of readPath(file, { csvBlocks: true, sqlBlocks: true, ndjsonBlocks: true, textBlocks: true, xlsxBlocks: true })) {
   if (ev.kind === 'csv-block') {
     const cls = classify(ev.table, ev.columns, csvBlockRows(ev.buf, ev.delim, ev.columns.length, null, ev.quoted));
     const p = project(cls);
@@ -55,6 +56,12 @@ for await (const ev of readPath(file, { csvBlocks: true, sqlBlocks: true, ndjson
     const cls = classify(ev.table, ev.columns, sqlBlockRows(ev.buf, ev.mode, ev.backslash, ev.columns.length));
     const p = project(cls);
     tasks.push({ kind: 'sql-block', key, classes: p ? p.classes : cls, mode: ev.mode, backslash: ev.backslash, width: ev.columns.length, keep: p ? p.keep : null, buf: new Uint8Array(ev.buf) });
+    rows += ev.rows;
+  } else if (ev.kind === 'xlsx-block') {
+    const width = ev.columns.length;
+    const cls = classify(ev.table, ev.columns, xlsxBlockRows(ev.buf, ev.sheet, width, null, ev.rows));
+    const p = project(cls);
+    tasks.push({ kind: 'xlsx-block', key, classes: p ? p.classes : cls, width, keep: p ? p.keep : null, buf: new Uint8Array(ev.buf), rows: ev.rows, sheet: ev.sheet });
     rows += ev.rows;
   } else if (ev.kind === 'records') {
     const cls = classify(ev.table, ev.columns, ev.rows);

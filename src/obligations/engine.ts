@@ -103,6 +103,8 @@ export const computeObligations = (facts: BreachFacts, rules: readonly Rule[], a
           ? ['public communication or similar equally effective measure (Art. 34(3)(c))']
           : rule.channels,
       ...(rule.substituteNotice ? { substituteNotice: rule.substituteNotice } : {}),
+      // Whether e-mail counts as notice under this rule, and on what basis (notices/electronic-notice.ts applies it).
+      ...(rule.electronicNotice ? { electronicNotice: rule.electronicNotice } : {}),
       ...(rule.clock.relation ? { relation: rule.clock.relation } : {}),
       stages: finalRequired === false ? [] : timing.stages,
       extensions: rule.clock.extensions.map((e) => `+${e.amount} ${UNIT_WORDS[e.unit]} if ${e.condition}`),

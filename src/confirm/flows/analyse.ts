@@ -96,9 +96,7 @@ function slot<K, V>(m: Map<K, V>, k: K, make: () => V): V {
 }
 
 /** Kept compact (numbers and shared strings): the ISO time and file:line are made at report time. */
-function toRow(r: FlowRecord, file: string, lineNo: number): Row {
-  return { ts: r.ts, src: r.src, dst: r.dst, dport: r.dport, proto: r.proto, bytes: r.bytesOut, file, line: lineNo };
-}
+const toRow = (ts: number, src: string, dst: string, dport: number, proto: string, bytes: number, file: string, line: number): Row => ({ ts, src, dst, dport, proto, bytes, file, line });
 
 const toEvidence = (r: Row): Evidence => ({ at: iso(r.ts), src: r.src, dst: r.dst, dport: r.dport, proto: r.proto, bytesOut: r.bytes, where: `${r.file}:${r.line}` });
 const HOUR = 3600;
@@ -116,7 +114,7 @@ function keepTop(list: Row[], row: Row): void {
   }
 }
 
-interface Address {
+export interface Address {
   flat: string;
   internal: boolean;
   hours: Map<number, Agg> | undefined;
@@ -168,7 +166,7 @@ export class FlowAnalyser {
    * grow with the input (a 120 MB log needed > 96 MB of heap; bench/README.md).
    */
   private readonly strings = new Map<string, string>();
-  private intern(v: string): string {
+  intern(v: string): string {
     let k = this.strings.get(v);
     if (k === undefined) {
       k = JSON.parse(JSON.stringify(v)) as string;
@@ -185,7 +183,7 @@ export class FlowAnalyser {
    * record gets a fresh flat copy, as from intern, and its maps' rows are found by slot.
    */
   private readonly addresses = new Map<string, Address>();
-  private address(v: string): Address {
+  address(v: string): Address {
     let a = this.addresses.get(v);
     if (a === undefined) {
       a = { flat: JSON.parse(JSON.stringify(v)) as string, internal: this.isInternal(v), hours: undefined, pairs: undefined, offDays: undefined };
@@ -194,7 +192,7 @@ export class FlowAnalyser {
     return a;
   }
 
-  /** `r` is the reader's fresh record: its strings are swapped for interned copies in place. */
+  /** `r` is a reader's record: counted, and analysed when it goes from an internal host out. */
   add(r: FlowRecord, file: string, lineNo: number): void {
     this.records++;
     if (r.bytesOut <= 0) return;
@@ -202,40 +200,47 @@ export class FlowAnalyser {
     if (!src.internal) return;
     const dst = this.address(r.dst);
     if (dst.internal) return;
-    r.src = src.flat;
-    r.dst = dst.flat;
-    r.proto = this.intern(r.proto);
+    this.addOutbound(src, dst, this.intern(r.proto), r.ts, r.bytesOut, r.dport, file, lineNo);
+  }
+
+  /**
+   * One internal → external record with bytes out (what `add` keeps), its addresses already
+   * looked up and its protocol interned: the parsing thread sends these (flow-batch.ts).
+   * `records` is counted by the caller.
+   */
+  addOutbound(src: Address, dst: Address, proto: string, ts: number, b: number, dport: number, file: string, lineNo: number): void {
     this.outbound++;
-    if (r.ts < this.min) this.min = r.ts;
-    if (r.ts > this.max) this.max = r.ts;
-    const hour = Math.floor(r.ts / HOUR);
-    const b = r.bytesOut;
+    if (ts < this.min) this.min = ts;
+    if (ts > this.max) this.max = ts;
+    const hour = Math.floor(ts / HOUR);
+    const s = src.flat;
+    const d = dst.flat;
     // Nested maps, not concatenated keys: no string built per record (bench/README.md, flows).
     // The outer maps keep their insertion order (the findings' order among equals), so a row is made by slot as before.
-    src.hours ??= slot(this.hostHours, r.src, () => new Map<number, Agg>());
+    src.hours ??= slot(this.hostHours, s, () => new Map<number, Agg>());
     const h = slot(src.hours, hour, newAgg);
     h.bytes += b;
-    if (h.top.length < KEEP || b > h.top[KEEP - 1]!.bytes) keepTop(h.top, toRow(r, file, lineNo));
+    if (h.top.length < KEEP || b > h.top[KEEP - 1]!.bytes) keepTop(h.top, toRow(ts, s, d, dport, proto, b, file, lineNo));
 
-    src.pairs ??= slot(this.pairs, r.src, () => new Map<string, Pair>());
-    const p = slot(src.pairs, r.dst, () => ({ first: r.ts, bytes: 0, times: [], sizes: [], seen: 0, top: [] }) as Pair);
-    if (r.ts < p.first) p.first = r.ts;
+    src.pairs ??= slot(this.pairs, s, () => new Map<string, Pair>());
+    const p = slot(src.pairs, d, () => ({ first: ts, bytes: 0, times: [], sizes: [], seen: 0, top: [] }) as Pair);
+    if (ts < p.first) p.first = ts;
     p.bytes += b;
     p.seen++;
     if (p.times.length < this.opts.beaconSample) {
-      p.times.push(r.ts);
+      p.times.push(ts);
       p.sizes.push(b);
     }
-    if (p.top.length < KEEP || b > p.top[KEEP - 1]!.bytes) keepTop(p.top, toRow(r, file, lineNo));
+    if (p.top.length < KEEP || b > p.top[KEEP - 1]!.bytes) keepTop(p.top, toRow(ts, s, d, dport, proto, b, file, lineNo));
 
-    if (b >= this.opts.largeTransfer) this.large.push(toRow(r, file, lineNo));
+    if (b >= this.opts.largeTransfer) this.large.push(toRow(ts, s, d, dport, proto, b, file, lineNo));
 
     if (this.offHour(hour)) {
-      const day = Math.floor(r.ts / 86400);
-      src.offDays ??= slot(this.offHours, r.src, () => new Map<number, Agg>());
+      const day = Math.floor(ts / 86400);
+      src.offDays ??= slot(this.offHours, s, () => new Map<number, Agg>());
       const o = slot(src.offDays, day, newAgg);
       o.bytes += b;
-      if (o.top.length < KEEP || b > o.top[KEEP - 1]!.bytes) keepTop(o.top, toRow(r, file, lineNo));
+      if (o.top.length < KEEP || b > o.top[KEEP - 1]!.bytes) keepTop(o.top, toRow(ts, s, d, dport, proto, b, file, lineNo));
     }
   }
 

@@ -1,16 +1,17 @@
 /**
- * Streams flow-log files through the analyser: chunked reads split on newlines (no line array,
- * no whole-file buffer), gzip by extension, the reader chosen per file from its first line. A
- * broken line is named (file:line) and skipped; the records around it still count.
+ * Streams flow-log files through the analyser: chunked reads (no line array, no whole-file
+ * buffer), gzip by extension, parsed on a thread of their own (flow-parsing.ts) into batches the
+ * analyser takes here, the reader chosen per file from its first line. A broken line is named
+ * (file:line) and skipped; the records around it still count.
  */
 import { createReadStream } from 'node:fs';
-import { isAscii } from 'node:buffer';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { BadInputError } from '../../platform/errors.js';
-import { FlowAnalyser, type FlowOptions, type FlowReport } from './analyse.js';
+import { type Address, FlowAnalyser, type FlowOptions, type FlowReport } from './analyse.js';
+import { BYTES, type Batch, DPORT, LINE, PROTO, ROW, SRC, DST, TS, UnreadableInput } from './flow-parse.js';
+import { startParsing } from './flow-parsing.js';
 import { internalMatcher } from './network.js';
-import { detectReader, type LineReader } from './records.js';
 
 export interface AnalyseInput {
   name: string;
@@ -20,6 +21,8 @@ export interface AnalyseInput {
 export interface AnalyseOptions extends Partial<FlowOptions> {
   internal?: string[];
   vpcFields?: string[];
+  /** The parsing thread's file (flow-parsing.ts); null: parse in this thread. Default: the compiled one, when there. */
+  parseThread?: URL | null;
 }
 
 export function fileInput(path: string): AnalyseInput {
@@ -27,8 +30,44 @@ export function fileInput(path: string): AnalyseInput {
   return { name: path, stream: path.endsWith('.gz') ? s.pipe(createGunzip()) : s };
 }
 
-/** Whole UTF-8 text (complete lines) as a string; ASCII as Latin-1, which gives the same string faster. */
-const decode = (b: Buffer): string => b.toString(isAscii(b) ? 'latin1' : 'utf8');
+/** The analyser's side of the parsed batches (flow-parse.ts): ids to its addresses, rows to records. */
+function batchSink(a: FlowAnalyser) {
+  const addresses: Address[] = [];
+  const protos: string[] = [];
+  let name = '';
+  return {
+    begin(input: string) {
+      name = input;
+    },
+    batch(b: Batch) {
+      for (const s of b.addresses) addresses.push(a.address(s));
+      for (const s of b.protos) protos.push(a.intern(s));
+      a.records += b.records;
+      a.skipped += b.skipped - b.problems.length;
+      // The named problems and the records' own in line order, as one thread met them (see below).
+      let next = 0;
+      const rows = b.rows;
+      for (let at = 0; at < b.n * ROW; at += ROW) {
+        const line = rows[at + LINE]!;
+        for (; next < b.problems.length && b.problems[next]![0] < line; next++) a.problem(`${name}:${b.problems[next]![0]}`, b.problems[next]![1]);
+        const s = rows[at + SRC]!;
+        const d = rows[at + DST]!;
+        const p = rows[at + PROTO]!;
+        const src = s >= 0 ? addresses[s]! : a.address(b.inline[-s - 1]!);
+        const dst = d >= 0 ? addresses[d]! : a.address(b.inline[-d - 1]!);
+        const proto = p >= 0 ? protos[p]! : a.intern(b.inline[-p - 1]!);
+        try {
+          a.addOutbound(src, dst, proto, rows[at + TS]!, rows[at + BYTES]!, rows[at + DPORT]!, name, line);
+        } catch (e) {
+          // A time beyond what Date holds (ts 1e20 reads as a number) fails the off-hours lookup;
+          // the line is a broken one, as when the analysis ran inside the reading loop.
+          a.problem(`${name}:${line}`, (e as Error).message);
+        }
+      }
+      for (; next < b.problems.length; next++) a.problem(`${name}:${b.problems[next]![0]}`, b.problems[next]![1]);
+    },
+  };
+}
 
 export async function analyseFlows(inputs: AnalyseInput[], opts: AnalyseOptions = {}, onProgress?: (records: number) => void): Promise<FlowReport> {
   let isInternal: (ip: string) => boolean;
@@ -38,69 +77,30 @@ export async function analyseFlows(inputs: AnalyseInput[], opts: AnalyseOptions 
     throw new BadInputError((e as Error).message);
   }
   const a = new FlowAnalyser(isInternal, opts);
-  for (const input of inputs) {
-    let reader: LineReader | null = null;
-    let lineNo = 0;
-    const onLine = (line: string) => {
-      lineNo++;
-      if (!line || line === '\r') return;
-      const l = line.endsWith('\r') ? line.slice(0, -1) : line;
-      if (!reader) {
-        try {
-          reader = detectReader(l, opts.vpcFields);
-        } catch (e) {
-          throw new BadInputError(`${input.name}:${lineNo}: ${(e as Error).message}`);
-        }
-      }
+  const sink = batchSink(a);
+  const parsing = startParsing({ internal: opts.internal, vpcFields: opts.vpcFields }, (b) => {
+    sink.batch(b);
+    onProgress?.(a.records);
+  }, opts.parseThread);
+  try {
+    for (const input of inputs) {
+      sink.begin(input.name);
+      parsing.begin(input.name);
       try {
-        const r = reader.read(l);
-        if (r) a.add(r, input.name, lineNo);
-      } catch (e) {
-        a.problem(`${input.name}:${lineNo}`, (e as Error).message);
-      }
-    };
-    // Chunks are decoded up to their last newline: a newline byte never occurs inside a UTF-8
-    // sequence, so no character is split, and the rest (a part line) is kept as bytes. A chunk of
-    // ASCII (flow logs nearly always are) is copied as Latin-1, ≈ 5× cheaper than decoding UTF-8
-    // and the same string; the part line no longer makes a copy of each chunk (`rest + text`).
-    let rest: Buffer | null = null;
-    const lines = (text: string) => {
-      let start = 0;
-      let nl = text.indexOf('\n', start);
-      while (nl !== -1) {
-        onLine(text.slice(start, nl));
-        start = nl + 1;
-        nl = text.indexOf('\n', start);
-      }
-      return start;
-    };
-    try {
-      for await (const chunk of input.stream) {
-        const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-        let from = 0;
-        if (rest) {
-          const nl = buf.indexOf(10);
-          if (nl === -1) {
-            rest = Buffer.concat([rest, buf]);
-            continue;
-          }
-          onLine(decode(Buffer.concat([rest, buf.subarray(0, nl)])));
-          rest = null;
-          from = nl + 1;
+        for await (const chunk of input.stream) {
+          const wait = parsing.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
+          if (wait) await wait;
         }
-        const last = buf.lastIndexOf(10);
-        if (last >= from) lines(decode(buf.subarray(from, last + 1)));
-        const tail = last >= from ? last + 1 : from;
-        // A copy: a view would keep the whole read chunk alive with the part line.
-        if (tail < buf.length) rest = Buffer.from(buf.subarray(tail));
-        onProgress?.(a.records);
+        await parsing.finish();
+      } catch (e) {
+        input.stream.destroy();
+        if (e instanceof UnreadableInput) throw new BadInputError(e.message);
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new BadInputError(`${input.name}: no such file`);
+        throw e;
       }
-    } catch (e) {
-      input.stream.destroy();
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new BadInputError(`${input.name}: no such file`);
-      throw e;
     }
-    if (rest) onLine(decode(rest));
+  } finally {
+    await parsing.close();
   }
   return a.report();
 }

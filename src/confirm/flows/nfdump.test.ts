@@ -84,6 +84,31 @@ describe('nfdump CSV: rows read by the header’s shape', () => {
     );
   });
 
+  it('rows read from their bytes (the parsing thread’s path) give what read() gives, and read() takes the rest', () => {
+    const odd = fc.constantFrom('é', '10.0.0.é', 'TCPé', 'Summary: 3 flows', 'summary', 'ts,x', 'ts,te,sa', '007', '123456789012345', '1234567890123456', 'ICMP6', 'A-LONG-PROTO', `sUMMARY${',0'.repeat(20)}`, `Summary${',0'.repeat(20)}`, `ts${',0'.repeat(20)}`);
+    const plain: Record<string, fc.Arbitrary<string>> = { ts: fc.constantFrom('2026-03-02 00:17:57', '2024-02-29 23:59:59', '2026-02-29 00:00:00', '2026-03-02 00:17:57.250'), sa: fc.constantFrom('10.0.0.1', 'fd00::1', 'hôte-é'), da: fc.constantFrom('93.184.216.34', '2001:db8::7'), pr: fc.constantFrom('TCP', 'udp', 'Icmp') };
+    const valid = (h: readonly string[]) => fc.tuple(...h.map((col) => plain[col] ?? fc.oneof({ weight: 8, arbitrary: fc.nat().map(String) }, fc.constantFrom('12345678901234567890', '-', '')))).map((c) => c.join(','));
+    const lines = file.chain(([h, rows]) => fc.tuple(fc.constant(h), fc.array(fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...(rows.length ? rows : ['-'])) }, { weight: 5, arbitrary: valid(h) }, odd, fc.constant(h.join(','))), { maxLength: 40 })));
+    let fromBytes = 0;
+    fc.assert(
+      fc.property(lines, ([h, rows]) => {
+        const r = nfdumpCsv();
+        const ref = reference();
+        for (const l of [...rows.slice(0, 2), h.join(','), ...rows]) {
+          const b = Buffer.from(l, 'utf8');
+          const got = outcome(() => {
+            const v = r.readBytes!(b, 0, b.length);
+            if (v !== undefined) fromBytes++;
+            return v === undefined ? r.read(l) : v;
+          });
+          expect(got).toEqual(outcome(() => ref(l)));
+        }
+      }),
+      { numRuns: 500 },
+    );
+    expect(fromBytes).toBeGreaterThan(300);
+  });
+
   it('reads nfdump’s own row, leap days and fractions of a second', () => {
     const r = nfdumpCsv();
     r.read(NFDUMP_HEADER.join(','));

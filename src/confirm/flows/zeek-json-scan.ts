@@ -12,22 +12,11 @@
  * `JSON.parse` (~800 against ~600 ns a line); one regular expression match is ~150 ns.
  */
 import { decimal } from './fields.js';
+import type { FlowRecord } from './records.js';
 
-/** The fields read, by their conn.log names; `undefined` when the line does not have one. */
-export interface ZeekJsonFields {
-  ts: unknown;
-  'id.orig_h': unknown;
-  'id.resp_h': unknown;
-  'id.resp_p': unknown;
-  proto: unknown;
-  orig_bytes: unknown;
-  orig_ip_bytes: unknown;
-  resp_bytes: unknown;
-  resp_ip_bytes: unknown;
-}
-
-type Field = keyof ZeekJsonFields;
-const FIELDS: readonly string[] = ['ts', 'id.orig_h', 'id.resp_h', 'id.resp_p', 'proto', 'orig_bytes', 'orig_ip_bytes', 'resp_bytes', 'resp_ip_bytes'] satisfies Field[];
+/** The fields read, by their conn.log names. */
+type Field = 'ts' | 'id.orig_h' | 'id.resp_h' | 'id.resp_p' | 'proto' | 'orig_bytes' | 'orig_ip_bytes' | 'resp_bytes' | 'resp_ip_bytes';
+export const FIELDS: readonly string[] = ['ts', 'id.orig_h', 'id.resp_h', 'id.resp_p', 'proto', 'orig_bytes', 'orig_ip_bytes', 'resp_bytes', 'resp_ip_bytes'] satisfies Field[];
 
 const STRING = '"[^"\\\\\\u0000-\\u001f]*"';
 const NUMBER = '-?(?:0|[1-9]\\d*)(?:\\.\\d+)?(?:[eE][+-]?\\d+)?';
@@ -44,6 +33,8 @@ interface Shape {
   re: RegExp;
   /** The field each capture group fills, in order. */
   fields: Field[];
+  /** Its index in FIELDS, for each capture group. */
+  slots: number[];
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
@@ -61,8 +52,12 @@ function scalar(s: string): unknown {
 }
 
 export interface ZeekJsonScanner {
-  /** The fields of a line of a learned shape, or null: the caller parses it and calls `learn`. */
-  scan(line: string): ZeekJsonFields | null;
+  /**
+   * The record of a line of a learned shape, from its fields' values (in FIELDS order, `undefined`
+   * where the line has not the field; one array reused, no object per line), or null: the caller
+   * parses the line and calls `learn`.
+   */
+  scanRecord(line: string, record: (v: ArrayLike<unknown>) => FlowRecord): FlowRecord | null;
   /** Learns the shape of a line `JSON.parse` gave `parsed` for (kept only when it is flat and plain). */
   learn(parsed: unknown): void;
 }
@@ -74,24 +69,33 @@ export function zeekJsonScanner(): ZeekJsonScanner {
   const gaveUp = () => misses >= GIVE_UP && misses > hits;
   /** Key sequences already looked at (learned or not), so a shape is built once. */
   const seen = new Set<string>();
-  return {
-    scan(line) {
-      if (gaveUp()) return null;
-      for (let s = 0; s < shapes.length; s++) {
-        const shape = shapes[s]!;
-        const m = shape.re.exec(line);
-        if (!m) continue;
-        if (s > 0) {
-          shapes[s] = shapes[0]!;
-          shapes[0] = shape;
-        }
-        hits++;
-        const o: ZeekJsonFields = { ts: undefined, 'id.orig_h': undefined, 'id.resp_h': undefined, 'id.resp_p': undefined, proto: undefined, orig_bytes: undefined, orig_ip_bytes: undefined, resp_bytes: undefined, resp_ip_bytes: undefined };
-        for (let i = 0; i < shape.fields.length; i++) o[shape.fields[i]!] = scalar(m[i + 1]!);
-        return o;
+  /** The learned shape `line` matches, moved to the front (a file has one shape mostly): its match, or null. */
+  const match = (line: string): RegExpExecArray | null => {
+    if (gaveUp()) return null;
+    for (let s = 0; s < shapes.length; s++) {
+      const shape = shapes[s]!;
+      const m = shape.re.exec(line);
+      if (!m) continue;
+      if (s > 0) {
+        shapes[s] = shapes[0]!;
+        shapes[0] = shape;
       }
-      misses++;
-      return null;
+      hits++;
+      return m;
+    }
+    misses++;
+    return null;
+  };
+  /** scanRecord's values by FIELDS index; `undefined` for a field the line has not. */
+  const values: unknown[] = FIELDS.map(() => undefined);
+  return {
+    scanRecord(line, record) {
+      const m = match(line);
+      if (!m) return null;
+      const shape = shapes[0]!;
+      values.fill(undefined);
+      for (let i = 0; i < shape.slots.length; i++) values[shape.slots[i]!] = scalar(m[i + 1]!);
+      return record(values);
     },
     learn(parsed) {
       if (shapes.length >= MAX_SHAPES || seen.size >= MAX_SEEN || gaveUp() || parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) return;
@@ -107,7 +111,7 @@ export function zeekJsonScanner(): ZeekJsonScanner {
       if (keys.some((k) => !PLAIN_KEY.test(k) || /^\d+$/.test(k))) return;
       const fields = keys.filter((k): k is Field => FIELDS.includes(k));
       const parts = keys.map((k) => `"${escapeRe(k)}":${FIELDS.includes(k) ? `(${SCALAR})` : SCALAR}`);
-      shapes.push({ re: new RegExp(`^\\{${parts.join(',')}\\}$`), fields });
+      shapes.push({ re: new RegExp(`^\\{${parts.join(',')}\\}$`), fields, slots: fields.map((f) => FIELDS.indexOf(f)) });
     },
   };
 }

@@ -5,6 +5,7 @@
  * for GDPR (Art. 34 prescribes no form).
  */
 import { describe, expect, it } from 'vitest';
+import { group, pick, run } from '../golden.fixture.js';
 import { loadRules } from '../rules-loader.js';
 
 const rules = loadRules();
@@ -41,5 +42,11 @@ describe('electronicNotice on individuals rules', () => {
     const az = byId('US-AZ.individuals').electronicNotice!;
     expect(az.allowed).toBe('consent');
     expect(az.basis).toMatch(/not read/);
+  });
+
+  it('reaches the obligations answer, so counsel sees how the notice may be sent (obligations-json.md)', () => {
+    const r = run({ population: [group('US-CA', 10, ['person_name', 'us_ssn'])] }, '2026-06-01T00:00:00Z');
+    expect(pick(r, 'US-CA.individuals.2026').electronicNotice).toMatchObject({ allowed: 'consent', basis: expect.stringMatching(/1798\.82/) });
+    expect(pick(r, 'US-CA.regulator.2026').electronicNotice).toBeUndefined();
   });
 });

@@ -8,6 +8,7 @@ import { NotFoundError } from '../../platform/http/problem.js';
 import type { IncidentAccess } from '../../incidents/incident-access.js';
 import type { ObligationsMetService } from './met.service.js';
 import type { OrgProfileService } from './org-profile.service.js';
+import { ELECTRONIC_NOTICE } from '../rule.schema.js';
 import { FactOverridesSchema } from './facts.service.js';
 import { type IncidentObligations, type ObligationTrackingService, TRACKED_STATUSES } from './tracking.service.js';
 
@@ -33,6 +34,7 @@ const TrackedSchema = z
     prohibitedContent: z.array(z.string()),
     channels: z.array(z.string()),
     substituteNotice: z.string().optional(),
+    electronicNotice: z.object({ allowed: z.enum(ELECTRONIC_NOTICE), basis: z.string() }).optional(),
     relation: z.string().optional(),
     stages: z.array(z.object({ name: z.string(), deadline: z.string().nullable(), deadlineRule: z.string() })),
     extensions: z.array(z.string()),

@@ -2891,6 +2891,10 @@ export interface paths {
             prohibitedContent: Array<string>;
             channels: Array<string>;
             substituteNotice?: string;
+            electronicNotice?: {
+              allowed: "any" | "consent" | "consent_or_primary";
+              basis: string;
+            };
             relation?: string;
             stages: Array<{
               name: string;
@@ -2971,6 +2975,10 @@ export interface paths {
           prohibitedContent: Array<string>;
           channels: Array<string>;
           substituteNotice?: string;
+          electronicNotice?: {
+            allowed: "any" | "consent" | "consent_or_primary";
+            basis: string;
+          };
           relation?: string;
           stages: Array<{
             name: string;
@@ -3049,6 +3057,10 @@ export interface paths {
           prohibitedContent: Array<string>;
           channels: Array<string>;
           substituteNotice?: string;
+          electronicNotice?: {
+            allowed: "any" | "consent" | "consent_or_primary";
+            basis: string;
+          };
           relation?: string;
           stages: Array<{
             name: string;
@@ -3137,6 +3149,10 @@ export interface paths {
             prohibitedContent: Array<string>;
             channels: Array<string>;
             substituteNotice?: string;
+            electronicNotice?: {
+              allowed: "any" | "consent" | "consent_or_primary";
+              basis: string;
+            };
             relation?: string;
             stages: Array<{
               name: string;

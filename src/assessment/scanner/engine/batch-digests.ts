@@ -43,19 +43,27 @@ export function namespaceOf(f: ValueFinding): string {
 }
 
 /**
- * The value a finding is blind-indexed by: its normalised value, but an e-mail address without
- * its sub-address (`jane.roe+news@example.org` → `jane.roe@example.org`, RFC 5233 — Gmail,
- * Outlook, iCloud, Fastmail, Proton and Postfix deliver both to one mailbox). So one person
- * signed up with a tagged address in one file and the bare one in another links as one, and
+ * The value a finding is blind-indexed by: its normalised value, but an e-mail address as the
+ * mailbox it delivers to — without its sub-address (`jane.roe+news@example.org` →
+ * `jane.roe@example.org`, RFC 5233 — Gmail, Outlook, iCloud, Fastmail, Proton and Postfix deliver
+ * both to one mailbox) and, at Gmail, without dots in the local part and with googlemail.com as
+ * gmail.com (Google: "Dots don't matter in Gmail addresses"; `jane.roe@gmail.com`,
+ * `janeroe@gmail.com` and `Jane.Roe@googlemail.com` are one account). So one person signed up
+ * with a tagged or dotted address in one file and the bare one in another links as one, and
  * `distinctValues` counts mailboxes. Samples keep the address as written.
  */
 export function digestValueOf(f: ValueFinding): string {
   const v = f.value;
   if (f.element !== 'email') return v;
-  const plus = v.indexOf('+');
-  if (plus <= 0) return v;
   const at = v.lastIndexOf('@');
-  return plus < at ? v.slice(0, plus) + v.slice(at) : v;
+  if (at < 1) return v;
+  const plus = v.indexOf('+');
+  const local = plus > 0 && plus < at ? v.slice(0, plus) : v.slice(0, at);
+  if (v.endsWith('@gmail.com') || v.endsWith('@googlemail.com')) {
+    const dotless = local.replaceAll('.', '');
+    if (dotless) return `${dotless}@gmail.com`;
+  }
+  return local.length === at ? v : local + v.slice(at);
 }
 
 export class GrowU32 {

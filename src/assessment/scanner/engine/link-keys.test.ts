@@ -79,16 +79,43 @@ describe('eachLinkKey', () => {
   });
 });
 
-describe('digestValueOf: an e-mail address is blind-indexed without its sub-address', () => {
+describe('digestValueOf: an e-mail address is blind-indexed as its mailbox (no sub-address; Gmail without dots)', () => {
   it.each([
     ['jane.roe+news@example.org', 'jane.roe@example.org'],
     ['jane.roe@example.org', 'jane.roe@example.org'],
     ['+tag@example.org', '+tag@example.org'],
     ['a+b+c@example.org', 'a@example.org'],
+    // Gmail ignores dots in the local part; googlemail.com is the same service.
+    ['jane.roe+news@gmail.com', 'janeroe@gmail.com'],
+    ['j.a.n.e.roe@googlemail.com', 'janeroe@gmail.com'],
+    ['+tag@gmail.com', '+tag@gmail.com'],
+    // Elsewhere a dot may tell two mailboxes apart: kept.
+    ['jane.roe@yahoo.com', 'jane.roe@yahoo.com'],
+    ['jane.roe@notgmail.com', 'jane.roe@notgmail.com'],
   ])('%s → %s', (value, expected) => {
     expect(digestValueOf({ element: 'email', value })).toBe(expected);
   });
   it('other elements keep their value', () => {
     expect(digestValueOf({ element: 'phone', value: '+14155550134' })).toBe('+14155550134');
+  });
+});
+
+describe('people counted by mailbox, whole scan', () => {
+  it('counts one person for one Gmail mailbox written three ways, and two at a provider that says nothing of dots', async () => {
+    const { mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { randomBytes } = await import('node:crypto');
+    const { scan } = await import('./scan.js');
+    const dir = mkdtempSync(join(tmpdir(), 'bd-mailbox-'));
+    try {
+      const file = join(dir, 'signups.csv');
+      writeFileSync(file, 'name,email\nJane Doe,jane.doe+shop@gmail.com\nJane Doe,janedoe@gmail.com\nJ. Doe,Jane.Doe@googlemail.com\nJohn Roe,john.roe@example.com\nJohn Roe,johnroe@example.com\n');
+      const r = await scan({ paths: [file], key: randomBytes(32), tmpDir: dir });
+      expect(r.report.totals.individuals).toBe(3);
+      expect(r.report.elements.email.distinctValues).toBe(3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

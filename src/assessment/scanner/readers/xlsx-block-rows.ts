@@ -17,12 +17,8 @@ const LT = 60;
 const GT = 62;
 const QUOTE = 34;
 
-/** `<c r="` */
-const C_OPEN = [LT, 99, 32, 114, 61, QUOTE];
-/** `<v>` */
-const V_OPEN = [LT, 118, GT];
-/** `</v></c>` */
-const V_CLOSE = [LT, 47, 118, GT, LT, 47, 99, GT];
+/** `</v></c>` (a Buffer like the other sequences: `at` stays monomorphic, ≈ a quarter of fastRow when it was not) */
+const V_CLOSE = Buffer.from('</v></c>');
 /** `<is><t>` and `<is><t xml:space="preserve">` */
 const IS_OPEN = Buffer.from('<is><t>');
 const IS_OPEN_PRESERVE = Buffer.from('<is><t xml:space="preserve">');
@@ -31,7 +27,7 @@ const IS_CLOSE = Buffer.from('</t></is></c>');
 /** `</row>` */
 const ROW_CLOSE = Buffer.from('</row>');
 
-function at(b: Uint8Array, i: number, seq: ArrayLike<number>): boolean {
+function at(b: Uint8Array, i: number, seq: Buffer): boolean {
   if (i + seq.length > b.length) return false;
   for (let k = 0; k < seq.length; k++) if (b[i + k] !== seq[k]) return false;
   return true;
@@ -111,8 +107,9 @@ function fastRow(b: Bytes, i: number, p: SheetRows): (string | null)[] | null {
       fastEnd = k + ROW_CLOSE.length;
       return row;
     }
-    if (!at(b, k, C_OPEN)) return null;
-    k += C_OPEN.length;
+    // `<c r="`
+    if (!(b[k] === LT && b[k + 1] === 99 && b[k + 2] === 32 && b[k + 3] === 114 && b[k + 4] === 61 && b[k + 5] === QUOTE)) return null;
+    k += 6;
     // r: [A-Z]{1,3}[1-9][0-9]*
     let col = 0;
     const ls = k;
@@ -143,9 +140,10 @@ function fastRow(b: Bytes, i: number, p: SheetRows): (string | null)[] | null {
     }
     if (b[k] !== GT) return null;
     k++;
-    let close: Buffer | number[];
-    if (at(b, k, V_OPEN)) {
-      k += V_OPEN.length;
+    let close: Buffer;
+    if (b[k] === LT && b[k + 1] === 118 && b[k + 2] === GT) {
+      // `<v>`
+      k += 3;
       close = V_CLOSE;
     } else if (type === 'inlineStr' && at(b, k, IS_OPEN)) {
       k += IS_OPEN.length;

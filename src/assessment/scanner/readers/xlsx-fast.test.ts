@@ -141,6 +141,26 @@ describe('XLSX fast paths', () => {
     );
   });
 
+  it('plain shared strings cut by chunk ends stay off the tokenizer (feedBytes carries the cut item)', () => {
+    const items = Array.from({ length: 2000 }, (_, i) => `item ${i} ${'x'.repeat(i % 23)}`);
+    const xml = `<?xml version="1.0"?>\n<sst count="2000">${items.map((t) => `<si><t>${t}</t></si>`).join('')}</sst>`;
+    const bytes = Buffer.from(xml);
+    const sst = new SharedStrings(1 << 20);
+    let tokenized = 0;
+    const feed = sst.scanner.feed.bind(sst.scanner);
+    sst.scanner.feed = (t: string) => {
+      tokenized += t.length;
+      return feed(t);
+    };
+    // 97-byte chunks: nearly every chunk end falls inside an item.
+    for (let i = 0; i < bytes.length; i += 97) expect(sst.feedBytes(bytes.subarray(i, i + 97))).toBe(true);
+    expect(sst.endBytes()).toBe(true);
+    expect(sst.strings).toEqual(items);
+    // Only the XML declaration, <sst …> and </sst> go through the tokenizer; before, a cut item
+    // handed it every following chunk whole (the whole table here).
+    expect(tokenized).toBeLessThan(100);
+  });
+
   it('shared strings read the same from the part bytes (feedBytes) as from its decoded text', () => {
     const plain = fc.stringMatching(/^[a-zA-Z0-9 .@'()-]{0,12}$/);
     const item = fc.oneof(

@@ -107,6 +107,17 @@ export class RowScanner {
           // <c …>: its column, as SheetRows takes it from `r` (or one after the cell before)
           col = cellColumn(b, ne, bodyEnd, col);
           if (self && col >= 0 && col <= MAX_COL && col + 1 > width) width = col + 1;
+          else if (!self && b[end + 1] === LT && b[end + 2] === 118 && b[end + 3] === GT) {
+            // `<v>value</v></c>`, the cell as Excel and exceljs write it: stepped over at once,
+            // as the loop would read its plain tags one by one (a third of the loops a cell).
+            let q = end + 4;
+            while (q < n && b[q] !== LT) q++;
+            if (q + 8 <= n && b[q + 1] === SLASH && b[q + 2] === 118 && b[q + 3] === GT && b[q + 4] === LT && b[q + 5] === SLASH && b[q + 6] === 99 && b[q + 7] === GT) {
+              if (col >= 0 && col <= MAX_COL && col + 1 > width) width = col + 1;
+              i = q + 8;
+              continue;
+            }
+          }
         }
       }
       i = end + 1;
