@@ -46,7 +46,7 @@ const project = (cls) => {
 const tasks = [];
 let rows = 0;
 const t0 = process.cpuUsage();
-for await (const ev of readPath(file, { csvBlocks: true, sqlBlocks: true, textBlocks: true, xlsxBlocks: true })) {
+for await (const ev of readPath(file, { csvBlocks: true, sqlBlocks: true, ndjsonBlocks: true, textBlocks: true, xlsxBlocks: true })) {
   if (ev.kind === 'csv-block') {
     const cls = classify(ev.table, ev.columns, csvBlockRows(ev.buf, ev.delim, ev.columns.length, null, ev.quoted));
     const p = project(cls);
@@ -72,6 +72,13 @@ for await (const ev of readPath(file, { csvBlocks: true, sqlBlocks: true, textBl
         : { kind: 'packed-records', key, classes: cls, width: cls.length, packed: packRows(ev.rows, null, cls.length) },
     );
     rows += ev.rows.length;
+  } else if (ev.kind === 'ndjson-block') {
+    // Builds without NDJSON blocks (before issue 21's dump21) ignore the option and send records.
+    const { ndjsonBlockRows } = await imp('readers/ndjson-block.js');
+    const cls = classify(ev.table, ev.columns, ndjsonBlockRows(ev.buf, ev.source, ev.columns.length));
+    const p = project(cls);
+    tasks.push({ kind: 'ndjson-block', key, classes: p ? p.classes : cls, source: ev.source, width: ev.columns.length, keep: p ? p.keep : null, buf: new Uint8Array(ev.buf) });
+    rows += ev.rows;
   } else if (ev.kind === 'text-block') {
     tasks.push({ kind: 'text-block', key, buf: new Uint8Array(ev.buf) });
     rows += ev.lines;

@@ -129,6 +129,11 @@ export interface ReadOptions {
    */
   textBlocks?: boolean;
   /**
+   * Also yield `ndjson-block` events (NDJSON lines of one learned shape, not yet parsed:
+   * readers/ndjson-block.ts), for the scan engine's worker threads. Off by default.
+   */
+  ndjsonBlocks?: boolean;
+  /**
    * Also yield `xlsx-block` events (whole rows of a worksheet not yet parsed, for detection
    * threads; readers/xlsx-blocks.ts).
    */
@@ -196,6 +201,22 @@ export type ReaderEvent =
       columns: string[];
       mode: 'values' | 'copy';
       backslash: boolean;
+      buf: Uint8Array;
+      rows: number;
+      firstLocation: { unit: 'line'; n: number };
+    }
+  /**
+   * With ReadOptions.ndjsonBlocks only: NDJSON lines (UTF-8, blank ones included) of which every
+   * non-blank one — `rows` of them — is an object of one learned shape (readers/ndjson-shapes.ts),
+   * `source` that shape's RegExp; `ndjsonBlockRows` (readers/ndjson-block.ts) turns them into the
+   * rows a `records` event would carry, one column a leaf.
+   */
+  | {
+      kind: 'ndjson-block';
+      path: string;
+      table: string;
+      columns: string[];
+      source: string;
       buf: Uint8Array;
       rows: number;
       firstLocation: { unit: 'line'; n: number };

@@ -9,6 +9,7 @@ import { digestValueOf, GrowU32, type Keyed, keyed, LinkQueue, namespaceOf } fro
 import { recordHints } from './jurisdiction.js';
 import { type SecretTally, tallySecret } from './secret-report.js';
 import { eachBlockRow } from '../readers/csv-block.js';
+import { eachNdjsonBlockRow } from '../readers/ndjson-block.js';
 import { eachSqlBlockRow } from '../readers/sql-block.js';
 import type { SheetStyle } from '../readers/xlsx-sheet.js';
 import { eachXlsxBlockRow } from '../readers/xlsx-block-rows.js';
@@ -65,6 +66,8 @@ export type BatchTask = (
   | { kind: 'csv-block'; key: Buffer | Uint8Array; classes: ColumnClass[]; delim: string; width: number; keep: number[] | null; buf: Uint8Array; quoted: boolean }
   /** Rows of a SQL dump not yet split (readers/sql-block.ts); `width`, `keep`, `classes` as for csv-block. */
   | { kind: 'sql-block'; key: Buffer | Uint8Array; classes: ColumnClass[]; mode: 'values' | 'copy'; backslash: boolean; width: number; keep: number[] | null; buf: Uint8Array }
+  /** NDJSON lines of one learned shape not yet parsed (readers/ndjson-block.ts); `width`, `keep`, `classes` as for csv-block. */
+  | { kind: 'ndjson-block'; key: Buffer | Uint8Array; classes: ColumnClass[]; source: string; width: number; keep: number[] | null; buf: Uint8Array }
   /** Whole rows of a worksheet not yet parsed (readers/xlsx-sheet.ts); `width`, `keep`, `classes` as for csv-block. */
   | { kind: 'xlsx-block'; key: Buffer | Uint8Array; classes: ColumnClass[]; width: number; keep: number[] | null; buf: Uint8Array; rows: number; sheet: SheetStyle }
   /** Records packed for a worker thread (pack.ts): `width` cells a row. */
@@ -189,7 +192,7 @@ export function processBatch(task: BatchTask, detection: DetectionPort): BatchRe
     v[at] = batch.hi(idx);
     v[at + 1] = batch.lo(idx);
   }
-  dropSentValues(acc);
+  acc.values.n = dropSentValues(acc.values.a, acc.meta.a, acc.meta.n / 3, acc.keyed.sent);
   out.values = acc.values.a.slice(0, acc.values.n);
   out.meta = new Int32Array(acc.meta.a.buffer.slice(0, acc.meta.n * 4));
   out.hints = Uint16Array.from(acc.hints.a.subarray(0, acc.hints.n));
@@ -202,13 +205,13 @@ export function processBatch(task: BatchTask, detection: DetectionPort): BatchRe
  * first in people.ts's table, where it adds nothing. So it is not sent again (a third of a dense
  * CSV's values, bench/README.md, 2026-11-27, fourth session). Decided here, once the batch's
  * digests are known, by each value's digest (value-cache.ts), in record order: the repeats are
- * removed from `values` and from their record's count in `meta`.
+ * removed from `values` and from their record's count in `meta`; returns the new length of `values`.
+ * Given the arrays, not `acc`: inlined into processBatch's loop-entry (OSR) code, its property
+ * loads on `acc` had no type feedback, and that code deoptimised there again on every later
+ * batch (39 and 30 times in the two detection threads of one 40 MB mysqldump scan, `--trace-deopt`,
+ * issue 21), each time finishing the batch in the interpreter.
  */
-function dropSentValues(acc: Acc): void {
-  const v = acc.values.a;
-  const meta = acc.meta.a;
-  const records = acc.meta.n / 3;
-  const sent = acc.keyed.sent;
+function dropSentValues(v: Uint32Array, meta: Uint32Array, records: number, sent: Acc['keyed']['sent']): number {
   let r = 0;
   let w = 0;
   for (let rec = 0; rec < records; rec++) {
@@ -230,11 +233,11 @@ function dropSentValues(acc: Acc): void {
     }
     meta[3 * rec] = kept;
   }
-  acc.values.n = w;
+  return w;
 }
 
 function detectBatch(task: BatchTask, detection: DetectionPort, acc: Acc): void {
-  if (task.kind === 'records' || task.kind === 'packed-records' || task.kind === 'csv-block' || task.kind === 'sql-block' || task.kind === 'xlsx-block') {
+  if (task.kind === 'records' || task.kind === 'packed-records' || task.kind === 'csv-block' || task.kind === 'sql-block' || task.kind === 'ndjson-block' || task.kind === 'xlsx-block') {
     // The same array for every batch of a table (same-classes.ts): its detection plan is built once.
     const classes = sameClasses(task.classes);
     const onRow = (row: (string | null)[]) => {
@@ -243,6 +246,7 @@ function detectBatch(task: BatchTask, detection: DetectionPort, acc: Acc): void 
     };
     if (task.kind === 'csv-block') eachBlockRow(task.buf, task.delim, task.width, task.keep, task.quoted, onRow);
     else if (task.kind === 'sql-block') eachSqlBlockRow(task.buf, task.mode, task.backslash, task.width, task.keep, onRow);
+    else if (task.kind === 'ndjson-block') eachNdjsonBlockRow(task.buf, task.source, task.width, task.keep, onRow);
     else if (task.kind === 'xlsx-block') eachXlsxBlockRow(task.buf, task.sheet, task.width, task.keep, task.rows, onRow);
     else for (const row of task.kind === 'records' ? task.rows : unpackRows(task.packed, task.width)) onRow(row);
   } else if (task.kind === 'lines') scanLines(task.lines, 0, task.lines.length, detection, acc);

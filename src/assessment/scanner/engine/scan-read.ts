@@ -12,6 +12,7 @@ import { CLASSIFY_SAMPLE_ROWS } from './constants.js';
 import type { ReadFn } from './customers.js';
 import type { DetectionPort } from './detection.port.js';
 import { csvBlockRows } from '../readers/csv-block.js';
+import { ndjsonBlockRows } from '../readers/ndjson-block.js';
 import { sqlBlockRows } from '../readers/sql-block.js';
 import { xlsxBlockRows } from '../readers/xlsx-sheet.js';
 import { packRows } from './pack.js';
@@ -159,7 +160,7 @@ export async function readInto(sink: ScanSink, ctx: ReadContext): Promise<{ inFl
     };
     let doneBytes = 0;
     for (const path of opts.paths) {
-      const events = read(path, { limits: opts.limits, signal: opts.signal, csvBlocks, sqlBlocks: csvBlocks, textBlocks: csvBlocks, xlsxBlocks: csvBlocks });
+      const events = read(path, { limits: opts.limits, signal: opts.signal, csvBlocks, sqlBlocks: csvBlocks, ndjsonBlocks: csvBlocks, textBlocks: csvBlocks, xlsxBlocks: csvBlocks });
       try {
         for await (const ev of events as AsyncIterable<ReaderEvent>) {
           opts.signal?.throwIfAborted();
@@ -194,6 +195,18 @@ export async function readInto(sink: ScanSink, ctx: ReadContext): Promise<{ inFl
               const buf = isWholeBuffer(ev.buf) ? ev.buf : new Uint8Array(ev.buf);
               const task: BatchTask = {
                 kind: 'sql-block', key, classes: proj ? proj.classes : cls, mode: ev.mode, backslash: ev.backslash, width, keep: proj ? proj.keep : null, buf,
+              };
+              await submit(ev.path, task, ev.rows, runner.threads > 0 ? [buf.buffer as ArrayBuffer] : undefined);
+              break;
+            }
+            case 'ndjson-block': {
+              const width = ev.columns.length;
+              // A shape's first lines went as a records batch (ndjson-shapes.ts learns from them): classified.
+              const cls = await classify(ev.path, ev.table, ev.columns, () => ndjsonBlockRows(ev.buf, ev.source, width));
+              const proj = opts.detection ? null : projection(cls);
+              const buf = isWholeBuffer(ev.buf) ? ev.buf : new Uint8Array(ev.buf);
+              const task: BatchTask = {
+                kind: 'ndjson-block', key, classes: proj ? proj.classes : cls, source: ev.source, width, keep: proj ? proj.keep : null, buf,
               };
               await submit(ev.path, task, ev.rows, runner.threads > 0 ? [buf.buffer as ArrayBuffer] : undefined);
               break;

@@ -111,7 +111,7 @@ export async function* readSource(src: Source, ctx: ReadContext, forced?: FileFo
     else {
       for await (const ev of body(format, src, chunks, headBuf, ctx)) {
         if (ev.kind === 'records') records += ev.rows.length;
-        else if (ev.kind === 'csv-block' || ev.kind === 'sql-block' || ev.kind === 'xlsx-block') records += ev.rows;
+        else if (ev.kind === 'csv-block' || ev.kind === 'sql-block' || ev.kind === 'ndjson-block' || ev.kind === 'xlsx-block') records += ev.rows;
         else if (ev.kind === 'lines') records += ev.lines.length;
         else if (ev.kind === 'text-block') records += ev.lines;
         yield ev;
@@ -167,7 +167,7 @@ function body(format: FileFormat, src: Source, chunks: AsyncGenerator<Buffer>, h
       return readCsv(src.path, table, delim, splitLines(text, src.path, max), max, ctx.csvBlocks === true, header, ctx.depth === 0 ? ctx.onCsvHeader : undefined);
     }
     case 'ndjson':
-      return later(async () => (await import('./json-reader.js')).readNdjson(src.path, table, splitLines(text, src.path, max)));
+      return later(async () => (await import('./ndjson-reader.js')).readNdjson(src.path, table, splitLines(text, src.path, max), true, ctx.ndjsonBlocks === true));
     case 'json':
       return later(async () => (await import('./json-reader.js')).readJsonDocument(src.path, table, text, max));
     case 'sql':

@@ -34,7 +34,7 @@ const READ_CHUNK = 1024 * 1024;
 
 function context(opts: ReadOptions | undefined): ReadContext {
   const limits: ReadLimits = { ...DEFAULT_READ_LIMITS, ...opts?.limits };
-  return { limits, signal: opts?.signal, depth: 0, archive: { bytes: 0, exhausted: false }, progress: { bytes: 0 }, csvBlocks: opts?.csvBlocks, sqlBlocks: opts?.sqlBlocks, textBlocks: opts?.textBlocks, xlsxBlocks: opts?.xlsxBlocks, range: opts?.range, members: opts?.members, onCsvHeader: opts?.onCsvHeader };
+  return { limits, signal: opts?.signal, depth: 0, archive: { bytes: 0, exhausted: false }, progress: { bytes: 0 }, csvBlocks: opts?.csvBlocks, sqlBlocks: opts?.sqlBlocks, ndjsonBlocks: opts?.ndjsonBlocks, textBlocks: opts?.textBlocks, xlsxBlocks: opts?.xlsxBlocks, range: opts?.range, members: opts?.members, onCsvHeader: opts?.onCsvHeader };
 }
 
 async function* counted(stream: AsyncIterable<unknown>, ctx: ReadContext): AsyncGenerator<Buffer> {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
-import { readNdjson } from './json-reader.js';
+import { readNdjson } from './ndjson-reader.js';
 import { type LineBlock, splitLines } from './line-splitter.js';
 
 async function* chunks(buf: Buffer, size: number): AsyncGenerator<Buffer> {

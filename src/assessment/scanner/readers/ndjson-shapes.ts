@@ -38,7 +38,7 @@ const PLAIN_KEY = /^[^"\\\u0000-\u001f]*$/;
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
-interface Shape {
+export interface Shape {
   re: RegExp;
   /** Each leaf's path of keys, in the flattener's walk order (= the captures' order). */
   paths: string[][];
@@ -47,11 +47,14 @@ interface Shape {
   generation: number;
 }
 
+/** Lines readNdjson skips (empty, or at most two characters of whitespace). */
+export const isBlank = (l: string): boolean => l.length === 0 || (l.length < 3 && l.trim() === '');
+
 /** A captured string's inside as `JSON.parse` gives it. */
-const stringText = (s: string): string => (s.indexOf('\\') === -1 ? s : (JSON.parse(`"${s}"`) as string));
+export const stringText = (s: string): string => (s.indexOf('\\') === -1 ? s : (JSON.parse(`"${s}"`) as string));
 
 /** A captured non-string scalar as the flattener's `scalar()` gives it after `JSON.parse`. */
-function scalarText(s: string): string | null {
+export function scalarText(s: string): string | null {
   const c = s.charCodeAt(0);
   if (c === 116) return 'true';
   if (c === 102) return 'false';
@@ -138,6 +141,37 @@ export class NdjsonShapes {
     }
     this.misses++;
     return false;
+  }
+
+  /**
+   * For a whole block of lines (ndjson-block.ts): the shape every non-blank line of `lines` has,
+   * counted as `add` would count them (hits, the shape moved first), or null — and nothing
+   * counted — when one line has none or the shape's nodes are not in the batcher's trie (the
+   * caller then adds the lines one by one). Only the shape a line matches can match it (a shape is
+   * one key sequence), so testing the first line's shape on the rest decides as `add` would.
+   */
+  blockShape(lines: readonly string[], from: number, to: number, nonBlank: number): Shape | null {
+    if (this.shapes.length === 0 || this.gaveUp()) return null;
+    let i = from;
+    while (i < to && isBlank(lines[i])) i++;
+    if (i === to) return null;
+    const shapes = this.shapes;
+    let s = 0;
+    while (s < shapes.length && !shapes[s].re.test(lines[i])) s++;
+    if (s === shapes.length) return null;
+    const shape = shapes[s];
+    const re = shape.re;
+    for (i++; i < to; i++) {
+      const l = lines[i];
+      if (!isBlank(l) && !re.test(l)) return null;
+    }
+    if (shape.generation !== this.batch.generation && !this.resolve(shape)) return null;
+    if (s > 0) {
+      shapes[s] = shapes[0];
+      shapes[0] = shape;
+    }
+    this.hits += nonBlank;
+    return shape;
   }
 
   /** The trie nodes of a shape's leaves, if the batcher has them all (it does once one such line was walked). */

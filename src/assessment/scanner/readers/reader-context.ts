@@ -8,7 +8,7 @@ import type { ReaderEvent, ReadLimits, ReadOptions } from '../types.js';
 export type ErrorEvent = Extract<ReaderEvent, { kind: 'error' }>;
 
 /** Reader output without file-start/file-end/progress, which the dispatcher adds. */
-export type BodyEvent = Extract<ReaderEvent, { kind: 'records' | 'csv-block' | 'sql-block' | 'xlsx-block' | 'lines' | 'text-block' | 'error' }>;
+export type BodyEvent = Extract<ReaderEvent, { kind: 'records' | 'csv-block' | 'sql-block' | 'ndjson-block' | 'xlsx-block' | 'lines' | 'text-block' | 'error' }>;
 
 export interface ReadContext {
   limits: ReadLimits;
@@ -23,6 +23,8 @@ export interface ReadContext {
   csvBlocks?: boolean;
   /** ReadOptions.sqlBlocks. */
   sqlBlocks?: boolean;
+  /** ReadOptions.ndjsonBlocks. */
+  ndjsonBlocks?: boolean;
   /** ReadOptions.textBlocks. */
   textBlocks?: boolean;
   /** ReadOptions.xlsxBlocks. */

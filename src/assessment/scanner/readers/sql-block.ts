@@ -171,15 +171,6 @@ export function eachSqlBlockRow(
     });
     out = nulls(keep.length);
   }
-  const put = (c: number, v: string | null) => {
-    if (slot) {
-      if (c < width && slot[c] >= 0) out[slot[c]] = v;
-    } else out[c] = v;
-  };
-  const begin = () => {
-    if (slot) out.fill(null);
-    else out = nulls(width);
-  };
   const n = b.length;
   let pos = 0;
   // Next `)`, quote and backslash at or after the last place looked (-1: none left); 0: not looked yet.
@@ -193,12 +184,13 @@ export function eachSqlBlockRow(
       if (nl < 0) nl = n;
       const stop = nl > pos && b[nl - 1] === CR ? nl - 1 : nl;
       const line = b.toString('utf8', pos, stop);
-      begin();
+      if (slot) out.fill(null);
+      else out = nulls(width);
       let start = 0;
       for (let f = 0; ; f++) {
         let t = line.indexOf('\t', start);
         if (t < 0) t = line.length;
-        put(f, unescapeCopy(line.slice(start, t)));
+        put(out, slot, width, f, unescapeCopy(line.slice(start, t)));
         if (t === line.length) break;
         start = t + 1;
       }
@@ -251,22 +243,38 @@ export function eachSqlBlockRow(
       j = k;
       if (j >= n) break;
     }
-    begin();
-    rowValues(b.toString('utf8', pos + 1, j), backslash, put);
+    if (slot) out.fill(null);
+    else out = nulls(width);
+    rowValues(b.toString('utf8', pos + 1, j), backslash, out, slot, width);
     visit(out);
     pos = j + 1;
   }
 }
 
-/** The values of one strict row's inside (between its parentheses), as the tokenizer gives them. */
-function rowValues(row: string, backslash: boolean, put: (c: number, v: string | null) => void): void {
+/**
+ * Value `v` of field `c` into the row `out`: at `c`, or with a projection (`slot`: field → place,
+ * -1 dropped) at its place. A function of its arguments, not a closure made per block: a closure
+ * per call was a new call target for every block, and each thread threw away the optimised
+ * rowValues and eachSqlBlockRow once for it (`--trace-deopt`: "wrong call target", issue 21).
+ */
+function put(out: (string | null)[], slot: Int32Array | null, width: number, c: number, v: string | null): void {
+  if (slot !== null) {
+    if (c < width && slot[c] >= 0) out[slot[c]] = v;
+  } else out[c] = v;
+}
+
+/** The values of one strict row's inside (between its parentheses), as the tokenizer gives them, into `out` (see put). */
+function rowValues(row: string, backslash: boolean, out: (string | null)[], slot: Int32Array | null, width: number): void {
   const n = row.length;
   let i = 0;
   // The next backslash at or after some earlier point (-1: none left; -2: not looked for yet).
   let nextBs = backslash ? -2 : -1;
   for (let f = 0; i < n; f++) {
     while (i < n && isWs(row.charCodeAt(i))) i++;
-    if (row.charCodeAt(i) === QUOTE) {
+    // Reads past the end are guarded here and below (`q + 1 < n`: a row's last value quoted): one
+    // unguarded charCodeAt out of bounds threw each thread's optimised code away (`--trace-deopt`,
+    // "out of bounds", issue 21).
+    if (i < n && row.charCodeAt(i) === QUOTE) {
       // The closing quote by native indexOf jumps (strict rows close every string), not a
       // JavaScript loop over every character (≈ 8 % of a worker on mysqldump, issue 21); only a
       // string that held an escape or a doubled quote goes through unescapeSql.
@@ -284,7 +292,7 @@ function rowValues(row: string, backslash: boolean, put: (c: number, v: string |
           j = n;
           break;
         }
-        if (row.charCodeAt(q + 1) === QUOTE) {
+        if (q + 1 < n && row.charCodeAt(q + 1) === QUOTE) {
           j = q + 2;
           escaped = true;
           continue;
@@ -293,13 +301,13 @@ function rowValues(row: string, backslash: boolean, put: (c: number, v: string |
         break;
       }
       const inner = row.slice(i + 1, j);
-      put(f, escaped ? unescapeSql(inner, backslash) : inner);
+      put(out, slot, width, f, escaped ? unescapeSql(inner, backslash) : inner);
       i = j + 1;
     } else {
       let k = row.indexOf(',', i);
       if (k < 0) k = n;
       const tok = row.slice(i, k).trim();
-      put(f, tok.length === 4 && /^null$/i.test(tok) ? null : tok);
+      put(out, slot, width, f, tok.length === 4 && /^null$/i.test(tok) ? null : tok);
       i = k;
     }
     while (i < n && row.charCodeAt(i) !== COMMA) i++;
