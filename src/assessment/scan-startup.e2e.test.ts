@@ -60,5 +60,9 @@ describe.skipIf(!built)('built scan start-up: what the reading thread loads', ()
     expect(packages).not.toContain('better-sqlite3');
     // cli-progress only for a bar on a terminal (stderr is a pipe here).
     expect(packages).not.toContain('cli-progress');
+    // The detectors (stdnum's national IDs among them) run on the detection threads: the reading
+    // thread's jurisdiction code must not import them. One constant imported from the detectors'
+    // side once cost every scan ≈ 21 MB of RSS and 0.09 CPU-s at start.
+    expect(packages).not.toContain('stdnum');
   });
 });

@@ -315,6 +315,13 @@ export interface ColumnClass {
   invalidShare?: number;
 }
 
+/**
+ * `ColumnClass.kind` of a bare postcode column whose table's sample points abroad
+ * (classify/postcode-prior.ts; read by engine/jurisdiction.ts). Here, not there, so that the
+ * reading thread's jurisdiction code does not load the detectors.
+ */
+export const POSTCODE_ABROAD = 'abroad';
+
 export interface RecordFindings {
   elements: ValueFinding[];
   secrets: SecretFinding[];

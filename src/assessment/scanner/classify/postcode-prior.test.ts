@@ -7,7 +7,7 @@ import { recordHints } from '../engine/jurisdiction.js';
 import { scan } from '../engine/scan.js';
 import { classifyColumns } from './columns.js';
 import { zipToState } from './geo.js';
-import { POSTCODE_ABROAD } from './postcode-prior.js';
+import { POSTCODE_ABROAD } from '../types.js';
 
 const rows = (text: string) => text.trim().split('\n').map((l) => l.split(','));
 

@@ -17,10 +17,8 @@
  * all five digits).
  */
 import { detectorFor } from '../detectors/index.js';
-import type { ColumnClass, ValueFinding } from '../types.js';
+import { type ColumnClass, POSTCODE_ABROAD, type ValueFinding } from '../types.js';
 
-/** `ColumnClass.kind` of a bare postcode column whose table's sample points abroad. */
-export const POSTCODE_ABROAD = 'abroad';
 /**
  * Shares of sampled rows that must point abroad: a US export has a few foreign customers, and an
  * e-mail's TLD is weak evidence (an American at web.de), so e-mails alone must be most of the

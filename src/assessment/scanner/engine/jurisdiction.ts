@@ -5,8 +5,7 @@
  * Notification laws attach to residence (e.g. Cal. Civ. Code §1798.82 "California resident"),
  * so a state beats a bare 'US' when both are known for the same person (see people.ts).
  */
-import { POSTCODE_ABROAD } from '../classify/postcode-prior.js';
-import type { RecordFindings, ValueFinding } from '../types.js';
+import { POSTCODE_ABROAD, type RecordFindings, type ValueFinding } from '../types.js';
 
 const US_STATES: Record<string, string> = {
   alabama: 'AL', alaska: 'AK', arizona: 'AZ', arkansas: 'AR', california: 'CA', colorado: 'CO',
