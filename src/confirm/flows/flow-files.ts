@@ -4,8 +4,8 @@
  * analyser takes here, the reader chosen per file from its first line. A broken line is named
  * (file:line) and skipped; the records around it still count.
  */
-import { createReadStream } from 'node:fs';
-import type { Readable } from 'node:stream';
+import { createReadStream, type Stats, statSync } from 'node:fs';
+import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { BadInputError } from '../../platform/errors.js';
 import { type Address, FlowAnalyser, type FlowOptions, type FlowReport } from './analyse.js';
@@ -25,9 +25,38 @@ export interface AnalyseOptions extends Partial<FlowOptions> {
   parseThread?: URL | null;
 }
 
+/**
+ * A file to analyse, opened when its turn comes: several files given at once were all opened at
+ * the start, and a missing second one emitted its 'error' while the first was read, with no one
+ * listening: the process died with a stack trace (exit 1). A gzip file goes through pipeline(),
+ * so an open error reaches the stream that is read, not only the file stream behind it.
+ */
 export function fileInput(path: string): AnalyseInput {
-  const s = createReadStream(path, { highWaterMark: 1 << 20 });
-  return { name: path, stream: path.endsWith('.gz') ? s.pipe(createGunzip()) : s };
+  let stream: Readable | undefined;
+  return {
+    name: path,
+    get stream() {
+      if (!stream) {
+        const file = createReadStream(path, { highWaterMark: 1 << 20 });
+        stream = path.endsWith('.gz') ? pipeline(file, createGunzip(), () => {}) : file;
+      }
+      return stream;
+    },
+  };
+}
+
+/** Every path names a readable file, checked before any is analysed (nothing half-done on a typo). */
+export function checkFiles(paths: string[]): void {
+  for (const p of paths) {
+    let st: Stats;
+    try {
+      st = statSync(p);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      throw new BadInputError(code === 'ENOENT' ? `${p}: no such file` : `${p}: cannot be read (${code})`);
+    }
+    if (st.isDirectory()) throw new BadInputError(`${p}: is a directory`);
+  }
 }
 
 /** The analyser's side of the parsed batches (flow-parse.ts): ids to its addresses, rows to records. */

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import { action, collect, printJson } from '../../platform/cli-support.js';
 import { BadInputError } from '../../platform/errors.js';
 import type { FlowReport } from './analyse.js';
-import { type AnalyseOptions, analyseFlows, fileInput } from './flow-files.js';
+import { type AnalyseOptions, analyseFlows, checkFiles, fileInput } from './flow-files.js';
 
 const bytes = (v: string) => {
   const m = /^(\d+(?:\.\d+)?)\s*(k|m|g|t)?b?$/i.exec(v.trim());
@@ -69,6 +69,7 @@ export function registerFlowsCommands(program: Command): void {
     .option('--large <size>', 'one flow this large is a finding (default 500MB)')
     .action(
       action(async (files: string[], o: FlowCliOptions) => {
+        checkFiles(files);
         const report = await analyseFlows(files.map(fileInput), flowOptions(o));
         for (const p of report.problems) process.stderr.write(`skipped ${p}\n`);
         if (report.skipped > report.problems.length) process.stderr.write(`… ${report.skipped - report.problems.length} more broken line(s) skipped\n`);

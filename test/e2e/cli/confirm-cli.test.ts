@@ -114,6 +114,18 @@ describe('confirm CLI on the local store', async () => {
     expect(JSON.parse(custom.stdout).findings.find((f: { kind: string }) => f.kind === 'large_transfer')).toMatchObject({ host: '10.0.0.10', destination: '203.0.113.9', bytes: 900_000_000 });
     const without = await cli(['flows', 'analyse', vpc], env);
     expect(without.code).toBe(2);
+    // A missing file after a good one, or a missing .gz: a clear error and exit 2, no stack trace
+    // (both files were opened at once and the missing one's 'error' had no listener: exit 1).
+    for (const missing of ['nosuch.log', 'nosuch.log.gz']) {
+      const gone = await cli(['flows', 'analyse', file, join(db.dataDir, missing), '--json'], env);
+      expect(gone.code, gone.stderr).toBe(2);
+      expect(gone.stderr).toMatch(new RegExp(`${missing.replace('.', '\\.')}: no such file`));
+      expect(gone.stderr).not.toMatch(/\bat |node:events|ENOENT/);
+      expect(gone.stdout).toBe('');
+    }
+    const dirIn = await cli(['flows', 'analyse', db.dataDir], env);
+    expect(dirIn.code).toBe(2);
+    expect(dirIn.stderr).toMatch(/is a directory/);
   });
 
   it('canaries: generate for two datasets, export, and the standalone scanner names the dataset a leak came from (masked)', async () => {
