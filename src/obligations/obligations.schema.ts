@@ -2,7 +2,7 @@
  * Obligations v1 — the output of the engine (docs/obligations-json.md). Versioned machine
  * contract: change additively only.
  */
-import type { ELECTRONIC_NOTICE, Recipient, RuleSource } from './rule.schema.js';
+import type { ElectronicNotice, Recipient, RuleSource } from './rule.schema.js';
 import type { Severity } from './severity.js';
 
 export type Required = true | false | 'review';
@@ -41,7 +41,7 @@ export interface Obligation {
    * Individuals' duties: whether e-mail counts as notice (`any`, with the person's E-SIGN `consent`,
    * or `consent_or_primary` means) and the provision it rests on. Added additively.
    */
-  electronicNotice?: { allowed: (typeof ELECTRONIC_NOTICE)[number]; basis: string };
+  electronicNotice?: ElectronicNotice;
   /** Ordering constraint with another obligation of the same jurisdiction, if any. */
   relation?: string;
   stages: ObligationStage[];

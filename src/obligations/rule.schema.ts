@@ -112,6 +112,11 @@ export const EXCLUSION_FACTS = ['goodFaithEmployee', 'onlyWithinOrganisation'] a
 
 /** When e-mail counts as notice to an individual (electronic-notice.ts; docs/notices.md "Channels"). */
 export const ELECTRONIC_NOTICE = ['any', 'consent', 'consent_or_primary'] as const;
+/** A rule's answer to "is e-mail notice here?" and the provision it rests on (rules, engine output, campaign). */
+export interface ElectronicNotice {
+  allowed: (typeof ELECTRONIC_NOTICE)[number];
+  basis: string;
+}
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 

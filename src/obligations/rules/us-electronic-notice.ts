@@ -13,12 +13,7 @@
  * state stays `consent` (the conservative reading) and `basis` says what the summary claims, so
  * counsel can confirm it against the text.
  */
-import type { ELECTRONIC_NOTICE } from '../rule.schema.js';
-
-export interface ElectronicNotice {
-  allowed: (typeof ELECTRONIC_NOTICE)[number];
-  basis: string;
-}
+import type { ElectronicNotice } from '../rule.schema.js';
 
 const ESIGN = '15 U.S.C. §7001(c): the consumer affirmatively consented to electronic records';
 
