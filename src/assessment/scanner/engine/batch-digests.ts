@@ -55,11 +55,15 @@ export function namespaceOf(f: ValueFinding): string {
 export function digestValueOf(f: ValueFinding): string {
   const v = f.value;
   if (f.element !== 'email') return v;
+  // Every e-mail finding passes here: most have neither a sub-address nor a Gmail domain and
+  // return as they are, without a substring.
+  const gmail = v.endsWith('@gmail.com') || v.endsWith('@googlemail.com');
+  const plus = v.indexOf('+');
+  if (!gmail && plus <= 0) return v;
   const at = v.lastIndexOf('@');
   if (at < 1) return v;
-  const plus = v.indexOf('+');
   const local = plus > 0 && plus < at ? v.slice(0, plus) : v.slice(0, at);
-  if (v.endsWith('@gmail.com') || v.endsWith('@googlemail.com')) {
+  if (gmail) {
     const dotless = local.replaceAll('.', '');
     if (dotless) return `${dotless}@gmail.com`;
   }
