@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { getCountryCallingCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 import { describe, expect, it } from 'vitest';
 import { PHONE_REGIONS } from './contact.js';
+import { mulberry32 } from '../../../platform/prng.js';
 import { FAST_PLAIN, fastPhone } from './phone-fast.js';
 
 /** As contact.ts calls it: plain inputs only, as their digits (with a leading `+` kept). */
@@ -14,14 +15,7 @@ function fast(v: string, region?: (typeof PHONE_REGIONS)[number]) {
 
 /** Seeded inputs of every shape a leak's phone column or a log's phone candidate takes. */
 function phoneInputs(n: number, seed = 21): string[] {
-  let s = seed >>> 0;
-  const rnd = () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const rnd = mulberry32(seed);
   const int = (a: number, b: number) => a + Math.floor(rnd() * (b - a + 1));
   const dg = (k: number) => Array.from({ length: k }, () => int(0, 9)).join('');
   const seps = [' ', '-', '.', '', '/', ' - '];
