@@ -61,6 +61,16 @@ export class TrackingRepository {
       .execute();
   }
 
+  /**
+   * Sets an item's status only if it is still `expected` (compare-and-set). A recomputation reads
+   * the items, runs the engine, then writes: a status a person set (or a notice met) in between
+   * must win, not be overwritten with the value read before it (seen on PostgreSQL: a regulator
+   * duty marked done came back `pending`).
+   */
+  async setStatusIf(id: string, expected: string, set: Pick<IncidentObligationsTable, 'status' | 'status_reason' | 'updated_at'>): Promise<void> {
+    await this.db.updateTable('incident_obligations').set(set).where('id', '=', id).where('status', '=', expected).execute();
+  }
+
   async updateObligation(id: string, set: ObligationPatch): Promise<void> {
     await this.db.updateTable('incident_obligations').set(set).where('id', '=', id).execute();
   }

@@ -6,6 +6,7 @@ import type { PopulationEntry } from '../facts.schema.js';
 import { loadRules } from '../rules-loader.js';
 import { OrgProfileService } from './org-profile.service.js';
 import type { FactsSources } from './facts.service.js';
+import { TrackingRepository } from './tracking.repository.js';
 import { ObligationTrackingService } from './tracking.service.js';
 
 for (const dialect of testDialects()) {
@@ -129,6 +130,32 @@ for (const dialect of testDialects()) {
       const keys = list.items.map((i) => `${i.id}|${i.jurisdiction}`);
       expect(new Set(keys).size).toBe(keys.length);
       expect(list.items.some((i) => i.jurisdiction === 'US-TX')).toBe(true);
+    });
+
+    it.runIf(dialect === 'postgresql')('a status set while a recomputation runs is kept, not overwritten with the one it read (PostgreSQL)', async () => {
+      population = [{ jurisdiction: 'US-TX', individuals: 300, elements: ['person_name', 'us_ssn'] }];
+      const first = await svc.recompute('inc-race', SYSTEM_ACTOR);
+      const item = first.items.find((i) => i.jurisdiction === 'US-TX' && i.recipient === 'individuals')!;
+      expect(item.status).toBe('pending');
+      // The recomputation reads the items in its transaction; a person marks one done and commits
+      // on another connection right then; the recomputation writes afterwards.
+      const read = TrackingRepository.prototype.obligations;
+      let once = true;
+      TrackingRepository.prototype.obligations = async function (this: TrackingRepository, id: string) {
+        const rows = await read.call(this, id);
+        if (once) {
+          once = false;
+          await svc.setStatus('inc-race', item.itemId, 'done', null, SYSTEM_ACTOR);
+        }
+        return rows;
+      };
+      try {
+        await svc.recompute('inc-race', SYSTEM_ACTOR);
+      } finally {
+        TrackingRepository.prototype.obligations = read;
+      }
+      expect(once).toBe(false);
+      expect((await svc.list('inc-race')).items.find((i) => i.itemId === item.itemId)!.status).toBe('done');
     });
 
     it('answers 404 for an unknown incident', async () => {

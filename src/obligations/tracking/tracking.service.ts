@@ -114,16 +114,21 @@ export class ObligationTrackingService {
           });
           continue;
         }
-        let status = prev.status;
-        let reason = prev.status_reason;
-        // The engine decides between "required" and "not required"; people decide progress.
-        if (ob.required === false && (status === 'pending' || status === 'in_progress')) [status, reason] = ['not_required', ob.why];
-        else if (ob.required !== false && status === 'not_required' && prev.required === 'false') [status, reason] = ['pending', null];
-        await repo.updateObligation(prev.id, { required: requiredText(ob.required), deadline: ob.deadline, recipient: ob.recipient, status, status_reason: reason, obligation_json: JSON.stringify(ob), updated_at: iso });
+        // The engine decides between "required" and "not required"; people decide progress. The
+        // status is written only when the engine changes it, and only if no one changed it since
+        // it was read (setStatusIf): otherwise the engine's answer is written and the status kept.
+        const flip =
+          ob.required === false && (prev.status === 'pending' || prev.status === 'in_progress')
+            ? { status: 'not_required', status_reason: ob.why }
+            : ob.required !== false && prev.status === 'not_required' && prev.required === 'false'
+              ? { status: 'pending', status_reason: null }
+              : null;
+        await repo.updateObligation(prev.id, { required: requiredText(ob.required), deadline: ob.deadline, recipient: ob.recipient, obligation_json: JSON.stringify(ob), updated_at: iso });
+        if (flip) await repo.setStatusIf(prev.id, prev.status, { ...flip, updated_at: iso });
       }
       for (const r of existing) {
         if (seen.has(`${r.rule_id}|${r.jurisdiction}`) || r.status === 'not_required') continue;
-        await repo.updateObligation(r.id, { status: 'not_required', status_reason: 'no longer produced by the rules after the facts changed', updated_at: iso });
+        await repo.setStatusIf(r.id, r.status, { status: 'not_required', status_reason: 'no longer produced by the rules after the facts changed', updated_at: iso });
       }
       const row = { facts_json: JSON.stringify(facts), result_json: JSON.stringify(result), computed_at: iso, next_deadline: result.nextDeadline?.deadline ?? null };
       await repo.saveComputation(incidentId, row);
