@@ -24,6 +24,7 @@ import { type TextAnchors, textAnchors } from './text-anchors.js';
 import { nameWords } from './text-names.js';
 import { mayEndInStreetType } from './text-fast-paths.js';
 import { PARTIAL_CARD_LAST4_WORDS, PARTIAL_CARD_MASK_WORDS, partialCardAt } from './card-partial.js';
+import { memoised } from './text-memo.js';
 
 export interface TextFindings {
   elements: ValueFinding[];
@@ -316,6 +317,20 @@ export const textBlockAnchors = (buf: Uint8Array, lines: readonly string[]): Tex
  * marked (its keyword and name candidates are then taken from there, not found again).
  */
 export function scanText(text: string, opts: ScanTextOptions = DEFAULTS, anchors?: TextAnchors | null, line = -1): TextFindings {
+  // A cell of a table (no block anchors): repeated values from the memo (text-memo.ts).
+  if (anchors == null && fast) return remembered(text, opts.people !== false);
+  return scanOnce(text, opts, anchors, line);
+}
+
+const NO_PEOPLE: ScanTextOptions = { people: false };
+const remembered = memoised((text, people) => scanOnce(text, people ? DEFAULTS : NO_PEOPLE));
+let fast = true;
+/** Test hook: off, every text takes the general path (no memo); the tests compare both. */
+export function setTextFastPaths(on: boolean): void {
+  fast = on;
+}
+
+function scanOnce(text: string, opts: ScanTextOptions, anchors?: TextAnchors | null, line = -1): TextFindings {
   const res: TextFindings = { elements: [], secrets: [] };
   const marked = anchors != null && line >= 0 && anchors.ascii[line] === 1;
   if (text.length === 0) return res;
