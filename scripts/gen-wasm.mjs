@@ -29,7 +29,7 @@ const KERNELS = [
     wat: 'src/assessment/scanner/detectors/text-lower-words.wat',
     out: 'src/assessment/scanner/detectors/text-lower-words.wasm.ts',
     name: 'TEXT_LOWER_WORDS_WASM',
-    what: 'Word walk of lower-case free text: given-name pair starts and cue ends (WebAssembly MVP); kernel: text-lower-words.wat, use: text-lower-names.ts.',
+    what: 'Word walk of lower-case free text: given-name pair starts and cue ends; scanText\'s keyword candidates and anchor classes of an ASCII cell (WebAssembly MVP); kernel: text-lower-words.wat, use: text-lower-names.ts, text-scan.ts.',
   },
   {
     wat: 'src/assessment/scanner/engine/siphash.wat',

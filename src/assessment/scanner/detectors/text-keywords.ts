@@ -51,8 +51,10 @@ export interface KeywordFinder {
    * `next`'s table test, for a byte-level walk (text-anchors.ts): at i it passes when, with
    * f(k) = FOLD[character i + k], `bigrams[f(0) << 7 | f(1)]` is 1 and `kind = trigrams[f(0) << 14 |
    * f(1) << 7 | f(2)]` is 1, or is 2 and a fourth character exists with `quads[quadSlot(trigram, f(3))]` 1.
+   * `triples`: `candidates`' table of the 3-character keywords' trigrams (with `quads`, for the
+   * same walk in WebAssembly, text-lower-words.wat `cell`).
    */
-  readonly tables: { readonly bigrams: Uint8Array; readonly trigrams: Uint8Array; readonly quads: Uint8Array };
+  readonly tables: { readonly bigrams: Uint8Array; readonly trigrams: Uint8Array; readonly quads: Uint8Array; readonly triples: Uint8Array };
   /** The equivalent global alternation (the reference behaviour, kept for tests). */
   readonly global: RegExp;
 }
@@ -87,7 +89,7 @@ export function keywordFinder(words: readonly string[]): KeywordFinder {
   for (const w of words) if (w.length === 3) triples[tripleSlot(tri(w))] = 1;
   return {
     global: new RegExp(source, 'gi'),
-    tables: { bigrams, trigrams, quads },
+    tables: { bigrams, trigrams, quads, triples },
     next(text: string, from: number): RegExpExecArray | null {
       const n = text.length;
       if (from < 0) from = 0;

@@ -146,7 +146,8 @@ const NUMBER_BEFORE = /\d[\s,]{0,2}$/;
  * only when they can change the answer; the general branch below gives the same answer
  * (text-fast-paths.test.ts compares both on arbitrary text).
  */
-export function nameWords(text: string, out: ValueFinding[], memo = true, cands?: Int32Array, lo = 0, hi = 0): void {
+/** `lower`: the caller knows the text holds no upper-case letter (an ASCII cell without A–Z). */
+export function nameWords(text: string, out: ValueFinding[], memo = true, cands?: Int32Array, lo = 0, hi = 0, lower = false): void {
   if (first === null) sets();
   const F = first!;
   const L = last!;
@@ -155,7 +156,7 @@ export function nameWords(text: string, out: ValueFinding[], memo = true, cands?
     // Already found after a cue ("this is Dr. Kyle Kuefer"): once is enough.
     if (!out.some((f) => f.element === 'person_name' && f.value === v)) out.push(element('person_name', v));
   };
-  if (!HAS_UPPER.test(text)) {
+  if (lower || !HAS_UPPER.test(text)) {
     lowerCaseNamesFast(text, F, L, C, add);
     return;
   }

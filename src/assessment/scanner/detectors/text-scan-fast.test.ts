@@ -1,10 +1,13 @@
 /**
- * scanText's fast paths for table cells (text21: the memo of repeated values) against its general
- * path: the same findings, in the same order, on random prose built from the pieces the detectors
- * look for (names in both cases, cue and secret keywords, numbers, e-mails, non-ASCII words).
+ * scanText's fast paths for table cells (text21: the memo of repeated values, the kernel pass over
+ * a lower-case ASCII cell) against its general path: the same findings, in the same order, on
+ * random prose built from the pieces the detectors look for (names in both cases, cue and secret
+ * keywords, numbers, e-mails, non-ASCII words).
  */
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
+import { keywordFinder } from './text-keywords.js';
+import { CELL, CLASS_AT, CLASS_COLON, CLASS_DIGIT, CLASS_NEWLINE, CLASS_PERCENT, CLASS_UPPER, cellPass, lowerWordsKernelActive } from './text-lower-words.js';
 import { memoised, MEMO_MAX_CHARS } from './text-memo.js';
 import { PREFILTER_WORDS, scanText, setTextFastPaths } from './text-scan.js';
 
@@ -16,6 +19,21 @@ const SEPS = [' ', ' ', ' ', ', ', '. ', '\n', '\r\n', '\t', ': ', '; '];
 /** Random prose: words, names, keywords and pieces joined by blanks and punctuation. */
 const prose = fc
   .array(fc.tuple(fc.oneof(fc.constantFrom(...WORDS), fc.constantFrom(...NAMES), fc.constantFrom(...PREFILTER_WORDS), fc.constantFrom(...PIECES), fc.string({ maxLength: 6 })), fc.constantFrom(...SEPS)), { maxLength: 40 })
+  .map((a) => a.map(([w, s]) => w + s).join(''));
+
+/**
+ * Lower-case ASCII prose (what the kernel pass takes): lower-case words, names, keywords and pieces,
+ * with the anchor characters (digits, '@', '%', ':', line breaks) in some texts and not in others.
+ */
+const LOWER_PIECES = PIECES.filter((p) => !/[^\x00-\x7f]/.test(p)).map((p) => p.toLowerCase());
+const lowerProse = fc
+  .array(
+    fc.tuple(
+      fc.oneof(fc.constantFrom(...WORDS), fc.constantFrom(...NAMES.map((n) => n.toLowerCase()).filter((n) => !/[^\x00-\x7f]/.test(n))), fc.constantFrom(...PREFILTER_WORDS.filter((w) => !/[^\x00-\x7f]/.test(w))), fc.constantFrom(...LOWER_PIECES), fc.stringMatching(/^[a-z0-9@%:,.' -]{0,8}$/)),
+      fc.constantFrom(' ', ' ', ' ', ', ', '. ', '\n', '\t', ': '),
+    ),
+    { minLength: 6, maxLength: 40 },
+  )
   .map((a) => a.map(([w, s]) => w + s).join(''));
 
 afterEach(() => setTextFastPaths(true));
@@ -37,6 +55,15 @@ describe('scanText fast paths = general path', () => {
         for (const t of [...texts, ...texts]) expect(scanText(t, { people })).toEqual(general(t, people));
       }),
       { numRuns: 400 },
+    );
+  });
+  it('gives the same findings on lower-case ASCII prose (the kernel pass)', () => {
+    expect(lowerWordsKernelActive()).toBe(true);
+    fc.assert(
+      fc.property(lowerProse, fc.boolean(), (text, people) => {
+        expect(scanText(text, { people })).toEqual(general(text, people));
+      }),
+      { numRuns: 1500 },
     );
   });
   it('hands out copies: changing one answer does not change the next', () => {
@@ -79,5 +106,33 @@ describe('memoised', () => {
     // After the pause (32,768 texts from the 1,024th), repeats are answered from memory again.
     for (let i = 0; i < 40_000; i++) f('again', true);
     expect(calls()).toBe(1034 + (32_768 - 10) + 1);
+  });
+});
+
+describe('cellPass', () => {
+  const finder = keywordFinder(PREFILTER_WORDS);
+  const classes = (t: string) => {
+    let m = 0;
+    for (const c of t) m |= /[0-9]/.test(c) ? CLASS_DIGIT : c === '@' ? CLASS_AT : c === '%' ? CLASS_PERCENT : c === ':' ? CLASS_COLON : /[A-Z]/.test(c) ? CLASS_UPPER : c === '\n' ? CLASS_NEWLINE : 0;
+    return m;
+  };
+  it('writes the candidates KeywordFinder.candidates writes, and the classes the text holds', () => {
+    const ascii = fc.oneof(lowerProse, prose.filter((t) => !/[^\x00-\x7f]/.test(t)), fc.string({ unit: fc.integer({ min: 0, max: 127 }).map((c) => String.fromCharCode(c)), minLength: 4, maxLength: 300 }));
+    fc.assert(
+      fc.property(ascii, (text) => {
+        fc.pre(text.length >= 4);
+        const want = new Int32Array(text.length + 1);
+        const count = finder.candidates(text, want);
+        expect(cellPass(text, finder.tables)).toBe(true);
+        expect([...CELL.ints.subarray(CELL.kwAt, CELL.kwAt + CELL.kwCount)]).toEqual([...want.subarray(0, count)]);
+        expect(CELL.mask).toBe(classes(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('refuses text beyond ASCII and texts under 4 characters', () => {
+    expect(cellPass('password for jürgen', finder.tables)).toBe(false);
+    expect(cellPass('a\ud800bcdef', finder.tables)).toBe(false);
+    expect(cellPass('abc', finder.tables)).toBe(false);
   });
 });
