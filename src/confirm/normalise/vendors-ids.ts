@@ -3,6 +3,7 @@
  * shapes quoted in shared/reference/detection-containment.md §2.2.
  */
 import { blank, hashesOf, ipsOf, isObj, type NormalisedAlert, num, type Obj, pick, str, strs, timeOf, uniq } from './alert.js';
+import { scopeToAws } from './aws-principal.js';
 import { fromFalco, fromSuricata, fromWazuhLevel } from './severity.js';
 
 /** Wazuh alerts.json: `rule.level` 0–16, `agent`, decoded fields under `data.*`. */
@@ -50,6 +51,12 @@ export function wazuh(o: Obj, receivedAt: string): NormalisedAlert {
   // upgrade must fold into the row stored before it (fixtures/fingerprints.txt).
   const basis = uniq(strs(src, dst, target, aws));
   if (basis.length !== a.users.length || basis.some((u, i) => u !== a.users[i])) a.dedupBasis = { users: basis };
+  // CloudTrail through the Wazuh AWS module (data.aws.*): the IAM user's name is one per account.
+  const aid = pick(o, 'data.aws.userIdentity');
+  if (isObj(aid)) {
+    const accountId = str(aid.accountId) ?? str(pick(o, 'data.aws.aws_account_id'));
+    scopeToAws(a, accountId, [{ value: str(aws), name: str(aws), arn: str(aid.arn), account: accountId, type: str(aid.type), principalId: str(aid.principalId) }]);
+  }
   a.ips = ipsOf(pick(o, 'agent.ip'), pick(o, 'data.srcip'), pick(o, 'data.dstip'), pick(o, 'data.win.eventdata.ipAddress'));
   a.hashes = hashesOf(pick(o, 'syscheck.md5_after'), pick(o, 'syscheck.sha1_after'), pick(o, 'syscheck.sha256_after'), pick(o, 'data.win.eventdata.hashes'));
   a.files = uniq(strs(pick(o, 'syscheck.path'), pick(o, 'data.file')));
