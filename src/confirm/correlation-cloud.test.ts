@@ -119,6 +119,11 @@ describe('cloud principals correlate by their account', () => {
     expect(keys(g)).toEqual(['user:arn:aws:iam::333333333333:user/alice', 'user:alice', 'rule:generic/t']);
   });
 
+  it('a user named like an Object.prototype member beside an AWS principal is just a user', () => {
+    const a = gd(root('111111111111', '198.51.100.7', 0));
+    expect(keys({ ...a, users: [...a.users, 'toString', 'constructor'] })).toContain('user:tostring');
+  });
+
   it('Kubernetes reserved users (system:anonymous) are one per cluster: user@host', () => {
     const eks = (cluster: string) => gd({ ...(finding('777777777777', 'Persistence:Kubernetes/SuccessfulAnonymousAccess', {}, '198.51.100.77', 0) as object), resource: { resourceType: 'EKSCluster', eksClusterDetails: { name: cluster }, kubernetesDetails: { kubernetesUserDetails: { username: 'system:anonymous' } } } });
     expect(keys(eks('payments'))).toContain('user@host:system:anonymous@payments');

@@ -305,7 +305,8 @@ export function entitiesOf(a: NormalisedAlert, policy: CorrelationPolicy = DEFAU
     if (policy.ignoresUser(v)) continue;
     // A cloud principal by its account-qualified identity (normalise/aws-principal.ts); an ARN
     // written as a user (generic alerts) in the same form, so that the two meet.
-    const principal = a.principals?.[u] ?? (v.startsWith('arn:') ? principalFromArn(v) : null);
+    // (Own keys only: a user named `toString` is not Object.prototype's.)
+    const principal = (a.principals && Object.hasOwn(a.principals, u) ? a.principals[u] : null) ?? (v.startsWith('arn:') ? principalFromArn(v) : null);
     if (principal) {
       out.push({ kind: 'user', value: principal.toLowerCase() });
       continue;
