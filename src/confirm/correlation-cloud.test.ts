@@ -65,6 +65,12 @@ describe('cloud principals correlate by their account', () => {
     expect(wazuh).toMatchObject({ kind: 'wazuh', users: ['alice'], account: 'aws:333333333333', principals: { alice: 'arn:aws:iam::333333333333:user/alice' } });
     expect(keys(gdAlice)).toContain('user:arn:aws:iam::333333333333:user/alice');
     expect(suspectsOf([gdAlice, wazuh])).toEqual(['s0', 's0']);
+    // A GuardDuty finding forwarded by the Wazuh AWS module carries its account as data.aws.accountId.
+    const viaWazuh = (account: string) => normalise({ timestamp: AT, rule: { level: 3, id: '80301', description: 'AWS GuardDuty: Policy:IAMUser/RootCredentialUsage' }, agent: { id: '000', name: 'wazuh-manager' }, decoder: { name: 'json' }, data: { aws: { source: 'guardduty', accountId: account } } }, 'auto', AT);
+    // Its agent only collected it: shown as a host, not correlated (it welded every account's AWS alerts).
+    expect(viaWazuh('555555555555').hosts).toEqual(['wazuh-manager']);
+    expect(keys(viaWazuh('555555555555'))).toEqual(['rule@account:wazuh/80301@aws:555555555555']);
+    expect(suspectsOf([viaWazuh('555555555555'), viaWazuh('666666666666')])).toEqual(['s0', 's1']);
     // A different account's alice is someone else.
     const other = { ...wazuh, principals: { alice: 'arn:aws:iam::444444444444:user/alice' }, hosts: [] };
     expect(suspectsOf([gdAlice, other])).toEqual(['s0', 's1']);

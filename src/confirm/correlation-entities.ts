@@ -296,7 +296,7 @@ export function entitiesOf(a: NormalisedAlert, policy: CorrelationPolicy = DEFAU
   const hosts: string[] = [];
   for (const h of a.hosts) {
     const v = h.toLowerCase();
-    if (policy.ignoresHost(v)) continue;
+    if (policy.ignoresHost(v) || h === a.collectedBy) continue;
     hosts.push(v);
     out.push({ kind: 'host', value: v });
   }

@@ -54,6 +54,11 @@ export interface NormalisedAlert {
    * correlation joins on that, never on the bare name; the value itself is shown and stored as read.
    */
   principals?: Record<string, string>;
+  /**
+   * A host of `hosts` that only collected the alert (the Wazuh agent running the AWS module, whose
+   * name every AWS alert it forwards carries): shown and stored, never correlated on.
+   */
+  collectedBy?: string;
 }
 
 /** The entity lists of a normalised alert. */
