@@ -37,7 +37,7 @@ describe('dedup fingerprints stay what they were when a normaliser reads more', 
     expect(fingerprintOf({ ...a, dedupBasis: undefined }, ['users'], 900, '', clear)).not.toBe(fingerprintOf(before, ['users'], 900, '', clear));
   });
 
-  it('a rule with an id fingerprints by the id: a Wazuh description or Suricata signature reworded or translated is the same alert; a Falco rule name is its identity', () => {
+  it('a rule with an id fingerprints by the id: a Wazuh description or Suricata signature reworded or translated is the same alert, a Wazuh FIM alert of another file is not; a Falco rule name is its identity', () => {
     const fp = (d: Record<string, unknown>) => fingerprintOf(normalise(d as never, 'auto', AT), DEFAULT_DEDUP_KEYS, 900, JSON.stringify(d), clear);
     const [wazuh, fim] = parseAlertsBody(readFileSync(new URL('wazuh-alerts.ndjson', dir), 'utf8')) as Array<Record<string, { description: string }>>;
     const reworded = (d: Record<string, unknown>, description: string) => ({ ...d, rule: { ...(d.rule as object), description } });
@@ -45,6 +45,10 @@ describe('dedup fingerprints stay what they were when a normaliser reads more', 
     expect(fp(reworded(fim!, 'Integritätsprüfsumme geändert'))).toBe(fp(fim!));
     expect(fp(reworded(wazuh!, 'Multiple failed authentication attempts'))).toBe(fp(wazuh!));
     expect(fp({ ...fim!, rule: { ...fim!.rule, id: '554' } })).not.toBe(fp(fim!));
+    // A file integrity alert is about its file: another file changed on the same host in the same window is another alert.
+    const other = { ...fim!, syscheck: { ...(fim!.syscheck as object), path: '/etc/shadow' } };
+    expect(fp(other)).not.toBe(fp(fim!));
+    expect(fp({ ...other, id: 'a-later-copy' })).toBe(fp(other));
     const [eve] = parseAlertsBody(readFileSync(new URL('suricata-eve.ndjson', dir), 'utf8')) as Array<Record<string, Record<string, unknown>>>;
     expect(fp({ ...eve!, alert: { ...eve!.alert, signature: 'ET HUNTING Generic Suspicious POST to Dotted Quad with Fake Browser 1', rev: 4 } })).toBe(fp(eve!));
     expect(fp({ ...eve!, alert: { ...eve!.alert, signature_id: 2018359 } })).not.toBe(fp(eve!));

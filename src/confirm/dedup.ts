@@ -18,8 +18,18 @@ export function fingerprintOf(a: NormalisedAlert, keys: readonly DedupField[], w
   const bucket = Math.floor(Date.parse(a.observedAt) / 1000 / windowS);
   // A list a later version of the normaliser reads more of is fingerprinted as first read
   // (`dedupBasis`, normalise/alert.ts): a repeat across the upgrade still folds into its row.
-  const parts = keys.map((k) => (k === 'rule' ? ruleKey(a) : k === 'title' ? a.title : [...(a.dedupBasis?.[k] ?? a[k])].sort().join(',')));
+  const parts = eventKeys(a, keys).map((k) => (k === 'rule' ? ruleKey(a) : k === 'title' ? a.title : [...(a.dedupBasis?.[k] ?? a[k])].sort().join(',')));
   return `fp:${mac([a.kind, ...parts, String(bucket)].join('|'))}`;
+}
+
+/**
+ * The source's keys, plus what identifies the event where the rule alone does not: a Wazuh file
+ * integrity alert (rules 550–554, syscheck) is about one file, `syscheck.path` (Wazuh "File
+ * integrity monitoring" alert fields). Without it, two files changed on one host within the dedup
+ * window were one row counted twice, and the second file was never shown.
+ */
+function eventKeys(a: NormalisedAlert, keys: readonly DedupField[]): readonly DedupField[] {
+  return a.kind === 'wazuh' && a.files.length > 0 && !keys.includes('files') ? [...keys, 'files'] : keys;
 }
 
 /**
