@@ -165,7 +165,7 @@ function parseFixedDate(v: string, nowMs: number): string | null | undefined {
 /**
  * Parse a date of birth: ISO `yyyy-mm-dd` (a midnight time part is tolerated, any other time means
  * a timestamp, not a birth date), `dd.mm.yyyy` / `dd-mm-yyyy` (day first), `dd/mm/yyyy` or `mm/dd/yyyy` (ambiguous
- * ones kept as written), `yyyymmdd`, and `5 March 1980` / `March 5, 1980`. Years 1900..today.
+ * ones kept as written), `yyyymmdd`, `5 March 1980` / `05-MAR-1980` / `March 5, 1980`. Years 1900..today.
  */
 export function parseBirthDate(value: string, now?: Date): string | null {
   const v = value.trim();
@@ -190,7 +190,9 @@ export function parseBirthDate(value: string, now?: Date): string | null {
   }
   // `yyyymmdd` (every 8-digit value) was settled by parseFixedDate above.
   const norm = v.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/,/g, ' ');
-  m = /^(\d{1,2})\.?\s+([a-z]{3,9})\.?\s+(\d{4})$/.exec(norm) ?? null;
+  // `5 March 1980`, `5. März 1980`, and Oracle's default DATE format DD-MON-YYYY (`05-MAR-1980`,
+  // NLS_DATE_FORMAT; review people22: a birth date so written linked no one by name + birth date).
+  m = /^(\d{1,2})(?:\.?\s+|-)([a-z]{3,9})\.?(?:\s+|-)(\d{4})$/.exec(norm) ?? null;
   if (m) {
     const mo = month(m[2]);
     return mo ? ymd(+m[3], mo, +m[1], nowMs) : null;
@@ -223,7 +225,7 @@ export const CONTEXT_DETECTORS: readonly Detector[] = [
       const d = parseBirthDate(value);
       return d ? { element: 'date_of_birth', value: d } : null;
     },
-    fixtures: { ok: ['1980-03-05', '05.03.1980', '25/12/1975', 'March 5, 1980', '5 mars 1980', '1980-03-05T00:00:00Z'], ng: ['2023-01-05T10:22:11Z', '1899-01-01', '2999-01-01', '1980-02-30', 'yesterday'] },
+    fixtures: { ok: ['1980-03-05', '05.03.1980', '25/12/1975', 'March 5, 1980', '5 mars 1980', '05-MAR-1980', '1980-03-05T00:00:00Z'], ng: ['2023-01-05T10:22:11Z', '1899-01-01', '2999-01-01', '1980-02-30', 'yesterday'] },
   },
   shaped('passport_number', 'Passport number (6–10 letters/digits; by column or context only)', /^[A-Za-z0-9]{6,10}$/, 1, ['C01X00T47', '123456789'], ['AB', 'hello world'], ['passport', 'reisepass', 'passeport', 'pasaporte', 'passaporto', 'paspoort', 'passaporte']),
   shaped('drivers_license', "Driver's licence number (by column or context only)", /^[A-Za-z0-9][A-Za-z0-9 -]{3,19}$/, 2, ['D1234567', 'MORGA753116SM9IJ'], ['ab', 'none here'], ['driver', 'licence', 'license', 'fuhrerschein', 'permis']),
