@@ -37,6 +37,7 @@ describe('one person written differently is one individual', () => {
     ['hr.csv', 'SSN with or without dashes or spaces'],
     ['calls.csv', 'name + phone: national with trunk 0, dots, (0), 00, tel: URIs, extensions'],
     ['visits.ndjson', 'name + birth date: ISO, dd.mm.yyyy, d Month yyyy, yyyymmdd, DD-MON-YYYY, dd/mm/yyyy'],
+    ['claims.csv', 'name + birth date: US m/d/yyyy, day and month both ≤ 12 in some rows'],
   ])('%s links to the anchor (%s)', async (file) => {
     expect(await individuals('crm.csv', file)).toBe(leak.people.length);
   });

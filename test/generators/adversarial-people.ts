@@ -10,8 +10,8 @@
  *  - `hr.csv`: the SSN only — with or without dashes or spaces;
  *  - `calls.csv`: name + phone, no strong identifier — E.164, national with its trunk 0,
  *    dots, dashes, parentheses, `(0)`, `00`, `tel:` URIs and extensions;
- *  - `visits.ndjson`: name + birth date — ISO, `dd.mm.yyyy`, `d Month yyyy`, `yyyymmdd`,
- *    Oracle's `DD-MON-YYYY`;
+ *  - `visits.ndjson`: name + birth date — ISO, `dd.mm.yyyy`, `dd/mm/yyyy`, `d Month yyyy`,
+ *    `yyyymmdd`, Oracle's `DD-MON-YYYY`; `claims.csv`: name + a US `m/d/yyyy` birth date;
  * names as "Last, First", upper case, and with or without their diacritics (Ł, Ø, ß, Þ, é).
  * `negatives.csv` holds people who must stay apart: a family sharing a landline and an address
  * (full names, and given names only), namesakes born on different days, a father and a son of one
@@ -132,7 +132,7 @@ function makePeople(rng: Rng, n: number): AdvPerson[] {
     const [phone, nationalPhone] = phoneOf(rng, { country, area: place.area });
     const domain = DOMAINS[pid % DOMAINS.length];
     const local = `${af}.${al}.${pid}`.toLowerCase().replace(/[^a-z0-9.]/g, '');
-    const dob = { y: rng.int(1940, 2004), m: rng.int(1, 12), d: rng.int(13, 28) };
+    const dob = { y: rng.int(1940, 2004), m: rng.int(1, 12), d: rng.int(1, 28) };
     const us = country === 'US';
     out.push({
       pid,
@@ -230,7 +230,10 @@ export function phoneVariant(p: Pick<AdvPerson, 'country' | 'phone' | 'nationalP
   }
 }
 
-/** The birth date in one of its written forms (unambiguous: the day is ≥ 13). */
+/**
+ * The birth date in one of its written forms; `dd/mm/yyyy` with a day ≤ 12 is ambiguous alone,
+ * and told by the other values of its column.
+ */
 export function dobVariant(d: AdvPerson['dob'], k: number): string {
   switch (k % 7) {
     case 0:
@@ -324,6 +327,11 @@ export function adversarialLeak(opts: { seed?: number; people?: number } = {}): 
   const calls = [csvLine(['caller_name', 'callback_number', 'outcome'])];
   for (const p of people) calls.push(csvLine([nameVariant(p, p.pid + 4), phoneVariant(p, p.pid), 'resolved']));
   files['calls.csv'] = `${calls.join('\n')}\n`;
+
+  // A US claims export: month first, unpadded (`3/5/1980`), as US systems print dates.
+  const claims = [csvLine(['member_name', 'birth_date', 'plan'])];
+  for (const p of people) claims.push(csvLine([nameVariant(p, p.pid + 1), `${p.dob.m}/${p.dob.d}/${p.dob.y}`, 'PPO']));
+  files['claims.csv'] = `${claims.join('\n')}\n`;
 
   files['visits.ndjson'] = `${people.map((p) => JSON.stringify({ patient_name: nameVariant(p, p.pid), date_of_birth: dobVariant(p.dob, p.pid), ward: 'B' })).join('\n')}\n`;
 

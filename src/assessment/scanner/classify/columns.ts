@@ -11,7 +11,7 @@
 import { DETECTORS, detectorFor, isPlaceholder } from '../detectors/index.js';
 import { validatePasswordHash } from '../detectors/hashes.js';
 import { NATIONAL_ID_KINDS, sampleNationalIdKind, validateNationalId } from '../detectors/national-ids.js';
-import { isNoOneName } from '../detectors/context-only.js';
+import { isNoOneName, slashDateOrder } from '../detectors/context-only.js';
 import { nameWords } from '../detectors/text-names.js';
 import type { ColumnClass, ElementId, SecretType, ValueFinding } from '../types.js';
 import { isCountry, isUsState } from './geo.js';
@@ -84,6 +84,8 @@ function byHeader(column: string, h: HeaderMatch, all: string[]): ColumnClass | 
   } else {
     const d = detectorFor(el);
     r = rate(values, (v) => d.validate(v) !== null);
+    // A birth-date column's day/month order, when its sample shows it (record.ts reads it).
+    if (el === 'date_of_birth') kind = slashDateOrder(values) ?? kind;
   }
   if (r >= HEADER_MIN_RATE) return { column, element: el, ...(kind ? { kind } : {}), confidence: round(0.5 * h.strength + 0.5 * r), ...invalid(r) };
   if (MANGLE_ELIGIBLE.has(el) && rate(values, (v) => EXCEL_MANGLED.test(v)) >= HEADER_MIN_RATE) {
