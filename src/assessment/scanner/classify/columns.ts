@@ -219,7 +219,10 @@ export function classifyColumn(column: string, values: string[], longValues = 0)
     // hold old dates that are no births.
     if (NAMELESS.test(column.trim())) {
       const dob = birthDateColumnRate(values);
-      if (dob >= VALUE_MIN_RATE) return { column, element: 'date_of_birth', confidence: round((0.3 + 0.4 * dob) * scale), ...invalid(dob) };
+      if (dob >= VALUE_MIN_RATE) {
+        const order = slashDateOrder(values);
+        return { column, element: 'date_of_birth', ...(order ? { kind: order } : {}), confidence: round((0.3 + 0.4 * dob) * scale), ...invalid(dob) };
+      }
       const street = streetColumnRate(values);
       if (street >= VALUE_MIN_RATE) return { column, element: 'postal_address', confidence: round((0.3 + 0.5 * street) * scale) };
     }
