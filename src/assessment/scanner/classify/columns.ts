@@ -11,7 +11,7 @@
 import { DETECTORS, detectorFor, isPlaceholder } from '../detectors/index.js';
 import { validatePasswordHash } from '../detectors/hashes.js';
 import { NATIONAL_ID_KINDS, sampleNationalIdKind, validateNationalId } from '../detectors/national-ids.js';
-import { isNoOneName } from '../detectors/context-only.js';
+import { isNoOneName, slashDateOrder } from '../detectors/context-only.js';
 import { nameWords } from '../detectors/text-names.js';
 import type { ColumnClass, ElementId, SecretType, ValueFinding } from '../types.js';
 import { birthDateColumnRate, streetColumnRate } from './column-shapes.js';
@@ -96,6 +96,8 @@ function byHeader(column: string, h: HeaderMatch, all: string[]): ColumnClass | 
   } else {
     const d = detectorFor(el);
     r = rate(values, (v) => d.validate(v) !== null);
+    // A birth-date column's day/month order, when its sample shows it (record.ts reads it).
+    if (el === 'date_of_birth') kind = slashDateOrder(values) ?? kind;
   }
   if (r >= HEADER_MIN_RATE) return { column, element: el, ...(kind ? { kind } : {}), confidence: round(0.5 * h.strength + 0.5 * r), ...invalid(r) };
   if (MANGLE_ELIGIBLE.has(el) && rate(values, (v) => EXCEL_MANGLED.test(v)) >= HEADER_MIN_RATE) {
@@ -228,7 +230,10 @@ export function classifyColumn(column: string, values: string[], longValues = 0)
     // hold old dates that are no births.
     if (NAMELESS.test(column.trim())) {
       const dob = birthDateColumnRate(values);
-      if (dob >= VALUE_MIN_RATE) return { column, element: 'date_of_birth', confidence: round((0.3 + 0.4 * dob) * scale), ...invalid(dob) };
+      if (dob >= VALUE_MIN_RATE) {
+        const order = slashDateOrder(values);
+        return { column, element: 'date_of_birth', ...(order ? { kind: order } : {}), confidence: round((0.3 + 0.4 * dob) * scale), ...invalid(dob) };
+      }
       const street = streetColumnRate(values);
       if (street >= VALUE_MIN_RATE) return { column, element: 'postal_address', confidence: round((0.3 + 0.5 * street) * scale) };
     }

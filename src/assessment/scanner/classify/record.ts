@@ -4,6 +4,7 @@
  * placeholder; free-text columns go through `scanText`; geo columns give normalised hints.
  */
 import { detectorFor, isPlaceholder, type ScanTextOptions, scanText } from '../detectors/index.js';
+import { parseBirthDate } from '../detectors/context-only.js';
 import { validateNationalId } from '../detectors/national-ids.js';
 import { matchSecretValue, scanSecrets } from '../detectors/secret-scan.js';
 import { scanEmails } from '../detectors/text-email.js';
@@ -24,6 +25,10 @@ function secretValue(cls: ColumnClass, v: string): SecretFinding | null {
 function elementValue(cls: ColumnClass, v: string): ValueFinding | null {
   const el = cls.element!;
   if (el === 'national_id') return validateNationalId(v, cls.kind === 'unverifiable' ? undefined : cls.kind);
+  if (el === 'date_of_birth' && (cls.kind === 'dmy' || cls.kind === 'mdy')) {
+    const d = parseBirthDate(v, undefined, cls.kind);
+    return d === null ? null : { element: el, value: d };
+  }
   if (cls.kind === 'unverifiable') return { element: el, value: v.trim(), kind: 'unverifiable' };
   const f = detectorFor(el).validate(v) as ValueFinding | null;
   if (f && cls.kind && !f.kind) f.kind = cls.kind;
@@ -116,7 +121,7 @@ function handlerFor(cls: ColumnClass, split: boolean): CellHandler {
           g.address.push(f.value);
         }
       });
-    } else if (el === 'national_id' || cls.kind === 'unverifiable') {
+    } else if (el === 'national_id' || cls.kind === 'unverifiable' || (el === 'date_of_birth' && cls.kind !== undefined)) {
       steps.push((v, out) => {
         const f = elementValue(cls, v);
         if (f) out.elements.push(f);

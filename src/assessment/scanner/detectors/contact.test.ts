@@ -7,6 +7,20 @@ import { deviceId, email, geolocation, ipAddress, PHONE_REGIONS, validatePhone }
 describe('e-mail', () => {
   it('lower-cases the address', () => expect(email.validate('Uta.Kortig@Jourrapide.COM')?.value).toBe('uta.kortig@jourrapide.com'));
   it('enforces the 64-octet local part (RFC 5321)', () => expect(email.validate(`${'a'.repeat(65)}@example.com`)).toBeNull());
+  // Review people22: each of these spellings of one mailbox counted as another person.
+  it.each([
+    ['mailto:Jane.Doe@example.com', 'jane.doe@example.com'],
+    ['mailto:jane.doe@example.com?subject=Hi', 'jane.doe@example.com'],
+    ['"jane.doe"@example.com', 'jane.doe@example.com'],
+    ['jane.doe@example.com.', 'jane.doe@example.com'],
+    ['jane@bücher.example', 'jane@xn--bcher-kva.example'],
+    ['JANE@BÜCHER.EXAMPLE.', 'jane@xn--bcher-kva.example'],
+    ['jane@xn--bcher-kva.example', 'jane@xn--bcher-kva.example'],
+  ])('reads %s as the mailbox %s', (written, mailbox) => expect(email.validate(written)?.value).toBe(mailbox));
+  it.each(['"jane doe"@example.com', '"a@b"@example.com', 'jane@example.com..', 'mailto:', 'jane@bü cher.example', 'jürgen@example.de', '"noemail"@noemail.com'])(
+    'still rejects %s',
+    (v) => expect(email.validate(v)).toBeNull(),
+  );
 });
 
 describe('phone', () => {
@@ -22,6 +36,15 @@ describe('phone', () => {
     expect(f?.element).toBe('phone');
     expect(f?.country === undefined || f.country === 'DE').toBe(true);
   });
+  it('reads RFC 3966 tel: URIs and ;ext= parameters as the number', () => {
+    for (const v of ['tel:+1-202-456-1111', 'TEL:+12024561111;ext=5', '+1 202 456 1111;ext=5', 'tel:+1.202.456.1111;phone-context=example.com']) {
+      expect(validatePhone(v)?.value).toBe('+12024561111');
+    }
+    expect(validatePhone('tel:+44-20-7946-0958')).toMatchObject({ value: '+442079460958', country: 'GB' });
+    expect(validatePhone('tel:')).toBeNull();
+    expect(validatePhone('+1 202 456 1111;foo')).toBeNull();
+  });
+
   it('rejects dates, ZIP codes and short numbers', () => {
     expect(validatePhone('2024-01-05')).toBeNull();
     expect(validatePhone('94105')).toBeNull();

@@ -4,6 +4,7 @@
  * addresses, geolocation pairs and device identifiers (IMEI, MAC, advertising IDs).
  */
 import { isIPv6 } from 'node:net';
+import { domainToASCII } from 'node:url';
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { ValueFinding } from '../types.js';
 import { type Detector, digitsOf, element, luhn } from './detector.js';
@@ -13,12 +14,59 @@ import { cannotBeValidIn, PLAIN_NATIONAL } from './phone-regions.js';
 const EMAIL = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,24}$/;
 
 export function validateEmail(value: string): ValueFinding | null {
-  const v = value.trim();
-  const at = v.lastIndexOf('@');
+  let v = value.trim();
+  let at = v.lastIndexOf('@');
   // RFC 5321 §4.5.3.1: local part ≤ 64 octets, path ≤ 256 (address ≤ 254).
-  if (at < 1 || at > 64 || v.length > 254 || !EMAIL.test(v)) return null;
+  if (at < 1 || at > 64 || v.length > 254 || !EMAIL.test(v)) {
+    // Only a value the plain form rejects is rewritten: the hot path stays one RegExp test.
+    const w = at < 1 ? null : mailboxText(v, at);
+    if (w === null) return null;
+    v = w;
+    at = v.lastIndexOf('@');
+    if (at < 1 || at > 64 || v.length > 254 || !EMAIL.test(v)) return null;
+  }
   const lower = v.toLowerCase();
   return fillerEmail(lower, at) ? null : element('email', lower);
+}
+
+const DOT_ATOM = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
+const MAILTO = /^mailto:/i;
+/** Non-ASCII (an IDN label in Unicode). */
+const NON_ASCII = /[^\u0000-\u007f]/;
+
+/**
+ * The same mailbox written another way, as the plain form (`local@ascii-domain`), or null when
+ * `v` (with its last `@` at `at`) is none of these. One person's address is written so in
+ * different systems of one leak, and each spelling counted as another person (review people22):
+ *  - a `mailto:` URI (RFC 6068), its `?subject=…` dropped;
+ *  - a quoted local part whose content is a dot-atom, `"jane.doe"@example.com`: the same
+ *    mailbox as `jane.doe@example.com` (RFC 5321 §4.1.2: a quoted string that needs no quoting
+ *    names the same local part; other quoted forms, with spaces or escapes, stay rejected);
+ *  - a domain with the trailing root dot (`example.com.`, RFC 1035 §3.1: the same domain);
+ *  - an internationalised domain in Unicode (`bücher.example`): its A-label form
+ *    (`xn--bcher-kva.example`, IDNA as UTS #46 maps it, which is what `node:url` and browsers
+ *    do), so it equals the Punycode spelling. A local part beyond ASCII (RFC 6531) is not read.
+ */
+function mailboxText(v: string, at: number): string | null {
+  let local = v.slice(0, at);
+  let domain = v.slice(at + 1);
+  if (MAILTO.test(local)) {
+    local = local.slice(7);
+    const q = domain.indexOf('?');
+    if (q >= 0) domain = domain.slice(0, q);
+  }
+  if (local.length > 2 && local.charCodeAt(0) === 34 && local.charCodeAt(local.length - 1) === 34) {
+    const inner = local.slice(1, -1);
+    if (!DOT_ATOM.test(inner)) return null;
+    local = inner;
+  }
+  if (domain.endsWith('.')) domain = domain.slice(0, -1);
+  if (NON_ASCII.test(domain)) {
+    domain = domainToASCII(domain);
+    if (domain === '') return null;
+  }
+  const w = `${local}@${domain}`;
+  return w === v ? null : w;
 }
 
 /**
@@ -71,6 +119,8 @@ const EXTENSION = /\s*(?:x|ext\.?|#)\s*\d{1,6}$/i;
 const DATE_LIKE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?:[ T]|$)/;
 const CACHE_MAX = 200_000;
 const NON_DIGITS = /\D/g;
+const TEL_URI = /^tel:/i;
+const EXT_PARAM = /^;ext=/i;
 
 interface Parsed {
   finding: ValueFinding;
@@ -152,7 +202,15 @@ function remember<K, V>(m: Map<K, V>, k: K, v: V): V {
 
 /** Validate a phone number → E.164 value and (when unambiguous) its country. */
 export function validatePhone(value: string): ValueFinding | null {
-  const v = value.trim();
+  let v = value.trim();
+  // RFC 3966 `tel:+1-202-456-1111;ext=5`: the number without the scheme and its parameters
+  // (`;ext=`, `;isub=`, `;phone-context=`); the visual separators are the ones PHONE_SHAPE takes.
+  // A bare number with `;ext=` (what the URI form leaves in some exports) too.
+  const c0 = v.charCodeAt(0);
+  const uri = (c0 === 116 || c0 === 84) && TEL_URI.test(v);
+  if (uri) v = v.slice(4);
+  const semi = v.indexOf(';');
+  if (semi > 0 && (uri || EXT_PARAM.test(v.slice(semi)))) v = v.slice(0, semi);
   if (v.length < 7 || v.length > 32) return null;
   if (!PHONE_SHAPE.test(v) || DATE_LIKE.test(v)) return null;
   // EXTENSION needs an 'x' (also in "ext") or a '#': most values have neither, so skip the replace.
@@ -180,7 +238,7 @@ export const phone: Detector = {
   validate: validatePhone,
   sampleable: true,
   // Alone (no header), only numbers that look written as phones: a + prefix or grouped digits.
-  sample: (v) => /^(?:\+|00|\(?\d{2,5}\)?[\s.-]\d)/.test(v.trim()) && !/^\d{3}-\d{2}-\d{4}$/.test(v.trim()) && digitsOf(v).length >= 8 && validatePhone(v) !== null,
+  sample: (v) => /^(?:\+|00|\(?\d{2,5}\)?[\s.-]\d|tel:)/i.test(v.trim()) && !/^\d{3}-\d{2}-\d{4}$/.test(v.trim()) && digitsOf(v).length >= 8 && validatePhone(v) !== null,
   fixtures: {
     ok: ['+1 202-456-1111', '(602)272-9781', '+44 20 7219 3000', '+49 30 901820', '0049 30 901820', '+41 (0)96 471 07 95'],
     ng: ['12345', '+1-000-000-0000', 'call me', '2024-01-05', '+999 123 456 789'],
