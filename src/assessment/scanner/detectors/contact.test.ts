@@ -7,6 +7,12 @@ import { deviceId, email, geolocation, ipAddress, PHONE_REGIONS, validatePhone }
 describe('e-mail', () => {
   it('lower-cases the address', () => expect(email.validate('Uta.Kortig@Jourrapide.COM')?.value).toBe('uta.kortig@jourrapide.com'));
   it('enforces the 64-octet local part (RFC 5321)', () => expect(email.validate(`${'a'.repeat(65)}@example.com`)).toBeNull());
+  it('drops filler addresses whatever their length or sub-address, and only those', () => {
+    for (const v of ['noemailaddress@example.com', 'NoEmailAddress+x@example.com', 'do-not-reply+a.b@shop.example', 'no@email.com', 'abc@abc.org'])
+      expect(email.validate(v), v).toBeNull();
+    for (const v of ['noemailaddress1@example.com', 'xnoemailaddress@example.com', 'do-not-replyy+a@shop.example', 'abcd@abcd.org', 'jane.doe+noemail@example.com'])
+      expect(email.validate(v)?.value, v).toBe(v.toLowerCase());
+  });
 });
 
 describe('phone', () => {

@@ -35,9 +35,15 @@ const FILLER_LOCAL = new Set([
 const SHORT_FILLER_LOCAL = new Set(['no', 'na', 'n.a', 'n-a', 'nil']);
 const FILLER_DOMAIN_LABEL = new Set(['email', 'mail', 'none', 'noemail', 'nomail', 'na', 'no', 'nil', 'null', 'test']);
 
+/** The longest local part any filler test below can accept (those of SHORT_FILLER_LOCAL and the repeated-domain test are ≤ 3). */
+const FILLER_LOCAL_MAX = Math.max(3, ...[...FILLER_LOCAL].map((l) => l.length));
+
 function fillerEmail(lower: string, at: number): boolean {
   const plus = lower.indexOf('+');
-  const local = plus > 0 && plus < at ? lower.slice(0, plus) : lower.slice(0, at);
+  const end = plus > 0 && plus < at ? plus : at;
+  // Most addresses' local part is longer than every filler word: no substrings for them (issue 21).
+  if (end > FILLER_LOCAL_MAX) return false;
+  const local = lower.slice(0, end);
   if (FILLER_LOCAL.has(local)) return true;
   const dot = lower.indexOf('.', at + 1);
   if (dot < 0) return false;
