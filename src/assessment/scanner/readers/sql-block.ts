@@ -190,7 +190,8 @@ export function eachSqlBlockRow(
       for (let f = 0; ; f++) {
         let t = line.indexOf('\t', start);
         if (t < 0) t = line.length;
-        put(out, slot, width, f, unescapeCopy(line.slice(start, t)));
+        // A column the engine does not read (`slot` −1) gets no string: put would drop it.
+        if (slot === null || (f < width && slot[f] >= 0)) put(out, slot, width, f, unescapeCopy(line.slice(start, t)));
         if (t === line.length) break;
         start = t + 1;
       }
