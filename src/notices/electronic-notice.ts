@@ -11,7 +11,7 @@
  * leaves the duty unmet, so such a person goes by post — or, without a postal address, is
  * unreachable and needs the substitute notice.
  */
-import type { ELECTRONIC_NOTICE } from '../obligations/rule.schema.js';
+import type { ELECTRONIC_NOTICE } from '../obligations/rule-notice.schema.js';
 
 export type ElectronicNoticeRule = (typeof ELECTRONIC_NOTICE)[number];
 

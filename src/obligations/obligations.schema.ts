@@ -2,7 +2,8 @@
  * Obligations v1 — the output of the engine (docs/obligations-json.md). Versioned machine
  * contract: change additively only.
  */
-import type { ElectronicNotice, Recipient, RuleSource } from './rule.schema.js';
+import type { ElectronicNotice } from './rule-notice.schema.js';
+import type { Recipient, RuleSource } from './rule.schema.js';
 import type { Severity } from './severity.js';
 
 export type Required = true | false | 'review';

@@ -13,7 +13,7 @@
  * state stays `consent` (the conservative reading) and `basis` says what the summary claims, so
  * counsel can confirm it against the text.
  */
-import type { ElectronicNotice } from '../rule.schema.js';
+import type { ElectronicNotice } from '../rule-notice.schema.js';
 
 const ESIGN = '15 U.S.C. §7001(c): the consumer affirmatively consented to electronic records';
 
