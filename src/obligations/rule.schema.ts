@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { ELEMENT_IDS } from '../assessment/scanner/types.js';
 import { REGULATOR_IDS } from './regulators.js';
-import { electronicNoticeSchema } from './rule-notice.schema.js';
+import { deemedComplianceSchema, electronicNoticeSchema, substituteNoticeSchema } from './rule-notice.schema.js';
 
 export const elementIdSchema = z.enum(ELEMENT_IDS);
 
@@ -364,6 +364,10 @@ export const ruleSchema = z.object({
   /** Individuals rules: when e-mail is notice, and the provision that says so (`basis`); absent = `consent`. */
   electronicNotice: electronicNoticeSchema.optional(),
   substituteNotice: z.string().optional(),
+  /** Individuals rules: the substitute-notice grounds and components, where encoded (rule-notice.schema.ts). */
+  substitute: substituteNoticeSchema.optional(),
+  /** Other regimes' notices that satisfy this duty or take the entity out of the law (rule-notice.schema.ts). */
+  deemedCompliance: z.array(deemedComplianceSchema).default([]),
   /**
    * A condition of the statute this rule set does not encode: an otherwise-required answer becomes
    * `review` with this reason (never a silent yes or no).

@@ -1,0 +1,83 @@
+/**
+ * Deemed-compliance clauses of the US state breach laws (rule.schema.ts `deemedCompliance`): which
+ * other notice (HIPAA, GLBA, federal regulator, own policy) satisfies which duty, or takes the entity
+ * out of the law, and on what condition. Attached by us-common.ts `stateRules` (and the separate
+ * state files) to the rules of the duties each clause discharges; the engine (engine/deemed.ts)
+ * reports it in `satisfiedBy` and `why`.
+ *
+ * Checked 2026-12-07 with the search tool (stored copies, never the live official sites). The
+ * sources are secondary: the AlexNetCC/USDataBreachApp `raw-laws` dataset (derived from the Foley &
+ * Lardner chart, last_verified 2025-09-01: its `exemption_*` fields and prose) and, where said, a
+ * statute's text quoted elsewhere. A state absent here has not been read: a HIPAA covered entity's
+ * answer then says that no clause is encoded (engine/deemed.ts), never a silent duplicate or drop.
+ * `effect: 'none'` = the source says the law has no such clause.
+ */
+import type { DeemedCompliance } from '../rule-notice.schema.js';
+
+type Duty = 'individuals' | 'regulator' | 'credit_bureaus';
+interface Clause extends DeemedCompliance {
+  /** The duties the clause discharges (`none`: the individuals rule, to say so). */
+  duties: Duty[];
+}
+
+const DATASET = 'AlexNetCC/USDataBreachApp raw-laws dataset (Foley & Lardner chart, verified 2025-09-01), a secondary source — confirm against the text';
+const ALL: Duty[] = ['individuals', 'regulator', 'credit_bureaus'];
+
+export const US_STATE_DEEMED: Record<string, Clause[]> = {
+  AL: [
+    // Ala. Code ch. 8-38: regulated entities are deemed compliant but the AG notice (> 1,000) stays.
+    { via: 'hipaa', effect: 'deemed', duties: ['individuals', 'credit_bureaus'], condition: 'subject to and in compliance with HIPAA; the Attorney General notice (> 1,000 residents) is still due, with a copy of the HIPAA notice', basis: `Ala. Code §§8-38-1 ff. (Data Breach Notification Act of 2018), regulated-entity clause; ${DATASET}` },
+    { via: 'glba', effect: 'deemed', duties: ['individuals', 'credit_bureaus'], condition: 'subject to and in compliance with GLBA; the Attorney General notice (> 1,000 residents) is still due', basis: `Ala. Code §§8-38-1 ff., regulated-entity clause; ${DATASET}` },
+  ],
+  AZ: [
+    // Since HB 2154 (2018) the section "does not apply" to these entities: every duty goes.
+    { via: 'hipaa', effect: 'exempt', duties: ALL, condition: 'a HIPAA covered entity (or business associate) that complies with HIPAA', basis: `A.R.S. §18-552 exemptions (HIPAA covered entities and business associates; GLBA Title V); ${DATASET}; the same exemptions in a stored transcription of §18-552` },
+    { via: 'glba', effect: 'exempt', duties: ALL, condition: 'subject to and in compliance with Title V of GLBA', basis: `A.R.S. §18-552 exemptions; ${DATASET}` },
+    { via: 'federal_regulator', effect: 'deemed', duties: ALL, condition: 'complies with the notification rules of its primary or functional federal regulator', basis: `A.R.S. §18-552 (primary or functional federal regulator); ${DATASET}` },
+    { via: 'own_policy', effect: 'deemed', duties: ['individuals'], condition: 'notifies under its own information-security-policy procedures, consistent with the 45-day timing', basis: `A.R.S. §18-552 (own notification procedures); ${DATASET}` },
+  ],
+  CT: [
+    // Conn. Gen. Stat. §36a-701b: HIPAA / GLBA entities deemed compliant if they also notify the AG.
+    { via: 'hipaa', effect: 'deemed', duties: ['individuals'], condition: 'subject to and in compliance with HIPAA/HITECH; the Attorney General must still be notified no later than the residents, and the 24-month identity-theft services offered where SSN/ITIN are involved', basis: `Conn. Gen. Stat. §36a-701b (HIPAA clause, 2021 amendment); ${DATASET}` },
+    { via: 'glba', effect: 'deemed', duties: ['individuals'], condition: 'maintains and follows procedures under GLBA; the Attorney General must still be notified', basis: `Conn. Gen. Stat. §36a-701b (GLBA clause); ${DATASET}` },
+  ],
+  NM: [
+    { via: 'hipaa', effect: 'exempt', duties: ALL, condition: 'an entity subject to HIPAA', basis: `N.M. Stat. §57-12C-8 (the Act does not apply to entities subject to GLBA or HIPAA); ${DATASET}` },
+    { via: 'glba', effect: 'exempt', duties: ALL, condition: 'an entity subject to GLBA', basis: `N.M. Stat. §57-12C-8; ${DATASET}` },
+    { via: 'own_policy', effect: 'deemed', duties: ['individuals'], condition: 'notifies under its own notice procedures, consistent with the 45-day timing', basis: `N.M. Stat. ch. 57-12C (own notice procedures); ${DATASET}` },
+  ],
+  OH: [
+    // Ohio Rev. Code §1349.19: the CRA duty does not apply to HIPAA covered entities; the residents' notice does.
+    { via: 'hipaa', effect: 'exempt', duties: ['credit_bureaus'], condition: 'a HIPAA covered entity: only the consumer-reporting-agency notice is excluded; the residents must still be notified under §1349.19', basis: `Ohio Rev. Code §1349.19 (CRA notice not for HIPAA covered entities); ${DATASET}` },
+    { via: 'hipaa', effect: 'none', duties: ['individuals'], condition: 'no clause for the residents’ notice', basis: `Ohio Rev. Code §1349.19; ${DATASET}` },
+    { via: 'glba', effect: 'exempt', duties: ALL, condition: 'a financial institution, trust company or credit union required by federal law to notify its customers and examined for it by its functional regulator', basis: `Ohio Rev. Code §1349.19 (financial-institution exemption); ${DATASET}` },
+  ],
+  TX: [
+    { via: 'hipaa', effect: 'none', duties: ['individuals'], condition: 'no HIPAA clause', basis: `Tex. Bus. & Com. Code §521.053 (no HIPAA or GLBA exemption); ${DATASET}` },
+    { via: 'own_policy', effect: 'deemed', duties: ['individuals'], condition: 'notifies under its own information-security-policy procedures that comply with the 60-day timing; the Attorney General and CRA notices are still due', basis: `Tex. Bus. & Com. Code §521.053 (own notification procedures); ${DATASET}` },
+  ],
+  WA: [
+    // RCW 19.255.010: deemed compliance with the consumer notice only; the AG notice (> 500) stays.
+    { via: 'hipaa', effect: 'deemed', duties: ['individuals'], condition: 'a HIPAA covered entity that complies with the HIPAA breach notification rule, for information HIPAA governs; the Attorney General notice (> 500 residents) is still due', basis: `RCW 19.255.010 (HIPAA clause); ${DATASET}` },
+    { via: 'glba', effect: 'deemed', duties: ['individuals'], condition: 'a financial institution (15 U.S.C. §6809(3)(A)) in compliance with the federal Interagency Guidance on Response Programs; the Attorney General notice is still due', basis: `RCW 19.255.010 (Interagency Guidance clause); ${DATASET}` },
+  ],
+  WY: [
+    { via: 'hipaa', effect: 'deemed', duties: ['individuals'], condition: 'complies with the notice rules of its primary or functional regulator, HIPAA included', basis: `Wyo. Stat. §40-12-502 (regulator clause); ${DATASET}` },
+    { via: 'glba', effect: 'deemed', duties: ['individuals'], condition: 'complies with the GLBA notification requirements', basis: `Wyo. Stat. §40-12-502 (GLBA clause); ${DATASET}` },
+    { via: 'own_policy', effect: 'deemed', duties: ['individuals'], condition: 'notifies under its own data-security-policy procedures consistent with the statute’s timing', basis: `Wyo. Stat. §40-12-502 (own procedures); ${DATASET}` },
+  ],
+  FL: [
+    // Fla. Stat. §501.171(4): notice under the primary or functional federal regulator's rules counts, with a copy to the Department.
+    { via: 'federal_regulator', effect: 'deemed', duties: ['individuals'], condition: 'notifies the individuals under its primary or functional federal regulator’s rules and sends a copy of that notice to the Department of Legal Affairs (the Department notice, 500 or more, is still due)', basis: `Fla. Stat. §501.171(4) (federal-regulator notice); ${DATASET}` },
+    { via: 'hipaa', effect: 'none', duties: ['individuals'], condition: 'no HIPAA clause', basis: `Fla. Stat. §501.171; ${DATASET} (exemption_hipaa: false)` },
+  ],
+  NY: [
+    // N.Y. GBL §899-aa(2)(b): the individuals' notice only; regulators and CRAs are still owed.
+    { via: 'hipaa', effect: 'deemed', duties: ['individuals'], condition: 'notice given under HIPAA; the AG/DOS/State Police (and DFS) and CRA notices are still due, and the HHS copy to the AG within 5 business days', basis: 'N.Y. GBL §899-aa(2)(b) (as read for US-NY.individuals)' },
+    { via: 'glba', effect: 'deemed', duties: ['individuals'], condition: 'notice given under GLBA; the regulator and CRA notices are still due', basis: 'N.Y. GBL §899-aa(2)(b) (as read for US-NY.individuals)' },
+  ],
+};
+
+/** The clauses of state `code` that concern a duty towards `recipient` (rule field `deemedCompliance`). */
+export const deemedFor = (code: string, recipient: string): DeemedCompliance[] =>
+  (US_STATE_DEEMED[code] ?? []).filter((c) => (c.duties as string[]).includes(recipient)).map(({ duties: _d, ...c }) => c);
