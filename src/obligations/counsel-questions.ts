@@ -72,7 +72,7 @@ export const COUNSEL_QUESTIONS: readonly CounselQuestion[] = [
     engine: 'each individuals rule says when e-mail is notice (`electronicNotice`: any, consent, consent_or_primary, primary; states whose text was not read: consent); the import records each person\'s E-SIGN consent and the incident may declare e-mail its primary means (audited); a campaign e-mails only where the rule allows and sends the rest by post, counting them (docs/notices.md §4 Channels). Re-read 2026-12-07 from a c. 2016 compilation quoting the texts and a 2025 dataset: FL, AZ, WY, OK, GU any; OH, NH, WI primary only; AK, MS, UT, SC, NM, MN, IA, OR, MD, MI, PA consent or primary. Open: amendments after 2016 to those quoted texts; AL (summaries say e-mail to the address on record, §8-38-5(d) not read) and the states still on the conservative consent; WY, where the 2025 dataset paraphrases the text differently',
   },
   {
-    jurisdiction: 'US (AL, AZ, CT, FL, NM, NY, OH, TX, WA, WY)',
+    jurisdiction: 'US (AL, AZ, CT, FL, GA, IL, MD, MI, NC, NJ, NM, NY, OH, PA, TX, VA, WA, WY)',
     topic: 'HIPAA, GLBA, federal-regulator and own-policy notices deemed to satisfy a state duty',
     provision: 'e.g. RCW 19.255.010; A.R.S. §18-552; Conn. Gen. Stat. §36a-701b; N.Y. Gen. Bus. Law §899-aa(2)(b)',
     wording: 'WA (as summarised): a HIPAA covered entity that complies with the HIPAA breach notification requirements "shall be deemed to have complied with" the consumer notice, and remains subject to the attorney general notice; AZ: the section does not apply to HIPAA covered entities and business associates or to persons subject to GLBA Title V',
@@ -83,7 +83,7 @@ export const COUNSEL_QUESTIONS: readonly CounselQuestion[] = [
     topic: 'substitute notice grounds and components',
     provision: 'e.g. Fla. Stat. §501.171(4)(f); A.R.S. §18-552(F)(4); Ohio Rev. Code §1349.19(E)(4)',
     wording: 'FL: direct notice not feasible "because the cost of providing notice would exceed $250,000, because the affected individuals exceed 500,000 persons, or because the covered entity does not have an e-mail address or mailing address for the affected individuals"',
-    engine: 'individuals rules carry `substitute` (cost and count figures, contact ground, components) and the answer says whether the count alone opens it (`availableByCount`, strictly more than the figure); the cost and contact grounds are for the organisation to show. Open: most figures are from a c. 2016 compilation quoting the texts (amendments since not checked: e.g. VT, LA, OR, DE, MD); WY ($250,000 / 500,000 for businesses not based in Wyoming against the dataset\'s $50,000 / 100,000); AR and VI not read',
+    engine: 'individuals rules carry `substitute` (cost and count figures, contact ground, components) and the answer says whether the count alone opens it (`availableByCount`, strictly more than the figure); the cost and contact grounds are for the organisation to show. Open: most figures are from a c. 2016 compilation quoting the texts (amendments since not checked: e.g. VT, LA, OR, DE; MD follows the 2025 dataset for its 2022 text); GA ($250,000 / 500,000 against the dataset\'s $50,000 / 100,000); WY ($250,000 / 500,000 for businesses not based in Wyoming against the dataset\'s $50,000 / 100,000); AR and VI not read',
   },
   {
     jurisdiction: 'US (most states)',

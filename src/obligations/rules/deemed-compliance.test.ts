@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { group, pick, run } from '../golden.fixture.js';
 
 const PHI = ['person_name', 'us_ssn', 'health'];
-const pop = [group('US-WA', 600, PHI), group('US-AZ', 1500, PHI), group('US-OH', 1500, PHI), group('US-TX', 300, PHI), group('US-GA', 20, PHI)];
+const pop = [group('US-WA', 600, PHI), group('US-AZ', 1500, PHI), group('US-OH', 1500, PHI), group('US-TX', 300, PHI), group('US-GA', 20, PHI), group('US-KS', 20, PHI), group('US-IL', 600, PHI)];
 const hipaaCe = { hipaa: 'covered_entity' as const };
 
 describe('HIPAA covered entity across states with and without a deemed-compliance clause', () => {
@@ -43,13 +43,19 @@ describe('HIPAA covered entity across states with and without a deemed-complianc
     expect(ind.why).toMatch(/no HIPAA deemed-compliance clause: its notice is due alongside the HIPAA notice/);
   });
 
-  it('TX (checked, no clause) and GA (not read) keep the state notice and say why', () => {
-    const tx = pick(r, 'US-TX.individuals');
-    expect(tx.satisfiedBy).toBeUndefined();
-    expect(tx.why).toMatch(/this law has no HIPAA deemed-compliance clause/);
-    const ga = pick(r, 'US-GA.individuals');
-    expect(ga.satisfiedBy).toBeUndefined();
-    expect(ga.why).toMatch(/no HIPAA deemed-compliance clause is encoded for this law \(text not read\)/);
+  it('TX and GA (checked, no clause) and KS (not read) keep the state notice and say why', () => {
+    for (const id of ['US-TX.individuals', 'US-GA.individuals']) {
+      expect(pick(r, id).satisfiedBy).toBeUndefined();
+      expect(pick(r, id).why).toMatch(/this law has no HIPAA deemed-compliance clause/);
+    }
+    const ks = pick(r, 'US-KS.individuals');
+    expect(ks.satisfiedBy).toBeUndefined();
+    expect(ks.why).toMatch(/no HIPAA deemed-compliance clause is encoded for this law \(text not read\)/);
+  });
+
+  it('IL (815 ILCS 530/50): the whole Act — individuals and the > 500 AG notice — is satisfied; the HHS copy to the AG stays', () => {
+    for (const id of ['US-IL.individuals', 'US-IL.regulator']) expect(pick(r, id).satisfiedBy?.[0]).toMatchObject({ via: 'hipaa', condition: expect.stringMatching(/5 business days/) });
+    expect(pick(r, 'US-IL.regulator.hipaa-copy').satisfiedBy).toBeUndefined();
   });
 
   it('residents whose exposed data is not PHI keep the state notice (the HIPAA notice does not reach them)', () => {
@@ -82,6 +88,12 @@ describe('GLBA and own-policy clauses', () => {
     const r = run({ population: [group('US-CT', 50, ['person_name', 'us_ssn'])], controller: { bankingOrganization: true } });
     expect(pick(r, 'US-CT.individuals').satisfiedBy?.[0]).toMatchObject({ via: 'glba', effect: 'deemed', by: null });
     expect(pick(r, 'US-CT.regulator').satisfiedBy).toBeUndefined();
+  });
+
+  it('MI (MCL 445.72(8)): a GLBA institution owes no CRA notice; the residents\' notice is satisfied by the GLBA notice', () => {
+    const r = run({ population: [group('US-MI', 1500, ['person_name', 'us_ssn'])], controller: { glbaFtc: true } });
+    expect(pick(r, 'US-MI.credit_bureaus').satisfiedBy?.[0]).toMatchObject({ via: 'glba', effect: 'exempt' });
+    expect(pick(r, 'US-MI.individuals').satisfiedBy?.[0]).toMatchObject({ via: 'glba', effect: 'deemed' });
   });
 
   it('TX own notification policy (controller.ownNotificationPolicy): individuals only', () => {

@@ -62,7 +62,8 @@ describe('electronicNotice on individuals rules', () => {
     ['US-IA.individuals', 'consent_or_primary', /715C\.2.*customary method/],
     ['US-OR.individuals', 'consent_or_primary', /646A\.604.*customary method/],
     // "expressly consented … or business conducted primarily through the Internet"
-    ['US-MD.individuals', 'consent_or_primary', /14-3504.*primarily through Internet/],
+    // Maryland since HB 962 (2022): express consent only (the 2016 text also allowed Internet businesses)
+    ['US-MD.individuals', 'consent', /14-3504\(e\)\(2\).*HB 962.*expressly consented/],
     ['US-MI.individuals', 'consent_or_primary', /445\.72.*primarily on the internet/],
     ['US-PA.individuals', 'consent_or_primary', /2302.*prior business relationship/],
     // primary means only, no consent route

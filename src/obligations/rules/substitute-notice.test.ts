@@ -28,10 +28,12 @@ describe('substitute notice', () => {
     expect(old.electronicNotice?.allowed).toBe('consent_or_primary');
   });
 
-  it('IN and MI have no insufficient-contact ground; UT has no figure at all', () => {
+  it('IN and MI have no insufficient-contact ground; UT and MD (since 2022) have no figure at all', () => {
     expect(sub('IN', 10)?.insufficientContact).toBe(false);
     expect(sub('MI', 10)?.insufficientContact).toBe(false);
     expect(sub('UT', 10_000_000)).toMatchObject({ costOver: null, countOver: null, availableByCount: false });
+    // Maryland since HB 962 (2022): only insufficient contact information opens it.
+    expect(sub('MD', 10_000_000)).toMatchObject({ costOver: null, countOver: null, insufficientContact: true, availableByCount: false });
   });
 
   it('every state individuals rule built from us-common has a record, except the states not read (AR, VI)', () => {

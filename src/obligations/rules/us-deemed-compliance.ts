@@ -66,6 +66,46 @@ export const US_STATE_DEEMED: Record<string, Clause[]> = {
     { via: 'glba', effect: 'deemed', duties: ['individuals'], condition: 'complies with the GLBA notification requirements', basis: `Wyo. Stat. §40-12-502 (GLBA clause); ${DATASET}` },
     { via: 'own_policy', effect: 'deemed', duties: ['individuals'], condition: 'notifies under its own data-security-policy procedures consistent with the statute’s timing', basis: `Wyo. Stat. §40-12-502 (own procedures); ${DATASET}` },
   ],
+  IL: [
+    // 815 ILCS 530/50: HIPAA entities are deemed compliant with the whole Act if the HHS notice is copied to the AG within 5 business days (US-IL.regulator.hipaa-copy).
+    { via: 'hipaa', effect: 'deemed', duties: ['individuals', 'regulator'], condition: 'subject to and in compliance with HIPAA and HITECH, provided the notice to the HHS Secretary is copied to the Attorney General within 5 business days (US-IL.regulator.hipaa-copy replaces the §10(e) notice)', basis: `815 ILCS 530/50; ${DATASET}` },
+    { via: 'own_policy', effect: 'deemed', duties: ['individuals'], condition: 'notifies under its own information-security-policy procedures, consistent with the Act’s timing; the Attorney General notice (> 500) is still due', basis: `815 ILCS 530/10(d); ${DATASET}` },
+  ],
+  MD: [
+    // Md. Code, Com. Law §14-3507: regulated entities deemed compliant; read here as the residents' notice only (the AG notice before it stays).
+    { via: 'hipaa', effect: 'deemed', duties: ['individuals'], condition: 'in compliance with HIPAA; the Attorney General notice (before the residents’ notice) and the CRA notice are still treated as due', basis: `Md. Code, Com. Law §14-3507; ${DATASET}` },
+    { via: 'glba', effect: 'deemed', duties: ['individuals'], condition: 'subject to and in compliance with GLBA, the Interagency Guidelines and the Interagency Guidance on Response Programs; the AG and CRA notices are still treated as due', basis: `Md. Code, Com. Law §14-3507; ${DATASET}` },
+    { via: 'federal_regulator', effect: 'deemed', duties: ['individuals'], condition: 'complies with its primary or functional federal regulator’s notification rules', basis: `Md. Code, Com. Law §14-3507; ${DATASET}` },
+  ],
+  MI: [
+    { via: 'hipaa', effect: 'deemed', duties: ['individuals'], condition: 'a covered entity under the HIPAA privacy and security rules; the CRA notice (1,000 or more) is still treated as due', basis: `MCL 445.72 (HIPAA clause of the Identity Theft Protection Act); ${DATASET}` },
+    { via: 'glba', effect: 'deemed', duties: ['individuals'], condition: 'a financial institution subject to and in compliance with the federal Interagency Guidance on Response Programs (2005)', basis: `MCL 445.72 (Interagency Guidance clause); ${DATASET}` },
+    { via: 'glba', effect: 'exempt', duties: ['credit_bureaus'], condition: 'subject to Title V of GLBA: the CRA subsection does not apply', basis: `MCL 445.72(8); ${DATASET}` },
+  ],
+  NJ: [
+    { via: 'hipaa', effect: 'none', duties: ['individuals'], condition: 'no HIPAA clause', basis: `N.J.S.A. 56:8-163 (no GLBA or HIPAA exemption); ${DATASET}` },
+    { via: 'own_policy', effect: 'deemed', duties: ['individuals'], condition: 'notifies under its own information-security-policy procedures consistent with the statute; the State Police report before it is still due', basis: `N.J.S.A. 56:8-163(e); ${DATASET}` },
+  ],
+  VA: [
+    { via: 'hipaa', effect: 'none', duties: ['individuals'], condition: 'no HIPAA clause', basis: `Va. Code §18.2-186.6 (no HIPAA exemption; §32.1-127.1:05 governs medical information separately); ${DATASET}` },
+    { via: 'glba', effect: 'deemed', duties: ['individuals'], condition: 'subject to and in compliance with Title V of GLBA and notifies under it; the AG and CRA notices are still treated as due', basis: `Va. Code §18.2-186.6(H); ${DATASET}` },
+    { via: 'federal_regulator', effect: 'deemed', duties: ['individuals'], condition: 'maintains and follows the notification procedures of its primary or functional regulator', basis: `Va. Code §18.2-186.6(G); ${DATASET}` },
+  ],
+  PA: [
+    { via: 'hipaa', effect: 'none', duties: ['individuals'], condition: 'no HIPAA clause', basis: `73 P.S. §2307 (no HIPAA clause); ${DATASET}` },
+    { via: 'federal_regulator', effect: 'deemed', duties: ['individuals'], condition: 'complies with the notification rules of its primary or functional federal regulator', basis: `73 P.S. §2307(b)(2); ${DATASET}` },
+    { via: 'glba', effect: 'deemed', duties: ['individuals'], condition: 'a financial institution complying with the federal Interagency Guidance on Response Programs', basis: `73 P.S. §2307(b)(1); ${DATASET}` },
+    { via: 'own_policy', effect: 'deemed', duties: ['individuals'], condition: 'notifies under its own information privacy or security policy consistent with the act', basis: `73 P.S. §2307(a); ${DATASET}` },
+  ],
+  GA: [
+    { via: 'hipaa', effect: 'none', duties: ['individuals'], condition: 'no HIPAA clause', basis: `O.C.G.A. §10-1-910 ff.; ${DATASET}` },
+    { via: 'glba', effect: 'exempt', duties: ALL, condition: 'an entity subject to GLBA', basis: `O.C.G.A. §10-1-910 ff. (GLBA exemption); ${DATASET}` },
+    { via: 'own_policy', effect: 'deemed', duties: ['individuals'], condition: 'notifies under its own information-security-policy procedures consistent with the statute’s timing', basis: `O.C.G.A. §10-1-911 "notice"; ${DATASET}` },
+  ],
+  NC: [
+    { via: 'hipaa', effect: 'none', duties: ['individuals'], condition: 'no HIPAA clause', basis: `N.C.G.S. §75-65; ${DATASET}` },
+    { via: 'glba', effect: 'deemed', duties: ['individuals'], condition: 'a financial institution subject to and in compliance with the federal Interagency Guidance on Response Programs', basis: `N.C.G.S. §75-65(h); ${DATASET}` },
+  ],
   FL: [
     // Fla. Stat. §501.171(4): notice under the primary or functional federal regulator's rules counts, with a copy to the Department.
     { via: 'federal_regulator', effect: 'deemed', duties: ['individuals'], condition: 'notifies the individuals under its primary or functional federal regulator’s rules and sends a copy of that notice to the Department of Legal Affairs (the Department notice, 500 or more, is still due)', basis: `Fla. Stat. §501.171(4) (federal-regulator notice); ${DATASET}` },

@@ -37,7 +37,7 @@ export const US_STATE_SUBSTITUTE: Record<string, SubstituteNotice> = {
   CT: sub(250_000, 500_000, `Conn. Gen. Stat. §36a-701b(e)(4): ${BOTH}`, [EMAIL, WEB, 'notification to major statewide media, including newspapers, radio and television']),
   DE: sub(75_000, 100_000, `6 Del. C. §12B-101 "notice" (4): ${C16}`),
   DC: sub(50_000, 100_000, `D.C. Code §28-3851 "notice" (substitute): ${C16}`, [EMAIL, WEB, 'notice to major local and, if applicable, national media']),
-  GA: sub(250_000, 500_000, `O.C.G.A. §10-1-911 "notice" (4): ${C16}`),
+  GA: sub(250_000, 500_000, `O.C.G.A. §10-1-911 "notice" (4): ${C16} (worded for information brokers); ${DS} gives $50,000 / 100,000 — confirm against the text (the higher figures are kept: they open substitute notice less often)`),
   HI: sub(100_000, 200_000, `HRS §487N-2(e)(4): ${C16}`),
   ID: sub(25_000, 50_000, `Idaho Code §28-51-104 "notice" (4): ${C16}`),
   IN: sub(250_000, 500_000, `IC 24-4.9-3-4(b): ${C16} ("more than" 500,000 residents or $250,000; no contact-information ground)`, [WEB, 'notice to major news reporting media in the area where the affected Indiana residents live'], false),
@@ -46,7 +46,8 @@ export const US_STATE_SUBSTITUTE: Record<string, SubstituteNotice> = {
   KY: sub(250_000, 500_000, `KRS 365.732(5)(c): ${C16}`),
   LA: sub(250_000, 500_000, `La. R.S. 51:3074(G): ${C16}`),
   ME: sub(5_000, 1_000, `10 M.R.S. §1347 "notice" (3): ${C16}`),
-  MD: sub(100_000, 175_000, `Md. Code, Com. Law §14-3504(e)(4): ${C16}`, ['e-mail to individuals whose e-mail address the business has', WEB, 'notification to statewide media']),
+  // HB 962 (2022) left insufficient contact information as the only ground (the c. 2016 text: > $100,000 or > 175,000).
+  MD: sub(null, null, `Md. Code, Com. Law §14-3504(e)(4) (as amended by HB 962, 2022): ${DS}; ${C16} had $100,000 / 175,000`, ['e-mail to individuals whose e-mail address the business has', WEB, 'notification to major print or broadcast media in the areas where the affected individuals likely live']),
   MI: sub(250_000, 500_000, `MCL 445.72(5)(d): ${C16} (no contact-information ground)`, [EMAIL, WEB, 'notifying major statewide media, with a telephone number or website for assistance'], false),
   MN: sub(250_000, 500_000, `Minn. Stat. §325E.61 subd. 1(g)(3): ${C16}`),
   MS: sub(5_000, 5_000, `Miss. Code §75-24-29(6)(d): ${C16}`, [EMAIL, WEB, 'notification to major statewide media, including newspapers, radio and television']),
