@@ -8,7 +8,7 @@
  * Checked 2026-12-07 with the search tool (stored copies, never the live official sites). The
  * sources are secondary: the AlexNetCC/USDataBreachApp `raw-laws` dataset (derived from the Foley &
  * Lardner chart, last_verified 2025-09-01: its `exemption_*` fields and prose) and, where said, a
- * statute's text quoted elsewhere. A state absent here has not been read: a HIPAA covered entity's
+ * statute's text quoted elsewhere. 33 states are here; a state absent here has not been read: a HIPAA covered entity's
  * answer then says that no clause is encoded (engine/deemed.ts), never a silent duplicate or drop.
  * `effect: 'none'` = the source says the law has no such clause.
  */
@@ -105,6 +105,83 @@ export const US_STATE_DEEMED: Record<string, Clause[]> = {
   NC: [
     { via: 'hipaa', effect: 'none', duties: ['individuals'], condition: 'no HIPAA clause', basis: `N.C.G.S. §75-65; ${DATASET}` },
     { via: 'glba', effect: 'deemed', duties: ['individuals'], condition: 'a financial institution subject to and in compliance with the federal Interagency Guidance on Response Programs', basis: `N.C.G.S. §75-65(h); ${DATASET}` },
+  ],
+  AK: [
+    { via: 'hipaa', effect: 'none', duties: ['individuals'], condition: 'no HIPAA clause', basis: `AS 45.48.010 ff.; ${DATASET}` },
+    { via: 'glba', effect: 'exempt', duties: ALL, condition: 'a person subject to GLBA (the CRA notice is excluded too)', basis: `AS 45.48 (GLBA exemption; AS 45.48.040); ${DATASET}` },
+  ],
+  MS: [
+    { via: 'hipaa', effect: 'none', duties: ['individuals'], condition: 'no HIPAA clause', basis: `Miss. Code §75-24-29; ${DATASET}` },
+    { via: 'federal_regulator', effect: 'deemed', duties: ['individuals'], condition: 'maintains a breach procedure under its primary federal functional regulator’s rules and notifies under it', basis: `Miss. Code §75-24-29(7); ${DATASET}` },
+    { via: 'own_policy', effect: 'deemed', duties: ['individuals'], condition: 'notifies under its own information-security-policy procedures consistent with the statute’s timing', basis: `Miss. Code §75-24-29(7); ${DATASET}` },
+  ],
+  SC: [
+    { via: 'hipaa', effect: 'none', duties: ['individuals'], condition: 'no HIPAA clause', basis: `S.C. Code §39-1-90; ${DATASET}` },
+    { via: 'glba', effect: 'exempt', duties: ALL, condition: 'a bank or financial institution subject to and in compliance with the GLBA privacy and security provisions', basis: `S.C. Code §39-1-90(J); ${DATASET}` },
+    { via: 'own_policy', effect: 'deemed', duties: ['individuals'], condition: 'notifies under its own information-security-policy procedures consistent with the statute’s timing', basis: `S.C. Code §39-1-90(I); ${DATASET}` },
+  ],
+  MN: [
+    { via: 'hipaa', effect: 'none', duties: ['individuals'], condition: 'no HIPAA clause', basis: `Minn. Stat. §325E.61; ${DATASET}` },
+    { via: 'glba', effect: 'exempt', duties: ALL, condition: 'a financial institution as defined in 15 U.S.C. §6809(3)', basis: `Minn. Stat. §325E.61 subd. 4; ${DATASET}` },
+    { via: 'own_policy', effect: 'deemed', duties: ['individuals'], condition: 'notifies under its own information-security-policy procedures consistent with the statute’s timing', basis: `Minn. Stat. §325E.61 subd. 1(h); ${DATASET}` },
+  ],
+  OR: [
+    // ORS 646A.604: read here as the consumer notice only (the AG notice > 250 and CRA notice stay) until the text is read.
+    { via: 'hipaa', effect: 'deemed', duties: ['individuals'], condition: 'complies with the HIPAA/HITECH notification rules; the AG (> 250) and CRA notices are still treated as due', basis: `ORS 646A.604 (HIPAA clause); ${DATASET}` },
+    { via: 'glba', effect: 'deemed', duties: ['individuals'], condition: 'complies with GLBA Title V notification rules that give greater protection', basis: `ORS 646A.604 (GLBA clause); ${DATASET}` },
+    { via: 'federal_regulator', effect: 'deemed', duties: ['individuals'], condition: 'complies with the notification rules of its primary or functional federal regulator', basis: `ORS 646A.604 (federal-regulator clause); ${DATASET}` },
+  ],
+  VT: [
+    // 9 V.S.A. §2435: HIPAA entities are deemed compliant "including notification to the Attorney General" for information HIPAA governs.
+    { via: 'hipaa', effect: 'deemed', duties: ['individuals', 'regulator'], condition: 'a covered entity or business associate governed by the HIPAA privacy, security and breach notification rules, for information those rules govern — the Attorney General notice included', basis: `9 V.S.A. §2435 (HIPAA clause, 2024 text); ${DATASET}` },
+    { via: 'glba', effect: 'deemed', duties: ['individuals'], condition: 'a financial institution subject to and in compliance with the federal Interagency Guidance on Response Programs', basis: `9 V.S.A. §2435 (Interagency Guidance clause); ${DATASET}` },
+    { via: 'own_policy', effect: 'deemed', duties: ['individuals'], condition: 'notifies under its own information-security-policy procedures consistent with the statute’s timing', basis: `9 V.S.A. §2435 (own procedures); ${DATASET}` },
+  ],
+  NH: [
+    { via: 'hipaa', effect: 'none', duties: ['individuals'], condition: 'no HIPAA clause', basis: `RSA 359-C:20; ${DATASET}` },
+    { via: 'glba', effect: 'exempt', duties: ['credit_bureaus'], condition: 'subject to Title V of GLBA: the CRA notice does not apply', basis: `RSA 359-C:20(VI)(b); ${DATASET}` },
+    { via: 'federal_regulator', effect: 'deemed', duties: ['individuals'], condition: 'maintains and follows breach procedures under a state or federal regulator’s rules (a regulated entity notifies its primary regulator instead of the AG)', basis: `RSA 359-C:20(V); ${DATASET}` },
+    { via: 'own_policy', effect: 'deemed', duties: ['individuals'], condition: 'notifies under its own information-security-policy procedures', basis: `RSA 359-C:20(III)(e); ${DATASET}` },
+  ],
+  WI: [
+    { via: 'hipaa', effect: 'exempt', duties: ALL, condition: 'a health plan, clearinghouse or provider that complies with 45 CFR part 164', basis: `Wis. Stat. §134.98(3m) (exemptions); ${DATASET}` },
+    { via: 'glba', effect: 'exempt', duties: ALL, condition: 'subject to and in compliance with GLBA Title V, with a breach policy in effect', basis: `Wis. Stat. §134.98(3m) (exemptions); ${DATASET}` },
+  ],
+  MA: [
+    { via: 'hipaa', effect: 'none', duties: ['individuals'], condition: 'no HIPAA clause', basis: `M.G.L. c. 93H; ${DATASET}` },
+    { via: 'federal_regulator', effect: 'deemed', duties: ['individuals'], condition: 'notifies the residents under its primary or functional regulator’s procedures and also notifies the Attorney General and the OCABR director', basis: `M.G.L. c. 93H §5; ${DATASET}` },
+  ],
+  TN: [
+    { via: 'hipaa', effect: 'exempt', duties: ALL, condition: 'an entity subject to HIPAA as expanded by HITECH', basis: `Tenn. Code §47-18-2107(i) (as amended 2017); ${DATASET}` },
+    { via: 'glba', effect: 'exempt', duties: ALL, condition: 'an entity subject to Title V of GLBA', basis: `Tenn. Code §47-18-2107(i); ${DATASET}` },
+    { via: 'own_policy', effect: 'deemed', duties: ['individuals'], condition: 'notifies under its own information-security-policy procedures consistent with the statute’s timing', basis: `Tenn. Code §47-18-2107; ${DATASET}` },
+  ],
+  IN: [
+    { via: 'hipaa', effect: 'exempt', duties: ALL, condition: 'maintains its own data security procedures under a HIPAA compliance plan that requires reasonable safeguards, and complies with it', basis: `IC 24-4.9 — the chapter does not apply to such entities (as summarised); ${DATASET}` },
+    { via: 'glba', effect: 'exempt', duties: ALL, condition: 'maintains its own data security procedures under a GLBA compliance plan that requires reasonable safeguards, and complies with it', basis: `IC 24-4.9 (as summarised); ${DATASET}` },
+    { via: 'own_policy', effect: 'deemed', duties: ['individuals'], condition: 'its privacy or security policy’s disclosure procedures are at least as stringent as the statute', basis: `IC 24-4.9-3-4 (as summarised); ${DATASET}` },
+  ],
+  CO: [
+    // C.R.S. §6-1-716(3): regulated entities are deemed compliant; the AG notice (500 or more) is still due.
+    { via: 'hipaa', effect: 'deemed', duties: ['individuals'], condition: 'regulated by HIPAA and maintains breach procedures under it (the shorter deadline controls); the Attorney General notice (500 or more) is still due', basis: `C.R.S. §6-1-716(3); ${DATASET}` },
+    { via: 'glba', effect: 'deemed', duties: ['individuals'], condition: 'regulated by GLBA and maintains breach procedures under it; the Attorney General notice is still due', basis: `C.R.S. §6-1-716(3); ${DATASET}` },
+    { via: 'federal_regulator', effect: 'deemed', duties: ['individuals'], condition: 'maintains procedures under its primary or functional regulator’s rules; the Attorney General notice is still due', basis: `C.R.S. §6-1-716(3); ${DATASET}` },
+  ],
+  DE: [
+    { via: 'hipaa', effect: 'deemed', duties: ['individuals'], condition: 'regulated by HIPAA, maintains breach procedures under its primary or functional regulator’s requirements and notifies Delaware residents under them', basis: `6 Del. C. §12B-103 (regulated entities); ${DATASET}` },
+    { via: 'glba', effect: 'deemed', duties: ['individuals'], condition: 'regulated by GLBA, maintains breach procedures under its regulator’s requirements and notifies under them', basis: `6 Del. C. §12B-103; ${DATASET}` },
+    { via: 'federal_regulator', effect: 'deemed', duties: ['individuals'], condition: 'maintains and follows breach procedures under its primary or functional regulator’s requirements', basis: `6 Del. C. §12B-103; ${DATASET}` },
+  ],
+  OK: [
+    { via: 'hipaa', effect: 'deemed', duties: ['individuals'], condition: 'complies with HIPAA (or the Oklahoma Hospital Cybersecurity Protection Act)', basis: `24 O.S. §161 ff. (as amended for 2026); ${DATASET}` },
+    { via: 'glba', effect: 'deemed', duties: ['individuals'], condition: 'a financial institution complying with GLBA and the Interagency Guidance', basis: `24 O.S. §161 ff.; ${DATASET}` },
+    { via: 'federal_regulator', effect: 'deemed', duties: ['individuals'], condition: 'complies with its primary or functional federal regulator’s notification rules', basis: `24 O.S. §161 ff.; ${DATASET}` },
+    { via: 'own_policy', effect: 'deemed', duties: ['individuals'], condition: 'notifies under its own procedures consistent with the statute’s timing', basis: `24 O.S. §161 ff.; ${DATASET}` },
+  ],
+  UT: [
+    { via: 'hipaa', effect: 'deemed', duties: ['individuals'], condition: 'regulated by state or federal law (HIPAA) and maintains breach procedures under it', basis: `Utah Code §13-44-202 (regulated entities); ${DATASET}` },
+    { via: 'glba', effect: 'deemed', duties: ['individuals'], condition: 'a financial institution (15 U.S.C. §6809) with breach procedures under its regulator’s rules', basis: `Utah Code §13-44-202; ${DATASET}` },
+    { via: 'own_policy', effect: 'deemed', duties: ['individuals'], condition: 'notifies under its own procedures consistent with the statute’s timing', basis: `Utah Code §13-44-202; ${DATASET}` },
   ],
   FL: [
     // Fla. Stat. §501.171(4): notice under the primary or functional federal regulator's rules counts, with a copy to the Department.

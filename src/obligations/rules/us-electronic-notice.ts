@@ -83,7 +83,7 @@ export const US_STATE_ELECTRONIC_NOTICE: Record<string, ElectronicNotice> = {
   },
   TN: unread('Tenn. Code §47-18-2107'),
   UT: quoted('consent_or_primary', 'Utah Code §13-44-202(5)(a)(ii)', '"electronically, if the person\'s primary method of communication with the resident is by electronic means, or if provided in accordance with the consumer disclosure provisions of" 15 U.S.C. §7001', `${C16}; ${DS} agrees`),
-  VT: quoted('consent', '9 V.S.A. §2435(b)(6)(A)(iii)', 'electronic notice if consistent with E-SIGN, or — narrower — where the collector has no postal or telephone contact for the consumer, its primary method of communication is electronic, and the e-mail asks for no personal information and warns against answering with it; that second route needs facts this rule set does not hold, so e-mail here needs consent', C16),
+  VT: quoted('consent', '9 V.S.A. §2435(b)(6)(A)(iii)', 'electronic notice if consistent with E-SIGN, or — narrower — where the collector has no postal or telephone contact for the consumer, its primary method of communication is electronic, and the e-mail asks for no personal information and warns against answering with it; that second route needs facts this rule set does not hold, so e-mail here needs consent. The 2025 dataset summarises the text since H.711 (2024) as "primary method of communication or E-SIGN" — if the text says so, this becomes consent_or_primary; confirm', `${C16}; ${DS}`),
   VA: {
     allowed: 'any',
     basis:
