@@ -14,6 +14,7 @@ import { NATIONAL_ID_KINDS, sampleNationalIdKind, validateNationalId } from '../
 import { isNoOneName } from '../detectors/context-only.js';
 import { nameWords } from '../detectors/text-names.js';
 import type { ColumnClass, ElementId, SecretType, ValueFinding } from '../types.js';
+import { birthDateColumnRate, streetColumnRate } from './column-shapes.js';
 import { isCountry, isUsState } from './geo.js';
 import { type HeaderMatch, headerTokens, matchHeader } from './headers.js';
 import { applyPostcodePrior } from './postcode-prior.js';
@@ -209,8 +210,17 @@ export function classifyColumn(column: string, values: string[], longValues = 0)
   }
   if (longValues > values.length || looksFreeText(values)) return { column, element: null, freeText: true, confidence: 0.5 };
   if (!h) {
+    const scale = Math.min(1, 0.6 + values.length / 25);
     const r = nameColumnRate(values);
-    if (r >= VALUE_MIN_RATE) return { column, element: 'person_name', confidence: round((0.3 + 0.5 * r) * Math.min(1, 0.6 + values.length / 25)) };
+    if (r >= VALUE_MIN_RATE) return { column, element: 'person_name', confidence: round((0.3 + 0.5 * r) * scale) };
+    // Only a column that has no name at all: a named one we do not know (`member_since`) may
+    // hold old dates that are no births.
+    if (NAMELESS.test(column.trim())) {
+      const dob = birthDateColumnRate(values);
+      if (dob >= VALUE_MIN_RATE) return { column, element: 'date_of_birth', confidence: round((0.3 + 0.4 * dob) * scale), ...invalid(dob) };
+      const street = streetColumnRate(values);
+      if (street >= VALUE_MIN_RATE) return { column, element: 'postal_address', confidence: round((0.3 + 0.5 * street) * scale) };
+    }
   }
   return { column, element: null, residual: h?.decoy ? 'strong' : 'text', confidence: h?.decoy ? 0.9 : values.length ? 0.6 : 0.3 };
 }
@@ -232,6 +242,9 @@ export function classifyColumns(table: string, columns: string[], sample: (strin
   applyPostcodePrior(classes, sample);
   return classes;
 }
+
+/** The names readers give a column without one (`column_6`, an INSERT's `col7`, `field3`, `5`), or none. */
+const NAMELESS = /^(?:(?:column|col|field|c|f)[_ -]?)?\d*$/i;
 
 const BARE_NAME = /^(?:name|nom|nombre|nome|naam|title|label)$/i;
 /** Lower-case identifiers: no space, no capital (a person's name has one or the other, or both). */

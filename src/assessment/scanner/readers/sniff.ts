@@ -227,6 +227,24 @@ function countOutsideQuotes(line: string, d: string): number {
   return n;
 }
 
+/** The most frequent non-zero count of `d` per line (the larger count on a tie), and on how many lines. */
+function delimiterMode(lines: string[], d: string): { mode: number; modeCount: number } {
+  const counts = new Map<number, number>();
+  for (const l of lines) {
+    const c = countOutsideQuotes(l, d);
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let modeCount = 0;
+  let mode = 0;
+  for (const [c, k] of counts) {
+    if (c > 0 && (k > modeCount || (k === modeCount && c > mode))) {
+      mode = c;
+      modeCount = k;
+    }
+  }
+  return { mode, modeCount };
+}
+
 /**
  * Delimiter whose per-line count is the most consistent (same count on most lines, ≥ 1), as
  * Python's csv.Sniffer does; null when no candidate splits the lines into ≥ 2 fields consistently.
@@ -237,19 +255,7 @@ export function sniffDelimiter(text: string): string | null {
   let best: string | null = null;
   let bestScore = 0;
   for (const d of DELIMS) {
-    const counts = new Map<number, number>();
-    for (const l of lines) {
-      const c = countOutsideQuotes(l, d);
-      counts.set(c, (counts.get(c) ?? 0) + 1);
-    }
-    let modeCount = 0;
-    let mode = 0;
-    for (const [c, k] of counts) {
-      if (c > 0 && (k > modeCount || (k === modeCount && c > mode))) {
-        mode = c;
-        modeCount = k;
-      }
-    }
+    const { mode, modeCount } = delimiterMode(lines, d);
     if (mode === 0) continue;
     const consistency = modeCount / lines.length;
     if (consistency < 0.6) continue;
@@ -277,14 +283,7 @@ export function strictDelimiter(text: string): string | null {
   if (!d) return null;
   const lines = sampleLines(text);
   if (lines.length < STRICT_MIN_LINES) return null;
-  const counts = new Map<number, number>();
-  for (const l of lines) {
-    const c = countOutsideQuotes(l, d);
-    counts.set(c, (counts.get(c) ?? 0) + 1);
-  }
-  let mode = 0;
-  let modeCount = 0;
-  for (const [c, k] of counts) if (c > 0 && k > modeCount) [mode, modeCount] = [c, k];
+  const { mode, modeCount } = delimiterMode(lines, d);
   if (modeCount < STRICT_CONSISTENCY * lines.length) return null;
   if (mode >= 2) return d;
   const head = lines[0].split(d);
