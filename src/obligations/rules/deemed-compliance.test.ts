@@ -84,14 +84,14 @@ describe('HIPAA covered entity across states with and without a deemed-complianc
 });
 
 describe('the other shapes of clause', () => {
-  const r = run({ population: [group('US-VT', 10, PHI), group('US-TN', 1500, PHI), group('US-WI', 1500, PHI), group('US-CO', 600, PHI)], controller: hipaaCe });
+  const r = run({ population: [group('US-VT', 10, PHI), group('US-TN', 1500, PHI), group('US-WI', 1500, PHI), group('US-CO', 600, PHI), group('US-IA', 600, PHI)], controller: hipaaCe });
 
   it('VT (9 V.S.A. §2435): the HIPAA clause covers the Attorney General notice too', () => {
     for (const id of ['US-VT.individuals', 'US-VT.regulator']) expect(pick(r, id).satisfiedBy?.[0]).toMatchObject({ via: 'hipaa', effect: 'deemed' });
   });
 
-  it('TN and WI: the law does not apply to a HIPAA entity — individuals and CRA duties', () => {
-    for (const id of ['US-TN.individuals', 'US-TN.credit_bureaus', 'US-WI.individuals', 'US-WI.credit_bureaus']) expect(pick(r, id).satisfiedBy?.[0]).toMatchObject({ via: 'hipaa', effect: 'exempt' });
+  it('TN, WI and IA: the law does not apply to a HIPAA entity — individuals, AG and CRA duties', () => {
+    for (const id of ['US-TN.individuals', 'US-TN.credit_bureaus', 'US-WI.individuals', 'US-WI.credit_bureaus', 'US-IA.individuals', 'US-IA.regulator']) expect(pick(r, id).satisfiedBy?.[0]).toMatchObject({ via: 'hipaa', effect: 'exempt' });
   });
 
   it('CO (§6-1-716(3)): the residents’ notice is satisfied; the AG notice (500 or more) is not', () => {

@@ -8,7 +8,7 @@
  * Checked 2026-12-07 with the search tool (stored copies, never the live official sites). The
  * sources are secondary: the AlexNetCC/USDataBreachApp `raw-laws` dataset (derived from the Foley &
  * Lardner chart, last_verified 2025-09-01: its `exemption_*` fields and prose) and, where said, a
- * statute's text quoted elsewhere. 33 states are here; a state absent here has not been read: a HIPAA covered entity's
+ * statute's text quoted elsewhere. 34 states are here; a state absent here has not been read: a HIPAA covered entity's
  * answer then says that no clause is encoded (engine/deemed.ts), never a silent duplicate or drop.
  * `effect: 'none'` = the source says the law has no such clause.
  */
@@ -182,6 +182,12 @@ export const US_STATE_DEEMED: Record<string, Clause[]> = {
     { via: 'hipaa', effect: 'deemed', duties: ['individuals'], condition: 'regulated by state or federal law (HIPAA) and maintains breach procedures under it', basis: `Utah Code §13-44-202 (regulated entities); ${DATASET}` },
     { via: 'glba', effect: 'deemed', duties: ['individuals'], condition: 'a financial institution (15 U.S.C. §6809) with breach procedures under its regulator’s rules', basis: `Utah Code §13-44-202; ${DATASET}` },
     { via: 'own_policy', effect: 'deemed', duties: ['individuals'], condition: 'notifies under its own procedures consistent with the statute’s timing', basis: `Utah Code §13-44-202; ${DATASET}` },
+  ],
+  IA: [
+    // Iowa Code §715C.2: "does not apply" to entities complying with HIPAA/HITECH, GLBA Title V rules or a federal regulator's more protective rules.
+    { via: 'hipaa', effect: 'exempt', duties: ALL, condition: 'subject to and complying with the HIPAA/HITECH regulations', basis: `Iowa Code §715C.2 (exemptions); ${DATASET}` },
+    { via: 'glba', effect: 'exempt', duties: ALL, condition: 'subject to and complying with the GLBA Title V regulations', basis: `Iowa Code §715C.2 (exemptions); ${DATASET}` },
+    { via: 'federal_regulator', effect: 'exempt', duties: ALL, condition: 'complies with its primary or functional federal regulator’s breach procedures that protect at least as much and disclose at least as thoroughly', basis: `Iowa Code §715C.2 (exemptions); ${DATASET}` },
   ],
   FL: [
     // Fla. Stat. §501.171(4): notice under the primary or functional federal regulator's rules counts, with a copy to the Department.
