@@ -126,3 +126,11 @@ describe('GLBA and own-policy clauses', () => {
     expect(pick(without, 'US-TX.individuals').satisfiedBy).toBeUndefined();
   });
 });
+
+describe('the CLI text output', () => {
+  it('prints the satisfiedBy line under the duty it discharges', async () => {
+    const { formatObligations } = await import('../obligations.cli.js');
+    const text = formatObligations(run({ population: [group('US-WA', 600, PHI)], controller: hipaaCe }));
+    expect(text).toMatch(/US-WA\.individuals\.2020[\s\S]*?satisfied by: hipaa \(US\.hipaa\.individuals\) — a HIPAA covered entity/);
+  });
+});
