@@ -16,6 +16,7 @@ import { nameWords } from '../detectors/text-names.js';
 import type { ColumnClass, ElementId, SecretType, ValueFinding } from '../types.js';
 import { birthDateColumnRate, streetColumnRate } from './column-shapes.js';
 import { isCountry, isUsState } from './geo.js';
+import { jsonSample } from './json-cells.js';
 import { type HeaderMatch, headerTokens, matchHeader } from './headers.js';
 import { applyPostcodePrior } from './postcode-prior.js';
 
@@ -53,6 +54,16 @@ function columnValues(sample: (string | null)[][], j: number): { values: string[
     if (values.length + long >= MAX_SAMPLE_VALUES) break;
   }
   return { values, long };
+}
+
+/** A column's sampled cells as they are (long ones too: a JSON payload often passes 1 KB). */
+function rawValues(sample: (string | null)[][], j: number): string[] {
+  const out: string[] = [];
+  for (const row of sample) {
+    const v = row[j];
+    if (v != null && v !== '' && out.length < MAX_SAMPLE_VALUES) out.push(v);
+  }
+  return out;
 }
 
 function rate(values: string[], test: (v: string) => boolean): number {
@@ -229,9 +240,15 @@ export function classifyColumn(column: string, values: string[], longValues = 0)
  * Classify every column of a table from its header and a sample of rows (`sample[i][j]` is row i,
  * column j). `table` (SQL table / file name) only disambiguates a bare `name` column.
  */
-export function classifyColumns(table: string, columns: string[], sample: (string | null)[][]): ColumnClass[] {
+export function classifyColumns(table: string, columns: string[], sample: (string | null)[][], nested = false): ColumnClass[] {
   const thingTable = NON_PERSON_TABLE.test(headerTokens(table ?? '').join(' '));
   const classes = columns.map((c, j): ColumnClass => {
+    // A column of JSON objects is a table of its own keys (json-cells.ts); one level deep only.
+    const js = nested ? null : jsonSample(rawValues(sample, j));
+    if (js) {
+      const sub = classifyColumns(table, js.keys.map((k) => `${c}.${k}`), js.rows, true);
+      return { column: c, element: null, json: { keys: js.keys, classes: sub }, confidence: 0.8 };
+    }
     const { values, long } = columnValues(sample, j);
     // A bare `name`/`title` column of a products, companies, files … table names things, not people;
     // so does one whose values are identifiers (`stripe`, `github`, `deploy-bot`, `web_01`): an
