@@ -79,8 +79,10 @@ describe('electronicNotice on individuals rules', () => {
     expect(byId(id).electronicNotice?.basis).toMatch(cite);
   });
 
-  it('a version keeps its own text: Arizona before HB 2154 (primary means or E-SIGN)', () => {
+  it('a version keeps its own text: Arizona before HB 2154, Maryland before HB 962 (primary means or consent)', () => {
     expect(byId('US-AZ.individuals.2006').electronicNotice).toMatchObject({ allowed: 'consent_or_primary', basis: expect.stringMatching(/18-545/) });
+    expect(byId('US-MD.individuals.2018').electronicNotice).toMatchObject({ allowed: 'consent_or_primary', basis: expect.stringMatching(/before HB 962/) });
+    expect(byId('US-MD.individuals.2018').substitute).toMatchObject({ costOver: 100_000, countOver: 175_000 });
   });
 
   it('reaches the obligations answer, so counsel sees how the notice may be sent (obligations-json.md)', () => {
