@@ -14,7 +14,9 @@ import { NATIONAL_ID_KINDS, sampleNationalIdKind, validateNationalId } from '../
 import { isNoOneName } from '../detectors/context-only.js';
 import { nameWords } from '../detectors/text-names.js';
 import type { ColumnClass, ElementId, SecretType, ValueFinding } from '../types.js';
+import { birthDateColumnRate, streetColumnRate } from './column-shapes.js';
 import { isCountry, isUsState } from './geo.js';
+import { jsonSample } from './json-cells.js';
 import { type HeaderMatch, headerTokens, matchHeader } from './headers.js';
 import { applyPostcodePrior } from './postcode-prior.js';
 
@@ -52,6 +54,16 @@ function columnValues(sample: (string | null)[][], j: number): { values: string[
     if (values.length + long >= MAX_SAMPLE_VALUES) break;
   }
   return { values, long };
+}
+
+/** A column's sampled cells as they are (long ones too: a JSON payload often passes 1 KB). */
+function rawValues(sample: (string | null)[][], j: number): string[] {
+  const out: string[] = [];
+  for (const row of sample) {
+    const v = row[j];
+    if (v != null && v !== '' && out.length < MAX_SAMPLE_VALUES) out.push(v);
+  }
+  return out;
 }
 
 function rate(values: string[], test: (v: string) => boolean): number {
@@ -209,8 +221,17 @@ export function classifyColumn(column: string, values: string[], longValues = 0)
   }
   if (longValues > values.length || looksFreeText(values)) return { column, element: null, freeText: true, confidence: 0.5 };
   if (!h) {
+    const scale = Math.min(1, 0.6 + values.length / 25);
     const r = nameColumnRate(values);
-    if (r >= VALUE_MIN_RATE) return { column, element: 'person_name', confidence: round((0.3 + 0.5 * r) * Math.min(1, 0.6 + values.length / 25)) };
+    if (r >= VALUE_MIN_RATE) return { column, element: 'person_name', confidence: round((0.3 + 0.5 * r) * scale) };
+    // Only a column that has no name at all: a named one we do not know (`member_since`) may
+    // hold old dates that are no births.
+    if (NAMELESS.test(column.trim())) {
+      const dob = birthDateColumnRate(values);
+      if (dob >= VALUE_MIN_RATE) return { column, element: 'date_of_birth', confidence: round((0.3 + 0.4 * dob) * scale), ...invalid(dob) };
+      const street = streetColumnRate(values);
+      if (street >= VALUE_MIN_RATE) return { column, element: 'postal_address', confidence: round((0.3 + 0.5 * street) * scale) };
+    }
   }
   return { column, element: null, residual: h?.decoy ? 'strong' : 'text', confidence: h?.decoy ? 0.9 : values.length ? 0.6 : 0.3 };
 }
@@ -219,9 +240,15 @@ export function classifyColumn(column: string, values: string[], longValues = 0)
  * Classify every column of a table from its header and a sample of rows (`sample[i][j]` is row i,
  * column j). `table` (SQL table / file name) only disambiguates a bare `name` column.
  */
-export function classifyColumns(table: string, columns: string[], sample: (string | null)[][]): ColumnClass[] {
+export function classifyColumns(table: string, columns: string[], sample: (string | null)[][], nested = false): ColumnClass[] {
   const thingTable = NON_PERSON_TABLE.test(headerTokens(table ?? '').join(' '));
   const classes = columns.map((c, j): ColumnClass => {
+    // A column of JSON objects is a table of its own keys (json-cells.ts); one level deep only.
+    const js = nested ? null : jsonSample(rawValues(sample, j));
+    if (js) {
+      const sub = classifyColumns(table, js.keys.map((k) => `${c}.${k}`), js.rows, true);
+      return { column: c, element: null, json: { keys: js.keys, classes: sub }, confidence: 0.8 };
+    }
     const { values, long } = columnValues(sample, j);
     // A bare `name`/`title` column of a products, companies, files … table names things, not people;
     // so does one whose values are identifiers (`stripe`, `github`, `deploy-bot`, `web_01`): an
@@ -232,6 +259,9 @@ export function classifyColumns(table: string, columns: string[], sample: (strin
   applyPostcodePrior(classes, sample);
   return classes;
 }
+
+/** The names readers give a column without one (`column_6`, an INSERT's `col7`, `field3`, `5`), or none. */
+const NAMELESS = /^(?:(?:column|col|field|c|f)[_ -]?)?\d*$/i;
 
 const BARE_NAME = /^(?:name|nom|nombre|nome|naam|title|label)$/i;
 /** Lower-case identifiers: no space, no capital (a person's name has one or the other, or both). */

@@ -10,6 +10,7 @@ import { scanEmails } from '../detectors/text-email.js';
 import type { ColumnClass, RecordFindings, SecretFinding, ValueFinding } from '../types.js';
 import { columnIsRead } from './column-read.js';
 import { normaliseCountry, normaliseRegion } from './geo.js';
+import { jsonRow, parseObjectCell } from './json-cells.js';
 
 function secretValue(cls: ColumnClass, v: string): SecretFinding | null {
   // A `token`/`secret` column may hold any vendor's credential: report it under its own family.
@@ -61,6 +62,32 @@ function textStep(opts: ScanTextOptions | undefined, minLength: number): CellHan
     const r = scanText(v, opts);
     for (const f of r.elements) out.elements.push(f);
     for (const f of r.secrets) out.secrets.push(f);
+  };
+}
+
+/**
+ * A JSON cell (json-cells.ts): its keys read as a row of their own classes; their geo hints are
+ * the record's (a `payload.state` places the person); keys the sample did not have, and a cell
+ * that is no JSON object, read as residual text.
+ */
+function jsonStep(json: NonNullable<ColumnClass['json']>): CellHandler {
+  const index = new Map(json.keys.map((k, j) => [k, j]));
+  const asText = textStep(RESIDUAL_TEXT, 5);
+  return (v, out, g) => {
+    const o = parseObjectCell(v);
+    if (!o) return asText(v, out, g);
+    const { row, rest } = jsonRow(json.keys, index, o);
+    const sub = detectRecord(json.classes, row);
+    for (const f of sub.elements) out.elements.push(f);
+    for (const f of sub.secrets) out.secrets.push(f);
+    const geo = sub.geo;
+    if (geo.country !== undefined) out.geo.country ??= geo.country;
+    if (geo.region !== undefined) out.geo.region ??= geo.region;
+    if (geo.postalCode !== undefined && out.geo.postalCode === undefined) {
+      out.geo.postalCode = geo.postalCode;
+      if (geo.postalCountry !== undefined) out.geo.postalCountry = geo.postalCountry;
+    }
+    if (rest) asText(rest, out, g);
   };
 }
 
@@ -123,6 +150,7 @@ function handlerFor(cls: ColumnClass, split: boolean): CellHandler {
       if (v.length - f.value.length > 8) for (const o of scanSecrets(v)) if (o.value !== f.value) out.secrets.push(o);
     });
   }
+  if (cls.json) steps.push(jsonStep(cls.json));
   if (cls.freeText) steps.push(textStep(undefined, 0));
   // Five characters is the shortest value that can hold anything here (a@b.c).
   if (cls.residual === 'text') steps.push(textStep(RESIDUAL_TEXT, 5));

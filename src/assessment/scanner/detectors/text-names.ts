@@ -9,6 +9,7 @@
  * Cost: one pass of character-code tests; set look-ups only at capitalised words. The lists are
  * turned into sets on first use (a scan with no free text never pays for them).
  */
+import { inEncodedRun } from './text-blob.js';
 import { isCountry, isUsState } from '../classify/geo.js';
 import type { ValueFinding } from '../types.js';
 import { element } from './detector.js';
@@ -183,6 +184,8 @@ export function nameWords(text: string, out: ValueFinding[], memo = true, cands?
     }
     // Inside a word or a hyphenated compound ("Weeks-Rivas" is a firm): not a name start.
     if (i > 0 && (isLetter(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 45)) continue;
+    // Inside base64 or a token (`…ti+U+Ine+m8k…`): letters by chance, no one's name (text-blob.ts).
+    if ((i === 0 || text.charCodeAt(i - 1) !== 32) && inEncodedRun(text, i, i + 2)) continue;
     if (memo) {
       // One word, not an initial, with no capitalised word after it: the run is that word alone.
       const w = wordAt(text, i);

@@ -12,6 +12,14 @@ describe('sniffFormat', () => {
     ['x.tsv', 'single\ncolumn\n', 'tsv'],
     ['x.txt', 'hello world\n', 'text'],
     ['x.log', 'a,b\n1,2\n', 'text'],
+    // A `.txt` that is strictly a table (mysql -B, INTO OUTFILE, an export dialog) is one.
+    ['x.txt', 'id|name|email|state\n1|Ann Lee|ann@x.com|OH\n2|Bob Ray|bob@y.org|TX\n3|Cy Do|cy@z.net|CA\n4|Di Li|di@w.io|WA\n', 'csv'],
+    ['x.txt', '1\tAnn Lee\tann@x.com\tOH\n2\tBob Ray\tbob@y.org\tTX\n3\tCy\tcy@z.net\tCA\n4\tDi\tdi@w.io\tWA\n5\tEd\ted@v.eu\tNY\n', 'tsv'],
+    ['x.txt', 'name,email\nAnn,ann@x.com\nBob,bob@y.org\nCy,cy@z.net\nDi,di@w.io\n', 'csv'],
+    // …and not when it is only nearly regular, too short, or two columns without a header.
+    ['x.txt', 'a,b,c\n1,2,3\n', 'text'],
+    ['x.txt', 'Lee, Ann\nRay, Bob\nDo, Cy\nLi, Di\nAx, Ed\n', 'text'],
+    ['x.txt', 'Dear Ann, thank you, truly.\nWe met, talked, and left.\nIt rained, a lot.\nThen, at last, sun.\nFine, fine, fine, fine.\nBye.\n', 'text'],
     ['noext', 'id;name\n1;Ann\n2;Bob\n', 'csv'],
     ['noext', 'just some prose, with a comma\nand another line\n', 'text'],
     ['x.json', '[{"a":1}]', 'json'],

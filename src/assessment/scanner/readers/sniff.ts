@@ -189,6 +189,14 @@ export function sniffFormat(name: string, head: Buffer): FileFormat {
     const d = sniffDelimiter(text);
     return d === '\t' ? 'tsv' : d ? 'csv' : byExt;
   }
+  if (byExt === 'text' && ext === 'txt') {
+    // A `.txt` is also what `SELECT … INTO OUTFILE`, `mysql -B`, `bcp` and many export dialogs
+    // write for a delimited table; read as prose, its columns lost their meaning (a state column
+    // stopped placing people in their state: every US resident of a pipe-delimited `.txt` export
+    // was counted in `US`, none in a state). Only a strictly regular table is read as one.
+    const d = strictDelimiter(text);
+    if (d) return d === '\t' ? 'tsv' : 'csv';
+  }
   if (byExt === 'ndjson' || byExt === 'sql' || byExt === 'text') return byExt;
   if (ext === 'json') return sniffJson(text) ?? 'json';
   const json = sniffJson(text);
@@ -219,6 +227,24 @@ function countOutsideQuotes(line: string, d: string): number {
   return n;
 }
 
+/** The most frequent non-zero count of `d` per line (the larger count on a tie), and on how many lines. */
+function delimiterMode(lines: string[], d: string): { mode: number; modeCount: number } {
+  const counts = new Map<number, number>();
+  for (const l of lines) {
+    const c = countOutsideQuotes(l, d);
+    counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  let modeCount = 0;
+  let mode = 0;
+  for (const [c, k] of counts) {
+    if (c > 0 && (k > modeCount || (k === modeCount && c > mode))) {
+      mode = c;
+      modeCount = k;
+    }
+  }
+  return { mode, modeCount };
+}
+
 /**
  * Delimiter whose per-line count is the most consistent (same count on most lines, ≥ 1), as
  * Python's csv.Sniffer does; null when no candidate splits the lines into ≥ 2 fields consistently.
@@ -229,19 +255,7 @@ export function sniffDelimiter(text: string): string | null {
   let best: string | null = null;
   let bestScore = 0;
   for (const d of DELIMS) {
-    const counts = new Map<number, number>();
-    for (const l of lines) {
-      const c = countOutsideQuotes(l, d);
-      counts.set(c, (counts.get(c) ?? 0) + 1);
-    }
-    let modeCount = 0;
-    let mode = 0;
-    for (const [c, k] of counts) {
-      if (c > 0 && (k > modeCount || (k === modeCount && c > mode))) {
-        mode = c;
-        modeCount = k;
-      }
-    }
+    const { mode, modeCount } = delimiterMode(lines, d);
     if (mode === 0) continue;
     const consistency = modeCount / lines.length;
     if (consistency < 0.6) continue;
@@ -252,6 +266,28 @@ export function sniffDelimiter(text: string): string | null {
     }
   }
   return best;
+}
+
+/** Lines a `.txt` must have, sampled, before its regularity can say it is a table. */
+const STRICT_MIN_LINES = 5;
+const STRICT_CONSISTENCY = 0.9;
+
+/**
+ * The delimiter of text that is unmistakably a table: sniffDelimiter's pick, found the same
+ * number of times on ≥ 90 % of ≥ 5 sampled lines, and either ≥ 3 fields a line or a first line
+ * that names its columns. Prose, lists and logs are not that regular (a wrapped paragraph's commas
+ * vary line to line; a one-comma list needs a header to count).
+ */
+export function strictDelimiter(text: string): string | null {
+  const d = sniffDelimiter(text);
+  if (!d) return null;
+  const lines = sampleLines(text);
+  if (lines.length < STRICT_MIN_LINES) return null;
+  const { mode, modeCount } = delimiterMode(lines, d);
+  if (modeCount < STRICT_CONSISTENCY * lines.length) return null;
+  if (mode >= 2) return d;
+  const head = lines[0].split(d);
+  return head.every((h) => HEADER_WORD.test(h.trim().replace(/^"|"$/g, ''))) ? d : null;
 }
 
 const DATA_LIKE = /@|^\s*[-+]?[\d.,\s/:$€£()-]+\s*$|^https?:|^\d{4}-\d{2}-\d{2}/;
