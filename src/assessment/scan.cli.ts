@@ -4,12 +4,13 @@
  * Contract of --json: docs/scan-json.md (ExposureReport v1). Exit codes: 0 ok, 1 failure,
  * 2 bad usage or missing file (DESIGN.md §6).
  */
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { progress } from '../platform/cli-progress.js';
 import type { Command } from 'commander';
 import { withClient } from '../platform/cli-client.js';
+import { checkInputFile, inputFileProblem } from '../platform/cli-input-files.js';
 import { action } from '../platform/cli-support.js';
 import type { CliContext } from '../platform/module.js';
 import { BadInputError, FailedError } from '../platform/errors.js';
@@ -39,15 +40,17 @@ function parseWorkers(value: string | undefined): number {
 }
 
 function mustExist(path: string, what: string): void {
-  if (!existsSync(path)) throw new BadInputError(`${what} not found: ${path}`);
-  if (!statSync(path).isFile()) throw new BadInputError(`${what} is not a file: ${path}`);
+  const problem = inputFileProblem(path);
+  // "not found" as scan has always said it (scan.cli.test.ts); the other causes as every CLI does.
+  if (problem === 'no such file') throw new BadInputError(`${what} not found: ${path}`);
+  if (problem) throw new BadInputError(`${what} ${path}: ${problem}`);
 }
 
 /** Files as given; a directory stands for every regular file below it (sorted, for stable output). */
 export function expandPaths(paths: string[]): string[] {
   const out: string[] = [];
   for (const p of paths) {
-    if (!existsSync(p)) throw new BadInputError(`input file not found: ${p}`);
+    checkInputFile(p, { directories: true });
     const st = statSync(p);
     if (st.isDirectory()) {
       const below = (readdirSync(p, { recursive: true }) as string[]).map((f) => join(p, f)).sort();

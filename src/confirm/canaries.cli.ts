@@ -7,6 +7,7 @@ import { createReadStream, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { withClient } from '../platform/cli-client.js';
+import { checkInputFile } from '../platform/cli-input-files.js';
 import { action, printJson } from '../platform/cli-support.js';
 import { FailedError } from '../platform/errors.js';
 import type { CliContext } from '../platform/module.js';
@@ -62,13 +63,14 @@ export function registerCanariesCommands(program: Command, ctx: CliContext): voi
     .description('which datasets a leaked file came from, by the canaries it holds (scanned by the server)')
     .option('--json', 'machine-readable output')
     .action(
-      action((file: string, o: { json?: boolean }) =>
-        withClient(ctx.client, async (api) => {
+      action((file: string, o: { json?: boolean }) => {
+        checkInputFile(file);
+        return withClient(ctx.client, async (api) => {
           const r = await api.json<Attribution>('/api/v1/canaries/check', { query: { name: basename(file) }, stream: createReadStream(file) });
           if (o.json) return printJson(r);
           if (!r.datasets.length) return void process.stdout.write('no canary records found\n');
           for (const d of r.datasets) process.stdout.write(`${d.dataset}\t${d.canariesFound} of ${d.canariesPlanted} canaries\tscore ${d.score}\t${d.plantedWhere.join('; ')}\n`);
-        }),
-      ),
+        });
+      }),
     );
 }

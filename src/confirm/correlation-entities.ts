@@ -22,6 +22,11 @@
  *   still joins its alerts across hosts within the window. Sentinel's alert grouping likewise
  *   groups one rule's alerts by their entities unless told to group all of them (analytics rule
  *   "Alert grouping" settings).
+ * - **Cloud principals** (AWS `Root`, IAM user and role names) name one principal only within
+ *   their account: they correlate by their account-qualified identity (`arn:aws:iam::<account>:root`,
+ *   the user's ARN, the role's ARN + session; normalise/aws-principal.ts), and a cloud finding's
+ *   rule as `rule@account`. Every account has a root user, an organisation's accounts share role
+ *   names and GuardDuty fires the same finding types in each: bare, two accounts' findings welded.
  * - **Values that identify nothing**: loopback, unspecified, link-local, broadcast and multicast
  *   addresses (RFC 6890 special-purpose registries: 127/8 and ::1 RFC 1122 / RFC 4291, 0/8 and ::,
  *   169.254/16 RFC 3927, fe80::/10, 224/4 RFC 5771, ff00::/8, 255.255.255.255 RFC 919),
@@ -34,6 +39,7 @@
  */
 import { BlockList, isIP } from 'node:net';
 import type { NormalisedAlert } from './normalise/alert.js';
+import { principalFromArn } from './normalise/aws-principal.js';
 
 export interface CorrelationConfig {
   /** Accounts that name a principal only on their host (correlated as user@host). */
@@ -116,6 +122,11 @@ export const DEFAULT_CORRELATION: Readonly<CorrelationConfig> = Object.freeze({
     'window manager\\*',
     'font driver host\\*',
     'iis apppool\\*',
+    // Kubernetes: the reserved `system:` users (anonymous, service accounts, nodes — Kubernetes
+    // "Authenticating" docs), kubeadm's admin and EKS's own (`eks:`): one set per cluster.
+    'system:*',
+    'eks:*',
+    'kubernetes-admin',
   ],
   localFiles: [
     '/etc/*',
@@ -285,13 +296,21 @@ export function entitiesOf(a: NormalisedAlert, policy: CorrelationPolicy = DEFAU
   const hosts: string[] = [];
   for (const h of a.hosts) {
     const v = h.toLowerCase();
-    if (policy.ignoresHost(v)) continue;
+    if (policy.ignoresHost(v) || h === a.collectedBy) continue;
     hosts.push(v);
     out.push({ kind: 'host', value: v });
   }
   for (const u of a.users) {
     const v = u.toLowerCase();
     if (policy.ignoresUser(v)) continue;
+    // A cloud principal by its account-qualified identity (normalise/aws-principal.ts); an ARN
+    // written as a user (generic alerts) in the same form, so that the two meet.
+    // (Own keys only: a user named `toString` is not Object.prototype's.)
+    const principal = (a.principals && Object.hasOwn(a.principals, u) ? a.principals[u] : null) ?? (v.startsWith('arn:') ? principalFromArn(v) : null);
+    if (principal) {
+      out.push({ kind: 'user', value: principal.toLowerCase() });
+      continue;
+    }
     const local = policy.localAccount(v, hosts);
     if (local === null) out.push({ kind: 'user', value: v });
     else for (const h of hosts) out.push({ kind: 'user@host', value: `${local}\u0000${h}` });
@@ -313,7 +332,12 @@ export function entitiesOf(a: NormalisedAlert, policy: CorrelationPolicy = DEFAU
   for (const e of a.emails) out.push({ kind: 'email', value: e.toLowerCase() });
   if (a.rule.id || a.rule.name) {
     const rule = `${a.kind}/${a.rule.id ?? a.rule.name}`;
-    if (!policy.isLocalRule(rule)) out.push({ kind: 'rule', value: rule });
+    // A cloud account is an isolation boundary (AWS whitepaper "Organizing Your AWS Environment
+    // Using Multiple Accounts": an account is a security and resource boundary), and GuardDuty
+    // fires its finding types in every account of an organisation (root credential usage,
+    // anomalous API calls): a cloud finding's rule joins alerts of its own account only.
+    if (a.account) out.push({ kind: 'rule@account', value: `${rule}\u0000${a.account}` });
+    else if (!policy.isLocalRule(rule)) out.push({ kind: 'rule', value: rule });
     else for (const h of hosts) out.push({ kind: 'rule@host', value: `${rule}\u0000${h}` });
   }
   return out;

@@ -18,8 +18,36 @@ export function fingerprintOf(a: NormalisedAlert, keys: readonly DedupField[], w
   const bucket = Math.floor(Date.parse(a.observedAt) / 1000 / windowS);
   // A list a later version of the normaliser reads more of is fingerprinted as first read
   // (`dedupBasis`, normalise/alert.ts): a repeat across the upgrade still folds into its row.
-  const parts = keys.map((k) => (k === 'rule' ? `${a.rule.id ?? ''}/${a.rule.name}` : k === 'title' ? a.title : [...(a.dedupBasis?.[k] ?? a[k])].sort().join(',')));
+  const parts = eventKeys(a, keys).map((k) => (k === 'rule' ? ruleKey(a) : k === 'title' ? a.title : [...(a.dedupBasis?.[k] ?? a[k])].sort().join(',')));
   return `fp:${mac([a.kind, ...parts, String(bucket)].join('|'))}`;
+}
+
+/**
+ * The source's keys, plus what identifies the event where the rule alone does not: a Wazuh file
+ * integrity alert (rules 550–554, syscheck) is about one file, `syscheck.path` (Wazuh "File
+ * integrity monitoring" alert fields). Without it, two files changed on one host within the dedup
+ * window were one row counted twice, and the second file was never shown.
+ */
+function eventKeys(a: NormalisedAlert, keys: readonly DedupField[]): readonly DedupField[] {
+  return a.kind === 'wazuh' && a.files.length > 0 && !keys.includes('files') ? [...keys, 'files'] : keys;
+}
+
+/**
+ * The rule as the fingerprint reads it: for the tools whose rules carry a stable id beside a name,
+ * the id alone. That name is free text the vendor rewrites across versions and the operator across
+ * locales — Wazuh `rule.description` (a ruleset upgrade, or a rule overwritten in another language
+ * with `overwrite="yes"`, keeps the id), Suricata `alert.signature` (Emerging Threats reword a
+ * signature's msg and bump its rev, keeping its sid), an Elastic rule's name (editable; `rule_id`
+ * stays) — and with it in the fingerprint the same event re-sent after an upgrade was a new row.
+ * Elsewhere the rule reads as before: Falco has no id (its rule name is the rule's identity:
+ * rules are overridden and excepted by name), GuardDuty, Canarytokens and outside reports dedup
+ * on their own keys, a generic alert's rule is what its sender wrote, and canary alerts name two
+ * rules under one id. Written `id/` so that no other fingerprint changes.
+ */
+const RULE_BY_ID: ReadonlySet<string> = new Set(['wazuh', 'suricata', 'elastic']);
+
+function ruleKey(a: NormalisedAlert): string {
+  return a.rule.id && RULE_BY_ID.has(a.kind) ? `${a.rule.id}/` : `${a.rule.id ?? ''}/${a.rule.name}`;
 }
 
 const BASE: Record<Severity, number> = { info: 5, low: 15, medium: 35, high: 60, critical: 80 };

@@ -4,9 +4,10 @@
  * array) in batches; a broken line stops the replay naming file and line, after every batch
  * before it was stored.
  */
-import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, createReadStream, openSync, readFileSync, readSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
+import { checkInputFile, readInputFile } from '../platform/cli-input-files.js';
 import { action, printJson } from '../platform/cli-support.js';
 import { BadInputError } from '../platform/errors.js';
 import type { CliContext } from '../platform/module.js';
@@ -24,11 +25,6 @@ interface Totals {
 
 /** Alerts of a file in batches: a JSON array (read whole) or NDJSON (streamed line by line). */
 async function* batches(file: string): AsyncGenerator<{ docs: Json[]; line: number }> {
-  try {
-    statSync(file);
-  } catch {
-    throw new BadInputError(`${file}: no such file`);
-  }
   const fd = openSync(file, 'r');
   const buf = Buffer.alloc(256);
   const got = readSync(fd, buf, 0, buf.length, 0);
@@ -114,8 +110,9 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
         if (!o.file === !o.defaults) throw new BadInputError('give either --file FILE or --defaults');
         let correlation: unknown = null;
         if (o.file) {
+          const text = readInputFile(o.file);
           try {
-            correlation = JSON.parse(readFileSync(o.file, 'utf8'));
+            correlation = JSON.parse(text);
           } catch (e) {
             throw new BadInputError(`${o.file}: not JSON (${(e as Error).message})`);
           }
@@ -137,6 +134,7 @@ export function registerIntakeCommands(program: Command, ctx: CliContext): void 
     .option('--json', 'machine-readable totals')
     .action(
       action(async (file: string, o: { source: string; json?: boolean }) => {
+        checkInputFile(file);
         const c = ctx.client();
         const totals: Totals = { accepted: 0, created: 0, repeats: 0, unparsed: 0 };
         try {

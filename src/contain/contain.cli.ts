@@ -5,10 +5,10 @@
  * --wait` waits until each has finished. Secrets are read from stdin, never from arguments
  * (which other users of the machine can see in the process list).
  */
-import { readFileSync } from 'node:fs';
 import { text } from 'node:stream/consumers';
 import type { Command } from 'commander';
 import { withClient } from '../platform/cli-client.js';
+import { readInputFile } from '../platform/cli-input-files.js';
 import { action, collect, printJson } from '../platform/cli-support.js';
 import { BadInputError, FailedError } from '../platform/errors.js';
 import type { CliContext } from '../platform/module.js';
@@ -184,7 +184,7 @@ export function registerContainCommands(program: Command, ctx: CliContext): void
     .action(
       action(async (o: { incident: string; connector: string; operation: string; target: string[]; targetsFile?: string; param: string[]; link: string[]; json?: boolean }) => {
         const targets = [...o.target];
-        if (o.targetsFile) targets.push(...readFileSync(o.targetsFile, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean));
+        if (o.targetsFile) targets.push(...readInputFile(o.targetsFile).split(/\r?\n/).map((l) => l.trim()).filter(Boolean));
         if (!targets.length) throw new BadInputError('give at least one --target or --targets-file');
         const links = o.link.map((l) => {
           const [type, ...id] = l.split(':');

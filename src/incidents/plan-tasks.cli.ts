@@ -1,6 +1,6 @@
 /** `breachdesk plan …` and `breachdesk task …`: the response plan and the tasks of an incident. */
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
+import { readInputFile } from '../platform/cli-input-files.js';
 import { action, collect, printJson } from '../platform/cli-support.js';
 import { BadInputError } from '../platform/errors.js';
 import type { Task } from './incidents.schema.js';
@@ -26,12 +26,7 @@ export function registerPlanTaskCommands(program: Command, run: Run): void {
     .option('--json', 'print JSON')
     .action(
       action(async (file: string, o: { json?: boolean }) => {
-        let yaml: string;
-        try {
-          yaml = readFileSync(file, 'utf8');
-        } catch (e) {
-          throw new BadInputError(`${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
-        }
+        const yaml = readInputFile(file);
         const r = await run((c) => c.json<{ version: number }>('/api/v1/response-plan', { method: 'PUT', body: { yaml } }));
         if (o.json) printJson(r);
         else out(`saved response plan version ${r.version}`);

@@ -14,6 +14,12 @@ describe('emailPermitted per rule kind', () => {
     expect(emailPermitted('consent', null, true)).toBe(false);
     expect(emailPermitted('consent', false, false)).toBe(false);
   });
+  it('primary (Ohio Rev. Code §1349.19(E)(3)): only the primary-means declaration, consent alone does not count', () => {
+    expect(emailPermitted('primary', true, false)).toBe(false);
+    expect(emailPermitted('primary', null, true)).toBe(true);
+    expect(emailPermitted('primary', false, true)).toBe(true);
+  });
+
   it('consent_or_primary (C.R.S. §6-1-716(1)(f)(III)): consent, or the primary-means declaration', () => {
     expect(emailPermitted('consent_or_primary', true, false)).toBe(true);
     expect(emailPermitted('consent_or_primary', null, true)).toBe(true);

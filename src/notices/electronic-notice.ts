@@ -5,13 +5,13 @@
  * Most US state statutes make e-mail "notice" only if it is consistent with E-SIGN, i.e. the
  * consumer affirmatively consented to electronic records (15 U.S.C. §7001(c)); some also when
  * e-mail is the entity's primary means of communication with the resident (C.R.S.
- * §6-1-716(1)(f)(III), SDCL §22-40-22(2)). HIPAA: first-class mail, or e-mail "if the individual
+ * §6-1-716(1)(f)(III), SDCL §22-40-22(2)); a few only then (Ohio Rev. Code §1349.19(E)(3)). HIPAA: first-class mail, or e-mail "if the individual
  * agrees to electronic notice and such agreement has not been withdrawn" (45 CFR
  * §164.404(d)(1)(i)). GDPR Art. 34 prescribes no form. An e-mail the law does not count as notice
  * leaves the duty unmet, so such a person goes by post — or, without a postal address, is
  * unreachable and needs the substitute notice.
  */
-import type { ELECTRONIC_NOTICE } from '../obligations/rule.schema.js';
+import type { ELECTRONIC_NOTICE } from '../obligations/rule-notice.schema.js';
 
 export type ElectronicNoticeRule = (typeof ELECTRONIC_NOTICE)[number];
 
@@ -42,6 +42,8 @@ export interface ChannelChoice {
 export function emailPermitted(allowed: ElectronicNoticeRule | undefined, consent: boolean | null, primaryDeclared: boolean): boolean {
   const rule = allowed ?? 'consent';
   if (rule === 'any') return true;
+  // Ohio Rev. Code §1349.19(E)(3), RSA 359-C:20(III)(b): only the primary means counts — consent alone does not.
+  if (rule === 'primary') return primaryDeclared;
   if (consent === true) return true;
   return rule === 'consent_or_primary' && primaryDeclared;
 }

@@ -1,10 +1,11 @@
 /** `breachdesk notices …` and `breachdesk people …`: thin commands over the API client. */
-import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, writeFileSync } from 'node:fs';
 import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { parse as parseYaml } from 'yaml';
 import type { ApiClient } from '../platform/cli-client.js';
 import { withClient } from '../platform/cli-client.js';
+import { checkInputFile, readInputFile } from '../platform/cli-input-files.js';
 import { action, printJson } from '../platform/cli-support.js';
 import { BadInputError } from '../platform/errors.js';
 import type { CliContext } from '../platform/module.js';
@@ -22,12 +23,7 @@ function contentType(file: string): string {
 
 function readInputs(file: string | undefined): unknown {
   if (!file) return undefined;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (e) {
-    throw new BadInputError(`${file}: cannot be read (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
+  const text = readInputFile(file);
   try {
     return parseYaml(text);
   } catch (e) {
@@ -75,11 +71,7 @@ export function registerPeopleCommands(program: Command, ctx: CliContext): void 
     .option('--json', 'machine-readable output')
     .action(
       action(async (file: string, o: { incident: string; map?: string; jurisdiction?: string; preview?: boolean; json?: boolean }) => {
-        try {
-          readFileSync(file, { flag: 'r' }).length;
-        } catch {
-          throw new BadInputError(`${file}: no such file`);
-        }
+        checkInputFile(file);
         await withClient(ctx.client, async (c) => {
           const path = `/api/v1/incidents/${enc(o.incident)}/people/${o.preview ? 'preview' : 'import'}`;
           const r = await c.json<ImportReport & { sample?: unknown[] }>(path, { method: 'POST', stream: createReadStream(file), contentType: contentType(file), query: { map: o.map, jurisdiction: o.jurisdiction } });
@@ -173,8 +165,9 @@ export function registerNoticeCommands(program: Command, ctx: CliContext): void 
     .option('--json', 'machine-readable output')
     .action(
       action(async (id: string, o: { inputs: string; json?: boolean }) => {
+        const inputs = readInputs(o.inputs);
         await withClient(ctx.client, async (c) => {
-          const v = await c.json<NoticeView>(`/api/v1/notices/${enc(id)}`, { method: 'PATCH', body: { inputs: readInputs(o.inputs) } });
+          const v = await c.json<NoticeView>(`/api/v1/notices/${enc(id)}`, { method: 'PATCH', body: { inputs } });
           if (o.json) printJson(v);
           else printNotice(v);
         });
@@ -299,6 +292,7 @@ export function registerNoticeCommands(program: Command, ctx: CliContext): void 
     .option('--json', 'machine-readable output')
     .action(
       action(async (id: string, file: string, o: { json?: boolean }) => {
+        checkInputFile(file);
         await withClient(ctx.client, async (c) => {
           const r = await c.json<{ rows: number; updated: number; unknown: number }>(`/api/v1/notices/${enc(id)}/results`, { method: 'POST', stream: createReadStream(file), contentType: 'text/csv' });
           if (o.json) printJson(r);

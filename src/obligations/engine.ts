@@ -12,6 +12,7 @@
 import { DateTime } from 'luxon';
 import { isoUtc, UNIT_WORDS } from './deadline.js';
 import { thresholdText, evaluate } from './engine/applicability.js';
+import { deemedOf } from './engine/deemed.js';
 import { determinationRecord, PASSING_NOTES } from './engine/gates.js';
 import { inForce, PROFILE_TESTS } from './engine/profile.js';
 import { scopeOf } from './engine/scope.js';
@@ -105,6 +106,8 @@ export const computeObligations = (facts: BreachFacts, rules: readonly Rule[], a
       ...(rule.substituteNotice ? { substituteNotice: rule.substituteNotice } : {}),
       // Whether e-mail counts as notice under this rule, and on what basis (notices/electronic-notice.ts applies it).
       ...(rule.electronicNotice ? { electronicNotice: rule.electronicNotice } : {}),
+      // Whether the count alone already opens the substitute notice (cost and contact grounds are the organisation's to show).
+      ...(rule.substitute ? { substitute: { ...rule.substitute, availableByCount: rule.substitute.countOver !== null && ev.counted > rule.substitute.countOver } } : {}),
       ...(rule.clock.relation ? { relation: rule.clock.relation } : {}),
       stages: finalRequired === false ? [] : timing.stages,
       extensions: rule.clock.extensions.map((e) => `+${e.amount} ${UNIT_WORDS[e.unit]} if ${e.condition}`),
@@ -126,6 +129,16 @@ export const computeObligations = (facts: BreachFacts, rules: readonly Rule[], a
     const kept = profileFits && ev.counted > 0 ? determinationRecord(rule, facts) : null;
     if (kept && !records.some((k) => k.jurisdiction === rule.jurisdiction && k.regime === rule.regime && k.duty === kept))
       records.push({ ruleId: rule.id, regime: rule.regime, jurisdiction: rule.jurisdiction, duty: kept, citation: rule.citation });
+  }
+
+  // Deemed compliance last, when every federal answer (the HIPAA notice) is known: engine/deemed.ts.
+  const ruleOf = new Map(ordered.map((r) => [r.id, r]));
+  for (const ob of out) {
+    const rule = ruleOf.get(ob.id);
+    if (!rule || ob.required === false) continue;
+    const deemed = deemedOf(rule, facts, index, (id) => ruleOf.get(id));
+    if (deemed.satisfiedBy.length > 0) ob.satisfiedBy = deemed.satisfiedBy;
+    if (deemed.why.length > 0) ob.why = [ob.why, ...deemed.why].filter(Boolean).join('; ');
   }
 
   out.sort(

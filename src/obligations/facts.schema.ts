@@ -118,6 +118,12 @@ export const controllerSchema = strictObject({
   telecom: z.boolean().default(false),
   /** Non-bank financial institution under the FTC Safeguards Rule (16 CFR 314). */
   glbaFtc: z.boolean().default(false),
+  /**
+   * Maintains its own notification procedures as part of an information security policy, consistent
+   * with the timing of the state laws, and notifies under them (A.R.S. §18-552, Tex. Bus. & Com. Code
+   * §521.053, N.M. Stat. ch. 57-12C, Wyo. Stat. §40-12-502 "own policy" clauses: rule `deemedCompliance`).
+   */
+  ownNotificationPolicy: z.boolean().default(false),
   /** Vendor of personal health records or PHR-related entity (16 CFR 318). */
   phrVendor: z.boolean().default(false),
   /** Broker-dealer, investment company, adviser or transfer agent under Reg S-P. */

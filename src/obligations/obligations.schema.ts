@@ -2,7 +2,8 @@
  * Obligations v1 — the output of the engine (docs/obligations-json.md). Versioned machine
  * contract: change additively only.
  */
-import type { ElectronicNotice, Recipient, RuleSource } from './rule.schema.js';
+import type { DeemedVia, ElectronicNotice, SubstituteNotice } from './rule-notice.schema.js';
+import type { Recipient, RuleSource } from './rule.schema.js';
 import type { Severity } from './severity.js';
 
 export type Required = true | false | 'review';
@@ -42,6 +43,18 @@ export interface Obligation {
    * or `consent_or_primary` means) and the provision it rests on. Added additively.
    */
   electronicNotice?: ElectronicNotice;
+  /**
+   * US state individuals rules: when a substitute notice may replace direct notice, and whether the
+   * number of residents counted here already passes the statute's figure (`availableByCount`; the
+   * cost and contact-information grounds are for the organisation to show). Added additively.
+   */
+  substitute?: SubstituteNotice & { availableByCount: boolean };
+  /**
+   * Another regime's notice that the law deems to satisfy this duty, or that takes the organisation
+   * out of the law (HIPAA, GLBA, federal regulator, own policy), with its condition. `required`
+   * keeps the law's own answer; this says why one notice discharges both. Added additively.
+   */
+  satisfiedBy?: SatisfiedBy[];
   /** Ordering constraint with another obligation of the same jurisdiction, if any. */
   relation?: string;
   stages: ObligationStage[];
@@ -53,6 +66,15 @@ export interface Obligation {
   effectiveTo?: string;
   /** The official text the rule encodes and when it was checked (issue 13 §6), when the rule has one. */
   source?: RuleSource;
+}
+
+export interface SatisfiedBy {
+  via: DeemedVia;
+  effect: 'exempt' | 'deemed';
+  /** The rule id of the notice that discharges this one (US.hipaa.individuals), when the engine has it. */
+  by: string | null;
+  condition: string;
+  basis: string;
 }
 
 export interface RecordKeepingDuty {

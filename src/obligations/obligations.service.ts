@@ -4,6 +4,7 @@
  * feature that touches the file system.
  */
 import { readFile } from 'node:fs/promises';
+import { inputFileProblem, inputProblemOf } from '../platform/cli-input-files.js';
 import { BadInputError } from '../platform/errors.js';
 import type { z } from 'zod';
 import { computeObligations } from './engine.js';
@@ -48,11 +49,14 @@ export const readFacts = async (path: string, stdin: AsyncIterable<string | Buff
     for await (const chunk of stdin) text += chunk.toString();
     return parseFacts(text, '(stdin)');
   }
+  // "cannot read facts file" as docs and tests have it, with the cause every CLI names.
+  const problem = inputFileProblem(path);
+  if (problem) throw new BadInputError(`${path}: cannot read facts file: ${problem}`);
   let text: string;
   try {
     text = await readFile(path, 'utf8');
   } catch (e) {
-    throw new BadInputError(`${path}: cannot read facts file (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+    throw new BadInputError(`${path}: cannot read facts file: ${inputProblemOf(e)}`);
   }
   return parseFacts(text, path);
 };

@@ -8,6 +8,7 @@
 import { z } from 'zod';
 import { ELEMENT_IDS } from '../assessment/scanner/types.js';
 import { REGULATOR_IDS } from './regulators.js';
+import { deemedComplianceSchema, electronicNoticeSchema, substituteNoticeSchema } from './rule-notice.schema.js';
 
 export const elementIdSchema = z.enum(ELEMENT_IDS);
 
@@ -109,14 +110,6 @@ export type Consultee = (typeof CONSULTEES)[number];
  * required with the rule's reason; false or null → the exclusion is not claimed.
  */
 export const EXCLUSION_FACTS = ['goodFaithEmployee', 'onlyWithinOrganisation'] as const;
-
-/** When e-mail counts as notice to an individual (electronic-notice.ts; docs/notices.md "Channels"). */
-export const ELECTRONIC_NOTICE = ['any', 'consent', 'consent_or_primary'] as const;
-/** A rule's answer to "is e-mail notice here?" and the provision it rests on (rules, engine output, campaign). */
-export interface ElectronicNotice {
-  allowed: (typeof ELECTRONIC_NOTICE)[number];
-  basis: string;
-}
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
@@ -369,8 +362,12 @@ export const ruleSchema = z.object({
   prohibitedContent: z.array(z.string()).default([]),
   channels: z.array(z.string()).default([]),
   /** Individuals rules: when e-mail is notice, and the provision that says so (`basis`); absent = `consent`. */
-  electronicNotice: z.strictObject({ allowed: z.enum(ELECTRONIC_NOTICE), basis: z.string().min(3) }).optional(),
+  electronicNotice: electronicNoticeSchema.optional(),
   substituteNotice: z.string().optional(),
+  /** Individuals rules: the substitute-notice grounds and components, where encoded (rule-notice.schema.ts). */
+  substitute: substituteNoticeSchema.optional(),
+  /** Other regimes' notices that satisfy this duty or take the entity out of the law (rule-notice.schema.ts). */
+  deemedCompliance: z.array(deemedComplianceSchema).default([]),
   /**
    * A condition of the statute this rule set does not encode: an otherwise-required answer becomes
    * `review` with this reason (never a silent yes or no).

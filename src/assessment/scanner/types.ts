@@ -313,6 +313,11 @@ export interface ColumnClass {
    * did: an ID column with some invalid numbers is still an ID column (issue 14 §4).
    */
   invalidShare?: number;
+  /**
+   * A column of JSON objects (classify/json-cells.ts): each cell is flattened to these dotted key
+   * paths and read as a row of `classes` (classified as a table's columns are).
+   */
+  json?: { keys: string[]; classes: ColumnClass[] };
 }
 
 /**

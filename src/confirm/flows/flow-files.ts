@@ -4,9 +4,10 @@
  * analyser takes here, the reader chosen per file from its first line. A broken line is named
  * (file:line) and skipped; the records around it still count.
  */
-import { createReadStream, type Stats, statSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { pipeline, type Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { checkInputFiles, inputFileError, isInputFileError } from '../../platform/cli-input-files.js';
 import { BadInputError } from '../../platform/errors.js';
 import { type Address, FlowAnalyser, type FlowOptions, type FlowReport } from './analyse.js';
 import { BYTES, type Batch, DPORT, LINE, PROTO, ROW, SRC, DST, TS, UnreadableInput } from './flow-parse.js';
@@ -47,16 +48,7 @@ export function fileInput(path: string): AnalyseInput {
 
 /** Every path names a readable file, checked before any is analysed (nothing half-done on a typo). */
 export function checkFiles(paths: string[]): void {
-  for (const p of paths) {
-    let st: Stats;
-    try {
-      st = statSync(p);
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      throw new BadInputError(code === 'ENOENT' ? `${p}: no such file` : `${p}: cannot be read (${code})`);
-    }
-    if (st.isDirectory()) throw new BadInputError(`${p}: is a directory`);
-  }
+  checkInputFiles(paths);
 }
 
 /** The analyser's side of the parsed batches (flow-parse.ts): ids to its addresses, rows to records. */
@@ -124,7 +116,7 @@ export async function analyseFlows(inputs: AnalyseInput[], opts: AnalyseOptions 
       } catch (e) {
         input.stream.destroy();
         if (e instanceof UnreadableInput) throw new BadInputError(e.message);
-        if ((e as NodeJS.ErrnoException).code === 'ENOENT') throw new BadInputError(`${input.name}: no such file`);
+        if (isInputFileError(e)) throw inputFileError(input.name, e);
         throw e;
       }
     }

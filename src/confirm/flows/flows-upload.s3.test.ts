@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyseAndWait } from '../../../test/support/flows.js';
 import { type LocalS3, startS3rver } from '../../../test/support/local-s3.js';
 import { startTestServer, type TestServer } from '../../../test/support/server.js';
+import { waitFor } from '../../../test/support/wait.js';
 import { SealedBlobs } from '../../platform/storage/sealed-blobs.js';
 
 const BUCKET = 'breachdesk-uploads';
@@ -63,7 +64,12 @@ describe('sealed uploads on the object store', () => {
     const { done } = await analyseAndWait(s, token);
     expect(done.error).toBeNull();
     expect(done.report.findings.map((f: { kind: string }) => f.kind)).toContain('volume');
-    // Kept only until the job read it; nothing under DATA_DIR/flows either.
+    // Kept only until the job read it; nothing under DATA_DIR/flows either. The analysis reads
+    // 'done' a moment before the upload is gone: the job removes it after recording the result
+    // (flows.routes.ts flowJob), so that a retry after a failed write can still read it. Checked
+    // at once, this failed whenever the removal's round trip lost the race against the poll
+    // (a loaded machine; reproduced by delaying the removal 300 ms).
+    await waitFor(async () => (await keysUnder('uploads/flows/')).length === 0, 10_000);
     expect(await keysUnder('uploads/flows/')).toEqual([]);
     expect(() => readdirSync(join(s.config.dataDir, 'flows'))).toThrow();
   }, 60_000);

@@ -43,6 +43,22 @@ export interface NormalisedAlert {
    * Absent (the usual case): the fingerprint reads the lists themselves.
    */
   dedupBasis?: Partial<Record<EntityList, string[]>>;
+  /**
+   * The cloud account the alert is about (`aws:<account id>`), where the tool names it: the
+   * alert's rule joins alerts of this account only (correlation-entities.ts). Absent: none named.
+   */
+  account?: string;
+  /**
+   * Values of `users` that name a principal only within their cloud account (AWS `Root`, an IAM
+   * user or role name), each mapped to its account-qualified identity (aws-principal.ts):
+   * correlation joins on that, never on the bare name; the value itself is shown and stored as read.
+   */
+  principals?: Record<string, string>;
+  /**
+   * A host of `hosts` that only collected the alert (the Wazuh agent running the AWS module, whose
+   * name every AWS alert it forwards carries): shown and stored, never correlated on.
+   */
+  collectedBy?: string;
 }
 
 /** The entity lists of a normalised alert. */

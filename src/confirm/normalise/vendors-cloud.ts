@@ -4,6 +4,7 @@
  * generic JSON (pure). Shapes: shared/reference/detection-containment.md §2.2; docs/intake.md.
  */
 import { blank, hashesOf, ipsOf, isObj, type Json, type NormalisedAlert, num, type Obj, pick, str, strs, timeOf, uniq } from './alert.js';
+import { scopeToAws } from './aws-principal.js';
 import { fromGuardDuty, fromRiskScore, fromWord } from './severity.js';
 
 export function isElastic(o: Obj): boolean {
@@ -31,6 +32,14 @@ export function elastic(o: Obj, receivedAt: string): NormalisedAlert {
   if (t) [a.observedAt, a.observedAtLocal] = [t.utc, t.local];
   a.hosts = uniq(strs(pick(o, 'host.name'), pick(o, 'host.hostname')));
   a.users = uniq(strs(pick(o, 'user.name'), pick(o, 'user.target.name')));
+  // CloudTrail as the Elastic AWS integration writes it: user.name is the IAM user's, or for a role
+  // session the role's name (elastic/integrations aws cloudtrail pipeline), both per account.
+  if (str(pick(o, 'cloud.provider')) === 'aws' || pick(o, 'aws.cloudtrail.user_identity.arn') !== undefined) {
+    const accountId = str(pick(o, 'cloud.account.id'));
+    const name = str(pick(o, 'user.name'));
+    const who = { arn: str(pick(o, 'aws.cloudtrail.user_identity.arn')), account: accountId, type: str(pick(o, 'aws.cloudtrail.user_identity.type')), principalId: str(pick(o, 'user.id')) };
+    scopeToAws(a, accountId, [{ value: name, name, ...who }]);
+  }
   a.ips = ipsOf(pick(o, 'host.ip'), pick(o, 'source.ip'), pick(o, 'destination.ip'));
   a.domains = uniq(strs(pick(o, 'destination.domain'), pick(o, 'dns.question.name'), pick(o, 'url.domain')));
   a.urls = uniq(strs(pick(o, 'url.full')));
@@ -75,6 +84,10 @@ export function guardDuty(f: Obj, receivedAt: string): NormalisedAlert {
   const e = guardDutyEntities(f);
   a.hosts = uniq(strs(pick(f, 'resource.instanceDetails.instanceId'), pick(f, 'resource.eksClusterDetails.name'), pick(f, 'resource.ecsClusterDetails.name'), pick(f, 'resource.rdsDbInstanceDetails.dbInstanceIdentifier'), pick(f, 'resource.lambdaDetails.functionName')));
   a.users = uniq(strs(pick(f, 'resource.accessKeyDetails.userName'), pick(f, 'resource.accessKeyDetails.accessKeyId'), ...e.users));
+  // `Root` and IAM user and role names name a principal only within the finding's account.
+  const key = pick(f, 'resource.accessKeyDetails');
+  const accountId = str(pick(f, 'accountId'));
+  scopeToAws(a, accountId, [{ value: str(pick(key, 'userName')), account: accountId, partition: str(pick(f, 'partition')), type: str(pick(key, 'userType')), name: str(pick(key, 'userName')), principalId: str(pick(key, 'principalId')) }]);
   a.ips = ipsOf(...e.ips);
   a.domains = uniq(strs(pick(f, 'service.action.dnsRequestAction.domain'), ...e.domains));
   a.hashes = hashesOf(...e.hashes);
@@ -136,6 +149,16 @@ export function asffGuardDuty(f: Obj, receivedAt: string): NormalisedAlert {
     ),
   );
   a.users = uniq(strs(...ofType('AwsIamAccessKey').flatMap((r) => [pick(r, 'Details.AwsIamAccessKey.PrincipalName'), pick(r, 'Details.AwsIamAccessKey.UserName')]), ...e.users));
+  // ASFF AwsIamAccessKeyDetails: the principal's name, type and id, and its account.
+  scopeToAws(
+    a,
+    str(f.AwsAccountId),
+    ofType('AwsIamAccessKey').flatMap((r) => {
+      const k = pick(r, 'Details.AwsIamAccessKey');
+      const who = { account: str(pick(k, 'AccountId')) ?? str(f.AwsAccountId), partition: str(r.Partition), type: str(pick(k, 'PrincipalType')), principalId: str(pick(k, 'PrincipalId')) };
+      return [str(pick(k, 'PrincipalName')), str(pick(k, 'UserName'))].map((name) => ({ value: name, name, ...who }));
+    }),
+  );
   a.ips = ipsOf(
     pick(f, 'Network.SourceIpV4'),
     pick(f, 'Network.SourceIpV6'),

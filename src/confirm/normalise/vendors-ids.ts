@@ -3,6 +3,7 @@
  * shapes quoted in shared/reference/detection-containment.md §2.2.
  */
 import { blank, hashesOf, ipsOf, isObj, type NormalisedAlert, num, type Obj, pick, str, strs, timeOf, uniq } from './alert.js';
+import { scopeToAws } from './aws-principal.js';
 import { fromFalco, fromSuricata, fromWazuhLevel } from './severity.js';
 
 /** Wazuh alerts.json: `rule.level` 0–16, `agent`, decoded fields under `data.*`. */
@@ -50,6 +51,17 @@ export function wazuh(o: Obj, receivedAt: string): NormalisedAlert {
   // upgrade must fold into the row stored before it (fixtures/fingerprints.txt).
   const basis = uniq(strs(src, dst, target, aws));
   if (basis.length !== a.users.length || basis.some((u, i) => u !== a.users[i])) a.dedupBasis = { users: basis };
+  // AWS logs through the Wazuh AWS module (data.aws.*: CloudTrail's userIdentity, a GuardDuty
+  // finding's accountId): the alert's account, and the IAM user's name is one per account.
+  if (isObj(pick(o, 'data.aws'))) {
+    const aid = pick(o, 'data.aws.userIdentity');
+    const accountId = str(pick(aid, 'accountId')) ?? str(pick(o, 'data.aws.aws_account_id')) ?? str(pick(o, 'data.aws.accountId'));
+    scopeToAws(a, accountId, [{ value: str(aws), name: str(aws), arn: str(pick(aid, 'arn')), account: accountId, type: str(pick(aid, 'type')), principalId: str(pick(aid, 'principalId')) }]);
+    // The agent is the collector (the manager, agent 000, or whichever agent runs the module):
+    // as a host it welded every account's AWS alerts into one suspect.
+    const agent = str(pick(o, 'agent.name'));
+    if (agent) a.collectedBy = agent;
+  }
   a.ips = ipsOf(pick(o, 'agent.ip'), pick(o, 'data.srcip'), pick(o, 'data.dstip'), pick(o, 'data.win.eventdata.ipAddress'));
   a.hashes = hashesOf(pick(o, 'syscheck.md5_after'), pick(o, 'syscheck.sha1_after'), pick(o, 'syscheck.sha256_after'), pick(o, 'data.win.eventdata.hashes'));
   a.files = uniq(strs(pick(o, 'syscheck.path'), pick(o, 'data.file')));

@@ -11,8 +11,9 @@ import { PassThrough, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
 import type { ApiClient } from '../../platform/cli-client.js';
+import { checkInputFile } from '../../platform/cli-input-files.js';
 import { action, printJson } from '../../platform/cli-support.js';
-import { BadInputError, FailedError } from '../../platform/errors.js';
+import { FailedError } from '../../platform/errors.js';
 import type { CliContext } from '../../platform/module.js';
 import type { CustodyRow, EvidenceItem, VerifyResult } from './evidence.schema.js';
 import { downloadStream, remoteTarget, uploadStream } from './evidence-transfer.js';
@@ -127,14 +128,8 @@ export function registerEvidenceCommands(program: Command, ctx: CliContext): voi
     .option('--json', 'print the item as JSON')
     .action(
       action(async (file: string, o: { incident: string; name?: string; description?: string; privileged?: boolean; json?: boolean }) => {
-        let size: number;
-        try {
-          const st = statSync(file);
-          if (!st.isFile()) throw new Error();
-          size = st.size;
-        } catch {
-          throw new BadInputError(`${file}: not a readable file`);
-        }
+        checkInputFile(file);
+        const size = statSync(file).size;
         const bar = progress('uploading', size);
         const item = await withClient(ctx, async (c) => {
           try {

@@ -3,9 +3,9 @@
  * who receives each audience. Thin commands over the API client; --json prints the API's answer.
  * Sending hands the update to the outbox: `serve` or a `worker` delivers it.
  */
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { type ApiClient, withClient } from '../../platform/cli-client.js';
+import { readInputFile } from '../../platform/cli-input-files.js';
 import { action, printJson } from '../../platform/cli-support.js';
 import { BadInputError } from '../../platform/errors.js';
 import type { CliContext } from '../../platform/module.js';
@@ -91,9 +91,10 @@ export function registerUpdateCommands(program: Command, ctx: CliContext): void 
       action(async (id: string, o: { subject?: string; body?: string; bodyFile?: string; json?: boolean }) => {
         if (o.body !== undefined && o.bodyFile) throw new BadInputError('give --body or --body-file, not both');
         if (o.subject === undefined && o.body === undefined && !o.bodyFile) throw new BadInputError('nothing to change: give --subject, --body or --body-file');
+        const fromFile = o.bodyFile ? readInputFile(o.bodyFile) : undefined;
         const u = await run(async (c) => {
           const cur = await c.json<UpdateView>(`/api/v1/updates/${enc(id)}`);
-          const body = o.bodyFile ? readFileSync(o.bodyFile, 'utf8') : (o.body ?? cur.body);
+          const body = fromFile ?? o.body ?? cur.body;
           return c.json<UpdateView>(`/api/v1/updates/${enc(id)}`, { method: 'PUT', body: { subject: o.subject ?? cur.subject, body } });
         });
         if (o.json) printJson(u);

@@ -38,10 +38,51 @@ describe('electronicNotice on individuals rules', () => {
     expect(generic).toEqual([]);
   });
 
-  it('a state whose text was not read stays on consent and says so', () => {
-    const az = byId('US-AZ.individuals').electronicNotice!;
-    expect(az.allowed).toBe('consent');
-    expect(az.basis).toMatch(/not read/);
+  it('a state whose text was not read stays on consent and says so (AL: only summaries say e-mail)', () => {
+    const al = byId('US-AL.individuals').electronicNotice!;
+    expect(al.allowed).toBe('consent');
+    expect(al.basis).toMatch(/not read/);
+  });
+
+  // One boundary per distinct wording, each resting on the statute's words (us-electronic-notice.ts).
+  it.each([
+    // "e-mail notice to the address in the records" / unconditioned "electronic (mail) notice"
+    ['US-FL.individuals', 'any', /501\.171\(4\)\(d\)2.*e-mail address of the individual in the records/],
+    ['US-AZ.individuals', 'any', /18-552\(F\)\(2\).*has e-mail addresses/],
+    ['US-WY.individuals', 'any', /40-12-502.*electronic mail notice/],
+    ['US-OK.individuals', 'any', /24 O\.S\..*no condition/],
+    // "primary method (means) of communication … or consistent with E-SIGN"
+    ['US-AK.individuals', 'consent_or_primary', /45\.48\.030\(2\).*primary method of communication/],
+    ['US-MS.individuals', 'consent_or_primary', /75-24-29.*primary means of communication/],
+    ['US-UT.individuals', 'consent_or_primary', /13-44-202.*primary method of communication/],
+    ['US-SC.individuals', 'consent_or_primary', /39-1-90.*primary method of communication/],
+    ['US-NM.individuals', 'consent_or_primary', /57-12C-7.*primarily communicates/],
+    ['US-MN.individuals', 'consent_or_primary', /325E\.61.*primary method/],
+    // "customary method of communication"
+    ['US-IA.individuals', 'consent_or_primary', /715C\.2.*customary method/],
+    ['US-OR.individuals', 'consent_or_primary', /646A\.604.*customary method/],
+    // "expressly consented … or business conducted primarily through the Internet"
+    // Maryland since HB 962 (2022): express consent only (the 2016 text also allowed Internet businesses)
+    ['US-MD.individuals', 'consent', /14-3504\(e\)\(2\).*HB 962.*expressly consented/],
+    ['US-MI.individuals', 'consent_or_primary', /445\.72.*primarily on the internet/],
+    ['US-PA.individuals', 'consent_or_primary', /2302.*prior business relationship/],
+    // primary means only, no consent route
+    ['US-OH.individuals', 'primary', /1349\.19\(E\)\(3\).*no E-SIGN consent route/],
+    ['US-NH.individuals', 'primary', /359-C:20.*no consent route/],
+    ['US-WI.individuals', 'primary', /134\.98.*previously employed/],
+    // consent (E-SIGN or "agreed to receive communications electronically")
+    ['US-VT.individuals', 'consent', /2435.*needs consent/],
+    ['US-MO.individuals', 'consent', /407\.1500.*agreed to receive/],
+    ['US-NC.individuals', 'consent', /75-65.*agreed to receive/],
+  ])('%s: %s (%s)', (id, allowed, cite) => {
+    expect(byId(id).electronicNotice?.allowed).toBe(allowed);
+    expect(byId(id).electronicNotice?.basis).toMatch(cite);
+  });
+
+  it('a version keeps its own text: Arizona before HB 2154, Maryland before HB 962 (primary means or consent)', () => {
+    expect(byId('US-AZ.individuals.2006').electronicNotice).toMatchObject({ allowed: 'consent_or_primary', basis: expect.stringMatching(/18-545/) });
+    expect(byId('US-MD.individuals.2018').electronicNotice).toMatchObject({ allowed: 'consent_or_primary', basis: expect.stringMatching(/before HB 962/) });
+    expect(byId('US-MD.individuals.2018').substitute).toMatchObject({ costOver: 100_000, countOver: 175_000 });
   });
 
   it('reaches the obligations answer, so counsel sees how the notice may be sent (obligations-json.md)', () => {

@@ -6,6 +6,9 @@
  */
 import type { RuleInput } from '../rule.schema.js';
 import { ACCOUNT_WITH_CODE, BASELINE_COMBOS, CHECKED_ON, CREDENTIALS, HARBOUR_LOST_IF_KEY, harmGate, namePlus, STORED_COPIES } from './us-common.js';
+import { substituteFields } from './us-notice-form.js';
+import { substituteOf } from './us-substitute-notice.js';
+import { deemedFor } from './us-deemed-compliance.js';
 
 const HARM = {
   basis: 'exception' as const,
@@ -55,6 +58,8 @@ const BEFORE_2018: RuleInput[] = [
     id: 'US-CO.individuals.2006',
     recipient: 'individuals',
     electronicNotice: { allowed: 'consent_or_primary', basis: 'C.R.S. §6-1-716(1)(f)(III): electronic notice if a primary means of communication by the covered entity with the resident is by electronic means, or consistent with E-SIGN, 15 U.S.C. §7001 (quoted in the rule’s channels text)' },
+    ...substituteFields(substituteOf('CO')),
+    deemedCompliance: deemedFor('CO', 'individuals'),
     authority: null,
     trigger: { ...base.trigger, reviewElements: undefined, elements: { anyOf: [], combos: BASELINE_COMBOS } },
     threshold: null,
@@ -88,6 +93,8 @@ export const usCoRules: RuleInput[] = [
     supersedes: 'US-CO.individuals.2006',
     recipient: 'individuals',
     electronicNotice: { allowed: 'consent_or_primary', basis: 'C.R.S. §6-1-716(1)(f)(III): electronic notice if a primary means of communication by the covered entity with the resident is by electronic means, or consistent with E-SIGN, 15 U.S.C. §7001 (quoted in the rule’s channels text)' },
+    ...substituteFields(substituteOf('CO')),
+    deemedCompliance: deemedFor('CO', 'individuals'),
     authority: null,
     threshold: null,
     clock: { anchor: 'determination', amount: 30, unit: 'calendar_days', urgency: 'most_expedient_time' },

@@ -14,7 +14,8 @@
 import type { ElementId } from '../../assessment/scanner/types.js';
 import { US_STATES } from '../jurisdictions.js';
 import type { ProfilePredicate, RuleInput, RuleSource, Urgency } from '../rule.schema.js';
-import { electronicNoticeOf } from './us-electronic-notice.js';
+import { deemedFor } from './us-deemed-compliance.js';
+import { individualsNoticeForm, type VersionNoticeForm } from './us-notice-form.js';
 
 export const namePlus = (els: ElementId[]): ElementId[][] => els.map((e) => ['person_name', e]);
 
@@ -215,6 +216,8 @@ export interface StateVersion {
    * Ohio Rev. Code §1349.19(A)(7)): other elements answer "not required", not review.
    */
   piExact?: true;
+  /** E-mail and substitute-notice terms of this version's text where they differ from today's (us-notice-form.ts). */
+  notice?: VersionNoticeForm;
   /** A condition of the statute not encoded (applies to every rule of the version). */
   review?: string;
   notes?: string;
@@ -307,7 +310,7 @@ export const stateRules = (law: StateLaw): RuleInput[] => {
         },
         content: v.ind.content ?? INDIVIDUAL_CONTENT_BASE,
         channels: ['written notice', 'electronic notice where permitted', 'substitute notice where permitted'],
-        electronicNotice: electronicNoticeOf(law.code),
+        ...individualsNoticeForm(law.code, v.notice),
       },
     ];
     if (v.ag) {
@@ -334,6 +337,7 @@ export const stateRules = (law: StateLaw): RuleInput[] => {
           ...(ag.relation ? { relation: ag.relation } : {}),
         },
         content: ag.content ?? ['nature of the breach', 'number of residents affected', 'copy of the notice to individuals'],
+        deemedCompliance: deemedFor(law.code, 'regulator'),
         ...(ag.review || v.review ? { review: [v.review, ag.review].filter(Boolean).join('; ') } : {}),
         ...(ag.notes ? { notes: ag.notes } : {}),
       });
@@ -360,6 +364,7 @@ export const stateRules = (law: StateLaw): RuleInput[] => {
             : // Nearly every state CRA clause reads "shall also notify, without unreasonable delay, …".
               { anchor: cra.anchor ?? 'discovery', amount: null, unit: 'calendar_days', urgency: 'without_unreasonable_delay' },
         content: ['timing, distribution and content of the notices to individuals'],
+        deemedCompliance: deemedFor(law.code, 'credit_bureaus'),
         ...(cra.review || v.review ? { review: [v.review, cra.review].filter(Boolean).join('; ') } : {}),
         ...(cra.notes ? { notes: cra.notes } : {}),
       });

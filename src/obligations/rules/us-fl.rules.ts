@@ -7,6 +7,7 @@
  */
 import type { RuleInput } from '../rule.schema.js';
 import { ACCOUNT_WITH_CODE, CHECKED_ON, CREDENTIALS, HARBOUR_LOST_IF_KEY, harmGate, namePlus, STORED_COPIES } from './us-common.js';
+import { deemedFor } from './us-deemed-compliance.js';
 
 const NO_HARM = {
   basis: 'exception' as const,
@@ -54,7 +55,16 @@ export const usFlRules: RuleInput[] = [
     ...base,
     id: 'US-FL.individuals',
     recipient: 'individuals',
-    electronicNotice: { allowed: 'consent', basis: 'Fla. Stat. §501.171(4)(d) — text on the form of notice not read (2026-12-07): e-mail only with the individual’s consent, the conservative reading. The rule’s channels and the Snell & Wilmer summary say mail or e-mail to the address in the records; confirm against the text' },
+    // §501.171(4)(d): written notice to the mailing address, or e-mail notice to the e-mail address, in the entity's records.
+    electronicNotice: { allowed: 'any', basis: 'Fla. Stat. §501.171(4)(d)2: "e-mail notice sent to the e-mail address of the individual in the records of the covered entity" — no consent condition (the text as quoted in a c. 2016 compilation of state notice-method provisions, stored copy; the AlexNetCC/USDataBreachApp dataset, 2025, agrees)' },
+    substitute: {
+      costOver: 250_000,
+      countOver: 500_000,
+      insufficientContact: true,
+      components: ['a conspicuous notice on the entity’s website, if it maintains one', 'notice in print and to broadcast media, including major media in urban and rural areas where the affected individuals reside'],
+      basis: 'Fla. Stat. §501.171(4)(f): direct notice not feasible because the cost would exceed $250,000, the affected individuals exceed 500,000, or the entity has no e-mail or mailing address for them (the c. 2016 compilation quoting the text; the 2025 dataset agrees)',
+    },
+    deemedCompliance: deemedFor('FL', 'individuals'),
     authority: null,
     threshold: null,
     clock: {

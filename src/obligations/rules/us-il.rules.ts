@@ -6,6 +6,9 @@
  */
 import type { RuleInput } from '../rule.schema.js';
 import { ACCOUNT_WITH_CODE, CHECKED_ON, CREDENTIALS, HARBOUR_LOST_IF_KEY, harmGate, namePlus, STORED_COPIES } from './us-common.js';
+import { substituteFields } from './us-notice-form.js';
+import { substituteOf } from './us-substitute-notice.js';
+import { deemedFor } from './us-deemed-compliance.js';
 
 const base = {
   jurisdiction: 'US-IL',
@@ -44,6 +47,8 @@ export const usIlRules: RuleInput[] = [
     id: 'US-IL.individuals',
     recipient: 'individuals',
     electronicNotice: { allowed: 'consent', basis: '815 ILCS 530/10(c)(2): electronic notice if consistent with E-SIGN, 15 U.S.C. §7001 (the same words read in 530/12(b)(2) for State agencies, Public Act 94-947 at ilga.gov): e-mail only with consent' },
+    ...substituteFields(substituteOf('IL')),
+    deemedCompliance: deemedFor('IL', 'individuals'),
     authority: null,
     threshold: null,
     clock: { anchor: 'discovery', amount: null, unit: 'calendar_days', urgency: 'most_expedient_time' },
@@ -67,6 +72,7 @@ export const usIlRules: RuleInput[] = [
     content: ['nature of the breach', 'number of Illinois residents affected', 'steps taken or planned'],
     effectiveFrom: '2020-01-01',
     citation: '815 ILCS 530/10(e)',
+    deemedCompliance: deemedFor('IL', 'regulator'),
     verified: V,
   },
   {

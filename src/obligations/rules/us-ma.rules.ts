@@ -6,6 +6,9 @@
  */
 import type { RuleInput } from '../rule.schema.js';
 import { CHECKED_ON, namePlus, STORED_COPIES } from './us-common.js';
+import { substituteFields } from './us-notice-form.js';
+import { substituteOf } from './us-substitute-notice.js';
+import { deemedFor } from './us-deemed-compliance.js';
 
 const base = {
   jurisdiction: 'US-MA',
@@ -41,6 +44,8 @@ const current: RuleInput[] = [
     id: 'US-MA.individuals',
     recipient: 'individuals',
     electronicNotice: { allowed: 'consent', basis: 'M.G.L. c. 93H §1 "notice": electronic notice consistent with E-SIGN, 15 U.S.C. §7001 — text on the form of notice not read (2026-12-07): e-mail only with the individual’s consent, the conservative reading' },
+    ...substituteFields(substituteOf('MA')),
+    deemedCompliance: deemedFor('MA', 'individuals'),
     authority: null,
     threshold: null,
     clock: { anchor: 'discovery', amount: null, unit: 'calendar_days', urgency: 'as_soon_as_practicable' },

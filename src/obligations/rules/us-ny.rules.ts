@@ -11,6 +11,7 @@
 import type { ElementId } from '../../assessment/scanner/types.js';
 import type { RuleInput } from '../rule.schema.js';
 import { CHECKED_ON, CREDENTIALS, HARBOUR_LOST_IF_KEY, harmGate, STORED_COPIES } from './us-common.js';
+import { deemedFor } from './us-deemed-compliance.js';
 
 /** "Personal information" is any identifier, not only a name (§899-aa(1)(a)). */
 const IDENTIFIERS: ElementId[] = ['person_name', 'email', 'phone', 'postal_address', 'date_of_birth', 'username'];
@@ -82,6 +83,7 @@ const individuals = (id: string, from: string, to: string | undefined, days: num
   id,
   recipient: 'individuals',
   electronicNotice: { allowed: 'consent', basis: 'N.Y. GBL §899-aa(5)(b): electronic notice only if the person expressly consented to receive it electronically, with a log of each notification (the rule’s channels text, checked with the rule); consent may not be a condition of the business relationship' },
+  deemedCompliance: deemedFor('NY', 'individuals'),
   authority: null,
   trigger: trigger(combos),
   threshold: null,

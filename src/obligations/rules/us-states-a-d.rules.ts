@@ -102,6 +102,20 @@ const AZ: StateLaw = {
       citation: 'Ariz. Rev. Stat. §44-7501, renumbered §18-545 (2016)',
       mode: 'acquisition',
       ind: { days: null },
+      // Before HB 2154: electronic notice if the primary means or consistent with E-SIGN; substitute above $50,000 / 100,000.
+      notice: {
+        electronic: {
+          allowed: 'consent_or_primary',
+          basis: 'Ariz. Rev. Stat. §18-545 (before HB 2154): "electronic notice if the person\'s primary method of communication with the individual is by electronic means or is consistent with" E-SIGN (the text as quoted in a c. 2016 compilation of state notice-method provisions, stored copy)',
+        },
+        substitute: {
+          costOver: 50_000,
+          countOver: 100_000,
+          insufficientContact: true,
+          components: ['e-mail notice where the person has e-mail addresses', 'conspicuous posting on the website, if it maintains one', 'notification to major statewide media'],
+          basis: 'Ariz. Rev. Stat. §18-545 (before HB 2154), as quoted in the c. 2016 compilation',
+        },
+      },
       harm: {
         basis: 'element',
         standard: 'breach is an unauthorized acquisition and access "that causes or is reasonably likely to cause substantial economic loss to an individual"',

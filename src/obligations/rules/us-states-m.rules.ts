@@ -80,6 +80,20 @@ const MD: StateLaw = {
       from: '2018-01-01',
       to: '2022-09-30',
       ind: { days: 45, anchor: 'determination' as const, urgency: 'as_soon_as_practicable' as const },
+      // Before HB 962 (2022): e-mail also where the business is conducted primarily on the Internet; substitute above $100,000 / 175,000.
+      notice: {
+        electronic: {
+          allowed: 'consent_or_primary',
+          basis: 'Md. Code, Com. Law §14-3504(e)(2) (before HB 962): e-mail if the individual "has expressly consented to receive electronic notice" or the business "conducts its business primarily through Internet account transactions or the Internet" (the text as quoted in a c. 2016 compilation of state notice-method provisions, stored copy)',
+        },
+        substitute: {
+          costOver: 100_000,
+          countOver: 175_000,
+          insufficientContact: true,
+          components: ['e-mail to individuals whose e-mail address the business has', 'conspicuous posting on the website, if it maintains one', 'notification to statewide media'],
+          basis: 'Md. Code, Com. Law §14-3504(e)(4) (before HB 962), as quoted in the c. 2016 compilation',
+        },
+      },
       verified:
         'Confirmed: HB 974 (in force 2018-01-01) set "as soon as reasonably practicable, but not later than 45 days after the business concludes its investigation" — encoded from the determination: set determinedAt to the day the investigation concluded; AG before the notice to individuals; records of a no-notice determination kept 3 years.',
     },

@@ -7,6 +7,9 @@
 import type { ElementId } from '../../assessment/scanner/types.js';
 import type { RuleInput } from '../rule.schema.js';
 import { ACCOUNT_WITH_CODE, CHECKED_ON, HARBOUR_LOST_IF_KEY, harmGate, namePlus, STORED_COPIES } from './us-common.js';
+import { deemedFor } from './us-deemed-compliance.js';
+import { substituteFields } from './us-notice-form.js';
+import { substituteOf } from './us-substitute-notice.js';
 
 const base = {
   jurisdiction: 'US-TX',
@@ -68,6 +71,8 @@ export const usTxRules: RuleInput[] = [
     id: 'US-TX.individuals.2012',
     recipient: 'individuals',
     electronicNotice: { allowed: 'consent', basis: 'Tex. Bus. & Com. Code §521.053(e)(2): electronic notice if provided in accordance with 15 U.S.C. §7001 (E-SIGN): e-mail only with consent — the E-SIGN reference recalled, not re-read (2026-12-07)' },
+    ...substituteFields(substituteOf('TX')),
+    deemedCompliance: deemedFor('TX', 'individuals'),
     authority: null,
     threshold: null,
     clock: { anchor: 'discovery', amount: null, unit: 'calendar_days', urgency: 'as_soon_as_possible' },
@@ -84,6 +89,8 @@ export const usTxRules: RuleInput[] = [
     supersedes: 'US-TX.individuals.2012',
     recipient: 'individuals',
     electronicNotice: { allowed: 'consent', basis: 'Tex. Bus. & Com. Code §521.053(e)(2): electronic notice if provided in accordance with 15 U.S.C. §7001 (E-SIGN): e-mail only with consent — the E-SIGN reference recalled, not re-read (2026-12-07)' },
+    ...substituteFields(substituteOf('TX')),
+    deemedCompliance: deemedFor('TX', 'individuals'),
     authority: null,
     threshold: null,
     clock: { anchor: 'determination', amount: 60, unit: 'calendar_days', urgency: 'most_expedient_time' },

@@ -7,6 +7,9 @@
 import type { ElementId } from '../../assessment/scanner/types.js';
 import type { RuleInput } from '../rule.schema.js';
 import { ACCOUNT_WITH_CODE, CHECKED_ON, CREDENTIALS, HARBOUR_LOST_IF_KEY, harmGate, namePlus, STORED_COPIES } from './us-common.js';
+import { deemedFor } from './us-deemed-compliance.js';
+import { substituteFields } from './us-notice-form.js';
+import { substituteOf } from './us-substitute-notice.js';
 
 const base = {
   jurisdiction: 'US-WA',
@@ -72,6 +75,8 @@ export const usWaRules: RuleInput[] = [
     id: 'US-WA.individuals.2015',
     recipient: 'individuals',
     electronicNotice: { allowed: 'consent', basis: 'RCW 19.255.010(8)(b): electronic notice consistent with E-SIGN, 15 U.S.C. §7001 — text on the form of notice not read (2026-12-07): e-mail only with the individual’s consent, the conservative reading' },
+    ...substituteFields(substituteOf('WA')),
+    deemedCompliance: deemedFor('WA', 'individuals'),
     authority: null,
     threshold: null,
     clock: { anchor: 'discovery', amount: 45, unit: 'calendar_days', urgency: 'most_expedient_time' },
@@ -85,6 +90,8 @@ export const usWaRules: RuleInput[] = [
     id: 'US-WA.individuals.2020',
     recipient: 'individuals',
     electronicNotice: { allowed: 'consent', basis: 'RCW 19.255.010(8)(b): electronic notice consistent with E-SIGN, 15 U.S.C. §7001 — text on the form of notice not read (2026-12-07): e-mail only with the individual’s consent, the conservative reading' },
+    ...substituteFields(substituteOf('WA')),
+    deemedCompliance: deemedFor('WA', 'individuals'),
     authority: null,
     threshold: null,
     clock: { anchor: 'discovery', amount: 30, unit: 'calendar_days', urgency: 'most_expedient_time' },

@@ -8,7 +8,7 @@ import { NotFoundError } from '../../platform/http/problem.js';
 import type { IncidentAccess } from '../../incidents/incident-access.js';
 import type { ObligationsMetService } from './met.service.js';
 import type { OrgProfileService } from './org-profile.service.js';
-import { ELECTRONIC_NOTICE } from '../rule.schema.js';
+import { ELECTRONIC_NOTICE } from '../rule-notice.schema.js';
 import { FactOverridesSchema } from './facts.service.js';
 import { type IncidentObligations, type ObligationTrackingService, TRACKED_STATUSES } from './tracking.service.js';
 

@@ -16,6 +16,7 @@ import type { Config } from '../config.js';
 import { loadMasterKey, masterKeyFile } from '../crypto/keyring.js';
 import { openStore } from '../db/database.js';
 import { migrateToLatest, migrateUpTo } from '../db/migrate.js';
+import { checkInputFile } from '../cli-input-files.js';
 import { BadInputError, FailedError } from '../errors.js';
 import type { BackupManifest } from './backup.js';
 import { openStream } from './sealed-stream.js';
@@ -38,7 +39,7 @@ function masterFor(config: Config) {
 }
 
 export async function restoreBackup(config: Config, file: string, migrations: Record<string, Migration>): Promise<RestoreResult> {
-  if (!existsSync(file)) throw new BadInputError(`${file}: no such file`);
+  checkInputFile(file);
   const master = masterFor(config);
   const evidenceDir = join(config.dataDir, 'evidence');
   if (existsSync(evidenceDir) && readdirSync(evidenceDir).some((n) => n !== '.partial')) {

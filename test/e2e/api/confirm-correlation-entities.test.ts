@@ -78,6 +78,39 @@ for (const dialect of testDialects()) {
       expect(detail.body.alerts.map((x: { title: string }) => x.title)).toEqual(['Loopback listener']);
     });
 
+    it('AWS: two accounts’ root-credential findings stay two suspects; one account’s root joins; a role name is one per account', async () => {
+      const finding = (account: string, minutes: number, key: Record<string, string>, ip: string, type = 'Policy:IAMUser/RootCredentialUsage') => ({
+        schemaVersion: '2.0',
+        accountId: account,
+        region: 'us-east-1',
+        partition: 'aws',
+        id: `gd-${account}-${minutes}`,
+        arn: `arn:aws:guardduty:us-east-1:${account}:detector/d1/finding/gd-${account}-${minutes}`,
+        type,
+        title: `${type} in ${account}`,
+        severity: 2,
+        createdAt: at(minutes),
+        updatedAt: at(minutes),
+        resource: { resourceType: 'AccessKey', accessKeyDetails: key },
+        service: { serviceName: 'guardduty', action: { actionType: 'AWS_API_CALL', awsApiCallAction: { api: 'ListBuckets', remoteIpDetails: { ipAddressV4: ip } } }, eventLastSeen: at(minutes), count: 1 },
+      });
+      const root = (account: string, minutes: number, ip: string) => finding(account, minutes, { accessKeyId: `ASIA${account}${minutes}`, principalId: account, userName: 'Root', userType: 'Root' }, ip);
+      const a1 = await send(root('111111111111', 80, '198.51.100.10'));
+      const b1 = await send(root('222222222222', 82, '198.51.100.20'));
+      expect(b1.suspectId).not.toBe(a1.suspectId);
+      const a2 = await send(root('111111111111', 84, '198.51.100.30'));
+      expect(a2.suspectId).toBe(a1.suspectId);
+      // The role every member account of an organisation has, in two accounts: two principals.
+      const role = (account: string, minutes: number, ip: string) => finding(account, minutes, { accessKeyId: `ASIAR${account}`, principalId: 'AROAEXAMPLE:ops', userName: 'OrganizationAccountAccessRole', userType: 'AssumedRole' }, ip, 'Discovery:IAMUser/AnomalousBehavior');
+      const r1 = await send(role('333333333333', 86, '198.51.100.40'));
+      const r2 = await send(role('444444444444', 88, '198.51.100.50'));
+      expect(r2.suspectId).not.toBe(r1.suspectId);
+      expect([r1.suspectId, r2.suspectId]).not.toContain(a1.suspectId);
+      // The user is shown as GuardDuty named it.
+      const shown = await s.api(`/api/v1/intake/alerts/${b1.id}?unmask=true`, { token: await s.tokenFor('incident_commander') });
+      expect(shown.body.users).toEqual(['Root', 'ASIA22222222222282']);
+    });
+
     it("a source's own lists: shown in force with the defaults for the rest, changed in place, a bad CIDR answers 400", async () => {
       const list = await s.api('/api/v1/intake-sources', { token: admin });
       const fleet = list.body.items.find((x: { name: string }) => x.name === 'fleet');

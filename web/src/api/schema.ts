@@ -2892,7 +2892,7 @@ export interface paths {
             channels: Array<string>;
             substituteNotice?: string;
             electronicNotice?: {
-              allowed: "any" | "consent" | "consent_or_primary";
+              allowed: "any" | "consent" | "consent_or_primary" | "primary";
               basis: string;
             };
             relation?: string;
@@ -2976,7 +2976,7 @@ export interface paths {
           channels: Array<string>;
           substituteNotice?: string;
           electronicNotice?: {
-            allowed: "any" | "consent" | "consent_or_primary";
+            allowed: "any" | "consent" | "consent_or_primary" | "primary";
             basis: string;
           };
           relation?: string;
@@ -3058,7 +3058,7 @@ export interface paths {
           channels: Array<string>;
           substituteNotice?: string;
           electronicNotice?: {
-            allowed: "any" | "consent" | "consent_or_primary";
+            allowed: "any" | "consent" | "consent_or_primary" | "primary";
             basis: string;
           };
           relation?: string;
@@ -3150,7 +3150,7 @@ export interface paths {
             channels: Array<string>;
             substituteNotice?: string;
             electronicNotice?: {
-              allowed: "any" | "consent" | "consent_or_primary";
+              allowed: "any" | "consent" | "consent_or_primary" | "primary";
               basis: string;
             };
             relation?: string;

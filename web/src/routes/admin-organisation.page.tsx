@@ -14,6 +14,7 @@ const FLAGS: [string, string][] = [
   ['bankingOrganization', 'US banking organisation (12 CFR 53/225/304)'],
   ['telecom', 'Public electronic communications provider (PECR, Reg. 611/2013)'],
   ['glbaFtc', 'Non-bank financial institution (FTC Safeguards Rule)'],
+  ['ownNotificationPolicy', 'Own breach-notification procedures in the security policy (state "own policy" clauses)'],
 ];
 
 const IDENTITY: [string, string][] = [

@@ -6,5 +6,5 @@ import type { ColumnClass } from '../types.js';
 
 /** Whether `detectRecord` reads this column at all (others can be left out of worker batches). */
 export function columnIsRead(c: ColumnClass): boolean {
-  return Boolean(c.element || c.secret || c.freeText || c.geo || c.residual);
+  return Boolean(c.element || c.secret || c.freeText || c.geo || c.residual || c.json);
 }

@@ -11,11 +11,12 @@
 import { DETECTORS, detectorFor, isPlaceholder } from '../detectors/index.js';
 import { validatePasswordHash } from '../detectors/hashes.js';
 import { NATIONAL_ID_KINDS, sampleNationalIdKind, validateNationalId } from '../detectors/national-ids.js';
-import { isNoOneName } from '../detectors/context-only.js';
+import { isNoOneName, slashDateOrder } from '../detectors/context-only.js';
 import { nameWords } from '../detectors/text-names.js';
 import type { ColumnClass, ElementId, SecretType, ValueFinding } from '../types.js';
 import { birthDateColumnRate, streetColumnRate } from './column-shapes.js';
 import { isCountry, isUsState } from './geo.js';
+import { jsonSample } from './json-cells.js';
 import { type HeaderMatch, headerTokens, matchHeader } from './headers.js';
 import { applyPostcodePrior } from './postcode-prior.js';
 
@@ -55,6 +56,16 @@ function columnValues(sample: (string | null)[][], j: number): { values: string[
   return { values, long };
 }
 
+/** A column's sampled cells as they are (long ones too: a JSON payload often passes 1 KB). */
+function rawValues(sample: (string | null)[][], j: number): string[] {
+  const out: string[] = [];
+  for (const row of sample) {
+    const v = row[j];
+    if (v != null && v !== '' && out.length < MAX_SAMPLE_VALUES) out.push(v);
+  }
+  return out;
+}
+
 function rate(values: string[], test: (v: string) => boolean): number {
   if (values.length === 0) return 0;
   let hits = 0;
@@ -85,6 +96,8 @@ function byHeader(column: string, h: HeaderMatch, all: string[]): ColumnClass | 
   } else {
     const d = detectorFor(el);
     r = rate(values, (v) => d.validate(v) !== null);
+    // A birth-date column's day/month order, when its sample shows it (record.ts reads it).
+    if (el === 'date_of_birth') kind = slashDateOrder(values) ?? kind;
   }
   if (r >= HEADER_MIN_RATE) return { column, element: el, ...(kind ? { kind } : {}), confidence: round(0.5 * h.strength + 0.5 * r), ...invalid(r) };
   if (MANGLE_ELIGIBLE.has(el) && rate(values, (v) => EXCEL_MANGLED.test(v)) >= HEADER_MIN_RATE) {
@@ -217,7 +230,10 @@ export function classifyColumn(column: string, values: string[], longValues = 0)
     // hold old dates that are no births.
     if (NAMELESS.test(column.trim())) {
       const dob = birthDateColumnRate(values);
-      if (dob >= VALUE_MIN_RATE) return { column, element: 'date_of_birth', confidence: round((0.3 + 0.4 * dob) * scale), ...invalid(dob) };
+      if (dob >= VALUE_MIN_RATE) {
+        const order = slashDateOrder(values);
+        return { column, element: 'date_of_birth', ...(order ? { kind: order } : {}), confidence: round((0.3 + 0.4 * dob) * scale), ...invalid(dob) };
+      }
       const street = streetColumnRate(values);
       if (street >= VALUE_MIN_RATE) return { column, element: 'postal_address', confidence: round((0.3 + 0.5 * street) * scale) };
     }
@@ -229,9 +245,15 @@ export function classifyColumn(column: string, values: string[], longValues = 0)
  * Classify every column of a table from its header and a sample of rows (`sample[i][j]` is row i,
  * column j). `table` (SQL table / file name) only disambiguates a bare `name` column.
  */
-export function classifyColumns(table: string, columns: string[], sample: (string | null)[][]): ColumnClass[] {
+export function classifyColumns(table: string, columns: string[], sample: (string | null)[][], nested = false): ColumnClass[] {
   const thingTable = NON_PERSON_TABLE.test(headerTokens(table ?? '').join(' '));
   const classes = columns.map((c, j): ColumnClass => {
+    // A column of JSON objects is a table of its own keys (json-cells.ts); one level deep only.
+    const js = nested ? null : jsonSample(rawValues(sample, j));
+    if (js) {
+      const sub = classifyColumns(table, js.keys.map((k) => `${c}.${k}`), js.rows, true);
+      return { column: c, element: null, json: { keys: js.keys, classes: sub }, confidence: 0.8 };
+    }
     const { values, long } = columnValues(sample, j);
     // A bare `name`/`title` column of a products, companies, files … table names things, not people;
     // so does one whose values are identifiers (`stripe`, `github`, `deploy-bot`, `web_01`): an

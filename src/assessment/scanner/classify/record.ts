@@ -4,12 +4,14 @@
  * placeholder; free-text columns go through `scanText`; geo columns give normalised hints.
  */
 import { detectorFor, isPlaceholder, type ScanTextOptions, scanText } from '../detectors/index.js';
+import { parseBirthDate } from '../detectors/context-only.js';
 import { validateNationalId } from '../detectors/national-ids.js';
 import { matchSecretValue, scanSecrets } from '../detectors/secret-scan.js';
 import { scanEmails } from '../detectors/text-email.js';
 import type { ColumnClass, RecordFindings, SecretFinding, ValueFinding } from '../types.js';
 import { columnIsRead } from './column-read.js';
 import { normaliseCountry, normaliseRegion } from './geo.js';
+import { jsonRow, parseObjectCell } from './json-cells.js';
 
 function secretValue(cls: ColumnClass, v: string): SecretFinding | null {
   // A `token`/`secret` column may hold any vendor's credential: report it under its own family.
@@ -23,6 +25,10 @@ function secretValue(cls: ColumnClass, v: string): SecretFinding | null {
 function elementValue(cls: ColumnClass, v: string): ValueFinding | null {
   const el = cls.element!;
   if (el === 'national_id') return validateNationalId(v, cls.kind === 'unverifiable' ? undefined : cls.kind);
+  if (el === 'date_of_birth' && (cls.kind === 'dmy' || cls.kind === 'mdy')) {
+    const d = parseBirthDate(v, undefined, cls.kind);
+    return d === null ? null : { element: el, value: d };
+  }
   if (cls.kind === 'unverifiable') return { element: el, value: v.trim(), kind: 'unverifiable' };
   const f = detectorFor(el).validate(v) as ValueFinding | null;
   if (f && cls.kind && !f.kind) f.kind = cls.kind;
@@ -64,6 +70,32 @@ function textStep(opts: ScanTextOptions | undefined, minLength: number): CellHan
   };
 }
 
+/**
+ * A JSON cell (json-cells.ts): its keys read as a row of their own classes; their geo hints are
+ * the record's (a `payload.state` places the person); keys the sample did not have, and a cell
+ * that is no JSON object, read as residual text.
+ */
+function jsonStep(json: NonNullable<ColumnClass['json']>): CellHandler {
+  const index = new Map(json.keys.map((k, j) => [k, j]));
+  const asText = textStep(RESIDUAL_TEXT, 5);
+  return (v, out, g) => {
+    const o = parseObjectCell(v);
+    if (!o) return asText(v, out, g);
+    const { row, rest } = jsonRow(json.keys, index, o);
+    const sub = detectRecord(json.classes, row);
+    for (const f of sub.elements) out.elements.push(f);
+    for (const f of sub.secrets) out.secrets.push(f);
+    const geo = sub.geo;
+    if (geo.country !== undefined) out.geo.country ??= geo.country;
+    if (geo.region !== undefined) out.geo.region ??= geo.region;
+    if (geo.postalCode !== undefined && out.geo.postalCode === undefined) {
+      out.geo.postalCode = geo.postalCode;
+      if (geo.postalCountry !== undefined) out.geo.postalCountry = geo.postalCountry;
+    }
+    if (rest) asText(rest, out, g);
+  };
+}
+
 /** Scratch passed when no column writes a region (never written to). */
 const NO_REGION: Scratch = Object.freeze({});
 
@@ -89,7 +121,7 @@ function handlerFor(cls: ColumnClass, split: boolean): CellHandler {
           g.address.push(f.value);
         }
       });
-    } else if (el === 'national_id' || cls.kind === 'unverifiable') {
+    } else if (el === 'national_id' || cls.kind === 'unverifiable' || (el === 'date_of_birth' && cls.kind !== undefined)) {
       steps.push((v, out) => {
         const f = elementValue(cls, v);
         if (f) out.elements.push(f);
@@ -123,6 +155,7 @@ function handlerFor(cls: ColumnClass, split: boolean): CellHandler {
       if (v.length - f.value.length > 8) for (const o of scanSecrets(v)) if (o.value !== f.value) out.secrets.push(o);
     });
   }
+  if (cls.json) steps.push(jsonStep(cls.json));
   if (cls.freeText) steps.push(textStep(undefined, 0));
   // Five characters is the shortest value that can hold anything here (a@b.c).
   if (cls.residual === 'text') steps.push(textStep(RESIDUAL_TEXT, 5));

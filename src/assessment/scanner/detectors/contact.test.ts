@@ -7,6 +7,26 @@ import { deviceId, email, geolocation, ipAddress, PHONE_REGIONS, validatePhone }
 describe('e-mail', () => {
   it('lower-cases the address', () => expect(email.validate('Uta.Kortig@Jourrapide.COM')?.value).toBe('uta.kortig@jourrapide.com'));
   it('enforces the 64-octet local part (RFC 5321)', () => expect(email.validate(`${'a'.repeat(65)}@example.com`)).toBeNull());
+  // Review people22: each of these spellings of one mailbox counted as another person.
+  it.each([
+    ['mailto:Jane.Doe@example.com', 'jane.doe@example.com'],
+    ['mailto:jane.doe@example.com?subject=Hi', 'jane.doe@example.com'],
+    ['"jane.doe"@example.com', 'jane.doe@example.com'],
+    ['jane.doe@example.com.', 'jane.doe@example.com'],
+    ['jane@bücher.example', 'jane@xn--bcher-kva.example'],
+    ['JANE@BÜCHER.EXAMPLE.', 'jane@xn--bcher-kva.example'],
+    ['jane@xn--bcher-kva.example', 'jane@xn--bcher-kva.example'],
+  ])('reads %s as the mailbox %s', (written, mailbox) => expect(email.validate(written)?.value).toBe(mailbox));
+  it.each(['"jane doe"@example.com', '"a@b"@example.com', 'jane@example.com..', 'mailto:', 'jane@bü cher.example', 'jürgen@example.de', '"noemail"@noemail.com'])(
+    'still rejects %s',
+    (v) => expect(email.validate(v)).toBeNull(),
+  );
+  it('drops filler addresses whatever their length or sub-address, and only those', () => {
+    for (const v of ['noemailaddress@example.com', 'NoEmailAddress+x@example.com', 'do-not-reply+a.b@shop.example', 'no@email.com', 'abc@abc.org'])
+      expect(email.validate(v), v).toBeNull();
+    for (const v of ['noemailaddress1@example.com', 'xnoemailaddress@example.com', 'do-not-replyy+a@shop.example', 'abcd@abcd.org', 'jane.doe+noemail@example.com'])
+      expect(email.validate(v)?.value, v).toBe(v.toLowerCase());
+  });
 });
 
 describe('phone', () => {
@@ -22,24 +42,57 @@ describe('phone', () => {
     expect(f?.element).toBe('phone');
     expect(f?.country === undefined || f.country === 'DE').toBe(true);
   });
+  it('reads RFC 3966 tel: URIs and ;ext= parameters as the number', () => {
+    for (const v of ['tel:+1-202-456-1111', 'TEL:+12024561111;ext=5', '+1 202 456 1111;ext=5', 'tel:+1.202.456.1111;phone-context=example.com']) {
+      expect(validatePhone(v)?.value).toBe('+12024561111');
+    }
+    expect(validatePhone('tel:+44-20-7946-0958')).toMatchObject({ value: '+442079460958', country: 'GB' });
+    expect(validatePhone('tel:')).toBeNull();
+    expect(validatePhone('+1 202 456 1111;foo')).toBeNull();
+  });
+
   it('rejects dates, ZIP codes and short numbers', () => {
     expect(validatePhone('2024-01-05')).toBeNull();
     expect(validatePhone('94105')).toBeNull();
     expect(validatePhone('12-34')).toBeNull();
   });
+  // Reference: every region parsed by the library in order, the first valid one kept, its country
+  // dropped when a second accepts it.
+  const reference = (v: string) => {
+    const ok = [];
+    for (const r of PHONE_REGIONS) {
+      const p = parsePhoneNumberFromString(v, r);
+      if (p?.isValid()) ok.push(p);
+      if (p?.isValid() && (r === 'US' || ok.length > 1)) break;
+    }
+    return ok.length === 0 ? null : ok.length > 1 ? { element: 'phone', value: ok[0].number } : { element: 'phone', value: ok[0].number, country: ok[0].country };
+  };
   it('gives the verdict of trying every region when regions are skipped (phone-regions.ts)', () => {
-    // Reference: every region parsed, first valid one kept, country dropped when two accept it.
-    const reference = (v: string) => {
-      const ok = [];
-      for (const r of PHONE_REGIONS) {
-        const p = parsePhoneNumberFromString(v, r);
-        if (p?.isValid()) ok.push(p);
-        if (p?.isValid() && (r === 'US' || ok.length > 1)) break;
-      }
-      return ok.length === 0 ? null : ok.length > 1 ? { element: 'phone', value: ok[0].number } : { element: 'phone', value: ok[0].number, country: ok[0].country };
-    };
     for (const v of ['3453715', '2060851', '0421848', '9702487 ', '061 234 56 78', '0612345678', '(089) 1234567', '7481094'])
       expect(validatePhone(v), v).toEqual(reference(v.trim()));
+  });
+  it('gives the same verdict when the second accepting region is searched out of order (issue 21)', () => {
+    // NANP-shaped numbers with any area code (most rejected by the US plan, then accepted by DE or
+    // GB and others), and national numbers of other lengths, with and without a trunk 0 or 1.
+    const random = mulberry32(2121);
+    const digits = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 10)).join('');
+    const shapes = [
+      () => `(${digits(3)}) ${digits(3)}-${digits(4)}`,
+      () => `${digits(3)}-${digits(3)}-${digits(4)}`,
+      () => `${digits(3)}.${digits(3)}.${digits(4)}`,
+      () => `0${1 + Math.floor(random() * 9)}${digits(5 + Math.floor(random() * 6))}`,
+      () => `1 ${digits(3)} ${digits(3)} ${digits(4)}`,
+      () => digits(7 + Math.floor(random() * 6)),
+      () => `0${1 + Math.floor(random() * 9)}${digits(2)} ${digits(6)} x${digits(3)}`,
+    ];
+    let noCountry = 0;
+    for (let i = 0; i < 1400; i++) {
+      const v = shapes[i % shapes.length]();
+      const want = reference(v);
+      if (want && !('country' in want)) noCountry++;
+      expect(validatePhone(v), v).toEqual(want);
+    }
+    expect(noCountry).toBeGreaterThan(200);
   });
   it('returns the same result from its cache', () => {
     expect(validatePhone('+1 202-456-1111')).toEqual(validatePhone('+1 202-456-1111'));

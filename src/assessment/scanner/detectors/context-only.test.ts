@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONTEXT_DETECTORS, parseBirthDate } from './context-only.js';
+import { CONTEXT_DETECTORS, parseBirthDate, slashDateOrder } from './context-only.js';
 
 const now = new Date(Date.UTC(2026, 0, 1));
 
@@ -41,6 +41,28 @@ describe('parseBirthDate', () => {
   });
   it('keeps an ambiguous day/month order as written', () => expect(parseBirthDate('03/05/1980', now)).toBe('03/05/1980'));
   it.each(['2023-01-05T10:22:11Z', '1899-12-31', '2026-06-01', '1980-02-30', '13/13/1980', 'soon'])('rejects %s', (v) => expect(parseBirthDate(v, now)).toBeNull());
+});
+
+describe('a birth-date column’s day/month order (review people22)', () => {
+  it('is read from the values that show it, and settles the ambiguous ones', () => {
+    expect(slashDateOrder(['3/5/1980', '12/25/1975', '1980-03-05'])).toBe('mdy');
+    expect(slashDateOrder(['03/05/1980', '25/12/1975'])).toBe('dmy');
+    expect(slashDateOrder(['03/05/1980', '04/06/1990'])).toBeNull();
+    expect(slashDateOrder(['25/12/1975', '12/25/1975'])).toBeNull();
+    expect(slashDateOrder(['25.12.1975', '1980-03-05'])).toBeNull();
+    expect(parseBirthDate('03/05/1980')).toBe('03/05/1980');
+    expect(parseBirthDate('03/05/1980', undefined, 'mdy')).toBe('1980-03-05');
+    expect(parseBirthDate('03/05/1980', undefined, 'dmy')).toBe('1980-05-03');
+    // A value that shows its own order keeps it, whatever the column says.
+    expect(parseBirthDate('25/12/1975', undefined, 'mdy')).toBe('1975-12-25');
+    expect(parseBirthDate('02/30/1980', undefined, 'mdy')).toBeNull();
+  });
+
+  it('reads Oracle’s DD-MON-YYYY', () => {
+    expect(parseBirthDate('05-MAR-1980')).toBe('1980-03-05');
+    expect(parseBirthDate('5-mar-1980')).toBe('1980-03-05');
+    expect(parseBirthDate('05-MAR-80')).toBeNull();
+  });
 });
 
 describe('context-only detectors', () => {

@@ -167,22 +167,32 @@ export const NATIONAL_ID_KINDS: readonly IdKind[] = [
   // Spanish DNI: 8 digits + control letter (mod 23).
   { kind: 'es_dni', country: 'ES', shape: /^\d{8}[A-Z]$/, sampleShape: /^\d{8}-?[A-Za-z]$/, check: std(esDni), compact: upperAlnum },
   // Brazilian CPF: 9 digits + two mod-11 check digits; the formatted form is distinctive.
-  { kind: 'br_cpf', country: 'BR', shape: /^\d{11}$/, sampleShape: /^\d{3}\.\d{3}\.\d{3}-\d{2}$/, check: (c) => !allSameDigit(c) && std(brCpf)(c), compact: digitsOf },
+  { kind: 'br_cpf', country: 'BR', shape: /^\d{11}$/, sampleShape: /^\d{3}\.\d{3}\.\d{3}-\d{2}$/, check: (c) => !allSameDigit(c) && std(brCpf)(c), compact: separatorsOut },
   // German Steuer-ID (§ 139b AO): 11 digits, ISO 7064 mod 11,10, one digit repeated 2–3 times.
-  { kind: 'de_tax_id', country: 'DE', shape: /^[1-9]\d{10}$/, sampleShape: null, check: validDeIdnr, compact: digitsOf },
+  { kind: 'de_tax_id', country: 'DE', shape: /^[1-9]\d{10}$/, sampleShape: null, check: validDeIdnr, compact: separatorsOut },
   // Indian Aadhaar: 12 digits, first 2–9, Verhoeff check digit (UIDAI).
-  { kind: 'in_aadhaar', country: 'IN', shape: /^[2-9]\d{11}$/, sampleShape: /^[2-9]\d{3} \d{4} \d{4}$/, check: std(inAadhaar), compact: digitsOf },
+  { kind: 'in_aadhaar', country: 'IN', shape: /^[2-9]\d{11}$/, sampleShape: /^[2-9]\d{3} \d{4} \d{4}$/, check: std(inAadhaar), compact: separatorsOut },
   // Canadian SIN: 9 digits, Luhn; first digit 8 is for business numbers.
-  { kind: 'ca_sin', country: 'CA', shape: /^[0-79]\d{8}$/, sampleShape: /^\d{3}[ -]\d{3}[ -]\d{3}$/, check: std(caSin), compact: digitsOf },
+  { kind: 'ca_sin', country: 'CA', shape: /^[0-79]\d{8}$/, sampleShape: /^\d{3}[ -]\d{3}[ -]\d{3}$/, check: std(caSin), compact: separatorsOut },
   // Dutch BSN: 9 digits, "elfproef" (11-test with weight −1 on the last digit).
-  { kind: 'nl_bsn', country: 'NL', shape: /^\d{9}$/, sampleShape: null, check: (c) => !allSameDigit(c) && std(nlBsn)(c), compact: digitsOf },
+  { kind: 'nl_bsn', country: 'NL', shape: /^\d{9}$/, sampleShape: null, check: (c) => !allSameDigit(c) && std(nlBsn)(c), compact: separatorsOut },
   // Indian PAN (Income Tax Act s. 139A; CBDT): 5 letters (the 4th the holder type, P for a person),
   // 4 digits, a letter. Its check letter's algorithm is unpublished: structure only, as stdnum does.
   { kind: 'in_pan', country: 'IN', shape: /^[A-Z]{3}[ABCFGHJKLPT][A-Z]\d{4}[A-Z]$/, sampleShape: /^[A-Za-z]{3}[ABCFGHJKLPTabcfghjklpt][A-Za-z]\d{4}[A-Za-z]$/, check: (c) => !/^[A-Z]{5}0000[A-Z]$/.test(c) && std(inPan)(c), compact: upperAlnum },
   // Australian TFN (ATO): 8 or 9 digits, weighted sum (1 4 3 7 5 8 6 9 10) divisible by 11. No
   // distinctive shape: by column or context word only.
-  { kind: 'au_tfn', country: 'AU', shape: /^\d{8,9}$/, sampleShape: null, check: (c) => !allSameDigit(c) && std(auTfn)(c), compact: digitsOf },
+  { kind: 'au_tfn', country: 'AU', shape: /^\d{8,9}$/, sampleShape: null, check: (c) => !allSameDigit(c) && std(auTfn)(c), compact: separatorsOut },
 ];
+
+/**
+ * A digits-only ID as written, less its separators (space, `.`, `-`, `/`). Not digitsOf: that
+ * drops letters too, so a random token after a context word (`SkEB6jJv4i77K1tO/817rk0`, a key in
+ * a log) compacted to `647718170` and passed the SIN's Luhn check one time in ten — 12 "national
+ * IDs" in 20 MB of base64. A value with a letter is no digits-only ID.
+ */
+function separatorsOut(v: string): string {
+  return /^\d+$/.test(v) ? v : v.replace(/[\s.\-/]/g, '');
+}
 
 /**
  * Free-text context words (lower case, as the prefilter matches them) → the one ID kind each

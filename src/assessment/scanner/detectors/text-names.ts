@@ -9,6 +9,7 @@
  * Cost: one pass of character-code tests; set look-ups only at capitalised words. The lists are
  * turned into sets on first use (a scan with no free text never pays for them).
  */
+import { inEncodedRun } from './text-blob.js';
 import { isCountry, isUsState } from '../classify/geo.js';
 import type { ValueFinding } from '../types.js';
 import { element } from './detector.js';
@@ -144,9 +145,9 @@ const NUMBER_BEFORE = /\d[\s,]{0,2}$/;
 /**
  * `memo` (default): a run of one capitalised word is decided by `lone` and the context tests
  * only when they can change the answer; the general branch below gives the same answer
- * (text-fast-paths.test.ts compares both on arbitrary text).
+ * (text-fast-paths.test.ts compares both on arbitrary text). `lower`: the caller knows the text
+ * holds no upper-case letter (scanText's ASCII cell without A–Z), so HAS_UPPER is not tested again.
  */
-/** `lower`: the caller knows the text holds no upper-case letter (an ASCII cell without A–Z). */
 export function nameWords(text: string, out: ValueFinding[], memo = true, cands?: Int32Array, lo = 0, hi = 0, lower = false): void {
   if (first === null) sets();
   const F = first!;
@@ -184,6 +185,8 @@ export function nameWords(text: string, out: ValueFinding[], memo = true, cands?
     }
     // Inside a word or a hyphenated compound ("Weeks-Rivas" is a firm): not a name start.
     if (i > 0 && (isLetter(text.charCodeAt(i - 1)) || text.charCodeAt(i - 1) === 45)) continue;
+    // Inside base64 or a token (`…ti+U+Ine+m8k…`): letters by chance, no one's name (text-blob.ts).
+    if ((i === 0 || text.charCodeAt(i - 1) !== 32) && inEncodedRun(text, i, i + 2)) continue;
     if (memo) {
       // One word, not an initial, with no capitalised word after it: the run is that word alone.
       const w = wordAt(text, i);

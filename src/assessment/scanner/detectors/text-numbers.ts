@@ -7,6 +7,7 @@ import type { ValueFinding } from '../types.js';
 import { validateIp, validatePhone } from './contact.js';
 import { parseBirthDate } from './context-only.js';
 import { allSameDigit, digitsOf, element, isDigit, luhn } from './detector.js';
+import { inEncodedRun } from './text-blob.js';
 import { cardBrand, validAba, validateIban } from './financial.js';
 import { validItin, validSsn } from './national-ids.js';
 import { bigramGate, initialGate, isDottedQuad, mayBeDate, mayHoldIbanStart } from './text-fast-paths.js';
@@ -92,6 +93,9 @@ export function dispatchNumber(text: string, raw: string, pos: number, out: Valu
     const sp = firstSpace(c);
     return sp === -1 ? -1 : pos + sp + 1;
   }
+  // Inside base64 or a token (`…+647718170Y…`): digits by chance, no one's number (text-blob.ts).
+  const next = text.charCodeAt(pos + raw.length);
+  if ((prev === 43 || prev === 47 || prev === 45 || prev === 95 || (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 43 || next === 47) && inEncodedRun(text, pos, pos + raw.length)) return -1;
   if (isDottedQuad(c)) {
     const f = validateIp(c);
     if (f) out.push(f);

@@ -69,6 +69,8 @@ export class Aggregate implements ScanSink {
 
   addColumns(file: string, table: string, classes: ColumnClass[]): void {
     for (const c of classes) {
+      // A JSON column's keys are listed as the columns they are (`payload.email`).
+      if (c.json) this.addColumns(file, table, c.json.classes);
       if (c.element) {
         this.columns.push({ file, table, column: c.column, element: c.element, confidence: c.confidence, ...(c.invalidShare ? { invalidShare: c.invalidShare } : {}) });
       }

@@ -13,18 +13,20 @@ describe('DigestTable', () => {
       // Keys are unsigned 32-bit words, as read from a Uint32Array.
       const k: [number, number] = [i % 2 ? x : (x ^ 1) >>> 0, i % 2 ? i : Math.max(0, i - 1)];
       keys.push(k);
-      expect(t.upsert(k[0], k[1], i)).toBe(false);
+      expect(t.upsert(k[0], k[1], i)).toBeLessThan(0);
     }
     keys.forEach(([hi, lo], i) => {
       expect(t.get(hi, lo)).toBe(i);
-      expect(t.upsert(hi, lo, 999)).toBe(true);
-      expect(t.value(t.slot)).toBe(i);
+      const slot = t.upsert(hi, lo, 999);
+      expect(slot).toBeGreaterThanOrEqual(0);
+      expect(t.values[slot]).toBe(i);
     });
     expect(t.get(1, 0xfffffffe)).toBeUndefined();
     // Zero digests are keys like any other (the used flag, not the key, marks a slot).
-    expect(t.upsert(0, 0, NONE)).toBe(false);
-    expect(t.upsert(0, 0, 5)).toBe(true);
-    t.setValue(t.slot, 7);
+    const inserted = t.upsert(0, 0, NONE);
+    expect(inserted).toBeLessThan(0);
+    expect(t.upsert(0, 0, 5)).toBe(~inserted);
+    t.values[~inserted] = 7;
     expect(t.get(0, 0)).toBe(7);
   });
 
@@ -34,7 +36,7 @@ describe('DigestTable', () => {
     const b = DigestTable.empty(a, 1020);
     expect(b).toBe(a);
     expect(b.get(5, 35)).toBeUndefined();
-    expect(b.upsert(5, 35, 9)).toBe(false);
+    expect(b.upsert(5, 35, 9)).toBeLessThan(0);
     expect(b.get(5, 35)).toBe(9);
     expect(DigestTable.empty(b, 5000)).not.toBe(b);
     expect(DigestTable.empty(null, 10).get(0, 0)).toBeUndefined();

@@ -9,8 +9,6 @@ export class DigestTable {
   readonly #vals: Uint32Array;
   readonly #used: Uint8Array;
   readonly #mask: number;
-  /** Slot of the last `find`/`insert`. */
-  slot = -1;
 
   constructor(expected: number) {
     const cap = DigestTable.#capacity(expected);
@@ -35,28 +33,29 @@ export class DigestTable {
   static empty(previous: DigestTable | null, expected: number): DigestTable {
     if (previous === null || previous.#mask + 1 !== DigestTable.#capacity(expected)) return new DigestTable(expected);
     previous.#used.fill(0);
-    previous.slot = -1;
     return previous;
   }
 
-  /** true when the key exists (slot points at it); false after inserting it with `value`. Keys are unsigned 32-bit words. */
-  upsert(hi: number, lo: number, value: number): boolean {
+  /**
+   * The key's slot when it exists (≥ 0); else it is inserted with `value` and the result is
+   * `~slot` (< 0). Keys are unsigned 32-bit words. A slot, not a flag and a `slot` field: the
+   * grouping loop (people-group.ts) reads and writes the slot's value through `values`, with no
+   * property load or call in the branches that only duplicates reach (see there).
+   */
+  upsert(hi: number, lo: number, value: number): number {
     const mask = this.#mask;
     let i = (lo ^ Math.imul(hi, 0x9e3779b1)) & mask;
     const keys = this.#keys;
+    const used = this.#used;
     for (;;) {
-      if (this.#used[i] === 0) {
-        this.#used[i] = 1;
+      if (used[i] === 0) {
+        used[i] = 1;
         keys[i * 2] = hi;
         keys[i * 2 + 1] = lo;
         this.#vals[i] = value;
-        this.slot = i;
-        return false;
+        return ~i;
       }
-      if (keys[i * 2] === hi && keys[i * 2 + 1] === lo) {
-        this.slot = i;
-        return true;
-      }
+      if (keys[i * 2] === hi && keys[i * 2 + 1] === lo) return i;
       i = (i + 1) & mask;
     }
   }
@@ -73,10 +72,8 @@ export class DigestTable {
     }
   }
 
-  value(slot: number): number {
-    return this.#vals[slot];
-  }
-  setValue(slot: number, v: number): void {
-    this.#vals[slot] = v;
+  /** Each slot's value (upsert's slots index it). */
+  get values(): Uint32Array {
+    return this.#vals;
   }
 }

@@ -16,7 +16,7 @@
  * and so the people index and the report, is unchanged.
  */
 import type { ValueFinding } from '../types.js';
-import { addressKey, asciiWords, LINK_NAME_ADDRESS, LINK_NAME_DOB, LINK_NAME_PHONE, LINK_PHONE_ALONE, linkParts, nameKey, WORD_BOUNDS } from './link-keys.js';
+import { addressKey, asciiWords, LINK_NAME_ADDRESS, LINK_NAME_DOB, LINK_NAME_PHONE, LINK_PHONE_ALONE, linkParts, nameKey, phoneKey, WORD_BOUNDS } from './link-keys.js';
 
 /** A reused byte buffer: `buf[0, len)` is the current key part. */
 export class KeyBytes {
@@ -56,14 +56,20 @@ function putLower(s: string, from: number, to: number, buf: Uint8Array, at: numb
 }
 
 /**
- * nameKey(name) into `out`, and whether it can link: it holds two words or more (a space). An
- * ASCII name of up to two words is folded here (the two words in the order sort() puts their
- * lower-cased forms: UTF-16 units, which for ASCII is byte order); others go through nameKey.
+ * nameKey(name) into `out`, and its number of words as far as linking asks: 0 (no key), 1 (one
+ * word: links only with a phone) or 2 (two or more). An ASCII name of up to two words is folded
+ * here (the two words in the order sort() puts their lower-cased forms: UTF-16 units, which for
+ * ASCII is byte order); others go through nameKey.
  */
-export function nameKeyBytes(name: string, out: KeyBytes): boolean {
+export function nameKeyBytes(name: string, out: KeyBytes): 0 | 1 | 2 {
   const count = asciiWords(name);
   if (count >= 0 && count <= 2) {
-    if (count < 2) return false;
+    if (count === 0) return 0;
+    if (count === 1) {
+      const buf = out.room(WORD_BOUNDS[1] - WORD_BOUNDS[0]);
+      out.len = putLower(name, WORD_BOUNDS[0], WORD_BOUNDS[1], buf, 0);
+      return 1;
+    }
     const a0 = WORD_BOUNDS[0];
     const a1 = WORD_BOUNDS[1];
     const b0 = WORD_BOUNDS[2];
@@ -85,12 +91,12 @@ export function nameKeyBytes(name: string, out: KeyBytes): boolean {
     buf[at++] = 32;
     at = aFirst ? putLower(name, b0, b1, buf, at) : putLower(name, a0, a1, buf, at);
     out.len = at;
-    return true;
+    return 2;
   }
   const k = nameKey(name);
-  if (k.length === 0 || k.indexOf(' ') === -1) return false;
+  if (k.length === 0) return 0;
   encode(k, out);
-  return true;
+  return k.indexOf(' ') === -1 ? 1 : 2;
 }
 
 /** addressKey(address) into `out`; returns its length in bytes (0: no key). */
@@ -115,14 +121,16 @@ export function addressKeyBytes(address: string, out: KeyBytes): number {
 /** eachLinkKey (link-keys.ts), the same keys in the same order, as bytes into `sink`. */
 export function eachLinkKeyBytes(elements: readonly ValueFinding[], strong: boolean, sink: LinkByteSink): void {
   const { name, phones, dob, address } = linkParts(elements);
-  const links = name !== null && (phones > 0 || dob !== null || address !== null) && nameKeyBytes(name, NAME);
-  if (!links) {
-    // No name, or a single given name or surname: a phone links alone, and only records without a strong identifier.
+  const words = name !== null && (phones > 0 || dob !== null || address !== null) ? nameKeyBytes(name, NAME) : 0;
+  if (words === 0) {
+    // No name: a phone links alone, and only records without a strong identifier.
     if (phones === 0 || strong) return;
     for (let i = 0; i < elements.length; i++) if (elements[i].element === PHONE) sink.alone('link:phone', elements[i].value, LINK_PHONE_ALONE);
     return;
   }
-  if (phones > 0) for (let i = 0; i < elements.length; i++) if (elements[i].element === PHONE) sink.joined('link:name+phone', NAME, elements[i].value, LINK_NAME_PHONE);
+  if (phones > 0) for (let i = 0; i < elements.length; i++) if (elements[i].element === PHONE) sink.joined('link:name+phone', NAME, phoneKey(elements[i].value), LINK_NAME_PHONE);
+  // A single given name or surname links only with a phone.
+  if (words === 1) return;
   if (dob !== null) sink.joined('link:name+dob', NAME, dob, LINK_NAME_DOB);
   if (address !== null && addressKeyBytes(address, ADDRESS) > 0) sink.joined('link:name+address', NAME, ADDRESS, LINK_NAME_ADDRESS);
 }

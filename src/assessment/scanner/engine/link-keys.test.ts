@@ -2,22 +2,67 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ValueFinding } from '../types.js';
 import { digestValueOf } from './batch-digests.js';
-import { addressKey, eachLinkKey, nameKey } from './link-keys.js';
+import { getCountries, getCountryCallingCode, parsePhoneNumberFromString } from 'libphonenumber-js';
+import { addressKey, COUNTRY_CALLING_CODES, eachLinkKey, nameKey, phoneKey } from './link-keys.js';
 
-/** The keys as written before issue 21's ASCII path: NFD, marks dropped, Unicode word split. */
+/** Letters no decomposition takes to ASCII, as link-keys.ts folds them (review people22). */
+const TRANSLIT: Record<string, string> = { ł: 'l', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', þ: 'th', ħ: 'h', ı: 'i', ŧ: 't', ĸ: 'k' };
+
+/** The keys as written before issue 21's ASCII path: NFKD, marks dropped, TRANSLIT, Unicode word split. */
 const words = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  [
+    ...s
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase(),
+  ]
+    .map((c) => TRANSLIT[c] ?? c)
+    .join('')
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
+
+/** The national significant number of an E.164 value, by libphonenumber, without leading zeros. */
+const nationalDigits = (e164: string) => parsePhoneNumberFromString(e164)!.nationalNumber.replace(/^0+/, '');
 
 describe('link-key parts', () => {
   it('ignore case, accents, punctuation and (for names) word order', () => {
     expect(nameKey('Smith, James')).toBe('james smith');
     expect(nameKey("José  O'NEILL")).toBe('jose neill o');
     expect(addressKey('12, Rue de l’Église')).toBe('12 rue de l eglise');
+  });
+
+  it('fold the Latin letters without a decomposition, and full-width forms, to what an ASCII system writes', () => {
+    expect(nameKey('Łukasz Żółć')).toBe(nameKey('Lukasz Zolc'));
+    expect(nameKey('Søren Ørsted')).toBe(nameKey('Soren Orsted'));
+    expect(nameKey('Jürgen Weiß')).toBe(nameKey('WEISS, Jurgen'));
+    expect(nameKey('Ægir Þórsson')).toBe(nameKey('Aegir Thorsson'));
+    expect(nameKey('Émilie Œuvrard')).toBe(nameKey('Emilie Oeuvrard'));
+    expect(nameKey('Ｊａｎｅ Ｄｏｅ')).toBe('doe jane');
+    expect(addressKey('Hauptstraße 5')).toBe(addressKey('HAUPTSTRASSE 5'));
+    // Not spelled out: ü is u (NFD), not ue.
+    expect(nameKey('Zoë Müller')).not.toBe(nameKey('Zoe Mueller'));
+  });
+
+  it('phoneKey: the national significant number without leading zeros, whatever country the parser picked', () => {
+    // `01 42 68 53 00` is valid in Germany and France: as +49… and +33… it is one key.
+    expect(phoneKey('+33142685300')).toBe('142685300');
+    expect(phoneKey('+49142685300')).toBe('142685300');
+    // Italy keeps its leading 0 in the national number; Germany's reading of `06 1234 5678` does not.
+    expect(phoneKey('+390612345678')).toBe(phoneKey('+49612345678'));
+    expect(phoneKey('+12024561111')).toBe('2024561111');
+    expect(phoneKey('+35312345678')).toBe('12345678');
+    expect(phoneKey('12345')).toBe('12345');
+    fc.assert(
+      fc.property(fc.constantFrom(...getCountries()), fc.integer({ min: 1_000_000, max: 999_999_999 }), (c, n) => {
+        const e164 = `+${getCountryCallingCode(c)}${n}`;
+        expect(phoneKey(e164)).toBe(String(n));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('phoneKey knows every calling code libphonenumber-js assigns to a country', () => {
+    expect([...COUNTRY_CALLING_CODES].sort()).toEqual([...new Set(getCountries().map((c) => getCountryCallingCode(c)))].sort());
   });
   it('give the Unicode form’s key for every string, ASCII or not', () => {
     const ascii = fc.array(fc.constantFrom(...'aZ9 _-,.\'^`~|'), { maxLength: 30 }).map((a) => a.join(''));
@@ -52,8 +97,10 @@ function reference(elements: ValueFinding[], strong: boolean): string[] {
   if (name === null) return alone();
   if (phones.length === 0 && dob === null && address === null) return [];
   const n = nameKey(name);
-  if (n.length === 0 || n.indexOf(' ') === -1) return alone();
-  const out = phones.map((p) => `link:name+phone|${n}\u0000${p}|240`);
+  if (n.length === 0) return alone();
+  // Review people22: the phone by its national digits; a one-word name links only with a phone.
+  const out = phones.map((p) => `link:name+phone|${n}\u0000${nationalDigits(p)}|240`);
+  if (n.indexOf(' ') === -1) return out;
   if (dob !== null) out.push(`link:name+dob|${n}\u0000${dob}|241`);
   if (address !== null && addressKey(address).length > 0) out.push(`link:name+address|${n}\u0000${addressKey(address)}|242`);
   return out;

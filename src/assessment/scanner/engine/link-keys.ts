@@ -6,7 +6,9 @@
  * a phone, a birth date or an address does (composite keys, as record-linkage practice does:
  * Fellegi and Sunter 1969; the "name + DOB" blocking keys of the US Census Bureau's PVS).
  * A record whose only identifier is a phone (no name, no strong identifier) links only to other
- * such records with the same phone: it cannot merge two people who are otherwise told apart.
+ * such records with the same phone: it cannot merge two people who are otherwise told apart. A
+ * name of one word ("Anna") links only with a phone, to the same word at the same phone: a
+ * family's "Anna" and "Ben" at one landline are two people (review people22: they were one).
  *
  * Two records that each hold a strong identifier are never joined by a composite key: their own
  * identifiers decide (two customers named "John Smith" born on one day, with different e-mails,
@@ -97,10 +99,30 @@ function sortedKey(w: string[]): string {
 }
 
 /**
- * Below U+0370 (Latin, IPA, combining diacritics) `words(s)` is the same per character: NFD
+ * Latin letters that no Unicode decomposition takes to their base letter, as the ASCII an older
+ * system or a keyboard without them writes (ICAO Doc 9303 Part 3 §6 transliterates them so for
+ * passports: Ł → L, Ø → OE/O, ß → SS, Æ → AE, Þ → TH; here the one-letter forms where ICAO allows
+ * both, since an export strips, it does not spell out): "Łukasz Żółć" = "Lukasz Zolc",
+ * "Weiß" = "Weiss", "Ørsted" = "Orsted" (review people22: each was two people).
+ */
+const TRANSLIT: Record<string, string> = { ł: 'l', ø: 'o', ß: 'ss', æ: 'ae', œ: 'oe', đ: 'd', ð: 'd', þ: 'th', ħ: 'h', ı: 'i', ŧ: 't', ĸ: 'k' };
+const TRANSLIT_ANY = /[łøßæœđðþħıŧĸ]/;
+const TRANSLIT_CHARS = /[łøßæœđðþħıŧĸ]/g;
+
+/**
+ * `s` without accents, lower-cased: compatibility decomposition (NFKD: also full-width `Ｊａｎｅ`
+ * and ligatures `ﬁ`) with the combining marks dropped, then TRANSLIT.
+ */
+function fold(s: string): string {
+  const f = s.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+  return TRANSLIT_ANY.test(f) ? f.replace(TRANSLIT_CHARS, (c) => TRANSLIT[c]) : f;
+}
+
+/**
+ * Below U+0370 (Latin, IPA, combining diacritics) `words(s)` is the same per character: NFKD
  * decomposes each character on its own (canonical reordering only moves combining marks, which
  * are all dropped), and toLowerCase has no context rule there (Final_Sigma is Greek). So each
- * character's folded text — NFD, marks dropped, lower-cased, as `words` does — and whether each
+ * character's folded text — `fold`, as `words` does — and whether each
  * folded character is a letter or digit are worked out once, by the same calls, into tables.
  */
 const LATIN_END = 0x370;
@@ -110,7 +132,7 @@ const WORD_CHAR = new Uint8Array(LATIN_END);
 const IS_WORD = /^[\p{L}\p{N}]$/u;
 for (let c = 0; c < LATIN_END; c++) {
   const ch = String.fromCharCode(c);
-  FOLD.push(ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+  FOLD.push(fold(ch));
   WORD_CHAR[c] = IS_WORD.test(ch) ? 1 : 0;
 }
 const isWordChar = (ch: string, c: number) => (c < LATIN_END ? WORD_CHAR[c] === 1 : IS_WORD.test(ch));
@@ -213,9 +235,54 @@ const NOT_ASCII_WORD = /[^a-z0-9]+/;
  */
 function words(s: string): string[] {
   for (let i = 0; i < s.length; i++) {
-    if (s.charCodeAt(i) >= 128) return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().split(NOT_WORD).filter(Boolean);
+    if (s.charCodeAt(i) >= 128) return fold(s).split(NOT_WORD).filter(Boolean);
   }
   return s.toLowerCase().split(NOT_ASCII_WORD).filter(Boolean);
+}
+
+/**
+ * ITU-T E.164 country calling codes, as libphonenumber-js's metadata assigns them to countries
+ * (every code validatePhone's values carry; link-keys.test.ts checks the list against it). The
+ * codes are prefix-free (ITU-T E.164 §6.2.1), so the first one, two or three digits that are a
+ * code are the code.
+ */
+const CALLING_CODES =
+  '1 7 20 27 30 31 32 33 34 36 39 40 41 43 44 45 46 47 48 49 51 52 53 54 55 56 57 58 60 61 62 63 64 65 66 81 82 84 86 90 91 92 93 94 95 98 ' +
+  '211 212 213 216 218 220 221 222 223 224 225 226 227 228 229 230 231 232 233 234 235 236 237 238 239 240 241 242 243 244 245 246 247 248 249 ' +
+  '250 251 252 253 254 255 256 257 258 260 261 262 263 264 265 266 267 268 269 290 291 297 298 299 350 351 352 353 354 355 356 357 358 359 ' +
+  '370 371 372 373 374 375 376 377 378 380 381 382 383 385 386 387 389 420 421 423 500 501 502 503 504 505 506 507 508 509 590 591 592 593 ' +
+  '594 595 596 597 598 599 670 672 673 674 675 676 677 678 679 680 681 682 683 685 686 687 688 689 690 691 692 850 852 853 855 856 880 886 ' +
+  '960 961 962 963 964 965 966 967 968 970 971 972 973 974 975 976 977 992 993 994 995 996 998';
+export const COUNTRY_CALLING_CODES: readonly string[] = CALLING_CODES.split(' ');
+/** CODE_LENGTH[n] = the number of digits of code n (1–3), 0 when n is no code; by its digits as a number. */
+const CODE_LENGTH = new Uint8Array(1000);
+for (const c of COUNTRY_CALLING_CODES) CODE_LENGTH[Number(c)] = c.length;
+
+/**
+ * A phone (an E.164 value, `+33142685300`) as a part of the name + phone key: its national
+ * significant number without the country code and without leading zeros (`142685300`). A number
+ * written nationally is valid in several countries more often than not (`01 42 68 53 00` is a
+ * Paris number and a German one, `030 9569 1588` a Berlin and a UK one); the scanner then claims
+ * no country, and its E.164 value is the first region's (+49…), not the +33… that the same
+ * person's number has where it was written internationally. Their national digits are the same
+ * (the trunk 0 is not part of them, ITU-T E.164 §7; Italy's leading 0 is, hence the zeros
+ * dropped), so the person links (review people22: French and some German national numbers were
+ * two people). Two people of one full name whose phones in two countries share their national
+ * digits would link too: far rarer than one person's number written both ways. The phone's own
+ * value (distinctValues, customer matching, the phone-only key) keeps the country code.
+ */
+export function phoneKey(e164: string): string {
+  if (e164.charCodeAt(0) !== 43) return e164;
+  const d1 = e164.charCodeAt(1) - 48;
+  const d2 = e164.charCodeAt(2) - 48;
+  const d3 = e164.charCodeAt(3) - 48;
+  let at = 0;
+  if (CODE_LENGTH[d1] === 1) at = 2;
+  else if (CODE_LENGTH[d1 * 10 + d2] === 2) at = 3;
+  else if (CODE_LENGTH[d1 * 100 + d2 * 10 + d3] === 3) at = 4;
+  else return e164;
+  while (at < e164.length - 1 && e164.charCodeAt(at) === 48) at++;
+  return e164.slice(at);
 }
 
 /** A record's first name, birth date and address, and its number of phones (linkParts). */
@@ -259,14 +326,16 @@ export interface LinkKeySink {
 export function eachLinkKey(elements: readonly ValueFinding[], strong: boolean, sink: LinkKeySink): void {
   const { name, phones, dob, address } = linkParts(elements);
   const n = name === null || (phones === 0 && dob === null && address === null) ? null : nameKey(name);
-  if (n === null || n.length === 0 || n.indexOf(' ') === -1) {
-    // No name, or a single given name or surname ("Anna"), far too common to link on even with a
-    // phone: a phone links alone, and only records without a strong identifier.
+  if (n === null || n.length === 0) {
+    // No name: a phone links alone, and only records without a strong identifier.
     if (phones === 0 || strong) return;
     for (let i = 0; i < elements.length; i++) if (elements[i].element === PHONE) sink.key('link:phone', null, elements[i].value, LINK_PHONE_ALONE);
     return;
   }
-  if (phones > 0) for (let i = 0; i < elements.length; i++) if (elements[i].element === PHONE) sink.key('link:name+phone', n, elements[i].value, LINK_NAME_PHONE);
+  if (phones > 0) for (let i = 0; i < elements.length; i++) if (elements[i].element === PHONE) sink.key('link:name+phone', n, phoneKey(elements[i].value), LINK_NAME_PHONE);
+  // A single given name or surname ("Anna") links only with a phone (above): with a birth date or
+  // an address it is far too common.
+  if (n.indexOf(' ') === -1) return;
   if (dob !== null) sink.key('link:name+dob', n, dob, LINK_NAME_DOB);
   if (address !== null) {
     const a = addressKey(address);

@@ -9,7 +9,6 @@
  * tokenizer's lenient repairs can apply, and the block ends outside quotes).
  */
 import { wasmCountRows } from './csv-rows.js';
-import { parseCsvText } from './csv-tokenizer.js';
 
 const LF = 10;
 const CR = 13;
@@ -205,32 +204,92 @@ export function eachBlockRow(
 
 /**
  * The rows of a block that passed countQuotedBlockRows: each logical row (up to an LF outside
- * quotes; in strict quoting the quote parity tells) is decoded on its own and parsed by the
- * reader's own tokenizer, with its LF, exactly as the reader would have.
+ * quotes; in strict quoting the quote parity tells) is decoded on its own and split by
+ * strictRowFields, which gives the fields the reader's own tokenizer (csv-tokenizer.ts) gives a
+ * strictly quoted row, but makes strings only for the columns the engine reads (`keep`), into one
+ * reused row. Through the tokenizer, every field of every row was a string (a quoted one built by
+ * `+=`) and each row a new padded or projected array (≈ 8 % of a detection thread on
+ * customers-us, issue 21).
  */
 function quotedBlockRows(buf: Uint8Array, delim: string, width: number, keep: number[] | null, visit: (row: (string | null)[]) => void): void {
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
-  const emit = (f: (string | null)[]) => visit(shapeRow(f, width, keep));
-  let start = 0;
-  let inQuotes = false;
-  // The quote parity up to each LF from native indexOf jumps (a few quotes a row), not a
-  // JavaScript loop over every byte (≈ 4 % of a worker on customers-us, issue 21). `nextQuote`
-  // only moves forward, so a block is searched once whatever its rows hold.
-  let nextQuote = b.indexOf(QUOTE, 0);
+  // slot[c] = position of column c in the row handed to `visit`, or -1 (not read).
+  const slot = new Int32Array(width).fill(-1);
+  if (keep) {
+    keep.forEach((c, k) => {
+      if (c < width) slot[c] = k;
+    });
+  } else for (let c = 0; c < width; c++) slot[c] = c;
+  // A packed array (like every other row detectRecord sees), not `new Array(n)`'s holey one.
+  const r: (string | null)[] = [];
+  for (let k = keep ? keep.length : width; k > 0; k--) r.push(null);
+  // Each line decoded on its own (an LF byte never sits inside a UTF-8 sequence: the same text
+  // as decoding the row at once); a row is complete at an LF outside quotes, which in strict
+  // quoting is an even number of quotes so far. The quotes are counted in the line's string
+  // (String indexOf, a builtin): counting them in the bytes took a Buffer indexOf, a call into
+  // C++, per quote (≈ 3 % of a worker on customers-us, issue 21).
+  let open = false;
+  let pending = '';
   let from = 0;
   for (;;) {
     const nl = b.indexOf(LF, from);
     if (nl < 0) break;
-    while (nextQuote !== -1 && nextQuote < nl) {
-      inQuotes = !inQuotes;
-      nextQuote = b.indexOf(QUOTE, nextQuote + 1);
-    }
+    const line = b.toString('utf8', from, nl + 1);
     from = nl + 1;
-    if (!inQuotes) {
-      parseCsvText(b.toString('utf8', start, nl + 1), delim, 1, false, emit);
-      start = nl + 1;
+    for (let q = line.indexOf('"'); q !== -1; q = line.indexOf('"', q + 1)) open = !open;
+    if (open) pending += line;
+    else if (pending === '') {
+      if (strictRowFields(line, delim, slot, r)) visit(r);
+    } else {
+      // A quoted cell with line breaks: its row is its lines joined.
+      const row = pending + line;
+      pending = '';
+      if (strictRowFields(row, delim, slot, r)) visit(r);
     }
   }
+}
+
+/**
+ * One strictly quoted row `s` (its LF last; countQuotedRows checked the quoting: a quote only
+ * opens a field and closes it right before the delimiter, the LF or a CR LF, `""` inside) into
+ * `r`: field c at r[slot[c]] when slot[c] ≥ 0, absent fields null. The fields are parseCsvText's:
+ * a quoted field's text with `""` read as `"`, an unquoted one up to the delimiter (the last one
+ * without its CR), a row that is only a CR or nothing skipped (returns false).
+ */
+export function strictRowFields(s: string, delim: string, slot: Int32Array, r: (string | null)[]): boolean {
+  const d = delim.charCodeAt(0);
+  // The row's end: its LF, and a CR before it (dropped from an unquoted last field, as the tokenizer does).
+  let end = s.length - 1;
+  if (end > 0 && s.charCodeAt(end - 1) === CR) end--;
+  if (end === 0) return false;
+  r.fill(null);
+  const width = slot.length;
+  let i = 0;
+  for (let c = 0; c < width; c++) {
+    const k = slot[c];
+    let next: number;
+    if (s.charCodeAt(i) === QUOTE) {
+      // Quoted: up to the quote not followed by another; `""` is one quote.
+      let q = s.indexOf('"', i + 1);
+      let val = k >= 0 ? s.slice(i + 1, q) : '';
+      while (s.charCodeAt(q + 1) === QUOTE) {
+        const q2 = s.indexOf('"', q + 2);
+        if (k >= 0) val += `"${s.slice(q + 2, q2)}`;
+        q = q2;
+      }
+      if (k >= 0) r[k] = val;
+      next = q + 1;
+    } else {
+      // Unquoted: no quote, no LF inside, so the next delimiter ends it, or the row's end.
+      next = s.indexOf(delim, i);
+      if (next < 0) next = end;
+      if (k >= 0) r[k] = s.slice(i, next);
+    }
+    // After a field: the delimiter, or the row's end (LF or CR LF).
+    if (next >= end || s.charCodeAt(next) !== d) break;
+    i = next + 1;
+  }
+  return true;
 }
 
 /** A row as RowBatcher gives it: padded with null to `width`; with `keep`, only those columns. */

@@ -171,7 +171,9 @@ function body(format: FileFormat, src: Source, chunks: AsyncGenerator<Buffer>, h
     case 'json':
       return later(async () => (await import('./json-reader.js')).readJsonDocument(src.path, table, text, max));
     case 'sql':
-      return later(async () => (await import('./sql-reader.js')).readSql(src.path, text, max, ctx.sqlBlocks === true));
+      // With blocks, strict rows are found on the bytes (sql-byte-scanner.ts).
+      if (ctx.sqlBlocks === true) return later(async () => (await import('./sql-byte-scanner.js')).readSqlBytes(src.path, text, max));
+      return later(async () => (await import('./sql-reader.js')).readSql(src.path, text, max));
     default:
       return readTextLines(src.path, splitLines(text, src.path, max), ctx.textBlocks === true);
   }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { type LineBlock, splitLines } from './line-splitter.js';
-import { ndjsonBlockRows } from './ndjson-block.js';
+import { eachNdjsonBlockRow, ndjsonBlockRows } from './ndjson-block.js';
 import { readNdjson } from './ndjson-reader.js';
 
 async function* chunks(buf: Buffer, size: number): AsyncGenerator<Buffer> {
@@ -23,10 +23,25 @@ async function events(text: string, size: number, ndjsonBlocks: boolean): Promis
       blocks++;
       const rows = ndjsonBlockRows(ev.buf, ev.source, ev.columns.length);
       expect(rows.length).toBe(ev.rows);
+      expectProjections(ev.buf, ev.source, rows);
       out.push({ kind: 'records', path: ev.path, table: ev.table, columns: ev.columns, rows, firstLocation: ev.firstLocation });
     } else out.push(ev);
   }
   return { events: out, blocks };
+}
+
+/**
+ * With a projection (`keep`), the rows are the full rows' kept columns: the projected shape
+ * (projectedSource: unread leaves not captured) reads the same lines the same way.
+ */
+function expectProjections(buf: Uint8Array, source: string, rows: (string | null)[][]): void {
+  const width = rows[0]?.length ?? 0;
+  const all = [...Array(width).keys()];
+  for (const keep of [all.filter((c) => c % 2 === 1), [width - 1], all.filter((c) => c % 3 !== 0).reverse(), [0, width + 2]]) {
+    const got: (string | null)[][] = [];
+    eachNdjsonBlockRow(buf, source, width, keep, (r) => got.push(r.slice()));
+    expect(got).toEqual(rows.map((r) => keep.map((c) => r[c] ?? null)));
+  }
 }
 
 const record = (i: number, name: string) => ({ id: i, name, email: `u${i}@example.com`, address: { city: 'Paris', zip: `750${i % 100}` }, vip: i % 3 === 0, total: i / 8 });
@@ -96,5 +111,15 @@ describe('NDJSON blocks (lines of one learned shape, parsed where detection runs
     expect(on.blocks).toBe(3);
     expect(on.out).toEqual((await read(false)).out);
     expect(on.out.map((e) => e.rows)).toEqual([1, 4096, 4096, 808]);
+  });
+});
+
+describe('NDJSON blocks with a projection', () => {
+  it('keys with regex characters, nested leaves and every scalar kind', async () => {
+    const lines = Array.from({ length: 300 }, (_, i) =>
+      JSON.stringify({ 'a(b': i, '[x]': `v${i}"q`, 'c)d?': { 'e|f': i % 2 === 0, 'g\u00e9': null }, 'h.i*': -i / 4, j: `t\\${i}\u2028`, k: 'plain' }),
+    );
+    const { blocks } = await events(lines.join('\n'), 1 << 16, true);
+    expect(blocks).toBeGreaterThan(0);
   });
 });

@@ -13,7 +13,7 @@
  */
 import { isBlank, scalarText, stringText } from './ndjson-shapes.js';
 
-/** Compiled shapes by source, per thread: a file has at most 16 shapes (ndjson-shapes.ts). */
+/** Compiled shapes by source and projection, per thread: a file has at most 16 shapes (ndjson-shapes.ts). */
 const compiled = new Map<string, RegExp>();
 const MAX_COMPILED = 64;
 
@@ -25,6 +25,36 @@ function shapeRe(source: string): RegExp {
     compiled.set(source, re);
   }
   return re;
+}
+
+/**
+ * `source` with the two captures of every leaf not in `kept` (a byte per leaf) made non-capturing:
+ * the same lines match, in the same way (the shape has no backreference: keys never hold a
+ * backslash, ndjson-shapes.ts `PLAIN_KEY`), but a column the engine does not read is no longer a
+ * string in every match array (issue 21). Its captures are then the kept leaves', in leaf order.
+ * null when the source does not have two captures a leaf (then the full shape is used).
+ */
+export function projectedSource(source: string, kept: Uint8Array): string | null {
+  let out = '';
+  let group = 0;
+  const n = source.length;
+  for (let i = 0; i < n; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      out += source.slice(i, i + 2);
+      i++;
+    } else if (c === '[') {
+      // A character class: its `(` are characters (a `]` right after `[` or `[^` would close it: the shapes have none).
+      let j = i + 1;
+      while (j < n && source[j] !== ']') j += source[j] === '\\' ? 2 : 1;
+      out += source.slice(i, j + 1);
+      i = j;
+    } else if (c === '(' && source[i + 1] !== '?') {
+      out += kept[group >> 1] ? '(' : '(?:';
+      group++;
+    } else out += c;
+  }
+  return group === 2 * kept.length ? out : null;
 }
 
 /**
@@ -42,14 +72,30 @@ export function eachNdjsonBlockRow(
   visit: (row: (string | null)[]) => void,
 ): void {
   const b = Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength);
-  const re = shapeRe(source);
+  let re = shapeRe(source);
+  // With a projection: slot[r] = the place in `out` of the r-th capture pair of the projected shape.
   let slot: Int32Array | null = null;
+  let pairs = width;
   const out: (string | null)[] = [];
   if (keep) {
-    slot = new Int32Array(width).fill(-1);
+    const place = new Int32Array(width).fill(-1);
     keep.forEach((c, k) => {
-      if (c < width) slot![c] = k;
+      if (c < width) place[c] = k;
     });
+    const kept = Uint8Array.from(place, (k) => (k >= 0 ? 1 : 0));
+    const key = `${source}\0${kept.join('')}`;
+    let projected = compiled.get(key);
+    if (projected === undefined) {
+      const p = projectedSource(source, kept);
+      projected = p === null ? re : new RegExp(p);
+      if (compiled.size >= MAX_COMPILED) compiled.clear();
+      compiled.set(key, projected);
+    }
+    if (projected !== re) {
+      re = projected;
+      slot = Int32Array.from(place.filter((k) => k >= 0));
+    } else slot = place;
+    pairs = slot.length;
     for (let k = 0; k < keep.length; k++) out.push(null);
   }
   const n = b.length;
@@ -61,7 +107,7 @@ export function eachNdjsonBlockRow(
     pos = nl + 1;
     if (isBlank(line)) continue;
     const m = re.exec(line);
-    if (m === null || m.length !== 2 * width + 1) throw new Error('ndjson-block: a line does not have the shape the reader tested');
+    if (m === null || m.length !== 2 * pairs + 1) throw new Error('ndjson-block: a line does not have the shape the reader tested');
     if (slot === null) {
       // Filled by push: a packed array, like every other block's rows (pack.ts explains why).
       const row: (string | null)[] = [];
@@ -71,7 +117,7 @@ export function eachNdjsonBlockRow(
       }
       visit(row);
     } else {
-      for (let i = 0; i < width; i++) {
+      for (let i = 0; i < pairs; i++) {
         const k = slot[i];
         if (k < 0) continue;
         const str = m[2 * i + 1];

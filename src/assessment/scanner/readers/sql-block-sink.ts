@@ -14,7 +14,8 @@ import { type SqlBlockMode, sqlBlockRows } from './sql-block.js';
 interface Pending {
   mode: SqlBlockMode;
   backslash: boolean;
-  parts: string[];
+  /** Text or UTF-8 bytes (sql-byte-scanner.ts); a block's bytes are their UTF-8 bytes in order. */
+  parts: (string | Buffer)[];
   rows: number;
   line: number;
 }
@@ -54,7 +55,7 @@ export class SqlBlockSink {
   }
 
   /** Adds `rows` strict rows (their text) to the pending block; returns it once it is a full batch. */
-  add(mode: SqlBlockMode, backslash: boolean, text: string, rows: number, line: number): BodyEvent | null {
+  add(mode: SqlBlockMode, backslash: boolean, text: string | Buffer, rows: number, line: number): BodyEvent | null {
     this.pending ??= { mode, backslash, parts: [], rows: 0, line };
     const p = this.pending;
     p.parts.push(text);
@@ -67,7 +68,7 @@ export class SqlBlockSink {
     const p = this.pending;
     if (!p) return null;
     this.pending = null;
-    return { rows: sqlBlockRows(Buffer.from(p.parts.join(''), 'utf8'), p.mode, p.backslash, this.columns.length), line: p.line };
+    return { rows: sqlBlockRows(bytesOf(p.parts), p.mode, p.backslash, this.columns.length), line: p.line };
   }
 
   /** The pending block as an event (null when none). */
@@ -82,9 +83,15 @@ export class SqlBlockSink {
       columns: this.columns,
       mode: p.mode,
       backslash: p.backslash,
-      buf: Buffer.from(p.parts.join(''), 'utf8'),
+      buf: bytesOf(p.parts),
       rows: p.rows,
       firstLocation: { unit: 'line', n: p.line },
     };
   }
+}
+
+/** The parts' UTF-8 bytes, one Buffer (a copy: a part may be a view of the reader's chunk). */
+function bytesOf(parts: (string | Buffer)[]): Buffer {
+  if (parts.every((p) => typeof p === 'string')) return Buffer.from(parts.join(''), 'utf8');
+  return Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p, 'utf8') : p)));
 }

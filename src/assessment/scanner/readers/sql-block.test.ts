@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReaderEvent } from '../types.js';
 import { tuning } from './dispatch.js';
 import { readStream } from './index.js';
-import { sqlBlockRows, strictCopyLines, strictValueRows } from './sql-block.js';
+import { eachSqlBlockRow, sqlBlockRows, strictCopyLines, strictValueRows } from './sql-block.js';
 import { collect } from './testing.js';
 
 /**
@@ -134,6 +134,27 @@ describe('SQL blocks: same rows as the tokenizer', () => {
       { numRuns: 150, seed: 7 },
     );
     expect(withBlocks).toBeGreaterThan(30);
+  });
+});
+
+describe('SQL blocks: a projection gives the projected rows', () => {
+  it('COPY lines: only the kept columns, in `keep` order, whatever the line holds (property)', () => {
+    const field = fc.array(fc.constantFrom('a', '\\t', '\\N', '\\\\', 'é', ' ', '\\101'), { maxLength: 3 }).map((a) => a.join(''));
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(field, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 12 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 5 }),
+        (lines, width, keep) => {
+          const buf = Buffer.from(lines.map((l) => `${l.join('\t')}\n`).join(''));
+          const projected: (string | null)[][] = [];
+          eachSqlBlockRow(buf, 'copy', false, width, keep, (r) => projected.push(r.slice()));
+          const full = sqlBlockRows(buf, 'copy', false, width);
+          expect(projected).toEqual(full.map((r) => keep.map((c) => (c < width ? r[c] : null))));
+        },
+      ),
+      { numRuns: 500, seed: 21 },
+    );
   });
 });
 

@@ -18,19 +18,20 @@
  */
 import { unescapeCopy, unescapeSql } from './sql-statements.js';
 
-const TAB = 9;
-const LF = 10;
-const CR = 13;
+export const TAB = 9;
+export const LF = 10;
+export const CR = 13;
 const SPACE = 32;
-const QUOTE = 39;
-const LPAREN = 40;
-const RPAREN = 41;
-const COMMA = 44;
-const SEMI = 59;
-const BACKSLASH = 92;
-const UNDERSCORE = 95;
+export const QUOTE = 39;
+export const LPAREN = 40;
+export const RPAREN = 41;
+export const COMMA = 44;
+export const SEMI = 59;
+export const BACKSLASH = 92;
+export const UNDERSCORE = 95;
 
-const isWs = (c: number) => c === SPACE || c === LF || c === CR || c === TAB;
+/** The tokenizer's white space (sql-reader.ts WS). */
+export const isWs = (c: number) => c === SPACE || c === LF || c === CR || c === TAB;
 
 export type SqlBlockMode = 'values' | 'copy';
 
@@ -190,7 +191,8 @@ export function eachSqlBlockRow(
       for (let f = 0; ; f++) {
         let t = line.indexOf('\t', start);
         if (t < 0) t = line.length;
-        put(out, slot, width, f, unescapeCopy(line.slice(start, t)));
+        // A column the engine does not read (`slot` −1) gets no string: put would drop it.
+        if (slot === null || (f < width && slot[f] >= 0)) put(out, slot, width, f, unescapeCopy(line.slice(start, t)));
         if (t === line.length) break;
         start = t + 1;
       }

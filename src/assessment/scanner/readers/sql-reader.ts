@@ -13,21 +13,42 @@ import { type BackslashCache, scanValue } from './sql-value.js';
 
 type State = 'top' | 'values' | 'copy' | 'skip';
 
+/** An INSERT head's text (through `VALUES` and the white space after it) and what it means. */
+export class LastHead {
+  text = '';
+  bytes: Buffer | null = null;
+  table = '';
+  cols: string[] | null = null;
+  matched(text: string, table: string, cols: string[] | null): void {
+    if (text === this.text && table === this.table && cols === this.cols) return;
+    this.text = text;
+    this.bytes = null;
+    this.table = table;
+    this.cols = cols;
+  }
+}
+
 const WS = (c: number) => c === 32 || c === 10 || c === 13 || c === 9;
 
 /** The tokenizer; where its rows and errors go is SqlRowOutput's part (sql-row-output.ts). */
 export class SqlScanner extends SqlRowOutput {
-  private state: State = 'top';
-  private carry = '';
-  private dialectChecked = false;
+  protected state: State = 'top';
+  protected carry = '';
+  protected dialectChecked = false;
   private copySkip = false;
-  private row: (string | null)[] | null = null;
+  protected row: (string | null)[] | null = null;
+  /** The tokenizer hands back to the byte path (sql-byte-scanner.ts) at the next strict row. */
+  protected mayYield = false;
+  /** This feed stopped at a strict row for the byte path. */
+  protected yielded = false;
+  /** The last INSERT head read here, for the byte path; null: not recorded. */
+  protected head: LastHead | null = null;
   private rowLine = 0;
   private readonly skip: SkipState = { quote: 0, esc: false };
   private readonly heads = new Map<string, { table: string; cols: string[] | null }>();
   constructor(
     path: string,
-    private readonly max: number,
+    protected readonly max: number,
     /** Hand strict rows over unsplit as `sql-block` events. */
     blocks = false,
   ) {
@@ -147,6 +168,12 @@ export class SqlScanner extends SqlRowOutput {
       // state === 'values'
       if (!this.row) {
         if ((c === 40 || c === 44) && this.blockable('values')) {
+          if (this.mayYield && this.dialectChecked && strictValueRows(s, pos, this.backslash, this.sink.width, 1).rows > 0) {
+            // A strict row: feedBytes takes the rows from here on the bytes.
+            this.yielded = true;
+            stop();
+            return;
+          }
           const run = strictValueRows(s, pos, this.backslash, this.sink.width, this.sink.room);
           if (run.rows > 0) {
             this.toBlock('values', s, pos, run.end, run.rows);
@@ -237,6 +264,7 @@ export class SqlScanner extends SqlRowOutput {
     const h = matchHead(s, pos, this.heads);
     if (h.kind === 'insert' || h.kind === 'copy') {
       if (h.kind === 'copy') this.backslash = false;
+      else this.head?.matched(s.slice(pos, h.end), h.table, h.cols);
       this.begin(h.table, h.cols);
       advance(h.end);
       this.state = h.kind === 'insert' ? 'values' : 'copy';

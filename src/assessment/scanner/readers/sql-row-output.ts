@@ -69,9 +69,9 @@ export class SqlRowOutput {
     return true;
   }
 
-  /** Strict rows s[from, to) of the current table into the pending block. */
-  protected toBlock(mode: SqlBlockMode, s: string, from: number, to: number, rows: number): void {
-    const ev = this.sink.add(mode, this.backslash, s.slice(from, to), rows, this.line);
+  /** Strict rows s[from, to) of the current table (its text or UTF-8 bytes) into the pending block. */
+  protected toBlock(mode: SqlBlockMode, s: string | Buffer, from: number, to: number, rows: number): void {
+    const ev = this.sink.add(mode, this.backslash, typeof s === 'string' ? s.slice(from, to) : s.subarray(from, to), rows, this.line);
     if (ev) this.events.push(ev);
   }
 
