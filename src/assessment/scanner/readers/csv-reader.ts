@@ -7,7 +7,7 @@
  * min(maxLineBytes, QUOTED_FIELD_CAP), or at end of input; the lines it swallowed are then re-read
  * with that quote taken literally, so nothing is lost.
  */
-import type { LineBlock } from './line-splitter.js';
+import { countLf, type LineBlock } from './line-splitter.js';
 import { countBlockRows, countQuotedRows, quotedCut } from './csv-block.js';
 import { parseCsvText } from './csv-tokenizer.js';
 import type { BodyEvent, ErrorEvent } from './reader-context.js';
@@ -19,12 +19,6 @@ const HEADER_SAMPLE = 50;
 export const QUOTED_FIELD_CAP = 1024 * 1024;
 /** Most fields kept per row (Excel's limit, 16,384): a line of delimiters must not become millions of columns. */
 export const MAX_COLUMNS = 16_384;
-
-function countLf(buf: Uint8Array): number {
-  let n = 0;
-  for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) n++;
-  return n;
-}
 
 export function columnNames(width: number, header: string[] | null): string[] {
   const cols: string[] = [];

@@ -15,13 +15,10 @@ export interface LineBlock {
   firstLine: number;
 }
 
-function countNl(buf: Buffer): number {
+/** Number of LF bytes in b[from, to): the one line count of the readers' byte paths. */
+export function countLf(b: Uint8Array, from = 0, to = b.length): number {
   let n = 0;
-  let i = buf.indexOf(10);
-  while (i !== -1) {
-    n++;
-    i = buf.indexOf(10, i + 1);
-  }
+  for (let k = b.indexOf(10, from); k !== -1 && k < to; k = b.indexOf(10, k + 1)) n++;
   return n;
 }
 
@@ -83,7 +80,7 @@ export async function* splitLines(
     const head = chunk.subarray(0, last + 1);
     let block = carry.length ? Buffer.concat([...carry, head]) : head;
     const firstLine = line;
-    const n = countNl(block);
+    const n = countLf(block);
     if (block.length > maxLineBytes + 1) {
       const errors: ErrorEvent[] = [];
       block = dropLongLines(block, firstLine, maxLineBytes, path, errors);

@@ -250,7 +250,10 @@ function delimiterMode(lines: string[], d: string): { mode: number; modeCount: n
  * Python's csv.Sniffer does; null when no candidate splits the lines into ≥ 2 fields consistently.
  */
 export function sniffDelimiter(text: string): string | null {
-  const lines = sampleLines(text);
+  return delimiterOf(sampleLines(text));
+}
+
+function delimiterOf(lines: string[]): string | null {
   if (lines.length === 0) return null;
   let best: string | null = null;
   let bestScore = 0;
@@ -279,10 +282,10 @@ const STRICT_CONSISTENCY = 0.9;
  * vary line to line; a one-comma list needs a header to count).
  */
 export function strictDelimiter(text: string): string | null {
-  const d = sniffDelimiter(text);
-  if (!d) return null;
   const lines = sampleLines(text);
   if (lines.length < STRICT_MIN_LINES) return null;
+  const d = delimiterOf(lines);
+  if (!d) return null;
   const { mode, modeCount } = delimiterMode(lines, d);
   if (modeCount < STRICT_CONSISTENCY * lines.length) return null;
   if (mode >= 2) return d;

@@ -10,7 +10,7 @@
  * token that starts with a non-ASCII byte is not taken here (on the text, only a Unicode space
  * there is refused: it may trim to an empty value); the tokenizer reads that row as before.
  */
-import { BACKSLASH, COMMA, isWs, LF, LPAREN, QUOTE, RPAREN, SEMI, type StrictRun, UNDERSCORE } from './sql-block.js';
+import { BACKSLASH, COMMA, isWs, LPAREN, QUOTE, RPAREN, SEMI, type StrictRun, UNDERSCORE } from './sql-block.js';
 
 /** A strict run on bytes; `more`: it stopped because the bytes ended (the next row may be strict once complete). */
 export interface ByteRun extends StrictRun {
@@ -105,13 +105,6 @@ export function strictValueBytes(b: Uint8Array, pos: number, backslash: boolean,
     rows++;
   }
   return { end, rows, more };
-}
-
-/** Number of LF bytes in b[from, to). */
-export function countLf(b: Buffer, from: number, to: number): number {
-  let lines = 0;
-  for (let k = b.indexOf(LF, from); k !== -1 && k < to; k = b.indexOf(LF, k + 1)) lines++;
-  return lines;
 }
 
 /** Index of the first byte at or after `i` that is not white space (the tokenizer's WS). */

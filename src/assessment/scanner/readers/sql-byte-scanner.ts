@@ -28,7 +28,8 @@
  */
 import type { BodyEvent } from './reader-context.js';
 import { COMMA, LPAREN, SEMI } from './sql-block.js';
-import { countLf, skipWs, strictValueBytes } from './sql-block-bytes.js';
+import { countLf } from './line-splitter.js';
+import { skipWs, strictValueBytes } from './sql-block-bytes.js';
 import { LastHead, SqlScanner } from './sql-reader.js';
 
 const EMPTY = Buffer.alloc(0);

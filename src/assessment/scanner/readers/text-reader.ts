@@ -5,7 +5,7 @@
  */
 import type { BodyEvent } from './reader-context.js';
 import { BATCH_LINES } from './reader-context.js';
-import type { LineBlock } from './line-splitter.js';
+import { countLf, type LineBlock } from './line-splitter.js';
 import type { ErrorEvent } from './reader-context.js';
 
 /**
@@ -27,8 +27,7 @@ export function textBlockLines(buf: Uint8Array): string[] {
 
 /** How many entries textBlockLines(buf) has, without decoding: one per `\n`, and an unterminated tail. */
 export function textBlockLineCount(buf: Uint8Array): number {
-  let n = 0;
-  for (let i = buf.indexOf(10); i !== -1; i = buf.indexOf(10, i + 1)) n++;
+  const n = countLf(buf);
   return buf.length > 0 && buf[buf.length - 1] !== 10 ? n + 1 : n;
 }
 
