@@ -3,7 +3,7 @@
  * address can hold (a naive e-mail regex runs ≈ 30 MB/s; this ≈ GB/s; scanning.md §7.2).
  */
 import type { ValueFinding } from '../types.js';
-import { validateEmail } from './contact.js';
+import { validateEmail } from './contact-email.js';
 
 /**
  * Local-part characters read leftwards from the '@' in free text. RFC 5322 also allows
