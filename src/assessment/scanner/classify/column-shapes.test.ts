@@ -19,6 +19,21 @@ describe('birthDateColumnRate', () => {
     expect(birthDateColumnRate(births.slice(0, 9), NOW)).toBe(0);
     expect(birthDateColumnRate(births.map((d) => `${d}T10:22:11Z`), NOW)).toBe(0);
   });
+  // Outside review 4: sign-up dates older than 13 years passed as births.
+  const day = (y: number, i: number) => `${y}-${String((i * 7) % 12 + 1).padStart(2, '0')}-${String((i * 11) % 28 + 1).padStart(2, '0')}`;
+  const signups = (from: number, to: number) => Array.from({ length: 60 }, (_, i) => day(from + (i % (to - from + 1)), i));
+  it('refuses registration dates packed into the recent past (2001–2012, 1990–2012)', () => {
+    expect(birthDateColumnRate(signups(2001, 2012), NOW)).toBe(0);
+    expect(birthDateColumnRate(signups(1990, 2012), NOW)).toBe(0);
+    expect(birthDateColumnRate(signups(1990, 2012).map((d) => d.split('-').reverse().join('.')), NOW)).toBe(0);
+  });
+  it('keeps births with adults’ ages (18–90) and a young but spread customer base', () => {
+    // Ages 18–90, spread as a customer file's are.
+    const adults = Array.from({ length: 60 }, (_, i) => day(1936 + ((i * 37) % 73), i));
+    expect(birthDateColumnRate(adults, NOW)).toBe(1);
+    // Customers aged 20–60: the oldest tenth is past 40, the middle spans decades.
+    expect(birthDateColumnRate(signups(1966, 2006), NOW)).toBe(1);
+  });
 });
 
 describe('isStreetLine', () => {
@@ -45,5 +60,11 @@ describe('headerless columns', () => {
     expect(named[1].element).toBeNull();
     // A named column we do not know may hold old dates that are no births: names decide.
     expect(named[2].element).toBeNull();
+  });
+  it('a column_N of sign-up dates 2001–2012 is no date of birth (outside review 4)', () => {
+    const rows = Array.from({ length: 40 }, (_, i) => [`${2001 + (i % 12)}-0${(i % 9) + 1}-1${i % 10}`, births[i % births.length]]);
+    const [signup, dob] = classifyColumns('t', ['column_1', 'column_2'], rows);
+    expect(signup.element).toBeNull();
+    expect(dob.element).toBe('date_of_birth');
   });
 });

@@ -14,16 +14,31 @@ const DOB_MIN_VALUES = 10;
 const DOB_MIN_YEARS = 10;
 /** The youngest a customer, patient or employee on file is taken to be: a later date is no birth. */
 const DOB_MIN_AGE_YEARS = 13;
+/**
+ * The shape of a births column's ages (outside review 4): adults on file are spread over decades
+ * (roughly 18–90), so the oldest tenth is past 40 and the middle 80 % spans ≥ 15 years. A column of
+ * sign-up or registration dates (`member_since`, 1990–2012, no header) is packed into the recent
+ * past: its oldest tenth is ~35 or younger — it passed the 13-year rule above and was read as births.
+ */
+const DOB_MIN_OLDEST_DECILE_AGE = 40;
+const DOB_MIN_AGE_SPREAD = 15;
+
+/** `sorted[⌊q·(n−1)⌋]`: the nearest-rank quantile of ascending numbers (n ≥ 1). */
+function quantile(sorted: number[], q: number): number {
+  return sorted[Math.floor(q * (sorted.length - 1))];
+}
 
 /**
  * Share of values that are dates of birth, or 0 when the column cannot be one: the dates must
- * spread over ≥ 10 birth years and none may fall in the last 13 years — an order, sign-up or
- * shipping date column has recent dates; people's birth dates do not.
+ * spread over ≥ 10 birth years, none may fall in the last 13 years — an order, sign-up or
+ * shipping date column has recent dates; people's birth dates do not — and their ages must have
+ * the spread of adults' ages, not of a 20-year window of the recent past (see above).
  */
 export function birthDateColumnRate(values: string[], now = new Date()): number {
   if (values.length < DOB_MIN_VALUES) return 0;
   const latest = `${now.getUTCFullYear() - DOB_MIN_AGE_YEARS}-${String(now.getUTCMonth() + 1).padStart(2, '0')}-${String(now.getUTCDate()).padStart(2, '0')}`;
   const years = new Set<string>();
+  const ages: number[] = [];
   let hits = 0;
   for (const v of values) {
     const d = parseBirthDate(v, now);
@@ -33,8 +48,13 @@ export function birthDateColumnRate(values: string[], now = new Date()): number 
     const iso = /^\d{4}-/.test(d) ? d : `${d.slice(-4)}-12-31`;
     if (iso > latest) return 0;
     years.add(iso.slice(0, 4));
+    ages.push(now.getUTCFullYear() - Number(iso.slice(0, 4)));
   }
-  return years.size >= DOB_MIN_YEARS ? hits / values.length : 0;
+  if (years.size < DOB_MIN_YEARS) return 0;
+  ages.sort((a, b) => a - b);
+  const oldest = quantile(ages, 0.9);
+  if (oldest < DOB_MIN_OLDEST_DECILE_AGE || oldest - quantile(ages, 0.1) < DOB_MIN_AGE_SPREAD) return 0;
+  return hits / values.length;
 }
 
 /**
