@@ -4,6 +4,20 @@ import { makeZip } from './testing.js';
 
 const b = (s: string) => Buffer.from(s);
 
+/** Text after `tag`, tab-aligned to column 24 as vim's help files align it (8-column tab stops). */
+const aligned = (tag: string, text: string) => `${tag}${'\t'.repeat(Math.max(1, 3 - Math.floor(tag.length / 8)))}${text}`;
+const TAGS = ['tutor', ':quit', 'initialization', 'vimrc-intro', 'suspend', 'usr_11.txt', '07.4', 'usr_07.txt', '23.4', 'usr_24.txt', 'deleting', 'usr_04.txt', '04.5', 'usr_25.txt', '30.6', '30.2', '25.3', 'usr_26.txt', '02.5', 'usr_27.txt', 'usr_28.txt'];
+/** The shape of vim's `howto.txt` (a title, then `|tag|` links with tab-aligned descriptions). */
+const VIM_HELP = [
+  '*howto.txt*\tFor Vim version 9.0.  Last change: 2006 Apr 02',
+  '',
+  '\t\t  VIM REFERENCE MANUAL\t  by Bram Moolenaar',
+  '',
+  'How to ...\t\t\t\t*howdoi* *how-do-i* *howto* *how-to*',
+  '',
+  ...[...TAGS, ...TAGS].map((t, i) => aligned(`|${t}|`, `how to do thing number ${i + 1}`)),
+].join('\n');
+
 describe('sniffFormat', () => {
   it.each([
     ['x.csv', 'a,b\n1,2\n', 'csv'],
@@ -20,6 +34,13 @@ describe('sniffFormat', () => {
     ['x.txt', 'a,b,c\n1,2,3\n', 'text'],
     ['x.txt', 'Lee, Ann\nRay, Bob\nDo, Cy\nLi, Di\nAx, Ed\n', 'text'],
     ['x.txt', 'Dear Ann, thank you, truly.\nWe met, talked, and left.\nIt rained, a lot.\nThen, at last, sun.\nFine, fine, fine, fine.\nBye.\n', 'text'],
+    // Outside review 4: tabs that align text are no table (a vim help file's `|tag|\t\tdescription`
+    // lines were a `|`-delimited CSV; prose under a hanging tab indent a TSV)…
+    ['howto.txt', VIM_HELP, 'text'],
+    ['x.txt', 'CTRL-N\t\tcommand-line completion\nCTRL-P\t\tcommand-line completion\nCTRL-_\t\ta - switch between Hebrew and English\n\t\tprivate to the command-line and not\n\t\trelated to hkmap.\nCTRL-A\t\tcommand-line completion\nCTRL-L\t\tcommand-line completion\n', 'text'],
+    // …while a real TSV with runs of empty fields stays one (the shape of PostgreSQL's sql_features.txt).
+    ['sql_features.txt', 'B011\tEmbedded Ada\t\t\tNO\t\nB012\tEmbedded C\t\t\tYES\t\nB013\tEmbedded COBOL\t\t\tNO\t\nE011\tNumeric data types\t\t\tYES\t\nE011\tNumeric data types\t01\tINTEGER and SMALLINT data types\tYES\t\nE011\tNumeric data types\t02\tREAL and DOUBLE PRECISION data types\tYES\t\nF031\tBasic schema manipulation\t\t\tYES\tsee notes\n', 'tsv'],
+    ['x.txt', '\tAnn\tLee\tann@x.com\tOH\nMr\tBob\tRay\tbob@y.org\tTX\n\tCy\tDo\tcy@z.net\tCA\n\tDi\tLi\tdi@w.io\tWA\nDr\tEd\tAx\ted@v.eu\tNY\n', 'tsv'],
     ['noext', 'id;name\n1;Ann\n2;Bob\n', 'csv'],
     ['noext', 'just some prose, with a comma\nand another line\n', 'text'],
     ['x.json', '[{"a":1}]', 'json'],

@@ -275,11 +275,37 @@ function delimiterOf(lines: string[]): string | null {
 const STRICT_MIN_LINES = 5;
 const STRICT_CONSISTENCY = 0.9;
 
+/** Share of sampled lines with a tab above which tabs, not another delimiter, lay the text out. */
+const TAB_LAYOUT_SHARE = 0.5;
+/** Share of indented one-field lines (`\t\t\ttext`) above which a "TSV" is indented prose. */
+const TAB_INDENT_SHARE = 0.2;
+
+/**
+ * Tabs that align text instead of delimiting fields (outside review 4: a vim help file, 1 of 772
+ * real `.txt` files, was read as a table). Two layouts: tabs on most lines while another
+ * delimiter was picked (`|tag|\t\t\tdescription`: the pipes are link markup, the tabs put the
+ * descriptions in a column) — a `|` or `,` table has no use for tabs on most of its lines; and,
+ * for tab itself, one line in five indented by tabs with a single piece of text after them (prose
+ * wrapped under a hanging indent). A real TSV's empty fields are runs of tabs *between* filled
+ * ones at the same positions on every line (PostgreSQL's `sql_features.txt`), never that.
+ */
+function tabLaidOut(lines: string[], d: string): boolean {
+  let tabbed = 0;
+  let indented = 0;
+  for (const l of lines) {
+    if (l.indexOf('\t') === -1) continue;
+    tabbed++;
+    if (l.charCodeAt(0) === 9 && /^\t+[^\t]*[^\t\s][^\t]*\t*$/.test(l)) indented++;
+  }
+  if (d !== '\t') return tabbed >= TAB_LAYOUT_SHARE * lines.length;
+  return indented >= TAB_INDENT_SHARE * lines.length;
+}
+
 /**
  * The delimiter of text that is unmistakably a table: sniffDelimiter's pick, found the same
  * number of times on ≥ 90 % of ≥ 5 sampled lines, and either ≥ 3 fields a line or a first line
- * that names its columns. Prose, lists and logs are not that regular (a wrapped paragraph's commas
- * vary line to line; a one-comma list needs a header to count).
+ * that names its columns, and no tab layout (tabLaidOut). Prose, lists and logs are not that
+ * regular (a wrapped paragraph's commas vary line to line; a one-comma list needs a header to count).
  */
 export function strictDelimiter(text: string): string | null {
   const lines = sampleLines(text);
@@ -288,6 +314,7 @@ export function strictDelimiter(text: string): string | null {
   if (!d) return null;
   const { mode, modeCount } = delimiterMode(lines, d);
   if (modeCount < STRICT_CONSISTENCY * lines.length) return null;
+  if (tabLaidOut(lines, d)) return null;
   if (mode >= 2) return d;
   const head = lines[0].split(d);
   return head.every((h) => HEADER_WORD.test(h.trim().replace(/^"|"$/g, ''))) ? d : null;
