@@ -67,7 +67,8 @@ function iinBrand(n: number, a: number, b: number, c: number, d: number): string
 
 /**
  * `paymentCard.validate` in one pass over the trimmed cell (cells of 12+ characters are often
- * slices of the CSV line, where every character read costs): the shape `^\d[\d -]{10,22}\d$`,
+ * slices of the CSV line, where every character read costs): the shape `^\d[\d .-]{10,22}\d$`
+ * (dots only as ≥ 2 group separators),
  * then exactly what `cardBrand(digitsOf(v))` checks — 12–19 digits, not all the same, Luhn, IIN.
  */
 function validateCard(value: string): ValueFinding | null {
@@ -79,6 +80,7 @@ function validateCard(value: string): ValueFinding | null {
   let sum = 0;
   let diff = 0;
   let separated = false;
+  let dots = 0;
   for (let i = n - 1; i >= 0; i--) {
     const c = v.charCodeAt(i);
     const x = c - 48;
@@ -88,9 +90,15 @@ function validateCard(value: string): ValueFinding | null {
       diff |= c ^ last;
       count++;
     } else if ((c === 32 || c === 45) && i > 0 && i < n - 1) separated = true;
+    else if (c === 46 && i > 0 && i < n - 1) dots++;
     else return null;
   }
   if (count < 12 || count > 19 || diff === 0 || sum % 10 !== 0) return null;
+  // Dots group a card too (`4111.1111.1111.1111`, outside review 4); one dot is a decimal number.
+  if (dots > 0) {
+    if (dots < 2) return null;
+    separated = true;
+  }
   let brand: string | null;
   if (separated) {
     const d = digitsOf(v);
@@ -109,8 +117,8 @@ export const paymentCard: Detector = {
   validate: validateCard,
   sampleable: true,
   fixtures: {
-    ok: ['4111 1111 1111 1111', '5555-5555-5555-4444', '378282246310005', '6011111111111117', '630427373398', '2223003122003222', '3530111333300000'],
-    ng: ['4111 1111 1111 1112', '1234567812345678', '9111111111111111', '0000000000000000', '41111111111', '4111-1111-1111-1111-1111-11'],
+    ok: ['4111 1111 1111 1111', '5555-5555-5555-4444', '4111.1111.1111.1111', '3782.822463.10005', '378282246310005', '6011111111111117', '630427373398', '2223003122003222', '3530111333300000'],
+    ng: ['4111 1111 1111 1112', '4111.1111.1111.1112', '411111111111111.1', '1234567812345678', '9111111111111111', '0000000000000000', '41111111111', '4111-1111-1111-1111-1111-11'],
   },
 };
 

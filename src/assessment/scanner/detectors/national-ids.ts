@@ -21,14 +21,16 @@ import type { ValueFinding } from '../types.js';
 import { allSameDigit, type Detector, digitsOf, element, isDigit } from './detector.js';
 
 /**
- * The nine digits of `ddd-dd-dddd`, `ddd dd dddd` or `ddddddddd` (`^\d{3}([- ]?)\d{2}\1\d{4}$`)
- * as one number (no string built), or -1 for any other shape.
+ * The nine digits of `ddd-dd-dddd`, `ddd dd dddd`, `ddd.dd.dddd` or `ddddddddd`
+ * (`^\d{3}([- .]?)\d{2}\1\d{4}$`) as one number (no string built), or -1 for any other shape.
+ * Dots are how some forms and exports group it (outside review 4: `536.22.1234` in an `ssn` column
+ * was no SSN, and the column was read as phones).
  */
 function ssnNumber(v: string): number {
   const n = v.length;
   if (n === 11) {
     const sep = v.charCodeAt(3);
-    if ((sep !== 45 && sep !== 32) || v.charCodeAt(6) !== sep) return -1;
+    if ((sep !== 45 && sep !== 32 && sep !== 46) || v.charCodeAt(6) !== sep) return -1;
   } else if (n !== 9) return -1;
   let x = 0;
   for (let i = 0; i < n; i++) {
@@ -97,11 +99,12 @@ export const usSsn: Detector = {
     return x >= 0 && ssnNumberValid(x) ? { element: 'us_ssn', value: ssnDigitString(v), country: 'US' } : null;
   },
   sampleable: true,
-  // Bare 9-digit numbers are order numbers far more often than SSNs: only the dashed form counts alone.
-  sample: (v) => /^\d{3}-\d{2}-\d{4}$/.test(v.trim()) && validSsn(digitsOf(v)),
+  // Bare 9-digit numbers are order numbers far more often than SSNs: only the grouped 3-2-4 form
+  // counts alone, with dashes or dots (no phone plan groups nine digits 3-2-4).
+  sample: (v) => /^\d{3}([-.])\d{2}\1\d{4}$/.test(v.trim()) && validSsn(digitsOf(v)),
   fixtures: {
-    ok: ['536-90-4399', '536 90 4399', '536904399', '853-37-1694'],
-    ng: ['000-12-3456', '666-12-3456', '912-34-5678', '536-00-4399', '536-90-0000', '078-05-1120', '219-09-9999', '123-45-6789', '987-65-4321', '53-690-4399', 'abc-de-fghi'],
+    ok: ['536-90-4399', '536 90 4399', '536.90.4399', '536904399', '853-37-1694'],
+    ng: ['000-12-3456', '666-12-3456', '912-34-5678', '536-00-4399', '536-90-0000', '078-05-1120', '219-09-9999', '123-45-6789', '987-65-4321', '53-690-4399', 'abc-de-fghi', '000.12.3456', '666.12.3456', '912.34.5678', '536.00.4399', '536.90.0000', '536.90-4399', '12.05.1987', '1.2.3.4'],
   },
 };
 
@@ -115,7 +118,7 @@ export const usItin: Detector = {
     return d && validItin(d) ? element('us_itin', d, { country: 'US' }) : null;
   },
   sampleable: true,
-  sample: (v) => /^9\d{2}-\d{2}-\d{4}$/.test(v.trim()) && validItin(digitsOf(v)),
+  sample: (v) => /^9\d{2}([-.])\d{2}\1\d{4}$/.test(v.trim()) && validItin(digitsOf(v)),
   fixtures: { ok: ['912-70-1234', '900-50-0001', '999 99 9999', '912941234'], ng: ['912-66-1234', '912-93-1234', '812-70-1234', '912-89-1234'] },
 };
 

@@ -23,6 +23,14 @@ const PHONE_AFTER = /^[\s-]{0,3}(?:office|fax|mobile|cell|home|work|phone|tel)/i
 export const phoneContextGate = bigramGate(['phone', 'tel', 'té', 'mobile', 'cell', 'fax', 'call', 'desk', 'office', 'contact', 'sms', 'whatsapp', 'dial', 'reach', 'ring', 'celular', 'handy', 'portable']);
 export const phoneAfterGate = initialGate(['office', 'fax', 'mobile', 'cell', 'home', 'work', 'phone', 'tel'], 4);
 const OTHER_NUMBER_CONTEXT = /\b(?:licen[cs]e|passport|account|acct|order|invoice|ticket|tracking|serial|ref(?:erence)?|iban|ssn|card|id|aadhaar|nino|sin|nir|dni|nie|bsn|cpf|steuer|fiscal|insurance|tfn|tax file)\b[^\n]{0,25}$/i;
+/**
+ * A card written with dots, only in card groups (4-4-4-4 with an optional 1–3 digit tail, Amex
+ * 4-6-5 and Diners 4-6-4, 12-digit Maestro 4-4-4): dotted decimals, versions and thousands
+ * (`1.234.567.890.123`) are not grouped so (outside review 4).
+ */
+const DOTTED_CARD = /^\d{4}(?:\.\d{4}){2,3}(?:\.\d{1,3})?$|^\d{4}\.\d{6}\.\d{4,5}$/;
+/** A card or SSN in its groups at the head of a longer run, followed by a space (dispatchNumber). */
+const ID_HEAD = /^(?:\d{4}([ .-])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?|\d{4}([ .-])\d{6}\2\d{4,5}|\d{3}([ .-])\d{2}\3\d{4})(?=\s)/;
 const ROUTING_CONTEXT = /\b(?:routing|aba|rtn|transit)\b[^\n]{0,25}$/i;
 
 function before(text: string, pos: number, n = 40): string {
@@ -115,6 +123,16 @@ export function dispatchNumber(text: string, raw: string, pos: number, out: Valu
     if (head.length >= 7) dispatchNumber(text, head, pos, out);
     return pos + quad;
   }
+  const idHead = firstSpace(c) === -1 ? null : ID_HEAD.exec(c);
+  if (idHead) {
+    // A card or SSN in groups with more numbers after it in the same run (`5555 5555 5555 4444
+    // 05/27`, `536 22 1234 12/05/1987`): the run's 20+ digits were nothing. The head counts when
+    // it is a card or SSN by its own rules; anything else it gives (a phone cut short) does not.
+    const k = out.length;
+    dispatchNumber(text, idHead[0], pos, out);
+    if (out.length > k && out.every((f, i) => i < k || f.element === 'payment_card' || f.element === 'us_ssn' || f.element === 'us_itin')) return pos + idHead[0].length;
+    out.length = k;
+  }
   const date = mayBeDate(c) ? /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?![\d])/.exec(c) : null;
   if (date) {
     // A date (possibly followed by a time): a birth date only with a DOB context word before it.
@@ -127,7 +145,8 @@ export function dispatchNumber(text: string, raw: string, pos: number, out: Valu
   if (tryIban(text, pos, out)) return -1;
   const d = digitsOf(c);
   const n = d.length;
-  if (n === 9 && /^\d{3}([- ]?)\d{2}\1\d{4}$/.test(c)) {
+  if (n === 9 && /^\d{3}([- .]?)\d{2}\1\d{4}$/.test(c)) {
+    // Dashed alone; bare, spaced or dotted (`536.22.1234`) only after an SSN word.
     const dashed = c[3] === '-';
     const ctx = SSN_CONTEXT.test(before(text, pos));
     if ((dashed || ctx) && validItin(d)) out.push(element('us_itin', d, { country: 'US' }));
@@ -138,7 +157,7 @@ export function dispatchNumber(text: string, raw: string, pos: number, out: Valu
     out.push(element('us_routing_number', d, { country: 'US' }));
     return -1;
   }
-  if (n >= 12 && n <= 19 && /^\d[\d -]+$/.test(c)) {
+  if (n >= 12 && n <= 19 && (/^\d[\d -]+$/.test(c) || DOTTED_CARD.test(c))) {
     const cardCtx = CARD_CONTEXT.test(before(text, pos));
     // Without context: Luhn + a known IIN range and length, 13–19 digits. With a card context word
     // (Presidio's approach): Luhn alone suffices, and 12-digit Maestro-length numbers count.

@@ -26,6 +26,19 @@ describe('scanText: personal data', () => {
     expect(els('social security number: 536904399', 'us_ssn')).toEqual(['536904399']);
     expect(els('id 078-05-1120', 'us_ssn')).toEqual([]);
   });
+  it('finds SSNs and cards written with dots or followed by more numbers, dotted ones only in their groups (outside review 4)', () => {
+    expect(els('Her SSN is 536.22.1234 per the form', 'us_ssn')).toEqual(['536221234']);
+    expect(els('ssn 536 22 1234 12/05/1987', 'us_ssn')).toEqual(['536221234']);
+    expect(els('SSN 536-22-1234 1980', 'us_ssn')).toEqual(['536221234']);
+    expect(els('build 536.22.1234 released', 'us_ssn')).toEqual([]);
+    expect(els('SSN 666.22.1234 and 536.00.1234 and 536.22.0000', 'us_ssn')).toEqual([]);
+    expect(els('his card 4111.1111.1111.1111 was charged', 'payment_card')).toEqual(['4111111111111111']);
+    expect(els('amex 3782.822463.10005 on file', 'payment_card')).toEqual(['378282246310005']);
+    expect(els('Card 5555 5555 5555 4444 05/27 cvv 123', 'payment_card')).toEqual(['5555555555554444']);
+    expect(els('card 4111.1111.1111.1112 and 4.111.111.111.111.111 and 41111111.11111111', 'payment_card')).toEqual([]);
+    // The head of a run is an SSN or card only: a phone's first groups are not cut off as a phone.
+    expect(els('call 030 12 3456 78', 'phone')).not.toContain('+4930123456');
+  });
   it('finds IBANs written compactly, in groups and in lower case', () => {
     expect(els('IBAN DE89 3704 0044 0532 0130 00 please', 'iban')).toEqual(['DE89370400440532013000']);
     expect(els('to gb82west12345698765432.', 'iban')).toEqual(['GB82WEST12345698765432']);
