@@ -13,10 +13,16 @@
  *  - `visits.ndjson`: name + birth date — ISO, `dd.mm.yyyy`, `dd/mm/yyyy`, `d Month yyyy`,
  *    `yyyymmdd`, Oracle's `DD-MON-YYYY`; `claims.csv`: name + a US `m/d/yyyy` birth date;
  * names as "Last, First", upper case, and with or without their diacritics (Ł, Ø, ß, Þ, é).
+ * Outside review 4 adds `staff.csv` — name + phone, the name with a title (`Dr.`, `Mr`, `Prof.`),
+ * a middle initial, letters after it (`PhD`) or its umlauts written out (`Mueller`) — and
+ * `members.csv` — name + birth date, the name with a generational suffix (`Jr.`, `III`) and the
+ * date with a two-digit year (`05.12.87`, `5/12/87`).
  * `negatives.csv` holds people who must stay apart: a family sharing a landline and an address
  * (full names, and given names only), namesakes born on different days, a father and a son of one
  * name at one address with their own e-mails, two mailboxes that differ by a dot at a provider
- * where dots matter, two people of different countries whose national numbers share their digits.
+ * where dots matter, two people of different countries whose national numbers share their digits,
+ * a father and a son written `Sr.` and `Jr.` at one address and landline, and `Joe` and `Jo` of
+ * one surname at one landline.
  */
 import { validatePhone } from '../../src/assessment/scanner/detectors/contact.js';
 import * as id from './identifiers.js';
@@ -173,6 +179,51 @@ function nameVariant(p: AdvPerson, k: number): string {
   }
 }
 
+/** Umlauts and ß written out, as German systems without them do (DIN 5007-2: ü → ue, ß → ss). */
+const spelledOut = (s: string) => s.replace(/[äöüÄÖÜß]/g, (c) => ({ ä: 'ae', ö: 'oe', ü: 'ue', Ä: 'Ae', Ö: 'Oe', Ü: 'Ue', ß: 'ss' })[c] ?? c);
+
+/** A middle initial of the person (any letter: the anchor has no middle name). */
+const initialOf = (p: AdvPerson) => String.fromCharCode(65 + ((p.pid * 7) % 26));
+
+/** The name with a title, a middle initial, letters after it, or its umlauts written out (`k` picks). */
+export function formalNameVariant(p: AdvPerson, k: number): string {
+  const i = initialOf(p);
+  switch (k % 6) {
+    case 0:
+      return `Dr. ${p.first} ${i}. ${p.last}`;
+    case 1:
+      return `Mr ${spelledOut(p.first)} ${spelledOut(p.last)}`;
+    case 2:
+      return `${p.last}, ${p.first} ${i}.`;
+    case 3:
+      return `Prof. ${p.first} ${p.last}, PhD`;
+    case 4:
+      return `MS. ${p.asciiFirst} ${i} ${p.asciiLast}`;
+    default:
+      return `${spelledOut(p.last).toUpperCase()}, ${spelledOut(p.first)}`;
+  }
+}
+
+/** The name with a generational suffix the anchor does not write (`k` picks). */
+export function suffixedNameVariant(p: AdvPerson, k: number): string {
+  switch (k % 4) {
+    case 0:
+      return `${p.first} ${p.last} Jr.`;
+    case 1:
+      return `${p.last} III, ${p.first}`;
+    case 2:
+      return `Mrs ${p.first} ${p.last}, Senior`;
+    default:
+      return `${spelledOut(p.first)} ${spelledOut(p.last)} Jnr`;
+  }
+}
+
+/** The birth date with a two-digit year: day first with dots, or US month first (`k` picks). */
+export function shortYearDob(d: AdvPerson['dob'], k: number): string {
+  const yy = pad(d.y % 100);
+  return k % 2 === 0 ? `${pad(d.d)}.${pad(d.m)}.${yy}` : `${d.m}/${d.d}/${yy}`;
+}
+
 /** The e-mail as another system wrote it. */
 export function emailVariant(email: string, k: number): string {
   const at = email.lastIndexOf('@');
@@ -287,11 +338,20 @@ function negatives(rng: Rng): { csv: string; people: number; jurisdictions: Reco
   // The same national digits in France and Germany, different names: two people.
   rows.push(['Claire Martin', '+33 1 42 68 53 00', 'claire.martin@example.fr', null, null, null, null, null, 'FR']);
   rows.push(['Klaus Becker', '+49 142 685300', 'k.becker@example.de', null, null, null, null, null, 'DE']);
+  // Father and son written Sr. and Jr., one address and landline, no strong identifier: two people
+  // (the suffix tells them apart by phone and address; by birth date they differ anyway).
+  const kings = phoneOf(rng, { country: 'US', area: '212' })[0];
+  rows.push(['Robert King Sr.', kings, null, '1951-03-02', '3 Birch Ln', 'New York', 'NY', '10002', 'US']);
+  rows.push(['Robert King Jr.', kings, null, '1979-10-30', '3 Birch Ln', 'New York', 'NY', '10002', 'US']);
+  // `Joe` and `Jo` of one surname at one landline: two people (short names keep their `e`).
+  const smiths = phoneOf(rng, { country: 'US', area: '212' })[0];
+  rows.push(['Joe Smith', smiths, null, null, null, null, null, null, 'US']);
+  rows.push(['Jo Smith', smiths, null, null, null, null, null, null, 'US']);
   const header = ['name', 'phone', 'email', 'date_of_birth', 'street', 'city', 'state', 'zip', 'country'];
   return {
     csv: `${[csvLine(header), ...rows.map((r) => csvLine(r))].join('\n')}\n`,
-    people: 14,
-    jurisdictions: { 'US-NY': 3, US: 7, 'US-WA': 2, FR: 1, DE: 1 },
+    people: 18,
+    jurisdictions: { 'US-NY': 5, US: 9, 'US-WA': 2, FR: 1, DE: 1 },
   };
 }
 
@@ -332,6 +392,16 @@ export function adversarialLeak(opts: { seed?: number; people?: number } = {}): 
   const claims = [csvLine(['member_name', 'birth_date', 'plan'])];
   for (const p of people) claims.push(csvLine([nameVariant(p, p.pid + 1), `${p.dob.m}/${p.dob.d}/${p.dob.y}`, 'PPO']));
   files['claims.csv'] = `${claims.join('\n')}\n`;
+
+  // Outside review 4: titles, initials, post-nominals and umlauts written out, linked by name + phone.
+  const staff = [csvLine(['full_name', 'phone', 'team'])];
+  for (const p of people) staff.push(csvLine([formalNameVariant(p, p.pid), phoneVariant(p, p.pid + 3), 'ops']));
+  files['staff.csv'] = `${staff.join('\n')}\n`;
+
+  // …and generational suffixes and two-digit years, linked by name + birth date.
+  const members = [csvLine(['full_name', 'birth_date', 'tier'])];
+  for (const p of people) members.push(csvLine([suffixedNameVariant(p, p.pid), shortYearDob(p.dob, p.pid), 'gold']));
+  files['members.csv'] = `${members.join('\n')}\n`;
 
   files['visits.ndjson'] = `${people.map((p) => JSON.stringify({ patient_name: nameVariant(p, p.pid), date_of_birth: dobVariant(p.dob, p.pid), ward: 'B' })).join('\n')}\n`;
 

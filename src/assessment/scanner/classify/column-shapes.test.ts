@@ -27,6 +27,9 @@ describe('birthDateColumnRate', () => {
     expect(birthDateColumnRate(signups(1990, 2012), NOW)).toBe(0);
     expect(birthDateColumnRate(signups(1990, 2012).map((d) => d.split('-').reverse().join('.')), NOW)).toBe(0);
   });
+  it('never reads two-digit years as births without a header (outside review 4)', () => {
+    expect(birthDateColumnRate(births.map((d) => `${d.slice(8)}.${d.slice(5, 7)}.${d.slice(2, 4)}`), NOW)).toBe(0);
+  });
   it('keeps births with adults’ ages (18–90) and a young but spread customer base', () => {
     // Ages 18–90, spread as a customer file's are.
     const adults = Array.from({ length: 60 }, (_, i) => day(1936 + ((i * 37) % 73), i));

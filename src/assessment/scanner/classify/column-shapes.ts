@@ -23,6 +23,8 @@ const DOB_MIN_AGE_YEARS = 13;
 const DOB_MIN_OLDEST_DECILE_AGE = 40;
 const DOB_MIN_AGE_SPREAD = 15;
 
+const TWO_DIGIT_YEAR = /^\s*\d{1,2}[-/.]\d{1,2}[-/.]\d{2}\s*$/;
+
 /** `sorted[⌊q·(n−1)⌋]`: the nearest-rank quantile of ascending numbers (n ≥ 1). */
 function quantile(sorted: number[], q: number): number {
   return sorted[Math.floor(q * (sorted.length - 1))];
@@ -41,6 +43,9 @@ export function birthDateColumnRate(values: string[], now = new Date()): number 
   const ages: number[] = [];
   let hits = 0;
   for (const v of values) {
+    // Two-digit years (`05/12/87`) only where a header or a word says "birth": alone, `1.2.15` and
+    // `12-05-87` are versions, codes or any date of the last century.
+    if (TWO_DIGIT_YEAR.test(v)) continue;
     const d = parseBirthDate(v, now);
     if (d === null) continue;
     hits++;

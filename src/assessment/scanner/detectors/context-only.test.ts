@@ -43,6 +43,28 @@ describe('parseBirthDate', () => {
   it.each(['2023-01-05T10:22:11Z', '1899-12-31', '2026-06-01', '1980-02-30', '13/13/1980', 'soon'])('rejects %s', (v) => expect(parseBirthDate(v, now)).toBeNull());
 });
 
+describe('two-digit birth years (outside review 4)', () => {
+  const dec2026 = new Date(Date.UTC(2026, 11, 7));
+  it.each([
+    ['05.12.87', '1987-12-05'],
+    ['5-12-87', '1987-12-05'],
+    ['25/12/75', '1975-12-25'],
+    ['12/25/75', '1975-12-25'],
+    ['01.02.04', '2004-02-01'],
+    ['01.02.26', '2026-02-01'], // this year: 2026
+    ['01.02.27', '1927-02-01'], // next year's number: last century
+    ['31.12.99', '1999-12-31'],
+  ])('%s → %s (the last 100 years)', (v, iso) => expect(parseBirthDate(v, dec2026)).toBe(iso));
+  it('keeps an ambiguous one as written with its four-digit year, and a column order settles it', () => {
+    expect(parseBirthDate('05/12/87', dec2026)).toBe('05/12/1987');
+    expect(parseBirthDate('05/12/87', dec2026, 'mdy')).toBe('1987-05-12');
+    expect(slashDateOrder(['5/12/87', '12/25/75'])).toBe('mdy');
+  });
+  it('rejects what is no date', () => {
+    for (const v of ['31.02.87', '13/13/87', '1.2.3', '05.12.8', '05.12.987']) expect(parseBirthDate(v, dec2026)).toBeNull();
+  });
+});
+
 describe('a birth-date column’s day/month order (review people22)', () => {
   it('is read from the values that show it, and settles the ambiguous ones', () => {
     expect(slashDateOrder(['3/5/1980', '12/25/1975', '1980-03-05'])).toBe('mdy');

@@ -162,9 +162,20 @@ function parseFixedDate(v: string, nowMs: number): string | null | undefined {
   return n === 10 && v.charCodeAt(4) === 45 && v.charCodeAt(7) === 45 ? v : `${y}-${pad2(m)}-${pad2(d)}`;
 }
 
+/**
+ * The century of a two-digit birth year (`05/12/87`): the one that puts it in the last 100 years —
+ * 20yy up to this year, else 19yy (in 2026: `26` → 2026, `27` → 1927). A birth date is never in the
+ * future, so the window ends today; POSIX `strptime %y`'s fixed pivot (69–99 → 19yy) would make
+ * `45` 2045, and Excel's (30–99 → 19yy) `25` 2025 for ever.
+ */
+export function pivotYear(yy: number, nowMs: number): number {
+  const thisYear = new Date(Number.isNaN(nowMs) ? Date.now() : nowMs).getUTCFullYear();
+  return 2000 + yy <= thisYear ? 2000 + yy : 1900 + yy;
+}
+
 /** The order of a column's `a/b/yyyy` dates: day first (`25/12/1975`, Europe) or month first (`12/25/1975`, US). */
 export type SlashDateOrder = 'dmy' | 'mdy';
-const SLASH_DATE = /^\s*(\d{1,2})\/(\d{1,2})\/\d{4}\s*$/;
+const SLASH_DATE = /^\s*(\d{1,2})\/(\d{1,2})\/(?:\d{4}|\d{2})\s*$/;
 
 /**
  * The order a column writes its `a/b/yyyy` dates in, when its values show it: some with a first
@@ -189,7 +200,8 @@ export function slashDateOrder(values: readonly string[]): SlashDateOrder | null
 /**
  * Parse a date of birth: ISO `yyyy-mm-dd` (a midnight time part is tolerated, any other time means
  * a timestamp, not a birth date), `dd.mm.yyyy` / `dd-mm-yyyy` (day first), `dd/mm/yyyy` or `mm/dd/yyyy` (ambiguous
- * ones kept as written unless `order` says), `yyyymmdd`, `5 March 1980` / `05-MAR-1980` / `March 5, 1980`. Years 1900..today.
+ * ones kept as written unless `order` says), each also with a two-digit year (`05/12/87`, `pivotYear`),
+ * `yyyymmdd`, `5 March 1980` / `05-MAR-1980` / `March 5, 1980`. Years 1900..today.
  */
 export function parseBirthDate(value: string, now?: Date, order?: SlashDateOrder): string | null {
   const v = value.trim();
@@ -201,11 +213,11 @@ export function parseBirthDate(value: string, now?: Date, order?: SlashDateOrder
     if (m[4] !== undefined && (m[4] !== '00' || m[5] !== '00' || (m[6] ?? '00') !== '00')) return null;
     return ymd(+m[1], +m[2], +m[3], nowMs);
   }
-  m = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})$/.exec(v);
+  m = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})$/.exec(v);
   if (m) {
     const a = +m[1];
     const b = +m[3];
-    const y = +m[4];
+    const y = m[4].length === 2 ? pivotYear(+m[4], nowMs) : +m[4];
     // dd.mm.yyyy and dd-mm-yyyy are day-first wherever they are written (DE, NL, FR, IT, ES…).
     if (m[2] !== '/' || a > 12) return ymd(y, b, a, nowMs);
     if (b > 12) return ymd(y, a, b, nowMs);
@@ -213,7 +225,9 @@ export function parseBirthDate(value: string, now?: Date, order?: SlashDateOrder
     // unknown: valid either way, keep the value as written.
     if (order === 'dmy') return ymd(y, b, a, nowMs);
     if (order === 'mdy') return ymd(y, a, b, nowMs);
-    return ymd(y, b, a, nowMs) || ymd(y, a, b, nowMs) ? v : null;
+    if (!ymd(y, b, a, nowMs) && !ymd(y, a, b, nowMs)) return null;
+    // As written, with a two-digit year made four (`05/12/87` → `05/12/1987`: the same spelling).
+    return m[4].length === 2 ? `${m[1]}/${m[3]}/${y}` : v;
   }
   // `yyyymmdd` (every 8-digit value) was settled by parseFixedDate above.
   const norm = v.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/,/g, ' ');

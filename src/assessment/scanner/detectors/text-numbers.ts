@@ -134,6 +134,13 @@ export function dispatchNumber(text: string, raw: string, pos: number, out: Valu
     out.length = k;
   }
   const date = mayBeDate(c) ? /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})(?![\d])/.exec(c) : null;
+  // A two-digit year (`DOB 05/12/87`) only after a birth word: alone it is any date, or a version.
+  const short = date === null && mayBeDate(c) ? /^\d{1,2}([-/.])\d{1,2}\1\d{2}(?![\d])/.exec(c) : null;
+  if (short && DOB_CONTEXT.test(before(text, pos))) {
+    const d = parseBirthDate(short[0]);
+    if (d) out.push(element('date_of_birth', d));
+    return -1;
+  }
   if (date) {
     // A date (possibly followed by a time): a birth date only with a DOB context word before it.
     if (DOB_CONTEXT.test(before(text, pos))) {

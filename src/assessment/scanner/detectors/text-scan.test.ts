@@ -36,6 +36,10 @@ describe('scanText: personal data', () => {
     expect(els('amex 3782.822463.10005 on file', 'payment_card')).toEqual(['378282246310005']);
     expect(els('Card 5555 5555 5555 4444 05/27 cvv 123', 'payment_card')).toEqual(['5555555555554444']);
     expect(els('card 4111.1111.1111.1112 and 4.111.111.111.111.111 and 41111111.11111111', 'payment_card')).toEqual([]);
+    // A two-digit birth year only after a birth word.
+    expect(els('DOB 05/12/87 on file', 'date_of_birth')).toEqual(['05/12/1987']);
+    expect(els('born 12.05.87', 'date_of_birth')).toEqual(['1987-05-12']);
+    expect(els('release 12.05.87 shipped', 'date_of_birth')).toEqual([]);
     // The head of a run is an SSN or card only: a phone's first groups are not cut off as a phone.
     expect(els('call 030 12 3456 78', 'phone')).not.toContain('+4930123456');
   });

@@ -17,6 +17,7 @@
  */
 import type { ValueFinding } from '../types.js';
 import { addressKey, asciiWords, LINK_NAME_ADDRESS, LINK_NAME_DOB, LINK_NAME_PHONE, LINK_PHONE_ALONE, linkParts, nameKey, phoneKey, WORD_BOUNDS } from './link-keys.js';
+import { nameDobKey, plainNameWord } from './name-forms.js';
 
 /** A reused byte buffer: `buf[0, len)` is the current key part. */
 export class KeyBytes {
@@ -38,6 +39,7 @@ export interface LinkByteSink {
 const PHONE = 'phone';
 const encoder = new TextEncoder();
 const NAME = new KeyBytes();
+const DOB_NAME = new KeyBytes();
 const ADDRESS = new KeyBytes();
 
 /** UTF-8 of `s` into `out` (TextEncoder: a lone surrogate becomes U+FFFD, as Buffer writes it). */
@@ -62,8 +64,9 @@ function putLower(s: string, from: number, to: number, buf: Uint8Array, at: numb
  * ASCII is byte order); others go through nameKey.
  */
 export function nameKeyBytes(name: string, out: KeyBytes): 0 | 1 | 2 {
+  nameKeyString = null;
   const count = asciiWords(name);
-  if (count >= 0 && count <= 2) {
+  if (count >= 0 && count <= 2 && plainNameWord(name, WORD_BOUNDS[0], WORD_BOUNDS[1]) && (count < 2 || plainNameWord(name, WORD_BOUNDS[2], WORD_BOUNDS[3]))) {
     if (count === 0) return 0;
     if (count === 1) {
       const buf = out.room(WORD_BOUNDS[1] - WORD_BOUNDS[0]);
@@ -95,9 +98,13 @@ export function nameKeyBytes(name: string, out: KeyBytes): 0 | 1 | 2 {
   }
   const k = nameKey(name);
   if (k.length === 0) return 0;
+  nameKeyString = k;
   encode(k, out);
   return k.indexOf(' ') === -1 ? 1 : 2;
 }
+
+/** The key nameKeyBytes' last call encoded from a string (its slow path), or null (its ASCII path: a name with no generational suffix). */
+let nameKeyString: string | null = null;
 
 /** addressKey(address) into `out`; returns its length in bytes (0: no key). */
 export function addressKeyBytes(address: string, out: KeyBytes): number {
@@ -131,6 +138,15 @@ export function eachLinkKeyBytes(elements: readonly ValueFinding[], strong: bool
   if (phones > 0) for (let i = 0; i < elements.length; i++) if (elements[i].element === PHONE) sink.joined('link:name+phone', NAME, phoneKey(elements[i].value), LINK_NAME_PHONE);
   // A single given name or surname links only with a phone.
   if (words === 1) return;
-  if (dob !== null) sink.joined('link:name+dob', NAME, dob, LINK_NAME_DOB);
+  if (dob !== null) {
+    // Without a generational suffix (link-keys.ts eachLinkKey).
+    let head = NAME;
+    const k = nameKeyString === null ? null : nameDobKey(nameKeyString);
+    if (k !== null && k !== nameKeyString) {
+      encode(k, DOB_NAME);
+      head = DOB_NAME;
+    }
+    sink.joined('link:name+dob', head, dob, LINK_NAME_DOB);
+  }
   if (address !== null && addressKeyBytes(address, ADDRESS) > 0) sink.joined('link:name+address', NAME, ADDRESS, LINK_NAME_ADDRESS);
 }

@@ -19,6 +19,7 @@
  * record's id, and never reported as elements: their tags lie above the element vocabulary.
  */
 import { ELEMENT_IDS, type ElementId, type ValueFinding } from '../types.js';
+import { canonWords, dropInitials, nameDobKey, plainNameWord } from './name-forms.js';
 
 /** Elements that single out one person on their own. */
 export const STRONG_IDS: ReadonlySet<ElementId> = new Set<ElementId>(['email', 'payment_card', 'us_ssn', 'us_itin', 'national_id']);
@@ -67,22 +68,25 @@ MATCH_ONLY_TAGS[tagOf(PHONE)] = 1;
 
 /**
  * A name as a link-key part: case, accents, punctuation and word order do not matter ("Smith,
- * James" = "james smith" = "James  SMITH").
+ * James" = "james smith" = "James  SMITH"), nor titles, middle initials, post-nominal letters and
+ * umlauts written out ("Dr. Jane M. Doe" = "Jane Doe", "Mueller" = "Müller": name-forms.ts).
  */
 export function nameKey(name: string): string {
-  // ASCII names of one or two words (most of a customer export, and mostly distinct there): one pass, no memo.
+  // ASCII names of one or two plain words (most of a customer export, and mostly distinct there): one pass, no memo.
   const fast = asciiNameKey(name);
   if (fast !== null) return fast;
+  // Three words or more may hold a middle initial.
+  const n = dropInitials(name);
   // Latin names ("O'Brien", "Núñez", "Dvořák"): a table per character, no memo either. Mostly
   // distinct in a leak, they missed the memo below (issue 21).
-  const latin = latinWords(name);
-  if (latin !== null) return sortedKey(latin);
+  const latin = latinWords(n);
+  if (latin !== null) return sortedKey(canonWords(latin));
   // Other scripts go through NFD and Unicode RegExps, the costly part: memoised.
-  let k = nameKeys.get(name);
+  let k = nameKeys.get(n);
   if (k === undefined) {
     if (nameKeys.size >= 4096) nameKeys.clear();
-    k = words(name).sort().join(' ');
-    nameKeys.set(name, k);
+    k = sortedKey(canonWords(words(n)));
+    nameKeys.set(n, k);
   }
   return k;
 }
@@ -194,13 +198,14 @@ export function asciiWords(s: string): number {
 export const WORD_BOUNDS: number[] = [];
 
 /**
- * `words(s).sort().join(' ')` for an ASCII `s` with at most two words: null for any other
- * string. Two ASCII words sort as the default sort compares them (UTF-16 units).
+ * `words(s).sort().join(' ')` for an ASCII `s` with at most two words that name-forms.ts leaves
+ * alone: null for any other string. Two ASCII words sort as the default sort compares them (UTF-16 units).
  */
 function asciiNameKey(s: string): string | null {
   const count = asciiWords(s);
   if (count < 0 || count > 2) return null;
   if (count === 0) return '';
+  if (!plainNameWord(s, WORD_BOUNDS[0], WORD_BOUNDS[1]) || (count === 2 && !plainNameWord(s, WORD_BOUNDS[2], WORD_BOUNDS[3]))) return null;
   const a = s.slice(WORD_BOUNDS[0], WORD_BOUNDS[1]).toLowerCase();
   if (count === 1) return a;
   const b = s.slice(WORD_BOUNDS[2], WORD_BOUNDS[3]).toLowerCase();
@@ -336,7 +341,8 @@ export function eachLinkKey(elements: readonly ValueFinding[], strong: boolean, 
   // A single given name or surname ("Anna") links only with a phone (above): with a birth date or
   // an address it is far too common.
   if (n.indexOf(' ') === -1) return;
-  if (dob !== null) sink.key('link:name+dob', n, dob, LINK_NAME_DOB);
+  // A generational suffix tells a father and a son apart at one phone or address, not by birth date.
+  if (dob !== null) sink.key('link:name+dob', nameDobKey(n), dob, LINK_NAME_DOB);
   if (address !== null) {
     const a = addressKey(address);
     if (a.length > 0) sink.key('link:name+address', n, a, LINK_NAME_ADDRESS);

@@ -1,0 +1,107 @@
+/**
+ * One person's name as other systems write it (outside review 4, docs/scan-json.md "What counts
+ * as the same value"): the words of a name key (link-keys.ts nameKey, already folded to lower-case
+ * letters without accents) less what does not tell two people apart.
+ *  - Titles (`Dr`, `Mr`, `Mrs`, `Ms`, `Prof`, `Herr`, `Mme`…) and letters after a name (`PhD`,
+ *    `MD`, `Esq`): a form's salutation field, not the name.
+ *  - Middle initials (`Jane M. Doe`): one form has a middle-name field, another not. A letter
+ *    standing alone is dropped when two words remain (`J. Doe` keeps its initial: it is the given
+ *    name): `dropInitials`.
+ *  - German umlauts written out (`Müller` = `Mueller` = `Muller`; DIN 5007-2 spells ü ö ä as ue oe
+ *    ae, an export that strips accents as u o a): `ue`, `oe`, `ae` count as `u`, `o`, `a` in words
+ *    of five letters or more (`Joe` and `Jo`, `Rae` and `Ra` stay apart).
+ *  - Generational suffixes (`Jr`, `Jr.`, `Junior`, `Jnr`; `Sr`, `Senior`, `Snr`; `II`, `III`, `IV`)
+ *    are one spelling each, kept in the name + phone and name + address keys — a father and a son
+ *    of one name share a home and its landline, and the suffix is what tells them apart there —
+ *    and dropped in the name + birth date key (their birth dates differ): `nameDobKey`.
+ * Each key still needs its other part to agree (a phone, a birth date, an address): a name alone
+ * never links.
+ */
+
+/** Words dropped from a name key: salutations and post-nominal letters. */
+const DROPPED = ['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'mme', 'mlle', 'herr', 'frau', 'rev', 'phd', 'md', 'dds', 'esq', 'cpa', 'mba'];
+/** Generational suffixes, each spelling → its one form. */
+const GENERATION = new Map(Object.entries({ jr: 'jr', jnr: 'jr', junior: 'jr', sr: 'sr', snr: 'sr', senior: 'sr', ii: 'ii', iii: 'iii', iv: 'iv' }));
+const GENERATION_FORMS = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
+/** A word of ≤ 9 ASCII letters as a number (a = 1 … z = 26, base 32), or -1: set lookups without a string. */
+function letterCode(s: string, from: number, to: number): number {
+  if (to - from > 9) return -1;
+  let x = 0;
+  for (let i = to - 1; i >= from; i--) {
+    const c = s.charCodeAt(i) | 0x20;
+    if (c < 97 || c > 122) return -1;
+    x = x * 32 + (c - 96);
+  }
+  return x;
+}
+const code = (w: string) => letterCode(w, 0, w.length);
+/** Every word canonWords changes by itself (titles, post-nominals, suffix spellings), by letterCode. */
+const SPECIAL = new Set([...DROPPED, ...GENERATION.keys()].map(code));
+
+/** `ue`, `oe` or `ae` in s[from, to) (either case). */
+function hasDigraph(s: string, from: number, to: number): boolean {
+  for (let i = from + 1; i < to; i++) {
+    if ((s.charCodeAt(i) | 0x20) !== 101) continue;
+    const p = s.charCodeAt(i - 1) | 0x20;
+    if (p === 117 || p === 111 || p === 97) return true;
+  }
+  return false;
+}
+
+/** Shortest word whose umlaut digraphs are folded. */
+const DIGRAPH_MIN = 5;
+
+/**
+ * Whether canonWords leaves the ASCII word s[from, to) alone in a name of at most two words (where
+ * no initial is dropped): the fast paths of nameKey and nameKeyBytes fold only such names.
+ */
+export function plainNameWord(s: string, from: number, to: number): boolean {
+  const n = to - from;
+  if (n >= DIGRAPH_MIN && hasDigraph(s, from, to)) return false;
+  return n < 2 || !SPECIAL.has(letterCode(s, from, to));
+}
+
+/** The words of a name key as one person's name in every spelling above (a new array, unsorted). */
+export function canonWords(words: readonly string[]): string[] {
+  const out: string[] = [];
+  let dropped = false;
+  for (let w of words) {
+    if (w.length >= DIGRAPH_MIN && hasDigraph(w, 0, w.length)) w = w.replace(/([aou])e/g, '$1');
+    const g = GENERATION.get(w);
+    if (g !== undefined) w = g;
+    else if (DROPPED.includes(w)) {
+      dropped = true;
+      continue;
+    }
+    out.push(w);
+  }
+  // A title alone (`Dr`) stays what it was: something is better than no name.
+  return out.length === 0 && dropped ? [...words] : out;
+}
+
+/** A letter standing alone, with or without its dot (`M.`, `M`), between spaces or commas. */
+const INITIAL = /(^|[\s,])\p{L}\.?(?=[\s,]|$)/u;
+const INITIALS = new RegExp(INITIAL.source, 'gu');
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * `name` without its initials (`Jane M. Doe` → `Jane Doe`) when two words remain, else `name`
+ * itself. On the name as written, before punctuation splits it into words: the `O` of `O'Neill`
+ * and the `d` of `d'Arc` are no initials.
+ */
+export function dropInitials(name: string): string {
+  if (!INITIAL.test(name)) return name;
+  const rest = name.replace(INITIALS, '$1');
+  return (rest.match(WORD)?.length ?? 0) >= 2 ? rest : name;
+}
+
+/**
+ * The name key of the name + birth date key: `key` (a nameKey) without its generational suffix
+ * when two words remain, else `key` itself (the same string: callers compare by identity).
+ */
+export function nameDobKey(key: string): string {
+  if (key.indexOf(' ') === -1 || !/(?:^| )(?:jr|sr|ii|iii|iv)(?: |$)/.test(key)) return key;
+  const rest = key.split(' ').filter((w) => !GENERATION_FORMS.has(w));
+  return rest.length >= 2 ? rest.join(' ') : key;
+}
