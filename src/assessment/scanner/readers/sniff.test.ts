@@ -4,6 +4,18 @@ import { makeZip } from './testing.js';
 
 const b = (s: string) => Buffer.from(s);
 
+/** An application's CSV log: a header, ISO times, quoted messages with commas and doubled quotes. */
+const CSV_LOG = [
+  'timestamp,level,user_email,client_ip,message',
+  '2024-03-01T10:00:00Z,INFO,jane.doe@example.org,203.0.113.5,"Login ok"',
+  '2024-03-01T10:00:02Z,WARN,john.roe@example.com,198.51.100.7,"Password, reset"',
+  '2024-03-01T10:00:09Z,INFO,mary.poe@example.net,192.0.2.44,"Said ""hi"" to support"',
+  '2024-03-01T10:01:00Z,ERROR,ann.lee@example.org,203.0.113.9,"Card declined, retry"',
+  '2024-03-01T10:02:00Z,INFO,bob.ray@example.com,198.51.100.8,Logout',
+].join('\n');
+/** Apache combined log lines (quoted request, referrer and agent between spaces; commas in the agent). */
+const ACCESS_LOG = Array.from({ length: 8 }, (_, i) => `203.0.113.${i} - jane [10/Oct/2024:13:55:3${i} -0700] "GET /a?x=1,2 HTTP/1.1" 200 2326 "https://ex.example/" "Mozilla/5.0 (X11; Linux x86_64) Gecko, like Safari"`).join('\n');
+
 /** Text after `tag`, tab-aligned to column 24 as vim's help files align it (8-column tab stops). */
 const aligned = (tag: string, text: string) => `${tag}${'\t'.repeat(Math.max(1, 3 - Math.floor(tag.length / 8)))}${text}`;
 const TAGS = ['tutor', ':quit', 'initialization', 'vimrc-intro', 'suspend', 'usr_11.txt', '07.4', 'usr_07.txt', '23.4', 'usr_24.txt', 'deleting', 'usr_04.txt', '04.5', 'usr_25.txt', '30.6', '30.2', '25.3', 'usr_26.txt', '02.5', 'usr_27.txt', 'usr_28.txt'];
@@ -26,6 +38,13 @@ describe('sniffFormat', () => {
     ['x.tsv', 'single\ncolumn\n', 'tsv'],
     ['x.txt', 'hello world\n', 'text'],
     ['x.log', 'a,b\n1,2\n', 'text'],
+    // Outside review 4: a `.log` an application writes as CSV, with a header and RFC 4180 quotes, is
+    // a table; access logs, syslog, header-less CSV lines and stray quotes stay text.
+    ['audit.log', CSV_LOG, 'csv'],
+    ['audit.log', CSV_LOG.split('\n').slice(1).join('\n'), 'text'],
+    ['audit.log', CSV_LOG.replace('"Password, reset"', 'Password "reset"'), 'text'],
+    ['access.log', ACCESS_LOG, 'text'],
+    ['syslog.log', 'Dec  8 02:17:01 host CRON[123]: (root) CMD (run-parts, hourly)\n'.repeat(8), 'text'],
     // A `.txt` that is strictly a table (mysql -B, INTO OUTFILE, an export dialog) is one.
     ['x.txt', 'id|name|email|state\n1|Ann Lee|ann@x.com|OH\n2|Bob Ray|bob@y.org|TX\n3|Cy Do|cy@z.net|CA\n4|Di Li|di@w.io|WA\n', 'csv'],
     ['x.txt', '1\tAnn Lee\tann@x.com\tOH\n2\tBob Ray\tbob@y.org\tTX\n3\tCy\tcy@z.net\tCA\n4\tDi\tdi@w.io\tWA\n5\tEd\ted@v.eu\tNY\n', 'tsv'],

@@ -5,7 +5,7 @@
  */
 import { isUtf8 } from 'node:buffer';
 import type { FileFormat } from '../types.js';
-import { HEADER_WORD } from './header-row.js';
+import { HEADER_WORD, looksLikeHeader } from './header-row.js';
 
 export { findHeaderRow, looksLikeHeader } from './header-row.js';
 
@@ -200,6 +200,13 @@ export function sniffFormat(name: string, head: Buffer): FileFormat {
     const d = strictDelimiter(text);
     if (d) return d === '\t' ? 'tsv' : 'csv';
   }
+  if (byExt === 'text' && ext === 'log') {
+    // An application's CSV log (`audit.log`: a header row, then quoted fields) read as text lost
+    // its columns' meaning; access logs, syslog and JSON lines have no header row naming columns
+    // and quote mid-field (`"GET / HTTP/1.1"` between spaces), so they stay text (outside review 4).
+    const d = headedCsvLog(text);
+    if (d) return d === '\t' ? 'tsv' : 'csv';
+  }
   if (byExt === 'ndjson' || byExt === 'sql' || byExt === 'text') return byExt;
   if (ext === 'json') return sniffJson(text) ?? 'json';
   const json = sniffJson(text);
@@ -321,4 +328,66 @@ export function strictDelimiter(text: string): string | null {
   if (mode >= 2) return d;
   const head = lines[0].split(d);
   return head.every((h) => HEADER_WORD.test(h.trim().replace(/^"|"$/g, ''))) ? d : null;
+}
+
+/** A header cell of a log's CSV: an identifier (`timestamp`, `user_email`, `Client IP`), no data. */
+const LOG_HEADER_CELL = /^[A-Za-z_][A-Za-z0-9_ .-]{0,63}$/;
+
+/**
+ * The fields of a CSV line under RFC 4180 quoting (a quoted field is quoted whole, inner quotes
+ * doubled), or null when a quote stands anywhere else — as in an access log's `"GET / HTTP/1.1"`
+ * split at commas, or a stray `"` in prose.
+ */
+function strictFields(line: string, d: string): string[] | null {
+  const out: string[] = [];
+  let i = 0;
+  for (;;) {
+    if (line[i] === '"') {
+      let v = '';
+      i++;
+      for (;;) {
+        const q = line.indexOf('"', i);
+        if (q === -1) return null;
+        v += line.slice(i, q);
+        if (line[q + 1] === '"') {
+          v += '"';
+          i = q + 2;
+          continue;
+        }
+        i = q + 1;
+        break;
+      }
+      out.push(v);
+      if (i === line.length) return out;
+      if (line[i] !== d) return null;
+      i++;
+    } else {
+      const e = line.indexOf(d, i);
+      const v = e === -1 ? line.slice(i) : line.slice(i, e);
+      if (v.includes('"')) return null;
+      out.push(v);
+      if (e === -1) return out;
+      i = e + 1;
+    }
+  }
+}
+
+/**
+ * The delimiter of a `.log` that is a CSV with a header: strictly regular (strictDelimiter), every
+ * sampled line quoted by RFC 4180 with the header's number of fields (≥ 3), and a first line of
+ * column names that looksLikeHeader votes for. Else null: the file stays text.
+ */
+export function headedCsvLog(text: string): string | null {
+  const d = strictDelimiter(text);
+  if (!d) return null;
+  const rows: string[][] = [];
+  for (const line of sampleLines(text)) {
+    const f = strictFields(line, d);
+    if (f === null) return null;
+    rows.push(f);
+  }
+  const head = rows[0];
+  if (head.length < 3 || !head.every((h) => LOG_HEADER_CELL.test(h.trim()))) return null;
+  if (!rows.every((r) => r.length === head.length)) return null;
+  return looksLikeHeader(rows) ? d : null;
 }
