@@ -72,7 +72,7 @@ describe('scan: SSNs and cards with dots or spaces (outside review 4)', () => {
     it(`a .log written as CSV with a header is a table: its state column places people in their state (workers ${workers})`, async () => {
       const rows = ['timestamp,level,full_name,email,state,message'];
       const names = ['Jane Doe', 'John Roe', 'Mary Poe', 'Ann Lee', 'Bob Ray', 'Cy Young'];
-      names.forEach((n, i) => rows.push(`2024-03-01T10:0${i}:00Z,INFO,${n},${n.toLowerCase().replace(' ', '.')}@example.org,${i % 2 ? 'TX' : 'CA'},"Login ok, session ${i}"`));
+      for (const [i, n] of names.entries()) rows.push(`2024-03-01T10:0${i}:00Z,INFO,${n},${n.toLowerCase().replace(' ', '.')}@example.org,${i % 2 ? 'TX' : 'CA'},"Login ok, session ${i}"`);
       const { report } = await scan({ paths: [write(`audit-${workers}.log`, `${rows.join('\n')}\n`)], workers, tmpDir: dir });
       expect(report.files[0].format).toBe('csv');
       expect(report.jurisdictions).toMatchObject({ 'US-CA': 3, 'US-TX': 3 });
