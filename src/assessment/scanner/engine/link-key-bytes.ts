@@ -17,7 +17,7 @@
  */
 import type { ValueFinding } from '../types.js';
 import { addressKey, asciiWords, LINK_NAME_ADDRESS, LINK_NAME_DOB, LINK_NAME_PHONE, LINK_PHONE_ALONE, linkParts, nameKey, phoneKey, WORD_BOUNDS } from './link-keys.js';
-import { nameDobKey, plainNameWord } from './name-forms.js';
+import { digraphWord, nameDobKey, specialNameWord } from './name-forms.js';
 
 /** A reused byte buffer: `buf[0, len)` is the current key part. */
 export class KeyBytes {
@@ -66,8 +66,10 @@ function putLower(s: string, from: number, to: number, buf: Uint8Array, at: numb
 export function nameKeyBytes(name: string, out: KeyBytes): 0 | 1 | 2 {
   nameKeyString = null;
   const count = asciiWords(name);
-  if (count >= 0 && count <= 2 && plainNameWord(name, WORD_BOUNDS[0], WORD_BOUNDS[1]) && (count < 2 || plainNameWord(name, WORD_BOUNDS[2], WORD_BOUNDS[3]))) {
+  if (count >= 0 && count <= 2 && !specialNameWord(name, WORD_BOUNDS[0], WORD_BOUNDS[1]) && (count < 2 || !specialNameWord(name, WORD_BOUNDS[2], WORD_BOUNDS[3]))) {
     if (count === 0) return 0;
+    // `Mueller`, `Michael`: umlaut digraphs folded (name-forms.ts), a word at a time.
+    if (digraphWord(name, WORD_BOUNDS[0], WORD_BOUNDS[1]) || (count === 2 && digraphWord(name, WORD_BOUNDS[2], WORD_BOUNDS[3]))) return foldedKeyBytes(name, count, out);
     if (count === 1) {
       const buf = out.room(WORD_BOUNDS[1] - WORD_BOUNDS[0]);
       out.len = putLower(name, WORD_BOUNDS[0], WORD_BOUNDS[1], buf, 0);
@@ -101,6 +103,56 @@ export function nameKeyBytes(name: string, out: KeyBytes): 0 | 1 | 2 {
   nameKeyString = k;
   encode(k, out);
   return k.indexOf(' ') === -1 ? 1 : 2;
+}
+
+const WORD_A = new KeyBytes();
+const WORD_B = new KeyBytes();
+
+/** s[from, to) lower-cased into `out`, an `e` after `a`, `o` or `u` left out when `fold` (foldDigraphs, as bytes). */
+function putWord(s: string, from: number, to: number, fold: boolean, out: KeyBytes): void {
+  const buf = out.room(to - from);
+  let at = 0;
+  for (let i = from; i < to; i++) {
+    const c = lower(s.charCodeAt(i));
+    if (fold && c === 101 && i > from) {
+      const p = lower(s.charCodeAt(i - 1));
+      if (p === 97 || p === 111 || p === 117) continue;
+    }
+    buf[at++] = c;
+  }
+  out.len = at;
+}
+
+/** nameKeyBytes' ASCII path for one or two words (WORD_BOUNDS) of which one has umlaut digraphs to fold. */
+function foldedKeyBytes(name: string, count: number, out: KeyBytes): 1 | 2 {
+  putWord(name, WORD_BOUNDS[0], WORD_BOUNDS[1], digraphWord(name, WORD_BOUNDS[0], WORD_BOUNDS[1]), WORD_A);
+  if (count === 1) {
+    out.len = copyBytes(WORD_A, out.room(WORD_A.len), 0);
+    return 1;
+  }
+  putWord(name, WORD_BOUNDS[2], WORD_BOUNDS[3], digraphWord(name, WORD_BOUNDS[2], WORD_BOUNDS[3]), WORD_B);
+  // sort() order of the folded words: the first differing byte decides, else the shorter is first.
+  const a = WORD_A.buf;
+  const b = WORD_B.buf;
+  let aFirst = WORD_A.len <= WORD_B.len;
+  for (let i = 0; i < WORD_A.len && i < WORD_B.len; i++) {
+    if (a[i] !== b[i]) {
+      aFirst = a[i] < b[i];
+      break;
+    }
+  }
+  const buf = out.room(WORD_A.len + WORD_B.len + 1);
+  let at = copyBytes(aFirst ? WORD_A : WORD_B, buf, 0);
+  buf[at++] = 32;
+  out.len = copyBytes(aFirst ? WORD_B : WORD_A, buf, at);
+  return 2;
+}
+
+/** from.buf[0, from.len) into buf at `at`; returns the end. */
+function copyBytes(from: KeyBytes, buf: Uint8Array, at: number): number {
+  const src = from.buf;
+  for (let i = 0; i < from.len; i++) buf[at++] = src[i];
+  return at;
 }
 
 /** The key nameKeyBytes' last call encoded from a string (its slow path), or null (its ASCII path: a name with no generational suffix). */

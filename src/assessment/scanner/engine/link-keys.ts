@@ -19,7 +19,7 @@
  * record's id, and never reported as elements: their tags lie above the element vocabulary.
  */
 import { ELEMENT_IDS, type ElementId, type ValueFinding } from '../types.js';
-import { canonWords, dropInitials, nameDobKey, plainNameWord } from './name-forms.js';
+import { canonWords, digraphWord, dropInitials, foldDigraphs, nameDobKey, specialNameWord } from './name-forms.js';
 
 /** Elements that single out one person on their own. */
 export const STRONG_IDS: ReadonlySet<ElementId> = new Set<ElementId>(['email', 'payment_card', 'us_ssn', 'us_itin', 'national_id']);
@@ -205,10 +205,12 @@ function asciiNameKey(s: string): string | null {
   const count = asciiWords(s);
   if (count < 0 || count > 2) return null;
   if (count === 0) return '';
-  if (!plainNameWord(s, WORD_BOUNDS[0], WORD_BOUNDS[1]) || (count === 2 && !plainNameWord(s, WORD_BOUNDS[2], WORD_BOUNDS[3]))) return null;
-  const a = s.slice(WORD_BOUNDS[0], WORD_BOUNDS[1]).toLowerCase();
+  if (specialNameWord(s, WORD_BOUNDS[0], WORD_BOUNDS[1]) || (count === 2 && specialNameWord(s, WORD_BOUNDS[2], WORD_BOUNDS[3]))) return null;
+  let a = s.slice(WORD_BOUNDS[0], WORD_BOUNDS[1]).toLowerCase();
+  if (digraphWord(a, 0, a.length)) a = foldDigraphs(a);
   if (count === 1) return a;
-  const b = s.slice(WORD_BOUNDS[2], WORD_BOUNDS[3]).toLowerCase();
+  let b = s.slice(WORD_BOUNDS[2], WORD_BOUNDS[3]).toLowerCase();
+  if (digraphWord(b, 0, b.length)) b = foldDigraphs(b);
   return a <= b ? `${a} ${b}` : `${b} ${a}`;
 }
 

@@ -24,20 +24,24 @@ const DROPPED = ['mr', 'mrs', 'ms', 'miss', 'mx', 'dr', 'prof', 'professor', 'mm
 const GENERATION = new Map(Object.entries({ jr: 'jr', jnr: 'jr', junior: 'jr', sr: 'sr', snr: 'sr', senior: 'sr', ii: 'ii', iii: 'iii', iv: 'iv' }));
 const GENERATION_FORMS = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 
-/** A word of ≤ 9 ASCII letters as a number (a = 1 … z = 26, base 32), or -1: set lookups without a string. */
+/**
+ * A word of 2–6 ASCII letters as a small integer (a = 1 … z = 26, five bits each: a V8 small
+ * integer, so the set lookup hashes no heap number), or -1: lookups without building a string.
+ */
 function letterCode(s: string, from: number, to: number): number {
-  if (to - from > 9) return -1;
+  const n = to - from;
+  if (n < 2 || n > 6) return -1;
   let x = 0;
   for (let i = to - 1; i >= from; i--) {
     const c = s.charCodeAt(i) | 0x20;
     if (c < 97 || c > 122) return -1;
-    x = x * 32 + (c - 96);
+    x = (x << 5) | (c - 96);
   }
   return x;
 }
-const code = (w: string) => letterCode(w, 0, w.length);
-/** Every word canonWords changes by itself (titles, post-nominals, suffix spellings), by letterCode. */
-const SPECIAL = new Set([...DROPPED, ...GENERATION.keys()].map(code));
+/** Every word canonWords changes by itself (titles, post-nominals, suffix spellings) of 2–6 letters, by letterCode. */
+const SPECIAL = new Set([...DROPPED, ...GENERATION.keys()].map((w) => letterCode(w, 0, w.length)).filter((c) => c >= 0));
+const LONG_SPECIAL = [...DROPPED, ...GENERATION.keys()].filter((w) => w.length > 6);
 
 /** `ue`, `oe` or `ae` in s[from, to) (either case). */
 function hasDigraph(s: string, from: number, to: number): boolean {
@@ -52,22 +56,34 @@ function hasDigraph(s: string, from: number, to: number): boolean {
 /** Shortest word whose umlaut digraphs are folded. */
 const DIGRAPH_MIN = 5;
 
-/**
- * Whether canonWords leaves the ASCII word s[from, to) alone in a name of at most two words (where
- * no initial is dropped): the fast paths of nameKey and nameKeyBytes fold only such names.
- */
-export function plainNameWord(s: string, from: number, to: number): boolean {
+/** FIRST_LETTERS[n]: bit (c − 'a') set when a special word of n letters starts with c (a cheap first test). */
+const FIRST_LETTERS = new Int32Array(10);
+for (const w of [...DROPPED, ...GENERATION.keys()]) FIRST_LETTERS[w.length] |= 1 << (w.charCodeAt(0) - 97);
+
+/** Is the ASCII word s[from, to) one canonWords drops or respells (a title, post-nominal or suffix)? */
+export function specialNameWord(s: string, from: number, to: number): boolean {
   const n = to - from;
-  if (n >= DIGRAPH_MIN && hasDigraph(s, from, to)) return false;
-  return n < 2 || !SPECIAL.has(letterCode(s, from, to));
+  if (n < 2 || n > 9) return false;
+  const f = (s.charCodeAt(from) | 0x20) - 97;
+  if (f < 0 || f > 25 || (FIRST_LETTERS[n] & (1 << f)) === 0) return false;
+  if (n > 6) return LONG_SPECIAL.includes(s.slice(from, to).toLowerCase());
+  return SPECIAL.has(letterCode(s, from, to));
 }
+
+/** Does the word s[from, to) hold an umlaut digraph canonWords folds? */
+export function digraphWord(s: string, from: number, to: number): boolean {
+  return to - from >= DIGRAPH_MIN && hasDigraph(s, from, to);
+}
+
+/** A lower-case word with its umlaut digraphs folded (`mueller` → `muller`), when digraphWord. */
+export const foldDigraphs = (w: string) => w.replace(/([aou])e/g, '$1');
 
 /** The words of a name key as one person's name in every spelling above (a new array, unsorted). */
 export function canonWords(words: readonly string[]): string[] {
   const out: string[] = [];
   let dropped = false;
   for (let w of words) {
-    if (w.length >= DIGRAPH_MIN && hasDigraph(w, 0, w.length)) w = w.replace(/([aou])e/g, '$1');
+    if (digraphWord(w, 0, w.length)) w = foldDigraphs(w);
     const g = GENERATION.get(w);
     if (g !== undefined) w = g;
     else if (DROPPED.includes(w)) {
