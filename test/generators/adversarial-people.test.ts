@@ -33,8 +33,8 @@ describe('one person written differently is one individual', () => {
 
   it.each([
     ['orders.ndjson', 'e-mail: case, trailing dot, IDN Unicode/Punycode, quoted local part, mailto:, +tag, spaces'],
-    ['billing.sql', 'card with spaces or dashes'],
-    ['hr.csv', 'SSN with or without dashes or spaces'],
+    ['billing.sql', 'card with spaces, dashes or dots'],
+    ['hr.csv', 'SSN with or without dashes, spaces or dots'],
     ['calls.csv', 'name + phone: national with trunk 0, dots, (0), 00, tel: URIs, extensions'],
     ['visits.ndjson', 'name + birth date: ISO, dd.mm.yyyy, d Month yyyy, yyyymmdd, DD-MON-YYYY, dd/mm/yyyy'],
     ['claims.csv', 'name + birth date: US m/d/yyyy, day and month both ≤ 12 in some rows'],
@@ -43,6 +43,13 @@ describe('one person written differently is one individual', () => {
     ['members.csv', 'name + birth date: Jr., III, Senior, Jnr; two-digit years dd.mm.yy and m/d/yy'],
   ])('%s links to the anchor (%s)', async (file) => {
     expect(await individuals('crm.csv', file)).toBe(leak.people.length);
+  });
+
+  it('every SSN and card is found whatever its separators (dots: outside review 4)', async () => {
+    const hr = (await scan({ paths: [path('hr.csv')], workers: 0 })).report;
+    expect(hr.elements.us_ssn?.distinctValues).toBe(leak.people.filter((p) => p.ssn !== null).length);
+    const billing = (await scan({ paths: [path('billing.sql')], workers: 0 })).report;
+    expect(billing.elements.payment_card?.distinctValues).toBe(leak.people.length);
   });
 
   it('the whole archive (CSV + NDJSON + SQL): people and negatives counted once, per jurisdiction', async () => {

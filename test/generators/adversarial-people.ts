@@ -6,8 +6,8 @@
  *  - `crm.csv` (anchor): the canonical forms, and where each person lives;
  *  - `orders.ndjson`: the e-mail only — case, a trailing root dot, an IDN domain in Unicode or
  *    in Punycode, a quoted local part, `mailto:`, a display name, Gmail dots and `+tags`;
- *  - `billing.sql`: the card only — with spaces or dashes;
- *  - `hr.csv`: the SSN only — with or without dashes or spaces;
+ *  - `billing.sql`: the card only — with spaces, dashes or dots;
+ *  - `hr.csv`: the SSN only — with or without dashes, spaces or dots;
  *  - `calls.csv`: name + phone, no strong identifier — E.164, national with its trunk 0,
  *    dots, dashes, parentheses, `(0)`, `00`, `tel:` URIs and extensions;
  *  - `visits.ndjson`: name + birth date — ISO, `dd.mm.yyyy`, `dd/mm/yyyy`, `d Month yyyy`,
@@ -370,7 +370,8 @@ export function adversarialLeak(opts: { seed?: number; people?: number } = {}): 
 
   const sql = ['-- MySQL dump 10.13  Distrib 8.0.36', 'LOCK TABLES `payments` WRITE;'];
   const tuples = people.map((p) => {
-    const card = p.pid % 2 === 0 ? p.card.replace(/(\d{4})(?=\d)/g, '$1 ') : p.card.replace(/(\d{4})(?=\d)/g, '$1-');
+    // Spaces, dashes or (outside review 4) dots between the groups of four.
+    const card = p.card.replace(/(\d{4})(?=\d)/g, `$1${[' ', '-', '.'][p.pid % 3]}`);
     return `(${p.pid + 1},${sqlQuote(nameVariant(p, p.pid + 2))},${sqlQuote(card)},'settled')`;
   });
   sql.push(`INSERT INTO \`payments\` (\`id\`,\`cardholder_name\`,\`card_number\`,\`status\`) VALUES ${tuples.join(',')};`, 'UNLOCK TABLES;', '');
@@ -379,8 +380,8 @@ export function adversarialLeak(opts: { seed?: number; people?: number } = {}): 
   const hr = [csvLine(['employee', 'ssn'])];
   for (const p of people) {
     if (p.ssn === null) continue;
-    const forms = [p.ssn, p.ssn.replace(/-/g, ''), p.ssn.replace(/-/g, ' ')];
-    hr.push(csvLine([nameVariant(p, p.pid + 3), forms[p.pid % 3]]));
+    const forms = [p.ssn, p.ssn.replace(/-/g, ''), p.ssn.replace(/-/g, ' '), p.ssn.replace(/-/g, '.')];
+    hr.push(csvLine([nameVariant(p, p.pid + 3), forms[Math.floor(p.pid / 4) % 4]]));
   }
   files['hr.csv'] = `${hr.join('\n')}\n`;
 
