@@ -89,12 +89,14 @@ function validateCard(value: string): ValueFinding | null {
       sum += count & 1 ? LUHN_DOUBLE[x] : x;
       diff |= c ^ last;
       count++;
-    } else if ((c === 32 || c === 45) && i > 0 && i < n - 1) separated = true;
+    } else if ((c === 32 || c === 45 || c === 160 || c === 8239 || c === 8201) && i > 0 && i < n - 1) separated = true;
     else if (c === 46 && i > 0 && i < n - 1) dots++;
     else return null;
   }
   if (count < 12 || count > 19 || diff === 0 || sum % 10 !== 0) return null;
-  // Dots group a card too (`4111.1111.1111.1111`, outside review 4); one dot is a decimal number.
+  // Dots group a card too (`4111.1111.1111.1111`, outside review 4), and so do the no-break,
+  // narrow no-break and thin spaces of spreadsheets, HTML and French typography (U+00A0, U+202F,
+  // U+2009); one dot is a decimal number.
   if (dots > 0) {
     if (dots < 2) return null;
     separated = true;

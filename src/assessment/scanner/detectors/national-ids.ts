@@ -24,13 +24,14 @@ import { allSameDigit, type Detector, digitsOf, element, isDigit } from './detec
  * The nine digits of `ddd-dd-dddd`, `ddd dd dddd`, `ddd.dd.dddd` or `ddddddddd`
  * (`^\d{3}([- .]?)\d{2}\1\d{4}$`) as one number (no string built), or -1 for any other shape.
  * Dots are how some forms and exports group it (outside review 4: `536.22.1234` in an `ssn` column
- * was no SSN, and the column was read as phones).
+ * was no SSN, and the column was read as phones), and spreadsheets and HTML a no-break space
+ * (U+00A0, U+202F).
  */
 function ssnNumber(v: string): number {
   const n = v.length;
   if (n === 11) {
     const sep = v.charCodeAt(3);
-    if ((sep !== 45 && sep !== 32 && sep !== 46) || v.charCodeAt(6) !== sep) return -1;
+    if ((sep !== 45 && sep !== 32 && sep !== 46 && sep !== 160 && sep !== 8239) || v.charCodeAt(6) !== sep) return -1;
   } else if (n !== 9) return -1;
   let x = 0;
   for (let i = 0; i < n; i++) {
@@ -103,7 +104,7 @@ export const usSsn: Detector = {
   // counts alone, with dashes or dots (no phone plan groups nine digits 3-2-4).
   sample: (v) => /^\d{3}([-.])\d{2}\1\d{4}$/.test(v.trim()) && validSsn(digitsOf(v)),
   fixtures: {
-    ok: ['536-90-4399', '536 90 4399', '536.90.4399', '536904399', '853-37-1694'],
+    ok: ['536-90-4399', '536 90 4399', '536.90.4399', '536\u00a090\u00a04399', '536904399', '853-37-1694'],
     ng: ['000-12-3456', '666-12-3456', '912-34-5678', '536-00-4399', '536-90-0000', '078-05-1120', '219-09-9999', '123-45-6789', '987-65-4321', '53-690-4399', 'abc-de-fghi', '000.12.3456', '666.12.3456', '912.34.5678', '536.00.4399', '536.90.0000', '536.90-4399', '12.05.1987', '1.2.3.4'],
   },
 };
