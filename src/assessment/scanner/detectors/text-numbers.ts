@@ -29,8 +29,11 @@ const OTHER_NUMBER_CONTEXT = /\b(?:licen[cs]e|passport|account|acct|order|invoic
  * (`1.234.567.890.123`) are not grouped so (outside review 4).
  */
 const DOTTED_CARD = /^\d{4}(?:\.\d{4}){2,3}(?:\.\d{1,3})?$|^\d{4}\.\d{6}\.\d{4,5}$/;
-/** A card or SSN in its groups at the head of a longer run, followed by a space (dispatchNumber). */
-const ID_HEAD = /^(?:\d{4}([ .-])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?|\d{4}([ .-])\d{6}\2\d{4,5}|\d{3}([ .-])\d{2}\3\d{4})(?=\s)/;
+/**
+ * A card or SSN in its groups at the head of a longer run, followed by a space (dispatchNumber);
+ * a card not by one more group of four (`1234 5678 9012 3456 7890` is one longer number).
+ */
+const ID_HEAD = /^(?:(?:\d{4}([ .-])\d{4}\1\d{4}\1\d{4}(?:\1\d{1,3})?|\d{4}([ .-])\d{6}\2\d{4,5})(?!\s+\d{4}(?![\d/.-]))|\d{3}([ .-])\d{2}\3\d{4})(?=\s)/;
 const ROUTING_CONTEXT = /\b(?:routing|aba|rtn|transit)\b[^\n]{0,25}$/i;
 
 function before(text: string, pos: number, n = 40): string {

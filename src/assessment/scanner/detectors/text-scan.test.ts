@@ -35,6 +35,7 @@ describe('scanText: personal data', () => {
     expect(els('his card 4111.1111.1111.1111 was charged', 'payment_card')).toEqual(['4111111111111111']);
     expect(els('amex 3782.822463.10005 on file', 'payment_card')).toEqual(['378282246310005']);
     expect(els('Card 5555 5555 5555 4444 05/27 cvv 123', 'payment_card')).toEqual(['5555555555554444']);
+    expect(els('batch 5555 5555 5555 4444 1234 done', 'payment_card')).toEqual([]);
     expect(els('card 4111.1111.1111.1112 and 4.111.111.111.111.111 and 41111111.11111111', 'payment_card')).toEqual([]);
     // A two-digit birth year only after a birth word.
     expect(els('DOB 05/12/87 on file', 'date_of_birth')).toEqual(['05/12/1987']);
