@@ -25,8 +25,6 @@ import type { SecretFinding, ValueFinding } from '../types.js';
 export interface MemoFindings {
   elements: ValueFinding[];
   secrets: SecretFinding[];
-  /** Where scanText's passes ended in `elements` (text-scan.ts PASS_ENDS), when the scan gave them; never changed, so shared. */
-  ends?: Int32Array;
 }
 
 export const MEMO_MAX_CHARS = 64;
@@ -46,14 +44,10 @@ interface Table {
   seen: Int32Array;
 }
 
-const copy = (r: MemoFindings): MemoFindings => {
-  const c: MemoFindings = {
-    elements: r.elements.length === 0 ? [] : r.elements.map((f) => ({ ...f })),
-    secrets: r.secrets.length === 0 ? [] : r.secrets.map((f) => ({ ...f })),
-  };
-  if (r.ends !== undefined) c.ends = r.ends;
-  return c;
-};
+const copy = (r: MemoFindings): MemoFindings => ({
+  elements: r.elements.length === 0 ? [] : r.elements.map((f) => ({ ...f })),
+  secrets: r.secrets.length === 0 ? [] : r.secrets.map((f) => ({ ...f })),
+});
 
 /**
  * The text as a string of its own. A cell is often a slice of its block's decoded text (V8 keeps
@@ -63,17 +57,14 @@ const copy = (r: MemoFindings): MemoFindings => {
  */
 const own = (text: string): string => ` ${text}`.slice(1);
 
-/**
- * `scan` behind the memo; `scan` must be a pure function of its arguments. `maxChars`: the longest
- * text remembered (a log line's referrer and user agent, text-log.ts, run to a few hundred).
- */
-export function memoised(scan: (text: string, people: boolean) => MemoFindings, maxChars = MEMO_MAX_CHARS): (text: string, people: boolean) => MemoFindings {
+/** `scan` behind the memo; `scan` must be a pure function of its arguments. */
+export function memoised(scan: (text: string, people: boolean) => MemoFindings): (text: string, people: boolean) => MemoFindings {
   const tables: [Table, Table] = [
     { map: new Map(), lookups: 0, hits: 0, paused: 0, seen: new Int32Array(SEEN) },
     { map: new Map(), lookups: 0, hits: 0, paused: 0, seen: new Int32Array(SEEN) },
   ];
   return (text, people) => {
-    if (text.length > maxChars) return scan(text, people);
+    if (text.length > MEMO_MAX_CHARS) return scan(text, people);
     const t = tables[people ? 1 : 0];
     if (t.paused > 0) {
       t.paused--;

@@ -184,22 +184,8 @@ export function setTextFastPaths(on: boolean): void {
   fast = on;
 }
 
-/**
- * Where each of scanOnce's passes ended in its `elements` (e-mails, IPv6, digit runs, keywords,
- * names; addresses run to the end), as left by its last call, and in the last slot how many
- * prefilter keywords it matched. Lets text-log.ts put the findings of a line's fields together in
- * the order one scan of the whole line gives them, and see where a keyword's window was read.
- */
-export const PASS_ENDS = new Int32Array(6);
-/** PASS_ENDS's slot of the keyword count. */
-export const KEYWORDS_MATCHED = 5;
-
-/** scanText without the memo, with PASS_ENDS set for the text (`anchors`, `line` as scanText's). */
-export const scanPasses = (text: string, people: boolean, anchors?: TextAnchors | null, line = -1): TextFindings => scanOnce(text, people ? DEFAULTS : NO_PEOPLE, anchors, line);
-
 function scanOnce(text: string, opts: ScanTextOptions, anchors?: TextAnchors | null, line = -1): TextFindings {
   const res: TextFindings = { elements: [], secrets: [] };
-  PASS_ENDS.fill(0);
   const marked = anchors != null && line >= 0 && anchors.ascii[line] === 1;
   if (text.length === 0) return res;
   // An ASCII cell without capitals (a lower-case note): one kernel pass gives its keyword
@@ -210,9 +196,7 @@ function scanOnce(text: string, opts: ScanTextOptions, anchors?: TextAnchors | n
   const cell = !marked && fast && text.length >= CELL_MIN_CHARS && !ASCII_UPPER.test(text) && cellPass(text, KEYWORDS.tables);
   const mask = cell ? CELL.mask : -1;
   if ((mask & (CLASS_AT | CLASS_PERCENT)) !== 0) scanEmails(text, res.elements);
-  PASS_ENDS[0] = res.elements.length;
   if ((mask & CLASS_COLON) !== 0) scanIpv6(text, res.elements);
-  PASS_ENDS[1] = res.elements.length;
   if (marked && anchors.num !== null && anchors.numAt !== null) numberRunsAmong(text, anchors.num, anchors.numAt[line], anchors.numAt[line + 1], res.elements);
   else if ((mask & CLASS_DIGIT) !== 0) {
     NUMBER_RUN.lastIndex = 0;
@@ -221,7 +205,6 @@ function scanOnce(text: string, opts: ScanTextOptions, anchors?: TextAnchors | n
       if (resume !== -1) NUMBER_RUN.lastIndex = resume;
     }
   }
-  PASS_ENDS[2] = res.elements.length;
   const people = opts.people !== false;
   // `from` follows what a global RegExp's lastIndex would: the match end, or past a consumed value.
   let from = 0;
@@ -237,7 +220,6 @@ function scanOnce(text: string, opts: ScanTextOptions, anchors?: TextAnchors | n
     const cue = CUE_OF.get(k);
     const end = m.index + k.length;
     from = m.index + m[0].length;
-    PASS_ENDS[KEYWORDS_MATCHED]++;
     while (kwLo < kwHi && kw[kwLo] < m.index) kwLo++;
     if (cue === 'secret' || cue === 'id') {
       const next = keywordHit(text, k, m.index, res);
@@ -251,13 +233,11 @@ function scanOnce(text: string, opts: ScanTextOptions, anchors?: TextAnchors | n
       if (next > end) from = next;
     } else if (cue) addressAround(text, m.index, end, cue, addresses);
   }
-  PASS_ENDS[3] = res.elements.length;
   if (people) {
     if ((mask & CLASS_NEWLINE) !== 0) nameLines(text, res.elements);
     if (marked) nameWords(text, res.elements, true, anchors.name, anchors.nameAt[line], anchors.nameAt[line + 1]);
     else nameWords(text, res.elements, true, undefined, 0, 0, cell);
   }
-  PASS_ENDS[4] = res.elements.length;
   // A street abbreviation at the very end ("… 2450 Crown St") has no following character to match.
   const tail = people && mayEndInStreetType(text) ? /(?:st|rd|ave|dr|blvd)\.?$/i.exec(text.slice(-6)) : null;
   if (tail) addressAround(text, text.length - tail[0].length, text.length, 'after', addresses);
@@ -271,7 +251,7 @@ function scanOnce(text: string, opts: ScanTextOptions, anchors?: TextAnchors | n
  * secret key of the key id beside it and, by its key name, a generic secret. The named finding
  * stays; a generic one with the same value goes (it counted the key twice).
  */
-export function dropGenericEchoes(secrets: SecretFinding[]): void {
+function dropGenericEchoes(secrets: SecretFinding[]): void {
   const named = new Set<string>();
   for (const f of secrets) if (f.type !== 'generic_secret') named.add(f.value);
   if (named.size === 0) return;

@@ -4,7 +4,7 @@
  * partials (aggregate.ts). A record is a row or a line.
  */
 import { type ColumnClass, ELEMENT_IDS, type ElementId, type SecretFinding, type ValueFinding } from '../types.js';
-import { type DetectionPort, maskSecretDefault, type TextFindings } from './detection.port.js';
+import { type DetectionPort, maskSecretDefault } from './detection.port.js';
 import { digestValueOf, GrowU32, type Keyed, keyed, LinkQueue, namespaceOf } from './batch-digests.js';
 import { recordHints } from './jurisdiction.js';
 import { type SecretTally, tallySecret } from './secret-report.js';
@@ -249,20 +249,18 @@ function detectBatch(task: BatchTask, detection: DetectionPort, acc: Acc): void 
     else if (task.kind === 'ndjson-block') eachNdjsonBlockRow(task.buf, task.source, task.width, task.keep, onRow);
     else if (task.kind === 'xlsx-block') eachXlsxBlockRow(task.buf, task.sheet, task.width, task.keep, task.rows, onRow);
     else for (const row of task.kind === 'records' ? task.rows : unpackRows(task.packed, task.width)) onRow(row);
-  } else if (task.kind === 'lines') scanLines(task.lines, 0, task.lines.length, detection, acc, null, detection.accessLog?.(task.lines) ?? null);
+  } else if (task.kind === 'lines') scanLines(task.lines, 0, task.lines.length, detection, acc);
   else {
     // The batches a reader's `lines` events would have made of this block, so that a PEM key is
-    // joined with its body exactly when it would have been. An access log's lines are scanned by
-    // their fields instead, which does not use the block's anchors (text-log.ts).
+    // joined with its body exactly when it would have been.
     const lines = textBlockLines(task.buf);
-    const log = detection.accessLog?.(lines) ?? null;
-    const anchors = log !== null ? null : (detection.textAnchors?.(task.buf, lines) ?? null);
-    for (let from = 0; from < lines.length; from += BATCH_LINES) scanLines(lines, from, Math.min(lines.length, from + BATCH_LINES), detection, acc, anchors, log);
+    const anchors = detection.textAnchors?.(task.buf, lines) ?? null;
+    for (let from = 0; from < lines.length; from += BATCH_LINES) scanLines(lines, from, Math.min(lines.length, from + BATCH_LINES), detection, acc, anchors);
   }
 }
 
 /** Scan lines[from … to − 1], one record each, as one batch of a reader's `lines`. */
-function scanLines(lines: string[], from: number, to: number, detection: DetectionPort, acc: Acc, anchors: TextAnchors | null = null, log: ((i: number) => TextFindings) | null = null): void {
+function scanLines(lines: string[], from: number, to: number, detection: DetectionPort, acc: Acc, anchors: TextAnchors | null = null): void {
   let pemUntil = -1;
   for (let i = from; i < to; i++) {
     // A PEM private key spans lines: its BEGIN line is scanned with the body that follows, so
@@ -278,7 +276,7 @@ function scanLines(lines: string[], from: number, to: number, detection: Detecti
       }
     }
     // A joined PEM key is not the line the anchors were found on.
-    const f = text !== lines[i] ? detection.scanText(text) : log !== null ? log(i) : anchors !== null ? detection.scanText(text, anchors, i) : detection.scanText(text);
+    const f = anchors !== null && text === lines[i] ? detection.scanText(text, anchors, i) : detection.scanText(text);
     const secrets = inBody ? f.secrets.filter((x) => x.type !== 'private_key') : f.secrets;
     addRecord(acc, f.elements, secrets, f.elements.length ? recordHints(f, detection.zipToState) : []);
   }

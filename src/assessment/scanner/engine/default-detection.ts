@@ -2,7 +2,6 @@
 import { classifyColumns, detectRecord, zipToState } from '../classify/index.js';
 import { maskValue, scanText } from '../detectors/index.js';
 import { textBlockAnchors } from '../detectors/text-scan.js';
-import { accessLogScanner } from '../detectors/text-log.js';
 import type { DetectionPort } from './detection.port.js';
 
 export const defaultDetection: DetectionPort = {
@@ -10,7 +9,6 @@ export const defaultDetection: DetectionPort = {
   detectRecord,
   scanText: (text, anchors, line) => scanText(text, undefined, anchors, line),
   textAnchors: textBlockAnchors,
-  accessLog: accessLogScanner,
   maskValue,
   maskSecret: maskValue,
   zipToState,

@@ -25,8 +25,6 @@ export interface DetectionPort {
   scanText(text: string, anchors?: TextAnchors | null, line?: number): TextFindings;
   /** Anchors of a text block's lines found on its bytes (detectors/text-anchors.ts); optional. */
   textAnchors?(buf: Uint8Array, lines: readonly string[]): TextAnchors | null;
-  /** For a batch of lines that is a web-server access log, line i → scanText(lines[i]) (detectors/text-log.ts); else null. Optional. */
-  accessLog?(lines: readonly string[]): ((i: number) => TextFindings) | null;
   /** Masked preview of a personal-data value (`j***@example.com`, `***-**-6789`). */
   maskValue(element: ElementId, value: string): string;
   /** Masked preview of a secret; the engine falls back to `maskSecretDefault`. */
