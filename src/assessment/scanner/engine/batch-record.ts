@@ -33,6 +33,8 @@ export const STRONG_TAGS = LINK_TAGS;
 const LAW_TAGS = new Uint8Array(256);
 for (const e of LAW_RELEVANT) LAW_TAGS[TAG_OF.get(e)!] = 1;
 const NAME_TAG = TAG_OF.get('person_name')!;
+/** National IDs are digested under `national_id:<kind>` (namespaceOf): no key index per tag. */
+const NATIONAL_ID_TAG = TAG_OF.get('national_id')!;
 /** Records with a phone, or a name with a birth date or an address, may have composite link keys. */
 const WEAK_BITS = (1 << TAG_OF.get('phone')!) | (1 << TAG_OF.get('date_of_birth')!) | (1 << TAG_OF.get('postal_address')!);
 /** Tag used for an element outside ELEMENT_IDS (cannot happen with the real detectors). */
@@ -52,8 +54,11 @@ export interface Acc {
   keyed: Keyed;
   values: GrowU32;
   meta: GrowU32;
-  /** Positions in `values` of strong identifiers whose digest is still queued in keyed.batch. */
-  pending: GrowU32;
+  /**
+   * Per element tag: the key index of its namespace in keyed.batch, -1 until looked up. Not for
+   * national IDs (their namespace depends on the kind) nor OTHER_TAG: those take namespaceOf.
+   */
+  keyOfTag: Int32Array;
   /** Hints as indices into out.hintNames; hintIndex maps a hint to its index. */
   hints: GrowU32;
   hintIndex: Map<string, number>;
@@ -92,28 +97,33 @@ function comboOf(mask: number): string {
  * CSV's values, bench/README.md, 2026-11-27, fourth session). Decided here, once the batch's
  * digests are known, by each value's digest (value-cache.ts), in record order: the repeats are
  * removed from `values` and from their record's count in `meta`; returns the new length of `values`.
+ * Every triple of `values` is the digest queue's value of the same index (addRecord, LinkQueue),
+ * so its digest is `digests[2i + 1]` (hi), `digests[2i]` (lo) (KeyedSip64Batch.results): written
+ * here into the kept triples, in the same pass (before engine23, a separate pass over a list of
+ * positions built per value filled them in first).
  * Given the arrays, not `acc`: inlined into processBatch's loop-entry (OSR) code, its property
  * loads on `acc` had no type feedback, and that code deoptimised there again on every later
  * batch (39 and 30 times in the two detection threads of one 40 MB mysqldump scan, `--trace-deopt`,
  * issue 21), each time finishing the batch in the interpreter.
  */
-export function dropSentValues(v: Uint32Array, meta: Uint32Array, records: number, sent: Acc['keyed']['sent']): number {
+export function dropSentValues(v: Uint32Array, digests: Uint32Array, meta: Uint32Array, records: number, sent: Keyed['sent']): number {
   let r = 0;
+  let d = 0;
   let w = 0;
   for (let rec = 0; rec < records; rec++) {
     const count = meta[3 * rec];
     let kept = 0;
-    for (let j = 0; j < count; j++, r += 3) {
+    for (let j = 0; j < count; j++, r += 3, d += 2) {
       const tag = v[r + 2];
+      const hi = digests[d + 1];
+      const lo = digests[d];
       if (SENT_ONCE[tag]) {
-        if (sent.has(tag, v[r], v[r + 1])) continue;
+        if (sent.has(tag, hi, lo)) continue;
         sent.add();
       }
-      if (w !== r) {
-        v[w] = v[r];
-        v[w + 1] = v[r + 1];
-        v[w + 2] = tag;
-      }
+      v[w] = hi;
+      v[w + 1] = lo;
+      v[w + 2] = tag;
       w += 3;
       kept++;
     }
@@ -160,10 +170,17 @@ export function addRecord(acc: Acc, elements: ValueFinding[], secrets: SecretFin
       out.elementRecords[e.element] = (out.elementRecords[e.element] ?? 0) + 1;
       if (LAW_RELEVANT.has(e.element)) lawRelevant = true;
     }
-    // Every value is queued for the batch's one digest call (filled in by processBatch: (index,
-    // 0) until then); repeats of non-identifying values are dropped there (dropSentValues).
-    acc.pending.push(values.n);
-    values.push3(k.batch.add(namespaceOf(e), digestValueOf(e)), 0, tag);
+    // Every value is queued for the batch's one digest call, in the order of `values`, whose
+    // triple stays (0, 0, tag) until dropSentValues reads the digests; repeats of non-identifying
+    // values are dropped there.
+    const key = acc.keyOfTag[tag];
+    if (key >= 0) k.batch.addKey(key, digestValueOf(e));
+    else {
+      const ns = namespaceOf(e);
+      k.batch.add(ns, digestValueOf(e));
+      if (tag !== OTHER_TAG && tag !== NATIONAL_ID_TAG) acc.keyOfTag[tag] = k.batch.keyIndex(ns);
+    }
+    values.push3(0, 0, tag);
     sent++;
     if (STRONG_TAGS[tag]) strong = true;
     if (acc.samplesFull[tag]) continue;

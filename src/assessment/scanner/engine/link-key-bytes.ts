@@ -16,7 +16,7 @@
  * and so the people index and the report, is unchanged.
  */
 import type { ValueFinding } from '../types.js';
-import { addressKey, asciiWords, LINK_NAME_ADDRESS, LINK_NAME_DOB, LINK_NAME_PHONE, LINK_PHONE_ALONE, linkParts, nameKey, phoneKey, WORD_BOUNDS } from './link-keys.js';
+import { addressKey, asciiWords, LINK_NAME_ADDRESS, LINK_NAME_DOB, LINK_NAME_PHONE, LINK_PHONE_ALONE, linkParts, nameKey, phoneKeyStart, WORD_BOUNDS } from './link-keys.js';
 
 /** A reused byte buffer: `buf[0, len)` is the current key part. */
 export class KeyBytes {
@@ -29,10 +29,14 @@ export class KeyBytes {
   }
 }
 
-/** Where eachLinkKeyBytes' keys go: `value` alone, or `head` + NUL + `tail` (tail: a string's UTF-8, or bytes). */
+/**
+ * Where eachLinkKeyBytes' keys go: `value` alone, or `head` + NUL + `tail` (tail: the UTF-8 of
+ * `tail.slice(from)` for a string — a phone's national digits are copied from its E.164 value
+ * without a slice, phoneKeyStart — or bytes, `from` then 0).
+ */
 export interface LinkByteSink {
   alone(namespace: string, value: string, tag: number): void;
-  joined(namespace: string, head: KeyBytes, tail: string | KeyBytes, tag: number): void;
+  joined(namespace: string, head: KeyBytes, tail: string | KeyBytes, tag: number, from: number): void;
 }
 
 const PHONE = 'phone';
@@ -128,9 +132,12 @@ export function eachLinkKeyBytes(elements: readonly ValueFinding[], strong: bool
     for (let i = 0; i < elements.length; i++) if (elements[i].element === PHONE) sink.alone('link:phone', elements[i].value, LINK_PHONE_ALONE);
     return;
   }
-  if (phones > 0) for (let i = 0; i < elements.length; i++) if (elements[i].element === PHONE) sink.joined('link:name+phone', NAME, phoneKey(elements[i].value), LINK_NAME_PHONE);
+  if (phones > 0) for (let i = 0; i < elements.length; i++) if (elements[i].element === PHONE) {
+      const phone = elements[i].value;
+      sink.joined('link:name+phone', NAME, phone, LINK_NAME_PHONE, phoneKeyStart(phone));
+    }
   // A single given name or surname links only with a phone.
   if (words === 1) return;
-  if (dob !== null) sink.joined('link:name+dob', NAME, dob, LINK_NAME_DOB);
-  if (address !== null && addressKeyBytes(address, ADDRESS) > 0) sink.joined('link:name+address', NAME, ADDRESS, LINK_NAME_ADDRESS);
+  if (dob !== null) sink.joined('link:name+dob', NAME, dob, LINK_NAME_DOB, 0);
+  if (address !== null && addressKeyBytes(address, ADDRESS) > 0) sink.joined('link:name+address', NAME, ADDRESS, LINK_NAME_ADDRESS, 0);
 }

@@ -272,7 +272,13 @@ for (const c of COUNTRY_CALLING_CODES) CODE_LENGTH[Number(c)] = c.length;
  * value (distinctValues, customer matching, the phone-only key) keeps the country code.
  */
 export function phoneKey(e164: string): string {
-  if (e164.charCodeAt(0) !== 43) return e164;
+  const at = phoneKeyStart(e164);
+  return at === 0 ? e164 : e164.slice(at);
+}
+
+/** Where phoneKey's part of `e164` starts (0: the whole string), so a caller can copy it without the slice (link-key-bytes.ts). */
+export function phoneKeyStart(e164: string): number {
+  if (e164.charCodeAt(0) !== 43) return 0;
   const d1 = e164.charCodeAt(1) - 48;
   const d2 = e164.charCodeAt(2) - 48;
   const d3 = e164.charCodeAt(3) - 48;
@@ -280,9 +286,9 @@ export function phoneKey(e164: string): string {
   if (CODE_LENGTH[d1] === 1) at = 2;
   else if (CODE_LENGTH[d1 * 10 + d2] === 2) at = 3;
   else if (CODE_LENGTH[d1 * 100 + d2 * 10 + d3] === 3) at = 4;
-  else return e164;
+  else return 0;
   while (at < e164.length - 1 && e164.charCodeAt(at) === 48) at++;
-  return e164.slice(at);
+  return at;
 }
 
 /** A record's first name, birth date and address, and its number of phones (linkParts). */
