@@ -125,8 +125,9 @@ function fold(s: string): string {
  * character's folded text — `fold`, as `words` does — and whether each
  * folded character is a letter or digit are worked out once, by the same calls, into tables.
  */
-const LATIN_END = 0x370;
-const FOLD: string[] = [];
+export const LATIN_END = 0x370;
+/** FOLD[c]: `fold` of the character c (below LATIN_END). */
+export const FOLD: string[] = [];
 /** 1 when the character (below LATIN_END) is \p{L} or \p{N}. */
 const WORD_CHAR = new Uint8Array(LATIN_END);
 const IS_WORD = /^[\p{L}\p{N}]$/u;
@@ -135,7 +136,7 @@ for (let c = 0; c < LATIN_END; c++) {
   FOLD.push(fold(ch));
   WORD_CHAR[c] = IS_WORD.test(ch) ? 1 : 0;
 }
-const isWordChar = (ch: string, c: number) => (c < LATIN_END ? WORD_CHAR[c] === 1 : IS_WORD.test(ch));
+export const isWordChar = (ch: string, c: number) => (c < LATIN_END ? WORD_CHAR[c] === 1 : IS_WORD.test(ch));
 
 /** `words(s)` for an `s` without a character from U+0370 on; null for any other string. */
 function latinWords(s: string): string[] | null {
