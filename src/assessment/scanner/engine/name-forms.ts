@@ -75,6 +75,34 @@ export function digraphWord(s: string, from: number, to: number): boolean {
   return to - from >= DIGRAPH_MIN && hasDigraph(s, from, to);
 }
 
+/**
+ * Does canonWords leave the folded words buf[bounds[2w], bounds[2w + 1]) (UTF-8, w < count) as
+ * they are? The byte form of a Latin name (engine23's latinKeyBytes) is its key only then, and
+ * when dropInitials leaves the name alone; otherwise the string path applies name-forms.ts. (A
+ * word's bytes are at least its characters: a word canonWords would fold is never too short here.)
+ */
+export function plainWordBytes(buf: Uint8Array, bounds: readonly number[], count: number): boolean {
+  for (let w = 0; w < count; w++) {
+    const from = bounds[2 * w];
+    const to = bounds[2 * w + 1];
+    const n = to - from;
+    if (n >= DIGRAPH_MIN) {
+      for (let i = from + 1; i < to; i++) {
+        if (buf[i] !== 101) continue;
+        const p = buf[i - 1];
+        if (p === 117 || p === 111 || p === 97) return false;
+      }
+    }
+    if (n < 2 || n > 9) continue;
+    const f = buf[from] - 97;
+    if (f < 0 || f > 25 || (FIRST_LETTERS[n] & (1 << f)) === 0) continue;
+    let word = '';
+    for (let i = from; i < to; i++) word += String.fromCharCode(buf[i]);
+    if (DROPPED.includes(word) || GENERATION.has(word)) return false;
+  }
+  return true;
+}
+
 /** A lower-case word with its umlaut digraphs folded (`mueller` → `muller`), when digraphWord. */
 export const foldDigraphs = (w: string) => w.replace(/([aou])e/g, '$1');
 
