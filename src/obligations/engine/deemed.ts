@@ -51,10 +51,11 @@ const outsideHipaa = (rule: Rule, facts: BreachFacts, hipaaRule: Rule | undefine
 };
 
 /**
- * Which clauses of `rule` discharge its duty for these facts; `index` holds the federal answers and
- * `ruleOf` the rules in force (for the HIPAA notice's elements).
+ * Which clauses of `rule` discharge its duty for these facts; `index` holds the federal answers,
+ * `ruleOf` the rules in force (for the HIPAA notice's elements) and `idsOf` the obligations produced
+ * for a clause's `alsoMet` reference (an id, or an id without its year suffix).
  */
-export const deemedOf = (rule: Rule, facts: BreachFacts, index: Index, ruleOf: (id: string) => Rule | undefined): DeemedView => {
+export const deemedOf = (rule: Rule, facts: BreachFacts, index: Index, ruleOf: (id: string) => Rule | undefined, idsOf: (ref: string) => string[] = () => []): DeemedView => {
   const satisfiedBy: SatisfiedBy[] = [];
   const why: string[] = [];
   const hipaaEntity = FITS.hipaa[0](facts);
@@ -79,7 +80,9 @@ export const deemedOf = (rule: Rule, facts: BreachFacts, index: Index, ruleOf: (
       }
       by = hipaa.id;
     }
-    satisfiedBy.push({ via: c.via, effect: c.effect, by, condition: c.condition, basis: c.basis });
+    // The clause's own conditions on other notices of the state, as the obligations produced here.
+    const also = (c.alsoMet ?? []).flatMap(idsOf).filter((id) => id !== rule.id);
+    satisfiedBy.push({ via: c.via, effect: c.effect, by, condition: c.condition, basis: c.basis, ...(also.length ? { alsoMet: also } : {}) });
     why.push(
       c.effect === 'exempt'
         ? `the law does not apply to ${FITS[c.via][1]} — ${c.condition} (${c.basis})`

@@ -38,8 +38,8 @@ export const US_STATE_DEEMED: Record<string, Clause[]> = {
   ],
   CT: [
     // Conn. Gen. Stat. §36a-701b: HIPAA / GLBA entities deemed compliant if they also notify the AG.
-    { via: 'hipaa', effect: 'deemed', duties: ['individuals'], condition: 'subject to and in compliance with HIPAA/HITECH; the Attorney General must still be notified no later than the residents, and the 24-month identity-theft services offered where SSN/ITIN are involved', basis: `Conn. Gen. Stat. §36a-701b (HIPAA clause, 2021 amendment); ${DATASET}` },
-    { via: 'glba', effect: 'deemed', duties: ['individuals'], condition: 'maintains and follows procedures under GLBA; the Attorney General must still be notified', basis: `Conn. Gen. Stat. §36a-701b (GLBA clause); ${DATASET}` },
+    { via: 'hipaa', effect: 'deemed', duties: ['individuals'], condition: 'subject to and in compliance with HIPAA/HITECH; the Attorney General must still be notified no later than the residents, and the 24-month identity-theft services offered where SSN/ITIN are involved', basis: `Conn. Gen. Stat. §36a-701b (HIPAA clause, 2021 amendment); ${DATASET}`, alsoMet: ['US-CT.regulator'] },
+    { via: 'glba', effect: 'deemed', duties: ['individuals'], condition: 'maintains and follows procedures under GLBA; the Attorney General must still be notified', basis: `Conn. Gen. Stat. §36a-701b (GLBA clause); ${DATASET}`, alsoMet: ['US-CT.regulator'] },
   ],
   NM: [
     { via: 'hipaa', effect: 'exempt', duties: ALL, condition: 'an entity subject to HIPAA', basis: `N.M. Stat. §57-12C-8 (the Act does not apply to entities subject to GLBA or HIPAA); ${DATASET}` },
@@ -68,7 +68,7 @@ export const US_STATE_DEEMED: Record<string, Clause[]> = {
   ],
   IL: [
     // 815 ILCS 530/50: HIPAA entities are deemed compliant with the whole Act if the HHS notice is copied to the AG within 5 business days (US-IL.regulator.hipaa-copy).
-    { via: 'hipaa', effect: 'deemed', duties: ['individuals', 'regulator'], condition: 'subject to and in compliance with HIPAA and HITECH, provided the notice to the HHS Secretary is copied to the Attorney General within 5 business days (US-IL.regulator.hipaa-copy replaces the §10(e) notice)', basis: `815 ILCS 530/50; ${DATASET}` },
+    { via: 'hipaa', effect: 'deemed', duties: ['individuals', 'regulator'], condition: 'subject to and in compliance with HIPAA and HITECH, provided the notice to the HHS Secretary is copied to the Attorney General within 5 business days (US-IL.regulator.hipaa-copy replaces the §10(e) notice)', basis: `815 ILCS 530/50; ${DATASET}`, alsoMet: ['US-IL.regulator.hipaa-copy'] },
     { via: 'own_policy', effect: 'deemed', duties: ['individuals'], condition: 'notifies under its own information-security-policy procedures, consistent with the Act’s timing; the Attorney General notice (> 500) is still due', basis: `815 ILCS 530/10(d); ${DATASET}` },
   ],
   MD: [
@@ -149,7 +149,7 @@ export const US_STATE_DEEMED: Record<string, Clause[]> = {
   ],
   MA: [
     { via: 'hipaa', effect: 'none', duties: ['individuals'], condition: 'no HIPAA clause', basis: `M.G.L. c. 93H; ${DATASET}` },
-    { via: 'federal_regulator', effect: 'deemed', duties: ['individuals'], condition: 'notifies the residents under its primary or functional regulator’s procedures and also notifies the Attorney General and the OCABR director', basis: `M.G.L. c. 93H §5; ${DATASET}` },
+    { via: 'federal_regulator', effect: 'deemed', duties: ['individuals'], condition: 'notifies the residents under its primary or functional regulator’s procedures and also notifies the Attorney General and the OCABR director', basis: `M.G.L. c. 93H §5; ${DATASET}`, alsoMet: ['US-MA.regulator'] },
   ],
   TN: [
     { via: 'hipaa', effect: 'exempt', duties: ALL, condition: 'an entity subject to HIPAA as expanded by HITECH', basis: `Tenn. Code §47-18-2107(i) (as amended 2017); ${DATASET}` },
@@ -191,7 +191,7 @@ export const US_STATE_DEEMED: Record<string, Clause[]> = {
   ],
   FL: [
     // Fla. Stat. §501.171(4): notice under the primary or functional federal regulator's rules counts, with a copy to the Department.
-    { via: 'federal_regulator', effect: 'deemed', duties: ['individuals'], condition: 'notifies the individuals under its primary or functional federal regulator’s rules and sends a copy of that notice to the Department of Legal Affairs (the Department notice, 500 or more, is still due)', basis: `Fla. Stat. §501.171(4) (federal-regulator notice); ${DATASET}` },
+    { via: 'federal_regulator', effect: 'deemed', duties: ['individuals'], condition: 'notifies the individuals under its primary or functional federal regulator’s rules and sends a copy of that notice to the Department of Legal Affairs (the Department notice, 500 or more, is still due)', basis: `Fla. Stat. §501.171(4) (federal-regulator notice); ${DATASET}`, alsoMet: ['US-FL.regulator'] },
     { via: 'hipaa', effect: 'none', duties: ['individuals'], condition: 'no HIPAA clause', basis: `Fla. Stat. §501.171; ${DATASET} (exemption_hipaa: false)` },
   ],
   NY: [

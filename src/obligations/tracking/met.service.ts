@@ -17,6 +17,8 @@ import { BadInputError } from '../../platform/errors.js';
 import { NotFoundError } from '../../platform/http/problem.js';
 import { type BreachFacts, UNKNOWN_JURISDICTION } from '../facts.schema.js';
 import { isWithin } from '../jurisdictions.js';
+import type { DeemedVia } from '../rule-notice.schema.js';
+import { settleDeemed } from './deemed.service.js';
 import { TrackingRepository } from './tracking.repository.js';
 import type { IncidentObligationsTable } from './tracking.tables.js';
 
@@ -34,6 +36,11 @@ export interface MetRecord {
   covered?: string[];
   /** Jurisdictions still owed: non-empty while the obligation is only partly met. */
   remaining?: string[];
+  /**
+   * Met by deemed compliance (tracking/deemed.service.ts): the other notice the state law deems to
+   * satisfy this duty; `at`, `noticeId`, `channel` and `reference` are that notice's.
+   */
+  deemed?: { via: DeemedVia; effect: 'deemed' | 'exempt'; by: string; citation: string; condition: string; label: string };
 }
 
 export interface MetEvent {
@@ -143,6 +150,8 @@ export class ObligationsMetService {
           trx,
         );
       }
+      // A state duty the law deems met by this notice (a HIPAA notice: RCW 19.255.010 …) is met with it.
+      if (touched) await settleDeemed(repo, trx, this.audit, e.incidentId, actor, iso);
     });
     return touched;
   }
