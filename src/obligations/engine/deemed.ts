@@ -62,7 +62,9 @@ export const deemedOf = (rule: Rule, facts: BreachFacts, index: Index, ruleOf: (
   for (const c of rule.deemedCompliance) {
     if (!FITS[c.via][0](facts)) continue;
     if (c.effect === 'none') {
-      why.push(`this law has no ${c.via === 'hipaa' ? 'HIPAA' : c.via} deemed-compliance clause: its notice is due alongside ${WORDS[c.via]} (${c.basis})`);
+      // The condition says why when there is more to it ("no HIPAA clause as such; the regulator clause … is for counsel").
+      const more = /^no \w+ clause$/i.test(c.condition) ? '' : ` — ${c.condition}`;
+      why.push(`this law has no ${c.via === 'hipaa' ? 'HIPAA' : c.via} deemed-compliance clause: its notice is due alongside ${WORDS[c.via]}${more} (${c.basis})`);
       continue;
     }
     let by: string | null = null;
