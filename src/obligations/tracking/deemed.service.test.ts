@@ -32,6 +32,11 @@ for (const dialect of testDialects()) {
         { jurisdiction: 'US-CT', individuals: 50, elements: PHI },
         { jurisdiction: 'US-GA', individuals: 20, elements: PHI },
       ],
+      // A HIPAA campaign that reached the WA residents first: CO's residents are still owed.
+      'inc-partial': [
+        { jurisdiction: 'US-WA', individuals: 600, elements: PHI },
+        { jurisdiction: 'US-CO', individuals: 40, elements: PHI },
+      ],
       // Boundary: a HIPAA entity, but ten WA residents had no health information exposed.
       'inc-mixed': [
         { jurisdiction: 'US-WA', individuals: 10, elements: ['person_name', 'us_ssn'] },
@@ -122,6 +127,19 @@ for (const dialect of testDialects()) {
       expect(wa.statusReason).toMatch(/^deemed compliance no longer holds/);
       const withdrawn = (await t.platform.audit.list({ incidentId: 'inc-hipaa' })).filter((e) => e.action === 'obligation.deemed_compliance_withdrawn');
       expect(withdrawn.map((e) => (e.after as { rule: string }).rule).sort()).toEqual(['US-CT.individuals', 'US-WA.individuals.2020']);
+    });
+
+    it('a HIPAA campaign that reached only the WA residents meets WA’s duty; CO’s stays owed until its residents are reached', async () => {
+      current = 'inc-partial';
+      await hipaaMet('inc-partial', ['US-WA']);
+      expect((await item('US.hipaa.individuals', 'inc-partial')).status).toBe('in_progress');
+      expect((await item('US-WA.individuals.2020', 'inc-partial')).status).toBe('done');
+      const co = await item('US-CO.individuals', 'inc-partial');
+      expect(co.status).toBe('pending');
+      expect(co.deemedCompliance).toMatchObject({ state: 'pending', waitingFor: ['US.hipaa.individuals'] });
+      await hipaaMet('inc-partial', ['US-CO'], '2026-03-12T10:00:00.000Z');
+      expect((await item('US-CO.individuals', 'inc-partial')).met).toMatchObject({ at: '2026-03-12T10:00:00.000Z', deemed: { by: 'US.hipaa.individuals' } });
+      current = 'inc-hipaa';
     });
 
     it('boundary: residents without health information exposed — the HIPAA notice does not discharge WA’s duty', async () => {

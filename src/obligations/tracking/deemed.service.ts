@@ -89,7 +89,9 @@ function view(ob: Obligation, c: SatisfiedBy, byRule: (id: string) => IncidentOb
     state === 'met'
       ? `Met by ${NOTICE[c.via]} (${how})`
       : c.by === null
-        ? `Would be met by the ${NOTICE[c.via]} (${how}) — not tracked here: mark it done when that notice went out under the condition`
+        ? c.effect === 'exempt'
+          ? `The law does not apply if the condition holds (${citation}): ${c.condition} — not tracked here: if it holds, mark it not required with that reason`
+          : `Would be met by the ${NOTICE[c.via]} (${how}) — not tracked here: mark it done when that notice went out under the condition`
         : `Still owed — would be met by the ${NOTICE[c.via]} ${c.by} (${how}) once ${waitingFor.join(' and ')} ${waitingFor.length > 1 ? 'are' : 'is'} met`;
   return { state, via: c.via, effect: c.effect, by: c.by, citation, condition: c.condition, alsoMet: c.alsoMet ?? [], waitingFor, label };
 }
