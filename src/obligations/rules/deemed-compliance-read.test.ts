@@ -87,6 +87,49 @@ describe('states read without a HIPAA clause, and the two not read', () => {
   });
 });
 
+// GLBA, federal-regulator and own-policy clauses read 2026-12-08: the duties each reaches (the others of the state keep none of that kind).
+const GLBA = { glbaFtc: true };
+const BANK = { bankingOrganization: true };
+const OWN = { ownNotificationPolicy: true };
+const OTHER_CLAUSES: [string, 'glba' | 'federal_regulator' | 'own_policy', Record<string, boolean>, string[]][] = [
+  ['US-AR', 'glba', GLBA, ['individuals', 'regulator']],
+  ['US-AR', 'own_policy', OWN, ['individuals']],
+  ['US-CA', 'own_policy', OWN, ['individuals']],
+  ['US-DC', 'glba', GLBA, ['individuals']],
+  ['US-HI', 'glba', GLBA, ['individuals', 'regulator', 'credit_bureaus']],
+  ['US-ID', 'own_policy', OWN, ['individuals']],
+  ['US-KS', 'federal_regulator', BANK, ['individuals']],
+  ['US-KS', 'own_policy', OWN, ['individuals']],
+  ['US-KY', 'glba', GLBA, ['individuals', 'credit_bureaus']],
+  ['US-LA', 'glba', GLBA, ['individuals', 'regulator']],
+  ['US-ME', 'federal_regulator', BANK, ['individuals']],
+  ['US-MO', 'glba', GLBA, ['individuals', 'regulator', 'credit_bureaus']],
+  ['US-MO', 'federal_regulator', BANK, ['individuals']],
+  ['US-MT', 'own_policy', OWN, ['individuals']],
+  ['US-NE', 'federal_regulator', BANK, ['individuals']],
+  ['US-NV', 'glba', GLBA, ['individuals']],
+  ['US-ND', 'glba', GLBA, ['individuals', 'regulator']],
+  ['US-PR', 'own_policy', OWN, ['individuals']],
+  ['US-RI', 'glba', GLBA, ['individuals', 'regulator', 'credit_bureaus']],
+  ['US-RI', 'federal_regulator', BANK, ['individuals']],
+  ['US-SD', 'glba', GLBA, ['individuals', 'regulator', 'credit_bureaus']],
+  ['US-WV', 'glba', GLBA, ['individuals']],
+  ['US-WV', 'federal_regulator', BANK, ['individuals']],
+];
+
+describe('GLBA, federal-regulator and own-policy clauses read 2026-12-08', () => {
+  for (const [j, via, controller, reached] of OTHER_CLAUSES)
+    it(`${j} ${via}: ${reached.join(', ')}`, () => {
+      const r = run({ population: [group(j, 1500, NO_PHI)], controller });
+      const required = r.obligations.filter((o) => o.jurisdiction === j && o.required === true && !o.id.endsWith('.no-harm'));
+      for (const o of required) {
+        const has = (o.satisfiedBy ?? []).some((c) => c.via === via);
+        expect(has, `${o.id} (${o.recipient})`).toBe(reached.includes(o.recipient));
+      }
+      for (const recipient of reached) expect(required.some((o) => o.recipient === recipient), `${j} ${recipient} is required`).toBe(true);
+    });
+});
+
 describe('other clauses read 2026-12-08', () => {
   it('NE: the regulator clause holds only if the Attorney General is notified too (alsoMet names US-NE.regulator)', () => {
     const r = run({ population: [group('US-NE', 50, NO_PHI)], controller: { bankingOrganization: true } });
