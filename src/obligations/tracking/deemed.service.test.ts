@@ -154,3 +154,13 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+describe('the citation in the label', () => {
+  it('is the provision before the quoted words or source note, parentheses kept whole', async () => {
+    const { citationOf } = await import('./deemed.service.js');
+    expect(citationOf('RCW 19.255.010 (HIPAA clause); AlexNetCC dataset')).toBe('RCW 19.255.010 (HIPAA clause)');
+    expect(citationOf('A.R.S. §18-552 exemptions (HIPAA covered entities and business associates; GLBA Title V); dataset')).toBe('A.R.S. §18-552 exemptions (HIPAA covered entities and business associates; GLBA Title V)');
+    expect(citationOf('Cal. Civ. Code §1798.82(e), as restated: "Covered entities …"; dataset')).toBe('Cal. Civ. Code §1798.82(e)');
+    expect(citationOf('KRS 365.732: "The provisions of this statute do not apply …"')).toBe('KRS 365.732');
+  });
+});

@@ -44,8 +44,25 @@ export interface DeemedTracking {
 
 const NOTICE: Record<DeemedVia, string> = { hipaa: 'HIPAA notice', glba: 'GLBA notice', federal_regulator: 'federal regulator’s notice', own_policy: 'own-policy notice' };
 
-/** The provision of a clause's basis: its text before the first source note. */
-const citationOf = (basis: string): string => basis.split(';')[0]!.trim();
+/**
+ * The provision of a clause's basis: its text before the first ';' or ':' outside parentheses (the
+ * source note or the quoted words follow), without ", as restated" — "RCW 19.255.010 (HIPAA clause)",
+ * "A.R.S. §18-552 exemptions (HIPAA covered entities and business associates; GLBA Title V)".
+ */
+export const citationOf = (basis: string): string => {
+  let depth = 0;
+  let end = basis.length;
+  for (let i = 0; i < basis.length; i++) {
+    const ch = basis[i];
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (ch === ';' || ch === ':')) {
+      end = i;
+      break;
+    }
+  }
+  return basis.slice(0, end).replace(/, as restated$/, '').trim();
+};
 
 const metOf = (r: IncidentObligationsTable): MetRecord | null => (r.met_json ? (JSON.parse(r.met_json) as MetRecord) : null);
 
