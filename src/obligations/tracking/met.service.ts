@@ -17,8 +17,9 @@ import { BadInputError } from '../../platform/errors.js';
 import { NotFoundError } from '../../platform/http/problem.js';
 import { type BreachFacts, UNKNOWN_JURISDICTION } from '../facts.schema.js';
 import { isWithin } from '../jurisdictions.js';
+import type { Obligation } from '../obligations.schema.js';
 import type { DeemedVia } from '../rule-notice.schema.js';
-import { settleDeemed } from './deemed.service.js';
+import { deemedState, settleDeemed } from './deemed.service.js';
 import { TrackingRepository } from './tracking.repository.js';
 import type { IncidentObligationsTable } from './tracking.tables.js';
 
@@ -92,6 +93,23 @@ export class ObligationsMetService {
     const deadlines = rows.map((r) => r.deadline).filter((d): d is string => !!d).sort();
     const reason = rows.map((r) => (r.met_json ? (JSON.parse(r.met_json) as MetRecord).lateReason : null)).find((x) => !!x) ?? null;
     return { deadline: deadlines[0] ?? null, lateReason: reason };
+  }
+
+  /**
+   * The incident's tracked duties that a notice under `ruleIds` discharges by deemed compliance
+   * (their answer's `satisfiedBy.by` is one of the rules), with the clause's state and label.
+   */
+  async discharges(incidentId: string, ruleIds: string[]): Promise<{ ruleId: string; jurisdiction: string; recipient: string; state: 'met' | 'pending'; label: string }[]> {
+    if (!ruleIds.length) return [];
+    const rows = await this.repo.obligations(incidentId);
+    const out = [];
+    for (const r of rows) {
+      const ob = JSON.parse(r.obligation_json) as Obligation;
+      const clauses = (ob.satisfiedBy ?? []).filter((c) => c.by !== null && ruleIds.includes(c.by));
+      const d = clauses.length ? deemedState({ ...ob, satisfiedBy: clauses }, rows) : null;
+      if (d) out.push({ ruleId: r.rule_id, jurisdiction: r.jurisdiction, recipient: r.recipient, state: d.state, label: d.label });
+    }
+    return out.sort((a, b) => a.jurisdiction.localeCompare(b.jurisdiction) || a.ruleId.localeCompare(b.ruleId));
   }
 
   /** Population jurisdictions of the incident's last computation (the people each obligation counts). */

@@ -5,6 +5,7 @@
  * which the law deems satisfied by the HIPAA notice. Before the HIPAA campaign the WA duty is owed
  * with the note of which notice would discharge it; once the campaign is sent it is met by deemed
  * compliance (audited, out of the countdowns), and the WA Attorney General notice is still owed.
+ * The HIPAA notice itself says, from its draft on, that it also meets the WA duty (`alsoMeets`).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../../support/dialects.js';
@@ -78,10 +79,14 @@ for (const dialect of testDialects()) {
     it('the HIPAA campaign sent: the WA duty is met by deemed compliance (audited) and leaves the countdowns; the WA AG notice stays owed', async () => {
       const d = await s.api('/api/v1/notices', { token: drafter, body: { incidentId, recipient: 'individuals', jurisdiction: 'US', ruleId: 'US.hipaa.individuals', inputs: FULL_INPUTS, elements: ['person_name', 'us_ssn', 'health'] } });
       expect(d.status, JSON.stringify(d.body)).toBe(201);
+      // The campaign says before it is sent which state duty it will meet too (and why).
+      expect(d.body.alsoMeets).toEqual([expect.objectContaining({ ruleId: 'US-WA.individuals.2020', jurisdiction: 'US-WA', recipient: 'individuals', state: 'pending' })]);
+      expect(d.body.alsoMeets[0].label).toMatch(/RCW 19\.255\.010/);
       for (const tok of [legal, cmd]) expect((await s.api(`/api/v1/notices/${d.body.id}/approve`, { token: tok, body: {} })).status).toBe(200);
       expect((await s.api(`/api/v1/notices/${d.body.id}/send`, { token: cmd, body: {} })).status).toBe(202);
       await waitFor(async () => ((await s.api(`/api/v1/notices/${d.body.id}/status`, { token: cmd })).body.status === 'sent' ? true : null));
       expect((await item('US.hipaa.individuals')).status).toBe('done');
+      expect((await s.api(`/api/v1/notices/${d.body.id}`, { token: cmd })).body.alsoMeets).toEqual([expect.objectContaining({ ruleId: 'US-WA.individuals.2020', state: 'met' })]);
       const wa = await item('US-WA.individuals.2020');
       expect(wa.status).toBe('done');
       expect(wa.owed).toBe(false);
