@@ -133,4 +133,10 @@ describe('the CLI text output', () => {
     const text = formatObligations(run({ population: [group('US-WA', 600, PHI)], controller: hipaaCe }));
     expect(text).toMatch(/US-WA\.individuals\.2020[\s\S]*?satisfied by: hipaa \(US\.hipaa\.individuals\) — a HIPAA covered entity/);
   });
+
+  it('names the other notices a clause makes its condition (CT: the Attorney General)', async () => {
+    const { formatObligations } = await import('../obligations.cli.js');
+    const text = formatObligations(run({ population: [group('US-CT', 50, PHI)], controller: hipaaCe }));
+    expect(text).toMatch(/US-CT\.individuals[\s\S]*?satisfied by: hipaa \(US\.hipaa\.individuals\) — .* \[only once US-CT\.regulator is met too\]/);
+  });
 });
