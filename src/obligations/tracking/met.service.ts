@@ -207,7 +207,11 @@ export class ObligationsMetService {
     const lines = rows
       .map((r) => ({ r, m: JSON.parse(r.met_json!) as MetRecord }))
       .sort((a, b) => a.m.at.localeCompare(b.m.at))
-      .map(({ r, m }) => [r.incident_id, `${m.at} ${r.recipient} ${r.jurisdiction} (${r.rule_id}) by ${m.channel}${m.reference ? ` ref ${m.reference}` : ''}${m.late ? ` late${m.lateReason ? `: ${m.lateReason}` : ''}` : ' on time'}`] as const);
+      .map(({ r, m }) => [
+        r.incident_id,
+        // A duty met by deemed compliance says by which notice and under which clause (the channel is that notice's).
+        `${m.at} ${r.recipient} ${r.jurisdiction} (${r.rule_id})${m.deemed ? ` met by ${m.deemed.by} (${m.deemed.effect === 'exempt' ? 'exempt' : 'deemed compliance'}, ${m.deemed.citation})` : ''} by ${m.channel}${m.reference ? ` ref ${m.reference}` : ''}${m.late ? ` late${m.lateReason ? `: ${m.lateReason}` : ''}` : ' on time'}`,
+      ] as const);
     for (const [id, line] of lines) out.set(id, [...(out.get(id) ?? []), line]);
     return out;
   }

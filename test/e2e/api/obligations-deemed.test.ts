@@ -97,6 +97,10 @@ for (const dialect of testDialects()) {
       expect((await list()).nextDeadline?.id).not.toBe('US-WA.individuals.2020');
       const events = (await s.platform.audit.list({ incidentId })).filter((e) => e.action === 'obligation.met_by_deemed_compliance');
       expect(events.map((e) => (e.after as { rule: string }).rule)).toEqual(['US-WA.individuals.2020']);
+      // The breach register says how: by the HIPAA notice, under the state's clause.
+      const reg = await s.api('/api/v1/register/export?format=json', { token: cmd });
+      const entry = (reg.body.items ?? reg.body).find((e: { incidentId: string }) => e.incidentId === incidentId);
+      expect(entry.notifications.join('\n')).toMatch(/individuals US-WA \(US-WA\.individuals\.2020\) met by US\.hipaa\.individuals \(deemed compliance, RCW 19\.255\.010[^)]*\)\) by e-mail and post/);
     });
   });
 }
