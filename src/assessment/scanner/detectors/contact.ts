@@ -71,18 +71,23 @@ function inRegion(v: string, r: CountryCode, plain: boolean, fastDigits: string 
   return parseOne(v, r, null);
 }
 
-/** `d`: the digits of `v` (without an extension); used to skip regions that cannot accept them. */
-function parsePhone(v: string, intl: boolean, d: string): Parsed | null {
+/**
+ * `d`: the digits of `v` (without an extension); used to skip regions that cannot accept them.
+ * `plainKnown`: `v` is known to be plain (`plainDigits`), so the plain tests below are true.
+ */
+function parsePhone(v: string, intl: boolean, d: string, plainKnown = false): Parsed | null {
   if (intl) {
     const w = v.startsWith('00') ? `+${v.slice(2)}` : v;
+    // `d` is then every digit after `+`/`00` (phone-fast.ts `FAST_PLAIN` holds for the rest).
+    if (plainKnown) return parseOne(w, undefined, `+${d}`);
     return parseOne(w, undefined, FAST_PLAIN.test(w.slice(1)) ? `+${w.slice(1).replace(NON_DIGITS, '')}` : null);
   }
   // National format: the number is a phone if it is valid in one of the likely regions; the
   // country is only claimed when exactly one region accepts it (jurisdiction must not be guessed).
   // Skipping a region is exact only when `d` is every digit libphonenumber sees (phone-regions.ts).
-  const plain = PLAIN_NATIONAL.test(v);
+  const plain = plainKnown || PLAIN_NATIONAL.test(v);
   // Then `d` is also every digit phone-fast.ts needs, computed once for all regions.
-  const fastDigits = plain && FAST_PLAIN.test(v) ? d : null;
+  const fastDigits = plainKnown || (plain && FAST_PLAIN.test(v)) ? d : null;
   let at = 0;
   let first: Parsed | null = null;
   for (; at < PHONE_REGIONS.length && first === null; at++) first = inRegion(v, PHONE_REGIONS[at], plain, fastDigits, d);
@@ -132,6 +137,45 @@ export function validatePhone(value: string): ValueFinding | null {
   const semi = v.indexOf(';');
   if (semi > 0 && (uri || EXT_PARAM.test(v.slice(semi)))) v = v.slice(0, semi);
   if (v.length < 7 || v.length > 32) return null;
+  // Most values are plain (digits, spaces and `( ) . - /` after an optional `+`): one pass finds
+  // their digits and says what PHONE_SHAPE, the extension test and the plain tests would.
+  const all = plainDigits(v);
+  if (all === null) return validateWritten(v);
+  const c = v.charCodeAt(0);
+  const dbl = c === 48 && v.charCodeAt(1) === 48;
+  // PHONE_SHAPE: 6–24 characters after `+`; after `00`, or the whole value (the `00` optional).
+  if (c === 43 ? v.length > 25 : v.length > (dbl ? 26 : 24)) return null;
+  if (DATE_LIKE.test(v)) return null;
+  const d = dbl ? all.slice(2) : all;
+  if (d.length < 7 || d.length > 15) return null;
+  return verdictOf(v, c === 43 || dbl, d, true);
+}
+
+/** The digits of `v` when it is `+`? then only ASCII digits, spaces and `( ) . - /`, and holds no `(0)`; else null. */
+function plainDigits(v: string): string | null {
+  const n = v.length;
+  let i = v.charCodeAt(0) === 43 ? 1 : 0;
+  let out = '';
+  let run = i;
+  for (; i < n; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    // space ( ) - . /
+    if (c !== 32 && c !== 40 && c !== 41 && c !== 45 && c !== 46 && c !== 47) return null;
+    // `(0)`: the trunk prefix written inside an international number; validateWritten drops it.
+    if (c === 41 && i >= 2 && v.charCodeAt(i - 1) === 48 && v.charCodeAt(i - 2) === 40) return null;
+    if (i > run) out += v.slice(run, i);
+    run = i + 1;
+  }
+  if (n > run) out += v.slice(run, n);
+  return out;
+}
+
+/**
+ * Any value the plain path does not take (an extension, `(0)`, other white space, letters); on a
+ * plain value it gives what the plain path gives (exported for that test, contact.test.ts).
+ */
+export function validateWritten(v: string): ValueFinding | null {
   if (!PHONE_SHAPE.test(v) || DATE_LIKE.test(v)) return null;
   // EXTENSION needs an 'x' (also in "ext") or a '#': most values have neither, so skip the replace.
   const body = v.indexOf('x') === -1 && v.indexOf('X') === -1 && v.indexOf('#') === -1 ? v : v.replace(EXTENSION, '');
@@ -139,12 +183,16 @@ export function validatePhone(value: string): ValueFinding | null {
   let d = digitsOf(intl ? body.replace('(0)', '') : body);
   if (body.startsWith('00')) d = d.slice(2);
   if (d.length < 7 || d.length > 15) return null;
+  return verdictOf(v, intl, d, false);
+}
+
+function verdictOf(v: string, intl: boolean, d: string, plain: boolean): ValueFinding | null {
   if (exact.size > 0) {
     const hit = exact.get(v);
     if (hit !== undefined) return hit;
   }
   const before = libraryParses;
-  const p = parsePhone(v, intl, d);
+  const p = parsePhone(v, intl, d, plain);
   const f = p?.finding ?? null;
   if (libraryParses !== before) remember(exact, v, f);
   return f;
