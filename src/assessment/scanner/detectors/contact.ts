@@ -109,8 +109,9 @@ function parsePhone(v: string, intl: boolean, d: string, plainKnown = false): Pa
  * verdict of a number depended on which number of its prefix a worker happened to see first, and
  * `--workers 2` reports differed from run to run (bench/README.md, issue 21). Now:
  *  - plain inputs (phone-fast.ts `FAST_PLAIN`) get the library's exact verdict from phone-fast.ts
- *    and phone-regions.ts, ≈ 1–3 µs a value, and are not cached (a leak's phone column is mostly
- *    distinct values: a Map insert and the retained string cost more than recomputing);
+ *    and phone-regions.ts, ≈ 0.3–2 µs a value (bench/README.md, phone23), and are not cached (a
+ *    leak's phone column is mostly distinct values: a Map insert and the retained string cost
+ *    more than recomputing);
  *  - values that reach libphonenumber itself (≈ 8 µs a region) are cached by their exact text in
  *    `exact`. Its verdict is a pure function of the value, so a hit gives what a recomputation
  *    would, whatever order values arrive in.
