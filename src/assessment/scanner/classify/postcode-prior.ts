@@ -9,7 +9,8 @@
  *
  * The table's sample can: each sampled row votes US when a value of it is US-only (a phone valid in
  * the US plan, an SSN), abroad when a value excludes the US (a phone that is not a valid US number,
- * an IBAN or a non-US national ID, an e-mail under a country-code TLD other than .us). When enough of
+ * unless a NANP column's with an unassigned area code — detectors/phone-nanp.ts —, which says
+ * nothing; an IBAN or a non-US national ID; an e-mail under a country-code TLD other than .us). When enough of
  * the sample votes abroad and the US votes are few, the column is marked `abroad`: its five digits are
  * then a US ZIP only for a record that itself carries a US value (jurisdiction.ts). The record's
  * jurisdiction is otherwise left unknown rather than guessed — counsel sees "unknown" and asks,
