@@ -45,6 +45,11 @@ function parseOne(v: string, region: CountryCode | undefined, fastDigits: string
   return { finding: element('phone', p.number, { country: p.country }), cc: p.countryCallingCode, national: p.nationalNumber };
 }
 
+/** libphonenumber's verdict on a national number given as its digits, in one region (phone-nanp.ts). */
+export function phoneInRegion(digits: string, region: CountryCode): ValueFinding | null {
+  return parseOne(digits, region, digits)?.finding ?? null;
+}
+
 /**
  * After the first region that accepts a national number, the others only decide whether a second
  * one does (then no country is claimed), so they may be tried in any order: those that accept

@@ -23,11 +23,9 @@
  *    another way, an extension, a `tel:` URI) goes to `validatePhone` unchanged; so does every
  *    value outside a NANP column, where a bare ten-digit run keeps the search for a second region.
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import type { ValueFinding } from '../types.js';
-import { validatePhone } from './contact.js';
+import { phoneInRegion, validatePhone } from './contact.js';
 import { element } from './detector.js';
-import { fastPhone } from './phone-fast.js';
 
 /** `ColumnClass.kind` of a phone column whose values are NANP numbers (classify/columns.ts). */
 export const NANP_COLUMN = 'nanp';
@@ -88,12 +86,7 @@ export function isNanpColumn(values: readonly string[]): boolean {
  * value the plan accepts (phone-nanp.test.ts checks it), or null. The digits never start with the
  * IDD prefix 011 or the national prefix 1, so phone-fast.ts almost always answers.
  */
-function usPlan(d: string): ValueFinding | null {
-  const f = fastPhone(d, 'US');
-  if (f !== undefined) return f?.valid ? element('phone', `+${f.cc}${f.national}`, { country: f.country }) : null;
-  const p = parsePhoneNumberFromString(d, 'US');
-  return p?.isValid() ? element('phone', p.number, { country: p.country }) : null;
-}
+const usPlan = (d: string): ValueFinding | null => phoneInRegion(d, 'US');
 
 /** A value of a NANP column (see the module comment). */
 export function validateNanpColumnPhone(value: string): ValueFinding | null {
