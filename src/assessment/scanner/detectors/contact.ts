@@ -16,7 +16,8 @@ export { email, validateEmail } from './contact-email.js';
 export const PHONE_REGIONS: readonly CountryCode[] = ['US', 'GB', 'DE', 'FR', 'ES', 'IT', 'NL', 'BE', 'CH', 'AT', 'SE', 'DK', 'NO', 'FI', 'PT', 'IE', 'PL', 'BR', 'IN', 'AU', 'MX', 'CY', 'HU'];
 
 const PHONE_SHAPE = /^(?:\+|00)?[\d\s().\-/]{6,24}(?:\s*(?:x|ext\.?|#)\s*\d{1,6})?$/i;
-const EXTENSION = /\s*(?:x|ext\.?|#)\s*\d{1,6}$/i;
+/** An extension after the number (`x12`, `ext. 12`, `#12`): not part of the E.164 value. */
+export const EXTENSION = /\s*(?:x|ext\.?|#)\s*\d{1,6}$/i;
 /** Dates and times are digit groups too; libphonenumber would accept some of them in some region. */
 const DATE_LIKE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?:[ T]|$)/;
 const CACHE_MAX = 200_000;

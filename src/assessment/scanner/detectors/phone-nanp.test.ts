@@ -57,6 +57,8 @@ describe('NANP numbers in a NANP column (issue 21)', () => {
     // Not NANP grammar: an area or exchange code starting with 0 or 1, or an N11 service code.
     for (const v of ['(075) 748-1542', '(275) 148-1542', '(911) 748-1542', '(275) 411-1542']) expect(nanpLayoutDigits(v), v).toBeNull();
     for (const v of ['275 748 1542', '02757481542', '(275) 748-1542 x12']) expect(nanpLayoutDigits(v), v).toBeNull();
+    // An extension is dropped, as validatePhone drops it.
+    for (const v of ['(275) 748-1542 x12', '275-748-1542 ext. 7', '+1 275 748 1542 #3']) expect(validateNanpColumnPhone(v), v).toEqual({ element: 'phone', value: '+12757481542' });
   });
 
   it('a +44/+49 value keeps its own country in a NANP column, and other national formats their verdict', () => {
@@ -97,6 +99,8 @@ describe('NANP numbers in a NANP column (issue 21)', () => {
       (a: string, e: string, s: string) => `+1${a}${e}${s}`,
       (a: string, e: string, s: string) => `${a}${e}${s}`,
       (a: string, e: string, s: string) => `${a} ${e} ${s}`,
+      (a: string, e: string, s: string) => `(${a}) ${e}-${s} x${s.slice(1)}`,
+      (a: string, e: string, s: string) => `+1 ${a}-${e}-${s} ext. 12`,
     );
     let accepted = 0;
     let other = 0;
@@ -105,7 +109,7 @@ describe('NANP numbers in a NANP column (issue 21)', () => {
         const v = write(a, e, s);
         const mine = validateNanpColumnPhone(v);
         const alone = validatePhone(v);
-        const nanp = v.replace(/\D/g, '').slice(-10);
+        const nanp = a + e + s;
         if (alone?.value === `+1${nanp}` && alone.country && NANP_COUNTRIES.has(alone.country)) {
           accepted++;
           expect(mine).toEqual(alone);

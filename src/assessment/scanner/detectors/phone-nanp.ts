@@ -19,12 +19,13 @@
  *    or another NANP member, as before); otherwise still a phone — personal data — normalised as
  *    `+1` and the ten digits, with no country: which NANP member it belongs to is unknown, and it
  *    is never another calling code's number.
+ *    An extension after it (`x12`, `ext. 12`) is dropped, as validatePhone drops it.
  *  - Everything else (a `+44`/`+49` value, `020 7946 0958`, `01 23 45 67 89`, digits spaced in
- *    another way, an extension, a `tel:` URI) goes to `validatePhone` unchanged; so does every
+ *    another way, a `tel:` URI) goes to `validatePhone` unchanged; so does every
  *    value outside a NANP column, where a bare ten-digit run keeps the search for a second region.
  */
 import type { ValueFinding } from '../types.js';
-import { phoneInRegion, validatePhone } from './contact.js';
+import { EXTENSION, phoneInRegion, validatePhone } from './contact.js';
 import { element } from './detector.js';
 
 /** `ColumnClass.kind` of a phone column whose values are NANP numbers (classify/columns.ts). */
@@ -90,7 +91,9 @@ const usPlan = (d: string): ValueFinding | null => phoneInRegion(d, 'US');
 
 /** A value of a NANP column (see the module comment). */
 export function validateNanpColumnPhone(value: string): ValueFinding | null {
-  const v = value.trim();
+  const t = value.trim();
+  // An extension is no part of the number (validatePhone drops it too).
+  const v = t.length > 14 ? t.replace(EXTENSION, '') : t;
   const d = nanpLayoutDigits(v) ?? bareDigits(v);
   if (d === null) return validatePhone(value);
   return usPlan(d) ?? element('phone', `+1${d}`);
