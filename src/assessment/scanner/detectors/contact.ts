@@ -57,13 +57,17 @@ export function phoneInRegion(digits: string, region: CountryCode): ValueFinding
  * most numbers, and answer fastest, first. On issue 21's customers-us, 41 % of the phones have an
  * area code the US plan rejects; DE or GB accepts each, and the search for a second went on
  * through FR, ES, IT, NL, BE, CH until AT (≈ 1 µs), where IN, MX and BR accept them all in
- * ≈ 0.1 µs. Regions tried in list order before the first accept, as before.
+ * ≈ 0.1 µs. Regions tried in list order before the first accept, as before. A number written with
+ * a trunk prefix `0` (most of Europe's, India's) is another matter: IN, MX and BR reject most of
+ * them, and AT accepts 97 % of those that a second region accepts, then FI, IT (a sample of 20,000
+ * random 0-prefixed 9–12-digit numbers, phone23): AT first saves three regions (≈ 0.4 µs).
  */
-const SECOND_FIRST: readonly CountryCode[] = ['IN', 'MX', 'BR', 'AT', 'DE'];
-const SECOND_ORDER: readonly number[] = [
-  ...SECOND_FIRST.map((r) => PHONE_REGIONS.indexOf(r)),
-  ...PHONE_REGIONS.map((_, i) => i).filter((i) => !SECOND_FIRST.includes(PHONE_REGIONS[i])),
+const orderOf = (firsts: readonly CountryCode[]): readonly number[] => [
+  ...firsts.map((r) => PHONE_REGIONS.indexOf(r)),
+  ...PHONE_REGIONS.map((_, i) => i).filter((i) => !firsts.includes(PHONE_REGIONS[i])),
 ];
+const SECOND_ORDER = orderOf(['IN', 'MX', 'BR', 'AT', 'DE']);
+const SECOND_ORDER_TRUNK = orderOf(['AT', 'FI', 'IT', 'IN']);
 
 /** The verdict of region `r` for a national number (see parsePhone for `plain`, `fastDigits`, `d`). */
 function inRegion(v: string, r: CountryCode, plain: boolean, fastDigits: string | null, d: string): Parsed | null {
@@ -99,7 +103,7 @@ function parsePhone(v: string, intl: boolean, d: string, plainKnown = false): Pa
   for (; at < PHONE_REGIONS.length && first === null; at++) first = inRegion(v, PHONE_REGIONS[at], plain, fastDigits, d);
   // A NANP number parsed with US metadata already carries its own country (US, CA, …).
   if (first === null || at === 1) return first;
-  for (const j of SECOND_ORDER) {
+  for (const j of d.charCodeAt(0) === 48 ? SECOND_ORDER_TRUNK : SECOND_ORDER) {
     if (j >= at && inRegion(v, PHONE_REGIONS[j], plain, fastDigits, d) !== null) {
       delete first.finding.country;
       break;
