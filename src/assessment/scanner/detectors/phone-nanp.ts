@@ -10,19 +10,20 @@
  *
  * The rule (docs/scan-json.md, "What counts as the same value"):
  *  - A phone column is a NANP column when at least half of its sampled values are written in NANP
- *    layout (`NANP_LAYOUT`: `(NPA) NXX-XXXX`, `NPA-NXX-XXXX`, `NPA.NXX.XXXX`, `1-NPA-NXX-XXXX`,
- *    `+1 …`) with NANP grammar: ITU-T E.164 gives country code 1 a ten-digit national number,
- *    which the NANP numbering plan (ATIS-0300076, NANPA) splits into NPA (area code) and NXX
- *    (central office code), each N = 2–9 then two digits, and neither an N11 service code.
+ *    layout (`nanpLayoutDigits`: `(NPA) NXX-XXXX`, `NPA-NXX-XXXX`, `NPA.NXX.XXXX`,
+ *    `1-NPA-NXX-XXXX`, `+1 …`) with NANP grammar: ITU-T E.164 gives country code 1 a ten-digit
+ *    national number, which the NANP numbering plan (NANPA's NPA and central office code
+ *    guidelines) splits into NPA (area code) and NXX (central office code), each N = 2–9 then two
+ *    digits, and neither an N11 service code.
  *  - In a NANP column, a value in NANP layout, or a bare run of those ten digits (with or without
  *    the leading `1`), is a NANP number: the US plan's verdict when it accepts it (country US, CA
  *    or another NANP member, as before); otherwise still a phone — personal data — normalised as
  *    `+1` and the ten digits, with no country: which NANP member it belongs to is unknown, and it
- *    is never another calling code's number.
- *    An extension after it (`x12`, `ext. 12`) is dropped, as validatePhone drops it.
+ *    is never another calling code's number. An extension after it (`x12`, `ext. 12`) is dropped,
+ *    as validatePhone drops it.
  *  - Everything else (a `+44`/`+49` value, `020 7946 0958`, `01 23 45 67 89`, digits spaced in
- *    another way, a `tel:` URI) goes to `validatePhone` unchanged; so does every
- *    value outside a NANP column, where a bare ten-digit run keeps the search for a second region.
+ *    another way, a `tel:` URI) goes to `validatePhone` unchanged; so does every value outside a
+ *    NANP column, where a bare ten-digit run keeps the search for a second region.
  */
 import type { ValueFinding } from '../types.js';
 import { EXTENSION, phoneInRegion, validatePhone } from './contact.js';
