@@ -106,6 +106,11 @@ export class AuditService {
     this.checkpointTimer.unref?.();
   }
 
+  /**
+   * Listeners hear an event as it is appended — inside the caller's transaction when `record` is
+   * given one, so before it commits, and also when it then rolls back. A listener that acts on the
+   * event later (a job) checks `has(id)` first (learn/updates/schedules.service.ts `runEvent`).
+   */
   onEvent(listener: AuditListener): void {
     this.listeners.push(listener);
   }
@@ -172,6 +177,11 @@ export class AuditService {
     if (filter.afterSeq !== undefined) q = q.where('seq', '>', filter.afterSeq);
     const rows = await q.limit(filter.limit ?? 500).execute();
     return rows.map(toEvent);
+  }
+
+  /** Whether the event with this id is in the trail (committed: a rolled-back change's event is not). */
+  async has(id: string): Promise<boolean> {
+    return (await this.db.selectFrom('audit_events').select('seq').where('id', '=', id).executeTakeFirst()) !== undefined;
   }
 
   /** Time of the newest event of an incident with one of the given actions (null if none). */
