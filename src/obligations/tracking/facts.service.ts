@@ -95,6 +95,8 @@ export class IncidentFactsService {
     if (JSON.stringify(withoutReason(before).breach ?? {}) !== JSON.stringify(overrides.breach ?? {}) && !reason?.trim())
       throw new BadInputError('reason: a change of the breach facts needs a reason (it is kept in the audit trail)');
     await this.repo.transaction(async (repo, trx) => {
+      // The audit head before the facts row the recompute also writes (AuditService.lockHead).
+      await this.audit.lockHead(trx);
       await repo.saveOverrides(incidentId, JSON.stringify(overrides));
       await this.audit.record({ actor, action: 'obligations.facts_updated', subjectType: 'incident', subjectId: incidentId, incidentId, before, after: { ...overrides, reason } }, trx);
     });

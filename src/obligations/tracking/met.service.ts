@@ -126,12 +126,16 @@ export class ObligationsMetService {
    */
   async met(e: MetEvent, actor: Actor, trx?: Transaction<Database>): Promise<number> {
     const outer = trx ? new TrackingRepository(trx) : this.repo;
-    await this.check(e, outer);
-    const rows = await this.rows(e.incidentId, e.ruleIds, outer);
-    const population = e.jurisdictions ? await this.population(e.incidentId, outer) : [];
     const iso = new Date().toISOString();
     let touched = 0;
     await outer.transaction(async (repo, trx) => {
+      // The audit head before the obligation rows, as every writer of them (AuditService.lockHead);
+      // read after it, the rows are not stale either: a notice meeting another part of the same
+      // obligation meanwhile has committed, and its coverage is merged, not overwritten.
+      await this.audit.lockHead(trx);
+      await this.check(e, repo);
+      const rows = await this.rows(e.incidentId, e.ruleIds, repo);
+      const population = e.jurisdictions ? await this.population(e.incidentId, repo) : [];
       for (const r of rows) {
         const cover = coverage(r, e.jurisdictions, population);
         if (!cover) continue;
@@ -190,6 +194,7 @@ export class ObligationsMetService {
     const next: MetRecord = { ...met, lateReason: text };
     const reasonText = r.status === 'done' ? (r.status_reason ?? '').replace(/ — late(: .*)?$/s, '') + ` — late: ${text}` : r.status_reason;
     await this.repo.transaction(async (repo, trx) => {
+      await this.audit.lockHead(trx);
       await repo.updateObligation(r.id, { met_json: JSON.stringify(next), status_reason: reasonText, updated_at: new Date().toISOString() });
       await this.audit.record(
         { actor, action: 'obligation.late_reason_set', subjectType: 'obligation', subjectId: r.id, incidentId, before: { lateReason: met.lateReason }, after: { lateReason: text, rule: r.rule_id, jurisdiction: r.jurisdiction } },

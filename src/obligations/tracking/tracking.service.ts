@@ -95,6 +95,10 @@ export class ObligationTrackingService {
     const result = computeObligations(facts, this.rules(), now);
     const iso = now.toISOString();
     await this.repo.transaction(async (repo, trx) => {
+      // The audit head first, then the rows: a regulator submission locks the head (its event) and
+      // then the obligation it meets; rows first here was the opposite order, a deadlock on
+      // PostgreSQL (AuditService.lockHead; test/e2e/api/obligations-lock-order.test.ts).
+      await this.audit.lockHead(trx);
       const existing = await repo.obligations(incidentId);
       const byKey = new Map(existing.map((r) => [`${r.rule_id}|${r.jurisdiction}`, r]));
       const seen = new Set<string>();
@@ -185,6 +189,7 @@ export class ObligationTrackingService {
     if (status === 'not_required' && !reason?.trim()) throw new BadInputError('reason: marking an obligation not required needs a reason (it is kept for the register)');
     const iso = this.now().toISOString();
     await this.repo.transaction(async (repo, trx) => {
+      await this.audit.lockHead(trx);
       await repo.updateObligation(itemId, { status, status_reason: reason, updated_at: iso });
       await this.audit.record(
         { actor, action: 'obligation.status_changed', subjectType: 'obligation', subjectId: itemId, incidentId, before: { status: row.status, reason: row.status_reason }, after: { status, reason, rule: row.rule_id, jurisdiction: row.jurisdiction } },
