@@ -15,6 +15,10 @@
  * The bundle is an optimisation only: pool.ts uses it while the manifest written beside it still
  * matches every compiled file it was made from (size and mtime), and the compiled worker file
  * otherwise (a later `tsc` alone, a build without this step, rolldown not installed).
+ *
+ * It also writes the name lists' word tables (engine/name-tables-file.ts), which each detection
+ * thread otherwise builds on its first free text; they are keyed by the lists' SHA-256, so a
+ * table file older than the lists is refused, not used.
  */
 import { spawnSync } from 'node:child_process';
 import { rmSync, statSync, writeFileSync } from 'node:fs';
@@ -31,6 +35,15 @@ rmSync(`${file}.json`, { force: true });
 rmSync(`${file}.cache`, { force: true });
 // The ES module bundle of earlier builds (before the code cache).
 for (const old of ['scan.worker.bundle.js', 'scan.worker.bundle.js.json']) rmSync(resolve(dir, old), { force: true });
+// The name lists' word tables, built once here instead of in each detection thread
+// (engine/name-tables-file.ts); without the file the threads build them.
+rmSync(resolve(dir, 'name-tables.bin'), { force: true });
+try {
+  const { writeNameTablesFile } = await import(pathToFileURL(resolve(dir, 'name-tables-file.js')).href);
+  process.stdout.write(`bundle-scan-worker: name tables, ${writeNameTablesFile()} bytes\n`);
+} catch (e) {
+  process.stderr.write(`bundle-scan-worker: no name tables (${e instanceof Error ? e.message.split('\n')[0] : e}); the threads build them\n`);
+}
 let rolldown;
 try {
   ({ rolldown } = await import('rolldown'));

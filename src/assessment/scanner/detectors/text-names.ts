@@ -13,7 +13,7 @@ import { inEncodedRun } from './text-blob.js';
 import { isCountry, isUsState } from '../classify/geo.js';
 import type { ValueFinding } from '../types.js';
 import { element } from './detector.js';
-import { COMMON_WORDS, FIRST_NAMES, LAST_NAMES } from './name-lists.data.js';
+import { decodeWordTables, NAME_LISTS } from './name-tables.js';
 import { CUE_AFTER, CUE_BEFORE, CUE_LAST_WORDS, cueAfterGate, enumerationNames, speakerNames, surnameShaped, vetoed } from './text-name-context.js';
 import { lowerCaseNamesFast } from './text-lower-names.js';
 import { WordTable, type Words } from './word-table.js';
@@ -29,11 +29,27 @@ const NOT_NAME = new Set(
   ),
 );
 
-/** The lists as tables over their own strings (word-table.ts: half the CPU of three Sets, no string a word). */
+/** Where the build's tables of the lists are read from (nameTablesFrom), or null. */
+let prebuilt: (() => Uint8Array | null) | null = null;
+
+/**
+ * `read`: the build's binary form of the lists' tables (name-tables.ts), asked for on first use.
+ * The engine passes the reading of its file (engine/default-detection.ts): this module does no I/O.
+ */
+export function nameTablesFrom(read: (() => Uint8Array | null) | null): void {
+  prebuilt = read;
+  first = last = common = null;
+}
+
+/**
+ * The lists as tables over their own strings (word-table.ts: half the CPU of three Sets, no string
+ * a word): the build's, when they are there and were made from these very lists (name-tables.ts
+ * checks), else built here.
+ */
 function sets(): void {
-  first = new WordTable(FIRST_NAMES);
-  last = new WordTable(LAST_NAMES);
-  common = new WordTable(COMMON_WORDS);
+  const bytes = prebuilt?.() ?? null;
+  const read = bytes === null ? null : decodeWordTables(bytes, NAME_LISTS);
+  [first, last, common] = read ?? NAME_LISTS.map((list) => new WordTable(list));
 }
 
 const isUpper = (c: number) => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c >= 0x100 && c < 0x250 && c % 2 === 0);
