@@ -65,4 +65,34 @@ describe.skipIf(!built)('built scan start-up: what the reading thread loads', ()
     // side once cost every scan ≈ 21 MB of RSS and 0.09 CPU-s at start.
     expect(packages).not.toContain('stdnum');
   });
+
+  it('starts the detection thread before it loads the readers, so that the thread boots while they load', () => {
+    const csv = join(dir, 'two.csv');
+    writeFileSync(csv, 'id,email\n1,ann.lee@example.org\n');
+    // The built-ins loaded when the first worker thread is constructed. The readers are the only
+    // modules of a scan's reading thread that load node:fs/promises (readers/index.js,
+    // archive-guard.js): loaded by then, the thread started after them.
+    const preload = join(dir, 'first-worker.mjs');
+    writeFileSync(
+      preload,
+      `import { createRequire } from 'node:module';
+const wt = createRequire(import.meta.url)('node:worker_threads');
+const Worker = wt.Worker;
+let before = null;
+wt.Worker = class extends Worker {
+  constructor(...args) {
+    before ??= process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13));
+    super(...args);
+  }
+};
+process.on('exit', () => before && process.stderr.write('\\nFIRST_WORKER ' + JSON.stringify(before) + '\\n'));
+`,
+    );
+    const r = spawnSync(process.execPath, ['--import', preload, join(root, 'bin/breachdesk.js'), 'scan', '--workers', '1', '--json', csv], { encoding: 'utf8', cwd: dir });
+    expect(r.status).toBe(0);
+    const line = r.stderr.split('\n').find((l) => l.startsWith('FIRST_WORKER '));
+    const before = JSON.parse(line!.slice(13)) as string[];
+    expect(before).toContain('worker_threads');
+    expect(before).not.toContain('fs/promises');
+  });
 });
