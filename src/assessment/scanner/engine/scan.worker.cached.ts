@@ -5,10 +5,11 @@
 import { fileURLToPath } from 'node:url';
 import type { BatchResult, BatchTask } from './batch.js';
 import { loadBundle } from './bundle-cache.js';
+import type * as Entries from './scan.worker.js';
 import type { ClassifyTask } from './pool.js';
 import type { ColumnClass } from '../types.js';
 
-const { entries } = loadBundle(fileURLToPath(new URL('./scan.worker.bundle.cjs', import.meta.url)));
+const { entries } = loadBundle<typeof Entries>(fileURLToPath(new URL('./scan.worker.bundle.cjs', import.meta.url)));
 
-export const runBatch = entries.runBatch as (task: BatchTask) => BatchResult;
-export const classifyColumns = entries.classifyColumns as (task: ClassifyTask) => ColumnClass[];
+export const runBatch: (task: BatchTask) => BatchResult = entries.runBatch;
+export const classifyColumns: (task: ClassifyTask) => ColumnClass[] = entries.classifyColumns;
