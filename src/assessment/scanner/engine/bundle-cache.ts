@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Script } from 'node:vm';
 
 interface FileStamp {
@@ -40,10 +40,19 @@ export interface BundleManifest {
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
-/** The CommonJS wrapper: the source V8 compiles, so build and threads must wrap alike. */
+/**
+ * The CommonJS wrapper: the source V8 compiles, so build and threads must wrap alike. `__import`
+ * stands for `import()` of a module left outside the bundle (scripts/bundle-scan-worker.mjs
+ * rewrites those): V8 drops a script's dynamic-import callback when the script comes from a code
+ * cache (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING, measured on Node 20.20), so the bundle imports
+ * through this module's own `import()`.
+ */
 function wrap(source: string): string {
-  return `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
+  return `(function (exports, require, module, __filename, __dirname, __import) {${source}\n})`;
 }
+
+/** `import()` for the bundle at `file`: a relative specifier is relative to the bundle. */
+const importFor = (file: string) => (specifier: string) => import(specifier.startsWith('.') ? new URL(specifier, pathToFileURL(file)).href : specifier);
 
 function stampOf(file: string): FileStamp {
   const st = statSync(file);
@@ -81,7 +90,7 @@ export function loadBundle<T>(file: string): { entries: T; script: Script; cache
   }
   const script = new Script(wrap(source.toString('utf8')), { filename: file, cachedData });
   const module = { exports: {} as T };
-  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file));
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, dirname(file), importFor(file));
   return { entries: module.exports, script, cacheRejected: cachedData ? script.cachedDataRejected : undefined };
 }
 
