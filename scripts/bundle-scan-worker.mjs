@@ -21,7 +21,8 @@
  * table file older than the lists is refused, not used.
  */
 import { spawnSync } from 'node:child_process';
-import { rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { SCAN_NODE_FLAGS } from '../bin/scan-flags.js';
@@ -103,7 +104,8 @@ async function bundleInto(input, file, outside = []) {
         const st = statSync(id);
         return { file: relative(dirname(file), id), size: st.size, mtimeMs: st.mtimeMs };
       });
-    writeFileSync(`${file}.json`, `${JSON.stringify({ inputs }, null, 1)}\n`);
+    const bundleHash = createHash('sha256').update(readFileSync(file)).digest('hex');
+    writeFileSync(`${file}.json`, `${JSON.stringify({ inputs, bundle: { sha256: bundleHash } }, null, 1)}\n`);
     process.stdout.write(`bundle-scan-worker: ${relative(root, file)} from ${inputs.length} compiled files\n`);
     return true;
   } catch (e) {

@@ -20,5 +20,5 @@ type Run = typeof import('./cli-run.js');
 const argv = process.argv;
 const standaloneScan = argv[2] === 'scan' && !argv.some((a) => a === '--incident' || a.startsWith('--incident='));
 const bundle = standaloneScan ? freshBundle(new URL('./cli-run.bundle.cjs', import.meta.url)) : null;
-const { runCli } = bundle ? loadBundle<Run>(fileURLToPath(bundle)).entries : await import('./cli-run.js');
+const { runCli } = (bundle ? loadBundle<Run>(fileURLToPath(bundle))?.entries : undefined) ?? (await import('./cli-run.js'));
 await runCli(argv);

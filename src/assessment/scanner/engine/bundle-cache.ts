@@ -30,7 +30,8 @@ interface FileStamp {
 
 /**
  * The manifest beside the bundle (`BUNDLE.json`): the compiled files it was made from (a later
- * `tsc` makes it stale), and, once a cache was made, the SHA-256 (hex) of the bundle and its cache.
+ * `tsc` makes it stale), the SHA-256 (hex) of the bundle as the build wrote it, and of its cache
+ * once one was made.
  */
 export interface BundleManifest {
   inputs: ({ file: string } & FileStamp)[];
@@ -75,18 +76,28 @@ export function freshBundle(url: URL): URL | null {
   }
 }
 
-/** Compiles and runs the bundle at `file` (with its cache when the manifest vouches for it); `T`: its exports. */
-export function loadBundle<T>(file: string): { entries: T; script: Script; cacheRejected: boolean | undefined } {
+/**
+ * Compiles and runs the bundle at `file` (with its cache when the manifest vouches for it); `T`:
+ * its exports. Null, without running it, when the bundle is not the one the build made (its
+ * SHA-256 differs from the manifest's): the caller loads the compiled modules instead.
+ */
+export function loadBundle<T>(file: string): { entries: T; script: Script; cacheRejected: boolean | undefined } | null {
   const source = readFileSync(file);
   let cachedData: Buffer | undefined;
+  let manifest: BundleManifest | null = null;
   try {
-    const manifest = JSON.parse(readFileSync(`${file}.json`, 'utf8')) as BundleManifest;
-    if (manifest.bundle?.sha256 === sha256(source)) {
+    manifest = JSON.parse(readFileSync(`${file}.json`, 'utf8')) as BundleManifest;
+  } catch {
+    // No manifest: compiled without a cache.
+  }
+  if (manifest?.bundle) {
+    if (manifest.bundle.sha256 !== sha256(source)) return null;
+    try {
       const cache = readFileSync(`${file}.cache`);
       if (manifest.cache?.sha256 === sha256(cache)) cachedData = cache;
+    } catch {
+      // No cache: compiled without one.
     }
-  } catch {
-    // No manifest or no cache: compiled without one.
   }
   const script = new Script(wrap(source.toString('utf8')), { filename: file, cachedData });
   const module = { exports: {} as T };
@@ -100,7 +111,9 @@ export function loadBundle<T>(file: string): { entries: T; script: Script; cache
  * added to the manifest. Run under the flags the scan's threads run under (see the module comment).
  */
 export function writeBundleCache(file: string, write: (path: string, data: Buffer | string) => void): number {
-  const { script } = loadBundle<unknown>(file);
+  const loaded = loadBundle<unknown>(file);
+  if (!loaded) throw new Error(`${file} is not the bundle its manifest names`);
+  const { script } = loaded;
   const data = script.createCachedData();
   write(`${file}.cache`, data);
   const manifest = JSON.parse(readFileSync(`${file}.json`, 'utf8')) as BundleManifest;
