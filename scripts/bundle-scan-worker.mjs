@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * Bundles the scan's detection worker (dist/assessment/scanner/engine/scan.worker.js and every
- * module it imports) into one file, after `tsc`. Each detection thread loads its whole module
+ * module it imports) into one file, after `tsc`; and likewise the reading thread's modules of
+ * `breachdesk scan` (dist/main/cli-run.js → dist/main/cli-run.bundle.cjs, used by main/cli.ts). Each detection thread loads its whole module
  * graph on its own; Node 20's ES module loader spent ≈ 0.2 CPU-s a thread resolving, stat-ing
  * and reading its ≈ 200 files (libphonenumber-js alone is 115), and one file loads in ≈ 0.08
  * (bench/README.md, issue 21, branch speedread). Node 20 has no module compile cache
@@ -54,18 +55,17 @@ try {
 }
 
 /**
- * `import.meta.url` of each compiled module, as its own file's URL computed from the bundle's
- * place (`__dirname` in the CommonJS wrapper): a bundle in another folder than the module (the
- * reading thread's, in dist/main) must still find the files beside the module (the worker bundle,
- * package.json, better-sqlite3 through createRequire).
+ * Each compiled module behaves in the bundle as on its own:
+ * - `import.meta.url` is its own file's URL, computed from the bundle's place (`__dirname` in the
+ *   CommonJS wrapper): a bundle in another folder than the module (the reading thread's, in
+ *   dist/main) must still find the files beside the module (the worker bundle, package.json,
+ *   better-sqlite3 through createRequire);
+ * - `import()` of a module left outside (`outside`, or one of Node's) is `__import(path from the
+ *   bundle)`, the bundle-cache.ts wrapper's parameter (V8 drops the dynamic-import callback of a
+ *   script compiled from a code cache).
  */
-/**
- * And `import()` of a module left outside (`outside`, or one of Node's) as `__import(path)` with
- * the path from the bundle: the bundle-cache.ts wrapper's parameter (V8 drops the dynamic-import
- * callback of a script compiled from a code cache).
- */
-const ownUrl = (file, outside) => ({
-  name: 'own-import-meta-url',
+const asCompiled = (file, outside) => ({
+  name: 'as-compiled',
   transform(code, id) {
     if (!id.startsWith(`${dist}/`)) return null;
     const rel = (abs) => JSON.stringify(relative(dirname(file), abs));
@@ -95,7 +95,7 @@ const ownUrl = (file, outside) => ({
 async function bundleInto(input, file, outside = []) {
   try {
     const external = (id, importer) => outside.includes(id.startsWith('.') && importer ? resolve(dirname(importer), id) : id);
-    const bundle = await rolldown({ input, platform: 'node', logLevel: 'warn', cwd: root, external, plugins: [ownUrl(file, outside)] });
+    const bundle = await rolldown({ input, platform: 'node', logLevel: 'warn', cwd: root, external, plugins: [asCompiled(file, outside)] });
     const { output } = await bundle.write({ file, format: 'cjs', sourcemap: false, codeSplitting: false });
     await bundle.close();
     const inputs = output[0].moduleIds
