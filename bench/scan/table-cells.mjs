@@ -4,6 +4,9 @@
  * CSV file, the row split alone (`eachBlockRow` over 512 KiB blocks, every column but the first
  * kept) and each classified column's validator alone (µs a value), for one or more builds, in
  * alternated rounds in one process (a loaded machine shifts every build alike). Best round each.
+ * Then the engine's bookkeeping per row (branch engine23): `processBatch` over the rows with a
+ * detection port that hands back each row's findings detected beforehand, so only addRecord, the
+ * link keys, hints, the digests and the sent-values memory are timed; and `eachLinkKeyBytes` alone.
  *   node bench/scan/table-cells.mjs FILE.csv DIST [DIST…]      # DIST: a build's dist/ folder
  */
 import { readFileSync } from 'node:fs';
@@ -19,6 +22,9 @@ const builds = await Promise.all(
       block: await imp('readers/csv-block.js'),
       detectorFor: (await imp('detectors/index.js')).detectorFor,
       detection: (await imp('engine/default-detection.js')).defaultDetection,
+      processBatch: (await imp('engine/batch.js')).processBatch,
+      eachLinkKeyBytes: (await imp('engine/link-key-bytes.js')).eachLinkKeyBytes,
+      digests: await imp('engine/batch-digests.js'),
     };
   }),
 );
@@ -72,6 +78,52 @@ for (let j = 0; j < width; j++) {
       table[key] ??= {};
       table[key][b.dist] = Math.min(table[key][b.dist] ?? Infinity, (ms * 1e3) / values.length);
     }
+  }
+}
+// A phone column as the engine reads it: each build's own class of the column (a NANP column's
+// handler since branch phone23) through detectRecord, one cell a row.
+for (let j = 0; j < width; j++) {
+  if (classes[j].element !== 'phone') continue;
+  const cells = rows.map((row) => [row[j]]).filter((r) => r[0] != null);
+  for (let r = 0; r < ROUNDS; r++) {
+    for (let k = 0; k < builds.length; k++) {
+      const b = builds[(r + k) % builds.length];
+      const one = [b.detection.classifyColumns('t', header, rows.slice(0, 200))[j]];
+      const ms = best(() => {
+        for (const c of cells) sink += b.detection.detectRecord(one, c).elements.length;
+      });
+      const key = `${header[j]}: phone column path (µs a value)`;
+      table[key] ??= {};
+      table[key][b.dist] = Math.min(table[key][b.dist] ?? Infinity, (ms * 1e3) / cells.length);
+    }
+  }
+}
+// The findings of every row, once (the detectors are not what this part times).
+const found = rows.map((row) => builds[0].detection.detectRecord(classes, row));
+const indexRows = found.map((_, i) => [String(i)]);
+const key = Buffer.alloc(32, 7);
+for (let r = 0; r < ROUNDS; r++) {
+  for (let k = 0; k < builds.length; k++) {
+    const b = builds[(r + k) % builds.length];
+    const port = { ...b.detection, detectRecord: (_c, row) => found[Number(row[0])] };
+    const ms = best(() => {
+      // 512-row batches, a new run each round (the sent-values memory starts empty, as in a scan).
+      for (let i = 0; i < indexRows.length; i += 512) sink += b.processBatch({ kind: 'records', key, run: `r${r}`, classes: [], rows: indexRows.slice(i, i + 512) }, port).values.length;
+    });
+    const name = 'bookkeeping: processBatch (µs a row)';
+    table[name] ??= {};
+    table[name][b.dist] = Math.min(table[name][b.dist] ?? Infinity, (ms * 1e3) / rows.length);
+    const kd = b.digests.keyed(key, `links${r}`);
+    const q = new b.digests.LinkQueue(kd, new b.digests.GrowU32(), new b.digests.GrowU32());
+    const ms2 = best(() => {
+      kd.batch.reset();
+      q.values.n = 0;
+      for (const f of found) b.eachLinkKeyBytes(f.elements, false, q);
+      kd.batch.finish();
+    });
+    const name2 = 'bookkeeping: link keys (µs a row)';
+    table[name2] ??= {};
+    table[name2][b.dist] = Math.min(table[name2][b.dist] ?? Infinity, (ms2 * 1e3) / rows.length);
   }
 }
 for (const [k, v] of Object.entries(table)) console.log(k.padEnd(40), ...dists.map((d) => v[d].toFixed(3).padStart(8)));

@@ -97,24 +97,41 @@ export class GrowU32 {
   }
 }
 
-/** A record's composite link keys into the batch's digest queue and `values` (eachLinkKey's sink). */
+/**
+ * A record's composite link keys into the batch's digest queue and `values` (eachLinkKeyBytes'
+ * sink). A key's triple in `values` is (0, 0, tag) until processBatch reads the batch's digests:
+ * every triple there is queued in the same order, so triple i is the queue's value i.
+ */
 export class LinkQueue implements LinkByteSink {
   /** The current record holds a strong identifier (its keys are logged with tag + STRONG_SOURCE). */
   strong = false;
+  /** Per link-key tag: its namespace's key index in keyed.batch (-1: not looked up yet). */
+  readonly #keys = new Int32Array(256).fill(-1);
   constructor(
     readonly keyed: Keyed,
     readonly values: GrowU32,
-    readonly pending: GrowU32,
   ) {}
   alone(namespace: string, value: string, tag: number): void {
-    this.#push(this.keyed.batch.add(namespace, value), tag);
+    this.keyed.batch.addKey(this.#key(namespace, tag), value);
+    this.#push(tag);
   }
-  joined(namespace: string, head: KeyBytes, tail: string | KeyBytes, tag: number): void {
+  joined(namespace: string, head: KeyBytes, tail: string | KeyBytes, tag: number, from: number): void {
     const b = this.keyed.batch;
-    this.#push(typeof tail === 'string' ? b.addBytesJoined(namespace, head.buf, head.len, tail) : b.addBytesJoinedBytes(namespace, head.buf, head.len, tail.buf, tail.len), tag);
+    const k = this.#key(namespace, tag);
+    if (typeof tail === 'string') b.addBytesJoinedKey(k, head.buf, head.len, tail, from);
+    else b.addBytesJoinedBytesKey(k, head.buf, head.len, tail.buf, tail.len);
+    this.#push(tag);
   }
-  #push(i: number, tag: number): void {
-    this.pending.push(this.values.n);
-    this.values.push3(i, 0, this.strong ? tag + STRONG_SOURCE : tag);
+  /** Each link-key tag has one namespace (link-key-bytes.ts). */
+  #key(namespace: string, tag: number): number {
+    let k = this.#keys[tag];
+    if (k < 0) {
+      k = this.keyed.batch.keyIndex(namespace);
+      this.#keys[tag] = k;
+    }
+    return k;
+  }
+  #push(tag: number): void {
+    this.values.push3(0, 0, this.strong ? tag + STRONG_SOURCE : tag);
   }
 }

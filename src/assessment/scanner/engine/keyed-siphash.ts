@@ -144,9 +144,22 @@ export class KeyedSip64Batch {
 
   /** Queue the digest of `value` (its UTF-8 bytes) under `namespace`'s key; returns its index for hi()/lo(). */
   add(namespace: string, value: string): number {
-    const k = this.#keyFor(namespace);
+    return this.addKey(this.#keyFor(namespace), value);
+  }
+
+  /**
+   * The key index of `namespace` (deriving its key on first use), for addKey and the *Key forms:
+   * a caller that digests many values of one namespace looks it up once (batch-record.ts, per
+   * element tag), not once a value.
+   */
+  keyIndex(namespace: string): number {
+    return this.#keyFor(namespace);
+  }
+
+  /** `add` under key index `k` (keyIndex). */
+  addKey(k: number, value: string): number {
     const pos = this.#pos;
-    return this.#queue(pos, this.#write(value, pos), k);
+    return this.#queue(pos, this.#write(value, pos, 0), k);
   }
 
   /**
@@ -156,10 +169,10 @@ export class KeyedSip64Batch {
   addJoined(namespace: string, head: string, value: string): number {
     const k = this.#keyFor(namespace);
     const pos = this.#pos;
-    const h = this.#write(head, pos);
+    const h = this.#write(head, pos, 0);
     this.#ensure(pos + h + 1);
     this.#u8[pos + h] = 0;
-    return this.#queue(pos, h + 1 + this.#write(value, pos + h + 1), k);
+    return this.#queue(pos, h + 1 + this.#write(value, pos + h + 1, 0), k);
   }
 
   /**
@@ -167,15 +180,23 @@ export class KeyedSip64Batch {
    * name key is folded into bytes once per record, not built as a string and re-encoded per key).
    */
   addBytesJoined(namespace: string, head: Uint8Array, headLen: number, value: string): number {
-    const k = this.#keyFor(namespace);
+    return this.addBytesJoinedKey(this.#keyFor(namespace), head, headLen, value, 0);
+  }
+
+  /** `addBytesJoined` under key index `k`, with the tail `value.slice(from)` written without the slice. */
+  addBytesJoinedKey(k: number, head: Uint8Array, headLen: number, value: string, from: number): number {
     const pos = this.#pos;
     this.#putBytes(head, headLen, pos);
-    return this.#queue(pos, headLen + 1 + this.#write(value, pos + headLen + 1), k);
+    return this.#queue(pos, headLen + 1 + this.#write(value, pos + headLen + 1, from), k);
   }
 
   /** `addBytesJoined` with the tail as bytes too: head, NUL, tail[0, tailLen). */
   addBytesJoinedBytes(namespace: string, head: Uint8Array, headLen: number, tail: Uint8Array, tailLen: number): number {
-    const k = this.#keyFor(namespace);
+    return this.addBytesJoinedBytesKey(this.#keyFor(namespace), head, headLen, tail, tailLen);
+  }
+
+  /** `addBytesJoinedBytes` under key index `k`. */
+  addBytesJoinedBytesKey(k: number, head: Uint8Array, headLen: number, tail: Uint8Array, tailLen: number): number {
     const pos = this.#pos;
     this.#putBytes(head, headLen, pos);
     const t = pos + headLen + 1;
@@ -224,6 +245,19 @@ export class KeyedSip64Batch {
     this.#done = from + n;
   }
 
+  /** Values queued since reset() (the next add's index). */
+  get count(): number {
+    return this.#count;
+  }
+
+  /**
+   * The finished digests as (lo, hi) pairs by index: value i's at [2i, 2i + 2). A view valid until
+   * the next add or finish (batch-record.ts reads a whole batch's digests from it in one loop).
+   */
+  get results(): Uint32Array {
+    return this.#res;
+  }
+
   /** Upper 32 bits of value i's digest (unsigned); valid after the finish() that followed its add(). */
   hi(i: number): number {
     return this.#res[2 * i + 1];
@@ -255,16 +289,16 @@ export class KeyedSip64Batch {
     return k;
   }
 
-  /** Write the UTF-8 bytes of `value` at `at` (growing the memory if needed); returns their count. */
-  #write(value: string, at: number): number {
-    const len = value.length;
+  /** Write the UTF-8 bytes of `value.slice(from)` at `at` (growing the memory if needed); returns their count. */
+  #write(value: string, at: number, from: number): number {
+    const len = value.length - from;
     // A UTF-16 code unit is at most 3 UTF-8 bytes (a surrogate pair: 2 units, 4 bytes).
     if (at + 3 * len > this.#u8.length) this.#ensure(at + 3 * len);
     const u8 = this.#u8;
     for (let j = 0; j < len; j++) {
-      const c = value.charCodeAt(j);
+      const c = value.charCodeAt(from + j);
       // Not ASCII: encode the whole value again, natively (lone surrogates become U+FFFD).
-      if (c >= 0x80) return this.#buf.write(value, at, 'utf8');
+      if (c >= 0x80) return this.#buf.write(from === 0 ? value : value.slice(from), at, 'utf8');
       u8[at + j] = c;
     }
     return len;
@@ -307,7 +341,7 @@ export class KeyedSip64Batch {
     const k = this.#keyFor(namespace);
     const at = this.#pos + (-this.#pos & 7);
     const msg = at + 40;
-    const n = this.#write(value, msg);
+    const n = this.#write(value, msg, 0);
     const u8 = this.#u8;
     const keys = this.#keys;
     for (let j = 0; j < 16; j++) u8[at + j] = keys[16 * k + j];

@@ -16,7 +16,10 @@
  * and so the people index and the report, is unchanged.
  */
 import type { ValueFinding } from '../types.js';
-import { addressKey, asciiWords, LINK_NAME_ADDRESS, LINK_NAME_DOB, LINK_NAME_PHONE, LINK_PHONE_ALONE, linkParts, nameKey, phoneKey, WORD_BOUNDS } from './link-keys.js';
+import {
+  addressKey, asciiWords, FOLD, isWordChar, LATIN_END, LINK_NAME_ADDRESS, LINK_NAME_DOB, LINK_NAME_PHONE, LINK_PHONE_ALONE, linkParts, nameKey,
+  phoneKeyStart, WORD_BOUNDS,
+} from './link-keys.js';
 
 /** A reused byte buffer: `buf[0, len)` is the current key part. */
 export class KeyBytes {
@@ -29,10 +32,14 @@ export class KeyBytes {
   }
 }
 
-/** Where eachLinkKeyBytes' keys go: `value` alone, or `head` + NUL + `tail` (tail: a string's UTF-8, or bytes). */
+/**
+ * Where eachLinkKeyBytes' keys go: `value` alone, or `head` + NUL + `tail` (tail: the UTF-8 of
+ * `tail.slice(from)` for a string — a phone's national digits are copied from its E.164 value
+ * without a slice, phoneKeyStart — or bytes, `from` then 0).
+ */
 export interface LinkByteSink {
   alone(namespace: string, value: string, tag: number): void;
-  joined(namespace: string, head: KeyBytes, tail: string | KeyBytes, tag: number): void;
+  joined(namespace: string, head: KeyBytes, tail: string | KeyBytes, tag: number, from: number): void;
 }
 
 const PHONE = 'phone';
@@ -59,7 +66,7 @@ function putLower(s: string, from: number, to: number, buf: Uint8Array, at: numb
  * nameKey(name) into `out`, and its number of words as far as linking asks: 0 (no key), 1 (one
  * word: links only with a phone) or 2 (two or more). An ASCII name of up to two words is folded
  * here (the two words in the order sort() puts their lower-cased forms: UTF-16 units, which for
- * ASCII is byte order); others go through nameKey.
+ * ASCII is byte order); a Latin one (latinKeyBytes) too; others go through nameKey.
  */
 export function nameKeyBytes(name: string, out: KeyBytes): 0 | 1 | 2 {
   const count = asciiWords(name);
@@ -93,6 +100,8 @@ export function nameKeyBytes(name: string, out: KeyBytes): 0 | 1 | 2 {
     out.len = at;
     return 2;
   }
+  const words = latinKeyBytes(name, out, true);
+  if (words >= 0) return words === 0 ? 0 : words === 1 ? 1 : 2;
   const k = nameKey(name);
   if (k.length === 0) return 0;
   encode(k, out);
@@ -103,7 +112,7 @@ export function nameKeyBytes(name: string, out: KeyBytes): 0 | 1 | 2 {
 export function addressKeyBytes(address: string, out: KeyBytes): number {
   const count = asciiWords(address);
   if (count < 0) {
-    encode(addressKey(address), out);
+    if (latinKeyBytes(address, out, false) < 0) encode(addressKey(address), out);
     return out.len;
   }
   let need = 0;
@@ -118,6 +127,112 @@ export function addressKeyBytes(address: string, out: KeyBytes): number {
   return at;
 }
 
+/**
+ * Latin names and addresses (every character below LATIN_END: "José Núñez", "Łukasz Żółć",
+ * "Mary Ann Smith") as bytes: link-keys.ts `latinWords` — each character's FOLD, its word
+ * characters kept — written as UTF-8 straight into a scratch buffer, the words then sorted (a
+ * name) by their bytes and joined with spaces into `out`. Before (issue 21), latinWords built each
+ * word a character at a time (`cur += ch`), then sort(), join() and the UTF-8 encoding: strings
+ * and arrays per name that most of a European leak's names paid (engine23). The folded units are
+ * all in the BMP outside the surrogates (checked below), where UTF-8 byte order is UTF-16 unit
+ * order: the sort is the one sort() does. Returns the number of words, or -1 when `s` has a
+ * character from LATIN_END on (then nothing is written).
+ */
+function latinKeyBytes(s: string, out: KeyBytes, sorted: boolean): number {
+  const n = s.length;
+  const buf = SCRATCH.room(n * FOLD_MAX_BYTES);
+  let at = 0;
+  let count = 0;
+  let start = -1;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= LATIN_END || FOLD_BAD[c] === 1) return -1;
+    for (let u = FOLD_AT[c]; u < FOLD_AT[c + 1]; u++) {
+      if (UNIT_WORD[u] === 1) {
+        if (start < 0) start = at;
+        const x = UNITS[u];
+        if (x < 0x80) buf[at++] = x;
+        else if (x < 0x800) {
+          buf[at++] = 0xc0 | (x >> 6);
+          buf[at++] = 0x80 | (x & 63);
+        } else {
+          buf[at++] = 0xe0 | (x >> 12);
+          buf[at++] = 0x80 | ((x >> 6) & 63);
+          buf[at++] = 0x80 | (x & 63);
+        }
+      } else if (start >= 0) {
+        BOUNDS[2 * count] = start;
+        BOUNDS[2 * count + 1] = at;
+        count++;
+        start = -1;
+      }
+    }
+  }
+  if (start >= 0) {
+    BOUNDS[2 * count] = start;
+    BOUNDS[2 * count + 1] = at;
+    count++;
+  }
+  // Word order: ORDER[0, count) as indexes of BOUNDS' pairs, insertion-sorted by their bytes.
+  for (let w = 0; w < count; w++) {
+    let j = w - 1;
+    if (sorted) for (; j >= 0 && compareWords(buf, ORDER[j], w) > 0; j--) ORDER[j + 1] = ORDER[j];
+    ORDER[j + 1] = w;
+  }
+  const dst = out.room(at + count);
+  let len = 0;
+  for (let k = 0; k < count; k++) {
+    if (k > 0) dst[len++] = 32;
+    const w = ORDER[k];
+    for (let b = BOUNDS[2 * w]; b < BOUNDS[2 * w + 1]; b++) dst[len++] = buf[b];
+  }
+  out.len = len;
+  return count;
+}
+
+/** Byte order of words a and b of BOUNDS in `buf` (negative: a first), as string comparison orders them. */
+function compareWords(buf: Uint8Array, a: number, b: number): number {
+  const a0 = BOUNDS[2 * a];
+  const la = BOUNDS[2 * a + 1] - a0;
+  const b0 = BOUNDS[2 * b];
+  const lb = BOUNDS[2 * b + 1] - b0;
+  for (let i = 0; i < la && i < lb; i++) {
+    const d = buf[a0 + i] - buf[b0 + i];
+    if (d !== 0) return d;
+  }
+  return la - lb;
+}
+
+const SCRATCH = new KeyBytes();
+/** latinKeyBytes' words as [from, to) byte pairs in SCRATCH, and their sorted order (reused). */
+const BOUNDS: number[] = [];
+const ORDER: number[] = [];
+/** FOLD as tables: character c's folded units are UNITS[FOLD_AT[c], FOLD_AT[c + 1]), UNIT_WORD says which are word characters. */
+const FOLD_AT = new Int32Array(LATIN_END + 1);
+const unitList: number[] = [];
+const wordList: number[] = [];
+/** 1 for a character whose fold leaves the BMP or holds a surrogate (none does; then latinWords' own path decides). */
+const FOLD_BAD = new Uint8Array(LATIN_END);
+let foldMax = 1;
+for (let c = 0; c < LATIN_END; c++) {
+  FOLD_AT[c] = unitList.length;
+  const f = FOLD[c];
+  let bytes = 0;
+  for (let j = 0; j < f.length; j++) {
+    const u = f.charCodeAt(j);
+    if (u >= 0xd800 && u <= 0xdfff) FOLD_BAD[c] = 1;
+    unitList.push(u);
+    wordList.push(isWordChar(f[j], u) ? 1 : 0);
+    bytes += u < 0x80 ? 1 : u < 0x800 ? 2 : 3;
+  }
+  foldMax = Math.max(foldMax, bytes);
+}
+FOLD_AT[LATIN_END] = unitList.length;
+const UNITS = Uint16Array.from(unitList);
+const UNIT_WORD = Uint8Array.from(wordList);
+/** The most UTF-8 bytes one character folds to. */
+const FOLD_MAX_BYTES = foldMax;
+
 /** eachLinkKey (link-keys.ts), the same keys in the same order, as bytes into `sink`. */
 export function eachLinkKeyBytes(elements: readonly ValueFinding[], strong: boolean, sink: LinkByteSink): void {
   const { name, phones, dob, address } = linkParts(elements);
@@ -128,9 +243,12 @@ export function eachLinkKeyBytes(elements: readonly ValueFinding[], strong: bool
     for (let i = 0; i < elements.length; i++) if (elements[i].element === PHONE) sink.alone('link:phone', elements[i].value, LINK_PHONE_ALONE);
     return;
   }
-  if (phones > 0) for (let i = 0; i < elements.length; i++) if (elements[i].element === PHONE) sink.joined('link:name+phone', NAME, phoneKey(elements[i].value), LINK_NAME_PHONE);
+  if (phones > 0) for (let i = 0; i < elements.length; i++) if (elements[i].element === PHONE) {
+      const phone = elements[i].value;
+      sink.joined('link:name+phone', NAME, phone, LINK_NAME_PHONE, phoneKeyStart(phone));
+    }
   // A single given name or surname links only with a phone.
   if (words === 1) return;
-  if (dob !== null) sink.joined('link:name+dob', NAME, dob, LINK_NAME_DOB);
-  if (address !== null && addressKeyBytes(address, ADDRESS) > 0) sink.joined('link:name+address', NAME, ADDRESS, LINK_NAME_ADDRESS);
+  if (dob !== null) sink.joined('link:name+dob', NAME, dob, LINK_NAME_DOB, 0);
+  if (address !== null && addressKeyBytes(address, ADDRESS) > 0) sink.joined('link:name+address', NAME, ADDRESS, LINK_NAME_ADDRESS, 0);
 }

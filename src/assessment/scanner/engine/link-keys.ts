@@ -125,8 +125,9 @@ function fold(s: string): string {
  * character's folded text — `fold`, as `words` does — and whether each
  * folded character is a letter or digit are worked out once, by the same calls, into tables.
  */
-const LATIN_END = 0x370;
-const FOLD: string[] = [];
+export const LATIN_END = 0x370;
+/** FOLD[c]: `fold` of the character c (below LATIN_END). */
+export const FOLD: string[] = [];
 /** 1 when the character (below LATIN_END) is \p{L} or \p{N}. */
 const WORD_CHAR = new Uint8Array(LATIN_END);
 const IS_WORD = /^[\p{L}\p{N}]$/u;
@@ -135,7 +136,7 @@ for (let c = 0; c < LATIN_END; c++) {
   FOLD.push(fold(ch));
   WORD_CHAR[c] = IS_WORD.test(ch) ? 1 : 0;
 }
-const isWordChar = (ch: string, c: number) => (c < LATIN_END ? WORD_CHAR[c] === 1 : IS_WORD.test(ch));
+export const isWordChar = (ch: string, c: number) => (c < LATIN_END ? WORD_CHAR[c] === 1 : IS_WORD.test(ch));
 
 /** `words(s)` for an `s` without a character from U+0370 on; null for any other string. */
 function latinWords(s: string): string[] | null {
@@ -272,7 +273,13 @@ for (const c of COUNTRY_CALLING_CODES) CODE_LENGTH[Number(c)] = c.length;
  * value (distinctValues, customer matching, the phone-only key) keeps the country code.
  */
 export function phoneKey(e164: string): string {
-  if (e164.charCodeAt(0) !== 43) return e164;
+  const at = phoneKeyStart(e164);
+  return at === 0 ? e164 : e164.slice(at);
+}
+
+/** Where phoneKey's part of `e164` starts (0: the whole string), so a caller can copy it without the slice (link-key-bytes.ts). */
+export function phoneKeyStart(e164: string): number {
+  if (e164.charCodeAt(0) !== 43) return 0;
   const d1 = e164.charCodeAt(1) - 48;
   const d2 = e164.charCodeAt(2) - 48;
   const d3 = e164.charCodeAt(3) - 48;
@@ -280,9 +287,9 @@ export function phoneKey(e164: string): string {
   if (CODE_LENGTH[d1] === 1) at = 2;
   else if (CODE_LENGTH[d1 * 10 + d2] === 2) at = 3;
   else if (CODE_LENGTH[d1 * 100 + d2 * 10 + d3] === 3) at = 4;
-  else return e164;
+  else return 0;
   while (at < e164.length - 1 && e164.charCodeAt(at) === 48) at++;
-  return e164.slice(at);
+  return at;
 }
 
 /** A record's first name, birth date and address, and its number of phones (linkParts). */
