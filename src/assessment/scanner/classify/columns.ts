@@ -13,6 +13,7 @@ import { validatePasswordHash } from '../detectors/hashes.js';
 import { NATIONAL_ID_KINDS, sampleNationalIdKind, validateNationalId } from '../detectors/national-ids.js';
 import { isNoOneName, slashDateOrder } from '../detectors/context-only.js';
 import { nameWords } from '../detectors/text-names.js';
+import { isNanpColumn, NANP_COLUMN } from '../detectors/phone-nanp.js';
 import type { ColumnClass, ElementId, SecretType, ValueFinding } from '../types.js';
 import { birthDateColumnRate, streetColumnRate } from './column-shapes.js';
 import { isCountry, isUsState } from './geo.js';
@@ -187,6 +188,13 @@ function looksFreeText(values: string[]): boolean {
 }
 
 export function classifyColumn(column: string, values: string[], longValues = 0): ColumnClass {
+  const c = classifyByMeaning(column, values, longValues);
+  // A phone column of NANP-written numbers reads them as NANP numbers (detectors/phone-nanp.ts).
+  if (c.element === 'phone' && c.kind === undefined && isNanpColumn(values)) c.kind = NANP_COLUMN;
+  return c;
+}
+
+function classifyByMeaning(column: string, values: string[], longValues: number): ColumnClass {
   const h = matchHeader(column);
   // A "password" column of digests (bare md5/sha hex included) holds hashes, not clear text.
   if (h?.element === 'password' && values.length > 0 && rate(values, (v) => validatePasswordHash(v) !== null) >= VALUE_MIN_RATE) {

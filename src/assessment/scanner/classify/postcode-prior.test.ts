@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { recordHints } from '../engine/jurisdiction.js';
 import { scan } from '../engine/scan.js';
+import { validatePhone } from '../detectors/contact.js';
 import { classifyColumns } from './columns.js';
 import { zipToState } from './geo.js';
 import { POSTCODE_ABROAD } from '../types.js';
@@ -38,6 +39,20 @@ function zipClass(text: string) {
 }
 
 describe('postcode prior: whose five-digit postcodes a bare zip column holds', () => {
+  it('NANP numbers whose area code is unassigned do not make US ZIPs foreign (phone23)', () => {
+    // `(275) 748-1542`: the US plan rejects it and DE or GB accepted it, so every such row voted "abroad".
+    const phones: string[] = [];
+    for (let a = 200; a < 1000 && phones.length < 12; a++) {
+      const v = `(${a}) 748-1542`;
+      if (a % 100 !== 11 && !validatePhone(v)?.value.startsWith('+1')) phones.push(v);
+    }
+    expect(phones.length).toBe(12);
+    const text = ['name,phone,zip', ...phones.map((p, i) => `Jo Doe${i},${p},${94105 + i}`)].join('\n');
+    const [phone] = classifyColumns('customers', ['phone'], phones.map((p) => [p]));
+    expect(phone.kind).toBe('nanp');
+    expect(zipClass(text)?.kind).toBeUndefined();
+  });
+
   it('marks the column abroad when the sample points abroad, and only then', () => {
     expect(zipClass(FRENCH)?.kind).toBe(POSTCODE_ABROAD);
     expect(zipClass(US_NO_STATE)?.kind).toBeUndefined();

@@ -9,7 +9,8 @@
  *
  * The table's sample can: each sampled row votes US when a value of it is US-only (a phone valid in
  * the US plan, an SSN), abroad when a value excludes the US (a phone that is not a valid US number,
- * an IBAN or a non-US national ID, an e-mail under a country-code TLD other than .us). When enough of
+ * unless a NANP column's with an unassigned area code — detectors/phone-nanp.ts —, which says
+ * nothing; an IBAN or a non-US national ID; an e-mail under a country-code TLD other than .us). When enough of
  * the sample votes abroad and the US votes are few, the column is marked `abroad`: its five digits are
  * then a US ZIP only for a record that itself carries a US value (jurisdiction.ts). The record's
  * jurisdiction is otherwise left unknown rather than guessed — counsel sees "unknown" and asks,
@@ -17,6 +18,7 @@
  * all five digits).
  */
 import { detectorFor } from '../detectors/index.js';
+import { NANP_COLUMN, validateNanpColumnPhone } from '../detectors/phone-nanp.js';
 import { type ColumnClass, POSTCODE_ABROAD, type ValueFinding } from '../types.js';
 
 /**
@@ -47,7 +49,7 @@ export function applyPostcodePrior(classes: ColumnClass[], sample: (string | nul
   const fiveDigit = postcodes.filter((j) => sample.some((row) => FIVE_DIGITS.test(row[j]?.trim() ?? '')));
   if (fiveDigit.length === 0) return;
   const voters = classes
-    .map((c, j) => ({ j, el: c.element }))
+    .map((c, j) => ({ j, el: c.element, nanp: c.kind === NANP_COLUMN }))
     .filter((x) => x.el === 'phone' || x.el === 'email' || x.el === 'iban' || x.el === 'national_id' || x.el === 'us_ssn');
   if (voters.length === 0) return;
   let us = 0;
@@ -55,10 +57,10 @@ export function applyPostcodePrior(classes: ColumnClass[], sample: (string | nul
   let weak = 0;
   for (const row of sample) {
     let vote: Vote = null;
-    for (const { j, el } of voters) {
+    for (const { j, el, nanp } of voters) {
       const v = row[j]?.trim();
       if (!v) continue;
-      const w = voteOf(el!, v);
+      const w = nanp ? nanpVote(v) : voteOf(el!, v);
       if (w === 'us') {
         vote = 'us';
         break;
@@ -75,6 +77,14 @@ export function applyPostcodePrior(classes: ColumnClass[], sample: (string | nul
   if (enough && us <= US_MAX_RATIO * abroad) {
     for (const j of fiveDigit) classes[j] = { ...classes[j], kind: POSTCODE_ABROAD };
   }
+}
+
+/** A NANP column's phone (detectors/phone-nanp.ts): US when the US plan places it there; a NANP number of no known member says nothing. */
+function nanpVote(v: string): Vote {
+  const f = validateNanpColumnPhone(v);
+  if (!f) return null;
+  if (f.country === 'US') return 'us';
+  return f.country ? 'abroad' : null;
 }
 
 function voteOf(el: string, v: string): Vote {

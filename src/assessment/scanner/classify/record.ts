@@ -6,6 +6,7 @@
 import { detectorFor, isPlaceholder, type ScanTextOptions, scanText } from '../detectors/index.js';
 import { parseBirthDate } from '../detectors/context-only.js';
 import { validateNationalId } from '../detectors/national-ids.js';
+import { NANP_COLUMN, validateNanpColumnPhone } from '../detectors/phone-nanp.js';
 import { matchSecretValue, scanSecrets } from '../detectors/secret-scan.js';
 import { scanEmails } from '../detectors/text-email.js';
 import type { ColumnClass, RecordFindings, SecretFinding, ValueFinding } from '../types.js';
@@ -124,6 +125,12 @@ function handlerFor(cls: ColumnClass, split: boolean): CellHandler {
     } else if (el === 'national_id' || cls.kind === 'unverifiable' || (el === 'date_of_birth' && cls.kind !== undefined)) {
       steps.push((v, out) => {
         const f = elementValue(cls, v);
+        if (f) out.elements.push(f);
+      });
+    } else if (el === 'phone' && cls.kind === NANP_COLUMN) {
+      // A column of NANP-written numbers (detectors/phone-nanp.ts); the kind is the column's, not the value's.
+      steps.push((v, out) => {
+        const f = validateNanpColumnPhone(v);
         if (f) out.elements.push(f);
       });
     } else if (el === 'email') {

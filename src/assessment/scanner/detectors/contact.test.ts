@@ -2,7 +2,8 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '../../../platform/prng.js';
 import type { ValueFinding } from '../types.js';
-import { deviceId, email, geolocation, ipAddress, PHONE_REGIONS, validatePhone } from './contact.js';
+import fc from 'fast-check';
+import { deviceId, email, geolocation, ipAddress, PHONE_REGIONS, validatePhone, validateWritten } from './contact.js';
 
 describe('e-mail', () => {
   it('lower-cases the address', () => expect(email.validate('Uta.Kortig@Jourrapide.COM')?.value).toBe('uta.kortig@jourrapide.com'));
@@ -49,6 +50,43 @@ describe('phone', () => {
     expect(validatePhone('tel:+44-20-7946-0958')).toMatchObject({ value: '+442079460958', country: 'GB' });
     expect(validatePhone('tel:')).toBeNull();
     expect(validatePhone('+1 202 456 1111;foo')).toBeNull();
+  });
+
+  it('the one-pass plain path gives what the written-value path gives (property)', () => {
+    // Plain-looking values with the characters each path handles apart: `(0)`, `00`, `+` inside,
+    // tabs, extensions, dates. Seeded; digits mostly, so many values are real numbers somewhere.
+    const ch = fc.constantFrom(...'0123456789012345678901234567890123456789 ()-./+x#\t'.split(''));
+    const lead = fc.constantFrom('', '+', '00', '+1 ', '+44 ', '+49 (0)', '0', '(', '+33 ', '1-');
+    let phones = 0;
+    fc.assert(
+      // Up to 30 characters: PHONE_SHAPE's limits (24 after no prefix, 25 with `+`, 26 with `00`) are in range.
+      fc.property(lead, fc.array(fc.oneof(ch, fc.constantFrom(' ', '-', ' ', '.')), { minLength: 6, maxLength: 30 }), (l, cs) => {
+        const v = (l + cs.join('')).trim();
+        if (v.length < 7) return;
+        const f = validatePhone(v);
+        if (f) phones++;
+        expect(f).toEqual(validateWritten(v));
+      }),
+      { numRuns: 30000, seed: 2323 },
+    );
+    // And the shapes exports carry (bench/scan/gen-shapes.mjs), digits at random.
+    const rnd = mulberry32(23);
+    const dg = (n: number) => Array.from({ length: n }, () => Math.floor(rnd() * 10)).join('');
+    const shapes = [() => `(${dg(3)}) ${dg(3)}-${dg(4)}`, () => `+1${dg(10)}`, () => `+44 7${dg(3)} ${dg(6)}`, () => `07${dg(3)} ${dg(6)}`, () => `+49 15${dg(1)} ${dg(8)}`, () => `06 ${dg(2)} ${dg(2)} ${dg(2)} ${dg(2)}`, () => `+55 11 9${dg(4)}-${dg(4)}`, () => `00${dg(2)} ${dg(9)}`, () => `${dg(3)}.${dg(3)}.${dg(4)}`, () => `${dg(10)}`];
+    for (let i = 0; i < 20000; i++) {
+      const v = shapes[i % shapes.length]();
+      const f = validatePhone(v);
+      if (f) phones++;
+      expect(f, v).toEqual(validateWritten(v));
+    }
+    // Valid numbers stretched by spaces across PHONE_SHAPE's length limits, for each prefix.
+    for (const [head, tail] of [['202', '456-1111'], ['+1 202', '456 1111'], ['001 202', '456 1111'], ['00 44 20', '7946 0958']]) {
+      for (let n = 1; n <= 20; n++) {
+        const v = `${head}${' '.repeat(n)}${tail}`;
+        expect(validatePhone(v), v).toEqual(validateWritten(v));
+      }
+    }
+    expect(phones).toBeGreaterThan(10000);
   });
 
   it('rejects dates, ZIP codes and short numbers', () => {

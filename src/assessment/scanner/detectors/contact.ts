@@ -16,7 +16,8 @@ export { email, validateEmail } from './contact-email.js';
 export const PHONE_REGIONS: readonly CountryCode[] = ['US', 'GB', 'DE', 'FR', 'ES', 'IT', 'NL', 'BE', 'CH', 'AT', 'SE', 'DK', 'NO', 'FI', 'PT', 'IE', 'PL', 'BR', 'IN', 'AU', 'MX', 'CY', 'HU'];
 
 const PHONE_SHAPE = /^(?:\+|00)?[\d\s().\-/]{6,24}(?:\s*(?:x|ext\.?|#)\s*\d{1,6})?$/i;
-const EXTENSION = /\s*(?:x|ext\.?|#)\s*\d{1,6}$/i;
+/** An extension after the number (`x12`, `ext. 12`, `#12`): not part of the E.164 value. */
+export const EXTENSION = /\s*(?:x|ext\.?|#)\s*\d{1,6}$/i;
 /** Dates and times are digit groups too; libphonenumber would accept some of them in some region. */
 const DATE_LIKE = /^(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4})(?:[ T]|$)/;
 const CACHE_MAX = 200_000;
@@ -45,19 +46,28 @@ function parseOne(v: string, region: CountryCode | undefined, fastDigits: string
   return { finding: element('phone', p.number, { country: p.country }), cc: p.countryCallingCode, national: p.nationalNumber };
 }
 
+/** libphonenumber's verdict on a national number given as its digits, in one region (phone-nanp.ts). */
+export function phoneInRegion(digits: string, region: CountryCode): ValueFinding | null {
+  return parseOne(digits, region, digits)?.finding ?? null;
+}
+
 /**
  * After the first region that accepts a national number, the others only decide whether a second
  * one does (then no country is claimed), so they may be tried in any order: those that accept
  * most numbers, and answer fastest, first. On issue 21's customers-us, 41 % of the phones have an
  * area code the US plan rejects; DE or GB accepts each, and the search for a second went on
  * through FR, ES, IT, NL, BE, CH until AT (≈ 1 µs), where IN, MX and BR accept them all in
- * ≈ 0.1 µs. Regions tried in list order before the first accept, as before.
+ * ≈ 0.1 µs. Regions tried in list order before the first accept, as before. A number written with
+ * a trunk prefix `0` (most of Europe's, India's) is another matter: IN, MX and BR reject most of
+ * them, and AT accepts 97 % of those that a second region accepts, then FI, IT (a sample of 20,000
+ * random 0-prefixed 9–12-digit numbers, phone23): AT first saves three regions (≈ 0.4 µs).
  */
-const SECOND_FIRST: readonly CountryCode[] = ['IN', 'MX', 'BR', 'AT', 'DE'];
-const SECOND_ORDER: readonly number[] = [
-  ...SECOND_FIRST.map((r) => PHONE_REGIONS.indexOf(r)),
-  ...PHONE_REGIONS.map((_, i) => i).filter((i) => !SECOND_FIRST.includes(PHONE_REGIONS[i])),
+const orderOf = (firsts: readonly CountryCode[]): readonly number[] => [
+  ...firsts.map((r) => PHONE_REGIONS.indexOf(r)),
+  ...PHONE_REGIONS.map((_, i) => i).filter((i) => !firsts.includes(PHONE_REGIONS[i])),
 ];
+const SECOND_ORDER = orderOf(['IN', 'MX', 'BR', 'AT', 'DE']);
+const SECOND_ORDER_TRUNK = orderOf(['AT', 'FI', 'IT', 'IN']);
 
 /** The verdict of region `r` for a national number (see parsePhone for `plain`, `fastDigits`, `d`). */
 function inRegion(v: string, r: CountryCode, plain: boolean, fastDigits: string | null, d: string): Parsed | null {
@@ -71,24 +81,29 @@ function inRegion(v: string, r: CountryCode, plain: boolean, fastDigits: string 
   return parseOne(v, r, null);
 }
 
-/** `d`: the digits of `v` (without an extension); used to skip regions that cannot accept them. */
-function parsePhone(v: string, intl: boolean, d: string): Parsed | null {
+/**
+ * `d`: the digits of `v` (without an extension); used to skip regions that cannot accept them.
+ * `plainKnown`: `v` is known to be plain (`plainDigits`), so the plain tests below are true.
+ */
+function parsePhone(v: string, intl: boolean, d: string, plainKnown = false): Parsed | null {
   if (intl) {
     const w = v.startsWith('00') ? `+${v.slice(2)}` : v;
+    // `d` is then every digit after `+`/`00` (phone-fast.ts `FAST_PLAIN` holds for the rest).
+    if (plainKnown) return parseOne(w, undefined, `+${d}`);
     return parseOne(w, undefined, FAST_PLAIN.test(w.slice(1)) ? `+${w.slice(1).replace(NON_DIGITS, '')}` : null);
   }
   // National format: the number is a phone if it is valid in one of the likely regions; the
   // country is only claimed when exactly one region accepts it (jurisdiction must not be guessed).
   // Skipping a region is exact only when `d` is every digit libphonenumber sees (phone-regions.ts).
-  const plain = PLAIN_NATIONAL.test(v);
+  const plain = plainKnown || PLAIN_NATIONAL.test(v);
   // Then `d` is also every digit phone-fast.ts needs, computed once for all regions.
-  const fastDigits = plain && FAST_PLAIN.test(v) ? d : null;
+  const fastDigits = plainKnown || (plain && FAST_PLAIN.test(v)) ? d : null;
   let at = 0;
   let first: Parsed | null = null;
   for (; at < PHONE_REGIONS.length && first === null; at++) first = inRegion(v, PHONE_REGIONS[at], plain, fastDigits, d);
   // A NANP number parsed with US metadata already carries its own country (US, CA, …).
   if (first === null || at === 1) return first;
-  for (const j of SECOND_ORDER) {
+  for (const j of d.charCodeAt(0) === 48 ? SECOND_ORDER_TRUNK : SECOND_ORDER) {
     if (j >= at && inRegion(v, PHONE_REGIONS[j], plain, fastDigits, d) !== null) {
       delete first.finding.country;
       break;
@@ -104,8 +119,9 @@ function parsePhone(v: string, intl: boolean, d: string): Parsed | null {
  * verdict of a number depended on which number of its prefix a worker happened to see first, and
  * `--workers 2` reports differed from run to run (bench/README.md, issue 21). Now:
  *  - plain inputs (phone-fast.ts `FAST_PLAIN`) get the library's exact verdict from phone-fast.ts
- *    and phone-regions.ts, ≈ 1–3 µs a value, and are not cached (a leak's phone column is mostly
- *    distinct values: a Map insert and the retained string cost more than recomputing);
+ *    and phone-regions.ts, ≈ 0.3–2 µs a value (bench/README.md, phone23), and are not cached (a
+ *    leak's phone column is mostly distinct values: a Map insert and the retained string cost
+ *    more than recomputing);
  *  - values that reach libphonenumber itself (≈ 8 µs a region) are cached by their exact text in
  *    `exact`. Its verdict is a pure function of the value, so a hit gives what a recomputation
  *    would, whatever order values arrive in.
@@ -132,6 +148,45 @@ export function validatePhone(value: string): ValueFinding | null {
   const semi = v.indexOf(';');
   if (semi > 0 && (uri || EXT_PARAM.test(v.slice(semi)))) v = v.slice(0, semi);
   if (v.length < 7 || v.length > 32) return null;
+  // Most values are plain (digits, spaces and `( ) . - /` after an optional `+`): one pass finds
+  // their digits and says what PHONE_SHAPE, the extension test and the plain tests would.
+  const all = plainDigits(v);
+  if (all === null) return validateWritten(v);
+  const c = v.charCodeAt(0);
+  const dbl = c === 48 && v.charCodeAt(1) === 48;
+  // PHONE_SHAPE: 6–24 characters after `+`; after `00`, or the whole value (the `00` optional).
+  if (c === 43 ? v.length > 25 : v.length > (dbl ? 26 : 24)) return null;
+  if (DATE_LIKE.test(v)) return null;
+  const d = dbl ? all.slice(2) : all;
+  if (d.length < 7 || d.length > 15) return null;
+  return verdictOf(v, c === 43 || dbl, d, true);
+}
+
+/** The digits of `v` when it is `+`? then only ASCII digits, spaces and `( ) . - /`, and holds no `(0)`; else null. */
+function plainDigits(v: string): string | null {
+  const n = v.length;
+  let i = v.charCodeAt(0) === 43 ? 1 : 0;
+  let out = '';
+  let run = i;
+  for (; i < n; i++) {
+    const c = v.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    // space ( ) - . /
+    if (c !== 32 && c !== 40 && c !== 41 && c !== 45 && c !== 46 && c !== 47) return null;
+    // `(0)`: the trunk prefix written inside an international number; validateWritten drops it.
+    if (c === 41 && i >= 2 && v.charCodeAt(i - 1) === 48 && v.charCodeAt(i - 2) === 40) return null;
+    if (i > run) out += v.slice(run, i);
+    run = i + 1;
+  }
+  if (n > run) out += v.slice(run, n);
+  return out;
+}
+
+/**
+ * Any value the plain path does not take (an extension, `(0)`, other white space, letters); on a
+ * plain value it gives what the plain path gives (exported for that test, contact.test.ts).
+ */
+export function validateWritten(v: string): ValueFinding | null {
   if (!PHONE_SHAPE.test(v) || DATE_LIKE.test(v)) return null;
   // EXTENSION needs an 'x' (also in "ext") or a '#': most values have neither, so skip the replace.
   const body = v.indexOf('x') === -1 && v.indexOf('X') === -1 && v.indexOf('#') === -1 ? v : v.replace(EXTENSION, '');
@@ -139,12 +194,16 @@ export function validatePhone(value: string): ValueFinding | null {
   let d = digitsOf(intl ? body.replace('(0)', '') : body);
   if (body.startsWith('00')) d = d.slice(2);
   if (d.length < 7 || d.length > 15) return null;
+  return verdictOf(v, intl, d, false);
+}
+
+function verdictOf(v: string, intl: boolean, d: string, plain: boolean): ValueFinding | null {
   if (exact.size > 0) {
     const hit = exact.get(v);
     if (hit !== undefined) return hit;
   }
   const before = libraryParses;
-  const p = parsePhone(v, intl, d);
+  const p = parsePhone(v, intl, d, plain);
   const f = p?.finding ?? null;
   if (libraryParses !== before) remember(exact, v, f);
   return f;
