@@ -20,7 +20,7 @@ import { OrgProfileService } from '../obligations/tracking/org-profile.service.j
 import { trackingRoutes } from '../obligations/tracking/tracking.routes.js';
 import { type FactsSources, mergePopulation } from '../obligations/tracking/facts.service.js';
 import { ObligationTrackingService } from '../obligations/tracking/tracking.service.js';
-import { type PopulationEntry, toFactsJurisdiction } from '../obligations/facts.schema.js';
+import { toFactsJurisdiction } from '../obligations/facts.schema.js';
 import { createAuthRoutes } from '../platform/auth/auth.module.js';
 import { toPrincipal } from '../platform/auth/accounts.service.js';
 import type { Actor } from '../platform/audit/audit.service.js';
@@ -167,8 +167,7 @@ export function createModules(platform: Platform): Modules {
       // assessment found, the conservative reading.
       // People of unknown residence are a counted category (UNKNOWN), never dropped (issue 19 §4).
       const [found, imported] = await Promise.all([assessment.population(id), notices.service.countsByJurisdiction(id)]);
-      const byJ = new Map<string, PopulationEntry>();
-      for (const p of mergePopulation(found)) byJ.set(p.jurisdiction, { ...p });
+      const groups = mergePopulation(found);
       const elements = [...new Set(found.flatMap((p) => p.elements))];
       const importedByJ = new Map<string, number>();
       for (const [code, n] of Object.entries(imported)) {
@@ -176,12 +175,13 @@ export function createModules(platform: Platform): Modules {
         importedByJ.set(j, (importedByJ.get(j) ?? 0) + n);
       }
       for (const [j, n] of importedByJ) {
-        if (n <= 0) continue;
-        const cur = byJ.get(j);
-        if (cur) cur.individuals = Math.max(cur.individuals, n);
-        else if (elements.length) byJ.set(j, { jurisdiction: j, individuals: n, elements });
+        const mine = groups.filter((g) => g.jurisdiction === j);
+        const counted = mine.reduce((k, g) => k + g.individuals, 0);
+        // More imported than found: the extra people with every element found there (or anywhere).
+        const extra = mine.length ? [...new Set(mine.flatMap((g) => g.elements))] : elements;
+        if (n > counted && extra.length) groups.push({ jurisdiction: j, individuals: n - counted, elements: extra });
       }
-      return [...byJ.values()];
+      return mergePopulation(groups);
     },
     decisions: async (id) => (await incidents.service.listDecisions(id)).map((d) => ({ kind: d.kind, value: d.value ?? null })),
   };

@@ -154,6 +154,8 @@ export class DraftsService {
     const n = await this.s.mustGet(p, id);
     const v = (await this.s.notices.version(id, n.current_version))!;
     const approvals = await this.s.notices.approvals(id, n.current_version);
+    // State duties the law deems this notice to satisfy: sending it meets them too (tracking settles them).
+    const alsoMeets = (await this.s.deps.obligations?.discharges?.(n.incident_id, JSON.parse(n.rule_ids))) ?? [];
     return {
       id,
       incidentId: n.incident_id,
@@ -171,6 +173,7 @@ export class DraftsService {
       problems: JSON.parse(v.problems_json),
       rendered: JSON.parse(v.rendered_json),
       inputs: (JSON.parse(n.inputs_json) as { inputs: DraftInputsParsed }).inputs,
+      ...(alsoMeets.length ? { alsoMeets } : {}),
     };
   }
 

@@ -46,6 +46,19 @@ export interface ObligationsMetPort {
   met(e: MetNotice, actor: Actor, trx?: Transaction<Database>): Promise<number>;
   /** The earliest deadline of the incident's tracked obligations under the rule, and a late reason already recorded. */
   deadline?(incidentId: string, ruleId: string): Promise<{ deadline: string | null; lateReason: string | null } | null>;
+  /**
+   * The incident's tracked duties of other laws that a notice under these rules discharges by deemed
+   * compliance (a HIPAA notice for RCW 19.255.010 …), with whether the clause already holds.
+   */
+  discharges?(incidentId: string, ruleIds: string[]): Promise<DeemedDischarge[]>;
+}
+/** One state duty a notice discharges by deemed compliance (obligations/tracking/deemed.service.ts). */
+export interface DeemedDischarge {
+  ruleId: string;
+  jurisdiction: string;
+  recipient: string;
+  state: 'met' | 'pending';
+  label: string;
 }
 export interface MetNotice {
   incidentId: string;
@@ -119,6 +132,11 @@ export interface NoticeView {
   problems: DraftResult['problems'];
   rendered: RenderedNotice;
   inputs: DraftInputsParsed;
+  /**
+   * Duties of other laws this notice meets with it, by deemed compliance (a HIPAA notice: the WA
+   * consumer notice, RCW 19.255.010): present only when there are some. Added additively.
+   */
+  alsoMeets?: DeemedDischarge[];
 }
 
 export interface NoticeStatus {

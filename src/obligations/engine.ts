@@ -133,10 +133,12 @@ export const computeObligations = (facts: BreachFacts, rules: readonly Rule[], a
 
   // Deemed compliance last, when every federal answer (the HIPAA notice) is known: engine/deemed.ts.
   const ruleOf = new Map(ordered.map((r) => [r.id, r]));
+  // A clause's `alsoMet` names a rule id, or one without its year suffix (US-CT.regulator → US-CT.regulator.2021).
+  const idsOf = (ref: string) => out.filter((o) => o.id === ref || (o.id.startsWith(`${ref}.`) && /^\d{4}$/.test(o.id.slice(ref.length + 1)))).map((o) => o.id);
   for (const ob of out) {
     const rule = ruleOf.get(ob.id);
     if (!rule || ob.required === false) continue;
-    const deemed = deemedOf(rule, facts, index, (id) => ruleOf.get(id));
+    const deemed = deemedOf(rule, facts, index, (id) => ruleOf.get(id), idsOf);
     if (deemed.satisfiedBy.length > 0) ob.satisfiedBy = deemed.satisfiedBy;
     if (deemed.why.length > 0) ob.why = [ob.why, ...deemed.why].filter(Boolean).join('; ');
   }

@@ -38,7 +38,8 @@ export const formatObligations = (r: ObligationsResult): string => {
     lines.push(`             why: ${o.why}`);
     for (const q of o.questions) lines.push(`             to settle: ${q}`);
     // Deemed compliance (engine/deemed.ts): say which notice discharges this duty, never drop it silently.
-    for (const d of o.satisfiedBy ?? []) lines.push(`             ${d.effect === 'exempt' ? 'not applicable to' : 'satisfied by'}: ${d.via}${d.by ? ` (${d.by})` : ''} — ${d.condition}`);
+    for (const d of o.satisfiedBy ?? [])
+      lines.push(`             ${d.effect === 'exempt' ? 'not applicable to' : 'satisfied by'}: ${d.via}${d.by ? ` (${d.by})` : ''} — ${d.condition}${d.alsoMet?.length ? ` [only once ${d.alsoMet.join(' and ')} is met too]` : ''}`);
   }
   for (const k of r.recordKeeping) lines.push(`RECORD       ${k.jurisdiction.padEnd(6)} ${k.duty} (${k.citation})`);
   return lines.join('\n');

@@ -75,6 +75,11 @@ export interface SatisfiedBy {
   by: string | null;
   condition: string;
   basis: string;
+  /**
+   * Obligations of the same state (rule ids) that the clause makes its condition: the duty is met by
+   * deemed compliance only once `by` and each of these are met (tracking). Added additively.
+   */
+  alsoMet?: string[];
 }
 
 export interface RecordKeepingDuty {

@@ -67,5 +67,12 @@ export const deemedComplianceSchema = z.strictObject({
   condition: z.string().min(3),
   /** The provision and what it was checked against. */
   basis: z.string().min(3),
+  /**
+   * Other notices of the same state the clause makes a condition of itself ("provided that … also
+   * provides such notification to the Attorney General", 815 ILCS 530/50): rule ids, or an id
+   * without its year suffix (`US-CT.regulator` matches `US-CT.regulator.2021`). Tracking holds the
+   * duty owed until these are met too (tracking/deemed.service.ts); one that is not required does not hold it.
+   */
+  alsoMet: z.array(z.string().min(3)).optional(),
 });
 export type DeemedCompliance = z.infer<typeof deemedComplianceSchema>;

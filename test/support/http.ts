@@ -27,3 +27,15 @@ export function jsonApi(baseUrl: string): (path: string, init?: ApiInit) => Prom
     return { status: res.status, body: parsed, headers: res.headers, text };
   };
 }
+
+/**
+ * Closes a test's Fastify app and drops the test's keep-alive connections: one still busy when
+ * close starts (a streamed answer whose last bytes the client read before the server finished) is
+ * not idle, so Fastify's close leaves it open and waits the 72 s keep-alive timeout for it
+ * (src/incidents/evidence/testing.ts does the same in src).
+ */
+export async function closeApp(app: { close(): Promise<unknown>; server: { closeAllConnections(): void } }): Promise<void> {
+  const closing = app.close();
+  app.server.closeAllConnections();
+  await closing;
+}

@@ -18,7 +18,7 @@ import { createIncidentsModule, type IncidentsModuleOptions } from '../../src/in
 import type { IncidentsService } from '../../src/incidents/incidents.service.js';
 import { INCIDENTS_MIGRATIONS } from '../../src/incidents/migrations/index.js';
 import { createTestDatabase, type TestDatabase } from './dialects.js';
-import { type ApiInit, type ApiResult, jsonApi } from './http.js';
+import { type ApiInit, type ApiResult, closeApp, jsonApi } from './http.js';
 import { testConfig } from './platform.js';
 
 export const INCIDENT_TEST_MIGRATIONS = { ...ALL_MIGRATIONS, ...INCIDENTS_MIGRATIONS };
@@ -74,7 +74,7 @@ export async function startIncidentsTestServer(
     api: jsonApi(url),
     cliContext: () => ({ client: () => localClient(async () => ({ app, close: async () => {} })) }),
     async close() {
-      await app.close();
+      await closeApp(app);
       await platform.close();
       await db.drop();
     },

@@ -4,7 +4,7 @@ import type { Role } from '../../src/platform/auth/roles.js';
 import { SYSTEM_ACTOR } from '../../src/platform/audit/audit.service.js';
 import { createModules, type Modules } from '../../src/main/modules.js';
 import { buildServer } from '../../src/main/server.js';
-import { type ApiInit, type ApiResult, jsonApi } from './http.js';
+import { type ApiInit, type ApiResult, closeApp, jsonApi } from './http.js';
 import { openTestPlatform, type TestPlatform } from './platform.js';
 import type { FastifyInstance } from 'fastify';
 
@@ -47,7 +47,7 @@ export async function startTestServer(dialect: Dialect, extra: Record<string, st
     tokenFor,
     api,
     close: async () => {
-      await app.close();
+      await closeApp(app);
       await t.close();
     },
   };

@@ -119,6 +119,12 @@ export class SchedulesService {
 
   /** The event job: every active schedule of the incident listening for it fires once for this occurrence. */
   async runEvent(e: { incidentId: string; event: UpdateEvent; ref: string }): Promise<{ fired: number }> {
+    // The event was handed on as its audit row was written, inside its change's transaction
+    // (AuditService.record): a change that then rolled back — a regulator submission whose
+    // obligations could not be recorded — must not tell anyone it happened. Not in the trail: the
+    // job fails and is retried (backoff 2 s, 4 s, …), so a late commit still fires and a change that
+    // never committed never does, however long either takes.
+    if (!(await this.d.audit.has(e.ref))) throw new Error(`audit event ${e.ref} is not in the trail: its change has not committed, or rolled back`);
     let fired = 0;
     for (const s of await this.d.repo.schedules(e.incidentId)) {
       if (!s.active || !(JSON.parse(s.events) as string[]).includes(e.event)) continue;

@@ -51,17 +51,20 @@ const outsideHipaa = (rule: Rule, facts: BreachFacts, hipaaRule: Rule | undefine
 };
 
 /**
- * Which clauses of `rule` discharge its duty for these facts; `index` holds the federal answers and
- * `ruleOf` the rules in force (for the HIPAA notice's elements).
+ * Which clauses of `rule` discharge its duty for these facts; `index` holds the federal answers,
+ * `ruleOf` the rules in force (for the HIPAA notice's elements) and `idsOf` the obligations produced
+ * for a clause's `alsoMet` reference (an id, or an id without its year suffix).
  */
-export const deemedOf = (rule: Rule, facts: BreachFacts, index: Index, ruleOf: (id: string) => Rule | undefined): DeemedView => {
+export const deemedOf = (rule: Rule, facts: BreachFacts, index: Index, ruleOf: (id: string) => Rule | undefined, idsOf: (ref: string) => string[] = () => []): DeemedView => {
   const satisfiedBy: SatisfiedBy[] = [];
   const why: string[] = [];
   const hipaaEntity = FITS.hipaa[0](facts);
   for (const c of rule.deemedCompliance) {
     if (!FITS[c.via][0](facts)) continue;
     if (c.effect === 'none') {
-      why.push(`this law has no ${c.via === 'hipaa' ? 'HIPAA' : c.via} deemed-compliance clause: its notice is due alongside ${WORDS[c.via]} (${c.basis})`);
+      // The condition says why when there is more to it ("no HIPAA clause as such; the regulator clause … is for counsel").
+      const more = /^no \w+ clause$/i.test(c.condition) ? '' : ` — ${c.condition}`;
+      why.push(`this law has no ${c.via === 'hipaa' ? 'HIPAA' : c.via} deemed-compliance clause: its notice is due alongside ${WORDS[c.via]}${more} (${c.basis})`);
       continue;
     }
     let by: string | null = null;
@@ -79,7 +82,9 @@ export const deemedOf = (rule: Rule, facts: BreachFacts, index: Index, ruleOf: (
       }
       by = hipaa.id;
     }
-    satisfiedBy.push({ via: c.via, effect: c.effect, by, condition: c.condition, basis: c.basis });
+    // The clause's own conditions on other notices of the state, as the obligations produced here.
+    const also = (c.alsoMet ?? []).flatMap(idsOf).filter((id) => id !== rule.id);
+    satisfiedBy.push({ via: c.via, effect: c.effect, by, condition: c.condition, basis: c.basis, ...(also.length ? { alsoMet: also } : {}) });
     why.push(
       c.effect === 'exempt'
         ? `the law does not apply to ${FITS[c.via][1]} — ${c.condition} (${c.basis})`

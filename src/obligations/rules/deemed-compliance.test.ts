@@ -1,14 +1,14 @@
 /**
  * Deemed compliance (rule `deemedCompliance`, engine/deemed.ts): a HIPAA covered entity with
  * residents of states with a clause (WA: deemed, AG still due; AZ: the law does not apply; OH: only
- * the CRA notice goes), a state checked without one (TX), and a state not read (GA). The state duty
+ * the CRA notice goes), a state checked without one (TX, GA), and a territory not read (GU). The state duty
  * is never dropped nor silently duplicated: `satisfiedBy` and `why` say which notice discharges it.
  */
 import { describe, expect, it } from 'vitest';
 import { group, pick, run } from '../golden.fixture.js';
 
 const PHI = ['person_name', 'us_ssn', 'health'];
-const pop = [group('US-WA', 600, PHI), group('US-AZ', 1500, PHI), group('US-OH', 1500, PHI), group('US-TX', 300, PHI), group('US-GA', 20, PHI), group('US-KS', 20, PHI), group('US-IL', 600, PHI)];
+const pop = [group('US-WA', 600, PHI), group('US-AZ', 1500, PHI), group('US-OH', 1500, PHI), group('US-TX', 300, PHI), group('US-GA', 20, PHI), group('US-GU', 20, PHI), group('US-IL', 600, PHI)];
 const hipaaCe = { hipaa: 'covered_entity' as const };
 
 describe('HIPAA covered entity across states with and without a deemed-compliance clause', () => {
@@ -43,14 +43,14 @@ describe('HIPAA covered entity across states with and without a deemed-complianc
     expect(ind.why).toMatch(/no HIPAA deemed-compliance clause: its notice is due alongside the HIPAA notice/);
   });
 
-  it('TX and GA (checked, no clause) and KS (not read) keep the state notice and say why', () => {
+  it('TX and GA (checked, no clause) and GU (not read) keep the state notice and say why', () => {
     for (const id of ['US-TX.individuals', 'US-GA.individuals']) {
       expect(pick(r, id).satisfiedBy).toBeUndefined();
       expect(pick(r, id).why).toMatch(/this law has no HIPAA deemed-compliance clause/);
     }
-    const ks = pick(r, 'US-KS.individuals');
-    expect(ks.satisfiedBy).toBeUndefined();
-    expect(ks.why).toMatch(/no HIPAA deemed-compliance clause is encoded for this law \(text not read\)/);
+    const gu = pick(r, 'US-GU.individuals');
+    expect(gu.satisfiedBy).toBeUndefined();
+    expect(gu.why).toMatch(/no HIPAA deemed-compliance clause is encoded for this law \(text not read\)/);
   });
 
   it('IL (815 ILCS 530/50): the whole Act — individuals and the > 500 AG notice — is satisfied; the HHS copy to the AG stays', () => {
@@ -132,5 +132,11 @@ describe('the CLI text output', () => {
     const { formatObligations } = await import('../obligations.cli.js');
     const text = formatObligations(run({ population: [group('US-WA', 600, PHI)], controller: hipaaCe }));
     expect(text).toMatch(/US-WA\.individuals\.2020[\s\S]*?satisfied by: hipaa \(US\.hipaa\.individuals\) — a HIPAA covered entity/);
+  });
+
+  it('names the other notices a clause makes its condition (CT: the Attorney General)', async () => {
+    const { formatObligations } = await import('../obligations.cli.js');
+    const text = formatObligations(run({ population: [group('US-CT', 50, PHI)], controller: hipaaCe }));
+    expect(text).toMatch(/US-CT\.individuals[\s\S]*?satisfied by: hipaa \(US\.hipaa\.individuals\) — .* \[only once US-CT\.regulator is met too\]/);
   });
 });

@@ -9,6 +9,7 @@
  */
 import type { ElementId } from '../../assessment/scanner/types.js';
 import type { RuleInput } from '../rule.schema.js';
+import { deemedFor } from './us-deemed-compliance.js';
 import { ACCOUNT_WITH_CODE, CHECKED_ON, CREDENTIALS, HARBOUR_LOST_IF_KEY, harmGate, namePlus, STORED_COPIES } from './us-common.js';
 
 /** §1798.82(h) as in force 2017–2019: name + SSN, DL/CA ID, account/card + code, medical, health insurance, ALPR data. */
@@ -78,6 +79,8 @@ const individuals = (id: string, from: string, to: string | undefined, days: num
   content: CA_CONTENT,
   channels: ['written notice', 'electronic notice (E-SIGN)'],
   substituteNotice: SUBSTITUTE,
+  // §1798.82(e): the HIPAA notice's content counts for subdivision (d) — the duty and its clock stay (us-deemed-compliance.ts).
+  deemedCompliance: deemedFor('CA', 'individuals'),
   effectiveFrom: from,
   ...(to ? { effectiveTo: to } : {}),
   verified: `${verified} ${V_DEFINITION}`,

@@ -95,6 +95,8 @@ export class IncidentFactsService {
     if (JSON.stringify(withoutReason(before).breach ?? {}) !== JSON.stringify(overrides.breach ?? {}) && !reason?.trim())
       throw new BadInputError('reason: a change of the breach facts needs a reason (it is kept in the audit trail)');
     await this.repo.transaction(async (repo, trx) => {
+      // The audit head before the facts row the recompute also writes (AuditService.lockHead).
+      await this.audit.lockHead(trx);
       await repo.saveOverrides(incidentId, JSON.stringify(overrides));
       await this.audit.record({ actor, action: 'obligations.facts_updated', subjectType: 'incident', subjectId: incidentId, incidentId, before, after: { ...overrides, reason } }, trx);
     });
@@ -157,22 +159,24 @@ export class IncidentFactsService {
 /**
  * Population groups as the engine reads them (issue 19 §4): each jurisdiction read leniently
  * (an odd or missing code becomes the counted UNKNOWN category, never a failed parse), groups that
- * land on the same code added up with the union of their elements.
+ * land on the same code with the same elements added up. Groups with different elements stay
+ * apart: which people had which data exposed decides, for example, whether a HIPAA notice reaches
+ * them (engine/deemed.ts, RCW 19.255.010 "information governed by such regulations") — a union
+ * would give every resident the health data of some.
  */
 export function mergePopulation(groups: readonly PopulationEntry[]): PopulationEntry[] {
-  const byJ = new Map<string, PopulationEntry>();
+  const byKey = new Map<string, PopulationEntry>();
   for (const g of groups) {
     if (!(g.individuals > 0)) continue;
     const jurisdiction = toFactsJurisdiction(g.jurisdiction);
-    const cur = byJ.get(jurisdiction);
-    if (!cur) byJ.set(jurisdiction, { ...g, jurisdiction, elements: [...g.elements] });
-    else {
-      // Two codes read as one (e.g. "unknown" and "UNKNOWN", "DE-XX" and "DE"): different people.
-      cur.individuals += g.individuals;
-      cur.elements = [...new Set([...cur.elements, ...g.elements])];
-    }
+    const elements = [...new Set(g.elements)].sort();
+    const key = `${jurisdiction}|${elements.join(',')}`;
+    const cur = byKey.get(key);
+    // Two codes read as one (e.g. "unknown" and "UNKNOWN", "DE-XX" and "DE"): different people.
+    if (cur) cur.individuals += g.individuals;
+    else byKey.set(key, { ...g, jurisdiction, elements });
   }
-  return [...byJ.values()];
+  return [...byKey.values()];
 }
 
 function withoutReason(o: FactOverrides): FactOverrides {

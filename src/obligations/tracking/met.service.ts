@@ -17,6 +17,9 @@ import { BadInputError } from '../../platform/errors.js';
 import { NotFoundError } from '../../platform/http/problem.js';
 import { type BreachFacts, UNKNOWN_JURISDICTION } from '../facts.schema.js';
 import { isWithin } from '../jurisdictions.js';
+import type { Obligation } from '../obligations.schema.js';
+import type { DeemedVia } from '../rule-notice.schema.js';
+import { deemedState, settleDeemed } from './deemed.service.js';
 import { TrackingRepository } from './tracking.repository.js';
 import type { IncidentObligationsTable } from './tracking.tables.js';
 
@@ -34,6 +37,11 @@ export interface MetRecord {
   covered?: string[];
   /** Jurisdictions still owed: non-empty while the obligation is only partly met. */
   remaining?: string[];
+  /**
+   * Met by deemed compliance (tracking/deemed.service.ts): the other notice the state law deems to
+   * satisfy this duty; `at`, `noticeId`, `channel` and `reference` are that notice's.
+   */
+  deemed?: { via: DeemedVia; effect: 'deemed' | 'exempt'; by: string; citation: string; condition: string; label: string };
 }
 
 export interface MetEvent {
@@ -87,6 +95,23 @@ export class ObligationsMetService {
     return { deadline: deadlines[0] ?? null, lateReason: reason };
   }
 
+  /**
+   * The incident's tracked duties that a notice under `ruleIds` discharges by deemed compliance
+   * (their answer's `satisfiedBy.by` is one of the rules), with the clause's state and label.
+   */
+  async discharges(incidentId: string, ruleIds: string[]): Promise<{ ruleId: string; jurisdiction: string; recipient: string; state: 'met' | 'pending'; label: string }[]> {
+    if (!ruleIds.length) return [];
+    const rows = await this.repo.obligations(incidentId);
+    const out = [];
+    for (const r of rows) {
+      const ob = JSON.parse(r.obligation_json) as Obligation;
+      const clauses = (ob.satisfiedBy ?? []).filter((c) => c.by !== null && ruleIds.includes(c.by));
+      const d = clauses.length ? deemedState({ ...ob, satisfiedBy: clauses }, rows) : null;
+      if (d) out.push({ ruleId: r.rule_id, jurisdiction: r.jurisdiction, recipient: r.recipient, state: d.state, label: d.label });
+    }
+    return out.sort((a, b) => a.jurisdiction.localeCompare(b.jurisdiction) || a.ruleId.localeCompare(b.ruleId));
+  }
+
   /** Population jurisdictions of the incident's last computation (the people each obligation counts). */
   private async population(incidentId: string, repo = this.repo): Promise<string[]> {
     const r = await repo.facts(incidentId);
@@ -101,12 +126,16 @@ export class ObligationsMetService {
    */
   async met(e: MetEvent, actor: Actor, trx?: Transaction<Database>): Promise<number> {
     const outer = trx ? new TrackingRepository(trx) : this.repo;
-    await this.check(e, outer);
-    const rows = await this.rows(e.incidentId, e.ruleIds, outer);
-    const population = e.jurisdictions ? await this.population(e.incidentId, outer) : [];
     const iso = new Date().toISOString();
     let touched = 0;
     await outer.transaction(async (repo, trx) => {
+      // The audit head before the obligation rows, as every writer of them (AuditService.lockHead);
+      // read after it, the rows are not stale either: a notice meeting another part of the same
+      // obligation meanwhile has committed, and its coverage is merged, not overwritten.
+      await this.audit.lockHead(trx);
+      await this.check(e, repo);
+      const rows = await this.rows(e.incidentId, e.ruleIds, repo);
+      const population = e.jurisdictions ? await this.population(e.incidentId, repo) : [];
       for (const r of rows) {
         const cover = coverage(r, e.jurisdictions, population);
         if (!cover) continue;
@@ -143,6 +172,8 @@ export class ObligationsMetService {
           trx,
         );
       }
+      // A state duty the law deems met by this notice (a HIPAA notice: RCW 19.255.010 …) is met with it.
+      if (touched) await settleDeemed(repo, trx, this.audit, e.incidentId, actor, iso);
     });
     return touched;
   }
@@ -163,6 +194,7 @@ export class ObligationsMetService {
     const next: MetRecord = { ...met, lateReason: text };
     const reasonText = r.status === 'done' ? (r.status_reason ?? '').replace(/ — late(: .*)?$/s, '') + ` — late: ${text}` : r.status_reason;
     await this.repo.transaction(async (repo, trx) => {
+      await this.audit.lockHead(trx);
       await repo.updateObligation(r.id, { met_json: JSON.stringify(next), status_reason: reasonText, updated_at: new Date().toISOString() });
       await this.audit.record(
         { actor, action: 'obligation.late_reason_set', subjectType: 'obligation', subjectId: r.id, incidentId, before: { lateReason: met.lateReason }, after: { lateReason: text, rule: r.rule_id, jurisdiction: r.jurisdiction } },
@@ -180,7 +212,11 @@ export class ObligationsMetService {
     const lines = rows
       .map((r) => ({ r, m: JSON.parse(r.met_json!) as MetRecord }))
       .sort((a, b) => a.m.at.localeCompare(b.m.at))
-      .map(({ r, m }) => [r.incident_id, `${m.at} ${r.recipient} ${r.jurisdiction} (${r.rule_id}) by ${m.channel}${m.reference ? ` ref ${m.reference}` : ''}${m.late ? ` late${m.lateReason ? `: ${m.lateReason}` : ''}` : ' on time'}`] as const);
+      .map(({ r, m }) => [
+        r.incident_id,
+        // A duty met by deemed compliance says by which notice and under which clause (the channel is that notice's).
+        `${m.at} ${r.recipient} ${r.jurisdiction} (${r.rule_id})${m.deemed ? ` met by ${m.deemed.by} (${m.deemed.effect === 'exempt' ? 'exempt' : 'deemed compliance'}, ${m.deemed.citation})` : ''} by ${m.channel}${m.reference ? ` ref ${m.reference}` : ''}${m.late ? ` late${m.lateReason ? `: ${m.lateReason}` : ''}` : ' on time'}`,
+      ] as const);
     for (const [id, line] of lines) out.set(id, [...(out.get(id) ?? []), line]);
     return out;
   }

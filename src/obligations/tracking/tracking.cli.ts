@@ -38,7 +38,11 @@ export function formatOwed(r: IncidentObligations): string {
     lines.push(`${mark(o).padEnd(9)} ${when.padEnd(24)} ${o.jurisdiction.padEnd(6)} ${o.recipient.padEnd(15)} ${o.status.padEnd(11)} ${o.count.individuals} people  ${o.id}`);
     lines.push(`          why: ${o.why}`);
     for (const q of o.questions ?? []) lines.push(`          to settle: ${q}`);
+    // Which notice the state law deems to satisfy this duty, and what it still waits for (tracking/deemed.service.ts).
+    if (o.deemedCompliance) lines.push(`          deemed compliance: ${o.deemedCompliance.label}`);
   }
+  const deemed = r.items.filter((i) => i.met?.deemed);
+  for (const d of deemed) lines.push(`MET       ${d.jurisdiction.padEnd(6)} ${d.recipient.padEnd(15)} ${d.id}: ${d.met!.deemed!.label}`);
   const met = r.items.filter((i) => i.status === 'done').length;
   const notRequired = r.items.filter((i) => !i.owed && i.status !== 'done').length;
   lines.push('', `${met} met, ${notRequired} not required (--all lists them)`);

@@ -8,11 +8,13 @@ import { NotFoundError } from '../../platform/http/problem.js';
 import type { IncidentAccess } from '../../incidents/incident-access.js';
 import type { ObligationsMetService } from './met.service.js';
 import type { OrgProfileService } from './org-profile.service.js';
-import { ELECTRONIC_NOTICE } from '../rule-notice.schema.js';
+import { DEEMED_VIA, ELECTRONIC_NOTICE } from '../rule-notice.schema.js';
 import { FactOverridesSchema } from './facts.service.js';
 import { type IncidentObligations, type ObligationTrackingService, TRACKED_STATUSES } from './tracking.service.js';
 
 const Params = z.object({ id: z.string() });
+const Via = z.enum(DEEMED_VIA);
+const Effect = z.enum(['deemed', 'exempt']);
 const TrackedSchema = z
   .object({
     itemId: z.string(),
@@ -35,6 +37,24 @@ const TrackedSchema = z
     channels: z.array(z.string()),
     substituteNotice: z.string().optional(),
     electronicNotice: z.object({ allowed: z.enum(ELECTRONIC_NOTICE), basis: z.string() }).optional(),
+    /** Another notice the state law deems to satisfy this duty (docs/obligations-json.md). */
+    satisfiedBy: z
+      .array(z.object({ via: Via, effect: Effect, by: z.string().nullable(), condition: z.string(), basis: z.string(), alsoMet: z.array(z.string()).optional() }))
+      .optional(),
+    /** `satisfiedBy` as tracked: met by that notice (deemed compliance) or still owed until it is (tracking/deemed.service.ts). */
+    deemedCompliance: z
+      .object({
+        state: z.enum(['met', 'pending']),
+        via: Via,
+        effect: Effect,
+        by: z.string().nullable(),
+        citation: z.string(),
+        condition: z.string(),
+        alsoMet: z.array(z.string()),
+        waitingFor: z.array(z.string()),
+        label: z.string(),
+      })
+      .optional(),
     relation: z.string().optional(),
     stages: z.array(z.object({ name: z.string(), deadline: z.string().nullable(), deadlineRule: z.string() })),
     extensions: z.array(z.string()),
@@ -59,6 +79,8 @@ const TrackedSchema = z
         /** Jurisdictions covered so far, and those still owed while only partly met. */
         covered: z.array(z.string()).optional(),
         remaining: z.array(z.string()).optional(),
+        /** Met by deemed compliance: the discharging notice and the clause (the other fields are that notice's). */
+        deemed: z.object({ via: Via, effect: Effect, by: z.string(), citation: z.string(), condition: z.string(), label: z.string() }).optional(),
       })
       .nullable(),
     updatedAt: z.string(),

@@ -137,16 +137,15 @@ for (const dialect of testDialects()) {
       const first = await svc.recompute('inc-race', SYSTEM_ACTOR);
       const item = first.items.find((i) => i.jurisdiction === 'US-TX' && i.recipient === 'individuals')!;
       expect(item.status).toBe('pending');
-      // The recomputation reads the items in its transaction; a person marks one done and commits
-      // on another connection right then; the recomputation writes afterwards.
+      // The recomputation reads the items in its transaction; a person marks one done on another
+      // connection right then. Both lock the audit head before the rows (AuditService.lockHead), so
+      // the person's change waits for the recomputation and commits after it (it once committed
+      // in between and the recomputation wrote the status it had read over it).
       const read = TrackingRepository.prototype.obligations;
-      let once = true;
+      let setting: Promise<unknown> | null = null;
       TrackingRepository.prototype.obligations = async function (this: TrackingRepository, id: string) {
         const rows = await read.call(this, id);
-        if (once) {
-          once = false;
-          await svc.setStatus('inc-race', item.itemId, 'done', null, SYSTEM_ACTOR);
-        }
+        setting ??= svc.setStatus('inc-race', item.itemId, 'done', null, SYSTEM_ACTOR);
         return rows;
       };
       try {
@@ -154,7 +153,10 @@ for (const dialect of testDialects()) {
       } finally {
         TrackingRepository.prototype.obligations = read;
       }
-      expect(once).toBe(false);
+      expect(setting).not.toBeNull();
+      await setting;
+      const order = (await t.platform.audit.list({ incidentId: 'inc-race', limit: 1000 })).map((e) => e.action).filter((a) => a === 'obligations.recomputed' || a === 'obligation.status_changed');
+      expect(order.slice(-2)).toEqual(['obligations.recomputed', 'obligation.status_changed']);
       expect((await svc.list('inc-race')).items.find((i) => i.itemId === item.itemId)!.status).toBe('done');
     });
 

@@ -14,6 +14,7 @@ import { computeObligations } from '../engine.js';
 import type { Obligation, ObligationsResult } from '../obligations.schema.js';
 import type { Rule } from '../rule.schema.js';
 import { ObligationDeadlines } from './deadlines.js';
+import { type DeemedTracking, deemedState, settleDeemed } from './deemed.service.js';
 import { type FactOverrides, type FactsSources, IncidentFactsService } from './facts.service.js';
 import type { MetRecord } from './met.service.js';
 import type { OrgProfileService } from './org-profile.service.js';
@@ -34,6 +35,11 @@ export interface TrackedObligation extends Obligation {
   statusReason: string | null;
   /** How it was met (issue 20 §4), null while open. */
   met: MetRecord | null;
+  /**
+   * The answer's `satisfiedBy` as tracked: met by the notice the state law deems to satisfy it, or
+   * still owed with the notice that would (tracking/deemed.service.ts). Absent without a clause.
+   */
+  deemedCompliance?: DeemedTracking;
   updatedAt: string;
 }
 
@@ -89,6 +95,10 @@ export class ObligationTrackingService {
     const result = computeObligations(facts, this.rules(), now);
     const iso = now.toISOString();
     await this.repo.transaction(async (repo, trx) => {
+      // The audit head first, then the rows: a regulator submission locks the head (its event) and
+      // then the obligation it meets; rows first here was the opposite order, a deadlock on
+      // PostgreSQL (AuditService.lockHead; test/e2e/api/obligations-lock-order.test.ts).
+      await this.audit.lockHead(trx);
       const existing = await repo.obligations(incidentId);
       const byKey = new Map(existing.map((r) => [`${r.rule_id}|${r.jurisdiction}`, r]));
       const seen = new Set<string>();
@@ -130,6 +140,8 @@ export class ObligationTrackingService {
         if (seen.has(`${r.rule_id}|${r.jurisdiction}`) || r.status === 'not_required') continue;
         await repo.setStatusIf(r.id, r.status, { status: 'not_required', status_reason: 'no longer produced by the rules after the facts changed', updated_at: iso });
       }
+      // Deemed compliance follows the items just written: a clause that now holds (or no longer does).
+      await settleDeemed(repo, trx, this.audit, incidentId, actor, iso);
       const row = { facts_json: JSON.stringify(facts), result_json: JSON.stringify(result), computed_at: iso, next_deadline: result.nextDeadline?.deadline ?? null };
       await repo.saveComputation(incidentId, row);
       const count = (v: Obligation['required']) => result.obligations.filter((o) => o.required === v).length;
@@ -152,7 +164,7 @@ export class ObligationTrackingService {
     // Countdowns stop on a closed incident (issue 20 §5): no next deadline is announced.
     const [facts, rows, incidentClosed] = await Promise.all([this.repo.facts(incidentId), this.repo.obligationsByDeadline(incidentId), this.repo.incidentClosed(incidentId)]);
     const result = facts?.result_json ? (JSON.parse(facts.result_json) as ObligationsResult) : null;
-    const items = rows.map(toTracked);
+    const items = rows.map((r) => toTracked(r, rows));
     // Open items with a deadline first, soonest first; then the rest.
     items.sort((a, b) => rank(a) - rank(b) || (a.deadline ?? '~').localeCompare(b.deadline ?? '~') || a.id.localeCompare(b.id));
     const open = items.filter((i) => i.status !== 'done' && i.status !== 'not_required' && i.deadline);
@@ -177,13 +189,17 @@ export class ObligationTrackingService {
     if (status === 'not_required' && !reason?.trim()) throw new BadInputError('reason: marking an obligation not required needs a reason (it is kept for the register)');
     const iso = this.now().toISOString();
     await this.repo.transaction(async (repo, trx) => {
+      await this.audit.lockHead(trx);
       await repo.updateObligation(itemId, { status, status_reason: reason, updated_at: iso });
       await this.audit.record(
         { actor, action: 'obligation.status_changed', subjectType: 'obligation', subjectId: itemId, incidentId, before: { status: row.status, reason: row.status_reason }, after: { status, reason, rule: row.rule_id, jurisdiction: row.jurisdiction } },
         trx,
       );
+      // Marking a HIPAA notice done (or reopening it) settles the state duties it discharges.
+      await settleDeemed(repo, trx, this.audit, incidentId, actor, iso);
     });
-    return toTracked({ ...row, status, status_reason: reason, updated_at: iso });
+    const rows = await this.repo.obligations(incidentId);
+    return toTracked(rows.find((r) => r.id === itemId) ?? { ...row, status, status_reason: reason, updated_at: iso }, rows);
   }
 }
 
@@ -193,10 +209,12 @@ function rank(i: TrackedObligation): number {
   return i.deadline ? 0 : 1;
 }
 
-function toTracked(r: IncidentObligationsTable): TrackedObligation {
+/** A stored row as the API shows it; `rows` (the incident's items) decide its deemed-compliance state. */
+function toTracked(r: IncidentObligationsTable, rows: readonly IncidentObligationsTable[]): TrackedObligation {
   const ob = JSON.parse(r.obligation_json) as Obligation;
   const status = r.status as TrackedStatus;
   const owed = ob.required !== false && (status === 'pending' || status === 'in_progress');
   const met = r.met_json ? (JSON.parse(r.met_json) as MetRecord) : null;
-  return { ...ob, itemId: r.id, owed, status, statusReason: r.status_reason, met, updatedAt: r.updated_at };
+  const deemed = deemedState(ob, rows);
+  return { ...ob, itemId: r.id, owed, status, statusReason: r.status_reason, met, ...(deemed ? { deemedCompliance: deemed } : {}), updatedAt: r.updated_at };
 }

@@ -7,7 +7,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Dialect } from '../config.js';
-import type { AuditEventsTable, Database } from '../db/schema.js';
+import type { AuditEventsTable, AuditHeadTable, Database } from '../db/schema.js';
 import type { AuditCheckpoint } from './audit-checkpoint.js';
 import { redactForAudit } from './redact.js';
 
@@ -106,8 +106,34 @@ export class AuditService {
     this.checkpointTimer.unref?.();
   }
 
+  /**
+   * Listeners hear an event as it is appended — inside the caller's transaction when `record` is
+   * given one, so before it commits, and also when it then rolls back. A listener that acts on the
+   * event later (a job) checks `has(id)` first (learn/updates/schedules.service.ts `runEvent`).
+   */
   onEvent(listener: AuditListener): void {
     this.listeners.push(listener);
+  }
+
+  /**
+   * Takes the audit head for the rest of `trx` and returns it. Row lock on the single head row
+   * serialises appenders on PostgreSQL. SQLite has one writer, but a second process (the CLI beside
+   * `serve`) reading the head first and writing after would get SQLITE_BUSY at once when the other
+   * wrote meanwhile (a deferred transaction cannot upgrade a stale snapshot); a no-op write first
+   * takes the write lock, waiting on busy_timeout, as BEGIN IMMEDIATE would
+   * (sqlite.org/lang_transaction.html).
+   *
+   * `record` takes it; a change whose rows another audited change may lock after the head (the
+   * tracked obligations: a submission locks the head with its own event, then the obligations it
+   * meets) calls this first, before its own row writes, so both lock in one order. Rows first and
+   * the head last is the opposite order, and PostgreSQL kills one of the two as a deadlock
+   * (postgresql.org/docs/current/explicit-locking.html#LOCKING-DEADLOCKS).
+   */
+  async lockHead(trx: Transaction<Database>): Promise<AuditHeadTable> {
+    if (this.dialect === 'sqlite') await trx.updateTable('audit_head').set((eb) => ({ seq: eb.ref('seq') })).where('id', '=', 1).execute();
+    let headQuery = trx.selectFrom('audit_head').selectAll().where('id', '=', 1);
+    if (this.dialect === 'postgresql') headQuery = headQuery.forUpdate();
+    return headQuery.executeTakeFirstOrThrow();
   }
 
   /**
@@ -116,15 +142,7 @@ export class AuditService {
    */
   async record(input: AuditInput, trx?: Transaction<Database>): Promise<AuditEvent> {
     const run = async (t: Transaction<Database>) => {
-      // Row lock on the single head row serialises appenders on PostgreSQL. SQLite has one writer,
-      // but a second process (the CLI beside `serve`) reading the head first and writing after would
-      // get SQLITE_BUSY at once when the other wrote meanwhile (a deferred transaction cannot upgrade
-      // a stale snapshot); a no-op write first takes the write lock, waiting on busy_timeout, as
-      // BEGIN IMMEDIATE would (sqlite.org/lang_transaction.html).
-      if (this.dialect === 'sqlite') await t.updateTable('audit_head').set((eb) => ({ seq: eb.ref('seq') })).where('id', '=', 1).execute();
-      let headQuery = t.selectFrom('audit_head').selectAll().where('id', '=', 1);
-      if (this.dialect === 'postgresql') headQuery = headQuery.forUpdate();
-      const head = await headQuery.executeTakeFirstOrThrow();
+      const head = await this.lockHead(t);
       const row: HashFields = {
         seq: Number(head.seq) + 1,
         id: randomUUID(),
@@ -159,6 +177,11 @@ export class AuditService {
     if (filter.afterSeq !== undefined) q = q.where('seq', '>', filter.afterSeq);
     const rows = await q.limit(filter.limit ?? 500).execute();
     return rows.map(toEvent);
+  }
+
+  /** Whether the event with this id is in the trail (committed: a rolled-back change's event is not). */
+  async has(id: string): Promise<boolean> {
+    return (await this.db.selectFrom('audit_events').select('seq').where('id', '=', id).executeTakeFirst()) !== undefined;
   }
 
   /** Time of the newest event of an incident with one of the given actions (null if none). */

@@ -85,6 +85,10 @@ for (const dialect of testDialects()) {
       expect(await actions('notice.approve')).toBe(2);
 
       // The submission, its row, its event and the obligation it meets: one failing undoes all.
+      const heard: string[] = [];
+      s.platform.audit.onEvent((e) => {
+        if (e.action === 'notice.submitted' && e.subjectId === id) heard.push(e.id);
+      });
       const at = new Date(Date.now() - 3_600_000).toISOString();
       for (const action of ['notice.submitted', 'obligation.met']) {
         await failAudit(s, dialect, action);
@@ -101,6 +105,12 @@ for (const dialect of testDialects()) {
       expect((await item('US-NY.regulator.2025'))?.met).toMatchObject({ channel: 'portal', reference: 'AG-1' });
       expect(await actions('notice.submitted')).toBe(1);
       expect(await actions('obligation.met')).toBe(1);
+      // Listeners heard the rolled-back submission too (its event was written before obligation.met
+      // failed); the stakeholder update it would trigger ("authorities notified") does not fire.
+      expect(heard).toHaveLength(2);
+      const notified = (ref: string) => s.modules.learn.schedules.runEvent({ incidentId, event: 'notified', ref });
+      await expect(notified(heard[0]!)).rejects.toThrow(/not in the trail/);
+      await expect(notified(heard[1]!)).resolves.toMatchObject({ fired: 0 });
     });
 
     it('a second factor whose audit event fails is neither confirmed nor removed', async () => {

@@ -1,14 +1,17 @@
 /**
- * Confirm from the CLI on the local store: sources, replay, triage, flows (issue 15). One replay
- * runs the built binary (its exit code and error line); the rest run in this process through the
- * same commander program (test/support/cli.ts).
+ * Confirm from the CLI on the local store: sources, replay, triage, flows (issue 15). The commands
+ * run in this process through the same commander program as the binary (test/support/cli.ts: exit
+ * code, stdout, stderr as a spawned run gives them; spawning the built binary, 3–6 s a start on a
+ * loaded machine, is left to the files that test the binary itself). The store starts migrated
+ * (dialects.ts template), as after `breachdesk migrate`.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { header, line, scenario } from '../../../src/confirm/flows/synth.js';
-import { cli, runCli } from '../../support/cli.js';
+import { ALL_MIGRATIONS } from '../../../src/main/migrations.js';
+import { cli } from '../../support/cli.js';
 import { createTestDatabase, type TestDatabase } from '../../support/dialects.js';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../../../src/confirm/fixtures/${name}`, import.meta.url));
@@ -17,7 +20,7 @@ describe('confirm CLI on the local store', async () => {
   let db: TestDatabase;
   let env: Record<string, string>;
   beforeAll(async () => {
-    db = await createTestDatabase('sqlite');
+    db = await createTestDatabase('sqlite', { migrations: ALL_MIGRATIONS });
     env = { BREACHDESK_DATA_DIR: db.dataDir, BREACHDESK_URL: '', BREACHDESK_TOKEN: '', BREACHDESK_CANARY_DOMAIN: 'canary.example.net' };
   });
   afterAll(async () => db?.drop());
@@ -33,7 +36,7 @@ describe('confirm CLI on the local store', async () => {
     expect(JSON.parse(r2.stdout)).toMatchObject({ version: 1, accepted: 2, created: 0, repeats: 2 });
     const bad = join(db.dataDir, 'bad.ndjson');
     writeFileSync(bad, '{"title":"ok","severity":"low"}\n{"title": broken\n');
-    const r3 = runCli(['intake', 'replay', bad, '--source', 'wazuh'], env);
+    const r3 = await cli(['intake', 'replay', bad, '--source', 'wazuh'], env);
     expect(r3.code).toBe(2);
     expect(r3.stderr).toMatch(/bad\.ndjson:2: not valid JSON/);
     expect(r3.stderr).toMatch(/1 alert\(s\) were stored before the error/);

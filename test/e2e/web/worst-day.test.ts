@@ -5,14 +5,16 @@
  * notice is sent over a real SMTP server process and a regulator notice recorded as submitted —
  * both meet their obligations on the page; the breach date set on the incident page pre-fills a
  * notice to the people in Germany, whose campaign meets the EEA-wide GDPR Art. 34 duty for DE only
- * (FR stays owed); the incident is closed and its countdowns stop.
+ * (FR stays owed); the incident is closed and its countdowns stop. Then, for a HIPAA covered entity,
+ * Washington's consumer notice reads "Met by HIPAA notice (deemed compliance, RCW 19.255.010 …)"
+ * once the HIPAA campaign is sent (tracking/deemed.service.ts).
  * Set-up the UI is not about (members, people import, drafting and approvals) goes through the API.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FULL_INPUTS, type Sink, startSink } from '../api/notices-fixtures.js';
+import { assessCsv, FULL_INPUTS, type Sink, startSink } from '../api/notices-fixtures.js';
 import { screenshot, signIn, startWeb, type WebHarness } from './browser.js';
 
 const STATES = ['CA', 'CA', 'CA', 'CA', 'NY', 'NY', 'NY', 'FL', 'FL', 'IL', 'IL', 'CO', 'CO'];
@@ -196,5 +198,29 @@ describe('web: the worst day (issue 20)', () => {
     await page.getByRole('link', { name: 'Obligations' }).click();
     const open = after.items.filter((i) => i.owed && i.status !== 'done');
     if (open.length) await page.getByText('stopped (incident closed)').first().waitFor();
+  });
+
+  it('a HIPAA covered entity: once the HIPAA campaign is sent, the WA consumer notice reads "Met by HIPAA notice (deemed compliance, RCW 19.255.010 …)"', async () => {
+    await h.server.api('/api/v1/org/profile', { method: 'PUT', token: await h.server.tokenFor('admin'), body: { establishments: ['US'], hipaa: 'covered_entity' } });
+    const inc = (await h.server.api('/api/v1/incidents', { token, body: { title: 'Patient records copied', awareAt: new Date(Date.now() - 3_600_000).toISOString(), status: 'confirmed' } })).body.id as string;
+    for (const [username, role] of [
+      ['lee.legal', 'legal_counsel'],
+      ['dee.drafter', 'communications'],
+    ])
+      expect((await h.server.api(`/api/v1/incidents/${inc}/members`, { token, body: { username, role } })).status).toBeLessThan(300);
+    await assessCsv(h.server, token, inc, ['name,email,ssn,state,diagnosis', 'Wes Ward,wes@example.org,536-22-1234,WA,asthma', 'Wyn Ward,wyn@example.org,536-22-1235,WA,asthma'].join('\n'), 'patients.csv');
+    const people = ['name,email,state,email_consent', 'Wes Ward,wes@example.org,WA,yes', 'Wyn Ward,wyn@example.org,WA,yes'].join('\n');
+    expect((await h.server.api(`/api/v1/incidents/${inc}/people/import`, { token, body: people, headers: { 'content-type': 'text/csv' } })).status).toBe(200);
+    await h.server.api(`/api/v1/incidents/${inc}/breach-facts`, { method: 'PUT', token, body: { breach: { acquisition: true, malicious: true }, reason: 'exfiltration confirmed' } });
+    const wa = async () => (await h.server.api(`/api/v1/incidents/${inc}/obligations`, { token })).body.items.find((i: Item) => i.id === 'US-WA.individuals.2020') as Item | undefined;
+    await expect.poll(async () => (await wa())?.required, { timeout: 20_000 }).toBe(true);
+    const d = await h.server.api('/api/v1/notices', { token: drafterToken, body: { incidentId: inc, recipient: 'individuals', jurisdiction: 'US', ruleId: 'US.hipaa.individuals', inputs: FULL_INPUTS, elements: ['person_name', 'us_ssn', 'health'] } });
+    expect(d.body.problems, JSON.stringify(d.body)).toEqual([]);
+    for (const tok of [legalToken, token]) await h.server.api(`/api/v1/notices/${d.body.id}/approve`, { token: tok, body: {} });
+    expect((await h.server.api(`/api/v1/notices/${d.body.id}/send`, { method: 'POST', token, body: {} })).status).toBe(202);
+    await expect.poll(async () => (await wa())?.status, { timeout: 30_000 }).toBe('done');
+    const page = await commanderPage(`/incidents/${inc}/obligations`);
+    const row = page.getByRole('table', { name: 'Owed notifications, by recipient and jurisdiction' }).getByRole('row').filter({ hasText: 'Individuals — US-WA' });
+    await row.getByText(/^Met by HIPAA notice \(deemed compliance, RCW 19\.255\.010/).waitFor();
   });
 });

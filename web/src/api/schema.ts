@@ -2895,6 +2895,25 @@ export interface paths {
               allowed: "any" | "consent" | "consent_or_primary" | "primary";
               basis: string;
             };
+            satisfiedBy?: Array<{
+              via: "hipaa" | "glba" | "federal_regulator" | "own_policy";
+              effect: "deemed" | "exempt";
+              by: string | null;
+              condition: string;
+              basis: string;
+              alsoMet?: Array<string>;
+            }>;
+            deemedCompliance?: {
+              state: "met" | "pending";
+              via: "hipaa" | "glba" | "federal_regulator" | "own_policy";
+              effect: "deemed" | "exempt";
+              by: string | null;
+              citation: string;
+              condition: string;
+              alsoMet: Array<string>;
+              waitingFor: Array<string>;
+              label: string;
+            };
             relation?: string;
             stages: Array<{
               name: string;
@@ -2927,6 +2946,14 @@ export interface paths {
               lateReason: string | null;
               covered?: Array<string>;
               remaining?: Array<string>;
+              deemed?: {
+                via: "hipaa" | "glba" | "federal_regulator" | "own_policy";
+                effect: "deemed" | "exempt";
+                by: string;
+                citation: string;
+                condition: string;
+                label: string;
+              };
             } | null;
             updatedAt: string;
           }>;
@@ -2979,6 +3006,25 @@ export interface paths {
             allowed: "any" | "consent" | "consent_or_primary" | "primary";
             basis: string;
           };
+          satisfiedBy?: Array<{
+            via: "hipaa" | "glba" | "federal_regulator" | "own_policy";
+            effect: "deemed" | "exempt";
+            by: string | null;
+            condition: string;
+            basis: string;
+            alsoMet?: Array<string>;
+          }>;
+          deemedCompliance?: {
+            state: "met" | "pending";
+            via: "hipaa" | "glba" | "federal_regulator" | "own_policy";
+            effect: "deemed" | "exempt";
+            by: string | null;
+            citation: string;
+            condition: string;
+            alsoMet: Array<string>;
+            waitingFor: Array<string>;
+            label: string;
+          };
           relation?: string;
           stages: Array<{
             name: string;
@@ -3011,6 +3057,14 @@ export interface paths {
             lateReason: string | null;
             covered?: Array<string>;
             remaining?: Array<string>;
+            deemed?: {
+              via: "hipaa" | "glba" | "federal_regulator" | "own_policy";
+              effect: "deemed" | "exempt";
+              by: string;
+              citation: string;
+              condition: string;
+              label: string;
+            };
           } | null;
           updatedAt: string;
         };
@@ -3061,6 +3115,25 @@ export interface paths {
             allowed: "any" | "consent" | "consent_or_primary" | "primary";
             basis: string;
           };
+          satisfiedBy?: Array<{
+            via: "hipaa" | "glba" | "federal_regulator" | "own_policy";
+            effect: "deemed" | "exempt";
+            by: string | null;
+            condition: string;
+            basis: string;
+            alsoMet?: Array<string>;
+          }>;
+          deemedCompliance?: {
+            state: "met" | "pending";
+            via: "hipaa" | "glba" | "federal_regulator" | "own_policy";
+            effect: "deemed" | "exempt";
+            by: string | null;
+            citation: string;
+            condition: string;
+            alsoMet: Array<string>;
+            waitingFor: Array<string>;
+            label: string;
+          };
           relation?: string;
           stages: Array<{
             name: string;
@@ -3093,6 +3166,14 @@ export interface paths {
             lateReason: string | null;
             covered?: Array<string>;
             remaining?: Array<string>;
+            deemed?: {
+              via: "hipaa" | "glba" | "federal_regulator" | "own_policy";
+              effect: "deemed" | "exempt";
+              by: string;
+              citation: string;
+              condition: string;
+              label: string;
+            };
           } | null;
           updatedAt: string;
         };
@@ -3153,6 +3234,25 @@ export interface paths {
               allowed: "any" | "consent" | "consent_or_primary" | "primary";
               basis: string;
             };
+            satisfiedBy?: Array<{
+              via: "hipaa" | "glba" | "federal_regulator" | "own_policy";
+              effect: "deemed" | "exempt";
+              by: string | null;
+              condition: string;
+              basis: string;
+              alsoMet?: Array<string>;
+            }>;
+            deemedCompliance?: {
+              state: "met" | "pending";
+              via: "hipaa" | "glba" | "federal_regulator" | "own_policy";
+              effect: "deemed" | "exempt";
+              by: string | null;
+              citation: string;
+              condition: string;
+              alsoMet: Array<string>;
+              waitingFor: Array<string>;
+              label: string;
+            };
             relation?: string;
             stages: Array<{
               name: string;
@@ -3185,6 +3285,14 @@ export interface paths {
               lateReason: string | null;
               covered?: Array<string>;
               remaining?: Array<string>;
+              deemed?: {
+                via: "hipaa" | "glba" | "federal_regulator" | "own_policy";
+                effect: "deemed" | "exempt";
+                by: string;
+                citation: string;
+                condition: string;
+                label: string;
+              };
             } | null;
             updatedAt: string;
           }>;

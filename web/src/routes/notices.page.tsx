@@ -33,6 +33,8 @@ export interface NoticeView {
   draftedByMe?: boolean;
   problems?: { kind: string; item: string; message: string }[];
   inputs?: Record<string, unknown>;
+  /** Duties of other laws this notice meets by deemed compliance (src/notices/notices.store.ts). */
+  alsoMeets?: { ruleId: string; jurisdiction: string; recipient: string; state: 'met' | 'pending'; label: string }[];
 }
 
 /** The free-text inputs of a draft (src/notices/notices.schema.ts draftInputsSchema). */
@@ -153,6 +155,15 @@ function NoticeDetail({ noticeId }: { noticeId: string }) {
               Version {n.version}
               {n.ruleIds?.length ? ` · for ${n.ruleIds.join(', ')}` : ''}
             </p>
+            {n.alsoMeets?.length ? (
+              <ul className="small-text" aria-label="Also meets, by deemed compliance">
+                {n.alsoMeets.map((d) => (
+                  <li key={d.ruleId}>
+                    Also meets {humanize(d.recipient)} — {d.jurisdiction} ({d.ruleId}): {d.label}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
             {blocked && (
               <ul className="warning" aria-label="Problems to fix before approval">
                 {n.problems!.map((p) => (

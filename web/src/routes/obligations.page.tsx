@@ -239,6 +239,12 @@ export function ObligationsPage() {
                               </span>{' '}
                               {!d.incidentClosed && <Countdown deadline={o.deadline} />}
                             </>
+                          ) : o.met?.deemed ? (
+                            // Met by the notice the state law deems to satisfy it (tracking/deemed.service.ts): its countdown stops.
+                            <span className="badge deemed-met">
+                              {o.met.deemed.label}
+                              {o.met.late ? ' — late' : ''}
+                            </span>
                           ) : o.met ? (
                             <>
                               <span className="badge">
@@ -252,7 +258,10 @@ export function ObligationsPage() {
                           ) : d.incidentClosed ? (
                             'stopped (incident closed)'
                           ) : (
-                            <Countdown deadline={o.deadline} />
+                            <>
+                              <Countdown deadline={o.deadline} />
+                              {o.deemedCompliance && <div className="small-text deemed-pending">{o.deemedCompliance.label}</div>}
+                            </>
                           )}
                         </td>
                         <td>

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { xlsxFast } from './xlsx-parts.js';
-import { SharedStrings } from './xlsx-shared-strings.js';
+import { SharedStrings, SstView } from './xlsx-shared-strings.js';
 import { readSheet } from './xlsx-reader.js';
 
 afterEach(() => {
@@ -191,5 +191,27 @@ describe('XLSX fast paths', () => {
       }),
       { numRuns: 600 },
     );
+  });
+
+  it('a table past one piece of bytes (16 MB) and of ends (262,144 items) reads whole, here and from its handle', () => {
+    // The pieces start small and grow as they fill: every growth, the item across the 16 MB piece
+    // boundary and the first item of the second ends piece, by both paths (fast and tokenizer).
+    const want: string[] = [];
+    const xml: string[] = ['<?xml version="1.0"?>\n<sst>'];
+    for (let i = 0; i < 300_000; i++) {
+      const v = i % 3 === 0 ? `Ann é ${i} ${'x'.repeat(i % 97)}` : `person${i}@example.org ${'y'.repeat(i % 61)}`;
+      want.push(v);
+      xml.push(i % 5 === 0 ? `<si><r><t>${v}</t></r></si>` : `<si><t>${v}</t></si>`);
+    }
+    xml.push('</sst>');
+    const bytes = Buffer.from(xml.join(''));
+    expect(Buffer.byteLength(want.join(''))).toBeGreaterThan(16 << 20);
+    const t = new SharedStrings(1 << 30);
+    for (let i = 0; i < bytes.length; i += 65_536) expect(t.feedBytes(bytes.subarray(i, i + 65_536))).toBe(true);
+    expect(t.endBytes()).toBe(true);
+    expect(t.truncated).toBe(false);
+    expect(t.strings).toEqual(want);
+    const view = new SstView(t.handle()!);
+    expect(Array.from({ length: want.length }, (_, i) => view.at(i))).toEqual(want);
   });
 });

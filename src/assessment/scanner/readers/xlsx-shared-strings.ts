@@ -28,6 +28,13 @@ const SST_PIECE_BYTES = 16 << 20;
 const ENDS_SHIFT = 18;
 const ENDS_PER_PIECE = 1 << ENDS_SHIFT;
 const CACHE = 4096;
+/**
+ * A table's last piece of bytes and of ends starts this small and doubles as it fills (up to
+ * SST_PIECE_BYTES, ENDS_PER_PIECE): most workbooks' tables are a few KB, and a full 16 MB + 1 MB of
+ * shared memory zeroed up front cost ≈ 17 ms a workbook (the XLSX property tests made 2,000).
+ */
+const FIRST_PIECE_BYTES = 64 * 1024;
+const FIRST_ENDS = 4096;
 /** Bytes of an unfinished item kept for the next chunk (longer ones go to the tokenizer as they come). */
 const MAX_CARRY = 64 * 1024;
 const LT_BYTE = 60;
@@ -245,8 +252,7 @@ export class SharedStrings extends SstView {
       if (this.chars > this.maxChars) this.truncated = true;
       else {
         this.writeBytes(b, s, k);
-        if ((idx & (ENDS_PER_PIECE - 1)) === 0) this.ends.push(new Uint32Array(new SharedArrayBuffer(ENDS_PER_PIECE * 4)));
-        this.ends[idx >>> ENDS_SHIFT][idx & (ENDS_PER_PIECE - 1)] = this.bytes;
+        this.setEnd(idx);
         return k + T_SI_CLOSE.length;
       }
     }
@@ -258,7 +264,7 @@ export class SharedStrings extends SstView {
   private writeBytes(b: Buffer, s: number, e: number): void {
     const p0 = Math.floor(this.bytes / SST_PIECE_BYTES);
     const off0 = this.bytes - p0 * SST_PIECE_BYTES;
-    if (e - s <= 64 && p0 < this.data.length && off0 + (e - s) <= SST_PIECE_BYTES) {
+    if (e - s <= 64 && p0 < this.data.length && off0 + (e - s) <= this.data[p0].length) {
       // A short item byte by byte: Buffer#copy's native call (and the views it makes) cost
       // more than the copy, ≈ 1 M times a table.
       const d = this.data[p0];
@@ -269,10 +275,9 @@ export class SharedStrings extends SstView {
     let k = s;
     while (k < e) {
       const p = Math.floor(this.bytes / SST_PIECE_BYTES);
-      if (p >= this.data.length) this.data.push(Buffer.from(new SharedArrayBuffer(SST_PIECE_BYTES)));
       const off = this.bytes - p * SST_PIECE_BYTES;
       const m = Math.min(e - k, SST_PIECE_BYTES - off);
-      b.copy(this.data[p], off, k, k + m);
+      b.copy(this.room(p, off + m), off, k, k + m);
       k += m;
       this.bytes += m;
     }
@@ -291,8 +296,7 @@ export class SharedStrings extends SstView {
           if (raw.includes('&#') && LONE_SURROGATE.test(v)) this.odd.set(i, v);
           else this.write(v);
         }
-        if ((i & (ENDS_PER_PIECE - 1)) === 0) this.ends.push(new Uint32Array(new SharedArrayBuffer(ENDS_PER_PIECE * 4)));
-        this.ends[i >>> ENDS_SHIFT][i & (ENDS_PER_PIECE - 1)] = this.bytes;
+        this.setEnd(i);
         return;
       }
     }
@@ -307,25 +311,52 @@ export class SharedStrings extends SstView {
     let off = this.bytes - p * SST_PIECE_BYTES;
     // Room for any string of this length (3 UTF-8 bytes a UTF-16 unit at most): written straight
     // in, through the method behind Buffer#write (its checks were a third of the table's parse).
-    if (off + v.length * 3 <= SST_PIECE_BYTES && p < this.data.length) {
+    if (p < this.data.length && off + v.length * 3 <= this.data[p].length) {
       this.bytes += (this.data[p] as Utf8Writer).utf8Write(v, off);
       return;
     }
     const len = Buffer.byteLength(v, 'utf8');
-    while (this.data.length <= Math.floor((this.bytes + len) / SST_PIECE_BYTES)) this.data.push(Buffer.from(new SharedArrayBuffer(SST_PIECE_BYTES)));
-    if (off + len <= SST_PIECE_BYTES) this.data[p].write(v, off, len, 'utf8');
+    if (off + len <= SST_PIECE_BYTES) this.room(p, off + len).write(v, off, len, 'utf8');
     else {
       const b = Buffer.from(v, 'utf8');
       let k = 0;
       while (k < len) {
         const m = Math.min(len - k, SST_PIECE_BYTES - off);
-        b.copy(this.data[p], off, k, k + m);
+        b.copy(this.room(p, off + m), off, k, k + m);
         k += m;
         p++;
         off = 0;
       }
     }
     this.bytes += len;
+  }
+
+  /**
+   * Piece p with room for `need` bytes: a new piece, or the last one grown (doubled, copied). Only
+   * the last piece is ever short: a piece is filled to SST_PIECE_BYTES before the next begins.
+   */
+  private room(p: number, need: number): Buffer {
+    const d = this.data[p];
+    if (d !== undefined && d.length >= need) return d;
+    let size = d?.length ?? FIRST_PIECE_BYTES;
+    while (size < need) size *= 2;
+    const next = Buffer.from(new SharedArrayBuffer(Math.min(size, SST_PIECE_BYTES)));
+    if (d !== undefined) d.copy(next);
+    this.data[p] = next;
+    return next;
+  }
+
+  /** Item i ends at the current byte count (items are numbered in order, each once). */
+  private setEnd(i: number): void {
+    const p = i >>> ENDS_SHIFT;
+    const k = i & (ENDS_PER_PIECE - 1);
+    let a = this.ends[p];
+    if (a === undefined || k >= a.length) {
+      const next = new Uint32Array(new SharedArrayBuffer(Math.min(ENDS_PER_PIECE, Math.max(FIRST_ENDS, (a?.length ?? 0) * 2)) * 4));
+      if (a !== undefined) next.set(a);
+      this.ends[p] = a = next;
+    }
+    a[k] = this.bytes;
   }
 
   override at(i: number): string | undefined {
