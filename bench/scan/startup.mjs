@@ -9,8 +9,8 @@
  * start-up, before any script runs), and the threads created later: the detection workers (and
  * the grouping workers after them, when a scan has any).
  *   node bench/scan/startup.mjs [--runs 3] [--workers 2] [--base DIR] [--every 2] [--flags '--no-opt'] FILE...
- * Prints one line per run and the medians; CPU-s of the whole process tree are from getrusage
- * (through /usr/bin/time), the per-thread ones from the polling.
+ * Prints one line per run and the medians; wall time and CPU-s of the whole process tree are from
+ * /usr/bin/time (getrusage), the per-thread ones from the polling.
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -65,7 +65,7 @@ function startOf(stat) {
 
 function runOnce(tree, file) {
   return new Promise((done) => {
-    const child = spawn('/usr/bin/time', ['-f', '%U %S %M', 'node', ...o.flags.split(' ').filter(Boolean), `${tree}/bin/breachdesk.js`, 'scan', '--workers', o.workers, '--json', file], {
+    const child = spawn('/usr/bin/time', ['-f', '%e %U %S %M', 'node', ...o.flags.split(' ').filter(Boolean), `${tree}/bin/breachdesk.js`, 'scan', '--workers', o.workers, '--json', file], {
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
@@ -87,7 +87,7 @@ function runOnce(tree, file) {
     const timer = setInterval(poll, Number(o.every));
     child.on('exit', () => {
       clearInterval(timer);
-      const [u, s, rss] = stderr.trim().split('\n').pop().split(' ').map(Number);
+      const [wall, u, s, rss] = stderr.trim().split('\n').pop().split(' ').map(Number);
       const pids = [...seen.keys()];
       // The launcher (bin/breachdesk.js re-runs node with the scan's heap flags) and the scan.
       const scanPid = pids.at(-1);
@@ -102,7 +102,7 @@ function runOnce(tree, file) {
       const late = threads.filter(([t, v]) => t !== scanPid && !isEarly([t, v]));
       const busy = late.filter(([, v]) => v.ns >= 2e7);
       const early = sum(threads.filter((x) => isEarly(x) || (late.includes(x) && !busy.includes(x))).map(([, v]) => v.ns));
-      done({ cpu: u + s, rss: Math.round(rss / 1024), launcher, main: main.ns / 1e9, early, late: busy.map(([, v]) => v.ns / 1e9) });
+      done({ wall, cpu: u + s, rss: Math.round(rss / 1024), launcher, main: main.ns / 1e9, early, late: busy.map(([, v]) => v.ns / 1e9) });
     });
   });
 }
@@ -117,13 +117,13 @@ for (const file of files) {
     for (const [k, tree] of i % 2 ? [...trees].reverse() : trees) {
       const r = await runOnce(tree, file);
       all[k].push(r);
-      console.log(`${file} ${k}: ${f2(r.cpu)} CPU-s (launcher ${f2(r.launcher)}, main ${f2(r.main)}, helpers ${f2(r.early)}, threads started later ${r.late.map(f2).join(' ')}) ${r.rss} MiB`);
+      console.log(`${file} ${k}: ${f2(r.cpu)} CPU-s, ${f2(r.wall)} s wall (launcher ${f2(r.launcher)}, main ${f2(r.main)}, helpers ${f2(r.early)}, threads started later ${r.late.map(f2).join(' ')}) ${r.rss} MiB`);
     }
   }
   for (const [k] of trees) {
     const rs = all[k];
     const lateN = Math.max(...rs.map((r) => r.late.length));
     const lates = Array.from({ length: lateN }, (_, j) => f2(median(rs.map((r) => r.late[j] ?? 0))));
-    console.log(`MEDIAN ${file} ${k}: ${f2(median(rs.map((r) => r.cpu)))} CPU-s; launcher ${f2(median(rs.map((r) => r.launcher)))}, main ${f2(median(rs.map((r) => r.main)))}, helpers ${f2(median(rs.map((r) => r.early)))}, threads started later ${lates.join(' ')}; ${median(rs.map((r) => r.rss))} MiB`);
+    console.log(`MEDIAN ${file} ${k}: ${f2(median(rs.map((r) => r.cpu)))} CPU-s, ${f2(median(rs.map((r) => r.wall)))} s wall; launcher ${f2(median(rs.map((r) => r.launcher)))}, main ${f2(median(rs.map((r) => r.main)))}, helpers ${f2(median(rs.map((r) => r.early)))}, threads started later ${lates.join(' ')}; ${median(rs.map((r) => r.rss))} MiB`);
   }
 }

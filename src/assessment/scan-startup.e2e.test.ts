@@ -54,6 +54,10 @@ describe.skipIf(!built)('built scan start-up: what the reading thread loads', ()
     expect(JSON.parse(stdout).totals.records).toBe(1);
     // The scan did run its engine (sanity: the preload sees what it loads).
     expect(packages).toContain('piscina');
+    // From the one-file bundle (main/cli.ts): commander is inside it, not loaded from node_modules.
+    expect(packages).not.toContain('commander');
+    // Node's modules load with the module that imports them, in the bundle too: zlib only for an archive.
+    expect(builtins).not.toContain('zlib');
     // --incident's API client (node:http/https and tls under them) loads only for an upload.
     expect(builtins.filter((m) => /^(http|https|tls|_http_client)$/.test(m))).toEqual([]);
     // better-sqlite3 only when distinct values or the people index spill (spill-store.ts).
@@ -64,5 +68,53 @@ describe.skipIf(!built)('built scan start-up: what the reading thread loads', ()
     // thread's jurisdiction code must not import them. One constant imported from the detectors'
     // side once cost every scan ≈ 21 MB of RSS and 0.09 CPU-s at start.
     expect(packages).not.toContain('stdnum');
+  });
+
+  it('starts the detection thread before it loads the readers, so that the thread boots while they load', () => {
+    const csv = join(dir, 'two.csv');
+    writeFileSync(csv, 'id,email\n1,ann.lee@example.org\n');
+    // The built-ins loaded when the first worker thread is constructed. The readers are the only
+    // modules of a scan's reading thread that load node:fs/promises (readers/index.js,
+    // archive-guard.js): loaded by then, the thread started after them.
+    const preload = join(dir, 'first-worker.mjs');
+    writeFileSync(
+      preload,
+      `import { createRequire } from 'node:module';
+const wt = createRequire(import.meta.url)('node:worker_threads');
+const Worker = wt.Worker;
+let before = null;
+wt.Worker = class extends Worker {
+  constructor(...args) {
+    before ??= process.moduleLoadList.filter((m) => m.startsWith('NativeModule ')).map((m) => m.slice(13));
+    super(...args);
+  }
+};
+process.on('exit', () => before && process.stderr.write('\\nFIRST_WORKER ' + JSON.stringify(before) + '\\n'));
+`,
+    );
+    // The compiled modules, not the one-file bundle (in it the readers' Node modules load with it).
+    // (A file, not -e: the worker threads inherit node's flags, and --input-type is refused there.)
+    const run = join(dir, 'run.mjs');
+    writeFileSync(run, `import { runCli } from ${JSON.stringify(join(root, 'dist/main/cli-run.js'))};\nawait runCli(process.argv);\n`);
+    const r = spawnSync(process.execPath, ['--import', preload, run, 'scan', '--workers', '1', '--json', csv], { encoding: 'utf8', cwd: dir });
+    expect(r.status).toBe(0);
+    const line = r.stderr.split('\n').find((l) => l.startsWith('FIRST_WORKER '));
+    const before = JSON.parse(line!.slice(13)) as string[];
+    expect(before).toContain('worker_threads');
+    expect(before).not.toContain('fs/promises');
+  });
+
+  it('in-thread detection (--workers 0) from the bundle loads the detectors left outside it, same report', () => {
+    const csv = join(dir, 'three.csv');
+    writeFileSync(csv, 'id,name,email,ssn\n1,Ann Lee,ann.lee@example.org,123-45-6789\n2,Bo Chan,bo@example.com,219-09-9999\n');
+    const report = (workers: string) => {
+      const r = spawnSync(process.execPath, [join(root, 'bin/breachdesk.js'), 'scan', '--workers', workers, '--json', csv], { encoding: 'utf8', cwd: dir });
+      expect(r.status).toBe(0);
+      const { performance: _timing, ...rest } = JSON.parse(r.stdout) as { performance: unknown };
+      return rest;
+    };
+    const inThread = report('0');
+    expect(inThread).toEqual(report('1'));
+    expect(JSON.stringify(inThread)).toContain('email');
   });
 });

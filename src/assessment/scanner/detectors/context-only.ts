@@ -92,6 +92,8 @@ const MONTHS: Record<string, number> = {
 };
 
 const month = (w: string): number | undefined => MONTHS[w] ?? MONTHS[w.slice(0, 4)] ?? MONTHS[w.slice(0, 3)];
+/** `w` (lower case) is exactly a month's abbreviation in one of MONTHS' languages (`jan`, `mai`), not a word starting with one. */
+export const isMonthAbbreviation = (w: string): boolean => Object.hasOwn(MONTHS, w);
 
 /** Days in month `m` (1–12) of Gregorian year `y` (what `Date.UTC` rolls over at). */
 function monthDays(y: number, m: number): number {

@@ -74,6 +74,9 @@ export function vetoed(lower: readonly string[], text: string, end: number): boo
   // "Drake PLC", "USNS Møller" (a ship's prefix comes before).
   const next = /^[ \t]+([\p{L}]+)/u.exec(after);
   if (next && ORG_WORDS.has(next[1].toLowerCase())) return true;
+  // "Intel Mac OS X", "like Mac OS X" (Apple's User-Agent product comment, RFC 9110 §10.1.5),
+  // "Chrome OS": a run before the operating-system acronym names a product (outside review logfp23).
+  if (next && next[1] === 'OS') return true;
   // "Peter Zuidhove 188": a house number after a run makes it a street.
   return /^[ \t]\d{1,5}(?![\d:.,/-]\d)/.test(after);
 }

@@ -12,8 +12,9 @@
 import { inEncodedRun } from './text-blob.js';
 import { isCountry, isUsState } from '../classify/geo.js';
 import type { ValueFinding } from '../types.js';
-import { element } from './detector.js';
-import { COMMON_WORDS, FIRST_NAMES, LAST_NAMES } from './name-lists.data.js';
+import { isMonthAbbreviation } from './context-only.js';
+import { element, isDigit } from './detector.js';
+import { decodeWordTables, NAME_LISTS } from './name-tables.js';
 import { CUE_AFTER, CUE_BEFORE, CUE_LAST_WORDS, cueAfterGate, enumerationNames, speakerNames, surnameShaped, vetoed } from './text-name-context.js';
 import { lowerCaseNamesFast } from './text-lower-names.js';
 import { WordTable, type Words } from './word-table.js';
@@ -29,11 +30,27 @@ const NOT_NAME = new Set(
   ),
 );
 
-/** The lists as tables over their own strings (word-table.ts: half the CPU of three Sets, no string a word). */
+/** Where the build's tables of the lists are read from (nameTablesFrom), or null. */
+let prebuilt: (() => Uint8Array | null) | null = null;
+
+/**
+ * `read`: the build's binary form of the lists' tables (name-tables.ts), asked for on first use.
+ * The engine passes the reading of its file (engine/default-detection.ts): this module does no I/O.
+ */
+export function nameTablesFrom(read: (() => Uint8Array | null) | null): void {
+  prebuilt = read;
+  first = last = common = null;
+}
+
+/**
+ * The lists as tables over their own strings (word-table.ts: half the CPU of three Sets, no string
+ * a word): the build's, when they are there and were made from these very lists (name-tables.ts
+ * checks), else built here.
+ */
 function sets(): void {
-  first = new WordTable(FIRST_NAMES);
-  last = new WordTable(LAST_NAMES);
-  common = new WordTable(COMMON_WORDS);
+  const bytes = prebuilt?.() ?? null;
+  const read = bytes === null ? null : decodeWordTables(bytes, NAME_LISTS);
+  [first, last, common] = read ?? NAME_LISTS.map((list) => new WordTable(list));
 }
 
 const isUpper = (c: number) => (c >= 65 && c <= 90) || (c >= 0xc0 && c <= 0xde && c !== 0xd7) || (c >= 0x100 && c < 0x250 && c % 2 === 0);
@@ -135,6 +152,24 @@ function lone(raw: string, F: Words, L: Words, C: Words): Lone {
     LONE.set(raw, v);
   }
   return v;
+}
+
+/**
+ * A month's abbreviation written inside a date or time (outside review logfp23): `[12/Jan/2024:…]`
+ * (nginx/Apache %t), `Jan  5 10:11:12` (the RFC 3164 syslog header), `5-Mar-2024`, `Jan 2024`. The
+ * full English month names are NOT_NAME already; "Jan" is also a given name ("Jan Novak called"),
+ * so the abbreviation is dropped only when a digit touches it, directly or across one date separator
+ * (`/`, `-`, `.`, `:`), or a number follows it after blanks ("Jan: hello" stays a speaker).
+ */
+const dateSeparator = (c: number) => c === 47 || c === 45 || c === 46 || c === 58;
+function monthInDate(text: string, start: number, end: number, lower: string): boolean {
+  if (end - start > 4 || !isMonthAbbreviation(lower)) return false;
+  const p = start > 0 ? text.charCodeAt(start - 1) : 32;
+  if (isDigit(p) || (dateSeparator(p) && isDigit(text.charCodeAt(start - 2)))) return true;
+  let k = end;
+  if (dateSeparator(text.charCodeAt(k)) && isDigit(text.charCodeAt(k + 1))) return true;
+  while (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9) k++;
+  return k > end && isDigit(text.charCodeAt(k));
 }
 
 /** A lone word after "to/at/in/from" is a place far more often ("flew to Coles"). */
@@ -241,6 +276,7 @@ export function nameWords(text: string, out: ValueFinding[], memo = true, cands?
       // After a house number ("137 Colorado Springs") it is a street or a place; the vetoes of
       // text-name-context.ts (organisation, street, nationality words) run only on accepted runs.
       if (ok && (NUMBER_BEFORE.test(text.slice(start > 4 ? start - 4 : 0, start)) || vetoed(lower, text, end))) ok = false;
+      if (ok && lower.length === 1 && monthInDate(text, start, end, lower[0])) ok = false;
       if (ok) add(text.slice(words[0].start, end).replace(/['’]s$/, ''));
     }
     if (words.length > 0) resume = words[words.length - 1].end;
@@ -271,7 +307,7 @@ export function nameWords(text: string, out: ValueFinding[], memo = true, cands?
 function loneWord(text: string, start: number, end: number, w: Lone, add: (v: string) => void): void {
   if (!w.clean || w.common) return;
   const ok = (w.listed && (w.given || (!PLACE_BEFORE.test(text.slice(start > 8 ? start - 8 : 0, start)) && !sentenceStart(text, start)))) || cued(text, start, end);
-  if (!ok || NUMBER_BEFORE.test(text.slice(start > 4 ? start - 4 : 0, start)) || vetoed([w.lower], text, end)) return;
+  if (!ok || NUMBER_BEFORE.test(text.slice(start > 4 ? start - 4 : 0, start)) || vetoed([w.lower], text, end) || monthInDate(text, start, end, w.lower)) return;
   add(text.slice(start, end).replace(/['’]s$/, ''));
 }
 

@@ -87,6 +87,34 @@ function quadInRun(c: string): number {
 }
 
 /**
+ * The part of `b` (the text before a digit run) after the last closing quote that ends a field
+ * (`" ` or `"\t`): a phone context word labels numbers of its own field only (outside review
+ * logfp23). In a web-server access log (`"GET /help/contact HTTP/1.1" 301 228077`, Apache's
+ * Common/Combined Log Format) the word sits in the quoted request, and the status and the response
+ * size that follow the quote are other fields. JSON's `"phone": "…"` closes its key with `":`.
+ */
+function sameField(b: string): string {
+  const q = Math.max(b.lastIndexOf('" '), b.lastIndexOf('"\t'));
+  return q === -1 ? b : b.slice(q + 2);
+}
+
+/**
+ * Digits right after a `%` are its escape's two hex digits (RFC 3986 §2.1), not a number's:
+ * `?phone=(520)%20643-9892` matched as `20643-9892`. `%20` is an encoded space: when a digit group
+ * (or `(520)`) stands right before it, the number is that group, a space and the rest. Returns the
+ * run to dispatch and where it starts, or null when the run is not an escape's tail.
+ */
+function percentEscaped(text: string, pos: number, c: string): { run: string; at: number } | null {
+  if (pos < 1 || text.charCodeAt(pos - 1) !== 37 || c.length < 3) return null;
+  const rest = c.slice(2).replace(/^[\s\-.()/]+/, '');
+  if (c[0] !== '2' || c[1] !== '0') return { run: rest, at: pos + c.length - rest.length };
+  let s = pos - 1;
+  while (s > 0 && /[\d()\-.]/.test(text[s - 1])) s--;
+  const head = text.slice(s, pos - 1);
+  return /\d/.test(head) ? { run: `${head} ${rest}`, at: s } : { run: rest, at: pos + c.length - rest.length };
+}
+
+/**
  * Dispatch one digit run. Returns where the run scan (NUMBER_RUN.lastIndex) resumes when the run
  * was cut short — after the leading part glued to a word (`renee677 206.177.235.212`), or at a
  * dotted quad inside the run (`677 206.177.235.212`) — else -1 (resume after the run).
@@ -107,6 +135,13 @@ export function dispatchNumber(text: string, raw: string, pos: number, out: Valu
   // Inside base64 or a token (`…+647718170Y…`): digits by chance, no one's number (text-blob.ts).
   const next = text.charCodeAt(pos + raw.length);
   if ((prev === 43 || prev === 47 || prev === 45 || prev === 95 || (next >= 65 && next <= 90) || (next >= 97 && next <= 122) || next === 43 || next === 47) && inEncodedRun(text, pos, pos + raw.length)) return -1;
+  if (prev === 37) {
+    const e = percentEscaped(text, pos, c);
+    if (e !== null) {
+      if (e.run.length >= 7) dispatchNumber(text, e.run, e.at, out);
+      return -1;
+    }
+  }
   if (isDottedQuad(c)) {
     const f = validateIp(c);
     if (f) out.push(f);
@@ -180,7 +215,7 @@ export function dispatchNumber(text: string, raw: string, pos: number, out: Valu
   if (n >= 7 && n <= 15) {
     const plus = c[0] === '+' || (c[0] === '0' && c[1] === '0');
     const after = pos + raw.length;
-    const ctx = (phoneContextGate(text, pos - 40, pos) && PHONE_CONTEXT.test(before(text, pos))) || (phoneAfterGate(text, after) && PHONE_AFTER.test(text.slice(after, after + 12)));
+    const ctx = (phoneContextGate(text, pos - 40, pos) && PHONE_CONTEXT.test(sameField(before(text, pos)))) || (phoneAfterGate(text, after) && PHONE_AFTER.test(text.slice(after, after + 12)));
     if (!plus && !ctx) {
       // No context: only a number written as a phone (three groups or an area code in parentheses)
       // that libphonenumber validates, and not labelled as another kind of number.

@@ -17,6 +17,12 @@ export interface Words extends Iterable<string> {
   has(word: string): boolean;
 }
 
+/** A table's slots: per slot the word's offset in the list (-1: empty) and its length. */
+export interface WordTableParts {
+  at: Int32Array;
+  len: Int32Array;
+}
+
 const FNV_BASIS = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 const BAR = 124;
@@ -29,8 +35,18 @@ export class WordTable implements Words {
   private readonly len: Int32Array;
   private readonly mask: number;
 
-  constructor(list: string) {
+  /**
+   * `parts`: the table as `parts()` gave it for this very `list`, e.g. read back from the build's
+   * name-tables file (name-tables.ts checks that it was made from the same list before).
+   */
+  constructor(list: string, parts?: WordTableParts) {
     this.src = list;
+    if (parts) {
+      this.at = parts.at;
+      this.len = parts.len;
+      this.mask = parts.at.length - 1;
+      return;
+    }
     let words = 1;
     for (let i = list.indexOf('|'); i !== -1; i = list.indexOf('|', i + 1)) words++;
     let size = 8;
@@ -57,6 +73,11 @@ export class WordTable implements Words {
       s = e + 1;
       h = FNV_BASIS;
     }
+  }
+
+  /** The slot arrays (shared, not copied), to be written out and handed back to the constructor. */
+  parts(): WordTableParts {
+    return { at: this.at, len: this.len };
   }
 
   has(word: string): boolean {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freshBundle } from './pool.js';
+import { freshBundle } from './bundle-cache.js';
 
 let dir: string;
 afterEach(() => rmSync(dir, { recursive: true, force: true }));

@@ -3,10 +3,11 @@
  * a compiled worker file: from `dist/` the sibling `scan.worker.js` exists; under Vitest (source
  * .ts) it does not, and the runner falls back to in-thread detection.
  */
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import type { ColumnClass } from '../types.js';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { freshBundle } from './bundle-cache.js';
 import { type BatchResult, type BatchTask, processBatch } from './batch.js';
 import type { DetectionPort } from './detection.port.js';
 import { groupPartition, type PartitionGroup } from './people.js';
@@ -50,20 +51,6 @@ export function workerFileUrl(): URL {
     ? new URL('./scan.worker.cached.js', import.meta.url)
     : new URL('./scan.worker.js', import.meta.url);
   return workerFile;
-}
-
-/** `url` when the bundle there and its manifest (`url`.json) match the files it was made from, else null. */
-export function freshBundle(url: URL): URL | null {
-  try {
-    const manifest = JSON.parse(readFileSync(fileURLToPath(`${url.href}.json`), 'utf8')) as { inputs: { file: string; size: number; mtimeMs: number }[] };
-    for (const i of manifest.inputs) {
-      const st = statSync(fileURLToPath(new URL(i.file, url)));
-      if (st.size !== i.size || st.mtimeMs !== i.mtimeMs) return null;
-    }
-    return manifest.inputs.length > 0 && existsSync(fileURLToPath(url)) ? url : null;
-  } catch {
-    return null;
-  }
 }
 
 /**

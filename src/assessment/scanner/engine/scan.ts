@@ -85,16 +85,19 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const key = opts.key ?? randomBytes(32);
   /** This scan's id in its batches (batch.ts `run`): threads remember per scan which values they sent. */
   const run = randomBytes(8).toString('hex');
-  const read = opts.read ?? (await defaultRead());
   const detection = opts.detection ?? defaultDetectionPort;
   const sizes = opts.paths.map((p) => (opts.sizeOf ?? sizeOf)(p));
   const bytesTotal = sizes.reduce((n, b) => n + b, 0);
   // Inputs that are not local files (opts.sizeOf: evidence ids) count by their size alone.
   const weight = opts.paths.reduce((n, p, i) => n + (opts.sizeOf ? sizes[i] : inputWeight(p, sizes[i])), 0);
+  // The detection threads first: they start (Node's worker bootstrap, the detection bundle, ≈ 0.1 s)
+  // on the other cores while this thread loads the readers, instead of after it
+  // (bench/README.md, section fixed23).
   const runner = createBatchRunner(threadsFor(opts.workers ?? 0, weight), detection);
   const temp = new TempDir(opts.tmpDir);
   const spill = new SpillStore(opts.tmpDir);
   try {
+    const read = opts.read ?? (await defaultRead());
     await runner.ready();
     const agg = new Aggregate(temp, spill, opts);
     const { inFlight, port } = await readInto(agg, { opts, read, detection, runner, key, run, bytesTotal });
