@@ -18,17 +18,22 @@ for (const dialect of testDialects()) {
     let decisions: Array<{ kind: string; value: string | null }> = [];
     let awareAt = '2026-03-02T15:00:00.000Z';
     const clock = { now: new Date('2026-03-03T00:00:00Z') };
+    let onPopulationRead: (() => void) | null = null;
     const sources: FactsSources = {
       incident: async (id) =>
         id === 'inc-1'
           ? { id, awareAt, detectedAt: awareAt, categories: ['confidentiality'] }
           : // An incident whose record already has awareness before detection (an odd stored date).
-            id === 'inc-race'
+            id === 'inc-race' || id === 'inc-stale'
             ? { id, awareAt: '2026-03-02T15:00:00.000Z', detectedAt: null, categories: [] }
             : id === 'inc-odd'
             ? { id, awareAt: '2026-03-01T00:00:00.000Z', detectedAt: '2026-03-02T00:00:00.000Z', categories: [] }
             : null,
-      population: async () => population,
+      population: async () => {
+        const read = population;
+        onPopulationRead?.();
+        return read;
+      },
       decisions: async () => decisions,
     };
     beforeAll(async () => {
@@ -158,6 +163,42 @@ for (const dialect of testDialects()) {
       const order = (await t.platform.audit.list({ incidentId: 'inc-race', limit: 1000 })).map((e) => e.action).filter((a) => a === 'obligations.recomputed' || a === 'obligation.status_changed');
       expect(order.slice(-2)).toEqual(['obligations.recomputed', 'obligation.status_changed']);
       expect((await svc.list('inc-race')).items.find((i) => i.itemId === item.itemId)!.status).toBe('done');
+    });
+
+    it.runIf(dialect === 'postgresql')('a change that commits while a recomputation reads the facts is not answered from the facts before it (PostgreSQL)', async () => {
+      population = [];
+      await svc.recompute('inc-stale', SYSTEM_ACTOR);
+      const owed = (r: { items: { jurisdiction: string; recipient: string; status: string }[] }) =>
+        r.items.some((i) => i.jurisdiction === 'US-TX' && i.recipient === 'individuals' && i.status === 'pending');
+      // A change's transaction has written its audit event (and holds the audit head) but has not
+      // committed: a trigger's recompute job can start then (500 ms after the event, sooner than a
+      // slow commit).
+      let release = () => {};
+      const gate = new Promise<void>((r) => {
+        release = r;
+      });
+      let written = () => {};
+      const eventWritten = new Promise<void>((r) => {
+        written = r;
+      });
+      const change = t.platform.store.db.transaction().execute(async (trx) => {
+        await t.platform.audit.record({ actor: SYSTEM_ACTOR, action: 'obligations.facts_updated', subjectType: 'incident', subjectId: 'inc-stale', incidentId: 'inc-stale' }, trx);
+        written();
+        await gate;
+      });
+      await eventWritten;
+      // The recomputation reads the facts before the change is visible, then waits at the head.
+      const factsRead = new Promise<void>((r) => {
+        onPopulationRead = r;
+      });
+      const recomputing = svc.recompute('inc-stale', SYSTEM_ACTOR);
+      await factsRead;
+      onPopulationRead = null;
+      // The change commits with its new facts: 300 Texans with SSNs.
+      population = [{ jurisdiction: 'US-TX', individuals: 300, elements: ['person_name', 'us_ssn'] }];
+      release();
+      await change;
+      expect(owed(await recomputing)).toBe(true);
     });
 
     it('answers 404 for an unknown incident', async () => {

@@ -57,6 +57,8 @@ export interface IncidentObligations {
 }
 
 const requiredText = (r: Obligation['required']) => String(r);
+/** Times a recompute reads the facts again because a change of the incident committed meanwhile. */
+const MAX_STALE_RETRIES = 3;
 
 export class ObligationTrackingService {
   private readonly repo: TrackingRepository;
@@ -86,19 +88,28 @@ export class ObligationTrackingService {
   }
 
   /** Runs the engine and reconciles tracked items, keeping human status where it still applies. */
-  async recompute(incidentId: string, actor: Actor): Promise<IncidentObligations> {
+  async recompute(incidentId: string, actor: Actor, attempt = 0): Promise<IncidentObligations> {
     // The time is taken before the facts are read: computed_at must not be later than the facts it
     // was computed from, or a recompute that read them just before a change (a background job)
     // and wrote just after would look fresher than the change, and reads would serve it stale.
     const now = this.now();
+    // That alone misses a change whose transaction had written its audit event (stamped earlier
+    // than `now`) but not yet committed when the facts were read: the recompute then waited for it
+    // at the audit head and wrote an answer from the facts before it, stamped later than the
+    // change, so it looked fresh and stayed (a trigger's job runs 500 ms after the change, sooner
+    // than a slow commit). The incident's newest visible event is read before the facts and again
+    // once the head is held; if a change committed in between, the facts are read again.
+    const seenSeq = await this.audit.latestSeq(incidentId);
     const facts = await this.facts.buildFacts(incidentId);
     const result = computeObligations(facts, this.rules(), now);
     const iso = now.toISOString();
-    await this.repo.transaction(async (repo, trx) => {
+    const stale = await this.repo.transaction(async (repo, trx) => {
       // The audit head first, then the rows: a regulator submission locks the head (its event) and
       // then the obligation it meets; rows first here was the opposite order, a deadlock on
       // PostgreSQL (AuditService.lockHead; test/e2e/api/obligations-lock-order.test.ts).
       await this.audit.lockHead(trx);
+      // Bounded: a busy incident still gets an answer; its next read recomputes (ensureFresh).
+      if (attempt < MAX_STALE_RETRIES && (await this.audit.latestSeq(incidentId, trx)) > seenSeq) return true;
       const existing = await repo.obligations(incidentId);
       const byKey = new Map(existing.map((r) => [`${r.rule_id}|${r.jurisdiction}`, r]));
       const seen = new Set<string>();
@@ -156,7 +167,9 @@ export class ObligationTrackingService {
         },
         trx,
       );
+      return false;
     });
+    if (stale) return this.recompute(incidentId, actor, attempt + 1);
     return this.list(incidentId);
   }
 

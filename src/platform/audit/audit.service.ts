@@ -184,6 +184,16 @@ export class AuditService {
     return (await this.db.selectFrom('audit_events').select('seq').where('id', '=', id).executeTakeFirst()) !== undefined;
   }
 
+  /**
+   * Sequence number of the newest event of an incident that is visible to `db` (0 if none): a
+   * reader compares it before and after taking the audit head to learn whether a change of the
+   * incident committed in between (ObligationTrackingService.recompute).
+   */
+  async latestSeq(incidentId: string, db: Kysely<Database> | Transaction<Database> = this.db): Promise<number> {
+    const r = await db.selectFrom('audit_events').select((eb) => eb.fn.max('seq').as('seq')).where('incident_id', '=', incidentId).executeTakeFirst();
+    return Number(r?.seq ?? 0);
+  }
+
   /** Time of the newest event of an incident with one of the given actions (null if none). */
   async latestAt(incidentId: string, actions: readonly string[]): Promise<string | null> {
     if (actions.length === 0) return null;
