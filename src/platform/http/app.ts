@@ -54,6 +54,19 @@ export async function buildHttpApp(platform: Platform, opts: HttpOptions): Promi
     genReqId: requestId,
     childLoggerFactory: lazyChildLogger,
   });
+  // Closing: Fastify closes the connections idle when close starts (forceCloseConnections 'idle');
+  // one still answering (a download) stayed open after its answer for the keep-alive timeout
+  // (72 s), and the onClose hooks (intake drain, store close) waited behind it, so `docker stop`
+  // killed the process first. While closing, each connection is closed as soon as it falls idle.
+  let sweep: NodeJS.Timeout | undefined;
+  app.addHook('preClose', (done) => {
+    sweep = setInterval(() => app.server.closeIdleConnections(), 100).unref();
+    done();
+  });
+  app.addHook('onClose', (_app, done) => {
+    clearInterval(sweep);
+    done();
+  });
   // The id answers too, so a user's report of a failed request leads to its log lines. A callback
   // hook, as security-headers.ts: an async one costs a promise per request on every route.
   app.addHook('onRequest', (request, reply, done) => {
