@@ -19,9 +19,8 @@ import type { Transaction } from 'kysely';
 import { isWithin } from '../jurisdictions.js';
 import type { Obligation, SatisfiedBy } from '../obligations.schema.js';
 import type { DeemedVia } from '../rule-notice.schema.js';
-import type { MetRecord } from './met.service.js';
 import type { TrackingRepository } from './tracking.repository.js';
-import type { IncidentObligationsTable } from './tracking.tables.js';
+import { type IncidentObligationsTable, type MetRecord, metOf } from './tracking.tables.js';
 
 /** What the tracked item says about its deemed-compliance clause (API `deemedCompliance`, CLI, web). */
 export interface DeemedTracking {
@@ -63,8 +62,6 @@ export const citationOf = (basis: string): string => {
   }
   return basis.slice(0, end).replace(/, as restated$/, '').trim();
 };
-
-const metOf = (r: IncidentObligationsTable): MetRecord | null => (r.met_json ? (JSON.parse(r.met_json) as MetRecord) : null);
 
 /**
  * Whether tracked row `r` is met for `jurisdiction`: done, or in progress with a notice that already

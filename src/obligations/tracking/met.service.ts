@@ -18,31 +18,11 @@ import { NotFoundError } from '../../platform/http/problem.js';
 import { type BreachFacts, UNKNOWN_JURISDICTION } from '../facts.schema.js';
 import { isWithin } from '../jurisdictions.js';
 import type { Obligation } from '../obligations.schema.js';
-import type { DeemedVia } from '../rule-notice.schema.js';
 import { deemedState, settleDeemed } from './deemed.service.js';
 import { TrackingRepository } from './tracking.repository.js';
-import type { IncidentObligationsTable } from './tracking.tables.js';
+import { type IncidentObligationsTable, type MetRecord, metOf } from './tracking.tables.js';
 
-/** How a tracked obligation was met; stored as `met_json`. */
-export interface MetRecord {
-  at: string;
-  noticeId: string;
-  /** email, post, portal, letter, email-to-authority, … */
-  channel: string;
-  /** Portal receipt, letter reference, or the campaign's counts. */
-  reference: string | null;
-  late: boolean;
-  lateReason: string | null;
-  /** Jurisdictions of the obligation's people covered so far (every notice that met part of it). */
-  covered?: string[];
-  /** Jurisdictions still owed: non-empty while the obligation is only partly met. */
-  remaining?: string[];
-  /**
-   * Met by deemed compliance (tracking/deemed.service.ts): the other notice the state law deems to
-   * satisfy this duty; `at`, `noticeId`, `channel` and `reference` are that notice's.
-   */
-  deemed?: { via: DeemedVia; effect: 'deemed' | 'exempt'; by: string; citation: string; condition: string; label: string };
-}
+export type { MetRecord } from './tracking.tables.js';
 
 export interface MetEvent {
   incidentId: string;
@@ -91,7 +71,7 @@ export class ObligationsMetService {
     const rows = await this.rows(incidentId, [ruleId]);
     if (!rows.length) return null;
     const deadlines = rows.map((r) => r.deadline).filter((d): d is string => !!d).sort();
-    const reason = rows.map((r) => (r.met_json ? (JSON.parse(r.met_json) as MetRecord).lateReason : null)).find((x) => !!x) ?? null;
+    const reason = rows.map((r) => metOf(r)?.lateReason).find((x) => !!x) ?? null;
     return { deadline: deadlines[0] ?? null, lateReason: reason };
   }
 
@@ -141,7 +121,7 @@ export class ObligationsMetService {
         if (!cover) continue;
         touched++;
         const late = !!r.deadline && e.at > r.deadline;
-        const prev = r.met_json ? (JSON.parse(r.met_json) as MetRecord) : null;
+        const prev = metOf(r);
         const record: MetRecord = {
           at: e.at,
           noticeId: e.noticeId,
@@ -188,7 +168,7 @@ export class ObligationsMetService {
     if (!text) throw new BadInputError('reason: say why the notification was late');
     const r = await this.repo.obligation(incidentId, itemId);
     if (!r) throw new NotFoundError('obligation');
-    const met = r.met_json ? (JSON.parse(r.met_json) as MetRecord) : null;
+    const met = metOf(r);
     if (!met) throw new BadInputError(`obligation ${r.rule_id} is not met yet: a reason for delay is recorded with its notice`);
     if (!met.late) throw new BadInputError(`obligation ${r.rule_id} was met on time: there is no delay to explain`);
     const next: MetRecord = { ...met, lateReason: text };
@@ -210,7 +190,7 @@ export class ObligationsMetService {
     if (!incidentIds.length) return out;
     const rows = await this.repo.metObligations(incidentIds);
     const lines = rows
-      .map((r) => ({ r, m: JSON.parse(r.met_json!) as MetRecord }))
+      .map((r) => ({ r, m: metOf(r)! }))
       .sort((a, b) => a.m.at.localeCompare(b.m.at))
       .map(({ r, m }) => [
         r.incident_id,
@@ -231,7 +211,7 @@ export function coverage(r: Pick<IncidentObligationsTable, 'jurisdiction' | 'met
   if (!noticeJurisdictions) return { covered: [r.jurisdiction], remaining: [] };
   const inArea = population.filter((j) => isWithin(j, r.jurisdiction));
   const needed = inArea.length ? inArea : [r.jurisdiction];
-  const before = new Set((r.met_json ? (JSON.parse(r.met_json) as MetRecord).covered : undefined) ?? (r.met_json ? needed : []));
+  const before = new Set(metOf(r)?.covered ?? (r.met_json ? needed : []));
   const now = needed.filter((j) => noticeJurisdictions.some((n) => isWithin(j, n)));
   if (now.length === 0) return null;
   const covered = needed.filter((j) => before.has(j) || now.includes(j));

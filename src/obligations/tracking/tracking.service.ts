@@ -16,10 +16,9 @@ import type { Rule } from '../rule.schema.js';
 import { ObligationDeadlines } from './deadlines.js';
 import { type DeemedTracking, deemedState, settleDeemed } from './deemed.service.js';
 import { type FactOverrides, type FactsSources, IncidentFactsService } from './facts.service.js';
-import type { MetRecord } from './met.service.js';
 import type { OrgProfileService } from './org-profile.service.js';
 import { TrackingRepository } from './tracking.repository.js';
-import type { IncidentObligationsTable } from './tracking.tables.js';
+import { type IncidentObligationsTable, type MetRecord, metOf } from './tracking.tables.js';
 
 export const TRACKED_STATUSES = ['pending', 'in_progress', 'done', 'not_required'] as const;
 export type TrackedStatus = (typeof TRACKED_STATUSES)[number];
@@ -227,7 +226,7 @@ function toTracked(r: IncidentObligationsTable, rows: readonly IncidentObligatio
   const ob = JSON.parse(r.obligation_json) as Obligation;
   const status = r.status as TrackedStatus;
   const owed = ob.required !== false && (status === 'pending' || status === 'in_progress');
-  const met = r.met_json ? (JSON.parse(r.met_json) as MetRecord) : null;
+  const met = metOf(r);
   const deemed = deemedState(ob, rows);
   return { ...ob, itemId: r.id, owed, status, statusReason: r.status_reason, met, ...(deemed ? { deemedCompliance: deemed } : {}), updatedAt: r.updated_at };
 }
