@@ -29,10 +29,10 @@ export function jsonApi(baseUrl: string): (path: string, init?: ApiInit) => Prom
 }
 
 /**
- * Closes a test's Fastify app and drops the test's keep-alive connections: one still busy when
- * close starts (a streamed answer whose last bytes the client read before the server finished) is
- * not idle, so Fastify's close leaves it open and waits the 72 s keep-alive timeout for it
- * (src/incidents/evidence/testing.ts does the same in src).
+ * Closes a test's Fastify app and drops the test's connections at once. The product's close lets
+ * an answer in flight finish and closes its connection when it falls idle (src/platform/http/app.ts,
+ * close.test.ts); a test has no client to wait for, and one that left a request unfinished would
+ * hold its close open (src/incidents/evidence/testing.ts does the same in src).
  */
 export async function closeApp(app: { close(): Promise<unknown>; server: { closeAllConnections(): void } }): Promise<void> {
   const closing = app.close();

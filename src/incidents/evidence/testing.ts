@@ -124,10 +124,9 @@ export async function startHarness(config: Config): Promise<Harness> {
     incident,
     api,
     close: async () => {
-      // The test's own keep-alive connections are dropped: one still busy when close starts (a
-      // download whose last bytes the client had read before the server's response finished) is
-      // not idle, so Fastify's close leaves it open and waits the 72 s keep-alive timeout for it
-      // (70 s of every evidence.memory run, 2026-12-08).
+      // The test's connections are dropped at once, as test/support/http.ts closeApp does: the
+      // product's close waits for an answer in flight (a download) to finish, and a test has no
+      // client to wait for (this close cost 70 s of every evidence.memory run before, 2026-12-08).
       const closing = app.close();
       app.server.closeAllConnections();
       await closing;
